@@ -1,0 +1,47 @@
+"""Errors the services raise; every message is written for the officer, in Indonesian.
+
+The UI and the CLI show ``str(error)`` as it is, so a message must make sense without a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class DeskError(Exception):
+    """Base of every error the desk reports to a person rather than to a developer."""
+
+
+class ValidationError(DeskError):
+    """Input that cannot be saved. ``fields`` maps a field name to its Indonesian message."""
+
+    def __init__(self, fields: Mapping[str, str] | str, *, warnings: Mapping[str, str] | None = None) -> None:
+        if isinstance(fields, str):
+            fields = {"_": fields}
+        self.fields: dict[str, str] = dict(fields)
+        self.warnings: dict[str, str] = dict(warnings or {})
+        super().__init__("; ".join(msg if key == "_" else f"{key}: {msg}" for key, msg in self.fields.items()))
+
+
+class ConfirmationRequired(DeskError):
+    """Input that is acceptable only once the officer confirms the warnings (e.g. unknown NIK region)."""
+
+    def __init__(self, warnings: Mapping[str, str]) -> None:
+        self.warnings = dict(warnings)
+        super().__init__("Perlu konfirmasi petugas: " + "; ".join(self.warnings.values()))
+
+
+class ActionRefused(DeskError):
+    """A lifecycle action that the current state, the calendar or the law does not allow. Nothing changed."""
+
+
+class PermissionDenied(DeskError):
+    """The signed-in user's role does not allow this intent."""
+
+
+class NotFound(DeskError):
+    """A request, objection, user or other record that does not exist."""
+
+
+class AuthenticationFailed(DeskError):
+    """Wrong user name or password, or a disabled account."""
