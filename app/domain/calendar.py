@@ -15,6 +15,7 @@ dict lookup and ``add_working_days`` / ``working_days_between`` are index arithm
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -76,6 +77,7 @@ class _Year:
 
     first_ordinal: int
     working: tuple[date, ...]
+    closed: tuple[date, ...]  # the non-working days, in order (for slicing a period's skipped days)
     cumulative: tuple[int, ...]  # cumulative[i]: working days on or before (1 January + i days)
 
     def rank(self, day: date) -> int:
@@ -178,12 +180,11 @@ class WorkingCalendar:
     def non_working_days(self, start: date, end: date) -> list[tuple[date, str]]:
         """Every non-working day in (start, end] with its reason, in date order."""
         result: list[tuple[date, str]] = []
-        day = start + timedelta(days=1)
-        while day <= end:
-            reason = self.non_working_reason(day)
-            if reason is not None:
-                result.append((day, reason))
-            day += timedelta(days=1)
+        for year in range(start.year, end.year + 1):
+            closed = self._year(year).closed
+            lo = bisect_right(closed, start) if year == start.year else 0
+            hi = bisect_right(closed, end) if year == end.year else len(closed)
+            result.extend((day, self._reasons[day]) for day in closed[lo:hi])
         return result
 
     # ----------------------------------------------------------------- listing
@@ -225,6 +226,7 @@ class WorkingCalendar:
         first = date(year, 1, 1)
         days = (date(year + 1, 1, 1) - first).days if year < 9999 else 365
         working: list[date] = []
+        closed: list[date] = []
         cumulative: list[int] = []
         reasons: dict[date, str] = {}
         for offset in range(days):
@@ -233,10 +235,11 @@ class WorkingCalendar:
             if reason is None:
                 working.append(day)
             else:
+                closed.append(day)
                 reasons[day] = reason
             cumulative.append(len(working))
         self._reasons.update(reasons)
-        return _Year(first.toordinal(), tuple(working), tuple(cumulative))
+        return _Year(first.toordinal(), tuple(working), tuple(closed), tuple(cumulative))
 
     def _reason_for(self, day: date, national: Mapping[date, str], cuti: Mapping[date, str]) -> str | None:
         overridden = day in self._overrides

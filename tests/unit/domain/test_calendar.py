@@ -275,3 +275,18 @@ def test_reason_is_given_exactly_for_non_working_days(cal: WorkingCalendar, day:
     assert (reason is None) == cal.is_working_day(day)
     if day.weekday() >= 5:
         assert reason is not None
+
+
+@fast
+@given(cal=calendars, start=dates, length=st.integers(min_value=-5, max_value=400))
+def test_non_working_days_lists_every_closed_day_in_the_range(
+    cal: WorkingCalendar, start: date, length: int
+) -> None:
+    end = start + timedelta(days=length)
+    expected = []
+    for i in range(1, length + 1):
+        day = start + timedelta(days=i)
+        reason = cal.non_working_reason(day)
+        if reason is not None:
+            expected.append((day, reason))
+    assert cal.non_working_days(start, end) == expected
