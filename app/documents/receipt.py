@@ -1,0 +1,190 @@
+"""Tanda bukti penerimaan permohonan: A4, A5 or the 80 mm thermal roll printed while the requester waits.
+
+Shows the registration number as text and as a QR code, the completeness status (with the missing items and
+the date by which to complete them) and the deadline for the pemberitahuan tertulis.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from app.documents.base import (
+    PageSpec,
+    build_pdf,
+    esc,
+    fit_height,
+    letter_page,
+    page_footer,
+    styles,
+    thermal_page,
+)
+from app.documents.parts import (
+    Styles,
+    deadline_markup,
+    field_table,
+    kop,
+    signature,
+    two_signatures,
+)
+from app.documents.snapshot import ReceiptSnapshot, Signatory
+from app.documents.templates import Template, template_for
+from app.domain.formatting import format_date, format_datetime
+
+PAPERS = ("A4", "A5", "thermal80")
+_INFO_LIMIT = 400
+
+
+def qr_code(payload: str, size: float) -> Drawing:
+    """A QR code drawing of ``size`` points (reportlab's own encoder: no extra dependency, deterministic)."""
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _fields(snap: ReceiptSnapshot, tpl: Template, st: Styles) -> list[tuple[str, str]]:
+    req, who = snap.request, snap.requester
+    info = req.information
+    if len(info) > _INFO_LIMIT:
+        info = info[:_INFO_LIMIT].rstrip()
+        info_markup = esc(info) + esc(tpl.raw("information_more"))
+    else:
+        info_markup = esc(info)
+    rows = [
+        (tpl.raw("label_received"), esc(format_datetime(req.received_at, snap.office.time_zone))),
+        (tpl.raw("label_channel"), esc(req.channel)),
+        (tpl.raw("label_name"), esc(who.name)),
+        (tpl.raw("label_information"), info_markup),
+    ]
+    if req.attachments:
+        rows.append((tpl.raw("label_attachments"), esc("; ".join(req.attachments))))
+    if snap.complete:
+        done = format_date(snap.completed_on) if snap.completed_on else format_date(req.received_at.date())
+        rows.append((tpl.raw("label_status"), tpl.fmt("status_complete", date=done)))
+        rows.append(
+            (
+                tpl.raw("label_response_deadline"),
+                deadline_markup(snap.response_deadline, tpl, fallback_key="response_pending"),
+            )
+        )
+    else:
+        rows.append((tpl.raw("label_status"), tpl.fmt("status_incomplete")))
+        rows.append(
+            (
+                tpl.raw("label_missing"),
+                "<br/>".join(f"{i}. {esc(m)}" for i, m in enumerate(snap.missing_items, start=1)) or "-",
+            )
+        )
+        rows.append((tpl.raw("label_completion_deadline"), deadline_markup(snap.completion_deadline, tpl)))
+        rows.append(
+            (
+                tpl.raw("label_response_deadline"),
+                deadline_markup(snap.response_deadline, tpl, fallback_key="response_pending"),
+            )
+        )
+    if snap.contact:
+        rows.append((tpl.raw("label_follow_up"), esc(snap.contact)))
+    return rows
+
+
+def _number_block(
+    snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles, *, narrow: bool
+) -> list[Flowable]:
+    number = snap.request.registration_number
+    label = Paragraph(esc(tpl.raw("label_registration")), st["center" if narrow else "left"])
+    big = Paragraph(f"<b>{esc(number)}</b>", st["number_c" if narrow else "number"])
+    qr_size = 26 * mm if narrow else 28 * mm
+    qr = qr_code(snap.qr_payload or number, qr_size)
+    if narrow:
+        table = Table([[qr]], colWidths=[page.frame_width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [label, big, Spacer(1, 2), table, Spacer(1, 4)]
+    table = Table([[[label, big], qr]], colWidths=[page.frame_width - qr_size, qr_size])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [table, Spacer(1, 6)]
+
+
+def _story(snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
+    narrow = page.name == "thermal80"
+    story: list[Flowable] = kop(snap.office, tpl, page, st, logo=not narrow)
+    story.append(Paragraph(tpl.fmt("title"), st["title"]))
+    story.append(Spacer(1, 4))
+    story += _number_block(snap, tpl, page, st, narrow=narrow)
+    if narrow:
+        for label, value in _fields(snap, tpl, st):
+            story.append(Paragraph(f"<b>{esc(label)}</b>:<br/>{value}", st["left"]))
+            story.append(Spacer(1, 2))
+    else:
+        story.append(field_table(_fields(snap, tpl, st), page.frame_width, st, label_ratio=0.34))
+    if not snap.complete:
+        story.append(Spacer(1, 4))
+        story.append(Paragraph(tpl.fmt("incomplete_note"), st["small"]))
+    story.append(Spacer(1, 4))
+    story.append(Paragraph(tpl.fmt("note"), st["small"]))
+    day = snap.letter.date
+    if narrow:
+        story.append(
+            signature(
+                snap.signatory,
+                tpl,
+                page,
+                st,
+                city=snap.office.city,
+                date=day,
+                role=tpl.raw("role_officer"),
+                gap=12 * mm,
+            )
+        )
+    else:
+        requester = Signatory(jabatan="", name=snap.requester.name)
+        story.append(
+            two_signatures(
+                tpl.raw("role_officer"),
+                snap.signatory,
+                tpl.raw("role_requester"),
+                requester,
+                tpl,
+                page,
+                st,
+                city=snap.office.city,
+                date=day,
+            )
+        )
+    return story
+
+
+def render_receipt(snap: ReceiptSnapshot, paper: str = "A4") -> bytes:
+    """PDF bytes of the receipt on ``paper`` (A4, A5 or thermal80)."""
+    if paper not in PAPERS:
+        raise ValueError(f"kertas tanda bukti harus salah satu dari {', '.join(PAPERS)}")
+    tpl = template_for("receipt", snap.wording)
+    page = thermal_page() if paper == "thermal80" else letter_page(paper)
+    st = styles(page.base_size)
+    story = _story(snap, tpl, page, st)
+    if paper == "thermal80":
+        page = fit_height(story, page)
+        story = _story(snap, tpl, page, st)  # fresh flowables: wrapping is not idempotent for every flowable
+    footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
+    return build_pdf(
+        story, page, title=tpl.plain("title"), subject=snap.request.registration_number, on_page=footer
+    )

@@ -1,0 +1,382 @@
+"""Frozen snapshots: everything a printed document shows, captured when it is issued.
+
+Why: an issued letter is a legal record that may be shown to the Komisi Informasi years later. The letter is
+rendered only from its snapshot (never from live register rows), the snapshot is stored as JSON with the issued
+letter, and rendering the same snapshot again yields byte-identical PDF output. Values are kept raw (dates,
+Decimal amounts, the 18-digit NIP); the renderer does all formatting, so a snapshot stays data, not layout.
+
+``wording`` holds the template text in force when the letter was issued (see ``templates.py``); a reprint uses
+it instead of today's template, so editing an office template never changes an already issued letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from app.documents.codec import from_jsonable, to_jsonable
+
+Wording = Mapping[str, str | tuple[str, ...]]
+
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Office:
+    """The kop surat and the office facts printed in letters (from the office settings)."""
+
+    kop_lines: tuple[str, ...]  # e.g. ("PEMERINTAH KOTA SERANG", "KECAMATAN CIPOCOK JAYA")
+    address: str
+    ppid_name: str  # e.g. "PPID Pelaksana Kecamatan Cipocok Jaya"
+    city: str = "Serang"  # place in "Serang, 16 Maret 2026"
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    website: str = ""
+    postal_code: str = ""
+    logo_path: str = ""  # keep logo files content-addressed so a reprint finds the same picture
+    time_zone: str = "WIB"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signs: jabatan (may contain line breaks), full name with gelar, NIP (18 digits) and pangkat."""
+
+    jabatan: str
+    name: str
+    nip: str = ""
+    pangkat: str = ""
+
+
+@dataclass(frozen=True)
+class Requester:
+    """The pemohon (and the kuasa, if one acts for them)."""
+
+    name: str
+    address: str = ""
+    nik: str = ""  # or the SK pengesahan number of a badan hukum
+    kind: str = "perorangan"  # perorangan | badan_hukum | kelompok
+    occupation: str = ""
+    phone: str = ""
+    email: str = ""
+    proxy_name: str = ""
+    proxy_address: str = ""
+    proxy_phone: str = ""
+
+    @property
+    def contact(self) -> str:
+        return " / ".join(x for x in (self.phone, self.email) if x)
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    """The permohonan as registered."""
+
+    registration_number: str
+    received_at: dt.datetime
+    information: str  # rincian informasi yang dibutuhkan (may be 2,000+ characters)
+    purpose: str = ""
+    channel: str = ""  # display text, e.g. "Datang langsung"
+    obtain_method: str = ""  # "melihat" (melihat/membaca/mendengarkan/mencatat) | "salinan"
+    copy_format: str = ""  # "hardcopy" | "softcopy" | ""
+    delivery_method: str = ""  # mengambil langsung | kurir | pos | faksimili | email | ...
+    attachments: tuple[str, ...] = ()  # berkas diterima: fotokopi KTP, akta, surat kuasa ...
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date plus the rule it came from, e.g. "10 hari kerja sejak permohonan dinyatakan lengkap"."""
+
+    due: dt.date
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class LetterMeta:
+    """Number and date of an issued letter. ``number`` is empty for documents numbered by registration only."""
+
+    number: str
+    date: dt.date
+    subject: str = ""
+    attachment: str = ""  # "Lampiran"; "-" when none
+    nature: str = ""  # "Sifat": Biasa / Penting
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One row of the costs table (penyalinan, pengiriman, lain-lain). Amounts in rupiah as Decimal."""
+
+    label: str
+    unit_cost: Decimal
+    quantity: int = 1
+
+    @property
+    def amount(self) -> Decimal:
+        return self.unit_cost * self.quantity
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Base of every document snapshot: the kind tag and the office."""
+
+    KIND: ClassVar[str] = ""
+    office: Office
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict ``{"kind", "version", "data"}`` stored with the issued letter."""
+        return {"kind": self.KIND, "version": SNAPSHOT_VERSION, "data": to_jsonable(self)}
+
+    @staticmethod
+    def from_dict(payload: Mapping[str, Any]) -> Snapshot:
+        """Rebuild the snapshot of the right kind from :meth:`to_dict` output."""
+        kind = payload.get("kind")
+        cls = SNAPSHOT_KINDS.get(str(kind))
+        if cls is None:
+            raise ValueError(f"jenis dokumen tidak dikenal: {kind!r}")
+        version = payload.get("version", SNAPSHOT_VERSION)
+        if not isinstance(version, int) or version > SNAPSHOT_VERSION:
+            raise ValueError(f"versi snapshot {version!r} lebih baru dari aplikasi ini")
+        result: Snapshot = from_jsonable(cls, payload["data"])
+        return result
+
+
+@dataclass(frozen=True)
+class LetterSnapshot(Snapshot):
+    """A letter about one request: number/date, the request, the requester and the signatory."""
+
+    letter: LetterMeta
+    request: RequestInfo
+    requester: Requester
+    signatory: Signatory
+    wording: Wording = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReceiptSnapshot(LetterSnapshot):
+    """Tanda bukti penerimaan permohonan; ``signatory`` is the receiving officer."""
+
+    KIND: ClassVar[str] = "receipt"
+    complete: bool = True
+    completed_on: dt.date | None = None
+    missing_items: tuple[str, ...] = ()
+    completion_deadline: Deadline | None = None  # requester completes by (3 HK after the notice)
+    response_deadline: Deadline | None = None  # pemberitahuan tertulis due (10 HK after complete)
+    qr_payload: str = ""  # defaults to the registration number
+    contact: str = ""  # where to follow up ("(0254) 123456 / ppid@...")
+
+
+@dataclass(frozen=True)
+class FormSnapshot(LetterSnapshot):
+    """Formulir Permohonan Informasi, pre-filled, printed in ``copies`` copies for signature."""
+
+    KIND: ClassVar[str] = "form"
+    copies: int = 2
+
+
+@dataclass(frozen=True)
+class IncompleteSnapshot(LetterSnapshot):
+    """Surat keterangan permohonan tidak lengkap."""
+
+    KIND: ClassVar[str] = "incomplete"
+    missing_items: tuple[str, ...] = ()
+    completion_deadline: Deadline | None = None
+
+
+@dataclass(frozen=True)
+class NoticeSnapshot(LetterSnapshot):
+    """Pemberitahuan tertulis. Variant "A" (dapat diberikan) or "B" (tidak dapat diberikan)."""
+
+    KIND: ClassVar[str] = "notice"
+    variant: str = "A"
+    partial: bool = False  # A: diberikan sebagian (with penghitaman)
+    held_by_us: bool = True  # A.1 penguasaan: kami / badan publik lain
+    other_body: str = ""
+    forms: tuple[str, ...] = ()  # A.2 "softcopy", "hardcopy"
+    costs: tuple[CostLine, ...] = ()  # A.3
+    provision_time: str = ""  # A.4 e.g. "3 (tiga) hari kerja"
+    redaction_explanation: str = ""  # A.5
+    reason: str = ""  # B: "belum_dikuasai" | "belum_didokumentasikan"
+    undocumented_provision: str = ""  # B: when the undocumented information will be provided
+
+
+@dataclass(frozen=True)
+class ExtensionSnapshot(LetterSnapshot):
+    """Pemberitahuan perpanjangan waktu (once, +7 hari kerja)."""
+
+    KIND: ClassVar[str] = "extension"
+    reason: str = ""
+    original_deadline: Deadline | None = None
+    new_deadline: Deadline | None = None
+
+
+@dataclass(frozen=True)
+class RejectionSnapshot(LetterSnapshot):
+    """Surat Keputusan PPID tentang Penolakan Permohonan Informasi."""
+
+    KIND: ClassVar[str] = "rejection"
+    pasal17: tuple[str, ...] = ()  # huruf of Pasal 17 UU KIP, e.g. ("b", "h")
+    other_basis: str = ""  # Pasal … UU … (dasar hukum lain)
+    consequence: str = ""  # result of the uji konsekuensi
+    objection_deadline: Deadline | None = None  # last day to file keberatan (30 HK)
+    atasan: str = ""  # who receives a keberatan, e.g. "Sekretaris Daerah Kota Serang selaku Atasan PPID"
+
+
+@dataclass(frozen=True)
+class ForwardSnapshot(LetterSnapshot):
+    """Information held by another public body: notice to the requester, optionally forwarded."""
+
+    KIND: ClassVar[str] = "forward"
+    holder_name: str = ""
+    holder_address: str = ""
+    forwarded: bool = False  # the request was also forwarded to the holder
+    forwarded_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class HandoverSnapshot(LetterSnapshot):
+    """Tanda bukti penyerahan informasi / berita acara; ``signatory`` is the officer handing over."""
+
+    KIND: ClassVar[str] = "handover"
+    handed_at: dt.datetime | None = None
+    items: tuple[str, ...] = ()
+    form: str = ""  # softcopy / hardcopy / melihat di tempat
+    costs: tuple[CostLine, ...] = ()
+    payment_method: str = ""
+    receiver_name: str = ""  # who collected, if not the requester
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ObjectionSnapshot(LetterSnapshot):
+    """Formulir keberatan and its tanda bukti (page 2); ``letter.number`` is the nomor registrasi keberatan."""
+
+    KIND: ClassVar[str] = "objection"
+    received_at: dt.datetime | None = None
+    grounds: tuple[str, ...] = ()  # Pasal 35 ayat (1) huruf a–g
+    case: str = ""  # kasus posisi
+    response_deadline: Deadline | None = None  # tanggapan Atasan PPID (30 HK)
+    atasan: str = ""
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One line of the Register Permohonan (Perki 1/2010 columns)."""
+
+    number: str
+    received_on: dt.date
+    name: str
+    address: str = ""
+    contact: str = ""
+    occupation: str = ""
+    information: str = ""
+    purpose: str = ""
+    held: bool | None = None  # di bawah penguasaan: Ya / Tidak
+    holder: str = ""  # if not held: which badan publik
+    softcopy: bool = False
+    hardcopy: bool = False
+    wants_copy: bool | None = None  # False: melihat/mengetahui, True: meminta salinan
+    decision: str = ""
+    rejection_reason: str = ""
+    notice_on: dt.date | None = None
+    delivered_on: dt.date | None = None
+    cost: Decimal | None = None
+    payment_method: str = ""
+    voided: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectionRow:
+    """One line of the Register Keberatan."""
+
+    number: str
+    received_on: dt.date
+    name: str
+    address: str = ""
+    contact: str = ""
+    occupation: str = ""
+    request_number: str = ""
+    information: str = ""
+    purpose: str = ""
+    grounds: tuple[str, ...] = ()
+    decision: str = ""
+    response_on: dt.date | None = None
+    atasan: str = ""
+    requester_response: str = ""
+    remarks: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterSnapshot(Snapshot):
+    """Register Permohonan (``rows``) or Register Keberatan (``objection_rows``) for a period."""
+
+    KIND: ClassVar[str] = "register"
+    period_from: dt.date
+    period_to: dt.date
+    printed_on: dt.date
+    signatory: Signatory
+    objections: bool = False
+    rows: tuple[RequestRow, ...] = ()
+    objection_rows: tuple[ObjectionRow, ...] = ()
+    paper: str = "A4"  # "A4" | "F4", always landscape
+    wording: Wording = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: dt.datetime
+    action: str
+    actor: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class IssuedLetterRef:
+    kind: str
+    title: str
+    number: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class LabeledValue:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DossierSnapshot(Snapshot):
+    """A request's complete file for a dispute: all data, deadlines, timeline and issued letters."""
+
+    KIND: ClassVar[str] = "dossier"
+    request: RequestInfo
+    requester: Requester
+    printed_at: dt.datetime
+    status: str = ""
+    facts: tuple[LabeledValue, ...] = ()  # completeness, decision, costs, … already phrased by the service
+    deadlines: tuple[tuple[str, Deadline], ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    letters: tuple[IssuedLetterRef, ...] = ()
+    objections: tuple[ObjectionRow, ...] = ()
+    signatory: Signatory | None = None
+    wording: Wording = field(default_factory=dict)
+
+
+SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
+    cls.KIND: cls
+    for cls in (
+        ReceiptSnapshot,
+        FormSnapshot,
+        IncompleteSnapshot,
+        NoticeSnapshot,
+        ExtensionSnapshot,
+        RejectionSnapshot,
+        ForwardSnapshot,
+        HandoverSnapshot,
+        ObjectionSnapshot,
+        RegisterSnapshot,
+        DossierSnapshot,
+    )
+}
