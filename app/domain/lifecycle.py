@@ -1,0 +1,278 @@
+"""The legal lifecycle of a request and of a keberatan, as data.
+
+The transition table is the single place that says which action is allowed in which state, so the services,
+the CLI and the UI (which shows only the allowed actions) can never disagree. Labels are Indonesian because
+they are shown to officers and printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    VERIFICATION = "verifikasi"  # received, completeness not yet decided (3 HK)
+    INCOMPLETE = "tidak_lengkap"  # surat keterangan tidak lengkap issued; requester has 3 HK
+    IN_PROCESS = "diproses"  # complete: the 10-working-day clock runs
+    EXTENDED = "diperpanjang"  # +7 working days, once
+    ANSWERED = "dijawab"  # pemberitahuan tertulis sent (diterima / sebagian / tidak dikuasai / belum didokumentasikan)
+    REJECTED = "ditolak"  # SK penolakan (Pasal 17)
+    FORWARDED = "diteruskan"  # forwarded to another badan publik
+    DELIVERED = "diserahkan"  # information handed over (berita acara)
+    CLOSED = "selesai"
+    NOT_PROCESSABLE = "tidak_dapat_diproses"  # requester did not complete within 3 HK
+    VOID = "batal"
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.VERIFICATION: "Menunggu verifikasi kelengkapan",
+    Status.INCOMPLETE: "Tidak lengkap (menunggu pemohon)",
+    Status.IN_PROCESS: "Diproses",
+    Status.EXTENDED: "Diperpanjang",
+    Status.ANSWERED: "Pemberitahuan tertulis dikirim",
+    Status.REJECTED: "Ditolak",
+    Status.FORWARDED: "Diteruskan ke badan publik lain",
+    Status.DELIVERED: "Informasi diserahkan",
+    Status.CLOSED: "Selesai",
+    Status.NOT_PROCESSABLE: "Tidak dapat diproses",
+    Status.VOID: "Batal",
+}
+
+#: States in which the response clock is running (used for "overdue").
+OPEN_STATUSES = frozenset({Status.VERIFICATION, Status.INCOMPLETE, Status.IN_PROCESS, Status.EXTENDED})
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.NOT_PROCESSABLE, Status.VOID})
+
+
+class Action(StrEnum):
+    RECEIVE = "receive"
+    COMPLETE = "complete"
+    INCOMPLETE = "incomplete"
+    EXTEND = "extend"
+    RESPOND = "respond"
+    REJECT = "reject"
+    FORWARD = "forward"
+    DELIVER = "deliver"
+    CLOSE = "close"
+    VOID = "void"
+    CORRECT = "correct"
+
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.RECEIVE: "Permohonan diterima",
+    Action.COMPLETE: "Dinyatakan lengkap",
+    Action.INCOMPLETE: "Dinyatakan tidak lengkap",
+    Action.EXTEND: "Perpanjangan waktu",
+    Action.RESPOND: "Pemberitahuan tertulis",
+    Action.REJECT: "Penolakan (Pasal 17)",
+    Action.FORWARD: "Diteruskan ke badan publik lain",
+    Action.DELIVER: "Penyerahan informasi",
+    Action.CLOSE: "Ditutup",
+    Action.VOID: "Dibatalkan",
+    Action.CORRECT: "Koreksi data",
+}
+
+_ANY_LIVE = frozenset(Status) - {Status.VOID}
+
+ALLOWED: dict[Action, frozenset[Status]] = {
+    Action.COMPLETE: frozenset({Status.VERIFICATION, Status.INCOMPLETE}),
+    Action.INCOMPLETE: frozenset({Status.VERIFICATION}),
+    Action.EXTEND: frozenset({Status.IN_PROCESS}),
+    Action.RESPOND: frozenset({Status.IN_PROCESS, Status.EXTENDED}),
+    Action.REJECT: frozenset({Status.IN_PROCESS, Status.EXTENDED}),
+    Action.FORWARD: frozenset({Status.VERIFICATION, Status.IN_PROCESS, Status.EXTENDED}),
+    Action.DELIVER: frozenset({Status.ANSWERED}),
+    Action.CLOSE: frozenset(
+        {Status.INCOMPLETE, Status.ANSWERED, Status.REJECTED, Status.FORWARDED, Status.DELIVERED}
+    ),
+    Action.VOID: _ANY_LIVE,
+    Action.CORRECT: _ANY_LIVE,
+}
+
+
+class Decision(StrEnum):
+    GRANTED = "diterima"
+    PARTIAL = "diterima_sebagian"
+    NOT_HELD = "tidak_dikuasai"
+    NOT_DOCUMENTED = "belum_didokumentasikan"
+    REJECTED = "ditolak"
+
+
+DECISION_LABELS: dict[Decision, str] = {
+    Decision.GRANTED: "Diterima",
+    Decision.PARTIAL: "Diterima sebagian",
+    Decision.NOT_HELD: "Informasi tidak dikuasai",
+    Decision.NOT_DOCUMENTED: "Informasi belum didokumentasikan",
+    Decision.REJECTED: "Ditolak",
+}
+
+#: Decisions after which information is handed over (berita acara) before closing.
+DELIVERABLE_DECISIONS = frozenset({Decision.GRANTED, Decision.PARTIAL})
+
+EXTENSION_REASONS: dict[str, str] = {
+    "belum_dikuasai": "Informasi yang diminta belum dikuasai",
+    "belum_didokumentasikan": "Informasi yang diminta belum didokumentasikan",
+    "belum_diputuskan": "Belum dapat diputuskan apakah informasi termasuk yang dikecualikan",
+}
+
+#: UU 14/2008 Pasal 17 huruf a–j.
+PASAL_17: dict[str, str] = {
+    "a": "menghambat proses penegakan hukum",
+    "b": "mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat",
+    "c": "membahayakan pertahanan dan keamanan negara",
+    "d": "mengungkapkan kekayaan alam Indonesia",
+    "e": "merugikan ketahanan ekonomi nasional",
+    "f": "merugikan kepentingan hubungan luar negeri",
+    "g": "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
+    "h": "mengungkap rahasia pribadi",
+    "i": "memorandum atau surat-surat antar/intra badan publik yang menurut sifatnya dirahasiakan",
+    "j": "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+}
+
+CHANNELS: dict[str, str] = {
+    "datang_langsung": "Datang langsung",
+    "surat": "Surat / pos",
+    "email": "Email",
+    "telepon": "Telepon",
+    "website": "Website / aplikasi",
+    "whatsapp": "WhatsApp",
+    "lainnya": "Lainnya",
+}
+
+OBTAIN_METHODS: dict[str, str] = {
+    "melihat": "Melihat / membaca / mendengarkan / mencatat",
+    "salinan_hardcopy": "Mendapatkan salinan (hardcopy)",
+    "salinan_softcopy": "Mendapatkan salinan (softcopy)",
+}
+
+DELIVERY_METHODS: dict[str, str] = {
+    "mengambil_langsung": "Mengambil langsung",
+    "kurir": "Kurir",
+    "pos": "Pos",
+    "faksimili": "Faksimili",
+    "email": "Email",
+    "whatsapp": "WhatsApp",
+}
+
+INFO_FORMS: dict[str, str] = {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an action is not allowed now (Indonesian, shown as is)."""
+
+    message: str
+
+
+def check_allowed(action: Action, status: Status) -> Refusal | None:
+    """None when ``action`` is allowed in ``status``; otherwise the reason it is refused."""
+    if action == Action.RECEIVE:
+        return Refusal("Permohonan ini sudah terdaftar.")
+    allowed = ALLOWED[action]
+    if status in allowed:
+        return None
+    if status == Status.VOID:
+        return Refusal("Permohonan ini sudah dibatalkan; tidak ada tindakan lain yang dapat dicatat.")
+    wanted = ", ".join(STATUS_LABELS[s] for s in sorted(allowed, key=list(Status).index))
+    return Refusal(
+        f"Tindakan '{ACTION_LABELS[action]}' tidak dapat dilakukan saat status "
+        f"'{STATUS_LABELS[status]}'. Hanya boleh saat: {wanted}."
+    )
+
+
+def allowed_actions(status: Status) -> list[Action]:
+    """The actions the UI offers for a request in ``status`` (time-dependent refusals are checked later)."""
+    return [action for action, states in ALLOWED.items() if status in states]
+
+
+# --- Keberatan (objections) -------------------------------------------------------------------------------
+
+
+class ObjectionStatus(StrEnum):
+    REGISTERED = "terdaftar"  # registered, with the Atasan PPID (30 HK)
+    DECIDED = "diputus"  # Atasan PPID's decision recorded
+    DISPUTED = "sengketa"  # sengketa filed at the Komisi Informasi
+    CLOSED = "selesai"
+    VOID = "batal"
+
+
+OBJECTION_STATUS_LABELS: dict[ObjectionStatus, str] = {
+    ObjectionStatus.REGISTERED: "Terdaftar (menunggu tanggapan Atasan PPID)",
+    ObjectionStatus.DECIDED: "Sudah ditanggapi Atasan PPID",
+    ObjectionStatus.DISPUTED: "Sengketa di Komisi Informasi",
+    ObjectionStatus.CLOSED: "Selesai",
+    ObjectionStatus.VOID: "Batal",
+}
+
+
+class ObjectionAction(StrEnum):
+    DECIDE = "decide"
+    REQUESTER_RESPONSE = "requester_response"
+    DISPUTE = "dispute"
+    DISPUTE_OUTCOME = "dispute_outcome"
+    CLOSE = "close"
+    VOID = "void"
+
+
+OBJECTION_ACTION_LABELS: dict[ObjectionAction, str] = {
+    ObjectionAction.DECIDE: "Keputusan Atasan PPID",
+    ObjectionAction.REQUESTER_RESPONSE: "Tanggapan pemohon",
+    ObjectionAction.DISPUTE: "Sengketa diajukan ke Komisi Informasi",
+    ObjectionAction.DISPUTE_OUTCOME: "Putusan / hasil sengketa",
+    ObjectionAction.CLOSE: "Ditutup",
+    ObjectionAction.VOID: "Dibatalkan",
+}
+
+OBJECTION_ALLOWED: dict[ObjectionAction, frozenset[ObjectionStatus]] = {
+    ObjectionAction.DECIDE: frozenset({ObjectionStatus.REGISTERED}),
+    ObjectionAction.REQUESTER_RESPONSE: frozenset({ObjectionStatus.DECIDED}),
+    # A sengketa may follow the Atasan's answer or the lapse of the 30-day window without one.
+    ObjectionAction.DISPUTE: frozenset({ObjectionStatus.REGISTERED, ObjectionStatus.DECIDED}),
+    ObjectionAction.DISPUTE_OUTCOME: frozenset({ObjectionStatus.DISPUTED}),
+    ObjectionAction.CLOSE: frozenset({ObjectionStatus.DECIDED}),
+    ObjectionAction.VOID: frozenset(ObjectionStatus) - {ObjectionStatus.VOID},
+}
+
+#: UU 14/2008 Pasal 35 ayat (1) huruf a–g.
+OBJECTION_GROUNDS: dict[str, str] = {
+    "a": "Penolakan atas permintaan informasi berdasarkan alasan pengecualian (Pasal 17)",
+    "b": "Tidak disediakannya informasi berkala (Pasal 9)",
+    "c": "Tidak ditanggapinya permintaan informasi",
+    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
+    "e": "Tidak dipenuhinya permintaan informasi",
+    "f": "Pengenaan biaya yang tidak wajar",
+    "g": "Penyampaian informasi yang melebihi waktu yang diatur",
+}
+
+OBJECTION_DECISIONS: dict[str, str] = {
+    "dikabulkan": "Keberatan dikabulkan",
+    "dikabulkan_sebagian": "Keberatan dikabulkan sebagian",
+    "ditolak": "Keberatan ditolak (menguatkan keputusan PPID)",
+}
+
+DISPUTE_OUTCOMES: dict[str, str] = {
+    "mediasi_berhasil": "Mediasi berhasil",
+    "dikabulkan": "Putusan: permohonan dikabulkan",
+    "dikabulkan_sebagian": "Putusan: dikabulkan sebagian",
+    "ditolak": "Putusan: permohonan ditolak",
+    "dicabut": "Dicabut oleh pemohon",
+    "gugur": "Gugur",
+}
+
+
+def check_objection_allowed(action: ObjectionAction, status: ObjectionStatus) -> Refusal | None:
+    """None when allowed; otherwise the Indonesian reason."""
+    allowed = OBJECTION_ALLOWED[action]
+    if status in allowed:
+        return None
+    if status == ObjectionStatus.VOID:
+        return Refusal("Keberatan ini sudah dibatalkan.")
+    wanted = ", ".join(OBJECTION_STATUS_LABELS[s] for s in sorted(allowed, key=list(ObjectionStatus).index))
+    return Refusal(
+        f"Tindakan '{OBJECTION_ACTION_LABELS[action]}' tidak dapat dilakukan saat status "
+        f"'{OBJECTION_STATUS_LABELS[status]}'. Hanya boleh saat: {wanted}."
+    )
+
+
+def allowed_objection_actions(status: ObjectionStatus) -> list[ObjectionAction]:
+    return [action for action, states in OBJECTION_ALLOWED.items() if status in states]

@@ -1,0 +1,28 @@
+"""Where a desk keeps its files. Everything lives in one data folder so backup and --data-dir are simple."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DB_FILE_NAME = "register.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """``PPID_DESK_DATA_DIR`` if set, else the platform's per-user data folder."""
+    override = os.environ.get("PPID_DESK_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir("ppid-desk", appauthor=False))
+
+
+def db_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILE_NAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"
+
+
+def logs_dir(data_dir: Path) -> Path:
+    return data_dir / "logs"

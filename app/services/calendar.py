@@ -1,0 +1,323 @@
+"""The office's working-day calendar as stored on the desk, and the explicit, previewed deadline recompute.
+
+Deadlines are frozen when computed. Editing the calendar does not move them: a supervisor runs a recompute,
+first as a preview listing every deadline that would change, then applies it; each change is written on the
+request's timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import deadlines as dl
+from app.domain.calendar import Holiday, WorkingCalendar
+from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status
+from app.domain.permissions import Permission
+from app.errors import NotFound, ValidationError
+from app.ids import new_id
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit, enqueue, record_event
+from db.models import CalendarEntry, Objection, Request, Setting
+
+CLOSURE = "libur_lokal"
+WORKING_OVERRIDE = "hari_kerja"
+SETTING_KEY = "calendar"
+
+
+@dataclass(frozen=True)
+class CalendarEntryView:
+    id: str
+    day: date
+    kind: str
+    name: str
+    source: str | None
+    created_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "day": self.day.isoformat(),
+            "kind": self.kind,
+            "name": self.name,
+            "source": self.source,
+            "created_by": self.created_by,
+        }
+
+
+@dataclass(frozen=True)
+class DeadlineChange:
+    entity: str  # "request" | "objection"
+    number: str
+    kind: str
+    old: date | None
+    new: date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "number": self.number,
+            "kind": self.kind,
+            "old": self.old.isoformat() if self.old else None,
+            "new": self.new.isoformat(),
+        }
+
+
+def load_calendar(session: Session) -> WorkingCalendar:
+    entries = session.scalars(select(CalendarEntry).where(CalendarEntry.removed_at.is_(None))).all()
+    setting = session.get(Setting, SETTING_KEY)
+    cuti = bool((setting.value if setting else {}).get("cuti_bersama_is_holiday", True))
+    return WorkingCalendar(
+        closures={e.day: e.name for e in entries if e.kind == CLOSURE},
+        working_overrides=[e.day for e in entries if e.kind == WORKING_OVERRIDE],
+        cuti_bersama_is_holiday=cuti,
+    )
+
+
+def request_deadlines(cal: WorkingCalendar, row: Request) -> dict[str, dl.DueDate]:
+    """Every deadline that applies to the request in its current state, computed from its facts."""
+    out: dict[str, dl.DueDate] = {}
+    out["completeness"] = dl.completeness_due(cal, row.received_at.date())
+    if row.incomplete_notice_at is not None:
+        out["completion"] = dl.completion_due(cal, row.incomplete_notice_at.date())
+    if row.completed_at is not None:
+        response = dl.response_due(cal, row.completed_at.date())
+        out["response"] = response
+        if row.extended_at is not None:
+            out["extended"] = dl.extended_due(cal, response.due)
+    ground = row.decided_at or row.forwarded_at
+    if ground is not None:
+        out["objection_filing"] = dl.objection_filing_due(cal, ground.date())
+    return out
+
+
+def apply_request_deadlines(row: Request, deadlines: dict[str, dl.DueDate]) -> None:
+    row.deadlines = {kind: {**d.to_dict(), "explanation": d.explanation()} for kind, d in deadlines.items()}
+    row.due_completeness = deadlines["completeness"].due if "completeness" in deadlines else None
+    row.due_completion = deadlines["completion"].due if "completion" in deadlines else None
+    row.due_response = deadlines["response"].due if "response" in deadlines else None
+    row.due_extended = deadlines["extended"].due if "extended" in deadlines else None
+    row.due_current = current_due(row)
+
+
+def current_due(row: Request) -> date | None:
+    """The deadline the desk is working against in the request's status (None once answered or closed)."""
+    status = Status(row.status)
+    if status == Status.VERIFICATION:
+        return row.due_completeness
+    if status == Status.INCOMPLETE:
+        return row.due_completion
+    if status in (Status.IN_PROCESS, Status.EXTENDED):
+        return row.due_extended or row.due_response
+    return None
+
+
+def objection_deadlines(cal: WorkingCalendar, row: Objection) -> dict[str, dl.DueDate]:
+    out = {"response": dl.objection_response_due(cal, row.filed_at.date())}
+    start = row.decided_at.date() if row.decided_at else out["response"].due
+    out["dispute_filing"] = dl.dispute_filing_due(cal, start)
+    return out
+
+
+def apply_objection_deadlines(row: Objection, deadlines: dict[str, dl.DueDate]) -> None:
+    row.deadlines = {kind: {**d.to_dict(), "explanation": d.explanation()} for kind, d in deadlines.items()}
+    row.due_response = deadlines["response"].due
+
+
+class CalendarService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def calendar(self) -> WorkingCalendar:
+        with self.ctx.db.reader() as session:
+            return load_calendar(session)
+
+    def holidays(self, year: int) -> list[Holiday]:
+        return self.calendar().holidays(year)
+
+    def entries(self, year: int | None = None) -> list[CalendarEntryView]:
+        with self.ctx.db.reader() as session:
+            query = (
+                select(CalendarEntry).where(CalendarEntry.removed_at.is_(None)).order_by(CalendarEntry.day)
+            )
+            rows = session.scalars(query).all()
+            return [
+                CalendarEntryView(r.id, r.day, r.kind, r.name, r.source, r.created_by)
+                for r in rows
+                if year is None or r.day.year == year
+            ]
+
+    def cuti_bersama_is_holiday(self) -> bool:
+        with self.ctx.db.reader() as session:
+            setting = session.get(Setting, SETTING_KEY)
+            return bool((setting.value if setting else {}).get("cuti_bersama_is_holiday", True))
+
+    def set_cuti_bersama_is_holiday(self, actor: Actor, value: bool) -> None:
+        actor.require(Permission.MANAGE_CALENDAR)
+        with self.ctx.db.transaction() as session:
+            setting = session.get(Setting, SETTING_KEY)
+            if setting is None:
+                session.add(Setting(key=SETTING_KEY, value={"cuti_bersama_is_holiday": value}))
+            else:
+                setting.value = {**setting.value, "cuti_bersama_is_holiday": value}
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="calendar_cuti_bersama",
+                entity="calendar",
+                entity_id=None,
+                details={"cuti_bersama_is_holiday": value},
+            )
+
+    def add(
+        self, actor: Actor, *, day: date, name: str, kind: str = CLOSURE, source: str | None = None
+    ) -> CalendarEntryView:
+        actor.require(Permission.MANAGE_CALENDAR)
+        if kind not in (CLOSURE, WORKING_OVERRIDE):
+            raise ValidationError({"kind": f"Jenis harus '{CLOSURE}' atau '{WORKING_OVERRIDE}'."})
+        if not name.strip():
+            raise ValidationError({"name": "Keterangan hari wajib diisi."})
+        if kind == CLOSURE and day.weekday() >= 5:
+            raise ValidationError({"day": "Hari Sabtu/Minggu sudah bukan hari kerja."})
+        now = self.ctx.clock()
+        with self.ctx.db.transaction() as session:
+            clash = session.scalar(
+                select(CalendarEntry).where(CalendarEntry.day == day, CalendarEntry.removed_at.is_(None))
+            )
+            if clash is not None:
+                raise ValidationError(
+                    {"day": f"Tanggal {day.isoformat()} sudah ada di kalender: {clash.name}."}
+                )
+            row = CalendarEntry(
+                id=new_id(),
+                day=day,
+                kind=kind,
+                name=name.strip(),
+                source=source,
+                created_by=actor.username,
+                created_at=now,
+            )
+            session.add(row)
+            audit(
+                session,
+                actor,
+                now,
+                action="calendar_add",
+                entity="calendar",
+                entity_id=row.id,
+                details={"day": day.isoformat(), "kind": kind, "name": row.name},
+            )
+            enqueue(
+                session,
+                now,
+                entity="calendar",
+                entity_id=row.id,
+                action="add",
+                payload={"day": day.isoformat(), "kind": kind, "name": row.name, "source": source},
+                base_version=0,
+            )
+            return CalendarEntryView(row.id, row.day, row.kind, row.name, row.source, row.created_by)
+
+    def remove(self, actor: Actor, day: date) -> None:
+        """Take a local entry off the calendar (kept in the file, marked removed)."""
+        actor.require(Permission.MANAGE_CALENDAR)
+        now = self.ctx.clock()
+        with self.ctx.db.transaction() as session:
+            row = session.scalar(
+                select(CalendarEntry).where(CalendarEntry.day == day, CalendarEntry.removed_at.is_(None))
+            )
+            if row is None:
+                raise NotFound(f"Tidak ada entri kalender lokal pada {day.isoformat()}.")
+            row.removed_at, row.removed_by = now, actor.username
+            audit(
+                session,
+                actor,
+                now,
+                action="calendar_remove",
+                entity="calendar",
+                entity_id=row.id,
+                details={"day": day.isoformat(), "name": row.name},
+            )
+            enqueue(
+                session,
+                now,
+                entity="calendar",
+                entity_id=row.id,
+                action="remove",
+                payload={"day": day.isoformat()},
+                base_version=1,
+            )
+
+    def recompute(self, actor: Actor, *, apply: bool = False) -> list[DeadlineChange]:
+        """Deadlines of open requests and objections under the current calendar. Writes only with apply=True."""
+        actor.require(Permission.RECOMPUTE_DEADLINES)
+        changes: list[DeadlineChange] = []
+        scope = self.ctx.db.transaction() if apply else self.ctx.db.reader()
+        now = self.ctx.clock()
+        with scope as session:
+            cal = load_calendar(session)
+            open_requests = select(Request).where(Request.status.in_([s.value for s in OPEN_STATUSES]))
+            for row in session.scalars(open_requests):
+                new = request_deadlines(cal, row)
+                diff = [
+                    DeadlineChange("request", row.number, kind, _stored_due(row.deadlines, kind), d.due)
+                    for kind, d in new.items()
+                    if _stored_due(row.deadlines, kind) != d.due
+                ]
+                if diff and apply:
+                    apply_request_deadlines(row, new)
+                    row.version += 1
+                    record_event(
+                        session,
+                        actor,
+                        now,
+                        kind="deadline_recomputed",
+                        at=now,
+                        request_id=row.id,
+                        summary="Tenggat dihitung ulang setelah kalender diubah",
+                        data={"changes": [c.to_dict() for c in diff]},
+                    )
+                changes.extend(diff)
+            open_objections = select(Objection).where(Objection.status == ObjectionStatus.REGISTERED.value)
+            for obj in session.scalars(open_objections):
+                new_o = objection_deadlines(cal, obj)
+                diff = [
+                    DeadlineChange("objection", obj.number, kind, _stored_due(obj.deadlines, kind), d.due)
+                    for kind, d in new_o.items()
+                    if _stored_due(obj.deadlines, kind) != d.due
+                ]
+                if diff and apply:
+                    apply_objection_deadlines(obj, new_o)
+                    obj.version += 1
+                    record_event(
+                        session,
+                        actor,
+                        now,
+                        kind="deadline_recomputed",
+                        at=now,
+                        objection_id=obj.id,
+                        summary="Tenggat dihitung ulang setelah kalender diubah",
+                        data={"changes": [c.to_dict() for c in diff]},
+                    )
+                changes.extend(diff)
+            if apply:
+                audit(
+                    session,
+                    actor,
+                    now,
+                    action="calendar_recompute",
+                    entity="calendar",
+                    entity_id=None,
+                    details={"changed": len(changes)},
+                )
+        return changes
+
+
+def _stored_due(deadlines: dict[str, Any], kind: str) -> date | None:
+    entry = deadlines.get(kind)
+    return date.fromisoformat(entry["due"]) if entry and entry.get("due") else None

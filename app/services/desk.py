@@ -1,0 +1,59 @@
+"""The composition root: open a data folder, migrate its register, and wire every service.
+
+The GUI, the CLI and the tests all start here, so they run exactly the same code paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.paths import backups_dir, db_path
+from app.services.calendar import CalendarService
+from app.services.clock import Clock, system_now
+from app.services.context import DeskContext
+from app.services.objections import ObjectionService
+from app.services.office import OfficeService
+from app.services.pii import PiiVault
+from app.services.register import RegisterService
+from app.services.register_query import RegisterQuery
+from app.services.request_actions import RequestActions
+from app.services.users import UserService
+from db.engine import Database
+from db.migrate import upgrade
+
+
+@dataclass
+class DeskServices:
+    ctx: DeskContext
+    office: OfficeService
+    users: UserService
+    calendar: CalendarService
+    register: RegisterService
+    actions: RequestActions
+    query: RegisterQuery
+    objections: ObjectionService
+    migration_backup: Path | None = field(default=None)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = db_path(data_dir)
+        database = Database(path)
+        saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
+        ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
+        register = RegisterService(ctx)
+        return cls(
+            ctx=ctx,
+            office=OfficeService(ctx),
+            users=UserService(ctx),
+            calendar=CalendarService(ctx),
+            register=register,
+            actions=RequestActions(ctx, register),
+            query=RegisterQuery(ctx),
+            objections=ObjectionService(ctx),
+            migration_backup=saved,
+        )
+
+    def close(self) -> None:
+        self.ctx.db.dispose()

@@ -1,0 +1,86 @@
+"""The three records every intent leaves behind, in its own transaction: a timeline event, an audit entry and
+an outbox operation for the city server. Keeping them in one helper is what makes "one intent, one
+transaction, nothing half-saved" hold everywhere."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.ids import new_id
+from app.services.context import Actor
+from db.models import AuditEntry, Event, OutboxOp
+
+
+def audit(
+    session: Session,
+    actor: Actor,
+    now: datetime,
+    *,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            at=now,
+            username=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            details=details or {},
+        )
+    )
+
+
+def enqueue(
+    session: Session,
+    now: datetime,
+    *,
+    entity: str,
+    entity_id: str,
+    action: str,
+    payload: dict[str, Any],
+    base_version: int,
+) -> None:
+    session.add(
+        OutboxOp(
+            op_id=new_id(),
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            payload=payload,
+            base_version=base_version,
+            created_at=now,
+        )
+    )
+
+
+def record_event(
+    session: Session,
+    actor: Actor,
+    now: datetime,
+    *,
+    kind: str,
+    at: datetime,
+    summary: str,
+    data: dict[str, Any] | None = None,
+    request_id: str | None = None,
+    objection_id: str | None = None,
+) -> Event:
+    event = Event(
+        id=new_id(),
+        request_id=request_id,
+        objection_id=objection_id,
+        kind=kind,
+        at=at,
+        recorded_at=now,
+        username=actor.username,
+        summary=summary,
+        data=data or {},
+    )
+    session.add(event)
+    return event

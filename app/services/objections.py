@@ -1,0 +1,337 @@
+"""Keberatan: registration against a request (UU 14/2008 Pasal 35–36, Perki 1/2021 Pasal 39–41), the Atasan
+PPID's decision, the requester's response, and a sengketa at the Komisi Informasi with its outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.formatting import format_date_long
+from app.domain.lifecycle import (
+    DISPUTE_OUTCOMES,
+    OBJECTION_DECISIONS,
+    OBJECTION_GROUNDS,
+    ObjectionAction,
+    ObjectionStatus,
+    Status,
+    check_objection_allowed,
+)
+from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.permissions import Permission
+from app.errors import ActionRefused, NotFound, ValidationError
+from app.ids import new_id
+from app.services.calendar import apply_objection_deadlines, load_calendar, objection_deadlines
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit, enqueue, record_event
+from app.services.office import load_office
+from app.services.register import _jsonable, load_request, next_counter, parse_datetime
+from app.services.views import EventView, ObjectionView
+from db.models import Event, Objection, Official, Request
+
+
+def objection_state(row: Objection, request_number: str) -> dict[str, Any]:
+    state = {c.name: getattr(row, c.name) for c in Objection.__table__.columns}
+    state["request_number"] = request_number
+    return dict(_jsonable(state))
+
+
+def parse_grounds(raw: Any) -> list[str]:
+    items = raw.split(",") if isinstance(raw, str) else list(raw or [])
+    grounds = sorted({str(g).strip().lower() for g in items if str(g).strip()})
+    bad = [g for g in grounds if g not in OBJECTION_GROUNDS]
+    if not grounds or bad:
+        raise ValidationError(
+            {"ground": "Alasan keberatan harus huruf a sampai g (Pasal 35 ayat 1 UU 14/2008)."}
+        )
+    return grounds
+
+
+class ObjectionService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def _view(self, session: Session, row: Objection) -> ObjectionView:
+        request = session.get(Request, row.request_id)
+        assert request is not None
+        events = session.scalars(
+            select(Event).where(Event.objection_id == row.id).order_by(Event.recorded_at, Event.id)
+        ).all()
+        return ObjectionView.of(row, request.number, [EventView.of(e) for e in events])
+
+    def add(
+        self,
+        actor: Actor,
+        *,
+        request_number: str,
+        grounds: Any,
+        filed_at: Any = None,
+        body: Mapping[str, Any] | None = None,
+    ) -> ObjectionView:
+        """Register a keberatan and issue its number; the Atasan PPID's 30-working-day clock starts."""
+        actor.require(Permission.RECORD_REQUEST)
+        body = body or {}
+        now = self.ctx.clock()
+        ground_list = parse_grounds(grounds)
+        moment = parse_datetime(filed_at, "filed_at", now)
+        case_summary = str(body.get("case_summary") or body.get("kasus_posisi") or "").strip()
+        proxy = body.get("proxy") or body.get("kuasa")
+        if proxy is not None:
+            if not isinstance(proxy, Mapping) or not str(proxy.get("name") or "").strip():
+                raise ValidationError(
+                    {"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."}
+                )
+            proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
+        with self.ctx.db.transaction() as session:
+            request = load_request(session, request_number)
+            if request.status == Status.VOID.value:
+                raise ActionRefused("Permohonan yang dibatalkan tidak dapat diajukan keberatan.")
+            if moment < request.received_at:
+                raise ValidationError({"filed_at": "Keberatan tidak boleh sebelum permohonan diterima."})
+            office = load_office(session)
+            seq = next_counter(session, counter_key("objection", moment.year))
+            number = render_number(
+                office.objection_template, parts_for(office.code, office.desk_letter, seq, moment.date())
+            )
+            row = Objection(
+                id=new_id(),
+                number=number,
+                request_id=request.id,
+                office_code=office.code,
+                desk_letter=office.desk_letter,
+                year=moment.year,
+                seq=seq,
+                filed_at=moment,
+                grounds=ground_list,
+                case_summary=case_summary,
+                proxy=proxy,
+                status=ObjectionStatus.REGISTERED.value,
+                deadlines={},
+                received_by=actor.username,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+            apply_objection_deadlines(row, objection_deadlines(load_calendar(session), row))
+            session.add(row)
+            session.flush()
+            late = _late_filing(request, moment)
+            summary = f"Keberatan {number} terdaftar (alasan {', '.join(ground_list)})"
+            data = {"objection": number, "grounds": ground_list, "late_filing": late}
+            record_event(
+                session,
+                actor,
+                now,
+                kind="objection_filed",
+                at=moment,
+                request_id=request.id,
+                summary=summary,
+                data=data,
+            )
+            event = record_event(
+                session, actor, now, kind="filed", at=moment, objection_id=row.id, summary=summary, data=data
+            )
+            audit(
+                session,
+                actor,
+                now,
+                action="objection_add",
+                entity="objection",
+                entity_id=row.id,
+                details={"number": number, "request": request.number},
+            )
+            enqueue(
+                session,
+                now,
+                entity="objection",
+                entity_id=row.id,
+                action="add",
+                payload={
+                    "state": objection_state(row, request.number),
+                    "event": EventView.of(event).to_dict(),
+                },
+                base_version=0,
+            )
+            return self._view(session, row)
+
+    def get(self, actor: Actor, number: str) -> ObjectionView:
+        with self.ctx.db.reader() as session:
+            return self._view(session, _load(session, number))
+
+    def list(
+        self, actor: Actor, *, status: str | None = None, request_number: str | None = None
+    ) -> list[ObjectionView]:
+        with self.ctx.db.reader() as session:
+            query = select(Objection).order_by(Objection.filed_at.desc())
+            if status:
+                query = query.where(Objection.status == status)
+            if request_number:
+                query = query.where(Objection.request_id == load_request(session, request_number).id)
+            return [self._view(session, row) for row in session.scalars(query)]
+
+    def act(
+        self,
+        actor: Actor,
+        number: str,
+        action: str,
+        body: Mapping[str, Any] | None = None,
+        *,
+        at: datetime | str | None = None,
+    ) -> ObjectionView:
+        try:
+            kind = ObjectionAction(action)
+        except ValueError:
+            raise ValidationError(
+                {"action": "Tindakan tidak dikenal. Pilih: " + ", ".join(a.value for a in ObjectionAction)}
+            ) from None
+        actor.require(Permission.VOID if kind == ObjectionAction.VOID else Permission.RECORD_REQUEST)
+        body = body or {}
+        now = self.ctx.clock()
+        moment = parse_datetime(at, "at", now)
+        with self.ctx.db.transaction() as session:
+            row = _load(session, number)
+            refusal = check_objection_allowed(kind, ObjectionStatus(row.status))
+            if refusal is not None:
+                raise ActionRefused(refusal.message)
+            if moment < row.filed_at:
+                raise ValidationError({"at": "Waktu tindakan tidak boleh sebelum keberatan didaftarkan."})
+            base_version = row.version
+            summary, data = self._apply(session, row, kind, body, moment)
+            row.version += 1
+            row.updated_at = now
+            apply_objection_deadlines(row, objection_deadlines(load_calendar(session), row))
+            event = record_event(
+                session,
+                actor,
+                now,
+                kind=kind.value,
+                at=moment,
+                objection_id=row.id,
+                summary=summary,
+                data=data,
+            )
+            record_event(
+                session,
+                actor,
+                now,
+                kind=f"objection_{kind.value}",
+                at=moment,
+                request_id=row.request_id,
+                summary=f"Keberatan {row.number}: {summary}",
+                data=data,
+            )
+            audit(
+                session,
+                actor,
+                now,
+                action=f"objection_{kind.value}",
+                entity="objection",
+                entity_id=row.id,
+                details={"number": row.number, **data},
+            )
+            request = session.get(Request, row.request_id)
+            assert request is not None
+            enqueue(
+                session,
+                now,
+                entity="objection",
+                entity_id=row.id,
+                action=kind.value,
+                payload={
+                    "state": objection_state(row, request.number),
+                    "event": EventView.of(event).to_dict(),
+                },
+                base_version=base_version,
+            )
+            return self._view(session, row)
+
+    def _apply(
+        self, session: Session, row: Objection, kind: ObjectionAction, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        def text(key: str, label: str, minimum: int = 1) -> str:
+            value = str(body.get(key) or "").strip()
+            if len(value) < minimum:
+                raise ValidationError({key: f"{label} wajib diisi."})
+            return value
+
+        if kind == ObjectionAction.DECIDE:
+            decision = str(body.get("decision") or "")
+            if decision not in OBJECTION_DECISIONS:
+                raise ValidationError(
+                    {"decision": "Keputusan harus salah satu: " + ", ".join(OBJECTION_DECISIONS)}
+                )
+            row.decision, row.decision_text, row.decided_at = (
+                decision,
+                text("text", "Isi tanggapan Atasan PPID"),
+                at,
+            )
+            atasan = session.scalar(select(Official).where(Official.role == "atasan_ppid", Official.active))
+            row.atasan_name = str(body.get("atasan_name") or (atasan.name if atasan else "")).strip() or None
+            row.atasan_position = (
+                str(body.get("atasan_position") or (atasan.jabatan if atasan else "")).strip() or None
+            )
+            if not row.atasan_name:
+                raise ValidationError(
+                    {"atasan_name": "Nama Atasan PPID wajib diisi (atau isi di pengaturan pejabat)."}
+                )
+            row.status = ObjectionStatus.DECIDED.value
+            late = row.due_response is not None and at.date() > row.due_response
+            return f"Tanggapan Atasan PPID: {OBJECTION_DECISIONS[decision]}", {
+                "decision": decision,
+                "late": late,
+            }
+        if kind == ObjectionAction.REQUESTER_RESPONSE:
+            row.requester_response, row.requester_response_at = text("response", "Tanggapan pemohon"), at
+            return "Tanggapan pemohon dicatat", {"response": row.requester_response}
+        if kind == ObjectionAction.DISPUTE:
+            if (
+                row.status == ObjectionStatus.REGISTERED.value
+                and row.due_response
+                and at.date() <= row.due_response
+            ):
+                raise ActionRefused(
+                    "Sengketa tanpa tanggapan Atasan PPID baru dapat diajukan setelah batas tanggapan "
+                    f"({format_date_long(row.due_response)}) lewat."
+                )
+            row.dispute_filed_at = at
+            row.dispute_register = str(body.get("register_number") or "").strip() or None
+            row.status = ObjectionStatus.DISPUTED.value
+            window = row.deadlines.get("dispute_filing", {}).get("due")
+            late = bool(window) and at.date().isoformat() > window
+            return "Sengketa diajukan ke Komisi Informasi", {
+                "register_number": row.dispute_register,
+                "late": late,
+            }
+        if kind == ObjectionAction.DISPUTE_OUTCOME:
+            outcome = str(body.get("outcome") or "")
+            if outcome not in DISPUTE_OUTCOMES:
+                raise ValidationError(
+                    {"outcome": "Hasil sengketa harus salah satu: " + ", ".join(DISPUTE_OUTCOMES)}
+                )
+            row.dispute_outcome, row.dispute_decided_at = outcome, at
+            row.dispute_outcome_text = str(body.get("text") or "").strip() or None
+            row.status, row.closed_at = ObjectionStatus.CLOSED.value, at
+            return f"Hasil sengketa: {DISPUTE_OUTCOMES[outcome]}", {"outcome": outcome}
+        if kind == ObjectionAction.CLOSE:
+            row.status, row.closed_at = ObjectionStatus.CLOSED.value, at
+            return "Keberatan selesai", {"note": str(body.get("note") or "") or None}
+        row.void_reason = text("reason", "Alasan pembatalan", 5)
+        row.voided_at, row.status = at, ObjectionStatus.VOID.value
+        return f"Dibatalkan: {row.void_reason}", {"reason": row.void_reason}
+
+
+def _load(session: Session, number: str) -> Objection:
+    row = session.scalar(select(Objection).where(Objection.number == number.strip()))
+    if row is None:
+        raise NotFound(f"Keberatan nomor '{number}' tidak ditemukan.")
+    return row
+
+
+def _late_filing(request: Request, filed: datetime) -> bool:
+    """True when the keberatan comes after the 30-working-day window of its ground (recorded, not refused:
+    registering a keberatan is the desk's duty; lateness is for the Atasan PPID to weigh)."""
+    window = request.deadlines.get("objection_filing", {}).get("due")
+    return bool(window) and filed.date().isoformat() > window

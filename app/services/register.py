@@ -1,0 +1,376 @@
+"""Intake and reading of the Register Permohonan.
+
+``receive`` is the hot path of the desk: one ``BEGIN IMMEDIATE`` transaction advances the yearly counter,
+inserts the requester (or reuses a returning one), the request, its first timeline event, the audit entry, the
+outbox operation and the search index row. The number printed on the receipt exists only if all of that
+committed, and WAL with ``synchronous=FULL`` keeps it through a power cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, Action, Status
+from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.permissions import Permission
+from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_requester
+from app.errors import ConfirmationRequired, NotFound, ValidationError
+from app.ids import new_id
+from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit, enqueue, record_event
+from app.services.office import load_office
+from app.services.views import EventView, RequesterView, RequestView
+from db.models import Counter, Event, Request, Requester
+
+MAX_TEXT = 5000
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
+    """ISO 8601 text (or a datetime) to naive local time; refuses the future beyond a small tolerance."""
+    if value is None or value == "":
+        return now
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(
+                {field: f"Waktu '{value}' tidak dapat dibaca; gunakan format 2026-03-16T09:30."}
+            ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError({field: "Waktu tidak boleh di masa depan."})
+    return moment.replace(microsecond=0)
+
+
+def next_counter(session: Session, key: str) -> int:
+    """Advance a yearly counter inside the caller's transaction (the write lock is already held)."""
+    row = session.get(Counter, key)
+    if row is None:
+        row = Counter(key=key, value=0)
+        session.add(row)
+    row.value += 1
+    session.flush()
+    return row.value
+
+
+def request_state(row: Request, requester: Requester) -> dict[str, Any]:
+    """The record as it travels to the city server. The NIK never leaves the desk: only its masked form."""
+    state = {c.name: getattr(row, c.name) for c in Request.__table__.columns}
+    state["requester"] = {
+        c.name: getattr(requester, c.name)
+        for c in Requester.__table__.columns
+        if c.name not in ("nik_encrypted", "nik_hash")
+    }
+    return _jsonable(state)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def search_body(row: Request, requester: Requester) -> str:
+    parts = [
+        requester.name,
+        row.information,
+        row.purpose,
+        requester.phone or "",
+        requester.email or "",
+        requester.legal_number or "",
+        row.forwarded_to or "",
+        row.holder_body or "",
+    ]
+    if row.proxy:
+        parts.append(str(row.proxy.get("name") or ""))
+    return "\n".join(p for p in parts if p)
+
+
+def index_request(session: Session, row: Request, requester: Requester) -> None:
+    """Keep the trigram search index in step with the request, inside the same transaction."""
+    session.flush()
+    rowid = session.execute(text("SELECT rowid FROM requests WHERE id = :id"), {"id": row.id}).scalar_one()
+    session.execute(text("DELETE FROM request_search WHERE rowid = :r"), {"r": rowid})
+    session.execute(
+        text("INSERT INTO request_search(rowid, number, body) VALUES (:r, :n, :b)"),
+        {"r": rowid, "n": row.number, "b": search_body(row, requester)},
+    )
+
+
+def _choice(
+    data: Mapping[str, Any],
+    key: str,
+    options: Mapping[str, str],
+    errors: dict[str, str],
+    default: str | None = None,
+) -> str:
+    value = data.get(key) or default
+    if value not in options:
+        errors[key] = "Pilih salah satu: " + ", ".join(options)
+        return ""
+    return str(value)
+
+
+def _text(data: Mapping[str, Any], key: str, label: str, errors: dict[str, str]) -> str:
+    value = (
+        " ".join(str(data.get(key) or "").split())
+        if key != "information"
+        else str(data.get(key) or "").strip()
+    )
+    if not value:
+        errors[key] = f"{label} wajib diisi."
+    elif len(value) > MAX_TEXT:
+        errors[key] = f"{label} terlalu panjang (maks. {MAX_TEXT} karakter)."
+    return value
+
+
+class RegisterService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    # --- intake -----------------------------------------------------------------------------------------
+
+    def receive(
+        self, actor: Actor, data: Mapping[str, Any], *, confirm_warnings: bool = False
+    ) -> RequestView:
+        """Register a request and issue its number. Raises before writing anything if the input is bad."""
+        actor.require(Permission.RECORD_REQUEST)
+        now = self.ctx.clock()
+        errors: dict[str, str] = {}
+        received_at = now
+        try:
+            received_at = parse_datetime(data.get("received_at"), "received_at", now)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+        channel = _choice(data, "channel", CHANNELS, errors, default="datang_langsung")
+        information = _text(data, "information", "Rincian informasi", errors)
+        purpose = _text(data, "purpose", "Tujuan penggunaan informasi", errors)
+        obtain = _choice(data, "obtain_method", OBTAIN_METHODS, errors, default="salinan_softcopy")
+        delivery = _choice(data, "delivery_method", DELIVERY_METHODS, errors, default="mengambil_langsung")
+        documents = [str(d) for d in (data.get("documents") or [])]
+        unknown_docs = [d for d in documents if d not in DOCUMENT_KINDS]
+        if unknown_docs:
+            errors["documents"] = "Jenis berkas tidak dikenal: " + ", ".join(unknown_docs)
+        complete = data.get("complete", True)
+        if not isinstance(complete, bool):
+            errors["complete"] = "Kelengkapan harus true atau false."
+        missing = [str(m).strip() for m in (data.get("missing_items") or []) if str(m).strip()]
+        if complete and missing:
+            errors["missing_items"] = "Permohonan lengkap tidak boleh memiliki kekurangan berkas."
+        requester_data = data.get("requester")
+        clean: CleanRequester | None = None
+        if not isinstance(requester_data, Mapping):
+            errors["requester"] = "Data pemohon wajib diisi."
+        else:
+            try:
+                clean = validate_requester(requester_data, documents=documents, today=received_at.date())
+            except ValidationError as exc:
+                errors.update({f"requester.{k}": v for k, v in exc.fields.items()})
+        if errors:
+            raise ValidationError(errors)
+        assert clean is not None
+        if clean.warnings and not confirm_warnings:
+            raise ConfirmationRequired({f"requester.{k}": v for k, v in clean.warnings.items()})
+
+        with self.ctx.db.transaction() as session:
+            office = load_office(session)
+            requester, requester_changes = self._upsert_requester(session, clean, now)
+            seq = next_counter(session, counter_key("request", received_at.year))
+            number = render_number(
+                office.request_template, parts_for(office.code, office.desk_letter, seq, received_at.date())
+            )
+            status = (
+                Status.IN_PROCESS if complete else (Status.INCOMPLETE if missing else Status.VERIFICATION)
+            )
+            proxy = None
+            if clean.proxy is not None:
+                proxy = {
+                    "name": clean.proxy.name,
+                    "address": clean.proxy.address,
+                    "phone": clean.proxy.phone,
+                    "nik_masked": clean.proxy.nik and _mask(clean.proxy.nik),
+                }
+            row = Request(
+                id=new_id(),
+                number=number,
+                office_code=office.code,
+                desk_letter=office.desk_letter,
+                year=received_at.year,
+                seq=seq,
+                received_at=received_at,
+                channel=channel,
+                requester_id=requester.id,
+                proxy=proxy,
+                documents=documents,
+                information=information,
+                purpose=purpose,
+                obtain_method=obtain,
+                delivery_method=delivery,
+                status=status.value,
+                completed_at=received_at if complete else None,
+                missing_items=missing,
+                incomplete_notice_at=received_at if missing else None,
+                deadlines={},
+                received_by=actor.username,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+            apply_request_deadlines(row, request_deadlines(load_calendar(session), row))
+            session.add(row)
+            session.flush()  # the request row must exist before its timeline event (no ORM relationships)
+            summary = f"Permohonan diterima ({CHANNELS[channel]}), nomor {number}"
+            if missing:
+                summary += "; tidak lengkap: " + ", ".join(missing)
+            elif complete:
+                summary += "; lengkap"
+            event = record_event(
+                session,
+                actor,
+                now,
+                kind=Action.RECEIVE.value,
+                at=received_at,
+                request_id=row.id,
+                summary=summary,
+                data={
+                    "complete": complete,
+                    "missing_items": missing,
+                    "requester_updated": requester_changes,
+                    "warnings_confirmed": clean.warnings,
+                },
+            )
+            index_request(session, row, requester)
+            audit(
+                session,
+                actor,
+                now,
+                action="request_receive",
+                entity="request",
+                entity_id=row.id,
+                details={"number": number},
+            )
+            enqueue(
+                session,
+                now,
+                entity="request",
+                entity_id=row.id,
+                action=Action.RECEIVE.value,
+                payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
+                base_version=0,
+            )
+            return self._view(session, actor, row, requester)
+
+    def _upsert_requester(
+        self, session: Session, clean: CleanRequester, now: datetime
+    ) -> tuple[Requester, dict[str, Any]]:
+        """Reuse a returning requester (same NIK, or same legal number for a badan hukum)."""
+        vault = self.ctx.vault
+        existing: Requester | None = None
+        if clean.nik:
+            existing = session.scalar(
+                select(Requester).where(Requester.nik_hash == vault.lookup_hash(clean.nik))
+            )
+        elif clean.legal_number:
+            existing = session.scalar(
+                select(Requester).where(
+                    Requester.legal_number == clean.legal_number, Requester.kind == clean.kind
+                )
+            )
+        fields = {
+            "kind": clean.kind,
+            "name": clean.name,
+            "legal_number": clean.legal_number,
+            "address": clean.address,
+            "phone": clean.phone,
+            "email": clean.email,
+            "occupation": clean.occupation,
+        }
+        if existing is None:
+            requester = Requester(
+                id=new_id(),
+                **fields,
+                nik_encrypted=vault.encrypt(clean.nik) if clean.nik else None,
+                nik_hash=vault.lookup_hash(clean.nik) if clean.nik else None,
+                nik_masked=_mask(clean.nik) if clean.nik else None,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(requester)
+            return requester, {}
+        changes = {
+            k: {"old": getattr(existing, k), "new": v} for k, v in fields.items() if getattr(existing, k) != v
+        }
+        for key, change in changes.items():
+            setattr(existing, key, change["new"])
+        if changes:
+            existing.version += 1
+            existing.updated_at = now
+        return existing, changes
+
+    # --- reading ----------------------------------------------------------------------------------------
+
+    def _view(
+        self, session: Session, actor: Actor, row: Request, requester: Requester | None = None
+    ) -> RequestView:
+        requester = requester or session.get(Requester, row.requester_id)
+        assert requester is not None
+        events = session.scalars(
+            select(Event).where(Event.request_id == row.id).order_by(Event.recorded_at, Event.id)
+        ).all()
+        reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        return RequestView.of(
+            row, RequesterView.of(requester, self.ctx.vault, reveal=reveal), [EventView.of(e) for e in events]
+        )
+
+    def get(self, actor: Actor, number: str) -> RequestView:
+        with self.ctx.db.reader() as session:
+            return self._view(session, actor, load_request(session, number))
+
+    def find_requesters(self, actor: Actor, query: str, *, limit: int = 10) -> list[RequesterView]:
+        """A returning requester by full NIK, phone number or name (prefix), newest first."""
+        actor.require(Permission.RECORD_REQUEST)
+        query = query.strip()
+        if not query:
+            return []
+        digits = "".join(ch for ch in query if ch.isdigit())
+        conditions: list[ColumnElement[bool]] = [Requester.name.ilike(f"{query}%")]
+        if len(digits) == 16:
+            conditions.append(Requester.nik_hash == self.ctx.vault.lookup_hash(digits))
+        if len(digits) >= 8:
+            tail = digits[1:] if digits.startswith("0") else digits
+            conditions.append(Requester.phone.like(f"%{tail}"))
+        with self.ctx.db.reader() as session:
+            rows = session.scalars(
+                select(Requester).where(or_(*conditions)).order_by(Requester.updated_at.desc()).limit(limit)
+            ).all()
+            # Shown in full: the officer is pre-filling intake for the person standing at the desk.
+            return [RequesterView.of(r, self.ctx.vault, reveal=True) for r in rows]
+
+
+def _mask(nik: str) -> str:
+    from app.domain.identity import mask_nik
+
+    return mask_nik(nik)
+
+
+def load_request(session: Session, number: str) -> Request:
+    row = session.scalar(select(Request).where(Request.number == number.strip()))
+    if row is None:
+        raise NotFound(f"Permohonan nomor '{number}' tidak ditemukan.")
+    return row

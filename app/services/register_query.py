@@ -1,0 +1,238 @@
+"""Windowed, filtered reads of the register: what the register table, the CLI list and the exports use.
+
+A page is fetched with ``count`` + ``rows(offset, limit)`` so the UI can show 100,000 requests without loading
+them. Free text goes through the trigram FTS5 index (3+ characters), a full NIK through its keyed hash, short
+text through an indexed prefix match on the number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, cast
+
+from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.domain.identity import format_phone, mask_phone
+from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
+from app.domain.permissions import Permission
+from app.services.context import Actor, DeskContext
+from db.models import Request, Requester
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    channel: str | None = None
+    requester_kind: str | None = None
+    overdue_only: bool = False
+    include_void: bool = True
+    today: date | None = None  # for "overdue"; defaults to the desk clock
+
+
+SORTABLE = {
+    "number": Request.year * 1_000_000 + Request.seq,
+    "received_at": Request.received_at,
+    "name": Requester.name,
+    "status": Request.status,
+    "due": Request.due_current,
+    "channel": Request.channel,
+}
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the Register Permohonan (domain §4.1) plus status and deadline."""
+
+    id: str
+    number: str
+    received_at: datetime
+    channel: str
+    requester_kind: str
+    name: str
+    address: str
+    contact: str
+    occupation: str | None
+    nik_masked: str | None
+    information: str
+    purpose: str
+    status: Status
+    decision: str | None
+    info_held: bool | None
+    holder_body: str | None
+    info_form: str | None
+    obtain_method: str
+    rejection_article: str | None
+    decided_at: datetime | None
+    delivered_at: datetime | None
+    costs: dict[str, Any] | None
+    payment_method: str | None
+    completed_at: datetime | None
+    due: date | None
+    due_extended: date | None
+    extension_reason: str | None
+    forwarded_to: str | None
+    overdue: bool = field(default=False)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, date | datetime) else value
+        out["status"] = self.status.value
+        out["status_label"] = self.status_label
+        return out
+
+
+class RegisterQuery:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def _where(self, flt: RegisterFilter) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if flt.statuses:
+            conditions.append(Request.status.in_(flt.statuses))
+        elif not flt.include_void:
+            conditions.append(Request.status != Status.VOID.value)
+        if flt.date_from:
+            conditions.append(Request.received_at >= datetime.combine(flt.date_from, time.min))
+        if flt.date_to:
+            conditions.append(
+                Request.received_at < datetime.combine(flt.date_to + timedelta(days=1), time.min)
+            )
+        if flt.channel:
+            conditions.append(Request.channel == flt.channel)
+        if flt.requester_kind:
+            conditions.append(Requester.kind == flt.requester_kind)
+        if flt.overdue_only:
+            today = flt.today or self.ctx.clock().date()
+            conditions.append(Request.status.in_([s.value for s in OPEN_STATUSES]))
+            conditions.append(Request.due_current < today)
+        needle = flt.text.strip()
+        if needle:
+            conditions.append(self._text_condition(needle))
+        return conditions
+
+    def _text_condition(self, needle: str) -> ColumnElement[bool]:
+        digits = "".join(ch for ch in needle if ch.isdigit())
+        options: list[ColumnElement[bool]] = [Request.number.like(f"{needle}%")]
+        if len(digits) == 16 and len(digits) == len(needle.replace(" ", "")):
+            options.append(Requester.nik_hash == self.ctx.vault.lookup_hash(digits))
+        if len(needle) >= 3:
+            phrase = '"' + needle.replace('"', '""') + '"'
+            in_index = text(
+                "requests.rowid IN (SELECT rowid FROM request_search WHERE request_search MATCH :q)"
+            ).bindparams(q=phrase)
+            options.append(cast(ColumnElement[bool], in_index))
+        else:
+            options.append(Requester.name.like(f"{needle}%"))
+        return or_(*options)
+
+    def _base(self, columns: Any, flt: RegisterFilter) -> Select[Any]:
+        query = select(columns).select_from(Request).join(Requester, Requester.id == Request.requester_id)
+        conditions = self._where(flt)
+        return query.where(and_(*conditions)) if conditions else query
+
+    def count(self, actor: Actor, flt: RegisterFilter = RegisterFilter()) -> int:
+        with self.ctx.db.reader() as session:
+            return int(session.scalar(self._base(func.count(), flt)) or 0)
+
+    def rows(
+        self,
+        actor: Actor,
+        flt: RegisterFilter = RegisterFilter(),
+        *,
+        offset: int = 0,
+        limit: int = 200,
+        order_by: str = "received_at",
+        descending: bool = True,
+    ) -> list[RegisterRow]:
+        column = SORTABLE.get(order_by, Request.received_at)
+        order = column.desc() if descending else column.asc()
+        tiebreak = Request.seq.desc() if descending else Request.seq.asc()
+        reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        today = flt.today or self.ctx.clock().date()
+        with self.ctx.db.reader() as session:
+            query = self._base(Request, flt).add_columns(Requester).order_by(order, tiebreak)
+            result = session.execute(query.offset(offset).limit(limit)).all()
+            return [_row(req, who, reveal=reveal, today=today) for req, who in result]
+
+    def ids(
+        self,
+        actor: Actor,
+        flt: RegisterFilter = RegisterFilter(),
+        *,
+        order_by: str = "received_at",
+        descending: bool = True,
+    ) -> list[str]:
+        """Every matching request number in order (cheap: lets a view know its length and order up front)."""
+        column = SORTABLE.get(order_by, Request.received_at)
+        order = column.desc() if descending else column.asc()
+        with self.ctx.db.reader() as session:
+            return list(session.scalars(self._base(Request.number, flt).order_by(order)))
+
+    def all_rows(
+        self,
+        actor: Actor,
+        flt: RegisterFilter = RegisterFilter(),
+        *,
+        chunk: int = 2000,
+        order_by: str = "received_at",
+        descending: bool = False,
+    ) -> list[RegisterRow]:
+        out: list[RegisterRow] = []
+        offset = 0
+        while True:
+            page = self.rows(actor, flt, offset=offset, limit=chunk, order_by=order_by, descending=descending)
+            out.extend(page)
+            if len(page) < chunk:
+                return out
+            offset += chunk
+
+
+def _row(req: Request, who: Requester, *, reveal: bool, today: date) -> RegisterRow:
+    contact_parts = []
+    if who.phone:
+        contact_parts.append(format_phone(who.phone) if reveal else mask_phone(who.phone))
+    if who.email:
+        contact_parts.append(who.email)
+    status = Status(req.status)
+    return RegisterRow(
+        id=req.id,
+        number=req.number,
+        received_at=req.received_at,
+        channel=req.channel,
+        requester_kind=who.kind,
+        name=who.name,
+        address=who.address,
+        contact=" / ".join(contact_parts),
+        occupation=who.occupation,
+        nik_masked=who.nik_masked,
+        information=req.information,
+        purpose=req.purpose,
+        status=status,
+        decision=req.decision,
+        info_held=req.info_held,
+        holder_body=req.holder_body,
+        info_form=req.info_form,
+        obtain_method=req.obtain_method,
+        rejection_article=req.rejection_article,
+        decided_at=req.decided_at,
+        delivered_at=req.delivered_at,
+        costs=req.costs,
+        payment_method=req.payment_method,
+        completed_at=req.completed_at,
+        due=req.due_current,
+        due_extended=req.due_extended,
+        extension_reason=req.extension_reason,
+        forwarded_to=req.forwarded_to,
+        overdue=status in OPEN_STATUSES and req.due_current is not None and req.due_current < today,
+    )

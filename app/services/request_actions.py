@@ -1,0 +1,427 @@
+"""The lifecycle actions on a registered request, each one transaction: state, timeline event, audit, outbox.
+
+Each handler validates its body and the timing rules first and raises before touching the row, so a refused
+action changes nothing (and the transaction would roll back anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.formatting import format_date_long
+from app.domain.identity import mask_nik
+from app.domain.lifecycle import (
+    CHANNELS,
+    DECISION_LABELS,
+    DELIVERABLE_DECISIONS,
+    DELIVERY_METHODS,
+    EXTENSION_REASONS,
+    INFO_FORMS,
+    OBTAIN_METHODS,
+    PASAL_17,
+    Action,
+    Decision,
+    Status,
+    check_allowed,
+)
+from app.domain.permissions import Permission
+from app.domain.requester import validate_requester
+from app.errors import ActionRefused, ValidationError
+from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit, enqueue, record_event
+from app.services.register import (
+    RegisterService,
+    index_request,
+    load_request,
+    parse_datetime,
+    request_state,
+)
+from app.services.views import EventView, RequestView
+from db.models import Request, Requester
+
+Handler = Callable[[Session, Request, Mapping[str, Any], datetime], tuple[str, dict[str, Any]]]
+
+REQUEST_FIELDS = {"information", "purpose", "channel", "obtain_method", "delivery_method"}
+REQUESTER_FIELDS = {"name", "address", "phone", "email", "occupation", "nik", "legal_number"}
+
+
+def _required_text(
+    body: Mapping[str, Any], key: str, label: str, errors: dict[str, str], *, min_length: int = 1
+) -> str:
+    value = str(body.get(key) or "").strip()
+    if len(value) < min_length:
+        errors[key] = f"{label} wajib diisi" + (f" (min. {min_length} karakter)." if min_length > 1 else ".")
+    return value
+
+
+def _optional(body: Mapping[str, Any], key: str) -> str | None:
+    value = str(body.get(key) or "").strip()
+    return value or None
+
+
+def _raise(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+class RequestActions:
+    """``act(number, action, body)`` for every lifecycle action except intake."""
+
+    def __init__(self, ctx: DeskContext, register: RegisterService) -> None:
+        self.ctx = ctx
+        self.register = register
+        self._handlers: dict[Action, Handler] = {
+            Action.COMPLETE: self._complete,
+            Action.INCOMPLETE: self._incomplete,
+            Action.EXTEND: self._extend,
+            Action.RESPOND: self._respond,
+            Action.REJECT: self._reject,
+            Action.FORWARD: self._forward,
+            Action.DELIVER: self._deliver,
+            Action.CLOSE: self._close,
+            Action.VOID: self._void,
+            Action.CORRECT: self._correct,
+        }
+
+    def act(
+        self,
+        actor: Actor,
+        number: str,
+        action: str,
+        body: Mapping[str, Any] | None = None,
+        *,
+        at: datetime | str | None = None,
+    ) -> RequestView:
+        try:
+            kind = Action(action)
+        except ValueError:
+            raise ValidationError(
+                {"action": "Tindakan tidak dikenal. Pilih: " + ", ".join(a.value for a in self._handlers)}
+            ) from None
+        if kind not in self._handlers:
+            raise ActionRefused("Permohonan didaftarkan melalui penerimaan (intake), bukan tindakan ini.")
+        actor.require(
+            {Action.VOID: Permission.VOID, Action.CORRECT: Permission.CORRECT}.get(
+                kind, Permission.RECORD_REQUEST
+            )
+        )
+        body = body or {}
+        if not isinstance(body, Mapping):
+            raise ValidationError({"body": "Isi tindakan harus berupa objek JSON."})
+        now = self.ctx.clock()
+        moment = parse_datetime(at, "at", now)
+        with self.ctx.db.transaction() as session:
+            row = load_request(session, number)
+            refusal = check_allowed(kind, Status(row.status))
+            if refusal is not None:
+                raise ActionRefused(refusal.message)
+            if moment < row.received_at:
+                raise ValidationError({"at": "Waktu tindakan tidak boleh sebelum permohonan diterima."})
+            base_version = row.version
+            summary, data = self._handlers[kind](session, row, body, moment)
+            row.version += 1
+            row.updated_at = now
+            requester = session.get(Requester, row.requester_id)
+            assert requester is not None
+            apply_request_deadlines(row, request_deadlines(load_calendar(session), row))
+            index_request(session, row, requester)
+            event = record_event(
+                session, actor, now, kind=kind.value, at=moment, request_id=row.id, summary=summary, data=data
+            )
+            audit(
+                session,
+                actor,
+                now,
+                action=f"request_{kind.value}",
+                entity="request",
+                entity_id=row.id,
+                details={"number": row.number, **data},
+            )
+            enqueue(
+                session,
+                now,
+                entity="request",
+                entity_id=row.id,
+                action=kind.value,
+                payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
+                base_version=base_version,
+            )
+            return self.register._view(session, actor, row, requester)
+
+    # --- handlers: each returns (timeline summary, event data) ------------------------------------------
+
+    def _complete(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        if row.status == Status.INCOMPLETE.value and row.due_completion and at.date() > row.due_completion:
+            raise ActionRefused(
+                f"Batas melengkapi ({format_date_long(row.due_completion)}) sudah lewat. Tutup permohonan "
+                "sebagai 'tidak dapat diproses' lalu daftarkan permohonan baru."
+            )
+        documents = [str(d) for d in (body.get("documents") or [])]
+        if documents:
+            row.documents = sorted(set(row.documents) | set(documents))
+        row.completed_at = at
+        row.status = Status.IN_PROCESS.value
+        who = "pemohon melengkapi" if row.incomplete_notice_at else "dinyatakan lengkap"
+        return f"Permohonan {who}; jangka waktu 10 hari kerja berjalan", {"documents_added": documents}
+
+    def _incomplete(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        items = [str(m).strip() for m in (body.get("missing_items") or []) if str(m).strip()]
+        if not items:
+            raise ValidationError({"missing_items": "Sebutkan kekurangan berkas/isi permohonan."})
+        row.missing_items = items
+        row.incomplete_notice_at = at
+        row.status = Status.INCOMPLETE.value
+        return "Dinyatakan tidak lengkap: " + ", ".join(items), {
+            "missing_items": items,
+            "note": _optional(body, "note"),
+        }
+
+    def _extend(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        reason = body.get("reason")
+        if reason not in EXTENSION_REASONS:
+            raise ValidationError(
+                {"reason": "Alasan perpanjangan harus salah satu: " + ", ".join(EXTENSION_REASONS)}
+            )
+        if row.extended_at is not None:
+            raise ActionRefused("Perpanjangan hanya boleh satu kali dan tidak dapat diperpanjang lagi.")
+        if row.due_response and at.date() > row.due_response:
+            raise ActionRefused(
+                f"Perpanjangan harus diberitahukan sebelum jangka waktu 10 hari kerja berakhir "
+                f"({format_date_long(row.due_response)})."
+            )
+        row.extended_at = at
+        row.extension_reason = str(reason)
+        row.extension_note = _optional(body, "note")
+        row.status = Status.EXTENDED.value
+        return f"Diperpanjang 7 hari kerja: {EXTENSION_REASONS[str(reason)]}", {
+            "reason": reason,
+            "note": row.extension_note,
+        }
+
+    def _respond(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        try:
+            decision = Decision(str(body.get("decision")))
+        except ValueError:
+            decision = None
+        if decision is None or decision == Decision.REJECTED:
+            allowed = [d.value for d in Decision if d != Decision.REJECTED]
+            raise ValidationError(
+                {
+                    "decision": "Keputusan harus salah satu: "
+                    + ", ".join(allowed)
+                    + " (penolakan memakai tindakan 'reject')."
+                }
+            )
+        info_form = body.get("info_form")
+        if info_form is not None and info_form not in INFO_FORMS:
+            errors["info_form"] = "Bentuk informasi harus softcopy atau hardcopy."
+        if decision == Decision.PARTIAL:
+            row.redaction_reason = _required_text(
+                body, "redaction_reason", "Alasan penghitaman/pengaburan", errors
+            )
+        if decision == Decision.NOT_HELD:
+            row.holder_body = _required_text(
+                body, "holder_body", "Badan publik yang menguasai informasi", errors
+            )
+        costs = body.get("costs")
+        if costs is not None:
+            costs = _parse_costs(costs, errors)
+        provision = body.get("provision_days")
+        if provision is not None and (not isinstance(provision, int) or provision < 0):
+            errors["provision_days"] = "Waktu penyediaan harus bilangan hari (0 atau lebih)."
+        _raise(errors)
+        row.decision = decision.value
+        row.decided_at = at
+        row.info_held = decision in DELIVERABLE_DECISIONS
+        row.info_form = info_form
+        row.costs = costs
+        row.payment_method = _optional(body, "payment_method")
+        row.provision_days = provision
+        row.response_note = _optional(body, "note")
+        row.status = Status.ANSWERED.value
+        return f"Pemberitahuan tertulis: {DECISION_LABELS[decision]}", {
+            "decision": decision.value,
+            "holder_body": row.holder_body,
+            "costs": costs,
+        }
+
+    def _reject(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        article = str(body.get("article") or "").strip().lower()
+        if article not in PASAL_17:
+            errors["article"] = "Pasal 17 huruf harus salah satu dari a sampai j."
+        test = _required_text(body, "consequence_test", "Uji konsekuensi", errors, min_length=20)
+        _raise(errors)
+        row.decision = Decision.REJECTED.value
+        row.decided_at = at
+        row.rejection_article = article
+        row.rejection_other_basis = _optional(body, "other_basis")
+        row.consequence_test = test
+        row.status = Status.REJECTED.value
+        return f"Ditolak berdasarkan Pasal 17 huruf {article} UU 14/2008", {
+            "article": article,
+            "other_basis": row.rejection_other_basis,
+        }
+
+    def _forward(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        to_body = _required_text(body, "to_body", "Badan publik tujuan", errors)
+        _raise(errors)
+        row.forwarded_to = to_body
+        row.forwarded_at = at
+        row.holder_body = to_body
+        row.info_held = False
+        row.status = Status.FORWARDED.value
+        return f"Diteruskan ke {to_body}", {"to_body": to_body, "note": _optional(body, "note")}
+
+    def _deliver(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        if row.decision not in {d.value for d in DELIVERABLE_DECISIONS}:
+            raise ActionRefused("Penyerahan hanya untuk informasi yang diterima (seluruhnya atau sebagian).")
+        method = str(body.get("method") or row.delivery_method)
+        if method not in DELIVERY_METHODS:
+            raise ValidationError(
+                {"method": "Cara penyerahan harus salah satu: " + ", ".join(DELIVERY_METHODS)}
+            )
+        row.delivered_at = at
+        row.delivered_method = method
+        row.status = Status.DELIVERED.value
+        return f"Informasi diserahkan ({DELIVERY_METHODS[method]})", {
+            "method": method,
+            "note": _optional(body, "note"),
+        }
+
+    def _close(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        row.closed_at = at
+        if row.status == Status.INCOMPLETE.value:
+            if row.due_completion and at.date() <= row.due_completion:
+                raise ActionRefused(
+                    f"Pemohon masih dapat melengkapi sampai {format_date_long(row.due_completion)}; "
+                    "permohonan belum dapat ditutup sebagai tidak dapat diproses."
+                )
+            row.status = Status.NOT_PROCESSABLE.value
+            return "Ditutup: tidak dapat diproses (tidak dilengkapi dalam 3 hari kerja)", {
+                "note": _optional(body, "note")
+            }
+        row.status = Status.CLOSED.value
+        return "Permohonan selesai", {"note": _optional(body, "note")}
+
+    def _void(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        reason = _required_text(body, "reason", "Alasan pembatalan", errors, min_length=5)
+        _raise(errors)
+        previous = row.status
+        row.voided_at = at
+        row.void_reason = reason
+        row.status = Status.VOID.value
+        return f"Dibatalkan: {reason} (nomor tetap tercatat)", {"reason": reason, "previous_status": previous}
+
+    def _correct(
+        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+    ) -> tuple[str, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        field = str(body.get("field") or "")
+        reason = _required_text(body, "reason", "Alasan koreksi", errors, min_length=5)
+        if "value" not in body:
+            errors["value"] = "Nilai baru wajib diisi."
+        allowed = sorted(REQUEST_FIELDS | {f"requester.{f}" for f in REQUESTER_FIELDS})
+        if field not in allowed:
+            errors["field"] = "Kolom yang dapat dikoreksi: " + ", ".join(allowed)
+        _raise(errors)
+        value = body["value"]
+        if field.startswith("requester."):
+            old, new = self._correct_requester(session, row, field.split(".", 1)[1], value)
+        else:
+            old, new = self._correct_request(row, field, value)
+        if old == new:
+            raise ValidationError({"value": "Nilai baru sama dengan nilai lama."})
+        return f"Koreksi {field}: {reason}", {"field": field, "old": old, "new": new, "reason": reason}
+
+    def _correct_request(self, row: Request, field: str, value: Any) -> tuple[Any, Any]:
+        options = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
+        value = str(value).strip()
+        if field in options and value not in options[field]:
+            raise ValidationError({"value": "Pilih salah satu: " + ", ".join(options[field])})
+        if not value:
+            raise ValidationError({"value": "Nilai baru tidak boleh kosong."})
+        old = getattr(row, field)
+        setattr(row, field, value)
+        return old, value
+
+    def _correct_requester(self, session: Session, row: Request, field: str, value: Any) -> tuple[Any, Any]:
+        requester = session.get(Requester, row.requester_id)
+        assert requester is not None
+        vault = self.ctx.vault
+        current = {
+            "kind": requester.kind,
+            "name": requester.name,
+            "address": requester.address,
+            "phone": requester.phone,
+            "email": requester.email,
+            "occupation": requester.occupation,
+            "legal_number": requester.legal_number,
+            "nik": vault.decrypt(requester.nik_encrypted) if requester.nik_encrypted else None,
+        }
+        current[field] = value
+        try:
+            clean = validate_requester(current, documents=row.documents, today=row.received_at.date())
+        except ValidationError as exc:
+            raise ValidationError(
+                {"value": exc.fields.get(field) or "; ".join(exc.fields.values())}
+            ) from None
+        if field == "nik":
+            old = requester.nik_masked
+            assert clean.nik is not None
+            requester.nik_encrypted = vault.encrypt(clean.nik)
+            requester.nik_hash = vault.lookup_hash(clean.nik)
+            requester.nik_masked = mask_nik(clean.nik)
+            new: Any = requester.nik_masked  # the timeline never holds a full NIK
+        else:
+            old = getattr(requester, field)
+            new = getattr(clean, field)
+            setattr(requester, field, new)
+        requester.version += 1
+        requester.updated_at = self.ctx.clock()
+        return old, new
+
+
+def _parse_costs(raw: Any, errors: dict[str, str]) -> dict[str, int] | None:
+    """Copy costs as whole rupiah: pages × price per page, shipping, other; the total is computed here."""
+    if not isinstance(raw, Mapping):
+        errors["costs"] = "Biaya harus berupa objek: pages, price_per_page, shipping, other."
+        return None
+    out: dict[str, int] = {}
+    for key in ("pages", "price_per_page", "shipping", "other"):
+        value = raw.get(key, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors[f"costs.{key}"] = "Harus bilangan bulat rupiah, 0 atau lebih."
+            return None
+        out[key] = value
+    out["total"] = out["pages"] * out["price_per_page"] + out["shipping"] + out["other"]
+    return out
+
+
+__all__ = ["RequestActions"]

@@ -1,0 +1,210 @@
+"""Accounts, roles and sign-in. Passwords are hashed with argon2id (memory-hard)."""
+
+from __future__ import annotations
+
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.permissions import Permission, Role
+from app.errors import AuthenticationFailed, NotFound, ValidationError
+from app.ids import new_id
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit
+from app.services.views import UserView
+from db.models import User
+
+MIN_PASSWORD_LENGTH = 8
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,49}$")
+_hasher = PasswordHasher()
+
+
+def validate_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError({"password": f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter."})
+
+
+def validate_username(username: str) -> str:
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise ValidationError(
+            {
+                "username": "Nama pengguna 2–50 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung."
+            }
+        )
+    return username
+
+
+def parse_role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValidationError(
+            {"role": "Peran harus salah satu dari: " + ", ".join(r.value for r in Role)}
+        ) from None
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user_id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role))
+
+
+def create_user(
+    session: Session,
+    ctx: DeskContext,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    nip: str | None = None,
+) -> User:
+    username = validate_username(username)
+    validate_password(password)
+    if not full_name.strip():
+        raise ValidationError({"full_name": "Nama lengkap wajib diisi."})
+    if session.scalar(select(User).where(User.username == username)):
+        raise ValidationError({"username": f"Nama pengguna '{username}' sudah dipakai."})
+    now = ctx.clock()
+    user = User(
+        id=new_id(),
+        username=username,
+        full_name=full_name.strip(),
+        nip=(nip or None),
+        role=role.value,
+        password_hash=_hasher.hash(password),
+        active=True,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(user)
+    return user
+
+
+class UserService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def authenticate(self, username: str, password: str) -> Actor:
+        """Check a password; the same message for unknown users and wrong passwords (no user enumeration)."""
+        failure = AuthenticationFailed("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.")
+        with self.ctx.db.transaction() as session:
+            user = session.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None or not user.active:
+                raise failure
+            try:
+                _hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                audit(
+                    session,
+                    actor_of(user),
+                    self.ctx.clock(),
+                    action="login_failed",
+                    entity="user",
+                    entity_id=user.id,
+                )
+                session.commit()
+                raise failure from None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            user.last_login_at = self.ctx.clock()
+            return actor_of(user)
+
+    def add(
+        self, actor: Actor, *, username: str, full_name: str, role: str, password: str, nip: str | None = None
+    ) -> UserView:
+        actor.require(Permission.MANAGE_USERS)
+        with self.ctx.db.transaction() as session:
+            user = create_user(
+                session,
+                self.ctx,
+                username=username,
+                full_name=full_name,
+                role=parse_role(role),
+                password=password,
+                nip=nip,
+            )
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="user_add",
+                entity="user",
+                entity_id=user.id,
+                details={"username": user.username, "role": user.role},
+            )
+            return UserView.of(user)
+
+    def list(self, actor: Actor) -> list[UserView]:
+        actor.require(Permission.MANAGE_USERS)
+        with self.ctx.db.reader() as session:
+            return [UserView.of(u) for u in session.scalars(select(User).order_by(User.username))]
+
+    def _get(self, session: Session, username: str) -> User:
+        user = session.scalar(select(User).where(User.username == username.strip().lower()))
+        if user is None:
+            raise NotFound(f"Pengguna '{username}' tidak ditemukan.")
+        return user
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> UserView:
+        actor.require(Permission.MANAGE_USERS)
+        with self.ctx.db.transaction() as session:
+            user = self._get(session, username)
+            if not active and user.role == Role.ADMIN.value:
+                admins = session.scalar(
+                    select(func.count()).select_from(User).where(User.role == Role.ADMIN.value, User.active)
+                )
+                if user.active and (admins or 0) <= 1:
+                    raise ValidationError("Admin aktif terakhir tidak dapat dinonaktifkan.")
+            user.active = active
+            user.updated_at = self.ctx.clock()
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="user_enable" if active else "user_disable",
+                entity="user",
+                entity_id=user.id,
+                details={"username": user.username},
+            )
+            return UserView.of(user)
+
+    def set_role(self, actor: Actor, username: str, role: str) -> UserView:
+        actor.require(Permission.MANAGE_USERS)
+        new_role = parse_role(role)
+        with self.ctx.db.transaction() as session:
+            user = self._get(session, username)
+            old = user.role
+            user.role = new_role.value
+            user.updated_at = self.ctx.clock()
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="user_role",
+                entity="user",
+                entity_id=user.id,
+                details={"username": user.username, "old": old, "new": new_role.value},
+            )
+            return UserView.of(user)
+
+    def change_password(self, actor: Actor, username: str, new_password: str) -> None:
+        """A user may change their own password; an admin may reset anyone's."""
+        if actor.username != username.strip().lower():
+            actor.require(Permission.MANAGE_USERS)
+        validate_password(new_password)
+        with self.ctx.db.transaction() as session:
+            user = self._get(session, username)
+            user.password_hash = _hasher.hash(new_password)
+            user.updated_at = self.ctx.clock()
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="user_passwd",
+                entity="user",
+                entity_id=user.id,
+                details={"username": user.username},
+            )

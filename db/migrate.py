@@ -1,0 +1,69 @@
+"""Bring a register file to the current schema, after saving a copy of it.
+
+A migration that fails half-way on an office's only register would be a disaster, so before any upgrade the
+file is copied with SQLite's online backup API into ``<data dir>/backups/`` and the copy is verified.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        rev = MigrationContext.configure(connection).get_current_revision()
+        connection.rollback()
+        return rev
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite file consistently (online backup API) and check the copy's integrity."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+        result = dst.execute("PRAGMA integrity_check").fetchone()
+    if not result or result[0] != "ok":
+        raise RuntimeError(f"Salinan cadangan {target} rusak: {result}")
+    return target
+
+
+def upgrade(
+    engine: Engine, db_path: Path, *, backup_dir: Path | None = None, revision: str = "head"
+) -> Path | None:
+    """Upgrade to ``revision``; returns the pre-migration backup path (None for a new, empty file)."""
+    current = current_revision(engine)
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    saved: Path | None = None
+    if current is not None and db_path.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = backup_dir or db_path.parent / "backups"
+        saved = backup_file(db_path, folder / f"sebelum-migrasi-{current}-{stamp}.sqlite3")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    return saved

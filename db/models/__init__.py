@@ -1,0 +1,25 @@
+"""All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
+
+from db.models.base import Base
+from db.models.objections import Objection
+from db.models.office import Office, Official
+from db.models.records import AuditEntry, CalendarEntry, Counter, IssuedLetter, OutboxOp, Setting
+from db.models.register import Event, Request, Requester
+from db.models.users import User
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CalendarEntry",
+    "Counter",
+    "Event",
+    "IssuedLetter",
+    "Objection",
+    "Office",
+    "Official",
+    "OutboxOp",
+    "Request",
+    "Requester",
+    "Setting",
+    "User",
+]
