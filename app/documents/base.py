@@ -79,6 +79,20 @@ class PageSpec:
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom
 
+    def with_width(self, frame_width: float) -> PageSpec:
+        """Same page with a narrower frame (for content indented inside the frame)."""
+        return PageSpec(
+            self.name,
+            self.left + frame_width + self.right,
+            self.height,
+            self.left,
+            self.right,
+            self.top,
+            self.bottom,
+            self.safe,
+            self.base_size,
+        )
+
     def with_height(self, height: float) -> PageSpec:
         return PageSpec(
             self.name,

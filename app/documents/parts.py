@@ -198,7 +198,10 @@ def two_signatures(
     city: str = "",
     date: dt.date | None = None,
 ) -> Flowable:
-    """Side-by-side signatures (officer and requester), e.g. on the form and the berita acara."""
+    """Side-by-side signatures (officer and requester), e.g. on the form and the berita acara.
+
+    The roles are template markup (may contain ``<br/>``); names and NIPs are escaped user text.
+    """
     width = page.frame_width
     head: list[Flowable] = []
     if city and date is not None:
@@ -213,7 +216,7 @@ def two_signatures(
         return f"{tpl.raw('nip_label')} {group_nip(who.nip)}" if who.nip else ""
 
     rows = [
-        [cell(left_role), cell(right_role)],
+        [Paragraph(left_role, st["center"]), Paragraph(right_role, st["center"])],
         [cell(left.jabatan), cell(right.jabatan)],
         [Spacer(1, gap), ""],
         [cell(left.name, True), cell(right.name, True)],

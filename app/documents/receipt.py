@@ -159,9 +159,9 @@ def _story(snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         requester = Signatory(jabatan="", name=snap.requester.name)
         story.append(
             two_signatures(
-                tpl.raw("role_officer"),
+                tpl.fmt("role_officer"),
                 snap.signatory,
-                tpl.raw("role_requester"),
+                tpl.fmt("role_requester"),
                 requester,
                 tpl,
                 page,

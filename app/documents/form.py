@@ -1,0 +1,99 @@
+"""Formulir Permohonan Informasi Publik, pre-filled from the register and printed in two copies.
+
+Each copy starts on a new page and carries its own label; the requester's copy with the registration number
+and the officer's signature is the tanda bukti (Perki 1/2010 practice).
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.letter import checkbox
+from app.documents.parts import Styles, field_table, kop, title_block, two_signatures
+from app.documents.snapshot import FormSnapshot, Signatory
+from app.documents.templates import Template, template_for
+
+
+def _delivery_index(method: str, options: tuple[str, ...]) -> int:
+    wanted = method.strip().lower()
+    for i, option in enumerate(options):
+        if option.lower() == wanted:
+            return i
+    return -1
+
+
+def _copy(snap: FormSnapshot, label: str, tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
+    req, who = snap.request, snap.requester
+    story: list[Flowable] = kop(snap.office, tpl, page, st)
+    story.append(Paragraph(f"<i>{esc(label)}</i>", st["right"]))
+    story += title_block(tpl.fmt("title"), "", tpl, st)
+    obtain = tpl.lines("obtain_options")
+    obtain_markup = "<br/>".join(
+        f"{i}. {checkbox(sel)} {esc(text)}"
+        for i, (text, sel) in enumerate(
+            zip(obtain, (req.obtain_method == "melihat", req.obtain_method == "salinan"), strict=False),
+            start=1,
+        )
+    )
+    if req.obtain_method == "salinan" and req.copy_format:
+        obtain_markup += f" – {esc(req.copy_format)}"
+    options = tpl.lines("delivery_options")
+    chosen = _delivery_index(req.delivery_method, options)
+    delivery_markup = "<br/>".join(
+        f"{i}. {checkbox(i - 1 == chosen)} {esc(text)}" for i, text in enumerate(options, start=1)
+    )
+    if chosen < 0 and req.delivery_method:
+        delivery_markup += f"<br/>{checkbox(True)} {esc(req.delivery_method)}"
+    rows = [
+        (tpl.raw("label_registration_form"), f"<b>{esc(req.registration_number)}</b>"),
+        (tpl.raw("label_name_form"), esc(who.name)),
+        (tpl.raw("label_nik"), esc(who.nik)),
+        (tpl.raw("label_address"), esc(who.address)),
+        (tpl.raw("label_occupation"), esc(who.occupation)),
+        (tpl.raw("label_contact"), esc(who.contact)),
+        (
+            tpl.raw("label_information"),
+            f"{esc(req.information)}<br/><font size='{page.base_size * 0.8}'>{esc(tpl.raw('label_more_paper'))}</font>",
+        ),
+        (tpl.raw("label_purpose"), esc(req.purpose)),
+        (tpl.raw("label_obtain_form"), obtain_markup),
+        (tpl.raw("label_delivery_form"), delivery_markup),
+    ]
+    if who.proxy_name:
+        rows.insert(6, (tpl.raw("label_proxy"), esc(who.proxy_name)))
+    story.append(field_table(rows, page.frame_width, st, label_ratio=0.33))
+    requester = Signatory(jabatan="", name=who.name)
+    story.append(
+        two_signatures(
+            tpl.fmt("role_officer"),
+            snap.signatory,
+            tpl.fmt("role_requester"),
+            requester,
+            tpl,
+            page,
+            st,
+            city=snap.office.city,
+            date=snap.letter.date,
+        )
+    )
+    story.append(Spacer(1, 8))
+    story += [Paragraph(esc(note), st["small"]) for note in tpl.lines("notes")]
+    return story
+
+
+def render_form(snap: FormSnapshot, paper: str = "A4") -> bytes:
+    tpl = template_for("form", snap.wording)
+    page = letter_page(paper)
+    st = styles(page.base_size)
+    labels = tpl.lines("copy_labels")
+    story: list[Flowable] = []
+    for i in range(max(snap.copies, 1)):
+        if i:
+            story.append(PageBreak())
+        label = labels[i] if i < len(labels) else labels[-1]
+        story += _copy(snap, label, tpl, page, st)
+    footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
+    return build_pdf(
+        story, page, title=tpl.plain("title"), subject=snap.request.registration_number, on_page=footer
+    )
