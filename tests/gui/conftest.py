@@ -1,0 +1,43 @@
+"""Fixtures for the GUI tests (pytest-qt on the offscreen platform).
+
+Why the environment variable comes first: Qt picks its platform plugin when the first QGuiApplication is
+created, and CI machines / shared PCs running the tests have no display. Setting it before any Qt import
+makes every GUI test run headless without a window popping up.
+
+The desk fixtures (``desk``, ``admin``, ``supervisor``, ``officer``, ``walk_in``, ``clock``, ``data_dir``) come
+from ``tests/conftest.py``; this file adds:
+
+* ``qapp_args``  pytest-qt's QApplication arguments (a fixed application name).
+* ``intake``     ``intake(actor, **overrides)`` registers one walk-in through ``desk.register.receive`` and
+                 returns its ``RequestView`` (overrides as for ``walk_in``).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from collections.abc import Callable  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.services.context import Actor  # noqa: E402
+from app.services.desk import DeskServices  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["ppid-desk-tests"]
+
+
+@pytest.fixture
+def intake(desk: DeskServices, walk_in: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
+    """Register one walk-in request as ``actor`` and return its ``RequestView``."""
+
+    def make(actor: Actor, **overrides: Any) -> Any:
+        return desk.register.receive(actor, walk_in(**overrides), confirm_warnings=True)
+
+    return make
