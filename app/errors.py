@@ -20,7 +20,9 @@ class ValidationError(DeskError):
             fields = {"_": fields}
         self.fields: dict[str, str] = dict(fields)
         self.warnings: dict[str, str] = dict(warnings or {})
-        super().__init__("; ".join(msg if key == "_" else f"{key}: {msg}" for key, msg in self.fields.items()))
+        super().__init__(
+            "; ".join(msg if key == "_" else f"{key}: {msg}" for key, msg in self.fields.items())
+        )
 
 
 class ConfirmationRequired(DeskError):

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.paths import backups_dir, db_path
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
+from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
@@ -33,6 +34,7 @@ class DeskServices:
     actions: RequestActions
     query: RegisterQuery
     objections: ObjectionService
+    clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
 
     @classmethod
@@ -52,6 +54,7 @@ class DeskServices:
             actions=RequestActions(ctx, register),
             query=RegisterQuery(ctx),
             objections=ObjectionService(ctx),
+            clock_check=ClockCheck(ctx),
             migration_backup=saved,
         )
 
