@@ -1,0 +1,141 @@
+"""A request's complete dossier: every recorded fact, the deadlines, the timeline and the issued letters.
+
+Printed for a keberatan or a sengketa at the Komisi Informasi, where the desk must show what happened when.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.parts import Styles, field_table, grid_table, kop, signature, title_block
+from app.documents.snapshot import DossierSnapshot
+from app.documents.templates import Template, template_for
+from app.domain.formatting import format_date, format_date_long, format_datetime
+
+
+def _cells(texts: list[str], st: Styles, *, bold: bool = False) -> list[Flowable | str]:
+    return [Paragraph(f"<b>{esc(t)}</b>" if bold else esc(t), st["small"]) for t in texts]
+
+
+def _table(
+    headers: tuple[str, ...],
+    rows: list[list[str]],
+    ratios: list[float],
+    page: PageSpec,
+    st: Styles,
+    tpl: Template,
+) -> list[Flowable]:
+    if not rows:
+        return [Paragraph(tpl.fmt("none"), st["left"])]
+    data = [_cells(list(headers), st, bold=True), *[_cells(r, st) for r in rows]]
+    total = sum(ratios)
+    return [grid_table(data, [page.frame_width * r / total for r in ratios])]
+
+
+def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
+    req, who, tz = snap.request, snap.requester, snap.office.time_zone
+    story: list[Flowable] = kop(snap.office, tpl, page, st)
+    story += title_block(tpl.fmt("title"), "", tpl, st)
+    story.insert(-1, Paragraph(tpl.fmt("subtitle", number=req.registration_number), st["center"]))
+    story.append(Paragraph(tpl.fmt("section_request"), st["heading"]))
+    rows = [
+        (tpl.raw("label_registration"), f"<b>{esc(req.registration_number)}</b>"),
+        (tpl.raw("label_received"), esc(format_datetime(req.received_at, tz))),
+        (tpl.raw("label_channel"), esc(req.channel)),
+        (tpl.raw("label_status"), esc(snap.status)),
+        (tpl.raw("label_information"), esc(req.information)),
+        (tpl.raw("label_purpose"), esc(req.purpose)),
+        (tpl.raw("label_obtain"), esc(" – ".join(x for x in (req.obtain_method, req.copy_format) if x))),
+        (tpl.raw("label_delivery"), esc(req.delivery_method)),
+        (tpl.raw("label_attachments"), esc("; ".join(req.attachments))),
+    ]
+    story.append(field_table(rows, page.frame_width, st, label_ratio=0.32))
+    story.append(Paragraph(tpl.fmt("section_requester"), st["heading"]))
+    rows = [
+        (tpl.raw("label_name"), esc(who.name)),
+        (tpl.raw("label_kind"), esc(who.kind)),
+        (tpl.raw("label_nik"), esc(who.nik)),
+        (tpl.raw("label_address"), esc(who.address)),
+        (tpl.raw("label_occupation"), esc(who.occupation)),
+        (tpl.raw("label_contact"), esc(who.contact)),
+    ]
+    if who.proxy_name:
+        rows.append(
+            (tpl.raw("label_proxy"), esc(f"{who.proxy_name}, {who.proxy_address} {who.proxy_phone}".strip()))
+        )
+    story.append(field_table(rows, page.frame_width, st, label_ratio=0.32))
+    story.append(Paragraph(tpl.fmt("section_facts"), st["heading"]))
+    if snap.facts:
+        story.append(
+            field_table([(f.label, esc(f.value)) for f in snap.facts], page.frame_width, st, label_ratio=0.32)
+        )
+    else:
+        story.append(Paragraph(tpl.fmt("none"), st["left"]))
+    story.append(Paragraph(tpl.fmt("section_deadlines"), st["heading"]))
+    story += _table(
+        tpl.lines("deadline_headers"),
+        [[label, format_date_long(d.due), d.basis] for label, d in snap.deadlines],
+        [3, 3, 4],
+        page,
+        st,
+        tpl,
+    )
+    story.append(Paragraph(tpl.fmt("section_timeline"), st["heading"]))
+    story += _table(
+        tpl.lines("timeline_headers"),
+        [[format_datetime(e.at, ""), e.action, e.actor, e.detail] for e in snap.timeline],
+        [3, 3, 2, 5],
+        page,
+        st,
+        tpl,
+    )
+    story.append(Paragraph(tpl.fmt("section_letters"), st["heading"]))
+    story += _table(
+        tpl.lines("letter_headers"),
+        [[f"{x.title} ({x.kind})", x.number or "-", format_date(x.date)] for x in snap.letters],
+        [5, 4, 2],
+        page,
+        st,
+        tpl,
+    )
+    if snap.objections:
+        story.append(Paragraph(tpl.fmt("section_objections"), st["heading"]))
+        story += _table(
+            tpl.lines("objection_headers"),
+            [
+                [
+                    o.number,
+                    format_date(o.received_on),
+                    ", ".join(o.grounds),
+                    o.decision,
+                    format_date(o.response_on) if o.response_on else "-",
+                ]
+                for o in snap.objections
+            ],
+            [3, 2, 2, 4, 2],
+            page,
+            st,
+            tpl,
+        )
+    story.append(Spacer(1, 6))
+    story.append(Paragraph(tpl.fmt("printed", datetime=format_datetime(snap.printed_at, tz)), st["small"]))
+    if snap.signatory is not None:
+        story.append(
+            signature(snap.signatory, tpl, page, st, city=snap.office.city, date=snap.printed_at.date())
+        )
+    return story
+
+
+def render_dossier(snap: DossierSnapshot, paper: str = "A4") -> bytes:
+    tpl = template_for("dossier", snap.wording)
+    page = letter_page(paper)
+    st = styles(page.base_size)
+    footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page, always=True)
+    return build_pdf(
+        _story(snap, tpl, page, st),
+        page,
+        title=tpl.plain("title"),
+        subject=snap.request.registration_number,
+        on_page=footer,
+    )

@@ -1,0 +1,204 @@
+"""Register Permohonan and Register Keberatan printouts (landscape A4 or F4).
+
+Why the layout is built this way: the register may hold 10,000+ rows, and a single reportlab Table re-wraps all
+remaining rows at every page split (quadratic). Here every row is its own one-row table with the shared column
+widths, and the title, period and two-level column header are drawn on every page by the page template. The cost
+is therefore linear in rows, the header repeats on every page, and a very tall row still splits (``splitInRow``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Spacer, Table, TableStyle
+
+from app.documents.base import FONT, FONT_BOLD, PageSpec, build_pdf, esc, page_footer, register_page, styles
+from app.documents.parts import Styles, signature
+from app.documents.rows import RuledRow
+from app.documents.snapshot import ObjectionRow, RegisterSnapshot, RequestRow
+from app.documents.templates import Template, template_for
+from app.domain.formatting import format_date, rupiah
+
+# Leaf column width ratios and how many leaves each top-level header spans.
+_REQUEST_RATIOS = (24, 14, 20, 22, 21, 16, 32, 16, 6, 12, 7, 7, 10, 10, 14, 15, 14, 13, 17, 13)
+_REQUEST_SPANS = (1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2)
+_OBJECTION_RATIOS = (20, 14, 20, 20, 16, 14, 20, 30, 18, 5, 5, 5, 5, 5, 5, 5, 20, 16, 20, 16, 16)
+_OBJECTION_SPANS = (1, 1, 1, 1, 1, 1, 1, 1, 1, 7, 1, 1, 1, 1, 1)
+_REQUEST_MARKS = frozenset({8, 10, 11, 12, 13})
+_OBJECTION_MARKS = frozenset(range(9, 16))
+
+
+def _d(day: object) -> str:
+    return format_date(day) if day is not None else ""  # type: ignore[arg-type]
+
+
+def request_cells(row: RequestRow, tpl: Template) -> list[str]:
+    mark = tpl.raw("mark")
+    number = f"{row.number} ({tpl.raw('voided')})" if row.voided else row.number
+    return [
+        number,
+        _d(row.received_on),
+        row.name,
+        row.address,
+        row.contact,
+        row.occupation,
+        row.information,
+        row.purpose,
+        mark if row.held is True else "",
+        (row.holder or mark) if row.held is False else "",
+        mark if row.softcopy else "",
+        mark if row.hardcopy else "",
+        mark if row.wants_copy is False else "",
+        mark if row.wants_copy is True else "",
+        tpl.raw("voided") if row.voided and not row.decision else row.decision,
+        row.rejection_reason,
+        _d(row.notice_on),
+        _d(row.delivered_on),
+        rupiah(row.cost) if row.cost is not None else "",
+        row.payment_method,
+    ]
+
+
+def objection_cells(row: ObjectionRow, tpl: Template) -> list[str]:
+    mark = tpl.raw("mark")
+    chosen = {g.strip().lower() for g in row.grounds}
+    return [
+        row.number,
+        _d(row.received_on),
+        row.name,
+        row.address,
+        row.contact,
+        row.occupation,
+        row.request_number,
+        row.information,
+        row.purpose,
+        *[mark if letter in chosen else "" for letter in "abcdefg"],
+        row.decision,
+        _d(row.response_on),
+        row.atasan,
+        row.requester_response,
+        row.remarks,
+    ]
+
+
+class _Grid:
+    """Column widths and the row factory for one register printout."""
+
+    def __init__(self, ratios: Sequence[int], page: PageSpec, st: Styles, center: frozenset[int]) -> None:
+        total = float(sum(ratios))
+        self.widths = [page.frame_width * r / total for r in ratios]
+        self.size = st["cell"].fontSize
+        self.leading = st["cell"].leading
+        self.center = center
+
+    def row(self, texts: Sequence[str]) -> RuledRow:
+        return RuledRow(
+            texts, self.widths, font=FONT, size=self.size, leading=self.leading, center=self.center
+        )
+
+
+def _header(tpl: Template, grid: _Grid, spans: Sequence[int], st: Styles) -> Table:
+    top_labels, sub_labels = tpl.lines("columns"), list(tpl.lines("subcolumns"))
+    leaves = len(grid.widths)
+    row0: list[Flowable | str] = [""] * leaves
+    row1: list[Flowable | str] = [""] * leaves
+    commands: list[tuple[object, ...]] = []
+    hstyle = st["head"]
+    col = 0
+    for label, span in zip(top_labels, spans, strict=True):
+        row0[col] = Paragraph(f"<b>{esc(label)}</b>", hstyle)
+        if span == 1:
+            commands.append(("SPAN", (col, 0), (col, 1)))
+        else:
+            commands.append(("SPAN", (col, 0), (col + span - 1, 0)))
+            for leaf in range(col, col + span):
+                row1[leaf] = Paragraph(esc(sub_labels.pop(0) if sub_labels else ""), hstyle)
+        col += span
+    table = Table([row0, row1], colWidths=grid.widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                *commands,
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.88, 0.88, 0.88)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def render_register(snap: RegisterSnapshot) -> bytes:
+    """PDF bytes of the Register Permohonan (or Keberatan when ``snap.objections``)."""
+    kind = "register_objections" if snap.objections else "register"
+    tpl = template_for(kind, snap.wording)
+    base = register_page(snap.paper)
+    st = styles(base.base_size)
+    st["head"] = st["center"].clone("head", fontSize=base.base_size * 0.9, leading=base.base_size * 1.1)
+    if snap.objections:
+        grid = _Grid(_OBJECTION_RATIOS, base, st, _OBJECTION_MARKS)
+        spans = _OBJECTION_SPANS
+    else:
+        grid = _Grid(_REQUEST_RATIOS, base, st, _REQUEST_MARKS)
+        spans = _REQUEST_SPANS
+    header = _header(tpl, grid, spans, st)
+    _, header_h = header.wrap(base.frame_width, base.frame_height)
+    title_h = base.base_size * 4.7 + 3 * mm  # matches the baselines drawn by _page_top
+    page = PageSpec(
+        base.name,
+        base.width,
+        base.height,
+        base.left,
+        base.right,
+        base.top + title_h + header_h,
+        base.bottom,
+        base.safe,
+        base.base_size,
+    )
+    period = tpl.plain("period", start=format_date(snap.period_from), end=format_date(snap.period_to))
+    draw_top = _page_top(tpl.plain("title"), snap.office.ppid_name, period, header, header_h, base)
+
+    story: list[Flowable] = []
+    if snap.objections:
+        story += [grid.row(objection_cells(r, tpl)) for r in snap.objection_rows]
+        count = len(snap.objection_rows)
+    else:
+        story += [grid.row(request_cells(r, tpl)) for r in snap.rows]
+        count = len(snap.rows)
+    if not count:
+        story.append(Paragraph(tpl.fmt("empty"), st["center"]))
+    story += [Spacer(1, 4), Paragraph(tpl.fmt("summary", count=str(count)), st["left"])]
+    sig_st = styles(9)
+    story.append(
+        signature(snap.signatory, tpl, page, sig_st, city=snap.office.city, date=snap.printed_on, gap=16 * mm)
+    )
+    footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page, always=True)
+    return build_pdf(
+        story, page, title=tpl.plain("title"), subject=period, on_page=footer, on_every_page=draw_top
+    )
+
+
+def _page_top(
+    title: str, office: str, period: str, header: Table, header_h: float, page: PageSpec
+) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """Page-template callback drawing the title, office, period and the column header on every page."""
+
+    def draw(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        y = page.height - page.top - page.base_size * 1.6
+        canv.setFont(FONT_BOLD, page.base_size * 1.6)
+        canv.drawCentredString(page.width / 2, y, title)
+        canv.setFont(FONT, page.base_size * 1.2)
+        y -= page.base_size * 1.6
+        canv.drawCentredString(page.width / 2, y, office)
+        y -= page.base_size * 1.5
+        canv.drawCentredString(page.width / 2, y, period)
+        canv.restoreState()
+        header.drawOn(canv, page.left, y - 3 * mm - header_h)
+
+    return draw
