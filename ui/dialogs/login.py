@@ -1,0 +1,90 @@
+"""Sign-in: user name and password, checked by ``desk.users.authenticate`` off the GUI thread.
+
+Why off the thread: argon2id is deliberately slow (tens of milliseconds or more on an old office PC), and the
+dialog must keep repainting and accept Esc meanwhile. A failed attempt shows the service's Indonesian
+message under the form, clears the password and puts the cursor back in it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.crash import user_message
+from ui.formkit import FieldForm
+from ui.style import set_role
+from ui.tasks import run_in_background
+
+
+class LoginDialog(QDialog):
+    signed_in = Signal(object)  # Actor
+    failed = Signal(str)
+
+    def __init__(self, desk: DeskServices, parent: QWidget | None = None, *, office_name: str = "") -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Masuk ke PPID Desk"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Masuk"))
+        set_role(title, "title")
+        layout.addWidget(title)
+        if office_name:
+            layout.addWidget(QLabel(office_name))
+        self.form = FieldForm()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add("username", self.tr("&Nama pengguna:"), self.username)
+        self.form.add("password", self.tr("&Kata sandi:"), self.password)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(self.form.general)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Masuk"))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.username.setFocus()
+
+    def submit(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        missing = {}
+        if not username:
+            missing["username"] = self.tr("Nama pengguna wajib diisi.")
+        if not password:
+            missing["password"] = self.tr("Kata sandi wajib diisi.")
+        if missing:
+            first = self.form.show_errors(missing)
+            if first is not None:
+                first.setFocus()
+            return
+        self.form.clear_errors()
+        self._busy(True)
+        run_in_background(lambda: self.desk.users.authenticate(username, password), self._done, self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.ok_button.setEnabled(not busy)
+        self.ok_button.setText(self.tr("Memeriksa…") if busy else self.tr("Masuk"))
+
+    def _done(self, actor: Actor) -> None:
+        self._busy(False)
+        self.actor = actor
+        self.signed_in.emit(actor)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        message = user_message(exc)
+        self.form.show_errors({"_": message})
+        self.password.clear()
+        self.password.setFocus()
+        self.failed.emit(message)
