@@ -1,0 +1,1 @@
+"""The ``ppid-desk`` admin command line (see docs/cli.md). Entry point: ``app.cli.main.main``."""

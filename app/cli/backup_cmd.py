@@ -1,0 +1,129 @@
+"""``ppid-desk backup|restore|check``: verified copies of the register and an integrity check.
+
+``restore`` signs the user in against the current register; when that register cannot be opened (the usual
+reason to restore), against the verified backup instead. Close the desktop app before restoring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import Cli, add_command, read_password
+
+
+def register(subparsers: Any) -> None:
+    backup = add_command(
+        subparsers,
+        "backup",
+        help="cadangkan register (SQLite online backup, diverifikasi) beserta kunci data pribadi",
+        handler=_backup,
+    )
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="berkas cadangan (bawaan: backups/ppid-desk-<waktu>.sqlite3)"
+    )
+    restore = add_command(
+        subparsers,
+        "restore",
+        help="pulihkan register dari cadangan (diverifikasi dulu; register lama disimpan di backups/)",
+        handler=_restore,
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    add_command(
+        subparsers,
+        "check",
+        help="periksa keutuhan register (integrity, foreign key, revisi skema, penghitung, riwayat); "
+        "status 1 bila ada masalah",
+        handler=_check,
+    )
+
+
+def _backup(cli: Cli) -> int:
+    from app.services.backup import BackupService
+
+    actor = cli.actor()
+    service = BackupService(cli.services().ctx)
+    target = cli.args.out or service.default_target()
+    if cli.args.out is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    result = service.backup(actor, target)
+
+    def render(r: Any) -> str:
+        lines = [
+            f"Cadangan tersimpan: {r.path} ({r.size_bytes} byte), integrity_check {r.integrity}, "
+            f"{r.counts.get('requests', 0)} permohonan, jumlah baris setiap tabel sama dengan register.",
+        ]
+        if r.key_path:
+            lines.append(
+                f"Kunci data pribadi disalin ke {r.key_path}. Simpan bersama cadangan dan jaga kerahasiaannya: "
+                "tanpa berkas kunci ini NIK dalam cadangan tidak dapat dibuka."
+            )
+        else:
+            lines.append(
+                "Perhatian: kunci data pribadi (keys/pii.key) tidak ditemukan; NIK tidak dapat dibuka."
+            )
+        return "\n".join(lines)
+
+    cli.emit(result, render)
+    return 0
+
+
+def _restore(cli: Cli) -> int:
+    from app.domain.permissions import Permission
+    from app.services.backup import BackupService
+    from app.services.restore import authenticate_in, current_register_sound, restore_register
+
+    data_dir = cli.data_dir
+
+    def authorize(staged: Path) -> str:
+        if current_register_sound(data_dir):
+            actor = cli.actor()
+        else:  # missing or damaged (the usual reason to restore): sign in against the verified backup
+            name = cli.username()
+            actor = authenticate_in(staged, name, read_password(f"Kata sandi {name}: "))
+        actor.require(Permission.BACKUP)
+        cli.close()  # release the live file before it is overwritten
+        return actor.username
+
+    result = restore_register(data_dir, cli.args.file, authorize=authorize)
+    BackupService(cli.services().ctx).record_restore(result.restored_by, result.to_dict())
+
+    def render(r: Any) -> str:
+        lines = [
+            f"Register dipulihkan dari {r.source} ({r.counts.get('requests', 0)} permohonan, revisi {r.revision})."
+        ]
+        if r.saved_current:
+            lines.append(f"Register sebelumnya disimpan di {r.saved_current}.")
+        if r.counters_kept:
+            lines.append(
+                "Penghitung nomor dipertahankan dari register sebelumnya agar nomor yang sudah terbit tidak "
+                "dipakai ulang: " + ", ".join(f"{k} = {v}" for k, v in r.counters_kept.items())
+            )
+        if r.key_restored:
+            lines.append("Kunci data pribadi dipulihkan dari " + str(r.source) + ".key.")
+            if r.saved_key:
+                lines.append(f"Kunci sebelumnya disimpan di {r.saved_key}.")
+        else:
+            lines.append(
+                f"Perhatian: {r.source}.key tidak ada; kunci data pribadi saat ini dipakai. "
+                "Bila cadangan berasal dari komputer lain, NIK tidak dapat dibuka sampai kuncinya dipulihkan."
+            )
+        return "\n".join(lines)
+
+    cli.emit(result, render)
+    return 0
+
+
+def _check(cli: Cli) -> int:
+    from app.services.integrity import check_register
+
+    report = check_register(cli.data_dir)
+
+    def render(r: Any) -> str:
+        lines = [f"Pemeriksaan {r.path}:"]
+        lines += [f"  [{'OK' if i.ok else 'MASALAH'}] {i.name}: {i.detail}" for i in r.items]
+        lines.append("Register sehat." if r.ok else f"{len(r.problems)} masalah ditemukan.")
+        return "\n".join(lines)
+
+    cli.emit(report, render)
+    return 0 if report.ok else 1

@@ -1,0 +1,272 @@
+"""What every command group shares: common options, opening the data folder, signing in, input and output.
+
+The common options (``--data-dir``, ``--user``, ``--json``, ``--debug``) are accepted both before and after the
+subcommand. The subcommand copies use ``argparse.SUPPRESS`` defaults so they only override the top-level value
+when actually given.
+
+Services are imported lazily, inside the functions that need them: ``ppid-desk --help`` stays fast and a command
+never pulls in more than it uses (and never Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app.errors import AuthenticationFailed, ValidationError
+
+if TYPE_CHECKING:
+    from app.services.context import Actor
+    from app.services.desk import DeskServices
+
+PASSWORD_ENV = "PPID_DESK_PASSWORD"
+NEW_PASSWORD_ENV = "PPID_DESK_NEW_PASSWORD"
+USER_ENV = "PPID_DESK_USER"
+
+Handler = Callable[["Cli"], int | None]
+
+
+def common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    """The options every command takes. ``top_level`` gives real defaults; the subcommand copy suppresses them."""
+    parser = argparse.ArgumentParser(add_help=False)
+    default: Any = None if top_level else argparse.SUPPRESS
+    group = parser.add_argument_group("opsi umum")
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="folder data meja layanan (bawaan: PPID_DESK_DATA_DIR atau folder data pengguna)",
+    )
+    group.add_argument(
+        "--user",
+        default=default,
+        metavar="NAME",
+        help=f"pengguna yang tercatat melakukan tindakan (bawaan: {USER_ENV}); "
+        f"kata sandi dari {PASSWORD_ENV} atau ditanyakan",
+    )
+    group.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="cetak hasil sebagai JSON",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="tampilkan traceback bila terjadi kesalahan tak terduga",
+    )
+    return parser
+
+
+_SUB_COMMON = common_options(top_level=False)
+
+
+def add_command(
+    subparsers: Any, name: str, *, help: str, handler: Handler, description: str | None = None
+) -> argparse.ArgumentParser:
+    """A subcommand parser that also accepts the common options, wired to ``handler``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help, description=description or help, parents=[_SUB_COMMON]
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_group(subparsers: Any, name: str, *, help: str) -> Any:
+    """A command group (``user``, ``request`` ...) whose own subcommands are required."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help, description=help, parents=[_SUB_COMMON]
+    )
+    parser.set_defaults(handler=None, group_parser=parser)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="PERINTAH")
+
+
+@dataclass
+class Cli:
+    """One invocation: the parsed arguments plus lazily opened services and the signed-in user."""
+
+    args: argparse.Namespace
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _services: DeskServices | None = None
+    _actor: Actor | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        given = getattr(self.args, "data_dir", None)
+        if given is not None:
+            return Path(given)
+        from app.paths import default_data_dir
+
+        return default_data_dir()
+
+    @property
+    def as_json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def services(self) -> DeskServices:
+        if self._services is None:
+            from app.services.desk import DeskServices
+
+            self._services = DeskServices.open(self.data_dir)
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+            self._services = None
+
+    def username(self) -> str:
+        name = getattr(self.args, "user", None) or os.environ.get(USER_ENV)
+        if not name:
+            raise ValidationError({"user": f"Sebutkan pengguna dengan --user NAMA (atau {USER_ENV})."})
+        return str(name)
+
+    def actor(self) -> Actor:
+        """Sign in ``--user`` with the password from the environment or a prompt."""
+        if self._actor is None:
+            services = self.services()
+            if not services.office.is_initialized():
+                raise ValidationError(
+                    "Folder data ini belum disiapkan. Jalankan dulu: ppid-desk init --office-code ... "
+                    "--office-name ... --admin ..."
+                )
+            name = self.username()
+            password = read_password(f"Kata sandi {name}: ")
+            self._actor = services.users.authenticate(name, password)
+        return self._actor
+
+    # --- output ------------------------------------------------------------------------------------------
+
+    def out(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def err(self, text: str) -> None:
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
+
+    def emit(self, obj: Any, render: Callable[[Any], str] | None = None) -> None:
+        """``--json``: the object(s) as JSON (views' ``to_dict()``); otherwise the human rendering."""
+        if self.as_json:
+            self.out(dumps(obj))
+        elif render is not None:
+            self.out(render(obj))
+        else:
+            self.out(dumps(obj))
+
+
+def to_jsonable(obj: Any) -> Any:
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    if isinstance(obj, Mapping):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    return obj
+
+
+def dumps(obj: Any, *, indent: int | None = 2) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=indent)
+
+
+# --- input -------------------------------------------------------------------------------------------------
+
+
+def _prompt(prompt: str) -> str:
+    """getpass on the terminal; refuses (instead of silently reading stdin) when there is no terminal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except (getpass.GetPassWarning, EOFError, OSError):
+            raise AuthenticationFailed(
+                f"Kata sandi tidak dapat ditanyakan (tidak ada terminal). Isi variabel {PASSWORD_ENV}."
+            ) from None
+
+
+def read_password(prompt: str) -> str:
+    env = os.environ.get(PASSWORD_ENV)
+    return env if env is not None else _prompt(prompt)
+
+
+def read_new_password(label: str, *, env: str = NEW_PASSWORD_ENV) -> str:
+    """A password being set: from ``env`` or typed twice."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    first = _prompt(f"Kata sandi baru untuk {label}: ")
+    if _prompt("Ulangi kata sandi: ") != first:
+        raise ValidationError({"password": "Kedua kata sandi tidak sama."})
+    return first
+
+
+def read_text(source: str | None) -> str:
+    """Text from a file path, or from stdin when ``source`` is ``-``."""
+    if source is None:
+        return ""
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {exc.strerror}."}) from None
+
+
+def parse_json_object(raw: str, where: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            {"json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}."}
+        ) from None
+    if not isinstance(value, dict):
+        raise ValidationError({"json": f"{where}: isi harus berupa objek JSON {{...}}."})
+    return value
+
+
+def read_json_object(source: str | None) -> dict[str, Any]:
+    """An optional JSON object body (``--body FILE|-``); empty input is an empty object."""
+    raw = read_text(source)
+    if not raw.strip():
+        return {}
+    return parse_json_object(raw, "stdin" if source == "-" else str(source))
+
+
+def parse_date_arg(value: str) -> Any:
+    """argparse ``type=`` for YYYY-MM-DD dates, with an Indonesian message."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal '{value}' tidak valid; gunakan format 2026-03-16"
+        ) from None
+
+
+def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> str:
+    """A plain, aligned text table (no dependency; good enough for a terminal)."""
+    body = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in body:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() for row in body]
+    return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""``ppid-desk init``: first-run set-up of a data folder (office profile + first admin)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import PASSWORD_ENV, Cli, add_command, read_new_password
+
+
+def register(subparsers: Any) -> None:
+    parser = add_command(
+        subparsers,
+        "init",
+        help="siapkan folder data baru: kantor dan admin pertama",
+        handler=run,
+    )
+    parser.add_argument(
+        "--office-code", required=True, help="kode kantor dalam nomor registrasi, mis. KEC-SRG"
+    )
+    parser.add_argument("--office-name", required=True, help="nama kantor, mis. 'Kecamatan Serang'")
+    parser.add_argument("--admin", required=True, metavar="USER", help="nama pengguna admin pertama")
+    parser.add_argument("--admin-name", help="nama lengkap admin (bawaan: nama pengguna)")
+    parser.add_argument("--desk-letter", default="A", help="huruf meja layanan (A–Z, bawaan A)")
+    parser.add_argument("--city", default="Serang", help="kota tempat surat (bawaan Serang)")
+    parser.add_argument(
+        "--parent-name",
+        default="PEMERINTAH KOTA SERANG",
+        help="baris pertama kop surat (bawaan 'PEMERINTAH KOTA SERANG')",
+    )
+
+
+def run(cli: Cli) -> int:
+    args: argparse.Namespace = cli.args
+    services = cli.services()
+    if services.office.is_initialized():
+        from app.errors import ValidationError
+
+        raise ValidationError(f"Folder data {cli.data_dir} sudah disiapkan; init tidak diulang.")
+    password = read_new_password(f"admin '{args.admin}'", env=PASSWORD_ENV)
+    actor = services.office.setup(
+        office_code=args.office_code,
+        office_name=args.office_name,
+        admin_username=args.admin,
+        admin_password=password,
+        admin_full_name=args.admin_name,
+        desk_letter=args.desk_letter,
+        city=args.city,
+        parent_name=args.parent_name,
+    )
+    profile = services.office.profile()
+    if cli.as_json:
+        cli.emit({"data_dir": str(cli.data_dir), "office": profile, "admin": actor.username})
+    else:
+        cli.out(
+            f"Kantor {profile.name} ({profile.code}, meja {profile.desk_letter}) disiapkan di {cli.data_dir}."
+        )
+        cli.out(f"Admin pertama: {actor.username}.")
+        cli.out(f"Simpan cadangan kunci data pribadi: {cli.data_dir / 'keys' / 'pii.key'}")
+    return 0

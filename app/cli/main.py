@@ -1,0 +1,148 @@
+"""The ``ppid-desk`` command: argparse over the same services the GUI uses (Qt is never imported here).
+
+Command groups are plain modules exposing ``register(subparsers)``; to add one, add ONE line to
+``COMMAND_MODULES`` below. Exit status (a public contract, see docs/cli.md):
+
+* 0 — success;
+* 2 — bad input or a refused action (validation, confirmation needed, action refused, permission denied,
+  not found, wrong password): an Indonesian message on stderr and nothing changed;
+* 1 — any other failure (a message on stderr; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import TextIO
+
+from app import __version__
+from app.cli.common import Cli, common_options
+from app.errors import (
+    ActionRefused,
+    AuthenticationFailed,
+    ConfirmationRequired,
+    DeskError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+
+# The registry of command groups. One module per group, each exposing ``register(subparsers)``.
+COMMAND_MODULES: list[str] = [
+    "app.cli.init_cmd",
+    "app.cli.user_cmd",
+    "app.cli.request_cmd",
+    "app.cli.objection_cmd",
+    "app.cli.calendar_cmd",
+    "app.cli.export_cmd",
+    "app.cli.backup_cmd",
+]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_REFUSED = 2
+
+#: Errors that mean "bad input or refused action": exit 2, nothing changed.
+REFUSALS = (
+    ValidationError,
+    ConfirmationRequired,
+    ActionRefused,
+    PermissionDenied,
+    NotFound,
+    AuthenticationFailed,
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in Indonesian and exit status 2 (bad input)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_REFUSED, f"{self.prog}: kesalahan: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ppid-desk",
+        description="PPID Desk: register permohonan informasi publik (UU 14/2008, Perki 1/2021). "
+        "Tanpa perintah: membuka aplikasi desktop.",
+        parents=[common_options(top_level=True)],
+    )
+    parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _start_gui(cli: Cli) -> int | None:
+    """Run the workstation if the ``ui`` package provides ``ui.app.run(data_dir)``; None when it does not."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("ui.app")
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None:
+        return None
+    module = importlib.import_module("ui.app")
+    run = getattr(module, "run", None)
+    if run is None:
+        return None
+    return int(run(cli.data_dir) or 0)
+
+
+def _describe(error: DeskError) -> str:
+    if isinstance(error, ConfirmationRequired):
+        lines = ["Perlu konfirmasi petugas:"]
+        lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
+        lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
+        return "\n".join(lines)
+    if isinstance(error, ValidationError) and len(error.fields) > 1:
+        lines = ["Data tidak dapat disimpan:"]
+        lines += [f"  - {msg if key == '_' else f'{key}: {msg}'}" for key, msg in error.fields.items()]
+        return "\n".join(lines)
+    return str(error)
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    cli = Cli(args, stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
+    try:
+        if args.command is None:
+            started = _start_gui(cli)
+            if started is not None:
+                return started
+            parser.print_help(cli.stdout)
+            return EXIT_OK
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            args.group_parser.print_help(cli.stdout)
+            return EXIT_REFUSED
+        return int(handler(cli) or EXIT_OK)
+    except REFUSALS as error:
+        cli.err(_describe(error))
+        return EXIT_REFUSED
+    except DeskError as error:
+        cli.err(str(error))
+        if getattr(args, "debug", False):
+            traceback.print_exc(file=cli.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        cli.err("Dibatalkan.")
+        return 130
+    except Exception as error:  # the contract: a message, not a traceback (unless --debug)
+        cli.err(f"Kesalahan tak terduga: {type(error).__name__}: {error}")
+        if getattr(args, "debug", False):
+            traceback.print_exc(file=cli.stderr)
+        else:
+            cli.err("Jalankan ulang dengan --debug untuk rincian teknis.")
+        return EXIT_FAILURE
+    finally:
+        cli.close()

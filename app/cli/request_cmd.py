@@ -1,0 +1,202 @@
+"""``ppid-desk request add|list|show|act``: intake and the lifecycle of a request.
+
+``add`` prints a registration number only after the intake transaction has committed, so a number that was
+printed (and maybe written on a receipt) always exists in the register, even if the process is killed right
+after. ``--jsonl`` streams many intakes through one process, each number printed and flushed as it is issued.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from app.cli.common import (
+    Cli,
+    add_command,
+    add_group,
+    dumps,
+    parse_date_arg,
+    parse_json_object,
+    read_json_object,
+    read_text,
+    table,
+)
+from app.domain.lifecycle import Action, Status
+from app.errors import ConfirmationRequired, ValidationError
+
+ACTIONS = tuple(a.value for a in Action if a != Action.RECEIVE)
+STATUSES = tuple(s.value for s in Status)
+DUE_LABELS = {
+    "completeness": "Verifikasi kelengkapan",
+    "completion": "Batas pemohon melengkapi",
+    "response": "Pemberitahuan tertulis",
+    "extended": "Setelah perpanjangan",
+    "objection_filing": "Batas pengajuan keberatan",
+}
+
+
+def register(subparsers: Any) -> None:
+    group = add_group(subparsers, "request", help="permohonan informasi: daftar, lihat, tindak lanjut")
+
+    add = add_command(
+        group, "add", help="daftarkan permohonan dari JSON (berkas atau stdin '-')", handler=_add
+    )
+    add.add_argument("file", nargs="?", default="-", help="berkas JSON, atau '-' untuk stdin (bawaan)")
+    add.add_argument(
+        "--confirm-warnings",
+        action="store_true",
+        help="petugas sudah memeriksa peringatan (mis. kode wilayah NIK tidak dikenal) dan menyetujuinya",
+    )
+    add.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="satu permohonan per baris (JSON Lines); setiap nomor dicetak segera setelah tersimpan",
+    )
+
+    lst = add_command(group, "list", help="cari dan tampilkan register permohonan", handler=_list)
+    lst.add_argument("--status", action="append", choices=STATUSES, help="saring status (boleh berulang)")
+    lst.add_argument("--from", dest="date_from", type=parse_date_arg, metavar="DATE", help="diterima sejak")
+    lst.add_argument("--to", dest="date_to", type=parse_date_arg, metavar="DATE", help="diterima sampai")
+    lst.add_argument("--text", default="", help="cari nama, nomor, NIK lengkap atau isi permohonan")
+    lst.add_argument("--overdue", action="store_true", help="hanya yang melewati tenggat")
+    lst.add_argument("--limit", type=int, default=50, help="jumlah baris maksimum (bawaan 50)")
+    lst.add_argument("--offset", type=int, default=0, help="lewati sejumlah baris pertama")
+
+    show = add_command(
+        group, "show", help="rincian satu permohonan dengan tenggat dan riwayat", handler=_show
+    )
+    show.add_argument("number", metavar="NUMBER")
+
+    act = add_command(group, "act", help="catat tindakan atas permohonan", handler=_act)
+    act.add_argument("number", metavar="NUMBER")
+    act.add_argument("action", metavar="ACTION", choices=ACTIONS, help="salah satu: " + ", ".join(ACTIONS))
+    act.add_argument("--body", metavar="FILE|-", help="isi tindakan sebagai objek JSON")
+    act.add_argument("--at", metavar="DATETIME", help="kapan tindakan terjadi (ISO 8601, bawaan sekarang)")
+
+
+# --- rendering -----------------------------------------------------------------------------------------------
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def render_request(view: Any) -> str:
+    who = view.requester
+    ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email) if p)
+    lines = [
+        f"Nomor        : {view.number}",
+        f"Status       : {view.status_label} ({view.status.value})",
+        f"Diterima     : {_when(view.received_at)} melalui {view.channel} oleh {view.received_by}",
+        f"Lengkap      : {_when(view.completed_at)}",
+        f"Pemohon      : {who.name} ({who.kind}){' — ' + ident if ident else ''}",
+        f"Alamat       : {who.address}",
+        f"Informasi    : {view.information}",
+        f"Tujuan       : {view.purpose}",
+    ]
+    if view.missing_items:
+        lines.append("Kekurangan   : " + ", ".join(view.missing_items))
+    if view.decision:
+        lines.append(f"Keputusan    : {view.decision.value} ({_when(view.decided_at)})")
+    lines.append("Tenggat:")
+    for kind, data in view.deadlines.items():
+        lines.append(f"  {DUE_LABELS.get(kind, kind)}: {data.get('due')}")
+        for text in str(data.get("explanation") or "").splitlines()[1:]:
+            lines.append(f"      {text}")
+    lines.append("Riwayat:")
+    for event in view.events:
+        lines.append(f"  {_when(event.at)}  {event.username:<12} {event.summary}")
+    return "\n".join(lines)
+
+
+def _render_rows(rows: list[Any]) -> str:
+    if not rows:
+        return "Tidak ada permohonan yang cocok."
+    return table(
+        [
+            (
+                r.number,
+                r.received_at.strftime("%Y-%m-%d"),
+                r.status.value,
+                (r.due.isoformat() if r.due else "-") + (" TERLAMBAT" if r.overdue else ""),
+                r.name,
+                r.information if len(r.information) <= 50 else r.information[:49] + "…",
+            )
+            for r in rows
+        ],
+        ["NOMOR", "DITERIMA", "STATUS", "TENGGAT", "PEMOHON", "INFORMASI"],
+    )
+
+
+def _issued(view: Any) -> str:
+    due = view.due_extended or view.due_response or view.due_completeness
+    return f"{view.number}\t{view.status.value}\t{due.isoformat() if due else '-'}"
+
+
+# --- handlers ------------------------------------------------------------------------------------------------
+
+
+def _add(cli: Cli) -> int:
+    actor = cli.actor()
+    register = cli.services().register
+    confirm = bool(cli.args.confirm_warnings)
+    if not cli.args.jsonl:
+        data = read_json_object(cli.args.file)
+        if not data:
+            raise ValidationError({"json": "Data permohonan kosong."})
+        view = register.receive(actor, data, confirm_warnings=confirm)
+        # Printed only now: receive() returns after the transaction committed.
+        cli.emit(view, _issued)
+        return 0
+    stream = read_text(cli.args.file) if cli.args.file != "-" else None
+    lines = stream.splitlines() if stream is not None else _stdin_lines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        data = parse_json_object(line, f"baris {number}")
+        try:
+            view = register.receive(actor, data, confirm_warnings=confirm)
+        except (ValidationError, ConfirmationRequired):
+            cli.err(f"Berhenti pada baris {number}; permohonan di baris sebelumnya sudah tersimpan.")
+            raise
+        cli.out(dumps(view, indent=None) if cli.as_json else _issued(view))
+    return 0
+
+
+def _stdin_lines() -> Any:
+    import sys
+
+    yield from sys.stdin
+
+
+def _list(cli: Cli) -> int:
+    from app.services.register_query import RegisterFilter
+
+    args = cli.args
+    actor = cli.actor()
+    flt = RegisterFilter(
+        text=args.text,
+        statuses=tuple(args.status or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        overdue_only=args.overdue,
+    )
+    if args.limit < 1 or args.offset < 0:
+        raise ValidationError({"limit": "--limit minimal 1 dan --offset tidak boleh negatif."})
+    rows = cli.services().query.rows(actor, flt, offset=args.offset, limit=args.limit)
+    cli.emit(rows, _render_rows)
+    return 0
+
+
+def _show(cli: Cli) -> int:
+    view = cli.services().register.get(cli.actor(), cli.args.number)
+    cli.emit(view, render_request)
+    return 0
+
+
+def _act(cli: Cli) -> int:
+    actor = cli.actor()
+    body = read_json_object(cli.args.body)
+    view = cli.services().actions.act(actor, cli.args.number, cli.args.action, body, at=cli.args.at)
+    cli.emit(view, lambda v: f"{v.number}: {v.status_label} ({v.status.value}).\n{v.events[-1].summary}")
+    return 0

@@ -1,0 +1,215 @@
+"""Export of the Register Permohonan to CSV, XLSX or JSON, with personal data masked and the export audited.
+
+Exports leave the desk (e-mail, USB sticks, the Diskominfo report), so they carry the least personal data that
+still makes a usable register (UU 27/2022): the NIK is always masked, the phone number is masked unless the
+exporting user's role may see personal data, and every export is written to the audit log with its filter and
+row count. Columns follow the Register Permohonan (domain §4.1) plus the desk's internal columns.
+
+The file is written next to its target and renamed into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.domain.lifecycle import (
+    CHANNELS,
+    DECISION_LABELS,
+    EXTENSION_REASONS,
+    OBTAIN_METHODS,
+    STATUS_LABELS,
+    Decision,
+)
+from app.domain.permissions import Permission
+from app.errors import ValidationError
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit
+from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
+
+FORMATS = ("csv", "xlsx", "json")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Ya" if value else "Tidak")
+
+
+def _decision(row: RegisterRow) -> str:
+    return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
+
+
+def _rejection(row: RegisterRow) -> str:
+    return f"Pasal 17 huruf {row.rejection_article} UU 14/2008" if row.rejection_article else ""
+
+
+def _total_cost(row: RegisterRow) -> int | None:
+    return int(row.costs["total"]) if row.costs and "total" in row.costs else None
+
+
+#: (JSON key, Indonesian header, value) — the order of the CSV/XLSX columns.
+COLUMNS: list[tuple[str, str, Callable[[RegisterRow], Any]]] = [
+    ("number", "No. Registrasi", lambda r: r.number),
+    ("received_at", "Tanggal Diterima", lambda r: r.received_at),
+    ("name", "Nama", lambda r: r.name),
+    ("address", "Alamat", lambda r: r.address),
+    ("contact", "Nomor Kontak", lambda r: r.contact),
+    ("occupation", "Pekerjaan", lambda r: r.occupation or ""),
+    ("information", "Informasi yang Diminta", lambda r: r.information),
+    ("purpose", "Tujuan Penggunaan Informasi", lambda r: r.purpose),
+    ("info_held", "Di Bawah Penguasaan", lambda r: _yes_no(r.info_held)),
+    ("holder_body", "Badan Publik yang Menguasai", lambda r: r.holder_body or ""),
+    ("info_form", "Bentuk Informasi", lambda r: r.info_form or ""),
+    ("obtain_method", "Jenis Permohonan", lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method)),
+    ("decision", "Keputusan", _decision),
+    ("rejection_article", "Alasan Penolakan", _rejection),
+    ("decided_at", "Tanggal Pemberitahuan Tertulis", lambda r: r.decided_at),
+    ("delivered_at", "Tanggal Pemberian Informasi", lambda r: r.delivered_at),
+    ("cost_total", "Biaya (Rp)", _total_cost),
+    ("payment_method", "Cara Pembayaran", lambda r: r.payment_method or ""),
+    ("nik_masked", "NIK (disamarkan)", lambda r: r.nik_masked or ""),
+    ("requester_kind", "Jenis Pemohon", lambda r: r.requester_kind),
+    ("channel", "Saluran", lambda r: CHANNELS.get(r.channel, r.channel)),
+    ("completed_at", "Tanggal Lengkap", lambda r: r.completed_at),
+    ("status", "Status", lambda r: STATUS_LABELS[r.status]),
+    ("due", "Jatuh Tempo", lambda r: r.due),
+    ("due_extended", "Jatuh Tempo Perpanjangan", lambda r: r.due_extended),
+    (
+        "extension_reason",
+        "Alasan Perpanjangan",
+        lambda r: EXTENSION_REASONS.get(r.extension_reason, r.extension_reason) if r.extension_reason else "",
+    ),
+    ("forwarded_to", "Diteruskan ke", lambda r: r.forwarded_to or ""),
+    ("overdue", "Terlambat", lambda r: _yes_no(r.overdue)),
+]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    rows: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "format": self.format, "rows": self.rows}
+
+
+def format_for(path: Path, explicit: str | None) -> str:
+    """The explicit ``--format``, or the one the file name ends with."""
+    fmt = (explicit or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ValidationError({"format": "Format ekspor harus salah satu: " + ", ".join(FORMATS)})
+    return fmt
+
+
+def _text_cell(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _filter_dict(flt: RegisterFilter) -> dict[str, Any]:
+    return {
+        "from": flt.date_from.isoformat() if flt.date_from else None,
+        "to": flt.date_to.isoformat() if flt.date_to else None,
+        "status": list(flt.statuses),
+        "text": flt.text or None,
+    }
+
+
+class ExportService:
+    def __init__(self, ctx: DeskContext, query: RegisterQuery) -> None:
+        self.ctx = ctx
+        self.query = query
+
+    def export(
+        self, actor: Actor, *, out: Path, fmt: str | None = None, flt: RegisterFilter | None = None
+    ) -> ExportResult:
+        actor.require(Permission.EXPORT)
+        flt = flt or RegisterFilter()
+        out = Path(out)
+        kind = format_for(out, fmt)
+        if not out.parent.is_dir():
+            raise ValidationError({"out": f"Folder {out.parent} tidak ada."})
+        rows = self.query.all_rows(actor, flt, order_by="number")
+        part = out.with_name(out.name + ".part")
+        try:
+            writer = {"csv": self._csv, "xlsx": self._xlsx, "json": self._json}[kind]
+            writer(part, rows, actor, flt)
+            with self.ctx.db.transaction() as session:
+                audit(
+                    session,
+                    actor,
+                    self.ctx.clock(),
+                    action="export",
+                    entity="register",
+                    entity_id=None,
+                    details={
+                        "format": kind,
+                        "rows": len(rows),
+                        "path": str(out),
+                        "filter": _filter_dict(flt),
+                    },
+                )
+            os.replace(part, out)
+        finally:
+            part.unlink(missing_ok=True)
+        return ExportResult(out, kind, len(rows))
+
+    def _csv(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+        # UTF-8 with BOM: the spreadsheet programs used at the desks then read Indonesian text correctly.
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([header for _, header, _ in COLUMNS])
+            for row in rows:
+                writer.writerow([_text_cell(value(row)) for _, _, value in COLUMNS])
+
+    def _json(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+        document = {
+            "exported_at": self.ctx.clock().isoformat(),
+            "exported_by": actor.username,
+            "filter": _filter_dict(flt),
+            "count": len(rows),
+            "columns": {key: header for key, header, _ in COLUMNS},
+            "rows": [{key: _json_value(value(row)) for key, _, value in COLUMNS} for row in rows],
+        }
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+
+    def _xlsx(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        book = Workbook(write_only=False)
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Register Permohonan"
+        sheet.append([header for _, header, _ in COLUMNS])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([value(row) for _, _, value in COLUMNS])
+        for index, (_, header, _) in enumerate(COLUMNS, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = min(60, max(12, len(header) + 2))
+            if header.startswith("Tanggal") or header.startswith("Jatuh"):
+                for cell in sheet[letter][1:]:
+                    cell.number_format = (
+                        "yyyy-mm-dd hh:mm" if isinstance(cell.value, datetime) else "yyyy-mm-dd"
+                    )
+        sheet.freeze_panes = "B2"
+        book.save(path)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,158 @@
+"""``ppid-desk check``: is this data folder's register sound?
+
+Read-only by design (it never migrates or writes), so it can be run on a register that something is wrong
+with. Each check says what it looked at; any failure makes the command exit 1.
+
+Checks: SQLite ``integrity_check`` and ``foreign_key_check``; the schema revision equals this version's Alembic
+head; every yearly counter is at least the highest sequence issued that year (else the next intake would reuse
+a number); every request has its ``receive`` timeline event; the PII key file opens the stored NIKs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.paths import db_path
+from app.services.pii import KEY_FILE_NAME
+
+SAMPLE = 10  # how many offending records a check names before summarising
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    ok: bool
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "ok": self.ok, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    items: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(item.ok for item in self.items)
+
+    @property
+    def problems(self) -> list[CheckItem]:
+        return [item for item in self.items if not item.ok]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "ok": self.ok, "checks": [item.to_dict() for item in self.items]}
+
+
+def _names(values: list[str], total: int) -> str:
+    shown = ", ".join(values[:SAMPLE])
+    return shown + (f" (dan {total - SAMPLE} lainnya)" if total > SAMPLE else "")
+
+
+def _integrity(connection: sqlite3.Connection) -> CheckItem:
+    rows = [str(r[0]) for r in connection.execute("PRAGMA integrity_check")]
+    ok = rows == ["ok"]
+    return CheckItem("integrity_check", ok, "ok" if ok else "; ".join(rows[:SAMPLE]))
+
+
+def _foreign_keys(connection: sqlite3.Connection) -> CheckItem:
+    rows = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return CheckItem("foreign_key_check", True, "semua rujukan antar-tabel utuh")
+    shown = [f"{table} baris {rowid} → {parent}" for table, rowid, parent, _ in rows]
+    return CheckItem("foreign_key_check", False, "rujukan putus: " + _names(shown, len(rows)))
+
+
+def _revision(connection: sqlite3.Connection) -> CheckItem:
+    from db.migrate import head_revision
+
+    head = head_revision()
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    current = row[0] if row else None
+    if current == head:
+        return CheckItem("revisi_skema", True, f"revisi {current} (terbaru)")
+    return CheckItem(
+        "revisi_skema",
+        False,
+        f"revisi {current}, seharusnya {head}; buka aplikasi sekali agar migrasi berjalan",
+    )
+
+
+def _counters(connection: sqlite3.Connection) -> CheckItem:
+    counters = dict(connection.execute("SELECT key, value FROM counters").fetchall())
+    behind: list[str] = []
+    for kind, table in (("request", "requests"), ("objection", "objections")):
+        for year, top in connection.execute(f"SELECT year, max(seq) FROM {table} GROUP BY year"):
+            value = int(counters.get(f"{kind}:{year}", 0))
+            if value < int(top):
+                behind.append(f"{kind}:{year} = {value} < nomor urut tertinggi {top}")
+    if behind:
+        return CheckItem("penghitung_nomor", False, "penghitung tertinggal: " + _names(behind, len(behind)))
+    return CheckItem("penghitung_nomor", True, f"{len(counters)} penghitung, tidak ada yang tertinggal")
+
+
+def _receive_events(connection: sqlite3.Connection) -> CheckItem:
+    missing = [
+        str(r[0])
+        for r in connection.execute(
+            "SELECT number FROM requests r WHERE NOT EXISTS "
+            "(SELECT 1 FROM events e WHERE e.request_id = r.id AND e.kind = 'receive') ORDER BY number"
+        )
+    ]
+    total = int(connection.execute("SELECT count(*) FROM requests").fetchone()[0])
+    if missing:
+        return CheckItem(
+            "peristiwa_penerimaan",
+            False,
+            "permohonan tanpa catatan penerimaan: " + _names(missing, len(missing)),
+        )
+    return CheckItem("peristiwa_penerimaan", True, f"{total} permohonan, semuanya punya catatan penerimaan")
+
+
+def _pii_key(connection: sqlite3.Connection, key_path: Path) -> CheckItem:
+    row = connection.execute(
+        "SELECT nik_encrypted FROM requesters WHERE nik_encrypted IS NOT NULL LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return CheckItem("kunci_data_pribadi", True, "belum ada NIK tersimpan")
+    if not key_path.exists():
+        return CheckItem("kunci_data_pribadi", False, f"{key_path} tidak ada: NIK tidak dapat dibuka")
+    from cryptography.fernet import Fernet, InvalidToken
+
+    try:
+        Fernet(key_path.read_bytes().strip()).decrypt(str(row[0]).encode())
+    except (InvalidToken, ValueError):
+        return CheckItem("kunci_data_pribadi", False, f"{key_path} tidak cocok dengan NIK di register")
+    return CheckItem("kunci_data_pribadi", True, "kunci membuka NIK tersimpan")
+
+
+def check_register(data_dir: Path) -> CheckReport:
+    """Run every check on ``data_dir``'s register without writing to it."""
+    path = db_path(data_dir)
+    if not path.exists():
+        return CheckReport(path, [CheckItem("berkas", False, f"register {path} tidak ada")])
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    try:
+        try:
+            first = _integrity(connection)
+        except sqlite3.DatabaseError as exc:
+            return CheckReport(
+                path, [CheckItem("integrity_check", False, f"berkas tidak dapat dibaca: {exc}")]
+            )
+        items = [first]
+        for check in (_foreign_keys, _revision, _counters, _receive_events):
+            try:
+                items.append(check(connection))
+            except sqlite3.DatabaseError as exc:
+                items.append(CheckItem(check.__name__.strip("_"), False, f"tidak dapat diperiksa: {exc}"))
+        try:
+            items.append(_pii_key(connection, data_dir / "keys" / KEY_FILE_NAME))
+        except sqlite3.DatabaseError as exc:
+            items.append(CheckItem("kunci_data_pribadi", False, f"tidak dapat diperiksa: {exc}"))
+        return CheckReport(path, items)
+    finally:
+        connection.close()

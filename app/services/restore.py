@@ -1,0 +1,257 @@
+"""Restore of a register from a backup: verified first, the current register kept, numbers never reused.
+
+The backup file is first copied next to the register and checked (a PPID Desk register, ``integrity_check``
+ok, a schema revision this version knows); only then is the person authorised, the current register saved
+(verified) into ``backups/``, and the backup written into the live file through SQLite's backup API, so the
+WAL is handled by SQLite rather than by moving files under a possible reader. The counters of the current
+register are carried over where they are ahead: numbers issued after the backup are already on receipts.
+The PII key saved beside the backup (``FILE.key``) replaces the current one, which is kept in ``backups/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.domain.permissions import Role
+from app.errors import AuthenticationFailed, NotFound, ValidationError
+from app.paths import backups_dir, db_path
+from app.services.backup import (
+    KEY_SUFFIX,
+    RegisterInfo,
+    connect,
+    copy_database,
+    inspect_register,
+    stamp,
+    write_private,
+)
+from app.services.context import Actor
+from app.services.pii import KEY_FILE_NAME
+
+FAILED_SIGN_IN = "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan."  # as UserService says it
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    saved_current: Path | None
+    key_restored: bool
+    saved_key: Path | None
+    revision: str | None
+    counts: dict[str, int]
+    restored_by: str
+    counters_kept: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": str(self.source),
+            "restored_by": self.restored_by,
+            "counters_kept": self.counters_kept,
+            "saved_current": str(self.saved_current) if self.saved_current else None,
+            "key_restored": self.key_restored,
+            "saved_key": str(self.saved_key) if self.saved_key else None,
+            "revision": self.revision,
+            "counts": self.counts,
+        }
+
+
+def current_register_sound(data_dir: Path) -> bool:
+    """True when the data folder's register exists, is a register and passes integrity_check."""
+    live = db_path(data_dir)
+    if not live.exists():
+        return False
+    try:
+        info = inspect_register(live)
+    except (ValidationError, sqlite3.DatabaseError):
+        return False
+    return info.is_register and info.integrity == "ok"
+
+
+def authenticate_in(path: Path, username: str, password: str) -> Actor:
+    """Sign in against the users table of a (verified, staged) register file, without the services."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    connection = connect(path)
+    try:
+        row = connection.execute(
+            "SELECT id, username, full_name, role, active, password_hash FROM users WHERE username = ?",
+            (username.strip().lower(),),
+        ).fetchone()
+    finally:
+        connection.close()
+    if row is None or not row[4]:
+        raise AuthenticationFailed(FAILED_SIGN_IN)
+    try:
+        PasswordHasher().verify(row[5], password)
+    except (VerificationError, InvalidHashError):
+        raise AuthenticationFailed(FAILED_SIGN_IN) from None
+    return Actor(user_id=row[0], username=row[1], full_name=row[2], role=Role(row[3]))
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def stage_backup(data_dir: Path, source: Path) -> tuple[Path, RegisterInfo]:
+    """Copy ``source`` next to the register and verify it; refuse anything that is not a sound register."""
+    if not source.is_file() or source.stat().st_size == 0:
+        raise NotFound(f"Berkas cadangan {source} tidak ditemukan atau kosong.")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staged = data_dir / "register.sqlite3.restore-part"
+    staged.unlink(missing_ok=True)
+    try:
+        try:
+            copy_database(source, staged)
+        except sqlite3.DatabaseError:
+            raise ValidationError(
+                f"Berkas {source} bukan basis data SQLite (bukan register PPID Desk)."
+            ) from None
+        info = inspect_register(staged)
+        if not info.is_register:
+            raise ValidationError(
+                f"Berkas {source} bukan register PPID Desk (tabel tidak ada: {', '.join(info.missing_tables)})."
+            )
+        if info.integrity != "ok":
+            raise ValidationError(
+                f"Berkas {source} rusak (integrity_check: {info.integrity}); tidak dipulihkan."
+            )
+        if info.revision not in known_revisions():
+            raise ValidationError(
+                f"Berkas {source} dibuat oleh versi PPID Desk yang lebih baru atau tidak dikenal "
+                f"(revisi skema {info.revision}); perbarui aplikasi dahulu."
+            )
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return staged, info
+
+
+def restore_register(
+    data_dir: Path,
+    source: Path,
+    *,
+    authorize: Callable[[Path], str],
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Replace the data folder's register with the verified backup ``source``.
+
+    ``authorize(staged_copy)`` must check that the person may restore (against the current register, or the
+    backup itself when the current one cannot be opened) and return their user name; it raises to refuse.
+    """
+    moment = now or datetime.now()
+    source = Path(source)
+    staged, info = stage_backup(data_dir, source)
+    try:
+        username = authorize(staged)
+        live = db_path(data_dir)
+        carried = _carry_counters(live, staged)
+        expected = inspect_register(staged).counts
+        saved = _save_current(data_dir, live, moment)
+        _write_into(staged, live)
+        after = inspect_register(live)
+        if after.integrity != "ok" or after.counts != expected:
+            raise RuntimeError(f"Pemulihan gagal diverifikasi; register sebelumnya tersimpan di {saved}.")
+    finally:
+        staged.unlink(missing_ok=True)
+    key_restored, saved_key = _restore_key(data_dir, source, moment)
+    return RestoreResult(
+        source, saved, key_restored, saved_key, info.revision, info.counts, username, carried
+    )
+
+
+def _carry_counters(live: Path, staged: Path) -> dict[str, int]:
+    """Keep the current register's counters where they are ahead of the backup's.
+
+    Numbers issued after the backup was made may already be on receipts in people's hands; restoring the older
+    counters would issue them a second time. Returns the counters that were raised.
+    """
+    if not live.exists():
+        return {}
+    try:
+        current = connect(live)
+        try:
+            ahead = dict(current.execute("SELECT key, value FROM counters").fetchall())
+        finally:
+            current.close()
+    except sqlite3.DatabaseError:
+        return {}  # unreadable: nothing to carry (the saved copy keeps what can be salvaged)
+    target = connect(staged)
+    raised: dict[str, int] = {}
+    try:
+        target.execute("BEGIN IMMEDIATE")
+        restored = dict(target.execute("SELECT key, value FROM counters").fetchall())
+        for key, value in ahead.items():
+            if int(value) > int(restored.get(key, 0)):
+                target.execute(
+                    "INSERT INTO counters(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, int(value)),
+                )
+                raised[str(key)] = int(value)
+        target.execute("COMMIT")
+    finally:
+        target.close()
+    return raised
+
+
+def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
+    if not live.exists():
+        return None
+    target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}.sqlite3"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        copy_database(live, target)
+    except sqlite3.DatabaseError:
+        # The current file is damaged (that is often why one restores): keep its raw bytes instead.
+        target = target.with_suffix(".rusak")
+        shutil.copy2(live, target)
+        wal = Path(str(live) + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, Path(str(target) + "-wal"))
+    return target
+
+
+def _write_into(staged: Path, live: Path) -> None:
+    """Overwrite the live register with the staged copy through the backup API (WAL-safe for other readers);
+    fall back to replacing the file when the live one is too damaged to be written into."""
+    if live.exists():
+        try:
+            src = connect(staged)
+            dst = connect(live)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+            return
+        except sqlite3.DatabaseError:
+            pass
+    for suffix in ("-wal", "-shm"):
+        Path(str(live) + suffix).unlink(missing_ok=True)
+    shutil.copy2(staged, live)
+
+
+def _restore_key(data_dir: Path, source: Path, moment: datetime) -> tuple[bool, Path | None]:
+    key_file = Path(str(source) + KEY_SUFFIX)
+    if not key_file.exists():
+        return False, None
+    current = data_dir / "keys" / KEY_FILE_NAME
+    new_key = key_file.read_bytes()
+    saved: Path | None = None
+    if current.exists():
+        if current.read_bytes() == new_key:
+            return True, None
+        saved = backups_dir(data_dir) / f"pii-sebelum-pulih-{stamp(moment)}.key"
+        write_private(saved, current.read_bytes())
+    write_private(current, new_key)
+    return True, saved
