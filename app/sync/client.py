@@ -1,0 +1,242 @@
+"""HTTP client of the desk for the city server's sync protocol (docs/sync-protocol.md).
+
+Refuses plain HTTP except to loopback (tests, a server on the same machine), verifies certificates (optionally
+against a city CA bundle), and turns every failure into a ``SyncError`` with a plain Indonesian reason and a
+``retryable`` flag the engine uses to decide between back-off and stopping (revoked token, app too old).
+Read timeouts scale with the expected bytes so that a half-open 2G connection becomes a retry, not a wedge.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import ipaddress
+import json
+import ssl
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from app import __version__
+from app.sync.protocol import (
+    API_PREFIX,
+    HEADER_APP_VERSION,
+    HEADER_BODY_SHA256,
+    HEADER_DEVICE,
+    HEADER_PROTOCOL,
+    HEADER_SIGNATURE,
+    PROTOCOL_VERSION,
+    BucketListResponse,
+    ChecksumResponse,
+    EnrollRequest,
+    EnrollResponse,
+    FetchRequest,
+    FetchResponse,
+    HelloResponse,
+    Op,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+NOT_RETRYABLE = {
+    "auth_missing", "auth_invalid", "device_revoked", "client_too_old", "forbidden_scope", "insecure_url",
+    "enroll_code_invalid", "enroll_code_used", "enroll_code_expired", "tls_clock",
+}  # fmt: skip
+
+
+class SyncError(Exception):
+    """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer."""
+
+    def __init__(self, code: str, message: str, *, status: int | None = None, detail: Any = None) -> None:
+        super().__init__(message)
+        self.code, self.status, self.detail = code, status, detail
+
+    @property
+    def retryable(self) -> bool:
+        return self.code not in NOT_RETRYABLE
+
+
+def is_loopback(host: str) -> bool:
+    if host in {"localhost", "localhost.localdomain"}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str) -> str:
+    """The server base URL without a trailing slash; plain HTTP only to loopback addresses."""
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https" and parts.hostname:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
+        return url.strip().rstrip("/")
+    raise SyncError(
+        "insecure_url",
+        "Alamat server harus memakai https:// (http:// hanya boleh untuk server di komputer ini).",
+    )
+
+
+@dataclass
+class Clock:
+    """Offset of the server's clock from ours, measured by ``hello`` (server time minus local midpoint)."""
+
+    offset_seconds: float
+    rtt_seconds: float
+
+
+class SyncClient:
+    def __init__(
+        self,
+        server_url: str,
+        *,
+        token: str | None = None,
+        device_id: str | None = None,
+        ca_bundle: str | None = None,
+        app_version: str = __version__,
+        connect_timeout: float = 15.0,
+        base_read_timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base = check_url(server_url)
+        self.token, self.device_id, self.app_version = token, device_id, app_version
+        self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
+        verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        self._http = httpx.Client(
+            verify=verify, transport=transport, headers={"Accept-Encoding": "gzip"},
+            timeout=httpx.Timeout(base_read_timeout, connect=connect_timeout),
+        )  # fmt: skip
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ plumbing
+    def _headers(self) -> dict[str, str]:
+        h = {HEADER_APP_VERSION: self.app_version, HEADER_PROTOCOL: str(PROTOCOL_VERSION)}
+        if self.token:
+            h["Authorization"] = f"Bearer {self.token}"
+        if self.device_id:
+            h[HEADER_DEVICE] = self.device_id
+        return h
+
+    def _timeout(self, expected_bytes: int) -> httpx.Timeout:
+        """10 s plus the time the bytes need at ~2 KB/s (a 64 kbit/s link at 25 % efficiency)."""
+        read = self.base_read_timeout + expected_bytes / 2048
+        return httpx.Timeout(read, connect=self.connect_timeout)
+
+    def _send(self, method: str, path: str, *, content: bytes | None = None, headers: dict[str, str] | None = None,
+              params: dict[str, Any] | None = None, expect: int = 64 * 1024) -> httpx.Response:  # fmt: skip
+        h = self._headers()
+        h.update(headers or {})
+        try:
+            resp = self._http.request(method, self.base + API_PREFIX + path, content=content, headers=h,
+                                      params=params, timeout=self._timeout(expect + len(content or b"")))  # fmt: skip
+        except httpx.TimeoutException as exc:
+            raise SyncError(
+                "timeout", "Server tidak menjawab tepat waktu (jaringan lambat atau terputus)."
+            ) from exc
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__context__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY" in str(exc):
+                msg = str(exc)
+                if "not yet valid" in msg or "expired" in msg:
+                    raise SyncError("tls_clock", "Sertifikat server ditolak karena jam komputer ini salah; "
+                                    "betulkan tanggal dan jam komputer.") from exc  # fmt: skip
+                raise SyncError("tls", "Sertifikat server tidak dapat diverifikasi.") from exc
+            raise SyncError("network", "Tidak dapat terhubung ke server (tidak ada jaringan?).") from exc
+        except httpx.TransportError as exc:
+            raise SyncError("network", "Sambungan ke server terputus.") from exc
+        self.bytes_sent += len(content or b"")
+        self.bytes_received += int(resp.headers.get("content-length") or len(resp.content))
+        if resp.headers.get(HEADER_SIGNATURE) is None:
+            raise SyncError("not_ppid_server", "Jawaban bukan dari server PPID (jaringan meminta login?).",
+                            status=resp.status_code)  # fmt: skip
+        if resp.status_code >= 400:
+            try:
+                err = resp.json()["error"]
+                code, message, detail = str(err["code"]), str(err["message"]), err.get("detail")
+            except (ValueError, KeyError, TypeError):
+                code, message, detail = (
+                    f"http_{resp.status_code}",
+                    f"Server menjawab {resp.status_code}.",
+                    None,
+                )
+            raise SyncError(code, message, status=resp.status_code, detail=detail)
+        return resp
+
+    @staticmethod
+    def _parse(resp: httpx.Response, model: type[M]) -> M:
+        try:
+            return model.model_validate_json(resp.content)
+        except ValidationError as exc:
+            raise SyncError("bad_response", "Jawaban server tidak dapat dibaca.") from exc
+
+    # ------------------------------------------------------------------ endpoints
+    def hello(self) -> tuple[HelloResponse, Clock]:
+        from datetime import datetime
+
+        t0 = time.time()
+        resp = self._send("GET", "/hello", expect=1024)
+        t1 = time.time()
+        hello = self._parse(resp, HelloResponse)
+        server = datetime.fromisoformat(hello.server_time).timestamp()
+        return hello, Clock(offset_seconds=server - (t0 + t1) / 2, rtt_seconds=t1 - t0)
+
+    def enroll(self, code: str, request_id: str | None = None, label: str = "") -> EnrollResponse:
+        body = EnrollRequest(code=code, request_id=request_id or str(uuid.uuid4()), label=label,
+                             app_version=self.app_version)  # fmt: skip
+        resp = self._send("POST", "/enroll", content=body.model_dump_json().encode(),
+                          headers={"Content-Type": "application/json"}, expect=1024)  # fmt: skip
+        return self._parse(resp, EnrollResponse)
+
+    @staticmethod
+    def encode_push(device_id: str, ops: list[Op], batch_id: str = "") -> bytes:
+        req = PushRequest(device_id=device_id, batch_id=batch_id, ops=ops)
+        raw = json.dumps(req.model_dump(mode="json"), separators=(",", ":"), ensure_ascii=False).encode()
+        return gzip.compress(raw, compresslevel=6, mtime=0)
+
+    def push_body(self, body: bytes, *, sha256: str | None = None) -> PushResponse:
+        headers = {
+            "Content-Type": "application/json", "Content-Encoding": "gzip",
+            HEADER_BODY_SHA256: sha256 or hashlib.sha256(body).hexdigest(),
+        }  # fmt: skip
+        resp = self._send("POST", "/push", content=body, headers=headers, expect=200 * 64)
+        return self._parse(resp, PushResponse)
+
+    def push(self, ops: list[Op], batch_id: str = "") -> PushResponse:
+        if not self.device_id:
+            raise SyncError("auth_missing", "Perangkat belum terdaftar.")
+        return self.push_body(self.encode_push(self.device_id, ops, batch_id))
+
+    def pull(self, cursor: str = "", limit: int = 200, max_bytes: int = 512 * 1024) -> PullResponse:
+        resp = self._send("GET", "/pull", params={"cursor": cursor, "limit": limit, "max_bytes": max_bytes},
+                          expect=max_bytes // 3)  # fmt: skip
+        return self._parse(resp, PullResponse)
+
+    def checksum(self, buckets: int = 256) -> ChecksumResponse:
+        return self._parse(self._send("GET", "/checksum", params={"buckets": buckets}), ChecksumResponse)
+
+    def bucket(self, bucket: int, buckets: int = 256) -> BucketListResponse:
+        resp = self._send("GET", f"/checksum/{bucket}", params={"buckets": buckets})
+        return self._parse(resp, BucketListResponse)
+
+    def fetch(self, entity_ids: list[str]) -> FetchResponse:
+        body = FetchRequest(entity_ids=entity_ids).model_dump_json().encode()
+        resp = self._send("POST", "/fetch", content=body, headers={"Content-Type": "application/json"})
+        return self._parse(resp, FetchResponse)

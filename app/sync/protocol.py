@@ -1,0 +1,312 @@
+"""The sync wire protocol shared by the desk (app/sync) and the city server (server/).
+
+Kept free of SQLAlchemy, FastAPI and httpx so both sides import exactly the same models and constants; the
+server validates what the desk sends with these models, and the desk parses the server's answers with them.
+See docs/sync-protocol.md for the prose contract and examples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+"""Bumped only on an incompatible change of the wire format; the server lists what it still accepts."""
+
+API_PREFIX = "/api/sync/v1"
+
+# Headers. ``X-PPID-Sync`` is set on every server answer so that a captive portal's "200 OK" page is never
+# mistaken for a successful sync (the OpenRosa lesson).
+HEADER_SIGNATURE = "X-PPID-Sync"
+HEADER_PROTOCOL = "X-PPID-Protocol"
+HEADER_APP_VERSION = "X-App-Version"
+HEADER_DEVICE = "X-Device-Id"
+HEADER_BODY_SHA256 = "X-Body-SHA256"
+
+ENTITIES = ("request", "objection", "requester", "calendar", "letter")
+Entity = Literal["request", "objection", "requester", "calendar", "letter"]
+
+OFFICE_FIELD = "office_code"
+"""The record field naming the owning office. Absent (requesters, calendar entries) = the pushing desk's office."""
+
+ROUTE_ACTIONS = frozenset({"route", "forward_office"})
+"""Actions by which a city desk moves a record to another office (only city desks may change ``office_code``)."""
+
+LEGAL_FIELDS: dict[str, frozenset[str]] = {
+    # Fields whose silent overwrite would change what the office legally did or owes: status and decisions,
+    # frozen due dates, the basis of a rejection, issued numbers and the requester's identity.
+    "request": frozenset(
+        {
+            "number",
+            "office_code",
+            "desk_letter",
+            "year",
+            "seq",
+            "received_at",
+            "channel",
+            "requester_id",
+            "status",
+            "completed_at",
+            "incomplete_notice_at",
+            "due_completeness",
+            "due_completion",
+            "due_response",
+            "due_extended",
+            "deadlines",
+            "extended_at",
+            "extension_reason",
+            "decision",
+            "decided_at",
+            "info_held",
+            "info_form",
+            "costs",
+            "rejection_article",
+            "rejection_other_basis",
+            "consequence_test",
+            "forwarded_to",
+            "forwarded_at",
+            "delivered_at",
+            "closed_at",
+            "voided_at",
+            "void_reason",
+        }
+    ),
+    "objection": frozenset(
+        {
+            "number",
+            "request_id",
+            "office_code",
+            "desk_letter",
+            "seq",
+            "received_at",
+            "grounds",
+            "status",
+            "deadlines",
+            "decision",
+            "decision_text",
+            "decided_at",
+            "atasan_name",
+            "dispute_register",
+            "dispute_outcome",
+            "voided_at",
+            "void_reason",
+        }
+    ),
+    "requester": frozenset({"kind", "name", "nik_encrypted", "nik_hash", "nik_masked", "legal_number"}),
+    "calendar": frozenset({"day", "kind", "removed_at"}),
+    "letter": frozenset(
+        {"number", "kind", "issued_at", "snapshot", "voided_at", "void_reason", "office_code"}
+    ),
+}
+"""Per entity, the "legally significant" fields: changed on both sides since the desk's base version with
+different values, the desk's operation is held as a conflict for a supervisor instead of being applied."""
+
+IGNORED_FIELDS = frozenset({"version", "updated_at"})
+"""Bookkeeping fields that never count as a change by either side."""
+
+
+def is_legal_field(entity: str, field: str) -> bool:
+    """True when a concurrent change of ``field`` must be reviewed by a person rather than merged."""
+    return field in LEGAL_FIELDS.get(entity, frozenset())
+
+
+def canonical_json(value: Any) -> bytes:
+    """Stable JSON bytes (sorted keys, no spaces): the basis of op fingerprints and record hashes."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+
+
+def bucket_of(entity_id: str, buckets: int = 256) -> int:
+    """The checksum bucket of a record: spread by a hash of its id so buckets stay even for UUIDv7 ids."""
+    return int.from_bytes(hashlib.sha256(entity_id.encode()).digest()[:4], "big") % buckets
+
+
+def item_hash(entity_id: str, version: int) -> int:
+    """64-bit hash of (id, version); XOR-ed per bucket so the desk and the server compare scopes cheaply."""
+    return int.from_bytes(hashlib.sha256(f"{entity_id}:{version}".encode()).digest()[:8], "big")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorBody(_Model):
+    code: str
+    message: str
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorResponse(_Model):
+    error: ErrorBody
+
+
+# ---------------------------------------------------------------- hello / enroll
+
+
+class HelloResponse(_Model):
+    ok: bool = True
+    protocol: int = PROTOCOL_VERSION
+    protocols_supported: list[int]
+    server_version: str
+    min_app_version: str
+    server_time: str  # aware ISO 8601, UTC
+    device_id: str
+    office_code: str
+    office_name: str
+    is_city: bool
+    desk_letter: str
+    max_batch_ops: int
+    max_body_bytes: int
+
+
+class EnrollRequest(_Model):
+    code: str = Field(min_length=4, max_length=40)
+    request_id: str = Field(min_length=8, max_length=64)
+    """Made once by the desk per enrollment attempt: re-sending the same code with the same request_id after a
+    lost answer mints a fresh token for the same device instead of failing with "code already used"."""
+    label: str = Field(default="", max_length=100)
+    app_version: str = ""
+
+
+class EnrollResponse(_Model):
+    device_id: str
+    office_code: str
+    office_name: str
+    is_city: bool
+    desk_letter: str
+    token: str
+    server_time: str
+
+
+# ---------------------------------------------------------------- push
+
+
+class Op(_Model):
+    """One service intent from the desk's outbox (table ``outbox_ops``)."""
+
+    seq: int = Field(ge=0)
+    op_id: str = Field(min_length=1, max_length=64)
+    entity: Entity
+    entity_id: str = Field(min_length=1, max_length=64)
+    action: str = Field(min_length=1, max_length=40)
+    payload: dict[str, Any]
+    """``{"record": {...full state after the intent...}, "event": {...timeline event...} | null}``; a payload
+    without a ``record`` key is taken as the record itself."""
+    base_version: int = Field(ge=0)
+    created_at: str = ""
+
+    def record(self) -> dict[str, Any]:
+        rec = self.payload.get("record")
+        return dict(rec) if isinstance(rec, dict) else {k: v for k, v in self.payload.items() if k != "event"}
+
+    def events(self) -> list[dict[str, Any]]:
+        ev = self.payload.get("event")
+        evs = self.payload.get("events")
+        out: list[dict[str, Any]] = [ev] if isinstance(ev, dict) else []
+        if isinstance(evs, list):
+            out.extend(e for e in evs if isinstance(e, dict))
+        return out
+
+    def fingerprint(self) -> str:
+        """Same op_id with a different fingerprint = a desk bug; with the same one = a harmless re-send."""
+        body = {
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "action": self.action,
+            "payload": self.payload,
+            "base_version": self.base_version,
+        }
+        return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+class PushRequest(_Model):
+    device_id: str
+    batch_id: str = ""
+    ops: list[Op] = Field(max_length=1000)
+
+
+OpStatus = Literal["applied", "merged", "conflict", "rejected"]
+
+
+class OpResult(_Model):
+    op_id: str
+    status: OpStatus
+    """applied: as sent; merged: applied together with disjoint server changes (the record in ``record``);
+    conflict: held for a supervisor, nothing changed; rejected: refused for good (``code`` says why)."""
+    duplicate: bool = False
+    """True when this op was already applied earlier: the stored outcome is returned, nothing happened again."""
+    version: int | None = None
+    code: str | None = None
+    message: str | None = None
+    conflict_id: int | None = None
+    fields: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """For a conflict: field -> {"server": value, "desk": value}. For a merge: the server's fields kept."""
+    record: dict[str, Any] | None = None
+
+
+class PushResponse(_Model):
+    results: list[OpResult]
+    server_time: str
+
+
+# ---------------------------------------------------------------- pull / checksum
+
+
+class PullItem(_Model):
+    seq: int
+    entity: str
+    entity_id: str
+    removed: bool = False
+    """True: the record left this desk's scope (routed to another office); the desk drops its copy."""
+    version: int = 0
+    office_code: str = ""
+    needs_review: bool = False
+    record: dict[str, Any] | None = None
+    events: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class PullResponse(_Model):
+    items: list[PullItem]
+    next_cursor: str
+    more: bool
+    high_water: int
+
+
+class BucketSum(_Model):
+    bucket: int
+    count: int
+    xor: str  # 16 hex digits
+
+
+class ChecksumResponse(_Model):
+    buckets_total: int
+    count: int
+    xor: str
+    buckets: list[BucketSum]
+
+
+class BucketEntry(_Model):
+    entity_id: str
+    version: int
+
+
+class BucketListResponse(_Model):
+    bucket: int
+    entries: list[BucketEntry]
+
+
+class FetchRequest(_Model):
+    entity_ids: list[str] = Field(max_length=500)
+
+
+class FetchResponse(_Model):
+    items: list[PullItem]
+
+
+def xor_hex(value: int) -> str:
+    return f"{value:016x}"

@@ -1,0 +1,249 @@
+"""The FastAPI application of the city server: the sync protocol under /api/sync/v1 (docs/sync-protocol.md).
+
+Request bodies of ``push`` are read raw and checked (exact length, SHA-256 header) *before* decompressing or
+parsing, so a body cut by a dying 2G link is refused whole instead of being half-understood.
+"""
+
+import gzip
+import hashlib
+import logging
+import time
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from starlette.requests import ClientDisconnect
+
+from app import __version__
+from app.sync.protocol import (
+    API_PREFIX,
+    HEADER_BODY_SHA256,
+    HEADER_SIGNATURE,
+    PROTOCOL_VERSION,
+    BucketListResponse,
+    ChecksumResponse,
+    EnrollRequest,
+    EnrollResponse,
+    FetchRequest,
+    FetchResponse,
+    HelloResponse,
+    Op,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from server import admin
+from server.auth import SUPPORTED_PROTOCOLS, ApiError, authenticate, check_versions
+from server.context import DeviceCtx, ScopeViolation
+from server.pull import CursorError, PullService
+from server.push import PushService
+
+log = logging.getLogger("ppid.server")
+
+
+@dataclass
+class ServerConfig:
+    min_app_version: str = "0.1.0"
+    max_batch_ops: int = 500
+    max_body_bytes: int = 4 * 1024 * 1024
+    max_inflated_bytes: int = 32 * 1024 * 1024
+    before_commit: Callable[[list[Op]], None] | None = field(default=None, repr=False)
+    """Test hook run inside the push transaction just before COMMIT (e.g. to hold a slow transaction)."""
+
+
+def _error(status: int, code: str, message: str, detail: dict[str, Any] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message, "detail": detail or {}}},
+        status_code=status,
+        headers={HEADER_SIGNATURE: str(PROTOCOL_VERSION)},
+    )
+
+
+def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
+    cfg = config or ServerConfig()
+    pusher = PushService(engine, before_commit=cfg.before_commit)
+    puller = PullService(engine)
+    app = FastAPI(
+        title="PPID Desk city server",
+        version=__version__,
+        description="Sync hub for PPID desks: see docs/sync-protocol.md.",
+    )
+    app.state.engine = engine
+    app.state.config = cfg
+    app.add_middleware(GZipMiddleware, minimum_size=512)
+
+    @app.middleware("http")
+    async def _sign_and_log(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        start = time.perf_counter()
+        response = await call_next(request)
+        response.headers[HEADER_SIGNATURE] = str(PROTOCOL_VERSION)
+        log.info(
+            "request",
+            extra={
+                "method": request.method, "path": request.url.path, "status": response.status_code,
+                "ms": round((time.perf_counter() - start) * 1000, 1),
+                "device": request.headers.get("x-device-id", ""),
+                "bytes_in": int(request.headers.get("content-length") or 0),
+            },
+        )  # fmt: skip
+        return response
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, dict(exc.detail))
+
+    @app.exception_handler(ScopeViolation)
+    async def _scope(_request: Request, exc: ScopeViolation) -> JSONResponse:
+        log.warning("scope violation", extra={"entity_id": exc.entity_id})
+        return _error(
+            403,
+            "forbidden_scope",
+            "Data ini milik kantor lain; meja ini tidak berhak.",
+            {"entity_id": exc.entity_id},
+        )
+
+    @app.exception_handler(CursorError)
+    async def _cursor(_request: Request, exc: CursorError) -> JSONResponse:
+        return _error(409 if exc.code == "resync_scope" else 400, exc.code, str(exc))
+
+    def versions(
+        x_app_version: Annotated[str | None, Header()] = None,
+        x_ppid_protocol: Annotated[str | None, Header()] = None,
+    ) -> str:
+        check_versions(x_app_version, x_ppid_protocol, cfg.min_app_version)
+        return x_app_version or ""
+
+    def device(
+        app_version: Annotated[str, Depends(versions)],
+        authorization: Annotated[str | None, Header()] = None,
+        x_device_id: Annotated[str | None, Header()] = None,
+    ) -> DeviceCtx:
+        return authenticate(engine, authorization, x_device_id, app_version)
+
+    Dev = Annotated[DeviceCtx, Depends(device)]
+    api = APIRouter(prefix=API_PREFIX)
+
+    @api.get("/hello", response_model=HelloResponse)
+    def hello(dev: Dev) -> HelloResponse:
+        return HelloResponse(
+            protocols_supported=list(SUPPORTED_PROTOCOLS), server_version=__version__,
+            min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
+            office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
+            desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
+        )  # fmt: skip
+
+    @api.post("/enroll", response_model=EnrollResponse)
+    def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
+        try:
+            done = admin.enroll(
+                engine, body.code, body.request_id, body.label, app_version or body.app_version
+            )
+        except admin.AdminError as exc:
+            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410}.get(
+                exc.code, 400
+            )
+            raise ApiError(status, exc.code, str(exc)) from exc
+        log.info("device enrolled", extra={"device": done.device_id, "office": done.office.code})
+        return EnrollResponse(
+            device_id=done.device_id, office_code=done.office.code, office_name=done.office.name,
+            is_city=done.office.is_city, desk_letter=done.desk_letter, token=done.token,
+            server_time=admin.utcnow().isoformat(),
+        )  # fmt: skip
+
+    @api.post("/push", response_model=PushResponse)
+    async def push(request: Request, dev: Dev) -> PushResponse:
+        ops = await _read_push_body(request, dev, cfg)
+        results = await run_in_threadpool(pusher.push, dev, ops)
+        log.info(
+            "push",
+            extra={"device": dev.id, "ops": len(ops), "duplicates": sum(r.duplicate for r in results),
+                   "conflicts": sum(r.status == "conflict" for r in results)},
+        )  # fmt: skip
+        return PushResponse(results=results, server_time=admin.utcnow().isoformat())
+
+    @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
+    def pull(
+        dev: Dev,
+        cursor: str = "",
+        limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+        max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
+    ) -> PullResponse:
+        return puller.pull(dev, cursor, limit, max_bytes)
+
+    @api.get("/checksum", response_model=ChecksumResponse)
+    def checksum(dev: Dev, buckets: Annotated[int, Query(ge=1, le=65536)] = 256) -> ChecksumResponse:
+        return puller.checksum(dev, buckets)
+
+    @api.get("/checksum/{bucket}", response_model=BucketListResponse)
+    def bucket(
+        dev: Dev, bucket: int, buckets: Annotated[int, Query(ge=1, le=65536)] = 256
+    ) -> BucketListResponse:
+        if not 0 <= bucket < buckets:
+            raise ApiError(400, "bad_bucket", "Nomor bucket di luar rentang.")
+        return puller.bucket(dev, bucket, buckets)
+
+    @api.post("/fetch", response_model=FetchResponse, response_model_exclude_defaults=True)
+    def fetch(dev: Dev, body: FetchRequest) -> FetchResponse:
+        return FetchResponse(items=puller.fetch(dev, body.entity_ids))
+
+    app.include_router(api)
+    return app
+
+
+async def _read_push_body(request: Request, dev: DeviceCtx, cfg: ServerConfig) -> list[Op]:
+    """Length and checksum first, then gunzip with a size cap, then parse: a damaged body has no effect."""
+    declared = request.headers.get("content-length")
+    if declared is None or not declared.isdigit():
+        raise ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib.")
+    if int(declared) > cfg.max_body_bytes:
+        raise ApiError(413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil.")
+    expected_sha = (request.headers.get(HEADER_BODY_SHA256) or "").lower()
+    if not expected_sha:
+        raise ApiError(400, "checksum_missing", f"Header {HEADER_BODY_SHA256} wajib.")
+    try:
+        body = await request.body()
+    except ClientDisconnect as exc:
+        raise ApiError(
+            400, "body_truncated", "Kiriman terputus di tengah jalan; tidak ada yang diterapkan."
+        ) from exc
+    if len(body) != int(declared):
+        raise ApiError(400, "body_truncated", "Kiriman terputus di tengah jalan; tidak ada yang diterapkan.")
+    if hashlib.sha256(body).hexdigest() != expected_sha:
+        raise ApiError(
+            400,
+            "checksum_mismatch",
+            "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan.",
+        )
+    if "gzip" in (request.headers.get("content-encoding") or "").lower():
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            raw = inflater.decompress(body, cfg.max_inflated_bytes)
+            if inflater.unconsumed_tail or not inflater.eof:
+                raise ApiError(400, "bad_gzip", "Isi gzip tidak lengkap atau terlalu besar.")
+        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+            raise ApiError(400, "bad_gzip", "Isi gzip rusak.") from exc
+    else:
+        raw = body
+    try:
+        req = PushRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise ApiError(
+            422,
+            "invalid_body",
+            "Isi kiriman tidak sesuai protokol.",
+            errors=exc.errors(include_url=False, include_context=False)[:5],
+        ) from exc
+    if req.device_id != dev.id:
+        raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
+    if len(req.ops) > cfg.max_batch_ops:
+        raise ApiError(413, "batch_too_large", f"Maksimal {cfg.max_batch_ops} operasi per kiriman.")
+    return req.ops

@@ -1,0 +1,87 @@
+"""Request authentication: app/protocol version gate first (426), then the device token (401)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import Engine, select, update
+
+from app.sync.protocol import PROTOCOL_VERSION
+from server.admin import as_aware, sha256_hex, utcnow
+from server.context import DeviceCtx
+from server.models import Device, Office
+
+SUPPORTED_PROTOCOLS = (PROTOCOL_VERSION,)
+
+
+class ApiError(Exception):
+    """Turned into ``{"error": {"code", "message", "detail"}}`` with the given HTTP status."""
+
+    def __init__(self, status: int, code: str, message: str, **detail: object) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.detail = status, code, message, detail
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.strip().split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def check_versions(app_version: str | None, protocol: str | None, min_app_version: str) -> None:
+    """A too-old desk gets 426 with a plain message; it must keep its outbox and sync after updating."""
+    proto = int(protocol) if protocol and protocol.isdigit() else None
+    if proto is None or proto not in SUPPORTED_PROTOCOLS or not app_version:
+        raise ApiError(
+            426, "client_too_old",
+            "Versi aplikasi PPID Desk ini terlalu lama untuk server kota. Perbarui aplikasi; data yang belum "
+            "terkirim tetap tersimpan dan akan dikirim setelah pembaruan.",
+            min_app_version=min_app_version, protocols_supported=list(SUPPORTED_PROTOCOLS),
+        )  # fmt: skip
+    if parse_version(app_version) < parse_version(min_app_version):
+        raise ApiError(
+            426, "client_too_old",
+            f"Versi aplikasi {app_version} terlalu lama; minimal {min_app_version}. Perbarui aplikasi; data yang "
+            "belum terkirim tetap tersimpan dan akan dikirim setelah pembaruan.",
+            min_app_version=min_app_version, protocols_supported=list(SUPPORTED_PROTOCOLS),
+        )  # fmt: skip
+
+
+def authenticate(
+    engine: Engine, authorization: str | None, device_header: str | None, app_version: str
+) -> DeviceCtx:
+    if not authorization or not authorization.startswith("Bearer "):
+        raise ApiError(401, "auth_missing", "Perangkat belum terdaftar atau token tidak dikirim.")
+    token_hash = sha256_hex(authorization[7:].strip())
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(
+                Device.id, Device.office_id, Device.desk_letter, Device.revoked_at, Device.last_seen,
+                Device.app_version, Office.code, Office.name, Office.is_city,
+            )
+            .join(Office, Office.id == Device.office_id)
+            .where(Device.token_hash == token_hash)
+        ).first()  # fmt: skip
+    if row is None:
+        raise ApiError(
+            401, "auth_invalid", "Token perangkat tidak dikenal server; daftarkan ulang perangkat ini."
+        )
+    if device_header and device_header != row.id:
+        raise ApiError(401, "auth_invalid", "Token tidak cocok dengan ID perangkat.")
+    if row.revoked_at is not None:
+        raise ApiError(
+            401, "device_revoked", "Perangkat ini sudah dicabut oleh admin kota; hubungi PPID Utama."
+        )
+    now = utcnow()
+    if (
+        row.last_seen is None
+        or as_aware(row.last_seen) < now - timedelta(seconds=60)
+        or row.app_version != app_version
+    ):
+        with engine.begin() as conn:
+            conn.execute(
+                update(Device).where(Device.id == row.id).values(last_seen=now, app_version=app_version)
+            )
+    return DeviceCtx(row.id, row.office_id, row.code, row.name, row.is_city, row.desk_letter)

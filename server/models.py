@@ -1,0 +1,177 @@
+"""Tables of the city server. One metadata, used by the Alembic migrations and by the Core statements.
+
+The server keeps the *current state* of every record (``records``), an append-only ``change_log`` of every
+applied op with old/new values (so conflicts are detected per field without the desk sending old values),
+``applied_ops`` for exactly-once effect, held ``conflicts``, and ``scope_log`` for routing moves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType, datetime: DateTime(timezone=True)}
+
+
+class Office(Base):
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_city: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("office_id", "desk_letter", name="uq_devices_office_letter"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    desk_letter: Mapped[str] = mapped_column(String(2))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enroll_request_id: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_seen: Mapped[datetime | None]
+    app_version: Mapped[str] = mapped_column(String(30), default="")
+
+
+class EnrollCode(Base):
+    __tablename__ = "enroll_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Record(Base):
+    __tablename__ = "records"
+    __table_args__ = (Index("ix_records_office_seq", "office_id", "server_seq"),)
+
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    data: Mapped[dict[str, Any]]
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Event(Base):
+    """Timeline events travel with their record; append-only, deduplicated on the desk-made event id."""
+
+    __tablename__ = "events"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    server_seq: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[dict[str, Any]]
+
+
+class ChangeLog(Base):
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity_version", "entity_id", "version"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    server_seq: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    changes: Mapped[dict[str, Any]]  # field -> [old, new]
+    merged: Mapped[
+        dict[str, Any] | None
+    ]  # server fields kept / soft fields overwritten, when not a plain apply
+    client_time: Mapped[str] = mapped_column(String(40), default="")
+    server_time: Mapped[datetime]
+
+
+class AppliedOp(Base):
+    __tablename__ = "applied_ops"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    entity_id: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+    result_version: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[dict[str, Any] | None]
+    applied_at: Mapped[datetime]
+
+
+Index("ix_applied_ops_device_entity", AppliedOp.device_id, AppliedOp.entity_id)
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    reason: Mapped[str] = mapped_column(String(30))
+    base_version: Mapped[int] = mapped_column(Integer)
+    server_version: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]]
+    op: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+
+
+class ScopeLog(Base):
+    """A record entering (present) or leaving (not present) an office's scope, stamped with server_seq."""
+
+    __tablename__ = "scope_log"
+    __table_args__ = (Index("ix_scope_log_office_seq", "office_id", "server_seq"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    server_seq: Mapped[int] = mapped_column(BigInteger)
+    present: Mapped[bool] = mapped_column(Boolean)
+
+
+class Counter(Base):
+    """``server_seq`` lives here: incremented under the stamp lock, so its order is the commit order."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(30), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+metadata = Base.metadata

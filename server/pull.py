@@ -1,0 +1,190 @@
+"""Reading a desk's scope: pull after a cursor, per-bucket checksums, and targeted fetch for repair.
+
+The cursor is the ``server_seq`` of the last item the desk stored, wrapped with the scope and protocol it was
+made for. Because ``server_seq`` is stamped under a lock held until commit (see push.py), every change with a
+smaller seq is already visible when a larger one is: paging by seq never skips a committed change.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from app.sync.protocol import (
+    PROTOCOL_VERSION,
+    BucketEntry,
+    BucketListResponse,
+    BucketSum,
+    ChecksumResponse,
+    PullItem,
+    PullResponse,
+    bucket_of,
+    item_hash,
+    xor_hex,
+)
+from server.context import DeviceCtx
+from server.models import Counter, Event, Office, Record, ScopeLog
+
+
+class CursorError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def encode_cursor(seq: int, scope_key: str) -> str:
+    raw = json.dumps({"s": seq, "k": scope_key, "p": PROTOCOL_VERSION}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, scope_key: str) -> int:
+    """The seq inside ``cursor``; a cursor of another scope or protocol means "re-pull this scope" (409)."""
+    if not cursor:
+        return 0
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        seq, key, proto = int(data["s"]), str(data["k"]), int(data["p"])
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise CursorError("bad_cursor", "Kursor sinkronisasi rusak.") from exc
+    if key != scope_key or proto != PROTOCOL_VERSION:
+        raise CursorError("resync_scope", "Cakupan data meja berubah; data perlu ditarik ulang.")
+    return seq
+
+
+class PullService:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.is_pg = engine.dialect.name == "postgresql"
+
+    def _connect(self) -> Connection:
+        conn = self.engine.connect()
+        if self.is_pg:  # both queries of one page must see the same snapshot
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        return conn
+
+    def _scoped(self, stmt: Any, device: DeviceCtx) -> Any:
+        return stmt if device.is_city else stmt.where(Record.office_id == device.office_id)
+
+    def pull(self, device: DeviceCtx, cursor: str, limit: int, max_bytes: int) -> PullResponse:
+        after = decode_cursor(cursor, device.scope_key)
+        with self._connect() as conn, conn.begin():
+            high = conn.execute(select(Counter.value).where(Counter.name == "server_seq")).scalar_one()
+            rows = conn.execute(
+                self._scoped(
+                    select(
+                        Record.entity_id, Record.entity, Record.office_id, Record.version, Record.server_seq,
+                        Record.data, Record.needs_review,
+                    ).where(Record.server_seq > after),
+                    device,
+                )
+                .order_by(Record.server_seq)
+                .limit(limit + 1)
+            ).all()  # fmt: skip
+            removed: list[Any] = []
+            if not device.is_city:
+                removed = conn.execute(
+                    select(ScopeLog.entity_id, ScopeLog.server_seq)
+                    .where(ScopeLog.office_id == device.office_id, ScopeLog.present.is_(False))
+                    .where(ScopeLog.server_seq > after)
+                    .order_by(ScopeLog.server_seq)
+                    .limit(limit + 1)
+                ).all()
+            merged = sorted([(r.server_seq, 0, r) for r in rows] + [(r.server_seq, 1, r) for r in removed],
+                            key=lambda x: (x[0], x[1]))  # fmt: skip
+            page = merged[:limit]
+            offices = dict(conn.execute(select(Office.id, Office.code)).all())
+            events = self._events(conn, [r.entity_id for _s, kind, r in page if kind == 0])
+        items: list[PullItem] = []
+        used = 0
+        for seq, kind, r in page:
+            if kind == 1:
+                item = PullItem(seq=seq, entity="", entity_id=r.entity_id, removed=True)
+            else:
+                item = PullItem(
+                    seq=seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
+                    office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
+                    events=events.get(r.entity_id, []),
+                )  # fmt: skip
+            size = len(item.model_dump_json(exclude_defaults=True))
+            if items and used + size > max_bytes:
+                break
+            items.append(item)
+            used += size
+        more = len(items) < len(merged)
+        last = items[-1].seq if items else after
+        return PullResponse(
+            items=items, next_cursor=encode_cursor(last, device.scope_key), more=more, high_water=high
+        )
+
+    def _events(self, conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        if not ids:
+            return out
+        for chunk in _chunks(ids, 500):
+            for r in conn.execute(
+                select(Event.entity_id, Event.data)
+                .where(Event.entity_id.in_(chunk))
+                .order_by(Event.server_seq, Event.event_id)
+            ):
+                out.setdefault(r.entity_id, []).append(r.data)
+        return out
+
+    def _versions(self, device: DeviceCtx) -> list[tuple[str, int]]:
+        with self._connect() as conn:
+            return list(conn.execute(self._scoped(select(Record.entity_id, Record.version), device)).all())
+
+    def checksum(self, device: DeviceCtx, buckets: int) -> ChecksumResponse:
+        sums: dict[int, list[int]] = {}
+        total = 0
+        rows = self._versions(device)
+        for entity_id, version in rows:
+            h = item_hash(entity_id, version)
+            total ^= h
+            acc = sums.setdefault(bucket_of(entity_id, buckets), [0, 0])
+            acc[0] ^= h
+            acc[1] += 1
+        return ChecksumResponse(
+            buckets_total=buckets, count=len(rows), xor=xor_hex(total),
+            buckets=[BucketSum(bucket=b, count=c, xor=xor_hex(x)) for b, (x, c) in sorted(sums.items())],
+        )  # fmt: skip
+
+    def bucket(self, device: DeviceCtx, bucket: int, buckets: int) -> BucketListResponse:
+        entries = [
+            BucketEntry(entity_id=i, version=v)
+            for i, v in sorted(self._versions(device))
+            if bucket_of(i, buckets) == bucket
+        ]
+        return BucketListResponse(bucket=bucket, entries=entries)
+
+    def fetch(self, device: DeviceCtx, entity_ids: list[str]) -> list[PullItem]:
+        """Current state of the named records that are in scope (others are silently left out)."""
+        with self._connect() as conn, conn.begin():
+            rows = conn.execute(
+                self._scoped(
+                    select(
+                        Record.entity_id, Record.entity, Record.office_id, Record.version, Record.server_seq,
+                        Record.data, Record.needs_review,
+                    ).where(Record.entity_id.in_(entity_ids)),
+                    device,
+                ).order_by(Record.server_seq)
+            ).all()  # fmt: skip
+            offices = dict(conn.execute(select(Office.id, Office.code)).all())
+            events = self._events(conn, [r.entity_id for r in rows])
+        return [
+            PullItem(
+                seq=r.server_seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
+                office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
+                events=events.get(r.entity_id, []),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

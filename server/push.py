@@ -1,0 +1,441 @@
+"""Applying a pushed batch: exactly-once effect, all-or-nothing, commit-ordered ``server_seq``.
+
+One database transaction per batch:
+1. ``INSERT … ON CONFLICT DO NOTHING`` the (device, op_id) rows into ``applied_ops``: the rows that were not
+   inserted are duplicates (a concurrent identical re-send waits here until the first commits);
+2. lock the touched records (``FOR UPDATE``, id order), decide every op in desk order (apply, merge, hold as a
+   conflict, reject), all in memory;
+3. take the stamp lock (``pg_advisory_xact_lock`` + the counter row), allocate one ``server_seq`` per touched
+   record, write records, events, change log, scope moves and the op results, commit. The lock is held only
+   from stamping to commit, so a larger ``server_seq`` is never visible before a smaller one.
+Any unexpected error rolls the whole batch back; the desk retries the same ops later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from app.sync.protocol import OFFICE_FIELD, Op, OpResult
+from server.admin import utcnow
+from server.context import DeviceCtx, ScopeViolation
+from server.merge import diff, merge
+from server.models import AppliedOp, ChangeLog, Conflict, Counter, Event, Office, Record, ScopeLog
+
+log = logging.getLogger("ppid.server.push")
+STAMP_LOCK_KEY = 0x5050_4944  # "PPID"
+
+
+@dataclass
+class RecState:
+    entity_id: str
+    entity: str
+    office_id: int
+    version: int
+    data: dict[str, Any]
+    needs_review: bool
+    exists: bool
+    created_by: str = ""
+    touched: bool = False
+    moved_from: int | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[tuple[int, dict[str, list[Any]]]] = field(default_factory=list)  # this batch's log
+    log_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Batch:
+    device: DeviceCtx
+    now: datetime
+    offices: dict[str, int]
+    recs: dict[str, RecState] = field(default_factory=dict)
+    results: dict[str, OpResult] = field(default_factory=dict)
+    conflict_rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
+    last_applied: dict[str, tuple[int, int]] = field(default_factory=dict)  # entity -> (desk base, result)
+    resolved: list[int] = field(default_factory=list)
+
+
+class PushService:
+    def __init__(self, engine: Engine, before_commit: Callable[[list[Op]], None] | None = None) -> None:
+        self.engine = engine
+        self.before_commit = before_commit
+        self.is_pg = engine.dialect.name == "postgresql"
+
+    # ------------------------------------------------------------------ entry point
+    def push(self, device: DeviceCtx, ops: list[Op]) -> list[OpResult]:
+        unique: dict[str, Op] = {}
+        for op in sorted(ops, key=lambda o: o.seq):
+            unique.setdefault(op.op_id, op)
+        for attempt in range(6):
+            try:
+                with self.engine.begin() as conn:
+                    results = self._apply(conn, device, list(unique.values()))
+                break
+            except IntegrityError:
+                if attempt == 5:
+                    raise
+                log.info("push retried after a concurrent insert", extra={"device": device.id})
+            except DBAPIError as exc:  # deadlock / serialization failure on PostgreSQL: retry the batch
+                if attempt == 5 or getattr(exc.orig, "sqlstate", "") not in {"40P01", "40001"}:
+                    raise
+        return [results[op.op_id] for op in ops]
+
+    # ------------------------------------------------------------------ one transaction
+    def _apply(self, conn: Connection, device: DeviceCtx, ops: list[Op]) -> dict[str, OpResult]:
+        now = utcnow()
+        offices = {r.code: r.id for r in conn.execute(select(Office.code, Office.id))}
+        batch = Batch(device=device, now=now, offices=offices)
+        fresh = self._claim(conn, device, ops, now)
+        self._replay_duplicates(conn, device, [op for op in ops if op.op_id not in fresh], batch)
+        todo = [op for op in ops if op.op_id in fresh]
+        if todo:
+            self._load(conn, device, todo, batch)
+            for op in todo:
+                batch.results[op.op_id] = self._decide(conn, op, batch)
+            self._write(conn, todo, batch)
+            if self.before_commit is not None:
+                self.before_commit(todo)
+        return batch.results
+
+    def _claim(self, conn: Connection, device: DeviceCtx, ops: list[Op], now: datetime) -> set[str]:
+        if not ops:
+            return set()
+        rows = [
+            {
+                "device_id": device.id,
+                "op_id": op.op_id,
+                "seq": op.seq,
+                "entity_id": op.entity_id,
+                "base_version": op.base_version,
+                "fingerprint": op.fingerprint(),
+                "status": "pending",
+                "applied_at": now,
+            }
+            for op in ops
+        ]
+        dialect_insert = postgresql.insert if self.is_pg else sqlite.insert
+        stmt = dialect_insert(AppliedOp).values(rows).on_conflict_do_nothing().returning(AppliedOp.op_id)
+        return set(conn.execute(stmt).scalars())
+
+    def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
+        if not ops:
+            return
+        stored = {
+            r.op_id: r
+            for r in conn.execute(
+                select(AppliedOp.op_id, AppliedOp.fingerprint, AppliedOp.result).where(
+                    AppliedOp.device_id == device.id, AppliedOp.op_id.in_([op.op_id for op in ops])
+                )
+            )
+        }
+        for op in ops:
+            row = stored[op.op_id]
+            if row.fingerprint != op.fingerprint():
+                batch.results[op.op_id] = OpResult(
+                    op_id=op.op_id, status="rejected", code="op_id_reused",
+                    message="ID operasi sudah dipakai untuk isi yang berbeda.",
+                )  # fmt: skip
+            else:
+                res = OpResult.model_validate(row.result)
+                batch.results[op.op_id] = res.model_copy(update={"duplicate": True})
+
+    def _load(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
+        ids = sorted({op.entity_id for op in ops})
+        stmt = select(Record).where(Record.entity_id.in_(ids)).order_by(Record.entity_id)
+        if self.is_pg:
+            stmt = stmt.with_for_update()
+        for r in conn.execute(stmt):
+            batch.recs[r.entity_id] = RecState(
+                r.entity_id,
+                r.entity,
+                r.office_id,
+                r.version,
+                dict(r.data),
+                r.needs_review,
+                True,
+                r.created_by,
+            )
+        for row in conn.execute(
+            select(AppliedOp.entity_id, AppliedOp.base_version, AppliedOp.result_version)
+            .where(
+                AppliedOp.device_id == device.id, AppliedOp.entity_id.in_(ids),
+                AppliedOp.status.in_(("applied", "merged")),
+            )
+            .order_by(AppliedOp.seq)
+        ):  # fmt: skip
+            batch.last_applied[row.entity_id] = (row.base_version, row.result_version)
+        held = conn.execute(
+            select(Conflict.entity_id).where(
+                Conflict.device_id == device.id, Conflict.entity_id.in_(ids), Conflict.status == "open"
+            )
+        )
+        batch.blocked.update(held.scalars())
+
+    # ------------------------------------------------------------------ deciding one op
+    def _decide(self, conn: Connection, op: Op, batch: Batch) -> OpResult:
+        device = batch.device
+        rec = batch.recs.get(op.entity_id)
+        desk = op.record()
+        resolves = [int(x) for x in op.payload.get("resolves", []) if isinstance(x, int)]
+        if op.entity_id in batch.blocked and not resolves:
+            return self._hold(op, batch, rec, "blocked", {})
+        if rec is None or not rec.exists:
+            return self._create(op, batch, desk)
+        if rec.entity != op.entity:
+            return self._reject(op, batch, "entity_mismatch", "Jenis data tidak cocok dengan data di server.")
+        if not device.is_city and rec.office_id != device.office_id:
+            was_ours = conn.execute(
+                select(ScopeLog.id).where(
+                    ScopeLog.office_id == device.office_id, ScopeLog.entity_id == rec.entity_id
+                )
+            ).first()
+            if was_ours is None:
+                raise ScopeViolation(op.entity_id)
+            fields = {OFFICE_FIELD: {"server": rec.data.get(OFFICE_FIELD), "desk": desk.get(OFFICE_FIELD)}}
+            return self._hold(op, batch, rec, "moved_out_of_scope", fields)
+        if op.base_version == 0:
+            if diff(rec.data, desk) == {}:
+                return OpResult(op_id=op.op_id, status="applied", version=rec.version)
+            return self._reject(op, batch, "id_collision", "ID data sudah dipakai oleh data lain.")
+        base = op.base_version
+        prior = batch.last_applied.get(op.entity_id)
+        if prior is not None and prior[0] == base - 1 and prior[1] is not None:
+            base = prior[1]  # the desk counts versions on its own copy; map onto the server's numbering
+        if base > rec.version:
+            return self._reject(op, batch, "base_ahead", "Versi data di meja lebih baru dari server.")
+        new_office = rec.office_id
+        target = desk.get(OFFICE_FIELD)
+        if target is not None and target != rec.data.get(OFFICE_FIELD):
+            if not device.is_city:
+                return self._reject(
+                    op, batch, "route_forbidden", "Hanya PPID kota yang dapat meneruskan ke kantor lain."
+                )
+            if target not in batch.offices:
+                return self._reject(op, batch, "unknown_office", f"Kantor {target} tidak dikenal server.")
+            new_office = batch.offices[target]
+        status = "applied"
+        merged: dict[str, Any] | None = None
+        if base == rec.version:
+            data = dict(desk)
+        else:
+            later = self._changes_after(conn, rec, base)
+            outcome = merge(op.entity, rec.data, desk, later)
+            if outcome.is_conflict:
+                return self._hold(op, batch, rec, "concurrent_change", outcome.conflicts)
+            data, status = outcome.data, "merged"
+            merged = {"server_kept": outcome.server_kept, "overwritten": outcome.overwritten, "base": base}
+        changes = diff(rec.data, data)
+        rec.version += 1
+        data["version"] = rec.version
+        if new_office != rec.office_id:
+            rec.moved_from = rec.office_id if rec.moved_from is None else rec.moved_from
+            rec.office_id = new_office
+        rec.data = data
+        rec.touched = True
+        rec.events.extend(op.events())
+        rec.changes.append((rec.version, changes))
+        rec.log_rows.append(self._log_row(op, rec.version, changes, merged, batch))
+        if resolves or op.entity_id in batch.blocked:
+            batch.resolved.extend(resolves)
+            batch.blocked.discard(op.entity_id)
+            rec.needs_review = False
+        batch.last_applied[op.entity_id] = (op.base_version, rec.version)
+        fields = {k: {"server": rec.data.get(k)} for k in (merged or {}).get("server_kept", [])}
+        return OpResult(op_id=op.op_id, status=status, version=rec.version, fields=fields,
+                        record=data if status == "merged" else None)  # fmt: skip
+
+    def _create(self, op: Op, batch: Batch, desk: dict[str, Any]) -> OpResult:
+        device = batch.device
+        if op.base_version != 0:
+            return self._reject(op, batch, "unknown_record", "Data tidak ada di server.")
+        office_id = device.office_id
+        target = desk.get(OFFICE_FIELD)
+        if target is not None and target != device.office_code:
+            if not device.is_city:
+                raise ScopeViolation(op.entity_id)
+            if target not in batch.offices:
+                return self._reject(op, batch, "unknown_office", f"Kantor {target} tidak dikenal server.")
+            office_id = batch.offices[target]
+        data = dict(desk)
+        data["version"] = 1
+        rec = RecState(op.entity_id, op.entity, office_id, 1, data, False, True, device.id, touched=True)
+        rec.moved_from = -1  # marks "new": inserted, and its first scope entry logged
+        rec.events.extend(op.events())
+        changes = diff({}, data)
+        rec.changes.append((1, changes))
+        rec.log_rows.append(self._log_row(op, 1, changes, None, batch))
+        batch.recs[op.entity_id] = rec
+        batch.last_applied[op.entity_id] = (0, 1)
+        return OpResult(op_id=op.op_id, status="applied", version=1)
+
+    def _changes_after(self, conn: Connection, rec: RecState, base: int) -> list[dict[str, list[Any]]]:
+        rows = conn.execute(
+            select(ChangeLog.version, ChangeLog.changes)
+            .where(ChangeLog.entity_id == rec.entity_id, ChangeLog.version > base)
+            .order_by(ChangeLog.version)
+        ).all()
+        pending = [(v, c) for v, c in rec.changes if v > base]
+        return [
+            dict(c) for _v, c in sorted([(r.version, r.changes) for r in rows] + pending, key=lambda x: x[0])
+        ]
+
+    def _log_row(
+        self, op: Op, version: int, changes: dict[str, Any], merged: Any, batch: Batch
+    ) -> dict[str, Any]:
+        return {
+            "entity_id": op.entity_id, "version": version, "device_id": batch.device.id, "op_id": op.op_id,
+            "action": op.action, "changes": changes, "merged": merged, "client_time": op.created_at[:40],
+            "server_time": batch.now,
+        }  # fmt: skip
+
+    def _hold(
+        self, op: Op, batch: Batch, rec: RecState | None, reason: str, fields: dict[str, Any]
+    ) -> OpResult:
+        batch.blocked.add(op.entity_id)
+        server_version = rec.version if rec is not None else 0
+        batch.conflict_rows.append(
+            (
+                op.op_id,
+                {
+                    "device_id": batch.device.id, "op_id": op.op_id, "entity": op.entity,
+                    "entity_id": op.entity_id, "reason": reason, "base_version": op.base_version,
+                    "server_version": server_version, "fields": fields, "op": op.model_dump(mode="json"),
+                    "status": "open", "created_at": batch.now,
+                },
+            )
+        )  # fmt: skip
+        if rec is not None and rec.exists and not rec.needs_review:
+            rec.needs_review = True
+            rec.touched = True
+        message = "Data diubah di server sejak meja terakhir sinkron; perlu diputuskan supervisor."
+        if reason == "moved_out_of_scope":
+            message = (
+                "Permohonan sudah diteruskan ke kantor lain; perubahan meja perlu diputuskan supervisor."
+            )
+        elif reason == "blocked":
+            message = "Menunggu keputusan supervisor atas konflik sebelumnya pada data ini."
+        return OpResult(op_id=op.op_id, status="conflict", code=reason, message=message,
+                        version=server_version, fields=fields)  # fmt: skip
+
+    def _reject(self, op: Op, batch: Batch, code: str, message: str) -> OpResult:
+        batch.blocked.add(op.entity_id)
+        return OpResult(op_id=op.op_id, status="rejected", code=code, message=message)
+
+    # ------------------------------------------------------------------ writing
+    def _write(self, conn: Connection, ops: list[Op], batch: Batch) -> None:
+        for op_id, row in batch.conflict_rows:
+            cid = conn.execute(insert(Conflict).values(row).returning(Conflict.id)).scalar_one()
+            batch.results[op_id] = batch.results[op_id].model_copy(update={"conflict_id": cid})
+        touched = [r for r in batch.recs.values() if r.touched]
+        if touched:
+            self._stamp_and_write(conn, touched, batch)
+        if batch.resolved:
+            conn.execute(
+                update(Conflict)
+                .where(Conflict.id.in_(batch.resolved), Conflict.status == "open")
+                .values(status="resolved", resolved_at=batch.now)
+            )
+        params = []
+        for op in ops:
+            res = batch.results[op.op_id]
+            stored = res.model_dump(mode="json", exclude={"record"}, exclude_defaults=True)
+            stored["op_id"], stored["status"] = res.op_id, res.status
+            params.append(
+                {"b_op": op.op_id, "b_status": res.status, "b_version": res.version, "b_result": stored}
+            )
+        conn.execute(
+            update(AppliedOp)
+            .where(AppliedOp.device_id == batch.device.id, AppliedOp.op_id == bindparam("b_op"))
+            .values(
+                status=bindparam("b_status"),
+                result_version=bindparam("b_version"),
+                result=bindparam("b_result"),
+            ),
+            params,
+        )
+
+    def _stamp_and_write(self, conn: Connection, touched: list[RecState], batch: Batch) -> None:
+        touched.sort(key=lambda r: r.entity_id)
+        if self.is_pg:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": STAMP_LOCK_KEY})
+        top = conn.execute(
+            update(Counter)
+            .where(Counter.name == "server_seq")
+            .values(value=Counter.value + len(touched))
+            .returning(Counter.value)
+        ).scalar_one()
+        first = top - len(touched) + 1
+        new_rows, upd_rows, events, logs, scope = [], [], [], [], []
+        for i, rec in enumerate(touched):
+            seq = first + i
+            if rec.moved_from == -1:
+                new_rows.append(
+                    {
+                        "entity_id": rec.entity_id, "entity": rec.entity, "office_id": rec.office_id,
+                        "version": rec.version, "server_seq": seq, "data": rec.data,
+                        "needs_review": rec.needs_review, "created_by": rec.created_by,
+                        "created_at": batch.now, "updated_at": batch.now,
+                    }
+                )  # fmt: skip
+                scope.append(
+                    {
+                        "office_id": rec.office_id,
+                        "entity_id": rec.entity_id,
+                        "server_seq": seq,
+                        "present": True,
+                    }
+                )
+            else:
+                upd_rows.append(
+                    {"b_id": rec.entity_id, "b_office": rec.office_id, "b_version": rec.version, "b_seq": seq,
+                     "b_data": rec.data, "b_review": rec.needs_review, "b_now": batch.now}
+                )  # fmt: skip
+                if rec.moved_from is not None and rec.moved_from != rec.office_id:
+                    scope.append(
+                        {
+                            "office_id": rec.moved_from,
+                            "entity_id": rec.entity_id,
+                            "server_seq": seq,
+                            "present": False,
+                        }
+                    )
+                    scope.append(
+                        {
+                            "office_id": rec.office_id,
+                            "entity_id": rec.entity_id,
+                            "server_seq": seq,
+                            "present": True,
+                        }
+                    )
+            for j, ev in enumerate(rec.events):
+                ev_id = str(ev.get("id") or f"{rec.entity_id}:{seq}:{j}")
+                events.append({"event_id": ev_id, "entity_id": rec.entity_id, "server_seq": seq, "data": ev})
+            for row in rec.log_rows:
+                logs.append({**row, "server_seq": seq})
+        if new_rows:
+            conn.execute(insert(Record), new_rows)
+        if upd_rows:
+            conn.execute(
+                update(Record)
+                .where(Record.entity_id == bindparam("b_id"))
+                .values(
+                    office_id=bindparam("b_office"), version=bindparam("b_version"), server_seq=bindparam("b_seq"),
+                    data=bindparam("b_data"), needs_review=bindparam("b_review"), updated_at=bindparam("b_now"),
+                ),
+                upd_rows,
+            )  # fmt: skip
+        if events:
+            dialect_insert = postgresql.insert if self.is_pg else sqlite.insert
+            conn.execute(dialect_insert(Event).on_conflict_do_nothing(), events)
+        if logs:
+            conn.execute(insert(ChangeLog), logs)
+        if scope:
+            conn.execute(insert(ScopeLog), scope)
