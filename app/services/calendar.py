@@ -81,7 +81,9 @@ def load_calendar(session: Session) -> WorkingCalendar:
 def request_deadlines(cal: WorkingCalendar, row: Request) -> dict[str, dl.DueDate]:
     """Every deadline that applies to the request in its current state, computed from its facts."""
     out: dict[str, dl.DueDate] = {}
-    out["completeness"] = dl.completeness_due(cal, row.received_at.date())
+    if row.completed_at is None or row.completed_at != row.received_at:
+        # A request declared complete at the desk needs no completeness check deadline.
+        out["completeness"] = dl.completeness_due(cal, row.received_at.date())
     if row.incomplete_notice_at is not None:
         out["completion"] = dl.completion_due(cal, row.incomplete_notice_at.date())
     if row.completed_at is not None:
