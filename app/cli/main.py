@@ -12,6 +12,7 @@ Command groups are plain modules exposing ``register(subparsers)``; to add one, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 import traceback
@@ -111,9 +112,14 @@ def _describe(error: DeskError) -> str:
 def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
     parser = build_parser()
-    args = parser.parse_args(argv)
-    cli = Cli(args, stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
+        return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
+    cli = Cli(args, stdout=out, stderr=err)
     try:
         if args.command is None:
             started = _start_gui(cli)
