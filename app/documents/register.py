@@ -23,9 +23,9 @@ from app.documents.templates import Template, template_for
 from app.domain.formatting import format_date, rupiah
 
 # Leaf column width ratios and how many leaves each top-level header spans.
-_REQUEST_RATIOS = (24, 14, 20, 22, 21, 16, 32, 16, 6, 12, 7, 7, 10, 10, 14, 15, 14, 13, 17, 13)
+_REQUEST_RATIOS = (30, 14, 20, 19, 20, 16, 27, 16, 6, 15, 7, 7, 14, 14, 14, 15, 17, 14, 17, 15)
 _REQUEST_SPANS = (1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2)
-_OBJECTION_RATIOS = (20, 14, 20, 20, 16, 14, 20, 30, 18, 5, 5, 5, 5, 5, 5, 5, 20, 16, 20, 16, 16)
+_OBJECTION_RATIOS = (26, 14, 20, 20, 16, 14, 26, 28, 18, 5, 5, 5, 5, 5, 5, 5, 20, 18, 20, 16, 16)
 _OBJECTION_SPANS = (1, 1, 1, 1, 1, 1, 1, 1, 1, 7, 1, 1, 1, 1, 1)
 _REQUEST_MARKS = frozenset({8, 10, 11, 12, 13})
 _OBJECTION_MARKS = frozenset(range(9, 16))
@@ -139,7 +139,7 @@ def render_register(snap: RegisterSnapshot) -> bytes:
     tpl = template_for(kind, snap.wording)
     base = register_page(snap.paper)
     st = styles(base.base_size)
-    st["head"] = st["center"].clone("head", fontSize=base.base_size * 0.9, leading=base.base_size * 1.1)
+    st["head"] = st["center"].clone("head", fontSize=base.base_size * 0.85, leading=base.base_size * 1.05)
     if snap.objections:
         grid = _Grid(_OBJECTION_RATIOS, base, st, _OBJECTION_MARKS)
         spans = _OBJECTION_SPANS

@@ -31,6 +31,10 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
                 cut = len(word) - 1
                 while cut > 1 and stringWidth(word[:cut], font, size) > width:
                     cut -= 1
+                # Prefer breaking after a separator, so "PPID-CPJ/0012/III/2026" breaks as "…/III/" + "2026".
+                soft = max(word.rfind(sep, 0, cut) for sep in "/-.,")
+                if soft > 0:
+                    cut = soft + 1
                 lines.append(word[:cut])
                 word = word[cut:]
                 word_w = stringWidth(word, font, size)

@@ -1,0 +1,85 @@
+"""Snapshots round-trip through JSON unchanged, and a reprint from the stored JSON is byte-identical."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from doc_samples import sample
+
+from app.documents import pdf_sha256, render, render_stored
+from app.documents.snapshot import Snapshot
+
+KINDS = [
+    "receipt",
+    "receipt_incomplete",
+    "form",
+    "incomplete",
+    "notice",
+    "notice_b",
+    "extension",
+    "rejection",
+    "forward",
+    "handover",
+    "objection",
+    "register",
+    "register_objections",
+    "dossier",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_json_round_trip_is_exact(kind: str) -> None:
+    snap = sample(kind)
+    stored = json.loads(json.dumps(snap.to_dict()))
+    again = Snapshot.from_dict(stored)
+    assert again == snap
+    assert type(again) is type(snap)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_reprint_from_stored_snapshot_is_byte_identical(kind: str) -> None:
+    snap = sample(kind)
+    first = render(snap)
+    stored = json.loads(json.dumps(snap.to_dict()))
+    assert render_stored(stored) == first
+    assert pdf_sha256(render(snap)) == pdf_sha256(first)
+
+
+def test_reprint_in_a_fresh_process_is_byte_identical(tmp_path: Path) -> None:
+    """No hidden state (font registration order, ids, timestamps) leaks into the bytes."""
+    snap = sample("rejection")
+    payload = tmp_path / "snap.json"
+    payload.write_text(json.dumps(snap.to_dict()))
+    out = tmp_path / "out.pdf"
+    code = (
+        "import json, sys; from app.documents import render_stored; "
+        f"open({str(out)!r}, 'wb').write(render_stored(json.load(open({str(payload)!r}))))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[3])
+    assert out.read_bytes() == render(snap)
+
+
+def test_different_snapshots_give_different_pdfs() -> None:
+    from dataclasses import replace
+
+    snap = sample("incomplete")
+    other = replace(snap, missing_items=("Akta pendirian",))  # type: ignore[type-var]
+    assert render(snap) != render(other)
+
+
+def test_unknown_kind_and_future_version_are_refused() -> None:
+    data = sample("receipt").to_dict()
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        Snapshot.from_dict({**data, "kind": "kuitansi"})
+    with pytest.raises(ValueError, match="lebih baru"):
+        Snapshot.from_dict({**data, "version": 99})
+
+
+def test_amounts_are_stored_as_text_not_float() -> None:
+    data = sample("notice").to_dict()
+    assert data["data"]["costs"][0]["unit_cost"] == "500"
+    assert json.dumps(data)  # plain JSON, no custom encoder needed
