@@ -7,9 +7,14 @@ Fixtures:
 
 * ``data_dir``   a fresh, empty data folder (``tmp_path``).
 * ``clock``      a ``FakeClock`` starting at Monday 16 March 2026 10:00; set ``clock.now`` to move time.
-* ``desk``       ``DeskServices`` opened on ``data_dir`` with ``clock`` and set up as office CPJ (desk A);
-                 closed after the test.
-* ``admin``, ``supervisor``, ``officer``  signed-in ``Actor`` objects (users ``admin``, ``spv``, ``petugas``).
+* ``desk``       ``DeskServices`` opened on ``data_dir`` with ``clock`` and set up as office CPJ (desk A),
+                 with users ``admin`` (admin), ``spv`` (supervisor) and ``petugas`` (petugas); closed after
+                 the test.
+* ``admin``, ``supervisor``, ``officer``  the signed-in ``Actor`` objects of those three users.
+
+Why a template: argon2 is deliberately slow (about half a second per hash here), so the office set-up, the
+two ``desk.users.add`` calls and the three ``desk.users.authenticate`` calls run once per test session into a
+template folder, and each test gets its own copy of that folder (a real, separate register file).
 * ``walk_in``    factory: ``walk_in(**overrides)`` returns a valid intake dict (a woman from Cipocok Jaya,
                  complete at the desk, received at ``clock.now``); ``requester`` overrides are merged into
                  the requester sub-dict when given as a dict.
@@ -17,7 +22,9 @@ Fixtures:
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -53,37 +60,58 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 3, 16, 10, 0))
 
 
+@dataclass(frozen=True)
+class _Template:
+    folder: Path
+    admin: Actor
+    supervisor: Actor
+    officer: Actor
+
+
+@pytest.fixture(scope="session")
+def _desk_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
+    folder = tmp_path_factory.mktemp("desk-template") / "data"
+    services = DeskServices.open(folder, clock=FakeClock(datetime(2026, 3, 16, 8, 0)))
+    try:
+        services.office.setup(
+            office_code="CPJ",
+            office_name="Kecamatan Cipocok Jaya",
+            admin_username="admin",
+            admin_password=ADMIN_PASSWORD,
+        )
+        admin = services.users.authenticate("admin", ADMIN_PASSWORD)
+        actors = {}
+        for username, role in (("spv", "supervisor"), ("petugas", "petugas")):
+            services.users.add(
+                admin, username=username, full_name=username.title(), role=role, password=USER_PASSWORD
+            )
+            actors[role] = services.users.authenticate(username, USER_PASSWORD)
+    finally:
+        services.close()
+    return _Template(folder, admin, actors["supervisor"], actors["petugas"])
+
+
 @pytest.fixture
-def desk(data_dir: Path, clock: FakeClock) -> Iterator[DeskServices]:
+def desk(data_dir: Path, clock: FakeClock, _desk_template: _Template) -> Iterator[DeskServices]:
+    shutil.copytree(_desk_template.folder, data_dir)
     services = DeskServices.open(data_dir, clock=clock)
-    services.office.setup(
-        office_code="CPJ",
-        office_name="Kecamatan Cipocok Jaya",
-        admin_username="admin",
-        admin_password=ADMIN_PASSWORD,
-    )
     yield services
     services.close()
 
 
 @pytest.fixture
-def admin(desk: DeskServices) -> Actor:
-    return desk.users.authenticate("admin", ADMIN_PASSWORD)
-
-
-def _user(desk: DeskServices, admin: Actor, username: str, role: str) -> Actor:
-    desk.users.add(admin, username=username, full_name=username.title(), role=role, password=USER_PASSWORD)
-    return desk.users.authenticate(username, USER_PASSWORD)
+def admin(desk: DeskServices, _desk_template: _Template) -> Actor:
+    return _desk_template.admin
 
 
 @pytest.fixture
-def supervisor(desk: DeskServices, admin: Actor) -> Actor:
-    return _user(desk, admin, "spv", "supervisor")
+def supervisor(desk: DeskServices, _desk_template: _Template) -> Actor:
+    return _desk_template.supervisor
 
 
 @pytest.fixture
-def officer(desk: DeskServices, admin: Actor) -> Actor:
-    return _user(desk, admin, "petugas", "petugas")
+def officer(desk: DeskServices, _desk_template: _Template) -> Actor:
+    return _desk_template.officer
 
 
 @pytest.fixture
