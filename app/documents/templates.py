@@ -9,6 +9,7 @@ stop the desk from printing a receipt while the requester waits.
 
 from __future__ import annotations
 
+import functools
 import string
 import tomllib
 from collections.abc import Mapping
@@ -81,6 +82,12 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+@functools.lru_cache(maxsize=64)
+def _read_builtin(name: str) -> dict[str, TextValue]:
+    """Built-in templates never change while the desk runs: parse each once (the receipt is time-critical)."""
+    return _read_toml(BUILTIN_DIR / f"{name}.toml")
+
+
 def _read_toml(path: Path) -> dict[str, TextValue]:
     with path.open("rb") as fh:
         data: dict[str, Any] = tomllib.load(fh)
@@ -124,8 +131,7 @@ def _check_override(builtin: Mapping[str, TextValue], override: Mapping[str, Tex
 
 
 def _load_one(name: str, data_dir: Path | None, warnings: list[str]) -> tuple[dict[str, TextValue], str]:
-    builtin_path = BUILTIN_DIR / f"{name}.toml"
-    builtin = _read_toml(builtin_path)
+    builtin = dict(_read_builtin(name))
     if data_dir is None:
         return builtin, "bawaan"
     path = Path(data_dir) / "templates" / f"{name}.toml"
