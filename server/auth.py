@@ -9,6 +9,7 @@ from sqlalchemy import Engine, select, update
 from app.sync.protocol import PROTOCOL_VERSION
 from server.admin import as_aware, sha256_hex, utcnow
 from server.context import DeviceCtx
+from server.db import reader
 from server.models import Device, Office
 
 SUPPORTED_PROTOCOLS = (PROTOCOL_VERSION,)
@@ -55,7 +56,7 @@ def authenticate(
     if not authorization or not authorization.startswith("Bearer "):
         raise ApiError(401, "auth_missing", "Perangkat belum terdaftar atau token tidak dikirim.")
     token_hash = sha256_hex(authorization[7:].strip())
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         row = conn.execute(
             select(
                 Device.id, Device.office_id, Device.desk_letter, Device.revoked_at, Device.last_seen,

@@ -47,13 +47,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.exec_driver_sql(
+                "BEGIN" if conn.get_execution_options().get("ppid_read") else "BEGIN IMMEDIATE"
+            )
 
         return engine
     kwargs.setdefault("pool_size", 20)
     kwargs.setdefault("max_overflow", 20)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for read-only work: on SQLite a plain deferred BEGIN, so pulls never wait for a push."""
+    return engine.execution_options(ppid_read=True)
 
 
 def _alembic_config(engine: Engine) -> Config:

@@ -28,6 +28,7 @@ from app.sync.protocol import (
     xor_hex,
 )
 from server.context import DeviceCtx
+from server.db import reader
 from server.models import Counter, Event, Office, Record, ScopeLog
 
 
@@ -58,7 +59,7 @@ def decode_cursor(cursor: str, scope_key: str) -> int:
 
 class PullService:
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+        self.engine = reader(engine)
         self.is_pg = engine.dialect.name == "postgresql"
 
     def _connect(self) -> Connection:

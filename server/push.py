@@ -61,6 +61,13 @@ class Batch:
     blocked: set[str] = field(default_factory=set)
     last_applied: dict[str, tuple[int, int]] = field(default_factory=dict)  # entity -> (desk base, result)
     resolved: list[int] = field(default_factory=list)
+    touch_order: list[str] = field(default_factory=list)
+
+    def touch(self, rec: RecState) -> None:
+        """Mark a record for stamping; seqs follow the desk's op order so pulls replay in that order."""
+        if not rec.touched:
+            rec.touched = True
+            self.touch_order.append(rec.entity_id)
 
 
 class PushService:
@@ -239,7 +246,7 @@ class PushService:
             rec.moved_from = rec.office_id if rec.moved_from is None else rec.moved_from
             rec.office_id = new_office
         rec.data = data
-        rec.touched = True
+        batch.touch(rec)
         rec.events.extend(op.events())
         rec.changes.append((rec.version, changes))
         rec.log_rows.append(self._log_row(op, rec.version, changes, merged, batch))
@@ -266,7 +273,8 @@ class PushService:
             office_id = batch.offices[target]
         data = dict(desk)
         data["version"] = 1
-        rec = RecState(op.entity_id, op.entity, office_id, 1, data, False, True, device.id, touched=True)
+        rec = RecState(op.entity_id, op.entity, office_id, 1, data, False, True, device.id)
+        batch.touch(rec)
         rec.moved_from = -1  # marks "new": inserted, and its first scope entry logged
         rec.events.extend(op.events())
         changes = diff({}, data)
@@ -314,7 +322,7 @@ class PushService:
         )  # fmt: skip
         if rec is not None and rec.exists and not rec.needs_review:
             rec.needs_review = True
-            rec.touched = True
+            batch.touch(rec)
         message = "Data diubah di server sejak meja terakhir sinkron; perlu diputuskan supervisor."
         if reason == "moved_out_of_scope":
             message = (
@@ -334,7 +342,7 @@ class PushService:
         for op_id, row in batch.conflict_rows:
             cid = conn.execute(insert(Conflict).values(row).returning(Conflict.id)).scalar_one()
             batch.results[op_id] = batch.results[op_id].model_copy(update={"conflict_id": cid})
-        touched = [r for r in batch.recs.values() if r.touched]
+        touched = [batch.recs[eid] for eid in batch.touch_order]
         if touched:
             self._stamp_and_write(conn, touched, batch)
         if batch.resolved:
@@ -363,7 +371,6 @@ class PushService:
         )
 
     def _stamp_and_write(self, conn: Connection, touched: list[RecState], batch: Batch) -> None:
-        touched.sort(key=lambda r: r.entity_id)
         if self.is_pg:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": STAMP_LOCK_KEY})
         top = conn.execute(

@@ -1,0 +1,110 @@
+"""Scope and identity: an office desk sees and writes only its office, the city sees all, a revoked device and
+a too-old app are refused with clear codes (and the desk keeps its outbox)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import Engine, func, select
+
+from app.sync.client import SyncClient, SyncError
+from server import admin
+from server.models import AppliedOp, Record
+from server.testing import LiveServer
+from tests.server.conftest import Enroller, make_op
+
+
+def test_office_desk_cannot_write_another_office(enroll: Enroller, engine: Engine) -> None:
+    a, b = enroll("3673.01"), enroll("3673.02")
+    op_b = make_op(record={"office_code": "3673.02", "status": "verifikasi"})
+    b.push([op_b])
+    # creating a record for office B from office A: the whole batch is refused, nothing applied
+    with pytest.raises(SyncError) as info:
+        a.push([make_op(), make_op(record={"office_code": "3673.02", "status": "verifikasi"})])
+    assert info.value.status == 403 and info.value.code == "forbidden_scope"
+    # changing B's record from A
+    with pytest.raises(SyncError) as info:
+        a.push([make_op(op_b.entity_id, base=1, record={"office_code": "3673.02", "status": "batal"})])
+    assert info.value.status == 403
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == 1
+        assert conn.execute(select(func.count()).select_from(AppliedOp)).scalar_one() == 1
+
+
+def test_office_desk_reads_only_its_office_and_city_reads_all(enroll: Enroller) -> None:
+    a, b, city = enroll("3673.01"), enroll("3673.02"), enroll("3673")
+    op_a = make_op()
+    op_b = make_op(record={"office_code": "3673.02", "status": "verifikasi"})
+    a.push([op_a])
+    b.push([op_b])
+    assert [i.entity_id for i in a.pull().items] == [op_a.entity_id]
+    assert [i.entity_id for i in b.pull().items] == [op_b.entity_id]
+    assert {i.entity_id for i in city.pull().items} == {op_a.entity_id, op_b.entity_id}
+    assert a.fetch([op_b.entity_id]).items == []
+    assert a.checksum().count == 1 and city.checksum().count == 2
+
+
+def test_city_desk_can_create_for_an_office_and_record_decisions(enroll: Enroller) -> None:
+    a, city = enroll("3673.01"), enroll("3673")
+    objection = make_op(
+        entity="objection", record={"office_code": "3673.01", "status": "diterima", "decision": None}
+    )
+    a.push([objection])
+    decided = {"office_code": "3673.01", "status": "diputus", "decision": "dikabulkan"}
+    res = city.push(
+        [make_op(objection.entity_id, base=1, record=decided, entity="objection", action="decide")]
+    )
+    assert res.results[0].status == "applied"
+    got = a.pull().items
+    assert got[-1].record is not None and got[-1].record["decision"] == "dikabulkan"
+
+
+def test_hello_reports_identity_and_server_time(enroll: Enroller) -> None:
+    a = enroll("3673.01")
+    hello, clock = a.hello()
+    assert hello.office_code == "3673.01" and not hello.is_city and hello.desk_letter == "A"
+    assert abs(clock.offset_seconds) < 300
+
+
+def test_revoked_device_is_refused(enroll: Enroller, engine: Engine) -> None:
+    a = enroll("3673.01")
+    a.push([make_op()])
+    admin.revoke_device(engine, a.device_id or "")
+    for call in (a.hello, a.pull, lambda: a.push([make_op()])):
+        with pytest.raises(SyncError) as info:
+            call()
+        assert info.value.status == 401 and info.value.code == "device_revoked" and not info.value.retryable
+
+
+def test_unknown_token_is_refused(server: LiveServer) -> None:
+    with SyncClient(server.url, token="ppid_forged", device_id="x") as c, pytest.raises(SyncError) as info:
+        c.hello()
+    assert info.value.code == "auth_invalid"
+
+
+def test_too_old_client_is_told_to_update(enroll: Enroller, server: LiveServer) -> None:
+    a = enroll("3673.01")
+    old = SyncClient(server.url, token=a.token, device_id=a.device_id, app_version="0.0.9")
+    with pytest.raises(SyncError) as info:
+        old.push([make_op()])
+    assert info.value.status == 426 and info.value.code == "client_too_old" and not info.value.retryable
+    assert "Perbarui" in str(info.value) and info.value.detail["min_app_version"] == "0.1.0"
+    resp = httpx.get(server.url + "/api/sync/v1/hello", headers={"Authorization": f"Bearer {a.token}"})
+    assert resp.status_code == 426  # no protocol header at all = a pre-protocol client
+    old.close()
+
+
+def test_openapi_docs_are_served(server: LiveServer) -> None:
+    assert httpx.get(server.url + "/docs").status_code == 200
+    spec = httpx.get(server.url + "/openapi.json").json()
+    assert {"/api/sync/v1/push", "/api/sync/v1/pull", "/api/sync/v1/hello", "/api/sync/v1/enroll"} <= set(
+        spec["paths"]
+    )
+
+
+def test_plain_http_refused_except_loopback() -> None:
+    with pytest.raises(SyncError) as info:
+        SyncClient("http://ppid.serangkota.go.id")
+    assert info.value.code == "insecure_url"
+    SyncClient("http://127.0.0.1:1").close()
+    SyncClient("https://ppid.serangkota.go.id").close()
