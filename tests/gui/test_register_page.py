@@ -118,7 +118,7 @@ def test_export_writes_the_current_view_as_csv_and_xlsx(page, tmp_path) -> None:
     page.export_to(tmp_path / "view.csv")
     with (tmp_path / "view.csv").open(encoding="utf-8-sig") as handle:
         lines = list(csv.reader(handle))
-    assert lines[0][:3] == ["No. Pendaftaran", "Tanggal", "Nama"]
+    assert lines[0][:3] == ["No. Registrasi", "Tanggal Diterima", "Nama"]
     assert len(lines) == 3 and {line[2] for line in lines[1:]} == {"Dewi Lestari"}
     page.export_to(tmp_path / "view.xlsx")
     sheet = load_workbook(tmp_path / "view.xlsx").active

@@ -34,11 +34,11 @@ from app.domain.lifecycle import CHANNELS, OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.export import ExportService
 from app.services.register_query import RegisterFilter
 from ui.dialogs.form_fields import shortcut
 from ui.models.jobs import submit
 from ui.models.register_model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
-from ui.pages.register_export import export_register
 from ui.style import icon, set_role
 
 OPEN = "__open__"
@@ -329,18 +329,18 @@ class RegisterPage(QWidget):
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 
     def export_to(self, path: Path) -> None:
-        """Write the current view (filter, order, visible columns) to ``path`` in the background."""
-        order_by, descending = self.model.order
-        desk, actor, flt, columns = self.desk, self.actor, self.model.filter, self.visible_columns()
-        headers, remaining = column_headers(), self.model.remaining_text
+        """Write the current view (its filter) through the export service, in the background.
+
+        The service masks the NIK, writes atomically and records the export in the audit log (UU PDP), so
+        the file has the full Register Permohonan columns rather than only the ones shown on screen.
+        """
+        exporter = ExportService(self.desk.ctx, self.desk.query)
+        actor, flt = self.actor, self.model.filter
         self.busy.show()
         self.message.clear()
 
         def work() -> int:
-            return export_register(
-                path, desk.query, actor, flt, columns=columns, headers=headers,
-                order_by=order_by, descending=descending, remaining=remaining,
-            )  # fmt: skip
+            return exporter.export(actor, out=path, flt=flt).rows
 
         def done(count: int) -> None:
             self.busy.hide()
