@@ -1,0 +1,236 @@
+"""Build document snapshots from register rows, inside the caller's transaction.
+
+Why here and not in ``app/documents``: the documents package knows nothing about the database; these builders
+translate ORM rows (codes such as ``salinan_hardcopy``) into the printed facts (labels, frozen deadlines,
+signatories) at the moment of issue, so the stored snapshot is the letter exactly as it went out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.documents import snapshot as s
+from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
+from app.domain.permissions import Permission
+from app.domain.requester import DOCUMENT_KINDS
+from app.errors import ActionRefused
+from app.services.context import Actor
+from app.services.pii import PiiVault
+from db.models import Office, Official, Request, Requester, User
+
+
+def office_snapshot(office: Office, session: Session) -> s.Office:
+    kop = tuple(
+        str(x) for x in (office.kop_lines or [office.parent_name, office.name.upper()]) if str(x).strip()
+    )
+    return s.Office(
+        kop_lines=kop,
+        address=office.address or "",
+        ppid_name=f"PPID Pelaksana {office.name}",
+        city=office.city or "Serang",
+        phone=office.phone or "",
+        email=office.email or "",
+        website=office.website or "",
+        postal_code=office.postal_code or "",
+        logo_path=office.logo_path or "",
+    )
+
+
+def official(session: Session, role: str) -> Official | None:
+    return session.scalar(
+        select(Official).where(Official.role == role, Official.active).order_by(Official.created_at).limit(1)
+    )
+
+
+def ppid_signatory(session: Session, office: Office) -> s.Signatory:
+    row = official(session, "ppid")
+    if row is None:
+        return s.Signatory(jabatan=f"PPID Pelaksana {office.name}", name="(nama PPID belum diatur)")
+    return s.Signatory(jabatan=row.jabatan, name=row.name, nip=row.nip or "", pangkat=row.pangkat or "")
+
+
+def atasan_text(session: Session) -> str:
+    row = official(session, "atasan_ppid")
+    return f"{row.name}, {row.jabatan}" if row is not None else ""
+
+
+def officer_signatory(session: Session, username: str) -> s.Signatory:
+    """The officer who received the request; NIP from a matching 'petugas_informasi' official, if any."""
+    user = session.scalar(select(User).where(User.username == username))
+    name = user.full_name if user is not None else username
+    match = session.scalar(
+        select(Official).where(Official.role == "petugas_informasi", Official.name == name, Official.active)
+    )
+    return s.Signatory(jabatan="", name=name, nip=(match.nip or "") if match else "")
+
+
+def requester_snapshot(
+    requester: Requester, proxy: dict[str, Any] | None, vault: PiiVault, actor: Actor
+) -> s.Requester:
+    """Full NIK only for users allowed to see it (the form is pre-filled for the person at the desk)."""
+    if requester.nik_encrypted and actor.can(Permission.VIEW_PERSONAL_DATA):
+        nik = vault.decrypt(requester.nik_encrypted)
+    else:
+        nik = requester.nik_masked or ""
+    proxy = proxy or {}
+    return s.Requester(
+        name=requester.name,
+        address=requester.address or "",
+        nik=nik or requester.legal_number or "",
+        kind=requester.kind,
+        occupation=requester.occupation or "",
+        phone=requester.phone or "",
+        email=requester.email or "",
+        proxy_name=str(proxy.get("name") or ""),
+        proxy_address=str(proxy.get("address") or ""),
+        proxy_phone=str(proxy.get("phone") or ""),
+    )
+
+
+def request_snapshot(row: Request) -> s.RequestInfo:
+    obtain, copy_format = row.obtain_method, ""
+    if obtain.startswith("salinan_"):
+        obtain, copy_format = "salinan", obtain.split("_", 1)[1]
+    return s.RequestInfo(
+        registration_number=row.number,
+        received_at=row.received_at,
+        information=row.information,
+        purpose=row.purpose,
+        channel=CHANNELS.get(row.channel, row.channel),
+        obtain_method=obtain,
+        copy_format=copy_format,
+        delivery_method=DELIVERY_METHODS.get(row.delivery_method, row.delivery_method),
+        attachments=tuple(DOCUMENT_KINDS.get(d, d) for d in row.documents or []),
+    )
+
+
+def deadline(row_deadlines: dict[str, Any] | None, kind: str) -> s.Deadline | None:
+    data = (row_deadlines or {}).get(kind)
+    if not data:
+        return None
+    return s.Deadline(due=dt.date.fromisoformat(str(data["due"])), basis=str(data.get("rule") or ""))
+
+
+def cost_lines(costs: dict[str, Any] | None) -> tuple[s.CostLine, ...]:
+    if not costs:
+        return ()
+    lines: list[s.CostLine] = []
+    if costs.get("pages"):
+        lines.append(
+            s.CostLine(
+                "Penyalinan (per lembar)", Decimal(int(costs.get("price_per_page") or 0)), int(costs["pages"])
+            )
+        )
+    if costs.get("shipping"):
+        lines.append(s.CostLine("Pengiriman", Decimal(int(costs["shipping"]))))
+    if costs.get("other"):
+        lines.append(s.CostLine("Lain-lain", Decimal(int(costs["other"]))))
+    return tuple(lines)
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ActionRefused(message)
+
+
+def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, dict[str, Any]]:
+    """The letter date and the kind-specific snapshot fields; refuses a letter the request's facts cannot carry."""
+    if kind in ("receipt", "form"):
+        extra: dict[str, Any] = {}
+        if kind == "receipt":
+            extra = {
+                "complete": row.completed_at is not None,
+                "completed_on": row.completed_at.date() if row.completed_at else None,
+                "missing_items": tuple(str(m) for m in row.missing_items or []),
+                "completion_deadline": deadline(row.deadlines, "completion"),
+                "response_deadline": deadline(row.deadlines, "response"),
+            }
+        return row.received_at.date(), extra
+    if kind == "incomplete":
+        _require(
+            bool(row.missing_items) and row.incomplete_notice_at is not None,
+            "Permohonan ini tidak pernah dinyatakan tidak lengkap; surat keterangan tidak dapat dibuat.",
+        )
+        assert row.incomplete_notice_at is not None
+        return row.incomplete_notice_at.date(), {
+            "missing_items": tuple(str(m) for m in row.missing_items),
+            "completion_deadline": deadline(row.deadlines, "completion"),
+        }
+    if kind == "extension":
+        _require(row.extended_at is not None, "Permohonan ini tidak diperpanjang.")
+        assert row.extended_at is not None
+        reason = EXTENSION_REASONS.get(row.extension_reason or "", row.extension_reason or "")
+        if row.extension_note:
+            reason = f"{reason}. {row.extension_note}"
+        return row.extended_at.date(), {
+            "reason": reason,
+            "original_deadline": deadline(row.deadlines, "response"),
+            "new_deadline": deadline(row.deadlines, "extended"),
+        }
+    if kind == "notice":
+        allowed = {Decision.GRANTED, Decision.PARTIAL, Decision.NOT_DOCUMENTED, Decision.NOT_HELD}
+        _require(
+            row.decision in {d.value for d in allowed} and row.decided_at is not None,
+            "Belum ada keputusan pemberitahuan tertulis untuk permohonan ini.",
+        )
+        assert row.decided_at is not None
+        if row.decision in (Decision.GRANTED.value, Decision.PARTIAL.value):
+            fields: dict[str, Any] = {
+                "variant": "A",
+                "partial": row.decision == Decision.PARTIAL.value,
+                "held_by_us": True,
+                "forms": (row.info_form,) if row.info_form in INFO_FORMS else (),
+                "costs": cost_lines(row.costs),
+                "provision_time": f"{row.provision_days} hari kerja"
+                if row.provision_days is not None
+                else "",
+                "redaction_explanation": row.redaction_reason or "",
+            }
+        else:
+            undocumented = row.decision == Decision.NOT_DOCUMENTED.value
+            fields = {
+                "variant": "B",
+                "reason": "belum_didokumentasikan" if undocumented else "belum_dikuasai",
+                "undocumented_provision": (row.response_note or "") if undocumented else "",
+            }
+        return row.decided_at.date(), fields
+    if kind == "rejection":
+        _require(
+            row.decision == Decision.REJECTED.value and row.decided_at is not None,
+            "Permohonan ini tidak ditolak; surat keputusan penolakan tidak dapat dibuat.",
+        )
+        assert row.decided_at is not None
+        return row.decided_at.date(), {
+            "pasal17": (row.rejection_article,) if row.rejection_article else (),
+            "other_basis": row.rejection_other_basis or "",
+            "consequence": row.consequence_test or "",
+            "objection_deadline": deadline(row.deadlines, "objection_filing"),
+            "atasan": atasan_text(session),
+        }
+    if kind == "forward":
+        holder = row.forwarded_to or row.holder_body
+        _require(bool(holder), "Permohonan ini tidak diteruskan dan tidak menyebut badan publik lain.")
+        day = row.forwarded_at or row.decided_at or row.received_at
+        return day.date(), {
+            "holder_name": holder,
+            "forwarded": row.forwarded_at is not None,
+            "forwarded_on": row.forwarded_at.date() if row.forwarded_at else None,
+        }
+    if kind == "handover":
+        _require(row.delivered_at is not None, "Informasi belum diserahkan; berita acara belum dapat dibuat.")
+        assert row.delivered_at is not None
+        return row.delivered_at.date(), {
+            "handed_at": row.delivered_at,
+            "items": (row.information,),
+            "form": INFO_FORMS.get(row.info_form or "", "")
+            or DELIVERY_METHODS.get(row.delivered_method or "", ""),
+            "costs": cost_lines(row.costs),
+            "payment_method": row.payment_method or "",
+            "notes": DELIVERY_METHODS.get(row.delivered_method or "", ""),
+        }
+    raise ValueError(f"jenis surat tidak dikenal: {kind}")

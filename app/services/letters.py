@@ -1,0 +1,517 @@
+"""Issuing, recording and reprinting the desk's documents.
+
+An issued letter is a record: in one transaction the letter gets its number (office pattern, Roman month, a
+yearly sequence per letter kind), its snapshot is built from the register and frozen with the template wording
+of the day, the PDF is rendered (so a failure issues nothing), and the snapshot, its SHA-256 and a timeline
+event are stored. ``issue`` for a kind that was already issued returns the stored letter (reprint) instead of a
+new number, unless ``reissue=True``; a reprint renders the stored snapshot and is byte-identical.
+
+Registers and dossiers are printouts of the current register, not letters: they are audited but not numbered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.documents import DOCUMENT_TITLES, load_template, pdf_sha256, render
+from app.documents import snapshot as s
+from app.domain.lifecycle import (
+    CHANNELS,
+    DECISION_LABELS,
+    OBJECTION_DECISIONS,
+    STATUS_LABELS,
+    Decision,
+    Status,
+)
+from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.permissions import Permission
+from app.errors import NotFound, ValidationError
+from app.ids import new_id
+from app.services.context import Actor, DeskContext
+from app.services.journal import audit, record_event
+from app.services.letter_snapshots import (
+    atasan_text,
+    deadline,
+    letter_fields,
+    office_snapshot,
+    officer_signatory,
+    ppid_signatory,
+    request_snapshot,
+    requester_snapshot,
+)
+from app.services.office import load_office
+from app.services.register import load_request, next_counter
+from db.models import Event, IssuedLetter, Objection, Request, Requester
+
+REQUEST_LETTERS = ("receipt", "form", "incomplete", "notice", "extension", "rejection", "forward", "handover")
+LETTER_KINDS = (*REQUEST_LETTERS, "objection")
+NUMBERED = frozenset({"incomplete", "notice", "extension", "rejection", "forward", "handover"})
+_SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
+    "receipt": s.ReceiptSnapshot,
+    "form": s.FormSnapshot,
+    "incomplete": s.IncompleteSnapshot,
+    "notice": s.NoticeSnapshot,
+    "extension": s.ExtensionSnapshot,
+    "rejection": s.RejectionSnapshot,
+    "forward": s.ForwardSnapshot,
+    "handover": s.HandoverSnapshot,
+}
+#: Setting key: {"shared_sequence": true} makes all letter kinds share one yearly sequence.
+LETTER_SETTING = "letters"
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A letter as issued (or reprinted): its record and the PDF bytes."""
+
+    id: str
+    kind: str
+    title: str
+    number: str
+    request_number: str
+    issued_at: dt.datetime
+    issued_by: str
+    sha256: str
+    pdf: bytes = field(repr=False, default=b"")
+    reprint: bool = False
+    identical: bool = True  # a reprint matched the stored fingerprint
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "number": self.number,
+            "request_number": self.request_number,
+            "issued_at": self.issued_at.isoformat(),
+            "issued_by": self.issued_by,
+            "sha256": self.sha256,
+            "reprint": self.reprint,
+            "identical": self.identical,
+            "warnings": list(self.warnings),
+        }
+
+
+def _letter_number(session: Session, office: Any, kind: str, day: dt.date, shared: bool) -> str:
+    seq = next_counter(session, counter_key("letter" if shared else f"letter-{kind}", day.year))
+    return render_number(
+        office.letter_template,
+        parts_for(office.code, office.desk_letter, seq, day),
+        classification=office.letter_classification,
+        unit=office.letter_unit,
+    )
+
+
+class LetterService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    # --- issuing ----------------------------------------------------------------------------------------
+
+    def issue(
+        self, actor: Actor, kind: str, number: str, *, paper: str | None = None, reissue: bool = False
+    ) -> IssuedDocument:
+        """Issue (or, if already issued, reprint) the ``kind`` letter for request/objection ``number``."""
+        actor.require(Permission.RECORD_REQUEST)
+        if kind not in LETTER_KINDS:
+            raise ValidationError({"kind": "Jenis dokumen harus salah satu: " + ", ".join(LETTER_KINDS)})
+        shared = bool(self._setting(LETTER_SETTING).get("shared_sequence", False))
+        now = self.ctx.clock()
+        with self.ctx.db.transaction() as session:
+            request, objection = self._load(session, kind, number)
+            existing = self._latest(session, kind, request.id, objection.id if objection else None)
+            if existing is not None and not reissue:
+                return self._reprint(existing, request.number, paper)
+            template, warnings = load_template(kind, self.ctx.data_dir)
+            office = load_office(session)
+            snap = self._build(session, actor, kind, request, objection, office, template.as_wording())
+            if kind in NUMBERED:
+                letter_no = _letter_number(session, office, kind, snap.letter.date, shared)
+                snap = replace(snap, letter=replace(snap.letter, number=letter_no))
+            pdf = render(snap, paper)
+            row = IssuedLetter(
+                id=new_id(),
+                request_id=request.id,
+                objection_id=objection.id if objection else None,
+                kind=kind,
+                number=snap.letter.number or None,
+                issued_at=now,
+                issued_by=actor.username,
+                snapshot={**snap.to_dict(), "paper": paper or "A4"},
+                sha256=pdf_sha256(pdf),
+            )
+            session.add(row)
+            title = DOCUMENT_TITLES[kind]
+            shown = row.number or (objection.number if objection else request.number)
+            record_event(
+                session,
+                actor,
+                now,
+                kind="letter",
+                at=now,
+                request_id=request.id,
+                objection_id=objection.id if objection else None,
+                summary=f"{title} diterbitkan ({shown})" + (" – terbit ulang" if existing else ""),
+                data={
+                    "letter_id": row.id,
+                    "letter_kind": kind,
+                    "letter_number": row.number,
+                    "sha256": row.sha256,
+                },
+            )
+            audit(
+                session,
+                actor,
+                now,
+                action="letter_issue",
+                entity="letter",
+                entity_id=row.id,
+                details={"kind": kind, "number": row.number, "request": request.number},
+            )
+            return self._document(row, request.number, pdf, reprint=False, warnings=tuple(warnings))
+
+    def _load(self, session: Session, kind: str, number: str) -> tuple[Request, Objection | None]:
+        if kind == "objection":
+            objection = session.scalar(select(Objection).where(Objection.number == number.strip()))
+            if objection is None:
+                raise NotFound(f"Keberatan nomor '{number}' tidak ditemukan.")
+            request = session.get(Request, objection.request_id)
+            assert request is not None
+            return request, objection
+        return load_request(session, number), None
+
+    def _latest(
+        self, session: Session, kind: str, request_id: str, objection_id: str | None
+    ) -> IssuedLetter | None:
+        query = select(IssuedLetter).where(IssuedLetter.kind == kind, IssuedLetter.request_id == request_id)
+        if objection_id is not None:
+            query = query.where(IssuedLetter.objection_id == objection_id)
+        return session.scalar(query.order_by(IssuedLetter.issued_at.desc(), IssuedLetter.id.desc()).limit(1))
+
+    def _build(
+        self,
+        session: Session,
+        actor: Actor,
+        kind: str,
+        request: Request,
+        objection: Objection | None,
+        office: Any,
+        wording: Mapping[str, Any],
+    ) -> s.LetterSnapshot:
+        requester = session.get(Requester, request.requester_id)
+        assert requester is not None
+        common: dict[str, Any] = {
+            "office": office_snapshot(office, session),
+            "request": request_snapshot(request),
+            "wording": dict(wording),
+        }
+        if objection is not None:
+            return s.ObjectionSnapshot(
+                **common,
+                letter=s.LetterMeta(number=objection.number, date=objection.filed_at.date()),
+                requester=requester_snapshot(requester, objection.proxy, self.ctx.vault, actor),
+                signatory=officer_signatory(session, objection.received_by),
+                received_at=objection.filed_at,
+                grounds=tuple(objection.grounds or ()),
+                case=objection.case_summary or "",
+                response_deadline=deadline(objection.deadlines, "response"),
+                atasan=atasan_text(session),
+            )
+        day, fields = letter_fields(kind, request, session)
+        signer = (
+            officer_signatory(session, request.received_by if kind in ("receipt", "form") else actor.username)
+            if kind in ("receipt", "form", "handover")
+            else ppid_signatory(session, office)
+        )
+        if kind == "receipt":
+            fields["contact"] = " / ".join(x for x in (office.phone, office.email) if x)
+        return _SNAPSHOT_CLASSES[kind](
+            **common,
+            letter=s.LetterMeta(number="", date=day),
+            requester=requester_snapshot(requester, request.proxy, self.ctx.vault, actor),
+            signatory=signer,
+            **fields,
+        )
+
+    # --- reprinting and listing -------------------------------------------------------------------------
+
+    def _reprint(self, row: IssuedLetter, request_number: str, paper: str | None) -> IssuedDocument:
+        stored = dict(row.snapshot)
+        stored_paper = str(stored.pop("paper", "A4"))
+        pdf = render(s.Snapshot.from_dict(stored), paper or stored_paper)
+        same_paper = (paper or stored_paper) == stored_paper
+        identical = pdf_sha256(pdf) == row.sha256 if same_paper else True
+        return self._document(row, request_number, pdf, reprint=True, identical=identical)
+
+    def reprint(self, actor: Actor, letter_id: str, *, paper: str | None = None) -> IssuedDocument:
+        """Render a stored letter again from its snapshot (byte-identical on the paper it was issued on)."""
+        actor.require(Permission.RECORD_REQUEST)
+        with self.ctx.db.reader() as session:
+            row = session.get(IssuedLetter, letter_id)
+            if row is None:
+                raise NotFound("Surat tidak ditemukan.")
+            request = session.get(Request, row.request_id) if row.request_id else None
+            return self._reprint(row, request.number if request else "", paper)
+
+    def letters(self, actor: Actor, request_number: str) -> list[IssuedDocument]:
+        """Every letter issued for a request (and its objections), oldest first, without the PDF bytes."""
+        actor.require(Permission.RECORD_REQUEST)
+        with self.ctx.db.reader() as session:
+            request = load_request(session, request_number)
+            rows = session.scalars(
+                select(IssuedLetter)
+                .where(IssuedLetter.request_id == request.id)
+                .order_by(IssuedLetter.issued_at)
+            ).all()
+            return [self._document(r, request.number, b"", reprint=False) for r in rows]
+
+    def _document(
+        self,
+        row: IssuedLetter,
+        request_number: str,
+        pdf: bytes,
+        *,
+        reprint: bool,
+        identical: bool = True,
+        warnings: tuple[str, ...] = (),
+    ) -> IssuedDocument:
+        return IssuedDocument(
+            id=row.id,
+            kind=row.kind,
+            title=DOCUMENT_TITLES.get(row.kind, row.kind),
+            number=row.number or "",
+            request_number=request_number,
+            issued_at=row.issued_at,
+            issued_by=row.issued_by,
+            sha256=row.sha256 or "",
+            pdf=pdf,
+            reprint=reprint,
+            identical=identical,
+            warnings=warnings,
+        )
+
+    def _setting(self, key: str) -> dict[str, Any]:
+        from db.models import Setting
+
+        with self.ctx.db.reader() as session:
+            row = session.get(Setting, key)
+            return dict(row.value) if row else {}
+
+    # --- printouts: registers and the dossier --------------------------------------------------------------
+
+    def register_pdf(
+        self, actor: Actor, start: dt.date, end: dt.date, *, objections: bool = False, paper: str = "A4"
+    ) -> tuple[bytes, list[str]]:
+        """Register Permohonan (or Keberatan) for requests received / objections filed in [start, end]."""
+        actor.require(Permission.RECORD_REQUEST)
+        if end < start:
+            raise ValidationError({"to": "Tanggal akhir periode tidak boleh sebelum tanggal awal."})
+        if paper not in ("A4", "F4"):
+            raise ValidationError({"paper": "Kertas register harus A4 atau F4."})
+        template, warnings = load_template(
+            "register_objections" if objections else "register", self.ctx.data_dir
+        )
+        lo, hi = (
+            dt.datetime.combine(start, dt.time.min),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min),
+        )
+        with self.ctx.db.reader() as session:
+            office = load_office(session)
+            common: dict[str, Any] = {
+                "office": office_snapshot(office, session),
+                "period_from": start,
+                "period_to": end,
+                "printed_on": self.ctx.clock().date(),
+                "signatory": ppid_signatory(session, office),
+                "objections": objections,
+                "paper": paper,
+                "wording": template.as_wording(),
+            }
+            if objections:
+                snap = s.RegisterSnapshot(**common, objection_rows=tuple(_objection_rows(session, lo, hi)))
+                count = len(snap.objection_rows)
+            else:
+                snap = s.RegisterSnapshot(**common, rows=tuple(_request_rows(session, lo, hi)))
+                count = len(snap.rows)
+        pdf = render(snap)
+        with self.ctx.db.transaction() as session:
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="register_print",
+                entity="register",
+                entity_id=None,
+                details={
+                    "objections": objections,
+                    "from": start.isoformat(),
+                    "to": end.isoformat(),
+                    "rows": count,
+                },
+            )
+        return pdf, warnings
+
+    def dossier_pdf(self, actor: Actor, number: str) -> tuple[bytes, list[str]]:
+        """The complete file of one request (data, deadlines, timeline, letters, objections)."""
+        actor.require(Permission.RECORD_REQUEST)
+        template, warnings = load_template("dossier", self.ctx.data_dir)
+        now = self.ctx.clock()
+        with self.ctx.db.reader() as session:
+            office = load_office(session)
+            request = load_request(session, number)
+            requester = session.get(Requester, request.requester_id)
+            assert requester is not None
+            snap = _dossier(session, self.ctx, actor, office, request, requester, now, template.as_wording())
+            request_id, request_number = request.id, request.number
+        pdf = render(snap)
+        with self.ctx.db.transaction() as session:
+            audit(
+                session,
+                actor,
+                now,
+                action="dossier_print",
+                entity="request",
+                entity_id=request_id,
+                details={"number": request_number},
+            )
+        return pdf, warnings
+
+
+def _request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.RequestRow]:
+    query = (
+        select(Request, Requester)
+        .join(Requester, Requester.id == Request.requester_id)
+        .where(Request.received_at >= lo, Request.received_at < hi)
+        .order_by(Request.received_at, Request.number)
+    )
+    rows: list[s.RequestRow] = []
+    for req, who in session.execute(query):
+        decision = DECISION_LABELS.get(Decision(req.decision), "") if req.decision else ""
+        reason = f"Pasal 17 huruf {req.rejection_article} UU KIP" if req.rejection_article else ""
+        if req.decision == Decision.NOT_DOCUMENTED.value:
+            reason = "Belum didokumentasikan"
+        rows.append(
+            s.RequestRow(
+                number=req.number,
+                received_on=req.received_at.date(),
+                name=who.name,
+                address=who.address or "",
+                contact=" / ".join(x for x in (who.phone, who.email) if x),
+                occupation=who.occupation or "",
+                information=req.information,
+                purpose=req.purpose,
+                held=req.info_held,
+                holder=req.holder_body or req.forwarded_to or "",
+                softcopy=req.info_form == "softcopy",
+                hardcopy=req.info_form == "hardcopy",
+                wants_copy=None if not req.obtain_method else req.obtain_method != "melihat",
+                decision=decision or ("Diteruskan" if req.forwarded_at else ""),
+                rejection_reason=reason,
+                notice_on=req.decided_at.date() if req.decided_at else None,
+                delivered_on=req.delivered_at.date() if req.delivered_at else None,
+                cost=None if not req.costs else _decimal(req.costs.get("total")),
+                payment_method=req.payment_method or "",
+                voided=req.status == Status.VOID.value,
+            )
+        )
+    return rows
+
+
+def _decimal(value: Any) -> Any:
+    from decimal import Decimal
+
+    return Decimal(int(value or 0))
+
+
+def _objection_rows(
+    session: Session, lo: dt.datetime, hi: dt.datetime, *, request_id: str | None = None
+) -> list[s.ObjectionRow]:
+    query = (
+        select(Objection, Request, Requester)
+        .join(Request, Request.id == Objection.request_id)
+        .join(Requester, Requester.id == Request.requester_id)
+        .where(Objection.filed_at >= lo, Objection.filed_at < hi)
+        .order_by(Objection.filed_at, Objection.number)
+    )
+    if request_id is not None:
+        query = query.where(Objection.request_id == request_id)
+    return [
+        s.ObjectionRow(
+            number=obj.number,
+            received_on=obj.filed_at.date(),
+            name=who.name,
+            address=who.address or "",
+            contact=" / ".join(x for x in (who.phone, who.email) if x),
+            occupation=who.occupation or "",
+            request_number=req.number,
+            information=req.information,
+            purpose=req.purpose,
+            grounds=tuple(obj.grounds or ()),
+            decision=OBJECTION_DECISIONS.get(obj.decision or "", obj.decision or ""),
+            response_on=obj.decided_at.date() if obj.decided_at else None,
+            atasan=", ".join(x for x in (obj.atasan_name, obj.atasan_position) if x),
+            requester_response=obj.requester_response or "",
+            remarks="Batal" if obj.voided_at else "",
+        )
+        for obj, req, who in session.execute(query)
+    ]
+
+
+def _dossier(
+    session: Session,
+    ctx: DeskContext,
+    actor: Actor,
+    office: Any,
+    request: Request,
+    requester: Requester,
+    now: dt.datetime,
+    wording: Mapping[str, Any],
+) -> s.DossierSnapshot:
+    events = session.scalars(
+        select(Event).where(Event.request_id == request.id).order_by(Event.at, Event.recorded_at)
+    ).all()
+    letters = session.scalars(
+        select(IssuedLetter).where(IssuedLetter.request_id == request.id).order_by(IssuedLetter.issued_at)
+    ).all()
+    objections = _objection_rows(session, dt.datetime.min, dt.datetime.max, request_id=request.id)
+    labels = {
+        "completeness": "Pemeriksaan kelengkapan",
+        "completion": "Pemohon melengkapi",
+        "response": "Pemberitahuan tertulis",
+        "extended": "Pemberitahuan tertulis (diperpanjang)",
+        "objection_filing": "Pengajuan keberatan",
+    }
+    deadlines = tuple(
+        (labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None
+    )
+    facts = [s.LabeledValue("Cara penyampaian", CHANNELS.get(request.channel, request.channel))]
+    if request.decision:
+        facts.append(
+            s.LabeledValue("Keputusan", DECISION_LABELS.get(Decision(request.decision), request.decision))
+        )
+    if request.void_reason:
+        facts.append(s.LabeledValue("Alasan pembatalan", request.void_reason))
+    return s.DossierSnapshot(
+        office=office_snapshot(office, session),
+        request=request_snapshot(request),
+        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
+        printed_at=now,
+        status=STATUS_LABELS.get(Status(request.status), request.status),
+        facts=tuple(facts),
+        deadlines=deadlines,
+        timeline=tuple(s.TimelineEntry(e.at, e.summary, e.username, "") for e in events),
+        letters=tuple(
+            s.IssuedLetterRef(r.kind, DOCUMENT_TITLES.get(r.kind, r.kind), r.number or "", r.issued_at.date())
+            for r in letters
+        ),
+        objections=tuple(objections),
+        signatory=ppid_signatory(session, office),
+        wording=dict(wording),
+    )

@@ -1,0 +1,206 @@
+"""Issuing letters from the real register: numbers, timeline, stored snapshots, identical reprints, registers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from sqlalchemy import text
+
+from app.domain.lifecycle import Status
+from app.errors import ActionRefused, NotFound
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.letters import LetterService
+
+
+def _text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+@pytest.fixture
+def letters(desk: DeskServices) -> LetterService:
+    return LetterService(desk.ctx)
+
+
+@pytest.fixture
+def signed(desk: DeskServices, admin: Actor) -> None:
+    desk.office.update_profile(admin, {"address": "Jl. Raya Cipocok Jaya No. 1", "phone": "(0254) 123456"})
+    desk.office.save_official(
+        admin,
+        role="ppid",
+        name="Drs. H. Ahmad Fauzi, M.Si.",
+        jabatan="PPID Pelaksana Kecamatan Cipocok Jaya",
+        nip="196805071987121001",
+        pangkat="Pembina (IV/a)",
+    )
+    desk.office.save_official(
+        admin, role="atasan_ppid", name="Ir. Budi Rahardjo", jabatan="Sekretaris Daerah Kota Serang"
+    )
+
+
+def test_receipt_is_recorded_on_the_timeline_and_reprints_identically(
+    desk: DeskServices,
+    letters: LetterService,
+    officer: Actor,
+    walk_in: Callable[..., dict[str, Any]],
+    signed: None,
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    first = letters.issue(officer, "receipt", number)
+    assert not first.reprint and first.number == ""
+    text_ = _text(first.pdf)
+    assert number in text_ and "Siti Aminah" in text_ and "LENGKAP" in text_
+    again = letters.issue(officer, "receipt", number)
+    assert again.reprint and again.identical and again.pdf == first.pdf and again.id == first.id
+    assert letters.reprint(officer, first.id).pdf == first.pdf
+    events = [e for e in desk.register.get(officer, number).events if e.kind == "letter"]
+    assert len(events) == 1 and "Tanda Bukti" in events[0].summary
+
+
+def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
+    to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor, signed: None
+) -> None:
+    rejected = to_state(Status.REJECTED)
+    extended = to_state(Status.EXTENDED)
+    sk = letters.issue(supervisor, "rejection", rejected)
+    ext = letters.issue(supervisor, "extension", extended)
+    # DEFAULT_LETTER_TEMPLATE "{classification}/{seq}/{unit}/{month_roman}/{year}", March 2026
+    assert sk.number == "000.5.9/1/PPID/III/2026"
+    assert ext.number == "000.5.9/1/PPID/III/2026"  # its own sequence
+    again = letters.issue(supervisor, "rejection", rejected, reissue=True)
+    assert again.number == "000.5.9/2/PPID/III/2026" and not again.reprint
+    text_ = _text(sk.pdf)
+    assert "Pasal 17 huruf h" in text_ and "Drs. H. Ahmad Fauzi, M.Si." in text_
+    assert "NIP. 19680507 198712 1 001" in text_ and "Sekretaris Daerah Kota Serang" in text_
+    assert "30 (tiga puluh) hari kerja" in text_
+
+
+@pytest.mark.parametrize(
+    "status, kind, expected",
+    [
+        (Status.INCOMPLETE, "incomplete", "Fotokopi KTP"),
+        (Status.ANSWERED, "notice", "A. Informasi dapat diberikan"),
+        (Status.FORWARDED, "forward", "Dinas Kependudukan dan Pencatatan Sipil Kota Serang"),
+        (Status.DELIVERED, "handover", "BERITA ACARA"),
+        (Status.IN_PROCESS, "form", "FORMULIR PERMOHONAN INFORMASI PUBLIK"),
+    ],
+)
+def test_each_letter_kind_from_the_register(
+    to_state: Callable[[Status], str],
+    letters: LetterService,
+    supervisor: Actor,
+    signed: None,
+    status: Status,
+    kind: str,
+    expected: str,
+) -> None:
+    number = to_state(status)
+    doc = letters.issue(supervisor, kind, number)
+    text_ = _text(doc.pdf)
+    assert expected in text_ and number in text_
+
+
+def test_a_letter_the_facts_cannot_carry_is_refused_and_nothing_is_stored(
+    desk: DeskServices, to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor
+) -> None:
+    number = to_state(Status.IN_PROCESS)
+    with pytest.raises(ActionRefused):
+        letters.issue(supervisor, "rejection", number)
+    with desk.ctx.db.read_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM issued_letters")).scalar_one() == 0
+        assert (
+            conn.execute(
+                text("SELECT coalesce(sum(value),0) FROM counters WHERE key LIKE 'letter%'")
+            ).scalar_one()
+            == 0
+        )
+
+
+def test_objection_form_and_tanda_bukti(
+    desk: DeskServices,
+    to_state: Callable[[Status], str],
+    letters: LetterService,
+    supervisor: Actor,
+    signed: None,
+) -> None:
+    number = to_state(Status.REJECTED)
+    objection = desk.objections.add(
+        supervisor,
+        request_number=number,
+        grounds="a,c",
+        body={"case_summary": "Informasi seharusnya terbuka."},
+    )
+    doc = letters.issue(supervisor, "objection", objection.number)
+    text_ = _text(doc.pdf)
+    assert objection.number in text_ and number in text_
+    assert "TANDA BUKTI PENERIMAAN KEBERATAN" in text_ and "Informasi seharusnya terbuka." in text_
+
+
+def test_registers_and_dossier(
+    desk: DeskServices,
+    to_state: Callable[[Status], str],
+    letters: LetterService,
+    supervisor: Actor,
+    signed: None,
+) -> None:
+    numbers = [to_state(Status.REJECTED), to_state(Status.ANSWERED)]
+    desk.objections.add(supervisor, request_number=numbers[0], grounds="a")
+    pdf, warnings = letters.register_pdf(supervisor, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    text_ = _text(pdf)
+    assert warnings == [] and all(n.replace(" ", "") in text_.replace(" ", "") for n in numbers)
+    assert "Periode: 1 Maret 2026 s.d. 31 Maret 2026" in text_
+    pdf, _ = letters.register_pdf(supervisor, dt.date(2026, 3, 1), dt.date(2026, 3, 31), objections=True)
+    assert "REGISTER KEBERATAN" in _text(pdf)
+    letters.issue(supervisor, "rejection", numbers[0])
+    pdf, _ = letters.dossier_pdf(supervisor, numbers[0])
+    text_ = _text(pdf)
+    assert "BERKAS PERMOHONAN INFORMASI PUBLIK" in text_ and "Surat Keputusan PPID tentang Penolakan" in text_
+
+
+def test_office_template_override_is_frozen_into_the_letter(
+    desk: DeskServices,
+    data_dir: Path,
+    to_state: Callable[[Status], str],
+    letters: LetterService,
+    supervisor: Actor,
+) -> None:
+    from app.documents.templates import BUILTIN_DIR
+
+    folder = data_dir / "templates"
+    folder.mkdir()
+    builtin = (BUILTIN_DIR / "forward.toml").read_text(encoding="utf-8")
+    (folder / "forward.toml").write_text(
+        builtin.replace("Demikian pemberitahuan", "Kalimat kantor. Demikian")
+    )
+    number = to_state(Status.FORWARDED)
+    first = letters.issue(supervisor, "forward", number)
+    assert "Kalimat kantor." in _text(first.pdf)
+    (folder / "forward.toml").write_text("rusak = [")
+    again = letters.issue(supervisor, "forward", number)
+    assert again.reprint and again.pdf == first.pdf  # stored wording, not today's (broken) template
+
+
+def test_broken_override_is_reported_on_issue(
+    data_dir: Path, to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor
+) -> None:
+    (data_dir / "templates").mkdir()
+    (data_dir / "templates" / "extension.toml").write_text("judul = 'x'")
+    doc = letters.issue(supervisor, "extension", to_state(Status.EXTENDED))
+    assert doc.warnings and "extension.toml" in doc.warnings[0]
+    assert "Pemberitahuan Perpanjangan Waktu" in _text(doc.pdf)
+
+
+def test_unknown_number_and_kind(letters: LetterService, supervisor: Actor) -> None:
+    with pytest.raises(NotFound):
+        letters.issue(supervisor, "receipt", "TIDAK-ADA")
+    from app.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        letters.issue(supervisor, "kuitansi", "X")
