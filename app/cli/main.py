@@ -40,6 +40,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.calendar_cmd",
     "app.cli.export_cmd",
     "app.cli.backup_cmd",
+    "app.cli.print_cmd",
 ]
 
 EXIT_OK = 0

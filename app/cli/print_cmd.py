@@ -1,0 +1,134 @@
+"""``ppid-desk print KIND NUMBER --out FILE.pdf`` and ``ppid-desk print register ...``: the desk's documents.
+
+``print KIND NUMBER`` issues the letter the first time (letter number, timeline entry, stored snapshot) and
+reprints the stored letter byte-for-byte afterwards; ``--reissue`` issues a new letter with a new number.
+Template warnings (a broken office override) go to stderr; the built-in wording is used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import Cli, add_command, add_group, parse_date_arg
+from app.documents import DOCUMENT_TITLES
+from app.services.letters import LETTER_KINDS, IssuedDocument, LetterService
+
+_NUMBER_HELP = {"objection": "nomor registrasi keberatan"}
+
+
+def register(subparsers: Any) -> None:
+    group = add_group(subparsers, "print", help="cetak surat, tanda bukti, register dan berkas ke PDF")
+    for kind in LETTER_KINDS:
+        cmd = add_command(group, kind, help=DOCUMENT_TITLES[kind], handler=_letter)
+        cmd.add_argument(
+            "number", metavar="NUMBER", help=_NUMBER_HELP.get(kind, "nomor pendaftaran permohonan")
+        )
+        _out(cmd)
+        papers = ("A4", "A5", "F4", "thermal80") if kind == "receipt" else ("A4", "F4", "A5")
+        cmd.add_argument(
+            "--paper", choices=papers, help="ukuran kertas (bawaan: kertas saat diterbitkan, A4)"
+        )
+        cmd.add_argument(
+            "--reissue",
+            action="store_true",
+            help="terbitkan surat baru dengan nomor baru (bukan cetak ulang)",
+        )
+        cmd.set_defaults(kind=kind)
+
+    reg = add_command(
+        group, "register", help="Register Permohonan (atau Keberatan) untuk suatu periode", handler=_register
+    )
+    reg.add_argument("--objections", action="store_true", help="Register Keberatan")
+    reg.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=parse_date_arg,
+        metavar="DATE",
+        help="awal periode (YYYY-MM-DD)",
+    )
+    reg.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=parse_date_arg,
+        metavar="DATE",
+        help="akhir periode (YYYY-MM-DD)",
+    )
+    reg.add_argument("--paper", choices=("A4", "F4"), default="A4", help="kertas (lanskap), bawaan A4")
+    _out(reg)
+
+    dossier = add_command(group, "dossier", help=DOCUMENT_TITLES["dossier"], handler=_dossier)
+    dossier.add_argument("number", metavar="NUMBER", help="nomor pendaftaran permohonan")
+    _out(dossier)
+
+
+def _out(parser: Any) -> None:
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", type=Path, help="berkas PDF tujuan")
+
+
+def _write(cli: Cli, pdf: bytes) -> Path:
+    out: Path = cli.args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(pdf)
+    tmp.replace(out)  # never leave a half-written PDF under the requested name
+    return out
+
+
+def _warn(cli: Cli, warnings: Any) -> None:
+    for warning in warnings:
+        cli.err(f"Peringatan: {warning}")
+
+
+def _describe(doc: IssuedDocument, out: Path) -> str:
+    what = f"{doc.title} {doc.number or doc.request_number}"
+    if not doc.reprint:
+        return f"{what} diterbitkan -> {out}"
+    note = "identik dengan aslinya" if doc.identical else "PERINGATAN: berbeda dari sidik jari aslinya"
+    return f"{what} dicetak ulang ({note}) -> {out}"
+
+
+def _letter(cli: Cli) -> int:
+    actor = cli.actor()
+    service = LetterService(cli.services().ctx)
+    doc = service.issue(actor, cli.args.kind, cli.args.number, paper=cli.args.paper, reissue=cli.args.reissue)
+    out = _write(cli, doc.pdf)
+    _warn(cli, doc.warnings)
+    cli.emit({**doc.to_dict(), "out": str(out)} if cli.as_json else doc, lambda d: _describe(d, out))
+    return 0
+
+
+def _register(cli: Cli) -> int:
+    actor = cli.actor()
+    service = LetterService(cli.services().ctx)
+    pdf, warnings = service.register_pdf(
+        actor, cli.args.start, cli.args.end, objections=cli.args.objections, paper=cli.args.paper
+    )
+    out = _write(cli, pdf)
+    _warn(cli, warnings)
+    title = "Register Keberatan" if cli.args.objections else "Register Permohonan"
+    cli.emit(
+        {
+            "kind": "register",
+            "objections": cli.args.objections,
+            "from": cli.args.start.isoformat(),
+            "to": cli.args.end.isoformat(),
+            "out": str(out),
+        },
+        lambda _: f"{title} {cli.args.start.isoformat()} s.d. {cli.args.end.isoformat()} -> {out}",
+    )
+    return 0
+
+
+def _dossier(cli: Cli) -> int:
+    actor = cli.actor()
+    pdf, warnings = LetterService(cli.services().ctx).dossier_pdf(actor, cli.args.number)
+    out = _write(cli, pdf)
+    _warn(cli, warnings)
+    cli.emit(
+        {"kind": "dossier", "number": cli.args.number, "out": str(out)},
+        lambda _: f"Berkas permohonan {cli.args.number} -> {out}",
+    )
+    return 0
