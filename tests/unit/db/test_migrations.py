@@ -1,0 +1,220 @@
+"""Alembic migrations: from an empty file, from the previous revision with data in it, and agreement between
+the models and the migrated schema (a model change without a migration would fail here)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
+
+from app.domain.permissions import Role
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.register_query import RegisterFilter
+from db.engine import Database
+from db.migrate import current_revision, head_revision, upgrade
+from db.models import Base, Event, Office, Request, Requester
+
+PREVIOUS = "0001"
+NOW = datetime(2026, 3, 16, 10, 0)
+
+
+def _database(folder: Path) -> tuple[Database, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "register.sqlite3"
+    return Database(path), path
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _triggers(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+
+
+def test_upgrade_from_empty_to_head(tmp_path: Path) -> None:
+    db, path = _database(tmp_path)
+    try:
+        saved = upgrade(db.engine, path, backup_dir=tmp_path / "backups")
+        assert saved is None  # nothing to save in a brand-new file
+        assert current_revision(db.engine) == head_revision()
+        assert set(Base.metadata.tables) <= _tables(path)
+        assert "request_search" in _tables(path)
+        assert {"events_no_update", "events_no_delete", "audit_log_no_update", "requests_no_delete"} <= (
+            _triggers(path)
+        )
+        assert not (tmp_path / "backups").exists()
+        assert upgrade(db.engine, path) is None  # already at head: a no-op, no backup
+    finally:
+        db.dispose()
+
+
+def test_models_match_migrated_schema(tmp_path: Path) -> None:
+    db, path = _database(tmp_path)
+    try:
+        upgrade(db.engine, path)
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn,
+                opts={
+                    "compare_type": True,
+                    "include_name": lambda name, kind, parent: (
+                        not (kind == "table" and name is not None and name.startswith("request_search"))
+                    ),
+                },
+            )
+            differences = compare_metadata(context, Base.metadata)
+            conn.rollback()
+        assert differences == []
+    finally:
+        db.dispose()
+
+
+def _seed_previous_revision(path: Path) -> Database:
+    """A register at revision 0001 holding an office, a requester, a request and its first event."""
+    db = Database(path)
+    upgrade(db.engine, path, revision=PREVIOUS)
+    assert current_revision(db.engine) == PREVIOUS
+    with Session(db.engine) as session, session.begin():
+        session.add(
+            Office(
+                id=1,
+                code="CPJ",
+                name="Kecamatan Cipocok Jaya",
+                parent_name="PEMERINTAH KOTA SERANG",
+                city="Serang",
+                address="",
+                phone="",
+                email="",
+                website="",
+                postal_code="",
+                kop_lines=["PEMERINTAH KOTA SERANG"],
+                desk_letter="A",
+                request_template="{office}/{year}/{desk}-{seq:04d}",
+                objection_template="KEB/{office}/{year}/{desk}-{seq:03d}",
+                letter_template="{classification}/{seq}/{unit}/{month_roman}/{year}",
+                letter_classification="000",
+                letter_unit="KEC",
+                created_at=NOW,
+                updated_at=NOW,
+            )
+        )
+        session.add(
+            Requester(
+                id="req-1",
+                kind="perorangan",
+                name="Siti Aminah Lama",
+                address="Serang",
+                phone="+6281234567890",
+                version=1,
+                created_at=NOW,
+                updated_at=NOW,
+            )
+        )
+        session.flush()
+        session.add(
+            Request(
+                id="rq-1",
+                number="CPJ/2026/A-0001",
+                office_code="CPJ",
+                desk_letter="A",
+                year=2026,
+                seq=1,
+                received_at=NOW,
+                channel="datang_langsung",
+                requester_id="req-1",
+                documents=[],
+                information="Salinan anggaran pemeliharaan drainase",
+                purpose="Pengawasan warga",
+                obtain_method="salinan_softcopy",
+                delivery_method="email",
+                status="diproses",
+                completed_at=NOW,
+                missing_items=[],
+                due_response=date(2026, 4, 7),
+                due_current=date(2026, 4, 7),
+                deadlines={},
+                received_by="admin",
+                version=1,
+                created_at=NOW,
+                updated_at=NOW,
+            )
+        )
+        session.flush()
+        session.add(
+            Event(
+                id="ev-1",
+                request_id="rq-1",
+                kind="receive",
+                at=NOW,
+                recorded_at=NOW,
+                username="admin",
+                summary="Permohonan diterima",
+                data={},
+            )
+        )
+    return db
+
+
+def test_upgrade_from_previous_revision_keeps_data_and_saves_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    _seed_previous_revision(path).dispose()
+
+    desk = DeskServices.open(tmp_path, clock=lambda: NOW)
+    try:
+        assert current_revision(desk.ctx.db.engine) == head_revision()
+        saved = desk.migration_backup
+        assert saved is not None and saved.exists()
+        assert saved.parent == tmp_path / "backups"
+        assert PREVIOUS in saved.name
+        with sqlite3.connect(saved) as copy:
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (PREVIOUS,)
+            assert copy.execute("SELECT number FROM requests").fetchall() == [("CPJ/2026/A-0001",)]
+            assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        admin = Actor("u", "admin", "Admin", Role.ADMIN)
+        view = desk.register.get(admin, "CPJ/2026/A-0001")
+        assert view.requester.name == "Siti Aminah Lama"
+        assert view.information == "Salinan anggaran pemeliharaan drainase"
+        assert [e.summary for e in view.events] == ["Permohonan diterima"]
+        assert desk.office.profile().code == "CPJ"
+    finally:
+        desk.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: migration 0002 creates the FTS5 index but never fills it from existing requests, so requests "
+    "registered before the upgrade cannot be found by free text",
+)
+def test_requests_from_previous_revision_are_searchable_after_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    _seed_previous_revision(path).dispose()
+    desk = DeskServices.open(tmp_path, clock=lambda: NOW)
+    try:
+        admin = Actor("u", "admin", "Admin", Role.ADMIN)
+        assert desk.query.count(admin, RegisterFilter(text="drainase")) == 1
+    finally:
+        desk.close()
+
+
+def test_indexes_exist_after_migration(tmp_path: Path) -> None:
+    db, path = _database(tmp_path)
+    try:
+        upgrade(db.engine, path)
+        indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("requests")}
+        assert {"ix_requests_status_due", "ix_requests_received_at", "ix_requests_due_current"} <= indexes
+        with db.engine.connect() as conn:
+            unique = conn.execute(text("PRAGMA index_list(requests)")).fetchall()
+            conn.rollback()
+        assert any(row[2] == 1 for row in unique)  # the number is unique
+    finally:
+        db.dispose()
