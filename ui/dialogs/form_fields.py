@@ -53,8 +53,9 @@ class FormFields:
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on, as on every other field of the form
         holder = QWidget()
-        # rows keep their natural height: spare space goes below the form, not between its fields
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # never squeezed below its natural height (a wrapped hint or error keeps its lines); callers put a
+        # stretch under the form so spare space goes below it rather than between its fields
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)

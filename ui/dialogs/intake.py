@@ -147,7 +147,10 @@ class IntakeDialog(QDialog):
 
     def _build_identity(self) -> QGroupBox:
         group = QGroupBox(self.tr("Identitas pemohon"))
-        form = QFormLayout(group)
+        outer = QVBoxLayout(group)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.f = FormFields(form)
         f = self.f
         kinds = {
@@ -186,7 +189,10 @@ class IntakeDialog(QDialog):
 
     def _build_request(self) -> QGroupBox:
         group = QGroupBox(self.tr("Permohonan"))
-        form = QFormLayout(group)
+        outer = QVBoxLayout(group)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.g = FormFields(form)
         g = self.g
         self.information = g.add(
