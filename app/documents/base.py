@@ -226,6 +226,8 @@ def numbered_canvas(on_page: PageCallback | None) -> type[Canvas]:
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Start every page in the embedded font, so no un-embedded Helvetica is referenced at all.
+            kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from app.documents.base import DoubleRule, PageSpec, esc
+from app.documents.base import FONT, DoubleRule, PageSpec, esc
 from app.documents.snapshot import Deadline, Office, Requester, Signatory
 from app.documents.templates import Template
 from app.domain.formatting import format_date_long, group_nip, place_date
@@ -23,6 +23,7 @@ from app.domain.formatting import format_date_long, group_nip, place_date
 Styles = dict[str, ParagraphStyle]
 
 _TIGHT = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),  # also for empty string cells: never reference Helvetica
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -82,12 +83,20 @@ def field_table(
     """Label : value rows. Values are markup (already escaped); long values wrap and split across pages."""
     label_w = width * label_ratio
     colon_w = 3 * mm
-    data = [
-        [Paragraph(esc(label), st[style]), Paragraph(":", st[style]), Paragraph(value or "-", st[style])]
-        for label, value in rows
-    ]
+    pstyle = st[style]
+    data = [[Paragraph(esc(label), pstyle), ":", Paragraph(value or "-", pstyle)] for label, value in rows]
     table = Table(data, colWidths=[label_w, colon_w, width - label_w - colon_w], splitInRow=1, hAlign="LEFT")
-    table.setStyle(TableStyle(_TIGHT))
+    # The colon is a plain string (cheaper than a Paragraph); it must use the embedded font, not Helvetica.
+    table.setStyle(
+        TableStyle(
+            [
+                *_TIGHT,
+                ("FONTNAME", (1, 0), (1, -1), pstyle.fontName),
+                ("FONTSIZE", (1, 0), (1, -1), pstyle.fontSize),
+                ("LEADING", (1, 0), (1, -1), pstyle.leading),
+            ]
+        )
+    )
     return table
 
 
@@ -235,6 +244,7 @@ def grid_table(data: list[list[Flowable | str]], widths: Sequence[float], *, hea
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),

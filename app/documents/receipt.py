@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.base import (
+    FONT,
     PageSpec,
     build_pdf,
     esc,
@@ -136,6 +137,7 @@ def _number_block(
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -147,6 +149,7 @@ def _number_block(
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -214,8 +217,7 @@ def render_receipt(snap: ReceiptSnapshot, paper: str = "A4") -> bytes:
     st = styles(page.base_size)
     story = _story(snap, tpl, page, st)
     if paper == "thermal80":
-        page = fit_height(story, page)
-        story = _story(snap, tpl, page, st)  # fresh flowables: wrapping is not idempotent for every flowable
+        page = fit_height(story, page)  # the same flowables are laid out again: wrapping them is idempotent
     footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
     return build_pdf(
         story, page, title=tpl.plain("title"), subject=snap.request.registration_number, on_page=footer

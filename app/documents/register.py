@@ -122,6 +122,7 @@ def _header(tpl: Template, grid: _Grid, spans: Sequence[int], st: Styles) -> Tab
         TableStyle(
             [
                 *commands,
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.88, 0.88, 0.88)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -80,3 +80,62 @@ def test_register_is_landscape_a4_or_f4() -> None:
 def test_unknown_receipt_paper_is_refused() -> None:
     with pytest.raises(ValueError):
         render(sample("receipt"), "Letter")
+
+
+def _fonts(pdf: bytes) -> dict[str, bool]:
+    """BaseFont name -> whether the font program is embedded."""
+    import io
+
+    import pypdf
+
+    found: dict[str, bool] = {}
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            embedded = bool(descriptor) and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+@pytest.mark.parametrize("kind", [*LETTER_KINDS, "register", "register_objections"])
+def test_every_font_is_embedded_and_no_base14_font_is_referenced(kind: str) -> None:
+    fonts = _fonts(render(sample(kind)))
+    assert fonts, "no fonts found"
+    assert all(fonts.values()), fonts
+    assert all("LiberationSans" in name for name in fonts), fonts
+
+
+def test_qr_code_modules_match_the_symbol_for_the_number() -> None:
+    """Rasterise the QR flowable and compare every module with segno's symbol (catches flips and offsets)."""
+    import pypdfium2 as pdfium
+    import segno
+    from reportlab.lib.units import mm
+
+    from app.documents.base import build_pdf, thermal_page
+    from app.documents.receipt import QrCode
+
+    number = "PPID-CPJ/0012/III/2026"
+    page = thermal_page().with_height(60 * mm)
+    size = 40 * mm
+    pdf = build_pdf([QrCode(number, size)], page, title="qr")
+    scale = 8
+    image = pdfium.PdfDocument(pdf)[0].render(scale=scale).to_pil().convert("L")
+    matrix = segno.make(number, error="m", boost_error=False, mask=0).matrix
+    n = len(matrix)
+    module = size / n * scale
+    left, top = page.left * scale, page.top * scale
+    wrong = sum(
+        int(
+            (image.getpixel((int(left + (c + 0.5) * module), int(top + (r + 0.5) * module))) < 128)
+            != bool(matrix[r][c])
+        )
+        for r in range(n)
+        for c in range(n)
+    )
+    assert wrong == 0
+    assert "PPID-CPJ/0012/III/2026" in pdf_text(render(sample("receipt"), "thermal80"))

@@ -1,0 +1,154 @@
+"""Document rendering benchmarks (issue 4): receipt latency and register linearity.
+
+Targets:
+* tanda bukti (receipt) PDF: median <= 50 ms (A4 and the 80 mm roll), rendered from its snapshot;
+* Register Permohonan printout: linear in rows, 10,000 rows in no more than 12x the time of 1,000 rows,
+  both measured in the same run (a ratio, so the machine's speed and load cancel out).
+
+Run: ``.venv/bin/python bench/documents_bench.py [--receipts 40] [--small 1000] [--large 10000] [--json]``.
+Exit status 1 when a target is missed. Results are described in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.documents import render  # noqa: E402
+from app.documents import snapshot as s  # noqa: E402
+from bench.common import machine, summarize  # noqa: E402
+
+OFFICE = s.Office(
+    kop_lines=("PEMERINTAH KOTA SERANG", "KECAMATAN CIPOCOK JAYA"),
+    address="Jl. Raya Cipocok Jaya No. 1, Kota Serang, Banten 42121",
+    ppid_name="PPID Pelaksana Kecamatan Cipocok Jaya",
+    phone="(0254) 123456",
+    email="ppid@cipocokjaya.serangkota.go.id",
+)
+PPID = s.Signatory(
+    "PPID Pelaksana Kecamatan Cipocok Jaya",
+    "Drs. H. Ahmad Fauzi, M.Si.",
+    "196805071987121001",
+    "Pembina (IV/a)",
+)
+TOPICS = (
+    "Salinan RAB pembangunan jalan lingkungan RT 03 RW 05 tahun anggaran 2025",
+    "Daftar penerima bantuan sosial tunai di Kelurahan Cipocok Jaya",
+    "Dokumen DPA Kecamatan Cipocok Jaya tahun 2025 beserta realisasi triwulan III",
+    "Notulen musrenbang kecamatan tahun 2026",
+)
+
+
+def receipt(i: int) -> s.ReceiptSnapshot:
+    number = f"PPID-CPJ/2026/A-{i:04d}"
+    return s.ReceiptSnapshot(
+        office=OFFICE,
+        letter=s.LetterMeta(number="", date=dt.date(2026, 3, 16)),
+        request=s.RequestInfo(
+            number,
+            dt.datetime(2026, 3, 16, 9, 30),
+            TOPICS[i % 4],
+            "Penelitian",
+            "Datang langsung",
+            attachments=("Fotokopi KTP",),
+        ),
+        requester=s.Requester(
+            name=f"Pemohon Nomor {i}", address="Jl. Mawar No. 5, Cipocok Jaya", phone="081234567890"
+        ),
+        signatory=s.Signatory("", "Siti Aminah, S.Sos."),
+        complete=True,
+        completed_on=dt.date(2026, 3, 16),
+        response_deadline=s.Deadline(dt.date(2026, 4, 7), "10 hari kerja sejak lengkap"),
+        contact="(0254) 123456",
+    )
+
+
+def register(rows: int) -> s.RegisterSnapshot:
+    data = tuple(
+        s.RequestRow(
+            number=f"PPID-CPJ/2026/A-{i + 1:05d}",
+            received_on=dt.date(2026, 1 + i % 6, 1 + i % 28),
+            name=f"Pemohon Nomor {i + 1}",
+            address="Jl. Mawar No. 5 RT 01 RW 02, Cipocok Jaya",
+            contact="081234567890 / pemohon@example.id",
+            occupation="Wiraswasta",
+            information=TOPICS[i % 4],
+            purpose="Penelitian",
+            held=i % 5 != 0,
+            holder="Disdukcapil" if i % 5 == 0 else "",
+            softcopy=True,
+            wants_copy=True,
+            decision="Diterima",
+            notice_on=dt.date(2026, 3, 20),
+            cost=Decimal(5000 * (i % 3)),
+            payment_method="Tunai",
+        )
+        for i in range(rows)
+    )
+    return s.RegisterSnapshot(
+        office=OFFICE,
+        period_from=dt.date(2026, 1, 1),
+        period_to=dt.date(2026, 6, 30),
+        printed_on=dt.date(2026, 7, 1),
+        signatory=PPID,
+        rows=data,
+    )
+
+
+def time_ms(fn: object, *args: object) -> float:
+    start = time.perf_counter()
+    fn(*args)  # type: ignore[operator]
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--receipts", type=int, default=40)
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=10000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    render(receipt(0))  # warm-up: font registration, imports
+    results: dict[str, object] = {"machine": machine()}
+    for paper in ("A4", "thermal80"):
+        samples = [time_ms(render, receipt(i), paper) for i in range(1, args.receipts + 1)]
+        results[f"receipt_{paper}_ms"] = summarize(samples)
+    small, large = register(args.small), register(args.large)
+    small_ms = time_ms(render, small)
+    large_ms = time_ms(render, large)
+    ratio = large_ms / small_ms
+    results["register"] = {
+        "small_rows": args.small,
+        "small_ms": small_ms,
+        "large_rows": args.large,
+        "large_ms": large_ms,
+        "ratio": ratio,
+        "linear_ratio": args.large / args.small,
+    }
+    ok_receipt = all(results[f"receipt_{p}_ms"]["median"] <= 50 for p in ("A4", "thermal80"))  # type: ignore[index]
+    ok_register = ratio <= 12 * (args.large / args.small) / 10
+    results["targets"] = {"receipt_median_le_50ms": ok_receipt, "register_ratio_le_12": ok_register}
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for paper in ("A4", "thermal80"):
+            r = results[f"receipt_{paper}_ms"]
+            print(f"receipt {paper:9}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms (n={r['n']})")  # type: ignore[index]
+        print(
+            f"register {args.small} rows: {small_ms / 1000:.2f} s; {args.large} rows: {large_ms / 1000:.2f} s; "
+            f"ratio {ratio:.2f} (target <= 12 for 10x rows)"
+        )
+        print("targets:", results["targets"])
+    return 0 if ok_receipt and ok_register else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
