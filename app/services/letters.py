@@ -21,14 +21,6 @@ from sqlalchemy.orm import Session
 
 from app.documents import DOCUMENT_TITLES, load_template, pdf_sha256, render
 from app.documents import snapshot as s
-from app.domain.lifecycle import (
-    CHANNELS,
-    DECISION_LABELS,
-    OBJECTION_DECISIONS,
-    STATUS_LABELS,
-    Decision,
-    Status,
-)
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
@@ -46,8 +38,9 @@ from app.services.letter_snapshots import (
     requester_snapshot,
 )
 from app.services.office import load_office
+from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
-from db.models import Event, IssuedLetter, Objection, Request, Requester
+from db.models import IssuedLetter, Objection, Request, Requester
 
 REQUEST_LETTERS = ("receipt", "form", "incomplete", "notice", "extension", "rejection", "forward", "handover")
 LETTER_KINDS = (*REQUEST_LETTERS, "objection")
@@ -335,10 +328,10 @@ class LetterService:
                 "wording": template.as_wording(),
             }
             if objections:
-                snap = s.RegisterSnapshot(**common, objection_rows=tuple(_objection_rows(session, lo, hi)))
+                snap = s.RegisterSnapshot(**common, objection_rows=tuple(objection_rows(session, lo, hi)))
                 count = len(snap.objection_rows)
             else:
-                snap = s.RegisterSnapshot(**common, rows=tuple(_request_rows(session, lo, hi)))
+                snap = s.RegisterSnapshot(**common, rows=tuple(request_rows(session, lo, hi)))
                 count = len(snap.rows)
         pdf = render(snap)
         with self.ctx.db.transaction() as session:
@@ -368,7 +361,9 @@ class LetterService:
             request = load_request(session, number)
             requester = session.get(Requester, request.requester_id)
             assert requester is not None
-            snap = _dossier(session, self.ctx, actor, office, request, requester, now, template.as_wording())
+            snap = dossier_snapshot(
+                session, self.ctx, actor, office, request, requester, now, template.as_wording()
+            )
             request_id, request_number = request.id, request.number
         pdf = render(snap)
         with self.ctx.db.transaction() as session:
@@ -382,136 +377,3 @@ class LetterService:
                 details={"number": request_number},
             )
         return pdf, warnings
-
-
-def _request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.RequestRow]:
-    query = (
-        select(Request, Requester)
-        .join(Requester, Requester.id == Request.requester_id)
-        .where(Request.received_at >= lo, Request.received_at < hi)
-        .order_by(Request.received_at, Request.number)
-    )
-    rows: list[s.RequestRow] = []
-    for req, who in session.execute(query):
-        decision = DECISION_LABELS.get(Decision(req.decision), "") if req.decision else ""
-        reason = f"Pasal 17 huruf {req.rejection_article} UU KIP" if req.rejection_article else ""
-        if req.decision == Decision.NOT_DOCUMENTED.value:
-            reason = "Belum didokumentasikan"
-        rows.append(
-            s.RequestRow(
-                number=req.number,
-                received_on=req.received_at.date(),
-                name=who.name,
-                address=who.address or "",
-                contact=" / ".join(x for x in (who.phone, who.email) if x),
-                occupation=who.occupation or "",
-                information=req.information,
-                purpose=req.purpose,
-                held=req.info_held,
-                holder=req.holder_body or req.forwarded_to or "",
-                softcopy=req.info_form == "softcopy",
-                hardcopy=req.info_form == "hardcopy",
-                wants_copy=None if not req.obtain_method else req.obtain_method != "melihat",
-                decision=decision or ("Diteruskan" if req.forwarded_at else ""),
-                rejection_reason=reason,
-                notice_on=req.decided_at.date() if req.decided_at else None,
-                delivered_on=req.delivered_at.date() if req.delivered_at else None,
-                cost=None if not req.costs else _decimal(req.costs.get("total")),
-                payment_method=req.payment_method or "",
-                voided=req.status == Status.VOID.value,
-            )
-        )
-    return rows
-
-
-def _decimal(value: Any) -> Any:
-    from decimal import Decimal
-
-    return Decimal(int(value or 0))
-
-
-def _objection_rows(
-    session: Session, lo: dt.datetime, hi: dt.datetime, *, request_id: str | None = None
-) -> list[s.ObjectionRow]:
-    query = (
-        select(Objection, Request, Requester)
-        .join(Request, Request.id == Objection.request_id)
-        .join(Requester, Requester.id == Request.requester_id)
-        .where(Objection.filed_at >= lo, Objection.filed_at < hi)
-        .order_by(Objection.filed_at, Objection.number)
-    )
-    if request_id is not None:
-        query = query.where(Objection.request_id == request_id)
-    return [
-        s.ObjectionRow(
-            number=obj.number,
-            received_on=obj.filed_at.date(),
-            name=who.name,
-            address=who.address or "",
-            contact=" / ".join(x for x in (who.phone, who.email) if x),
-            occupation=who.occupation or "",
-            request_number=req.number,
-            information=req.information,
-            purpose=req.purpose,
-            grounds=tuple(obj.grounds or ()),
-            decision=OBJECTION_DECISIONS.get(obj.decision or "", obj.decision or ""),
-            response_on=obj.decided_at.date() if obj.decided_at else None,
-            atasan=", ".join(x for x in (obj.atasan_name, obj.atasan_position) if x),
-            requester_response=obj.requester_response or "",
-            remarks="Batal" if obj.voided_at else "",
-        )
-        for obj, req, who in session.execute(query)
-    ]
-
-
-def _dossier(
-    session: Session,
-    ctx: DeskContext,
-    actor: Actor,
-    office: Any,
-    request: Request,
-    requester: Requester,
-    now: dt.datetime,
-    wording: Mapping[str, Any],
-) -> s.DossierSnapshot:
-    events = session.scalars(
-        select(Event).where(Event.request_id == request.id).order_by(Event.at, Event.recorded_at)
-    ).all()
-    letters = session.scalars(
-        select(IssuedLetter).where(IssuedLetter.request_id == request.id).order_by(IssuedLetter.issued_at)
-    ).all()
-    objections = _objection_rows(session, dt.datetime.min, dt.datetime.max, request_id=request.id)
-    labels = {
-        "completeness": "Pemeriksaan kelengkapan",
-        "completion": "Pemohon melengkapi",
-        "response": "Pemberitahuan tertulis",
-        "extended": "Pemberitahuan tertulis (diperpanjang)",
-        "objection_filing": "Pengajuan keberatan",
-    }
-    deadlines = tuple(
-        (labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None
-    )
-    facts = [s.LabeledValue("Cara penyampaian", CHANNELS.get(request.channel, request.channel))]
-    if request.decision:
-        facts.append(
-            s.LabeledValue("Keputusan", DECISION_LABELS.get(Decision(request.decision), request.decision))
-        )
-    if request.void_reason:
-        facts.append(s.LabeledValue("Alasan pembatalan", request.void_reason))
-    return s.DossierSnapshot(
-        office=office_snapshot(office, session),
-        request=request_snapshot(request),
-        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
-        printed_at=now,
-        status=STATUS_LABELS.get(Status(request.status), request.status),
-        facts=tuple(facts),
-        deadlines=deadlines,
-        timeline=tuple(s.TimelineEntry(e.at, e.summary, e.username, "") for e in events),
-        letters=tuple(
-            s.IssuedLetterRef(r.kind, DOCUMENT_TITLES.get(r.kind, r.kind), r.number or "", r.issued_at.date())
-            for r in letters
-        ),
-        objections=tuple(objections),
-        signatory=ppid_signatory(session, office),
-        wording=dict(wording),
-    )

@@ -1,0 +1,166 @@
+"""Rows of the register printouts and the dossier snapshot, read from the register in the caller's session.
+
+Split from ``letters.py``: these are printouts of the register as it is now (not issued letters), built with one
+joined query per register so 10,000 rows cost one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.documents import DOCUMENT_TITLES
+from app.documents import snapshot as s
+from app.domain.lifecycle import (
+    CHANNELS,
+    DECISION_LABELS,
+    OBJECTION_DECISIONS,
+    STATUS_LABELS,
+    Decision,
+    Status,
+)
+from app.services.context import Actor, DeskContext
+from app.services.letter_snapshots import (
+    deadline,
+    office_snapshot,
+    ppid_signatory,
+    request_snapshot,
+    requester_snapshot,
+)
+from db.models import Event, IssuedLetter, Objection, Request, Requester
+
+
+def request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.RequestRow]:
+    query = (
+        select(Request, Requester)
+        .join(Requester, Requester.id == Request.requester_id)
+        .where(Request.received_at >= lo, Request.received_at < hi)
+        .order_by(Request.received_at, Request.number)
+    )
+    rows: list[s.RequestRow] = []
+    for req, who in session.execute(query):
+        decision = DECISION_LABELS.get(Decision(req.decision), "") if req.decision else ""
+        reason = f"Pasal 17 huruf {req.rejection_article} UU KIP" if req.rejection_article else ""
+        if req.decision == Decision.NOT_DOCUMENTED.value:
+            reason = "Belum didokumentasikan"
+        rows.append(
+            s.RequestRow(
+                number=req.number,
+                received_on=req.received_at.date(),
+                name=who.name,
+                address=who.address or "",
+                contact=" / ".join(x for x in (who.phone, who.email) if x),
+                occupation=who.occupation or "",
+                information=req.information,
+                purpose=req.purpose,
+                held=req.info_held,
+                holder=req.holder_body or req.forwarded_to or "",
+                softcopy=req.info_form == "softcopy",
+                hardcopy=req.info_form == "hardcopy",
+                wants_copy=None if not req.obtain_method else req.obtain_method != "melihat",
+                decision=decision or ("Diteruskan" if req.forwarded_at else ""),
+                rejection_reason=reason,
+                notice_on=req.decided_at.date() if req.decided_at else None,
+                delivered_on=req.delivered_at.date() if req.delivered_at else None,
+                cost=None if not req.costs else _decimal(req.costs.get("total")),
+                payment_method=req.payment_method or "",
+                voided=req.status == Status.VOID.value,
+            )
+        )
+    return rows
+
+
+def _decimal(value: Any) -> Decimal:
+    return Decimal(int(value or 0))
+
+
+def objection_rows(
+    session: Session, lo: dt.datetime, hi: dt.datetime, *, request_id: str | None = None
+) -> list[s.ObjectionRow]:
+    query = (
+        select(Objection, Request, Requester)
+        .join(Request, Request.id == Objection.request_id)
+        .join(Requester, Requester.id == Request.requester_id)
+        .where(Objection.filed_at >= lo, Objection.filed_at < hi)
+        .order_by(Objection.filed_at, Objection.number)
+    )
+    if request_id is not None:
+        query = query.where(Objection.request_id == request_id)
+    return [
+        s.ObjectionRow(
+            number=obj.number,
+            received_on=obj.filed_at.date(),
+            name=who.name,
+            address=who.address or "",
+            contact=" / ".join(x for x in (who.phone, who.email) if x),
+            occupation=who.occupation or "",
+            request_number=req.number,
+            information=req.information,
+            purpose=req.purpose,
+            grounds=tuple(obj.grounds or ()),
+            decision=OBJECTION_DECISIONS.get(obj.decision or "", obj.decision or ""),
+            response_on=obj.decided_at.date() if obj.decided_at else None,
+            atasan=", ".join(x for x in (obj.atasan_name, obj.atasan_position) if x),
+            requester_response=obj.requester_response or "",
+            remarks="Batal" if obj.voided_at else "",
+        )
+        for obj, req, who in session.execute(query)
+    ]
+
+
+def dossier_snapshot(
+    session: Session,
+    ctx: DeskContext,
+    actor: Actor,
+    office: Any,
+    request: Request,
+    requester: Requester,
+    now: dt.datetime,
+    wording: Mapping[str, Any],
+) -> s.DossierSnapshot:
+    events = session.scalars(
+        select(Event).where(Event.request_id == request.id).order_by(Event.at, Event.recorded_at)
+    ).all()
+    letters = session.scalars(
+        select(IssuedLetter).where(IssuedLetter.request_id == request.id).order_by(IssuedLetter.issued_at)
+    ).all()
+    objections = objection_rows(session, dt.datetime.min, dt.datetime.max, request_id=request.id)
+    labels = {
+        "completeness": "Pemeriksaan kelengkapan",
+        "completion": "Pemohon melengkapi",
+        "response": "Pemberitahuan tertulis",
+        "extended": "Pemberitahuan tertulis (diperpanjang)",
+        "objection_filing": "Pengajuan keberatan",
+    }
+    deadlines = tuple(
+        (labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None
+    )
+    facts = [s.LabeledValue("Cara penyampaian", CHANNELS.get(request.channel, request.channel))]
+    if request.decision:
+        facts.append(
+            s.LabeledValue("Keputusan", DECISION_LABELS.get(Decision(request.decision), request.decision))
+        )
+    if request.void_reason:
+        facts.append(s.LabeledValue("Alasan pembatalan", request.void_reason))
+    return s.DossierSnapshot(
+        office=office_snapshot(office, session),
+        request=request_snapshot(request),
+        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
+        printed_at=now,
+        status=STATUS_LABELS.get(Status(request.status), request.status),
+        facts=tuple(facts),
+        deadlines=deadlines,
+        timeline=tuple(s.TimelineEntry(e.at, e.summary, e.username, "") for e in events),
+        letters=tuple(
+            s.IssuedLetterRef(r.kind, DOCUMENT_TITLES.get(r.kind, r.kind), r.number or "", r.issued_at.date())
+            for r in letters
+        ),
+        objections=tuple(objections),
+        signatory=ppid_signatory(session, office),
+        wording=dict(wording),
+    )
