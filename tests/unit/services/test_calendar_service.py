@@ -133,3 +133,31 @@ def test_remove_restores_the_working_day(desk: DeskServices, admin: Actor) -> No
     desk.calendar.remove(admin, CLOSURE_DAY)
     assert desk.calendar.calendar().is_working_day(CLOSURE_DAY)
     assert desk.calendar.entries(2026) == []
+
+
+def _base_versions(desk: DeskServices, number: str) -> list[int]:
+    from sqlalchemy import text
+
+    with desk.ctx.db.read_engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT o.base_version FROM outbox_ops o JOIN requests r ON o.entity_id = r.id "
+                "WHERE r.number = :n ORDER BY o.seq"
+            ),
+            {"n": number},
+        ).all()
+        conn.rollback()
+    return [int(r[0]) for r in rows]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: recompute(apply=True) bumps each changed request's version and writes an event but enqueues "
+    "no outbox operation, so the city server never receives the new deadlines and the request's next op "
+    "arrives with a base_version the server has never seen (rejected as base_ahead)",
+)
+def test_recompute_apply_is_sent_to_sync(desk: DeskServices, admin: Actor, received: str) -> None:
+    desk.calendar.add(admin, day=CLOSURE_DAY, name="Banjir di kantor kecamatan")
+    desk.calendar.recompute(admin, apply=True)
+    version = request_row(desk, received)["version"]
+    assert _base_versions(desk, received) == list(range(version))

@@ -13,6 +13,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 from svc_helpers import BODIES, counts, request_row
 
 from app.domain.lifecycle import ALLOWED, Action, Status
@@ -82,4 +83,14 @@ def test_random_action_sequences_keep_invariants(
     assert isinstance(final.status, Status)
     assert len(final.events) == successes + 1
     assert final.version == successes + 1
+    with desk.ctx.db.read_engine.connect() as conn:
+        bases = (
+            conn.execute(
+                text("SELECT base_version FROM outbox_ops WHERE entity_id = :i ORDER BY seq"), {"i": final.id}
+            )
+            .scalars()
+            .all()
+        )
+        conn.rollback()
+    assert list(bases) == list(range(final.version))  # one op per version step, in order, for sync
     clock.now += timedelta(days=1)  # the next example starts on a later day
