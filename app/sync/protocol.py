@@ -48,6 +48,7 @@ LEGAL_FIELDS: dict[str, frozenset[str]] = {
             "received_at",
             "channel",
             "requester_id",
+            "requester",
             "status",
             "completed_at",
             "incomplete_notice_at",
@@ -78,6 +79,7 @@ LEGAL_FIELDS: dict[str, frozenset[str]] = {
         {
             "number",
             "request_id",
+            "request_number",
             "office_code",
             "desk_letter",
             "seq",
@@ -195,14 +197,17 @@ class Op(_Model):
     entity_id: str = Field(min_length=1, max_length=64)
     action: str = Field(min_length=1, max_length=40)
     payload: dict[str, Any]
-    """``{"record": {...full state after the intent...}, "event": {...timeline event...} | null}``; a payload
-    without a ``record`` key is taken as the record itself."""
+    """``{"state": {...full state after the intent...}, "event": {...timeline event...} | null}`` (``record`` is
+    accepted for ``state``); a payload without either key is taken as the record itself."""
     base_version: int = Field(ge=0)
     created_at: str = ""
 
     def record(self) -> dict[str, Any]:
-        rec = self.payload.get("record")
-        return dict(rec) if isinstance(rec, dict) else {k: v for k, v in self.payload.items() if k != "event"}
+        for key in ("record", "state"):
+            rec = self.payload.get(key)
+            if isinstance(rec, dict):
+                return dict(rec)
+        return {k: v for k, v in self.payload.items() if k not in ("event", "events", "resolves")}
 
     def events(self) -> list[dict[str, Any]]:
         ev = self.payload.get("event")

@@ -1,0 +1,75 @@
+"""Reading the desk's transactional outbox (``outbox_ops``, written by every service intent) and recording the
+server's answers in one SQLite transaction.
+
+Applied, merged and duplicate ops are acknowledged (``acked_at``). Conflicts and rejections are acknowledged
+too, so they are not re-sent forever, but they are copied into ``sync_conflicts`` with both values for the
+supervisor's review page, and the op's ``note`` says why.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.sync import state
+from app.sync.protocol import Op, OpResult
+from db.models import OutboxOp
+
+
+def pending(session: Session, limit: int) -> list[Op]:
+    rows = session.scalars(
+        select(OutboxOp).where(OutboxOp.acked_at.is_(None)).order_by(OutboxOp.seq).limit(limit)
+    ).all()
+    return [to_op(r) for r in rows]
+
+
+def pending_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).where(OutboxOp.acked_at.is_(None))) or 0)
+
+
+def pending_entities(session: Session, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = session.scalars(
+        select(OutboxOp.entity_id).where(OutboxOp.acked_at.is_(None), OutboxOp.entity_id.in_(ids))
+    )
+    return set(rows)
+
+
+def to_op(row: OutboxOp) -> Op:
+    return Op(
+        seq=row.seq, op_id=row.op_id, entity=row.entity,  # type: ignore[arg-type]
+        entity_id=row.entity_id, action=row.action, payload=dict(row.payload or {}),
+        base_version=row.base_version, created_at=row.created_at.isoformat(timespec="seconds"),
+    )  # fmt: skip
+
+
+def record_results(session: Session, ops: list[Op], results: list[OpResult], now: datetime) -> dict[str, int]:
+    """Acknowledge ops and hold conflicts/rejections. Returns counts per outcome."""
+    counts = {"applied": 0, "merged": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    by_id = {op.op_id: op for op in ops}
+    for res in results:
+        op = by_id[res.op_id]
+        note: str | None = None
+        if res.duplicate:
+            counts["duplicate"] += 1
+        counts[res.status] += 1
+        if res.status in ("conflict", "rejected"):
+            note = f"{res.status}:{res.code or ''}"
+            _hold(session, op, res, now)
+        session.execute(update(OutboxOp).where(OutboxOp.op_id == op.op_id).values(acked_at=now, note=note))
+    return counts
+
+
+def _hold(session: Session, op: Op, res: OpResult, now: datetime) -> None:
+    from sqlalchemy.dialects.sqlite import insert
+
+    values: dict[str, Any] = {
+        "op_seq": op.seq, "op_id": op.op_id, "entity": op.entity, "entity_id": op.entity_id,
+        "status": res.status, "code": res.code, "message": res.message, "server_conflict_id": res.conflict_id,
+        "server_version": res.version, "fields": res.fields, "op_payload": op.payload, "created_at": now,
+    }  # fmt: skip
+    session.execute(insert(state.sync_conflicts).values(values).on_conflict_do_nothing())
