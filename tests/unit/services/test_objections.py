@@ -309,3 +309,18 @@ def test_list_by_request_and_status(desk: DeskServices, officer: Actor, rejected
     assert {o.number for o in desk.objections.list(officer, request_number=rejected)} == {first, second}
     assert [o.number for o in desk.objections.list(officer, status="terdaftar")] == [second]
     assert desk.register.get(officer, rejected).status == Status.REJECTED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: ObjectionService.act re-derives the keberatan deadlines from the current calendar on every "
+    "action, so a calendar edit silently moves a stored due date without the previewed recompute",
+)
+def test_objection_action_does_not_move_stored_deadlines(
+    desk: DeskServices, admin: Actor, officer: Actor, rejected: str
+) -> None:
+    number = desk.objections.add(officer, request_number=rejected, grounds="a").number
+    due = desk.objections.get(officer, number).due_response
+    desk.calendar.add(admin, day=date(2026, 3, 30), name="Kerja bakti")
+    view = desk.objections.act(officer, number, "decide", OBJ_BODIES[ObjectionAction.DECIDE])
+    assert view.due_response == due

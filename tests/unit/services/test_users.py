@@ -156,3 +156,14 @@ def test_supervisor_cannot_change_the_office_profile(desk: DeskServices, supervi
     with pytest.raises(PermissionDenied):
         desk.office.update_profile(supervisor, {"desk_letter": "B"})
     assert desk.office.profile().desk_letter == "A"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: set_role lets the last active admin demote themselves (set_active guards this, set_role "
+    "does not), leaving a desk where nobody can manage users or the office",
+)
+def test_last_active_admin_cannot_be_demoted(desk: DeskServices, admin: Actor) -> None:
+    with pytest.raises(ValidationError):
+        desk.users.set_role(admin, "admin", "petugas")
+    assert desk.users.authenticate("admin", ADMIN_PASSWORD).role == Role.ADMIN
