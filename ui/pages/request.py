@@ -223,6 +223,7 @@ class RequestPage(QWidget):
             item = self.objections_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         for objection in objections:
             button = QPushButton(f"{objection.number} — {objection.status_label}")
@@ -243,6 +244,7 @@ class RequestPage(QWidget):
             item = self.actions_row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         self.action_buttons.clear()
         for action in allowed_actions(view.status):
