@@ -294,3 +294,33 @@ def test_receive_requires_an_office(tmp_path: Path, clock, walk_in) -> None:
 def test_permission_denied_message_is_indonesian(desk: DeskServices, officer: Actor) -> None:
     with pytest.raises(PermissionDenied, match="tidak berwenang membatalkan permohonan"):
         desk.actions.act(officer, "CPJ/2026/A-0001", "void", BODIES["void"])
+
+
+def test_concurrent_intakes_on_one_register_get_distinct_consecutive_numbers(
+    desk: DeskServices, officer: Actor, clock, walk_in
+) -> None:
+    """Two windows (two service instances, as two processes would be) on the same file, writing at once."""
+    import threading
+
+    other = DeskServices.open(desk.ctx.data_dir, clock=clock)
+    issued: list[str] = []
+    errors: list[BaseException] = []
+
+    def intake(services: DeskServices) -> None:
+        try:
+            for _ in range(8):
+                issued.append(services.register.receive(officer, walk_in()).number)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=intake, args=(s,)) for s in (desk, other, desk)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        other.close()
+    assert errors == []
+    assert sorted(_seq(n) for n in issued) == list(range(1, 25))
+    assert counts(desk)["requests"] == 24

@@ -195,3 +195,37 @@ def test_void_records_who_voided(desk: DeskServices, supervisor: Actor, to_state
     number = to_state(Status.IN_PROCESS)
     desk.actions.act(supervisor, number, "void", BODIES["void"])
     assert request_row(desk, number)["voided_by"] == supervisor.username
+
+
+@pytest.mark.parametrize("decision", ["tidak_dikuasai", "belum_didokumentasikan"])
+def test_deliver_refused_when_nothing_is_handed_over(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str], decision: str
+) -> None:
+    number = to_state(Status.IN_PROCESS)
+    body = {"decision": decision, "holder_body": "Dinas PUPR Kota Serang"}
+    desk.actions.act(supervisor, number, "respond", body)
+    before, row_before = counts(desk, number), request_row(desk, number)
+    with pytest.raises(ActionRefused, match="Penyerahan hanya"):
+        desk.actions.act(supervisor, number, "deliver", BODIES["deliver"])
+    assert (counts(desk, number), request_row(desk, number)) == (before, row_before)
+    assert desk.actions.act(supervisor, number, "close", {}).status == Status.CLOSED
+
+
+def test_respond_partial_records_redaction_and_costs(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str]
+) -> None:
+    number = to_state(Status.EXTENDED)
+    view = desk.actions.act(
+        supervisor,
+        number,
+        "respond",
+        {
+            "decision": "diterima_sebagian",
+            "redaction_reason": "NIK pihak ketiga dihitamkan (Pasal 17 huruf h)",
+            "costs": {"pages": 12, "price_per_page": 500, "shipping": 10000},
+        },
+    )
+    assert view.decision is not None and view.decision.value == "diterima_sebagian"
+    assert view.redaction_reason.startswith("NIK pihak ketiga")
+    assert view.costs == {"pages": 12, "price_per_page": 500, "shipping": 10000, "other": 0, "total": 16000}
+    assert view.deadlines["objection_filing"]["due"]
