@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.errors import AuthenticationFailed, ValidationError
+from app.errors import AuthenticationFailed, NotFound, ValidationError
 
 if TYPE_CHECKING:
     from app.services.context import Actor
@@ -114,10 +114,18 @@ class Cli:
     def as_json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 
-    def services(self) -> DeskServices:
+    def services(self, *, create: bool = False) -> DeskServices:
+        """The desk's services on ``--data-dir``. Only ``init`` may create a register: a mistyped folder must
+        not silently become a new, empty desk."""
         if self._services is None:
+            from app.paths import db_path
             from app.services.desk import DeskServices
 
+            if not create and not db_path(self.data_dir).exists():
+                raise NotFound(
+                    f"Tidak ada register di {self.data_dir}. Periksa --data-dir, atau siapkan dulu dengan: "
+                    "ppid-desk init --office-code ... --office-name ... --admin ..."
+                )
             self._services = DeskServices.open(self.data_dir)
         return self._services
 

@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 def run(cli: Cli) -> int:
     args: argparse.Namespace = cli.args
-    services = cli.services()
+    services = cli.services(create=True)
     if services.office.is_initialized():
         from app.errors import ValidationError
 

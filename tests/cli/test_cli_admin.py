@@ -39,9 +39,10 @@ def test_init_rejects_a_bad_office_code(tmp_path: Path) -> None:
     assert result.code == 2 and "Kode kantor" in result.err
 
 
-def test_commands_on_an_uninitialised_folder_say_so(tmp_path: Path) -> None:
-    result = run_in_process("request", "list", "--data-dir", tmp_path / "kosong", "--user", "admin")
+def test_commands_on_a_missing_register_say_so_and_create_nothing(tmp_path: Path) -> None:
+    result = run_in_process("request", "list", "--data-dir", tmp_path / "salah-ketik", "--user", "admin")
     assert result.code == 2 and "ppid-desk init" in result.err
+    assert not (tmp_path / "salah-ketik").exists()
 
 
 def test_user_lifecycle(desk_dir: Path) -> None:

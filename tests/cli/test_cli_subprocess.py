@@ -95,9 +95,10 @@ def test_exit_codes(tmp_path: Path) -> None:
     with sqlite3.connect(data_dir / "register.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
     connection.close()
-    not_a_folder = tmp_path / "berkas.txt"
-    not_a_folder.write_text("x", encoding="utf-8")
-    failure = run_subprocess("--data-dir", not_a_folder, "--user", "admin", "request", "list")
+    damaged = tmp_path / "rusak"
+    damaged.mkdir()
+    (damaged / "register.sqlite3").write_bytes(b"bukan basis data " * 1000)
+    failure = run_subprocess("--data-dir", damaged, "--user", "admin", "request", "list")
     assert failure.code == 1
     assert failure.err.strip() and "Traceback" not in failure.err
 
