@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.base import FONT, DoubleRule, PageSpec, esc
@@ -72,6 +73,13 @@ def kop(office: Office, tpl: Template, page: PageSpec, st: Styles, *, logo: bool
     return [table, Spacer(1, 2), DoubleRule(width), Spacer(1, page.base_size * 0.6)]
 
 
+def _cell(markup: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A plain string when the text has no markup and fits one line (drawn far cheaper than a Paragraph)."""
+    if "<" in markup or "&" in markup or stringWidth(markup, style.fontName, style.fontSize) > width:
+        return Paragraph(markup, style)
+    return markup
+
+
 def field_table(
     rows: Sequence[tuple[str, str]],
     width: float,
@@ -84,16 +92,20 @@ def field_table(
     label_w = width * label_ratio
     colon_w = 3 * mm
     pstyle = st[style]
-    data = [[Paragraph(esc(label), pstyle), ":", Paragraph(value or "-", pstyle)] for label, value in rows]
-    table = Table(data, colWidths=[label_w, colon_w, width - label_w - colon_w], splitInRow=1, hAlign="LEFT")
-    # The colon is a plain string (cheaper than a Paragraph); it must use the embedded font, not Helvetica.
+    value_w = width - label_w - colon_w
+    data = [
+        [_cell(esc(label), pstyle, label_w - 2), ":", _cell(value or "-", pstyle, value_w - 2)]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_w, colon_w, value_w], splitInRow=1, hAlign="LEFT")
+    # Plain-string cells must use the embedded font (never Helvetica) at the paragraph's size.
     table.setStyle(
         TableStyle(
             [
                 *_TIGHT,
-                ("FONTNAME", (1, 0), (1, -1), pstyle.fontName),
-                ("FONTSIZE", (1, 0), (1, -1), pstyle.fontSize),
-                ("LEADING", (1, 0), (1, -1), pstyle.leading),
+                ("FONTNAME", (0, 0), (-1, -1), pstyle.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), pstyle.fontSize),
+                ("LEADING", (0, 0), (-1, -1), pstyle.leading),
             ]
         )
     )
