@@ -41,6 +41,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.export_cmd",
     "app.cli.backup_cmd",
     "app.cli.print_cmd",
+    "app.cli.sync_cmd",
 ]
 
 EXIT_OK = 0

@@ -126,6 +126,23 @@ class SyncEngine:
                 s.execute(update(Office).values(desk_letter=done.desk_letter))
         return enr
 
+    def status(self) -> dict[str, Any]:
+        """What the UI and ``ppid-desk sync --status`` show, without touching the network."""
+        from app.services.clock_check import clock_status
+
+        with self.db.reader() as s:
+            data = state.get_all(s)
+            enr = data.get("enrollment") or {}
+            clk = clock_status(s)
+            return {
+                "enrolled": bool(enr), "server_url": enr.get("server_url"), "office_code": enr.get("office_code"),
+                "desk_letter": enr.get("desk_letter"), "is_city": enr.get("is_city"),
+                "last_success": data.get("last_success"), "last_error": data.get("last_error"),
+                "pending": outbox.pending_count(s), "open_conflicts": open_conflicts(s),
+                "clock_skew_seconds": clk.skew_seconds if clk else None,
+                "clock_suspicious": bool(clk and clk.suspicious),
+            }  # fmt: skip
+
     # ------------------------------------------------------------------ one attempt
     def abort(self) -> None:
         """Called by the watchdog: closing the client makes a stuck request fail at once."""
