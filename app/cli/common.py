@@ -228,6 +228,8 @@ def read_text(source: str | None) -> str:
     if source is None:
         return ""
     if source == "-":
+        if sys.stdin.isatty():
+            sys.stderr.write("Tempel JSON lalu akhiri dengan Ctrl-D (Windows: Ctrl-Z lalu Enter).\n")
         return sys.stdin.read()
     try:
         return Path(source).read_text(encoding="utf-8")
