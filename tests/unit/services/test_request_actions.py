@@ -229,3 +229,20 @@ def test_respond_partial_records_redaction_and_costs(
     assert view.redaction_reason.startswith("NIK pihak ketiga")
     assert view.costs == {"pages": 12, "price_per_page": 500, "shipping": 10000, "other": 0, "total": 16000}
     assert view.deadlines["objection_filing"]["due"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: correcting requester.nik to a NIK already registered for another requester is accepted, "
+    "leaving two requesters with the same NIK (returning-requester lookup becomes ambiguous)",
+)
+def test_correct_nik_to_another_requesters_nik_is_refused(
+    desk: DeskServices, supervisor: Actor, walk_in
+) -> None:
+    siti = desk.register.receive(supervisor, walk_in())
+    budi = desk.register.receive(supervisor, walk_in(requester={"nik": "3673051203900007", "name": "Budi"}))
+    before = counts(desk, budi.number)
+    body = {"field": "requester.nik", "value": siti.requester.nik, "reason": "salah ketik NIK"}
+    with pytest.raises((ValidationError, ActionRefused)):
+        desk.actions.act(supervisor, budi.number, "correct", body)
+    assert counts(desk, budi.number) == before
