@@ -221,3 +221,25 @@ def test_rejection_lists_three_pasal17_letters_in_indonesian() -> None:
 
     assert pasal17_letters(("b",)) == "huruf b"
     assert pasal17_letters(("b", "c", "h")) == "huruf b, huruf c, dan huruf h"
+
+
+def test_kop_logo_is_drawn_when_the_file_exists_and_skipped_when_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    from dataclasses import replace
+
+    import pypdf
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 140), (200, 30, 30)).save(logo)
+    snap = sample("incomplete")
+    with_logo = render(replace(snap, office=replace(snap.office, logo_path=str(logo))))  # type: ignore[type-var]
+    missing = render(replace(snap, office=replace(snap.office, logo_path=str(tmp_path / "hilang.png"))))  # type: ignore[type-var]
+
+    def images(pdf: bytes) -> int:
+        page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+        return len(page.images)
+
+    assert images(with_logo) == 1
+    assert images(missing) == 0
+    assert "PEMERINTAH KOTA SERANG" in pdf_text(missing)
