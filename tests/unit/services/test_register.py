@@ -324,3 +324,32 @@ def test_concurrent_intakes_on_one_register_get_distinct_consecutive_numbers(
     assert errors == []
     assert sorted(_seq(n) for n in issued) == list(range(1, 25))
     assert counts(desk)["requests"] == 24
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: find_requesters reveals the full NIK (and full phone) to a petugas for a mere name prefix, "
+    "so an officer without VIEW_PERSONAL_DATA can list every requester's NIK by typing one letter",
+)
+def test_find_requesters_by_name_does_not_reveal_nik_to_an_officer(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in
+) -> None:
+    nik = walk_in()["requester"]["nik"]
+    desk.register.receive(supervisor, walk_in())
+    found = desk.register.find_requesters(officer, "S")
+    assert [r.name for r in found] == ["Siti Aminah"]
+    assert found[0].nik != nik
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a supervisor opening a request sees the full NIK but no audit entry is written, although "
+    "views of personal data must be audited (AuditEntry docstring; domain reference, UU PDP Pasal 31)",
+)
+def test_viewing_full_personal_data_is_audited(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    before = counts(desk)["audit_log"]
+    assert desk.register.get(supervisor, number).requester.nik == walk_in()["requester"]["nik"]
+    assert counts(desk)["audit_log"] == before + 1
