@@ -311,11 +311,6 @@ def test_list_by_request_and_status(desk: DeskServices, officer: Actor, rejected
     assert desk.register.get(officer, rejected).status == Status.REJECTED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ObjectionService.act re-derives the keberatan deadlines from the current calendar on every "
-    "action, so a calendar edit silently moves a stored due date without the previewed recompute",
-)
 def test_objection_action_does_not_move_stored_deadlines(
     desk: DeskServices, admin: Actor, officer: Actor, rejected: str
 ) -> None:
