@@ -7,6 +7,8 @@ after. ``--jsonl`` streams many intakes through one process, each number printed
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -128,8 +130,17 @@ def _render_rows(rows: list[Any]) -> str:
     )
 
 
+def _due_in_force(view: Any) -> Any:
+    """The deadline the desk now works against (as the register's "due" column)."""
+    if view.status == Status.VERIFICATION:
+        return view.due_completeness
+    if view.status == Status.INCOMPLETE:
+        return view.due_completion
+    return view.due_extended or view.due_response
+
+
 def _issued(view: Any) -> str:
-    due = view.due_extended or view.due_response or view.due_completeness
+    due = _due_in_force(view)
     return f"{view.number}\t{view.status.value}\t{due.isoformat() if due else '-'}"
 
 
@@ -163,9 +174,7 @@ def _add(cli: Cli) -> int:
     return 0
 
 
-def _stdin_lines() -> Any:
-    import sys
-
+def _stdin_lines() -> Iterator[str]:
     yield from sys.stdin
 
 

@@ -108,6 +108,17 @@ def test_sign_in_problems_exit_2(desk_dir: Path) -> None:
     assert nobody.code == 2 and "--user" in nobody.err
 
 
+def test_add_reports_the_deadline_in_force_for_an_incomplete_request(desk_dir: Path) -> None:
+    result = _add(desk_dir, intake(complete=False, missing_items=["Fotokopi KTP"]))
+    assert result.code == 0, result.err
+    number, status, due = result.out.strip().split("\t")
+    assert status == "tidak_lengkap"
+    shown = run_in_process(
+        "request", "show", number, "--json", "--data-dir", desk_dir, "--user", "admin"
+    ).json()
+    assert due == shown["due"]["completion"] is not None
+
+
 def test_jsonl_issues_one_number_per_line(desk_dir: Path) -> None:
     lines = "\n".join(json.dumps(intake(information=f"Dokumen nomor {i}")) for i in range(3))
     result = run_in_process(
