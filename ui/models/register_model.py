@@ -34,10 +34,18 @@ from app.services.register_query import RegisterFilter, RegisterQuery, RegisterR
 from ui.models.jobs import submit
 
 Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole RegisterRow
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # the registration number (what request_opened carries)
+ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1  # the whole RegisterRow
+NUMBER_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2  # the registration number (what request_opened carries)
 OVERDUE_BG = QColor("#fde2e1")
 OVERDUE_FG = QColor("#9b1c1c")
+_OVERDUE_BG_BRUSH = QBrush(OVERDUE_BG)
+_OVERDUE_FG_BRUSH = QBrush(OVERDUE_FG)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, ROW_ROLE, NUMBER_ROLE})
 
 _KINDS = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok": "Kelompok"}
 
@@ -185,8 +193,8 @@ class RegisterTableModel(QAbstractTableModel):
         query: RegisterQuery,
         actor: Actor,
         *,
-        page_size: int = 200,
-        max_pages: int = 12,
+        page_size: int = 50,
+        max_pages: int = 40,
         background: bool = True,
         calendar: WorkingCalendar | None = None,
         today: Callable[[], date] | None = None,
@@ -206,6 +214,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort_column = COLUMNS.index(next(c for c in COLUMNS if c.key == "received_at"))
         self._total = 0
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._cells: dict[int, list[str | None]] = {}
         self._generation = 0
         self._loading = False
         self._headers = column_headers()
@@ -261,6 +270,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = snapshot.total
         self._pages.clear()
+        self._cells.clear()
         self._pages[0] = snapshot.first_page
         self.endResetModel()
         self._set_loading(False)
@@ -293,7 +303,9 @@ class RegisterTableModel(QAbstractTableModel):
         self.page_fetches += 1
         self._pages[number] = page
         while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
+            dropped, _rows = self._pages.popitem(last=False)
+            for row_index in range(dropped * self._page_size, (dropped + 1) * self._page_size):
+                self._cells.pop(row_index, None)
         return page
 
     def row_at(self, row: int) -> RegisterRow | None:
@@ -328,30 +340,43 @@ class RegisterTableModel(QAbstractTableModel):
             return ""
         return format_remaining(remaining_working_days(self._calendar, self._today(), row.due))
 
+    def _text(self, row_index: int, row: RegisterRow, column: int) -> str:
+        """Cell text, computed once per row and column while the row's page is cached (a repaint asks
+        for every visible cell several times, so formatting once keeps scrolling smooth)."""
+        cells = self._cells.get(row_index)
+        if cells is None:
+            cells = self._cells[row_index] = [None] * len(COLUMNS)
+        text = cells[column]
+        if text is None:
+            key = COLUMNS[column].key
+            text = cells[column] = cell_text(row, key, self.remaining_text(row) if key == "remaining" else "")
+        return text
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
+        row_index = index.row()
+        row = self.row_at(row_index)
         if row is None:
             return None
-        key = COLUMNS[index.column()].key
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = cell_text(row, key, self.remaining_text(row) if key == "remaining" else "")
-            if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
+        if role == _DISPLAY:
+            return self._text(row_index, row, index.column())
+        if role == _BACKGROUND:
+            return _OVERDUE_BG_BRUSH if row.overdue else None
+        if role == _FOREGROUND:
+            return _OVERDUE_FG_BRUSH if row.overdue else None
+        if role == _TOOLTIP:
+            text = self._text(row_index, row, index.column())
+            if row.overdue:
                 return _tr("Terlambat: lewat jatuh tempo {0}").format(_d(row.due)) + "\n" + text
             return text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = cell_text(row, key, self.remaining_text(row) if key == "remaining" else "")
+        if role == _ACCESSIBLE:
+            text = self._text(row_index, row, index.column())
             return text + (" " + _tr("(terlambat)") if row.overdue else "")
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(OVERDUE_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(OVERDUE_FG)
         if role == ROW_ROLE:
             return row
-        if role == NUMBER_ROLE:
-            return row.number
-        return None
+        return row.number  # NUMBER_ROLE
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Server-side sort: only columns with a ``sort_key`` sort; others keep the current order."""
