@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     Signal,
@@ -34,49 +33,61 @@ class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, Qt queues the slot call back to this thread.
 
     The slots are methods of this QObject (not lambdas) so that Qt knows the receiver's thread and queues.
+    Lifetime rule: nothing a callback or the work function refers to (often a widget) may lose its last Python
+    reference on the worker thread, because a widget deleted there crashes Qt. So the worker passes a list
+    holding the function and its outcome, and the GUI thread empties that list; the relay drops its callbacks
+    before it is released.
     """
 
     done = Signal(object)
-    failed = Signal(object)
 
     def __init__(
-        self, finish: Callable[[_Relay], None], on_done: Callback | None, on_error: ErrorCallback | None
-    ):
-        super().__init__()
-        self._finish = finish
+        self,
+        finish: Callable[[_Relay], None],
+        on_done: Callback | None,
+        on_error: ErrorCallback | None,
+        parent: QObject,
+    ) -> None:
+        # Parented, so Qt (not Python's reference count) decides when the C++ object dies: deleteLater()
+        # after the slot has returned, never in the middle of the queued call that is delivering to it.
+        super().__init__(parent)
+        self._finish: Callable[[_Relay], None] | None = finish
         self._on_done = on_done
         self._on_error = on_error
         self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
-    def _deliver(self, result: Any) -> None:
-        self._finish(self)
-        if self._on_done is not None:
-            self._on_done(result)
-
-    @Slot(object)
-    def _fail(self, exc: BaseException) -> None:
-        self._finish(self)
-        if self._on_error is None:
-            raise exc
-        self._on_error(exc)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._relay = relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
-            self._relay.failed.emit(exc)
+    def _deliver(self, payload: list[Any]) -> None:
+        ok, value = payload[1], payload[2]
+        payload.clear()
+        on_done, on_error, finish = self._on_done, self._on_error, self._finish
+        self._on_done = self._on_error = self._finish = None
+        if finish is not None:
+            finish(self)
+        if ok:
+            if on_done is not None:
+                on_done(value)
+        elif on_error is None:
+            raise value
         else:
-            self._relay.done.emit(result)
+            on_error(value)
+
+
+def _job(box: list[Callable[[], Any]], relay: _Relay) -> Callable[[], None]:
+    """The worker body. Handed to ``QThreadPool.start`` as a plain callable, so Qt owns its lifetime
+    (a Python-owned ``QRunnable`` can be collected while its thread is still returning from ``run``)."""
+
+    def run() -> None:
+        fn = box.pop()
+        payload: list[Any] = [fn]
+        del fn
+        try:
+            payload += [True, payload[0]()]
+        except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
+            payload += [False, exc]
+        relay.done.emit(payload)
+
+    return run
 
 
 class TaskRunner(QObject):
@@ -100,12 +111,13 @@ class TaskRunner(QObject):
         on_done: Callback | None = None,
         on_error: ErrorCallback | None = None,
     ) -> None:
-        relay = _Relay(self._forget, on_done, on_error)
+        relay = _Relay(self._forget, on_done, on_error, self)
         was_idle = not self._relays
         self._relays.add(relay)
         if was_idle:
             self.busy_changed.emit(True)
-        self.pool.start(_Job(fn, relay))
+        self.pool.start(_job([fn], relay))
+        del fn
 
     def _forget(self, relay: _Relay) -> None:
         self._relays.discard(relay)

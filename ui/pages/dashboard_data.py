@@ -1,0 +1,133 @@
+"""What the dashboard shows, gathered from the services in one background call (no Qt here).
+
+Why a separate, Qt-free function: it runs on a worker thread (it makes ~20 queries on a big register), and it
+can be tested directly against a real register. "Due within 3 working days" needs the working-day calendar,
+so it walks the open requests in deadline order, skipping the overdue ones (they are exactly the first
+``overdue_count`` rows of that order, because every open request has a current deadline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain.deadlines import remaining_working_days
+from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.register_query import RegisterFilter, RegisterRow
+
+DUE_SOON_DAYS = 3
+LIST_LIMIT = 50
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a dashboard list; ``number`` opens the request (or keberatan)."""
+
+    number: str
+    name: str
+    detail: str
+    due: date | None = None
+    remaining: int | None = None  # working days; negative = overdue
+
+
+@dataclass(frozen=True)
+class Section:
+    count: int
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    today: date
+    received_today: Section
+    due_soon: Section
+    overdue: Section
+    waiting: Section
+    objections: Section
+    per_month: list[tuple[date, int]]  # first day of month, requests received
+
+
+def _month_start(day: date, back: int) -> date:
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def load_dashboard(desk: DeskServices, actor: Actor, today: date | None = None) -> DashboardData:
+    today = today or desk.ctx.clock().date()
+    cal = desk.calendar.calendar()
+    query = desk.query
+
+    def item(row: RegisterRow) -> Item:
+        remaining = remaining_working_days(cal, today, row.due) if row.due else None
+        return Item(row.number, row.name, row.information, row.due, remaining)
+
+    todays = RegisterFilter(date_from=today, date_to=today, today=today)
+    received = Section(
+        query.count(actor, todays),
+        [item(r) for r in query.rows(actor, todays, limit=LIST_LIMIT, order_by="received_at")],
+    )
+    overdue_filter = RegisterFilter(overdue_only=True, today=today)
+    overdue_count = query.count(actor, overdue_filter)
+    overdue = Section(
+        overdue_count,
+        [
+            item(r)
+            for r in query.rows(actor, overdue_filter, limit=LIST_LIMIT, order_by="due", descending=False)
+        ],
+    )
+    open_filter = RegisterFilter(statuses=tuple(s.value for s in OPEN_STATUSES), today=today)
+    soon: list[Item] = []
+    offset = overdue_count
+    while True:
+        page = query.rows(actor, open_filter, offset=offset, limit=100, order_by="due", descending=False)
+        candidates = [item(r) for r in page if r.due is not None and r.due >= today]
+        soon.extend(c for c in candidates if c.remaining is not None and c.remaining <= DUE_SOON_DAYS)
+        if len(page) < 100 or any(
+            c.remaining is not None and c.remaining > DUE_SOON_DAYS for c in candidates
+        ):
+            break
+        offset += 100
+    waiting_filter = RegisterFilter(statuses=(Status.INCOMPLETE.value,), today=today)
+    waiting = Section(
+        query.count(actor, waiting_filter),
+        [
+            item(r)
+            for r in query.rows(actor, waiting_filter, limit=LIST_LIMIT, order_by="due", descending=False)
+        ],
+    )
+    open_objections = desk.objections.list(actor, status=ObjectionStatus.REGISTERED.value)
+    objections = Section(
+        len(open_objections),
+        [
+            Item(
+                o.number,
+                o.request_number,
+                o.case_summary,
+                o.due_response,
+                remaining_working_days(cal, today, o.due_response) if o.due_response else None,
+            )
+            for o in sorted(open_objections, key=lambda o: (o.due_response or date.max, o.number))[
+                :LIST_LIMIT
+            ]
+        ],
+    )
+    per_month = []
+    for back in range(MONTHS - 1, -1, -1):
+        start = _month_start(today, back)
+        end = _month_start(today, back - 1) if back else None
+        flt = RegisterFilter(
+            date_from=start, date_to=(end.fromordinal(end.toordinal() - 1) if end else today)
+        )
+        per_month.append((start, query.count(actor, flt)))
+    return DashboardData(
+        today=today,
+        received_today=received,
+        due_soon=Section(len(soon), soon[:LIST_LIMIT]),
+        overdue=overdue,
+        waiting=waiting,
+        objections=objections,
+        per_month=per_month,
+    )
