@@ -19,34 +19,42 @@ from ui.dialogs.form_fields import FormFields, combo
 CHOICES = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CorrectionFields", text)
-
-
 def correctable_fields() -> dict[str, str]:
     return {
-        "requester.name": _tr("Nama pemohon"),
-        "requester.nik": _tr("NIK pemohon"),
-        "requester.legal_number": _tr("No. SK pengesahan badan hukum"),
-        "requester.address": _tr("Alamat pemohon"),
-        "requester.phone": _tr("Telepon pemohon"),
-        "requester.email": _tr("Email pemohon"),
-        "requester.occupation": _tr("Pekerjaan pemohon"),
-        "information": _tr("Rincian informasi"),
-        "purpose": _tr("Tujuan penggunaan informasi"),
-        "channel": _tr("Saluran"),
-        "obtain_method": _tr("Cara memperoleh informasi"),
-        "delivery_method": _tr("Cara mendapatkan salinan"),
+        "requester.name": QCoreApplication.translate("CorrectionFields", "Nama pemohon"),
+        "requester.nik": QCoreApplication.translate("CorrectionFields", "NIK pemohon"),
+        "requester.legal_number": QCoreApplication.translate(
+            "CorrectionFields", "No. SK pengesahan badan hukum"
+        ),
+        "requester.address": QCoreApplication.translate("CorrectionFields", "Alamat pemohon"),
+        "requester.phone": QCoreApplication.translate("CorrectionFields", "Telepon pemohon"),
+        "requester.email": QCoreApplication.translate("CorrectionFields", "Email pemohon"),
+        "requester.occupation": QCoreApplication.translate("CorrectionFields", "Pekerjaan pemohon"),
+        "information": QCoreApplication.translate("CorrectionFields", "Rincian informasi"),
+        "purpose": QCoreApplication.translate("CorrectionFields", "Tujuan penggunaan informasi"),
+        "channel": QCoreApplication.translate("CorrectionFields", "Saluran"),
+        "obtain_method": QCoreApplication.translate("CorrectionFields", "Cara memperoleh informasi"),
+        "delivery_method": QCoreApplication.translate("CorrectionFields", "Cara mendapatkan salinan"),
     }
 
 
 class CorrectionFields:
     def __init__(self, f: FormFields, view: RequestView) -> None:
         self.f, self.view = f, view
-        self.field: QComboBox = f.add("field", _tr("&Data yang dikoreksi:"), combo(correctable_fields()))
-        self.text_value: QLineEdit = f.add("value", _tr("&Nilai baru:"), QLineEdit())
-        self.choice_value: QComboBox = f.add("value_choice", _tr("Nilai &baru:"), QComboBox())
-        self.reason: QPlainTextEdit = f.add("reason", _tr("&Alasan koreksi:"), QPlainTextEdit())
+        self.field: QComboBox = f.add(
+            "field",
+            QCoreApplication.translate("CorrectionFields", "&Data yang dikoreksi:"),
+            combo(correctable_fields()),
+        )
+        self.text_value: QLineEdit = f.add(
+            "value", QCoreApplication.translate("CorrectionFields", "&Nilai baru:"), QLineEdit()
+        )
+        self.choice_value: QComboBox = f.add(
+            "value_choice", QCoreApplication.translate("CorrectionFields", "Nilai &baru:"), QComboBox()
+        )
+        self.reason: QPlainTextEdit = f.add(
+            "reason", QCoreApplication.translate("CorrectionFields", "&Alasan koreksi:"), QPlainTextEdit()
+        )
         self.reason.setFixedHeight(60)
         self.field.currentIndexChanged.connect(self._switch)
         self._switch()
@@ -71,7 +79,12 @@ class CorrectionFields:
             self.choice_value.clear()
             for value, label in CHOICES[key].items():
                 self.choice_value.addItem(label, value)
-        self.f.set_hint("field", _tr("Nilai sekarang: {0}").format(self.current_value(key) or "–"))
+        self.f.set_hint(
+            "field",
+            QCoreApplication.translate("CorrectionFields", "Nilai sekarang: {0}").format(
+                self.current_value(key) or "–"
+            ),
+        )
 
     def collect(self) -> dict[str, Any]:
         key = str(self.field.currentData())

@@ -81,8 +81,12 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            QCoreApplication.translate("RecordDialog", "&Simpan")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("RecordDialog", "Batal")
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
@@ -127,7 +131,7 @@ class RecordDialog(QDialog):
             if unplaced:
                 self._general(" ".join(unplaced))
             return
-        self._general(str(exc) or self.tr("Belum tersimpan. Coba lagi."))
+        self._general(str(exc) or QCoreApplication.translate("RecordDialog", "Belum tersimpan. Coba lagi."))
 
     def _general(self, message: str) -> None:
         self.general_error.setText(message)

@@ -50,10 +50,6 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, R
 _KINDS = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok": "Kelompok"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegisterTableModel", text)
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -93,31 +89,31 @@ COLUMNS: tuple[Column, ...] = (
 def column_headers() -> dict[str, str]:
     """Headers follow the paper Register Permohonan (domain §4.1) plus the desk's own columns."""
     return {
-        "number": _tr("No. Pendaftaran"),
-        "received_at": _tr("Tanggal"),
-        "name": _tr("Nama"),
-        "address": _tr("Alamat"),
-        "contact": _tr("Nomor Kontak"),
-        "occupation": _tr("Pekerjaan"),
-        "information": _tr("Informasi yang Diminta"),
-        "purpose": _tr("Tujuan Penggunaan Informasi"),
-        "info_held": _tr("Di Bawah Penguasaan"),
-        "info_form": _tr("Bentuk Informasi"),
-        "obtain_method": _tr("Jenis Permohonan"),
-        "decision": _tr("Keputusan"),
-        "rejection": _tr("Alasan Penolakan"),
-        "decided_at": _tr("Tgl. Pemberitahuan Tertulis"),
-        "delivered_at": _tr("Tgl. Pemberian Informasi"),
-        "costs": _tr("Biaya"),
-        "payment_method": _tr("Cara Pembayaran"),
-        "nik_masked": _tr("NIK"),
-        "channel": _tr("Saluran"),
-        "requester_kind": _tr("Jenis Pemohon"),
-        "completed_at": _tr("Tgl. Lengkap"),
-        "status": _tr("Status"),
-        "due": _tr("Jatuh Tempo"),
-        "remaining": _tr("Sisa Waktu"),
-        "forwarded_to": _tr("Keterangan"),
+        "number": QCoreApplication.translate("RegisterTableModel", "No. Pendaftaran"),
+        "received_at": QCoreApplication.translate("RegisterTableModel", "Tanggal"),
+        "name": QCoreApplication.translate("RegisterTableModel", "Nama"),
+        "address": QCoreApplication.translate("RegisterTableModel", "Alamat"),
+        "contact": QCoreApplication.translate("RegisterTableModel", "Nomor Kontak"),
+        "occupation": QCoreApplication.translate("RegisterTableModel", "Pekerjaan"),
+        "information": QCoreApplication.translate("RegisterTableModel", "Informasi yang Diminta"),
+        "purpose": QCoreApplication.translate("RegisterTableModel", "Tujuan Penggunaan Informasi"),
+        "info_held": QCoreApplication.translate("RegisterTableModel", "Di Bawah Penguasaan"),
+        "info_form": QCoreApplication.translate("RegisterTableModel", "Bentuk Informasi"),
+        "obtain_method": QCoreApplication.translate("RegisterTableModel", "Jenis Permohonan"),
+        "decision": QCoreApplication.translate("RegisterTableModel", "Keputusan"),
+        "rejection": QCoreApplication.translate("RegisterTableModel", "Alasan Penolakan"),
+        "decided_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberitahuan Tertulis"),
+        "delivered_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberian Informasi"),
+        "costs": QCoreApplication.translate("RegisterTableModel", "Biaya"),
+        "payment_method": QCoreApplication.translate("RegisterTableModel", "Cara Pembayaran"),
+        "nik_masked": QCoreApplication.translate("RegisterTableModel", "NIK"),
+        "channel": QCoreApplication.translate("RegisterTableModel", "Saluran"),
+        "requester_kind": QCoreApplication.translate("RegisterTableModel", "Jenis Pemohon"),
+        "completed_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Lengkap"),
+        "status": QCoreApplication.translate("RegisterTableModel", "Status"),
+        "due": QCoreApplication.translate("RegisterTableModel", "Jatuh Tempo"),
+        "remaining": QCoreApplication.translate("RegisterTableModel", "Sisa Waktu"),
+        "forwarded_to": QCoreApplication.translate("RegisterTableModel", "Keterangan"),
     }
 
 
@@ -145,9 +141,10 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
         if row.info_held is None:
             return ""
         return (
-            _tr("Ya")
+            QCoreApplication.translate("RegisterTableModel", "Ya")
             if row.info_held
-            else _tr("Tidak") + (f" ({row.holder_body})" if row.holder_body else "")
+            else QCoreApplication.translate("RegisterTableModel", "Tidak")
+            + (f" ({row.holder_body})" if row.holder_body else "")
         )
     if key == "info_form":
         return {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}.get(row.info_form or "", row.info_form or "")
@@ -157,7 +154,9 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
         if not row.rejection_article:
             return ""
         reason = PASAL_17.get(row.rejection_article, "")
-        return _tr("Pasal 17 huruf {0}").format(row.rejection_article) + (f": {reason}" if reason else "")
+        return QCoreApplication.translate("RegisterTableModel", "Pasal 17 huruf {0}").format(
+            row.rejection_article
+        ) + (f": {reason}" if reason else "")
     if key == "costs":
         return rupiah(int(row.costs.get("total", 0))) if row.costs else ""
     if key == "remaining":
@@ -278,7 +277,9 @@ class RegisterTableModel(QAbstractTableModel):
 
     def _fail(self, exc: BaseException) -> None:
         self._set_loading(False)
-        self.failed.emit(str(exc) or _tr("Register tidak dapat dibaca."))
+        self.failed.emit(
+            str(exc) or QCoreApplication.translate("RegisterTableModel", "Register tidak dapat dibaca.")
+        )
 
     def _set_loading(self, value: bool) -> None:
         if value != self._loading:
@@ -369,11 +370,19 @@ class RegisterTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             text = self._text(row_index, row, index.column())
             if row.overdue:
-                return _tr("Terlambat: lewat jatuh tempo {0}").format(_d(row.due)) + "\n" + text
+                return (
+                    QCoreApplication.translate(
+                        "RegisterTableModel", "Terlambat: lewat jatuh tempo {0}"
+                    ).format(_d(row.due))
+                    + "\n"
+                    + text
+                )
             return text
         if role == _ACCESSIBLE:
             text = self._text(row_index, row, index.column())
-            return text + (" " + _tr("(terlambat)") if row.overdue else "")
+            return text + (
+                " " + QCoreApplication.translate("RegisterTableModel", "(terlambat)") if row.overdue else ""
+            )
         if role == ROW_ROLE:
             return row
         return row.number  # NUMBER_ROLE
