@@ -7,8 +7,9 @@ request's timeline.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +23,9 @@ from app.errors import NotFound, ValidationError
 from app.ids import new_id
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
-from db.models import CalendarEntry, Objection, Request, Setting
+from app.services.sync_state import objection_state, request_state
+from app.services.views import EventView
+from db.models import CalendarEntry, Event, Objection, Request, Requester, Setting
 
 CLOSURE = "libur_lokal"
 WORKING_OVERRIDE = "hari_kerja"
@@ -78,22 +81,45 @@ def load_calendar(session: Session) -> WorkingCalendar:
     )
 
 
-def request_deadlines(cal: WorkingCalendar, row: Request) -> dict[str, dl.DueDate]:
-    """Every deadline that applies to the request in its current state, computed from its facts."""
+class _Deriver:
+    """Computes due dates, reusing a stored one whose starting fact is unchanged.
+
+    A due date told to a requester is frozen: an ordinary action (a correction, an answer) must not move it
+    just because the calendar was edited since. Only the explicit recompute passes ``stored=None``.
+    """
+
+    def __init__(self, cal: WorkingCalendar, stored: dict[str, Any] | None) -> None:
+        self.cal = cal
+        self.stored = stored or {}
+
+    def due(
+        self, kind: str, start: date, compute: Callable[[WorkingCalendar, date], dl.DueDate]
+    ) -> dl.DueDate:
+        entry = self.stored.get(kind)
+        if entry and entry.get("start") == start.isoformat():
+            return dl.DueDate.from_dict(entry)
+        return compute(self.cal, start)
+
+
+def request_deadlines(
+    cal: WorkingCalendar, row: Request, *, keep_stored: bool = True
+) -> dict[str, dl.DueDate]:
+    """Every deadline that applies to the request in its current state, from its facts."""
+    derive = _Deriver(cal, row.deadlines if keep_stored else None)
     out: dict[str, dl.DueDate] = {}
     if row.completed_at is None or row.completed_at != row.received_at:
         # A request declared complete at the desk needs no completeness check deadline.
-        out["completeness"] = dl.completeness_due(cal, row.received_at.date())
+        out["completeness"] = derive.due("completeness", row.received_at.date(), dl.completeness_due)
     if row.incomplete_notice_at is not None:
-        out["completion"] = dl.completion_due(cal, row.incomplete_notice_at.date())
+        out["completion"] = derive.due("completion", row.incomplete_notice_at.date(), dl.completion_due)
     if row.completed_at is not None:
-        response = dl.response_due(cal, row.completed_at.date())
+        response = derive.due("response", row.completed_at.date(), dl.response_due)
         out["response"] = response
         if row.extended_at is not None:
-            out["extended"] = dl.extended_due(cal, response.due)
+            out["extended"] = derive.due("extended", response.due, dl.extended_due)
     ground = row.decided_at or row.forwarded_at
     if ground is not None:
-        out["objection_filing"] = dl.objection_filing_due(cal, ground.date())
+        out["objection_filing"] = derive.due("objection_filing", ground.date(), dl.objection_filing_due)
     return out
 
 
@@ -118,11 +144,16 @@ def current_due(row: Request) -> date | None:
     return None
 
 
-def objection_deadlines(cal: WorkingCalendar, row: Objection) -> dict[str, dl.DueDate]:
-    out = {"response": dl.objection_response_due(cal, row.filed_at.date())}
-    start = row.decided_at.date() if row.decided_at else out["response"].due
-    out["dispute_filing"] = dl.dispute_filing_due(cal, start)
-    return out
+def objection_deadlines(
+    cal: WorkingCalendar, row: Objection, *, keep_stored: bool = True
+) -> dict[str, dl.DueDate]:
+    derive = _Deriver(cal, row.deadlines if keep_stored else None)
+    response = derive.due("response", row.filed_at.date(), dl.objection_response_due)
+    start = row.decided_at.date() if row.decided_at else response.due
+    return {
+        "response": response,
+        "dispute_filing": derive.due("dispute_filing", start, dl.dispute_filing_due),
+    }
 
 
 def apply_objection_deadlines(row: Objection, deadlines: dict[str, dl.DueDate]) -> None:
@@ -265,16 +296,17 @@ class CalendarService:
             cal = load_calendar(session)
             open_requests = select(Request).where(Request.status.in_([s.value for s in OPEN_STATUSES]))
             for row in session.scalars(open_requests):
-                new = request_deadlines(cal, row)
+                new = request_deadlines(cal, row, keep_stored=False)
                 diff = [
                     DeadlineChange("request", row.number, kind, _stored_due(row.deadlines, kind), d.due)
                     for kind, d in new.items()
                     if _stored_due(row.deadlines, kind) != d.due
                 ]
                 if diff and apply:
+                    base_version = row.version
                     apply_request_deadlines(row, new)
                     row.version += 1
-                    record_event(
+                    event = record_event(
                         session,
                         actor,
                         now,
@@ -284,19 +316,21 @@ class CalendarService:
                         summary="Tenggat dihitung ulang setelah kalender diubah",
                         data={"changes": [c.to_dict() for c in diff]},
                     )
+                    _enqueue_request(session, row, event, now, base_version)
                 changes.extend(diff)
             open_objections = select(Objection).where(Objection.status == ObjectionStatus.REGISTERED.value)
             for obj in session.scalars(open_objections):
-                new_o = objection_deadlines(cal, obj)
+                new_o = objection_deadlines(cal, obj, keep_stored=False)
                 diff = [
                     DeadlineChange("objection", obj.number, kind, _stored_due(obj.deadlines, kind), d.due)
                     for kind, d in new_o.items()
                     if _stored_due(obj.deadlines, kind) != d.due
                 ]
                 if diff and apply:
+                    base_version = obj.version
                     apply_objection_deadlines(obj, new_o)
                     obj.version += 1
-                    record_event(
+                    event = record_event(
                         session,
                         actor,
                         now,
@@ -306,6 +340,7 @@ class CalendarService:
                         summary="Tenggat dihitung ulang setelah kalender diubah",
                         data={"changes": [c.to_dict() for c in diff]},
                     )
+                    _enqueue_objection(session, obj, event, now, base_version)
                 changes.extend(diff)
             if apply:
                 audit(
@@ -318,6 +353,36 @@ class CalendarService:
                     details={"changed": len(changes)},
                 )
         return changes
+
+
+def _enqueue_request(session: Session, row: Request, event: Event, now: datetime, base_version: int) -> None:
+    requester = session.get(Requester, row.requester_id)
+    assert requester is not None
+    enqueue(
+        session,
+        now,
+        entity="request",
+        entity_id=row.id,
+        action="recompute",
+        payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
+        base_version=base_version,
+    )
+
+
+def _enqueue_objection(
+    session: Session, row: Objection, event: Event, now: datetime, base_version: int
+) -> None:
+    request = session.get(Request, row.request_id)
+    assert request is not None
+    enqueue(
+        session,
+        now,
+        entity="objection",
+        entity_id=row.id,
+        action="recompute",
+        payload={"state": objection_state(row, request.number), "event": EventView.of(event).to_dict()},
+        base_version=base_version,
+    )
 
 
 def _stored_due(deadlines: dict[str, Any], kind: str) -> date | None:

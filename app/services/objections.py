@@ -28,15 +28,10 @@ from app.services.calendar import apply_objection_deadlines, load_calendar, obje
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
-from app.services.register import _jsonable, load_request, next_counter, parse_datetime
+from app.services.register import load_request, next_counter, parse_datetime
+from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
 from db.models import Event, Objection, Official, Request
-
-
-def objection_state(row: Objection, request_number: str) -> dict[str, Any]:
-    state = {c.name: getattr(row, c.name) for c in Objection.__table__.columns}
-    state["request_number"] = request_number
-    return dict(_jsonable(state))
 
 
 def parse_grounds(raw: Any) -> list[str]:

@@ -26,6 +26,7 @@ from app.services.calendar import apply_request_deadlines, load_calendar, reques
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
+from app.services.sync_state import request_state
 from app.services.views import EventView, RequesterView, RequestView
 from db.models import Counter, Event, Request, Requester
 
@@ -64,27 +65,6 @@ def next_counter(session: Session, key: str) -> int:
     return row.value
 
 
-def request_state(row: Request, requester: Requester) -> dict[str, Any]:
-    """The record as it travels to the city server. The NIK never leaves the desk: only its masked form."""
-    state = {c.name: getattr(row, c.name) for c in Request.__table__.columns}
-    state["requester"] = {
-        c.name: getattr(requester, c.name)
-        for c in Requester.__table__.columns
-        if c.name not in ("nik_encrypted", "nik_hash")
-    }
-    return _jsonable(state)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
 def search_body(row: Request, requester: Requester) -> str:
     parts = [
         requester.name,
@@ -99,6 +79,13 @@ def search_body(row: Request, requester: Requester) -> str:
     if row.proxy:
         parts.append(str(row.proxy.get("name") or ""))
     return "\n".join(p for p in parts if p)
+
+
+def index_requester_requests(session: Session, requester: Requester, *, except_id: str | None = None) -> None:
+    """Re-index every request of a requester whose name or contact changed, so all of them stay findable."""
+    for other in session.scalars(select(Request).where(Request.requester_id == requester.id)):
+        if other.id != except_id:
+            index_request(session, other, requester)
 
 
 def index_request(session: Session, row: Request, requester: Requester) -> None:
@@ -255,6 +242,8 @@ class RegisterService:
                 },
             )
             index_request(session, row, requester)
+            if requester_changes:
+                index_requester_requests(session, requester, except_id=row.id)
             audit(
                 session,
                 actor,

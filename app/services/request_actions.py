@@ -37,6 +37,7 @@ from app.services.journal import audit, enqueue, record_event
 from app.services.register import (
     RegisterService,
     index_request,
+    index_requester_requests,
     load_request,
     parse_datetime,
     request_state,
@@ -129,7 +130,12 @@ class RequestActions:
             requester = session.get(Requester, row.requester_id)
             assert requester is not None
             apply_request_deadlines(row, request_deadlines(load_calendar(session), row))
-            index_request(session, row, requester)
+            if kind == Action.CORRECT and str(data.get("field", "")).startswith("requester."):
+                index_requester_requests(session, requester)
+            else:
+                index_request(session, row, requester)
+            if kind == Action.VOID:
+                row.voided_by = actor.username
             event = record_event(
                 session, actor, now, kind=kind.value, at=moment, request_id=row.id, summary=summary, data=data
             )

@@ -152,12 +152,8 @@ class UserService:
         actor.require(Permission.MANAGE_USERS)
         with self.ctx.db.transaction() as session:
             user = self._get(session, username)
-            if not active and user.role == Role.ADMIN.value:
-                admins = session.scalar(
-                    select(func.count()).select_from(User).where(User.role == Role.ADMIN.value, User.active)
-                )
-                if user.active and (admins or 0) <= 1:
-                    raise ValidationError("Admin aktif terakhir tidak dapat dinonaktifkan.")
+            if not active and user.role == Role.ADMIN.value and user.active:
+                self._refuse_if_last_admin(session)
             user.active = active
             user.updated_at = self.ctx.clock()
             audit(
@@ -171,12 +167,23 @@ class UserService:
             )
             return UserView.of(user)
 
+    @staticmethod
+    def _refuse_if_last_admin(session: Session) -> None:
+        """A desk must always keep one active admin, or nobody could manage users or the office again."""
+        admins = session.scalar(
+            select(func.count()).select_from(User).where(User.role == Role.ADMIN.value, User.active)
+        )
+        if (admins or 0) <= 1:
+            raise ValidationError("Admin aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya.")
+
     def set_role(self, actor: Actor, username: str, role: str) -> UserView:
         actor.require(Permission.MANAGE_USERS)
         new_role = parse_role(role)
         with self.ctx.db.transaction() as session:
             user = self._get(session, username)
             old = user.role
+            if old == Role.ADMIN.value and new_role != Role.ADMIN and user.active:
+                self._refuse_if_last_admin(session)
             user.role = new_role.value
             user.updated_at = self.ctx.clock()
             audit(

@@ -28,8 +28,16 @@ _GUARDS = [
 
 
 def upgrade() -> None:
+    op.execute("CREATE VIRTUAL TABLE request_search USING fts5(number, body, tokenize = 'trigram')")
+    # Requests registered before this revision become searchable too (the fields of search_body()).
     op.execute(
-        "CREATE VIRTUAL TABLE request_search USING fts5(number, body, tokenize = 'trigram')"
+        "INSERT INTO request_search(rowid, number, body) "
+        "SELECT r.rowid, r.number, "
+        "q.name || char(10) || r.information || char(10) || r.purpose || char(10) || "
+        "coalesce(q.phone, '') || char(10) || coalesce(q.email, '') || char(10) || "
+        "coalesce(q.legal_number, '') || char(10) || coalesce(r.forwarded_to, '') || char(10) || "
+        "coalesce(r.holder_body, '') "
+        "FROM requests r JOIN requesters q ON q.id = r.requester_id"
     )
     for table, operations in _GUARDS:
         for operation in operations:

@@ -190,11 +190,6 @@ def test_upgrade_from_previous_revision_keeps_data_and_saves_a_copy(tmp_path: Pa
         desk.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: migration 0002 creates the FTS5 index but never fills it from existing requests, so requests "
-    "registered before the upgrade cannot be found by free text",
-)
 def test_requests_from_previous_revision_are_searchable_after_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     _seed_previous_revision(path).dispose()

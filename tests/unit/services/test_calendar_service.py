@@ -95,12 +95,6 @@ def test_recompute_also_covers_open_objections(
     assert desk.objections.get(officer, objection.number).events[-1].kind == "deadline_recomputed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: every request action re-derives all deadlines from the current calendar "
-    "(apply_request_deadlines in RequestActions.act), so an unrelated action silently moves a stored "
-    "due date after a calendar edit, bypassing the previewed recompute",
-)
 def test_a_later_action_does_not_move_stored_deadlines(
     desk: DeskServices, admin: Actor, supervisor: Actor, received: str
 ) -> None:
@@ -150,12 +144,6 @@ def _base_versions(desk: DeskServices, number: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: recompute(apply=True) bumps each changed request's version and writes an event but enqueues "
-    "no outbox operation, so the city server never receives the new deadlines and the request's next op "
-    "arrives with a base_version the server has never seen (rejected as base_ahead)",
-)
 def test_recompute_apply_is_sent_to_sync(desk: DeskServices, admin: Actor, received: str) -> None:
     desk.calendar.add(admin, day=CLOSURE_DAY, name="Banjir di kantor kecamatan")
     desk.calendar.recompute(admin, apply=True)

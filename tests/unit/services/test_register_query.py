@@ -169,12 +169,6 @@ def test_personal_data_masked_for_officer(
     assert "1122" in as_supervisor.contact
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a requester's new name (returning requester with changed data, or a correction) is written "
-    "to the search index of that one request only; the requester's other requests show the new name in the "
-    "register but cannot be found by it",
-)
 def test_search_finds_every_request_of_a_renamed_requester(
     desk: DeskServices, supervisor: Actor, officer: Actor, register: dict[str, str]
 ) -> None:

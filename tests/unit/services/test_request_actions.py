@@ -190,7 +190,6 @@ def test_void_keeps_number_and_reason(desk: DeskServices, supervisor: Actor, to_
     assert view.events[-1].data["previous_status"] == Status.ANSWERED.value
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Request.voided_by exists but the void action never fills it")
 def test_void_records_who_voided(desk: DeskServices, supervisor: Actor, to_state) -> None:
     number = to_state(Status.IN_PROCESS)
     desk.actions.act(supervisor, number, "void", BODIES["void"])

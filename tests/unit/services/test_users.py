@@ -158,11 +158,6 @@ def test_supervisor_cannot_change_the_office_profile(desk: DeskServices, supervi
     assert desk.office.profile().desk_letter == "A"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: set_role lets the last active admin demote themselves (set_active guards this, set_role "
-    "does not), leaving a desk where nobody can manage users or the office",
-)
 def test_last_active_admin_cannot_be_demoted(desk: DeskServices, admin: Actor) -> None:
     with pytest.raises(ValidationError):
         desk.users.set_role(admin, "admin", "petugas")
