@@ -54,7 +54,7 @@ def _round(argv: list[str], rng: random.Random, after_first: bool) -> tuple[list
     reader.start()
     if after_first:
         first.wait(timeout=120)
-        delay = rng.uniform(0.0, 3.0)
+        delay = rng.uniform(0.0, 5.0)
     else:
         delay = rng.uniform(0.05, 2.0)
     try:
