@@ -218,10 +218,12 @@ PageCallback = Callable[[Canvas, int, int], None]
 
 
 def numbered_canvas(on_page: PageCallback | None) -> type[Canvas]:
-    """A canvas class that knows the page count at the end and lets ``on_page(canvas, page, total)`` draw.
+    """A canvas class printing "Halaman x dari y" without holding pages in memory.
 
-    Pages are kept as state dicts until ``save`` (linear in pages), the usual way to print "Halaman x dari y"
-    in one pass.
+    Each page shows a form XObject (``ppidPage<n>``) that is defined only at ``save``, when the page count is
+    known: ``on_page(canvas, page, total)`` draws into it. Pages are written out as they are finished, so a
+    10,000-row register costs memory and time linear in its pages (the usual trick of keeping every page's
+    state until the end made long registers measurably superlinear).
     """
 
     class _NumberedCanvas(Canvas):
@@ -229,19 +231,21 @@ def numbered_canvas(on_page: PageCallback | None) -> type[Canvas]:
             # Start every page in the embedded font, so no un-embedded Helvetica is referenced at all.
             kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
+            self._ppid_pages = 0
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
+            self._ppid_pages += 1
+            if on_page is not None:
+                self.doForm(f"ppidPage{self._ppid_pages}")
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._saved)
-            for number, state in enumerate(self._saved, start=1):
-                self.__dict__.update(state)
-                if on_page is not None:
+            total = self._ppid_pages
+            if on_page is not None:
+                for number in range(1, total + 1):
+                    self.beginForm(f"ppidPage{number}")
                     on_page(self, number, total)
-                super().showPage()
+                    self.endForm()
             super().save()
 
     return _NumberedCanvas
