@@ -120,6 +120,7 @@ class RegisterPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(140)
         row.addWidget(self.count_label)
+        self._top_row = row
         return row
 
     def _labelled(self, row: QHBoxLayout, text: str, widget: QWidget) -> None:
@@ -179,13 +180,14 @@ class RegisterPage(QWidget):
             combo_box.currentIndexChanged.connect(self._filters_changed)
         self.overdue.toggled.connect(self._filters_changed)
         row.addStretch(1)
+        top = self._top_row  # the column chooser and export sit on the search line; the filters need the room
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("&Kolom"))
         self.columns_button.setAccessibleName(self.tr("Pilih kolom"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_menu = QMenu(self.columns_button)
         self.columns_button.setMenu(self.columns_menu)
-        row.addWidget(self.columns_button)
+        top.addWidget(self.columns_button)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("&Ekspor"))
         self.export_button.setIcon(icon("mdi6.file-export-outline"))
@@ -199,7 +201,7 @@ class RegisterPage(QWidget):
         if not self.actor.can(Permission.EXPORT):
             self.export_button.setEnabled(False)
             self.export_button.setToolTip(self.tr("Ekspor hanya untuk supervisor dan administrator."))
-        row.addWidget(self.export_button)
+        top.addWidget(self.export_button)
         return row
 
     def _build_table(self) -> RegisterTable:
@@ -217,8 +219,10 @@ class RegisterPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
-        widths = {"number": 150, "received_at": 120, "name": 170, "information": 330, "status": 190,
-                  "due": 95, "remaining": 140, "channel": 120}  # fmt: skip
+        # the request text takes whatever width is left, so the usual columns fit 1366×768 without scrolling
+        header.setSectionResizeMode(self.model.column_of("information"), QHeaderView.ResizeMode.Stretch)
+        widths = {"number": 135, "received_at": 115, "name": 150, "information": 260, "status": 175,
+                  "due": 90, "remaining": 130, "channel": 115}  # fmt: skip
         for index, column in enumerate(COLUMNS):
             table.setColumnHidden(index, not column.default_visible)
             table.setColumnWidth(index, widths.get(column.key, 140))
