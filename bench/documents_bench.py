@@ -182,7 +182,7 @@ def main() -> int:
             )
         print(f"load average {load:.1f} on {os.cpu_count()} CPUs: receipt target judged on {basis} time")
         print(
-            f"register {args.small} rows: {small_ms / 1000:.2f} s; {args.large} rows: {large_ms / 1000:.2f} s; "
+            f"register ({basis}) {args.small} rows: {small_ms / 1000:.2f} s; {args.large} rows: {large_ms / 1000:.2f} s; "
             f"ratio {ratio:.2f} (target <= 12 for 10x rows)"
         )
         print("targets:", results["targets"])
