@@ -3,6 +3,8 @@ failures never reveal whether a user name exists."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
@@ -142,14 +144,17 @@ def test_officer_cannot_void_correct_or_manage_office(
     assert desk.actions.act(supervisor, number, "void", {"reason": "salah input"}).status.value == "batal"
 
 
-def test_export_permission_is_supervisor_and_up(officer: Actor, supervisor: Actor, admin: Actor) -> None:
-    """The export service itself is tested by its owner; here: who may export at all."""
-    from app.domain.permissions import Permission
+def test_officer_cannot_export(desk: DeskServices, officer: Actor, supervisor: Actor, tmp_path: Path) -> None:
+    """Refused in the export service itself (its formats are tested in test_export.py)."""
+    from app.services.export import ExportService
 
+    exporter = ExportService(desk.ctx, desk.query)
+    target = tmp_path / "register.csv"
     with pytest.raises(PermissionDenied, match="mengekspor"):
-        officer.require(Permission.EXPORT)
-    supervisor.require(Permission.EXPORT)
-    admin.require(Permission.EXPORT)
+        exporter.export(officer, out=target)
+    assert not target.exists()
+    assert exporter.export(supervisor, out=target).path == target
+    assert target.exists()
 
 
 def test_supervisor_cannot_change_the_office_profile(desk: DeskServices, supervisor: Actor) -> None:
