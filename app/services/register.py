@@ -164,6 +164,7 @@ class RegisterService:
         if not isinstance(requester_data, Mapping):
             errors["requester"] = "Data pemohon wajib diisi."
         else:
+            requester_data = self._with_stored_identity(requester_data)
             try:
                 clean = validate_requester(requester_data, documents=documents, today=received_at.date())
             except ValidationError as exc:
@@ -327,9 +328,35 @@ class RegisterService:
             row, RequesterView.of(requester, self.ctx.vault, reveal=reveal), [EventView.of(e) for e in events]
         )
 
+    def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """A returning requester picked from the lookup comes with its ``id`` and a masked (or no) NIK: the
+        stored NIK is used, so an officer can re-use a record without ever seeing the full number."""
+        requester_id = data.get("id")
+        nik = str(data.get("nik") or "")
+        if not requester_id or (nik and "•" not in nik):
+            return data
+        with self.ctx.db.reader() as session:
+            stored = session.get(Requester, str(requester_id))
+            if stored is None or not stored.nik_encrypted:
+                return data
+            return {**data, "nik": self.ctx.vault.decrypt(stored.nik_encrypted)}
+
     def get(self, actor: Actor, number: str) -> RequestView:
         with self.ctx.db.reader() as session:
-            return self._view(session, actor, load_request(session, number))
+            view = self._view(session, actor, load_request(session, number))
+        if actor.can(Permission.VIEW_PERSONAL_DATA) and view.requester.nik_masked:
+            # UU 27/2022 Pasal 31: views of personal data are recorded like any other processing.
+            with self.ctx.db.transaction() as session:
+                audit(
+                    session,
+                    actor,
+                    self.ctx.clock(),
+                    action="view_personal_data",
+                    entity="request",
+                    entity_id=view.id,
+                    details={"number": view.number},
+                )
+        return view
 
     def find_requesters(self, actor: Actor, query: str, *, limit: int = 10) -> list[RequesterView]:
         """A returning requester by full NIK, phone number or name (prefix), newest first."""
@@ -348,8 +375,14 @@ class RegisterService:
             rows = session.scalars(
                 select(Requester).where(or_(*conditions)).order_by(Requester.updated_at.desc()).limit(limit)
             ).all()
-            # Shown in full: the officer is pre-filling intake for the person standing at the desk.
-            return [RequesterView.of(r, self.ctx.vault, reveal=True) for r in rows]
+            # Only roles that may see personal data get it in full; an officer who typed the whole NIK already
+            # knows it. Everyone else picks the record by id and the stored NIK is used (_with_stored_identity).
+            reveal_all = actor.can(Permission.VIEW_PERSONAL_DATA)
+            typed_nik = self.ctx.vault.lookup_hash(digits) if len(digits) == 16 else None
+            return [
+                RequesterView.of(r, self.ctx.vault, reveal=reveal_all or r.nik_hash == typed_nik)
+                for r in rows
+            ]
 
 
 def _mask(nik: str) -> str:

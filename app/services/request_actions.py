@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.formatting import format_date_long
@@ -401,6 +402,17 @@ class RequestActions:
         if field == "nik":
             old = requester.nik_masked
             assert clean.nik is not None
+            owner = session.scalar(
+                select(Requester).where(
+                    Requester.nik_hash == vault.lookup_hash(clean.nik), Requester.id != requester.id
+                )
+            )
+            if owner is not None:
+                raise ValidationError(
+                    {
+                        "value": f"NIK ini sudah terdaftar untuk pemohon lain ({owner.name}). Periksa kembali KTP."
+                    }
+                )
             requester.nik_encrypted = vault.encrypt(clean.nik)
             requester.nik_hash = vault.lookup_hash(clean.nik)
             requester.nik_masked = mask_nik(clean.nik)

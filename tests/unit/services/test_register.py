@@ -326,11 +326,6 @@ def test_concurrent_intakes_on_one_register_get_distinct_consecutive_numbers(
     assert counts(desk)["requests"] == 24
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: find_requesters reveals the full NIK (and full phone) to a petugas for a mere name prefix, "
-    "so an officer without VIEW_PERSONAL_DATA can list every requester's NIK by typing one letter",
-)
 def test_find_requesters_by_name_does_not_reveal_nik_to_an_officer(
     desk: DeskServices, supervisor: Actor, officer: Actor, walk_in
 ) -> None:
@@ -341,11 +336,6 @@ def test_find_requesters_by_name_does_not_reveal_nik_to_an_officer(
     assert found[0].nik != nik
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a supervisor opening a request sees the full NIK but no audit entry is written, although "
-    "views of personal data must be audited (AuditEntry docstring; domain reference, UU PDP Pasal 31)",
-)
 def test_viewing_full_personal_data_is_audited(
     desk: DeskServices, supervisor: Actor, officer: Actor, walk_in
 ) -> None:
@@ -353,3 +343,16 @@ def test_viewing_full_personal_data_is_audited(
     before = counts(desk)["audit_log"]
     assert desk.register.get(supervisor, number).requester.nik == walk_in()["requester"]["nik"]
     assert counts(desk)["audit_log"] == before + 1
+
+
+def test_officer_reuses_a_returning_requester_by_id_without_seeing_the_nik(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in
+) -> None:
+    first = desk.register.receive(supervisor, walk_in())
+    found = desk.register.find_requesters(officer, "Siti")
+    assert found[0].nik == found[0].nik_masked  # masked for the officer
+    again = walk_in(requester={"id": found[0].id, "nik": found[0].nik, "phone": "0813-1111-2222"})
+    second = desk.register.receive(officer, again)
+    assert second.requester.id == first.requester.id
+    assert desk.register.get(supervisor, second.number).requester.nik == walk_in()["requester"]["nik"]
+    assert "requester_updated" in second.events[0].data and second.events[0].data["requester_updated"]["phone"]

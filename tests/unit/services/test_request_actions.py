@@ -230,11 +230,6 @@ def test_respond_partial_records_redaction_and_costs(
     assert view.deadlines["objection_filing"]["due"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: correcting requester.nik to a NIK already registered for another requester is accepted, "
-    "leaving two requesters with the same NIK (returning-requester lookup becomes ambiguous)",
-)
 def test_correct_nik_to_another_requesters_nik_is_refused(
     desk: DeskServices, supervisor: Actor, walk_in
 ) -> None:
