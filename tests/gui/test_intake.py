@@ -176,9 +176,29 @@ def test_returning_requester_is_found_and_prefilled(dialog, desk, officer, walk_
     assert dialog.matches.count() == 1
     dialog._pick(dialog.matches.item(0))
     assert dialog.name.text() == "Siti Aminah"
-    assert dialog.nik.text() == VALID_NIK
+    assert dialog.nik.text() == "3673••••••••0012"  # a petugas never sees the full NIK (UU PDP)
+    assert "disamarkan" in dialog.f.hints["nik"].text() and dialog.f.error("nik") == ""
+    assert "0812-••••-7890" in dialog.f.hints["phone"].text()  # asked again, not shown in full
     assert "Cipocok Jaya" in dialog.address.toPlainText()
     assert QApplication.focusWidget() is dialog.information  # straight to what is new
+    dialog.information.setPlainText("Data stunting 2025")
+    dialog.purpose.setText("Tugas kuliah")
+    dialog.save()
+    assert dialog.result_view is not None
+    first, second = desk.query.rows(officer, limit=2)
+    assert first.nik_masked == second.nik_masked == "3673••••••••0012"  # the same requester record
+
+
+def test_returning_requester_by_keyboard_in_the_lookup(dialog, desk, officer, walk_in) -> None:
+    desk.register.receive(officer, walk_in())
+    QTest.keyClick(dialog.name, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is dialog.lookup
+    QTest.keyClicks(dialog.lookup, "0812-3456-7890")
+    dialog._run_lookup()  # the debounce timer's job
+    QTest.keyClick(dialog.lookup, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is dialog.matches
+    QTest.keyClick(dialog.matches, Qt.Key.Key_Return)
+    assert dialog.name.text() == "Siti Aminah"
 
 
 def test_typing_a_known_nik_prefills_the_rest(dialog, desk, officer, walk_in) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -62,6 +63,7 @@ class IntakeDialog(QDialog):
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
         self.result_view: RequestView | None = None
+        self._picked: RequesterView | None = None
         self._confirm_warnings = False
         self._saving = False
         self._time_edited = False
@@ -104,6 +106,7 @@ class IntakeDialog(QDialog):
         lookup_label.setBuddy(self.lookup)
         self.lookup.textEdited.connect(lambda _t: self._lookup_timer.start())
         self.lookup.returnPressed.connect(self._pick_first)
+        self.lookup.installEventFilter(self)
         lookup_row.addWidget(lookup_label)
         lookup_row.addWidget(self.lookup, 1)
         layout.addLayout(lookup_row)
@@ -292,6 +295,9 @@ class IntakeDialog(QDialog):
     def _nik_changed(self, text: str) -> None:
         digits = "".join(ch for ch in text if ch.isdigit())
         self.f.set_error("nik", None)
+        if "•" in text:
+            self.f.set_hint("nik", self.tr("NIK tersimpan (disamarkan). Ketik NIK lengkap bila berbeda."))
+            return
         if len(digits) < 16:
             self.f.set_hint("nik", self.tr("{0} dari 16 angka").format(len(digits)) if digits else "")
             return
@@ -361,6 +367,20 @@ class IntakeDialog(QDialog):
         else:
             self.general_error.hide()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the lookup field moves into the list of matches (Enter there picks one)."""
+        if (
+            watched is self.lookup
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.matches.count()
+        ):
+            self.matches.setFocus()
+            self.matches.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
     def _pick_first(self) -> None:
         self._lookup_timer.stop()
         if self.matches.count() == 0:
@@ -375,15 +395,27 @@ class IntakeDialog(QDialog):
         self.information.setFocus()
 
     def prefill(self, person: RequesterView) -> None:
-        """Copy a returning requester's identity and contact into the form (the officer can still edit)."""
+        """Copy a returning requester's identity and contact into the form (the officer can still edit).
+
+        A petugas sees the NIK and phone masked (UU PDP): the masked NIK stays in the field and the record's
+        id goes with the intake, so the service uses the stored NIK; the phone is asked again.
+        """
+        self._picked = person
         self.kind.setCurrentIndex(max(0, self.kind.findData(person.kind)))
         self.name.setText(person.name)
-        if person.nik and person.nik.isdigit() and self.nik.text() != person.nik:
+        if person.nik and self.nik.text() != person.nik:
             self.nik.setText(person.nik)
         self.legal_number.setText(person.legal_number or "")
         self.address.setPlainText(person.address)
         self.occupation.setText(person.occupation or "")
         self.phone.setText(person.phone or "")
+        if not person.phone and person.phone_display:
+            self.f.set_hint(
+                "phone",
+                self.tr("Tersimpan: {0}; tanyakan dan isi lagi bila masih dipakai.").format(
+                    person.phone_display
+                ),
+            )
         self.email.setText(person.email or "")
         self.f.set_hint("name", self.tr("Pemohon lama: data diisi dari permohonan sebelumnya."))
 
@@ -402,6 +434,8 @@ class IntakeDialog(QDialog):
             "email": self.email.text() or None,
             "occupation": self.occupation.text() or None,
         }
+        if self._picked is not None:
+            requester["id"] = self._picked.id  # lets the service use the stored NIK behind a masked one
         if self.has_proxy.isChecked():
             requester["proxy"] = {
                 "name": self.proxy_name.text(),
@@ -511,6 +545,8 @@ class IntakeDialog(QDialog):
         self.f.clear_errors()
         self.g.clear_errors()
         self.f.set_hint("name", "")
+        self.f.set_hint("phone", "")
+        self._picked = None
         self._confirm_warnings = False
         self._time_edited = False
         self.received_at.setDateTime(QDateTime(self.desk.ctx.clock()))
