@@ -65,8 +65,24 @@ def test_voided_objection_keeps_its_number(desk: DeskServices, supervisor: Actor
     assert (first, second) == ("KEB/CPJ/2026/A-001", "KEB/CPJ/2026/A-002")
 
 
-def test_failed_objection_leaves_the_counter(desk: DeskServices, supervisor: Actor, walk_in: Any) -> None:
+def test_failed_objection_leaves_the_counter(
+    desk: DeskServices, supervisor: Actor, walk_in: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure after the keberatan counter moved (here: writing the audit entry) rolls the counter back."""
+    from app.services import objections as objections_module
+
+    number = desk.register.receive(supervisor, walk_in()).number
+    desk.actions.act(supervisor, number, "reject", BODIES["reject"])
     before = counts(desk)
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk penuh")
+
+    monkeypatch.setattr(objections_module, "audit", explode)
+    with pytest.raises(RuntimeError):
+        desk.objections.add(supervisor, request_number=number, grounds="a")
+    assert counts(desk) == before
+    monkeypatch.undo()
+    assert desk.objections.add(supervisor, request_number=number, grounds="a").number == "KEB/CPJ/2026/A-001"
     with pytest.raises(NotFound):
         desk.objections.add(supervisor, request_number="CPJ/2026/A-9999", grounds="a")
-    assert counts(desk) == before
