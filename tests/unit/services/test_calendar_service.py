@@ -149,3 +149,28 @@ def test_recompute_apply_is_sent_to_sync(desk: DeskServices, admin: Actor, recei
     desk.calendar.recompute(admin, apply=True)
     version = request_row(desk, received)["version"]
     assert _base_versions(desk, received) == list(range(version))
+
+
+def test_a_new_deadline_uses_the_calendar_of_its_day(
+    desk: DeskServices, admin: Actor, officer: Actor, clock, walk_in
+) -> None:
+    """Freezing applies to deadlines already computed; one that starts later counts the closures known then."""
+    clock.now = MONDAY
+    number = desk.register.receive(officer, walk_in(complete=False)).number
+    desk.calendar.add(admin, day=CLOSURE_DAY, name="Banjir di kantor kecamatan")
+    before = desk.register.get(officer, number).due_completeness
+    clock.now = datetime(2026, 3, 25, 9, 0)
+    view = desk.actions.act(officer, number, "complete", {})
+    cal = desk.calendar.calendar()
+    assert view.due_completeness == before  # the old one stays frozen
+    assert view.due_response == cal.add_working_days(clock.now.date(), 10)
+    assert CLOSURE_DAY.isoformat() in str(view.deadlines["response"]["skipped"])
+
+
+def test_extension_counts_from_the_frozen_original_due_date(
+    desk: DeskServices, admin: Actor, officer: Actor, clock, received: str
+) -> None:
+    desk.calendar.add(admin, day=CLOSURE_DAY, name="Banjir di kantor kecamatan")
+    view = desk.actions.act(officer, received, "extend", {"reason": "belum_didokumentasikan"})
+    assert view.due_response == date(2026, 4, 7)
+    assert view.due_extended == desk.calendar.calendar().add_working_days(date(2026, 4, 7), 7)
