@@ -32,10 +32,6 @@ from app.errors import DeskError, ValidationError
 from app.paths import logs_dir
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Kesalahan", text)
-
-
 def _sqlite_error(exc: BaseException) -> BaseException | None:
     """The underlying sqlite3 error if ``exc`` is one or wraps one (SQLAlchemy keeps it in ``.orig``)."""
     seen: BaseException | None = exc
@@ -52,34 +48,46 @@ def user_message(exc: BaseException) -> str:
     """One or two sentences in plain Indonesian for ``exc``; a generic sentence for unknown errors."""
     if isinstance(exc, ValidationError):
         messages = [m for m in exc.fields.values() if m]
-        return "\n".join(messages) if messages else _t("Data belum lengkap atau tidak valid.")
+        return (
+            "\n".join(messages)
+            if messages
+            else QCoreApplication.translate("Kesalahan", "Data belum lengkap atau tidak valid.")
+        )
     if isinstance(exc, DeskError):
         return str(exc)
     db_error = _sqlite_error(exc)
     text = str(db_error or exc).lower()
     if "locked" in text or "busy" in text:
-        return _t(
+        return QCoreApplication.translate(
+            "Kesalahan",
             "Basis data sedang dipakai program lain (misalnya pencadangan atau aplikasi kedua). "
-            "Tunggu sebentar lalu coba lagi; tidak ada data yang hilang."
+            "Tunggu sebentar lalu coba lagi; tidak ada data yang hilang.",
         )
     if "disk is full" in text or "database or disk is full" in text or _oserror(exc, errno.ENOSPC):
-        return _t(
+        return QCoreApplication.translate(
+            "Kesalahan",
             "Disk penuh: data tidak dapat disimpan. Kosongkan ruang disk (hapus berkas yang tidak "
-            "diperlukan) lalu coba lagi; data yang sudah tersimpan tetap aman."
+            "diperlukan) lalu coba lagi; data yang sudah tersimpan tetap aman.",
         )
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return _t(
+        return QCoreApplication.translate(
+            "Kesalahan",
             "Berkas data tidak dapat ditulis (hanya-baca atau tanpa izin). "
-            "Hubungi administrator untuk memeriksa izin folder data."
+            "Hubungi administrator untuk memeriksa izin folder data.",
         )
     if db_error is not None and ("malformed" in text or "not a database" in text):
-        return _t(
+        return QCoreApplication.translate(
+            "Kesalahan",
             "Berkas basis data rusak. Jangan tutup paksa komputer; hubungi administrator untuk "
-            "memulihkan dari cadangan terakhir."
+            "memulihkan dari cadangan terakhir.",
         )
     if isinstance(exc, OSError):
-        return _t("Berkas tidak dapat dibaca atau ditulis: ") + (exc.strerror or str(exc))
-    return _t("Terjadi kesalahan yang tidak terduga. Coba lagi; jika berulang, hubungi administrator.")
+        return QCoreApplication.translate("Kesalahan", "Berkas tidak dapat dibaca atau ditulis: ") + (
+            exc.strerror or str(exc)
+        )
+    return QCoreApplication.translate(
+        "Kesalahan", "Terjadi kesalahan yang tidak terduga. Coba lagi; jika berulang, hubungi administrator."
+    )
 
 
 def _oserror(exc: BaseException, code: int) -> bool:
@@ -88,7 +96,9 @@ def _oserror(exc: BaseException, code: int) -> bool:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A modal message box with ``user_message(exc)`` (for errors a form cannot place next to a field)."""
-    QMessageBox.warning(parent, title or _t("Tidak dapat dilanjutkan"), user_message(exc))
+    QMessageBox.warning(
+        parent, title or QCoreApplication.translate("Kesalahan", "Tidak dapat dilanjutkan"), user_message(exc)
+    )
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
@@ -136,13 +146,18 @@ class CrashHandler:
 
     def message(self, exc: BaseException, log: Path) -> str:
         known = isinstance(exc, DeskError) or _sqlite_error(exc) is not None or isinstance(exc, OSError)
-        first = user_message(exc) if known else _t("Program mengalami kesalahan yang tidak terduga.")
+        first = (
+            user_message(exc)
+            if known
+            else QCoreApplication.translate("Kesalahan", "Program mengalami kesalahan yang tidak terduga.")
+        )
         return (
             first
             + "\n\n"
-            + _t(
+            + QCoreApplication.translate(
+                "Kesalahan",
                 "Data yang sudah disimpan tetap aman. Simpan pekerjaan yang terbuka, lalu tutup dan buka "
-                "kembali PPID Desk. Jika kesalahan berulang, berikan berkas catatan ini kepada administrator:"
+                "kembali PPID Desk. Jika kesalahan berulang, berikan berkas catatan ini kepada administrator:",
             )
             + f"\n{log}"
         )
@@ -155,6 +170,10 @@ class CrashHandler:
         self.last_log = log
         if self.interactive:
             try:
-                QMessageBox.critical(None, _t("PPID Desk mengalami kesalahan"), self.message(exc, log))
+                QMessageBox.critical(
+                    None,
+                    QCoreApplication.translate("Kesalahan", "PPID Desk mengalami kesalahan"),
+                    self.message(exc, log),
+                )
             except Exception:  # noqa: BLE001 - the crash path itself must never raise
                 sys.stderr.write(self.message(exc, log) + "\n")

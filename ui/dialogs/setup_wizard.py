@@ -196,7 +196,10 @@ class SetupWizard(QWizard):
     def _entering(self, _page_id: int) -> None:
         page = self.currentPage()
         body = page.body if isinstance(page, _Page) else None
-        values = self.profile.values()
+        try:
+            values = self.profile.values()
+        except ValidationError:
+            return
         if body is self.kop and not self.kop.kop_lines():
             lines = [values["parent_name"], values["name"].upper()]
             address = ", ".join(part for part in (values["address"], values["city"]) if part)

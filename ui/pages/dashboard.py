@@ -69,6 +69,9 @@ class SectionCard(QFrame):
         self.list.setObjectName(f"list_{key}")
         self.list.setMinimumHeight(110)
         self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list)
         self.empty_text = self.tr("Tidak ada.")
@@ -233,7 +236,7 @@ class DashboardPage(QWidget):
 
     def _describe(self, entry: Item) -> str:
         tail = self.remaining_text(entry.remaining, entry.due)
-        return f"{entry.number} — {entry.name}" + (f"  ·  {tail}" if tail else "")
+        return f"{entry.number} — {entry.name}" + (f"\n{tail}" if tail else "")
 
     def _show(self, data: DashboardData) -> None:
         self.data = data
@@ -258,4 +261,4 @@ class DashboardPage(QWidget):
     def _describe_objection(self, entry: Item) -> str:
         tail = self.remaining_text(entry.remaining, entry.due)
         text = self.tr("%1 (permohonan %2)").replace("%1", entry.number).replace("%2", entry.name)
-        return text + (f"  ·  {tail}" if tail else "")
+        return text + (f"\n{tail}" if tail else "")

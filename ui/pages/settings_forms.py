@@ -33,6 +33,7 @@ from app.domain.numbering import (
     DEFAULT_REQUEST_TEMPLATE,
     NumberParts,
     render_number,
+    validate_desk_letter,
     validate_template,
 )
 from app.errors import ValidationError
@@ -111,8 +112,11 @@ class OfficeProfileForm(QWidget):
         self.desk_letter.setText(office.desk_letter)
 
     def values(self) -> dict[str, Any]:
+        """The profile fields; the desk letter is checked here so its error shows even if another form fails."""
         out: dict[str, Any] = {key: edit.text().strip() for key, edit in self.edits.items()}
-        out["desk_letter"] = self.desk_letter.text().strip().upper()
+        out["desk_letter"] = validate_desk_letter(self.desk_letter.text())
+        if not out["name"]:
+            raise ValidationError({"name": self.tr("Nama kantor wajib diisi.")})
         return out
 
 
