@@ -9,7 +9,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from cli_helpers import OFFICE_CODE, init_args, intake, run_subprocess, subprocess_env
+from cli_helpers import OFFICE_CODE, init_args, intake, run_in_process, run_subprocess, subprocess_env
 
 
 def test_end_to_end(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_end_to_end(tmp_path: Path) -> None:
 
 def test_exit_codes(tmp_path: Path) -> None:
     data_dir = tmp_path / "meja"
-    assert run_subprocess(*init_args(data_dir)).code == 0
+    assert run_in_process(*init_args(data_dir)).code == 0  # set-up itself is covered by test_end_to_end
     bad = run_subprocess("--data-dir", data_dir, "--user", "admin", "request", "add", stdin="[1, 2")
     assert bad.code == 2 and "JSON tidak valid" in bad.err and "Traceback" not in bad.err
     refused = run_subprocess(
