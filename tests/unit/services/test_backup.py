@@ -124,3 +124,38 @@ def test_inspect_register_tells_registers_from_other_files(tmp_path: Path) -> No
     garbage.write_bytes(b"bukan sqlite" * 500)
     with pytest.raises(ValidationError):
         inspect_register(garbage)
+
+
+def test_backup_while_the_desk_keeps_registering(
+    service: BackupService,
+    desk: DeskServices,
+    admin: Actor,
+    walk_in: Callable[..., dict[str, Any]],
+    registered: list[str],
+    out_dir: Path,
+) -> None:
+    """The online backup reads one snapshot; intakes committed meanwhile are simply not in it."""
+    import threading
+
+    failures: list[BaseException] = []
+
+    def keep_registering() -> None:
+        try:
+            for i in range(15):
+                desk.register.receive(admin, walk_in(information=f"Permohonan saat pencadangan {i}"))
+        except BaseException as exc:  # surfaced below: a thread's exception would otherwise vanish
+            failures.append(exc)
+
+    writer = threading.Thread(target=keep_registering)
+    writer.start()
+    results = [service.backup(admin, out_dir / f"r{i}.sqlite3") for i in range(3)]
+    writer.join()
+    assert failures == []
+    for result in results:
+        assert result.integrity == "ok"
+        assert result.counts == _counts(result.path)
+        numbers = sqlite3.connect(result.path)
+        seqs = [s for (s,) in numbers.execute("SELECT seq FROM requests ORDER BY seq")]
+        counter = numbers.execute("SELECT value FROM counters WHERE key = 'request:2026'").fetchone()[0]
+        numbers.close()
+        assert seqs == list(range(1, len(seqs) + 1)) and counter == len(seqs) >= 3
