@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.paths import backups_dir, db_path
+from app.services.backup import BackupService
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
+from app.services.export import ExportService
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
 from app.services.pii import PiiVault
@@ -35,6 +37,8 @@ class DeskServices:
     query: RegisterQuery
     objections: ObjectionService
     clock_check: ClockCheck
+    backup: BackupService
+    export: ExportService
     migration_backup: Path | None = field(default=None)
 
     @classmethod
@@ -45,6 +49,7 @@ class DeskServices:
         saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
         ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
         register = RegisterService(ctx)
+        query = RegisterQuery(ctx)
         return cls(
             ctx=ctx,
             office=OfficeService(ctx),
@@ -52,9 +57,11 @@ class DeskServices:
             calendar=CalendarService(ctx),
             register=register,
             actions=RequestActions(ctx, register),
-            query=RegisterQuery(ctx),
+            query=query,
             objections=ObjectionService(ctx),
             clock_check=ClockCheck(ctx),
+            backup=BackupService(ctx),
+            export=ExportService(ctx, query),
             migration_backup=saved,
         )
 
