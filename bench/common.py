@@ -149,7 +149,8 @@ def summarize(samples_ms: list[float]) -> dict[str, float]:
 
 
 def machine() -> dict[str, str]:
-    """nproc, CPU model, Python and SQLite versions: what a reader needs to compare numbers."""
+    """nproc, CPU model, load, Python and SQLite versions: what a reader needs to compare numbers (a busy shared
+    machine inflates wall-clock latencies far more than CPU time)."""
     cpu = platform.processor() or ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -160,8 +161,10 @@ def machine() -> dict[str, str]:
         pass
     import sqlite3
 
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     return {
         "nproc": str(os.cpu_count()),
+        "loadavg": " ".join(f"{x:.1f}" for x in load),
         "cpu": cpu,
         "python": sys.version.split()[0],
         "sqlite": sqlite3.sqlite_version,
