@@ -16,12 +16,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 CHUNK = 1024
+RCVBUF = 16 * 1024
+
+
+async def _connect_small(addr: tuple[str, int]) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
+    sock.setblocking(False)
+    await asyncio.get_running_loop().sock_connect(sock, addr)
+    return await asyncio.open_connection(sock=sock)
 
 
 @dataclass
@@ -143,7 +153,15 @@ class FaultProxy:
         return int(self._server.sockets[0].getsockname()[1])
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.listen_port)
+        # Small receive buffers on both legs: bytes wait on the sender's side as they would in front of a real
+        # slow link, instead of vanishing into megabytes of loopback socket buffers.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
+        sock.bind(("127.0.0.1", self.listen_port))
+        sock.listen(128)
+        sock.setblocking(False)
+        self._server = await asyncio.start_server(self._handle, sock=sock)
 
     async def stop(self) -> None:
         if self._server is not None:
@@ -163,7 +181,7 @@ class FaultProxy:
         self._conns.add(conn)
         try:
             try:
-                u_reader, u_writer = await asyncio.open_connection(*self.upstream)
+                u_reader, u_writer = await _connect_small(self.upstream)
             except OSError:
                 conn.close(reset=True)
                 return
@@ -171,7 +189,7 @@ class FaultProxy:
             dup_writer: asyncio.StreamWriter | None = None
             tasks = []
             if plan.duplicate:
-                d_reader, dup_writer = await asyncio.open_connection(*self.upstream)
+                d_reader, dup_writer = await _connect_small(self.upstream)
                 conn.writers.append(dup_writer)
                 self.stats.duplicates += 1
                 tasks.append(asyncio.create_task(self._discard(d_reader)))

@@ -12,9 +12,11 @@ import gzip
 import hashlib
 import ipaddress
 import json
+import socket
 import ssl
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -50,6 +52,16 @@ NOT_RETRYABLE = {
     "auth_missing", "auth_invalid", "device_revoked", "client_too_old", "forbidden_scope", "insecure_url",
     "enroll_code_invalid", "enroll_code_used", "enroll_code_expired", "tls_clock",
 }  # fmt: skip
+
+
+SNDBUF = 16 * 1024
+PIECE = 4096
+
+
+def _pieces(body: bytes) -> Iterator[bytes]:
+    """The body in small writes, so each write's timeout measures progress on the link."""
+    for i in range(0, len(body), PIECE):
+        yield body[i : i + PIECE]
 
 
 class SyncError(Exception):
@@ -111,10 +123,17 @@ class SyncClient:
         self.token, self.device_id, self.app_version = token, device_id, app_version
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        if transport is None:
+            # A small send buffer makes a stalled upload visible as a write timeout within seconds instead of
+            # hiding megabytes in the kernel (httpcore's write timeout is per send call, i.e. per progress).
+            transport = httpx.HTTPTransport(
+                verify=verify, socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SNDBUF)]
+            )
         self._http = httpx.Client(
             verify=verify, transport=transport, headers={"Accept-Encoding": "gzip"},
             timeout=httpx.Timeout(base_read_timeout, connect=connect_timeout),
         )  # fmt: skip
+        self.rate_estimate = 2048.0  # bytes/s, learnt from completed exchanges (EWMA)
         self.bytes_sent = 0
         self.bytes_received = 0
 
@@ -136,18 +155,30 @@ class SyncClient:
             h[HEADER_DEVICE] = self.device_id
         return h
 
-    def _timeout(self, expected_bytes: int) -> httpx.Timeout:
-        """10 s plus the time the bytes need at ~2 KB/s (a 64 kbit/s link at 25 % efficiency)."""
-        read = self.base_read_timeout + expected_bytes / 2048
-        return httpx.Timeout(read, connect=self.connect_timeout)
+    def _timeout(self, upload: int, expected: int) -> httpx.Timeout:
+        """httpx timeouts are per socket operation. Writes: ``base`` seconds without progress (the send buffer
+        is small). Reads: ``base`` plus the time what is still buffered on the way (at most the upload, at
+        most ~2 send buffers) needs at the learnt link rate, plus a little for a large answer."""
+        in_flight = min(upload, 2 * SNDBUF)
+        read = self.base_read_timeout + in_flight / self.rate_estimate + min(20.0, expected / 65536)
+        return httpx.Timeout(read, connect=self.connect_timeout, write=self.base_read_timeout)
+
+    def _learn_rate(self, nbytes: int, seconds: float) -> None:
+        if nbytes >= 16 * 1024 and seconds > 0:
+            self.rate_estimate = max(1024.0, 0.5 * self.rate_estimate + 0.5 * nbytes / seconds)
 
     def _send(self, method: str, path: str, *, content: bytes | None = None, headers: dict[str, str] | None = None,
               params: dict[str, Any] | None = None, expect: int = 64 * 1024) -> httpx.Response:  # fmt: skip
         h = self._headers()
         h.update(headers or {})
+        body = content or b""
+        if body:
+            h["Content-Length"] = str(len(body))
+        started = time.monotonic()
         try:
-            resp = self._http.request(method, self.base + API_PREFIX + path, content=content, headers=h,
-                                      params=params, timeout=self._timeout(expect + len(content or b"")))  # fmt: skip
+            resp = self._http.request(method, self.base + API_PREFIX + path,
+                                      content=_pieces(body) if body else None, headers=h, params=params,
+                                      timeout=self._timeout(len(body), expect))  # fmt: skip
         except httpx.TimeoutException as exc:
             raise SyncError(
                 "timeout", "Server tidak menjawab tepat waktu (jaringan lambat atau terputus)."
@@ -162,8 +193,10 @@ class SyncClient:
             raise SyncError("network", "Tidak dapat terhubung ke server (tidak ada jaringan?).") from exc
         except httpx.TransportError as exc:
             raise SyncError("network", "Sambungan ke server terputus.") from exc
-        self.bytes_sent += len(content or b"")
-        self.bytes_received += int(resp.headers.get("content-length") or len(resp.content))
+        received = int(resp.headers.get("content-length") or len(resp.content))
+        self.bytes_sent += len(body)
+        self.bytes_received += received
+        self._learn_rate(len(body) + received, time.monotonic() - started)
         if resp.headers.get(HEADER_SIGNATURE) is None:
             raise SyncError("not_ppid_server", "Jawaban bukan dari server PPID (jaringan meminta login?).",
                             status=resp.status_code)  # fmt: skip

@@ -8,6 +8,7 @@ back-off and full jitter; ``SyncWorker`` runs it off the GUI thread with a progr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import random
@@ -15,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,9 +26,9 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.sync import outbox, state
-from app.sync.apply import apply_item
+from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
-from app.sync.protocol import PullItem, bucket_of, item_hash, xor_hex
+from app.sync.protocol import Op, PullItem, bucket_of, item_hash, xor_hex
 from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from db.engine import Database
 from db.models import Office
@@ -85,6 +87,7 @@ class SyncEngine:
         self.client_factory = client_factory
         self.batch_cap, self.batch = batch_cap, min(50, batch_cap)
         self.page_limit, self.page_bytes = page_limit, page_bytes
+        self.push_window = 2
         self.clock = clock
         self.last_progress = time.monotonic()
         self._client: SyncClient | None = None
@@ -192,50 +195,84 @@ class SyncEngine:
             record_server_time(s, now, now + timedelta(seconds=offset))
 
     def _push(self, client: SyncClient, report: SyncReport) -> None:
-        while True:
-            with self.db.reader() as s:
-                ops = outbox.pending(s, self.batch)
-            if not ops:
-                return
+        """Batches in outbox order, with up to ``push_window`` in flight when they touch disjoint records: the
+        link uploads the next batch while the server applies the previous one. Ops on one record are never
+        in two in-flight batches, so their order on the server is the desk's order."""
+        inflight: list[tuple[list[Op], Future[Any]]] = []
+        after = 0
+        with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
             try:
-                resp = client.push(ops)
+                while True:
+                    busy = {op.entity_id for ops, _f in inflight for op in ops}
+                    ops: list[Op] = []
+                    if len(inflight) < self.push_window:
+                        with self.db.reader() as s:
+                            ops = outbox.pending(s, self.batch, after_seq=after)
+                    if ops and not busy.intersection(op.entity_id for op in ops):
+                        inflight.append((ops, pool.submit(client.push, ops)))
+                        after = ops[-1].seq
+                        continue
+                    if not inflight:
+                        return
+                    done_ops, fut = inflight.pop(0)
+                    self._settle(done_ops, fut.result(), report)
             except SyncError as exc:
+                for _ops, fut in inflight:  # let the others finish; their effects are recorded next time
+                    with contextlib.suppress(Exception):
+                        self._settle(_ops, fut.result(), report)
                 self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next one
-                if exc.code in {"batch_too_large", "body_too_large"}:
-                    continue
+                if exc.code in {"batch_too_large", "body_too_large"} and self.batch > 1:
+                    self._push(client, report)
+                    return
                 raise
-            with self.db.transaction() as s:
-                counts = outbox.record_results(s, ops, resp.results, self.clock())
-            self._progress()
-            self.batch = min(self.batch_cap, self.batch * 2)
-            report.pushed += len(ops)
-            report.duplicates += counts["duplicate"]
-            report.merged += counts["merged"]
-            report.conflicts += counts["conflict"]
-            report.rejected += counts["rejected"]
+
+    def _settle(self, ops: list[Op], resp: Any, report: SyncReport) -> None:
+        with self.db.transaction() as s:
+            counts = outbox.record_results(s, ops, resp.results, self.clock())
+        self._progress()
+        self.batch = min(self.batch_cap, self.batch * 2)
+        report.pushed += len(ops)
+        report.duplicates += counts["duplicate"]
+        report.merged += counts["merged"]
+        report.conflicts += counts["conflict"]
+        report.rejected += counts["rejected"]
 
     def _pull(self, client: SyncClient, enr: Enrollment, report: SyncReport) -> None:
+        """Pages in cursor order; the next page is fetched while the current one is written (the cursor is
+        committed with each page's rows, in order)."""
         with self.db.reader() as s:
             cursor = state.get(s, "cursor", "")
         resynced = False
-        while True:
-            try:
-                page = client.pull(cursor, limit=self.page_limit, max_bytes=self.page_bytes)
-            except SyncError as exc:
-                if exc.code == "resync_scope" and not resynced:
-                    cursor, resynced = "", True
-                    continue
-                raise
-            with self.db.transaction() as s:
-                self._apply_page(s, page.items, enr, report)
-                state.put(s, "cursor", page.next_cursor)
-            self._progress()
-            cursor = page.next_cursor
-            if not page.more:
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ppid-pull") as pool:
+            while True:
+                try:
+                    page = client.pull(cursor, limit=self.page_limit, max_bytes=self.page_bytes)
+                    break
+                except SyncError as exc:
+                    if exc.code == "resync_scope" and not resynced:
+                        cursor, resynced = "", True
+                        continue
+                    raise
+            while True:
+                nxt = (
+                    pool.submit(
+                        client.pull, page.next_cursor, limit=self.page_limit, max_bytes=self.page_bytes
+                    )
+                    if page.more
+                    else None
+                )
+                with self.db.transaction() as s:
+                    self._apply_page(s, page.items, enr, report)
+                    state.put(s, "cursor", page.next_cursor)
+                self._progress()
+                if nxt is None:
+                    return
+                page = nxt.result()
 
     def _apply_page(self, s: Session, items: list[PullItem], enr: Enrollment, report: SyncReport) -> None:
         busy = outbox.pending_entities(s, [i.entity_id for i in items])
+        rows: list[dict[str, Any]] = []
+        fresh: list[PullItem] = []
         for item in items:
             row: dict[str, Any] = {"entity_id": item.entity_id, "entity": item.entity or "request",
                                    "server_seq": item.seq}  # fmt: skip
@@ -245,14 +282,20 @@ class SyncEngine:
                           .values(in_scope=False, server_seq=item.seq))  # fmt: skip
                 continue
             row.update(server_version=item.version, in_scope=True, needs_review=item.needs_review)
-            if item.entity_id in busy:
-                row["stale"] = True  # local unsent work wins for now; re-fetched once it is acknowledged
-            else:
-                apply_item(s, item, office_code=enr.office_code, desk_letter=enr.desk_letter)
-                row["stale"] = False
-                report.pulled += 1
-            stmt = insert(state.sync_records).values(row)
-            s.execute(stmt.on_conflict_do_update(index_elements=["entity_id"], set_=row))
+            # local unsent work wins for now: such a record is re-fetched once its ops are acknowledged
+            row["stale"] = item.entity_id in busy
+            if not row["stale"]:
+                fresh.append(item)
+            rows.append(row)
+        # one page may carry a record twice (fetch after pull); keep its last state
+        fresh = list({i.entity_id: i for i in fresh}.values())
+        report.pulled += apply_items(s, fresh, office_code=enr.office_code, desk_letter=enr.desk_letter)
+        if rows:
+            stmt = insert(state.sync_records)
+            cols = ("entity", "server_version", "server_seq", "in_scope", "needs_review", "stale")
+            s.execute(stmt.on_conflict_do_update(index_elements=["entity_id"],
+                                                 set_={c: stmt.excluded[c] for c in cols}),
+                      list({r["entity_id"]: r for r in rows}.values()))  # fmt: skip
 
     def _repair_stale(
         self, client: SyncClient, enr: Enrollment, report: SyncReport, ids: list[str] | None = None

@@ -19,9 +19,12 @@ from app.sync.protocol import Op, OpResult
 from db.models import OutboxOp
 
 
-def pending(session: Session, limit: int) -> list[Op]:
+def pending(session: Session, limit: int, after_seq: int = 0) -> list[Op]:
     rows = session.scalars(
-        select(OutboxOp).where(OutboxOp.acked_at.is_(None)).order_by(OutboxOp.seq).limit(limit)
+        select(OutboxOp)
+        .where(OutboxOp.acked_at.is_(None), OutboxOp.seq > after_seq)
+        .order_by(OutboxOp.seq)
+        .limit(limit)
     ).all()
     return [to_op(r) for r in rows]
 

@@ -1,0 +1,245 @@
+"""Benchmark: N new requests pushed from a desk, then pulled by a fresh desk, through a shaped loopback link.
+
+Link (bench/faultproxy.py): 64 kbit/s each way, 150 ms one-way delay (300 ms RTT), every connection cut after
+256 KB ± 50 % (both directions counted), one cut in five a silent stall instead of a close. The desks are real
+registers (the lead's schema and services) and use the real sync engine; the server is the real FastAPI app on
+a throwaway PostgreSQL database (or SQLite with --sqlite).
+
+The outbox is seeded with one real intake and N−1 clones of its outbox operation (new ids and numbers): the
+bytes per op are those of a real ``receive`` (request state + requester + timeline event).
+
+Reports: lost and duplicated records (target 0/0), wire bytes per record (TCP payload through the proxy, both
+directions, HTTP headers included, IP/TCP headers not), and wall time against the bandwidth floor: the bytes a
+clean, cut-free exchange needs in its dominant direction ÷ 8,000 B/s (target ≤ 1.3×).
+
+    .venv/bin/python bench/sync_link.py [--records 10000] [--sqlite] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import shutil
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from faultproxy import Link, ProxyThread, random_cuts  # noqa: E402
+from sqlalchemy import func, insert, select  # noqa: E402
+
+from app.ids import new_id  # noqa: E402
+from app.services.desk import DeskServices  # noqa: E402
+from app.sync.client import SyncClient  # noqa: E402
+from app.sync.engine import SyncEngine, SyncReport  # noqa: E402
+from app.sync.secrets import MemoryKeyring, TokenStore  # noqa: E402
+from db.models import OutboxOp, Request  # noqa: E402
+from server import admin  # noqa: E402
+from server.models import AppliedOp, Record  # noqa: E402
+from server.testing import init_db, live_server, postgres_database  # noqa: E402
+
+RATE_BPS = 64_000
+INTAKE = {
+    "channel": "datang_langsung", "complete": True,
+    "requester": {"kind": "perorangan", "name": "Siti Aminah", "nik": "3673054512850012",
+                  "address": "Jl. Bhayangkara No. 5, Cipocok Jaya, Kota Serang", "phone": "0812-3456-7890",
+                  "email": "siti.aminah@example.id", "occupation": "Guru"},
+    "documents": ["ktp"], "information": "Salinan DPA Kecamatan Cipocok Jaya tahun anggaran 2025",
+    "purpose": "Penelitian skripsi tentang anggaran kecamatan", "obtain_method": "salinan_softcopy",
+    "delivery_method": "email",
+}  # fmt: skip
+
+
+class PushOnly(SyncEngine):
+    """The pushing desk measures the upload alone."""
+
+    def _pull(self, *a: Any) -> None:
+        pass
+
+    def _repair_stale(self, *a: Any, **k: Any) -> None:
+        pass
+
+    def _verify(self, *a: Any) -> None:
+        pass
+
+
+def new_desk(folder: Path, now: datetime) -> DeskServices:
+    desk = DeskServices.open(folder, clock=lambda: now)
+    desk.office.setup(office_code="CPJ", office_name="Kecamatan Cipocok Jaya", admin_username="admin",
+                      admin_password="rahasia-bench-1")  # fmt: skip
+    return desk
+
+
+def seed(desk: DeskServices, n: int, now: datetime) -> None:
+    actor = desk.users.authenticate("admin", "rahasia-bench-1")
+    desk.register.receive(actor, {**INTAKE, "received_at": now.isoformat()})
+    with desk.ctx.db.reader() as s:
+        template = s.scalars(select(OutboxOp)).one()
+        payload, number = dict(template.payload), template.payload["state"]["number"]
+    rows = []
+    for i in range(2, n + 1):
+        p = copy.deepcopy(payload)
+        rid, qid = new_id(), new_id()
+        p["state"].update(id=rid, requester_id=qid, seq=i, number=number.replace("0001", f"{i:04d}")[:60])
+        p["state"]["number"] = f"{number[:-5]}{i:05d}"
+        p["state"]["requester"]["id"] = qid
+        p["event"]["id"] = new_id()
+        rows.append({"op_id": new_id(), "entity": "request", "entity_id": rid, "action": "receive", "payload": p,
+                     "base_version": 0, "created_at": now})  # fmt: skip
+    with desk.ctx.db.transaction() as s:
+        for start in range(0, len(rows), 1000):
+            s.execute(insert(OutboxOp), rows[start : start + 1000])
+
+
+def run_until_done(engine: SyncEngine, budget_s: float) -> tuple[float, int]:
+    start, rounds = time.monotonic(), 0
+    while time.monotonic() - start < budget_s:
+        rounds += 1
+        report: SyncReport = engine.sync(max_attempts=50, base_delay=0.25, max_delay=2.0)
+        if report.ok:
+            break
+    return time.monotonic() - start, rounds
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=10_000)
+    ap.add_argument("--sqlite", action="store_true", help="server on SQLite instead of PostgreSQL")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--read-timeout", type=float, default=4.0)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    now = datetime(2026, 3, 16, 10, 0)
+    work = Path(tempfile.mkdtemp(prefix="ppid-bench-"))
+    results: dict[str, Any] = {"records": args.records}
+    try:
+        import contextlib
+
+        with contextlib.ExitStack() as stack:
+            url = (
+                f"sqlite:///{work / 'server.sqlite3'}"
+                if args.sqlite
+                else stack.enter_context(postgres_database())
+            )
+            engine = init_db(url)
+            admin.add_office(engine, "CPJ", "Kecamatan Cipocok Jaya")
+            srv = stack.enter_context(live_server(engine))
+            keyring = MemoryKeyring()
+
+            def factory(e: Any, t: str | None) -> SyncClient:
+                return SyncClient(
+                    e.server_url, token=t, device_id=e.device_id, base_read_timeout=args.read_timeout
+                )
+
+            # ---------------- push
+            desk_a = new_desk(work / "a", now)
+            seed(desk_a, args.records, now)
+            push = PushOnly(desk_a.ctx.db, TokenStore(keyring), client_factory=factory, batch_cap=200)
+            code, _ = admin.new_enroll_code(engine, "CPJ")
+            enr = push.enroll(srv.url, code)
+            clean_up = clean_push_bytes(desk_a)
+            link = Link(rate_bps=RATE_BPS, delay_s=0.15)
+            with ProxyThread(srv.port, link=link, planner=random_cuts(args.seed, 256 * 1024, 0.5, 0.2)) as px:
+                _repoint(desk_a, enr, px.url)
+                t_push, rounds = run_until_done(push, 3 * 3600)
+                up = px.stats
+            with engine.connect() as conn:
+                n_records = conn.execute(select(func.count()).select_from(Record)).scalar_one()
+                n_applied = conn.execute(select(func.count()).select_from(AppliedOp)).scalar_one()
+            results["push"] = {
+                "seconds": round(t_push, 1), "rounds": rounds, "bytes_up": up.bytes_up, "bytes_down": up.bytes_down,
+                "wire_bytes_per_record": round((up.bytes_up + up.bytes_down) / args.records, 1),
+                "up_bytes_per_record": round(up.bytes_up / args.records, 1),
+                "clean_payload_bytes": clean_up, "floor_seconds": round(clean_up / (RATE_BPS / 8), 1),
+                "ratio_to_floor": round(t_push / (clean_up / (RATE_BPS / 8)), 2),
+                "cuts": up.cuts, "stalls": up.stalls, "connections": up.connections,
+            }  # fmt: skip
+            results["server_records"], results["server_applied_ops"] = n_records, n_applied
+
+            # ---------------- pull by a fresh desk
+            desk_b = new_desk(work / "b", now)
+            pull = SyncEngine(
+                desk_b.ctx.db, TokenStore(keyring), client_factory=factory, page_bytes=256 * 1024
+            )
+            code, _ = admin.new_enroll_code(engine, "CPJ")
+            enr_b = pull.enroll(srv.url, code)
+            clean_down = clean_pull_bytes(srv.url, keyring, enr_b)
+            link = Link(rate_bps=RATE_BPS, delay_s=0.15)
+            with ProxyThread(
+                srv.port, link=link, planner=random_cuts(args.seed + 1, 256 * 1024, 0.5, 0.2)
+            ) as px:
+                _repoint(desk_b, enr_b, px.url)
+                pull.page_bytes = 256 * 1024
+                t_pull, rounds = run_until_done(pull, 3 * 3600)
+                down = px.stats
+            with desk_b.ctx.db.reader() as s:
+                got = s.scalar(select(func.count()).select_from(Request)) or 0
+                distinct = s.scalar(select(func.count(func.distinct(Request.number)))) or 0
+            results["pull"] = {
+                "seconds": round(t_pull, 1), "rounds": rounds, "bytes_up": down.bytes_up,
+                "bytes_down": down.bytes_down,
+                "wire_bytes_per_record": round((down.bytes_up + down.bytes_down) / args.records, 1),
+                "down_bytes_per_record": round(down.bytes_down / args.records, 1),
+                "clean_payload_bytes": clean_down, "floor_seconds": round(clean_down / (RATE_BPS / 8), 1),
+                "ratio_to_floor": round(t_pull / (clean_down / (RATE_BPS / 8)), 2),
+                "cuts": down.cuts, "stalls": down.stalls, "connections": down.connections,
+            }  # fmt: skip
+            results["lost"] = args.records - min(n_records, got)
+            results["duplicated"] = (n_applied - n_records) + (got - distinct)
+            desk_a.close()
+            desk_b.close()
+            engine.dispose()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        p, q = results["push"], results["pull"]
+        print(
+            f"records {args.records}: lost {results['lost']}, duplicated {results['duplicated']} (target 0 and 0)"
+        )
+        for name, r in (("push", p), ("pull", q)):
+            print(f"{name}: {r['seconds']} s, floor {r['floor_seconds']} s, ratio {r['ratio_to_floor']}x (≤ 1.3); "
+                  f"{r['wire_bytes_per_record']} B/record on the wire (≤ 280); cuts {r['cuts']}, stalls {r['stalls']}")  # fmt: skip
+    return 0
+
+
+def _repoint(desk: DeskServices, enr: Any, url: str) -> None:
+    from app.sync import state
+
+    with desk.ctx.db.transaction() as s:
+        state.put(s, "enrollment", {**enr.__dict__, "server_url": url})
+
+
+def clean_push_bytes(desk: DeskServices) -> int:
+    """Bytes of the push bodies a clean run sends (same batching as the engine's steady state: 200 ops)."""
+    from app.sync import outbox
+
+    with desk.ctx.db.reader() as s:
+        ops = outbox.pending(s, 10**9)
+    return sum(len(SyncClient.encode_push("x" * 36, ops[i : i + 200])) for i in range(0, len(ops), 200))
+
+
+def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any) -> int:
+    """Compressed bytes of all pull pages fetched straight from the server (no link, no faults)."""
+    token = keyring.get_password("ppid-desk", enr.device_id)
+    total, cursor = 0, ""
+    with SyncClient(url, token=token, device_id=enr.device_id) as c:
+        while True:
+            before = c.bytes_received
+            page = c.pull(cursor, limit=500, max_bytes=256 * 1024)
+            total += c.bytes_received - before
+            cursor = page.next_cursor
+            if not page.more:
+                return total
+
+
+if __name__ == "__main__":
+    sys.exit(main())
