@@ -7,7 +7,6 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text

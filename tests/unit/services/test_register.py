@@ -355,4 +355,6 @@ def test_officer_reuses_a_returning_requester_by_id_without_seeing_the_nik(
     second = desk.register.receive(officer, again)
     assert second.requester.id == first.requester.id
     assert desk.register.get(supervisor, second.number).requester.nik == walk_in()["requester"]["nik"]
-    assert "requester_updated" in second.events[0].data and second.events[0].data["requester_updated"]["phone"]
+    assert (
+        "requester_updated" in second.events[0].data and second.events[0].data["requester_updated"]["phone"]
+    )
