@@ -212,3 +212,14 @@ def test_indexes_exist_after_migration(tmp_path: Path) -> None:
         assert any(row[2] == 1 for row in unique)  # the number is unique
     finally:
         db.dispose()
+
+
+def test_reopening_a_current_register_makes_no_backup(tmp_path: Path) -> None:
+    first = DeskServices.open(tmp_path, clock=lambda: NOW)
+    first.close()
+    again = DeskServices.open(tmp_path, clock=lambda: NOW)
+    try:
+        assert again.migration_backup is None
+        assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+    finally:
+        again.close()

@@ -358,3 +358,17 @@ def test_officer_reuses_a_returning_requester_by_id_without_seeing_the_nik(
     assert (
         "requester_updated" in second.events[0].data and second.events[0].data["requester_updated"]["phone"]
     )
+
+
+def test_full_nik_never_reaches_file_after_correction_either(
+    desk: DeskServices, supervisor: Actor, walk_in
+) -> None:
+    """Events, audit details and outbox payloads hold the masked form only, also for a corrected NIK."""
+    number = desk.register.receive(supervisor, walk_in()).number
+    new_nik = "3673051203900007"
+    body = {"field": "requester.nik", "value": new_nik, "reason": "salah ketik NIK"}
+    desk.actions.act(supervisor, number, "correct", body)
+    desk.close()  # checkpoint the WAL so the main file holds everything
+    raw = Path(desk.ctx.db.path).read_bytes()
+    assert new_nik.encode() not in raw
+    assert walk_in()["requester"]["nik"].encode() not in raw
