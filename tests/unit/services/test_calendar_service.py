@@ -174,3 +174,24 @@ def test_extension_counts_from_the_frozen_original_due_date(
     view = desk.actions.act(officer, received, "extend", {"reason": "belum_didokumentasikan"})
     assert view.due_response == date(2026, 4, 7)
     assert view.due_extended == desk.calendar.calendar().add_working_days(date(2026, 4, 7), 7)
+
+
+def test_working_day_override_and_cuti_bersama_setting(desk: DeskServices, admin: Actor) -> None:
+    cuti = date(2026, 3, 20)  # cuti bersama Idul Fitri 2026
+    assert not desk.calendar.calendar().is_working_day(cuti)
+    desk.calendar.add(admin, day=cuti, name="Kantor tetap buka", kind="hari_kerja")
+    assert desk.calendar.calendar().is_working_day(cuti)
+    desk.calendar.remove(admin, cuti)
+    assert not desk.calendar.calendar().is_working_day(cuti)
+    desk.calendar.set_cuti_bersama_is_holiday(admin, False)
+    assert desk.calendar.calendar().is_working_day(cuti)
+    assert not desk.calendar.calendar().is_working_day(date(2026, 3, 21))  # Idul Fitri itself stays a holiday
+    with pytest.raises(ValidationError):
+        desk.calendar.add(admin, day=cuti, name="x", kind="setengah_hari")
+
+
+def test_remove_unknown_entry(desk: DeskServices, admin: Actor) -> None:
+    from app.errors import NotFound
+
+    with pytest.raises(NotFound):
+        desk.calendar.remove(admin, CLOSURE_DAY)
