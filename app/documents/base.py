@@ -11,8 +11,10 @@ Why these choices:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,6 +251,23 @@ def numbered_canvas(on_page: PageCallback | None) -> type[Canvas]:
             super().save()
 
     return _NumberedCanvas
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built.
+
+    A long register keeps ~10,000 live flowables; repeated full collections over them made the printout
+    measurably superlinear (0.02 s of GC at 2,000 rows, 0.5 s at 8,000). Reference counting still frees
+    everything; cycles, if any, are collected once the collector resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def build_pdf(

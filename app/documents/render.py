@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from app.documents.base import paused_gc
 from app.documents.snapshot import RegisterSnapshot, Snapshot
 
 # kind -> (module, function); every renderer takes (snapshot, paper) except the register (paper in snapshot).
@@ -57,9 +58,10 @@ def _renderer(kind: str) -> Callable[..., bytes]:
 def render(snapshot: Snapshot, paper: str | None = None) -> bytes:
     """PDF bytes for ``snapshot``. ``paper``: A4 (default), F4 or A5; the receipt also takes "thermal80"."""
     fn = _renderer(snapshot.KIND)
-    if isinstance(snapshot, RegisterSnapshot):
-        return fn(snapshot)
-    return fn(snapshot, paper or "A4")
+    with paused_gc():
+        if isinstance(snapshot, RegisterSnapshot):
+            return fn(snapshot)
+        return fn(snapshot, paper or "A4")
 
 
 def render_stored(payload: Mapping[str, Any], paper: str | None = None) -> bytes:
