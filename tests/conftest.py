@@ -10,14 +10,16 @@ Fixtures:
 * ``desk``       ``DeskServices`` opened on ``data_dir`` with ``clock`` and set up as office CPJ (desk A),
                  with users ``admin`` (admin), ``spv`` (supervisor) and ``petugas`` (petugas); closed after
                  the test.
-* ``admin``, ``supervisor``, ``officer``  the signed-in ``Actor`` objects of those three users.
+* ``admin``, ``supervisor``, ``officer``  the signed-in ``Actor`` objects of those three users
+                 (passwords: ``ADMIN_PASSWORD`` for admin, ``USER_PASSWORD`` for the other two).
+* ``walk_in``    factory: ``walk_in(**overrides)`` returns a valid intake dict (a woman from Cipocok Jaya,
+                 NIK ``VALID_NIK``, phone 0812-3456-7890, complete at the desk, received at ``clock.now``);
+                 a dict given as ``requester=`` is merged into the requester sub-dict, anything else
+                 replaces it.
 
 Why a template: argon2 is deliberately slow (about half a second per hash here), so the office set-up, the
 two ``desk.users.add`` calls and the three ``desk.users.authenticate`` calls run once per test session into a
 template folder, and each test gets its own copy of that folder (a real, separate register file).
-* ``walk_in``    factory: ``walk_in(**overrides)`` returns a valid intake dict (a woman from Cipocok Jaya,
-                 complete at the desk, received at ``clock.now``); ``requester`` overrides are merged into
-                 the requester sub-dict when given as a dict.
 """
 
 from __future__ import annotations
