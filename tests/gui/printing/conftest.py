@@ -1,0 +1,113 @@
+"""Fixtures for the printing tests: a fake printer list, printers that write PDF files, a recording opener.
+
+Why fakes for the printer list only: test machines have no printers (and must not print), but a ``QPrinter``
+in PdfFormat is Qt's real printing path, so jobs really run and their output is read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtPrintSupport import QPrinter
+
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.printing import printer_settings
+from ui.printing.print_service import PrintService
+
+
+class FakePrinters:
+    def __init__(self, names: list[str], default: str | None) -> None:
+        self._names, self._default = names, default
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def default(self) -> str | None:
+        return self._default
+
+
+class PdfPrinters:
+    """A printer factory: each job for printer ``name`` writes ``<folder>/<name>-<n>.pdf``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.jobs: list[tuple[str, Path]] = []
+
+    def __call__(self, name: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        path = self.folder / f"{name}-{len(self.jobs) + 1}.pdf"
+        printer.setOutputFileName(str(path))
+        self.jobs.append((name, path))
+        return printer
+
+
+class Opener:
+    def __init__(self, result: bool = True) -> None:
+        self.result = result
+        self.urls: list[QUrl] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url)
+        return self.result
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+@pytest.fixture
+def pdf_text() -> Callable[[bytes], str]:
+    """Text of a PDF as pypdf extracts it, whitespace collapsed."""
+    return _pdf_text
+
+
+@pytest.fixture
+def fake_printers() -> Callable[[list[str], str | None], FakePrinters]:
+    """``fake_printers(names, default)``: the printers "this PC" has."""
+    return FakePrinters
+
+
+@pytest.fixture
+def pdf_printers(tmp_path: Path) -> PdfPrinters:
+    folder = tmp_path / "printed"
+    folder.mkdir()
+    return PdfPrinters(folder)
+
+
+@pytest.fixture
+def opener() -> Opener:
+    return Opener()
+
+
+@pytest.fixture
+def make_service(
+    desk: DeskServices, pdf_printers: PdfPrinters, opener: Opener
+) -> Callable[..., PrintService]:
+    """``make_service(names=[...], default=...)``: a print service on ``desk``'s settings, run inline."""
+
+    def make(names: list[str] | None = None, default: str | None = None, **kwargs: Any) -> PrintService:
+        return PrintService(
+            desk.ctx.data_dir,
+            lambda: printer_settings.load(desk),
+            printers=FakePrinters(names or [], default),
+            printer_factory=pdf_printers,
+            opener=opener,
+            background=kwargs.pop("background", False),
+        )
+
+    return make
+
+
+@pytest.fixture
+def received(desk: DeskServices, officer: Actor, intake: Callable[..., Any]) -> str:
+    """The registration number of one walk-in request."""
+    return str(intake(officer).number)

@@ -1,0 +1,272 @@
+"""The few calls the request page, the intake dialog and the register page make to print something.
+
+Why a facade: the pages should not know about papers, printers, QtPdf or the letters service. Each call
+issues (or reprints) the document off the GUI thread through ``app.services.letters`` (so an issued letter is
+a record: numbered, on the request's timeline, reprinted identically later), then either prints it silently
+(the receipt right after intake, when switched on and a printer exists) or opens the preview.
+
+Results reach ``on_done(PrintOutcome)``; failures reach ``on_error(exc)`` or, by default, a non-blocking
+message box with the service's Indonesian message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.documents import DOCUMENT_TITLES
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.letters import LETTER_KINDS, IssuedDocument, LetterService
+from ui.printing import printer_settings
+from ui.printing.preview_dialog import PreviewDialog
+from ui.printing.print_service import PrintResult, PrintService, run_job
+
+PREVIEW_KINDS = (*LETTER_KINDS, "dossier")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PrintActions", text)
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What happened: a preview was opened (``dialog``) and/or a print or no-printer save (``result``)."""
+
+    kind: str
+    number: str
+    dialog: PreviewDialog | None = None
+    result: PrintResult | None = None
+    document: IssuedDocument | None = None
+
+
+OnDone = Callable[[PrintOutcome], None]
+OnError = Callable[[BaseException], None]
+
+
+def letter_service(desk: DeskServices) -> LetterService:
+    service = getattr(desk, "letters", None)
+    return service if isinstance(service, LetterService) else LetterService(desk.ctx)
+
+
+def print_service(desk: DeskServices) -> PrintService:
+    """The application's print service for ``desk`` (real printers, system PDF viewer, background jobs)."""
+    return PrintService(desk.ctx.data_dir, lambda: printer_settings.load(desk))
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A non-blocking warning with the plain message (never a traceback)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _t("Pencetakan"),
+        str(exc) or _t("Dokumen gagal dicetak."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def describe(doc: IssuedDocument) -> str:
+    """The line above the preview: issued now (a record was made) or a reprint of the stored letter."""
+    shown = doc.number or doc.request_number
+    if not doc.reprint:
+        text = _t("Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.").format(shown)
+    else:
+        when = doc.issued_at.strftime("%d-%m-%Y %H.%M")
+        text = _t("Cetak ulang surat {0} yang diterbitkan {1} oleh {2}").format(shown, when, doc.issued_by)
+        text += " — " + (
+            _t("identik dengan aslinya.")
+            if doc.identical
+            else _t("PERINGATAN: berbeda dari sidik jari aslinya.")
+        )
+    for warning in doc.warnings:
+        text += "<br/>" + _t("Peringatan templat: {0}").format(warning)
+    return text
+
+
+def open_preview(
+    pdf: bytes,
+    service: PrintService,
+    *,
+    kind: str,
+    number: str,
+    info: str = "",
+    parent: QWidget | None = None,
+) -> PreviewDialog:
+    dialog = PreviewDialog(
+        pdf,
+        service,
+        kind=kind,
+        number=number,
+        title=DOCUMENT_TITLES.get(kind, kind),
+        info=info,
+        parent=parent,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _callbacks(
+    parent: QWidget | None, on_done: OnDone | None, on_error: OnError | None
+) -> tuple[OnDone, OnError]:
+    def done(outcome: PrintOutcome) -> None:
+        if on_done is not None:
+            on_done(outcome)
+
+    def failed(exc: BaseException) -> None:
+        (on_error or (lambda e: show_error(parent, e)))(exc)
+
+    return done, failed
+
+
+def print_receipt_after_intake(
+    desk: DeskServices,
+    actor: Actor,
+    number: str,
+    parent: QWidget | None = None,
+    *,
+    service: PrintService | None = None,
+    on_done: OnDone | None = None,
+    on_error: OnError | None = None,
+) -> None:
+    """Issue the receipt of request ``number``; print it silently when auto-print is on and a printer
+    exists, else (or when that print fails) open the preview so the requester still gets a receipt."""
+    svc = service or print_service(desk)
+    settings = printer_settings.load(desk)
+    paper = settings.paper("receipt")
+    done, failed = _callbacks(parent, on_done, on_error)
+
+    def issued(doc: IssuedDocument) -> None:
+        if not (settings.receipt_autoprint and svc.printer_for("receipt")):
+            dialog = open_preview(
+                doc.pdf, svc, kind="receipt", number=number, info=describe(doc), parent=parent
+            )
+            done(PrintOutcome("receipt", number, dialog=dialog, document=doc))
+            return
+
+        def print_failed(exc: BaseException) -> None:
+            dialog = open_preview(
+                doc.pdf, svc, kind="receipt", number=number, info=describe(doc), parent=parent
+            )
+            dialog.say(str(exc), error=True)
+            done(PrintOutcome("receipt", number, dialog=dialog, document=doc))
+
+        svc.print_pdf(
+            doc.pdf,
+            "receipt",
+            number,
+            lambda result: done(PrintOutcome("receipt", number, result=result, document=doc)),
+            print_failed,
+            paper=paper,
+        )
+
+    run_job(
+        lambda: letter_service(desk).issue(actor, "receipt", number, paper=paper),
+        issued,
+        failed,
+        svc.background,
+    )
+
+
+def preview_letter(
+    desk: DeskServices,
+    actor: Actor,
+    request_number: str,
+    kind: str,
+    parent: QWidget | None = None,
+    *,
+    service: PrintService | None = None,
+    on_done: OnDone | None = None,
+    on_error: OnError | None = None,
+) -> None:
+    """Issue (first time) or reprint the ``kind`` letter and preview it; ``dossier`` previews the file.
+
+    For ``objection`` pass the keberatan number. Refusals (the request's facts do not allow the letter) come
+    back as the service's Indonesian message.
+    """
+    if kind not in PREVIEW_KINDS:
+        raise ValueError(f"unknown document kind: {kind}")
+    svc = service or print_service(desk)
+    paper = printer_settings.load(desk).paper(kind)
+    done, failed = _callbacks(parent, on_done, on_error)
+
+    def fetch() -> Any:
+        if kind == "dossier":
+            return letter_service(desk).dossier_pdf(actor, request_number)
+        return letter_service(desk).issue(actor, kind, request_number, paper=paper)
+
+    def show(value: Any) -> None:
+        if isinstance(value, IssuedDocument):
+            pdf, info, doc = value.pdf, describe(value), value
+        else:
+            pdf, warnings = value
+            info = "<br/>".join(_t("Peringatan templat: {0}").format(w) for w in warnings)
+            doc = None
+        dialog = open_preview(pdf, svc, kind=kind, number=request_number, info=info, parent=parent)
+        done(PrintOutcome(kind, request_number, dialog=dialog, document=doc))
+
+    run_job(fetch, show, failed, svc.background)
+
+
+def reprint_letter(
+    desk: DeskServices,
+    actor: Actor,
+    letter_id: str,
+    parent: QWidget | None = None,
+    *,
+    service: PrintService | None = None,
+    on_done: OnDone | None = None,
+    on_error: OnError | None = None,
+) -> None:
+    """Preview a stored letter (from ``LetterService.letters``) exactly as issued, on its original paper."""
+    svc = service or print_service(desk)
+    done, failed = _callbacks(parent, on_done, on_error)
+
+    def show(doc: IssuedDocument) -> None:
+        number = doc.number or doc.request_number
+        dialog = open_preview(doc.pdf, svc, kind=doc.kind, number=number, info=describe(doc), parent=parent)
+        done(PrintOutcome(doc.kind, number, dialog=dialog, document=doc))
+
+    run_job(lambda: letter_service(desk).reprint(actor, letter_id), show, failed, svc.background)
+
+
+def print_register(
+    desk: DeskServices,
+    actor: Actor,
+    date_from: dt.date,
+    date_to: dt.date,
+    objections: bool = False,
+    parent: QWidget | None = None,
+    *,
+    service: PrintService | None = None,
+    on_done: OnDone | None = None,
+    on_error: OnError | None = None,
+) -> None:
+    """Preview the Register Permohonan (or Keberatan) of the period on the configured paper (landscape)."""
+    svc = service or print_service(desk)
+    paper = printer_settings.load(desk).paper("register")
+    done, failed = _callbacks(parent, on_done, on_error)
+    period = f"{date_from.isoformat()}_{date_to.isoformat()}"
+    label = (_t("Register Keberatan") if objections else _t("Register Permohonan")) + " " + period
+
+    def show(value: tuple[bytes, list[str]]) -> None:
+        pdf, warnings = value
+        info = "<br/>".join([label, *(_t("Peringatan templat: {0}").format(w) for w in warnings)])
+        dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent)
+        done(PrintOutcome("register", period, dialog=dialog))
+
+    run_job(
+        lambda: letter_service(desk).register_pdf(
+            actor, date_from, date_to, objections=objections, paper=paper
+        ),
+        show,
+        failed,
+        svc.background,
+    )
