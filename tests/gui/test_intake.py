@@ -40,7 +40,9 @@ def dialog(qtbot, desk, officer) -> IntakeDialog:
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
+    dlg.raise_()
     dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow, timeout=2000)  # shortcuts only reach the active window
     dlg.name.setFocus()
     return dlg
 
@@ -234,3 +236,19 @@ def test_every_input_has_an_accessible_name_and_a_label(dialog) -> None:
     for key, widget in {**dialog.f.widgets, **dialog.g.widgets}.items():
         assert widget.accessibleName(), key
         assert dialog.f.labels.get(key, dialog.g.labels.get(key)).buddy() is widget
+
+
+def test_ctrl_enter_still_saves_with_qt_indonesian_translation(qtbot, desk, officer) -> None:
+    """qtbase_id names both Return and Enter "Enter"; the two save shortcuts must not become ambiguous."""
+    from ui import i18n
+
+    i18n.install("id")
+    dlg = IntakeDialog(desk, officer, background=False)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow, timeout=2000)
+    dlg.name.setFocus()
+    QTest.keyClick(dlg.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.f.error("name")  # save ran (and refused the empty form)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -145,7 +146,14 @@ def combo(options: Mapping[str, str], current: str | None = None) -> QComboBox:
 
 
 def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
-    """A window-wide keyboard shortcut calling ``slot``."""
-    sc = QShortcut(QKeySequence(keys), parent)
+    """A keyboard shortcut active while focus is anywhere inside ``parent``.
+
+    WidgetWithChildrenShortcut rather than the window context: it can never be ambiguous with the same keys
+    in another window that Qt still keeps (a closed, not yet deleted dialog), which would silence both.
+    ``keys`` is parsed as portable (English) text: ``QKeySequence("Ctrl+Enter")`` would go through Qt's
+    Indonesian translation, where "Return" and "Enter" are both "Enter", making two shortcuts ambiguous.
+    """
+    sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), parent)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     sc.activated.connect(slot)
     return sc
