@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QWizard, QWizardPage
 
 from ui import i18n
@@ -44,3 +50,56 @@ def test_language_preference_round_trip(tmp_path):
     assert i18n.saved_language(tmp_path) == "en"
     (tmp_path / i18n.PREFERENCES_FILE).write_text("{broken", encoding="utf-8")
     assert i18n.saved_language(tmp_path) == "id"
+
+
+# --- the English catalogue is complete ------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "ppid_desk_en.ts"
+PLACEHOLDER = re.compile(r"%\d|\{[^}]*\}")
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message.find("translation"))
+        for context in ET.parse(path).getroot().iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def test_every_english_string_is_translated():
+    untranslated = [
+        f"{context}: {source}"
+        for context, source, translation in _messages(TS)
+        if translation is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+    assert untranslated == []
+
+
+def test_translations_keep_their_placeholders():
+    broken = [
+        source
+        for _context, source, translation in _messages(TS)
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text or ""))
+    ]
+    assert broken == []
+
+
+def test_compiled_catalogue_is_loaded_for_english(qapp):
+    try:
+        i18n.install("en")
+        assert QCoreApplication.translate("MainWindow", "Dasbor") == "Dashboard"
+        assert QCoreApplication.translate("Kesalahan", "Tidak dapat dilanjutkan") == "Cannot continue"
+    finally:
+        i18n.install("id")
+    assert QCoreApplication.translate("MainWindow", "Dasbor") == "Dasbor"

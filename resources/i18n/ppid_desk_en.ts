@@ -1,0 +1,2215 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id_ID">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>&amp;Waktu tindakan:</source>
+        <translation>Action &amp;time:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan (opsional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>Permohonan dinyatakan lengkap; jangka waktu 10 hari kerja mulai berjalan.</source>
+        <translation>The request is declared complete; the 10-working-day period starts.</translation>
+    </message>
+    <message>
+        <source>Berkas tambahan: {0}</source>
+        <translation>Additional documents: {0}</translation>
+    </message>
+    <message>
+        <source>Berkas yang kini diterima:</source>
+        <translation>Documents now received:</translation>
+    </message>
+    <message>
+        <source>Surat keterangan tidak lengkap: pemohon diberi 3 hari kerja untuk melengkapi.</source>
+        <translation>Notice of incompleteness: the requester has 3 working days to complete the request.</translation>
+    </message>
+    <message>
+        <source>&amp;Kekurangan (satu per baris):</source>
+        <translation>&amp;Missing items (one per line):</translation>
+    </message>
+    <message>
+        <source>Perpanjangan 7 hari kerja, satu kali, diberitahukan sebelum {0}.</source>
+        <translation>Extension of 7 working days, once, notified before {0}.</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan perpanjangan:</source>
+        <translation>Extension &amp;reason:</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan tertulis atas permohonan (penolakan memakai tindakan sendiri).</source>
+        <translation>Written notice on the request (a rejection uses its own action).</translation>
+    </message>
+    <message>
+        <source>&amp;Keputusan:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <source>(tidak ditentukan)</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <source>&amp;Bentuk informasi:</source>
+        <translation>Information &amp;form:</translation>
+    </message>
+    <message>
+        <source>Alasan &amp;penghitaman/pengaburan:</source>
+        <translation>&amp;Redaction reason:</translation>
+    </message>
+    <message>
+        <source>Badan publik yang &amp;menguasai:</source>
+        <translation>Public body &amp;holding it:</translation>
+    </message>
+    <message>
+        <source>Jumlah &amp;halaman:</source>
+        <translation>Number of &amp;pages:</translation>
+    </message>
+    <message>
+        <source>Biaya per halaman (Rp):</source>
+        <translation>Cost per page (Rp):</translation>
+    </message>
+    <message>
+        <source>Biaya pengiriman (Rp):</source>
+        <translation>Shipping cost (Rp):</translation>
+    </message>
+    <message>
+        <source>Biaya lain (Rp):</source>
+        <translation>Other costs (Rp):</translation>
+    </message>
+    <message>
+        <source>Cara &amp;pembayaran:</source>
+        <translation>&amp;Payment method:</translation>
+    </message>
+    <message>
+        <source>Waktu &amp;penyediaan (hari):</source>
+        <translation>Pro&amp;vision time (days):</translation>
+    </message>
+    <message>
+        <source>Surat keputusan penolakan berdasarkan pengecualian Pasal 17 UU 14/2008.</source>
+        <translation>Rejection decree based on the exemptions of Article 17 of Law 14/2008.</translation>
+    </message>
+    <message>
+        <source>Pasal 17 &amp;huruf:</source>
+        <translation>Article 17 &amp;letter:</translation>
+    </message>
+    <message>
+        <source>Dasar hukum &amp;lain (opsional):</source>
+        <translation>&amp;Other legal basis (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Uji konsekuensi:</source>
+        <translation>&amp;Consequence test:</translation>
+    </message>
+    <message>
+        <source>Jelaskan akibat yang timbul bila informasi dibuka (min. 20 karakter).</source>
+        <translation>Explain the consequences of disclosing the information (min. 20 characters).</translation>
+    </message>
+    <message>
+        <source>Informasi dikuasai badan publik lain: permohonan diteruskan ke sana.</source>
+        <translation>The information is held by another public body: the request is forwarded there.</translation>
+    </message>
+    <message>
+        <source>&amp;Badan publik tujuan:</source>
+        <translation>&amp;Receiving public body:</translation>
+    </message>
+    <message>
+        <source>Informasi diserahkan kepada pemohon (berita acara).</source>
+        <translation>The information is handed over to the requester (handover record).</translation>
+    </message>
+    <message>
+        <source>Cara &amp;penyerahan:</source>
+        <translation>&amp;Handover method:</translation>
+    </message>
+    <message>
+        <source>Pemohon tidak melengkapi dalam 3 hari kerja: ditutup sebagai tidak dapat diproses.</source>
+        <translation>The requester did not complete within 3 working days: closed as not processable.</translation>
+    </message>
+    <message>
+        <source>Permohonan selesai.</source>
+        <translation>Request completed.</translation>
+    </message>
+    <message>
+        <source>Pembatalan untuk salah catat; nomor pendaftaran tetap tercatat dan tidak dipakai ulang.</source>
+        <translation>Voiding for a recording error; the registration number stays recorded and is never reused.</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan pembatalan:</source>
+        <translation>&amp;Reason for voiding:</translation>
+    </message>
+    <message>
+        <source>Koreksi satu data dengan alasannya; nilai lama tetap tercatat di riwayat.</source>
+        <translation>Correct one field with a reason; the old value stays in the history.</translation>
+    </message>
+    <message>
+        <source>Tindakan belum tersimpan. Coba lagi.</source>
+        <translation>The action was not saved. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForm</name>
+    <message>
+        <source>Nama &amp;lengkap:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Huruf kecil tanpa spasi, mis. admin.</source>
+        <translation>Lower-case letters without spaces, e.g. admin.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Minimal 8 karakter.</source>
+        <translation>At least 8 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>Full name is required.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>Aplikasi</name>
+    <message>
+        <source>Data kantor tidak dapat dibuka.</source>
+        <translation>The office data cannot be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>&amp;Tahun:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>&amp;Cuti bersama dihitung sebagai hari libur</source>
+        <translation>&amp;Collective leave days count as holidays</translation>
+    </message>
+    <message>
+        <source>Libur lokal kantor</source>
+        <translation>Local office closures</translation>
+    </message>
+    <message>
+        <source>Tangga&amp;l:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>mis. HUT Kota Serang</source>
+        <translation>e.g. Serang City anniversary</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah libur</source>
+        <translation>&amp;Add closure</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus libur terpilih</source>
+        <translation>&amp;Remove selected closure</translation>
+    </message>
+    <message>
+        <source>Hitung ulang tenggat</source>
+        <translation>Recompute deadlines</translation>
+    </message>
+    <message>
+        <source>Perubahan kalender tidak menggeser tenggat yang sudah dihitung. Lihat dulu tenggat yang akan berubah, lalu terapkan.</source>
+        <translation>Calendar changes do not move deadlines already computed. First review the deadlines that would change, then apply.</translation>
+    </message>
+    <message>
+        <source>&amp;Pratinjau perubahan</source>
+        <translation>&amp;Preview changes</translation>
+    </message>
+    <message>
+        <source>Terapkan &amp;perubahan</source>
+        <translation>A&amp;pply changes</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Tenggat yang berubah</source>
+        <translation>Changed deadlines</translation>
+    </message>
+    <message>
+        <source>Libur nasional</source>
+        <translation>National holiday</translation>
+    </message>
+    <message>
+        <source>Cuti bersama</source>
+        <translation>Collective leave</translation>
+    </message>
+    <message>
+        <source>Libur lokal</source>
+        <translation>Local closure</translation>
+    </message>
+    <message>
+        <source> (perkiraan)</source>
+        <translation> (estimated)</translation>
+    </message>
+    <message>
+        <source>Pilih libur lokal di daftar; libur nasional tidak dapat dihapus.</source>
+        <translation>Select a local closure in the list; national holidays cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Menghitung…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>kelengkapan</source>
+        <translation>completeness</translation>
+    </message>
+    <message>
+        <source>melengkapi</source>
+        <translation>completion</translation>
+    </message>
+    <message>
+        <source>jawaban</source>
+        <translation>response</translation>
+    </message>
+    <message>
+        <source>perpanjangan</source>
+        <translation>extension</translation>
+    </message>
+    <message>
+        <source>pengajuan keberatan</source>
+        <translation>objection filing</translation>
+    </message>
+    <message>
+        <source>sengketa</source>
+        <translation>dispute</translation>
+    </message>
+    <message>
+        <source>%1 tenggat akan berubah.</source>
+        <translation>%1 deadlines will change.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tenggat yang berubah.</source>
+        <translation>No deadline changes.</translation>
+    </message>
+    <message>
+        <source>%1 tenggat diperbarui dan dicatat di riwayat permohonan.</source>
+        <translation>%1 deadlines updated and recorded in the request history.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionFields</name>
+    <message>
+        <source>Nama pemohon</source>
+        <translation>Requester name</translation>
+    </message>
+    <message>
+        <source>NIK pemohon</source>
+        <translation>Requester NIK</translation>
+    </message>
+    <message>
+        <source>No. SK pengesahan badan hukum</source>
+        <translation>Legal entity registration decree no.</translation>
+    </message>
+    <message>
+        <source>Alamat pemohon</source>
+        <translation>Requester address</translation>
+    </message>
+    <message>
+        <source>Telepon pemohon</source>
+        <translation>Requester phone</translation>
+    </message>
+    <message>
+        <source>Email pemohon</source>
+        <translation>Requester email</translation>
+    </message>
+    <message>
+        <source>Pekerjaan pemohon</source>
+        <translation>Requester occupation</translation>
+    </message>
+    <message>
+        <source>Rincian informasi</source>
+        <translation>Information requested</translation>
+    </message>
+    <message>
+        <source>Tujuan penggunaan informasi</source>
+        <translation>Purpose of use</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Cara memperoleh informasi</source>
+        <translation>How to obtain the information</translation>
+    </message>
+    <message>
+        <source>Cara mendapatkan salinan</source>
+        <translation>How to receive copies</translation>
+    </message>
+    <message>
+        <source>&amp;Data yang dikoreksi:</source>
+        <translation>&amp;Field to correct:</translation>
+    </message>
+    <message>
+        <source>&amp;Nilai baru:</source>
+        <translation>&amp;New value:</translation>
+    </message>
+    <message>
+        <source>Nilai &amp;baru:</source>
+        <translation>&amp;New value:</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan koreksi:</source>
+        <translation>Correction &amp;reason:</translation>
+    </message>
+    <message>
+        <source>Nilai sekarang: {0}</source>
+        <translation>Current value: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Diterima hari ini</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo ≤ 3 hari kerja</source>
+        <translation>Due within 3 working days</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Menunggu pemohon melengkapi</source>
+        <translation>Waiting for the requester</translation>
+    </message>
+    <message>
+        <source>Keberatan terbuka</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <source>Permohonan per bulan</source>
+        <translation>Requests per month</translation>
+    </message>
+    <message>
+        <source>Dasbor tidak dapat dimuat: </source>
+        <translation>The dashboard could not be loaded: </translation>
+    </message>
+    <message>
+        <source>%1, sisa %2 hari kerja</source>
+        <translation>%1, %2 working days left</translation>
+    </message>
+    <message>
+        <source>%1, jatuh tempo hari ini</source>
+        <translation>%1, due today</translation>
+    </message>
+    <message>
+        <source>%1, terlambat %2 hari kerja</source>
+        <translation>%1, %2 working days overdue</translation>
+    </message>
+    <message>
+        <source>%1 (permohonan %2)</source>
+        <translation>%1 (request %2)</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPanel</name>
+    <message>
+        <source>&amp;Bahasa tampilan:</source>
+        <translation>Display &amp;language:</translation>
+    </message>
+    <message>
+        <source>Berlaku untuk PC ini.</source>
+        <translation>Applies to this PC.</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Tidak pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci layar setelah tidak dipakai:</source>
+        <translation>&amp;Lock the screen when idle for:</translation>
+    </message>
+    <message>
+        <source>Untuk semua PC kantor; 0 = tidak pernah.</source>
+        <translation>For every PC of the office; 0 = never.</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Permohonan Informasi Baru</source>
+        <translation>New Information Request</translation>
+    </message>
+    <message>
+        <source>Formulir Permohonan Informasi Publik</source>
+        <translation>Public Information Request Form</translation>
+    </message>
+    <message>
+        <source>&amp;Cari pemohon lama (Ctrl+F):</source>
+        <translation>&amp;Find returning requester (Ctrl+F):</translation>
+    </message>
+    <message>
+        <source>NIK, nomor telepon atau nama</source>
+        <translation>NIK, phone number or name</translation>
+    </message>
+    <message>
+        <source>Cari pemohon lama</source>
+        <translation>Find returning requester</translation>
+    </message>
+    <message>
+        <source>Pemohon lama yang cocok</source>
+        <translation>Matching returning requesters</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter menyimpan dari mana saja · Esc membatalkan</source>
+        <translation>Ctrl+Enter saves from anywhere · Esc cancels</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan dan beri nomor</source>
+        <translation>&amp;Save and number</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Identitas pemohon</source>
+        <translation>Requester identity</translation>
+    </message>
+    <message>
+        <source>Perorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Badan hukum</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Kelompok orang</source>
+        <translation>Group of people</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pemohon:</source>
+        <translation>Requester &amp;kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama (sesuai KTP):</source>
+        <translation>&amp;Name (as on ID card):</translation>
+    </message>
+    <message>
+        <source>NI&amp;K:</source>
+        <translation>NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>No. SK pengesahan &amp;badan hukum:</source>
+        <translation>Legal entity &amp;decree no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Pekerjaan:</source>
+        <translation>&amp;Occupation:</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;telepon:</source>
+        <translation>&amp;Phone number:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Diajukan melalui &amp;kuasa</source>
+        <translation>Filed through a &amp;proxy</translation>
+    </message>
+    <message>
+        <source>Diajukan melalui kuasa</source>
+        <translation>Filed through a proxy</translation>
+    </message>
+    <message>
+        <source>Nama kuasa:</source>
+        <translation>Proxy name:</translation>
+    </message>
+    <message>
+        <source>NIK kuasa:</source>
+        <translation>Proxy NIK:</translation>
+    </message>
+    <message>
+        <source>Alamat kuasa:</source>
+        <translation>Proxy address:</translation>
+    </message>
+    <message>
+        <source>Telepon kuasa:</source>
+        <translation>Proxy phone:</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>&amp;Rincian informasi yang dibutuhkan:</source>
+        <translation>&amp;Information requested:</translation>
+    </message>
+    <message>
+        <source>T&amp;ujuan penggunaan informasi:</source>
+        <translation>P&amp;urpose of use:</translation>
+    </message>
+    <message>
+        <source>Cara &amp;memperoleh informasi:</source>
+        <translation>How to &amp;obtain it:</translation>
+    </message>
+    <message>
+        <source>Cara mendapatkan &amp;salinan:</source>
+        <translation>How to receive &amp;copies:</translation>
+    </message>
+    <message>
+        <source>Berkas diterima: {0}</source>
+        <translation>Documents received: {0}</translation>
+    </message>
+    <message>
+        <source>Berkas diterima:</source>
+        <translation>Documents received:</translation>
+    </message>
+    <message>
+        <source>Lengkap</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Belum diperiksa</source>
+        <translation>Not yet checked</translation>
+    </message>
+    <message>
+        <source>Tidak lengkap</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Kelengkapan:</source>
+        <translation>Completeness:</translation>
+    </message>
+    <message>
+        <source>Kekurangan (satu per baris):</source>
+        <translation>Missing items (one per line):</translation>
+    </message>
+    <message>
+        <source>Pemohon diberi 3 hari kerja untuk melengkapi.</source>
+        <translation>The requester has 3 working days to complete it.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;luran:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu diterima:</source>
+        <translation>&amp;Received at:</translation>
+    </message>
+    <message>
+        <source>NI&amp;K perwakilan (opsional):</source>
+        <translation>Representative NI&amp;K (optional):</translation>
+    </message>
+    <message>
+        <source>NI&amp;K perwakilan kelompok:</source>
+        <translation>Group representative NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan (disamarkan). Ketik NIK lengkap bila berbeda.</source>
+        <translation>NIK on file (masked). Type the full NIK if it differs.</translation>
+    </message>
+    <message>
+        <source>{0} dari 16 angka</source>
+        <translation>{0} of 16 digits</translation>
+    </message>
+    <message>
+        <source>Wajib diisi.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pemohon lama yang cocok.</source>
+        <translation>No matching returning requester.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}; tanyakan dan isi lagi bila masih dipakai.</source>
+        <translation>On file: {0}; ask and fill it in again if still in use.</translation>
+    </message>
+    <message>
+        <source>Pemohon lama: data diisi dari permohonan sebelumnya.</source>
+        <translation>Returning requester: data filled in from an earlier request.</translation>
+    </message>
+    <message>
+        <source>Sebutkan kekurangan berkas atau isi permohonan.</source>
+        <translation>List the missing documents or content.</translation>
+    </message>
+    <message>
+        <source>Nama kuasa wajib diisi.</source>
+        <translation>Proxy name is required.</translation>
+    </message>
+    <message>
+        <source>Periksa peringatan di atas. Tekan Ctrl+Enter sekali lagi untuk tetap menyimpan.</source>
+        <translation>Check the warnings above. Press Ctrl+Enter again to save anyway.</translation>
+    </message>
+    <message>
+        <source>Permohonan belum tersimpan. Coba lagi.</source>
+        <translation>The request was not saved. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeResult</name>
+    <message>
+        <source>Permohonan tersimpan. Nomor pendaftaran:</source>
+        <translation>Request saved. Registration number:</translation>
+    </message>
+    <message>
+        <source>Permohonan &amp;baru (Ctrl+N)</source>
+        <translation>&amp;New request (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>B&amp;uka permohonan</source>
+        <translation>&amp;Open request</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Nomor pendaftaran {0}</source>
+        <translation>Registration number {0}</translation>
+    </message>
+    <message>
+        <source>Batas pemeriksaan kelengkapan (3 hari kerja):</source>
+        <translation>Completeness check due (3 working days):</translation>
+    </message>
+    <message>
+        <source>Batas pemohon melengkapi (3 hari kerja):</source>
+        <translation>Requester completion due (3 working days):</translation>
+    </message>
+    <message>
+        <source>Batas pemberitahuan tertulis (10 hari kerja):</source>
+        <translation>Written notice due (10 working days):</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Kesalahan</name>
+    <message>
+        <source>Data belum lengkap atau tidak valid.</source>
+        <translation>The data is incomplete or invalid.</translation>
+    </message>
+    <message>
+        <source>Basis data sedang dipakai program lain (misalnya pencadangan atau aplikasi kedua). Tunggu sebentar lalu coba lagi; tidak ada data yang hilang.</source>
+        <translation>The database is in use by another program (for example a backup or a second window). Wait a moment and try again; no data was lost.</translation>
+    </message>
+    <message>
+        <source>Disk penuh: data tidak dapat disimpan. Kosongkan ruang disk (hapus berkas yang tidak diperlukan) lalu coba lagi; data yang sudah tersimpan tetap aman.</source>
+        <translation>The disk is full: the data cannot be saved. Free some disk space (delete files you do not need) and try again; data already saved is safe.</translation>
+    </message>
+    <message>
+        <source>Berkas data tidak dapat ditulis (hanya-baca atau tanpa izin). Hubungi administrator untuk memeriksa izin folder data.</source>
+        <translation>The data file cannot be written (read-only or no permission). Ask the administrator to check the data folder permissions.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data rusak. Jangan tutup paksa komputer; hubungi administrator untuk memulihkan dari cadangan terakhir.</source>
+        <translation>The database file is damaged. Do not force the computer off; ask the administrator to restore the latest backup.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca atau ditulis: </source>
+        <translation>The file cannot be read or written: </translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Coba lagi; jika berulang, hubungi administrator.</source>
+        <translation>An unexpected error occurred. Try again; if it happens again, contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilanjutkan</source>
+        <translation>Cannot continue</translation>
+    </message>
+    <message>
+        <source>Program mengalami kesalahan yang tidak terduga.</source>
+        <translation>The program ran into an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Data yang sudah disimpan tetap aman. Simpan pekerjaan yang terbuka, lalu tutup dan buka kembali PPID Desk. Jika kesalahan berulang, berikan berkas catatan ini kepada administrator:</source>
+        <translation>Data already saved is safe. Save any open work, then close and reopen PPID Desk. If the error happens again, give this log file to the administrator:</translation>
+    </message>
+    <message>
+        <source>PPID Desk mengalami kesalahan</source>
+        <translation>PPID Desk ran into an error</translation>
+    </message>
+</context>
+<context>
+    <name>KopForm</name>
+    <message>
+        <source>&amp;Baris kop surat:</source>
+        <translation>Letterhead &amp;lines:</translation>
+    </message>
+    <message>
+        <source>Satu baris per baris cetak, dari atas ke bawah.</source>
+        <translation>One printed line per row, top to bottom.</translation>
+    </message>
+    <message>
+        <source>(tanpa logo)</source>
+        <translation>(no logo)</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;logo…</source>
+        <translation>Choose &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Pilih logo</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>Pratinjau kop surat</source>
+        <translation>Letterhead preview</translation>
+    </message>
+    <message>
+        <source>Pratinjau:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Berkas ini bukan gambar PNG/JPG yang dapat dibaca.</source>
+        <translation>This file is not a readable PNG/JPG image.</translation>
+    </message>
+    <message>
+        <source>(kop kosong)</source>
+        <translation>(empty letterhead)</translation>
+    </message>
+    <message>
+        <source>Kop surat minimal satu baris.</source>
+        <translation>The letterhead needs at least one line.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Layar terkunci</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Dipakai oleh %1 (%2). Masukkan kata sandi untuk melanjutkan.</source>
+        <translation>In use by %1 (%2). Enter the password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Ganti pengguna</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Kata sandi wajib diisi.</source>
+        <translation>Password is required.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk ke PPID Desk</source>
+        <translation>Sign in to PPID Desk</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Nama pengguna wajib diisi.</source>
+        <translation>User name is required.</translation>
+    </message>
+    <message>
+        <source>Kata sandi wajib diisi.</source>
+        <translation>Password is required.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>PPID Desk — %1</source>
+        <translation>PPID Desk — %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Keberatan</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Menu utama</source>
+        <translation>Main menu</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Permohonan &amp;baru</source>
+        <translation>&amp;New request</translation>
+    </message>
+    <message>
+        <source>Catat permohonan baru (Ctrl+N atau F2)</source>
+        <translation>Record a new request (Ctrl+N or F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Kunci layar (Ctrl+L)</source>
+        <translation>Lock the screen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>K&amp;eluar</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Sedang memproses</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: belum diatur</source>
+        <translation>Sync: not configured</translation>
+    </message>
+    <message>
+        <source>Permohonan baru</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Kunci layar</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>Formulir permohonan belum tersedia</source>
+        <translation>The request form is not available</translation>
+    </message>
+</context>
+<context>
+    <name>MissingPage</name>
+    <message>
+        <source>Halaman ini belum tersedia pada versi ini.</source>
+        <translation>This page is not available in this version.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChart</name>
+    <message>
+        <source>Grafik permohonan per bulan</source>
+        <translation>Chart of requests per month</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingForm</name>
+    <message>
+        <source>Nomor &amp;registrasi permohonan:</source>
+        <translation>Request &amp;registration number:</translation>
+    </message>
+    <message>
+        <source>Nomor register &amp;keberatan:</source>
+        <translation>&amp;Objection register number:</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;surat:</source>
+        <translation>&amp;Letter number:</translation>
+    </message>
+    <message>
+        <source>Wajib memuat {office}, {year}, {desk} dan {seq}; {seq:04d} = 4 digit.</source>
+        <translation>Must contain {office}, {year}, {desk} and {seq}; {seq:04d} = 4 digits.</translation>
+    </message>
+    <message>
+        <source>Kolom: {classification} {seq} {unit} {month_roman} {month} {year}.</source>
+        <translation>Fields: {classification} {seq} {unit} {month_roman} {month} {year}.</translation>
+    </message>
+    <message>
+        <source>Kode &amp;klasifikasi surat:</source>
+        <translation>Letter &amp;classification code:</translation>
+    </message>
+    <message>
+        <source>Kode &amp;unit pengolah:</source>
+        <translation>Processing &amp;unit code:</translation>
+    </message>
+    <message>
+        <source>Contoh nomor:</source>
+        <translation>Example numbers:</translation>
+    </message>
+    <message>
+        <source>Permohonan:</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <source>Keberatan:</source>
+        <translation>Objection:</translation>
+    </message>
+    <message>
+        <source>Surat:</source>
+        <translation>Letter:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionActionDialog</name>
+    <message>
+        <source>&amp;Waktu:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
+        <translation>The PPID superior's written response to the objection.</translation>
+    </message>
+    <message>
+        <source>&amp;Keputusan:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <source>&amp;Isi tanggapan:</source>
+        <translation>Response &amp;text:</translation>
+    </message>
+    <message>
+        <source>Kosongkan untuk memakai Atasan PPID di pengaturan pejabat.</source>
+        <translation>Leave empty to use the PPID superior from the officials settings.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama Atasan PPID:</source>
+        <translation>PPID superior &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
+        <translation>The requester's response to the PPID superior's decision.</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggapan pemohon:</source>
+        <translation>&amp;Requester's response:</translation>
+    </message>
+    <message>
+        <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
+        <translation>The requester files an information dispute with the Information Commission (14 working days).</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor register sengketa:</source>
+        <translation>Dispute register &amp;number:</translation>
+    </message>
+    <message>
+        <source>Hasil mediasi atau putusan Komisi Informasi.</source>
+        <translation>Outcome of mediation or the Information Commission ruling.</translation>
+    </message>
+    <message>
+        <source>&amp;Hasil:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>Keberatan selesai.</source>
+        <translation>Objection closed.</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan (opsional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>Pembatalan keberatan yang salah catat; nomornya tetap tercatat.</source>
+        <translation>Voiding a wrongly recorded objection; its number stays recorded.</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan pembatalan:</source>
+        <translation>&amp;Reason for voiding:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionFileDialog</name>
+    <message>
+        <source>Ajukan keberatan</source>
+        <translation>File an objection</translation>
+    </message>
+    <message>
+        <source>Keberatan atas permohonan {0}. Atasan PPID menanggapi dalam 30 hari kerja.</source>
+        <translation>Objection to request {0}. The PPID superior responds within 30 working days.</translation>
+    </message>
+    <message>
+        <source>Alasan keberatan huruf {0}</source>
+        <translation>Objection ground letter {0}</translation>
+    </message>
+    <message>
+        <source>Alasan (Pasal 35 ayat 1):</source>
+        <translation>Grounds (Article 35(1)):</translation>
+    </message>
+    <message>
+        <source>&amp;Kasus posisi:</source>
+        <translation>&amp;Case summary:</translation>
+    </message>
+    <message>
+        <source>Diajukan melalui &amp;kuasa</source>
+        <translation>Filed through a &amp;proxy</translation>
+    </message>
+    <message>
+        <source>Diajukan melalui kuasa</source>
+        <translation>Filed through a proxy</translation>
+    </message>
+    <message>
+        <source>Nama kuasa:</source>
+        <translation>Proxy name:</translation>
+    </message>
+    <message>
+        <source>Alamat kuasa:</source>
+        <translation>Proxy address:</translation>
+    </message>
+    <message>
+        <source>Telepon kuasa:</source>
+        <translation>Proxy phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu diterima:</source>
+        <translation>&amp;Received at:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsPage</name>
+    <message>
+        <source>Register Keberatan</source>
+        <translation>Objection Register</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Saring status keberatan</source>
+        <translation>Filter objection status</translation>
+    </message>
+    <message>
+        <source>No. Registrasi Keberatan</source>
+        <translation>Objection Reg. No.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. Permohonan</source>
+        <translation>Request No.</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Batas Tanggapan</source>
+        <translation>Response Due</translation>
+    </message>
+    <message>
+        <source>Keputusan Atasan PPID</source>
+        <translation>PPID Superior Decision</translation>
+    </message>
+    <message>
+        <source>Tabel register keberatan</source>
+        <translation>Objection register table</translation>
+    </message>
+    <message>
+        <source>Pilih keberatan di tabel.</source>
+        <translation>Select an objection in the table.</translation>
+    </message>
+    <message>
+        <source>Buka &amp;permohonan</source>
+        <translation>Open &amp;request</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Register keberatan tidak dapat dibaca.</source>
+        <translation>The objection register could not be read.</translation>
+    </message>
+    <message>
+        <source>Batas tanggapan Atasan PPID sudah lewat.</source>
+        <translation>The PPID superior's response deadline has passed.</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kasus posisi</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <source>Kuasa</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Batas tanggapan Atasan PPID</source>
+        <translation>PPID superior response due</translation>
+    </message>
+    <message>
+        <source>Batas mengajukan sengketa</source>
+        <translation>Dispute filing due</translation>
+    </message>
+    <message>
+        <source>Isi tanggapan</source>
+        <translation>Response text</translation>
+    </message>
+    <message>
+        <source>Atasan PPID</source>
+        <translation>PPID superior</translation>
+    </message>
+    <message>
+        <source>Tanggapan pemohon</source>
+        <translation>Requester's response</translation>
+    </message>
+    <message>
+        <source>Sengketa</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>Hasil sengketa</source>
+        <translation>Dispute outcome</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePanel</name>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Periksa isian yang ditandai.</source>
+        <translation>Check the marked fields.</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeProfileForm</name>
+    <message>
+        <source>&amp;Kode kantor:</source>
+        <translation>Office &amp;code:</translation>
+    </message>
+    <message>
+        <source>Huruf besar/angka, mis. CPJ; menjadi bagian nomor registrasi.</source>
+        <translation>Capitals/digits, e.g. CPJ; part of every registration number.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kantor:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Instansi induk:</source>
+        <translation>&amp;Parent body:</translation>
+    </message>
+    <message>
+        <source>K&amp;ota:</source>
+        <translation>C&amp;ity:</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Kode &amp;pos:</source>
+        <translation>Post&amp;al code:</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Surel:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Situs &amp;web:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>&amp;Huruf meja layanan:</source>
+        <translation>&amp;Desk letter:</translation>
+    </message>
+    <message>
+        <source>Setiap PC layanan memakai huruf sendiri (A, B, …) agar nomor tidak bentrok.</source>
+        <translation>Each service PC uses its own letter (A, B, …) so numbers never collide.</translation>
+    </message>
+    <message>
+        <source>Nama kantor wajib diisi.</source>
+        <translation>Office name is required.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialFields</name>
+    <message>
+        <source>&amp;Peran:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nam&amp;a:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>Seperti tertulis di bawah tanda tangan.</source>
+        <translation>As written under the signature.</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P:</translation>
+    </message>
+    <message>
+        <source>18 digit; boleh kosong.</source>
+        <translation>18 digits; may be empty.</translation>
+    </message>
+    <message>
+        <source>Pang&amp;kat/golongan:</source>
+        <translation>Ran&amp;k/grade:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsPanel</name>
+    <message>
+        <source>Daftar pejabat</source>
+        <translation>Officials list</translation>
+    </message>
+    <message>
+        <source>Data pejabat</source>
+        <translation>Official details</translation>
+    </message>
+    <message>
+        <source>Pejabat &amp;baru</source>
+        <translation>&amp;New official</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pejabat</source>
+        <translation>&amp;Save official</translation>
+    </message>
+    <message>
+        <source> (nonaktif)</source>
+        <translation> (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan. Coba lagi.</source>
+        <translation>Not saved. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register Permohonan Informasi</source>
+        <translation>Information Request Register</translation>
+    </message>
+    <message>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Nama, NIK, nomor pendaftaran atau isi permohonan (Ctrl+F)</source>
+        <translation>Name, NIK, registration number or request text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cari di register</source>
+        <translation>Search the register</translation>
+    </message>
+    <message>
+        <source>Memuat register</source>
+        <translation>Loading the register</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Masih berjalan</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Semua waktu</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Tahun ini</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Rentang tanggal…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Semua saluran</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Sa&amp;luran:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Semua pemohon</source>
+        <translation>All requesters</translation>
+    </message>
+    <message>
+        <source>Perorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Badan hukum</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Kelompok orang</source>
+        <translation>Group of people</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pemohon:</source>
+        <translation>Requester &amp;kind:</translation>
+    </message>
+    <message>
+        <source>Hanya yang &amp;terlambat</source>
+        <translation>Only &amp;overdue</translation>
+    </message>
+    <message>
+        <source>Hanya yang terlambat</source>
+        <translation>Only overdue</translation>
+    </message>
+    <message>
+        <source>&amp;Kolom</source>
+        <translation>&amp;Columns</translation>
+    </message>
+    <message>
+        <source>Pilih kolom</source>
+        <translation>Choose columns</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Ekspor tampilan register</source>
+        <translation>Export the register view</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)…</source>
+        <translation>CSV (.csv)…</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)…</source>
+        <translation>Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Ekspor hanya untuk supervisor dan administrator.</source>
+        <translation>Export is for supervisors and administrators only.</translation>
+    </message>
+    <message>
+        <source>Tabel register permohonan</source>
+        <translation>Request register table</translation>
+    </message>
+    <message>
+        <source>{0} permohonan</source>
+        <translation>{0} requests</translation>
+    </message>
+    <message>
+        <source>Ekspor register</source>
+        <translation>Export register</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{0} baris diekspor ke {1}</source>
+        <translation>{0} rows exported to {1}</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal: {0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <source>No. Pendaftaran</source>
+        <translation>Registration No.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Nomor Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Informasi yang Diminta</source>
+        <translation>Information Requested</translation>
+    </message>
+    <message>
+        <source>Tujuan Penggunaan Informasi</source>
+        <translation>Purpose of Use</translation>
+    </message>
+    <message>
+        <source>Di Bawah Penguasaan</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Bentuk Informasi</source>
+        <translation>Information Form</translation>
+    </message>
+    <message>
+        <source>Jenis Permohonan</source>
+        <translation>Request Type</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Alasan Penolakan</source>
+        <translation>Rejection Grounds</translation>
+    </message>
+    <message>
+        <source>Tgl. Pemberitahuan Tertulis</source>
+        <translation>Written Notice Date</translation>
+    </message>
+    <message>
+        <source>Tgl. Pemberian Informasi</source>
+        <translation>Handover Date</translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Cara Pembayaran</source>
+        <translation>Payment Method</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Jenis Pemohon</source>
+        <translation>Requester Kind</translation>
+    </message>
+    <message>
+        <source>Tgl. Lengkap</source>
+        <translation>Complete Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Sisa Waktu</source>
+        <translation>Time Left</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Pasal 17 huruf {0}</source>
+        <translation>Article 17 letter {0}</translation>
+    </message>
+    <message>
+        <source>Register tidak dapat dibaca.</source>
+        <translation>The register could not be read.</translation>
+    </message>
+    <message>
+        <source>Terlambat: lewat jatuh tempo {0}</source>
+        <translation>Overdue: past the due date {0}</translation>
+    </message>
+    <message>
+        <source>(terlambat)</source>
+        <translation>(overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetails</name>
+    <message>
+        <source>Perorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Badan hukum</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Kelompok orang</source>
+        <translation>Group of people</translation>
+    </message>
+    <message>
+        <source>Jenis pemohon</source>
+        <translation>Requester kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. SK pengesahan</source>
+        <translation>Registration decree no.</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Kuasa</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Petugas penerima</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Rincian informasi</source>
+        <translation>Information requested</translation>
+    </message>
+    <message>
+        <source>Tujuan penggunaan</source>
+        <translation>Purpose of use</translation>
+    </message>
+    <message>
+        <source>Cara memperoleh</source>
+        <translation>How to obtain</translation>
+    </message>
+    <message>
+        <source>Cara mendapatkan salinan</source>
+        <translation>How to receive copies</translation>
+    </message>
+    <message>
+        <source>Berkas diterima</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <source>Dinyatakan lengkap</source>
+        <translation>Declared complete</translation>
+    </message>
+    <message>
+        <source>Kekurangan</source>
+        <translation>Missing items</translation>
+    </message>
+    <message>
+        <source>Alasan perpanjangan</source>
+        <translation>Extension reason</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Tanggal pemberitahuan</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <source>Bentuk informasi</source>
+        <translation>Information form</translation>
+    </message>
+    <message>
+        <source>Alasan penghitaman</source>
+        <translation>Redaction reason</translation>
+    </message>
+    <message>
+        <source>Badan publik yang menguasai</source>
+        <translation>Public body holding it</translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Cara pembayaran</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Dasar penolakan</source>
+        <translation>Rejection basis</translation>
+    </message>
+    <message>
+        <source>Uji konsekuensi</source>
+        <translation>Consequence test</translation>
+    </message>
+    <message>
+        <source>Diteruskan ke</source>
+        <translation>Forwarded to</translation>
+    </message>
+    <message>
+        <source>Informasi diserahkan</source>
+        <translation>Information handed over</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Pemohon</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Keputusan dan penyelesaian</source>
+        <translation>Decision and resolution</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPage</name>
+    <message>
+        <source>← &amp;Register</source>
+        <translation>← &amp;Register</translation>
+    </message>
+    <message>
+        <source>Kembali ke register</source>
+        <translation>Back to the register</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Keberatan</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Peristiwa</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Riwayat permohonan</source>
+        <translation>Request history</translation>
+    </message>
+    <message>
+        <source>Permohonan tidak dapat dibuka.</source>
+        <translation>The request could not be opened.</translation>
+    </message>
+    <message>
+        <source>Permohonan nomor {0}</source>
+        <translation>Request number {0}</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan kelengkapan</source>
+        <translation>Completeness check</translation>
+    </message>
+    <message>
+        <source>Pemohon melengkapi</source>
+        <translation>Requester completion</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan tertulis</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>Setelah perpanjangan</source>
+        <translation>After extension</translation>
+    </message>
+    <message>
+        <source>Batas mengajukan keberatan</source>
+        <translation>Objection filing due</translation>
+    </message>
+    <message>
+        <source>Mengapa tanggal ini?</source>
+        <translation>Why this date?</translation>
+    </message>
+    <message>
+        <source>Mengapa tanggal ini? ({0})</source>
+        <translation>Why this date? ({0})</translation>
+    </message>
+    <message>
+        <source>Buka keberatan {0}</source>
+        <translation>Open objection {0}</translation>
+    </message>
+    <message>
+        <source>Ajukan &amp;keberatan</source>
+        <translation>File an &amp;objection</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>Tidak ada.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>… dan %1 lainnya (lihat Register)</source>
+        <translation>… and %1 more (see the Register)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Bagian pengaturan</source>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <source>Profil &amp;&amp; kop surat</source>
+        <translation>Profile &amp;&amp; letterhead</translation>
+    </message>
+    <message>
+        <source>Pejabat</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>Penomoran</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <source>Kalender hari kerja</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <source>Pengguna &amp;&amp; peran</source>
+        <translation>Users &amp;&amp; roles</translation>
+    </message>
+    <message>
+        <source>Tampilan &amp;&amp; bahasa</source>
+        <translation>Display &amp;&amp; language</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Penyiapan PPID Desk</source>
+        <translation>PPID Desk set-up</translation>
+    </message>
+    <message>
+        <source>PPID (Pelaksana)</source>
+        <translation>PPID (Executive)</translation>
+    </message>
+    <message>
+        <source>Atasan PPID</source>
+        <translation>PPID superior</translation>
+    </message>
+    <message>
+        <source>Profil kantor</source>
+        <translation>Office profile</translation>
+    </message>
+    <message>
+        <source>Data badan publik yang tercetak pada surat dan tanda terima.</source>
+        <translation>Public body details printed on letters and receipts.</translation>
+    </message>
+    <message>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Baris kop surat dan logo yang dicetak di bagian atas setiap surat.</source>
+        <translation>Letterhead lines and logo printed at the top of every letter.</translation>
+    </message>
+    <message>
+        <source>Pejabat</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>Penanda tangan surat. Dapat dilengkapi nanti di Pengaturan.</source>
+        <translation>Letter signatories. Can be completed later in Settings.</translation>
+    </message>
+    <message>
+        <source>Penomoran</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <source>Pola nomor registrasi, keberatan dan surat.</source>
+        <translation>Patterns of registration, objection and letter numbers.</translation>
+    </message>
+    <message>
+        <source>Akun administrator</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <source>Akun pertama untuk masuk dan menambah petugas lain.</source>
+        <translation>The first account, to sign in and add other officers.</translation>
+    </message>
+    <message>
+        <source>Nama kantor wajib diisi.</source>
+        <translation>Office name is required.</translation>
+    </message>
+    <message>
+        <source>Nama pejabat wajib diisi.</source>
+        <translation>The official's name is required.</translation>
+    </message>
+    <message>
+        <source>Jabatan wajib diisi.</source>
+        <translation>Position is required.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 digit.</source>
+        <translation>NIP must have 18 digits.</translation>
+    </message>
+    <message>
+        <source>Data pejabat belum benar; perbaiki di Pengaturan › Pejabat.</source>
+        <translation>Official details are not valid; fix them in Settings › Officials.</translation>
+    </message>
+    <message>
+        <source>Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.</source>
+        <translation>The office is saved; complete the rest in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terakhir masuk</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Daftar pengguna</source>
+        <translation>User list</translation>
+    </message>
+    <message>
+        <source>Pengguna terpilih</source>
+        <translation>Selected user</translation>
+    </message>
+    <message>
+        <source>P&amp;eran:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>Kosongkan bila tidak diubah.</source>
+        <translation>Leave empty to keep it.</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;perubahan</source>
+        <translation>Save &amp;changes</translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;ran:</source>
+        <translation>Ro&amp;le:</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Minimal 8 karakter.</source>
+        <translation>At least 8 characters.</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P:</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pengguna</source>
+        <translation>&amp;Add user</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Activate</translation>
+    </message>
+</context>
+</TS>

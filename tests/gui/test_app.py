@@ -1,0 +1,155 @@
+"""The session flow (ui/app.py) and the main window's wiring (ui/main_window.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
+
+from app.services.desk import DeskServices
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+from ui import i18n
+from ui.app import DeskApp
+from ui.dialogs.lock import LockDialog, set_idle_minutes
+from ui.dialogs.login import LoginDialog
+from ui.dialogs.setup_wizard import SetupWizard
+from ui.main_window import MainWindow
+from ui.tasks import runner
+
+
+@pytest.fixture
+def session(qtbot, desk) -> Iterator[DeskApp]:
+    i18n.install("id")
+    app = DeskApp(desk)
+    yield app
+    runner().wait()
+    for widget in (app.window, app.dialog):
+        if widget is not None and shiboken6.isValid(widget):
+            widget.close()
+
+
+def _login(qtbot, session: DeskApp, username: str, password: str) -> None:
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog)
+    dialog.username.setText(username)
+    dialog.password.setText(password)
+    dialog.submit()
+
+
+def test_login_opens_main_window(qtbot, session, officer):
+    session.start()
+    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        _login(qtbot, session, "petugas", USER_PASSWORD)
+    assert isinstance(session.window, MainWindow)
+    assert session.actor is not None and session.actor.username == "petugas"
+    assert session.window.current_page() == "dashboard"
+    assert "Kecamatan Cipocok Jaya" in session.window.windowTitle()
+
+
+def test_failed_login_keeps_the_dialog(qtbot, session, officer):
+    session.start()
+    dialog = session.dialog
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        _login(qtbot, session, "petugas", "bukan-sandinya")
+    assert session.window is None and session.dialog is dialog
+    assert dialog.isVisible()
+
+
+def test_cancelling_login_finishes(qtbot, session):
+    session.start()
+    with qtbot.waitSignal(session.finished, timeout=2_000):
+        session.dialog.reject()
+
+
+def test_first_run_goes_through_the_wizard(qtbot, tmp_path: Path, clock):
+    desk = DeskServices.open(tmp_path / "new", clock=clock)
+    session = DeskApp(desk)
+    try:
+        session.start()
+        wizard = session.dialog
+        assert isinstance(wizard, SetupWizard)
+        wizard.profile.code.setText("SRG")
+        wizard.profile.edits["name"].setText("Kecamatan Serang")
+        for _ in range(4):
+            wizard.next()
+        wizard.admin.full_name.setText("Admin")
+        wizard.admin.username.setText("admin")
+        wizard.admin.password.setText("rahasia-123")
+        wizard.admin.repeat.setText("rahasia-123")
+        with qtbot.waitSignal(session.window_shown, timeout=10_000):
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert session.actor is not None and session.actor.role == "admin"
+    finally:
+        runner().wait()
+        if session.window is not None:
+            session.window.close()
+        desk.close()
+
+
+def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
+    set_idle_minutes(desk, admin, 1)
+    session.start()
+    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        _login(qtbot, session, "admin", ADMIN_PASSWORD)
+    assert session.watcher.timer.interval() == 60_000 and session.watcher.timer.isActive()
+    session.watcher.idle.emit()  # what the timer does after a minute without input
+    lock = session.dialog
+    assert isinstance(lock, LockDialog) and lock.isVisible()
+    assert not session.watcher.timer.isActive()
+    lock.password.setText(ADMIN_PASSWORD)
+    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+        lock.submit()
+    assert session.dialog is None
+    assert session.watcher.timer.isActive()
+
+
+def test_switch_user_from_lock_returns_to_login(qtbot, session, admin, officer):
+    session.start()
+    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        _login(qtbot, session, "admin", ADMIN_PASSWORD)
+    session.window.lock_action.trigger()
+    lock = session.dialog
+    assert isinstance(lock, LockDialog)
+    lock.switch_button.click()
+    assert isinstance(session.dialog, LoginDialog)
+    assert session.window is None and session.actor is None
+    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        _login(qtbot, session, "petugas", USER_PASSWORD)
+    assert session.actor.username == "petugas"
+
+
+def test_language_switch_rebuilds_the_window_in_english(qtbot, session, admin):
+    session.start()
+    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        _login(qtbot, session, "admin", ADMIN_PASSWORD)
+    old = session.window
+    try:
+        with qtbot.waitSignal(session.window_shown, timeout=10_000):
+            old.language_changed.emit("en")
+        assert session.window is not old
+        assert session.window.sidebar.item(0).text() == "Dashboard"
+    finally:
+        i18n.install("id")
+
+
+def test_main_window_navigation_and_shortcuts(qtbot, desk, officer, intake):
+    number = intake(officer).number
+    window = MainWindow(desk, officer)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for index, key in enumerate(window.PAGES, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == key
+    window.dashboard.request_opened.emit(number)
+    assert window.current_page() == "request"
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    dialog = QApplication.activeModalWidget() or getattr(window, "last_intake", None)
+    assert dialog is not None and type(dialog).__name__ == "IntakeDialog"
+    dialog.close()
+    runner().wait()
