@@ -115,3 +115,25 @@ def test_headers_are_indonesian_and_cover_every_column(desk, officer) -> None:
     assert headers[0] == "No. Pendaftaran"
     assert "Informasi yang Diminta" in headers and "Jatuh Tempo" in headers
     assert all(headers)
+
+
+def test_background_pages_arrive_without_blocking(desk, officer, walk_in, qtbot) -> None:
+    numbers = _fill(desk, officer, walk_in, 25)
+    model = RegisterTableModel(desk.query, officer, page_size=10, today=lambda: desk.ctx.clock().date())
+    model.reload()
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 25, timeout=5000)
+    assert model.index(24, 0).data() == "memuat…"  # the last page is being read on a worker thread
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as blocker:
+        pass
+    first, last = blocker.args[0], blocker.args[1]
+    assert (first.row(), last.row()) == (20, 24)
+    assert model.index(24, 0).data() == numbers[0]
+
+
+def test_a_page_from_an_older_filter_is_ignored(desk, officer, walk_in) -> None:
+    _fill(desk, officer, walk_in, 3)
+    model = _model(desk, officer)
+    before = [model.index(r, 0).data() for r in range(3)]
+    stale = desk.query.rows(officer, RegisterFilter(text="Budi"))
+    model._page_arrived((model._generation - 1, 0, stale))
+    assert [model.index(r, 0).data() for r in range(3)] == before

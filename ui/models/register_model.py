@@ -214,6 +214,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._total = 0
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._cells: dict[int, list[str | None]] = {}
+        self._pending_pages: set[int] = set()
         self._generation = 0
         self._loading = False
         self._headers = column_headers()
@@ -270,6 +271,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._total = snapshot.total
         self._pages.clear()
         self._cells.clear()
+        self._pending_pages.clear()
         self._pages[0] = snapshot.first_page
         self.endResetModel()
         self._set_loading(False)
@@ -286,33 +288,61 @@ class RegisterTableModel(QAbstractTableModel):
             self._loading = value
             self.loading_changed.emit(value)
 
-    def _page(self, number: int) -> list[RegisterRow]:
-        """One page of rows, read on demand (a few milliseconds) and kept in a small LRU cache."""
+    def _page(self, number: int) -> list[RegisterRow] | None:
+        """One page of rows from the LRU cache, or None while it is being read.
+
+        In background mode a missing page is read on a worker thread (a deep OFFSET on a big register can
+        take far longer than a frame) and the rows appear with ``dataChanged``; inline mode reads it now.
+        """
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        if number in self._pending_pages:
+            return None
         flt = self._filter if self._filter.today else replace(self._filter, today=self._today())
-        page = self._query.rows(
-            self._actor,
-            flt,
-            offset=number * self._page_size,
-            limit=self._page_size,
-            order_by=self._order_by,
-            descending=self._descending,
+        query, actor, generation = self._query, self._actor, self._generation
+        offset, size, order_by, descending = (
+            number * self._page_size,
+            self._page_size,
+            self._order_by,
+            self._descending,
         )
+
+        def fetch() -> tuple[int, int, list[RegisterRow]]:
+            rows = query.rows(actor, flt, offset=offset, limit=size, order_by=order_by, descending=descending)
+            return generation, number, rows
+
+        self._pending_pages.add(number)
+        submit(fetch, self._page_arrived, self._page_failed, background=self._background)
+        return self._pages.get(number)  # inline mode: already there
+
+    def _page_arrived(self, result: tuple[int, int, list[RegisterRow]]) -> None:
+        generation, number, rows = result
+        self._pending_pages.discard(number)
+        if generation != self._generation:
+            return  # the filter or order changed meanwhile
         self.page_fetches += 1
-        self._pages[number] = page
+        self._pages[number] = rows
         while len(self._pages) > self._max_pages:
             dropped, _rows = self._pages.popitem(last=False)
             for row_index in range(dropped * self._page_size, (dropped + 1) * self._page_size):
                 self._cells.pop(row_index, None)
-        return page
+        first = number * self._page_size
+        last = min(first + self._page_size, self._total) - 1
+        if self._background and last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page_failed(self, exc: BaseException) -> None:
+        self._pending_pages.clear()
+        self._fail(exc)
 
     def row_at(self, row: int) -> RegisterRow | None:
         if not 0 <= row < self._total:
             return None
         page = self._page(row // self._page_size)
+        if page is None:
+            return None
         offset = row % self._page_size
         return page[offset] if offset < len(page) else None
 
@@ -360,6 +390,8 @@ class RegisterTableModel(QAbstractTableModel):
         row_index = index.row()
         row = self.row_at(row_index)
         if row is None:
+            if role == _DISPLAY and index.column() == 0 and 0 <= row_index < self._total:
+                return QCoreApplication.translate("RegisterTableModel", "memuat…")
             return None
         if role == _DISPLAY:
             return self._text(row_index, row, index.column())
