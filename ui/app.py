@@ -61,7 +61,11 @@ class DeskApp(QObject):
 
     # --- entry -----------------------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, sign_in: tuple[str, str] | None = None) -> None:
+        """Set-up wizard on a new data folder, else the login (skipped with ``sign_in``, used by the demo)."""
+        if sign_in is not None and self.desk.office.is_initialized():
+            self.signed_in(self.desk.users.authenticate(*sign_in))
+            return
         if not self.desk.office.is_initialized():
             wizard = SetupWizard(self.desk)
             wizard.completed.connect(self._wizard_done)
@@ -150,8 +154,11 @@ class DeskApp(QObject):
             self._open_window()
 
 
-def run(data_dir: Path, *, argv: list[str] | None = None) -> int:
-    """Open the workstation on ``data_dir``; returns the process exit code."""
+def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None) -> int:
+    """Open the workstation on ``data_dir``; returns the process exit code.
+
+    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it.
+    """
     app = application(argv)
     i18n.install(i18n.saved_language(data_dir))
     crash = CrashHandler(data_dir)
@@ -172,7 +179,7 @@ def run(data_dir: Path, *, argv: list[str] | None = None) -> int:
     session = DeskApp(desk)
     session.finished.connect(app.quit)
     app.setQuitOnLastWindowClosed(False)
-    session.start()
+    session.start(sign_in)
     try:
         return app.exec()
     finally:
