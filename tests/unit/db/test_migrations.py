@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -223,3 +224,19 @@ def test_reopening_a_current_register_makes_no_backup(tmp_path: Path) -> None:
         assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
     finally:
         again.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: opening a register written by a newer app version (unknown Alembic revision) fails with "
+    "Alembic's English CommandError instead of a DeskError telling the officer, in Indonesian, to update the app",
+)
+def test_register_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
+    from app.errors import DeskError
+
+    DeskServices.open(tmp_path, clock=lambda: NOW).close()
+    with sqlite3.connect(tmp_path / "register.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(DeskError) as refused:
+        DeskServices.open(tmp_path, clock=lambda: NOW)
+    assert "versi" in str(refused.value)
