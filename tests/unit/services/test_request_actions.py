@@ -240,3 +240,16 @@ def test_correct_nik_to_another_requesters_nik_is_refused(
     with pytest.raises((ValidationError, ActionRefused)):
         desk.actions.act(supervisor, budi.number, "correct", body)
     assert counts(desk, budi.number) == before
+
+
+def test_unknown_number_is_not_found(desk: DeskServices, supervisor: Actor) -> None:
+    from app.errors import NotFound
+
+    before = counts(desk)
+    with pytest.raises(NotFound, match="tidak ditemukan"):
+        desk.actions.act(supervisor, "CPJ/2026/A-9999", "extend", BODIES["extend"])
+    with pytest.raises(NotFound, match="tidak ditemukan"):
+        desk.register.get(supervisor, "CPJ/2026/A-9999")
+    with pytest.raises(NotFound, match="tidak ditemukan"):
+        desk.objections.act(supervisor, "KEB/CPJ/2026/A-999", "close", {})
+    assert counts(desk) == before
