@@ -243,3 +243,25 @@ def test_kop_logo_is_drawn_when_the_file_exists_and_skipped_when_missing(tmp_pat
     assert images(with_logo) == 1
     assert images(missing) == 0
     assert "PEMERINTAH KOTA SERANG" in pdf_text(missing)
+
+
+def test_user_text_is_printed_literally_never_as_markup() -> None:
+    from dataclasses import replace
+
+    snap = sample("rejection")
+    odd = "PT Maju & Jaya <b>Tbk</b> – Dédé Šukma"
+    tricky = replace(
+        snap,
+        requester=replace(snap.requester, name=odd),  # type: ignore[type-var]
+        consequence="Nilai {ppid} & <i>rahasia</i>",
+    )
+    text = pdf_text(render(tricky))
+    assert odd in text
+    assert "Nilai {ppid} & <i>rahasia</i>" in text
+
+
+def test_letters_print_on_f4() -> None:
+    from doc_samples import page_sizes_mm
+
+    width, height = page_sizes_mm(render(sample("rejection"), "F4"))[0]
+    assert (round(width), round(height)) == (215, 330)
