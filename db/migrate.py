@@ -16,6 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from app.errors import DeskError
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -57,6 +59,12 @@ def upgrade(
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DeskError(
+            f"Register ini dibuat oleh versi PPID Desk yang lebih baru (revisi skema {current}). "
+            "Perbarui aplikasi PPID Desk di komputer ini sebelum membuka register ini; data tidak diubah."
+        )
     saved: Path | None = None
     if current is not None and db_path.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

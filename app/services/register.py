@@ -23,6 +23,7 @@ from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_reques
 from app.errors import ConfirmationRequired, NotFound, ValidationError
 from app.ids import new_id
 from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
+from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
@@ -135,8 +136,13 @@ class RegisterService:
     def receive(
         self, actor: Actor, data: Mapping[str, Any], *, confirm_warnings: bool = False
     ) -> RequestView:
-        """Register a request and issue its number. Raises before writing anything if the input is bad."""
+        """Register a request and issue its number. Raises before writing anything if the input is bad.
+
+        ``confirm_warnings`` is the officer's confirmation of what ``ConfirmationRequired`` asked about: an
+        unknown NIK region, or a desk clock that differs from the city server's by more than five minutes.
+        """
         actor.require(Permission.RECORD_REQUEST)
+        ClockCheck(self.ctx).require_confirmed(confirm_warnings)
         now = self.ctx.clock()
         errors: dict[str, str] = {}
         received_at = now

@@ -226,11 +226,6 @@ def test_reopening_a_current_register_makes_no_backup(tmp_path: Path) -> None:
         again.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: opening a register written by a newer app version (unknown Alembic revision) fails with "
-    "Alembic's English CommandError instead of a DeskError telling the officer, in Indonesian, to update the app",
-)
 def test_register_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
     from app.errors import DeskError
 

@@ -27,11 +27,6 @@ def test_status_records_the_skew(desk: DeskServices, clock: Any) -> None:
         desk.clock_check.require_confirmed(False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ClockCheck.require_confirmed is never called; intake issues numbers on a desk whose clock is "
-    "known to be wrong without asking the officer to confirm the date (clock_check.py docstring)",
-)
 def test_intake_asks_to_confirm_the_date_when_the_clock_is_off(
     desk: DeskServices, officer: Actor, clock: Any, walk_in: Any
 ) -> None:
