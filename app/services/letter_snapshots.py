@@ -24,6 +24,12 @@ from app.services.pii import PiiVault
 from db.models import Office, Official, Request, Requester, User
 
 
+def ppid_name(office: Office) -> str:
+    """ "PPID Pelaksana Kecamatan X" from the office name, unless the name already says PPID."""
+    name = office.name.strip()
+    return name if name.upper().startswith("PPID") else f"PPID Pelaksana {name}"
+
+
 def office_snapshot(office: Office, session: Session) -> s.Office:
     kop = tuple(
         str(x) for x in (office.kop_lines or [office.parent_name, office.name.upper()]) if str(x).strip()
@@ -31,7 +37,7 @@ def office_snapshot(office: Office, session: Session) -> s.Office:
     return s.Office(
         kop_lines=kop,
         address=office.address or "",
-        ppid_name=f"PPID Pelaksana {office.name}",
+        ppid_name=ppid_name(office),
         city=office.city or "Serang",
         phone=office.phone or "",
         email=office.email or "",
@@ -50,7 +56,7 @@ def official(session: Session, role: str) -> Official | None:
 def ppid_signatory(session: Session, office: Office) -> s.Signatory:
     row = official(session, "ppid")
     if row is None:
-        return s.Signatory(jabatan=f"PPID Pelaksana {office.name}", name="(nama PPID belum diatur)")
+        return s.Signatory(jabatan=ppid_name(office), name="(nama PPID belum diatur)")
     return s.Signatory(jabatan=row.jabatan, name=row.name, nip=row.nip or "", pangkat=row.pangkat or "")
 
 

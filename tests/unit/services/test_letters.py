@@ -204,3 +204,17 @@ def test_unknown_number_and_kind(letters: LetterService, supervisor: Actor) -> N
 
     with pytest.raises(ValidationError):
         letters.issue(supervisor, "kuitansi", "X")
+
+
+def test_ppid_name_is_not_doubled() -> None:
+    from types import SimpleNamespace
+
+    from app.services.letter_snapshots import ppid_name
+
+    assert (
+        ppid_name(SimpleNamespace(name="Kecamatan Cipocok Jaya")) == "PPID Pelaksana Kecamatan Cipocok Jaya"
+    )  # type: ignore[arg-type]
+    assert (
+        ppid_name(SimpleNamespace(name="PPID Pelaksana Kecamatan Serang"))
+        == "PPID Pelaksana Kecamatan Serang"
+    )  # type: ignore[arg-type]
