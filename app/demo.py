@@ -186,8 +186,12 @@ def _plan(
     ]
     steps: list[Step] = []
     numbers: dict[int, str] = {}
+    opening = datetime.combine(now.date(), time(8, 0))
+    walk_ins_today = min(4, count // 10) if cal.is_working_day(now.date()) and now > opening else 0
     for i in range(count):
         received = _work_time(rng, rng.choice(working))
+        if i >= count - walk_ins_today:  # the last few came in this morning: the dashboard shows them
+            received = opening + (now - opening) * rng.random()
         data = _intake(rng, received)
 
         def receive(i: int = i, data: dict[str, Any] = data) -> None:
@@ -239,7 +243,7 @@ def _plan(
 
 
 def seed_demo(
-    data_dir: Path, *, count: int = 300, days: int = 180, now: datetime | None = None, seed: int = 14
+    data_dir: Path, *, count: int = 300, days: int = 365, now: datetime | None = None, seed: int = 14
 ) -> None:
     """Create (or top up) a demo office in ``data_dir`` with ``count`` requests received over ``days`` days."""
     now = (now or datetime.now()).replace(microsecond=0)

@@ -127,6 +127,7 @@ class DeskApp(QObject):
         if self.window is None or self.actor is None or isinstance(self.dialog, LockDialog):
             return
         self.watcher.pause()
+        self.window.set_locked(True)
         lock = LockDialog(self.desk, self.actor, self.window)
         lock.accepted.connect(lambda: self._unlocked(lock))
         self._show_dialog(lock)
@@ -136,6 +137,8 @@ class DeskApp(QObject):
         if lock.switch_user:
             self.logout()
         else:
+            if self.window is not None:
+                self.window.set_locked(False)
             self.watcher.resume()
 
     def logout(self) -> None:

@@ -77,13 +77,19 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._build_pages()
         self._build_sidebar()
-        central = QWidget()
-        row = QHBoxLayout(central)
+        content = QWidget()
+        row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar_panel)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.cover = QLabel(self.tr("Layar terkunci"))
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.cover, "title")
+        self.outer = QStackedWidget()
+        self.outer.addWidget(content)
+        self.outer.addWidget(self.cover)
+        self.setCentralWidget(self.outer)
         self._build_status_bar(office.name)
         self._build_shortcuts()
         self._connect_signals()
@@ -200,6 +206,14 @@ class MainWindow(QMainWindow):
             if hasattr(page, "changed"):
                 page.changed.connect(lambda _number: self.refresh_lists())
         self.settings.language_changed.connect(self.language_changed)
+
+    def set_locked(self, locked: bool) -> None:
+        """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
+        self.outer.setCurrentIndex(1 if locked else 0)
+        self.intake_action.setEnabled(not locked)
+
+    def is_locked(self) -> bool:
+        return self.outer.currentIndex() == 1
 
     # --- navigation ----------------------------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeE
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
 QDateEdit:focus, QDateTimeEdit:focus {{ border: 2px solid {FOCUS}; padding: 2px 4px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px; }}
+QDateEdit::drop-down, QComboBox::drop-down {{ width: 20px; }}
 QPushButton, QToolButton {{ padding: 4px 12px; }}
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{
     outline: 2px solid {FOCUS}; border: 2px solid {FOCUS}; border-radius: 3px;

@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         handler=_demo,
     )
     demo.add_argument("--count", type=int, default=300, help="jumlah permohonan contoh (bawaan: 300)")
-    demo.add_argument("--days", type=int, default=180, help="rentang hari ke belakang (bawaan: 180)")
+    demo.add_argument("--days", type=int, default=365, help="rentang hari ke belakang (bawaan: 365)")
     demo.add_argument("--dir", type=Path, help="folder data demo (bawaan: folder sementara baru)")
     demo.add_argument("--no-gui", action="store_true", help="hanya isi data demo lalu cetak foldernya")
 

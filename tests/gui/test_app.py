@@ -99,11 +99,13 @@ def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
     session.watcher.idle.emit()  # what the timer does after a minute without input
     lock = session.dialog
     assert isinstance(lock, LockDialog) and lock.isVisible()
+    assert session.window.is_locked()  # the register is hidden behind the cover
     assert not session.watcher.timer.isActive()
     lock.password.setText(ADMIN_PASSWORD)
     with qtbot.waitSignal(lock.unlocked, timeout=10_000):
         lock.submit()
     assert session.dialog is None
+    assert not session.window.is_locked()
     assert session.watcher.timer.isActive()
 
 
