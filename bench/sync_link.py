@@ -114,6 +114,7 @@ def main() -> int:
     ap.add_argument("--sqlite", action="store_true", help="server on SQLite instead of PostgreSQL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--read-timeout", type=float, default=4.0)
+    ap.add_argument("--page-bytes", type=int, default=1024 * 1024, help="pull page size (uncompressed JSON)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     now = datetime(2026, 3, 16, 10, 0)
@@ -176,7 +177,7 @@ def main() -> int:
                 srv.port, link=link, planner=random_cuts(args.seed + 1, 256 * 1024, 0.5, 0.2)
             ) as px:
                 _repoint(desk_b, enr_b, px.url)
-                pull.page_bytes = 256 * 1024
+                pull.page_bytes = args.page_bytes
                 t_pull, rounds = run_until_done(pull, 3 * 3600)
                 down = px.stats
             with desk_b.ctx.db.reader() as s:

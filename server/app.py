@@ -199,6 +199,19 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     return app
 
 
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` with several worker processes: the database URL and the minimum app
+    version come from ``PPID_SERVER_DB`` and ``PPID_MIN_APP_VERSION``."""
+    import os
+
+    from server.db import default_db_url, make_engine
+    from server.logs import configure
+
+    configure(os.environ.get("PPID_LOG_LEVEL", "INFO"))
+    engine = make_engine(default_db_url())
+    return create_app(engine, ServerConfig(min_app_version=os.environ.get("PPID_MIN_APP_VERSION", "0.1.0")))
+
+
 async def _read_push_body(request: Request, dev: DeviceCtx, cfg: ServerConfig) -> list[Op]:
     """Length and checksum first, then gunzip with a size cap, then parse: a damaged body has no effect."""
     declared = request.headers.get("content-length")

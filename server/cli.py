@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
@@ -87,9 +88,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         )
         return 1
     configure(args.log_level.upper())
+    common: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": None, "timeout_keep_alive": 30,
+                              "ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}  # fmt: skip
+    if args.workers > 1:
+        os.environ["PPID_SERVER_DB"], os.environ["PPID_MIN_APP_VERSION"] = args.db, args.min_app_version
+        os.environ["PPID_LOG_LEVEL"] = args.log_level.upper()
+        uvicorn.run("server.app:app_from_env", factory=True, workers=args.workers, **common)
+        return 0
     app = create_app(engine, ServerConfig(min_app_version=args.min_app_version))
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_keep_alive=30,
-                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)  # fmt: skip
+    uvicorn.run(app, **common)
     return 0
 
 
@@ -137,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL only)")
     serve.set_defaults(func=_cmd_serve)
     return parser
 

@@ -13,6 +13,7 @@ Any unexpected error rolls the whole batch back; the desk retries the same ops l
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.sync.protocol import OFFICE_FIELD, Op, OpResult
 from server.admin import utcnow
+from server.bulk import insert_rows
 from server.context import DeviceCtx, ScopeViolation
 from server.merge import diff, merge
 from server.models import AppliedOp, ChangeLog, Conflict, Counter, Event, Office, Record, ScopeLog
@@ -75,6 +77,7 @@ class PushService:
         self.engine = engine
         self.before_commit = before_commit
         self.is_pg = engine.dialect.name == "postgresql"
+        self._office_cache: dict[str, int] = {}
 
     # ------------------------------------------------------------------ entry point
     def push(self, device: DeviceCtx, ops: list[Op]) -> list[OpResult]:
@@ -98,7 +101,7 @@ class PushService:
     # ------------------------------------------------------------------ one transaction
     def _apply(self, conn: Connection, device: DeviceCtx, ops: list[Op]) -> dict[str, OpResult]:
         now = utcnow()
-        offices = {r.code: r.id for r in conn.execute(select(Office.code, Office.id))}
+        offices = self._offices(conn, ops)
         batch = Batch(device=device, now=now, offices=offices)
         fresh = self._claim(conn, device, ops, now)
         self._replay_duplicates(conn, device, [op for op in ops if op.op_id not in fresh], batch)
@@ -111,6 +114,13 @@ class PushService:
             if self.before_commit is not None:
                 self.before_commit(todo)
         return batch.results
+
+    def _offices(self, conn: Connection, ops: list[Op]) -> dict[str, int]:
+        """Office codes → ids, cached (offices are only ever added); reloaded when an op names an unknown one."""
+        wanted = {op.record().get(OFFICE_FIELD) for op in ops} - {None}
+        if not wanted <= set(self._office_cache):
+            self._office_cache = {r.code: r.id for r in conn.execute(select(Office.code, Office.id))}
+        return self._office_cache
 
     def _claim(self, conn: Connection, device: DeviceCtx, ops: list[Op], now: datetime) -> set[str]:
         if not ops:
@@ -129,8 +139,8 @@ class PushService:
             for op in ops
         ]
         dialect_insert = postgresql.insert if self.is_pg else sqlite.insert
-        stmt = dialect_insert(AppliedOp).values(rows).on_conflict_do_nothing().returning(AppliedOp.op_id)
-        return set(conn.execute(stmt).scalars())
+        stmt = dialect_insert(AppliedOp).on_conflict_do_nothing().returning(AppliedOp.op_id)
+        return set(conn.execute(stmt, rows).scalars())  # "insertmanyvalues": one cached statement, few trips
 
     def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
         if not ops:
@@ -170,10 +180,13 @@ class PushService:
                 True,
                 r.created_by,
             )
+        later = sorted({op.entity_id for op in ops if op.base_version > 0 or op.payload.get("resolves")})
+        if not later:
+            return  # only creations: no earlier op of this desk and no held conflict can concern them
         for row in conn.execute(
             select(AppliedOp.entity_id, AppliedOp.base_version, AppliedOp.result_version)
             .where(
-                AppliedOp.device_id == device.id, AppliedOp.entity_id.in_(ids),
+                AppliedOp.device_id == device.id, AppliedOp.entity_id.in_(later),
                 AppliedOp.status.in_(("applied", "merged")),
             )
             .order_by(AppliedOp.seq)
@@ -181,7 +194,7 @@ class PushService:
             batch.last_applied[row.entity_id] = (row.base_version, row.result_version)
         held = conn.execute(
             select(Conflict.entity_id).where(
-                Conflict.device_id == device.id, Conflict.entity_id.in_(ids), Conflict.status == "open"
+                Conflict.device_id == device.id, Conflict.entity_id.in_(later), Conflict.status == "open"
             )
         )
         batch.blocked.update(held.scalars())
@@ -359,6 +372,17 @@ class PushService:
             params.append(
                 {"b_op": op.op_id, "b_status": res.status, "b_version": res.version, "b_result": stored}
             )
+        if self.is_pg:  # one statement instead of one UPDATE per op
+            conn.execute(
+                text(
+                    "UPDATE applied_ops AS a SET status = v.b_status, result_version = v.b_version, "
+                    "result = v.b_result FROM jsonb_to_recordset(CAST(:rows AS jsonb)) "
+                    "AS v(b_op text, b_status text, b_version int, b_result jsonb) "
+                    "WHERE a.device_id = :dev AND a.op_id = v.b_op"
+                ),
+                {"rows": json.dumps(params), "dev": batch.device.id},
+            )
+            return
         conn.execute(
             update(AppliedOp)
             .where(AppliedOp.device_id == batch.device.id, AppliedOp.op_id == bindparam("b_op"))
@@ -428,7 +452,7 @@ class PushService:
             for row in rec.log_rows:
                 logs.append({**row, "server_seq": seq})
         if new_rows:
-            conn.execute(insert(Record), new_rows)
+            insert_rows(conn, Record.__table__, new_rows)  # type: ignore[arg-type]
         if upd_rows:
             conn.execute(
                 update(Record)
@@ -439,10 +463,6 @@ class PushService:
                 ),
                 upd_rows,
             )  # fmt: skip
-        if events:
-            dialect_insert = postgresql.insert if self.is_pg else sqlite.insert
-            conn.execute(dialect_insert(Event).on_conflict_do_nothing(), events)
-        if logs:
-            conn.execute(insert(ChangeLog), logs)
-        if scope:
-            conn.execute(insert(ScopeLog), scope)
+        insert_rows(conn, Event.__table__, events, ignore_conflicts=True)  # type: ignore[arg-type]
+        insert_rows(conn, ChangeLog.__table__, logs)  # type: ignore[arg-type]
+        insert_rows(conn, ScopeLog.__table__, scope)  # type: ignore[arg-type]
