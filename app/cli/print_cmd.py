@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Cli, add_command, add_group, parse_date_arg
+from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
 from app.documents import DOCUMENT_TITLES
-from app.services.letters import LETTER_KINDS, IssuedDocument, LetterService
+from app.services.letters import LETTER_KINDS, PAPERS, IssuedDocument, LetterService
 
 _NUMBER_HELP = {"objection": "nomor registrasi keberatan"}
 
@@ -58,6 +58,25 @@ def register(subparsers: Any) -> None:
     )
     reg.add_argument("--paper", choices=("A4", "F4"), default="A4", help="kertas (lanskap), bawaan A4")
     _out(reg)
+
+    lst = add_command(
+        group, "letters", help="daftar surat yang pernah diterbitkan untuk satu permohonan", handler=_letters
+    )
+    lst.add_argument("number", metavar="NUMBER", help="nomor pendaftaran permohonan")
+
+    again = add_command(
+        group, "reprint", help="cetak ulang surat tertentu (ID dari 'print letters')", handler=_reprint
+    )
+    again.add_argument("letter_id", metavar="LETTER_ID")
+    again.add_argument(
+        "--paper", choices=("A4", "F4", "A5", "thermal80"), help="bawaan: kertas saat diterbitkan"
+    )
+    _out(again)
+
+    settings = add_command(group, "settings", help="kertas dan printer per jenis dokumen", handler=_settings)
+    settings.add_argument("--kind", choices=tuple(PAPERS), help="jenis dokumen yang diubah")
+    settings.add_argument("--paper", help="kertas untuk jenis itu (mis. thermal80 untuk tanda bukti)")
+    settings.add_argument("--printer", help="nama printer (kosong = printer bawaan sistem)")
 
     dossier = add_command(group, "dossier", help=DOCUMENT_TITLES["dossier"], handler=_dossier)
     dossier.add_argument("number", metavar="NUMBER", help="nomor pendaftaran permohonan")
@@ -130,5 +149,52 @@ def _dossier(cli: Cli) -> int:
     cli.emit(
         {"kind": "dossier", "number": cli.args.number, "out": str(out)},
         lambda _: f"Berkas permohonan {cli.args.number} -> {out}",
+    )
+    return 0
+
+
+def _letters(cli: Cli) -> int:
+    docs = LetterService(cli.services().ctx).letters(cli.actor(), cli.args.number)
+
+    def render(items: list[IssuedDocument]) -> str:
+        if not items:
+            return "Belum ada surat yang diterbitkan untuk permohonan ini."
+        return table(
+            [
+                (d.id, d.kind, d.number or "-", f"{d.issued_at:%Y-%m-%d %H:%M}", d.issued_by, d.sha256[:12])
+                for d in items
+            ],
+            ["ID", "JENIS", "NOMOR", "DITERBITKAN", "OLEH", "SHA-256"],
+        )
+
+    cli.emit(docs, render)
+    return 0
+
+
+def _reprint(cli: Cli) -> int:
+    doc = LetterService(cli.services().ctx).reprint(cli.actor(), cli.args.letter_id, paper=cli.args.paper)
+    out = _write(cli, doc.pdf)
+    cli.emit({**doc.to_dict(), "out": str(out)} if cli.as_json else doc, lambda d: _describe(d, out))
+    return 0
+
+
+def _settings(cli: Cli) -> int:
+    actor = cli.actor()
+    service = LetterService(cli.services().ctx)
+    if cli.args.kind:
+        change: dict[str, str] = {}
+        if cli.args.paper is not None:
+            change["paper"] = cli.args.paper
+        if cli.args.printer is not None:
+            change["printer"] = cli.args.printer
+        current = service.set_print_settings(actor, {cli.args.kind: change})
+    else:
+        current = service.print_settings()
+    cli.emit(
+        current,
+        lambda c: table(
+            [(k, v["paper"], v["printer"] or "(bawaan sistem)") for k, v in c.items()],
+            ["JENIS", "KERTAS", "PRINTER"],
+        ),
     )
     return 0

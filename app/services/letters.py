@@ -37,7 +37,7 @@ from app.services.letter_snapshots import (
     request_snapshot,
     requester_snapshot,
 )
-from app.services.office import load_office
+from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
 from db.models import IssuedLetter, Objection, Request, Requester
@@ -57,6 +57,14 @@ _SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
 }
 #: Setting key: {"shared_sequence": true} makes all letter kinds share one yearly sequence.
 LETTER_SETTING = "letters"
+#: Setting key: {kind: {"paper": ..., "printer": ...}} — paper and printer per document type (the UI prints to
+#: ``printer``; an empty printer means the system default, and no printer at all means "open the PDF").
+PRINT_SETTING = "printing"
+PAPERS: dict[str, tuple[str, ...]] = {
+    **{kind: ("A4", "F4", "A5") for kind in (*REQUEST_LETTERS, "objection", "dossier")},
+    "receipt": ("A4", "A5", "F4", "thermal80"),
+    "register": ("A4", "F4"),
+}
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,8 @@ class LetterService:
         if kind not in LETTER_KINDS:
             raise ValidationError({"kind": "Jenis dokumen harus salah satu: " + ", ".join(LETTER_KINDS)})
         shared = bool(self._setting(LETTER_SETTING).get("shared_sequence", False))
+        if paper is None and not self._has_issued(kind, number):
+            paper = self.print_settings()[kind]["paper"]
         now = self.ctx.clock()
         with self.ctx.db.transaction() as session:
             request, objection = self._load(session, kind, number)
@@ -290,6 +300,49 @@ class LetterService:
             warnings=warnings,
         )
 
+    def _has_issued(self, kind: str, number: str) -> bool:
+        """Whether ``issue`` would reprint (a reprint keeps the paper it was issued on unless told otherwise)."""
+        with self.ctx.db.reader() as session:
+            request, objection = self._load(session, kind, number)
+            return self._latest(session, kind, request.id, objection.id if objection else None) is not None
+
+    def print_settings(self) -> dict[str, dict[str, str]]:
+        """Paper and printer for every document type (defaults: A4, the system's default printer)."""
+        stored = self._setting(PRINT_SETTING)
+        out: dict[str, dict[str, str]] = {}
+        for kind, papers in PAPERS.items():
+            raw = stored.get(kind)
+            entry: dict[str, Any] = raw if isinstance(raw, dict) else {}
+            paper = str(entry.get("paper") or papers[0])
+            out[kind] = {
+                "paper": paper if paper in papers else papers[0],
+                "printer": str(entry.get("printer") or ""),
+            }
+        return out
+
+    def set_print_settings(
+        self, actor: Actor, changes: Mapping[str, Mapping[str, str]]
+    ) -> dict[str, dict[str, str]]:
+        """Change paper/printer per document type; unknown types or papers are refused with Indonesian messages."""
+        errors: dict[str, str] = {}
+        merged = self.print_settings()
+        for kind, entry in changes.items():
+            if kind not in PAPERS:
+                errors[kind] = "Jenis dokumen tidak dikenal: " + kind
+                continue
+            paper = str(entry.get("paper") or merged[kind]["paper"])
+            if paper not in PAPERS[kind]:
+                errors[f"{kind}.paper"] = "Kertas harus salah satu: " + ", ".join(PAPERS[kind])
+                continue
+            merged[kind] = {
+                "paper": paper,
+                "printer": str(entry.get("printer", merged[kind]["printer"]) or ""),
+            }
+        if errors:
+            raise ValidationError(errors)
+        OfficeService(self.ctx).set_setting(actor, PRINT_SETTING, merged)
+        return merged
+
     def _setting(self, key: str) -> dict[str, Any]:
         from db.models import Setting
 
@@ -300,13 +353,20 @@ class LetterService:
     # --- printouts: registers and the dossier --------------------------------------------------------------
 
     def register_pdf(
-        self, actor: Actor, start: dt.date, end: dt.date, *, objections: bool = False, paper: str = "A4"
+        self,
+        actor: Actor,
+        start: dt.date,
+        end: dt.date,
+        *,
+        objections: bool = False,
+        paper: str | None = None,
     ) -> tuple[bytes, list[str]]:
         """Register Permohonan (or Keberatan) for requests received / objections filed in [start, end]."""
         actor.require(Permission.RECORD_REQUEST)
         if end < start:
             raise ValidationError({"to": "Tanggal akhir periode tidak boleh sebelum tanggal awal."})
-        if paper not in ("A4", "F4"):
+        paper = paper or self.print_settings()["register"]["paper"]
+        if paper not in PAPERS["register"]:
             raise ValidationError({"paper": "Kertas register harus A4 atau F4."})
         template, warnings = load_template(
             "register_objections" if objections else "register", self.ctx.data_dir

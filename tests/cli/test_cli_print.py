@@ -124,3 +124,35 @@ def test_bad_period_is_refused(desk_dir: Path, tmp_path: Path) -> None:
         tmp_path / "r.pdf",
     )
     assert result.code == 2 and "tidak valid" in result.err
+
+
+def test_letters_list_reprint_by_id_and_settings(desk_dir: Path, tmp_path: Path) -> None:
+    number = _request(desk_dir)
+    result = _run(
+        desk_dir,
+        "print",
+        "settings",
+        "--kind",
+        "receipt",
+        "--paper",
+        "thermal80",
+        "--printer",
+        "TM-T82",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    assert result.json()["receipt"] == {"paper": "thermal80", "printer": "TM-T82"}
+    assert _run(desk_dir, "print", "settings", "--kind", "receipt", "--paper", "Letter").code == 2
+    first = tmp_path / "a.pdf"
+    assert _run(desk_dir, "print", "receipt", number, "--out", first).code == 0
+    box = pypdf.PdfReader(first).pages[0].mediabox
+    assert round(float(box.width) * 25.4 / 72) == 80  # the configured paper for receipts
+    listed = _run(desk_dir, "print", "letters", number, "--json")
+    assert listed.code == 0, listed.err
+    letters = listed.json()
+    assert [d["kind"] for d in letters] == ["receipt"]
+    again = tmp_path / "b.pdf"
+    result = _run(desk_dir, "print", "reprint", letters[0]["id"], "--out", again)
+    assert result.code == 0, result.err
+    assert again.read_bytes() == first.read_bytes()
+    assert "identik" in result.out
