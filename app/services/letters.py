@@ -57,13 +57,15 @@ _SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
 }
 #: Setting key: {"shared_sequence": true} makes all letter kinds share one yearly sequence.
 LETTER_SETTING = "letters"
-#: Setting key: {kind: {"paper": ..., "printer": ...}} — paper and printer per document type (the UI prints to
-#: ``printer``; an empty printer means the system default, and no printer at all means "open the PDF").
+#: Setting key shared with the workstation (``ui/printing/printer_settings.py``):
+#: ``{"kinds": {kind: {"paper": ..., "printer": ...}}, "receipt_autoprint": bool}``. An empty printer means the
+#: system default; the workstation opens the PDF when the PC has no printer.
 PRINT_SETTING = "printing"
 PAPERS: dict[str, tuple[str, ...]] = {
-    **{kind: ("A4", "F4", "A5") for kind in (*REQUEST_LETTERS, "objection", "dossier")},
+    **{kind: ("A4", "F4", "A5") for kind in (*REQUEST_LETTERS, "objection")},
     "receipt": ("A4", "A5", "F4", "thermal80"),
     "register": ("A4", "F4"),
+    "dossier": ("A4",),
 }
 
 
@@ -308,7 +310,8 @@ class LetterService:
 
     def print_settings(self) -> dict[str, dict[str, str]]:
         """Paper and printer for every document type (defaults: A4, the system's default printer)."""
-        stored = self._setting(PRINT_SETTING)
+        kinds = self._setting(PRINT_SETTING).get("kinds")
+        stored: dict[str, Any] = kinds if isinstance(kinds, dict) else {}
         out: dict[str, dict[str, str]] = {}
         for kind, papers in PAPERS.items():
             raw = stored.get(kind)
@@ -340,7 +343,8 @@ class LetterService:
             }
         if errors:
             raise ValidationError(errors)
-        OfficeService(self.ctx).set_setting(actor, PRINT_SETTING, merged)
+        whole = self._setting(PRINT_SETTING)
+        OfficeService(self.ctx).set_setting(actor, PRINT_SETTING, {**whole, "kinds": merged})
         return merged
 
     def _setting(self, key: str) -> dict[str, Any]:

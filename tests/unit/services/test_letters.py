@@ -218,3 +218,20 @@ def test_ppid_name_is_not_doubled() -> None:
         ppid_name(SimpleNamespace(name="PPID Pelaksana Kecamatan Serang"))
         == "PPID Pelaksana Kecamatan Serang"
     )  # type: ignore[arg-type]
+
+
+def test_print_settings_share_the_workstation_setting_shape(
+    desk: DeskServices, letters: LetterService, admin: Actor
+) -> None:
+    desk.office.set_setting(
+        admin, "printing", {"kinds": {"receipt": {"paper": "A5", "printer": "HP"}}, "receipt_autoprint": True}
+    )
+    assert letters.print_settings()["receipt"] == {"paper": "A5", "printer": "HP"}
+    letters.set_print_settings(admin, {"register": {"paper": "F4"}})
+    stored = desk.office.setting("printing")
+    assert stored["receipt_autoprint"] is True
+    assert stored["kinds"]["register"]["paper"] == "F4" and stored["kinds"]["receipt"]["printer"] == "HP"
+    from app.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        letters.set_print_settings(admin, {"register": {"paper": "A5"}})
