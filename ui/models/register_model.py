@@ -215,6 +215,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._cells: dict[int, list[str | None]] = {}
         self._pending_pages: set[int] = set()
+        self._remaining: dict[tuple[date, date], str] = {}
         self._generation = 0
         self._loading = False
         self._headers = column_headers()
@@ -247,6 +248,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def set_calendar(self, calendar: WorkingCalendar | None) -> None:
         self._calendar = calendar
+        self._remaining.clear()
 
     def reload(self) -> None:
         """Refetch count and first page for the current filter and order (off the GUI thread)."""
@@ -367,9 +369,17 @@ class RegisterTableModel(QAbstractTableModel):
         return None
 
     def remaining_text(self, row: RegisterRow) -> str:
+        """ "sisa N hari kerja" for the row's deadline; memoised per (today, due date) because counting working
+        days takes milliseconds and a screenful of rows shares a handful of due dates."""
         if row.due is None or self._calendar is None:
             return ""
-        return format_remaining(remaining_working_days(self._calendar, self._today(), row.due))
+        key = (self._today(), row.due)
+        text = self._remaining.get(key)
+        if text is None:
+            text = self._remaining[key] = format_remaining(
+                remaining_working_days(self._calendar, key[0], key[1])
+            )
+        return text
 
     def _text(self, row_index: int, row: RegisterRow, column: int) -> str:
         """Cell text, computed once per row and column while the row's page is cached (a repaint asks
