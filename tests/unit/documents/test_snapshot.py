@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,44 @@ def test_amounts_are_stored_as_text_not_float() -> None:
     data = sample("notice").to_dict()
     assert data["data"]["costs"][0]["unit_cost"] == "500"
     assert json.dumps(data)  # plain JSON, no custom encoder needed
+
+
+def test_round_trip_property_any_text_dates_and_amounts() -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from app.documents.snapshot import CostLine, HandoverSnapshot
+
+    base = sample("handover")
+    texts = st.text(max_size=300)
+    amounts = st.decimals(
+        min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False, allow_infinity=False
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        name=texts,
+        info=texts,
+        items=st.lists(texts, max_size=4),
+        costs=st.lists(st.tuples(texts, amounts, st.integers(0, 1000)), max_size=3),
+        when=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    )
+    def check(
+        name: str, info: str, items: list[str], costs: list[tuple[str, Decimal, int]], when: dt.datetime
+    ) -> None:
+        assert isinstance(base, HandoverSnapshot)
+        snap = replace(
+            base,
+            requester=replace(base.requester, name=name),
+            request=replace(base.request, information=info, received_at=when),
+            items=tuple(items),
+            costs=tuple(CostLine(label, amount, qty) for label, amount, qty in costs),
+            handed_at=when,
+        )
+        again = Snapshot.from_dict(json.loads(json.dumps(snap.to_dict())))
+        assert again == snap
+
+    check()
