@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.formatting import format_date_long
@@ -44,7 +44,7 @@ from app.services.register import (
     request_state,
 )
 from app.services.views import EventView, RequestView
-from db.models import Request, Requester
+from db.models import Event, Request, Requester
 
 Handler = Callable[[Session, Request, Mapping[str, Any], datetime], tuple[str, dict[str, Any]]]
 
@@ -124,6 +124,14 @@ class RequestActions:
                 raise ActionRefused(refusal.message)
             if moment < row.received_at:
                 raise ValidationError({"at": "Waktu tindakan tidak boleh sebelum permohonan diterima."})
+            if kind != Action.CORRECT:
+                last = _last_step_at(session, row.id)
+                if last is not None and moment < last:
+                    raise ValidationError(
+                        {
+                            "at": f"Waktu tindakan tidak boleh sebelum langkah terakhir ({last:%d-%m-%Y %H.%M})."
+                        }
+                    )
             base_version = row.version
             summary, data = self._handlers[kind](session, row, body, moment)
             row.version += 1
@@ -424,6 +432,17 @@ class RequestActions:
         requester.version += 1
         requester.updated_at = self.ctx.clock()
         return old, new
+
+
+#: Timeline kinds that are steps of the lifecycle (corrections and recomputes may be recorded at any time).
+_STEP_KINDS = [a.value for a in Action if a != Action.CORRECT]
+
+
+def _last_step_at(session: Session, request_id: str) -> datetime | None:
+    """Steps are recorded in the order they happened, so the timeline and the deadlines stay coherent."""
+    return session.scalar(
+        select(func.max(Event.at)).where(Event.request_id == request_id, Event.kind.in_(_STEP_KINDS))
+    )
 
 
 def _parse_costs(raw: Any, errors: dict[str, str]) -> dict[str, int] | None:

@@ -222,3 +222,20 @@ def test_backdated_receipt_keeps_its_own_deadlines(
     assert view.received_at == MONDAY
     assert view.due_response == date(2026, 4, 7)
     assert view.events[0].at == MONDAY and view.events[0].recorded_at == clock.now
+
+
+def test_a_step_dated_before_the_previous_step_is_refused_but_corrections_are_not(
+    desk: DeskServices, officer: Actor, supervisor: Actor, clock, walk_in
+) -> None:
+    clock.now = datetime(2026, 3, 25, 10, 0)
+    number = desk.register.receive(officer, walk_in(received_at="2026-03-16T09:30", complete=False)).number
+    desk.actions.act(officer, number, "complete", {}, at="2026-03-17T10:00")
+    before = _snapshot(desk, number)
+    with pytest.raises(ValidationError) as refused:
+        desk.actions.act(officer, number, "respond", {"decision": "diterima"}, at="2026-03-16T15:00")
+    assert "langkah terakhir" in refused.value.fields["at"]
+    _assert_unchanged(desk, number, before)
+    # A correction may be recorded any time after receipt; the next step may still be back-dated after it.
+    desk.actions.act(supervisor, number, "correct", BODIES["correct"], at="2026-03-16T12:00")
+    view = desk.actions.act(officer, number, "respond", {"decision": "diterima"}, at="2026-03-18T09:00")
+    assert view.status == Status.ANSWERED
