@@ -69,9 +69,9 @@ class PreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self.buffer)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{title}</b> — {number}" + (f"<br/>{info}" if info else ""))
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        self.heading = QLabel(f"<b>{title}</b> — {number}" + (f"<br/>{info}" if info else ""))
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
         layout.addLayout(self._build_navigation())
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -88,6 +88,7 @@ class PreviewDialog(QDialog):
         self._shortcuts()
         if self.document.status() != QPdfDocument.Status.Ready:
             self.say(self.tr("Dokumen PDF tidak dapat ditampilkan."))
+        self._page_changed(0)
         self.print_button.setFocus()
 
     # --- building ---------------------------------------------------------------------------------------
@@ -172,18 +173,22 @@ class PreviewDialog(QDialog):
         return row
 
     def _shortcuts(self) -> None:
-        bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], object]]] = [
-            (QKeySequence.StandardKey.Print, self.print_document),
-            (QKeySequence.StandardKey.Save, self.save_pdf),
-            (QKeySequence.StandardKey.MoveToNextPage, lambda: self.go_to(self.current_page() + 1)),
-            (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.go_to(self.current_page() - 1)),
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1)),
+        """Portable key names, not standard keys: the offscreen/minimal platforms bind no standard keys, and
+        Qt's Indonesian catalogue would otherwise translate the key names being parsed."""
+        bindings: list[tuple[str, Callable[[], object]]] = [
+            ("Ctrl+P", self.print_document),
+            ("Ctrl+S", self.save_pdf),
+            ("PgDown", lambda: self.go_to(self.current_page() + 1)),
+            ("PgUp", lambda: self.go_to(self.current_page() - 1)),
+            ("Ctrl++", lambda: self.zoom(1)),
             ("Ctrl+=", lambda: self.zoom(1)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1)),
+            ("Ctrl+-", lambda: self.zoom(-1)),
             ("Ctrl+0", self.fit_width),
         ]
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
+        for keys, slot in bindings:
+            shortcut = QShortcut(
+                QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), self
+            )
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
