@@ -36,7 +36,7 @@ class Keyboard:
 
 @pytest.fixture
 def dialog(qtbot, desk, officer) -> IntakeDialog:
-    dlg = IntakeDialog(desk, officer, background=False)
+    dlg = IntakeDialog(desk, officer, background=False, print_receipt=False)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -243,7 +243,7 @@ def test_ctrl_enter_still_saves_with_qt_indonesian_translation(qtbot, desk, offi
     from ui import i18n
 
     i18n.install("id")
-    dlg = IntakeDialog(desk, officer, background=False)
+    dlg = IntakeDialog(desk, officer, background=False, print_receipt=False)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -252,3 +252,34 @@ def test_ctrl_enter_still_saves_with_qt_indonesian_translation(qtbot, desk, offi
     dlg.name.setFocus()
     QTest.keyClick(dlg.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dlg.f.error("name")  # save ran (and refused the empty form)
+
+
+class NoPrinters:
+    """A PC without printers: the receipt opens in the preview instead of printing silently."""
+
+    def names(self) -> list[str]:
+        return []
+
+    def default(self) -> None:
+        return None
+
+
+def test_receipt_is_issued_and_previewed_after_saving(qtbot, desk, officer) -> None:
+    from ui.printing import printer_settings
+    from ui.printing.preview_dialog import PreviewDialog
+    from ui.printing.print_service import PrintService
+
+    service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    )
+    dlg = IntakeDialog(desk, officer, background=False, print_service=service)
+    qtbot.addWidget(dlg)
+    _fill_minimal(dlg)
+    dlg.save()
+    previews = dlg.findChildren(PreviewDialog)
+    assert len(previews) == 1 and previews[0].number == dlg.result_view.number
+    view = desk.register.get(officer, dlg.result_view.number)
+    assert any(event.kind == "letter" for event in view.events)  # the receipt is a record on the timeline
+    dlg.result_page.print_button.click()  # again: the stored receipt, not a new one
+    assert len(dlg.findChildren(PreviewDialog)) == 2
+    assert sum(e.kind == "letter" for e in desk.register.get(officer, view.number).events) == 1

@@ -58,10 +58,19 @@ class IntakeDialog(QDialog):
     open_request = Signal(str)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+        self,
+        desk: DeskServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
+        print_receipt: bool = True,
+        print_service: Any = None,
     ) -> None:
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
+        self.print_receipt = print_receipt  # issue + print (or preview) the receipt right after saving
+        self.print_service = print_service  # ui.printing PrintService; None: the application's
         self.result_view: RequestView | None = None
         self._picked: RequesterView | None = None
         self._confirm_warnings = False
@@ -78,6 +87,7 @@ class IntakeDialog(QDialog):
         self.result_page.close_requested.connect(self.accept)
         self.result_page.new_requested.connect(self.reset)
         self.result_page.open_requested.connect(self._open_saved)
+        self.result_page.print_requested.connect(self.print_again)
         self.stack.addWidget(self.result_page)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut(self, keys, self.save)
@@ -490,6 +500,23 @@ class IntakeDialog(QDialog):
         self.stack.setCurrentIndex(1)
         self.result_page.focus_default()
         self.saved.emit(view.number)
+        if self.print_receipt:
+            self._print(view.number, first=True)
+
+    def _print(self, number: str, *, first: bool) -> None:
+        """The receipt through the shared printing facade: issued as a record, printed silently when the
+        office switched auto-print on and a printer exists, else shown in the preview."""
+        from ui.printing.actions import preview_letter, print_receipt_after_intake
+
+        kwargs: dict[str, Any] = {"service": self.print_service, "on_error": self.result_page.print_failed}
+        if first:
+            print_receipt_after_intake(self.desk, self.actor, number, self, **kwargs)
+        else:
+            preview_letter(self.desk, self.actor, number, "receipt", self, **kwargs)
+
+    def print_again(self) -> None:
+        if self.result_view is not None:
+            self._print(self.result_view.number, first=False)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False

@@ -24,6 +24,7 @@ class IntakeResult(QWidget):
     close_requested = Signal()
     new_requested = Signal()
     open_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,15 +60,31 @@ class IntakeResult(QWidget):
         row.addStretch(1)
         self.new_button = QPushButton(self.tr("Permohonan &baru (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
+        self.print_button = QPushButton(self.tr("&Cetak tanda terima (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_requested)
         self.open_button = QPushButton(self.tr("B&uka permohonan"))
         self.open_button.clicked.connect(self.open_requested)
         self.close_button = QPushButton(self.tr("&Tutup"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.close_requested)
-        for button in (self.new_button, self.open_button, self.close_button):
+        for button in (self.new_button, self.print_button, self.open_button, self.close_button):
             row.addWidget(button)
         layout.addLayout(row)
         shortcut(self, "Ctrl+N", self.new_requested.emit)
+        shortcut(self, "Ctrl+P", self.print_requested.emit)
+        self.print_error = QLabel()
+        set_role(self.print_error, "error")
+        self.print_error.setWordWrap(True)
+        self.print_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_error.hide()
+        layout.insertWidget(layout.count() - 1, self.print_error)
+
+    def print_failed(self, exc: BaseException) -> None:
+        """The receipt could not be issued or printed: say so here (the request itself is saved)."""
+        self.print_error.setText(
+            self.tr("Tanda terima belum tercetak: {0}").format(str(exc) or self.tr("kesalahan tidak dikenal"))
+        )
+        self.print_error.show()
 
     def show_view(self, view: RequestView, desk: DeskServices) -> None:
         self.number.setText(view.number)
@@ -89,6 +106,7 @@ class IntakeResult(QWidget):
         else:
             self.remaining.setText("")
         self.status.setText(self.tr("Status: {0}").format(view.status_label))
+        self.print_error.hide()
 
     def focus_default(self) -> None:
         self.close_button.setFocus()
