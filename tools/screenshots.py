@@ -1,0 +1,145 @@
+"""Render every main screen of the workstation from the demo register into docs/screenshots/.
+
+    python tools/screenshots.py                 # 1366×768 screens + a 150 % dashboard
+    python tools/screenshots.py --out /tmp/s    # elsewhere
+    python tools/screenshots.py --lang en       # the English interface
+
+Why a script: the README's pictures must show the real program, and must be re-made whenever a screen
+changes. It runs on Qt's offscreen platform (no display needed), seeds a demo office on a fixed date (Friday
+27 November 2026, 14:30) so the pictures are the same on every run, and grabs each page with ``QWidget.grab``.
+The 150 % variant runs in a child process with ``QT_SCALE_FACTOR=1.5`` (a 1920×1080 screen at 150 %).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NOW = datetime(2026, 11, 27, 14, 30)
+
+
+def _settle(app: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.tasks import runner
+
+    for _ in range(6):
+        runner().wait(20_000)
+        QApplication.processEvents()
+
+
+def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[Path]:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.demo import DEMO_ADMIN, seed_demo
+    from app.services.desk import DeskServices
+    from ui import i18n
+    from ui.app import application
+    from ui.dialogs.lock import LockDialog
+    from ui.dialogs.login import LoginDialog
+    from ui.dialogs.setup_wizard import SetupWizard
+    from ui.main_window import MainWindow
+
+    app = application()
+    i18n.install(language)
+    if not (data_dir / "register.sqlite3").exists():
+        seed_demo(data_dir, now=NOW)
+    desk = DeskServices.open(data_dir, clock=lambda: NOW)
+    admin = desk.users.authenticate(*DEMO_ADMIN)
+    saved: list[Path] = []
+    suffix = "" if language == "id" else f"-{language}"
+
+    def shot(widget: QWidget, name: str) -> None:
+        _settle(app)
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    window = MainWindow(desk, admin)
+    if scale_only:
+        window.resize(1280, 720)
+        window.show()
+        shot(window, "dashboard-150")
+        window.close()
+        desk.close()
+        return saved
+    window.resize(1366, 768)
+    window.show()
+    shot(window, "dashboard")
+    window.show_page("register")
+    shot(window, "register")
+    overdue = desk.query.rows(admin, _filter(overdue_only=True), limit=1, order_by="due", descending=False)
+    number = overdue[0].number if overdue else desk.query.rows(admin, limit=1)[0].number
+    window.open_request(number)
+    shot(window, "request")
+    window.show_page("objections")
+    shot(window, "objections")
+    window.show_page("settings")
+    settings = window.pages["settings"]
+    for key in ("office", "calendar", "users"):
+        settings.show_panel(key)  # type: ignore[attr-defined]
+        shot(window, f"settings-{key}")
+    window.show_page("dashboard")
+    intake = window.open_intake()
+    if intake is not None:
+        shot(intake, "intake")
+        intake.close()
+    lock = LockDialog(desk, admin, window)
+    lock.show()
+    shot(lock, "lock")
+    lock.close()
+    window.close()
+    login = LoginDialog(desk, office_name=desk.office.profile().name)
+    login.show()
+    shot(login, "login")
+    login.close()
+    with tempfile.TemporaryDirectory() as fresh:
+        new_desk = DeskServices.open(Path(fresh))
+        wizard = SetupWizard(new_desk)
+        wizard.show()
+        shot(wizard, "setup-wizard")
+        wizard.close()
+        new_desk.close()
+    _settle(app)
+    desk.close()
+    QApplication.processEvents()
+    return saved
+
+
+def _filter(**kwargs: object) -> object:
+    from app.services.register_query import RegisterFilter
+
+    return RegisterFilter(**kwargs)  # type: ignore[arg-type]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--data-dir", type=Path, help="demo data folder to reuse (bawaan: folder sementara)")
+    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument("--scale-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ppid-shots-") as tmp:
+        data_dir = args.data_dir or Path(tmp) / "demo"
+        saved = render(args.out, data_dir, args.lang, args.scale_only)
+        if not args.scale_only:
+            env = {**os.environ, "QT_SCALE_FACTOR": "1.5"}
+            cmd = [sys.executable, __file__, "--out", str(args.out), "--data-dir", str(data_dir)]
+            subprocess.run([*cmd, "--lang", args.lang, "--scale-only"], check=True, env=env)
+    for path in saved:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
