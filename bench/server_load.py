@@ -3,7 +3,8 @@
 A throwaway PostgreSQL database (or --db URL) gets 10 kecamatan offices and 100 enrolled desks. The server runs
 as ``ppid-server serve`` in its own process(es) (--workers, default 2 on this 2-core machine); the load
 generator (asyncio + httpx, one keep-alive connection per desk) has every desk push batches of new-request
-operations as fast as answers come, and pull its scope after every fifth push. Push bodies are prepared before
+operations as fast as answers come (closed loop: the throughput figure), or one batch every --interval seconds
+(open loop: the latency figure at a given offered load), and pull its scope after every fifth push. Push bodies are prepared before
 the clock starts, so the generator's own gzip work does not count.
 
 Reports applied operations per second (target ≥ 3,000) and push latency p50/p99 (target p99 ≤ 250 ms).
@@ -20,6 +21,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -61,16 +63,20 @@ def batch_body(device_id: str, office: str, letter: str, start: int, size: int) 
     return gzip.compress(raw, 6, mtime=0)
 
 
-async def desk(url: str, dev: Any, bodies: list[bytes], deadline: float, stats: dict[str, Any]) -> None:
+async def desk(url: str, dev: Any, bodies: list[bytes], deadline: float, stats: dict[str, Any],
+               interval: float) -> None:  # fmt: skip
     headers = {"Authorization": f"Bearer {dev.token}", "X-Device-Id": dev.device_id, "X-App-Version": "0.1.0",
                "X-PPID-Protocol": "1", "Content-Type": "application/json", "Content-Encoding": "gzip",
                "Accept-Encoding": "gzip"}  # fmt: skip
     cursor = ""
     async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
+        if interval:
+            await asyncio.sleep(random.uniform(0, interval))  # desks do not push in lock-step
         for n, body in enumerate(bodies):
             if time.monotonic() >= deadline:
                 return
             t0 = time.monotonic()
+            next_at = t0 + interval
             resp = await client.post("/api/sync/v1/push", content=body,
                                      headers={"X-Body-SHA256": hashlib.sha256(body).hexdigest()})  # fmt: skip
             elapsed = time.monotonic() - t0
@@ -87,6 +93,8 @@ async def desk(url: str, dev: Any, bodies: list[bytes], deadline: float, stats: 
                 stats["pull_ms"].append((time.monotonic() - t0) * 1000)
                 if page.status_code == 200:
                     cursor = page.json()["next_cursor"]
+            if interval:
+                await asyncio.sleep(max(0.0, next_at - time.monotonic()))
 
 
 def pct(values: list[float], q: float) -> float:
@@ -96,10 +104,13 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def run(url: str, devices: list[Any], bodies: dict[str, list[bytes]], seconds: float) -> dict[str, Any]:
+async def run(url: str, devices: list[Any], bodies: dict[str, list[bytes]], seconds: float,
+              interval: float) -> dict[str, Any]:  # fmt: skip
     stats: dict[str, Any] = {"applied": 0, "errors": 0, "push_ms": [], "pull_ms": []}
     start = time.monotonic()
-    await asyncio.gather(*(desk(url, d, bodies[d.device_id], start + seconds, stats) for d in devices))
+    await asyncio.gather(
+        *(desk(url, d, bodies[d.device_id], start + seconds, stats, interval) for d in devices)
+    )
     stats["elapsed"] = time.monotonic() - start
     return stats
 
@@ -110,6 +121,12 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--interval",
+        type=float,
+        default=0.0,
+        help="seconds between one desk's pushes (0 = closed loop, as fast as answers come)",
+    )
     ap.add_argument("--db", help="server database URL (default: a throwaway PostgreSQL database)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -141,9 +158,9 @@ def main() -> int:
                 if httpx.get(base + "/docs", timeout=2).status_code == 200:
                     break
             time.sleep(0.1)
-        stats = asyncio.run(run(base, devices, bodies, args.seconds))
+        stats = asyncio.run(run(base, devices, bodies, args.seconds, args.interval))
     out = {
-        "desks": args.desks, "batch_ops": args.batch, "workers": args.workers, "seconds": round(stats["elapsed"], 1),
+        "desks": args.desks, "batch_ops": args.batch, "interval_s": args.interval, "workers": args.workers, "seconds": round(stats["elapsed"], 1),
         "applied_ops": stats["applied"], "applied_ops_per_s": round(stats["applied"] / stats["elapsed"]),
         "push_requests": len(stats["push_ms"]), "push_p50_ms": round(pct(stats["push_ms"], 0.5)),
         "push_p99_ms": round(pct(stats["push_ms"], 0.99)), "pull_p99_ms": round(pct(stats["pull_ms"], 0.99)),

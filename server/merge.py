@@ -8,7 +8,7 @@ desk's value (the later intent) and the overwrite is logged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +54,7 @@ def merge(
     entity: str,
     current: Mapping[str, Any],
     desk: Mapping[str, Any],
-    later_changes: list[Mapping[str, list[Any]]],
+    later_changes: Sequence[Mapping[str, list[Any]]],
 ) -> MergeOutcome:
     """Merge the desk's full state (made from an older base) into the server's current state."""
     base = state_at(current, later_changes)

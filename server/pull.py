@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -86,7 +86,7 @@ class PullService:
                 .order_by(Record.server_seq)
                 .limit(limit + 1)
             ).all()  # fmt: skip
-            removed: list[Any] = []
+            removed: Sequence[Any] = []
             if not device.is_city:
                 removed = conn.execute(
                     select(ScopeLog.entity_id, ScopeLog.server_seq)

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -241,7 +241,7 @@ class PushService:
             if target not in batch.offices:
                 return self._reject(op, batch, "unknown_office", f"Kantor {target} tidak dikenal server.")
             new_office = batch.offices[target]
-        status = "applied"
+        status: Literal["applied", "merged"] = "applied"
         merged: dict[str, Any] | None = None
         if base == rec.version:
             data = dict(desk)
