@@ -127,3 +127,37 @@ def test_keberatan_filed_from_the_request_is_listed(page_for, desk, officer, wal
     with qtbot.waitSignal(page.objection_opened):
         page.objections_box.findChildren(type(page.action_buttons[Action.CLOSE]))[0].click()
     assert desk.register.get(officer, number).status == Status.REJECTED
+
+
+def test_letters_offered_follow_the_facts_and_print_through_the_preview(
+    page_for, desk, officer, walk_in
+) -> None:
+    from ui.pages.request import letter_kinds
+    from ui.printing import printer_settings
+    from ui.printing.preview_dialog import PreviewDialog
+    from ui.printing.print_service import PrintService
+
+    class NoPrinters:
+        def names(self) -> list[str]:
+            return []
+
+        def default(self) -> None:
+            return None
+
+    number = desk.register.receive(officer, walk_in()).number
+    view = desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
+    assert letter_kinds(view) == ["receipt", "form", "rejection", "dossier"]
+    page = page_for(officer)
+    page.print_service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    )
+    _open(page, number)
+    titles = [a.text() for a in page.print_button.menu().actions()]
+    assert "Surat Keputusan PPID tentang Penolakan" in titles
+    page.print_letter("rejection")
+    QApplication.processEvents()
+    assert len(page.findChildren(PreviewDialog)) == 1
+    assert any(
+        "diterbitkan" in page.timeline.topLevelItem(i).text(2)
+        for i in range(page.timeline.topLevelItemCount())
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
-from app.domain.lifecycle import ACTION_LABELS, Action, Status, allowed_actions
+from app.domain.lifecycle import ACTION_LABELS, Action, Decision, Status, allowed_actions
 from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.desk import DeskServices
@@ -46,6 +49,24 @@ CURRENT_DEADLINE = {
     Status.IN_PROCESS: "response",
     Status.EXTENDED: "extended",
 }
+
+
+def letter_kinds(view: RequestView) -> list[str]:
+    """The documents this request has facts for, in the order they are issued."""
+    kinds = ["receipt", "form"]
+    if view.missing_items or view.status == Status.INCOMPLETE:
+        kinds.append("incomplete")
+    if view.extension_reason:
+        kinds.append("extension")
+    if view.decision is not None and view.decision != Decision.REJECTED:
+        kinds.append("notice")
+    if view.decision == Decision.REJECTED:
+        kinds.append("rejection")
+    if view.forwarded_to:
+        kinds.append("forward")
+    if view.delivered_at:
+        kinds.append("handover")
+    return [*kinds, "dossier"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,7 @@ class RequestPage(QWidget):
         self.action_buttons: dict[Action, QPushButton] = {}
         self.explanations: dict[str, QLabel] = {}
         self.last_dialog: QWidget | None = None
+        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         back = QToolButton()
@@ -263,6 +285,17 @@ class RequestPage(QWidget):
             self.objection_button = objection
             self.actions_row.addWidget(objection)
         self.actions_row.addStretch(1)
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("&Cetak surat"))
+        self.print_button.setAccessibleName(self.tr("Cetak surat permohonan ini"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        for kind in letter_kinds(view):
+            entry = menu.addAction(DOCUMENT_TITLES[kind])
+            entry.setData(kind)
+        menu.triggered.connect(lambda chosen: self.print_letter(str(chosen.data())))
+        self.print_button.setMenu(menu)
+        self.actions_row.addWidget(self.print_button)
 
     # --- actions ----------------------------------------------------------------------------------------
 
@@ -288,6 +321,17 @@ class RequestPage(QWidget):
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def print_letter(self, kind: str) -> None:
+        """Issue (first time) or reprint ``kind`` for this request and show it in the preview."""
+        from ui.printing.actions import preview_letter
+
+        assert self.view is not None
+        number = self.view.number
+        preview_letter(
+            self.desk, self.actor, number, kind, self,
+            service=self.print_service, on_done=lambda _outcome: self.reload(), on_error=self._failed,
+        )  # fmt: skip
 
     def _recorded(self, _view: object) -> None:
         if self.view is not None:
