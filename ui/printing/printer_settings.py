@@ -41,7 +41,7 @@ KINDS: tuple[str, ...] = (
     "dossier",
 )
 
-#: Paper codes as the renderers know them (``app.documents.render``), with their labels.
+#: Paper codes as the renderers know them (``app.documents.rendering``), with their labels.
 PAPER_LABELS: dict[str, str] = {"A4": "A4", "A5": "A5", "F4": "F4 (folio)", "thermal80": "Rol 80 mm"}
 
 #: Papers each kind can be rendered on. The register is landscape A4/F4; the dossier renders on A4 only.
