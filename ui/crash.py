@@ -18,6 +18,7 @@ import errno
 import faulthandler
 import sqlite3
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -115,7 +116,11 @@ class CrashHandler:
         self.last_log: Path | None = None
 
     def install(self) -> None:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:  # the data folder itself is unusable: keep the logs where they can still be written
+            self.log_dir = Path(tempfile.gettempdir()) / "ppid-desk-logs"
+            self.log_dir.mkdir(parents=True, exist_ok=True)
         self._previous = sys.excepthook
         sys.excepthook = self.handle
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,3 +156,17 @@ def test_main_window_navigation_and_shortcuts(qtbot, desk, officer, intake):
     assert dialog is not None and type(dialog).__name__ == "IntakeDialog"
     dialog.close()
     runner().wait()
+
+
+def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path, monkeypatch):
+    from ui import app as ui_app
+
+    blocker = tmp_path / "bukan-folder"
+    blocker.write_text("ini berkas, bukan folder", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(ui_app.QMessageBox, "critical", lambda _p, title, text: shown.append((title, text)))
+    before = sys.excepthook
+    assert ui_app.run(blocker / "data") == 1
+    assert sys.excepthook is before  # crash handler removed again
+    assert len(shown) == 1 and shown[0][1].startswith("Data kantor tidak dapat dibuka.")
+    assert "Traceback" not in shown[0][1]

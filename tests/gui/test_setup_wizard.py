@@ -124,3 +124,17 @@ def test_admin_passwords_must_match(qtbot, fresh_desk):
     assert wizard.admin.form.error_text("username").startswith("Nama pengguna 2–50 karakter")
     assert wizard.admin.form.error_text("password") == "Kata sandi minimal 8 karakter."
     assert wizard.admin.form.error_text("repeat") == "Kedua kata sandi tidak sama."
+
+
+def test_every_wizard_input_has_an_accessible_name(qtbot, fresh_desk):
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    wizard = SetupWizard(fresh_desk)
+    qtbot.addWidget(wizard)
+    unnamed = [
+        w.objectName() or type(w).__name__
+        for kind in (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox)
+        for w in wizard.findChildren(kind)
+        if not w.accessibleName() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+    ]
+    assert unnamed == []
