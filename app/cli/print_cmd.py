@@ -8,11 +8,13 @@ Template warnings (a broken office override) go to stderr; the built-in wording 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
-from app.documents import DOCUMENT_TITLES
-from app.services.letters import LETTER_KINDS, PAPERS, IssuedDocument, LetterService
+from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
+
+if TYPE_CHECKING:
+    from app.services.letters import IssuedDocument, LetterService
 
 _NUMBER_HELP = {"objection": "nomor registrasi keberatan"}
 
@@ -83,6 +85,13 @@ def register(subparsers: Any) -> None:
     _out(dossier)
 
 
+def _service(cli: Cli) -> LetterService:
+    """Imported here: the PDF machinery costs part of a second and other commands never need it."""
+    from app.services.letters import LetterService
+
+    return LetterService(cli.services().ctx)
+
+
 def _out(parser: Any) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.pdf", type=Path, help="berkas PDF tujuan")
 
@@ -111,7 +120,7 @@ def _describe(doc: IssuedDocument, out: Path) -> str:
 
 def _letter(cli: Cli) -> int:
     actor = cli.actor()
-    service = LetterService(cli.services().ctx)
+    service = _service(cli)
     doc = service.issue(actor, cli.args.kind, cli.args.number, paper=cli.args.paper, reissue=cli.args.reissue)
     out = _write(cli, doc.pdf)
     _warn(cli, doc.warnings)
@@ -121,7 +130,7 @@ def _letter(cli: Cli) -> int:
 
 def _register(cli: Cli) -> int:
     actor = cli.actor()
-    service = LetterService(cli.services().ctx)
+    service = _service(cli)
     pdf, warnings = service.register_pdf(
         actor, cli.args.start, cli.args.end, objections=cli.args.objections, paper=cli.args.paper
     )
@@ -143,7 +152,7 @@ def _register(cli: Cli) -> int:
 
 def _dossier(cli: Cli) -> int:
     actor = cli.actor()
-    pdf, warnings = LetterService(cli.services().ctx).dossier_pdf(actor, cli.args.number)
+    pdf, warnings = _service(cli).dossier_pdf(actor, cli.args.number)
     out = _write(cli, pdf)
     _warn(cli, warnings)
     cli.emit(
@@ -154,7 +163,7 @@ def _dossier(cli: Cli) -> int:
 
 
 def _letters(cli: Cli) -> int:
-    docs = LetterService(cli.services().ctx).letters(cli.actor(), cli.args.number)
+    docs = _service(cli).letters(cli.actor(), cli.args.number)
 
     def render(items: list[IssuedDocument]) -> str:
         if not items:
@@ -172,7 +181,7 @@ def _letters(cli: Cli) -> int:
 
 
 def _reprint(cli: Cli) -> int:
-    doc = LetterService(cli.services().ctx).reprint(cli.actor(), cli.args.letter_id, paper=cli.args.paper)
+    doc = _service(cli).reprint(cli.actor(), cli.args.letter_id, paper=cli.args.paper)
     out = _write(cli, doc.pdf)
     cli.emit({**doc.to_dict(), "out": str(out)} if cli.as_json else doc, lambda d: _describe(d, out))
     return 0
@@ -180,7 +189,7 @@ def _reprint(cli: Cli) -> int:
 
 def _settings(cli: Cli) -> int:
     actor = cli.actor()
-    service = LetterService(cli.services().ctx)
+    service = _service(cli)
     if cli.args.kind:
         change: dict[str, str] = {}
         if cli.args.paper is not None:

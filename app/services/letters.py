@@ -19,8 +19,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.documents import DOCUMENT_TITLES, load_template, pdf_sha256, render
 from app.documents import snapshot as s
+from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
+from app.documents.rendering import pdf_sha256, render
+from app.documents.templates import load_template
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
@@ -42,8 +44,7 @@ from app.services.printout_rows import dossier_snapshot, objection_rows, request
 from app.services.register import load_request, next_counter
 from db.models import IssuedLetter, Objection, Request, Requester
 
-REQUEST_LETTERS = ("receipt", "form", "incomplete", "notice", "extension", "rejection", "forward", "handover")
-LETTER_KINDS = (*REQUEST_LETTERS, "objection")
+REQUEST_LETTERS = LETTER_KINDS[:-1]  # all but "objection"
 NUMBERED = frozenset({"incomplete", "notice", "extension", "rejection", "forward", "handover"})
 _SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
     "receipt": s.ReceiptSnapshot,
@@ -61,12 +62,6 @@ LETTER_SETTING = "letters"
 #: ``{"kinds": {kind: {"paper": ..., "printer": ...}}, "receipt_autoprint": bool}``. An empty printer means the
 #: system default; the workstation opens the PDF when the PC has no printer.
 PRINT_SETTING = "printing"
-PAPERS: dict[str, tuple[str, ...]] = {
-    **{kind: ("A4", "F4", "A5") for kind in (*REQUEST_LETTERS, "objection")},
-    "receipt": ("A4", "A5", "F4", "thermal80"),
-    "register": ("A4", "F4"),
-    "dossier": ("A4",),
-}
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.documents import DOCUMENT_TITLES
 from app.documents import snapshot as s
+from app.documents.kinds import DOCUMENT_TITLES
 from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
