@@ -30,10 +30,6 @@ from ui.printing.print_service import PrintResult, PrintService, run_job
 PREVIEW_KINDS = (*LETTER_KINDS, "dossier")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrintActions", text)
-
-
 @dataclass(frozen=True)
 class PrintOutcome:
     """What happened: a preview was opened (``dialog``) and/or a print or no-printer save (``result``)."""
@@ -63,8 +59,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A non-blocking warning with the plain message (never a traceback)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _t("Pencetakan"),
-        str(exc) or _t("Dokumen gagal dicetak."),
+        QCoreApplication.translate("PrintActions", "Pencetakan"),
+        str(exc) or QCoreApplication.translate("PrintActions", "Dokumen gagal dicetak."),
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -76,17 +72,23 @@ def describe(doc: IssuedDocument) -> str:
     """The line above the preview: issued now (a record was made) or a reprint of the stored letter."""
     shown = doc.number or doc.request_number
     if not doc.reprint:
-        text = _t("Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.").format(shown)
+        text = QCoreApplication.translate(
+            "PrintActions", "Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan."
+        ).format(shown)
     else:
         when = doc.issued_at.strftime("%d-%m-%Y %H.%M")
-        text = _t("Cetak ulang surat {0} yang diterbitkan {1} oleh {2}").format(shown, when, doc.issued_by)
+        text = QCoreApplication.translate(
+            "PrintActions", "Cetak ulang surat {0} yang diterbitkan {1} oleh {2}"
+        ).format(shown, when, doc.issued_by)
         text += " — " + (
-            _t("identik dengan aslinya.")
+            QCoreApplication.translate("PrintActions", "identik dengan aslinya.")
             if doc.identical
-            else _t("PERINGATAN: berbeda dari sidik jari aslinya.")
+            else QCoreApplication.translate("PrintActions", "PERINGATAN: berbeda dari sidik jari aslinya.")
         )
     for warning in doc.warnings:
-        text += "<br/>" + _t("Peringatan templat: {0}").format(warning)
+        text += "<br/>" + QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(
+            warning
+        )
     return text
 
 
@@ -207,7 +209,10 @@ def preview_letter(
             pdf, info, doc = value.pdf, describe(value), value
         else:
             pdf, warnings = value
-            info = "<br/>".join(_t("Peringatan templat: {0}").format(w) for w in warnings)
+            info = "<br/>".join(
+                QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(w)
+                for w in warnings
+            )
             doc = None
         dialog = open_preview(pdf, svc, kind=kind, number=request_number, info=info, parent=parent)
         done(PrintOutcome(kind, request_number, dialog=dialog, document=doc))
@@ -254,11 +259,27 @@ def print_register(
     paper = printer_settings.load(desk).paper("register")
     done, failed = _callbacks(parent, on_done, on_error)
     period = f"{date_from.isoformat()}_{date_to.isoformat()}"
-    label = (_t("Register Keberatan") if objections else _t("Register Permohonan")) + " " + period
+    label = (
+        (
+            QCoreApplication.translate("PrintActions", "Register Keberatan")
+            if objections
+            else QCoreApplication.translate("PrintActions", "Register Permohonan")
+        )
+        + " "
+        + period
+    )
 
     def show(value: tuple[bytes, list[str]]) -> None:
         pdf, warnings = value
-        info = "<br/>".join([label, *(_t("Peringatan templat: {0}").format(w) for w in warnings)])
+        info = "<br/>".join(
+            [
+                label,
+                *(
+                    QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(w)
+                    for w in warnings
+                ),
+            ]
+        )
         dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent)
         done(PrintOutcome("register", period, dialog=dialog))
 

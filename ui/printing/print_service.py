@@ -41,10 +41,6 @@ MAX_DPI = 300
 F4_MM = QSizeF(215, 330)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrintService", text)
-
-
 class PrintError(Exception):
     """A print job failed; ``str()`` is a plain Indonesian sentence for the officer."""
 
@@ -107,7 +103,9 @@ def _open_document(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise PrintError(_t("Dokumen PDF tidak dapat dibaca untuk dicetak."))
+        raise PrintError(
+            QCoreApplication.translate("PrintService", "Dokumen PDF tidak dapat dibaca untuk dicetak.")
+        )
     return document, buffer
 
 
@@ -132,22 +130,31 @@ def paint_pdf(pdf: bytes, printer: QPrinter, paper: str, *, raster: bool | None 
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(
-            _t("Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.").format(
-                printer.printerName() or target
-            )
+            QCoreApplication.translate(
+                "PrintService",
+                "Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.",
+            ).format(printer.printerName() or target)
         )
     try:
         dpi = min(printer.resolution(), MAX_DPI)
         paper_rect = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
         for index in range(pages):
             if index and not printer.newPage():
-                raise PrintError(_t("Printer menolak halaman berikutnya; pencetakan dihentikan."))
+                raise PrintError(
+                    QCoreApplication.translate(
+                        "PrintService", "Printer menolak halaman berikutnya; pencetakan dihentikan."
+                    )
+                )
             points = document.pagePointSize(index)
             image = document.render(
                 index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             )
             if image.isNull():
-                raise PrintError(_t("Halaman {0} tidak dapat digambar untuk dicetak.").format(index + 1))
+                raise PrintError(
+                    QCoreApplication.translate(
+                        "PrintService", "Halaman {0} tidak dapat digambar untuk dicetak."
+                    ).format(index + 1)
+                )
             scale = min(paper_rect.width() / points.width(), paper_rect.height() / points.height())
             width, height = points.width() * scale, points.height() * scale
             left = paper_rect.left() + (paper_rect.width() - width) / 2  # centred across, from the top
@@ -171,12 +178,16 @@ class PrintResult:
     @property
     def message(self) -> str:
         if self.printer is not None:
-            return _t("Dokumen dikirim ke printer {0} ({1} halaman).").format(self.printer, self.pages)
+            return QCoreApplication.translate(
+                "PrintService", "Dokumen dikirim ke printer {0} ({1} halaman)."
+            ).format(self.printer, self.pages)
         if self.opened:
-            return _t("Tidak ada printer. PDF disimpan di {0} dan dibuka.").format(self.saved)
-        return _t("Tidak ada printer. PDF disimpan di {0}, tetapi tidak dapat dibuka otomatis.").format(
-            self.saved
-        )
+            return QCoreApplication.translate(
+                "PrintService", "Tidak ada printer. PDF disimpan di {0} dan dibuka."
+            ).format(self.saved)
+        return QCoreApplication.translate(
+            "PrintService", "Tidak ada printer. PDF disimpan di {0}, tetapi tidak dapat dibuka otomatis."
+        ).format(self.saved)
 
 
 Opener = Callable[[QUrl], bool]
@@ -238,7 +249,11 @@ class PrintService:
             tmp.write_bytes(pdf)
             tmp.replace(path)
         except OSError as exc:
-            raise PrintError(_t("PDF tidak dapat disimpan di {0}: {1}").format(folder, exc.strerror)) from exc
+            raise PrintError(
+                QCoreApplication.translate("PrintService", "PDF tidak dapat disimpan di {0}: {1}").format(
+                    folder, exc.strerror
+                )
+            ) from exc
         opened = bool(self.opener(QUrl.fromLocalFile(str(path))))
         return PrintResult(kind, number, saved=path, opened=opened)
 
@@ -267,7 +282,11 @@ class PrintService:
         try:
             printer = self.printer_factory(name)
         except Exception:  # a vanished printer: say so plainly
-            on_error(PrintError(_t("Printer '{0}' tidak ditemukan.").format(name)))
+            on_error(
+                PrintError(
+                    QCoreApplication.translate("PrintService", "Printer '{0}' tidak ditemukan.").format(name)
+                )
+            )
             return
         printer.setCopyCount(max(1, copies))
         printer.setDocName(f"{kind} {number}")
@@ -279,7 +298,11 @@ class PrintService:
             except PrintError:
                 raise
             except Exception as exc:  # never a traceback for the officer
-                raise PrintError(_t("Gagal mencetak ke printer {0}: {1}").format(name, exc)) from exc
+                raise PrintError(
+                    QCoreApplication.translate("PrintService", "Gagal mencetak ke printer {0}: {1}").format(
+                        name, exc
+                    )
+                ) from exc
             return PrintResult(kind, number, pages=pages, printer=name)
 
         run_job(job, on_done, on_error, self.background)

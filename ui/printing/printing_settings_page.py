@@ -58,13 +58,14 @@ class PrintingSettingsPage(QWidget):
         for column, text in enumerate((self.tr("Dokumen"), self.tr("Kertas"), self.tr("Printer"))):
             header = QLabel(f"<b>{text}</b>")
             grid.addWidget(header, 0, column)
+        paper_names = {"thermal80": self.tr("Rol 80 mm"), "F4": self.tr("F4 (folio)")}
         for row, kind in enumerate(KINDS, start=1):
             title = KIND_LABELS.get(kind, kind)
             label = QLabel(title)
             paper = QComboBox()
             paper.setAccessibleName(self.tr("Kertas: {0}").format(title))
             for code in PAPERS[kind]:
-                paper.addItem(PAPER_LABELS[code], code)
+                paper.addItem(paper_names.get(code, PAPER_LABELS[code]), code)
             label.setBuddy(paper)
             printer = QComboBox()
             printer.setAccessibleName(self.tr("Printer: {0}").format(title))
