@@ -150,7 +150,8 @@ class SetupWizard(QWizard):
     # --- per-page checks ------------------------------------------------------------------------------
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
-        body = self.currentPage().body if isinstance(self.currentPage(), _Page) else None
+        page = self.currentPage()
+        body = page.body if isinstance(page, _Page) else None
         if body is self.profile:
             return _check(self.profile.form, self._check_profile)
         if body is self.kop:

@@ -150,7 +150,7 @@ class OfficialsPanel(QWidget):
         self.editor.load(item.data(Qt.ItemDataRole.UserRole) if item else None)
 
     def _new(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
         self.editor.load(None)
         self.editor.name.setFocus()
 
