@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ from ui.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
 from ui.tasks import run_in_background
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_MS = 5 * 60_000
 
 
 def short_date(day: date) -> str:
@@ -212,7 +213,16 @@ class DashboardPage(QWidget):
         for column in range(3):
             grid.setColumnStretch(column, 1)
         outer.addLayout(grid, 1)
+        # Other desks and the clock move on: reload every few minutes while the dashboard is on screen.
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
         self.refresh()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         for card in self.cards.values():
