@@ -33,6 +33,20 @@ def _table(
     return [grid_table(data, [page.frame_width * r / total for r in ratios])]
 
 
+def obtain_text(method: str, copy_format: str, tpl: Template) -> str:
+    """Markup for the cara memperoleh informasi, in words (not the stored code)."""
+    if method == "melihat":
+        return tpl.fmt("obtain_melihat")
+    if method == "salinan":
+        return tpl.fmt("obtain_salinan", format=copy_format or "-")
+    return esc(method or "-")
+
+
+def _kind_label(kind: str, tpl: Template) -> str:
+    labels = dict(zip(("perorangan", "badan_hukum", "kelompok"), tpl.lines("kind_labels"), strict=False))
+    return labels.get(kind, kind)
+
+
 def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
     req, who, tz = snap.request, snap.requester, snap.office.time_zone
     story: list[Flowable] = kop(snap.office, tpl, page, st)
@@ -46,7 +60,7 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         (tpl.raw("label_status"), esc(snap.status)),
         (tpl.raw("label_information"), esc(req.information)),
         (tpl.raw("label_purpose"), esc(req.purpose)),
-        (tpl.raw("label_obtain"), esc(" – ".join(x for x in (req.obtain_method, req.copy_format) if x))),
+        (tpl.raw("label_obtain"), obtain_text(req.obtain_method, req.copy_format, tpl)),
         (tpl.raw("label_delivery"), esc(req.delivery_method)),
         (tpl.raw("label_attachments"), esc("; ".join(req.attachments))),
     ]
@@ -54,7 +68,7 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
     story.append(Paragraph(tpl.fmt("section_requester"), st["heading"]))
     rows = [
         (tpl.raw("label_name"), esc(who.name)),
-        (tpl.raw("label_kind"), esc(who.kind)),
+        (tpl.raw("label_kind"), esc(_kind_label(who.kind, tpl))),
         (tpl.raw("label_nik"), esc(who.nik)),
         (tpl.raw("label_address"), esc(who.address)),
         (tpl.raw("label_occupation"), esc(who.occupation)),

@@ -159,6 +159,8 @@ REQUIRED: dict[str, list[str]] = {
     ],
     "dossier": [
         "BERKAS PERMOHONAN INFORMASI PUBLIK",
+        "Perorangan",
+        "Mendapatkan salinan informasi (hardcopy)",
         REG_NO,
         "Budi Santoso",
         "3673051203850001",
