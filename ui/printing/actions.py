@@ -12,6 +12,7 @@ message box with the service's Indonesian message.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -85,11 +86,12 @@ def describe(doc: IssuedDocument) -> str:
             if doc.identical
             else QCoreApplication.translate("PrintActions", "PERINGATAN: berbeda dari sidik jari aslinya.")
         )
-    for warning in doc.warnings:
-        text += "<br/>" + QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(
-            warning
-        )
-    return text
+    return "<br/>".join([html.escape(text), *map(_template_warning, doc.warnings)])
+
+
+def _template_warning(warning: str) -> str:
+    """A broken office template override, as one escaped line of the preview's heading."""
+    return html.escape(QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(warning))
 
 
 def open_preview(
@@ -209,10 +211,7 @@ def preview_letter(
             pdf, info, doc = value.pdf, describe(value), value
         else:
             pdf, warnings = value
-            info = "<br/>".join(
-                QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(w)
-                for w in warnings
-            )
+            info = "<br/>".join(map(_template_warning, warnings))
             doc = None
         dialog = open_preview(pdf, svc, kind=kind, number=request_number, info=info, parent=parent)
         done(PrintOutcome(kind, request_number, dialog=dialog, document=doc))
@@ -258,28 +257,17 @@ def print_register(
     svc = service or print_service(desk)
     paper = printer_settings.load(desk).paper("register")
     done, failed = _callbacks(parent, on_done, on_error)
-    period = f"{date_from.isoformat()}_{date_to.isoformat()}"
-    label = (
-        (
-            QCoreApplication.translate("PrintActions", "Register Keberatan")
-            if objections
-            else QCoreApplication.translate("PrintActions", "Register Permohonan")
-        )
-        + " "
-        + period
+    period = ("keberatan-" if objections else "") + f"{date_from.isoformat()}_{date_to.isoformat()}"
+    title = (
+        QCoreApplication.translate("PrintActions", "Register Keberatan {0} s.d. {1}")
+        if objections
+        else QCoreApplication.translate("PrintActions", "Register Permohonan {0} s.d. {1}")
     )
+    label = html.escape(title.format(date_from.strftime("%d-%m-%Y"), date_to.strftime("%d-%m-%Y")))
 
     def show(value: tuple[bytes, list[str]]) -> None:
         pdf, warnings = value
-        info = "<br/>".join(
-            [
-                label,
-                *(
-                    QCoreApplication.translate("PrintActions", "Peringatan templat: {0}").format(w)
-                    for w in warnings
-                ),
-            ]
-        )
+        info = "<br/>".join([label, *map(_template_warning, warnings)])
         dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent)
         done(PrintOutcome("register", period, dialog=dialog))
 

@@ -75,8 +75,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "identik dengan aslinya.": "identical to the original.",
         "PERINGATAN: berbeda dari sidik jari aslinya.": "WARNING: differs from the original's fingerprint.",
         "Peringatan templat: {0}": "Template warning: {0}",
-        "Register Keberatan": "Objection Register",
-        "Register Permohonan": "Request Register",
+        "Register Keberatan {0} s.d. {1}": "Objection Register {0} to {1}",
+        "Register Permohonan {0} s.d. {1}": "Request Register {0} to {1}",
     },
     "PrintService": {
         "Dokumen PDF tidak dapat dibaca untuk dicetak.": "The PDF document cannot be read for printing.",

@@ -7,6 +7,7 @@ between pages, Ctrl++ / Ctrl+- zoom and Ctrl+0 fits the page width.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class PreviewDialog(QDialog):
         kind: str,
         number: str,
         title: str,
-        info: str = "",
+        info: str = "",  # rich text, already escaped
         parent: QWidget | None = None,
         ask_path: AskPath = ask_save_path,
     ) -> None:
@@ -69,7 +70,8 @@ class PreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self.buffer)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(f"<b>{title}</b> — {number}" + (f"<br/>{info}" if info else ""))
+        heading = f"<b>{html.escape(title)}</b> — {html.escape(number)}"
+        self.heading = QLabel(heading + (f"<br/>{info}" if info else ""))  # info: escaped HTML
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addLayout(self._build_navigation())

@@ -124,6 +124,11 @@ def paint_pdf(pdf: bytes, printer: QPrinter, paper: str, *, raster: bool | None 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pdf)
         return pages
+    copies = max(1, printer.copyCount())
+    if copies > 1 and not printer.supportsMultipleCopies():
+        printer.setCopyCount(1)  # the spooler cannot repeat the job (no CUPS): send the pages again ourselves
+    else:
+        copies = 1
     printer.setFullPage(True)
     if not printer.setPageLayout(page_layout(paper, document.pagePointSize(0))):
         printer.setPageSize(page_layout(paper, document.pagePointSize(0)).pageSize())
@@ -138,8 +143,8 @@ def paint_pdf(pdf: bytes, printer: QPrinter, paper: str, *, raster: bool | None 
     try:
         dpi = min(printer.resolution(), MAX_DPI)
         paper_rect = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-        for index in range(pages):
-            if index and not printer.newPage():
+        for sheet, index in enumerate(index for _copy in range(copies) for index in range(pages)):
+            if sheet and not printer.newPage():
                 raise PrintError(
                     QCoreApplication.translate(
                         "PrintService", "Printer menolak halaman berikutnya; pencetakan dihentikan."

@@ -204,3 +204,27 @@ def test_register_preview_in_the_background(
 def test_unknown_kind_is_a_programming_error(desk, officer) -> None:
     with pytest.raises(ValueError):
         preview_letter(desk, officer, "1", "bogus")
+
+
+def test_register_of_objections_gets_its_own_file_without_a_printer(
+    qtbot, desk, officer, make_service, clock, opener
+) -> None:
+    outcomes: list[PrintOutcome] = []
+    day = clock.now.date()
+    service = make_service([], None)
+    print_register(
+        desk,
+        officer,
+        day,
+        day,
+        objections=True,
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
+    )
+    dialog = outcomes[0].dialog
+    assert dialog is not None and "Register Keberatan" in dialog.heading.text()
+    with qtbot.waitSignal(dialog.printed):
+        dialog.print_button.click()
+    expected = desk.ctx.data_dir / "printouts" / f"register-keberatan-{day.isoformat()}_{day.isoformat()}.pdf"
+    assert expected.read_bytes() == dialog.pdf and len(opener.urls) == 1

@@ -169,3 +169,15 @@ def test_printing_runs_off_the_gui_thread(
 def test_safe_name_keeps_numbers_readable() -> None:
     assert safe_name("0001/PPID-CPJ/III/2026") == "0001-PPID-CPJ-III-2026"
     assert safe_name("///") == "dokumen"
+
+
+def test_copies_are_sent_again_when_the_spooler_cannot_repeat_them(
+    qapp, desk: DeskServices, officer: Actor, received: str, tmp_path: Path
+) -> None:
+    form = LetterService(desk.ctx).issue(officer, "form", received).pdf
+    pages = len(pypdf.PdfReader(io.BytesIO(form)).pages)
+    printer = _pdf_printer(tmp_path / "copies.pdf")
+    printer.setCopyCount(2)
+    assert not printer.supportsMultipleCopies()  # Qt's PDF printer, like a spooler without CUPS
+    assert paint_pdf(form, printer, "A4", raster=True) == pages
+    assert len(pypdf.PdfReader(tmp_path / "copies.pdf").pages) == 2 * pages
