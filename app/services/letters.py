@@ -128,6 +128,15 @@ class LetterService:
             request, objection = self._load(session, kind, number)
             existing = self._latest(session, kind, request.id, objection.id if objection else None)
             if existing is not None and not reissue:
+                audit(
+                    session,
+                    actor,
+                    now,
+                    action="letter_reprint",
+                    entity="letter",
+                    entity_id=existing.id,
+                    details={"kind": kind, "number": existing.number, "request": request.number},
+                )
                 return self._reprint(existing, request.number, paper)
             template, warnings = load_template(kind, self.ctx.data_dir)
             office = load_office(session)
@@ -258,7 +267,18 @@ class LetterService:
             if row is None:
                 raise NotFound("Surat tidak ditemukan.")
             request = session.get(Request, row.request_id) if row.request_id else None
-            return self._reprint(row, request.number if request else "", paper)
+            doc = self._reprint(row, request.number if request else "", paper)
+        with self.ctx.db.transaction() as session:  # a reprint shows personal data: it is audited
+            audit(
+                session,
+                actor,
+                self.ctx.clock(),
+                action="letter_reprint",
+                entity="letter",
+                entity_id=doc.id,
+                details={"kind": doc.kind, "number": doc.number, "request": doc.request_number},
+            )
+        return doc
 
     def letters(self, actor: Actor, request_number: str) -> list[IssuedDocument]:
         """Every letter issued for a request (and its objections), oldest first, without the PDF bytes."""

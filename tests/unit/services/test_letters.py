@@ -235,3 +235,18 @@ def test_print_settings_share_the_workstation_setting_shape(
 
     with pytest.raises(ValidationError):
         letters.set_print_settings(admin, {"register": {"paper": "A5"}})
+
+
+def test_reprints_are_audited(
+    desk: DeskServices, letters: LetterService, officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    first = letters.issue(officer, "receipt", number)
+    letters.issue(officer, "receipt", number)
+    letters.reprint(officer, first.id)
+    with desk.ctx.db.read_engine.connect() as conn:
+        actions = [
+            r[0]
+            for r in conn.execute(text("SELECT action FROM audit_log WHERE entity = 'letter' ORDER BY id"))
+        ]
+    assert actions == ["letter_issue", "letter_reprint", "letter_reprint"]
