@@ -134,8 +134,13 @@ def memo_header(
     tpl: Template,
     page: PageSpec,
     st: Styles,
+    *,
+    addressee_keys: tuple[str, str] = ("addressee_name", "addressee_at"),
 ) -> list[Flowable]:
-    """Nomor/Sifat/Lampiran/Hal with the place-date line and the "Kepada Yth." block (surat dinas style)."""
+    """Nomor/Sifat/Lampiran/Hal with the place-date line and the "Kepada Yth." block (surat dinas style).
+
+    ``addressee_keys`` name the template lines for the addressee (a person by default; a public body for the
+    forwarding letter)."""
     width = page.frame_width
     rows = [
         (tpl.raw("label_letter_number"), esc(number)),
@@ -145,8 +150,7 @@ def memo_header(
     ]
     left = field_table(rows, width * 0.62, st, label_ratio=0.2)
     addressee_lines = [tpl.fmt("addressee_to")] + [
-        tpl.fmt(key, name=addressee.name, address=addressee.address or "-")
-        for key in ("addressee_name", "addressee_at")
+        tpl.fmt(key, name=addressee.name, address=addressee.address or "-") for key in addressee_keys
     ]
     right = [Paragraph(line, st["left"]) for line in addressee_lines]
     head = Table(

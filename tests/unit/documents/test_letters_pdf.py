@@ -129,6 +129,9 @@ REQUIRED: dict[str, list[str]] = {
         "17 Maret 2026",
         "Pasal 22 ayat (7) huruf b",
         "Tembusan",
+        "Penerusan Permohonan Informasi Publik",
+        "PPID Dinas Kependudukan dan Pencatatan Sipil Kota Serang",
+        "ditanggapi secara langsung kepada pemohon",
         *SIGN,
     ],
     "handover": [
