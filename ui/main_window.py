@@ -32,7 +32,6 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.crash import show_error
 from ui.pages.dashboard import DashboardPage
-from ui.pages.settings import SettingsPage
 from ui.style import icon, set_role
 from ui.tasks import runner
 
@@ -97,23 +96,38 @@ class MainWindow(QMainWindow):
 
     # --- construction ------------------------------------------------------------------------------------
 
+    PAGE_SPECS = {
+        "register": ("ui.pages.register", "RegisterPage"),
+        "request": ("ui.pages.request", "RequestPage"),
+        "objections": ("ui.pages.objections", "ObjectionsPage"),
+        "settings": ("ui.pages.settings", "SettingsPage"),
+    }
+
     def _build_pages(self) -> None:
-        desk, actor = self.desk, self.actor
-        self.dashboard = DashboardPage(desk, actor)
-        self.settings = SettingsPage(desk, actor)
-        specs = {
-            "register": ("ui.pages.register", "RegisterPage", self.tr("Register")),
-            "request": ("ui.pages.request", "RequestPage", self.tr("Permohonan")),
-            "objections": ("ui.pages.objections", "ObjectionsPage", self.tr("Keberatan")),
+        """The dashboard now; every other page when first shown (a faster start, less memory if unused)."""
+        self.dashboard = DashboardPage(self.desk, self.actor)
+        self.pages["dashboard"] = self.dashboard
+        self.stack.addWidget(self.dashboard)
+        self.intake_class: Any = None
+        self.intake_missing = ""
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built (and wired) on first use."""
+        if key in self.pages:
+            return self.pages[key]
+        module, name = self.PAGE_SPECS[key]
+        titles = {
+            "register": self.tr("Register"),
+            "request": self.tr("Permohonan"),
+            "objections": self.tr("Keberatan"),
+            "settings": self.tr("Pengaturan"),
         }
-        built: dict[str, QWidget] = {"dashboard": self.dashboard, "settings": self.settings}
-        for key, (module, name, title) in specs.items():
-            cls, reason = _import(module, name)
-            built[key] = cls(desk, actor) if cls is not None else MissingPage(title, reason)
-        self.intake_class, self.intake_missing = _import("ui.dialogs.intake", "IntakeDialog")
-        for key in ("dashboard", "register", "request", "objections", "settings"):
-            self.pages[key] = built[key]
-            self.stack.addWidget(built[key])
+        cls, reason = _import(module, name)
+        page = cls(self.desk, self.actor) if cls is not None else MissingPage(titles[key], reason)
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        self._connect_page(key, page)
+        return page
 
     def _build_sidebar(self) -> None:
         self.sidebar_panel = QWidget()
@@ -190,22 +204,20 @@ class MainWindow(QMainWindow):
             add([f"Ctrl+{index}"], lambda _=False, key=key: self.show_page(key), key)
 
     def _connect_signals(self) -> None:
-        request = self.pages["request"]
-        for key in ("dashboard", "register", "objections"):
-            page = self.pages[key]
-            if hasattr(page, "request_opened"):
-                page.request_opened.connect(self.open_request)
-        for key in ("dashboard", "request"):
-            page = self.pages[key]
-            if hasattr(page, "objection_opened"):
-                page.objection_opened.connect(self.open_objection)
-        if hasattr(request, "back_requested"):
-            request.back_requested.connect(lambda: self.show_page("register"))
-        for key in ("request", "objections"):
-            page = self.pages[key]
-            if hasattr(page, "changed"):
-                page.changed.connect(lambda _number: self.refresh_lists())
-        self.settings.language_changed.connect(self.language_changed)
+        self._connect_page("dashboard", self.dashboard)
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        """Every connection between pages is made here, when the page is built."""
+        if hasattr(page, "request_opened"):
+            page.request_opened.connect(self.open_request)
+        if hasattr(page, "objection_opened") and key != "objections":
+            page.objection_opened.connect(self.open_objection)
+        if key == "request" and hasattr(page, "back_requested"):
+            page.back_requested.connect(lambda: self.show_page("register"))
+        if key in ("request", "objections") and hasattr(page, "changed"):
+            page.changed.connect(lambda _number: self.refresh_lists())
+        if key == "settings" and hasattr(page, "language_changed"):
+            page.language_changed.connect(self.language_changed)
 
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
@@ -218,7 +230,7 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------------------------
 
     def show_page(self, key: str) -> None:
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self.page(key))
         if key in self.PAGES:
             row = self.PAGES.index(key)
             if self.sidebar.currentRow() != row:
@@ -237,28 +249,30 @@ class MainWindow(QMainWindow):
             self.show_page(item.data(Qt.ItemDataRole.UserRole))
 
     def open_request(self, number: str) -> None:
-        page = self.pages["request"]
+        page = self.page("request")
         if hasattr(page, "show_request"):
             page.show_request(number)
         self.show_page("request")
         self.sidebar.clearSelection()
 
     def open_objection(self, number: str) -> None:
-        page = self.pages["objections"]
+        page = self.page("objections")
         self.show_page("objections")
         if hasattr(page, "show_objection"):
             page.show_objection(number)
 
     def refresh_lists(self) -> None:
         for key in ("register", "objections"):
-            page = self.pages[key]
-            if hasattr(page, "refresh"):
+            page = self.pages.get(key)
+            if page is not None and hasattr(page, "refresh"):
                 page.refresh()
         if self.current_page() == "dashboard":
             self.dashboard.refresh()
 
     def open_intake(self) -> QWidget | None:
         """Ctrl+N / F2 from anywhere: the intake dialog (UI-B's), then refresh the lists on save."""
+        if self.intake_class is None:
+            self.intake_class, self.intake_missing = _import("ui.dialogs.intake", "IntakeDialog")
         if self.intake_class is None:
             show_error(self, RuntimeError(self.intake_missing), self.tr("Formulir permohonan belum tersedia"))
             return None
