@@ -63,7 +63,12 @@ class QtPrinters:
 
 
 def make_printer(name: str) -> QPrinter:
-    return QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
+    """A high-resolution ``QPrinter`` for the named printer; refuses a name the PC does not know (Qt would
+    quietly fall back to another printer)."""
+    info = QPrinterInfo.printerInfo(name)
+    if info.isNull():
+        raise LookupError(name)
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
 def resolve_printer(configured: str, directory: PrinterDirectory) -> str | None:

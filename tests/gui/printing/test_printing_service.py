@@ -181,3 +181,22 @@ def test_copies_are_sent_again_when_the_spooler_cannot_repeat_them(
     assert not printer.supportsMultipleCopies()  # Qt's PDF printer, like a spooler without CUPS
     assert paint_pdf(form, printer, "A4", raster=True) == pages
     assert len(pypdf.PdfReader(tmp_path / "copies.pdf").pages) == 2 * pages
+
+
+def test_a_printer_this_pc_does_not_have_is_refused_not_replaced(qapp, make_service, desk) -> None:
+    from ui.printing.print_service import PrintService, make_printer
+
+    with pytest.raises(LookupError):
+        make_printer("Printer yang tidak ada 9f3c")
+    service = PrintService(
+        desk.ctx.data_dir,
+        lambda: PrintingSettings(),
+        printers=make_service().printers,
+        printer_factory=make_printer,
+        background=False,
+    )
+    errors: list[BaseException] = []
+    service.print_pdf(
+        b"%PDF", "form", "1", lambda r: pytest.fail(str(r)), errors.append, printer_name="Tidak Ada"
+    )
+    assert str(errors[0]) == "Printer 'Tidak Ada' tidak ditemukan."
