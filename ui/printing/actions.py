@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -58,6 +59,8 @@ def print_service(desk: DeskServices) -> PrintService:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A non-blocking warning with the plain message (never a traceback)."""
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("PrintActions", "Pencetakan"),
@@ -103,6 +106,8 @@ def open_preview(
     info: str = "",
     parent: QWidget | None = None,
 ) -> PreviewDialog:
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None  # the page or dialog that asked was closed while the document was being made
     dialog = PreviewDialog(
         pdf,
         service,

@@ -7,6 +7,7 @@ reloads when ``issued`` is emitted. Enter on a row reprints it.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -106,6 +107,8 @@ class LettersPanel(QGroupBox):
         )
 
     def _show(self, documents: list[IssuedDocument]) -> None:
+        if not shiboken6.isValid(self):  # the request page was closed while the list was read
+            return
         self.documents = documents
         self.tree.clear()
         last: QTreeWidgetItem | None = None
@@ -123,6 +126,8 @@ class LettersPanel(QGroupBox):
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.message.setText(str(exc) or self.tr("Daftar surat tidak dapat dibaca."))
         self.message.show()
 

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -255,12 +256,16 @@ class PreviewDialog(QDialog):
         )
 
     def _printed(self, result: PrintResult) -> None:
+        if not shiboken6.isValid(self):  # closed while the job ran: the job itself is done
+            return
         self.print_button.setEnabled(True)
         self.say(result.message)
         self.close_button.setFocus()
         self.printed.emit(result)
 
     def _print_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.print_button.setEnabled(True)
         self.say(str(exc) or self.tr("Dokumen gagal dicetak."), error=True)
 

@@ -228,3 +228,28 @@ def test_register_of_objections_gets_its_own_file_without_a_printer(
         dialog.print_button.click()
     expected = desk.ctx.data_dir / "printouts" / f"register-keberatan-{day.isoformat()}_{day.isoformat()}.pdf"
     assert expected.read_bytes() == dialog.pdf and len(opener.urls) == 1
+
+
+def test_the_preview_still_opens_when_the_asking_page_was_closed(
+    qtbot, desk, officer, received, make_service
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    page = QWidget()
+    outcomes: list[PrintOutcome] = []
+    preview_letter(
+        desk,
+        officer,
+        received,
+        "form",
+        page,
+        service=make_service(background=True),
+        on_done=outcomes.append,
+        on_error=pytest.fail,
+    )
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
+    dialog = outcomes[0].dialog
+    assert dialog is not None and dialog.parent() is None and dialog.isVisible()

@@ -138,3 +138,19 @@ def test_controls_have_accessible_names(qtbot, form_pdf: bytes, make_service) ->
     assert dialog.focusWidget() is dialog.print_button
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_closing_the_preview_while_it_prints_is_harmless(
+    qtbot, form_pdf: bytes, received: str, make_service, pdf_printers, pdf_text
+) -> None:
+    from ui.tasks import runner
+
+    dialog = PreviewDialog(
+        form_pdf, make_service(["Kasir"], "Kasir", background=True), kind="form", number=received, title="F"
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.print_document()
+    dialog.close()
+    assert runner().wait(20_000)  # the job finished and its callback ran against the deleted dialog
+    assert received in pdf_text(pdf_printers.jobs[0][1].read_bytes())
