@@ -38,6 +38,7 @@ class ModelDesk:
         self.cursor, self.cursor_seq = "", 0
         self.created_ops: list[str] = []
         self.removed: set[str] = set()
+        self.stale: set[str] = set()  # pulled while a local op was pending: re-fetched once acknowledged
         self._seq = itertools.count(1)
 
     def intent(self, entity_id: str, record: dict[str, Any], action: str) -> None:
@@ -65,13 +66,21 @@ class ModelDesk:
             for item in page.items:
                 if item.removed:
                     self.removed.add(item.entity_id)
-                elif item.entity_id not in busy and item.record is not None:
+                elif item.entity_id in busy:
+                    self.stale.add(item.entity_id)
+                elif item.record is not None:
                     self.records[item.entity_id] = {**item.record, "version": item.version}
                     self.removed.discard(item.entity_id)
                 self.cursor_seq = max(self.cursor_seq, item.seq)
             self.cursor = page.next_cursor
             if not page.more:
                 break
+        due = sorted(self.stale - busy)
+        if due:
+            for item in self.client.fetch(due).items:
+                if item.record is not None:
+                    self.records[item.entity_id] = {**item.record, "version": item.version}
+            self.stale -= set(due)
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +232,7 @@ class SyncMachine(RuleBasedStateMachine):
                                 .join(Office, Office.id == Record.office_id)
                                 .where(Office.code.in_(self.offices))).all()  # fmt: skip
         for desk in self.all:
-            busy = {op.entity_id for op in desk.outbox}
+            busy = {op.entity_id for op in desk.outbox} | desk.stale
             for r in rows:
                 in_scope = desk is self.city or r.code == desk.office
                 if in_scope and r.server_seq <= desk.cursor_seq and r.entity_id not in busy:
