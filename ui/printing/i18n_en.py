@@ -58,7 +58,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Simpan &PDF (Ctrl+S)": "Save &PDF (Ctrl+S)",
         "&Tutup": "C&lose",
         "Tutup": "Close",
-        "Selebar layar": "Fit width",
         "Perbesaran: {0}": "Zoom: {0}",
         "Mencetak…": "Printing…",
         "Dokumen gagal dicetak.": "The document could not be printed.",

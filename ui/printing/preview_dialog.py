@@ -126,6 +126,7 @@ class PreviewDialog(QDialog):
         self.fit_button = QToolButton()
         self.fit_button.setText(self.tr("Selebar &layar"))
         self.fit_button.setAccessibleName(self.tr("Sesuaikan dengan lebar layar (Ctrl+0)"))
+        self.fit_button.setCheckable(True)
         self.fit_button.clicked.connect(self.fit_width)
         for widget in (self.prev_button, page_label, self.page_spin, self.page_total, self.next_button):
             row.addWidget(widget)
@@ -231,10 +232,10 @@ class PreviewDialog(QDialog):
         self._update_zoom_label()
 
     def _update_zoom_label(self) -> None:
-        if not hasattr(self, "view") or self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.zoom_label.setText(self.tr("Selebar layar"))
-        else:
-            self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)}%")
+        """Fit-to-width shows as the pressed button; a chosen zoom as its percentage."""
+        fit = not hasattr(self, "view") or self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.fit_button.setChecked(fit)
+        self.zoom_label.setText("" if fit else f"{round(self.view.zoomFactor() * 100)}%")
         self.zoom_label.setAccessibleName(self.tr("Perbesaran: {0}").format(self.zoom_label.text()))
 
     # --- output -----------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ def test_keyboard_moves_between_pages_and_zooms(qtbot, form_pdf: bytes, make_ser
     assert dialog.zoom_label.text().endswith("%")
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert dialog.fit_button.isChecked() and dialog.zoom_label.text() == ""
 
 
 def test_ctrl_p_prints_to_the_chosen_printer(
