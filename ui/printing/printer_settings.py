@@ -44,11 +44,12 @@ KINDS: tuple[str, ...] = (
 #: Paper codes as the renderers know them (``app.documents.rendering``), with their labels.
 PAPER_LABELS: dict[str, str] = {"A4": "A4", "A5": "A5", "F4": "F4 (folio)", "thermal80": "Rol 80 mm"}
 
-#: Papers each kind can be rendered on. The register is landscape A4/F4; the dossier renders on A4 only.
+#: Papers each kind can be rendered on (tested against the renderers). The receipt renderer has no F4; the
+#: register is landscape A4/F4; the dossier renders on A4 only.
 _LETTER_PAPERS = ("A4", "F4", "A5")
 PAPERS: dict[str, tuple[str, ...]] = {
     **{kind: _LETTER_PAPERS for kind in KINDS},
-    "receipt": ("A4", "A5", "F4", "thermal80"),
+    "receipt": ("A4", "A5", "thermal80"),
     "register": ("A4", "F4"),
     "dossier": ("A4",),
 }

@@ -99,3 +99,18 @@ def test_page_says_when_this_pc_has_no_printer(
     qtbot.addWidget(page)
     assert "Tidak ada printer" in page.printers_note.text()
     assert page.printer_boxes["form"].count() == 1  # only "Printer bawaan"
+
+
+def test_every_offered_paper_really_renders(desk: DeskServices, officer: Actor, received: str) -> None:
+    """A paper offered in the settings must not fail at the counter: render each choice for real."""
+    from app.services.letters import LetterService
+
+    letters = LetterService(desk.ctx)
+    day = desk.ctx.clock().date()
+    for paper in printer_settings.PAPERS["receipt"]:
+        assert letters.issue(officer, "receipt", received, paper=paper).pdf.startswith(b"%PDF")
+    for paper in printer_settings.PAPERS["form"]:
+        assert letters.issue(officer, "form", received, paper=paper).pdf.startswith(b"%PDF")
+    for paper in printer_settings.PAPERS["register"]:
+        assert letters.register_pdf(officer, day, day, paper=paper)[0].startswith(b"%PDF")
+    assert printer_settings.PAPERS["dossier"] == ("A4",)
