@@ -4,7 +4,8 @@ Why a setting per kind: a desk typically has a thermal roll printer for the rece
 office laser printer (A4 or F4) for letters and registers. Stored as one office setting ``printing`` (a plain
 dict, so it travels with backups) through ``OfficeService.setting`` / ``set_setting`` (audited).
 
-Stored shape::
+The letters service reads the same setting (``LetterService.print_settings``: the paper a letter is issued on
+when none is asked for). Stored shape::
 
     {"kinds": {"receipt": {"paper": "thermal80", "printer": "EPSON TM-T82"}, ...},
      "receipt_autoprint": true}
@@ -135,4 +136,5 @@ def load(desk: DeskServices) -> PrintingSettings:
 def save(desk: DeskServices, actor: Actor, settings: PrintingSettings) -> None:
     """Validate and store (administrators; audited by the office service)."""
     validate(settings)
-    desk.office.set_setting(actor, SETTING_KEY, settings.to_dict())
+    kept = desk.office.setting(SETTING_KEY)  # keys another part of the desk may add are kept
+    desk.office.set_setting(actor, SETTING_KEY, {**kept, **settings.to_dict()})

@@ -114,3 +114,12 @@ def test_every_offered_paper_really_renders(desk: DeskServices, officer: Actor, 
     for paper in printer_settings.PAPERS["register"]:
         assert letters.register_pdf(officer, day, day, paper=paper)[0].startswith(b"%PDF")
     assert printer_settings.PAPERS["dossier"] == ("A4",)
+
+
+def test_the_letters_service_reads_what_the_page_saved(desk: DeskServices, admin: Actor) -> None:
+    from app.services.letters import LetterService
+
+    desk.office.set_setting(admin, "printing", {"other": 1})
+    printer_settings.save(desk, admin, PrintingSettings().with_kind("notice", paper="F4", printer="Laser"))
+    assert LetterService(desk.ctx).print_settings()["notice"] == {"paper": "F4", "printer": "Laser"}
+    assert desk.office.setting("printing")["other"] == 1
