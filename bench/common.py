@@ -196,8 +196,13 @@ def ensure_seeded(count: int, data_dir: Path | None = None, *, seed: int = 42) -
     """A cached register of ``count`` requests under bench/out (seeded once with bench/seed.py, then reused)."""
     data_dir = data_dir or CACHE_DIR / f"register-{count}"
     marker = read_marker(data_dir)
-    if marker and marker.get("count") == count and marker.get("seed") == seed and marker.get("complete"):
+    finished = marker and marker.get("intents", {}).get("receive") == count
+    if marker and finished and marker.get("count") == count and marker.get("seed") == seed:
         print(f"Memakai register tersimpan: {data_dir} ({count} permohonan)")
+        if marker.get("failed"):
+            print(
+                f"  catatan: {marker['failed']} permohonan berhenti lebih awal (tindakan lanjutan ditolak layanan)"
+            )
         return data_dir
     if data_dir.exists() and any(data_dir.iterdir()):
         raise SystemExit(f"{data_dir} berisi register yang tidak lengkap; hapus folder itu lalu ulangi.")

@@ -156,7 +156,9 @@ class LifecyclePlanner:
                     now = self._after(now, 3 + r.randint(1, 6))
                     steps.append(Step(now, "request", "close", {"note": "Tidak dilengkapi pemohon"}))
                     return Plan(intake, received_at, steps)
-        completed = now
+        # The response clock runs from completeness: receipt for a complete walk-in (a correction typed later
+        # does not move it), else the moment the request was declared or made complete.
+        completed = now if not complete else received_at
         window = 10
         if r.random() < 0.09:
             now = self._after(completed, r.randint(4, 10))
