@@ -145,7 +145,10 @@ class FastDesk:
 
     # --- intake -----------------------------------------------------------------------------------------
     def receive(self, actor: Actor, data: Mapping[str, Any]) -> str:
-        """``RegisterService.receive`` for well-formed input (the generator's), returning the number."""
+        """``RegisterService.receive`` for well-formed input (the generator's), returning the number.
+
+        A returning requester is matched by NIK hash / legal number like ``_upsert_requester``, but from memory
+        and without recording field changes: the generator re-types returning requesters identically."""
         now = self.ctx.clock()
         received_at = parse_datetime(data.get("received_at"), "received_at", now)
         channel = str(data["channel"])
