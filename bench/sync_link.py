@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from faultproxy import Link, ProxyThread, random_cuts  # noqa: E402
+from faultproxy import ConnPlan, Link, ProxyThread, random_cuts  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from app.ids import new_id  # noqa: E402
@@ -115,6 +115,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--read-timeout", type=float, default=4.0)
     ap.add_argument("--page-bytes", type=int, default=1024 * 1024, help="pull page size (uncompressed JSON)")
+    ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
+    ap.add_argument("--window", type=int, default=2, help="push batches in flight")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     now = datetime(2026, 3, 16, 10, 0)
@@ -143,11 +145,12 @@ def main() -> int:
             desk_a = new_desk(work / "a", now)
             seed(desk_a, args.records, now)
             push = PushOnly(desk_a.ctx.db, TokenStore(keyring), client_factory=factory, batch_cap=200)
+            push.push_window = args.window
             code, _ = admin.new_enroll_code(engine, "CPJ")
             enr = push.enroll(srv.url, code)
             clean_up = clean_push_bytes(desk_a)
             link = Link(rate_bps=RATE_BPS, delay_s=0.15)
-            with ProxyThread(srv.port, link=link, planner=random_cuts(args.seed, 256 * 1024, 0.5, 0.2)) as px:
+            with ProxyThread(srv.port, link=link, planner=planner(args, 0)) as px:
                 _repoint(desk_a, enr, px.url)
                 t_push, rounds = run_until_done(push, 3 * 3600)
                 up = px.stats
@@ -171,11 +174,9 @@ def main() -> int:
             )
             code, _ = admin.new_enroll_code(engine, "CPJ")
             enr_b = pull.enroll(srv.url, code)
-            clean_down = clean_pull_bytes(srv.url, keyring, enr_b)
+            clean_down = clean_pull_bytes(srv.url, keyring, enr_b, args.page_bytes)
             link = Link(rate_bps=RATE_BPS, delay_s=0.15)
-            with ProxyThread(
-                srv.port, link=link, planner=random_cuts(args.seed + 1, 256 * 1024, 0.5, 0.2)
-            ) as px:
+            with ProxyThread(srv.port, link=link, planner=planner(args, 1)) as px:
                 _repoint(desk_b, enr_b, px.url)
                 pull.page_bytes = args.page_bytes
                 t_pull, rounds = run_until_done(pull, 3 * 3600)
@@ -212,6 +213,12 @@ def main() -> int:
     return 0
 
 
+def planner(args: argparse.Namespace, phase: int) -> Any:
+    if args.no_faults:
+        return lambda _i: ConnPlan()
+    return random_cuts(args.seed + phase, 256 * 1024, 0.5, 0.2)
+
+
 def _repoint(desk: DeskServices, enr: Any, url: str) -> None:
     from app.sync import state
 
@@ -228,14 +235,14 @@ def clean_push_bytes(desk: DeskServices) -> int:
     return sum(len(SyncClient.encode_push("x" * 36, ops[i : i + 200])) for i in range(0, len(ops), 200))
 
 
-def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any) -> int:
+def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any, page_bytes: int) -> int:
     """Compressed bytes of all pull pages fetched straight from the server (no link, no faults)."""
     token = keyring.get_password("ppid-desk", enr.device_id)
     total, cursor = 0, ""
     with SyncClient(url, token=token, device_id=enr.device_id) as c:
         while True:
             before = c.bytes_received
-            page = c.pull(cursor, limit=500, max_bytes=256 * 1024)
+            page = c.pull(cursor, limit=500, max_bytes=page_bytes)
             total += c.bytes_received - before
             cursor = page.next_cursor
             if not page.more:

@@ -176,8 +176,9 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         cursor: str = "",
         limit: Annotated[int, Query(ge=1, le=2000)] = 200,
         max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
-    ) -> PullResponse:
-        return puller.pull(dev, cursor, limit, max_bytes)
+    ) -> Response:
+        page = puller.pull(dev, cursor, limit, max_bytes)
+        return Response(page.model_dump_json(exclude_defaults=True), media_type="application/json")
 
     @api.get("/checksum", response_model=ChecksumResponse)
     def checksum(dev: Dev, buckets: Annotated[int, Query(ge=1, le=65536)] = 256) -> ChecksumResponse:
@@ -192,8 +193,9 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return puller.bucket(dev, bucket, buckets)
 
     @api.post("/fetch", response_model=FetchResponse, response_model_exclude_defaults=True)
-    def fetch(dev: Dev, body: FetchRequest) -> FetchResponse:
-        return FetchResponse(items=puller.fetch(dev, body.entity_ids))
+    def fetch(dev: Dev, body: FetchRequest) -> Response:
+        page = FetchResponse.model_construct(items=puller.fetch(dev, body.entity_ids))
+        return Response(page.model_dump_json(exclude_defaults=True), media_type="application/json")
 
     app.include_router(api)
     return app

@@ -104,9 +104,9 @@ class PullService:
         used = 0
         for seq, kind, r in page:
             if kind == 1:
-                item = PullItem(seq=seq, entity="", entity_id=r.entity_id, removed=True)
+                item = PullItem.model_construct(seq=seq, entity="", entity_id=r.entity_id, removed=True)
             else:
-                item = PullItem(
+                item = PullItem.model_construct(
                     seq=seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
                     office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
                     events=events.get(r.entity_id, []),
@@ -118,7 +118,8 @@ class PullService:
             used += size
         more = len(items) < len(merged)
         last = items[-1].seq if items else after
-        return PullResponse(
+        # items are built from the database without re-validation (model_construct): this is the hot path
+        return PullResponse.model_construct(
             items=items, next_cursor=encode_cursor(last, device.scope_key), more=more, high_water=high
         )
 
@@ -177,7 +178,7 @@ class PullService:
             offices = dict(conn.execute(select(Office.id, Office.code)).all())
             events = self._events(conn, [r.entity_id for r in rows])
         return [
-            PullItem(
+            PullItem.model_construct(
                 seq=r.server_seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
                 office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
                 events=events.get(r.entity_id, []),
