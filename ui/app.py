@@ -123,8 +123,17 @@ class DeskApp(QObject):
         if self.dialog is None:
             self.finished.emit()
 
+    def shutdown(self) -> None:
+        """Stop watching for idle time (the watcher filters every input event of the application)."""
+        self.watcher.pause()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watcher)
+
     def lock(self) -> None:
         if self.window is None or self.actor is None or isinstance(self.dialog, LockDialog):
+            return
+        if not self.window.isVisible():
             return
         self.watcher.pause()
         self.window.set_locked(True)
@@ -186,6 +195,7 @@ def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, st
     try:
         return app.exec()
     finally:
+        session.shutdown()
         runner().wait(5_000)
         desk.close()
         crash.uninstall()

@@ -27,6 +27,7 @@ def session(qtbot, desk) -> Iterator[DeskApp]:
     i18n.install("id")
     app = DeskApp(desk)
     yield app
+    app.shutdown()
     runner().wait()
     for widget in (app.window, app.dialog):
         if widget is not None and shiboken6.isValid(widget):
@@ -43,7 +44,7 @@ def _login(qtbot, session: DeskApp, username: str, password: str) -> None:
 
 def test_login_opens_main_window(qtbot, session, officer):
     session.start()
-    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "petugas", USER_PASSWORD)
     assert isinstance(session.window, MainWindow)
     assert session.actor is not None and session.actor.username == "petugas"
@@ -54,7 +55,7 @@ def test_login_opens_main_window(qtbot, session, officer):
 def test_failed_login_keeps_the_dialog(qtbot, session, officer):
     session.start()
     dialog = session.dialog
-    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+    with qtbot.waitSignal(dialog.failed, timeout=30_000):
         _login(qtbot, session, "petugas", "bukan-sandinya")
     assert session.window is None and session.dialog is dialog
     assert dialog.isVisible()
@@ -81,10 +82,11 @@ def test_first_run_goes_through_the_wizard(qtbot, tmp_path: Path, clock):
         wizard.admin.username.setText("admin")
         wizard.admin.password.setText("rahasia-123")
         wizard.admin.repeat.setText("rahasia-123")
-        with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        with qtbot.waitSignal(session.window_shown, timeout=30_000):
             wizard.button(QWizard.WizardButton.FinishButton).click()
         assert session.actor is not None and session.actor.role == "admin"
     finally:
+        session.shutdown()
         runner().wait()
         if session.window is not None:
             session.window.close()
@@ -94,7 +96,7 @@ def test_first_run_goes_through_the_wizard(qtbot, tmp_path: Path, clock):
 def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
     set_idle_minutes(desk, admin, 1)
     session.start()
-    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "admin", ADMIN_PASSWORD)
     assert session.watcher.timer.interval() == 60_000 and session.watcher.timer.isActive()
     session.watcher.idle.emit()  # what the timer does after a minute without input
@@ -103,7 +105,7 @@ def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
     assert session.window.is_locked()  # the register is hidden behind the cover
     assert not session.watcher.timer.isActive()
     lock.password.setText(ADMIN_PASSWORD)
-    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+    with qtbot.waitSignal(lock.unlocked, timeout=30_000):
         lock.submit()
     assert session.dialog is None
     assert not session.window.is_locked()
@@ -112,7 +114,7 @@ def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
 
 def test_switch_user_from_lock_returns_to_login(qtbot, session, admin, officer):
     session.start()
-    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "admin", ADMIN_PASSWORD)
     session.window.lock_action.trigger()
     lock = session.dialog
@@ -120,18 +122,18 @@ def test_switch_user_from_lock_returns_to_login(qtbot, session, admin, officer):
     lock.switch_button.click()
     assert isinstance(session.dialog, LoginDialog)
     assert session.window is None and session.actor is None
-    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "petugas", USER_PASSWORD)
     assert session.actor.username == "petugas"
 
 
 def test_language_switch_rebuilds_the_window_in_english(qtbot, session, admin):
     session.start()
-    with qtbot.waitSignal(session.window_shown, timeout=10_000):
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "admin", ADMIN_PASSWORD)
     old = session.window
     try:
-        with qtbot.waitSignal(session.window_shown, timeout=10_000):
+        with qtbot.waitSignal(session.window_shown, timeout=30_000):
             old.language_changed.emit("en")
         assert session.window is not old
         assert session.window.sidebar.item(0).text() == "Dashboard"

@@ -47,7 +47,7 @@ def test_load_dashboard_sorts_requests_into_sections(desk, officer, office):
 def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer, office):
     page = DashboardPage(desk, officer)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.loaded, timeout=15_000):
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
     overdue_list = page.cards["overdue"].list
     assert page.cards["overdue"].count.text() == "1"
@@ -69,6 +69,6 @@ def test_chart_describes_its_values_for_screen_readers(qtbot, desk, officer, off
     i18n.install("id")  # month names follow the interface language, as in the app
     page = DashboardPage(desk, officer)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.loaded, timeout=15_000):
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
     assert "Maret 2026: 3" in page.chart.accessibleDescription()

@@ -25,7 +25,7 @@ def test_login_with_keyboard_only(qtbot, desk, officer):
     qtbot.keyClicks(QApplication.focusWidget(), "petugas")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.password.hasFocus()
-    with qtbot.waitSignal(dialog.signed_in, timeout=10_000) as signal:
+    with qtbot.waitSignal(dialog.signed_in, timeout=30_000) as signal:
         _type_and_enter(qtbot, dialog.password, USER_PASSWORD)
     assert signal.args[0].username == "petugas"
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -37,7 +37,7 @@ def test_wrong_password_shows_indonesian_message_and_clears_field(qtbot, desk, a
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.username, "admin")
-    with qtbot.waitSignal(dialog.failed, timeout=10_000) as signal:
+    with qtbot.waitSignal(dialog.failed, timeout=30_000) as signal:
         _type_and_enter(qtbot, dialog.password, "salah-sekali")
     assert "kata sandi salah" in signal.args[0]
     assert dialog.form.general.text() == signal.args[0]
@@ -115,10 +115,10 @@ def test_lock_refuses_wrong_password_and_unlocks_with_right_one(qtbot, desk, adm
     assert dialog.isVisible()  # Esc does not unlock
     qtbot.keyClicks(dialog.password, "keliru-123")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.form.error_text("password") != "", timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.form.error_text("password") != "", timeout=30_000)
     assert "kata sandi salah" in dialog.form.error_text("password")
     assert dialog.isVisible()
-    with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
+    with qtbot.waitSignal(dialog.unlocked, timeout=30_000):
         _type_and_enter(qtbot, dialog.password, ADMIN_PASSWORD)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.switch_user

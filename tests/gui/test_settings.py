@@ -113,13 +113,13 @@ def test_recompute_previews_then_applies(qtbot, desk, admin, officer, intake):
     desk.calendar.add(admin, day=date(2026, 3, 17), name="Banjir")
     page = _page(qtbot, desk, admin)
     panel = page.panels["calendar"]
-    with qtbot.waitSignal(panel.preview_ready, timeout=10_000):
+    with qtbot.waitSignal(panel.preview_ready, timeout=30_000):
         panel.preview_button.click()
     assert panel.preview.rowCount() >= 1
     assert panel.preview.item(0, 0).text() == number
     assert desk.register.get(admin, number).due_response == before  # preview writes nothing
     assert panel.apply_button.isEnabled()
-    with qtbot.waitSignal(panel.applied, timeout=10_000):
+    with qtbot.waitSignal(panel.applied, timeout=30_000):
         panel.apply_button.click()
     assert desk.register.get(admin, number).due_response > before
     runner().wait()

@@ -125,11 +125,15 @@ class LockDialog(QDialog):
         self.unlock_button = self.buttons.addButton(
             self.tr("Buka kunci"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.unlock_button.setDefault(True)
         self.switch_button = self.buttons.addButton(
             self.tr("Ganti pengguna"), QDialogButtonBox.ButtonRole.ResetRole
         )
+        # Enter in the password field unlocks (returnPressed); no default button, so Enter never fires twice and
+        # never lands on "Ganti pengguna" after focus wandered to it.
+        for button in (self.unlock_button, self.switch_button):
+            button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
         self.switch_button.clicked.connect(self._switch)
         layout.addWidget(self.buttons)
         self.password.setFocus()

@@ -49,7 +49,13 @@ class LoginDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Masuk"))
-        self.ok_button.setDefault(True)
+        # Enter: in the user name moves to the password, in the password signs in (no default button, so the
+        # dialog never submits twice).
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
