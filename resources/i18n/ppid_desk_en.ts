@@ -740,12 +740,24 @@
         <translation>&amp;New request (Ctrl+N)</translation>
     </message>
     <message>
+        <source>&amp;Cetak tanda terima (Ctrl+P)</source>
+        <translation>&amp;Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>B&amp;uka permohonan</source>
         <translation>&amp;Open request</translation>
     </message>
     <message>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Tanda terima belum tercetak: {0}</source>
+        <translation>The receipt was not printed: {0}</translation>
+    </message>
+    <message>
+        <source>kesalahan tidak dikenal</source>
+        <translation>unknown error</translation>
     </message>
     <message>
         <source>Nomor pendaftaran {0}</source>
@@ -871,6 +883,53 @@
     </message>
 </context>
 <context>
+    <name>LettersPanel</name>
+    <message>
+        <source>Surat &amp;&amp; cetakan</source>
+        <translation>Letters &amp;&amp; printouts</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Diterbitkan</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Surat yang telah diterbitkan</source>
+        <translation>Issued letters</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;ulang</source>
+        <translation>&amp;Reprint</translation>
+    </message>
+    <message>
+        <source>Cetak ulang surat terpilih</source>
+        <translation>Reprint the selected letter</translation>
+    </message>
+    <message>
+        <source>Terbitkan / &amp;cetak…</source>
+        <translation>Issue / &amp;print…</translation>
+    </message>
+    <message>
+        <source>Terbitkan atau cetak dokumen</source>
+        <translation>Issue or print a document</translation>
+    </message>
+    <message>
+        <source>Daftar surat tidak dapat dibaca.</source>
+        <translation>The list of letters could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Layar terkunci</source>
@@ -957,6 +1016,10 @@
     <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Layar terkunci</source>
+        <translation>Screen locked</translation>
     </message>
     <message>
         <source>Permohonan &amp;baru</source>
@@ -1245,6 +1308,10 @@
         <translation>Open &amp;request</translation>
     </message>
     <message>
+        <source>&amp;Cetak formulir keberatan</source>
+        <translation>&amp;Print objection form</translation>
+    </message>
+    <message>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -1438,6 +1505,290 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak {0} {1}</source>
+        <translation>Print preview {0} {1}</translation>
+    </message>
+    <message>
+        <source>Halaman dokumen</source>
+        <translation>Document pages</translation>
+    </message>
+    <message>
+        <source>Status pencetakan</source>
+        <translation>Printing status</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF tidak dapat ditampilkan.</source>
+        <translation>The PDF document cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>◀ Sebelumnya</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Halaman sebelumnya (Page Up)</source>
+        <translation>Previous page (Page Up)</translation>
+    </message>
+    <message>
+        <source>Nomor halaman</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>&amp;Halaman:</source>
+        <translation>&amp;Page:</translation>
+    </message>
+    <message>
+        <source>dari {0}</source>
+        <translation>of {0}</translation>
+    </message>
+    <message>
+        <source>Berikutnya ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Halaman berikutnya (Page Down)</source>
+        <translation>Next page (Page Down)</translation>
+    </message>
+    <message>
+        <source>Perkecil (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Perbesar (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Selebar &amp;layar</source>
+        <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+        <source>Sesuaikan dengan lebar layar (Ctrl+0)</source>
+        <translation>Fit to width (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>P&amp;rinter:</source>
+        <translation>P&amp;rinter:</translation>
+    </message>
+    <message>
+        <source>(tidak ada printer: PDF disimpan lalu dibuka)</source>
+        <translation>(no printer: the PDF is saved and opened)</translation>
+    </message>
+    <message>
+        <source>Jumlah salinan</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <source>&amp;Salinan:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak (Ctrl+P)</source>
+        <translation>P&amp;rint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;PDF (Ctrl+S)</source>
+        <translation>Save &amp;PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Perbesaran: {0}</source>
+        <translation>Zoom: {0}</translation>
+    </message>
+    <message>
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Dokumen gagal dicetak.</source>
+        <translation>The document could not be printed.</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan: {0}</source>
+        <translation>The PDF could not be saved: {0}</translation>
+    </message>
+    <message>
+        <source>PDF disimpan di {0}.</source>
+        <translation>PDF saved to {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Pencetakan</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Dokumen gagal dicetak.</source>
+        <translation>The document could not be printed.</translation>
+    </message>
+    <message>
+        <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
+        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
+        <translation>Reprint of letter {0} issued {1} by {2}</translation>
+    </message>
+    <message>
+        <source>identik dengan aslinya.</source>
+        <translation>identical to the original.</translation>
+    </message>
+    <message>
+        <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
+        <translation>WARNING: differs from the original's fingerprint.</translation>
+    </message>
+    <message>
+        <source>Peringatan templat: {0}</source>
+        <translation>Template warning: {0}</translation>
+    </message>
+    <message>
+        <source>Register Keberatan {0} s.d. {1}</source>
+        <translation>Objection Register {0} to {1}</translation>
+    </message>
+    <message>
+        <source>Register Permohonan {0} s.d. {1}</source>
+        <translation>Request Register {0} to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintService</name>
+    <message>
+        <source>Dokumen PDF tidak dapat dibaca untuk dicetak.</source>
+        <translation>The PDF document cannot be read for printing.</translation>
+    </message>
+    <message>
+        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
+    </message>
+    <message>
+        <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
+        <translation>The printer refused the next page; printing stopped.</translation>
+    </message>
+    <message>
+        <source>Halaman {0} tidak dapat digambar untuk dicetak.</source>
+        <translation>Page {0} could not be drawn for printing.</translation>
+    </message>
+    <message>
+        <source>Dokumen dikirim ke printer {0} ({1} halaman).</source>
+        <translation>Document sent to printer {0} ({1} pages).</translation>
+    </message>
+    <message>
+        <source>Tidak ada printer. PDF disimpan di {0} dan dibuka.</source>
+        <translation>No printer. The PDF was saved to {0} and opened.</translation>
+    </message>
+    <message>
+        <source>Tidak ada printer. PDF disimpan di {0}, tetapi tidak dapat dibuka otomatis.</source>
+        <translation>No printer. The PDF was saved to {0} but could not be opened automatically.</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan di {0}: {1}</source>
+        <translation>The PDF could not be saved to {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Printer '{0}' tidak ditemukan.</source>
+        <translation>Printer '{0}' was not found.</translation>
+    </message>
+    <message>
+        <source>Gagal mencetak ke printer {0}: {1}</source>
+        <translation>Printing to printer {0} failed: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsPage</name>
+    <message>
+        <source>Dokumen</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Rol 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>F4 (folio)</source>
+        <translation>F4 (folio)</translation>
+    </message>
+    <message>
+        <source>Kertas: {0}</source>
+        <translation>Paper: {0}</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Printer: {0}</translation>
+    </message>
+    <message>
+        <source>Cetak tanda bukti &amp;langsung setelah permohonan disimpan, tanpa pratinjau (bila ada printer)</source>
+        <translation>Print the receipt &amp;right after the request is saved, without a preview (when a printer exists)</translation>
+    </message>
+    <message>
+        <source>Cetak tanda bukti langsung setelah penerimaan</source>
+        <translation>Print the receipt right after intake</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pengaturan cetak</source>
+        <translation>&amp;Save printing settings</translation>
+    </message>
+    <message>
+        <source>Hanya administrator yang dapat mengubah pengaturan cetak.</source>
+        <translation>Only an administrator can change the printing settings.</translation>
+    </message>
+    <message>
+        <source>Tidak ada printer terpasang di komputer ini: dokumen disimpan sebagai PDF dan dibuka.</source>
+        <translation>No printer is installed on this computer: documents are saved as PDF and opened.</translation>
+    </message>
+    <message>
+        <source>Printer bawaan komputer ini: {0}</source>
+        <translation>Default printer of this computer: {0}</translation>
+    </message>
+    <message>
+        <source>(belum ditentukan)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>Printer bawaan</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>{0} (tidak ada di komputer ini)</source>
+        <translation>{0} (not on this computer)</translation>
+    </message>
+    <message>
+        <source>Pengaturan cetak tersimpan.</source>
+        <translation>Printing settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>&amp;Simpan</source>
@@ -1581,6 +1932,10 @@
     <message>
         <source>Excel (.xlsx)…</source>
         <translation>Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Cetak register periode ini…</source>
+        <translation>Print the register for this period…</translation>
     </message>
     <message>
         <source>Ekspor hanya untuk supervisor dan administrator.</source>
@@ -1732,6 +2087,10 @@
     <message>
         <source>Register tidak dapat dibaca.</source>
         <translation>The register could not be read.</translation>
+    </message>
+    <message>
+        <source>memuat…</source>
+        <translation>loading…</translation>
     </message>
     <message>
         <source>Terlambat: lewat jatuh tempo {0}</source>
@@ -1986,6 +2345,14 @@
     <message>
         <source>Ajukan &amp;keberatan</source>
         <translation>File an &amp;objection</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak surat</source>
+        <translation>&amp;Print letter</translation>
+    </message>
+    <message>
+        <source>Cetak surat permohonan ini</source>
+        <translation>Print this request's letters</translation>
     </message>
 </context>
 <context>
