@@ -166,13 +166,20 @@ def main() -> int:
         "push_p99_ms": round(pct(stats["push_ms"], 0.99)), "pull_p99_ms": round(pct(stats["pull_ms"], 0.99)),
         "errors": stats["errors"], "first_error": stats.get("first_error"),
     }  # fmt: skip
+    checks = {"applied ops/s >= 3000": out["applied_ops_per_s"] >= 3000, "push p99 <= 250 ms": 0 <= out["push_p99_ms"] <= 250,
+              "no errors": out["errors"] == 0}  # fmt: skip
+    out["checks"] = checks
+    (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "out" / "server_load.json").write_text(json.dumps(out, indent=2))
     if args.json:
         print(json.dumps(out, indent=2))
     else:
         print(f"{out['desks']} desks, {out['batch_ops']} ops/push, {out['workers']} server workers, {out['seconds']} s: "
               f"{out['applied_ops_per_s']} applied ops/s (target ≥ 3000); push p50 {out['push_p50_ms']} ms, "
               f"p99 {out['push_p99_ms']} ms (target ≤ 250); pull p99 {out['pull_p99_ms']} ms; errors {out['errors']}")  # fmt: skip
-    return 0
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'FAIL'}  {name}")
+    return 0 if all(checks.values()) else 1
 
 
 if __name__ == "__main__":

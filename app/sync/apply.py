@@ -13,7 +13,7 @@ from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, select, text
+from sqlalchemy import Date, DateTime, Table, bindparam, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -46,17 +46,50 @@ def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _complete_for_insert(table: Table, row: dict[str, Any], existing: set[str]) -> dict[str, Any] | None:
+    """A row that is new on this desk must satisfy the register's NOT NULL columns. Bookkeeping columns the
+    sender did not include get neutral values ("sync", now); a row still missing a real field is skipped (and
+    logged) rather than failing the whole page, which would wedge every later sync."""
+    if row["id"] in existing:
+        return row
+    out = dict(row)
+    for col in table.columns:
+        if col.name in out or col.nullable or col.default is not None or col.server_default is not None:
+            continue
+        if isinstance(col.type, DateTime):
+            out[col.name] = datetime.now()
+        elif col.name.endswith("_by"):
+            out[col.name] = "sync"
+        else:
+            log.warning(
+                "pulled row lacks a required field; skipped", extra={"table": table.name, "field": col.name}
+            )
+            return None
+    return out
+
+
 def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT … ON CONFLICT(id) DO UPDATE, grouped by column set (executemany needs one shape)."""
-    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        shapes.setdefault(tuple(sorted(row)), []).append(row)
-    for cols, group in shapes.items():
-        stmt = insert(table)
-        updates = {
-            c: stmt.excluded[c] for c in cols if c != "id" and c not in _LOCAL_ONLY.get(table.name, ())
-        }
-        session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updates), group)
+    """UPDATE the rows this desk has (only the columns sent; local-only columns such as the NIK untouched),
+    INSERT the new ones (completed for NOT NULL columns); one executemany per column shape."""
+    ids = [r["id"] for r in rows]
+    existing = set(session.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+    local_only = _LOCAL_ONLY.get(table.name, set())
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    inserts: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for raw in rows:
+        if raw["id"] in existing:
+            row = {f"v_{k}": v for k, v in raw.items() if k not in local_only}
+            updates.setdefault(tuple(sorted(row)), []).append(row)
+        else:
+            new = _complete_for_insert(table, raw, existing)
+            if new is not None:
+                inserts.setdefault(tuple(sorted(new)), []).append(new)
+    for cols, group in updates.items():
+        values: dict[str, Any] = {c[2:]: bindparam(c) for c in cols if c != "v_id"}
+        if values:
+            session.execute(update(table).where(table.c.id == bindparam("v_id")).values(values), group)
+    for _cols, group in inserts.items():
+        session.execute(insert(table).on_conflict_do_nothing(), group)
 
 
 def apply_items(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:

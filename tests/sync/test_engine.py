@@ -282,3 +282,20 @@ def test_no_keyring_backend_is_a_clear_refusal(desk: DeskServices, hub: LiveServ
     assert eng.enrollment() is None
     # the one-time code was not spent: a desk with a working keyring can still use it
     assert SyncEngine(desk.ctx.db, TokenStore(MemoryKeyring())).enroll(hub.url, code).office_code == "CPJ"
+
+
+def test_calendar_closure_reaches_a_fresh_desk(desk: DeskServices, admin: Any, hub: LiveServer,
+                                               keyring_backend: MemoryKeyring, second_desk: Any) -> None:  # fmt: skip
+    """A calendar op carries only some columns: the new row is completed with bookkeeping values, not refused."""
+    from datetime import date
+
+    from db.models import CalendarEntry
+
+    desk.calendar.add(admin, day=date(2026, 3, 20), name="Banjir, kantor tutup")
+    eng = enroll(desk, hub, keyring_backend)
+    assert eng.sync(sleep=lambda _d: None).ok
+    fresh = second_desk()
+    assert enroll(fresh, hub, keyring_backend).sync(sleep=lambda _d: None).ok
+    with fresh.ctx.db.reader() as s:
+        names = [e.name for e in s.scalars(select(CalendarEntry))]
+    assert names == ["Banjir, kantor tutup"]
