@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.permissions import ROLE_LABELS, Role
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.crash import show_error
 from ui.pages.dashboard import DashboardPage
+from ui.pages.settings_users import role_label
 from ui.style import icon, set_role
 from ui.tasks import runner
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         )
         self.intake_button.clicked.connect(self.open_intake)
         column.addWidget(self.intake_button)
-        who = QLabel(f"{self.actor.full_name}\n{ROLE_LABELS[Role(self.actor.role)]}")
+        who = QLabel(f"{self.actor.full_name}\n{role_label(self.actor.role)}")
         who.setWordWrap(True)
         who.setContentsMargins(10, 6, 10, 0)
         set_role(who, "hint")

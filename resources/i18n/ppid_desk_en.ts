@@ -1505,6 +1505,21 @@
     </message>
 </context>
 <context>
+    <name>Peran</name>
+    <message>
+        <source>Petugas layanan</source>
+        <translation>Service officer</translation>
+    </message>
+    <message>
+        <source>Supervisor (PPID Pelaksana)</source>
+        <translation>Supervisor (PPID executive)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Simpan PDF</source>

@@ -6,7 +6,7 @@ demote or deactivate the last active administrator; that message is shown as it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,10 +30,20 @@ from ui.crash import show_error
 from ui.formkit import FieldForm
 
 
+def role_label(role: str) -> str:
+    """The role's name in the interface language (the domain's labels are Indonesian only)."""
+    labels = {
+        Role.OFFICER: QCoreApplication.translate("Peran", "Petugas layanan"),
+        Role.SUPERVISOR: QCoreApplication.translate("Peran", "Supervisor (PPID Pelaksana)"),
+        Role.ADMIN: QCoreApplication.translate("Peran", "Administrator"),
+    }
+    return labels.get(Role(role), ROLE_LABELS[Role(role)])
+
+
 def _role_combo() -> QComboBox:
     combo = QComboBox()
-    for role, label in ROLE_LABELS.items():
-        combo.addItem(label, role.value)
+    for role in ROLE_LABELS:
+        combo.addItem(role_label(role), role.value)
     return combo
 
 
@@ -128,7 +138,7 @@ class UsersPanel(QWidget):
             cells = [
                 user.username,
                 user.full_name,
-                ROLE_LABELS[Role(user.role)],
+                role_label(user.role),
                 self.tr("Aktif") if user.active else self.tr("Nonaktif"),
                 last,
             ]
