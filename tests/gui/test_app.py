@@ -172,3 +172,17 @@ def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path,
     assert sys.excepthook is before  # crash handler removed again
     assert len(shown) == 1 and shown[0][1].startswith("Data kantor tidak dapat dibuka.")
     assert "Traceback" not in shown[0][1]
+
+
+def test_dashboard_keberatan_item_opens_the_keberatan_page(qtbot, desk, officer, intake):
+    number = intake(officer).number
+    objection = desk.objections.add(
+        officer, request_number=number, grounds=["c"], body={"case_summary": "Tidak ditanggapi."}
+    )
+    window = MainWindow(desk, officer)
+    qtbot.addWidget(window)
+    assert "objections" not in window.pages  # built on first use
+    window.dashboard.objection_opened.emit(objection.number)
+    assert window.current_page() == "objections"
+    assert window.sidebar.currentRow() == window.PAGES.index("objections")
+    runner().wait()
