@@ -283,3 +283,5 @@ def test_receipt_is_issued_and_previewed_after_saving(qtbot, desk, officer) -> N
     dlg.result_page.print_button.click()  # again: the stored receipt, not a new one
     assert len(dlg.findChildren(PreviewDialog)) == 2
     assert sum(e.kind == "letter" for e in desk.register.get(officer, view.number).events) == 1
+    for preview in dlg.findChildren(PreviewDialog):
+        preview.close()  # a preview left open slows every later test's teardown

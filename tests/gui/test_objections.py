@@ -120,3 +120,29 @@ def test_supervisor_voids_and_filter_by_status(qtbot, desk, supervisor, filed) -
     assert page.table.rowCount() == 0
     page.status.setCurrentIndex(page.status.findData("batal"))
     assert page.table.rowCount() == 1
+
+
+def test_keberatan_form_prints_through_the_preview(qtbot, desk, officer, filed) -> None:
+    from ui.printing import printer_settings
+    from ui.printing.preview_dialog import PreviewDialog
+    from ui.printing.print_service import PrintService
+
+    class NoPrinters:
+        def names(self) -> list[str]:
+            return []
+
+        def default(self) -> None:
+            return None
+
+    page = _page(qtbot, desk, officer)
+    page.print_service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    )
+    page.show_objection(filed)
+    page.print_button.click()
+    previews = page.findChildren(PreviewDialog)
+    try:
+        assert len(previews) == 1 and previews[0].number == filed
+    finally:
+        for preview in previews:
+            preview.close()  # a preview left open slows every later test's teardown

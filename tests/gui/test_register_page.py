@@ -139,3 +139,28 @@ def test_background_loading_reaches_the_same_rows(qtbot, desk, officer, walk_in)
     qtbot.waitUntil(lambda: widget.model.rowCount() == 3 and not widget.model.loading, timeout=5000)
     widget.search.setText("Budi")
     qtbot.waitUntil(lambda: widget.model.rowCount() == 1 and not widget.model.loading, timeout=5000)
+
+
+def test_printing_the_register_of_the_period_opens_the_preview(page, desk) -> None:
+    from ui.printing import printer_settings
+    from ui.printing.preview_dialog import PreviewDialog
+    from ui.printing.print_service import PrintService
+
+    class NoPrinters:
+        def names(self) -> list[str]:
+            return []
+
+        def default(self) -> None:
+            return None
+
+    page.print_service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    )
+    page.period.setCurrentIndex(page.period.findData("month"))
+    page.print_register()
+    previews = page.findChildren(PreviewDialog)
+    try:
+        assert len(previews) == 1 and previews[0].kind == "register"
+    finally:
+        for preview in previews:
+            preview.close()  # a preview left open slows every later test's teardown

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -74,6 +75,7 @@ class ObjectionsPage(QWidget):
         self.current: ObjectionView | None = None
         self.action_buttons: dict[ObjectionAction, QPushButton] = {}
         self.last_dialog: ObjectionActionDialog | None = None
+        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         self._pending_select: str | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -138,6 +140,10 @@ class ObjectionsPage(QWidget):
         self.open_request_button.clicked.connect(self._open_request)
         self.open_request_button.hide()
         head.addWidget(self.open_request_button)
+        self.print_button = QPushButton(self.tr("&Cetak formulir keberatan"))
+        self.print_button.clicked.connect(self.print_form)
+        self.print_button.hide()
+        head.addWidget(self.print_button)
         head.addStretch(1)
         box.addLayout(head)
         self.actions_row = QHBoxLayout()
@@ -239,6 +245,7 @@ class ObjectionsPage(QWidget):
         self.current = view
         self.detail_title.setText(f"{view.number} — {view.status_label}")
         self.open_request_button.show()
+        self.print_button.show()
         while self.facts_form.rowCount():
             self.facts_form.removeRow(0)
         rows: list[tuple[str, str]] = [
@@ -330,6 +337,16 @@ class ObjectionsPage(QWidget):
         self._pending_select = view.number
         self.changed.emit(view.number)
         self.refresh()
+
+    def print_form(self) -> None:
+        """The keberatan's form and receipt (issued once, reprinted identically) in the preview."""
+        from ui.printing.actions import preview_letter
+
+        if self.current is not None:
+            preview_letter(
+                self.desk, self.actor, self.current.number, "objection", self,
+                service=self.print_service, on_error=self._failed,
+            )  # fmt: skip
 
     def _open_request(self) -> None:
         if self.current is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -67,6 +68,7 @@ class RegisterPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
+        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         self.model = RegisterTableModel(
             desk.query,
             actor,
@@ -197,6 +199,8 @@ class RegisterPage(QWidget):
         menu = QMenu(self.export_button)
         menu.addAction(self.tr("CSV (.csv)…"), lambda: self._ask_export("csv"))
         menu.addAction(self.tr("Excel (.xlsx)…"), lambda: self._ask_export("xlsx"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Cetak register periode ini…"), self.print_register)
         self.export_button.setMenu(menu)
         if not self.actor.can(Permission.EXPORT):
             self.export_button.setEnabled(False)
@@ -331,6 +335,17 @@ class RegisterPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, caption, f"register-permohonan.{fmt}", pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
+
+    def print_register(self) -> None:
+        """The printed Register Permohonan (landscape) for the chosen period, or this month when none is."""
+        from ui.printing.actions import print_register
+
+        date_from, date_to = self._period()
+        today = self.desk.ctx.clock().date()
+        print_register(
+            self.desk, self.actor, date_from or today.replace(day=1), date_to or today, parent=self,
+            service=self.print_service, on_error=lambda exc: self._failed(str(exc)),
+        )  # fmt: skip
 
     def export_to(self, path: Path) -> None:
         """Write the current view (its filter) through the export service, in the background.
