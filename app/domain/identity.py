@@ -19,7 +19,7 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import phonenumbers
@@ -202,6 +202,7 @@ def normalize_phone(value: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # the register view formats the same numbers page after page
 def format_phone(e164: str) -> str:
     """National display for Indonesian numbers ("0812-3456-7890"); international form for foreign ones."""
     try:
@@ -213,6 +214,7 @@ def format_phone(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+@lru_cache(maxsize=4096)
 def mask_phone(e164: str) -> str:
     """Hide the middle digits of the displayed number ("0812-••••-7890"), keeping its punctuation."""
     shown = format_phone(e164)

@@ -70,15 +70,31 @@ class DeadlineChange:
         }
 
 
+_CALENDARS: dict[tuple[Any, ...], WorkingCalendar] = {}
+
+
 def load_calendar(session: Session) -> WorkingCalendar:
-    entries = session.scalars(select(CalendarEntry).where(CalendarEntry.removed_at.is_(None))).all()
+    """The office calendar as stored now. Built once per distinct set of entries: every intake and action
+    needs it, and a WorkingCalendar's per-year tables are worth keeping warm."""
+    entries = session.execute(
+        select(CalendarEntry.day, CalendarEntry.kind, CalendarEntry.name).where(
+            CalendarEntry.removed_at.is_(None)
+        )
+    ).all()
     setting = session.get(Setting, SETTING_KEY)
     cuti = bool((setting.value if setting else {}).get("cuti_bersama_is_holiday", True))
-    return WorkingCalendar(
-        closures={e.day: e.name for e in entries if e.kind == CLOSURE},
-        working_overrides=[e.day for e in entries if e.kind == WORKING_OVERRIDE],
-        cuti_bersama_is_holiday=cuti,
-    )
+    key = (cuti, *sorted((e.day, e.kind, e.name) for e in entries))
+    calendar = _CALENDARS.get(key)
+    if calendar is None:
+        if len(_CALENDARS) > 32:
+            _CALENDARS.clear()
+        calendar = WorkingCalendar(
+            closures={e.day: e.name for e in entries if e.kind == CLOSURE},
+            working_overrides=[e.day for e in entries if e.kind == WORKING_OVERRIDE],
+            cuti_bersama_is_holiday=cuti,
+        )
+        _CALENDARS[key] = calendar
+    return calendar
 
 
 class _Deriver:
@@ -124,7 +140,7 @@ def request_deadlines(
 
 
 def apply_request_deadlines(row: Request, deadlines: dict[str, dl.DueDate]) -> None:
-    row.deadlines = {kind: {**d.to_dict(), "explanation": d.explanation()} for kind, d in deadlines.items()}
+    row.deadlines = {kind: d.to_dict() for kind, d in deadlines.items()}
     row.due_completeness = deadlines["completeness"].due if "completeness" in deadlines else None
     row.due_completion = deadlines["completion"].due if "completion" in deadlines else None
     row.due_response = deadlines["response"].due if "response" in deadlines else None
@@ -157,7 +173,7 @@ def objection_deadlines(
 
 
 def apply_objection_deadlines(row: Objection, deadlines: dict[str, dl.DueDate]) -> None:
-    row.deadlines = {kind: {**d.to_dict(), "explanation": d.explanation()} for kind, d in deadlines.items()}
+    row.deadlines = {kind: d.to_dict() for kind, d in deadlines.items()}
     row.due_response = deadlines["response"].due
 
 

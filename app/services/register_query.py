@@ -7,12 +7,14 @@ text through an indexed prefix match on the number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, and_, func, or_, select, text
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Integer, Select, and_, func, literal_column, select, text
+from sqlalchemy.orm import defer
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from app.domain.identity import format_phone, mask_phone
 from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
@@ -32,6 +34,19 @@ class RegisterFilter:
     overdue_only: bool = False
     include_void: bool = True
     today: date | None = None  # for "overdue"; defaults to the desk clock
+
+
+_ROWID: ColumnClause[int] = literal_column("requests.rowid", Integer)
+_BY_REQUESTER = "SELECT r.rowid FROM requests r JOIN requesters q ON q.id = r.requester_id"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(needle: str) -> str | None:
+    """Words typed so far as FTS5 prefix terms ("siti ami" finds "Siti Aminah"); None when too short."""
+    words = [w.lower() for w in _WORD.findall(needle)]
+    if not words or max(len(w) for w in words) < 2:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
 
 
 SORTABLE = {
@@ -122,28 +137,34 @@ class RegisterQuery:
         return conditions
 
     def _text_condition(self, needle: str) -> ColumnElement[bool]:
+        """One indexed lookup per kind of needle, UNIONed into a rowid set (an OR across the two tables
+        would make SQLite scan every request)."""
+        params: dict[str, str] = {"num_lo": needle.upper(), "num_hi": needle.upper() + "\uffff"}
+        parts = ["SELECT rowid FROM requests WHERE number >= :num_lo AND number < :num_hi"]
         digits = "".join(ch for ch in needle if ch.isdigit())
-        options: list[ColumnElement[bool]] = [Request.number.like(f"{needle}%")]
         if len(digits) == 16 and len(digits) == len(needle.replace(" ", "")):
-            options.append(Requester.nik_hash == self.ctx.vault.lookup_hash(digits))
-        if len(needle) >= 3:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            in_index = text(
-                "requests.rowid IN (SELECT rowid FROM request_search WHERE request_search MATCH :q)"
-            ).bindparams(q=phrase)
-            options.append(cast(ColumnElement[bool], in_index))
+            parts.append(f"{_BY_REQUESTER} WHERE q.nik_hash = :nik")
+            params["nik"] = self.ctx.vault.lookup_hash(digits)
+        match = fts_query(needle)
+        if match:
+            parts.append("SELECT rowid FROM request_search WHERE request_search MATCH :match")
+            params["match"] = match
         else:
-            options.append(Requester.name.like(f"{needle}%"))
-        return or_(*options)
+            parts.append(f"{_BY_REQUESTER} WHERE q.name LIKE :name")
+            params["name"] = needle.replace("%", "").replace("_", "") + "%"
+        in_set = text(f"requests.rowid IN ({' UNION '.join(parts)})").bindparams(**params)
+        return cast(ColumnElement[bool], in_set)
 
-    def _base(self, columns: Any, flt: RegisterFilter) -> Select[Any]:
-        query = select(columns).select_from(Request).join(Requester, Requester.id == Request.requester_id)
+    def _select(self, columns: Any, flt: RegisterFilter, *, order_by: str | None = None) -> Select[Any]:
+        query = select(columns).select_from(Request)
+        if flt.requester_kind or order_by == "name":
+            query = query.join(Requester, Requester.id == Request.requester_id)
         conditions = self._where(flt)
         return query.where(and_(*conditions)) if conditions else query
 
     def count(self, actor: Actor, flt: RegisterFilter = RegisterFilter()) -> int:
         with self.ctx.db.reader() as session:
-            return int(session.scalar(self._base(func.count(), flt)) or 0)
+            return int(session.scalar(self._select(func.count(), flt)) or 0)
 
     def rows(
         self,
@@ -155,15 +176,25 @@ class RegisterQuery:
         order_by: str = "received_at",
         descending: bool = True,
     ) -> list[RegisterRow]:
+        """One page, in two steps: the page's rowids on narrow indexed columns, then only those rows."""
         column = SORTABLE.get(order_by, Request.received_at)
         order = column.desc() if descending else column.asc()
         tiebreak = Request.seq.desc() if descending else Request.seq.asc()
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
         today = flt.today or self.ctx.clock().date()
         with self.ctx.db.reader() as session:
-            query = self._base(Request, flt).add_columns(Requester).order_by(order, tiebreak)
-            result = session.execute(query.offset(offset).limit(limit)).all()
-            return [_row(req, who, reveal=reveal, today=today) for req, who in result]
+            page = self._select(_ROWID, flt, order_by=order_by).order_by(order, tiebreak)
+            rowids = list(session.scalars(page.offset(offset).limit(limit)))
+            if not rowids:
+                return []
+            loaded = session.execute(
+                select(_ROWID, Request, Requester)
+                .join(Requester, Requester.id == Request.requester_id)
+                .where(_ROWID.in_(rowids))
+                .options(defer(Request.deadlines), defer(Request.proxy))
+            ).all()
+            by_rowid = {rowid: (req, who) for rowid, req, who in loaded}
+            return [_row(*by_rowid[r], reveal=reveal, today=today) for r in rowids if r in by_rowid]
 
     def ids(
         self,
@@ -177,7 +208,7 @@ class RegisterQuery:
         column = SORTABLE.get(order_by, Request.received_at)
         order = column.desc() if descending else column.asc()
         with self.ctx.db.reader() as session:
-            return list(session.scalars(self._base(Request.number, flt).order_by(order)))
+            return list(session.scalars(self._select(Request.number, flt, order_by=order_by).order_by(order)))
 
     def all_rows(
         self,

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.deadlines import DueDate
 from app.domain.identity import format_phone, mask_phone
 from app.domain.lifecycle import (
     DECISION_LABELS,
@@ -21,6 +22,19 @@ from app.domain.lifecycle import (
 )
 from app.services.pii import PiiVault
 from db.models import Event, Objection, Request, Requester, User
+
+
+def with_explanations(deadlines: dict[str, Any]) -> dict[str, Any]:
+    """Stored due dates carry their facts (rule, start, skipped days); the "mengapa tanggal ini?" text is
+    rendered from them when shown, so the register file and the sync payloads stay small."""
+    out: dict[str, Any] = {}
+    for kind, entry in deadlines.items():
+        try:
+            text = DueDate.from_dict(entry).explanation()
+        except ValueError:
+            text = entry.get("explanation", "")
+        out[kind] = {**entry, "explanation": text}
+    return out
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -163,7 +177,7 @@ class RequestView:
             due_completion=row.due_completion,
             due_response=row.due_response,
             due_extended=row.due_extended,
-            deadlines=dict(row.deadlines),
+            deadlines=with_explanations(row.deadlines),
             extension_reason=row.extension_reason,
             decision=Decision(row.decision) if row.decision else None,
             decided_at=row.decided_at,
@@ -284,7 +298,7 @@ class ObjectionView:
             case_summary=row.case_summary,
             proxy=row.proxy,
             due_response=row.due_response,
-            deadlines=dict(row.deadlines),
+            deadlines=with_explanations(row.deadlines),
             decision=row.decision,
             decision_text=row.decision_text,
             decided_at=row.decided_at,

@@ -87,9 +87,11 @@ def test_search_by_number(desk: DeskServices, officer: Actor, register: dict[str
     assert _numbers(desk, officer, text="CPJ/2026/A-") == set(register.values())
 
 
-def test_free_text_trigram(desk: DeskServices, officer: Actor, register: dict[str, str]) -> None:
+def test_free_text_word_prefixes(desk: DeskServices, officer: Actor, register: dict[str, str]) -> None:
     assert _numbers(desk, officer, text="drainase") == {register["budi"]}
-    assert _numbers(desk, officer, text="rainas") == {register["budi"]}  # inside a word
+    assert _numbers(desk, officer, text="DRAIN") == {register["budi"]}  # as typed so far, any case
+    assert _numbers(desk, officer, text="rainas") == set()  # word beginnings, not the middle of words
+    assert _numbers(desk, officer, text="bantuan sos") == {register["yayasan"]}  # every word must match
     assert _numbers(desk, officer, text="bantuan sosial") == {register["yayasan"]}
     assert _numbers(desk, officer, text="AHU-0012345") == {register["yayasan"]}
     assert _numbers(desk, officer, text='kutip "aneh') == set()  # quotes cannot break the query
