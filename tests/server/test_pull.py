@@ -4,7 +4,6 @@ resumable cursors, routing between offices, and the bucketed checksum used for t
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 import pytest
@@ -181,8 +180,10 @@ def test_checksum_buckets_find_the_differing_records(enroll: Enroller) -> None:
     assert {(i.entity_id, i.version) for i in fetched} == {(lost, 1), (stale, 2)}
 
 
-def test_pull_response_is_signed_and_small_for_nothing_new(enroll: Enroller) -> None:
+def test_empty_pull_is_signed_and_keeps_the_cursor(enroll: Enroller) -> None:
     desk = enroll("3673.01")
-    t0 = time.monotonic()
-    page = desk.pull()
-    assert page.items == [] and not page.more and time.monotonic() >= t0
+    resp = desk._http.get(desk.base + "/api/sync/v1/pull", headers=desk._headers())
+    assert resp.status_code == 200 and resp.headers["X-PPID-Sync"] == "1"
+    body = resp.json()
+    assert body["items"] == [] and body["more"] is False
+    assert desk.pull(body["next_cursor"]).next_cursor == body["next_cursor"]
