@@ -2,6 +2,10 @@
 
 A migration that fails half-way on an office's only register would be a disaster, so before any upgrade the
 file is copied with SQLite's online backup API into ``<data dir>/backups/`` and the copy is verified.
+
+Every start of the app passes through here, so the common case (the file is already at ``HEAD_REVISION``) is
+answered with one plain query; Alembic and its scripts are loaded only when a migration is due. A test keeps
+``HEAD_REVISION`` equal to the scripts' head.
 """
 
 from __future__ import annotations
@@ -9,35 +13,45 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from app.errors import DeskError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+HEAD_REVISION = "0003"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The stored schema revision (None for a new, empty file), read without loading Alembic."""
     with engine.connect() as connection:
-        rev = MigrationContext.configure(connection).get_current_revision()
+        try:
+            rev = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:  # no alembic_version table yet
+            rev = None
         connection.rollback()
-        return rev
+        return str(rev) if rev is not None else None
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -56,6 +70,11 @@ def upgrade(
 ) -> Path | None:
     """Upgrade to ``revision``; returns the pre-migration backup path (None for a new, empty file)."""
     current = current_revision(engine)
+    if revision == "head" and current == HEAD_REVISION:
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None

@@ -235,3 +235,24 @@ def test_register_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> Non
     with pytest.raises(DeskError) as refused:
         DeskServices.open(tmp_path, clock=lambda: NOW)
     assert "versi" in str(refused.value)
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    """Start-up compares the stored revision with this constant to avoid loading Alembic on every start."""
+    from db.migrate import HEAD_REVISION, head_revision
+
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_current_register_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    DeskServices.open(tmp_path, clock=lambda: NOW).close()
+    code = (
+        "import sys; from pathlib import Path; from app.services.desk import DeskServices;"
+        f"DeskServices.open(Path({str(tmp_path)!r})).close();"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
