@@ -16,7 +16,9 @@ from app.errors import ValidationError
 
 DEFAULT_REQUEST_TEMPLATE = "{office}/{year}/{desk}-{seq:04d}"
 DEFAULT_OBJECTION_TEMPLATE = "KEB/{office}/{year}/{desk}-{seq:03d}"
-DEFAULT_LETTER_TEMPLATE = "{classification}/{seq}/{unit}/{month_roman}/{year}"
+#: Pemda pattern (Permendagri 83/2022): kode klasifikasi / nomor urut / kode unit / bulan Romawi / tahun. The desk
+#: letter rides on the unit code so two desks of one office never issue the same letter number offline.
+DEFAULT_LETTER_TEMPLATE = "{classification}/{seq}/{unit}-{desk}/{month_roman}/{year}"
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 

@@ -15,6 +15,7 @@ from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
 from app.services.export import ExportService
+from app.services.letters import LetterService
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
 from app.services.pii import PiiVault
@@ -39,6 +40,7 @@ class DeskServices:
     clock_check: ClockCheck
     backup: BackupService
     export: ExportService
+    letters: LetterService
     migration_backup: Path | None = field(default=None)
 
     @classmethod
@@ -62,6 +64,7 @@ class DeskServices:
             clock_check=ClockCheck(ctx),
             backup=BackupService(ctx),
             export=ExportService(ctx, query),
+            letters=LetterService(ctx),
             migration_backup=saved,
         )
 

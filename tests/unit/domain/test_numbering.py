@@ -36,7 +36,7 @@ def test_default_rendering() -> None:
     assert render_number(DEFAULT_REQUEST_TEMPLATE, parts) == "CPJ/2026/A-0007"
     assert render_number(DEFAULT_OBJECTION_TEMPLATE, parts) == "KEB/CPJ/2026/A-007"
     letter = render_number(DEFAULT_LETTER_TEMPLATE, parts, classification="045.2", unit="KEC")
-    assert letter == "045.2/7/KEC/III/2026"
+    assert letter == "045.2/7/KEC-A/III/2026"
 
 
 @pytest.mark.parametrize(

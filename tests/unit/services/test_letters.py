@@ -71,11 +71,11 @@ def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
     extended = to_state(Status.EXTENDED)
     sk = letters.issue(supervisor, "rejection", rejected)
     ext = letters.issue(supervisor, "extension", extended)
-    # DEFAULT_LETTER_TEMPLATE "{classification}/{seq}/{unit}/{month_roman}/{year}", March 2026
-    assert sk.number == "000.5.9/1/PPID/III/2026"
-    assert ext.number == "000.5.9/1/PPID/III/2026"  # its own sequence
+    # DEFAULT_LETTER_TEMPLATE "{classification}/{seq}/{unit}-{desk}/{month_roman}/{year}", March 2026
+    assert sk.number == "000.5.9/1/PPID-A/III/2026"
+    assert ext.number == "000.5.9/1/PPID-A/III/2026"  # its own sequence
     again = letters.issue(supervisor, "rejection", rejected, reissue=True)
-    assert again.number == "000.5.9/2/PPID/III/2026" and not again.reprint
+    assert again.number == "000.5.9/2/PPID-A/III/2026" and not again.reprint
     text_ = _text(sk.pdf)
     assert "Pasal 17 huruf h" in text_ and "Drs. H. Ahmad Fauzi, M.Si." in text_
     assert "NIP. 19680507 198712 1 001" in text_ and "Sekretaris Daerah Kota Serang" in text_
