@@ -14,17 +14,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -135,13 +137,17 @@ class RequestPage(QWidget):
         timeline_title = QLabel(self.tr("Riwayat"))
         set_role(timeline_title, "section")
         right_box.addWidget(timeline_title)
-        self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels([self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")])
+        # a table rather than a tree: it wraps long summaries onto several lines (resizeRowsToContents)
+        self.timeline = QTableWidget(0, 3)
+        self.timeline.setHorizontalHeaderLabels([self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")])
         self.timeline.setAccessibleName(self.tr("Riwayat permohonan"))
-        self.timeline.setRootIsDecorated(False)
         self.timeline.setWordWrap(True)
-        self.timeline.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.timeline.setUniformRowHeights(False)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.verticalHeader().hide()
+        # row heights follow the wrapped text whenever the column width changes (timelines are short)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.setColumnWidth(0, 120)
         self.timeline.setColumnWidth(1, 80)
         right_box.addWidget(self.timeline, 1)
@@ -255,11 +261,14 @@ class RequestPage(QWidget):
         self.objections_box.setVisible(bool(objections))
 
     def _show_timeline(self, view: RequestView) -> None:
-        self.timeline.clear()
-        for event in view.events:
-            item = QTreeWidgetItem([event.at.strftime("%d-%m-%Y %H.%M"), event.username, event.summary])
-            item.setToolTip(2, event.summary)
-            self.timeline.addTopLevelItem(item)
+        self.timeline.setRowCount(0)
+        self.timeline.setRowCount(len(view.events))
+        for row, event in enumerate(view.events):
+            cells = (event.at.strftime("%d-%m-%Y %H.%M"), event.username, event.summary)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(event.summary)
+                self.timeline.setItem(row, column, item)
 
     def _show_actions(self, view: RequestView) -> None:
         while self.actions_row.count():
