@@ -17,10 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Paragraph
-
 import resources.templates
-from app.documents.base import esc, styles
 
 BUILTIN_DIR = Path(resources.templates.__file__).parent
 COMMON = "common"
@@ -67,6 +64,8 @@ class Template:
 
     def fmt(self, key: str, **values: str) -> str:
         """Paragraph markup: template markup kept, every value XML-escaped."""
+        from app.documents.base import esc  # reportlab loads only when a document is rendered
+
         return self.raw(key).format_map(_Values({k: esc(v) for k, v in values.items()}))
 
     def plain(self, key: str, **values: str) -> str:
@@ -104,6 +103,10 @@ def _read_toml(path: Path) -> dict[str, TextValue]:
 
 def _check_override(builtin: Mapping[str, TextValue], override: Mapping[str, TextValue]) -> list[str]:
     """Problems that make an override unusable (empty list = usable)."""
+    from reportlab.platypus import Paragraph
+
+    from app.documents.base import styles
+
     problems: list[str] = []
     missing = sorted(set(builtin) - set(override))
     if missing:

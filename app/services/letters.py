@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
-from app.documents.rendering import pdf_sha256, render
 from app.documents.templates import load_template
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
@@ -43,6 +42,20 @@ from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
 from db.models import IssuedLetter, Objection, Request, Requester
+
+
+def render(snapshot: s.Snapshot, paper: str | None = None) -> bytes:
+    """Render through reportlab, imported on first use: the workstation starts without loading it."""
+    from app.documents.rendering import render as render_pdf
+
+    return render_pdf(snapshot, paper)
+
+
+def pdf_sha256(pdf: bytes) -> str:
+    from app.documents.rendering import pdf_sha256 as digest
+
+    return digest(pdf)
+
 
 REQUEST_LETTERS = LETTER_KINDS[:-1]  # all but "objection"
 NUMBERED = frozenset({"incomplete", "notice", "extension", "rejection", "forward", "handover"})
