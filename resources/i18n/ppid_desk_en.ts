@@ -2416,6 +2416,10 @@
         <translation>Users &amp;&amp; roles</translation>
     </message>
     <message>
+        <source>Pencetakan</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
         <source>Tampilan &amp;&amp; bahasa</source>
         <translation>Display &amp;&amp; language</translation>
     </message>

@@ -22,11 +22,19 @@ def _page(qtbot, desk, actor) -> SettingsPage:
 
 def test_tabs_follow_the_role(qtbot, desk, admin, supervisor, officer):
     admin_page = _page(qtbot, desk, admin)
-    assert list(admin_page.panels) == ["office", "officials", "numbering", "calendar", "users", "general"]
+    assert list(admin_page.panels) == [
+        "office",
+        "officials",
+        "numbering",
+        "calendar",
+        "users",
+        "printing",
+        "general",
+    ]
     supervisor_page = _page(qtbot, desk, supervisor)
-    assert list(supervisor_page.panels) == ["calendar", "general"]
+    assert list(supervisor_page.panels) == ["calendar", "printing", "general"]
     officer_page = _page(qtbot, desk, officer)
-    assert list(officer_page.panels) == ["calendar", "general"]
+    assert list(officer_page.panels) == ["calendar", "printing", "general"]
     calendar = officer_page.panels["calendar"]
     assert not calendar.add_button.isEnabled() or not calendar.add_button.parentWidget().isEnabled()
     assert not calendar.preview_button.parentWidget().isEnabled()

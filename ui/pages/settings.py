@@ -34,6 +34,7 @@ from ui.pages.settings_calendar import CalendarPanel
 from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.pages.settings_officials import OfficialsPanel
 from ui.pages.settings_users import UsersPanel
+from ui.printing.printing_settings_page import make_printing_settings
 from ui.style import icon, set_role
 
 
@@ -190,13 +191,19 @@ class SettingsPage(QWidget):
         self._add("calendar", CalendarPanel(desk, actor), self.tr("Kalender hari kerja"), "calendar")
         if actor.can(Permission.MANAGE_USERS):
             self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
+        self._add(
+            "printing",
+            make_printing_settings(desk, actor, self),
+            self.tr("Pencetakan"),
+            "mdi6.printer-outline",
+        )
         general = GeneralPanel(desk, actor)
         general.language_changed.connect(self.language_changed)
         self._add("general", general, self.tr("Tampilan && bahasa"), "language")
 
     def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
         self.panels[key] = panel
-        scrolled = key in ("office", "numbering", "general")
+        scrolled = key in ("office", "numbering", "general", "printing")
         self.tabs.addTab(_scroll(panel) if scrolled else panel, icon(icon_name), title)
 
     def show_panel(self, key: str) -> None:
