@@ -43,6 +43,7 @@ from app.services.views import ObjectionView, RequestView
 from ui.dialogs.actions import ActionDialog
 from ui.models.jobs import submit
 from ui.pages.request_details import detail_sections
+from ui.printing.letters_panel import LettersPanel
 from ui.style import OVERDUE, set_role
 
 CURRENT_DEADLINE = {
@@ -134,6 +135,10 @@ class RequestPage(QWidget):
         self.objections_box = QGroupBox(self.tr("Keberatan"))
         self.objections_layout = QVBoxLayout(self.objections_box)
         right_box.addWidget(self.objections_box)
+        # Issued letters are records: listed with number and date, reprinted identically (Enter).
+        self.letters = LettersPanel(desk, actor)
+        self.letters.issued.connect(lambda _number: self.reload())
+        right_box.addWidget(self.letters)
         timeline_title = QLabel(self.tr("Riwayat"))
         set_role(timeline_title, "section")
         right_box.addWidget(timeline_title)
@@ -202,6 +207,7 @@ class RequestPage(QWidget):
         self._show_objections(loaded.objections)
         self._show_timeline(view)
         self._show_actions(view)
+        self.letters.show_request(view.number)
 
     def _show_deadlines(self, view: RequestView, loaded: Loaded) -> None:
         while self.deadlines_form.rowCount():
