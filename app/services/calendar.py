@@ -23,7 +23,7 @@ from app.errors import NotFound, ValidationError
 from app.ids import new_id
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
-from app.services.sync_state import objection_state, request_state
+from app.services.sync_state import calendar_state, objection_state, request_state
 from app.services.views import EventView
 from db.models import CalendarEntry, Event, Objection, Request, Requester, Setting
 
@@ -267,7 +267,7 @@ class CalendarService:
                 entity="calendar",
                 entity_id=row.id,
                 action="add",
-                payload={"day": day.isoformat(), "kind": kind, "name": row.name, "source": source},
+                payload={"state": calendar_state(row)},
                 base_version=0,
             )
             return CalendarEntryView(row.id, row.day, row.kind, row.name, row.source, row.created_by)
@@ -298,7 +298,7 @@ class CalendarService:
                 entity="calendar",
                 entity_id=row.id,
                 action="remove",
-                payload={"day": day.isoformat()},
+                payload={"state": calendar_state(row)},
                 base_version=1,
             )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.models import Objection, Request, Requester
+from db.models import CalendarEntry, Objection, Request, Requester
 
 
 def request_state(row: Request, requester: Requester) -> dict[str, Any]:
@@ -35,3 +35,8 @@ def objection_state(row: Objection, request_number: str) -> dict[str, Any]:
     state = {c.name: getattr(row, c.name) for c in Objection.__table__.columns}
     state["request_number"] = request_number
     return dict(jsonable(state))
+
+
+def calendar_state(row: CalendarEntry) -> dict[str, Any]:
+    """A calendar entry in full, removal included, so every desk of the office ends with the same calendar."""
+    return dict(jsonable({c.name: getattr(row, c.name) for c in CalendarEntry.__table__.columns}))

@@ -299,3 +299,20 @@ def test_calendar_closure_reaches_a_fresh_desk(desk: DeskServices, admin: Any, h
     with fresh.ctx.db.reader() as s:
         names = [e.name for e in s.scalars(select(CalendarEntry))]
     assert names == ["Banjir, kantor tutup"]
+
+
+def test_calendar_removal_reaches_a_fresh_desk(desk: DeskServices, admin: Any, hub: LiveServer,
+                                               keyring_backend: MemoryKeyring, second_desk: Any) -> None:  # fmt: skip
+    """Calendar ops carry the whole entry, so a removal travels too and desks end with the same calendar."""
+    from datetime import date
+
+    eng = enroll(desk, hub, keyring_backend)
+    desk.calendar.add(admin, day=date(2026, 3, 20), name="Banjir, kantor tutup")
+    desk.calendar.add(admin, day=date(2026, 3, 26), name="Kerja bakti")
+    assert eng.sync(sleep=lambda _d: None).ok
+    desk.calendar.remove(admin, date(2026, 3, 20))
+    assert eng.sync(sleep=lambda _d: None).ok
+    fresh = second_desk()
+    assert enroll(fresh, hub, keyring_backend).sync(sleep=lambda _d: None).ok
+    assert [e.name for e in fresh.calendar.entries()] == ["Kerja bakti"]
+    assert not fresh.calendar.calendar().is_working_day(date(2026, 3, 26))
