@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Integer, Select, and_, func, literal_column, select, text
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from app.domain.identity import format_phone, mask_phone
@@ -39,6 +39,13 @@ class RegisterFilter:
 _ROWID: ColumnClause[int] = literal_column("requests.rowid", Integer)
 _BY_REQUESTER = "SELECT r.rowid FROM requests r JOIN requesters q ON q.id = r.requester_id"
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _text_only(flt: RegisterFilter) -> bool:
+    """Only free text (and the date range, which is on the same index) narrows the register."""
+    return bool(flt.text.strip()) and not (
+        flt.statuses or flt.channel or flt.requester_kind or flt.overdue_only or not flt.include_void
+    )
 
 
 def fts_query(needle: str) -> str | None:
@@ -137,10 +144,16 @@ class RegisterQuery:
         return conditions
 
     def _text_condition(self, needle: str) -> ColumnElement[bool]:
-        """One indexed lookup per kind of needle, UNIONed into a rowid set (an OR across the two tables
-        would make SQLite scan every request)."""
+        sql, params = self._text_matches(needle)
+        return cast(ColumnElement[bool], text(f"requests.rowid IN {sql}").bindparams(**params))
+
+    def _text_matches(self, needle: str) -> tuple[str, dict[str, str]]:
+        """The rowids matching ``needle``: one indexed lookup per kind of needle, UNIONed (an OR across the
+        two tables would make SQLite scan every request)."""
         params: dict[str, str] = {"num_lo": needle.upper(), "num_hi": needle.upper() + "\uffff"}
         parts = ["SELECT rowid FROM requests WHERE number >= :num_lo AND number < :num_hi"]
+        if "/" in needle:  # "CPJ/2026/A-0012" is a registration number, not words
+            return f"({parts[0]})", params
         digits = "".join(ch for ch in needle if ch.isdigit())
         if len(digits) == 16 and len(digits) == len(needle.replace(" ", "")):
             parts.append(f"{_BY_REQUESTER} WHERE q.nik_hash = :nik")
@@ -152,8 +165,7 @@ class RegisterQuery:
         else:
             parts.append(f"{_BY_REQUESTER} WHERE q.name LIKE :name")
             params["name"] = needle.replace("%", "").replace("_", "") + "%"
-        in_set = text(f"requests.rowid IN ({' UNION '.join(parts)})").bindparams(**params)
-        return cast(ColumnElement[bool], in_set)
+        return f"({' UNION '.join(parts)})", params
 
     def _select(self, columns: Any, flt: RegisterFilter, *, order_by: str | None = None) -> Select[Any]:
         query = select(columns).select_from(Request)
@@ -164,6 +176,10 @@ class RegisterQuery:
 
     def count(self, actor: Actor, flt: RegisterFilter = RegisterFilter()) -> int:
         with self.ctx.db.reader() as session:
+            if _text_only(flt) and not (flt.date_from or flt.date_to):
+                # The matching rowids alone answer it: no request row needs to be read.
+                sql, params = self._text_matches(flt.text.strip())
+                return int(session.scalar(text(f"SELECT count(*) FROM {sql}").bindparams(**params)) or 0)
             return int(session.scalar(self._select(func.count(), flt)) or 0)
 
     def rows(
@@ -179,22 +195,51 @@ class RegisterQuery:
         """One page, in two steps: the page's rowids on narrow indexed columns, then only those rows."""
         column = SORTABLE.get(order_by, Request.received_at)
         order = column.desc() if descending else column.asc()
-        tiebreak = Request.seq.desc() if descending else Request.seq.asc()
+        # rowid is the index's own tiebreak, so "newest first" is read straight off ix_requests_received_at
+        tiebreak = _ROWID.desc() if descending else _ROWID.asc()
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
         today = flt.today or self.ctx.clock().date()
         with self.ctx.db.reader() as session:
-            page = self._select(_ROWID, flt, order_by=order_by).order_by(order, tiebreak)
-            rowids = list(session.scalars(page.offset(offset).limit(limit)))
+            if order_by == "received_at" and _text_only(flt):
+                rowids = self._text_page(session, flt, offset=offset, limit=limit, descending=descending)
+            else:
+                page = self._select(_ROWID, flt, order_by=order_by).order_by(order, tiebreak)
+                rowids = list(session.scalars(page.offset(offset).limit(limit)))
             if not rowids:
                 return []
             loaded = session.execute(
-                select(_ROWID, Request, Requester)
+                select(_ROWID.label("rowid_"), *_ROW_COLUMNS)
                 .join(Requester, Requester.id == Request.requester_id)
                 .where(_ROWID.in_(rowids))
-                .options(defer(Request.deadlines), defer(Request.proxy))
             ).all()
-            by_rowid = {rowid: (req, who) for rowid, req, who in loaded}
-            return [_row(*by_rowid[r], reveal=reveal, today=today) for r in rowids if r in by_rowid]
+            by_rowid = {row.rowid_: row for row in loaded}  # plain rows: no ORM identity map per page
+            return [
+                _row(by_rowid[r], by_rowid[r], reveal=reveal, today=today) for r in rowids if r in by_rowid
+            ]
+
+    def _text_page(
+        self, session: Session, flt: RegisterFilter, *, offset: int, limit: int, descending: bool
+    ) -> list[int]:
+        """Walk the date index and stop at the page's last match, instead of reading and sorting every match
+        (a common word matches thousands of requests). SQLAlchemy cannot render INDEXED BY, hence the text."""
+        sql, params = self._text_matches(flt.text.strip())
+        where = [f"rowid IN {sql}"]
+        bounds: dict[str, Any] = {"limit": limit, "offset": offset}
+        if flt.date_from:
+            where.append("received_at >= :date_from")
+            bounds["date_from"] = f"{datetime.combine(flt.date_from, time.min):%Y-%m-%d %H:%M:%S.%f}"
+        if flt.date_to:
+            where.append("received_at < :date_to")
+            bounds["date_to"] = (
+                f"{datetime.combine(flt.date_to + timedelta(days=1), time.min):%Y-%m-%d %H:%M:%S.%f}"
+            )
+        direction = "DESC" if descending else "ASC"
+        page = text(
+            "SELECT rowid FROM requests INDEXED BY ix_requests_received_at WHERE "
+            + " AND ".join(where)
+            + f" ORDER BY received_at {direction}, rowid {direction} LIMIT :limit OFFSET :offset"
+        ).bindparams(**params, **bounds)
+        return list(session.scalars(page))
 
     def ids(
         self,
@@ -229,7 +274,37 @@ class RegisterQuery:
             offset += chunk
 
 
-def _row(req: Request, who: Requester, *, reveal: bool, today: date) -> RegisterRow:
+_REQUESTER_FIELDS = ("kind", "name", "address", "phone", "email", "occupation", "nik_masked")
+_REQUEST_FIELDS = (
+    "id",
+    "number",
+    "received_at",
+    "channel",
+    "information",
+    "purpose",
+    "status",
+    "decision",
+    "info_held",
+    "holder_body",
+    "info_form",
+    "obtain_method",
+    "rejection_article",
+    "decided_at",
+    "delivered_at",
+    "costs",
+    "payment_method",
+    "completed_at",
+    "due_current",
+    "due_extended",
+    "extension_reason",
+    "forwarded_to",
+)
+_ROW_COLUMNS = [getattr(Request, f) for f in _REQUEST_FIELDS] + [
+    getattr(Requester, f) for f in _REQUESTER_FIELDS
+]
+
+
+def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:
     contact_parts = []
     if who.phone:
         contact_parts.append(format_phone(who.phone) if reveal else mask_phone(who.phone))

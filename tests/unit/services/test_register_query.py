@@ -179,3 +179,21 @@ def test_search_finds_every_request_of_a_renamed_requester(
     shown = {r.number for r in desk.query.rows(officer) if r.name == "Siti Aminah Rahayu"}
     assert shown == {register["siti"], register["batal"]}
     assert _numbers(desk, officer, text="Rahayu") == shown
+
+
+def test_text_search_with_a_period_and_paging_newest_first(
+    desk: DeskServices, officer: Actor, register: dict[str, str]
+) -> None:
+    """Text-only searches walk the date index (their own SQL path): periods, order and pages must match."""
+    siti_both = {register["siti"], register["batal"]}
+    assert _numbers(desk, officer, text="siti") == siti_both
+    assert _numbers(desk, officer, text="siti", date_from=date(2026, 3, 17)) == {register["batal"]}
+    assert _numbers(desk, officer, text="siti", date_to=date(2026, 3, 16)) == {register["siti"]}
+    assert (
+        _numbers(desk, officer, text="siti", date_from=date(2026, 3, 3), date_to=date(2026, 3, 16)) == set()
+    )
+    newest = [r.number for r in desk.query.rows(officer, RegisterFilter(text="siti"), limit=1)]
+    older = [r.number for r in desk.query.rows(officer, RegisterFilter(text="siti"), offset=1, limit=1)]
+    assert newest + older == [register["batal"], register["siti"]]
+    oldest_first = desk.query.rows(officer, RegisterFilter(text="siti"), descending=False)
+    assert [r.number for r in oldest_first] == [register["siti"], register["batal"]]
