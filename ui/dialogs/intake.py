@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -223,15 +224,15 @@ class IntakeDialog(QDialog):
             combo(DELIVERY_METHODS, "mengambil_langsung"),
         )
         docs = QWidget()
-        docs_row = QHBoxLayout(docs)
-        docs_row.setContentsMargins(0, 0, 0, 0)
+        docs_grid = QGridLayout(docs)  # two columns: five labels in one row overflow a 1366-pixel screen
+        docs_grid.setContentsMargins(0, 0, 0, 0)
         self.documents: dict[str, QCheckBox] = {}
-        for value, label in DOCUMENT_KINDS.items():
+        for index, (value, label) in enumerate(DOCUMENT_KINDS.items()):
             box = QCheckBox(label)
             box.setAccessibleName(self.tr("Berkas diterima: {0}").format(label))
             self.documents[value] = box
-            docs_row.addWidget(box)
-        docs_row.addStretch(1)
+            docs_grid.addWidget(box, index // 2, index % 2)
+        docs_grid.setColumnStretch(2, 1)
         g.add("documents", self.tr("Berkas diterima:"), docs)
         state = QWidget()
         state_row = QHBoxLayout(state)
