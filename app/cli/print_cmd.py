@@ -27,9 +27,8 @@ def register(subparsers: Any) -> None:
             "number", metavar="NUMBER", help=_NUMBER_HELP.get(kind, "nomor pendaftaran permohonan")
         )
         _out(cmd)
-        papers = ("A4", "A5", "F4", "thermal80") if kind == "receipt" else ("A4", "F4", "A5")
         cmd.add_argument(
-            "--paper", choices=papers, help="ukuran kertas (bawaan: kertas saat diterbitkan, A4)"
+            "--paper", choices=PAPERS[kind], help="ukuran kertas (bawaan: kertas saat diterbitkan, A4)"
         )
         cmd.add_argument(
             "--reissue",

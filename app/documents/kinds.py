@@ -51,7 +51,7 @@ LETTER_KINDS: tuple[str, ...] = (
 #: Papers each kind can be rendered on (the register is landscape).
 PAPERS: dict[str, tuple[str, ...]] = {
     **{kind: ("A4", "F4", "A5") for kind in LETTER_KINDS},
-    "receipt": ("A4", "A5", "F4", "thermal80"),
+    "receipt": ("A4", "A5", "thermal80"),  # receipt.py lays out these three only
     "register": ("A4", "F4"),
     "dossier": ("A4",),
 }
