@@ -48,7 +48,7 @@ class Request(Base):
     year: Mapped[int]
     seq: Mapped[int]
     received_at: Mapped[datetime]
-    channel: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20), index=True)
     requester_id: Mapped[str] = mapped_column(ForeignKey("requesters.id"), index=True)
     # kuasa (representative) and the documents seen at the desk
     proxy: Mapped[dict[str, Any] | None]
