@@ -241,7 +241,7 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
     """Start-up compares the stored revision with this constant to avoid loading Alembic on every start."""
     from db.migrate import HEAD_REVISION, head_revision
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_opening_a_current_register_does_not_load_alembic(tmp_path: Path) -> None:
