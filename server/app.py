@@ -42,6 +42,7 @@ from app.sync.protocol import (
 from server import admin
 from server.auth import SUPPORTED_PROTOCOLS, ApiError, authenticate, check_versions
 from server.context import DeviceCtx, ScopeViolation
+from server.offices import offices_router
 from server.pull import CursorError, PullService
 from server.push import PushService
 
@@ -198,6 +199,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return Response(page.model_dump_json(exclude_defaults=True), media_type="application/json")
 
     app.include_router(api)
+    app.include_router(offices_router(engine, cfg.min_app_version))
     return app
 
 
