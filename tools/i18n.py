@@ -1,6 +1,6 @@
 """Refresh and build the workstation's translations.
 
-    python tools/i18n.py update    # pyside6-lupdate over every ui/**/*.py -> resources/i18n/ppid_desk_en.ts
+    python tools/i18n.py update    # pyside6-lupdate over ui/**/*.py (+ EXTRA_SOURCES) -> resources/i18n/ppid_desk_en.ts
     python tools/i18n.py release   # pyside6-lrelease every resources/i18n/*.ts -> .qm next to it
     python tools/i18n.py           # both
 
@@ -30,8 +30,13 @@ def _tool(name: str) -> str:
     return found
 
 
+#: Qt-free modules whose strings the UI shows (marked with QT_TRANSLATE_NOOP)
+EXTRA_SOURCES = ("app/sync/messages.py",)
+
+
 def sources() -> list[Path]:
-    return sorted(p for p in (ROOT / "ui").rglob("*.py") if "__pycache__" not in p.parts)
+    found = sorted(p for p in (ROOT / "ui").rglob("*.py") if "__pycache__" not in p.parts)
+    return found + [ROOT / name for name in EXTRA_SOURCES]
 
 
 def update(ts_dir: Path = I18N) -> list[Path]:
