@@ -1,0 +1,261 @@
+"""The field side of a held sync conflict: which fields differ between the server's copy and the desk's held
+version, their plain Indonesian labels and display text, and turning a chosen JSON value back into a column
+value of the desk's register.
+
+Why separate from the service: the comparison and the value conversion are pure functions (no database),
+shared by the listing (what a supervisor sees) and the resolution (what is written and sent), so what is shown
+is exactly what is applied.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, Text
+
+from app.domain.formatting import format_date
+from app.domain.identity import mask_phone
+from app.domain.lifecycle import (
+    DECISION_LABELS,
+    OBJECTION_STATUS_LABELS,
+    STATUS_LABELS,
+    Decision,
+    ObjectionStatus,
+    Status,
+)
+from app.errors import ValidationError
+from app.sync.protocol import IGNORED_FIELDS
+
+#: Bookkeeping that never counts as a difference a person has to decide on.
+SKIPPED = frozenset(IGNORED_FIELDS | {"created_at", "id", "request_number"})
+REQUESTER_SKIPPED = frozenset({"version", "created_at", "updated_at", "id", "nik_encrypted", "nik_hash"})
+
+FIELD_LABELS: dict[str, str] = {
+    "number": "Nomor registrasi",
+    "office_code": "Kantor pemilik",
+    "desk_letter": "Huruf meja",
+    "year": "Tahun",
+    "seq": "Nomor urut",
+    "received_at": "Waktu diterima",
+    "filed_at": "Waktu diajukan",
+    "channel": "Saluran",
+    "requester_id": "Pemohon (ID)",
+    "requester": "Identitas pemohon",
+    "proxy": "Kuasa",
+    "documents": "Berkas yang diperlihatkan",
+    "information": "Rincian informasi",
+    "purpose": "Tujuan penggunaan",
+    "obtain_method": "Cara memperoleh informasi",
+    "delivery_method": "Cara mendapatkan salinan",
+    "status": "Status",
+    "completed_at": "Tanggal lengkap",
+    "missing_items": "Kekurangan berkas",
+    "incomplete_notice_at": "Tanggal pemberitahuan tidak lengkap",
+    "due_completeness": "Batas pemeriksaan kelengkapan",
+    "due_completion": "Batas melengkapi",
+    "due_response": "Batas jawaban",
+    "due_extended": "Batas setelah perpanjangan",
+    "due_current": "Batas yang berlaku",
+    "deadlines": "Rincian tenggat",
+    "extended_at": "Tanggal perpanjangan",
+    "extension_reason": "Alasan perpanjangan",
+    "extension_note": "Catatan perpanjangan",
+    "decision": "Keputusan",
+    "decided_at": "Tanggal keputusan",
+    "info_held": "Informasi dikuasai",
+    "holder_body": "Badan publik yang menguasai",
+    "info_form": "Bentuk informasi",
+    "redaction_reason": "Alasan penghitaman",
+    "costs": "Biaya",
+    "payment_method": "Cara pembayaran",
+    "provision_days": "Waktu penyediaan (hari)",
+    "response_note": "Catatan jawaban",
+    "rejection_article": "Pasal 17 huruf (penolakan)",
+    "rejection_other_basis": "Dasar penolakan lain",
+    "consequence_test": "Uji konsekuensi",
+    "forwarded_to": "Diteruskan ke",
+    "forwarded_at": "Tanggal diteruskan",
+    "delivered_at": "Tanggal penyerahan",
+    "delivered_method": "Cara penyerahan",
+    "closed_at": "Tanggal ditutup",
+    "voided_at": "Tanggal dibatalkan",
+    "void_reason": "Alasan pembatalan",
+    "voided_by": "Dibatalkan oleh",
+    "received_by": "Diterima oleh",
+    "grounds": "Alasan keberatan",
+    "case_summary": "Kasus posisi",
+    "decision_text": "Isi keputusan",
+    "atasan_name": "Nama atasan PPID",
+    "atasan_position": "Jabatan atasan PPID",
+    "requester_response": "Tanggapan pemohon",
+    "requester_response_at": "Tanggal tanggapan pemohon",
+    "dispute_filed_at": "Tanggal sengketa diajukan",
+    "dispute_register": "Nomor register sengketa",
+    "dispute_outcome": "Putusan sengketa",
+    "dispute_outcome_text": "Isi putusan sengketa",
+    "dispute_decided_at": "Tanggal putusan sengketa",
+    "day": "Tanggal",
+    "kind": "Jenis",
+    "name": "Nama",
+    "removed_at": "Tanggal dihapus",
+}
+REQUESTER_LABELS: dict[str, str] = {
+    "kind": "jenis", "name": "nama", "nik_masked": "NIK", "legal_number": "no. SK", "address": "alamat",
+    "phone": "telepon", "email": "email", "occupation": "pekerjaan",
+}  # fmt: skip
+
+
+def label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field a supervisor decides on. Values are as they travel (JSON: dates as ISO text)."""
+
+    name: str
+    label: str
+    base: Any
+    server: Any
+    desk: Any
+    conflicting: bool  # legally significant and changed on both sides (the server said so)
+    has_base: bool
+    server_text: str
+    desk_text: str
+    base_text: str
+
+
+def _requester_view(value: Any) -> Any:
+    if not isinstance(value, Mapping):
+        return value
+    return {k: v for k, v in value.items() if k not in REQUESTER_SKIPPED}
+
+
+def same(name: str, a: Any, b: Any) -> bool:
+    if name == "requester":
+        return bool(_requester_view(a) == _requester_view(b))
+    return bool(a == b)
+
+
+def display(name: str, value: Any, *, reveal: bool = False) -> str:
+    """Plain text of a value for the comparison (personal data masked unless ``reveal``)."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if name == "status":
+        for enum, labels in ((Status, STATUS_LABELS), (ObjectionStatus, OBJECTION_STATUS_LABELS)):
+            try:
+                return str(labels[enum(value)])  # type: ignore[index]
+            except (ValueError, KeyError):
+                continue
+    if name == "decision":
+        try:
+            return DECISION_LABELS[Decision(value)]
+        except ValueError:
+            pass
+    if name == "requester" and isinstance(value, Mapping):
+        parts = []
+        for key, text in REQUESTER_LABELS.items():
+            item = value.get(key)
+            if item in (None, ""):
+                continue
+            if key == "phone" and not reveal:
+                item = mask_phone(str(item))
+            parts.append(f"{text}: {item}")
+        return "; ".join(parts) or "–"
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if len(value) == 10:
+            return format_date(moment.date())
+        return f"{format_date(moment.date())} {moment:%H.%M}"
+    if isinstance(value, Mapping | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def differences(
+    entity: str,
+    server: Mapping[str, Any],
+    desk: Mapping[str, Any],
+    held: Mapping[str, Mapping[str, Any]],
+    *,
+    reveal: bool = False,
+) -> list[FieldDiff]:
+    """Conflicting fields first (as the server reported them: legally significant, changed on both sides, with
+    their base), then every other field in which the desk's held version differs from the server's copy: all
+    of it is what "take the desk's" would change, so the supervisor sees it before choosing."""
+    out: list[FieldDiff] = []
+    names = [n for n in held if n not in SKIPPED]
+    names += sorted(k for k in set(server) | set(desk) if k not in SKIPPED and k not in held)
+    for name in names:
+        info = held.get(name, {})
+        srv = server.get(name, info.get("server"))
+        dsk = desk.get(name, info.get("desk"))
+        conflicting = name in held
+        if not conflicting and same(name, srv, dsk):
+            continue
+        out.append(
+            FieldDiff(
+                name=name, label=label(name), base=info.get("base"), server=srv, desk=dsk,
+                conflicting=conflicting,
+                has_base="base" in info, server_text=display(name, srv, reveal=reveal),
+                desk_text=display(name, dsk, reveal=reveal),
+                base_text=display(name, info.get("base"), reveal=reveal) if "base" in info else "",
+            )
+        )  # fmt: skip
+    return out
+
+
+_STATUS_ENUMS: dict[str, type[Status] | type[ObjectionStatus]] = {
+    "request": Status,
+    "objection": ObjectionStatus,
+}
+
+
+def to_column(entity: str, table: Table, name: str, value: Any) -> Any:
+    """A chosen JSON value as the register column wants it; raises ValidationError in plain Indonesian."""
+    col = table.columns.get(name)
+    if col is None:
+        raise ValidationError({name: f"{label(name)} tidak dapat diubah di meja ini."})
+    if value is None or value == "" and not isinstance(col.type, String | Text):
+        if not col.nullable:
+            raise ValidationError({name: f"{label(name)} wajib diisi."})
+        return None
+    try:
+        if isinstance(col.type, DateTime):
+            moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+            return moment.replace(tzinfo=None)
+        if isinstance(col.type, Date):
+            return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        if isinstance(col.type, Boolean):
+            if isinstance(value, bool):
+                return value
+            raise ValueError
+        if isinstance(col.type, Integer):
+            if isinstance(value, bool):
+                raise ValueError
+            return int(value)
+        if isinstance(col.type, JSON):
+            return json.loads(value) if isinstance(value, str) else value
+    except (ValueError, TypeError):
+        raise ValidationError({name: f"Nilai {label(name)} tidak dapat dibaca: {value!r}."}) from None
+    text = str(value)
+    if name == "status" and entity in _STATUS_ENUMS:
+        try:
+            _STATUS_ENUMS[entity](text)
+        except ValueError:
+            raise ValidationError({name: f"Status '{text}' tidak dikenal."}) from None
+    if name == "decision" and entity == "request":
+        try:
+            Decision(text)
+        except ValueError:
+            raise ValidationError({name: f"Keputusan '{text}' tidak dikenal."}) from None
+    return text
