@@ -22,6 +22,7 @@ from app.services.pii import PiiVault
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
+from app.services.sync_conflicts import SyncConflictService
 from app.services.users import UserService
 from db.engine import Database
 from db.migrate import upgrade
@@ -41,6 +42,7 @@ class DeskServices:
     backup: BackupService
     export: ExportService
     letters: LetterService
+    sync_conflicts: SyncConflictService
     migration_backup: Path | None = field(default=None)
 
     @classmethod
@@ -65,6 +67,7 @@ class DeskServices:
             backup=BackupService(ctx),
             export=ExportService(ctx, query),
             letters=LetterService(ctx),
+            sync_conflicts=SyncConflictService(ctx),
             migration_backup=saved,
         )
 
