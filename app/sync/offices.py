@@ -69,7 +69,7 @@ def store(session: Session, offices: list[OfficeEntry], now: datetime) -> Office
 
 def _has_state_table(session: Session) -> bool:
     """A desk that never enrolled has no sync tables; reading must not create them."""
-    return bool(inspect(session.connection()).has_table(state.sync_state.name))
+    return bool(inspect(session.connection()).has_table("sync_state"))
 
 
 def enrollment(session: Session) -> dict[str, Any] | None:
@@ -110,6 +110,5 @@ def refresh(
         raise SyncError("auth_missing", "Token perangkat tidak ada di keyring; daftarkan ulang meja ini.")
     with (client_factory or default_client)(enr, token) as client:
         offices = fetch(client)
-    state.ensure_tables(db.engine)
     with db.transaction() as s:
         return store(s, offices, now)
