@@ -22,6 +22,7 @@ from app.services.pii import PiiVault
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
+from app.services.routing import RoutingService
 from app.services.sync_conflicts import SyncConflictService
 from app.services.users import UserService
 from db.engine import Database
@@ -43,6 +44,7 @@ class DeskServices:
     export: ExportService
     letters: LetterService
     sync_conflicts: SyncConflictService
+    routing: RoutingService
     migration_backup: Path | None = field(default=None)
 
     @classmethod
@@ -68,6 +70,7 @@ class DeskServices:
             export=ExportService(ctx, query),
             letters=LetterService(ctx),
             sync_conflicts=SyncConflictService(ctx),
+            routing=RoutingService(ctx, register),
             migration_backup=saved,
         )
 
