@@ -1,9 +1,9 @@
 """Desk-side sync bookkeeping in the register file: settings of the enrollment, the pull cursor, per-record
 server versions, and the conflicts held for a supervisor.
 
-These tables live in their own ``MetaData`` (not the register's Alembic history) and are created with
-``CREATE TABLE IF NOT EXISTS`` the first time sync is used, so the register's migrations stay the lead's
-contract. They only ever grow by whole rows; the cursor is written in the same transaction as pulled data.
+The tables are part of the register's schema (``db/models/sync.py``, created by migration 0005), so opening a
+data folder through ``DeskServices.open`` (which migrates first) is the one way they come to exist. They only
+ever grow by whole rows; the cursor is written in the same transaction as pulled data.
 """
 
 from __future__ import annotations
@@ -12,67 +12,35 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    DateTime,
-    Engine,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    select,
-)
+from sqlalchemy import Engine, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-metadata = MetaData()
+from app.errors import DeskError
+from db.models.sync import sync_conflicts, sync_records, sync_state
 
-sync_state = Table(
-    "sync_state",
-    metadata,
-    Column("key", String(60), primary_key=True),
-    Column("value", JSON, nullable=False),
-)
+__all__ = ["sync_conflicts", "sync_records", "sync_state"]
 
-sync_records = Table(
-    "sync_records",
-    metadata,
-    Column("entity_id", String(64), primary_key=True),
-    Column("entity", String(20), nullable=False),
-    Column("server_version", Integer, nullable=False, default=0),
-    Column("server_seq", Integer, nullable=False, default=0),
-    Column("in_scope", Boolean, nullable=False, default=True),
-    Column("needs_review", Boolean, nullable=False, default=False),
-    Column("stale", Boolean, nullable=False, default=False),  # pulled while a local op was pending: re-fetch
-)
-
-sync_conflicts = Table(
-    "sync_conflicts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("op_seq", Integer, nullable=False),
-    Column("op_id", String(64), nullable=False, unique=True),
-    Column("entity", String(20), nullable=False),
-    Column("entity_id", String(64), nullable=False, index=True),
-    Column("status", String(12), nullable=False),  # conflict | rejected
-    Column("code", String(40)),
-    Column("message", Text),
-    Column("server_conflict_id", Integer),
-    Column("server_version", Integer),
-    Column("fields", JSON, nullable=False),
-    Column("op_payload", JSON, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("resolved_at", DateTime),
-    Column("resolution", String(20)),
-    Column("resolved_by", String(50)),
-)
+TABLES = (sync_state.name, sync_records.name, sync_conflicts.name)
 
 
 def ensure_tables(engine: Engine) -> None:
-    metadata.create_all(engine, checkfirst=True)
+    """Check that the register was migrated (revision 0005 or later) before sync touches it.
+
+    The tables are no longer created here: a register that lacks them was opened without its migrations
+    (``Database`` directly instead of ``DeskServices.open``), and creating tables behind Alembic's back would
+    give that file a schema its revision does not describe."""
+    names = ", ".join(f"'{t}'" for t in TABLES)
+    with engine.connect() as conn:
+        found = conn.execute(
+            text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({names})")
+        ).scalar_one()
+        conn.rollback()
+    if found != len(TABLES):
+        raise DeskError(
+            "Register ini belum dimutakhirkan untuk sinkronisasi. Tutup lalu buka kembali PPID Desk agar "
+            "pembaruan register berjalan (salinan cadangan dibuat otomatis)."
+        )
 
 
 def get(session: Session, key: str, default: Any = None) -> Any:
