@@ -54,10 +54,9 @@ print("ready", flush=True)
 APP = """
 import sys
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
+from ui.app import application  # first, as ppid-desk does: ui/__init__ loads the services before PySide6
 from app.services.desk import DeskServices
 from ui import i18n
-from ui.app import application
 from ui.main_window import MainWindow
 from ui.tasks import runner
 

@@ -3,7 +3,7 @@
 Why a stylesheet for focus: the Fusion style draws keyboard focus as a faint line that disappears on many
 office monitors; officers work keyboard-first, so the focused field must be unmistakable. Why a bundled font:
 Liberation Sans ships with the desk (the PDFs embed it too), so screens look the same on every PC and at 150 %
-scaling text stays crisp. Icons come from qtawesome (Material Design Icons), never hand-drawn images.
+scaling text stays crisp. Icons are glyphs of the Material Design Icons font (``ui/icons.py``), never hand-drawn images.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from importlib import resources
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from ui.icons import glyph_icon
 
 FONT_FAMILY = "Liberation Sans"
 BASE_POINT_SIZE = 10
@@ -102,9 +104,7 @@ def apply_style(app: QApplication) -> None:
 def icon(name: str, color: str | None = None) -> QIcon:
     """An icon by semantic name (see ``ICONS``); an empty icon if the icon font cannot be loaded."""
     try:
-        import qtawesome as qta
-
-        return qta.icon(ICONS.get(name, name), color=color or "#3c4043")
+        return glyph_icon(ICONS.get(name, name), color or "#3c4043")
     except Exception:  # noqa: BLE001 - icons are decoration; never let them break a screen
         return QIcon()
 

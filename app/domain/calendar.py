@@ -19,9 +19,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-
-import holidays as holidays_lib
 
 NATIONAL = "nasional"
 CUTI_BERSAMA = "cuti_bersama"
@@ -42,15 +39,39 @@ class Holiday:
     estimated: bool  # the library computed the date because it has not been decreed yet
 
 
-@cache
-def _library_days(year: int, category: str) -> tuple[tuple[date, str], ...]:
+LibraryDays = tuple[tuple[date, str], ...]
+_KNOWN: dict[tuple[int, str], LibraryDays] = {}
+
+
+def prime_library_days(known: Mapping[tuple[int, str], LibraryDays]) -> None:
+    """Hand over (year, category) tables computed by an earlier run of the same library version.
+
+    The first call into ``holidays`` imports every country it knows (about 250 modules), a tenth of a second
+    of start-up on an office PC for data that only changes with a new library release; the service layer keeps
+    the tables in a small cache file and primes them here before the first calendar is built.
+    """
+    _KNOWN.update(known)
+
+
+def known_library_days() -> dict[tuple[int, str], LibraryDays]:
+    """Every table primed or computed in this process (what the service layer writes back to its cache)."""
+    return dict(_KNOWN)
+
+
+def _library_days(year: int, category: str) -> LibraryDays:
     """The ``holidays`` library's raw (date, name) pairs for one year and one category.
 
-    Cached per process: the library is slow on first use and the data never changes while the desk runs.
+    Kept per process: the library is slow on first use and the data never changes while the desk runs.
     Several holidays on one date come joined by "; " (e.g. 13 May 2021) and are kept joined here.
     """
-    data = holidays_lib.country_holidays("ID", years=year, categories=(category,), language="id")
-    return tuple(sorted((day, str(name)) for day, name in data.items() if day.year == year))
+    known = _KNOWN.get((year, category))
+    if known is None:
+        import holidays as holidays_lib
+
+        data = holidays_lib.country_holidays("ID", years=year, categories=(category,), language="id")
+        known = tuple(sorted((day, str(name)) for day, name in data.items() if day.year == year))
+        _KNOWN[(year, category)] = known
+    return known
 
 
 def _split_names(raw: str) -> list[tuple[str, bool]]:

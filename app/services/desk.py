@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.paths import backups_dir, db_path
+from app.services import holiday_cache
 from app.services.backup import BackupService
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
@@ -54,6 +55,7 @@ class DeskServices:
         database = Database(path)
         saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
         ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
+        holiday_cache.load(data_dir)
         register = RegisterService(ctx)
         query = RegisterQuery(ctx)
         return cls(
@@ -75,4 +77,5 @@ class DeskServices:
         )
 
     def close(self) -> None:
+        holiday_cache.save(self.ctx.data_dir)
         self.ctx.db.dispose()

@@ -1,4 +1,4 @@
-"""ui/style.py: bundled font registered, every semantic icon resolves, roles re-polish labels."""
+"""ui/style.py and ui/icons.py: bundled font registered, every semantic icon paints its glyph, roles re-polish labels."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from ui import style
 
 def test_bundled_font_is_registered(qapp):
     assert style.load_fonts() == style.FONT_FAMILY
-
-
-def test_every_semantic_icon_exists(qapp):
-    missing = [name for name in style.ICONS if style.icon(name).isNull()]
-    assert missing == []
 
 
 def test_apply_style_sets_font_and_focus_ring(qapp):
@@ -27,3 +22,29 @@ def test_set_role_tags_label(qtbot):
     qtbot.addWidget(label)
     style.set_role(label, "error")
     assert label.property("role") == "error"
+
+
+def _painted_pixels(icon, size: int = 24) -> int:
+    image = icon.pixmap(size, size).toImage()
+    return sum(1 for x in range(size) for y in range(size) if image.pixelColor(x, y).alpha() > 0)
+
+
+def test_every_semantic_icon_paints_a_glyph(qapp):
+    blank = [name for name in style.ICONS if _painted_pixels(style.icon(name)) == 0]
+    assert blank == []
+
+
+def test_unknown_icon_is_empty_not_an_error(qapp):
+    assert style.icon("mdi6.no-such-glyph-anywhere").isNull()
+    assert style.icon("fa5s.home").isNull()  # only the Material Design Icons font is loaded
+
+
+def test_disabled_icon_is_lighter(qapp):
+    from PySide6.QtGui import QIcon
+
+    icon = style.icon("register", "#000000")
+    normal = icon.pixmap(24, 24, QIcon.Mode.Normal).toImage()
+    disabled = icon.pixmap(24, 24, QIcon.Mode.Disabled).toImage()
+    darkest = max(range(24 * 24), key=lambda i: normal.pixelColor(i % 24, i // 24).alpha())
+    x, y = darkest % 24, darkest // 24
+    assert disabled.pixelColor(x, y).alpha() < normal.pixelColor(x, y).alpha()

@@ -166,6 +166,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.desk, self.actor = desk, actor
         self.data: DashboardData | None = None
+        self.loading = False
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel(self.tr("Dasbor"))
@@ -225,12 +226,18 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Reload in the background; a request while a load is in flight joins it (the window asks for a
+        refresh when the page is shown, often moments after the page started its own first load)."""
+        if self.loading:
+            return
+        self.loading = True
         for card in self.cards.values():
             card.show_loading()
         desk, actor = self.desk, self.actor
         run_in_background(lambda: load_dashboard(desk, actor), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        self.loading = False
         self.error.setText(self.tr("Dasbor tidak dapat dimuat: ") + user_message(exc))
         self.error.show()
 
@@ -249,6 +256,7 @@ class DashboardPage(QWidget):
         return f"{entry.number} — {entry.name}" + (f"\n{tail}" if tail else "")
 
     def _show(self, data: DashboardData) -> None:
+        self.loading = False
         self.data = data
         self.error.hide()
         self.date_label.setText(

@@ -167,3 +167,18 @@ def test_last_active_admin_cannot_be_demoted(desk: DeskServices, admin: Actor) -
     with pytest.raises(ValidationError):
         desk.users.set_role(admin, "admin", "petugas")
     assert desk.users.authenticate("admin", ADMIN_PASSWORD).role == Role.ADMIN
+
+
+def test_a_stronger_old_hash_still_signs_in_and_is_rehashed_to_the_profile(desk: DeskServices) -> None:
+    from argon2 import PasswordHasher
+
+    from app.services import users
+
+    old = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4).hash(USER_PASSWORD)
+    with desk.ctx.db.transaction() as session:
+        session.execute(text("UPDATE users SET password_hash = :h WHERE username = 'petugas'"), {"h": old})
+    desk.users.authenticate("petugas", USER_PASSWORD)
+    new = _hash(desk, "petugas")
+    assert new != old
+    assert not users._hasher.check_needs_rehash(new)
+    desk.users.authenticate("petugas", USER_PASSWORD)  # the re-hashed password still works
