@@ -17,9 +17,9 @@ from sqlalchemy import Date, DateTime, Table, bindparam, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from app.domain.numbering import counter_key
+from app.domain.numbering import counter_key, parts_for, render_number
 from app.sync.protocol import PullItem
-from db.models import CalendarEntry, Counter, Event, Objection, Request, Requester
+from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
 
 log = logging.getLogger("ppid.sync.apply")
 
@@ -173,6 +173,8 @@ def _keep_counter_ahead(
     """A desk restored from an old backup must not issue a number it already issued: when the server shows one
     of this desk's own numbers, the local yearly counter is moved up to it (never down)."""
     highest: dict[str, int] = {}
+    own = session.get(Office, 1)
+    template = getattr(own, f"{kind}_template", None) if own is not None else None
     for r in rows:
         seq, received = r.get("seq"), r.get("received_at")
         if (
@@ -182,7 +184,12 @@ def _keep_counter_ahead(
             or not received
         ):
             continue
-        key = counter_key(kind, received.year if isinstance(received, datetime) else int(str(received)[:4]))
+        day = received if isinstance(received, datetime) else datetime.fromisoformat(str(received))
+        if template and r.get("number") != render_number(
+            template, parts_for(office, letter, seq, day.date())
+        ):
+            continue  # issued by a desk of another office (same letter) and routed here: not our counter
+        key = counter_key(kind, day.year)
         highest[key] = max(highest.get(key, 0), seq)
     for key, seq in highest.items():
         row = session.get(Counter, key)
