@@ -310,54 +310,38 @@ class CalendarService:
         now = self.ctx.clock()
         with scope as session:
             cal = load_calendar(session)
-            open_requests = select(Request).where(Request.status.in_([s.value for s in OPEN_STATUSES]))
-            for row in session.scalars(open_requests):
-                new = request_deadlines(cal, row, keep_stored=False)
-                diff = [
-                    DeadlineChange("request", row.number, kind, _stored_due(row.deadlines, kind), d.due)
-                    for kind, d in new.items()
-                    if _stored_due(row.deadlines, kind) != d.due
-                ]
-                if diff and apply:
-                    base_version = row.version
-                    apply_request_deadlines(row, new)
-                    row.version += 1
-                    event = record_event(
-                        session,
-                        actor,
-                        now,
-                        kind="deadline_recomputed",
-                        at=now,
-                        request_id=row.id,
-                        summary="Tenggat dihitung ulang setelah kalender diubah",
-                        data={"changes": [c.to_dict() for c in diff]},
-                    )
-                    _enqueue_request(session, row, event, now, base_version)
-                changes.extend(diff)
-            open_objections = select(Objection).where(Objection.status == ObjectionStatus.REGISTERED.value)
-            for obj in session.scalars(open_objections):
-                new_o = objection_deadlines(cal, obj, keep_stored=False)
-                diff = [
-                    DeadlineChange("objection", obj.number, kind, _stored_due(obj.deadlines, kind), d.due)
-                    for kind, d in new_o.items()
-                    if _stored_due(obj.deadlines, kind) != d.due
-                ]
-                if diff and apply:
-                    base_version = obj.version
-                    apply_objection_deadlines(obj, new_o)
-                    obj.version += 1
-                    event = record_event(
-                        session,
-                        actor,
-                        now,
-                        kind="deadline_recomputed",
-                        at=now,
-                        objection_id=obj.id,
-                        summary="Tenggat dihitung ulang setelah kalender diubah",
-                        data={"changes": [c.to_dict() for c in diff]},
-                    )
-                    _enqueue_objection(session, obj, event, now, base_version)
-                changes.extend(diff)
+            # Requests and objections differ only in which rows are open and which helpers derive, store and
+            # send their deadlines; the comparison, the event and the outbox op are the same for both.
+            kinds: list[tuple[str, Any, Any, Any, str, Any]] = [
+                ("request", select(Request).where(Request.status.in_([s.value for s in OPEN_STATUSES])),
+                 request_deadlines, apply_request_deadlines, "request_id", _enqueue_request),
+                ("objection", select(Objection).where(Objection.status == ObjectionStatus.REGISTERED.value),
+                 objection_deadlines, apply_objection_deadlines, "objection_id", _enqueue_objection),
+            ]  # fmt: skip
+            for entity, open_rows, derive, store, owner, send in kinds:
+                for row in session.scalars(open_rows):
+                    new = derive(cal, row, keep_stored=False)
+                    diff = [
+                        DeadlineChange(entity, row.number, kind, _stored_due(row.deadlines, kind), d.due)
+                        for kind, d in new.items()
+                        if _stored_due(row.deadlines, kind) != d.due
+                    ]
+                    if diff and apply:
+                        base_version = row.version
+                        store(row, new)
+                        row.version += 1
+                        event = record_event(
+                            session,
+                            actor,
+                            now,
+                            kind="deadline_recomputed",
+                            at=now,
+                            summary="Tenggat dihitung ulang setelah kalender diubah",
+                            data={"changes": [c.to_dict() for c in diff]},
+                            **{owner: row.id},
+                        )
+                        send(session, row, event, now, base_version)
+                    changes.extend(diff)
             if apply:
                 audit(
                     session,
