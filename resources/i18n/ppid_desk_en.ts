@@ -350,6 +350,259 @@
     </message>
 </context>
 <context>
+    <name>ClockBanner</name>
+    <message>
+        <source>Peringatan jam komputer</source>
+        <translation>Computer clock warning</translation>
+    </message>
+    <message>
+        <source>lebih cepat</source>
+        <translation>ahead</translation>
+    </message>
+    <message>
+        <source>lebih lambat</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jam komputer ini %1 sekitar %2 dibanding server kota.&lt;/b&gt; Saat sinkronisasi terakhir, komputer menunjukkan %3 sedangkan server kota %4. Betulkan tanggal dan jam komputer (di Windows: Pengaturan › Waktu &amp;amp; bahasa › Atur waktu secara otomatis), lalu sinkronkan lagi. Sampai jam benar, setiap nomor registrasi baru menunggu petugas memastikan tanggalnya: formulir permohonan meminta Anda memeriksa waktu diterima, lalu menekan Ctrl+Enter sekali lagi.</source>
+        <translation>&lt;b&gt;This computer&apos;s clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer&apos;s date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDecisionDialog</name>
+    <message>
+        <source>Pakai versi server</source>
+        <translation>Use the server version</translation>
+    </message>
+    <message>
+        <source>Pakai versi meja ini</source>
+        <translation>Use this desk's version</translation>
+    </message>
+    <message>
+        <source>Sunting nilai yang berbeda</source>
+        <translation>Edit the differing values</translation>
+    </message>
+    <message>
+        <source>Tandai sudah ditinjau</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <source>(tidak ada kolom berbeda)</source>
+        <translation>(no differing fields)</translation>
+    </message>
+    <message>
+        <source>Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang.</source>
+        <translation>The server's values are kept for: {0}. This desk's change is discarded.</translation>
+    </message>
+    <message>
+        <source>Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server.</source>
+        <translation>This desk's values are used for: {0}, then sent to the server.</translation>
+    </message>
+    <message>
+        <source>Isi nilai yang benar untuk kolom yang berbeda ({0}); kolom lain memakai versi server.</source>
+        <translation>Enter the correct values for the differing fields ({0}); other fields keep the server version.</translation>
+    </message>
+    <message>
+        <source>Perubahan ini tidak diterima server dan tetap tercatat. Kolom: {0}.</source>
+        <translation>The server did not accept this change; it stays on record. Fields: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} perubahan lain yang tertahan pada data ini ikut ditutup.</source>
+        <translation>{0} other held change(s) on this record are closed with it.</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan keputusan:</source>
+        <translation>&amp;Reason for the decision:</translation>
+    </message>
+    <message>
+        <source>Dicatat di riwayat permohonan dan log audit (min. 5 karakter).</source>
+        <translation>Recorded in the request's history and the audit log (at least 5 characters).</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan keputusan</source>
+        <translation>&amp;Save decision</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Server: {0} · Meja ini: {1}</source>
+        <translation>Server: {0} · This desk: {1}</translation>
+    </message>
+    <message>
+        <source>(format JSON)</source>
+        <translation>(JSON format)</translation>
+    </message>
+    <message>
+        <source>Format JSON tidak dapat dibaca.</source>
+        <translation>The JSON cannot be read.</translation>
+    </message>
+    <message>
+        <source>Harus bilangan bulat.</source>
+        <translation>Must be a whole number.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Tampilkan yang sudah &amp;selesai</source>
+        <translation>Show res&amp;olved</translation>
+    </message>
+    <message>
+        <source>Tampilkan konflik yang sudah selesai</source>
+        <translation>Show resolved conflicts</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar konflik</source>
+        <translation>Reload the conflict list</translation>
+    </message>
+    <message>
+        <source>Hanya supervisor atau administrator yang dapat memutuskan konflik; Anda dapat melihatnya.</source>
+        <translation>Only a supervisor or an administrator can decide conflicts; you can view them.</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Pemohon</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tabel konflik sinkronisasi</source>
+        <translation>Sync conflicts table</translation>
+    </message>
+    <message>
+        <source>Pilih konflik di tabel.</source>
+        <translation>Select a conflict in the table.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Semula</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Versi server</source>
+        <translation>Server version</translation>
+    </message>
+    <message>
+        <source>Versi meja ini</source>
+        <translation>This desk's version</translation>
+    </message>
+    <message>
+        <source>Perbandingan versi server dan versi meja ini</source>
+        <translation>Comparison of the server version and this desk's version</translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;server</source>
+        <translation>Use &amp;server version</translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;meja ini</source>
+        <translation>Use this &amp;desk's version</translation>
+    </message>
+    <message>
+        <source>S&amp;unting…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Tandai sudah &amp;ditinjau</source>
+        <translation>Mark as revie&amp;wed</translation>
+    </message>
+    <message>
+        <source>Buka &amp;permohonan</source>
+        <translation>Open &amp;request</translation>
+    </message>
+    <message>
+        <source>{0} terbuka</source>
+        <translation>{0} open</translation>
+    </message>
+    <message>
+        <source>Terbuka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Versi server dipakai</source>
+        <translation>Server version used</translation>
+    </message>
+    <message>
+        <source>Versi meja ini dipakai</source>
+        <translation>This desk's version used</translation>
+    </message>
+    <message>
+        <source>Disunting</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Sudah ditinjau</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang dipilih.</source>
+        <translation>No conflict selected.</translation>
+    </message>
+    <message>
+        <source>Dicatat {0}</source>
+        <translation>Recorded {0}</translation>
+    </message>
+    <message>
+        <source>{0} perubahan lain pada data ini tertahan bersamanya.</source>
+        <translation>{0} other change(s) on this record are held with it.</translation>
+    </message>
+    <message>
+        <source>Selesai {0} oleh {1}: {2}. Alasan: {3}</source>
+        <translation>Resolved {0} by {1}: {2}. Reason: {3}</translation>
+    </message>
+    <message>
+        <source> (konflik)</source>
+        <translation> (conflict)</translation>
+    </message>
+    <message>
+        <source>Hanya supervisor atau administrator yang dapat memutuskan konflik.</source>
+        <translation>Only a supervisor or an administrator can decide conflicts.</translation>
+    </message>
+    <message>
+        <source>Konflik ini sudah selesai.</source>
+        <translation>This conflict is already resolved.</translation>
+    </message>
+    <message>
+        <source>Perubahan ini tidak dapat diputuskan di meja ini; tinjau lalu tandai dengan alasannya.</source>
+        <translation>This change cannot be decided at this desk; review it, then mark it with the reason.</translation>
+    </message>
+    <message>
+        <source>Setiap keputusan meminta alasan; keputusan dikirim ke server pada sinkronisasi berikutnya.</source>
+        <translation>Every decision needs a reason; it is sent to the server at the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionFields</name>
     <message>
         <source>Nama pemohon</source>
@@ -998,10 +1251,6 @@
         <translation>Register</translation>
     </message>
     <message>
-        <source>Permohonan</source>
-        <translation>Request</translation>
-    </message>
-    <message>
         <source>Keberatan</source>
         <translation>Objections</translation>
     </message>
@@ -1020,6 +1269,10 @@
     <message>
         <source>Layar terkunci</source>
         <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Permohonan &amp;baru</source>
@@ -1046,8 +1299,8 @@
         <translation>Working</translation>
     </message>
     <message>
-        <source>Sinkronisasi: belum diatur</source>
-        <translation>Sync: not configured</translation>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
     </message>
     <message>
         <source>Permohonan baru</source>
@@ -1056,17 +1309,6 @@
     <message>
         <source>Kunci layar</source>
         <translation>Lock screen</translation>
-    </message>
-    <message>
-        <source>Formulir permohonan belum tersedia</source>
-        <translation>The request form is not available</translation>
-    </message>
-</context>
-<context>
-    <name>MissingPage</name>
-    <message>
-        <source>Halaman ini belum tersedia pada versi ini.</source>
-        <translation>This page is not available in this version.</translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1373,7 @@
     </message>
     <message>
         <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
-        <translation>The PPID superior's written response to the objection.</translation>
+        <translation>The PPID superior&apos;s written response to the objection.</translation>
     </message>
     <message>
         <source>&amp;Keputusan:</source>
@@ -1155,11 +1397,11 @@
     </message>
     <message>
         <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
-        <translation>The requester's response to the PPID superior's decision.</translation>
+        <translation>The requester&apos;s response to the PPID superior&apos;s decision.</translation>
     </message>
     <message>
         <source>&amp;Tanggapan pemohon:</source>
-        <translation>&amp;Requester's response:</translation>
+        <translation>&amp;Requester&apos;s response:</translation>
     </message>
     <message>
         <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
@@ -1325,7 +1567,7 @@
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
-        <translation>The PPID superior's response deadline has passed.</translation>
+        <translation>The PPID superior&apos;s response deadline has passed.</translation>
     </message>
     <message>
         <source>Permohonan</source>
@@ -1361,7 +1603,7 @@
     </message>
     <message>
         <source>Tanggapan pemohon</source>
-        <translation>Requester's response</translation>
+        <translation>Requester&apos;s response</translation>
     </message>
     <message>
         <source>Sengketa</source>
@@ -1662,7 +1904,7 @@
     </message>
     <message>
         <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
-        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
+        <translation>Issued now with number {0}; recorded on the request&apos;s timeline.</translation>
     </message>
     <message>
         <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
@@ -1674,7 +1916,7 @@
     </message>
     <message>
         <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
-        <translation>WARNING: differs from the original's fingerprint.</translation>
+        <translation>WARNING: differs from the original&apos;s fingerprint.</translation>
     </message>
     <message>
         <source>Peringatan templat: {0}</source>
@@ -1696,8 +1938,8 @@
         <translation>The PDF document cannot be read for printing.</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
-        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
+        <source>Printer &apos;{0}&apos; tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer &apos;{0}&apos; cannot be used. Check that the printer is switched on and connected.</translation>
     </message>
     <message>
         <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
@@ -1724,8 +1966,8 @@
         <translation>The PDF could not be saved to {0}: {1}</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak ditemukan.</source>
-        <translation>Printer '{0}' was not found.</translation>
+        <source>Printer &apos;{0}&apos; tidak ditemukan.</source>
+        <translation>Printer &apos;{0}&apos; was not found.</translation>
     </message>
     <message>
         <source>Gagal mencetak ke printer {0}: {1}</source>
@@ -2367,7 +2609,7 @@
     </message>
     <message>
         <source>Cetak surat permohonan ini</source>
-        <translation>Print this request's letters</translation>
+        <translation>Print this request&apos;s letters</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2656,10 @@
     <message>
         <source>Pengguna &amp;&amp; peran</source>
         <translation>Users &amp;&amp; roles</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Pencetakan</source>
@@ -2484,7 +2730,7 @@
     </message>
     <message>
         <source>Nama pejabat wajib diisi.</source>
-        <translation>The official's name is required.</translation>
+        <translation>The official&apos;s name is required.</translation>
     </message>
     <message>
         <source>Jabatan wajib diisi.</source>
@@ -2501,6 +2747,489 @@
     <message>
         <source>Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.</source>
         <translation>The office is saved; complete the rest in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>Dicoba lagi otomatis; data yang belum terkirim tetap aman di meja ini.</source>
+        <translation>Retried automatically; data not yet sent stays safe on this desk.</translation>
+    </message>
+    <message>
+        <source>Minta kode pendaftaran baru ke admin kota, lalu administrator kantor mendaftarkan ulang meja ini di Pengaturan › Sinkronisasi.</source>
+        <translation>Ask the city admin for a new enrollment code, then the office administrator enrolls this desk again in Settings › Sync.</translation>
+    </message>
+    <message>
+        <source>Minta kode pendaftaran baru ke admin kota (kode berlaku sekali dan 24 jam).</source>
+        <translation>Ask the city admin for a new enrollment code (a code works once, for 24 hours).</translation>
+    </message>
+    <message>
+        <source>Tidak ada jaringan atau server kota tidak terjangkau</source>
+        <translation>No network, or the city server cannot be reached</translation>
+    </message>
+    <message>
+        <source>Periksa sambungan internet komputer ini. Data yang belum terkirim tetap aman di meja ini dan dikirim otomatis begitu tersambung.</source>
+        <translation>Check this computer&apos;s internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
+    </message>
+    <message>
+        <source>Token perangkat disimpan di penyimpanan rahasia sistem, tidak pernah dalam berkas biasa. Di Windows/macOS pastikan layanan kredensial berjalan; di Linux pasang dan jalankan Secret Service (mis. gnome-keyring) atau pilih backend lewat variabel PYTHON_KEYRING_BACKEND.</source>
+        <translation>The device token is kept in the system&apos;s secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
+    </message>
+    <message>
+        <source>Server kota tidak menjawab tepat waktu (jaringan lambat atau putus)</source>
+        <translation>The city server did not answer in time (slow or broken network)</translation>
+    </message>
+    <message>
+        <source>Jaringan ini meminta login dulu (Wi-Fi umum?)</source>
+        <translation>This network asks for a login first (public Wi-Fi?)</translation>
+    </message>
+    <message>
+        <source>Buka peramban, selesaikan login jaringan, lalu sinkronkan lagi.</source>
+        <translation>Open a web browser, complete the network login, then sync again.</translation>
+    </message>
+    <message>
+        <source>Sertifikat server kota tidak dapat diverifikasi</source>
+        <translation>The city server&apos;s certificate cannot be verified</translation>
+    </message>
+    <message>
+        <source>Periksa alamat server. Bila kota memakai CA sendiri, minta berkas sertifikat CA ke admin kota dan daftarkan ulang meja dengan berkas itu.</source>
+        <translation>Check the server address. If the city uses its own CA, ask the city admin for the CA certificate file and enroll the desk again with it.</translation>
+    </message>
+    <message>
+        <source>Jam komputer ini salah, sertifikat server ditolak</source>
+        <translation>This computer&apos;s clock is wrong; the server certificate was refused</translation>
+    </message>
+    <message>
+        <source>Betulkan tanggal dan jam komputer, lalu sinkronkan lagi.</source>
+        <translation>Correct the computer&apos;s date and time, then sync again.</translation>
+    </message>
+    <message>
+        <source>Token perangkat tidak berlaku lagi</source>
+        <translation>The device token is no longer valid</translation>
+    </message>
+    <message>
+        <source>Token perangkat tidak ditemukan</source>
+        <translation>The device token is missing</translation>
+    </message>
+    <message>
+        <source>Token perangkat dicabut oleh admin kota</source>
+        <translation>The device token was revoked by the city admin</translation>
+    </message>
+    <message>
+        <source>Hubungi PPID Utama kota. Bila meja ini boleh bergabung lagi, minta kode pendaftaran baru dan daftarkan ulang di Pengaturan › Sinkronisasi.</source>
+        <translation>Contact the city&apos;s PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
+    </message>
+    <message>
+        <source>Versi aplikasi terlalu lama: perbarui aplikasi</source>
+        <translation>This version of the app is too old: update the app</translation>
+    </message>
+    <message>
+        <source>Pasang versi PPID Desk terbaru. Operasi yang menunggu tetap tersimpan dan dikirim setelah aplikasi diperbarui.</source>
+        <translation>Install the latest PPID Desk. Waiting operations stay saved and are sent once the app is updated.</translation>
+    </message>
+    <message>
+        <source>Belum terdaftar ke server kota</source>
+        <translation>Not enrolled with the city server</translation>
+    </message>
+    <message>
+        <source>Administrator kantor mendaftarkan meja ini di Pengaturan › Sinkronisasi dengan kode sekali pakai dari admin kota. Sampai itu, semua data tetap tersimpan di meja ini.</source>
+        <translation>The office administrator enrolls this desk in Settings › Sync with a one-time code from the city admin. Until then, all data stays saved on this desk.</translation>
+    </message>
+    <message>
+        <source>Penyimpanan rahasia sistem (keyring) tidak tersedia</source>
+        <translation>The system secret store (keyring) is not available</translation>
+    </message>
+    <message>
+        <source>Server menolak kiriman: ada data milik kantor lain</source>
+        <translation>The server refused the upload: it touched another office&apos;s data</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang diterapkan di server. Hubungi admin kota dengan waktu kejadian ini.</source>
+        <translation>Nothing was applied on the server. Contact the city admin with the time this happened.</translation>
+    </message>
+    <message>
+        <source>Alamat server harus memakai https://</source>
+        <translation>The server address must use https://</translation>
+    </message>
+    <message>
+        <source>http:// hanya boleh untuk server di komputer ini sendiri (localhost).</source>
+        <translation>http:// is allowed only for a server on this very computer (localhost).</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran tidak dikenal</source>
+        <translation>Unknown enrollment code</translation>
+    </message>
+    <message>
+        <source>Periksa ketikan kode (spasi, tanda hubung dan huruf besar/kecil tidak berpengaruh).</source>
+        <translation>Check how the code was typed (spaces, dashes and upper/lower case do not matter).</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran sudah dipakai</source>
+        <translation>The enrollment code has already been used</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran sudah kedaluwarsa</source>
+        <translation>The enrollment code has expired</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran ini untuk kantor lain</source>
+        <translation>This enrollment code is for another office</translation>
+    </message>
+    <message>
+        <source>Minta ke admin kota kode untuk kantor meja ini.</source>
+        <translation>Ask the city admin for a code for this desk&apos;s office.</translation>
+    </message>
+    <message>
+        <source>Huruf meja untuk kantor ini sudah habis</source>
+        <translation>This office has run out of desk letters</translation>
+    </message>
+    <message>
+        <source>Hubungi admin kota.</source>
+        <translation>Contact the city admin.</translation>
+    </message>
+    <message>
+        <source>Kesalahan internal sinkronisasi</source>
+        <translation>Internal sync error</translation>
+    </message>
+    <message>
+        <source>Dicoba lagi otomatis. Bila terus terjadi, berikan berkas di folder logs pada folder data kepada administrator.</source>
+        <translation>Retried automatically. If it keeps happening, give the files in the logs folder of the data folder to the administrator.</translation>
+    </message>
+    <message>
+        <source>Server kota sedang bermasalah</source>
+        <translation>The city server is having trouble</translation>
+    </message>
+    <message>
+        <source>Dicoba lagi otomatis. Bila berlangsung lama, beri tahu admin kota.</source>
+        <translation>Retried automatically. If it lasts long, tell the city admin.</translation>
+    </message>
+    <message>
+        <source>Kiriman rusak di jalan; tidak ada yang diterapkan</source>
+        <translation>The upload was damaged on the way; nothing was applied</translation>
+    </message>
+    <message>
+        <source>Aplikasi dan server kota tidak sepaham</source>
+        <translation>The app and the city server do not understand each other</translation>
+    </message>
+    <message>
+        <source>Periksa apakah ada versi PPID Desk yang lebih baru; bila tidak, hubungi admin kota.</source>
+        <translation>Check whether a newer PPID Desk exists; if not, contact the city admin.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal</source>
+        <translation>Sync failed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>&amp;Sinkronkan sekarang</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Kirim operasi yang menunggu dan tarik perubahan (Ctrl+Shift+S)</source>
+        <translation>Send waiting operations and fetch changes (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Sedang menyinkronkan</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>Buka Pengaturan › Sinkronisasi</source>
+        <translation>Open Settings › Sync</translation>
+    </message>
+    <message>
+        <source>Server kota:</source>
+        <translation>City server:</translation>
+    </message>
+    <message>
+        <source>Kantor:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Huruf meja:</source>
+        <translation>Desk letter:</translation>
+    </message>
+    <message>
+        <source>Cakupan:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir berhasil:</source>
+        <translation>Last successful sync:</translation>
+    </message>
+    <message>
+        <source>Kesalahan terakhir:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <source>Operasi menunggu dikirim:</source>
+        <translation>Operations waiting to be sent:</translation>
+    </message>
+    <message>
+        <source>Konflik perlu ditinjau:</source>
+        <translation>Conflicts to review:</translation>
+    </message>
+    <message>
+        <source>Jam komputer:</source>
+        <translation>Computer clock:</translation>
+    </message>
+    <message>
+        <source>Konflik yang perlu ditinjau</source>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan oleh supervisor atau administrator; Anda dapat melihatnya.</source>
+        <translation>Conflicts are resolved by a supervisor or administrator; you can view them.</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Selesai: %1 operasi dikirim, %2 data diterima, %3 konflik baru.</source>
+        <translation>Done: %1 operations sent, %2 records received, %3 new conflicts.</translation>
+    </message>
+    <message>
+        <source>Gagal: %1. %2</source>
+        <translation>Failed: %1. %2</translation>
+    </message>
+    <message>
+        <source>PPID kota: semua kantor</source>
+        <translation>City PPID: every office</translation>
+    </message>
+    <message>
+        <source>Kantor sendiri</source>
+        <translation>Own office</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>belum diperiksa (diperiksa saat sinkronisasi)</source>
+        <translation>not checked yet (checked during sync)</translation>
+    </message>
+    <message>
+        <source>berbeda %1 dengan server kota: betulkan tanggal dan jam komputer</source>
+        <translation>off by %1 from the city server: correct the computer&apos;s date and time</translation>
+    </message>
+    <message>
+        <source>sesuai dengan server kota</source>
+        <translation>matches the city server</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsPanel</name>
+    <message>
+        <source>Keadaan pendaftaran</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <source>Membaca keadaan…</source>
+        <translation>Reading the state…</translation>
+    </message>
+    <message>
+        <source>Daftarkan meja ini ke server kota</source>
+        <translation>Enroll this desk with the city server</translation>
+    </message>
+    <message>
+        <source>Minta kode pendaftaran sekali pakai ke admin PPID kota (ppid-server enroll-code), lalu isi alamat server dan kode itu. Nomor registrasi yang sudah terbit tetap berlaku.</source>
+        <translation>Ask the city PPID admin for a one-time enrollment code (ppid-server enroll-code), then enter the server address and that code. Registration numbers already issued stay valid.</translation>
+    </message>
+    <message>
+        <source>Alamat &amp;server:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>Harus https://; http:// hanya untuk server di komputer ini.</source>
+        <translation>Must be https://; http:// only for a server on this computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Kode pendaftaran:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <source>Berlaku sekali, 24 jam.</source>
+        <translation>Works once, for 24 hours.</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <source>Sertifikat &amp;CA kota:</source>
+        <translation>City C&amp;A certificate:</translation>
+    </message>
+    <message>
+        <source>Boleh kosong; isi hanya bila admin kota memberi berkas sertifikat CA sendiri.</source>
+        <translation>May be empty; fill in only if the city admin gave you its own CA certificate file.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama meja:</source>
+        <translation>Desk &amp;name:</translation>
+    </message>
+    <message>
+        <source>Terlihat oleh admin kota, mis. “meja depan”.</source>
+        <translation>Seen by the city admin, e.g. “front desk”.</translation>
+    </message>
+    <message>
+        <source>&amp;Daftarkan meja ini</source>
+        <translation>&amp;Enroll this desk</translation>
+    </message>
+    <message>
+        <source>Sedang mendaftarkan</source>
+        <translation>Enrolling</translation>
+    </message>
+    <message>
+        <source>Meja ini belum terdaftar ke server kota.</source>
+        <translation>This desk is not enrolled with the city server.</translation>
+    </message>
+    <message>
+        <source>PPID kota (melihat semua kantor)</source>
+        <translation>city PPID (sees every office)</translation>
+    </message>
+    <message>
+        <source>kantor</source>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>Terdaftar ke %1 sebagai %2 %3 (%4), huruf meja %5. Sinkron terakhir yang berhasil: %6.</source>
+        <translation>Enrolled with %1 as %2 %3 (%4), desk letter %5. Last successful sync: %6.</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>&amp;Daftarkan ulang</source>
+        <translation>&amp;Enroll again</translation>
+    </message>
+    <message>
+        <source>Sertifikat CA kota</source>
+        <translation>City CA certificate</translation>
+    </message>
+    <message>
+        <source>Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Alamat server wajib diisi.</source>
+        <translation>The server address is required.</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran wajib diisi.</source>
+        <translation>The enrollment code is required.</translation>
+    </message>
+    <message>
+        <source>Berkas sertifikat tidak ditemukan.</source>
+        <translation>Certificate file not found.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server kota…</source>
+        <translation>Contacting the city server…</translation>
+    </message>
+    <message>
+        <source>Meja terdaftar ke %1 sebagai kantor %2, huruf meja %3. Nomor yang sudah terbit tetap berlaku.</source>
+        <translation>Desk enrolled with %1 as office %2, desk letter %3. Numbers already issued stay valid.</translation>
+    </message>
+    <message>
+        <source>Berkas sertifikat CA tidak dapat dibaca.</source>
+        <translation>The CA certificate file cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>baru saja</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%1 menit lalu</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>%1 jam lalu</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>%1 hari lalu</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>%1 hari</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 jam</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>%1 menit</source>
+        <translation>%1 minutes</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Status sinkronisasi</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: membaca keadaan…</source>
+        <translation>Sync: reading the state…</translation>
+    </message>
+    <message>
+        <source>Klik untuk membuka halaman Sinkronisasi (Ctrl+5); Ctrl+Shift+S menyinkronkan sekarang.</source>
+        <translation>Click to open the Sync page (Ctrl+5); Ctrl+Shift+S syncs now.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+    <message>
+        <source>%1 menunggu · %2 konflik</source>
+        <translation>%1 waiting · %2 conflicts</translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir yang berhasil: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Operasi menunggu dikirim: %1</source>
+        <translation>Operations waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Konflik menunggu ditinjau supervisor: %1</source>
+        <translation>Conflicts waiting for a supervisor: %1</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan… · %1</source>
+        <translation>Syncing… · %1</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal: %1 · %2</source>
+        <translation>Sync failed: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Sinkron %1 · %2</source>
+        <translation>Synced %1 · %2</translation>
     </message>
 </context>
 <context>
