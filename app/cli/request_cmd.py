@@ -23,6 +23,7 @@ from app.cli.common import (
     read_text,
     table,
 )
+from app.cli.route_cmd import add_route
 from app.domain.lifecycle import Action, Status
 from app.errors import ConfirmationRequired, ValidationError
 
@@ -74,6 +75,7 @@ def register(subparsers: Any) -> None:
     act.add_argument("action", metavar="ACTION", choices=ACTIONS, help="salah satu: " + ", ".join(ACTIONS))
     act.add_argument("--body", metavar="FILE|-", help="isi tindakan sebagai objek JSON")
     act.add_argument("--at", metavar="DATETIME", help="kapan tindakan terjadi (ISO 8601, bawaan sekarang)")
+    add_route(group)
 
 
 # --- rendering -----------------------------------------------------------------------------------------------
