@@ -145,3 +145,37 @@ def test_two_desks_conflict_resolved_and_converge(
     assert report.conflicts == 0 and report.open_conflicts == 0
     sync(eng_b)
     assert local(desk_b, number).purpose == fix["value"]
+
+
+def test_blocked_followers_close_with_the_decision(
+    desk: DeskServices, officer: Any, supervisor: Any, walk_in: Any, hub: LiveServer, other_desk: Any
+) -> None:
+    """Two intents offline on one record: the first conflicts, the second is held as ``blocked``. One decision
+    closes both on the server (the resolution lists every open server conflict of the record), "take the
+    desk's" sends the desk's latest state, and the record is not blocked afterwards."""
+    kr = MemoryKeyring()
+    number = desk.register.receive(officer, walk_in()).number
+    eng_a = enroll(desk, hub, kr)
+    sync(eng_a)
+    desk_b = other_desk()
+    eng_b = enroll(desk_b, hub, kr)
+    sync(eng_b)
+    rid = local(desk, number).id
+    desk_b.actions.act(officer, number, "reject", REJECT)
+    sync(eng_b)
+    desk.actions.act(officer, number, "respond", RESPOND)
+    desk.actions.act(officer, number, "deliver", {"method": "email"})
+    assert sync(eng_a).conflicts == 2
+    items = desk.sync_conflicts.list(supervisor)
+    assert [i.code for i in items] == ["concurrent_change", "blocked"] and items[0].held_with == 1
+    assert {f.name: f.desk for f in items[0].fields}["status"] == "diserahkan"  # the desk's latest state
+    desk.sync_conflicts.resolve(items[1].id, "take_desk", supervisor, reason="Informasi sudah diserahkan")
+    assert desk.sync_conflicts.open_count() == 0
+    assert sync(eng_a).conflicts == 0
+    sync(eng_b)
+    data, needs_review, conflicts = server_state(hub, rid)
+    assert data["status"] == "diserahkan" and not needs_review and conflicts == ["resolved", "resolved"]
+    assert local(desk_b, number).status == "diserahkan"
+    desk.actions.act(officer, number, "close", {})
+    assert sync(eng_a).conflicts == 0
+    assert server_state(hub, rid)[0]["status"] == local(desk, number).status
