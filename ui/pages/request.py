@@ -35,7 +35,7 @@ from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
-from app.domain.lifecycle import ACTION_LABELS, Action, Decision, Status, allowed_actions
+from app.domain.lifecycle import ACTION_LABELS, FINAL_STATUSES, Action, Decision, Status, allowed_actions
 from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.desk import DeskServices
@@ -78,6 +78,7 @@ class Loaded:
     calendar: WorkingCalendar
     objections: list[ObjectionView]
     today: date
+    can_route: bool = False  # a desk enrolled to the city office: may forward to another office
 
 
 class RequestPage(QWidget):
@@ -93,6 +94,7 @@ class RequestPage(QWidget):
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
         self.view: RequestView | None = None
+        self.can_route = False
         self.action_buttons: dict[Action, QPushButton] = {}
         self.explanations: dict[str, QLabel] = {}
         self.last_dialog: QWidget | None = None
@@ -169,7 +171,9 @@ class RequestPage(QWidget):
         def fetch() -> Loaded:
             view = desk.register.get(actor, number)
             objections = desk.objections.list(actor, request_number=view.number)
-            return Loaded(view, desk.calendar.calendar(), objections, desk.ctx.clock().date())
+            return Loaded(
+                view, desk.calendar.calendar(), objections, desk.ctx.clock().date(), desk.routing.is_city()
+            )
 
         self.number.setText(number)
         submit(fetch, self._show, self._failed, background=self.background)
@@ -206,6 +210,7 @@ class RequestPage(QWidget):
         self._show_deadlines(view, loaded)
         self._show_objections(loaded.objections)
         self._show_timeline(view)
+        self.can_route = loaded.can_route
         self._show_actions(view)
         self.letters.show_request(view.number)
 
@@ -299,6 +304,11 @@ class RequestPage(QWidget):
             objection.clicked.connect(self.open_objection)
             self.objection_button = objection
             self.actions_row.addWidget(objection)
+        self.route_button: QPushButton | None = None
+        if self.can_route and view.status not in FINAL_STATUSES:
+            self.route_button = QPushButton(self.tr("Teruskan ke kantor &lain"))
+            self.route_button.clicked.connect(self.open_route)
+            self.actions_row.addWidget(self.route_button)
         self.actions_row.addStretch(1)
         self.print_button = QToolButton()
         self.print_button.setText(self.tr("&Cetak surat"))
@@ -332,6 +342,17 @@ class RequestPage(QWidget):
             self.desk, self.actor, self.view.number, self, background=self.background
         )
         dialog.recorded.connect(lambda objection: self._recorded(None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_route(self) -> QWidget:
+        from ui.dialogs.route import RouteDialog
+
+        assert self.view is not None
+        dialog = RouteDialog(self.desk, self.actor, self.view.number, self, background=self.background)
+        dialog.recorded.connect(self._recorded)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
         dialog.open()
