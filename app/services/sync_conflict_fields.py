@@ -109,6 +109,13 @@ REQUESTER_LABELS: dict[str, str] = {
 }  # fmt: skip
 
 
+DEADLINE_KINDS: dict[str, str] = {
+    "completeness": "kelengkapan", "completion": "melengkapi", "response": "jawaban",
+    "extended": "perpanjangan", "objection_filing": "pengajuan keberatan", "objection_response": "tanggapan keberatan",
+}  # fmt: skip
+MAX_TEXT = 240
+
+
 def label(name: str) -> str:
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
@@ -168,6 +175,12 @@ def display(name: str, value: Any, *, reveal: bool = False) -> str:
                 item = mask_phone(str(item))
             parts.append(f"{text}: {item}")
         return "; ".join(parts) or "–"
+    if name == "deadlines" and isinstance(value, Mapping):
+        dues = []
+        for kind, entry in sorted(value.items()):
+            due = entry.get("due") if isinstance(entry, Mapping) else None
+            dues.append(f"{DEADLINE_KINDS.get(kind, kind)}: {display('due', due)}")
+        return "; ".join(dues)
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
         try:
             moment = datetime.fromisoformat(value)
@@ -176,9 +189,12 @@ def display(name: str, value: Any, *, reveal: bool = False) -> str:
         if len(value) == 10:
             return format_date(moment.date())
         return f"{format_date(moment.date())} {moment:%H.%M}"
-    if isinstance(value, Mapping | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+    text = (
+        json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if isinstance(value, Mapping | list)
+        else str(value)
+    )
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
 def differences(

@@ -79,6 +79,7 @@ def test_supervisor_edits_the_conflicting_fields(
     panel = loaded(qtbot, desk, supervisor)
     dialog = panel.decide("edit")
     assert dialog is not None
+    assert set(dialog.inputs) == {"status", "decision"}  # only the conflicting fields are edited
     decision = dialog.inputs["decision"]
     assert isinstance(decision, QComboBox) and decision.currentData() == "diterima"  # prefilled: the desk's
     decision.setCurrentIndex(decision.findData("diterima_sebagian"))
@@ -87,6 +88,8 @@ def test_supervisor_edits_the_conflicting_fields(
         dialog.submit()
         assert runner().wait()
     assert status_of(desk, held.number) == ("dijawab", "diterima_sebagian")
+    with desk.ctx.db.reader() as s:  # the other fields keep the server's values
+        assert s.scalars(select(Request.rejection_article)).one() == "h"
 
 
 def test_open_request_and_officer_sees_disabled_decisions(

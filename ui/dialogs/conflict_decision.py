@@ -66,7 +66,8 @@ class ConflictDecisionDialog(QDialog):
         self.setWindowTitle(titles[choice])
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        names = ", ".join(f.label for f in item.fields) or self.tr("(tidak ada kolom berbeda)")
+        shown = (item.conflicting or item.fields) if choice == "edit" else item.fields
+        names = ", ".join(f.label for f in shown) or self.tr("(tidak ada kolom berbeda)")
         intro = {
             "keep_server": self.tr("Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang."),
             "take_desk": self.tr("Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server."),
@@ -88,8 +89,9 @@ class ConflictDecisionDialog(QDialog):
         form = QFormLayout()
         self.fields = FormFields(form)
         self.inputs: dict[str, QWidget] = {}
+        self.editable = item.conflicting or item.fields  # the conflicting fields; all when none is flagged
         if choice == "edit":
-            for field in item.fields:
+            for field in self.editable:
                 self.inputs[field.name] = self._input(field)
         self.reason: QPlainTextEdit = self.fields.add(
             "reason",
@@ -137,7 +139,7 @@ class ConflictDecisionDialog(QDialog):
     def values(self) -> dict[str, Any]:
         """The edited values as the service expects them (JSON: text, numbers, ISO dates, objects)."""
         out: dict[str, Any] = {}
-        for field in self.item.fields:
+        for field in self.editable:
             widget = self.inputs.get(field.name)
             if isinstance(widget, QComboBox):
                 out[field.name] = widget.currentData()

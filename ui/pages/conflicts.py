@@ -101,13 +101,13 @@ class ConflictsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 190, 150, 190, 200)):
+        for column, width in enumerate((130, 190, 160, 200, 220)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(lambda _i: self.compare.setFocus())
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_detail())
-        splitter.setSizes([220, 360])
+        splitter.setSizes([170, 430])
         layout.addWidget(splitter, 1)
         self._show_detail(None)
         self.refresh()
