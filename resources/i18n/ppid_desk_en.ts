@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Jam komputer ini %1 sekitar %2 dibanding server kota.&lt;/b&gt; Saat sinkronisasi terakhir, komputer menunjukkan %3 sedangkan server kota %4. Betulkan tanggal dan jam komputer (di Windows: Pengaturan › Waktu &amp;amp; bahasa › Atur waktu secara otomatis), lalu sinkronkan lagi. Sampai jam benar, setiap nomor registrasi baru menunggu petugas memastikan tanggalnya: formulir permohonan meminta Anda memeriksa waktu diterima, lalu menekan Ctrl+Enter sekali lagi.</source>
-        <translation>&lt;b&gt;This computer&apos;s clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer&apos;s date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
+        <translation>&lt;b&gt;This computer's clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer's date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
     </message>
 </context>
 <context>
@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
-        <translation>The PPID superior&apos;s written response to the objection.</translation>
+        <translation>The PPID superior's written response to the objection.</translation>
     </message>
     <message>
         <source>&amp;Keputusan:</source>
@@ -1397,11 +1397,11 @@
     </message>
     <message>
         <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
-        <translation>The requester&apos;s response to the PPID superior&apos;s decision.</translation>
+        <translation>The requester's response to the PPID superior's decision.</translation>
     </message>
     <message>
         <source>&amp;Tanggapan pemohon:</source>
-        <translation>&amp;Requester&apos;s response:</translation>
+        <translation>&amp;Requester's response:</translation>
     </message>
     <message>
         <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
@@ -1567,7 +1567,7 @@
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
-        <translation>The PPID superior&apos;s response deadline has passed.</translation>
+        <translation>The PPID superior's response deadline has passed.</translation>
     </message>
     <message>
         <source>Permohonan</source>
@@ -1603,7 +1603,7 @@
     </message>
     <message>
         <source>Tanggapan pemohon</source>
-        <translation>Requester&apos;s response</translation>
+        <translation>Requester's response</translation>
     </message>
     <message>
         <source>Sengketa</source>
@@ -1904,7 +1904,7 @@
     </message>
     <message>
         <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
-        <translation>Issued now with number {0}; recorded on the request&apos;s timeline.</translation>
+        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
     </message>
     <message>
         <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
@@ -1916,7 +1916,7 @@
     </message>
     <message>
         <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
-        <translation>WARNING: differs from the original&apos;s fingerprint.</translation>
+        <translation>WARNING: differs from the original's fingerprint.</translation>
     </message>
     <message>
         <source>Peringatan templat: {0}</source>
@@ -1938,8 +1938,8 @@
         <translation>The PDF document cannot be read for printing.</translation>
     </message>
     <message>
-        <source>Printer &apos;{0}&apos; tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
-        <translation>Printer &apos;{0}&apos; cannot be used. Check that the printer is switched on and connected.</translation>
+        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
     </message>
     <message>
         <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
@@ -1966,8 +1966,8 @@
         <translation>The PDF could not be saved to {0}: {1}</translation>
     </message>
     <message>
-        <source>Printer &apos;{0}&apos; tidak ditemukan.</source>
-        <translation>Printer &apos;{0}&apos; was not found.</translation>
+        <source>Printer '{0}' tidak ditemukan.</source>
+        <translation>Printer '{0}' was not found.</translation>
     </message>
     <message>
         <source>Gagal mencetak ke printer {0}: {1}</source>
@@ -2604,12 +2604,87 @@
         <translation>File an &amp;objection</translation>
     </message>
     <message>
+        <source>Teruskan ke kantor &amp;lain</source>
+        <translation>Route to another o&amp;ffice</translation>
+    </message>
+    <message>
         <source>&amp;Cetak surat</source>
         <translation>&amp;Print letter</translation>
     </message>
     <message>
         <source>Cetak surat permohonan ini</source>
-        <translation>Print this request&apos;s letters</translation>
+        <translation>Print this request's letters</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Teruskan ke kantor lain — {0}</source>
+        <translation>Route to another office — {0}</translation>
+    </message>
+    <message>
+        <source>Teruskan ke kantor lain</source>
+        <translation>Route to another office</translation>
+    </message>
+    <message>
+        <source>Permohonan dipindahkan ke kantor tujuan dan sampai di sana pada sinkronisasi berikutnya. Status dan tenggat tidak berubah.</source>
+        <translation>The request moves to the chosen office and reaches it at the next sync. Its status and deadlines do not change.</translation>
+    </message>
+    <message>
+        <source>Kantor saat ini:</source>
+        <translation>Current office:</translation>
+    </message>
+    <message>
+        <source>Kantor tujuan</source>
+        <translation>Destination office</translation>
+    </message>
+    <message>
+        <source>&amp;Perbarui daftar</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <source>Perbarui daftar kantor dari server kota</source>
+        <translation>Refresh the office list from the city server</translation>
+    </message>
+    <message>
+        <source>Kantor &amp;tujuan:</source>
+        <translation>&amp;Destination office:</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>Re&amp;ason:</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu diteruskan:</source>
+        <translation>&amp;Time routed:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Daftar kantor dari server kota: {0}</source>
+        <translation>Office list from the city server: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada kantor tujuan. Sambungkan ke server kota lalu pilih Perbarui daftar.</source>
+        <translation>No destination office yet. Connect to the city server, then choose Refresh list.</translation>
+    </message>
+    <message>
+        <source>Daftar kantor tidak dapat dimuat.</source>
+        <translation>The office list could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan. Coba lagi.</source>
+        <translation>Not saved. Try again.</translation>
     </message>
 </context>
 <context>
@@ -2730,7 +2805,7 @@
     </message>
     <message>
         <source>Nama pejabat wajib diisi.</source>
-        <translation>The official&apos;s name is required.</translation>
+        <translation>The official's name is required.</translation>
     </message>
     <message>
         <source>Jabatan wajib diisi.</source>
@@ -2769,11 +2844,11 @@
     </message>
     <message>
         <source>Periksa sambungan internet komputer ini. Data yang belum terkirim tetap aman di meja ini dan dikirim otomatis begitu tersambung.</source>
-        <translation>Check this computer&apos;s internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
+        <translation>Check this computer's internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
     </message>
     <message>
         <source>Token perangkat disimpan di penyimpanan rahasia sistem, tidak pernah dalam berkas biasa. Di Windows/macOS pastikan layanan kredensial berjalan; di Linux pasang dan jalankan Secret Service (mis. gnome-keyring) atau pilih backend lewat variabel PYTHON_KEYRING_BACKEND.</source>
-        <translation>The device token is kept in the system&apos;s secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
+        <translation>The device token is kept in the system's secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
     </message>
     <message>
         <source>Server kota tidak menjawab tepat waktu (jaringan lambat atau putus)</source>
@@ -2789,7 +2864,7 @@
     </message>
     <message>
         <source>Sertifikat server kota tidak dapat diverifikasi</source>
-        <translation>The city server&apos;s certificate cannot be verified</translation>
+        <translation>The city server's certificate cannot be verified</translation>
     </message>
     <message>
         <source>Periksa alamat server. Bila kota memakai CA sendiri, minta berkas sertifikat CA ke admin kota dan daftarkan ulang meja dengan berkas itu.</source>
@@ -2797,11 +2872,11 @@
     </message>
     <message>
         <source>Jam komputer ini salah, sertifikat server ditolak</source>
-        <translation>This computer&apos;s clock is wrong; the server certificate was refused</translation>
+        <translation>This computer's clock is wrong; the server certificate was refused</translation>
     </message>
     <message>
         <source>Betulkan tanggal dan jam komputer, lalu sinkronkan lagi.</source>
-        <translation>Correct the computer&apos;s date and time, then sync again.</translation>
+        <translation>Correct the computer's date and time, then sync again.</translation>
     </message>
     <message>
         <source>Token perangkat tidak berlaku lagi</source>
@@ -2817,7 +2892,7 @@
     </message>
     <message>
         <source>Hubungi PPID Utama kota. Bila meja ini boleh bergabung lagi, minta kode pendaftaran baru dan daftarkan ulang di Pengaturan › Sinkronisasi.</source>
-        <translation>Contact the city&apos;s PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
+        <translation>Contact the city's PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
     </message>
     <message>
         <source>Versi aplikasi terlalu lama: perbarui aplikasi</source>
@@ -2841,7 +2916,7 @@
     </message>
     <message>
         <source>Server menolak kiriman: ada data milik kantor lain</source>
-        <translation>The server refused the upload: it touched another office&apos;s data</translation>
+        <translation>The server refused the upload: it touched another office's data</translation>
     </message>
     <message>
         <source>Tidak ada yang diterapkan di server. Hubungi admin kota dengan waktu kejadian ini.</source>
@@ -2877,7 +2952,7 @@
     </message>
     <message>
         <source>Minta ke admin kota kode untuk kantor meja ini.</source>
-        <translation>Ask the city admin for a code for this desk&apos;s office.</translation>
+        <translation>Ask the city admin for a code for this desk's office.</translation>
     </message>
     <message>
         <source>Huruf meja untuk kantor ini sudah habis</source>
@@ -3020,7 +3095,7 @@
     </message>
     <message>
         <source>berbeda %1 dengan server kota: betulkan tanggal dan jam komputer</source>
-        <translation>off by %1 from the city server: correct the computer&apos;s date and time</translation>
+        <translation>off by %1 from the city server: correct the computer's date and time</translation>
     </message>
     <message>
         <source>sesuai dengan server kota</source>
