@@ -1,15 +1,19 @@
-"""The main window only builds and wires: a sidebar, a stack of pages, global shortcuts and the status bar.
+"""The main window only builds and wires: a sidebar, a stack of pages, global shortcuts, the clock banner and
+the status bar.
 
 Pages never know each other; every connection between them is made here (qutebrowser's ``_connect_signals``
-idea). The register, request and keberatan pages come from UI-B's modules; if one cannot be imported the window
-still opens and that page says plainly what is missing, instead of the whole program failing.
+idea). Only the dashboard is built at start; every other page (and its module: the imports are inside
+``_create``) when first shown, for a faster start and less memory on pages an officer never opens.
 
-Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..4 the sidebar pages, Ctrl+L lock the screen.
+The window owns the session's ``SyncController`` (ui/sync/controller.py): the status bar and the clock banner
+follow its signals, and it is stopped when the window closes (logout, language switch, quitting).
+
+Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..5 the sidebar pages, Ctrl+L lock the screen,
+Ctrl+Shift+S sync now.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -29,33 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui.crash import show_error
 from ui.pages.dashboard import DashboardPage
 from ui.pages.settings_users import role_label
 from ui.style import icon, set_role
+from ui.sync.controller import SyncController
+from ui.sync.status import ClockBanner, SyncStatusButton
 from ui.tasks import runner
-
-
-def _import(module: str, name: str) -> tuple[Any, str]:
-    """The class ``name`` from ``module``, or None and the reason (the module may not exist yet)."""
-    try:
-        return getattr(importlib.import_module(module), name), ""
-    except (ImportError, AttributeError) as exc:
-        return None, f"{module}.{name}: {exc}"
-
-
-class MissingPage(QWidget):
-    def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        heading = QLabel(title)
-        set_role(heading, "title")
-        layout.addWidget(heading)
-        text = QLabel(self.tr("Halaman ini belum tersedia pada versi ini.") + "\n" + reason)
-        text.setWordWrap(True)
-        set_role(text, "hint")
-        layout.addWidget(text)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -63,11 +46,14 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_changed = Signal(str)
 
-    PAGES = ("dashboard", "register", "objections", "settings")
+    PAGES = ("dashboard", "register", "objections", "settings", "sync")
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
+                 sync: SyncController | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk, self.actor = desk, actor
+        self.sync = sync or SyncController(desk)
+        self.sync.setParent(self)
         office = desk.office.profile()
         self.setWindowTitle(self.tr("PPID Desk — %1").replace("%1", office.name))
         self.setMinimumSize(QSize(1000, 640))
@@ -77,11 +63,16 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_sidebar()
         content = QWidget()
-        row = QHBoxLayout(content)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.clock_banner = ClockBanner()
+        column.addWidget(self.clock_banner)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.sidebar_panel)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.cover = QLabel(self.tr("Layar terkunci"))
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.cover, "title")
@@ -93,37 +84,45 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self._connect_signals()
         self.show_page("dashboard")
+        self.sync.start()
 
     # --- construction ------------------------------------------------------------------------------------
-
-    PAGE_SPECS = {
-        "register": ("ui.pages.register", "RegisterPage"),
-        "request": ("ui.pages.request", "RequestPage"),
-        "objections": ("ui.pages.objections", "ObjectionsPage"),
-        "settings": ("ui.pages.settings", "SettingsPage"),
-    }
 
     def _build_pages(self) -> None:
         """The dashboard now; every other page when first shown (a faster start, less memory if unused)."""
         self.dashboard = DashboardPage(self.desk, self.actor)
         self.pages["dashboard"] = self.dashboard
         self.stack.addWidget(self.dashboard)
-        self.intake_class: Any = None
-        self.intake_missing = ""
+
+    def _create(self, key: str) -> QWidget:
+        """Build page ``key``; its module is imported here, on first use, not at start-up."""
+        if key == "register":
+            from ui.pages.register import RegisterPage
+
+            return RegisterPage(self.desk, self.actor)
+        if key == "request":
+            from ui.pages.request import RequestPage
+
+            return RequestPage(self.desk, self.actor)
+        if key == "objections":
+            from ui.pages.objections import ObjectionsPage
+
+            return ObjectionsPage(self.desk, self.actor)
+        if key == "settings":
+            from ui.pages.settings import SettingsPage
+
+            return SettingsPage(self.desk, self.actor, sync=self.sync)
+        if key == "sync":
+            from ui.pages.sync_page import SyncPage
+
+            return SyncPage(self.desk, self.actor, self.sync)
+        raise KeyError(key)
 
     def page(self, key: str) -> QWidget:
         """The page ``key``, built (and wired) on first use."""
         if key in self.pages:
             return self.pages[key]
-        module, name = self.PAGE_SPECS[key]
-        titles = {
-            "register": self.tr("Register"),
-            "request": self.tr("Permohonan"),
-            "objections": self.tr("Keberatan"),
-            "settings": self.tr("Pengaturan"),
-        }
-        cls, reason = _import(module, name)
-        page = cls(self.desk, self.actor) if cls is not None else MissingPage(titles[key], reason)
+        page = self._create(key)
         self.pages[key] = page
         self.stack.addWidget(page)
         self._connect_page(key, page)
@@ -144,6 +143,7 @@ class MainWindow(QMainWindow):
             "register": (self.tr("Register"), "register"),
             "objections": (self.tr("Keberatan"), "objections"),
             "settings": (self.tr("Pengaturan"), "settings"),
+            "sync": (self.tr("Sinkronisasi"), "mdi6.sync"),
         }
         for index, key in enumerate(self.PAGES, start=1):
             text, icon_name = labels[key]
@@ -183,11 +183,16 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.setAccessibleName(self.tr("Sedang memproses"))
         self.busy.hide()
-        self.sync_label = QLabel(self.tr("Sinkronisasi: belum diatur"))
+        self.sync_status = SyncStatusButton(self.desk.ctx.clock)
+        self.sync_status.clicked.connect(lambda: self.show_page("sync"))
         bar.addWidget(self.office_label)
         bar.addPermanentWidget(self.busy)
-        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.sync_status)
         runner().busy_changed.connect(self.busy.setVisible)
+        self.sync.status_changed.connect(self.sync_status.show_status)
+        self.sync.busy_changed.connect(self.sync_status.set_busy)
+        self.sync.status_changed.connect(lambda snap: self.clock_banner.show_clock(snap.clock))
+        self.sync.report_received.connect(self._synced)
 
     def _build_shortcuts(self) -> None:
         def add(keys: list[QKeySequence | str], slot: Any, name: str) -> QAction:
@@ -200,6 +205,7 @@ class MainWindow(QMainWindow):
 
         self.intake_action = add(["Ctrl+N", "F2"], self.open_intake, self.tr("Permohonan baru"))
         self.lock_action = add(["Ctrl+L"], self.lock_requested.emit, self.tr("Kunci layar"))
+        self.sync_action = add(["Ctrl+Shift+S"], self.sync.sync_now, self.tr("Sinkronkan sekarang"))
         for index, key in enumerate(self.PAGES, start=1):
             add([f"Ctrl+{index}"], lambda _=False, key=key: self.show_page(key), key)
 
@@ -218,6 +224,10 @@ class MainWindow(QMainWindow):
             page.changed.connect(lambda _number: self.refresh_lists())
         if key == "settings" and hasattr(page, "language_changed"):
             page.language_changed.connect(self.language_changed)
+        if key == "sync" and hasattr(page, "conflicts_changed"):
+            page.conflicts_changed.connect(lambda: self.refresh_lists())
+        if key == "sync" and hasattr(page, "enroll_requested"):
+            page.enroll_requested.connect(self.open_sync_settings)
 
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
@@ -261,22 +271,33 @@ class MainWindow(QMainWindow):
         if hasattr(page, "show_objection"):
             page.show_objection(number)
 
-    def refresh_lists(self) -> None:
+    def refresh_lists(self, *, sync: bool = True) -> None:
         for key in ("register", "objections"):
             page = self.pages.get(key)
             if page is not None and hasattr(page, "refresh"):
                 page.refresh()
         if self.current_page() == "dashboard":
             self.dashboard.refresh()
+        if sync:
+            self.sync.refresh()  # the count of operations waiting for the city changed
+
+    def _synced(self, report: Any) -> None:
+        """Records pulled from the city show up in the open lists without a click."""
+        if report.pulled or report.removed or report.repaired:
+            self.refresh_lists(sync=False)
+
+    def open_sync_settings(self) -> None:
+        """Pengaturan › Sinkronisasi (administrators enroll the desk there)."""
+        page = self.page("settings")
+        self.show_page("settings")
+        if "sync" in getattr(page, "panels", {}):
+            page.show_panel("sync")  # type: ignore[attr-defined]
 
     def open_intake(self) -> QWidget | None:
-        """Ctrl+N / F2 from anywhere: the intake dialog (UI-B's), then refresh the lists on save."""
-        if self.intake_class is None:
-            self.intake_class, self.intake_missing = _import("ui.dialogs.intake", "IntakeDialog")
-        if self.intake_class is None:
-            show_error(self, RuntimeError(self.intake_missing), self.tr("Formulir permohonan belum tersedia"))
-            return None
-        dialog = self.intake_class(self.desk, self.actor, self)
+        """Ctrl+N / F2 from anywhere: the intake dialog, then refresh the lists on save."""
+        from ui.dialogs.intake import IntakeDialog
+
+        dialog = IntakeDialog(self.desk, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _number: self.refresh_lists())
         if hasattr(dialog, "open_request"):
@@ -286,5 +307,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync.stop()
         runner().wait(5_000)
         super().closeEvent(event)

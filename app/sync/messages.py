@@ -197,7 +197,7 @@ _MISMATCH = Reason(
         "SyncMessages", "Periksa apakah ada versi PPID Desk yang lebih baru; bila tidak, hubungi admin kota."
     ),
 )
-#: retryable protocol errors: a damaged or oversized request; the engine re-sends
+# retryable protocol errors: a damaged or oversized request; the engine re-sends
 DAMAGED_CODES = frozenset({
     "body_truncated", "checksum_mismatch", "bad_gzip", "checksum_missing", "device_mismatch", "bad_cursor",
     "bad_bucket", "length_required", "body_too_large", "batch_too_large", "resync_scope", "enroll_busy",

@@ -1,13 +1,13 @@
 """Pengaturan: one tab per concern, shown according to the signed-in user's role.
 
 Everyone sees "Tampilan & bahasa" (language per PC) and the working-day calendar (read-only unless the role may
-change it). Administrators also get the office profile and kop surat, officials, numbering, users, and the
-idle-lock timeout. The services check permissions again; hiding tabs only keeps the screen calm.
+change it). Administrators also get the office profile and kop surat, officials, numbering, users, the
+idle-lock timeout and "Sinkronisasi" (enrolling this desk with the city server). The services check permissions again; hiding tabs only keeps the screen calm.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ from ui.pages.settings_officials import OfficialsPanel
 from ui.pages.settings_users import UsersPanel
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.style import icon, set_role
+
+if TYPE_CHECKING:
+    from ui.sync.controller import SyncController
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -159,7 +162,8 @@ class OfficePanel(QWidget):
 class SettingsPage(QWidget):
     language_changed = Signal(str)
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
+                 sync: SyncController | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk, self.actor = desk, actor
         layout = QVBoxLayout(self)
@@ -191,6 +195,10 @@ class SettingsPage(QWidget):
         self._add("calendar", CalendarPanel(desk, actor), self.tr("Kalender hari kerja"), "calendar")
         if actor.can(Permission.MANAGE_USERS):
             self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
+        if admin:
+            from ui.pages.settings_sync import SyncSettingsPanel
+
+            self._add("sync", SyncSettingsPanel(desk, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync")
         self._add(
             "printing",
             make_printing_settings(desk, actor, self),
@@ -203,7 +211,7 @@ class SettingsPage(QWidget):
 
     def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
         self.panels[key] = panel
-        scrolled = key in ("office", "numbering", "general", "printing")
+        scrolled = key in ("office", "numbering", "general", "printing", "sync")
         self.tabs.addTab(_scroll(panel) if scrolled else panel, icon(icon_name), title)
 
     def show_panel(self, key: str) -> None:

@@ -1,0 +1,173 @@
+"""Sync in the workstation against a real city server (uvicorn on 127.0.0.1, SQLite-backed): the controller's
+worker thread, the status bar, the plain reasons after a failure, the clock banner and the Sinkronisasi page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from app.errors import ConfirmationRequired
+from server import admin as server_admin
+from server.models import Record
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.sync.controller import SyncController
+from ui.tasks import runner
+
+
+@pytest.fixture
+def open_window(qtbot, desk):
+    i18n.install("id")
+    windows: list[MainWindow] = []
+
+    def make(actor) -> MainWindow:
+        window = MainWindow(desk, actor, sync=SyncController(desk, attempts=1))
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.sync.stop()
+    runner().wait()
+
+
+def first_round(qtbot, window: MainWindow):
+    """The worker syncs as soon as it starts; wait for that round's report."""
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=30_000)
+    return window.sync.last_report
+
+
+def sync_now(qtbot, window: MainWindow):
+    qtbot.waitUntil(lambda: not window.sync.busy, timeout=30_000)
+    with qtbot.waitSignal(window.sync.report_received, timeout=30_000) as blocker:
+        window.sync_action.trigger()  # Ctrl+Shift+S
+    return blocker.args[0]
+
+
+def test_not_enrolled_desk_says_so_and_starts_no_worker(qtbot, desk, officer, open_window):
+    window = open_window(officer)
+    qtbot.waitUntil(lambda: window.sync.status() is not None, timeout=10_000)
+    assert window.sync.worker is None
+    assert window.sync_status.text() == "Sinkronisasi: belum terdaftar ke server kota"
+    assert "Pengaturan › Sinkronisasi" in window.sync_status.toolTip()
+    report = sync_now(qtbot, window)
+    assert report.error_code == "not_enrolled"
+
+
+def test_status_bar_after_a_successful_sync(qtbot, desk, officer, intake, city, enroll_desk, open_window):
+    number = intake(officer).number
+    enroll_desk()
+    window = open_window(officer)
+    report = first_round(qtbot, window)
+    assert report.ok and report.pushed == 1, report
+    snap = window.sync.status()
+    assert snap.pending == 0 and snap.open_conflicts == 0 and snap.last_success
+    assert window.sync_status.text() == "Sinkron baru saja · 0 menunggu · 0 konflik"
+    assert "Sinkron terakhir yang berhasil: 16-03-2026 10.00" in window.sync_status.toolTip()
+    assert window.clock_banner.isHidden()
+    with city.engine.connect() as conn:
+        assert [r["number"] for r in conn.execute(select(Record.data)).scalars()] == [number]
+    # new work is counted at once, and the relative time follows the clock
+    window.refresh_lists()
+    intake(officer)
+    window.refresh_lists()
+    qtbot.waitUntil(lambda: window.sync.status().pending == 1, timeout=10_000)
+    desk.ctx.clock.now += timedelta(minutes=7)
+    window.sync_status.render()
+    assert window.sync_status.text() == "Sinkron 7 menit lalu · 1 menunggu · 0 konflik"
+
+
+def test_stopped_server_reads_as_no_network(qtbot, desk, officer, intake, city, enroll_desk, open_window):
+    enroll_desk()
+    window = open_window(officer)
+    assert first_round(qtbot, window).ok
+    city.stop()
+    intake(officer)
+    report = sync_now(qtbot, window)
+    assert not report.ok and report.error_code == "network"
+    text = window.sync_status.text()
+    assert (
+        text
+        == "Sinkronisasi gagal: Tidak ada jaringan atau server kota tidak terjangkau · 1 menunggu · 0 konflik"
+    )
+    assert "Periksa sambungan internet" in window.sync_status.toolTip()
+    assert "16-03-2026 10.00" in window.sync_status.toolTip()  # the last success is still shown
+
+
+def test_revoked_device_reads_as_token_revoked(qtbot, desk, officer, city, enroll_desk, open_window):
+    enrollment = enroll_desk()
+    window = open_window(officer)
+    assert first_round(qtbot, window).ok
+    server_admin.revoke_device(city.engine, enrollment.device_id)
+    report = sync_now(qtbot, window)
+    assert report.error_code == "device_revoked"
+    assert window.sync_status.text().startswith("Sinkronisasi gagal: Token perangkat dicabut oleh admin kota")
+    assert "Hubungi PPID Utama" in window.sync_status.toolTip()
+
+
+def test_clock_banner_appears_with_a_skewed_clock_and_goes_after_a_good_sync(
+    qtbot, desk, officer, walk_in, city, enroll_desk, open_window, monkeypatch
+):
+    enroll_desk()
+    real_utcnow = server_admin.utcnow
+    monkeypatch.setattr(server_admin, "utcnow", lambda: real_utcnow() + timedelta(minutes=30))
+    window = open_window(officer)
+    assert first_round(qtbot, window).ok
+    qtbot.waitUntil(lambda: not window.clock_banner.isHidden(), timeout=10_000)
+    text = window.clock_banner.text.text()
+    assert "lebih lambat sekitar 30 menit" in text and "nomor registrasi baru menunggu" in text
+    # the same rule in the services: a number waits for the officer's confirmation of the date
+    with pytest.raises(ConfirmationRequired) as caught:
+        desk.register.receive(officer, walk_in())
+    assert "received_at" in caught.value.warnings
+    assert desk.register.receive(officer, walk_in(), confirm_warnings=True).number
+    monkeypatch.setattr(server_admin, "utcnow", real_utcnow)
+    assert sync_now(qtbot, window).ok
+    qtbot.waitUntil(window.clock_banner.isHidden, timeout=10_000)
+    desk.register.receive(officer, walk_in())  # the clock is fine again: no confirmation needed
+
+
+def test_sync_page_syncs_now(qtbot, desk, officer, intake, city, enroll_desk, open_window):
+    enroll_desk()
+    window = open_window(officer)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert first_round(qtbot, window).ok
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "sync"
+    page = window.pages["sync"]
+    assert page.values["server"].text() == city.url and page.values["desk_letter"].text() == "A"
+    assert page.values["last_error"].text() == "tidak ada" and not page.enroll_button.isVisible()
+    intake(officer)
+    window.refresh_lists()
+    qtbot.waitUntil(lambda: page.values["pending"].text() == "1", timeout=10_000)
+    with qtbot.waitSignal(window.sync.busy_changed, timeout=30_000) as started:
+        page.sync_button.click()
+    assert started.args == [True] and not page.sync_button.isEnabled() and page.progress.isVisible()
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=30_000)
+    assert page.values["pending"].text() == "0"
+    assert page.result.text().startswith("Selesai: 1 operasi dikirim,")
+    assert page.result.text().endswith(", 0 konflik baru.")
+    with city.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == 1
+
+
+def test_sync_page_of_an_unenrolled_desk_leads_the_admin_to_settings(qtbot, desk, admin, open_window):
+    window = open_window(admin)
+    window.show()
+    window.show_page("sync")
+    page = window.pages["sync"]
+    qtbot.waitUntil(lambda: page.enroll_button.isVisible(), timeout=10_000)
+    assert "Belum terdaftar ke server kota" in page.not_enrolled.text()
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: "Gagal: Belum terdaftar" in page.result.text(), timeout=10_000)
+    page.enroll_button.click()
+    assert window.current_page() == "settings"
+    settings = window.pages["settings"]
+    assert settings.tabs.currentWidget().widget() is settings.panels["sync"]
+    assert settings.panels["sync"].sync is window.sync  # enrolling there starts this window's worker

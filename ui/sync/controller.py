@@ -1,0 +1,226 @@
+"""The Qt side of sync: one ``SyncController`` per signed-in window owns the desk's ``SyncEngine`` and its
+``SyncWorker`` thread and tells the GUI what happened, through signals only.
+
+Why like this: the worker thread must never touch a widget (Qt crashes, or worse, corrupts silently). The
+worker calls ``_from_worker`` on its own thread; that only emits ``_delivered``, connected with a *queued*
+connection to a slot of this object, which lives on the GUI thread, so every signal the pages see
+(``report_received``, ``status_changed``, ``busy_changed``) is emitted on the GUI thread. Everything slow
+(importing the engine, reading the status, enrolling) runs on a worker thread too.
+
+Life cycle: ``start()`` builds the engine off the GUI thread and starts the worker only when the desk is
+enrolled (the first round runs at once, then every ``interval`` seconds; the watchdog aborts a wedged
+exchange). ``enroll()`` starts it after a successful enrollment. ``stop()`` (logout, window closed) asks the
+round to end, aborts the network call in flight and waits briefly for the thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from app.services.desk import DeskServices
+from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from app.sync.engine import Enrollment, SyncReport
+    from app.sync.secrets import TokenStore
+    from ui.sync.worker import DeskSyncEngine, JoinableWorker, SyncSnapshot
+
+log = logging.getLogger("ppid.ui.sync")
+
+
+class SyncController(QObject):
+    report_received = Signal(object)  # SyncReport, after every round (worker or "Sinkronkan sekarang")
+    status_changed = Signal(object)  # SyncSnapshot
+    busy_changed = Signal(bool)  # a round is running
+    enrolled = Signal(object)  # Enrollment, after a successful enrollment
+    _delivered = Signal(object, object)  # from the worker thread: (SyncReport, SyncSnapshot)
+    _started = Signal()  # from the worker thread: a round begins
+
+    def __init__(self, desk: DeskServices, parent: QObject | None = None, *, tokens: TokenStore | None = None,
+                 interval: float = 60.0, stuck_after: float = 600.0, attempts: int = 3,
+                 run_worker: bool = True) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.desk = desk
+        self.tokens, self.interval, self.stuck_after, self.attempts = tokens, interval, stuck_after, attempts
+        self.run_worker = run_worker
+        self.engine: DeskSyncEngine | None = None
+        self.worker: JoinableWorker | None = None
+        self.snapshot: SyncSnapshot | None = None
+        self.last_report: SyncReport | None = None
+        self.busy = False
+        self.stopped = False
+        self._one_off = False
+        self._lock = threading.Lock()
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+
+    # --- set-up ---------------------------------------------------------------------------------------
+
+    def _make_engine(self) -> DeskSyncEngine:
+        """On a worker thread: the import and the table check are the slow part."""
+        from ui.sync.worker import DeskSyncEngine
+
+        with self._lock:
+            if self.engine is None:
+                self.engine = DeskSyncEngine(self.desk, self.tokens, attempts=self.attempts,
+                                             on_start=self._started.emit)  # fmt: skip
+            return self.engine
+
+    def start(self) -> None:
+        """Read the state off the GUI thread; start the worker if the desk is enrolled."""
+
+        def prepare() -> SyncSnapshot:
+            return self._make_engine().snapshot()
+
+        run_in_background(prepare, self._prepared, self._failed)
+
+    def _prepared(self, snapshot: SyncSnapshot) -> None:
+        if not self.alive():
+            return
+        self._set_status(snapshot)
+        if snapshot.enrolled and self.run_worker:
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        from ui.sync.worker import JoinableWorker
+
+        if self.stopped or self.worker is not None or self.engine is None:
+            return
+        self.worker = JoinableWorker(self.engine, interval=self.interval, stuck_after=self.stuck_after,
+                                     on_report=self._from_worker)  # fmt: skip
+        self.worker.start()
+
+    def stop(self, wait: float = 5.0) -> None:
+        """Ask the running round to end (its network call is aborted) and wait up to ``wait`` seconds."""
+        if self.stopped:
+            return
+        self.stopped = True
+        if self.engine is not None:
+            self.engine.stop()
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop()
+            if not worker.join(wait):
+                log.warning("sync worker still running after stop")
+
+    # --- from the worker thread --------------------------------------------------------------------------
+
+    def _from_worker(self, report: SyncReport) -> None:
+        """Runs on the worker thread: read the new state there, then hand both to the GUI thread."""
+        if self.stopped or report.error_code == "stopped" or self.engine is None:
+            return
+        try:
+            snapshot = self.engine.snapshot()
+        except Exception:  # noqa: BLE001 - the register may be closing; the next round reports again
+            log.exception("sync status after a round")
+            return
+        self._delivered.emit(report, snapshot)
+
+    @Slot()
+    def _on_started(self) -> None:
+        self._set_busy(True)
+
+    @Slot(object, object)
+    def _on_delivered(self, report: SyncReport, snapshot: SyncSnapshot) -> None:
+        if self.stopped:
+            return
+        self.last_report = report
+        self._set_busy(False)
+        self._set_status(snapshot)
+        self.report_received.emit(report)
+
+    # --- for the pages ---------------------------------------------------------------------------------
+
+    def status(self) -> SyncSnapshot | None:
+        """The last state read (cheap; None until the first read has finished)."""
+        return self.snapshot
+
+    def refresh(self) -> None:
+        """Read the state again (after a conflict was resolved, after an intake …), off the GUI thread."""
+        if self.stopped:
+            return
+        run_in_background(lambda: self._make_engine().snapshot(), self._set_status, self._failed)
+
+    def sync_now(self) -> None:
+        """Wake the worker; without one (desk not enrolled yet) run one attempt so the reason is shown."""
+        if self.stopped or self.busy:
+            return
+        if self.worker is not None:
+            self._set_busy(True)
+            self.worker.sync_now()
+            return
+        self._set_busy(True)
+        self._one_off = True
+
+        def once() -> tuple[SyncReport, SyncSnapshot]:
+            engine = self._make_engine()
+            return engine.sync(max_attempts=1), engine.snapshot()
+
+        run_in_background(once, self._one_off_done, self._failed)
+
+    def _one_off_done(self, result: tuple[SyncReport, SyncSnapshot]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._one_off = False
+        self._on_delivered(*result)
+
+    def enroll(self, server_url: str, code: str, *, ca_bundle: str | None = None, label: str = "",
+               on_done: Callable[[Enrollment], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:  # fmt: skip
+        """``SyncEngine.enroll`` off the GUI thread; on success the worker starts and syncs at once."""
+
+        def work() -> tuple[Enrollment, SyncSnapshot]:
+            engine = self._make_engine()
+            enr = engine.enroll(server_url, code, ca_bundle=ca_bundle, label=label)
+            return enr, engine.snapshot()
+
+        def done(result: tuple[Enrollment, SyncSnapshot]) -> None:
+            if not self.alive():  # the window or tab went away meanwhile; the enrollment is saved anyway
+                return
+            enr, snapshot = result
+            self._set_status(snapshot)
+            self.enrolled.emit(enr)
+            if on_done is not None:
+                on_done(enr)
+            if self.run_worker:
+                self._start_worker()
+
+        def failed(exc: BaseException) -> None:
+            if not self.alive():
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self._failed(exc)
+
+        run_in_background(work, done, failed)
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busy_changed.emit(busy)
+
+    def alive(self) -> bool:
+        """Not stopped and not deleted by Qt (a background result may arrive after its page is gone)."""
+        return shiboken6.isValid(self) and not self.stopped
+
+    def _set_status(self, snapshot: Any) -> None:
+        if not self.alive():
+            return
+        self.snapshot = snapshot
+        self.status_changed.emit(snapshot)
+
+    def _failed(self, exc: BaseException) -> None:
+        """Reading the state failed (a damaged or locked register): logged; the window keeps working."""
+        log.error("sync controller: %s", exc, exc_info=exc)
+        if shiboken6.isValid(self) and self._one_off:
+            self._one_off = False
+            self._set_busy(False)
