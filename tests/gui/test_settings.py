@@ -28,6 +28,7 @@ def test_tabs_follow_the_role(qtbot, desk, admin, supervisor, officer):
         "numbering",
         "calendar",
         "users",
+        "sync",
         "printing",
         "general",
     ]
