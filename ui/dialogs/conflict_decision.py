@@ -72,7 +72,7 @@ class ConflictDecisionDialog(QDialog):
             "keep_server": self.tr("Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang."),
             "take_desk": self.tr("Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server."),
             "edit": self.tr(
-                "Isi nilai yang benar untuk kolom yang berbeda ({0}); kolom lain memakai versi server."
+                "Isi nilai yang benar untuk kolom yang bentrok ({0}); kolom lain memakai versi server."
             ),
             "acknowledge": self.tr("Perubahan ini tidak diterima server dan tetap tercatat. Kolom: {0}."),
         }[choice].format(names)
