@@ -399,8 +399,8 @@
         <translation>This desk's values are used for: {0}, then sent to the server.</translation>
     </message>
     <message>
-        <source>Isi nilai yang benar untuk kolom yang berbeda ({0}); kolom lain memakai versi server.</source>
-        <translation>Enter the correct values for the differing fields ({0}); other fields keep the server version.</translation>
+        <source>Isi nilai yang benar untuk kolom yang bentrok ({0}); kolom lain memakai versi server.</source>
+        <translation>Enter the correct values for the conflicting fields ({0}); other fields keep the server version.</translation>
     </message>
     <message>
         <source>Perubahan ini tidak diterima server dan tetap tercatat. Kolom: {0}.</source>
