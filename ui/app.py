@@ -124,11 +124,14 @@ class DeskApp(QObject):
             self.finished.emit()
 
     def shutdown(self) -> None:
-        """Stop watching for idle time (the watcher filters every input event of the application)."""
+        """Stop watching for idle time (the watcher filters every input event of the application) and stop
+        the window's sync worker, which must not outlive the register it writes to."""
         self.watcher.pause()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
+        if self.window is not None:
+            self.window.sync.stop()
 
     def lock(self) -> None:
         if self.window is None or self.actor is None or isinstance(self.dialog, LockDialog):
