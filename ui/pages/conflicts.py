@@ -13,7 +13,7 @@ Contract (used by the Sinkronisasi page): ``ConflictsPanel(desk, actor, parent)`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,13 +60,16 @@ class ConflictsPanel(QWidget):
         self.count_label = QLabel()
         top.addWidget(self.count_label)
         top.addStretch(1)
-        self.show_done = QCheckBox(self.tr("Tampilkan yang sudah &selesai"))
+        self.show_done = QCheckBox(self.tr("Tampilkan yang sudah se&lesai"))
         self.show_done.setAccessibleName(self.tr("Tampilkan konflik yang sudah selesai"))
         self.show_done.toggled.connect(self._fill)
         top.addWidget(self.show_done)
-        self.reload_button = QPushButton(self.tr("&Muat ulang"))
+        self.reload_button = QPushButton(self.tr("Muat ula&ng"))
         self.reload_button.setAccessibleName(self.tr("Muat ulang daftar konflik"))
         self.reload_button.clicked.connect(self.refresh)
+        reload_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reload_key.activated.connect(self.refresh)
         top.addWidget(self.reload_button)
         layout.addLayout(top)
         self.role_hint = QLabel(
@@ -139,7 +142,7 @@ class ConflictsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.compare, 1)
         buttons = QHBoxLayout()
-        self.keep_button = QPushButton(self.tr("Pakai versi &server"))
+        self.keep_button = QPushButton(self.tr("Pakai versi ser&ver"))
         self.take_button = QPushButton(self.tr("Pakai versi &meja ini"))
         self.edit_button = QPushButton(self.tr("S&unting…"))
         self.ack_button = QPushButton(self.tr("Tandai sudah &ditinjau"))
