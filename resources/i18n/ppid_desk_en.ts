@@ -450,16 +450,8 @@
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <source>Tampilkan yang sudah &amp;selesai</source>
-        <translation>Show res&amp;olved</translation>
-    </message>
-    <message>
         <source>Tampilkan konflik yang sudah selesai</source>
         <translation>Show resolved conflicts</translation>
-    </message>
-    <message>
-        <source>&amp;Muat ulang</source>
-        <translation>Re&amp;load</translation>
     </message>
     <message>
         <source>Muat ulang daftar konflik</source>
@@ -522,8 +514,16 @@
         <translation>Comparison of the server version and this desk's version</translation>
     </message>
     <message>
-        <source>Pakai versi &amp;server</source>
-        <translation>Use &amp;server version</translation>
+        <source>Tampilkan yang sudah se&amp;lesai</source>
+        <translation>Show res&amp;olved</translation>
+    </message>
+    <message>
+        <source>Muat ula&amp;ng</source>
+        <translation>Relo&amp;ad</translation>
+    </message>
+    <message>
+        <source>Pakai versi ser&amp;ver</source>
+        <translation>Use ser&amp;ver version</translation>
     </message>
     <message>
         <source>Pakai versi &amp;meja ini</source>
