@@ -7,4 +7,7 @@ Whatever enters the workstation (``ppid-desk``, ``ppid-desk demo``, a test) impo
 the service layer here keeps the hook away from it.
 """
 
-import app.services.desk  # noqa: F401  (see above: must precede the first PySide6 import)
+import importlib
+
+# Not ``import app.services.desk``: that would bind the name ``app`` here and shadow the ``ui.app`` submodule.
+importlib.import_module("app.services.desk")

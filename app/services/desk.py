@@ -1,33 +1,39 @@
 """The composition root: open a data folder, migrate its register, and wire every service.
 
-The GUI, the CLI and the tests all start here, so they run exactly the same code paths.
+The GUI, the CLI and the tests all start here, so they run exactly the same code paths. The services every
+screen needs are built at once; the rest (backup, export, letters, conflict review, routing) are built on first
+use, so their imports (reportlab, pydantic, the sync protocol) are not paid by every start of the workstation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import backups_dir, db_path
 from app.services import holiday_cache
-from app.services.backup import BackupService
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
-from app.services.export import ExportService
-from app.services.letters import LetterService
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
 from app.services.pii import PiiVault
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
-from app.services.routing import RoutingService
-from app.services.sync_conflicts import SyncConflictService
 from app.services.users import UserService
 from db.engine import Database
 from db.migrate import upgrade
+
+if TYPE_CHECKING:
+    from app.services.backup import BackupService
+    from app.services.export import ExportService
+    from app.services.letters import LetterService
+    from app.services.routing import RoutingService
+    from app.services.sync_conflicts import SyncConflictService
 
 
 @dataclass
@@ -41,12 +47,37 @@ class DeskServices:
     query: RegisterQuery
     objections: ObjectionService
     clock_check: ClockCheck
-    backup: BackupService
-    export: ExportService
-    letters: LetterService
-    sync_conflicts: SyncConflictService
-    routing: RoutingService
     migration_backup: Path | None = field(default=None)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from app.services.backup import BackupService
+
+        return BackupService(self.ctx)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from app.services.export import ExportService
+
+        return ExportService(self.ctx, self.query)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from app.services.letters import LetterService
+
+        return LetterService(self.ctx)
+
+    @cached_property
+    def sync_conflicts(self) -> SyncConflictService:
+        from app.services.sync_conflicts import SyncConflictService
+
+        return SyncConflictService(self.ctx)
+
+    @cached_property
+    def routing(self) -> RoutingService:
+        from app.services.routing import RoutingService
+
+        return RoutingService(self.ctx, self.register)
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
@@ -68,11 +99,6 @@ class DeskServices:
             query=query,
             objections=ObjectionService(ctx),
             clock_check=ClockCheck(ctx),
-            backup=BackupService(ctx),
-            export=ExportService(ctx, query),
-            letters=LetterService(ctx),
-            sync_conflicts=SyncConflictService(ctx),
-            routing=RoutingService(ctx, register),
             migration_backup=saved,
         )
 
