@@ -7,6 +7,7 @@ Used by the service and GUI tests of the conflict review (the end-to-end test us
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +16,11 @@ from sqlalchemy.dialects.sqlite import insert
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.sync_state import request_state
+from app.services.sync_state import objection_state, request_state
 from app.sync import outbox, state
 from app.sync.apply import apply_items
-from app.sync.protocol import OpResult, PullItem
-from db.models import Request, Requester
+from app.sync.protocol import OpResult, PullItem, is_legal_field
+from db.models import Objection, Request, Requester
 
 RESPOND = {"decision": "diterima", "info_form": "softcopy"}
 SERVER_REJECT = {
@@ -51,46 +52,70 @@ def _answer(desk: DeskServices, results: dict[str, OpResult]) -> None:
         outbox.record_results(s, mine, answers, desk.ctx.clock())
 
 
-def pull(desk: DeskServices, entity_id: str, record: dict[str, Any], version: int, *, review: bool) -> None:
+def pull(desk: DeskServices, entity_id: str, record: dict[str, Any], version: int, *, review: bool,
+         entity: str = "request") -> None:  # fmt: skip
     """What a pull page does for one record: register rows + sync_records, in one transaction."""
     with desk.ctx.db.transaction() as s:
-        apply_items(s, [PullItem(seq=version, entity="request", entity_id=entity_id, version=version,
+        apply_items(s, [PullItem(seq=version, entity=entity, entity_id=entity_id, version=version,
                                  record=record, needs_review=review)], office_code="CPJ", desk_letter="A")  # fmt: skip
-        row = {"entity_id": entity_id, "entity": "request", "server_version": version, "server_seq": version,
+        row = {"entity_id": entity_id, "entity": entity, "server_version": version, "server_seq": version,
                "in_scope": True, "needs_review": review, "stale": False}  # fmt: skip
         stmt = insert(state.sync_records)
         s.execute(stmt.on_conflict_do_update(index_elements=["entity_id"], set_=row), row)
 
 
-def server_copy(desk: DeskServices, number: str) -> dict[str, Any]:
+def copy_of(desk: DeskServices, entity: str, entity_id: str) -> dict[str, Any]:
+    """The record as it travels (what the server stores for it)."""
     with desk.ctx.db.reader() as s:
-        row = s.scalars(select(Request).where(Request.number == number)).one()
+        if entity == "objection":
+            obj = s.get(Objection, entity_id)
+            assert obj is not None
+            req = s.get(Request, obj.request_id)
+            assert req is not None
+            return objection_state(obj, req.number)
+        row = s.get(Request, entity_id)
+        assert row is not None
         who = s.get(Requester, row.requester_id)
         assert who is not None
         return request_state(row, who)
 
 
-def make_conflict(
-    desk: DeskServices, officer: Actor, intake: dict[str, Any], *, conflict_id: int = 7
-) -> Held:
-    """Receive a request (acknowledged as applied, version 1), then, while the city rejected it on the server
-    (version 2), the desk answers it: the server holds the answer as a conflict and the next pull brings the
-    server's copy (``needs_review``)."""
-    number = desk.register.receive(officer, intake).number
+def server_copy(desk: DeskServices, number: str) -> dict[str, Any]:
+    with desk.ctx.db.reader() as s:
+        rid = s.scalars(select(Request.id).where(Request.number == number)).one()
+    return copy_of(desk, "request", rid)
+
+
+def hold_change(desk: DeskServices, entity: str, entity_id: str, intent: Callable[[], object],
+                server_changes: dict[str, Any], *, conflict_id: int = 7) -> None:  # fmt: skip
+    """Everything of the desk so far is on the server (version 1 there). Then the server's copy changes
+    (``server_changes``, version 2) while the desk runs ``intent`` offline; the server holds the desk's op as a
+    conflict on the fields both changed, and the next pull brings the server's copy (``needs_review``)."""
     _answer(desk, {"*": OpResult(op_id="*", status="applied", version=1)})
-    base = server_copy(desk, number)
-    entity_id = base["id"]
-    pull(desk, entity_id, base, 1, review=False)
-    desk.actions.act(officer, number, "respond", RESPOND)
+    base = copy_of(desk, entity, entity_id)
+    pull(desk, entity_id, base, 1, review=False, entity=entity)
+    intent()
+    mine = copy_of(desk, entity, entity_id)
     fields = {
-        key: {"server": SERVER_REJECT[key], "desk": desk_value, "base": base[key]}
-        for key, desk_value in (("status", "dijawab"), ("decision", "diterima"))
+        key: {"server": value, "desk": mine.get(key), "base": base.get(key)}
+        for key, value in server_changes.items()
+        if is_legal_field(entity, key) and mine.get(key) != base.get(key) and mine.get(key) != value
     }
     held = OpResult(op_id="*", status="conflict", code="concurrent_change", conflict_id=conflict_id, version=2,
                     message="Data diubah di server sejak meja terakhir sinkron; perlu diputuskan supervisor.",
                     fields=fields)  # fmt: skip
     _answer(desk, {"*": held})
-    pull(desk, entity_id, {**base, **SERVER_REJECT, "version": 2}, 2, review=True)
+    pull(desk, entity_id, {**base, **server_changes, "version": 2}, 2, review=True, entity=entity)
+
+
+def make_conflict(
+    desk: DeskServices, officer: Actor, intake: dict[str, Any], *, conflict_id: int = 7
+) -> Held:
+    """Receive a request, then, while the city rejected it on the server, the desk answers it."""
+    number = desk.register.receive(officer, intake).number
+    entity_id = server_copy(desk, number)["id"]
+    hold_change(desk, "request", entity_id, lambda: desk.actions.act(officer, number, "respond", RESPOND),
+                SERVER_REJECT, conflict_id=conflict_id)  # fmt: skip
     return Held(number, entity_id, conflict_id)
 
 

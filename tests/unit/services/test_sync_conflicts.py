@@ -8,14 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conflict_helpers import make_conflict, make_rejected
+from conflict_helpers import hold_change, make_conflict, make_rejected, server_copy
 from sqlalchemy import func, select
 
 from app.errors import ActionRefused, PermissionDenied, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync import state
-from db.models import AuditEntry, Event, OutboxOp, Request
+from db.models import AuditEntry, Event, OutboxOp, Request, Requester
 
 REASON = "Sesuai surat keputusan yang sudah dikirim"
 
@@ -194,3 +194,50 @@ def test_a_held_conflict_must_be_decided_not_just_acknowledged(
 ) -> None:
     with pytest.raises(ActionRefused, match="harus diputuskan"):
         desk.sync_conflicts.acknowledge(1, supervisor, reason=REASON)
+
+
+def test_keberatan_conflict_is_decided_like_a_request(
+    desk: DeskServices, officer: Actor, supervisor: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    objection = desk.objections.add(officer, request_number=number, grounds="a")
+    decide = {"decision": "ditolak", "text": "Menguatkan keputusan PPID.", "atasan_name": "Drs. Ahmad",
+              "atasan_position": "Camat Cipocok Jaya"}  # fmt: skip
+    server = {"status": "sengketa", "dispute_register": "045/REG-PSI/IV/2026"}
+    hold_change(desk, "objection", objection.id,
+                lambda: desk.objections.act(supervisor, objection.number, "decide", decide), server)  # fmt: skip
+    item = desk.sync_conflicts.list(supervisor)[0]
+    assert (item.entity, item.number, item.request_number) == ("objection", objection.number, number)
+    assert item.requester_name == "Siti Aminah" and item.blocker is None
+    assert [f.name for f in item.conflicting] == ["status"]
+    desk.sync_conflicts.resolve(item.id, "take_desk", supervisor, reason=REASON)
+    view = desk.objections.get(supervisor, objection.number)
+    assert view.status == "diputus" and view.decision == "ditolak"
+    op = last_op(desk)
+    assert op.entity == "objection" and op.payload["resolves"] == [7] and op.base_version == 2
+    assert op.payload["state"]["request_number"] == number
+    with desk.ctx.db.reader() as s:
+        kinds = list(s.scalars(select(Event.kind).where(Event.objection_id == objection.id)))
+    assert "sync_resolve" in kinds
+
+
+def test_requester_identity_conflict_masks_the_phone_for_officers(
+    desk: DeskServices, officer: Actor, supervisor: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    rid = server_copy(desk, number)["id"]
+    theirs = {**server_copy(desk, number)["requester"], "name": "Siti Aminah Lubis"}
+    fix = {"field": "requester.name", "value": "Siti Aminah Siregar", "reason": "Sesuai KTP"}
+    hold_change(desk, "request", rid, lambda: desk.actions.act(supervisor, number, "correct", fix),
+                {"requester": theirs})  # fmt: skip
+    seen = {f.name: f for f in desk.sync_conflicts.list(officer)[0].fields}["requester"]
+    assert seen.conflicting and "Siti Aminah Lubis" in seen.server_text and "Siregar" in seen.desk_text
+    assert "+6281234567890" not in seen.server_text and "telepon" in seen.server_text
+    full = {f.name: f for f in desk.sync_conflicts.list(supervisor)[0].fields}["requester"]
+    assert "+6281234567890" in full.server_text
+    desk.sync_conflicts.resolve(1, "take_desk", supervisor, reason=REASON)
+    with desk.ctx.db.reader() as s:
+        row = s.scalars(select(Request).where(Request.number == number)).one()
+        who = s.get(Requester, row.requester_id)
+        assert who is not None and who.name == "Siti Aminah Siregar" and who.nik_encrypted
+    assert last_op(desk).payload["state"]["requester"]["name"] == "Siti Aminah Siregar"
