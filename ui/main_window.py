@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self._connect_signals()
         self.show_page("dashboard")
-        self.sync.start()
+        self.sync.start_later()
 
     # --- construction ------------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.services.desk import DeskServices
 from ui.tasks import run_in_background
@@ -44,11 +44,11 @@ class SyncController(QObject):
 
     def __init__(self, desk: DeskServices, parent: QObject | None = None, *, tokens: TokenStore | None = None,
                  interval: float = 60.0, stuck_after: float = 600.0, attempts: int = 3,
-                 run_worker: bool = True) -> None:  # fmt: skip
+                 run_worker: bool = True, start_delay_ms: int = 2000) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk = desk
         self.tokens, self.interval, self.stuck_after, self.attempts = tokens, interval, stuck_after, attempts
-        self.run_worker = run_worker
+        self.run_worker, self.start_delay_ms = run_worker, start_delay_ms
         self.engine: DeskSyncEngine | None = None
         self.worker: JoinableWorker | None = None
         self.snapshot: SyncSnapshot | None = None
@@ -72,8 +72,15 @@ class SyncController(QObject):
                                              on_start=self._started.emit)  # fmt: skip
             return self.engine
 
+    def start_later(self) -> None:
+        """``start()`` after ``start_delay_ms``: the engine's imports (httpx, keyring) and the first round
+        then do not compete with the dashboard's first load for the interpreter."""
+        QTimer.singleShot(self.start_delay_ms, self, self.start)
+
     def start(self) -> None:
         """Read the state off the GUI thread; start the worker if the desk is enrolled."""
+        if not self.alive():
+            return
 
         def prepare() -> SyncSnapshot:
             return self._make_engine().snapshot()

@@ -24,7 +24,7 @@ def open_window(qtbot, desk):
     windows: list[MainWindow] = []
 
     def make(actor) -> MainWindow:
-        window = MainWindow(desk, actor, sync=SyncController(desk, attempts=1))
+        window = MainWindow(desk, actor, sync=SyncController(desk, attempts=1, start_delay_ms=0))
         qtbot.addWidget(window)
         windows.append(window)
         return window
@@ -171,3 +171,37 @@ def test_sync_page_of_an_unenrolled_desk_leads_the_admin_to_settings(qtbot, desk
     settings = window.pages["settings"]
     assert settings.tabs.currentWidget().widget() is settings.panels["sync"]
     assert settings.panels["sync"].sync is window.sync  # enrolling there starts this window's worker
+
+
+def test_closing_the_window_stops_the_worker(qtbot, desk, officer, city, enroll_desk, open_window):
+    enroll_desk()
+    window = open_window(officer)
+    assert first_round(qtbot, window).ok
+    worker = window.sync.worker
+    assert worker is not None and worker.thread is not None and worker.thread.is_alive()
+    window.sync_status.click()  # the status bar opens the Sinkronisasi page
+    assert window.current_page() == "sync"
+    window.close()  # logout, language switch and quitting all close the window
+    assert window.sync.stopped and not worker.thread.is_alive()
+
+
+def test_logout_stops_the_sessions_sync(qtbot, desk, city, enroll_desk):
+    from tests.conftest import USER_PASSWORD
+    from ui.app import DeskApp
+
+    enroll_desk()
+    session = DeskApp(desk)
+    try:
+        session.start(sign_in=("petugas", USER_PASSWORD))
+        window = session.window
+        qtbot.waitUntil(lambda: window.sync.worker is not None, timeout=30_000)
+        controller, worker = window.sync, window.sync.worker
+        qtbot.waitUntil(lambda: controller.last_report is not None, timeout=30_000)
+        assert controller.last_report.ok
+        session.logout()
+        assert controller.stopped and not worker.thread.is_alive()
+    finally:
+        session.shutdown()
+        runner().wait()
+        if session.dialog is not None:
+            session.dialog.close()
