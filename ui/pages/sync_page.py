@@ -3,7 +3,8 @@ now, and the conflicts a supervisor must review.
 
 The state comes from the window's ``SyncController`` (read off the GUI thread); failures are explained with
 ``app/sync/messages.py``. Conflicts are reviewed in ``ConflictsPanel`` (ui/pages/conflicts.py), embedded here;
-resolving one needs a supervisor, which that panel enforces (and the services check again).
+resolving one needs a supervisor: the panel shows officers its list with the actions disabled (and the services
+check again).
 """
 
 from __future__ import annotations
@@ -93,16 +94,6 @@ class SyncPage(QWidget):
             self.values[key] = value
             self.details.addRow(caption, value)
         layout.addLayout(self.details)
-        heading = QLabel(self.tr("Konflik yang perlu ditinjau"))
-        set_role(heading, "section")
-        layout.addWidget(heading)
-        if not actor.can(Permission.RESOLVE_CONFLICTS):
-            hint = QLabel(
-                self.tr("Konflik diselesaikan oleh supervisor atau administrator; Anda dapat melihatnya.")
-            )
-            hint.setWordWrap(True)
-            set_role(hint, "hint")
-            layout.addWidget(hint)
         self.conflicts = ConflictsPanel(desk, actor)
         self.conflicts.request_opened.connect(self.request_opened)
         self.conflicts.changed.connect(self._conflict_resolved)
