@@ -170,8 +170,11 @@ class SyncConflictService:
                   details={"number": view.number, "choice": choice, "reason": why, "conflicts": local_ids,
                            "server_conflicts": resolves, "fields": changed})  # fmt: skip
             _, new_state = local_copy(s, row.entity, row.entity_id)
-            enqueue(s, now, entity=row.entity, entity_id=row.entity_id, action="resolve",
-                    payload={"state": new_state, "event": EventView.of(event).to_dict(), "resolves": resolves},
+            payload: dict[str, Any] = {"state": new_state, "event": EventView.of(event).to_dict(),
+                                       "resolves": resolves}  # fmt: skip
+            if choice != "keep_server":  # the desk's held steps are (partly) adopted: their events travel too
+                payload["events"] = _held_events(group)
+            enqueue(s, now, entity=row.entity, entity_id=row.entity_id, action="resolve", payload=payload,
                     base_version=base_version)  # fmt: skip
             c = state.sync_conflicts.c
             s.execute(update(state.sync_conflicts).where(c.id.in_(local_ids))
@@ -256,6 +259,17 @@ def _server_ids(group: list[Any]) -> list[int]:
             ids.add(int(g.server_conflict_id))
         ids.update(int(x) for x in (g.op_payload or {}).get("resolves", []) if isinstance(x, int))
     return sorted(ids)
+
+
+def _held_events(group: list[Any]) -> list[dict[str, Any]]:
+    """The timeline events of the held ops (the server never stored them), so every desk sees those steps."""
+    out: dict[str, dict[str, Any]] = {}
+    for g in group:
+        payload = g.op_payload or {}
+        for ev in [payload.get("event"), *(payload.get("events") or [])]:
+            if isinstance(ev, Mapping):
+                out[str(ev.get("id"))] = dict(ev)
+    return list(out.values())
 
 
 def _chosen(choice: str, fields: tuple[FieldDiff, ...], edited: Mapping[str, Any] | None) -> dict[str, Any]:

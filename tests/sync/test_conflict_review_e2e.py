@@ -128,6 +128,8 @@ def test_two_desks_conflict_resolved_and_converge(
         with services.ctx.db.reader() as s:
             kinds = list(s.scalars(select(Event.kind).where(Event.request_id == rid)))
         assert "sync_resolve" in kinds  # the decision is on both timelines
+        if services is desk_b:  # the desk's held step travels only when its version is (partly) adopted
+            assert ("respond" in kinds) == (choice != "keep_server")
     with desk.ctx.db.reader() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "sync_conflict_resolve")).one()
         who, details = entry.username, dict(entry.details)
