@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from app.errors import ConfirmationRequired
 from server import admin as server_admin
 from server.models import Record
+from tests.conftest import VALID_NIK
 from ui import i18n
+from ui.dialogs.intake import IntakeDialog
 from ui.main_window import MainWindow
 from ui.sync.controller import SyncController
 from ui.tasks import runner
@@ -120,11 +122,25 @@ def test_clock_banner_appears_with_a_skewed_clock_and_goes_after_a_good_sync(
     qtbot.waitUntil(lambda: not window.clock_banner.isHidden(), timeout=10_000)
     text = window.clock_banner.text.text()
     assert "lebih lambat sekitar 30 menit" in text and "nomor registrasi baru menunggu" in text
-    # the same rule in the services: a number waits for the officer's confirmation of the date
-    with pytest.raises(ConfirmationRequired) as caught:
+    # what the banner promises: the intake form holds the number until the officer confirms the date
+    dialog = IntakeDialog(desk, officer, background=False, print_receipt=False)
+    qtbot.addWidget(dialog)
+    saved: list[str] = []
+    dialog.saved.connect(saved.append)
+    dialog.name.setText("Budi Santoso")
+    dialog.nik.setText(VALID_NIK)
+    dialog.address.setPlainText("Jl. Ki Ajurum No. 2, Serang")
+    dialog.phone.setText("081234567890")
+    dialog.information.setPlainText("Daftar penerima bantuan sosial 2025")
+    dialog.purpose.setText("Pengawasan warga")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10_000)
+    assert saved == [] and "Jam komputer ini lebih lambat" in dialog.g.error("received_at")
+    assert "Ctrl+Enter sekali lagi" in dialog.general_error.text()
+    dialog.save()  # the second Ctrl+Enter: confirmed
+    qtbot.waitUntil(lambda: len(saved) == 1, timeout=10_000)
+    with pytest.raises(ConfirmationRequired):  # the same rule in the services
         desk.register.receive(officer, walk_in())
-    assert "received_at" in caught.value.warnings
-    assert desk.register.receive(officer, walk_in(), confirm_warnings=True).number
     monkeypatch.setattr(server_admin, "utcnow", real_utcnow)
     assert sync_now(qtbot, window).ok
     qtbot.waitUntil(window.clock_banner.isHidden, timeout=10_000)
