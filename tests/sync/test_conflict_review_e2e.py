@@ -181,3 +181,36 @@ def test_blocked_followers_close_with_the_decision(
     desk.actions.act(officer, number, "close", {})
     assert sync(eng_a).conflicts == 0
     assert server_state(hub, rid)[0]["status"] == local(desk, number).status
+
+
+def test_a_resolution_overtaken_by_another_change_is_held_and_decided_again(
+    desk: DeskServices, officer: Any, supervisor: Any, walk_in: Any, hub: LiveServer, other_desk: Any
+) -> None:
+    """Desk B changes the record again after desk A's last pull; A's decision (made on the older copy) meets
+    that change on the server and is held in turn. The second decision closes both server conflicts."""
+    kr = MemoryKeyring()
+    number = desk.register.receive(officer, walk_in()).number
+    eng_a = enroll(desk, hub, kr)
+    sync(eng_a)
+    desk_b = other_desk()
+    eng_b = enroll(desk_b, hub, kr)
+    sync(eng_b)
+    rid = local(desk, number).id
+    desk_b.actions.act(officer, number, "reject", REJECT)
+    sync(eng_b)
+    desk.actions.act(officer, number, "respond", RESPOND)
+    assert sync(eng_a).conflicts == 1
+    desk_b.actions.act(officer, number, "close", {})  # meanwhile, desk B closes the rejected request
+    sync(eng_b)
+    first = desk.sync_conflicts.list(supervisor)[0]
+    desk.sync_conflicts.resolve(first.id, "take_desk", supervisor, reason="Jawaban meja sudah dikirim")
+    report = sync(eng_a)
+    assert report.conflicts == 1 and report.open_conflicts == 1  # held again: the server moved on
+    again = [i for i in desk.sync_conflicts.list(supervisor) if i.is_open]
+    assert len(again) == 1 and {f.name: f.server for f in again[0].fields}["status"] == "selesai"
+    desk.sync_conflicts.resolve(again[0].id, "keep_server", supervisor, reason="Permohonan sudah ditutup")
+    assert sync(eng_a).conflicts == 0
+    sync(eng_b)
+    data, needs_review, conflicts = server_state(hub, rid)
+    assert data["status"] == "selesai" and not needs_review and conflicts == ["resolved", "resolved"]
+    assert local(desk, number).status == local(desk_b, number).status == "selesai"
