@@ -39,7 +39,7 @@ class Held:
     server_conflict_id: int
 
 
-def _answer(desk: DeskServices, results: dict[str, OpResult]) -> None:
+def answer(desk: DeskServices, results: dict[str, OpResult]) -> None:
     with desk.ctx.db.transaction() as s:
         ops = outbox.pending(s, 100)
         mine = [op for op in ops if op.op_id in results or "*" in results]
@@ -91,7 +91,7 @@ def hold_change(desk: DeskServices, entity: str, entity_id: str, intent: Callabl
     """Everything of the desk so far is on the server (version 1 there). Then the server's copy changes
     (``server_changes``, version 2) while the desk runs ``intent`` offline; the server holds the desk's op as a
     conflict on the fields both changed, and the next pull brings the server's copy (``needs_review``)."""
-    _answer(desk, {"*": OpResult(op_id="*", status="applied", version=1)})
+    answer(desk, {"*": OpResult(op_id="*", status="applied", version=1)})
     base = copy_of(desk, entity, entity_id)
     pull(desk, entity_id, base, 1, review=False, entity=entity)
     intent()
@@ -104,7 +104,7 @@ def hold_change(desk: DeskServices, entity: str, entity_id: str, intent: Callabl
     held = OpResult(op_id="*", status="conflict", code="concurrent_change", conflict_id=conflict_id, version=2,
                     message="Data diubah di server sejak meja terakhir sinkron; perlu diputuskan supervisor.",
                     fields=fields)  # fmt: skip
-    _answer(desk, {"*": held})
+    answer(desk, {"*": held})
     pull(desk, entity_id, {**base, **server_changes, "version": 2}, 2, review=True, entity=entity)
 
 
@@ -124,7 +124,7 @@ def make_rejected(desk: DeskServices, officer: Actor, intake: dict[str, Any]) ->
     number = desk.register.receive(officer, intake).number
     refused = OpResult(op_id="*", status="rejected", code="route_forbidden",
                        message="Hanya PPID kota yang dapat meneruskan ke kantor lain.")  # fmt: skip
-    _answer(desk, {"*": refused})
+    answer(desk, {"*": refused})
     with desk.ctx.db.reader() as s:
         entity_id = s.scalars(select(Request.id).where(Request.number == number)).one()
     return Held(number, entity_id, 0)

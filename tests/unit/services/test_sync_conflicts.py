@@ -8,13 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conflict_helpers import hold_change, make_conflict, make_rejected, server_copy
+from conflict_helpers import answer, hold_change, make_conflict, make_rejected, server_copy
 from sqlalchemy import func, select
 
 from app.errors import ActionRefused, PermissionDenied, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync import state
+from app.sync.protocol import OpResult
 from db.models import AuditEntry, Event, OutboxOp, Request, Requester
 
 REASON = "Sesuai surat keputusan yang sudah dikirim"
@@ -241,3 +242,24 @@ def test_requester_identity_conflict_masks_the_phone_for_officers(
         who = s.get(Requester, row.requester_id)
         assert who is not None and who.name == "Siti Aminah Siregar" and who.nik_encrypted
     assert last_op(desk).payload["state"]["requester"]["name"] == "Siti Aminah Siregar"
+
+
+def test_a_change_to_a_record_routed_away_is_acknowledged(
+    desk: DeskServices, officer: Actor, supervisor: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    number = desk.register.receive(officer, walk_in()).number
+    moved = OpResult(op_id="*", status="conflict", code="moved_out_of_scope", conflict_id=9, version=3,
+                     message="Permohonan sudah diteruskan ke kantor lain.",
+                     fields={"office_code": {"server": "3673.02", "desk": "CPJ"}})  # fmt: skip
+    answer(desk, {"*": moved})
+    item = desk.sync_conflicts.list(supervisor)[0]
+    assert (
+        item.number == number and not item.decidable and item.code_label == "Sudah diteruskan ke kantor lain"
+    )
+    assert [(f.name, f.server, f.desk, f.conflicting) for f in item.fields] == [
+        ("office_code", "3673.02", "CPJ", True)
+    ]
+    with pytest.raises(ActionRefused):
+        desk.sync_conflicts.resolve(item.id, "keep_server", supervisor, reason=REASON)
+    view = desk.sync_conflicts.acknowledge(item.id, supervisor, reason="Sudah ditangani kantor tujuan")
+    assert view.resolution == "acknowledged" and desk.sync_conflicts.open_count() == 0
