@@ -87,6 +87,8 @@ class DeskSyncEngine(SyncEngine):
         status = self.status()
         enr = self.enrollment()
         error = status.get("last_error") or {}
+        if enr is not None and error.get("code") == "not_enrolled":  # recorded before the enrollment
+            error = {}
         with self.desk.ctx.db.reader() as session:
             clock = clock_status(session)
         return SyncSnapshot(

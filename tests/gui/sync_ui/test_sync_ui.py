@@ -173,7 +173,9 @@ def test_sync_page_syncs_now(qtbot, desk, officer, intake, city, enroll_desk, op
         assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == 1
 
 
-def test_sync_page_of_an_unenrolled_desk_leads_the_admin_to_settings(qtbot, desk, admin, open_window):
+def test_unenrolled_desk_is_enrolled_from_settings_and_starts_syncing(
+    qtbot, desk, admin, city, memory_keyring, open_window
+):
     window = open_window(admin)
     window.show()
     window.show_page("sync")
@@ -186,7 +188,19 @@ def test_sync_page_of_an_unenrolled_desk_leads_the_admin_to_settings(qtbot, desk
     assert window.current_page() == "settings"
     settings = window.pages["settings"]
     assert settings.tabs.currentWidget().widget() is settings.panels["sync"]
-    assert settings.panels["sync"].sync is window.sync  # enrolling there starts this window's worker
+    panel = settings.panels["sync"]
+    assert panel.sync is window.sync  # enrolling there starts this window's worker
+    assert window.sync.worker is None
+    code, _ = server_admin.new_enroll_code(city.engine, "CPJ")
+    panel.server.setText(city.url)
+    panel.code.setText(code)
+    panel.enroll_button.click()
+    qtbot.waitUntil(lambda: window.sync.worker is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.sync.last_report is not None and window.sync.last_report.ok, timeout=30_000
+    )
+    assert window.sync_status.text() == "Sinkron baru saja · 0 menunggu · 0 konflik"  # the old reason is gone
+    assert page.values["desk_letter"].text() == "A" and not page.not_enrolled.isVisible()
 
 
 def test_closing_the_window_stops_the_worker(qtbot, desk, officer, city, enroll_desk, open_window):
