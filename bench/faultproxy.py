@@ -94,6 +94,8 @@ class Stats:
     stalls: int = 0
     dropped_responses: int = 0
     duplicates: int = 0
+    busy_up: float = 0.0  # seconds the shaped link spent delivering bytes, per direction (0 when unshaped)
+    busy_down: float = 0.0
 
 
 class _Conn:
@@ -270,10 +272,13 @@ class FaultProxy:
                     conn.close()
                     return
                 conn.sent[direction] += len(data)
+                busy = len(data) * 8 / self.link.rate_bps if self.link.rate_bps else 0.0
                 if direction == "up":
                     stats.bytes_up += len(data)
+                    stats.busy_up += busy
                 else:
                     stats.bytes_down += len(data)
+                    stats.busy_down += busy
             if cut_now:
                 conn.cut()
                 if not conn.stalled:

@@ -116,7 +116,7 @@ def main() -> int:
     ap.add_argument("--read-timeout", type=float, default=4.0)
     ap.add_argument("--page-bytes", type=int, default=1024 * 1024, help="pull page size (uncompressed JSON)")
     ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
-    ap.add_argument("--window", type=int, default=2, help="push batches in flight")
+    ap.add_argument("--window", type=int, default=None, help="push requests open at once (engine default)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     now = datetime(2026, 3, 16, 10, 0)
@@ -145,7 +145,7 @@ def main() -> int:
             desk_a = new_desk(work / "a", now)
             seed(desk_a, args.records, now)
             push = PushOnly(desk_a.ctx.db, TokenStore(keyring), client_factory=factory, batch_cap=200)
-            push.push_window = args.window
+            push.push_window = args.window or push.push_window
             code, _ = admin.new_enroll_code(engine, "CPJ")
             enr = push.enroll(srv.url, code)
             clean_up = clean_push_bytes(desk_a)
@@ -164,6 +164,7 @@ def main() -> int:
                 "clean_payload_bytes": clean_up, "floor_seconds": round(clean_up / (RATE_BPS / 8), 1),
                 "ratio_to_floor": round(t_push / (clean_up / (RATE_BPS / 8)), 2),
                 "cuts": up.cuts, "stalls": up.stalls, "connections": up.connections,
+                "link_busy_seconds": round(up.busy_up, 1), "link_idle_seconds": round(t_push - up.busy_up, 1),
             }  # fmt: skip
             results["server_records"], results["server_applied_ops"] = n_records, n_applied
 
@@ -192,6 +193,8 @@ def main() -> int:
                 "clean_payload_bytes": clean_down, "floor_seconds": round(clean_down / (RATE_BPS / 8), 1),
                 "ratio_to_floor": round(t_pull / (clean_down / (RATE_BPS / 8)), 2),
                 "cuts": down.cuts, "stalls": down.stalls, "connections": down.connections,
+                "link_busy_seconds": round(down.busy_down, 1),
+                "link_idle_seconds": round(t_pull - down.busy_down, 1),
             }  # fmt: skip
             results["lost"] = args.records - min(n_records, got)
             results["duplicated"] = (n_applied - n_records) + (got - distinct)
@@ -209,7 +212,8 @@ def main() -> int:
         )
         for name, r in (("push", p), ("pull", q)):
             print(f"{name}: {r['seconds']} s, floor {r['floor_seconds']} s, ratio {r['ratio_to_floor']}x (≤ 1.3); "
-                  f"{r['wire_bytes_per_record']} B/record on the wire (≤ 280); cuts {r['cuts']}, stalls {r['stalls']}")  # fmt: skip
+                  f"{r['wire_bytes_per_record']} B/record on the wire (≤ 280); cuts {r['cuts']}, stalls {r['stalls']}; "
+                  f"link busy {r['link_busy_seconds']} s, idle {r['link_idle_seconds']} s")  # fmt: skip
     return 0
 
 

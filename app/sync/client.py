@@ -3,24 +3,31 @@
 Refuses plain HTTP except to loopback (tests, a server on the same machine), verifies certificates (optionally
 against a city CA bundle), and turns every failure into a ``SyncError`` with a plain Indonesian reason and a
 ``retryable`` flag the engine uses to decide between back-off and stopping (revoked token, app too old).
-Read timeouts scale with the expected bytes so that a half-open 2G connection becomes a retry, not a wedge.
+Stalls are detected by lack of progress, not by a deadline for the whole exchange: a small send buffer makes a
+blocked upload a write timeout, the wait for the answer's headers covers what is still buffered at the learnt
+link rate plus the server's work, and once the answer flows every read must bring bytes within
+``base_read_timeout``. A half-open 2G connection becomes a quick retry, a healthy slow transfer is never cut.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import ipaddress
 import json
 import socket
 import ssl
+import threading
 import time
 import uuid
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
 
@@ -58,10 +65,34 @@ SNDBUF = 16 * 1024
 PIECE = 4096
 
 
-def _pieces(body: bytes) -> Iterator[bytes]:
-    """The body in small writes, so each write's timeout measures progress on the link."""
+def _pieces(body: bytes, on_sent: Callable[[], None] | None = None) -> Iterator[bytes]:
+    """The body in small writes, so each write's timeout measures progress on the link. ``on_sent`` runs once
+    the last piece has been handed to the socket (httpcore asks for the next piece only after writing one):
+    the engine then starts the next upload while this one drains and the server works."""
     for i in range(0, len(body), PIECE):
         yield body[i : i + PIECE]
+    if on_sent is not None:
+        on_sent()
+
+
+class _Sockets(httpcore.SyncBackend):
+    """httpcore's network backend, remembering the sockets it opens so ``SyncClient.abort`` can shut them down:
+    ``close()`` from another thread does not wake a thread blocked in ``recv()`` on Linux, ``shutdown()`` does."""
+
+    def __init__(self) -> None:
+        self.open: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        stream = super().connect_tcp(*args, **kwargs)
+        sock = stream.get_extra_info("socket")
+        if isinstance(sock, socket.socket):
+            self.open.add(sock)
+        return stream
+
+    def shutdown(self) -> None:
+        for sock in list(self.open):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class SyncError(Exception):
@@ -123,12 +154,17 @@ class SyncClient:
         self.token, self.device_id, self.app_version = token, device_id, app_version
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        self._sockets: _Sockets | None = None
         if transport is None:
             # A small send buffer makes a stalled upload visible as a write timeout within seconds instead of
             # hiding megabytes in the kernel (httpcore's write timeout is per send call, i.e. per progress).
             transport = httpx.HTTPTransport(
                 verify=verify, socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SNDBUF)]
             )
+            pool = getattr(transport, "_pool", None)
+            if isinstance(pool, httpcore.ConnectionPool):  # httpx does not expose the backend as a parameter
+                self._sockets = _Sockets()
+                pool._network_backend = self._sockets
         self._http = httpx.Client(
             verify=verify, transport=transport, headers={"Accept-Encoding": "gzip"},
             timeout=httpx.Timeout(base_read_timeout, connect=connect_timeout),
@@ -136,9 +172,19 @@ class SyncClient:
         self.rate_estimate = 2048.0  # bytes/s, learnt from completed exchanges (EWMA)
         self.bytes_sent = 0
         self.bytes_received = 0
+        self.down_rate = 0.0  # bytes/s of answer bodies once they flow (headers → end), 0 = not measured yet
+        self.pull_ratio = 0.1  # wire bytes ÷ JSON bytes of the last pull page, to size pages in wire bytes
+        self._uploads = 0  # requests whose body is still being written (they share the link)
+        self._lock = threading.Lock()
 
     def close(self) -> None:
         self._http.close()
+
+    def abort(self) -> None:
+        """From another thread (the watchdog): fail every exchange in progress at once, then close."""
+        if self._sockets is not None:
+            self._sockets.shutdown()
+        self.close()
 
     def __enter__(self) -> SyncClient:
         return self
@@ -157,28 +203,72 @@ class SyncClient:
 
     def _timeout(self, upload: int, expected: int) -> httpx.Timeout:
         """httpx timeouts are per socket operation. Writes: ``base`` seconds without progress (the send buffer
-        is small). Reads: ``base`` plus the time what is still buffered on the way (at most the upload, at
-        most ~2 send buffers) needs at the learnt link rate, plus a little for a large answer."""
-        in_flight = min(upload, 2 * SNDBUF)
+        is small). The wait for the answer's headers: ``base`` plus the time what is still buffered on the way
+        (at most the upload, at most ~2 send buffers per upload sharing the link) needs at the learnt link
+        rate, plus a little for a large answer the server must build. Body reads are re-armed to ``base`` once
+        the headers arrived (``_send``): from then on only progress counts."""
+        with self._lock:
+            sharing = max(1, self._uploads)
+        in_flight = min(upload, 2 * SNDBUF) * sharing
         read = self.base_read_timeout + in_flight / self.rate_estimate + min(20.0, expected / 65536)
         return httpx.Timeout(read, connect=self.connect_timeout, write=self.base_read_timeout)
 
     def _learn_rate(self, nbytes: int, seconds: float) -> None:
         if nbytes >= 16 * 1024 and seconds > 0:
-            self.rate_estimate = max(1024.0, 0.5 * self.rate_estimate + 0.5 * nbytes / seconds)
+            with self._lock:
+                self.rate_estimate = max(1024.0, 0.5 * self.rate_estimate + 0.5 * nbytes / seconds)
+
+    def _learn_down(self, resp: httpx.Response, seconds: float) -> None:
+        """The link's download rate from a large answer's body (the server sends it whole, so the time from
+        its headers to its end is transfer time, without the server's work or the round trip)."""
+        wire = int(resp.headers.get("content-length") or 0)
+        if wire >= 8 * 1024 and seconds > 0.05:
+            sample = wire / seconds
+            with self._lock:
+                self.down_rate = sample if not self.down_rate else 0.5 * self.down_rate + 0.5 * sample
+
+    def _uploading(self, delta: int) -> None:
+        with self._lock:
+            self._uploads += delta
 
     def _send(self, method: str, path: str, *, content: bytes | None = None, headers: dict[str, str] | None = None,
-              params: dict[str, Any] | None = None, expect: int = 64 * 1024) -> httpx.Response:  # fmt: skip
+              params: dict[str, Any] | None = None, expect: int = 64 * 1024,
+              on_sent: Callable[[], None] | None = None) -> httpx.Response:  # fmt: skip
         h = self._headers()
         h.update(headers or {})
         body = content or b""
         if body:
             h["Content-Length"] = str(len(body))
+        uploading = [bool(body)]
+
+        def sent() -> None:
+            if uploading[0]:
+                uploading[0] = False
+                self._uploading(-1)
+            if on_sent is not None:
+                on_sent()
+
+        if body:
+            self._uploading(+1)
         started = time.monotonic()
         try:
-            resp = self._http.request(method, self.base + API_PREFIX + path,
-                                      content=_pieces(body) if body else None, headers=h, params=params,
-                                      timeout=self._timeout(len(body), expect))  # fmt: skip
+            req = self._http.build_request(method, self.base + API_PREFIX + path,
+                                           content=_pieces(body, sent) if body else None, headers=h, params=params,
+                                           timeout=self._timeout(len(body), expect))  # fmt: skip
+            resp = self._http.send(req, stream=True)
+            try:
+                if not body:
+                    sent()
+                # The answer is flowing: from now on a stall is a read that brings nothing for ``base`` seconds
+                # (httpcore reads the body's timeout from this dict when the body iteration starts).
+                timeouts = req.extensions.get("timeout")
+                if isinstance(timeouts, dict):
+                    timeouts["read"] = self.base_read_timeout
+                flowing = time.monotonic()
+                resp.read()
+                self._learn_down(resp, time.monotonic() - flowing)
+            finally:
+                resp.close()
         except httpx.TimeoutException as exc:
             raise SyncError(
                 "timeout", "Server tidak menjawab tepat waktu (jaringan lambat atau terputus)."
@@ -193,9 +283,16 @@ class SyncClient:
             raise SyncError("network", "Tidak dapat terhubung ke server (tidak ada jaringan?).") from exc
         except httpx.TransportError as exc:
             raise SyncError("network", "Sambungan ke server terputus.") from exc
+        except RuntimeError as exc:  # the client was closed under us (the watchdog's abort)
+            raise SyncError("network", "Sambungan ke server terputus.") from exc
+        finally:
+            if uploading[0]:
+                uploading[0] = False
+                self._uploading(-1)
         received = int(resp.headers.get("content-length") or len(resp.content))
-        self.bytes_sent += len(body)
-        self.bytes_received += received
+        with self._lock:
+            self.bytes_sent += len(body)
+            self.bytes_received += received
         self._learn_rate(len(body) + received, time.monotonic() - started)
         if resp.headers.get(HEADER_SIGNATURE) is None:
             raise SyncError("not_ppid_server", "Jawaban bukan dari server PPID (jaringan meminta login?).",
@@ -244,22 +341,25 @@ class SyncClient:
         raw = json.dumps(req.model_dump(mode="json"), separators=(",", ":"), ensure_ascii=False).encode()
         return gzip.compress(raw, compresslevel=6, mtime=0)
 
-    def push_body(self, body: bytes, *, sha256: str | None = None) -> PushResponse:
+    def push_body(self, body: bytes, *, sha256: str | None = None, ops: int = 200,
+                  on_sent: Callable[[], None] | None = None) -> PushResponse:  # fmt: skip
         headers = {
             "Content-Type": "application/json", "Content-Encoding": "gzip",
             HEADER_BODY_SHA256: sha256 or hashlib.sha256(body).hexdigest(),
         }  # fmt: skip
-        resp = self._send("POST", "/push", content=body, headers=headers, expect=200 * 64)
+        resp = self._send("POST", "/push", content=body, headers=headers, expect=ops * 64, on_sent=on_sent)
         return self._parse(resp, PushResponse)
 
-    def push(self, ops: list[Op], batch_id: str = "") -> PushResponse:
+    def push(self, ops: list[Op], batch_id: str = "", *, on_sent: Callable[[], None] | None = None) -> PushResponse:
         if not self.device_id:
             raise SyncError("auth_missing", "Perangkat belum terdaftar.")
-        return self.push_body(self.encode_push(self.device_id, ops, batch_id))
+        return self.push_body(self.encode_push(self.device_id, ops, batch_id), ops=len(ops), on_sent=on_sent)
 
     def pull(self, cursor: str = "", limit: int = 200, max_bytes: int = 512 * 1024) -> PullResponse:
         resp = self._send("GET", "/pull", params={"cursor": cursor, "limit": limit, "max_bytes": max_bytes},
                           expect=max_bytes // 3)  # fmt: skip
+        if len(resp.content) >= 4096:
+            self.pull_ratio = int(resp.headers.get("content-length") or len(resp.content)) / len(resp.content)
         return self._parse(resp, PullResponse)
 
     def checksum(self, buckets: int = 256) -> ChecksumResponse:

@@ -15,6 +15,7 @@ import random
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -73,6 +74,23 @@ class SyncReport:
 
 ClientFactory = Callable[[Enrollment, str | None], SyncClient]
 
+LINK_CODES = frozenset({"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip"})
+
+
+def _transient(exc: SyncError) -> bool:
+    """A failure of the link (cut, stall, damaged body) or a server hiccup: worth re-sending at once."""
+    return exc.code in LINK_CODES or (exc.status is not None and exc.status >= 500)
+
+
+@dataclass
+class _Flight:
+    """One push batch on its way: ``sent`` is set once its body is in the socket."""
+
+    ops: list[Op]
+    size: int = 0
+    sent: threading.Event = field(default_factory=threading.Event)
+    future: Future[Any] = field(default_factory=Future)
+
 
 def default_client(enr: Enrollment, token: str | None) -> SyncClient:
     return SyncClient(enr.server_url, token=token, device_id=enr.device_id, ca_bundle=enr.ca_bundle)
@@ -87,8 +105,14 @@ class SyncEngine:
         self.client_factory = client_factory
         self.batch_cap, self.batch = batch_cap, min(50, batch_cap)
         self.page_limit, self.page_bytes = page_limit, page_bytes
-        self.push_window = 2
+        self.push_window = 4
+        self.batch_seconds, self.min_batch_bytes = 3.0, 8 * 1024
+        self.page_seconds, self.min_page_wire = 6.0, 16 * 1024
+        self.max_link_failures = 4  # failed requests in a row (no success between) before giving up the attempt
         self.clock = clock
+        self._op_bytes = 0.0
+        self._push_rate = 0.0  # bytes/s of push bodies acknowledged while the pipeline kept the link busy
+        self._aborted = False
         self.last_progress = time.monotonic()
         self._client: SyncClient | None = None
         state.ensure_tables(db.engine)
@@ -149,9 +173,10 @@ class SyncEngine:
     # ------------------------------------------------------------------ one attempt
     def abort(self) -> None:
         """Called by the watchdog: closing the client makes a stuck request fail at once."""
+        self._aborted = True
         client = self._client
         if client is not None:
-            client.close()
+            client.abort()
 
     def _progress(self) -> None:
         self.last_progress = time.monotonic()
@@ -167,6 +192,7 @@ class SyncEngine:
             raise SyncError("keyring_unavailable", str(exc)) from exc
         if not token:
             raise SyncError("auth_missing", "Token perangkat tidak ada di keyring; daftarkan ulang meja ini.")
+        self._aborted = False
         client = self._client = self.client_factory(enr, token)
         try:
             hello, clk = client.hello()
@@ -195,36 +221,88 @@ class SyncEngine:
             record_server_time(s, now, now + timedelta(seconds=offset))
 
     def _push(self, client: SyncClient, report: SyncReport) -> None:
-        """Batches in outbox order, with up to ``push_window`` in flight when they touch disjoint records: the
-        link uploads the next batch while the server applies the previous one. Ops on one record are never
-        in two in-flight batches, so their order on the server is the desk's order."""
-        inflight: list[tuple[list[Op], Future[Any]]] = []
-        after = 0
+        """Batches in outbox order, pipelined: the next upload starts as soon as the previous body has been
+        handed to the socket, so the link keeps uploading while earlier batches drain and the server applies
+        them (up to ``push_window`` requests open). Ops on one record are never in two open batches, so their
+        order on the server is the desk's order. A batch lost to a cut or a stall is re-sent at once on a new
+        connection while the others carry on (the server answers a re-sent op as a duplicate); only repeated
+        failures without any progress end the attempt and leave it to ``sync()``'s back-off."""
+        flights: list[_Flight] = []
+        retry: deque[list[Op]] = deque()
+        after, exhausted, failures = 0, False, 0
+        began, acked_bytes, settled = time.monotonic(), 0, 0
+        wake = threading.Event()
+        staged: list[Op] = []
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
+
+            def start(ops: list[Op]) -> None:
+                body = client.encode_push(client.device_id or "", ops)
+                flight = _Flight(ops, len(body))
+                self._op_bytes = len(body) / len(ops)
+
+                def on_sent() -> None:
+                    flight.sent.set()
+                    wake.set()
+
+                flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent)
+                flight.future.add_done_callback(lambda _f: wake.set())
+                flights.append(flight)
+
             try:
                 while True:
-                    busy = {op.entity_id for ops, _f in inflight for op in ops}
-                    ops: list[Op] = []
-                    if len(inflight) < self.push_window:
-                        with self.db.reader() as s:
-                            ops = outbox.pending(s, self.batch, after_seq=after)
-                    if ops and not busy.intersection(op.entity_id for op in ops):
-                        inflight.append((ops, pool.submit(client.push, ops)))
-                        after = ops[-1].seq
-                        continue
-                    if not inflight:
+                    for flight in [f for f in flights if f.future.done()]:
+                        flights.remove(flight)
+                        try:
+                            resp = flight.future.result()
+                        except SyncError as exc:
+                            failures += 1
+                            self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
+                            if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
+                                half = len(flight.ops) // 2
+                                retry.extendleft([flight.ops[half:], flight.ops[:half]])
+                                continue
+                            if self._aborted or not _transient(exc) or failures > self.max_link_failures:
+                                raise
+                            log.info("push batch failed, re-sending", extra={"code": exc.code})
+                            retry.append(flight.ops)
+                            continue
+                        failures = 0
+                        self._settle(flight.ops, resp, report)
+                        acked_bytes, settled = acked_bytes + flight.size, settled + 1
+                        if settled >= 3:  # the pipeline's goodput: the link rate as the push sees it
+                            self._push_rate = acked_bytes / (time.monotonic() - began)
+                    uploading = any(not f.sent.is_set() for f in flights)
+                    if not uploading and len(flights) < self.push_window:
+                        if retry:
+                            start(retry.popleft())
+                            continue
+                        if not staged and not exhausted:
+                            with self.db.reader() as s:
+                                staged = outbox.pending(s, self._batch_ops(), after_seq=after)
+                            exhausted = not staged
+                            after = staged[-1].seq if staged else after
+                        busy = {op.entity_id for f in flights for op in f.ops}
+                        if staged and not busy.intersection(op.entity_id for op in staged):
+                            start(staged)
+                            staged = []
+                            continue
+                    if not flights and not retry and not staged and exhausted:
                         return
-                    done_ops, fut = inflight.pop(0)
-                    self._settle(done_ops, fut.result(), report)
-            except SyncError as exc:
-                for _ops, fut in inflight:  # let the others finish; their effects are recorded next time
+                    wake.wait(1.0)
+                    wake.clear()
+            except SyncError:
+                for flight in flights:  # let the others finish; their effects are recorded now or next time
                     with contextlib.suppress(Exception):
-                        self._settle(_ops, fut.result(), report)
-                self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next one
-                if exc.code in {"batch_too_large", "body_too_large"} and self.batch > 1:
-                    self._push(client, report)
-                    return
+                        self._settle(flight.ops, flight.future.result(), report)
                 raise
+
+    def _batch_ops(self) -> int:
+        """Ops for the next batch: the AIMD size, capped so one batch is about ``batch_seconds`` of upload at
+        the learnt rate (a cut throws away at most the part of one batch already sent)."""
+        per_op = self._op_bytes or 150.0
+        rate = max(self._push_rate, self._client.rate_estimate if self._client is not None else 2048.0)
+        by_bytes = int(max(self.min_batch_bytes, rate * self.batch_seconds) / per_op)
+        return max(1, min(self.batch, by_bytes, self.batch_cap))
 
     def _settle(self, ops: list[Op], resp: Any, report: SyncReport) -> None:
         with self.db.transaction() as s:
@@ -238,36 +316,49 @@ class SyncEngine:
         report.rejected += counts["rejected"]
 
     def _pull(self, client: SyncClient, enr: Enrollment, report: SyncReport) -> None:
-        """Pages in cursor order; the next page is fetched while the current one is written (the cursor is
-        committed with each page's rows, in order)."""
+        """Pages in cursor order; the next page is requested as soon as the current one has arrived, and
+        written while the next one travels (the cursor is committed with each page's rows, in order). A page
+        lost to a cut or a stall is asked for again at once from the last committed cursor."""
         with self.db.reader() as s:
             cursor = state.get(s, "cursor", "")
-        resynced = False
+        resynced, failures = False, 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ppid-pull") as pool:
+
+            def ask(after: str) -> Future[Any]:
+                return pool.submit(client.pull, after, limit=self.page_limit, max_bytes=self._page_bytes(client))
+
+            fut = ask(cursor)
             while True:
                 try:
-                    page = client.pull(cursor, limit=self.page_limit, max_bytes=self.page_bytes)
-                    break
+                    page = fut.result()
                 except SyncError as exc:
                     if exc.code == "resync_scope" and not resynced:
                         cursor, resynced = "", True
+                        fut = ask(cursor)
                         continue
-                    raise
-            while True:
-                nxt = (
-                    pool.submit(
-                        client.pull, page.next_cursor, limit=self.page_limit, max_bytes=self.page_bytes
-                    )
-                    if page.more
-                    else None
-                )
+                    failures += 1
+                    if self._aborted or not _transient(exc) or failures > self.max_link_failures:
+                        raise
+                    log.info("pull page failed, asking again", extra={"code": exc.code})
+                    fut = ask(cursor)
+                    continue
+                failures = 0
+                nxt = ask(page.next_cursor) if page.more else None
                 with self.db.transaction() as s:
                     self._apply_page(s, page.items, enr, report)
                     state.put(s, "cursor", page.next_cursor)
+                cursor = page.next_cursor
                 self._progress()
                 if nxt is None:
                     return
-                page = nxt.result()
+                fut = nxt
+
+    def _page_bytes(self, client: SyncClient) -> int:
+        """``max_bytes`` (JSON before gzip) for a page of about ``page_seconds`` on the wire at the learnt
+        rate, within ``page_bytes``: bigger pages waste less link time between pages, smaller ones lose less
+        to a cut (a page is committed whole or not at all)."""
+        wire = max(self.min_page_wire, (client.down_rate or client.rate_estimate) * self.page_seconds)
+        return int(max(16 * 1024, min(self.page_bytes, wire / max(client.pull_ratio, 0.01))))
 
     def _apply_page(self, s: Session, items: list[PullItem], enr: Enrollment, report: SyncReport) -> None:
         busy = outbox.pending_entities(s, [i.entity_id for i in items])
@@ -357,21 +448,26 @@ class SyncEngine:
     # ------------------------------------------------------------------ with retries
     def sync(self, *, max_attempts: int = 6, base_delay: float = 2.0, max_delay: float = 300.0,
              sleep: Callable[[float], None] = time.sleep, rng: random.Random | None = None) -> SyncReport:  # fmt: skip
-        """``run_once`` until it succeeds, a non-retryable error occurs, or attempts run out. Back-off is
-        exponential with full jitter (uniform in [0, min(max, base·2^n)])."""
+        """``run_once`` until it succeeds, a non-retryable error occurs, or ``max_attempts`` attempts in a row
+        fail without progress. Back-off is exponential with full jitter (uniform in [0, min(max, base·2^n)],
+        n = failures in a row without progress): an attempt that acknowledged ops or stored pages before a cut
+        starts the count again, so a long 2G sync is not slowed down by the cuts it survived."""
         rng = rng or random.Random()
         report = SyncReport()
-        for attempt in range(max_attempts):
-            report.attempts = attempt + 1
+        streak = 0
+        while report.attempts < 10 * max_attempts:
+            report.attempts += 1
+            before = _progress_of(report)
             try:
                 self.run_once(report)
                 break
             except SyncError as exc:
                 report.ok, report.error, report.error_code = False, str(exc), exc.code
-                log.info("sync attempt failed", extra={"code": exc.code, "attempt": attempt + 1})
-                if not exc.retryable or attempt == max_attempts - 1:
+                log.info("sync attempt failed", extra={"code": exc.code, "attempt": report.attempts})
+                streak = 0 if _progress_of(report) > before else streak + 1
+                if not exc.retryable or streak >= max_attempts:
                     break
-                sleep(rng.uniform(0, min(max_delay, base_delay * 2**attempt)))
+                sleep(rng.uniform(0, min(max_delay, base_delay * 2 ** max(0, streak - 1))))
         with self.db.transaction() as s:
             if not report.ok:
                 state.put(s, "last_error", {"code": report.error_code, "message": report.error})
@@ -379,6 +475,10 @@ class SyncEngine:
             report.open_conflicts = open_conflicts(s)
             report.last_success = state.get(s, "last_success")
         return report
+
+
+def _progress_of(report: SyncReport) -> int:
+    return report.pushed + report.pulled + report.removed + report.repaired
 
 
 def open_conflicts(s: Session) -> int:

@@ -1,0 +1,181 @@
+"""Resumption inside one sync attempt over a faulty link (bench/faultproxy.py on 127.0.0.1, real server, real
+desk registers): a push batch cut mid-upload, an upload swallowed by a silent stall, a pull page that stalls
+half-way are re-sent at once on a new connection; nothing is lost or applied twice. An aborted client wakes a
+request blocked on a silent link. No timed assertions: only outcomes and counts are checked."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faultproxy import ConnPlan, Planner, ProxyThread
+from sqlalchemy import func, select
+
+from app.services.desk import DeskServices
+from app.sync import state
+from app.sync.client import SyncClient, SyncError
+from app.sync.engine import SyncEngine, SyncReport
+from app.sync.secrets import MemoryKeyring, TokenStore
+from db.models import Request
+from server import admin as server_admin
+from server.testing import LiveServer
+from tests.sync.sync_checks import assert_server_consistent, desk_pending
+
+READ_TIMEOUT = 1.0  # seconds without progress before a request is given up (only stalls hit it)
+
+
+@pytest.fixture
+def hub(server: LiveServer) -> LiveServer:
+    server_admin.add_office(server.engine, "CPJ", "Kecamatan Cipocok Jaya")
+    return server
+
+
+def through_proxy(services: DeskServices, hub: LiveServer, proxy: ProxyThread) -> tuple[SyncEngine, str]:
+    """An enrolled engine whose traffic goes through ``proxy``, with short progress timeouts."""
+    eng = SyncEngine(services.ctx.db, TokenStore(MemoryKeyring()), clock=services.ctx.clock)
+    code, _ = server_admin.new_enroll_code(hub.engine, "CPJ")
+    enr = eng.enroll(hub.url, code)
+    with services.ctx.db.transaction() as s:
+        state.put(s, "enrollment", {**enr.__dict__, "server_url": proxy.url})
+    eng.client_factory = lambda e, t: SyncClient(
+        e.server_url, token=t, device_id=e.device_id, base_read_timeout=READ_TIMEOUT
+    )
+    return eng, enr.device_id
+
+
+def first_connection(plan: ConnPlan) -> Planner:
+    return lambda i: plan if i == 0 else ConnPlan()
+
+
+def one_attempt(eng: SyncEngine) -> SyncReport:
+    """A single ``run_once`` with the retry budget of ``sync``: success here means the engine resumed by itself."""
+    report = eng.sync(max_attempts=1, sleep=lambda _d: None)
+    assert report.ok, (report.error_code, report.error)
+    return report
+
+
+def intake(desk: DeskServices, officer: Any, walk_in: Callable[[], dict[str, Any]], n: int) -> None:
+    for _ in range(n):
+        desk.register.receive(officer, walk_in())
+
+
+@pytest.mark.parametrize("stall", [False, True], ids=["cut", "stall"])
+def test_push_batch_lost_mid_upload_is_resent_in_the_same_attempt(
+    desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer, stall: bool
+) -> None:
+    intake(desk, officer, walk_in, 12)
+    # hello is ~300 bytes up; the first push's headers + gzip body run well past 1,200 bytes
+    with ProxyThread(hub.port, planner=first_connection(ConnPlan(cut_up_after=1200, stall=stall))) as px:
+        eng, device_id = through_proxy(desk, hub, px)
+        report = one_attempt(eng)
+        assert (px.stats.stalls, px.stats.cuts) == ((1, 0) if stall else (0, 1))
+    assert report.attempts == 1 and report.pushed == 12 and report.duplicates == 0
+    assert desk_pending(desk) == 0
+    assert_server_consistent(hub.engine, desk, device_id)
+
+
+def test_push_answer_stalled_after_commit_is_resent_as_duplicates(
+    desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer
+) -> None:
+    intake(desk, officer, walk_in, 6)
+    with ProxyThread(hub.port) as px:
+        eng, device_id = through_proxy(desk, hub, px)
+        enr = eng.enrollment()
+        assert enr is not None
+        with eng.client_factory(enr, eng.tokens.load(enr.device_id)) as probe:
+            probe.hello()
+        hello_down = px.stats.bytes_down
+        # the next connection carries hello whole, then the push's answer stops after its first bytes (the
+        # server has committed) and the link stays open and silent
+        stall_next: Planner = lambda i: ConnPlan(cut_down_after=hello_down + 40, stall=True) if i == 1 else ConnPlan()  # noqa: E731
+        px.set_planner(stall_next)
+        report = one_attempt(eng)
+        assert px.stats.stalls == 1
+    assert report.attempts == 1 and report.pushed == 6 and report.duplicates == 6
+    assert_server_consistent(hub.engine, desk, device_id)
+
+
+def pushed_by_another_desk(hub: LiveServer, second: DeskServices, officer: Any, walk_in: Any, n: int) -> None:
+    intake(second, officer, walk_in, n)
+    eng = SyncEngine(second.ctx.db, TokenStore(MemoryKeyring()), clock=second.ctx.clock)
+    code, _ = server_admin.new_enroll_code(hub.engine, "CPJ")
+    eng.enroll(hub.url, code)
+    assert eng.sync(max_attempts=1, sleep=lambda _d: None).ok
+
+
+@pytest.fixture
+def other_desk(tmp_path: Path, clock: Any, _desk_template: Any) -> Iterator[DeskServices]:
+    import shutil
+
+    folder = tmp_path / "desk-2"
+    shutil.copytree(_desk_template.folder, folder)
+    services = DeskServices.open(folder, clock=clock)
+    yield services
+    services.close()
+
+
+@pytest.mark.parametrize("stall", [False, True], ids=["cut", "stall"])
+def test_pull_page_lost_half_way_is_asked_again_from_the_committed_cursor(
+    desk: DeskServices, other_desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer, stall: bool
+) -> None:
+    pushed_by_another_desk(hub, other_desk, officer, walk_in, 40)
+    # hello (~700 bytes down) passes; the link dies in the middle of the pulled pages
+    with ProxyThread(hub.port, planner=first_connection(ConnPlan(cut_down_after=4000, stall=stall))) as px:
+        eng, _device = through_proxy(desk, hub, px)
+        eng.page_bytes = 8 * 1024  # several pages
+        report = one_attempt(eng)
+        assert (px.stats.stalls, px.stats.cuts) == ((1, 0) if stall else (0, 1))
+    assert report.attempts == 1 and report.pulled >= 40
+    with desk.ctx.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Request)) == 40
+        assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
+
+
+def test_abort_wakes_a_request_blocked_on_a_silent_link(hub: LiveServer) -> None:
+    # the request's bytes vanish and nothing ever comes back; the client alone would wait 900 s
+    with ProxyThread(hub.port, planner=first_connection(ConnPlan(cut_up_after=10, stall=True))) as px:
+        client = SyncClient(px.url, token="t", device_id="d", base_read_timeout=900.0)
+        failure: list[BaseException] = []
+        started = threading.Event()
+
+        def call() -> None:
+            started.set()
+            try:
+                client.hello()
+            except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+                failure.append(exc)
+
+        worker = threading.Thread(target=call, daemon=True)
+        worker.start()
+        started.wait(10)
+        while px.stats.stalls == 0 and worker.is_alive():
+            worker.join(0.05)
+        client.abort()
+        worker.join(60)  # generous: only a client that ignores the abort needs this long
+        assert not worker.is_alive()
+    assert len(failure) == 1 and isinstance(failure[0], SyncError) and failure[0].retryable
+
+
+def test_backoff_restarts_after_an_attempt_that_made_progress(desk: DeskServices) -> None:
+    """Attempts cut after progress do not use up the budget: only failures in a row without progress do."""
+    eng = SyncEngine(desk.ctx.db, TokenStore(MemoryKeyring()), clock=desk.ctx.clock)
+    outcomes = iter(["progress", "progress", "progress", "nothing", "progress", "ok"])
+    delays: list[float] = []
+
+    def run_once(report: SyncReport | None = None) -> SyncReport:
+        assert report is not None
+        outcome = next(outcomes)
+        if outcome == "ok":
+            return report
+        if outcome == "progress":
+            report.pushed += 10
+        raise SyncError("network", "Sambungan ke server terputus.")
+
+    eng.run_once = run_once  # type: ignore[method-assign]
+    report = eng.sync(max_attempts=2, base_delay=4, max_delay=100, sleep=delays.append)
+    assert report.attempts == 6 and report.pushed == 40
+    assert len(delays) == 5
+    assert all(d <= 4 for d in delays)  # never beyond base: no two failures in a row without progress
