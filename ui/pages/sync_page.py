@@ -73,7 +73,10 @@ class SyncPage(QWidget):
         self.enroll_button = QPushButton(self.tr("Buka Pengaturan › Sinkronisasi"))
         self.enroll_button.clicked.connect(self.enroll_requested)
         self.enroll_button.hide()
-        layout.addWidget(self.enroll_button)
+        enroll_row = QHBoxLayout()
+        enroll_row.addWidget(self.enroll_button)
+        enroll_row.addStretch(1)
+        layout.addLayout(enroll_row)
         self.details = QFormLayout()
         self.values: dict[str, QLabel] = {}
         rows = (
