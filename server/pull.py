@@ -88,8 +88,9 @@ class PullService:
             ).all()  # fmt: skip
             removed: Sequence[Any] = []
             if not device.is_city:
-                removed = conn.execute(
-                    select(ScopeLog.entity_id, ScopeLog.server_seq)
+                removed = conn.execute(  # with where the record is now, so the old desk can say so
+                    select(ScopeLog.entity_id, ScopeLog.server_seq, Record.entity, Record.office_id)
+                    .join(Record, Record.entity_id == ScopeLog.entity_id)
                     .where(ScopeLog.office_id == device.office_id, ScopeLog.present.is_(False))
                     .where(ScopeLog.server_seq > after)
                     .order_by(ScopeLog.server_seq)
@@ -98,13 +99,19 @@ class PullService:
             merged = sorted([(r.server_seq, 0, r) for r in rows] + [(r.server_seq, 1, r) for r in removed],
                             key=lambda x: (x[0], x[1]))  # fmt: skip
             page = merged[:limit]
-            offices = dict(conn.execute(select(Office.id, Office.code)).all())
+            office_rows = conn.execute(select(Office.id, Office.code, Office.name))
+            names = {r.id: (r.code, r.name) for r in office_rows}
+            offices = {k: code for k, (code, _n) in names.items()}
             events = self._events(conn, [r.entity_id for _s, kind, r in page if kind == 0])
         items: list[PullItem] = []
         used = 0
         for seq, kind, r in page:
             if kind == 1:
-                item = PullItem.model_construct(seq=seq, entity="", entity_id=r.entity_id, removed=True)
+                code, name = names.get(r.office_id, ("", ""))
+                item = PullItem.model_construct(
+                    seq=seq, entity=r.entity, entity_id=r.entity_id, removed=True, office_code=code,
+                    record={"office_code": code, "office_name": name},
+                )  # fmt: skip
             else:
                 item = PullItem.model_construct(
                     seq=seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
