@@ -1,15 +1,25 @@
 """Benchmark: 100 concurrent desks pushing and pulling against the city server on PostgreSQL.
 
-A throwaway PostgreSQL database (or --db URL) gets 10 kecamatan offices and 100 enrolled desks. The server runs
-as ``ppid-server serve`` in its own process(es) (--workers, default 2 on this 2-core machine); the load
-generator (asyncio + httpx, one keep-alive connection per desk) has every desk push batches of new-request
-operations as fast as answers come (closed loop: the throughput figure), or one batch every --interval seconds
-(open loop: the latency figure at a given offered load), and pull its scope after every fifth push. Push bodies are prepared before
-the clock starts, so the generator's own gzip work does not count.
+A throwaway PostgreSQL database (or --db URL) gets 10 kecamatan offices and 100 enrolled desks; the server runs
+as ``ppid-server serve --workers N`` in its own processes. Two phases, each on its own fresh records:
 
-Reports applied operations per second (target ≥ 3,000) and push latency p50/p99 (target p99 ≤ 250 ms).
+* **open loop** (the target): the desks together *offer* --rate new-request operations per second. Every desk
+  syncs on its own jittered schedule and pushes what accumulated since its last sync (sizes uniform in
+  --batch-min..--batch-max, under the desk engine's cap of 200), and pulls one page (≤ 500 items) of its office's
+  records after every fifth push. Pushes are sent at their scheduled time whether or not the desk's previous one
+  has been answered, and latency is measured from the scheduled time, so a slow server cannot hide its queue
+  (no coordinated omission). PASS: applied ≥ 3,000 ops/s, push p99 ≤ 250 ms, no errors, nothing left unapplied.
+* **closed loop** (saturation): every desk keeps one --closed-batch push in flight (next push when the answer
+  comes), same pull mix. Reports the highest applied rate the server sustains; its latency is queueing by
+  construction (Little's law: latency ≈ desks × batch ÷ throughput) and is not judged.
 
-    .venv/bin/python bench/server_load.py [--desks 100] [--batch 50] [--seconds 30] [--workers 2] [--db URL]
+Also reported: CPU seconds per 1,000 applied ops of the server workers, of the PostgreSQL backends serving them
+and of this load generator (load-independent figures; the machine's load average is printed too). The load
+generator speaks minimal HTTP/1.1 over asyncio streams (keep-alive, Content-Length) so that it costs the shared
+cores as little as possible; bodies are prepared (gzip, SHA-256) before the clock starts.
+
+    .venv/bin/python bench/server_load.py [--rate 3000] [--seconds 20] [--closed-seconds 15] [--workers 2]
+        [--desks 100] [--mode both|open|closed] [--db URL] [--json]
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ import random
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,16 +56,16 @@ RECORD = {
     "requester": {"id": "", "kind": "perorangan", "name": "Siti Aminah", "nik_masked": "3673********0012",
                   "address": "Jl. Bhayangkara No. 5, Kota Serang", "phone": "+6281234567890"},
 }  # fmt: skip
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 def batch_body(device_id: str, office: str, letter: str, start: int, size: int) -> bytes:
+    """A gzip push body of ``size`` new-request ops (request state + requester + timeline event each)."""
     ops = []
     for i in range(start, start + size):
         rec = json.loads(json.dumps(RECORD))
         rid = new_id()
-        rec.update(
-            id=rid, office_code=office, desk_letter=letter, seq=i, number=f"{office}/2026/{letter}{i:06d}"
-        )
+        rec.update(id=rid, office_code=office, desk_letter=letter, seq=i, number=f"{office}/2026/{letter}{i:06d}")
         rec["requester"]["id"] = new_id()
         ops.append({"seq": i, "op_id": new_id(), "entity": "request", "entity_id": rid, "action": "receive",
                     "base_version": 0, "created_at": "2026-03-16T10:00:00",
@@ -63,73 +74,212 @@ def batch_body(device_id: str, office: str, letter: str, start: int, size: int) 
     return gzip.compress(raw, 6, mtime=0)
 
 
-async def desk(url: str, dev: Any, bodies: list[bytes], deadline: float, stats: dict[str, Any],
-               interval: float) -> None:  # fmt: skip
-    headers = {"Authorization": f"Bearer {dev.token}", "X-Device-Id": dev.device_id, "X-App-Version": "0.1.0",
-               "X-PPID-Protocol": "1", "Content-Type": "application/json", "Content-Encoding": "gzip",
-               "Accept-Encoding": "gzip"}  # fmt: skip
-    cursor = ""
-    async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
-        if interval:
-            await asyncio.sleep(random.uniform(0, interval))  # desks do not push in lock-step
-        for n, body in enumerate(bodies):
-            if time.monotonic() >= deadline:
-                return
+class Conn:
+    """One keep-alive HTTP/1.1 connection (what a desk's client keeps open); answers must carry Content-Length."""
+
+    def __init__(self, port: int, headers: dict[str, str]) -> None:
+        self.port, self.base = port, "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        self.rw: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def request(self, method: str, path: str, body: bytes = b"", extra: str = "") -> tuple[int, bytes]:
+        if self.rw is None:
+            self.rw = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.rw
+        writer.write(f"{method} {path} HTTP/1.1\r\nHost: bench\r\n{self.base}{extra}"
+                     f"Content-Length: {len(body)}\r\n\r\n".encode() + body)  # fmt: skip
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        hdrs = {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:] if h)}
+        data = await reader.readexactly(int(hdrs.get("content-length", "0")))
+        if hdrs.get("content-encoding") == "gzip":
+            data = gzip.decompress(data)
+        return status, data
+
+
+@dataclass
+class Stats:
+    applied: int = 0
+    offered: int = 0
+    unapplied: int = 0
+    errors: int = 0
+    pulled: int = 0
+    first_error: str | None = None
+    push_ms: list[float] = field(default_factory=list)
+    pull_ms: list[float] = field(default_factory=list)
+    last_answer: float = 0.0
+
+
+@dataclass
+class Desk:
+    dev: Any
+    bodies: list[tuple[int, bytes, str]]  # (ops, gzip body, sha256)
+    cursor: str = ""
+    pushes: int = 0
+    conns: list[Conn] = field(default_factory=list)
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.dev.token}", "X-Device-Id": self.dev.device_id,
+                "X-App-Version": "0.1.0", "X-PPID-Protocol": "1", "Accept-Encoding": "gzip"}  # fmt: skip
+
+
+async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, stats: Stats) -> None:
+    ops, body, sha = desk.bodies[n]
+    conn = desk.conns.pop() if desk.conns else Conn(port, desk.headers())
+    try:
+        status, data = await conn.request("POST", "/api/sync/v1/push", body,
+                                          f"Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                                          f"X-Body-SHA256: {sha}\r\n")  # fmt: skip
+        now = time.monotonic()
+        stats.last_answer = max(stats.last_answer, now)
+        if status != 200:
+            stats.errors += 1
+            stats.first_error = stats.first_error or f"push {status}: {data[:300]!r}"
+            stats.unapplied += ops
+            return
+        stats.push_ms.append((now - t_sched) * 1000)
+        done = sum(1 for r in json.loads(data)["results"] if r["status"] == "applied" and not r.get("duplicate"))
+        stats.applied += done
+        stats.unapplied += ops - done
+        desk.pushes += 1
+        if desk.pushes % 5 == 0:
             t0 = time.monotonic()
-            next_at = t0 + interval
-            resp = await client.post("/api/sync/v1/push", content=body,
-                                     headers={"X-Body-SHA256": hashlib.sha256(body).hexdigest()})  # fmt: skip
-            elapsed = time.monotonic() - t0
-            if resp.status_code != 200:
-                stats["errors"] += 1
-                stats.setdefault("first_error", resp.text[:300])
-                continue
-            results = resp.json()["results"]
-            stats["push_ms"].append(elapsed * 1000)
-            stats["applied"] += sum(1 for r in results if r["status"] == "applied" and not r.get("duplicate"))
-            if n % 5 == 4:
-                t0 = time.monotonic()
-                page = await client.get("/api/sync/v1/pull", params={"cursor": cursor, "limit": 500})
-                stats["pull_ms"].append((time.monotonic() - t0) * 1000)
-                if page.status_code == 200:
-                    cursor = page.json()["next_cursor"]
-            if interval:
-                await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+            status, data = await conn.request("GET", f"/api/sync/v1/pull?cursor={desk.cursor}&limit=500")
+            stats.pull_ms.append((time.monotonic() - t0) * 1000)
+            if status == 200:
+                page = json.loads(data)
+                desk.cursor, stats.pulled = page["next_cursor"], stats.pulled + len(page["items"])
+            else:
+                stats.errors += 1
+                stats.first_error = stats.first_error or f"pull {status}: {data[:300]!r}"
+    except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+        stats.errors += 1
+        stats.first_error = stats.first_error or f"{type(exc).__name__}: {exc}"
+        conn.rw = None
+    desk.conns.append(conn)
+
+
+async def open_loop(port: int, desks: list[Desk], seconds: float, stats: Stats) -> float:
+    """Every desk's pushes on a fixed, jittered schedule; returns the send window's start."""
+    start = time.monotonic() + 0.5
+    schedule: list[tuple[float, Desk, int]] = []
+    for desk in desks:
+        mean_gap = seconds / len(desk.bodies)
+        t = random.uniform(0, mean_gap)
+        for n in range(len(desk.bodies)):
+            schedule.append((start + t, desk, n))
+            t += random.uniform(0.5, 1.5) * mean_gap
+    schedule.sort(key=lambda x: x[0])
+    tasks = []
+    for t_sched, desk, n in schedule:
+        if t_sched - start > seconds:
+            break
+        await asyncio.sleep(max(0.0, t_sched - time.monotonic()))
+        stats.offered += desk.bodies[n][0]
+        tasks.append(asyncio.create_task(push_and_maybe_pull(port, desk, n, t_sched, stats)))
+    await asyncio.gather(*tasks)
+    return start
+
+
+async def closed_loop(port: int, desks: list[Desk], seconds: float, stats: Stats) -> float:
+    start = time.monotonic()
+
+    async def run(desk: Desk) -> None:
+        for n in range(len(desk.bodies)):
+            if time.monotonic() - start >= seconds:
+                return
+            stats.offered += desk.bodies[n][0]
+            await push_and_maybe_pull(port, desk, n, time.monotonic(), stats)
+
+    await asyncio.gather(*(run(d) for d in desks))
+    return start
 
 
 def pct(values: list[float], q: float) -> float:
-    if not values:
-        return -1.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else -1.0
 
 
-async def run(url: str, devices: list[Any], bodies: dict[str, list[bytes]], seconds: float,
-              interval: float) -> dict[str, Any]:  # fmt: skip
-    stats: dict[str, Any] = {"applied": 0, "errors": 0, "push_ms": [], "pull_ms": []}
-    start = time.monotonic()
-    await asyncio.gather(
-        *(desk(url, d, bodies[d.device_id], start + seconds, stats, interval) for d in devices)
-    )
-    stats["elapsed"] = time.monotonic() - start
-    return stats
+def proc_cpu(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / TICK
+    return total
+
+
+def server_pids(root: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(root)], capture_output=True, text=True).stdout
+    return [root, *(int(p) for p in out.split())]
+
+
+def pg_pids(url: str) -> list[int]:
+    import psycopg
+
+    dbname = url.rsplit("/", 1)[1].split("?")[0]
+    with psycopg.connect(f"host=127.0.0.1 port=5432 dbname={dbname}") as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,)
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def run_phase(name: str, port: int, root_pid: int, url: str, desks: list[Desk], seconds: float) -> dict[str, Any]:
+    stats = Stats()
+    pg_before = {p: proc_cpu([p]) for p in pg_pids(url)}
+    srv_before, gen_before = proc_cpu(server_pids(root_pid)), time.process_time()
+    coro = open_loop if name == "open" else closed_loop
+    start = asyncio.run(coro(port, desks, seconds, stats))
+    window = max(1e-6, stats.last_answer - start)
+    srv = proc_cpu(server_pids(root_pid)) - srv_before
+    pg = sum(proc_cpu([p]) - pg_before.get(p, 0.0) for p in pg_pids(url))
+    gen = time.process_time() - gen_before
+    per_k = 1000 / max(1, stats.applied)
+    return {
+        "mode": name, "seconds": round(window, 1), "offered_ops_per_s": round(stats.offered / window),
+        "applied_ops_per_s": round(stats.applied / window), "applied_ops": stats.applied,
+        "unapplied_ops": stats.unapplied, "pushes": len(stats.push_ms),
+        "push_p50_ms": round(pct(stats.push_ms, 0.5)), "push_p99_ms": round(pct(stats.push_ms, 0.99)),
+        "push_max_ms": round(max(stats.push_ms, default=-1)), "pulls": len(stats.pull_ms),
+        "pull_p50_ms": round(pct(stats.pull_ms, 0.5)), "pull_p99_ms": round(pct(stats.pull_ms, 0.99)),
+        "pulled_items_per_s": round(stats.pulled / window), "errors": stats.errors, "first_error": stats.first_error,
+        "cpu_s_per_1000_ops": {"server": round(srv * per_k, 3), "postgres": round(pg * per_k, 3),
+                               "load_generator": round(gen * per_k, 3)},
+        "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
+    }  # fmt: skip
+
+
+def prepare(devices: list[Any], rng: random.Random, sizes: list[int]) -> list[Desk]:
+    """Every desk's bodies, made before the clock starts; ``sizes`` are drawn per push."""
+    out = []
+    for d in devices:
+        bodies, seq = [], 1
+        for size in sizes:
+            size = size or rng.randint(ARGS.batch_min, ARGS.batch_max)
+            body = batch_body(d.device_id, d.office.code, d.desk_letter, seq, size)
+            bodies.append((size, body, hashlib.sha256(body).hexdigest()))
+            seq += size
+        out.append(Desk(d, bodies))
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--desks", type=int, default=100)
-    ap.add_argument("--batch", type=int, default=50)
-    ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--rate", type=float, default=3000, help="offered ops/s of the open loop (all desks)")
+    ap.add_argument("--batch-min", type=int, default=10)
+    ap.add_argument("--batch-max", type=int, default=110)
+    ap.add_argument("--seconds", type=float, default=20, help="open-loop send window")
+    ap.add_argument("--closed-batch", type=int, default=50)
+    ap.add_argument("--closed-seconds", type=float, default=15)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument(
-        "--interval",
-        type=float,
-        default=0.0,
-        help="seconds between one desk's pushes (0 = closed loop, as fast as answers come)",
-    )
+    ap.add_argument("--mode", choices=("both", "open", "closed"), default="both")
     ap.add_argument("--db", help="server database URL (default: a throwaway PostgreSQL database)")
     ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
+    global ARGS
+    ARGS = args = ap.parse_args()
+    rng = random.Random(1)
+    mean_batch = (args.batch_min + args.batch_max) / 2
     with contextlib.ExitStack() as stack:
         url = args.db or stack.enter_context(postgres_database())
         engine = init_db(url)
@@ -141,9 +291,8 @@ def main() -> int:
             code, _ = admin.new_enroll_code(engine, offices[i % len(offices)])
             devices.append(admin.enroll(engine, code, request_id=f"bench-{i:04d}"))
         engine.dispose()
-        per_desk = max(4, int(args.seconds * 3))  # more batches than a desk can send in the time
-        bodies = {d.device_id: [batch_body(d.device_id, d.office.code, d.desk_letter, 1 + k * args.batch, args.batch)
-                                for k in range(per_desk)] for d in devices}  # fmt: skip
+        pushes_per_desk = max(1, round(args.rate * args.seconds / mean_batch / args.desks))
+        phases = {"open": [0] * pushes_per_desk, "closed": [args.closed_batch] * int(args.closed_seconds * 2.5)}
         port = free_port()
         proc = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "--db", url, "serve", "--port", str(port), "--log-level", "warning",
@@ -152,35 +301,48 @@ def main() -> int:
         )  # fmt: skip
         stack.callback(proc.wait, 30)
         stack.callback(proc.terminate)
-        base = f"http://127.0.0.1:{port}"
         for _ in range(600):
             with contextlib.suppress(httpx.TransportError):
-                if httpx.get(base + "/docs", timeout=2).status_code == 200:
+                if httpx.get(f"http://127.0.0.1:{port}/docs", timeout=2).status_code == 200:
                     break
             time.sleep(0.1)
-        stats = asyncio.run(run(base, devices, bodies, args.seconds, args.interval))
-    out = {
-        "desks": args.desks, "batch_ops": args.batch, "interval_s": args.interval, "workers": args.workers, "seconds": round(stats["elapsed"], 1),
-        "applied_ops": stats["applied"], "applied_ops_per_s": round(stats["applied"] / stats["elapsed"]),
-        "push_requests": len(stats["push_ms"]), "push_p50_ms": round(pct(stats["push_ms"], 0.5)),
-        "push_p99_ms": round(pct(stats["push_ms"], 0.99)), "pull_p99_ms": round(pct(stats["pull_ms"], 0.99)),
-        "errors": stats["errors"], "first_error": stats.get("first_error"),
-    }  # fmt: skip
-    checks = {"applied ops/s >= 3000": out["applied_ops_per_s"] >= 3000, "push p99 <= 250 ms": 0 <= out["push_p99_ms"] <= 250,
-              "no errors": out["errors"] == 0}  # fmt: skip
+        results = []
+        for name in ("open", "closed"):
+            if args.mode in (name, "both"):
+                desks = prepare(devices, rng, phases[name])
+                seconds = args.seconds if name == "open" else args.closed_seconds
+                results.append(run_phase(name, port, proc.pid, url, desks, seconds))
+    out = {"desks": args.desks, "workers": args.workers, "rate": args.rate,
+           "batch": [args.batch_min, args.batch_max], "closed_batch": args.closed_batch, "phases": results}  # fmt: skip
+    checks: dict[str, bool] = {}
+    for ph in results:
+        if ph["mode"] == "open":
+            checks["open loop: applied ops/s >= 3000"] = ph["applied_ops_per_s"] >= 3000
+            checks["open loop: push p99 <= 250 ms"] = 0 <= ph["push_p99_ms"] <= 250
+        checks[f"{ph['mode']} loop: no errors, every op applied"] = ph["errors"] == 0 and ph["unapplied_ops"] == 0
     out["checks"] = checks
     (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
     (ROOT / "bench" / "out" / "server_load.json").write_text(json.dumps(out, indent=2))
     if args.json:
         print(json.dumps(out, indent=2))
     else:
-        print(f"{out['desks']} desks, {out['batch_ops']} ops/push, {out['workers']} server workers, {out['seconds']} s: "
-              f"{out['applied_ops_per_s']} applied ops/s (target ≥ 3000); push p50 {out['push_p50_ms']} ms, "
-              f"p99 {out['push_p99_ms']} ms (target ≤ 250); pull p99 {out['pull_p99_ms']} ms; errors {out['errors']}")  # fmt: skip
+        print(f"{args.desks} desks, {args.workers} server workers, load average {results[-1]['loadavg_after']}")
+        for ph in results:
+            cpu = ph["cpu_s_per_1000_ops"]
+            print(f"{ph['mode']:>6} loop: offered {ph['offered_ops_per_s']} ops/s, applied {ph['applied_ops_per_s']} "
+                  f"ops/s over {ph['seconds']} s; push p50 {ph['push_p50_ms']} ms, p99 {ph['push_p99_ms']} ms, "
+                  f"max {ph['push_max_ms']} ms ({ph['pushes']} pushes); pull p50 {ph['pull_p50_ms']} ms, p99 "
+                  f"{ph['pull_p99_ms']} ms ({ph['pulls']} pulls, {ph['pulled_items_per_s']} items/s); errors "
+                  f"{ph['errors']}, unapplied {ph['unapplied_ops']}; CPU s/1000 ops: server {cpu['server']}, "
+                  f"PostgreSQL {cpu['postgres']}, load generator {cpu['load_generator']}")  # fmt: skip
+            if ph["first_error"]:
+                print(f"        first error: {ph['first_error']}")
         for name, ok in checks.items():
             print(f"{'PASS' if ok else 'FAIL'}  {name}")
     return 0 if all(checks.values()) else 1
 
+
+ARGS: argparse.Namespace
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,11 +7,11 @@ SQLite keeps plain executemany (it is in-process anyway).
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Connection, DateTime, Integer, Table, text
+
+from server.jsonfast import dumps
 
 _PG_TYPES = ((Boolean, "boolean"), (BigInteger, "bigint"), (Integer, "integer"), (DateTime, "timestamptz"),
              (JSON, "jsonb"))  # fmt: skip
@@ -22,12 +22,6 @@ def _pg_type(col: Any) -> str:
         if isinstance(col.type, sa_type) or isinstance(getattr(col.type, "impl", None), sa_type):
             return name
     return "text"
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(type(value))
 
 
 def insert_rows(
@@ -47,4 +41,4 @@ def insert_rows(
     sql = f"INSERT INTO {table.name} ({names}) SELECT {names} FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS v({spec})"
     if ignore_conflicts:
         sql += " ON CONFLICT DO NOTHING"
-    conn.execute(text(sql), {"rows": json.dumps(rows, default=_default)})
+    conn.execute(text(sql), {"rows": dumps(rows)})

@@ -13,6 +13,8 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 
+from server import jsonfast
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -55,6 +57,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_size", 20)
     kwargs.setdefault("max_overflow", 20)
     kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("json_serializer", jsonfast.dumps)  # JSONB parameters and columns: orjson
+    kwargs.setdefault("json_deserializer", jsonfast.loads)
     return create_engine(url, **kwargs)
 
 

@@ -13,7 +13,6 @@ Any unexpected error rolls the whole batch back; the desk retries the same ops l
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,18 +20,18 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.sync.protocol import OFFICE_FIELD, Op, OpResult
 from server.admin import utcnow
-from server.bulk import insert_rows
 from server.context import DeviceCtx, ScopeViolation
+from server.jsonfast import dumps
 from server.merge import diff, merge
-from server.models import AppliedOp, ChangeLog, Conflict, Counter, Event, Office, Record, ScopeLog
+from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
+from server.stamp import stamp_pg, stamp_plain
 
 log = logging.getLogger("ppid.server.push")
-STAMP_LOCK_KEY = 0x5050_4944  # "PPID"
 
 
 @dataclass
@@ -111,8 +110,6 @@ class PushService:
             for op in todo:
                 batch.results[op.op_id] = self._decide(conn, op, batch)
             self._write(conn, todo, batch)
-            if self.before_commit is not None:
-                self.before_commit(todo)
         return batch.results
 
     def _offices(self, conn: Connection, ops: list[Op]) -> dict[str, int]:
@@ -123,24 +120,40 @@ class PushService:
         return self._office_cache
 
     def _claim(self, conn: Connection, device: DeviceCtx, ops: list[Op], now: datetime) -> set[str]:
+        """Insert the (device, op_id) rows; the ones that come back are new, the others are duplicates.
+
+        PostgreSQL: one statement of fixed text over arrays (``unnest``), so psycopg parses and prepares it
+        once per connection instead of re-scanning a 50-row VALUES list on every push."""
         if not ops:
             return set()
+        fps = [op.fingerprint() for op in ops]
+        if self.is_pg:
+            return set(
+                conn.execute(
+                    text(
+                        "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, "
+                        "status, applied_at) SELECT :dev, v.op_id, v.seq, v.entity_id, v.base_version, "
+                        "v.fingerprint, 'pending', :now FROM unnest(CAST(:op_ids AS text[]), "
+                        "CAST(:seqs AS bigint[]), CAST(:entity_ids AS text[]), CAST(:bases AS int[]), "
+                        "CAST(:fps AS text[])) AS v(op_id, seq, entity_id, base_version, fingerprint) "
+                        "ON CONFLICT DO NOTHING RETURNING op_id"
+                    ),
+                    {
+                        "dev": device.id, "now": now, "op_ids": [op.op_id for op in ops],
+                        "seqs": [op.seq for op in ops], "entity_ids": [op.entity_id for op in ops],
+                        "bases": [op.base_version for op in ops], "fps": fps,
+                    },
+                ).scalars()
+            )  # fmt: skip
         rows = [
             {
-                "device_id": device.id,
-                "op_id": op.op_id,
-                "seq": op.seq,
-                "entity_id": op.entity_id,
-                "base_version": op.base_version,
-                "fingerprint": op.fingerprint(),
-                "status": "pending",
-                "applied_at": now,
+                "device_id": device.id, "op_id": op.op_id, "seq": op.seq, "entity_id": op.entity_id,
+                "base_version": op.base_version, "fingerprint": fp, "status": "pending", "applied_at": now,
             }
-            for op in ops
-        ]
-        dialect_insert = postgresql.insert if self.is_pg else sqlite.insert
-        stmt = dialect_insert(AppliedOp).on_conflict_do_nothing().returning(AppliedOp.op_id)
-        return set(conn.execute(stmt, rows).scalars())  # "insertmanyvalues": one cached statement, few trips
+            for op, fp in zip(ops, fps, strict=True)
+        ]  # fmt: skip
+        stmt = sqlite.insert(AppliedOp).on_conflict_do_nothing().returning(AppliedOp.op_id)
+        return set(conn.execute(stmt, rows).scalars())
 
     def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
         if not ops:
@@ -352,18 +365,29 @@ class PushService:
 
     # ------------------------------------------------------------------ writing
     def _write(self, conn: Connection, ops: list[Op], batch: Batch) -> None:
+        """Everything that needs no seq first (outside the stamp lock), then stamp; on PostgreSQL the stamp
+        step also commits (see server/stamp.py)."""
         for op_id, row in batch.conflict_rows:
             cid = conn.execute(insert(Conflict).values(row).returning(Conflict.id)).scalar_one()
             batch.results[op_id] = batch.results[op_id].model_copy(update={"conflict_id": cid})
-        touched = [batch.recs[eid] for eid in batch.touch_order]
-        if touched:
-            self._stamp_and_write(conn, touched, batch)
         if batch.resolved:
             conn.execute(
                 update(Conflict)
                 .where(Conflict.id.in_(batch.resolved), Conflict.status == "open")
                 .values(status="resolved", resolved_at=batch.now)
             )
+        self._store_results(conn, ops, batch)
+        touched = [batch.recs[eid] for eid in batch.touch_order]
+        hook = (lambda: self.before_commit(ops)) if self.before_commit is not None else None  # noqa: E731
+        if touched and self.is_pg:
+            stamp_pg(conn, touched, batch.now, hook)
+            return
+        if touched:
+            stamp_plain(conn, touched, batch.now)
+        if hook is not None:
+            hook()
+
+    def _store_results(self, conn: Connection, ops: list[Op], batch: Batch) -> None:
         params = []
         for op in ops:
             res = batch.results[op.op_id]
@@ -380,7 +404,7 @@ class PushService:
                     "AS v(b_op text, b_status text, b_version int, b_result jsonb) "
                     "WHERE a.device_id = :dev AND a.op_id = v.b_op"
                 ),
-                {"rows": json.dumps(params), "dev": batch.device.id},
+                {"rows": dumps(params), "dev": batch.device.id},
             )
             return
         conn.execute(
@@ -393,76 +417,3 @@ class PushService:
             ),
             params,
         )
-
-    def _stamp_and_write(self, conn: Connection, touched: list[RecState], batch: Batch) -> None:
-        if self.is_pg:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": STAMP_LOCK_KEY})
-        top = conn.execute(
-            update(Counter)
-            .where(Counter.name == "server_seq")
-            .values(value=Counter.value + len(touched))
-            .returning(Counter.value)
-        ).scalar_one()
-        first = top - len(touched) + 1
-        new_rows, upd_rows, events, logs, scope = [], [], [], [], []
-        for i, rec in enumerate(touched):
-            seq = first + i
-            if rec.moved_from == -1:
-                new_rows.append(
-                    {
-                        "entity_id": rec.entity_id, "entity": rec.entity, "office_id": rec.office_id,
-                        "version": rec.version, "server_seq": seq, "data": rec.data,
-                        "needs_review": rec.needs_review, "created_by": rec.created_by,
-                        "created_at": batch.now, "updated_at": batch.now,
-                    }
-                )  # fmt: skip
-                scope.append(
-                    {
-                        "office_id": rec.office_id,
-                        "entity_id": rec.entity_id,
-                        "server_seq": seq,
-                        "present": True,
-                    }
-                )
-            else:
-                upd_rows.append(
-                    {"b_id": rec.entity_id, "b_office": rec.office_id, "b_version": rec.version, "b_seq": seq,
-                     "b_data": rec.data, "b_review": rec.needs_review, "b_now": batch.now}
-                )  # fmt: skip
-                if rec.moved_from is not None and rec.moved_from != rec.office_id:
-                    scope.append(
-                        {
-                            "office_id": rec.moved_from,
-                            "entity_id": rec.entity_id,
-                            "server_seq": seq,
-                            "present": False,
-                        }
-                    )
-                    scope.append(
-                        {
-                            "office_id": rec.office_id,
-                            "entity_id": rec.entity_id,
-                            "server_seq": seq,
-                            "present": True,
-                        }
-                    )
-            for j, ev in enumerate(rec.events):
-                ev_id = str(ev.get("id") or f"{rec.entity_id}:{seq}:{j}")
-                events.append({"event_id": ev_id, "entity_id": rec.entity_id, "server_seq": seq, "data": ev})
-            for row in rec.log_rows:
-                logs.append({**row, "server_seq": seq})
-        if new_rows:
-            insert_rows(conn, Record.__table__, new_rows)  # type: ignore[arg-type]
-        if upd_rows:
-            conn.execute(
-                update(Record)
-                .where(Record.entity_id == bindparam("b_id"))
-                .values(
-                    office_id=bindparam("b_office"), version=bindparam("b_version"), server_seq=bindparam("b_seq"),
-                    data=bindparam("b_data"), needs_review=bindparam("b_review"), updated_at=bindparam("b_now"),
-                ),
-                upd_rows,
-            )  # fmt: skip
-        insert_rows(conn, Event.__table__, events, ignore_conflicts=True)  # type: ignore[arg-type]
-        insert_rows(conn, ChangeLog.__table__, logs)  # type: ignore[arg-type]
-        insert_rows(conn, ScopeLog.__table__, scope)  # type: ignore[arg-type]
