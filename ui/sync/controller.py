@@ -127,7 +127,10 @@ class SyncController(QObject):
         except Exception:  # noqa: BLE001 - the register may be closing; the next round reports again
             log.exception("sync status after a round")
             return
-        self._delivered.emit(report, snapshot)
+        try:
+            self._delivered.emit(report, snapshot)
+        except RuntimeError:  # the controller was deleted with its window without stop(): nobody listens
+            log.warning("sync report after the window was gone")
 
     @Slot()
     def _on_started(self) -> None:
