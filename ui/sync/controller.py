@@ -15,6 +15,7 @@ round to end, aborts the network call in flight and waits briefly for the thread
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -69,7 +70,7 @@ class SyncController(QObject):
         with self._lock:
             if self.engine is None:
                 self.engine = DeskSyncEngine(self.desk, self.tokens, attempts=self.attempts,
-                                             on_start=self._started.emit)  # fmt: skip
+                                             on_start=self._announce)  # fmt: skip
             return self.engine
 
     def start_later(self) -> None:
@@ -131,6 +132,11 @@ class SyncController(QObject):
             self._delivered.emit(report, snapshot)
         except RuntimeError:  # the controller was deleted with its window without stop(): nobody listens
             log.warning("sync report after the window was gone")
+
+    def _announce(self) -> None:
+        """Runs on the worker thread as a round begins."""
+        with contextlib.suppress(RuntimeError):  # deleted with its window: nobody listens
+            self._started.emit()
 
     @Slot()
     def _on_started(self) -> None:
