@@ -106,14 +106,6 @@ def test_watchdog_notices_a_wedged_sync(
         assert wedge.proxy.stats.stalls == 1 and not wedge.reports
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SyncEngine.abort() calls SyncClient.close() -> httpx.Client.close(), which closes the socket but "
-    "does not wake the sync thread blocked in recv() on it (Linux: close() from another thread never "
-    "interrupts a blocked read; shutdown(SHUT_RDWR) does, at once). So the wedged request keeps waiting for "
-    "its read timeout, and the watchdog fires again every stuck_after seconds (restarts keeps climbing). "
-    "Fix in app/sync/client.py + engine.py: on abort, shutdown(SHUT_RDWR) the client's open sockets.",
-)
 @pytest.mark.timeout(180)
 def test_watchdog_aborts_a_wedged_sync_and_the_next_attempt_completes(
     desk: DeskServices, officer: Any, walk_in: Any, city: tuple[Engine, LiveServer]
