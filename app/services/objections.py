@@ -29,9 +29,17 @@ from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
 from app.services.register import load_request, next_counter, parse_datetime
+from app.services.register_query import still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
 from db.models import Event, Objection, Official, Request
+
+
+def request_line(event: Event, request_id: str) -> dict[str, Any]:
+    """A line the keberatan writes on its request's timeline, as it travels inside the keberatan's op: the
+    ``request_id`` tells every other desk (``app.sync.apply``) to put it on the request, so the request's
+    timeline is the same everywhere. The event id keeps it from being stored twice."""
+    return {**EventView.of(event).to_dict(), "request_id": request_id}
 
 
 def parse_grounds(raw: Any) -> list[str]:
@@ -116,7 +124,7 @@ class ObjectionService:
             late = _late_filing(request, moment)
             summary = f"Keberatan {number} terdaftar (alasan {', '.join(ground_list)})"
             data = {"objection": number, "grounds": ground_list, "late_filing": late}
-            record_event(
+            on_request = record_event(
                 session,
                 actor,
                 now,
@@ -147,6 +155,7 @@ class ObjectionService:
                 payload={
                     "state": objection_state(row, request.number),
                     "event": EventView.of(event).to_dict(),
+                    "events": [request_line(on_request, request.id)],
                 },
                 base_version=0,
             )
@@ -157,12 +166,20 @@ class ObjectionService:
             return self._view(session, _load(session, number))
 
     def list(
-        self, actor: Actor, *, status: str | None = None, request_number: str | None = None
+        self,
+        actor: Actor,
+        *,
+        status: str | None = None,
+        request_number: str | None = None,
+        worked_here: bool = False,
     ) -> list[ObjectionView]:
+        """``worked_here``: leave out keberatan routed to another office with their request (work lists)."""
         with self.ctx.db.reader() as session:
             query = select(Objection).order_by(Objection.filed_at.desc())
             if status:
                 query = query.where(Objection.status == status)
+            if worked_here:
+                query = query.where(still_worked_here(Objection.id))
             if request_number:
                 query = query.where(Objection.request_id == load_request(session, request_number).id)
             return [self._view(session, row) for row in session.scalars(query)]
@@ -208,7 +225,7 @@ class ObjectionService:
                 summary=summary,
                 data=data,
             )
-            record_event(
+            on_request = record_event(
                 session,
                 actor,
                 now,
@@ -238,6 +255,7 @@ class ObjectionService:
                 payload={
                     "state": objection_state(row, request.number),
                     "event": EventView.of(event).to_dict(),
+                    "events": [request_line(on_request, request.id)],
                 },
                 base_version=base_version,
             )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Integer, Select, and_, func, literal_column, select, text
+from sqlalchemy import Integer, Select, and_, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
@@ -21,6 +21,7 @@ from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.services.context import Actor, DeskContext
 from db.models import Request, Requester
+from db.models.sync import sync_records
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,16 @@ class RegisterFilter:
     overdue_only: bool = False
     include_void: bool = True
     today: date | None = None  # for "overdue"; defaults to the desk clock
+    worked_here: bool = False  # only what this desk still works on (overdue_only implies it)
+
+
+def still_worked_here(id_column: Any) -> ColumnElement[bool]:
+    """The one rule for work lists (overdue, due soon, waiting, open keberatan): a record counts on this desk
+    unless it left this desk's scope, i.e. the city routed it to another office (``sync_records.in_scope``
+    false). Such a row stays in the register (this desk registered it; the number is this desk's) but is no
+    longer this desk's work. A city desk never loses scope, so it keeps monitoring every office; a desk that
+    never synced has no such rows."""
+    return ~exists().where(sync_records.c.entity_id == id_column, sync_records.c.in_scope.is_(False))
 
 
 _ROWID: ColumnClause[int] = literal_column("requests.rowid", Integer)
@@ -44,7 +55,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _text_only(flt: RegisterFilter) -> bool:
     """Only free text (and the date range, which is on the same index) narrows the register."""
     return bool(flt.text.strip()) and not (
-        flt.statuses or flt.channel or flt.requester_kind or flt.overdue_only or not flt.include_void
+        flt.statuses
+        or flt.channel
+        or flt.requester_kind
+        or flt.overdue_only
+        or flt.worked_here
+        or not flt.include_void
     )
 
 
@@ -138,6 +154,8 @@ class RegisterQuery:
             today = flt.today or self.ctx.clock().date()
             conditions.append(Request.status.in_([s.value for s in OPEN_STATUSES]))
             conditions.append(Request.due_current < today)
+        if flt.overdue_only or flt.worked_here:
+            conditions.append(still_worked_here(Request.id))
         needle = flt.text.strip()
         if needle:
             conditions.append(self._text_condition(needle))

@@ -5,6 +5,9 @@ not change: the badan publik is the same, only the office working on it moves), 
 city office may do it (the server refuses anyone else with ``route_forbidden``). Like every intent it is one
 SQLite transaction: the record's ``office_code``, a timeline event ("Diteruskan ke Kecamatan X …" with who,
 when and why), an audit entry and an outbox op with action ``route`` (docs/sync-protocol.md, *Routing*).
+The request's keberatan move with it in the same transaction, each with its own event and ``route`` op: a
+keberatan is always in its request's office, so the office now answering for the request also sees (and
+decides on) its keberatan, and the old office's work lists drop both.
 
 The offices come from the city server (``GET /offices``, ``app/sync/offices.py``); the last list fetched is
 kept on the desk, so routing works offline too and is pushed at the next sync.
@@ -16,16 +19,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.domain.lifecycle import FINAL_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.errors import ActionRefused, DeskError, ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.register import RegisterService, load_request, parse_datetime, request_state
+from app.services.sync_state import objection_state
 from app.services.views import EventView, RequestView
 from app.sync import offices as office_list
 from app.sync.offices import OfficeEntry, OfficeList
-from db.models import Requester
+from db.models import Objection, Request, Requester
 
 if TYPE_CHECKING:
     from app.sync.engine import ClientFactory
@@ -189,15 +196,6 @@ class RoutingService:
                 summary=summary,
                 data=data,
             )
-            audit(
-                session,
-                actor,
-                now,
-                action="request_route",
-                entity="request",
-                entity_id=row.id,
-                details={"number": row.number, **data},
-            )
             enqueue(
                 session,
                 now,
@@ -207,7 +205,60 @@ class RoutingService:
                 payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
                 base_version=base_version,
             )
+            moved = _move_objections(session, actor, now, row, target, moment, data)
+            audit(
+                session,
+                actor,
+                now,
+                action="request_route",
+                entity="request",
+                entity_id=row.id,
+                details={"number": row.number, **data, "objections": moved},
+            )
             return self.register._view(session, actor, row, requester)
+
+
+def _move_objections(
+    session: Session,
+    actor: Actor,
+    now: datetime,
+    request: Request,
+    target: OfficeEntry,
+    moment: datetime,
+    data: dict[str, object],
+) -> list[str]:
+    """Every keberatan of the routed request follows it (open or closed: one file, one office), each with a
+    timeline line and its own ``route`` op after the request's; returns their numbers for the audit entry."""
+    moved: list[str] = []
+    query = select(Objection).where(Objection.request_id == request.id).order_by(Objection.filed_at)
+    for obj in session.scalars(query):
+        if obj.office_code == target.code:
+            continue
+        base_version = obj.version
+        obj.office_code = target.code
+        obj.version += 1
+        obj.updated_at = now
+        event = record_event(
+            session,
+            actor,
+            now,
+            kind=ROUTE_ACTION,
+            at=moment,
+            objection_id=obj.id,
+            summary=f"Diteruskan bersama permohonan {request.number} ke {target.name} ({target.code})",
+            data={**data, "request": request.number},
+        )
+        enqueue(
+            session,
+            now,
+            entity="objection",
+            entity_id=obj.id,
+            action=ROUTE_ACTION,
+            payload={"state": objection_state(obj, request.number), "event": EventView.of(event).to_dict()},
+            base_version=base_version,
+        )
+        moved.append(obj.number)
+    return moved
 
 
 __all__ = ["OfficesUnavailable", "RouteChoice", "RoutingService"]

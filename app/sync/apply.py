@@ -9,6 +9,7 @@ Values arrive as JSON (dates as ISO text) and are converted back per column type
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
+from app.sync import state
 from app.sync.protocol import PullItem
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
 
@@ -29,6 +31,8 @@ _TABLES: dict[str, Table] = {
     "calendar": CalendarEntry.__table__,  # type: ignore[dict-item]
 }
 _LOCAL_ONLY = {"requesters": {"nik_encrypted", "nik_hash"}}
+_ISSUED_ON = {"request": "received_at", "objection": "filed_at"}
+"""The date a number was issued on (its year picks the counter): a keberatan is numbered when it is filed."""
 
 
 def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
@@ -93,12 +97,18 @@ def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
 
 
 def apply_items(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:
-    """Upsert a page of pulled records (none of them with pending local ops); returns how many were stored."""
+    """Upsert a page of pulled records (none of them with pending local ops); returns how many were stored.
+
+    ``removed`` items may be passed too: they say where a record went, so it is shown as forwarded there.
+    Records the engine already marked out of scope in this transaction are settled either way."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     requesters: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
+    removed = [item for item in items if item.removed]
     stored = 0
     for item in items:
+        if item.removed:
+            continue
         table = _TABLES.get(item.entity)
         if table is None:
             log.info("pulled record kind not stored on the desk", extra={"entity": item.entity})
@@ -114,23 +124,33 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
         stored += 1
     if requesters:
         _upsert(session, Requester.__table__, list(requesters.values()))  # type: ignore[arg-type]
-    for kind, rows in by_kind.items():
-        _upsert(session, _TABLES[kind], rows)
+    for kind, table in _TABLES.items():  # requests first: a keberatan and its events refer to them
+        if by_kind.get(kind):
+            _upsert(session, table, by_kind[kind])
     if events:
         session.execute(insert(Event).on_conflict_do_nothing(), events)
     if by_kind.get("request"):
         _reindex(session, by_kind["request"], requesters)
     for kind in ("request", "objection"):
         _keep_counter_ahead(session, kind, by_kind.get(kind, []), office_code, desk_letter)
+    present = {item.entity_id for item in items if not item.removed}
+    _settle_routed_away(session, removed, office_code, present)
     return stored
 
 
 def _event(item: PullItem, ev: dict[str, Any]) -> dict[str, Any]:
+    """A pulled timeline line. A keberatan carries the lines it wrote on its request's timeline too (marked
+    with ``request_id``): those go to the request, so every desk shows the same request timeline."""
     now = datetime.now()
+    request_id, objection_id = ev.get("request_id"), ev.get("objection_id")
+    if item.entity == "request":
+        request_id = item.entity_id
+    elif item.entity == "objection" and not request_id:
+        objection_id = item.entity_id
     return {
         "id": ev["id"],
-        "request_id": item.entity_id if item.entity == "request" else ev.get("request_id"),
-        "objection_id": item.entity_id if item.entity == "objection" else ev.get("objection_id"),
+        "request_id": request_id,
+        "objection_id": objection_id,
         "kind": str(ev.get("kind", "")),
         "at": datetime.fromisoformat(ev["at"]) if ev.get("at") else now,
         "recorded_at": datetime.fromisoformat(ev["recorded_at"]) if ev.get("recorded_at") else now,
@@ -176,7 +196,7 @@ def _keep_counter_ahead(
     own = session.get(Office, 1)
     template = getattr(own, f"{kind}_template", None) if own is not None else None
     for r in rows:
-        seq, received = r.get("seq"), r.get("received_at")
+        seq, received = r.get("seq"), r.get(_ISSUED_ON[kind])
         if (
             r.get("office_code") != office
             or r.get("desk_letter") != letter
@@ -197,3 +217,61 @@ def _keep_counter_ahead(
             session.add(Counter(key=key, value=seq))
         elif row.value < seq:
             row.value = seq
+
+
+ROUTED_AWAY = "routed_away"
+"""Kind of the timeline line a desk writes on its own copy of a record the city routed to another office."""
+_SETTLED_KEY = "routed_away_seq"
+_EVENT_NS = uuid.UUID("6f1d2c3a-8a47-4f0e-9d51-0c2b7e7a4b10")
+
+
+def _settle_routed_away(session: Session, removed: list[PullItem], office: str, present: set[str]) -> None:
+    """Show on this desk's own copy that a record left its office: a timeline line "Diteruskan ke <kantor>"
+    and, when the server said where it went, the new ``office_code`` (the register keeps the row: this desk
+    registered it and its number is this desk's; the work lists leave it out by ``in_scope``).
+
+    Runs in the page's transaction, after the engine marked the records out of scope. Records left since the
+    last settled ``server_seq`` are found in ``sync_records`` (a city desk never loses scope: nothing to do);
+    ``removed`` items, when given, add the destination. The line's id is derived from the record and the seq
+    of its leaving, so a page applied twice writes it once."""
+    if (state.get(session, "enrollment") or {}).get("is_city"):
+        return
+    settled = int(state.get(session, _SETTLED_KEY, 0) or 0)
+    sr = state.sync_records.c
+    query = select(sr.entity_id, sr.server_seq).where(sr.in_scope.is_(False), sr.server_seq > settled)
+    left: dict[str, int] = {eid: seq for eid, seq in session.execute(query)}
+    where: dict[str, tuple[str, str]] = {}
+    for item in removed:
+        left.setdefault(item.entity_id, item.seq)
+        name = str((item.record or {}).get("office_name") or "")
+        if item.office_code:
+            where[item.entity_id] = (item.office_code, name or item.office_code)
+    if not left:
+        return
+    back = present | {i for i, (code, _n) in where.items() if code == office}
+    settled = max(settled, *left.values())
+    left = {i: seq for i, seq in left.items() if i not in back}  # routed back here meanwhile: ours again
+    now = datetime.now()
+    events: list[dict[str, Any]] = []
+    for kind, table, noun in (("request", Request, "Permohonan"), ("objection", Objection, "Keberatan")):
+        rows = session.execute(select(table.id, table.office_code).where(table.id.in_(list(left)))).all()
+        for rid, current in rows:
+            dest = where.get(rid)
+            if dest is None and current != office:
+                continue  # came back and left again before this page, or already settled with its office
+            text_to = f"{dest[1]} ({dest[0]})" if dest else "kantor lain"
+            events.append({
+                "id": str(uuid.uuid5(_EVENT_NS, f"{rid}:{left[rid]}")), "kind": ROUTED_AWAY, "at": now,
+                "recorded_at": now, "username": "sync",
+                "request_id": rid if kind == "request" else None,
+                "objection_id": rid if kind == "objection" else None,
+                "summary": f"Diteruskan ke {text_to} oleh PPID kota. {noun} ini tidak lagi ditangani meja ini; "
+                "nomornya tetap nomor meja ini.",
+                "data": {"to_office": dest[0] if dest else None, "to_office_name": dest[1] if dest else None,
+                         "from_office": current, "server_seq": left[rid]},
+            })  # fmt: skip
+            if dest:
+                session.execute(update(table).where(table.id == rid).values(office_code=dest[0]))
+    if events:
+        session.execute(insert(Event).on_conflict_do_nothing(), events)
+    state.put(session, _SETTLED_KEY, settled)

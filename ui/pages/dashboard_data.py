@@ -4,6 +4,10 @@ Why a separate, Qt-free function: it runs on a worker thread (it makes ~20 queri
 can be tested directly against a real register. "Due within 3 working days" needs the working-day calendar,
 so it walks the open requests in deadline order, skipping the overdue ones (they are exactly the first
 ``overdue_count`` rows of that order, because every open request has a current deadline).
+
+The work lists (due soon, overdue, waiting, open keberatan) leave out what the city routed to another office
+(``still_worked_here`` in register_query, the one rule); "received today" and the monthly counts keep them,
+because this desk did register them.
 """
 
 from __future__ import annotations
@@ -78,7 +82,9 @@ def load_dashboard(desk: DeskServices, actor: Actor, today: date | None = None) 
             for r in query.rows(actor, overdue_filter, limit=LIST_LIMIT, order_by="due", descending=False)
         ],
     )
-    open_filter = RegisterFilter(statuses=tuple(s.value for s in OPEN_STATUSES), today=today)
+    open_filter = RegisterFilter(
+        statuses=tuple(s.value for s in OPEN_STATUSES), today=today, worked_here=True
+    )
     soon: list[Item] = []
     offset = overdue_count
     while True:
@@ -90,7 +96,7 @@ def load_dashboard(desk: DeskServices, actor: Actor, today: date | None = None) 
         ):
             break
         offset += 100
-    waiting_filter = RegisterFilter(statuses=(Status.INCOMPLETE.value,), today=today)
+    waiting_filter = RegisterFilter(statuses=(Status.INCOMPLETE.value,), today=today, worked_here=True)
     waiting = Section(
         query.count(actor, waiting_filter),
         [
@@ -98,7 +104,7 @@ def load_dashboard(desk: DeskServices, actor: Actor, today: date | None = None) 
             for r in query.rows(actor, waiting_filter, limit=LIST_LIMIT, order_by="due", descending=False)
         ],
     )
-    open_objections = desk.objections.list(actor, status=ObjectionStatus.REGISTERED.value)
+    open_objections = desk.objections.list(actor, status=ObjectionStatus.REGISTERED.value, worked_here=True)
     objections = Section(
         len(open_objections),
         [
