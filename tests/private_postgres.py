@@ -52,7 +52,10 @@ class PrivatePostgres:
             except KeyError as exc:
                 raise PrivatePostgresUnavailable("running as root and there is no 'postgres' user") from exc
             self.user = "postgres"
-        self.folder = Path(tempfile.mkdtemp(prefix="ppid-pg-"))
+        # under root the folder must be reachable by the postgres user: /tmp, not a private TMPDIR
+        self.folder = Path(
+            tempfile.mkdtemp(prefix="ppid-pg-", dir="/tmp" if self.user and Path("/tmp").is_dir() else None)
+        )
         if self.user is not None:
             entry = pwd.getpwnam(self.user)
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
