@@ -8,7 +8,6 @@ longer than those limits, so only the watchdog can unwedge the sync in time.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -92,18 +91,6 @@ def wedged_worker(
         finally:
             worker.stop()
     wedge.done.wait(WAIT)  # the proxy is gone: whatever was still stuck has failed; let the round end
-
-
-def test_watchdog_notices_a_wedged_sync(
-    desk: DeskServices, officer: Any, walk_in: Any, city: tuple[Engine, LiveServer]
-) -> None:
-    with wedged_worker(desk, officer, walk_in, city) as wedge:
-        assert wedge.worker is not None and wedge.proxy is not None
-        deadline = time.monotonic() + WAIT
-        while wedge.worker.restarts == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert wedge.worker.restarts >= 1, "the watchdog never noticed the wedged sync"
-        assert wedge.proxy.stats.stalls == 1 and not wedge.reports
 
 
 @pytest.mark.timeout(180)
