@@ -7,9 +7,8 @@ parsing, so a body cut by a dying 2G link is refused whole instead of being half
 import gzip
 import hashlib
 import logging
-import time
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -40,6 +39,7 @@ from app.sync.protocol import (
     PushResponse,
 )
 from server import admin
+from server.asgi import SignAndLog
 from server.auth import SUPPORTED_PROTOCOLS, ApiError, authenticate, check_versions
 from server.context import DeviceCtx, ScopeViolation
 from server.offices import offices_router
@@ -78,25 +78,9 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     )
     app.state.engine = engine
     app.state.config = cfg
-    app.add_middleware(GZipMiddleware, minimum_size=512)
-
-    @app.middleware("http")
-    async def _sign_and_log(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        start = time.perf_counter()
-        response = await call_next(request)
-        response.headers[HEADER_SIGNATURE] = str(PROTOCOL_VERSION)
-        log.info(
-            "request",
-            extra={
-                "method": request.method, "path": request.url.path, "status": response.status_code,
-                "ms": round((time.perf_counter() - start) * 1000, 1),
-                "device": request.headers.get("x-device-id", ""),
-                "bytes_in": int(request.headers.get("content-length") or 0),
-            },
-        )  # fmt: skip
-        return response
+    # level 6: nearly the bytes of level 9 (Starlette's default) for a fraction of the CPU on large pull pages
+    app.add_middleware(GZipMiddleware, minimum_size=512, compresslevel=6)
+    app.add_middleware(SignAndLog, header=HEADER_SIGNATURE, value=str(PROTOCOL_VERSION))
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -116,7 +100,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     async def _cursor(_request: Request, exc: CursorError) -> JSONResponse:
         return _error(409 if exc.code == "resync_scope" else 400, exc.code, str(exc))
 
-    def versions(
+    async def versions(  # async: no thread-pool hop for a header check
         x_app_version: Annotated[str | None, Header()] = None,
         x_ppid_protocol: Annotated[str | None, Header()] = None,
     ) -> str:
@@ -161,7 +145,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         )  # fmt: skip
 
     @api.post("/push", response_model=PushResponse)
-    async def push(request: Request, dev: Dev) -> PushResponse:
+    async def push(request: Request, dev: Dev) -> Response:
         ops = await _read_push_body(request, dev, cfg)
         results = await run_in_threadpool(pusher.push, dev, ops)
         log.info(
@@ -169,7 +153,8 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             extra={"device": dev.id, "ops": len(ops), "duplicates": sum(r.duplicate for r in results),
                    "conflicts": sum(r.status == "conflict" for r in results)},
         )  # fmt: skip
-        return PushResponse(results=results, server_time=admin.utcnow().isoformat())
+        answer = PushResponse.model_construct(results=results, server_time=admin.utcnow().isoformat())
+        return Response(answer.model_dump_json(), media_type="application/json")  # results are already models
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     def pull(
@@ -178,8 +163,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=2000)] = 200,
         max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
     ) -> Response:
-        page = puller.pull(dev, cursor, limit, max_bytes)
-        return Response(page.model_dump_json(exclude_defaults=True), media_type="application/json")
+        return Response(puller.pull(dev, cursor, limit, max_bytes), media_type="application/json")
 
     @api.get("/checksum", response_model=ChecksumResponse)
     def checksum(dev: Dev, buckets: Annotated[int, Query(ge=1, le=65536)] = 256) -> ChecksumResponse:
@@ -195,8 +179,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
 
     @api.post("/fetch", response_model=FetchResponse, response_model_exclude_defaults=True)
     def fetch(dev: Dev, body: FetchRequest) -> Response:
-        page = FetchResponse.model_construct(items=puller.fetch(dev, body.entity_ids))
-        return Response(page.model_dump_json(exclude_defaults=True), media_type="application/json")
+        return Response(puller.fetch(dev, body.entity_ids), media_type="application/json")
 
     app.include_router(api)
     app.include_router(offices_router(engine, cfg.min_app_version))

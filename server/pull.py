@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, select
 
 from app.sync.protocol import (
@@ -21,8 +22,6 @@ from app.sync.protocol import (
     BucketListResponse,
     BucketSum,
     ChecksumResponse,
-    PullItem,
-    PullResponse,
     bucket_of,
     item_hash,
     xor_hex,
@@ -71,7 +70,11 @@ class PullService:
     def _scoped(self, stmt: Any, device: DeviceCtx) -> Any:
         return stmt if device.is_city else stmt.where(Record.office_id == device.office_id)
 
-    def pull(self, device: DeviceCtx, cursor: str, limit: int, max_bytes: int) -> PullResponse:
+    def pull(self, device: DeviceCtx, cursor: str, limit: int, max_bytes: int) -> bytes:
+        """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson.
+
+        This is the server's hottest read: each item is encoded exactly once, its size counted from those
+        bytes, and the page assembled from them; no models are built for data read from our own database."""
         after = decode_cursor(cursor, device.scope_key)
         with self._connect() as conn, conn.begin():
             high = conn.execute(select(Counter.value).where(Counter.name == "server_seq")).scalar_one()
@@ -88,9 +91,8 @@ class PullService:
             ).all()  # fmt: skip
             removed: Sequence[Any] = []
             if not device.is_city:
-                removed = conn.execute(  # with where the record is now, so the old desk can say so
-                    select(ScopeLog.entity_id, ScopeLog.server_seq, Record.entity, Record.office_id)
-                    .join(Record, Record.entity_id == ScopeLog.entity_id)
+                removed = conn.execute(
+                    select(ScopeLog.entity_id, ScopeLog.server_seq)
                     .where(ScopeLog.office_id == device.office_id, ScopeLog.present.is_(False))
                     .where(ScopeLog.server_seq > after)
                     .order_by(ScopeLog.server_seq)
@@ -99,36 +101,23 @@ class PullService:
             merged = sorted([(r.server_seq, 0, r) for r in rows] + [(r.server_seq, 1, r) for r in removed],
                             key=lambda x: (x[0], x[1]))  # fmt: skip
             page = merged[:limit]
-            office_rows = conn.execute(select(Office.id, Office.code, Office.name))
-            names = {r.id: (r.code, r.name) for r in office_rows}
-            offices = {k: code for k, (code, _n) in names.items()}
+            offices = dict(conn.execute(select(Office.id, Office.code)).all())
             events = self._events(conn, [r.entity_id for _s, kind, r in page if kind == 0])
-        items: list[PullItem] = []
-        used = 0
+        parts: list[bytes] = []
+        used, last = 0, after
         for seq, kind, r in page:
             if kind == 1:
-                code, name = names.get(r.office_id, ("", ""))
-                item = PullItem.model_construct(
-                    seq=seq, entity=r.entity, entity_id=r.entity_id, removed=True, office_code=code,
-                    record={"office_code": code, "office_name": name},
-                )  # fmt: skip
+                item = orjson.dumps({"seq": seq, "entity": "", "entity_id": r.entity_id, "removed": True})
             else:
-                item = PullItem.model_construct(
-                    seq=seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
-                    office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
-                    events=events.get(r.entity_id, []),
-                )  # fmt: skip
-            size = len(item.model_dump_json(exclude_defaults=True))
-            if items and used + size > max_bytes:
+                item = orjson.dumps(_item(r, offices, events.get(r.entity_id, [])))
+            if parts and used + len(item) > max_bytes:
                 break
-            items.append(item)
-            used += size
-        more = len(items) < len(merged)
-        last = items[-1].seq if items else after
-        # items are built from the database without re-validation (model_construct): this is the hot path
-        return PullResponse.model_construct(
-            items=items, next_cursor=encode_cursor(last, device.scope_key), more=more, high_water=high
-        )
+            parts.append(item)
+            used += len(item)
+            last = seq
+        more = len(parts) < len(merged)
+        tail = orjson.dumps({"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high})
+        return b'{"items":[' + b",".join(parts) + b"]," + tail[1:]
 
     def _events(self, conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {}
@@ -170,8 +159,9 @@ class PullService:
         ]
         return BucketListResponse(bucket=bucket, entries=entries)
 
-    def fetch(self, device: DeviceCtx, entity_ids: list[str]) -> list[PullItem]:
-        """Current state of the named records that are in scope (others are silently left out)."""
+    def fetch(self, device: DeviceCtx, entity_ids: list[str]) -> bytes:
+        """Current state of the named records that are in scope (others are silently left out), as the JSON of
+        a ``FetchResponse`` (defaults left out)."""
         with self._connect() as conn, conn.begin():
             rows = conn.execute(
                 self._scoped(
@@ -184,14 +174,24 @@ class PullService:
             ).all()  # fmt: skip
             offices = dict(conn.execute(select(Office.id, Office.code)).all())
             events = self._events(conn, [r.entity_id for r in rows])
-        return [
-            PullItem.model_construct(
-                seq=r.server_seq, entity=r.entity, entity_id=r.entity_id, version=r.version,
-                office_code=offices.get(r.office_id, ""), needs_review=r.needs_review, record=r.data,
-                events=events.get(r.entity_id, []),
-            )
-            for r in rows
-        ]  # fmt: skip
+        return orjson.dumps({"items": [_item(r, offices, events.get(r.entity_id, [])) for r in rows]})
+
+
+def _item(r: Any, offices: dict[int, str], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A ``PullItem`` as a dict, leaving out the fields that equal their defaults (as exclude_defaults does)."""
+    item: dict[str, Any] = {"seq": r.server_seq, "entity": r.entity, "entity_id": r.entity_id}
+    if r.version:
+        item["version"] = r.version
+    office = offices.get(r.office_id, "")
+    if office:
+        item["office_code"] = office
+    if r.needs_review:
+        item["needs_review"] = True
+    if r.data is not None:
+        item["record"] = r.data
+    if events:
+        item["events"] = events
+    return item
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
