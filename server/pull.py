@@ -91,8 +91,9 @@ class PullService:
             ).all()  # fmt: skip
             removed: Sequence[Any] = []
             if not device.is_city:
-                removed = conn.execute(
-                    select(ScopeLog.entity_id, ScopeLog.server_seq)
+                removed = conn.execute(  # with where the record is now, so the old desk can say so
+                    select(ScopeLog.entity_id, ScopeLog.server_seq, Record.entity, Record.office_id)
+                    .join(Record, Record.entity_id == ScopeLog.entity_id)
                     .where(ScopeLog.office_id == device.office_id, ScopeLog.present.is_(False))
                     .where(ScopeLog.server_seq > after)
                     .order_by(ScopeLog.server_seq)
@@ -101,13 +102,18 @@ class PullService:
             merged = sorted([(r.server_seq, 0, r) for r in rows] + [(r.server_seq, 1, r) for r in removed],
                             key=lambda x: (x[0], x[1]))  # fmt: skip
             page = merged[:limit]
-            offices = dict(conn.execute(select(Office.id, Office.code)).all())
+            office_rows = conn.execute(select(Office.id, Office.code, Office.name)).all()
+            offices = {r.id: r.code for r in office_rows}
+            names = {r.id: r.name for r in office_rows}
             events = self._events(conn, [r.entity_id for _s, kind, r in page if kind == 0])
         parts: list[bytes] = []
         used, last = 0, after
         for seq, kind, r in page:
             if kind == 1:
-                item = orjson.dumps({"seq": seq, "entity": "", "entity_id": r.entity_id, "removed": True})
+                code = offices.get(r.office_id, "")
+                where = {"office_code": code, "office_name": names.get(r.office_id, "")}
+                gone = {"seq": seq, "entity": r.entity, "entity_id": r.entity_id, "removed": True}
+                item = orjson.dumps({**gone, "office_code": code, "record": where})
             else:
                 item = orjson.dumps(_item(r, offices, events.get(r.entity_id, [])))
             if parts and used + len(item) > max_bytes:
