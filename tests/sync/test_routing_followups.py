@@ -115,14 +115,15 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
 ) -> None:
     a, b, city = desks("3673.01"), desks("3673.02"), desks("3673")
     kept = a.services.register.receive(a.officer, walk_in()).number
-    routed = a.services.register.receive(a.officer, walk_in()).number
+    routed = a.services.register.receive(a.officer, walk_in(complete=False, missing_items=["ktp"])).number
     a.sync()
     city.sync()
     b.sync()
     clock.now += timedelta(days=40)  # both requests are long overdue now
     overdue = RegisterFilter(overdue_only=True)
     assert a.services.query.count(a.officer, overdue) == 2
-    assert load_dashboard(a.services, a.officer).overdue.count == 2
+    before = load_dashboard(a.services, a.officer)
+    assert before.overdue.count == 2 and [i.number for i in before.waiting.items] == [routed]
 
     _route(city, routed)
 
@@ -162,12 +163,16 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
     assert a.services.query.count(a.officer, overdue) == 1
     board = load_dashboard(a.services, a.officer)
     assert board.overdue.count == 1 and [i.number for i in board.overdue.items] == [kept]
+    assert board.waiting.count == 0 and board.waiting.items == []
+    assert board.received_today.count == 0 and sum(n for _m, n in board.per_month) == 2  # A did register it
     assert routed not in {i.number for i in board.due_soon.items}
     # the city keeps monitoring every office; B now has it as its own overdue work
     city_board = load_dashboard(city.services, city.officer)
     assert {i.number for i in city_board.overdue.items} == {kept, routed}
+    assert [i.number for i in city_board.waiting.items] == [routed]
     b.sync()
-    assert [i.number for i in load_dashboard(b.services, b.officer).overdue.items] == [routed]
+    b_board = load_dashboard(b.services, b.officer)
+    assert [i.number for i in b_board.overdue.items] == [routed] and b_board.waiting.count == 1
 
 
 def test_keberatan_move_with_their_request_and_their_request_lines_travel(
