@@ -6,18 +6,24 @@ one at 127.0.0.1:5432. To land it inside a push for certain, the server's ``befo
 second push transaction open (its rows written, not yet committed) until PostgreSQL has been stopped under it.
 ``fast`` rolls the open transaction back and cuts the server's connections; ``immediate`` is a crash, and the
 next start replays the WAL (every push committed before it must still be there).
+
+A second test restarts PostgreSQL while a push is still uploading over a slow link (no hook): the server's
+pooled connections are dead afterwards and the following transactions must not fail because of them.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from faultproxy import Link, ProxyThread
 from sqlalchemy import Engine, func, select
 
 from app.services.desk import DeskServices
+from app.sync import state
 from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine, SyncReport
 from app.sync.protocol import Op
@@ -131,6 +137,49 @@ def test_postgres_restart_mid_push_loses_and_duplicates_nothing(
             assert seen == desk_request_ids(desk) and len(seen) == N_REQUESTS
     finally:
         release.set()
+        engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(180)
+def test_postgres_restart_while_a_slow_push_uploads(
+    pg: PrivatePostgres, desk: DeskServices, officer: Any, walk_in: Any
+) -> None:
+    engine = init_db(pg.create_database())
+    admin.add_office(engine, "CPJ", "Kecamatan Cipocok Jaya")
+    n = 60
+    for _ in range(n):
+        desk.register.receive(officer, walk_in())
+    try:
+        with live_server(engine) as srv, ProxyThread(srv.port, link=Link(rate_bps=64_000)) as px:
+            eng = SyncEngine(desk.ctx.db, TokenStore(MemoryKeyring()), clock=desk.ctx.clock)
+            enr = eng.enroll(srv.url, admin.new_enroll_code(engine, "CPJ")[0])
+            with desk.ctx.db.transaction() as s:
+                state.put(s, "enrollment", {**enr.__dict__, "server_url": px.url})
+            eng.batch_cap, eng.batch = 10, 10
+            restarted: list[int] = []
+
+            def restart_when_under_way() -> None:
+                deadline = time.monotonic() + WAIT
+                while time.monotonic() < deadline:
+                    if 0 < n - desk_pending(desk) < n:
+                        pg.restart("fast")  # every pooled server connection is now dead
+                        restarted.append(n - desk_pending(desk))
+                        return
+                    time.sleep(0.01)
+
+            watcher = threading.Thread(target=restart_when_under_way, daemon=True)
+            watcher.start()
+            report = SyncReport()
+            for _round in range(5):
+                report = eng.sync(max_attempts=10, base_delay=0.05, sleep=time.sleep)
+                if report.ok and not watcher.is_alive():
+                    break
+            watcher.join(WAIT)
+        assert restarted and restarted[0] < n, "the restart did not land while the push was under way"
+        assert report.ok, report.error
+        assert_server_consistent(engine, desk, enr.device_id)
+    finally:
         engine.dispose()
 
 
