@@ -4,14 +4,16 @@ Request bodies of ``push`` are read raw and checked (exact length, SHA-256 heade
 parsing, so a body cut by a dying 2G link is refused whole instead of being half-understood.
 """
 
+import contextlib
 import gzip
 import hashlib
 import logging
 import zlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
@@ -55,6 +57,9 @@ class ServerConfig:
     max_batch_ops: int = 500
     max_body_bytes: int = 4 * 1024 * 1024
     max_inflated_bytes: int = 32 * 1024 * 1024
+    db_threads: int = 12
+    """Requests doing database work at once per worker process (the thread pool's size; the engine's pool is
+    sized above it so connections are never opened and closed per request)."""
     before_commit: Callable[[list[Op]], None] | None = field(default=None, repr=False)
     """Test hook run inside the push transaction just before COMMIT (e.g. to hold a slow transaction)."""
 
@@ -71,10 +76,16 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     cfg = config or ServerConfig()
     pusher = PushService(engine, before_commit=cfg.before_commit)
     puller = PullService(engine)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = cfg.db_threads
+        yield
+
     app = FastAPI(
         title="PPID Desk city server",
         version=__version__,
         description="Sync hub for PPID desks: see docs/sync-protocol.md.",
+        lifespan=lifespan,
     )
     app.state.engine = engine
     app.state.config = cfg

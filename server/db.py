@@ -54,8 +54,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             )
 
         return engine
-    kwargs.setdefault("pool_size", 20)
-    kwargs.setdefault("max_overflow", 20)
+    # above the app's thread pool (ServerConfig.db_threads): a connection opened and closed per request costs a
+    # PostgreSQL backend start and loses the prepared statements
+    kwargs.setdefault("pool_size", 16)
+    kwargs.setdefault("max_overflow", 8)
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("json_serializer", jsonfast.dumps)  # JSONB parameters and columns: orjson
     kwargs.setdefault("json_deserializer", jsonfast.loads)

@@ -1,12 +1,15 @@
 """Applying a pushed batch: exactly-once effect, all-or-nothing, commit-ordered ``server_seq``.
 
 One database transaction per batch:
-1. ``INSERT … ON CONFLICT DO NOTHING`` the (device, op_id) rows into ``applied_ops``: the rows that were not
-   inserted are duplicates (a concurrent identical re-send waits here until the first commits);
-2. lock the touched records (``FOR UPDATE``, id order), decide every op in desk order (apply, merge, hold as a
-   conflict, reject), all in memory;
-3. take the stamp lock (``pg_advisory_xact_lock`` + the counter row), allocate one ``server_seq`` per touched
-   record, write records, events, change log, scope moves and the op results, commit. The lock is held only
+1. read this device's ``applied_ops`` rows for the batch's op ids: those ops are duplicates (their stored
+   outcome is returned, or ``op_id_reused`` when the content differs);
+2. lock the touched records (``FOR UPDATE``, id order), decide every new op in desk order (apply, merge, hold as
+   a conflict, reject), all in memory;
+3. write held conflicts and one ``applied_ops`` row per new op with its outcome (primary key (device, op_id):
+   an identical batch pushed concurrently waits on it, fails with a unique violation when the first commits, and
+   is retried as duplicates, so an op never has a second effect);
+4. take the stamp lock (``pg_advisory_xact_lock`` + the counter row), allocate one ``server_seq`` per touched
+   record, write records, events, change log and scope moves, commit (server/stamp.py). The lock is held only
    from stamping to commit, so a larger ``server_seq`` is never visible before a smaller one.
 Any unexpected error rolls the whole batch back; the desk retries the same ops later.
 """
@@ -19,11 +22,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from app.sync.protocol import OFFICE_FIELD, Op, OpResult
+from app.sync.protocol import IGNORED_FIELDS, OFFICE_FIELD, Op, OpResult
 from server.admin import utcnow
 from server.context import DeviceCtx, ScopeViolation
 from server.jsonfast import dumps
@@ -102,9 +104,8 @@ class PushService:
         now = utcnow()
         offices = self._offices(conn, ops)
         batch = Batch(device=device, now=now, offices=offices)
-        fresh = self._claim(conn, device, ops, now)
-        self._replay_duplicates(conn, device, [op for op in ops if op.op_id not in fresh], batch)
-        todo = [op for op in ops if op.op_id in fresh]
+        done = self._replay_duplicates(conn, device, ops, batch)
+        todo = [op for op in ops if op.op_id not in done]
         if todo:
             self._load(conn, device, todo, batch)
             for op in todo:
@@ -119,45 +120,12 @@ class PushService:
             self._office_cache = {r.code: r.id for r in conn.execute(select(Office.code, Office.id))}
         return self._office_cache
 
-    def _claim(self, conn: Connection, device: DeviceCtx, ops: list[Op], now: datetime) -> set[str]:
-        """Insert the (device, op_id) rows; the ones that come back are new, the others are duplicates.
+    def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> set[str]:
+        """The ops this device already sent (one indexed read): their stored outcome, or ``op_id_reused``.
 
-        PostgreSQL: one statement of fixed text over arrays (``unnest``), so psycopg parses and prepares it
-        once per connection instead of re-scanning a 50-row VALUES list on every push."""
-        if not ops:
-            return set()
-        fps = [op.fingerprint() for op in ops]
-        if self.is_pg:
-            return set(
-                conn.execute(
-                    text(
-                        "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, "
-                        "status, applied_at) SELECT :dev, v.op_id, v.seq, v.entity_id, v.base_version, "
-                        "v.fingerprint, 'pending', :now FROM unnest(CAST(:op_ids AS text[]), "
-                        "CAST(:seqs AS bigint[]), CAST(:entity_ids AS text[]), CAST(:bases AS int[]), "
-                        "CAST(:fps AS text[])) AS v(op_id, seq, entity_id, base_version, fingerprint) "
-                        "ON CONFLICT DO NOTHING RETURNING op_id"
-                    ),
-                    {
-                        "dev": device.id, "now": now, "op_ids": [op.op_id for op in ops],
-                        "seqs": [op.seq for op in ops], "entity_ids": [op.entity_id for op in ops],
-                        "bases": [op.base_version for op in ops], "fps": fps,
-                    },
-                ).scalars()
-            )  # fmt: skip
-        rows = [
-            {
-                "device_id": device.id, "op_id": op.op_id, "seq": op.seq, "entity_id": op.entity_id,
-                "base_version": op.base_version, "fingerprint": fp, "status": "pending", "applied_at": now,
-            }
-            for op, fp in zip(ops, fps, strict=True)
-        ]  # fmt: skip
-        stmt = sqlite.insert(AppliedOp).on_conflict_do_nothing().returning(AppliedOp.op_id)
-        return set(conn.execute(stmt, rows).scalars())
-
-    def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
-        if not ops:
-            return
+        The new ops' ``applied_ops`` rows are inserted, with their outcome, in this same transaction (see
+        ``_store_results``); an identical batch pushed concurrently blocks on that primary key until this one
+        commits, then fails with a unique violation and is retried, and on the retry finds its ops here."""
         stored = {
             r.op_id: r
             for r in conn.execute(
@@ -167,7 +135,9 @@ class PushService:
             )
         }
         for op in ops:
-            row = stored[op.op_id]
+            row = stored.get(op.op_id)
+            if row is None:
+                continue
             if row.fingerprint != op.fingerprint():
                 batch.results[op.op_id] = OpResult(
                     op_id=op.op_id, status="rejected", code="op_id_reused",
@@ -176,6 +146,7 @@ class PushService:
             else:
                 res = OpResult.model_validate(row.result)
                 batch.results[op.op_id] = res.model_copy(update={"duplicate": True})
+        return set(stored)
 
     def _load(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
         ids = sorted({op.entity_id for op in ops})
@@ -303,7 +274,7 @@ class PushService:
         batch.touch(rec)
         rec.moved_from = -1  # marks "new": inserted, and its first scope entry logged
         rec.events.extend(op.events())
-        changes = diff({}, data)
+        changes = {k: [None, v] for k, v in data.items() if v is not None and k not in IGNORED_FIELDS}  # = diff({}, data)
         rec.changes.append((1, changes))
         rec.log_rows.append(self._log_row(op, 1, changes, None, batch))
         batch.recs[op.entity_id] = rec
@@ -388,32 +359,27 @@ class PushService:
             hook()
 
     def _store_results(self, conn: Connection, ops: list[Op], batch: Batch) -> None:
-        params = []
+        """One ``applied_ops`` row per new op, with its outcome: the dedupe record of its effect."""
+        rows = []
         for op in ops:
             res = batch.results[op.op_id]
             stored = res.model_dump(mode="json", exclude={"record"}, exclude_defaults=True)
             stored["op_id"], stored["status"] = res.op_id, res.status
-            params.append(
-                {"b_op": op.op_id, "b_status": res.status, "b_version": res.version, "b_result": stored}
-            )
-        if self.is_pg:  # one statement instead of one UPDATE per op
-            conn.execute(
-                text(
-                    "UPDATE applied_ops AS a SET status = v.b_status, result_version = v.b_version, "
-                    "result = v.b_result FROM jsonb_to_recordset(CAST(:rows AS jsonb)) "
-                    "AS v(b_op text, b_status text, b_version int, b_result jsonb) "
-                    "WHERE a.device_id = :dev AND a.op_id = v.b_op"
-                ),
-                {"rows": dumps(params), "dev": batch.device.id},
+            rows.append(
+                {"op_id": op.op_id, "seq": op.seq, "entity_id": op.entity_id, "base_version": op.base_version,
+                 "fingerprint": op.fingerprint(), "status": res.status, "result_version": res.version,
+                 "result": stored}
+            )  # fmt: skip
+        if self.is_pg:  # one statement of fixed text (prepared once per connection) for the whole batch
+            conn.exec_driver_sql(
+                "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
+                "result_version, result, applied_at) SELECT %(dev)s, v.op_id, v.seq, v.entity_id, v.base_version, "
+                "v.fingerprint, v.status, v.result_version, v.result, %(now)s "
+                "FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(op_id text, seq bigint, entity_id text, "
+                "base_version int, fingerprint text, status text, result_version int, result jsonb)",
+                {"rows": dumps(rows), "dev": batch.device.id, "now": batch.now},
             )
             return
-        conn.execute(
-            update(AppliedOp)
-            .where(AppliedOp.device_id == batch.device.id, AppliedOp.op_id == bindparam("b_op"))
-            .values(
-                status=bindparam("b_status"),
-                result_version=bindparam("b_version"),
-                result=bindparam("b_result"),
-            ),
-            params,
-        )
+        for row in rows:
+            row.update(device_id=batch.device.id, applied_at=batch.now)
+        conn.execute(insert(AppliedOp), rows)
