@@ -64,8 +64,12 @@ class Desks:
     def __call__(self, office: str) -> Desk:
         folder = self.folder(office)
         shutil.copytree(self.template.folder, folder)
-        with sqlite3.connect(db_path(folder)) as conn:  # the same register, set up for another office
-            conn.execute("UPDATE office SET code = ?, name = ?", (office, self.names[office]))
+        conn = sqlite3.connect(db_path(folder))  # the same register, set up for another office
+        try:
+            with conn:
+                conn.execute("UPDATE office SET code = ?, name = ?", (office, self.names[office]))
+        finally:
+            conn.close()  # closed now, not at garbage collection: a restore below replaces the file
         desk = self.open(office)
         code, _ = admin.new_enroll_code(self.hub.engine, office)
         desk.engine.enroll(self.hub.url, code, label=f"meja {office}")
