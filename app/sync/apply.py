@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.sync import state
+from app.sync.apply_letters import apply_letters
 from app.sync.protocol import PullItem
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
 
@@ -110,8 +111,9 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
         if item.removed:
             continue
         table = _TABLES.get(item.entity)
-        if table is None:
-            log.info("pulled record kind not stored on the desk", extra={"entity": item.entity})
+        if table is None:  # letters: app/sync/apply_letters.py, after their requests
+            if item.entity != "letter":
+                log.info("pulled record kind not stored on the desk", extra={"entity": item.entity})
             continue
         record = dict(item.record or {})
         record.setdefault("id", item.entity_id)
@@ -133,6 +135,7 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
         _reindex(session, by_kind["request"], requesters)
     for kind in ("request", "objection"):
         _keep_counter_ahead(session, kind, by_kind.get(kind, []), office_code, desk_letter)
+    stored += apply_letters(session, items, office_code=office_code, desk_letter=desk_letter)
     present = {item.entity_id for item in items if not item.removed}
     _settle_routed_away(session, removed, office_code, present)
     return stored
