@@ -129,6 +129,14 @@ class PullService:
         out: dict[str, list[dict[str, Any]]] = {}
         if not ids:
             return out
+        if self.is_pg:  # fixed text over an array: prepared once per connection
+            rows: Any = conn.exec_driver_sql(
+                "SELECT entity_id, data FROM events WHERE entity_id = ANY(%(ids)s) ORDER BY server_seq, event_id",
+                {"ids": ids},
+            )
+            for r in rows:
+                out.setdefault(r.entity_id, []).append(r.data)
+            return out
         for chunk in _chunks(ids, 500):
             for r in conn.execute(
                 select(Event.entity_id, Event.data)

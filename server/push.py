@@ -126,14 +126,19 @@ class PushService:
         The new ops' ``applied_ops`` rows are inserted, with their outcome, in this same transaction (see
         ``_store_results``); an identical batch pushed concurrently blocks on that primary key until this one
         commits, then fails with a unique violation and is retried, and on the retry finds its ops here."""
-        stored = {
-            r.op_id: r
-            for r in conn.execute(
+        ids = [op.op_id for op in ops]
+        if self.is_pg:
+            rows: Any = conn.exec_driver_sql(
+                "SELECT op_id, fingerprint, result FROM applied_ops WHERE device_id = %(dev)s AND op_id = ANY(%(ids)s)",
+                {"dev": device.id, "ids": ids},
+            )
+        else:
+            rows = conn.execute(
                 select(AppliedOp.op_id, AppliedOp.fingerprint, AppliedOp.result).where(
-                    AppliedOp.device_id == device.id, AppliedOp.op_id.in_([op.op_id for op in ops])
+                    AppliedOp.device_id == device.id, AppliedOp.op_id.in_(ids)
                 )
             )
-        }
+        stored = {r.op_id: r for r in rows}
         for op in ops:
             row = stored.get(op.op_id)
             if row is None:
@@ -150,10 +155,15 @@ class PushService:
 
     def _load(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> None:
         ids = sorted({op.entity_id for op in ops})
-        stmt = select(Record).where(Record.entity_id.in_(ids)).order_by(Record.entity_id)
-        if self.is_pg:
-            stmt = stmt.with_for_update()
-        for r in conn.execute(stmt):
+        if self.is_pg:  # fixed text over an array: prepared once per connection, whatever the batch size
+            found: Any = conn.exec_driver_sql(
+                "SELECT entity_id, entity, office_id, version, data, needs_review, created_by FROM records "
+                "WHERE entity_id = ANY(%(ids)s) ORDER BY entity_id FOR UPDATE",
+                {"ids": ids},
+            )
+        else:
+            found = conn.execute(select(Record).where(Record.entity_id.in_(ids)).order_by(Record.entity_id))
+        for r in found:
             batch.recs[r.entity_id] = RecState(
                 r.entity_id,
                 r.entity,
