@@ -3,8 +3,10 @@
 An issued letter is a record: in one transaction the letter gets its number (office pattern, Roman month, a
 yearly sequence per letter kind), its snapshot is built from the register and frozen with the template wording
 of the day, the PDF is rendered (so a failure issues nothing), and the snapshot, its SHA-256 and a timeline
-event are stored. ``issue`` for a kind that was already issued returns the stored letter (reprint) instead of a
-new number, unless ``reissue=True``; a reprint renders the stored snapshot and is byte-identical.
+event are stored, with the outbox op that carries the letter (its NIK masked) to the city server
+(``app/services/letter_sync.py``). ``issue`` for a kind that was already issued returns the stored letter
+(reprint) instead of a new number, unless ``reissue=True``; a reprint renders the stored snapshot and is
+byte-identical.
 
 Registers and dossiers are printouts of the current register, not letters: they are audited but not numbered.
 """
@@ -38,6 +40,7 @@ from app.services.letter_snapshots import (
     request_snapshot,
     requester_snapshot,
 )
+from app.services.letter_sync import enqueue_letter
 from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
@@ -55,6 +58,13 @@ def pdf_sha256(pdf: bytes) -> str:
     from app.documents.rendering import pdf_sha256 as digest
 
     return digest(pdf)
+
+
+def _stored_sha256(stored: Mapping[str, Any]) -> str:
+    """SHA-256 of the PDF a stored snapshot (with its ``paper``) renders to, as a reprint renders it."""
+    data = dict(stored)
+    paper = str(data.pop("paper", "A4"))
+    return pdf_sha256(render(s.Snapshot.from_dict(data), paper))
 
 
 REQUEST_LETTERS = LETTER_KINDS[:-1]  # all but "objection"
@@ -110,14 +120,20 @@ class IssuedDocument:
         }
 
 
-def _letter_number(session: Session, office: Any, kind: str, day: dt.date, shared: bool) -> str:
-    seq = next_counter(session, counter_key("letter" if shared else f"letter-{kind}", day.year))
-    return render_number(
+def _letter_number(
+    session: Session, office: Any, kind: str, day: dt.date, shared: bool
+) -> tuple[str, tuple[str, int]]:
+    """The next letter number and the (counter key, seq) it used: the seq travels with the letter so a desk
+    restored from an old backup moves its counter past it (``app/sync/apply_letters.py``)."""
+    key = counter_key("letter" if shared else f"letter-{kind}", day.year)
+    seq = next_counter(session, key)
+    number = render_number(
         office.letter_template,
         parts_for(office.code, office.desk_letter, seq, day),
         classification=office.letter_classification,
         unit=office.letter_unit,
     )
+    return number, (key, seq)
 
 
 class LetterService:
@@ -154,8 +170,9 @@ class LetterService:
             template, warnings = load_template(kind, self.ctx.data_dir)
             office = load_office(session)
             snap = self._build(session, actor, kind, request, objection, office, template.as_wording())
+            counter: tuple[str, int] | None = None
             if kind in NUMBERED:
-                letter_no = _letter_number(session, office, kind, snap.letter.date, shared)
+                letter_no, counter = _letter_number(session, office, kind, snap.letter.date, shared)
                 snap = replace(snap, letter=replace(snap.letter, number=letter_no))
             pdf = render(snap, paper)
             row = IssuedLetter(
@@ -172,7 +189,7 @@ class LetterService:
             session.add(row)
             title = DOCUMENT_TITLES[kind]
             shown = row.number or (objection.number if objection else request.number)
-            record_event(
+            event = record_event(
                 session,
                 actor,
                 now,
@@ -188,6 +205,10 @@ class LetterService:
                     "sha256": row.sha256,
                 },
             )
+            enqueue_letter(
+                session, self.ctx.vault, now, row=row, event=event, request=request, objection=objection,
+                office=office, counter=counter, fingerprint=_stored_sha256,
+            )  # fmt: skip
             audit(
                 session,
                 actor,

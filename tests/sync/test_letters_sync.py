@@ -1,10 +1,10 @@
-"""Issued letters and the city server.
+"""Issued letters and the city server: what one desk sends.
 
-The protocol has a ``letter`` entity (``app/sync/protocol.py``: ENTITIES, LEGAL_FIELDS["letter"]) and the
-server stores any entity, but the desk never sends a letter: ``LetterService.issue`` writes the
-``issued_letters`` row and a ``letter`` timeline event and enqueues no outbox op, so neither the letter nor
-that event ever leaves the desk (events travel only inside the op of the intent that appended them). The
-first test pins down today's behaviour; the second is what the protocol promises, kept as a strict xfail.
+``LetterService.issue`` writes, in the issuing transaction, an outbox op (entity ``letter``, action ``issue``)
+with the letter's synced copy and its timeline line. A letter issued by a supervisor is printed with the
+requester's full NIK; the NIK never leaves the desk, so the op carries the snapshot with the NIK masked and the
+SHA-256 of the PDF of that copy, while the desk keeps its original. Several desks, PostgreSQL and a restored
+desk: ``tests/sync/test_letters_sync_desks.py``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from app.domain.identity import mask_nik
 from app.services.desk import DeskServices
+from app.services.letters import _stored_sha256
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
-from db.models import IssuedLetter, OutboxOp
+from db.models import Event, IssuedLetter, OutboxOp
 from server import admin as city_admin
 from server.models import Event as ServerEvent
 from server.models import Record
@@ -37,50 +39,120 @@ def city(tmp_path: Path) -> Iterator[tuple[Engine, LiveServer]]:
 
 
 def _issue_and_sync(
-    desk: DeskServices, supervisor: Any, walk_in: Any, engine: Engine, srv: LiveServer
+    desk: DeskServices, actor: Any, walk_in: Any, engine: Engine, srv: LiveServer, kind: str = "receipt"
 ) -> str:
-    """A receipt issued by a supervisor (allowed to see the full NIK), then a full sync."""
-    number = desk.register.receive(supervisor, walk_in()).number
+    """A letter issued by ``actor``, then a full sync."""
+    number = desk.register.receive(actor, walk_in()).number
     eng = SyncEngine(desk.ctx.db, TokenStore(MemoryKeyring()), clock=desk.ctx.clock)
     eng.enroll(srv.url, city_admin.new_enroll_code(engine, "CPJ")[0])
-    desk.letters.issue(supervisor, "receipt", number)
-    assert eng.sync(sleep=lambda _d: None).ok
+    letter_id = desk.letters.issue(actor, kind, number).id
+    report = eng.sync(sleep=lambda _d: None)
+    assert report.ok and report.rejected == 0 and report.conflicts == 0, report.error
+    return letter_id
+
+
+def _letter_op(desk: DeskServices, letter_id: str) -> OutboxOp:
     with desk.ctx.db.reader() as s:
-        return s.scalars(select(IssuedLetter.id)).one()
+        op = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == letter_id)).one()
+        s.expunge(op)
+    assert op.entity_id == letter_id and op.action == "issue" and op.base_version == 0
+    assert op.acked_at is not None and op.note is None  # sent and applied
+    return op
 
 
-def test_an_issued_letter_is_not_sent_today(
-    desk: DeskServices, supervisor: Any, walk_in: Any, city: tuple[Engine, LiveServer]
-) -> None:
-    """Today: no outbox op for the letter, no letter record and no letter event on the server."""
-    engine, srv = city
-    letter_id = _issue_and_sync(desk, supervisor, walk_in, engine, srv)
-    with desk.ctx.db.reader() as s:
-        assert not s.scalars(select(OutboxOp).where(OutboxOp.entity == "letter")).all()
-        snapshot = s.get(IssuedLetter, letter_id).snapshot  # type: ignore[union-attr]
-    # why it cannot simply be sent as it is: the frozen snapshot of a receipt holds the requester's full NIK
-    # (decrypted for a user allowed to see it), and the NIK must never leave the desk
-    assert VALID_NIK in str(snapshot)
-    with engine.connect() as conn:
-        assert conn.execute(select(Record.entity).where(Record.entity == "letter")).all() == []
-        kinds = [d.get("kind") for d in conn.execute(select(ServerEvent.data)).scalars()]
-    assert "letter" not in kinds
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="LetterService.issue (app/services/letters.py) enqueues no 'letter' op; app/sync/apply.py has no "
-    "table for pulled 'letter' records. Wiring needs: an op in the issuing transaction whose snapshot has the "
-    "NIK masked (protocol: the NIK never leaves the desk), office_code in the record for the server's scope, "
-    "letters applied after their request on pull (issued_letters.request_id is a foreign key), and letter "
-    "counters kept ahead like request numbers (a restored desk would re-issue letter numbers).",
-)
 def test_an_issued_letter_reaches_the_server_without_the_nik(
     desk: DeskServices, supervisor: Any, walk_in: Any, city: tuple[Engine, LiveServer]
 ) -> None:
+    """The receipt's snapshot holds the full NIK (it is not printed: same PDF, same hash either way)."""
     engine, srv = city
     letter_id = _issue_and_sync(desk, supervisor, walk_in, engine, srv)
+    state = _letter_op(desk, letter_id).payload["state"]
+    assert state["masked"] is True and VALID_NIK not in str(state)
+    with desk.ctx.db.reader() as s:
+        assert s.get(IssuedLetter, letter_id).sha256 == state["sha256"]  # type: ignore[union-attr]
     with engine.connect() as conn:
         data = conn.execute(select(Record.data).where(Record.entity_id == letter_id)).scalar_one()
     assert data["kind"] == "receipt" and data["office_code"] == "CPJ"
     assert VALID_NIK not in str(data)
+
+
+def test_a_letter_printing_the_nik_travels_as_a_masked_copy_with_its_own_hash(
+    desk: DeskServices, supervisor: Any, walk_in: Any, city: tuple[Engine, LiveServer]
+) -> None:
+    """The pre-filled form prints the NIK: the desk keeps the original, the server gets the masked copy and
+    the hash of the masked copy's PDF (the original's hash, a fingerprint of the NIK, stays on the desk)."""
+    engine, srv = city
+    letter_id = _issue_and_sync(desk, supervisor, walk_in, engine, srv, kind="form")
+    with desk.ctx.db.reader() as s:
+        original = s.get(IssuedLetter, letter_id)
+        assert original is not None
+        local_snapshot, local_sha = dict(original.snapshot), original.sha256
+        request_id = original.request_id
+        event_id = s.scalars(select(Event.id).where(Event.kind == "letter")).one()
+    # the desk keeps the letter as handed out: the supervisor's form shows the full NIK
+    assert local_snapshot["data"]["requester"]["nik"] == VALID_NIK
+
+    # the op: the masked copy, the hash of that copy's PDF, the timeline line; no full NIK anywhere
+    op = _letter_op(desk, letter_id)
+    assert VALID_NIK not in str(op.payload)
+    state = op.payload["state"]
+    assert state["snapshot"]["data"]["requester"]["nik"] == mask_nik(VALID_NIK)
+    assert state["masked"] is True and state["sha256"] != local_sha  # the original's hash stays here too
+    assert state["sha256"] == _stored_sha256(state["snapshot"])
+    masked_back = str(state["snapshot"]).replace(mask_nik(VALID_NIK), VALID_NIK)
+    assert masked_back == str(local_snapshot)  # nothing but the NIK differs
+    assert op.payload["event"]["id"] == event_id and op.payload["event"]["request_id"] == request_id
+
+    # the server's row and its timeline line
+    with engine.connect() as conn:
+        data = conn.execute(select(Record.data).where(Record.entity_id == letter_id)).scalar_one()
+        events = list(
+            conn.execute(select(ServerEvent.data).where(ServerEvent.entity_id == letter_id)).scalars()
+        )
+    assert data["kind"] == "form" and data["office_code"] == "CPJ"
+    assert data["issuer_office"] == "CPJ" and data["desk_letter"]
+    assert data["snapshot"] == state["snapshot"] and data["sha256"] == state["sha256"]
+    assert VALID_NIK not in str(data)
+    assert [e["kind"] for e in events] == ["letter"] and VALID_NIK not in str(events)
+
+    # the sync pulled the letter back: the desk's own copy is untouched and still reprints identically
+    with desk.ctx.db.reader() as s:
+        kept = s.get(IssuedLetter, letter_id)
+        assert kept is not None and kept.snapshot == local_snapshot and kept.sha256 == local_sha
+    assert desk.letters.reprint(supervisor, letter_id).identical
+
+
+def test_a_letter_without_a_full_nik_travels_as_issued(
+    desk: DeskServices, officer: Any, walk_in: Any, city: tuple[Engine, LiveServer]
+) -> None:
+    """An officer's form already shows the masked NIK: the synced copy is the original, same hash."""
+    engine, srv = city
+    letter_id = _issue_and_sync(desk, officer, walk_in, engine, srv, kind="form")
+    with desk.ctx.db.reader() as s:
+        original = s.get(IssuedLetter, letter_id)
+        assert original is not None
+        local_snapshot, local_sha = dict(original.snapshot), original.sha256
+    state = _letter_op(desk, letter_id).payload["state"]
+    assert state["masked"] is False and state["snapshot"] == local_snapshot and state["sha256"] == local_sha
+    with engine.connect() as conn:
+        data = conn.execute(select(Record.data).where(Record.entity_id == letter_id)).scalar_one()
+    assert data["sha256"] == local_sha and VALID_NIK not in str(data)
+
+
+def test_a_reprint_sends_nothing_and_a_numbered_letter_carries_its_counter(
+    desk: DeskServices, officer: Any, walk_in: Any
+) -> None:
+    """A reprint is not an intent on the record (no op); a numbered letter's op names the counter and seq
+    it was numbered from, which is what keeps a restored desk's counter ahead."""
+    number = desk.register.receive(officer, walk_in()).number
+    desk.actions.act(officer, number, "extend", {"reason": "belum_dikuasai"})
+    first = desk.letters.issue(officer, "extension", number)
+    assert desk.letters.issue(officer, "extension", number).reprint
+    desk.letters.reprint(officer, first.id)
+    with desk.ctx.db.reader() as s:
+        payloads = list(s.scalars(select(OutboxOp.payload).where(OutboxOp.entity == "letter")))
+    assert len(payloads) == 1
+    state = payloads[0]["state"]
+    assert state["number"] == first.number and state["kind"] == "extension"
+    assert state["counter"] == "letter-extension:2026" and state["seq"] == 1
+    assert state["request_number"] == number and state["masked"] is False
