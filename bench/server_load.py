@@ -159,20 +159,16 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
 
 
 async def open_loop(port: int, desks: list[Desk], seconds: float, stats: Stats) -> float:
-    """Every desk's pushes on a fixed, jittered schedule; returns the send window's start."""
+    """Every desk's pushes evenly spread over the window, each at a random point of its slot (desks never push in
+    lock-step); returns the window's start."""
     start = time.monotonic() + 0.5
     schedule: list[tuple[float, Desk, int]] = []
     for desk in desks:
-        mean_gap = seconds / len(desk.bodies)
-        t = random.uniform(0, mean_gap)
-        for n in range(len(desk.bodies)):
-            schedule.append((start + t, desk, n))
-            t += random.uniform(0.5, 1.5) * mean_gap
+        slot = seconds / len(desk.bodies)
+        schedule += [(start + (n + random.random()) * slot, desk, n) for n in range(len(desk.bodies))]
     schedule.sort(key=lambda x: x[0])
     tasks = []
     for t_sched, desk, n in schedule:
-        if t_sched - start > seconds:
-            break
         await asyncio.sleep(max(0.0, t_sched - time.monotonic()))
         stats.offered += desk.bodies[n][0]
         tasks.append(asyncio.create_task(push_and_maybe_pull(port, desk, n, t_sched, stats)))
@@ -230,13 +226,16 @@ def run_phase(name: str, port: int, root_pid: int, url: str, desks: list[Desk], 
     srv_before, gen_before = proc_cpu(server_pids(root_pid)), time.process_time()
     coro = open_loop if name == "open" else closed_loop
     start = asyncio.run(coro(port, desks, seconds, stats))
-    window = max(1e-6, stats.last_answer - start)
+    # open loop: rates over the send window (the offered load's window; a server that keeps up answers the last
+    # pushes within its latency, reported as drain); closed loop: until the last answer
+    drain = max(0.0, stats.last_answer - start - seconds)
+    window = seconds if name == "open" else max(1e-6, stats.last_answer - start)
     srv = proc_cpu(server_pids(root_pid)) - srv_before
     pg = sum(proc_cpu([p]) - pg_before.get(p, 0.0) for p in pg_pids(url))
     gen = time.process_time() - gen_before
     per_k = 1000 / max(1, stats.applied)
     return {
-        "mode": name, "seconds": round(window, 1), "offered_ops_per_s": round(stats.offered / window),
+        "mode": name, "seconds": round(window, 1), "drain_s": round(drain, 2) if name == "open" else None, "offered_ops_per_s": round(stats.offered / window),
         "applied_ops_per_s": round(stats.applied / window), "applied_ops": stats.applied,
         "unapplied_ops": stats.unapplied, "pushes": len(stats.push_ms),
         "push_p50_ms": round(pct(stats.push_ms, 0.5)), "push_p99_ms": round(pct(stats.push_ms, 0.99)),
@@ -249,13 +248,18 @@ def run_phase(name: str, port: int, root_pid: int, url: str, desks: list[Desk], 
     }  # fmt: skip
 
 
-def prepare(devices: list[Any], rng: random.Random, sizes: list[int]) -> list[Desk]:
-    """Every desk's bodies, made before the clock starts; ``sizes`` are drawn per push."""
+def prepare(devices: list[Any], rng: random.Random, sizes: list[int], total: int = 0) -> list[Desk]:
+    """Every desk's bodies, made before the clock starts: the given sizes, or (``total`` > 0) sizes drawn from
+    --batch-min..--batch-max until the desk has ``total`` ops (the last batch trimmed), so the open loop offers
+    exactly --rate × --seconds ops."""
     out = []
     for d in devices:
+        if total:
+            sizes = []
+            while sum(sizes) < total:
+                sizes.append(min(rng.randint(ARGS.batch_min, ARGS.batch_max), total - sum(sizes)))
         bodies, seq = [], 1
         for size in sizes:
-            size = size or rng.randint(ARGS.batch_min, ARGS.batch_max)
             body = batch_body(d.device_id, d.office.code, d.desk_letter, seq, size)
             bodies.append((size, body, hashlib.sha256(body).hexdigest()))
             seq += size
@@ -279,7 +283,6 @@ def main() -> int:
     global ARGS
     ARGS = args = ap.parse_args()
     rng = random.Random(1)
-    mean_batch = (args.batch_min + args.batch_max) / 2
     with contextlib.ExitStack() as stack:
         url = args.db or stack.enter_context(postgres_database())
         engine = init_db(url)
@@ -291,8 +294,7 @@ def main() -> int:
             code, _ = admin.new_enroll_code(engine, offices[i % len(offices)])
             devices.append(admin.enroll(engine, code, request_id=f"bench-{i:04d}"))
         engine.dispose()
-        pushes_per_desk = max(1, round(args.rate * args.seconds / mean_batch / args.desks))
-        phases = {"open": [0] * pushes_per_desk, "closed": [args.closed_batch] * int(args.closed_seconds * 2.5)}
+        per_desk = round(args.rate * args.seconds / args.desks)
         port = free_port()
         proc = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "--db", url, "serve", "--port", str(port), "--log-level", "warning",
@@ -309,7 +311,8 @@ def main() -> int:
         results = []
         for name in ("open", "closed"):
             if args.mode in (name, "both"):
-                desks = prepare(devices, rng, phases[name])
+                desks = (prepare(devices, rng, [], per_desk) if name == "open"
+                         else prepare(devices, rng, [args.closed_batch] * int(args.closed_seconds * 2.5)))  # fmt: skip
                 seconds = args.seconds if name == "open" else args.closed_seconds
                 results.append(run_phase(name, port, proc.pid, url, desks, seconds))
     out = {"desks": args.desks, "workers": args.workers, "rate": args.rate,
@@ -329,8 +332,9 @@ def main() -> int:
         print(f"{args.desks} desks, {args.workers} server workers, load average {results[-1]['loadavg_after']}")
         for ph in results:
             cpu = ph["cpu_s_per_1000_ops"]
+            drain = "" if ph["drain_s"] is None else f" (+{ph['drain_s']} s drain)"
             print(f"{ph['mode']:>6} loop: offered {ph['offered_ops_per_s']} ops/s, applied {ph['applied_ops_per_s']} "
-                  f"ops/s over {ph['seconds']} s; push p50 {ph['push_p50_ms']} ms, p99 {ph['push_p99_ms']} ms, "
+                  f"ops/s over {ph['seconds']} s{drain}; push p50 {ph['push_p50_ms']} ms, p99 {ph['push_p99_ms']} ms, "
                   f"max {ph['push_max_ms']} ms ({ph['pushes']} pushes); pull p50 {ph['pull_p50_ms']} ms, p99 "
                   f"{ph['pull_p99_ms']} ms ({ph['pulls']} pulls, {ph['pulled_items_per_s']} items/s); errors "
                   f"{ph['errors']}, unapplied {ph['unapplied_ops']}; CPU s/1000 ops: server {cpu['server']}, "
