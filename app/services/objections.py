@@ -29,7 +29,7 @@ from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
 from app.services.register import load_request, next_counter, parse_datetime
-from app.services.register_query import still_worked_here
+from app.services.register_query import refuse_if_routed_away, still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
 from db.models import Event, Objection, Official, Request
@@ -90,6 +90,7 @@ class ObjectionService:
             proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
         with self.ctx.db.transaction() as session:
             request = load_request(session, request_number)
+            refuse_if_routed_away(session, request.id)
             if request.status == Status.VOID.value:
                 raise ActionRefused("Permohonan yang dibatalkan tidak dapat diajukan keberatan.")
             if moment < request.received_at:
@@ -205,6 +206,7 @@ class ObjectionService:
         moment = parse_datetime(at, "at", now)
         with self.ctx.db.transaction() as session:
             row = _load(session, number)
+            refuse_if_routed_away(session, row.id)
             refusal = check_objection_allowed(kind, ObjectionStatus(row.status))
             if refusal is not None:
                 raise ActionRefused(refusal.message)

@@ -27,6 +27,7 @@ from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, enqueue, record_event
 from app.services.office import load_office
+from app.services.register_query import routed_away
 from app.services.sync_state import request_state
 from app.services.views import EventView, RequesterView, RequestView
 from db.models import Counter, Event, Request, Requester
@@ -331,7 +332,10 @@ class RegisterService:
         ).all()
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
         return RequestView.of(
-            row, RequesterView.of(requester, self.ctx.vault, reveal=reveal), [EventView.of(e) for e in events]
+            row,
+            RequesterView.of(requester, self.ctx.vault, reveal=reveal),
+            [EventView.of(e) for e in events],
+            routed_away=routed_away(session, row.id),
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 from app.domain.identity import format_phone, mask_phone
 from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
+from app.errors import ActionRefused
 from app.services.context import Actor, DeskContext
 from db.models import Request, Requester
 from db.models.sync import sync_records
@@ -45,6 +46,30 @@ def still_worked_here(id_column: Any) -> ColumnElement[bool]:
     longer this desk's work. A city desk never loses scope, so it keeps monitoring every office; a desk that
     never synced has no such rows."""
     return ~exists().where(sync_records.c.entity_id == id_column, sync_records.c.in_scope.is_(False))
+
+
+ROUTED_AWAY = (
+    "Permohonan ini (beserta keberatannya) telah diteruskan oleh PPID kota ke kantor lain; tindak lanjutnya "
+    "dicatat di kantor tujuan. Di meja ini berkasnya hanya dapat dilihat dan suratnya dicetak ulang."
+)
+
+
+def routed_away(session: Session, entity_id: str) -> bool:
+    """True when the city routed this record to another office (the counterpart of ``still_worked_here``)."""
+    return bool(
+        session.scalar(
+            select(sync_records.c.entity_id).where(
+                sync_records.c.entity_id == entity_id, sync_records.c.in_scope.is_(False)
+            )
+        )
+    )
+
+
+def refuse_if_routed_away(session: Session, entity_id: str) -> None:
+    """A desk records nothing more on a file another office now handles: the server would only hold it as a
+    ``moved_out_of_scope`` conflict for a supervisor, so the officer is told at once instead."""
+    if routed_away(session, entity_id):
+        raise ActionRefused(ROUTED_AWAY)
 
 
 _ROWID: ColumnClause[int] = literal_column("requests.rowid", Integer)

@@ -43,6 +43,7 @@ from app.services.register import (
     parse_datetime,
     request_state,
 )
+from app.services.register_query import refuse_if_routed_away
 from app.services.views import EventView, RequestView
 from db.models import Event, Request, Requester
 
@@ -119,6 +120,7 @@ class RequestActions:
         moment = parse_datetime(at, "at", now)
         with self.ctx.db.transaction() as session:
             row = load_request(session, number)
+            refuse_if_routed_away(session, row.id)
             refusal = check_allowed(kind, Status(row.status))
             if refusal is not None:
                 raise ActionRefused(refusal.message)

@@ -146,6 +146,7 @@ class RequestView:
     received_by: str
     version: int
     events: list[EventView] = field(default_factory=list)
+    routed_away: bool = False  # the city routed it to another office: this desk only reads and reprints
 
     @property
     def status_label(self) -> str:
@@ -157,7 +158,9 @@ class RequestView:
         return self.due_extended or self.due_response
 
     @classmethod
-    def of(cls, row: Request, requester: RequesterView, events: list[EventView]) -> RequestView:
+    def of(
+        cls, row: Request, requester: RequesterView, events: list[EventView], *, routed_away: bool = False
+    ) -> RequestView:
         return cls(
             id=row.id,
             number=row.number,
@@ -198,6 +201,7 @@ class RequestView:
             received_by=row.received_by,
             version=row.version,
             events=events,
+            routed_away=routed_away,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -245,6 +249,7 @@ class RequestView:
             "void_reason": self.void_reason,
             "received_by": self.received_by,
             "version": self.version,
+            "routed_away": self.routed_away,
             "events": [event.to_dict() for event in self.events],
         }
 

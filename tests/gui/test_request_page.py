@@ -161,3 +161,17 @@ def test_letters_offered_follow_the_facts_and_print_through_the_preview(
         preview.close()  # a preview left open slows every later test's teardown
     assert len(previews) == 1
     assert any("diterbitkan" in page.timeline.item(i, 2).text() for i in range(page.timeline.rowCount()))
+
+
+def test_a_request_routed_away_by_the_city_is_read_only_here(page_for, desk, supervisor, walk_in) -> None:
+    from db.models.sync import sync_records
+
+    view = desk.register.receive(supervisor, walk_in())
+    with desk.ctx.db.transaction() as session:  # what a pull records when the city routed it to another office
+        session.execute(sync_records.insert().values(entity_id=view.id, entity="request", server_version=2,
+                                                     server_seq=9, in_scope=False))  # fmt: skip
+    page = page_for(supervisor)
+    _open(page, view.number)
+    assert page.routed_note.isVisibleTo(page)
+    assert page.action_buttons == {} and page.objection_button is None and page.route_button is None
+    assert page.print_button.isVisibleTo(page)  # its letters can still be reprinted

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.errors import ActionRefused
 from app.paths import db_path
 from app.services.backup import copy_database
 from app.services.desk import DeskServices
@@ -177,6 +178,16 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
     b.sync()
     b_board = load_dashboard(b.services, b.officer)
     assert [i.number for i in b_board.overdue.items] == [routed] and b_board.waiting.count == 1
+
+    # A only reads and reprints it now: a further step or a keberatan there is refused plainly, nothing written
+    assert a.services.register.get(a.officer, routed).routed_away
+    assert not b.services.register.get(b.officer, routed).routed_away
+    pending = a.engine.status()["pending"]
+    with pytest.raises(ActionRefused, match="diteruskan oleh PPID kota"):
+        a.services.actions.act(a.officer, routed, "complete", {})
+    with pytest.raises(ActionRefused, match="diteruskan oleh PPID kota"):
+        a.services.objections.add(a.officer, request_number=routed, grounds="a")
+    assert a.engine.status()["pending"] == pending
 
 
 def test_keberatan_move_with_their_request_and_their_request_lines_travel(

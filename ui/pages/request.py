@@ -119,6 +119,16 @@ class RequestPage(QWidget):
         layout.addLayout(header)
         self.actions_row = QHBoxLayout()
         layout.addLayout(self.actions_row)
+        self.routed_note = QLabel(
+            self.tr(
+                "Permohonan ini telah diteruskan oleh PPID kota ke kantor lain; tindak lanjutnya dicatat di "
+                "kantor tujuan. Di meja ini berkasnya hanya dapat dilihat dan suratnya dicetak ulang."
+            )
+        )
+        self.routed_note.setWordWrap(True)
+        set_role(self.routed_note, "hint")
+        self.routed_note.hide()
+        layout.addWidget(self.routed_note)
         self.message = QLabel()
         self.message.setWordWrap(True)
         set_role(self.message, "error")
@@ -289,7 +299,10 @@ class RequestPage(QWidget):
                 widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         self.action_buttons.clear()
-        for action in allowed_actions(view.status):
+        self.objection_button: QPushButton | None = None
+        self.route_button: QPushButton | None = None
+        self.routed_note.setVisible(view.routed_away)
+        for action in [] if view.routed_away else allowed_actions(view.status):
             if action == Action.VOID and not self.actor.can(Permission.VOID):
                 continue
             if action == Action.CORRECT and not self.actor.can(Permission.CORRECT):
@@ -298,14 +311,12 @@ class RequestPage(QWidget):
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
-        self.objection_button: QPushButton | None = None
-        if view.status != Status.VOID:
+        if view.status != Status.VOID and not view.routed_away:
             objection = QPushButton(self.tr("Ajukan &keberatan"))
             objection.clicked.connect(self.open_objection)
             self.objection_button = objection
             self.actions_row.addWidget(objection)
-        self.route_button: QPushButton | None = None
-        if self.can_route and view.status not in FINAL_STATUSES:
+        if self.can_route and view.status not in FINAL_STATUSES and not view.routed_away:
             self.route_button = QPushButton(self.tr("Teruskan ke kantor &lain"))
             self.route_button.clicked.connect(self.open_route)
             self.actions_row.addWidget(self.route_button)
