@@ -128,10 +128,13 @@ def test_a_letter_reaches_the_city_and_the_office_s_other_desk(
     number = a1.receive_extended()
     form = a1.services.letters.issue(a1.supervisor, "form", number)  # prints the full NIK at this desk
     extension = a1.services.letters.issue(a1.officer, "extension", number)
-    assert extension.number and a1.sync().pushed == 4  # receive, extend, two letters
+    filed = a1.services.objections.add(a1.officer, request_number=number, grounds="c")
+    objection_form = a1.services.letters.issue(a1.supervisor, "objection", filed.number)
+    assert extension.number and a1.sync().pushed == 6  # receive, extend, keberatan, three letters
 
     on_server = _server_letters(server.engine)
-    assert set(on_server) == {form.id, extension.id}
+    assert set(on_server) == {form.id, extension.id, objection_form.id}
+    assert on_server[objection_form.id]["objection_number"] == filed.number
     assert {d["office_code"] for d in on_server.values()} == {"3673.01"}
     original = a1.letters()
     assert VALID_NIK in str(original[form.id][2]) and VALID_NIK not in str(on_server)
@@ -140,15 +143,15 @@ def test_a_letter_reaches_the_city_and_the_office_s_other_desk(
 
     for desk in (a2, city):
         report = desk.sync()
-        assert report.pulled >= 3  # the request and its two letters
+        assert report.pulled >= 5  # the request, the keberatan and the three letters
         assert desk.letters() == _as_received(on_server)
-        for letter in (form, extension):
+        for letter in (form, extension, objection_form):
             again = desk.services.letters.reprint(desk.officer, letter.id)
             assert again.identical and again.number == letter.number
         assert desk.services.letters.reprint(desk.officer, extension.id).pdf == extension.pdf
         view = desk.services.register.get(desk.officer, number)
         lines = [e for e in view.events if e.kind == "letter"]
-        assert [e.data["letter_id"] for e in lines] == [form.id, extension.id]
+        assert [e.data["letter_id"] for e in lines] == [form.id, extension.id, objection_form.id]
         assert [e.summary for e in lines] == [
             e.summary for e in a1.services.register.get(a1.officer, number).events if e.kind == "letter"
         ]
@@ -159,6 +162,20 @@ def test_a_letter_reaches_the_city_and_the_office_s_other_desk(
 
     b.sync()
     assert b.letters() == {}  # another office's letters stay out of its scope
+
+    # a letter the city issues for an office's request is held by that office; it moves no desk's counter
+    second = a1.receive_extended()
+    a1.sync()
+    city.sync()
+    by_city = city.services.letters.issue(city.officer, "extension", second)
+    city.sync()
+    assert _server_letters(server.engine)[by_city.id]["office_code"] == "3673.01"
+    assert _server_letters(server.engine)[by_city.id]["issuer_office"] == "3673"
+    a2.sync()
+    b.sync()
+    assert by_city.id in a2.letters() and by_city.id not in b.letters()
+    with a2.services.ctx.db.reader() as s:
+        assert s.get(Counter, "letter-extension:2026") is None  # a2 numbered no letter itself
 
     with server.engine.connect() as conn:
         everything = [
