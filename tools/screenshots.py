@@ -17,8 +17,10 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +90,7 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     for key in ("office", "calendar", "users"):
         settings.show_panel(key)  # type: ignore[attr-defined]
         shot(window, f"settings-{key}")
+    _sync_screens(desk, window, shot, app)
     window.show_page("dashboard")
     intake = window.open_intake()
     if intake is not None:
@@ -113,6 +116,41 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     desk.close()
     QApplication.processEvents()
     return saved
+
+
+def _sync_screens(desk: Any, window: Any, shot: Any, app: object) -> None:
+    """The Sinkronisasi page after a real sync with a trial city server (SQLite, 127.0.0.1) and the enrollment
+    tab; the device token lives in an in-memory keyring, nothing is written to this PC's keyring."""
+    import keyring
+
+    from app.sync.engine import SyncEngine
+    from app.sync.secrets import MemoryKeyring, TokenStore
+    from server import admin as server_admin
+    from server.testing import init_db, live_server
+
+    keyring.set_keyring(MemoryKeyring())
+    with tempfile.TemporaryDirectory(prefix="ppid-city-") as city_dir:
+        engine = init_db(f"sqlite:///{city_dir}/city.sqlite3")
+        server_admin.add_office(engine, "3673", "PPID Utama Kota Serang", is_city=True)
+        office = desk.office.profile()
+        server_admin.add_office(engine, office.code, office.name)
+        with live_server(engine) as city:
+            code, _ = server_admin.new_enroll_code(engine, office.code)
+            sync = SyncEngine(desk.ctx.db, TokenStore(), clock=desk.ctx.clock)
+            sync.enroll(city.url, code, label="Meja depan")
+            sync.sync()
+            window.sync.refresh()
+            for _ in range(300):  # the window's own worker may be mid-round: picture the settled state
+                _settle(app)
+                if not window.sync.busy:
+                    break
+                time.sleep(0.1)
+            window.show_page("sync")
+            shot(window, "sync")
+            window.show_page("settings")
+            window.pages["settings"].show_panel("sync")
+            shot(window, "settings-sync")
+        engine.dispose()
 
 
 def _filter(**kwargs: object) -> object:
