@@ -29,7 +29,7 @@ from app.sync.apply_letters import WAITING_KEY
 from app.sync.engine import SyncEngine, SyncReport
 from app.sync.protocol import PullItem
 from app.sync.secrets import MemoryKeyring, TokenStore
-from db.models import Counter, Event, IssuedLetter, Request
+from db.models import Counter, Event, IssuedLetter, OutboxOp, Request
 from server import admin
 from server.models import AppliedOp, ChangeLog, Conflict, Record
 from server.models import Event as ServerEvent
@@ -183,6 +183,10 @@ def test_a_letter_reaches_the_city_and_the_office_s_other_desk(
             for table in (Record, ServerEvent, ChangeLog, AppliedOp, Conflict)
         ]
     assert VALID_NIK not in str(everything)
+    for desk in (a1, city):  # nor in any op a desk sent (a supervisor issued two of the letters at a1)
+        with desk.services.ctx.db.reader() as s:
+            payloads = list(s.scalars(select(OutboxOp.payload)))
+        assert payloads and VALID_NIK not in str(payloads)
 
 
 def test_a_restored_desk_gets_its_letters_back_and_never_reissues_a_number(
