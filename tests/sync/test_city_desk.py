@@ -164,17 +164,16 @@ def test_city_pulls_every_office_and_routes_a_request_to_another(
     following = b.services.register.receive(b.officer, walk_in()).number
     assert following == theirs.replace("-0001", "-0002"), following
 
-    # B now works on it; A's late offline edit is held for a supervisor, never applied
+    # B now works on it; A, which knows it was routed away, records nothing more on it (an edit A made
+    # offline before learning would be held by the server as moved_out_of_scope: tests/server/test_pull.py)
     b.services.actions.act(b.officer, routed, "respond", {"decision": "diterima", "info_form": "softcopy"})
     assert b.sync().conflicts == 0
-    a.services.actions.act(
-        a.officer, routed, "respond", {"decision": "tidak_dikuasai", "holder_body": "Dinas X"}
-    )
+    with pytest.raises(ActionRefused, match="diteruskan oleh PPID kota"):
+        a.services.actions.act(
+            a.officer, routed, "respond", {"decision": "tidak_dikuasai", "holder_body": "Dinas X"}
+        )
     late = a.sync()
-    assert late.conflicts == 1 and late.open_conflicts == 1
-    with a.services.ctx.db.reader() as s:
-        held = s.execute(select(state.sync_conflicts.c.code)).scalars().all()
-    assert held == ["moved_out_of_scope"]
+    assert late.pushed == 0 and late.conflicts == 0 and late.open_conflicts == 0
     with hub.engine.connect() as conn:
         data = conn.execute(select(Record.data).where(Record.entity_id == view.id)).scalar_one()
     assert data["decision"] == "diterima" and data["office_code"] == "3673.02"
