@@ -141,7 +141,7 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
         stats.applied += done
         stats.unapplied += ops - done
         desk.pushes += 1
-        if desk.pushes % 5 == 0:
+        if ARGS.pull_every and desk.pushes % ARGS.pull_every == 0:
             t0 = time.monotonic()
             status, data = await conn.request("GET", f"/api/sync/v1/pull?cursor={desk.cursor}&limit=500")
             stats.pull_ms.append((time.monotonic() - t0) * 1000)
@@ -274,6 +274,7 @@ def main() -> int:
     ap.add_argument("--batch-min", type=int, default=10)
     ap.add_argument("--batch-max", type=int, default=110)
     ap.add_argument("--seconds", type=float, default=20, help="open-loop send window")
+    ap.add_argument("--pull-every", type=int, default=5, help="a desk pulls one page after every N-th push (0: never)")
     ap.add_argument("--closed-batch", type=int, default=50)
     ap.add_argument("--closed-seconds", type=float, default=15)
     ap.add_argument("--workers", type=int, default=2)

@@ -207,7 +207,11 @@ def app_from_env() -> FastAPI:
 
     configure(os.environ.get("PPID_LOG_LEVEL", "INFO"))
     engine = make_engine(default_db_url())
-    return create_app(engine, ServerConfig(min_app_version=os.environ.get("PPID_MIN_APP_VERSION", "0.1.0")))
+    threads = int(os.environ.get("PPID_DB_THREADS") or ServerConfig.db_threads)
+    return create_app(
+        engine,
+        ServerConfig(min_app_version=os.environ.get("PPID_MIN_APP_VERSION", "0.1.0"), db_threads=threads),
+    )
 
 
 async def _read_push_body(request: Request, dev: DeviceCtx, cfg: ServerConfig) -> list[Op]:
