@@ -46,7 +46,7 @@ WITH top AS (
                             data = v.data, needs_review = v.needs_review, updated_at = %(now)s
     FROM top, jsonb_to_recordset(%(upd)s::jsonb) AS v(i int, entity_id text, office_id int, version int, data jsonb,
                                                      needs_review boolean)
-    WHERE r.entity_id = v.entity_id
+    WHERE r.entity_id = v.entity_id AND r.entity_id = ANY(%(upd_ids)s)  -- index probes, never a scan of records
 ), new_events AS (
     INSERT INTO events (event_id, entity_id, server_seq, data)
     SELECT coalesce(v.event_id, v.entity_id || ':' || (top.base + v.i) || ':' || v.n), v.entity_id,
@@ -108,8 +108,9 @@ def stamp_pg(
 
     The caller's SQLAlchemy transaction is committed here (its own COMMIT at the end is then a no-op); with a
     ``before_commit`` hook (tests) the hook runs after the writes and SQLAlchemy commits as usual."""
-    params: dict[str, Any] = {key: dumps(value) for key, value in _rows(touched).items()}
-    params.update(n=len(touched), now=now)
+    rows = _rows(touched)
+    params: dict[str, Any] = {key: dumps(value) for key, value in rows.items()}
+    params.update(n=len(touched), now=now, upd_ids=[r["entity_id"] for r in rows["upd"]])
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     try:
