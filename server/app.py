@@ -5,10 +5,7 @@ parsing, so a body cut by a dying 2G link is refused whole instead of being half
 """
 
 import contextlib
-import gzip
-import hashlib
 import logging
-import zlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -18,14 +15,11 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Respons
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
 from sqlalchemy import Engine
-from starlette.requests import ClientDisconnect
 
 from app import __version__
 from app.sync.protocol import (
     API_PREFIX,
-    HEADER_BODY_SHA256,
     HEADER_SIGNATURE,
     PROTOCOL_VERSION,
     BucketListResponse,
@@ -37,12 +31,18 @@ from app.sync.protocol import (
     HelloResponse,
     Op,
     PullResponse,
-    PushRequest,
     PushResponse,
 )
-from server import admin
+from server import admin, push_body
 from server.asgi import SignAndLog
-from server.auth import SUPPORTED_PROTOCOLS, ApiError, authenticate, check_versions
+from server.auth import (
+    SUPPORTED_PROTOCOLS,
+    ApiError,
+    authenticate,
+    authenticate_on,
+    bearer_hash,
+    check_versions,
+)
 from server.context import DeviceCtx, ScopeViolation
 from server.offices import offices_router
 from server.pull import CursorError, PullService
@@ -156,25 +156,42 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         )  # fmt: skip
 
     @api.post("/push", response_model=PushResponse)
-    async def push(request: Request, dev: Dev) -> Response:
-        ops = await _read_push_body(request, dev, cfg)
-        results = await run_in_threadpool(pusher.push, dev, ops)
-        log.info(
-            "push",
-            extra={"device": dev.id, "ops": len(ops), "duplicates": sum(r.duplicate for r in results),
-                   "conflicts": sum(r.status == "conflict" for r in results)},
-        )  # fmt: skip
+    async def push(
+        request: Request,
+        app_version: Annotated[str, Depends(versions)],
+        authorization: Annotated[str | None, Header()] = None,
+        x_device_id: Annotated[str | None, Header()] = None,
+    ) -> Response:
+        token_hash = bearer_hash(authorization)
+        received = await push_body.receive(request, cfg.max_body_bytes)
+        dev, ops, results = await run_in_threadpool(
+            pusher.push_request,
+            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
+            lambda dev: push_body.parse(received, dev, cfg.max_inflated_bytes, cfg.max_batch_ops),
+        )
+        if log.isEnabledFor(logging.INFO):
+            log.info(
+                "push",
+                extra={"device": dev.id, "ops": len(ops), "duplicates": sum(r.duplicate for r in results),
+                       "conflicts": sum(r.status == "conflict" for r in results)},
+            )  # fmt: skip
         answer = PushResponse.model_construct(results=results, server_time=admin.utcnow().isoformat())
         return Response(answer.model_dump_json(), media_type="application/json")  # results are already models
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     def pull(
-        dev: Dev,
+        app_version: Annotated[str, Depends(versions)],
+        authorization: Annotated[str | None, Header()] = None,
+        x_device_id: Annotated[str | None, Header()] = None,
         cursor: str = "",
         limit: Annotated[int, Query(ge=1, le=2000)] = 200,
         max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
     ) -> Response:
-        return Response(puller.pull(dev, cursor, limit, max_bytes), media_type="application/json")
+        token_hash = bearer_hash(authorization)
+        page = puller.pull(
+            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version), cursor, limit, max_bytes
+        )
+        return Response(page, media_type="application/json")
 
     @api.get("/checksum", response_model=ChecksumResponse)
     def checksum(dev: Dev, buckets: Annotated[int, Query(ge=1, le=65536)] = 256) -> ChecksumResponse:
@@ -212,53 +229,3 @@ def app_from_env() -> FastAPI:
         engine,
         ServerConfig(min_app_version=os.environ.get("PPID_MIN_APP_VERSION", "0.1.0"), db_threads=threads),
     )
-
-
-async def _read_push_body(request: Request, dev: DeviceCtx, cfg: ServerConfig) -> list[Op]:
-    """Length and checksum first, then gunzip with a size cap, then parse: a damaged body has no effect."""
-    declared = request.headers.get("content-length")
-    if declared is None or not declared.isdigit():
-        raise ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib.")
-    if int(declared) > cfg.max_body_bytes:
-        raise ApiError(413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil.")
-    expected_sha = (request.headers.get(HEADER_BODY_SHA256) or "").lower()
-    if not expected_sha:
-        raise ApiError(400, "checksum_missing", f"Header {HEADER_BODY_SHA256} wajib.")
-    try:
-        body = await request.body()
-    except ClientDisconnect as exc:
-        raise ApiError(
-            400, "body_truncated", "Kiriman terputus di tengah jalan; tidak ada yang diterapkan."
-        ) from exc
-    if len(body) != int(declared):
-        raise ApiError(400, "body_truncated", "Kiriman terputus di tengah jalan; tidak ada yang diterapkan.")
-    if hashlib.sha256(body).hexdigest() != expected_sha:
-        raise ApiError(
-            400,
-            "checksum_mismatch",
-            "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan.",
-        )
-    if "gzip" in (request.headers.get("content-encoding") or "").lower():
-        try:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            raw = inflater.decompress(body, cfg.max_inflated_bytes)
-            if inflater.unconsumed_tail or not inflater.eof:
-                raise ApiError(400, "bad_gzip", "Isi gzip tidak lengkap atau terlalu besar.")
-        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
-            raise ApiError(400, "bad_gzip", "Isi gzip rusak.") from exc
-    else:
-        raw = body
-    try:
-        req = PushRequest.model_validate_json(raw)
-    except ValidationError as exc:
-        raise ApiError(
-            422,
-            "invalid_body",
-            "Isi kiriman tidak sesuai protokol.",
-            errors=exc.errors(include_url=False, include_context=False)[:5],
-        ) from exc
-    if req.device_id != dev.id:
-        raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
-    if len(req.ops) > cfg.max_batch_ops:
-        raise ApiError(413, "batch_too_large", f"Maksimal {cfg.max_batch_ops} operasi per kiriman.")
-    return req.ops

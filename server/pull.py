@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -70,13 +70,16 @@ class PullService:
     def _scoped(self, stmt: Any, device: DeviceCtx) -> Any:
         return stmt if device.is_city else stmt.where(Record.office_id == device.office_id)
 
-    def pull(self, device: DeviceCtx, cursor: str, limit: int, max_bytes: int) -> bytes:
+    def pull(
+        self, auth: Callable[[Connection], DeviceCtx], cursor: str, limit: int, max_bytes: int
+    ) -> bytes:
         """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson.
 
         This is the server's hottest read: each item is encoded exactly once, its size counted from those
         bytes, and the page assembled from them; no models are built for data read from our own database."""
-        after = decode_cursor(cursor, device.scope_key)
         with self._connect() as conn, conn.begin():
+            device = auth(conn)  # the token is checked in the page's own transaction: one connection per pull
+            after = decode_cursor(cursor, device.scope_key)
             high = conn.execute(select(Counter.value).where(Counter.name == "server_seq")).scalar_one()
             rows = conn.execute(
                 self._scoped(

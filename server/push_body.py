@@ -1,0 +1,80 @@
+"""A push body: length and checksum first, then gunzip with a size cap, then parse — a damaged body has no
+effect. Split in two so the endpoint can read the body while the device is checked on the push's own database
+connection: ``receive`` (async, no database) keeps its refusal for later, ``parse`` raises it after the token
+was checked, so the answers come in the same order as ever (401 before 411/413/400)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import zlib
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from starlette.requests import ClientDisconnect, Request
+
+from app.sync.protocol import HEADER_BODY_SHA256, Op, PushRequest
+from server.auth import ApiError
+from server.context import DeviceCtx
+
+_TRUNCATED = "Kiriman terputus di tengah jalan; tidak ada yang diterapkan."
+
+
+@dataclass
+class Received:
+    body: bytes = b""
+    sha256: str = ""
+    gzipped: bool = False
+    refusal: ApiError | None = None
+
+
+async def receive(request: Request, max_body_bytes: int) -> Received:
+    declared = request.headers.get("content-length")
+    if declared is None or not declared.isdigit():
+        return Received(refusal=ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib."))
+    if int(declared) > max_body_bytes:
+        return Received(
+            refusal=ApiError(413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil.")
+        )
+    expected_sha = (request.headers.get(HEADER_BODY_SHA256) or "").lower()
+    if not expected_sha:
+        return Received(refusal=ApiError(400, "checksum_missing", f"Header {HEADER_BODY_SHA256} wajib."))
+    try:
+        body = await request.body()
+    except ClientDisconnect:
+        return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))
+    if len(body) != int(declared):
+        return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))
+    gzipped = "gzip" in (request.headers.get("content-encoding") or "").lower()
+    return Received(body=body, sha256=expected_sha, gzipped=gzipped)
+
+
+def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch_ops: int) -> list[Op]:
+    if received.refusal is not None:
+        raise received.refusal
+    body = received.body
+    if hashlib.sha256(body).hexdigest() != received.sha256:
+        raise ApiError(
+            400, "checksum_mismatch", "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan."
+        )
+    raw = body
+    if received.gzipped:
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            raw = inflater.decompress(body, max_inflated_bytes)
+            if inflater.unconsumed_tail or not inflater.eof:
+                raise ApiError(400, "bad_gzip", "Isi gzip tidak lengkap atau terlalu besar.")
+        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+            raise ApiError(400, "bad_gzip", "Isi gzip rusak.") from exc
+    try:
+        req = PushRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise ApiError(
+            422, "invalid_body", "Isi kiriman tidak sesuai protokol.",
+            errors=exc.errors(include_url=False, include_context=False)[:5],
+        ) from exc  # fmt: skip
+    if req.device_id != dev.id:
+        raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
+    if len(req.ops) > max_batch_ops:
+        raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
+    return req.ops
