@@ -64,7 +64,10 @@ class Batch:
     conflict_rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     last_applied: dict[str, tuple[int, int]] = field(default_factory=dict)  # entity -> (desk base, result)
-    resolved: list[int] = field(default_factory=list)
+    # entity -> how many conflict rows this batch had held when the resolution came: a resolution closes the
+    # device's conflicts on that record held before it, never one a later op of the same batch raises again
+    resolved: dict[str, int] = field(default_factory=dict)
+    others_open: set[str] = field(default_factory=set)  # records with another device's conflict still open
     touch_order: list[str] = field(default_factory=list)
 
     def touch(self, rec: RecState) -> None:
@@ -214,11 +217,12 @@ class PushService:
         ):  # fmt: skip
             batch.last_applied[row.entity_id] = (row.base_version, row.result_version)
         held = conn.execute(
-            select(Conflict.entity_id).where(
-                Conflict.device_id == device.id, Conflict.entity_id.in_(later), Conflict.status == "open"
+            select(Conflict.entity_id, Conflict.device_id).where(
+                Conflict.entity_id.in_(later), Conflict.status == "open"
             )
         )
-        batch.blocked.update(held.scalars())
+        for row in held:
+            (batch.blocked if row.device_id == device.id else batch.others_open).add(row.entity_id)
 
     # ------------------------------------------------------------------ deciding one op
     def _decide(self, conn: Connection, op: Op, batch: Batch) -> OpResult:
@@ -285,9 +289,11 @@ class PushService:
         rec.changes.append((rec.version, changes))
         rec.log_rows.append(self._log_row(op, rec.version, changes, merged, batch))
         if resolves or op.entity_id in batch.blocked:
-            batch.resolved.extend(resolves)
+            # A supervisor's decision settles what this desk held on this record (the conflict and the
+            # followers it blocked), whatever ids it lists: ids never reach another record, device or office.
+            batch.resolved[op.entity_id] = len(batch.conflict_rows)
             batch.blocked.discard(op.entity_id)
-            rec.needs_review = False
+            rec.needs_review = op.entity_id in batch.others_open
         batch.last_applied[op.entity_id] = (op.base_version, rec.version)
         fields = {k: {"server": rec.data.get(k)} for k in (merged or {}).get("server_kept", [])}
         return OpResult(op_id=op.op_id, status=status, version=rec.version, fields=fields,
@@ -375,13 +381,21 @@ class PushService:
     def _write(self, conn: Connection, ops: list[Op], batch: Batch) -> None:
         """Everything that needs no seq first (outside the stamp lock), then stamp; on PostgreSQL the stamp
         step also commits (see server/stamp.py)."""
-        for op_id, row in batch.conflict_rows:
+        raised_later: list[int] = []  # held in this batch after the resolution of their record
+        for index, (op_id, row) in enumerate(batch.conflict_rows):
             cid = conn.execute(insert(Conflict).values(row).returning(Conflict.id)).scalar_one()
             batch.results[op_id] = batch.results[op_id].model_copy(update={"conflict_id": cid})
+            if index >= batch.resolved.get(row["entity_id"], len(batch.conflict_rows)):
+                raised_later.append(cid)
         if batch.resolved:
             conn.execute(
                 update(Conflict)
-                .where(Conflict.id.in_(batch.resolved), Conflict.status == "open")
+                .where(
+                    Conflict.device_id == batch.device.id,
+                    Conflict.entity_id.in_(list(batch.resolved)),
+                    Conflict.status == "open",
+                    Conflict.id.notin_(raised_later),
+                )
                 .values(status="resolved", resolved_at=batch.now)
             )
         self._store_results(conn, ops, batch)
