@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import anyio.to_thread
+import psycopg
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from app import __version__
 from app.sync.protocol import (
@@ -106,6 +109,20 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             "Data ini milik kantor lain; meja ini tidak berhak.",
             {"entity_id": exc.entity_id},
         )
+
+    # A lost or unreachable database (restart, failover, pool exhausted) is the city's trouble, not the desk's:
+    # a signed, retryable 503 so the desk backs off and tells the officer the server is down, instead of a bare
+    # 500 that it must read as "not a PPID server" (a captive portal).
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(psycopg.OperationalError)
+    async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
+        log.error("database unavailable: %s", type(exc).__name__)
+        response = _error(503, "server_unavailable",
+                          "Basis data server kota sedang tidak tersedia; meja akan mencoba lagi otomatis.")  # fmt: skip
+        response.headers["Retry-After"] = "15"
+        return response
 
     @app.exception_handler(CursorError)
     async def _cursor(_request: Request, exc: CursorError) -> JSONResponse:

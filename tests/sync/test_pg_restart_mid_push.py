@@ -185,13 +185,6 @@ def test_postgres_restart_while_a_slow_push_uploads(
 
 @pytest.mark.postgres
 @pytest.mark.timeout(120)
-@pytest.mark.xfail(
-    strict=True,
-    reason="server/app.py has no handler for a lost database connection: the answer is Starlette's bare 500 "
-    "without X-PPID-Sync, which the desk reports as 'not_ppid_server' ('Jawaban bukan dari server PPID "
-    "(jaringan meminta login?)') — retryable, but it blames the officer's Wi-Fi. Wanted: a signed 503 "
-    "(e.g. code 'server_unavailable') with an Indonesian message.",
-)
 def test_database_down_is_a_signed_retryable_503(pg: PrivatePostgres) -> None:
     engine = init_db(pg.create_database())
     admin.add_office(engine, "CPJ", "Kecamatan Cipocok Jaya")

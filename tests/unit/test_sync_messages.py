@@ -37,6 +37,7 @@ def test_keyring_remedy_is_the_documented_one():
 def test_grouped_and_unknown_codes():
     assert messages.reason(None) is None and messages.plain(None) == ""
     assert messages.reason("http_503").kind == "server"
+    assert messages.reason("server_unavailable").kind == "server"  # the city's database is down
     assert messages.reason("body_truncated").kind == "transfer"
     assert messages.reason("invalid_body").kind == "update"
     odd = messages.reason("something_new", "Server kota sedang dipelihara sampai pukul 14.00.")
