@@ -139,9 +139,9 @@ def test_server_killed_mid_push_twice_loses_and_duplicates_nothing(
     assert len(kills) == len(KILL_AT), "the desk finished before the server could be killed twice"
     assert all(0 < k < N_REQUESTS for k in kills)
     assert report.ok, report.error
-    assert len(failures) >= len(KILL_AT) and all(code in {"network", "timeout"} for code in failures), (
-        failures
-    )
+    # the engine re-sends a batch lost to the kill at once, so a restart may be absorbed inside one attempt:
+    # failed attempts can be fewer than kills, but any that failed failed on the link
+    assert all(code in {"network", "timeout"} for code in failures), failures
     assert desk_pending(desk) == 0
     assert_server_consistent(engine, desk, enr.device_id)
 
