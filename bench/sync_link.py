@@ -9,8 +9,12 @@ The outbox is seeded with one real intake and N−1 clones of its outbox operati
 bytes per op are those of a real ``receive`` (request state + requester + timeline event).
 
 Reports: lost and duplicated records (target 0/0), wire bytes per record (TCP payload through the proxy, both
-directions, HTTP headers included, IP/TCP headers not), and wall time against the bandwidth floor: the bytes a
-clean, cut-free exchange needs in its dominant direction ÷ 8,000 B/s (target ≤ 1.3×).
+directions, HTTP headers included, IP/TCP headers not), and wall time against the bandwidth floor: the payload
+that has to cross the link in the dominant direction ÷ 8,000 B/s (target ≤ 1.3×). The payload is counted
+at its smallest, whatever the engine does: push = the gzip bodies of the whole outbox in batches of the
+server's maximum (500 ops; the best compression), pull = the gzip pages the server sends for the whole scope
+in its largest pages (2,000 items, 8 MiB), no HTTP headers, no answers to pushes, nothing lost to faults.
+Also reported: the seconds the shaped link was busy in that direction and idle (wall time minus busy).
 
     .venv/bin/python bench/sync_link.py [--records 10000] [--sqlite] [--seed 1]
 """
@@ -114,11 +118,21 @@ def main() -> int:
     ap.add_argument("--sqlite", action="store_true", help="server on SQLite instead of PostgreSQL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--read-timeout", type=float, default=4.0)
-    ap.add_argument("--page-bytes", type=int, default=1024 * 1024, help="pull page size (uncompressed JSON)")
+    ap.add_argument("--page-bytes", type=int, default=4 * 1024 * 1024,
+                    help="largest pull page the desk may ask for (JSON before gzip; the engine sizes pages below it)")
     ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
     ap.add_argument("--window", type=int, default=None, help="push requests open at once (engine default)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--trace", metavar="FILE", help="write every exchange's timeline (client debug log) to FILE")
     args = ap.parse_args()
+    if args.trace:
+        import logging
+
+        handler = logging.FileHandler(args.trace, mode="w")
+        handler.setFormatter(logging.Formatter("%(threadName)s %(message)s"))
+        client_log = logging.getLogger("ppid.sync.client")
+        client_log.addHandler(handler)
+        client_log.setLevel(logging.DEBUG)
     now = datetime(2026, 3, 16, 10, 0)
     work = Path(tempfile.mkdtemp(prefix="ppid-bench-"))
     results: dict[str, Any] = {"records": args.records}
@@ -175,7 +189,7 @@ def main() -> int:
             )
             code, _ = admin.new_enroll_code(engine, "CPJ")
             enr_b = pull.enroll(srv.url, code)
-            clean_down = clean_pull_bytes(srv.url, keyring, enr_b, args.page_bytes)
+            clean_down = clean_pull_bytes(srv.url, keyring, enr_b)
             link = Link(rate_bps=RATE_BPS, delay_s=0.15)
             with ProxyThread(srv.port, link=link, planner=planner(args, 1)) as px:
                 _repoint(desk_b, enr_b, px.url)
@@ -230,23 +244,30 @@ def _repoint(desk: DeskServices, enr: Any, url: str) -> None:
         state.put(s, "enrollment", {**enr.__dict__, "server_url": url})
 
 
+FLOOR_BATCH_OPS = 500  # the server's max_batch_ops: the largest batch compresses best
+FLOOR_PAGE_ITEMS, FLOOR_PAGE_BYTES = 2000, 8 * 1024 * 1024  # the server's largest pull page
+
+
 def clean_push_bytes(desk: DeskServices) -> int:
-    """Bytes of the push bodies a clean run sends (same batching as the engine's steady state: 200 ops)."""
+    """Bytes of the push bodies of the whole outbox in the largest batches the server takes: the least any
+    batching can send (the engine's batches are smaller; what that costs counts against it)."""
     from app.sync import outbox
 
     with desk.ctx.db.reader() as s:
         ops = outbox.pending(s, 10**9)
-    return sum(len(SyncClient.encode_push("x" * 36, ops[i : i + 200])) for i in range(0, len(ops), 200))
+    n = FLOOR_BATCH_OPS
+    return sum(len(SyncClient.encode_push("x" * 36, ops[i : i + n])) for i in range(0, len(ops), n))
 
 
-def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any, page_bytes: int) -> int:
-    """Compressed bytes of all pull pages fetched straight from the server (no link, no faults)."""
+def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any) -> int:
+    """Compressed bytes of the whole scope fetched straight from the server (no link, no faults) in its largest
+    pages: the least any paging can receive (what smaller pages cost counts against the engine)."""
     token = keyring.get_password("ppid-desk", enr.device_id)
     total, cursor = 0, ""
     with SyncClient(url, token=token, device_id=enr.device_id) as c:
         while True:
             before = c.bytes_received
-            page = c.pull(cursor, limit=500, max_bytes=page_bytes)
+            page = c.pull(cursor, limit=FLOOR_PAGE_ITEMS, max_bytes=FLOOR_PAGE_BYTES)
             total += c.bytes_received - before
             cursor = page.next_cursor
             if not page.more:

@@ -9,6 +9,7 @@ back-off and full jitter; ``SyncWorker`` runs it off the GUI thread with a progr
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import logging
 import random
@@ -35,6 +36,7 @@ from db.engine import Database
 from db.models import Office
 
 log = logging.getLogger("ppid.sync")
+trace = logging.getLogger("ppid.sync.client.engine")  # the exchange timeline (bench/sync_link.py --trace)
 CHECK_BUCKETS = 64
 
 
@@ -74,6 +76,7 @@ class SyncReport:
 
 ClientFactory = Callable[[Enrollment, str | None], SyncClient]
 
+REQUEST_OVERHEAD = 600  # bytes of HTTP headers per exchange (request and answer)
 LINK_CODES = frozenset({"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip"})
 
 
@@ -98,20 +101,25 @@ def default_client(enr: Enrollment, token: str | None) -> SyncClient:
 
 class SyncEngine:
     def __init__(self, db: Database, tokens: TokenStore | None = None, *, client_factory: ClientFactory = default_client,
-                 batch_cap: int = 200, page_limit: int = 500, page_bytes: int = 512 * 1024,
+                 batch_cap: int = 200, page_limit: int = 2000, page_bytes: int = 4 * 1024 * 1024,
                  clock: Callable[[], datetime] = datetime.now) -> None:  # fmt: skip
         self.db = db
         self.tokens = tokens or TokenStore()
         self.client_factory = client_factory
-        self.batch_cap, self.batch = batch_cap, min(50, batch_cap)
+        self.batch_cap, self.batch = batch_cap, batch_cap  # the byte cap (_batch_ops) sizes the first batches
         self.page_limit, self.page_bytes = page_limit, page_bytes
-        self.push_window = 4
-        self.batch_seconds, self.min_batch_bytes = 3.0, 8 * 1024
-        self.page_seconds, self.min_page_wire = 6.0, 16 * 1024
+        self.push_window = 6
+        self.pace_lead = 1.5  # seconds of queued upload left when the next batch starts
+        self.pace_gain = 1.2
+        self.min_batch_bytes, self.min_page_wire = 8 * 1024, 16 * 1024
+        self.max_seconds = 20.0  # no batch or page longer than this on the wire at the learnt rate
+        self.fault_prior_seconds = 30.0  # before the link has failed: assume once per 30 s of link time
         self.max_link_failures = 4  # failed requests in a row (no success between) before giving up the attempt
         self.clock = clock
         self._op_bytes = 0.0
         self._push_rate = 0.0  # bytes/s of push bodies acknowledged while the pipeline kept the link busy
+        self._push_warmup = self._page_warmup = 0.0  # gzip's extra bytes per batch / page (no history yet)
+        self._moved, self._failures = 0, 0  # bytes carried and failed requests, for bytes between failures
         self._aborted = False
         self.last_progress = time.monotonic()
         self._client: SyncClient | None = None
@@ -221,29 +229,42 @@ class SyncEngine:
             record_server_time(s, now, now + timedelta(seconds=offset))
 
     def _push(self, client: SyncClient, report: SyncReport) -> None:
-        """Batches in outbox order, pipelined: the next upload starts as soon as the previous body has been
-        handed to the socket, so the link keeps uploading while earlier batches drain and the server applies
-        them (up to ``push_window`` requests open). Ops on one record are never in two open batches, so their
+        """Batches in outbox order, pipelined and paced: the next upload starts once the previous body is in the
+        socket and the link is due to finish what is already queued within ``pace_lead`` seconds (a model of
+        the link fed with the learnt rate), so uploads follow each other instead of sharing the link and
+        finishing together, and the link keeps uploading while the server applies earlier batches and their
+        answers come back (up to ``push_window`` requests open). Ops on one record are never in two open batches, so their
         order on the server is the desk's order. A batch lost to a cut or a stall is re-sent at once on a new
         connection while the others carry on (the server answers a re-sent op as a duplicate); only repeated
         failures without any progress end the attempt and leave it to ``sync()``'s back-off."""
         flights: list[_Flight] = []
         retry: deque[list[Op]] = deque()
         after, exhausted, failures = 0, False, 0
-        began, acked_bytes, settled = time.monotonic(), 0, 0
+        acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
         wake = threading.Event()
         staged: list[Op] = []
+        staged_body = b""
+        link_free = time.monotonic()  # when the link should have sent everything started so far
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
 
-            def start(ops: list[Op]) -> None:
-                body = client.encode_push(client.device_id or "", ops)
+            def start(ops: list[Op], body: bytes | None = None) -> None:
+                nonlocal link_free
+                body = body if body is not None else client.encode_push(client.device_id or "", ops)
                 flight = _Flight(ops, len(body))
                 self._op_bytes = len(body) / len(ops)
+                if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
+                    cold = len(client.encode_push(client.device_id or "", ops[:1]))
+                    self._push_warmup = max(0.0, cold - self._op_bytes)
+                if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
+                    link_free = time.monotonic()
+                else:
+                    link_free = max(link_free, time.monotonic()) + (len(body) + REQUEST_OVERHEAD) / self._pace_rate()
 
                 def on_sent() -> None:
                     flight.sent.set()
                     wake.set()
 
+                trace.debug("push start ops=%d bytes=%d at=%.3f open=%d", len(ops), len(body), time.monotonic(), len(flights))
                 flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
@@ -256,6 +277,7 @@ class SyncEngine:
                             resp = flight.future.result()
                         except SyncError as exc:
                             failures += 1
+                            self._failed(flight.size)
                             self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
                             if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
                                 half = len(flight.ops) // 2
@@ -264,31 +286,38 @@ class SyncEngine:
                             if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                                 raise
                             log.info("push batch failed, re-sending", extra={"code": exc.code})
+                            trace.debug("push failed %s ops=%d at=%.3f", exc.code, len(flight.ops), time.monotonic())
                             retry.append(flight.ops)
                             continue
                         failures = 0
                         self._settle(flight.ops, resp, report)
-                        acked_bytes, settled = acked_bytes + flight.size, settled + 1
-                        if settled >= 3:  # the pipeline's goodput: the link rate as the push sees it
-                            self._push_rate = acked_bytes / (time.monotonic() - began)
+                        self._moved += flight.size
+                        acks.append((time.monotonic(), flight.size))
+                        if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
+                            self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
+                    if not staged and not exhausted:  # read and encode the next batch while the link is busy
+                        with self.db.reader() as s:
+                            staged = outbox.pending(s, self._batch_ops(), after_seq=after)
+                        exhausted = not staged
+                        after = staged[-1].seq if staged else after
+                        staged_body = client.encode_push(client.device_id or "", staged) if staged else b""
                     uploading = any(not f.sent.is_set() for f in flights)
-                    if not uploading and len(flights) < self.push_window:
+                    # until three batches are acknowledged the rate is a guess: two uploads at a time, unpaced
+                    paced = len(acks) >= 3
+                    due = link_free - self.pace_lead - time.monotonic() if paced else 0.0
+                    window = self.push_window if paced else min(2, self.push_window)
+                    if not uploading and due <= 0 and len(flights) < window:
                         if retry:
                             start(retry.popleft())
                             continue
-                        if not staged and not exhausted:
-                            with self.db.reader() as s:
-                                staged = outbox.pending(s, self._batch_ops(), after_seq=after)
-                            exhausted = not staged
-                            after = staged[-1].seq if staged else after
                         busy = {op.entity_id for f in flights for op in f.ops}
                         if staged and not busy.intersection(op.entity_id for op in staged):
-                            start(staged)
+                            start(staged, staged_body)
                             staged = []
                             continue
                     if not flights and not retry and not staged and exhausted:
                         return
-                    wake.wait(1.0)
+                    wake.wait(min(1.0, max(0.02, due)))
                     wake.clear()
             except SyncError:
                 for flight in flights:  # let the others finish; their effects are recorded now or next time
@@ -296,12 +325,21 @@ class SyncEngine:
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
 
+    def _pace_rate(self) -> float:
+        """The link rate the pacing assumes: the rate at which the last batches were acknowledged (or the
+        client's estimate, whichever is higher), a little optimistic. Paced below the link, acknowledgements
+        come at the pace and the estimate climbs by ``pace_gain`` per round until the link is full; paced
+        above, uploads only share the link for a while (``push_window`` bounds how many)."""
+        client_rate = self._client.rate_estimate if self._client is not None else 2048.0
+        return self.pace_gain * max(self._push_rate, client_rate)
+
     def _batch_ops(self) -> int:
-        """Ops for the next batch: the AIMD size, capped so one batch is about ``batch_seconds`` of upload at
-        the learnt rate (a cut throws away at most the part of one batch already sent)."""
+        """Ops for the next batch: the AIMD size, capped in bytes (``_fault_cap``: a cut throws away the part of
+        one batch already sent, each batch costs its headers; pipelining hides the round trips)."""
         per_op = self._op_bytes or 150.0
         rate = max(self._push_rate, self._client.rate_estimate if self._client is not None else 2048.0)
-        by_bytes = int(max(self.min_batch_bytes, rate * self.batch_seconds) / per_op)
+        wanted = min(rate * self.max_seconds, self._fault_cap(REQUEST_OVERHEAD + self._push_warmup, rate))
+        by_bytes = int(max(self.min_batch_bytes, wanted) / per_op)
         return max(1, min(self.batch, by_bytes, self.batch_cap))
 
     def _settle(self, ops: list[Op], resp: Any, report: SyncReport) -> None:
@@ -316,33 +354,57 @@ class SyncEngine:
         report.rejected += counts["rejected"]
 
     def _pull(self, client: SyncClient, enr: Enrollment, report: SyncReport) -> None:
-        """Pages in cursor order; the next page is requested as soon as the current one has arrived, and
-        written while the next one travels (the cursor is committed with each page's rows, in order). A page
-        lost to a cut or a stall is asked for again at once from the last committed cursor."""
+        """Pages in cursor order, committed one by one with their cursor. The next page is asked for as soon as
+        the current page's head (``next_cursor``, ``more``, written before the items) has arrived, so the
+        server builds it and the round trip passes while the current page is still on the wire; pages are
+        written while later ones travel. A page lost to a cut or a stall is asked for again at once from the
+        last committed cursor; a page asked for early stays valid (its cursor came from the server)."""
         with self.db.reader() as s:
             cursor = state.get(s, "cursor", "")
-        resynced, failures = False, 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ppid-pull") as pool:
+        resynced, failures, seen = False, 0, client.bytes_received
+        asked: dict[str, Future[Any]] = {}
+        lock = threading.Lock()
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ppid-pull")
 
-            def ask(after: str) -> Future[Any]:
-                return pool.submit(client.pull, after, limit=self.page_limit, max_bytes=self._page_bytes(client))
+        def ask(after: str) -> Future[Any]:
+            with lock:
+                fut = asked.get(after)
+                if fut is None:
+                    fut = asked[after] = pool.submit(client.pull, after, limit=self.page_limit,
+                                                     max_bytes=self._page_bytes(client), on_head=early)  # fmt: skip
+                return fut
 
+        def early(next_cursor: str, more: bool) -> None:
+            if more and not self._aborted:
+                ask(next_cursor)
+
+        try:
             fut = ask(cursor)
             while True:
                 try:
                     page = fut.result()
                 except SyncError as exc:
+                    with lock:
+                        asked.pop(cursor, None)
                     if exc.code == "resync_scope" and not resynced:
                         cursor, resynced = "", True
                         fut = ask(cursor)
                         continue
                     failures += 1
+                    self._failed(0)
                     if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                         raise
                     log.info("pull page failed, asking again", extra={"code": exc.code})
                     fut = ask(cursor)
                     continue
                 failures = 0
+                self._moved += client.bytes_received - seen
+                if page.items and not self._page_warmup:  # once: gzip's cost before it has history
+                    item = page.items[0].model_dump_json(exclude_defaults=True).encode()
+                    self._page_warmup = max(0.0, len(gzip.compress(item)) - client.pull_ratio * len(item))
+                seen = client.bytes_received
+                with lock:
+                    asked.pop(cursor, None)
                 nxt = ask(page.next_cursor) if page.more else None
                 with self.db.transaction() as s:
                     self._apply_page(s, page.items, enr, report)
@@ -352,13 +414,34 @@ class SyncEngine:
                 if nxt is None:
                     return
                 fut = nxt
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _failed(self, size: int) -> None:
+        """A batch or page was lost: one more failure for the link's bytes-between-failures estimate."""
+        self._moved += size
+        self._failures += 1
+
+    def _fault_cap(self, overhead: float, rate: float) -> float:
+        """Batch or page bytes that balance what a failure throws away (about one batch or page) against the
+        fixed cost of each request (``overhead`` bytes, or their equivalent in idle link time): the classic
+        √(2 · overhead · bytes between failures). The estimate of the latter starts from a prior of one failure
+        per ``fault_prior_seconds`` of link time, counted as one observation, and learns from every byte
+        carried and every failure since the engine started."""
+        between = (rate * self.fault_prior_seconds + self._moved) / (1 + self._failures)
+        return float((2 * overhead * between) ** 0.5)
 
     def _page_bytes(self, client: SyncClient) -> int:
-        """``max_bytes`` (JSON before gzip) for a page of about ``page_seconds`` on the wire at the learnt
-        rate, within ``page_bytes``: bigger pages waste less link time between pages, smaller ones lose less
-        to a cut (a page is committed whole or not at all)."""
-        wire = max(self.min_page_wire, (client.down_rate or client.rate_estimate) * self.page_seconds)
-        return int(max(16 * 1024, min(self.page_bytes, wire / max(client.pull_ratio, 0.01))))
+        """``max_bytes`` (JSON before gzip) for the next page, from the wire size wanted and the learnt
+        compression ratio, within ``page_bytes``. A page is committed whole or not at all, so a cut throws
+        away the part received; each page also costs its headers and, unless the server writes the page's
+        head first (then the next page is asked for while this one arrives), the idle link time of one round
+        trip plus the server's work. The wire size balances the two (``_fault_cap``)."""
+        rate = client.down_rate or client.rate_estimate
+        idle = 0.0 if client.head_first else (client.pull_wait or 0.5) * rate
+        overhead = REQUEST_OVERHEAD + self._page_warmup + idle
+        wire = max(self.min_page_wire, min(rate * self.max_seconds, self._fault_cap(overhead, rate)))
+        return int(min(self.page_bytes, max(16 * 1024, wire / max(client.pull_ratio, 0.01))))
 
     def _apply_page(self, s: Session, items: list[PullItem], enr: Enrollment, report: SyncReport) -> None:
         busy = outbox.pending_entities(s, [i.entity_id for i in items])

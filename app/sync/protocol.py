@@ -276,10 +276,13 @@ class PullItem(_Model):
 
 
 class PullResponse(_Model):
-    items: list[PullItem]
+    # The head fields come before ``items`` so that the serialised page starts with them: a desk reading the
+    # page as it arrives can ask for the next page at once, while this one is still on the wire. JSON key order
+    # is not part of the contract (any order parses); it only lets a streaming reader start early.
     next_cursor: str
     more: bool
     high_water: int
+    items: list[PullItem]
 
 
 class BucketSum(_Model):
