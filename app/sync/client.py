@@ -207,6 +207,7 @@ class SyncClient:
         self.head_first = False  # the server writes a page's next_cursor before its items
         self.pull_ratio = 0.1  # wire bytes ÷ JSON bytes of the last pull page, to size pages in wire bytes
         self._uploads = 0  # requests whose body is still being written (they share the link)
+        self._queued = 0  # bytes open requests may still have in buffers on the way (≤ 4 send buffers each)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -240,10 +241,10 @@ class SyncClient:
         rate, plus a little for a large answer the server must build. Body reads are re-armed to ``base`` once
         the headers arrived (``_send``): from then on only progress counts."""
         with self._lock:
-            sharing = max(1, self._uploads)
-        in_flight = min(upload, 2 * SNDBUF) * sharing
-        # the estimate includes waits and sharing, so it is low: on purpose, a healthy answer is never cut
-        read = self.base_read_timeout + in_flight / self.rate_estimate + min(20.0, expected / 65536)
+            queued = self._queued  # what every open request may still have in buffers on the way, ours too
+        # twice that (later uploads share the link with ours), at the learnt rate, which includes waits and
+        # sharing and so is low: on purpose, a healthy answer queued behind others is never cut
+        read = self.base_read_timeout + 2 * queued / self.rate_estimate + min(20.0, expected / 65536)
         return httpx.Timeout(read, connect=self.connect_timeout, write=self.base_read_timeout)
 
     def _learn_rate(self, nbytes: int, seconds: float) -> None:
@@ -284,6 +285,9 @@ class SyncClient:
 
         if body:
             self._uploading(+1)
+        queued = min(len(body), 4 * SNDBUF)
+        with self._lock:
+            self._queued += queued
         started = time.monotonic()
         try:
             req = self._http.build_request(method, self.base + API_PREFIX + path,
@@ -333,6 +337,8 @@ class SyncClient:
             if uploading[0]:
                 uploading[0] = False
                 self._uploading(-1)
+            with self._lock:
+                self._queued -= queued
         received = int(resp.headers.get("content-length") or len(resp.content))
         with self._lock:
             self.bytes_sent += len(body)
