@@ -207,6 +207,7 @@ class SyncClient:
         self.head_first = False  # the server writes a page's next_cursor before its items
         self.pull_ratio = 0.1  # wire bytes ÷ JSON bytes of the last pull page, to size pages in wire bytes
         self._uploads = 0  # requests whose body is still being written (they share the link)
+        self.link_rate = 0.0  # bytes/s the caller measured (the push's acknowledgement clock), 0 = unknown
         self._queued = 0  # bytes open requests may still have in buffers on the way (≤ 4 send buffers each)
         self._lock = threading.Lock()
 
@@ -244,7 +245,8 @@ class SyncClient:
             queued = self._queued  # what every open request may still have in buffers on the way, ours too
         # twice that (later uploads share the link with ours), at the learnt rate, which includes waits and
         # sharing and so is low: on purpose, a healthy answer queued behind others is never cut
-        read = self.base_read_timeout + 2 * queued / self.rate_estimate + min(20.0, expected / 65536)
+        rate = max(self.rate_estimate, 0.8 * self.link_rate)  # the push's ack clock, less optimistic
+        read = self.base_read_timeout + 2 * queued / rate + min(20.0, expected / 65536)
         return httpx.Timeout(read, connect=self.connect_timeout, write=self.base_read_timeout)
 
     def _learn_rate(self, nbytes: int, seconds: float) -> None:

@@ -295,6 +295,7 @@ class SyncEngine:
                         acks.append((time.monotonic(), flight.size))
                         if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
+                            client.link_rate = self._push_rate
                     if not staged and not exhausted:  # read and encode the next batch while the link is busy
                         with self.db.reader() as s:
                             staged = outbox.pending(s, self._batch_ops(), after_seq=after)
