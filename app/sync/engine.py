@@ -448,6 +448,7 @@ class SyncEngine:
         busy = outbox.pending_entities(s, [i.entity_id for i in items])
         rows: list[dict[str, Any]] = []
         fresh: list[PullItem] = []
+        gone: list[PullItem] = []  # routed away: apply records where to ("Diteruskan ke …") on the kept row
         for item in items:
             row: dict[str, Any] = {"entity_id": item.entity_id, "entity": item.entity or "request",
                                    "server_seq": item.seq}  # fmt: skip
@@ -455,6 +456,7 @@ class SyncEngine:
                 report.removed += 1
                 s.execute(update(state.sync_records).where(state.sync_records.c.entity_id == item.entity_id)
                           .values(in_scope=False, server_seq=item.seq))  # fmt: skip
+                gone.append(item)
                 continue
             row.update(server_version=item.version, in_scope=True, needs_review=item.needs_review)
             # local unsent work wins for now: such a record is re-fetched once its ops are acknowledged
@@ -464,7 +466,7 @@ class SyncEngine:
             rows.append(row)
         # one page may carry a record twice (fetch after pull); keep its last state
         fresh = list({i.entity_id: i for i in fresh}.values())
-        report.pulled += apply_items(s, fresh, office_code=enr.office_code, desk_letter=enr.desk_letter)
+        report.pulled += apply_items(s, fresh + gone, office_code=enr.office_code, desk_letter=enr.desk_letter)
         if rows:
             stmt = insert(state.sync_records)
             cols = ("entity", "server_version", "server_seq", "in_scope", "needs_review", "stale")

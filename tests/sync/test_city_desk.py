@@ -146,7 +146,10 @@ def test_city_pulls_every_office_and_routes_a_request_to_another(
     assert routed in a.numbers()
     kept = a.services.register.get(a.officer, routed)
     assert [e.id for e in kept.events[:-1]] == [e.id for e in at_a.events]
-    assert kept.events[-1].kind == "routed_away" and kept.events[-1].summary.startswith("Diteruskan ke ")
+    assert kept.events[-1].kind == "routed_away"
+    assert kept.events[-1].summary.startswith("Diteruskan ke Kecamatan Cipocok Jaya (3673.02) oleh PPID kota")
+    with a.services.ctx.db.reader() as s:  # A's copy names the office that handles it now
+        assert s.scalar(select(Request.office_code).where(Request.number == routed)) == "3673.02"
 
     # B: the request arrives with its whole timeline (A's intake and extension, the city's routing)
     report = b.sync()
