@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from ui import gc as gui_gc
 from ui import i18n
 from ui.crash import CrashHandler, user_message
 from ui.dialogs.lock import IdleWatcher, LockDialog, idle_minutes
@@ -41,6 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PPID Desk")
     apply_style(app)
+    gui_gc.install(app)  # cycles holding Qt objects are collected on this thread, never on a worker
     return app
 
 

@@ -19,7 +19,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
@@ -31,6 +31,18 @@ from app.services.desk import DeskServices  # noqa: E402
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["ppid-desk-tests"]
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_gc(qapp: Any) -> Iterator[None]:
+    """As the application does (ui/gc.py): cycles holding Qt objects are collected on the GUI thread, never by
+    a worker thread that happens to allocate (a crash far from its cause); each test's closed windows are
+    collected right after it, and the tests of non-GUI code keep Python's own collector."""
+    from ui import gc as gui_gc
+
+    gui_gc.install(qapp)
+    yield
+    gui_gc.uninstall()
 
 
 @pytest.fixture
