@@ -126,9 +126,7 @@ class PullService:
             last = seq
         more = len(parts) < len(merged)
         tail = orjson.dumps({"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high})
-        # the page's head first: a desk on a slow link reads the cursor before the items have arrived and asks
-        # for the next page while this one is still downloading (JSON key order is not part of the contract)
-        return tail[:-1] + b',"items":[' + b",".join(parts) + b"]}"
+        return b'{"items":[' + b",".join(parts) + b"]," + tail[1:]
 
     def _events(self, conn: Connection, ids: list[str]) -> dict[str, list[str]]:
         """Each record's timeline as the JSON text of its events (spliced into the page as it is stored)."""
