@@ -8,14 +8,6 @@
         <translation>Action &amp;time:</translation>
     </message>
     <message>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>&amp;Catatan (opsional):</source>
         <translation>&amp;Note (optional):</translation>
     </message>
@@ -726,6 +718,17 @@
     <message>
         <source>%1 (permohonan %2)</source>
         <translation>%1 (request %2)</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2048,14 +2051,6 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Belum tersimpan. Coba lagi.</source>
         <translation>Not saved. Try again.</translation>
     </message>
@@ -2661,14 +2656,6 @@
     <message>
         <source>&amp;Waktu diteruskan:</source>
         <translation>&amp;Time routed:</translation>
-    </message>
-    <message>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>belum pernah</source>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,7 +43,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.dialogs.correction import CorrectionFields
-from ui.dialogs.form_fields import FormFields, combo, shortcut, text_of
+from ui.dialogs.form_fields import FormFields, combo, save_row, text_of
 from ui.models.jobs import submit
 from ui.style import set_role
 
@@ -100,21 +99,7 @@ class ActionDialog(QDialog):
         self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(QDateTime(desk.ctx.clock())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
-        self.general_error = QLabel()
-        set_role(self.general_error, "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut(self, keys, self.save)
+        self.general_error, self.buttons = save_row(self, layout, self.save)
         self._focus_first()
 
     def _focus_first(self) -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -157,3 +159,22 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcu
     sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     sc.activated.connect(slot)
     return sc
+
+
+def save_row(dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]) -> tuple[QLabel, QDialogButtonBox]:
+    """The foot every recording dialog shares: a general error line, Simpan / Batal, and Ctrl+Enter to save
+    from any field (the officer's hands stay on the keyboard). Returns (error line, buttons)."""
+    error = QLabel()
+    set_role(error, "error")
+    error.setWordWrap(True)
+    error.hide()
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("FormFields", "&Simpan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("FormFields", "Batal"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut(dialog, keys, save)
+    return error, buttons

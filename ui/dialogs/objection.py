@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
-from ui.dialogs.form_fields import FormFields, combo, shortcut
+from ui.dialogs.form_fields import FormFields, combo, save_row
 from ui.models.jobs import submit
 from ui.style import set_role
 
@@ -73,25 +72,7 @@ class RecordDialog(QDialog):
         self.at = self.f.add("at", time_label, QDateTimeEdit(QDateTime(self.desk.ctx.clock())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
-        self.general_error = QLabel()
-        set_role(self.general_error, "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        self.layout_.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            QCoreApplication.translate("RecordDialog", "&Simpan")
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("RecordDialog", "Batal")
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut(self, keys, self.save)
+        self.general_error, self.buttons = save_row(self, self.layout_, self.save)
         for widget in self.f.widgets.values():
             for candidate in [widget, *widget.findChildren(QWidget)]:
                 if candidate.focusPolicy() != Qt.FocusPolicy.NoFocus:

@@ -29,7 +29,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
-from ui.dialogs.form_fields import FormFields, shortcut
+from ui.dialogs.form_fields import FormFields, save_row
 from ui.models.jobs import submit
 from ui.style import set_role
 
@@ -92,21 +92,7 @@ class RouteDialog(QDialog):
         self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(QDateTime(desk.ctx.clock())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
-        self.general_error = QLabel()
-        set_role(self.general_error, "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut(self, keys, self.save)
+        self.general_error, self.buttons = save_row(self, layout, self.save)
         self.office.setFocus()
         self.load()
 
