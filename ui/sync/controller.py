@@ -229,7 +229,11 @@ class SyncController(QObject):
         return shiboken6.isValid(self) and not self.stopped
 
     def _set_status(self, snapshot: Any) -> None:
+        """Show ``snapshot`` unless a read that began later is already shown (two reads run on two worker
+        threads; the older one may finish last and would bring back a stale count)."""
         if not self.alive():
+            return
+        if self.snapshot is not None and snapshot.taken_at < self.snapshot.taken_at:
             return
         self.snapshot = snapshot
         self.status_changed.emit(snapshot)

@@ -11,6 +11,7 @@ engine cost start-up time an officer would notice), and free of Qt so it can nev
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,7 @@ class SyncSnapshot:
     pending: int = 0
     open_conflicts: int = 0
     clock: ClockStatus | None = None
+    taken_at: float = 0.0  # time.monotonic() when the read began: a slower, older read never overwrites a newer
 
     @property
     def clock_suspicious(self) -> bool:
@@ -84,6 +86,7 @@ class DeskSyncEngine(SyncEngine):
         self.abort()
 
     def snapshot(self) -> SyncSnapshot:
+        taken_at = time.monotonic()
         status = self.status()
         enr = self.enrollment()
         error = status.get("last_error") or {}
@@ -98,7 +101,7 @@ class DeskSyncEngine(SyncEngine):
             ca_bundle=(enr.ca_bundle or "") if enr else "", last_success=status.get("last_success"),
             error_code=error.get("code"), error_message=error.get("message"),
             pending=int(status.get("pending") or 0), open_conflicts=int(status.get("open_conflicts") or 0),
-            clock=clock,
+            clock=clock, taken_at=taken_at,
         )  # fmt: skip
 
 
