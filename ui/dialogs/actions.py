@@ -38,19 +38,18 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.domain.requester import DOCUMENT_KINDS
-from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.dialogs.correction import CorrectionFields
 from ui.dialogs.form_fields import FormFields, combo, save_row, text_of
-from ui.models.jobs import submit
+from ui.dialogs.recording import RecordingFlow
 from ui.style import set_role
 
 Collector = Callable[[], dict[str, Any]]
 
 
-class ActionDialog(QDialog):
+class ActionDialog(RecordingFlow, QDialog):
     """Record ``action`` on request ``view``. Signals: ``recorded(RequestView)`` after the service accepted it."""
 
     recorded = Signal(object)
@@ -281,45 +280,18 @@ class ActionDialog(QDialog):
         return self._collect()
 
     def save(self) -> None:
-        if self._saving:
-            return
-        self._saving = True
-        self.buttons.setEnabled(False)
-        self.general_error.hide()
-        self.f.clear_errors()
         desk, actor, number, action = self.desk, self.actor, self.view.number, self.action.value
         body = self.body()
         at = self.at.dateTime().toPython().isoformat() if self._time_edited else None  # type: ignore[attr-defined]
-        submit(
-            lambda: desk.actions.act(actor, number, action, body, at=at),
-            self._saved,
-            self._failed,
-            background=self.background,
-        )
+        self.run_save(lambda: desk.actions.act(actor, number, action, body, at=at))
 
-    def _saved(self, view: RequestView) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        self.result_view = view
-        self.recorded.emit(view)
-        self.accept()
+    def error_aliases(self) -> dict[str, str]:
+        if self.action == Action.CORRECT and not self.f.rows["value_choice"].isHidden():
+            return {"value": "value_choice"}
+        return {}
 
-    def _failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            aliases = {}
-            if self.action == Action.CORRECT and not self.f.rows["value_choice"].isHidden():
-                aliases["value"] = "value_choice"
-            unplaced = self.f.show_errors(exc.fields, aliases)
-            if unplaced:
-                self._general(" ".join(unplaced))
-            return
-        self._general(str(exc) or self.tr("Tindakan belum tersimpan. Coba lagi."))
-
-    def _general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+    def failure_message(self) -> str:
+        return self.tr("Tindakan belum tersimpan. Coba lagi.")
 
 
 def field_text(dialog: ActionDialog, key: str) -> str:

@@ -31,16 +31,15 @@ from app.domain.lifecycle import (
     OBJECTION_GROUNDS,
     ObjectionAction,
 )
-from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.dialogs.form_fields import FormFields, combo, save_row
-from ui.models.jobs import submit
+from ui.dialogs.recording import RecordingFlow
 from ui.style import set_role
 
 
-class RecordDialog(QDialog):
+class RecordDialog(RecordingFlow, QDialog):
     """Frame for one keberatan record. Signals: ``recorded(ObjectionView)``."""
 
     recorded = Signal(object)
@@ -89,34 +88,13 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
-        if self._saving:
-            return
-        self._saving = True
-        self.buttons.setEnabled(False)
-        self.general_error.hide()
-        self.f.clear_errors()
-        submit(self.work(), self._saved, self._failed, background=self.background)
+        self.run_save(self.work())
 
-    def _saved(self, view: ObjectionView) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        self.result_view = view
-        self.recorded.emit(view)
-        self.accept()
+    def error_aliases(self) -> dict[str, str]:
+        return {"ground": "grounds", "kuasa": "proxy"}
 
-    def _failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            unplaced = self.f.show_errors(exc.fields, {"ground": "grounds", "kuasa": "proxy"})
-            if unplaced:
-                self._general(" ".join(unplaced))
-            return
-        self._general(str(exc) or QCoreApplication.translate("RecordDialog", "Belum tersimpan. Coba lagi."))
-
-    def _general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+    def failure_message(self) -> str:
+        return QCoreApplication.translate("RecordDialog", "Belum tersimpan. Coba lagi.")
 
 
 class ObjectionFileDialog(RecordDialog):

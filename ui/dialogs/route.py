@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
 from ui.dialogs.form_fields import FormFields, save_row
+from ui.dialogs.recording import RecordingFlow
 from ui.models.jobs import submit
 from ui.style import set_role
 
 
-class RouteDialog(QDialog):
+class RouteDialog(RecordingFlow, QDialog):
     """Route request ``number``. Signals: ``recorded(RequestView)`` after the service accepted it."""
 
     recorded = Signal(object)
@@ -141,40 +141,13 @@ class RouteDialog(QDialog):
     # --- saving -------------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._saving or not self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled():
+        if not self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled():
             return
-        self._saving = True
-        self.buttons.setEnabled(False)
-        self.general_error.hide()
-        self.f.clear_errors()
         routing, actor, number = self.desk.routing, self.actor, self.number
         to_office = str(self.office.currentData() or "")
         reason = self.reason.toPlainText()
         at = self.at.dateTime().toPython().isoformat() if self._time_edited else None  # type: ignore[attr-defined]
-        submit(
-            lambda: routing.route(actor, number, to_office=to_office, reason=reason, at=at),
-            self._saved,
-            self._failed,
-            background=self.background,
-        )
+        self.run_save(lambda: routing.route(actor, number, to_office=to_office, reason=reason, at=at))
 
-    def _saved(self, view: RequestView) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        self.result_view = view
-        self.recorded.emit(view)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            unplaced = self.f.show_errors(exc.fields)
-            if unplaced:
-                self._general(" ".join(unplaced))
-            return
-        self._general(str(exc) or self.tr("Belum tersimpan. Coba lagi."))
-
-    def _general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+    def failure_message(self) -> str:
+        return self.tr("Belum tersimpan. Coba lagi.")
