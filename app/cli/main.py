@@ -82,6 +82,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _workstation_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they name no command (``ppid-desk`` opening the workstation), read with the common
+    options only; None when there is a command, ``--help``, ``--version`` or a mistake, which the full parser
+    handles. Why: building the full parser imports every command group, which costs an officer more waiting
+    for the login dialog than starting Qt does (docs/benchmarks.md, "Workstation")."""
+    quick = argparse.ArgumentParser(
+        add_help=False, exit_on_error=False, parents=[common_options(top_level=True)]
+    )
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def _start_gui(cli: Cli) -> int | None:
     """Run the workstation if the ``ui`` package provides ``ui.app.run(data_dir)``; None when it does not."""
     import importlib.util
@@ -116,19 +134,20 @@ def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
-    parser = build_parser()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(argv)
-    except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
-        return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
+    args = _workstation_args(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                args = build_parser().parse_args(argv)
+        except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
+            return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
     cli = Cli(args, stdout=out, stderr=err)
     try:
         if args.command is None:
             started = _start_gui(cli)
             if started is not None:
                 return started
-            parser.print_help(cli.stdout)
+            build_parser().print_help(cli.stdout)
             return EXIT_OK
         handler = getattr(args, "handler", None)
         if handler is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -218,6 +220,35 @@ def test_no_command_runs_ui_app_run_when_provided(monkeypatch: pytest.MonkeyPatc
     result = run_in_process("--data-dir", tmp_path / "gui")
     assert result.code == 0
     assert seen == [tmp_path / "gui"]
+
+
+def test_opening_the_workstation_does_not_build_the_command_parser(tmp_path: Path) -> None:
+    """``ppid-desk`` without a command reads only the common options: importing every command group would
+    make the officer wait longer for the login dialog. A mistake still gets the full parser's message."""
+    code = (
+        "import sys, types\n"
+        "fake_ui = types.ModuleType('ui'); fake_ui.__path__ = []\n"
+        "fake_app = types.ModuleType('ui.app'); fake_app.run = lambda data_dir: print('gui', data_dir) or 0\n"
+        "fake_app.__spec__ = types.SimpleNamespace(name='ui.app')\n"
+        "sys.modules.update({'ui': fake_ui, 'ui.app': fake_app})\n"
+        "from app.cli.main import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print('status', status)\n"
+        "print('groups', sorted(m for m in sys.modules if m.startswith('app.cli.') and m.endswith('_cmd')))\n"
+    )
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    opened = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert f"gui {tmp_path / 'd'}" in opened.stdout and "status 0" in opened.stdout
+    assert "groups []" in opened.stdout
+    mistaken = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir"], capture_output=True, text=True, env=env
+    )
+    assert "status 2" in mistaken.stdout and "kesalahan" in mistaken.stderr and "gui" not in mistaken.stdout
 
 
 def test_usage_errors_exit_2() -> None:
