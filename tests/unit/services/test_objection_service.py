@@ -319,3 +319,26 @@ def test_objection_action_does_not_move_stored_deadlines(
     desk.calendar.add(admin, day=date(2026, 3, 30), name="Kerja bakti")
     view = desk.objections.act(officer, number, "decide", OBJ_BODIES[ObjectionAction.DECIDE])
     assert view.due_response == due
+
+
+def test_list_reads_many_keberatan_in_chunks_with_their_own_requests_and_timelines(
+    desk: DeskServices, supervisor: Actor, clock, walk_in, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list reads request numbers and timelines per chunk of keberatan; each view must still get its own."""
+    from app.services import objections as objections_module
+
+    filed: dict[str, str] = {}
+    for _ in range(5):
+        clock.now = MONDAY
+        request = desk.register.receive(supervisor, walk_in()).number
+        desk.actions.act(supervisor, request, "reject", BODIES["reject"])
+        clock.now = FILED
+        filed[desk.objections.add(supervisor, request_number=request, grounds="a").number] = request
+    one = next(iter(filed))
+    desk.objections.act(supervisor, one, ObjectionAction.DECIDE.value, OBJ_BODIES[ObjectionAction.DECIDE])
+    expected = {number: desk.objections.get(supervisor, number) for number in filed}
+    monkeypatch.setattr(objections_module, "_CHUNK", 2)  # 5 keberatan: chunks of 2, 2 and 1
+    listed = desk.objections.list(supervisor)
+    assert {view.number: view.request_number for view in listed} == filed
+    assert {view.number: view for view in listed} == expected
+    assert len(expected[one].events) > len(expected[next(n for n in filed if n != one)].events)
