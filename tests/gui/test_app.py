@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QWizard
 from app.services.desk import DeskServices
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 from ui import i18n
-from ui.app import DeskApp
 from ui.dialogs.lock import LockDialog, set_idle_minutes
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.setup_wizard import SetupWizard
 from ui.main_window import MainWindow
+from ui.session import DeskApp
 from ui.tasks import runner
 
 
@@ -160,13 +160,25 @@ def test_main_window_navigation_and_shortcuts(qtbot, desk, officer, intake):
     runner().wait()
 
 
-def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path, monkeypatch):
+def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
     from ui import app as ui_app
 
     blocker = tmp_path / "bukan-folder"
     blocker.write_text("ini berkas, bukan folder", encoding="utf-8")
     shown = []
-    monkeypatch.setattr(ui_app.QMessageBox, "critical", lambda _p, title, text: shown.append((title, text)))
+
+    def close_the_message() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, close_the_message)
+            return
+        shown.append((boxes[0].windowTitle(), boxes[0].text()))
+        boxes[0].done(0)
+
+    QTimer.singleShot(0, close_the_message)
     before = sys.excepthook
     assert ui_app.run(blocker / "data") == 1
     assert sys.excepthook is before  # crash handler removed again
@@ -186,3 +198,37 @@ def test_dashboard_keberatan_item_opens_the_keberatan_page(qtbot, desk, officer,
     assert window.current_page() == "objections"
     assert window.sidebar.currentRow() == window.PAGES.index("objections")
     runner().wait()
+
+
+def test_the_dashboard_built_during_sign_in_opens_with_the_window(qtbot, session, officer, intake):
+    intake(officer)
+    session.start()
+    page = session.next_dashboard
+    assert page is not None and not page.isVisible()  # built and loading while the officer types
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    shown = page.data
+    assert shown.received_today.count == 1
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
+        _login(qtbot, session, "petugas", USER_PASSWORD)
+    assert session.window.dashboard is page and page.isVisible()
+    assert not page.loading and page.data is shown  # not read again after Enter
+    assert page.cards["today"].count.text() == "1"
+    assert session.next_dashboard is None
+
+
+def test_a_stale_dashboard_from_the_login_screen_is_read_again(qtbot, session, officer, monkeypatch):
+    from ui import main_window
+
+    session.start()
+    page = session.next_dashboard
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    shown = page.data
+    monkeypatch.setattr(main_window, "DASHBOARD_FRESH_S", 0.0)  # the PC sat at the login screen
+    with qtbot.waitSignal(session.window_shown, timeout=30_000):
+        _login(qtbot, session, "petugas", USER_PASSWORD)
+    assert session.window.dashboard is page and page.loading
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    assert page.data is not shown

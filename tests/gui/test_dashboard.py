@@ -31,7 +31,7 @@ def office(desk, officer, intake, clock):
 
 
 def test_load_dashboard_sorts_requests_into_sections(desk, officer, office):
-    data = load_dashboard(desk, officer)
+    data = load_dashboard(desk)
     assert data.today == date(2026, 3, 16)
     assert [i.number for i in data.received_today.items] == [office["today"]]
     assert office["due_today"] in [i.number for i in data.due_soon.items]
@@ -45,7 +45,7 @@ def test_load_dashboard_sorts_requests_into_sections(desk, officer, office):
 
 
 def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer, office):
-    page = DashboardPage(desk, officer)
+    page = DashboardPage(desk)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
@@ -67,7 +67,7 @@ def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer
 
 def test_chart_describes_its_values_for_screen_readers(qtbot, desk, officer, office):
     i18n.install("id")  # month names follow the interface language, as in the app
-    page = DashboardPage(desk, officer)
+    page = DashboardPage(desk)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass

@@ -3,37 +3,50 @@
 Why off the thread: argon2id is deliberately slow (tens of milliseconds or more on an old office PC), and the
 dialog must keep repainting and accept Esc meanwhile. A failed attempt shows the service's Indonesian
 message under the form, clears the password and puts the cursor back in it.
+
+The dialog can open before the register is loaded (``desk=None``, see ui/startup.py): the officer types while
+the services load, and ``attach`` hands them over. Pressing Enter before that is remembered ("Memuat data
+kantor…") and the sign-in goes ahead as soon as they arrive. This module therefore imports the services only
+for type checking.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.services.context import Actor
-from app.services.desk import DeskServices
 from ui.crash import user_message
 from ui.formkit import FieldForm
 from ui.style import set_role
 from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from app.services.context import Actor
+    from app.services.desk import DeskServices
 
 
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # Actor
     failed = Signal(str)
 
-    def __init__(self, desk: DeskServices, parent: QWidget | None = None, *, office_name: str = "") -> None:
+    def __init__(
+        self, desk: DeskServices | None, parent: QWidget | None = None, *, office_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.actor: Actor | None = None
+        self._waiting = False  # Enter pressed before the services arrived
         self.setWindowTitle(self.tr("Masuk ke PPID Desk"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Masuk"))
         set_role(title, "title")
         layout.addWidget(title)
-        if office_name:
-            layout.addWidget(QLabel(office_name))
+        self.office = QLabel(office_name)
+        self.office.setVisible(bool(office_name))
+        layout.addWidget(self.office)
         self.form = FieldForm()
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -74,8 +87,23 @@ class LoginDialog(QDialog):
                 first.setFocus()
             return
         self.form.clear_errors()
+        desk = self.desk
+        if desk is None:
+            self._waiting = True
+            self.ok_button.setEnabled(False)
+            self.ok_button.setText(self.tr("Memuat data kantor…"))
+            return
+        self._waiting = False
         self._busy(True)
-        run_in_background(lambda: self.desk.users.authenticate(username, password), self._done, self._failed)
+        run_in_background(lambda: desk.users.authenticate(username, password), self._done, self._failed)
+
+    def attach(self, desk: DeskServices, office_name: str) -> None:
+        """The register is open: show the office and, if Enter was already pressed, sign in now."""
+        self.desk = desk
+        self.office.setText(office_name)
+        self.office.setVisible(bool(office_name))
+        if self._waiting:
+            self.submit()
 
     def _busy(self, busy: bool) -> None:
         self.ok_button.setEnabled(not busy)

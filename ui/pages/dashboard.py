@@ -8,6 +8,7 @@ it after an intake and when the page is shown again).
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer, Signal
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.crash import user_message
 from ui.pages.dashboard_data import DashboardData, Item, Section, load_dashboard
@@ -162,10 +162,13 @@ class DashboardPage(QWidget):
     objection_opened = Signal(str)
     loaded = Signal()
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskServices, parent: QWidget | None = None) -> None:
+        """No user: the dashboard is the office's, the same for every role (``load_dashboard``), so the session
+        builds it, and it loads, while the officer is still typing at the login (ui/session.py)."""
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.desk = desk
         self.data: DashboardData | None = None
+        self.loaded_at: float | None = None  # time.monotonic() when the shown data were read
         self.loading = False
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -233,8 +236,18 @@ class DashboardPage(QWidget):
         self.loading = True
         for card in self.cards.values():
             card.show_loading()
-        desk, actor = self.desk, self.actor
-        run_in_background(lambda: load_dashboard(desk, actor), self._show, self._failed)
+        desk = self.desk
+        run_in_background(lambda: (time.monotonic(), load_dashboard(desk)), self._loaded, self._failed)
+
+    def refresh_if_older_than(self, seconds: float) -> None:
+        """Reload unless the data shown (or being read) are younger than ``seconds``."""
+        if self.loading or (self.loaded_at is not None and time.monotonic() - self.loaded_at < seconds):
+            return
+        self.refresh()
+
+    def _loaded(self, result: tuple[float, DashboardData]) -> None:
+        self.loaded_at = result[0]
+        self._show(result[1])
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False

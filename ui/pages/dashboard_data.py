@@ -17,6 +17,7 @@ from datetime import date
 
 from app.domain.deadlines import remaining_working_days
 from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status
+from app.domain.permissions import Role
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter, RegisterRow
@@ -59,7 +60,14 @@ def _month_start(day: date, back: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def load_dashboard(desk: DeskServices, actor: Actor, today: date | None = None) -> DashboardData:
+#: Whom the dashboard is read as: the least-privileged role. The dashboard is the office's, the same for every
+#: role, and shows no personal data (names and the information asked for; no NIK, phone or address), so it
+#: can be read before anyone has signed in (ui/session.py builds it while the officer types).
+OFFICE_READER = Actor(user_id="", username="", full_name="", role=Role.OFFICER)
+
+
+def load_dashboard(desk: DeskServices, today: date | None = None) -> DashboardData:
+    actor = OFFICE_READER
     today = today or desk.ctx.clock().date()
     cal = desk.calendar.calendar()
     query = desk.query

@@ -217,7 +217,7 @@ def test_closing_the_window_stops_the_worker(qtbot, desk, officer, city, enroll_
 
 def test_logout_stops_the_sessions_sync(qtbot, desk, city, enroll_desk):
     from tests.conftest import USER_PASSWORD
-    from ui.app import DeskApp
+    from ui.session import DeskApp
 
     enroll_desk()
     session = DeskApp(desk)
