@@ -72,18 +72,10 @@ from app.cli.main import _workstation_args  # what ppid-desk does when no comman
 args = _workstation_args(["--data-dir", sys.argv[1]])
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from ui import i18n
-from ui.app import application
-from ui.crash import CrashHandler
-from ui.startup import Startup
+from ui.app import begin
 from ui.tasks import runner
 
-app = application()
-i18n.install(i18n.saved_language(args.data_dir))
-crash = CrashHandler(args.data_dir)
-crash.install()
-startup = Startup(args.data_dir, crash)
-startup.begin()
+app, crash, startup = begin(args.data_dir)  # what ui.app.run does before its event loop
 login = startup.login
 while not login.isVisible():
     app.processEvents()

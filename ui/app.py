@@ -37,20 +37,30 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None) -> int:
-    """Open the workstation on ``data_dir``; returns the process exit code.
-
-    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it.
-    """
+def begin(
+    data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None
+) -> tuple[QApplication, CrashHandler, Startup]:
+    """Everything ``run`` does before the event loop: the application, the language chosen on this PC, the
+    crash handler, and ``Startup`` begun (the login dialog on screen, the register loading behind it).
+    bench/ui_bench.py starts the workstation through this too, so it measures exactly this path."""
     app = application(argv)
     i18n.install(i18n.saved_language(data_dir))
     crash = CrashHandler(data_dir)
     crash.install()
     startup = Startup(data_dir, crash, sign_in=sign_in)
+    startup.begin()
+    return app, crash, startup
+
+
+def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None) -> int:
+    """Open the workstation on ``data_dir``; returns the process exit code.
+
+    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it.
+    """
+    app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in)
     exit_codes: list[int] = []
     startup.finished.connect(lambda code: (exit_codes.append(code), app.quit()))
     app.setQuitOnLastWindowClosed(False)
-    startup.begin()
     try:
         app.exec()
         return exit_codes[0] if exit_codes else 0
