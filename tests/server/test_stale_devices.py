@@ -56,11 +56,16 @@ def test_stale_desks_are_the_silent_active_ones(engine: Engine, db_url: str) -> 
     assert len(admin.list_devices(engine)) == 5  # without the filter: everything, revoked included
     everyone_silent_since = admin.utcnow() + timedelta(seconds=1)
     assert {d.id for d in admin.list_devices(engine, silent_since=everyone_silent_since)} == {
-        fresh, silent, never, new
+        fresh,
+        silent,
+        never,
+        new,
     }
 
     listed = json.loads(_cli(db_url, "--json", "device", "list", "--stale-days", "7").stdout)
-    assert sorted((d["id"], d["last_seen"] is None) for d in listed) == sorted([(silent, False), (never, True)])
+    assert sorted((d["id"], d["last_seen"] is None) for d in listed) == sorted(
+        [(silent, False), (never, True)]
+    )
     text = _cli(db_url, "device", "list", "--stale-days", "7", "--office", "3673.01")
     assert text.returncode == 0 and silent in text.stdout and never not in text.stdout
 
