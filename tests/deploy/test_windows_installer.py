@@ -112,7 +112,7 @@ def test_workflow_builds_checks_and_packages_the_bundle() -> None:
     flow = WORKFLOW.read_text(encoding="utf-8")
     assert re.search(r"runs-on: windows-\d+", flow)
     assert 'python-version: "3.11"' in flow
-    assert "python -m pip install \".[bundle]\"" in flow
+    assert 'python -m pip install ".[bundle]"' in flow
     assert "pyinstaller --noconfirm --clean build_spec/ppid_desk.spec" in flow
     assert '-ArgumentList "--self-check"' in flow and "QT_QPA_PLATFORM: offscreen" in flow
     assert "choco install innosetup" in flow
