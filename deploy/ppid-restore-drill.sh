@@ -2,8 +2,10 @@
 # ppid-restore-drill.sh: prove a backup can be restored, without touching the live database.
 #
 #   sudo -u postgres /opt/ppid-server/bin/ppid-restore-drill [DUMP]
+#   sudo -u postgres /opt/ppid-server/bin/ppid-restore-drill - < DUMP     (a dump only root may read)
 #
-# Restores DUMP (default: the newest ppid-server-*.dump in PPID_BACKUP_DIR) into a new scratch database,
+# Restores DUMP (default: the newest ppid-server-*.dump in PPID_BACKUP_DIR; "-": standard input) into a new
+# scratch database,
 # brings it to the installed server's schema with "ppid-server init" (what a restore after an upgrade does),
 # lists its offices and desks with ppid-server, prints the row count of every table, and drops the scratch
 # database again (PPID_DRILL_KEEP=1 keeps it for a look). Needs a role that may create databases (postgres).
@@ -15,16 +17,20 @@ set -euo pipefail
 dir="${PPID_BACKUP_DIR:-/var/backups/ppid-server}"
 server="${PPID_SERVER_BIN:-/opt/ppid-server/venv/bin/ppid-server}"
 dump="${1:-$(ls -1t "$dir"/ppid-server-*.dump 2>/dev/null | head -n 1 || true)}"
-[[ -n "$dump" && -r "$dump" ]] || { echo "no readable dump (looked in $dir)" >&2; exit 2; }
+[[ "$dump" == - || ( -n "$dump" && -r "$dump" ) ]] || { echo "no readable dump (looked in $dir)" >&2; exit 2; }
 scratch="${PPID_DRILL_DB:-ppid_drill_$(date -u +%Y%m%d_%H%M%S)}"
 [[ "$scratch" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "bad scratch database name: $scratch" >&2; exit 2; }
 
 cleanup() { [[ "${PPID_DRILL_KEEP:-0}" == 1 ]] || dropdb --if-exists "$scratch"; }
 trap cleanup EXIT
 
-echo "== restoring $dump into scratch database $scratch"
+echo "== restoring ${dump/#-/standard input} into scratch database $scratch"
 createdb --template=template0 "$scratch"
-pg_restore --no-owner --exit-on-error --dbname="$scratch" "$dump"
+if [[ "$dump" == - ]]; then
+    pg_restore --no-owner --exit-on-error --dbname="$scratch"   # the custom format reads from a pipe too
+else
+    pg_restore --no-owner --exit-on-error --dbname="$scratch" "$dump"
+fi
 
 url="postgresql+psycopg:///$scratch"
 echo "== schema"
@@ -42,4 +48,4 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'r' AND n.nspname = 'public'
 ORDER BY c.relname;
 SQL
-echo "== restore drill passed: $dump is a usable backup"
+echo "== restore drill passed: ${dump/#-/the dump on standard input} is a usable backup"

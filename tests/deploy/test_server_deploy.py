@@ -215,6 +215,17 @@ def test_backup_then_restore_drill_on_postgresql(tmp_path: Path) -> None:
     assert re.search(r"^devices 1$", drill.stdout, re.M) and re.search(r"^offices 2$", drill.stdout, re.M)
     assert _databases() == before  # the scratch database is gone again
 
+    with open(
+        backups / made[0], "rb"
+    ) as dump:  # as the guide runs it: root reads the file, postgres restores
+        piped = subprocess.run(
+            [str(DEPLOY / "ppid-restore-drill.sh"), "-"], stdin=dump, capture_output=True, text=True, timeout=300,
+            check=False, env=_pg_env(PPID_SERVER_BIN=str(Path(sys.executable).with_name("ppid-server"))),
+        )  # fmt: skip
+    assert piped.returncode == 0 and device in piped.stdout, piped.stdout + piped.stderr
+    assert "restore drill passed: the dump on standard input" in piped.stdout
+    assert _databases() == before
+
 
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_TOOLS, reason="the PostgreSQL client programs are not installed")
