@@ -59,7 +59,7 @@ SolidCompression=yes
 WizardStyle=modern
 
 [Languages]
-#ifexist SourcePath + "Indonesian.isl"
+#if FileExists(SourcePath + "Indonesian.isl")
 Name: "id"; MessagesFile: "{#SourcePath}Indonesian.isl"
 #endif
 Name: "en"; MessagesFile: "compiler:Default.isl"

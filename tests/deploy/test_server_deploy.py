@@ -79,7 +79,7 @@ def test_environment_file_names_a_postgresql_url_over_the_socket() -> None:
     url = make_url(env["PPID_SERVER_DB"])
     assert url.drivername == "postgresql+psycopg" and url.password is None  # peer authentication
     assert url.username == "ppid" == unit("ppid-server.service")["Service"]["User"]
-    assert url.query["host"].startswith("/")
+    assert str(url.query["host"]).startswith("/")
     assert int(env["PPID_WORKERS"]) * 24 + 10 <= 150  # the max_connections the guide sets
 
 

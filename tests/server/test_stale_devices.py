@@ -82,6 +82,7 @@ def test_none_stale_is_said_plainly_and_bad_days_are_a_usage_error(engine: Engin
 
 def test_a_desk_that_syncs_leaves_the_stale_list(server: LiveServer, enroll: Enroller) -> None:
     desk = enroll("3673.01")
+    assert desk.device_id is not None
     _set(server.engine, desk.device_id, last_seen=admin.utcnow() - timedelta(days=3))
     since = admin.utcnow() - timedelta(days=2)
     assert [d.id for d in admin.list_devices(server.engine, silent_since=since)] == [desk.device_id]
