@@ -253,3 +253,12 @@ def test_failed_backup_and_damaged_dump_are_reported(tmp_path: Path) -> None:
     )  # fmt: skip
     assert drill.returncode != 0 and "restore drill passed" not in drill.stdout
     assert _databases() == before
+
+
+def test_deployment_guide_covers_every_deploy_file_and_names_the_package_once() -> None:
+    guide = (ROOT / "docs" / "deploy-server.md").read_text(encoding="utf-8")
+    for path in sorted(DEPLOY.iterdir()):
+        assert f"deploy/{path.name}" in guide, path.name
+    assert guide.count("SERVER_PACKAGE='") == 1  # the one place to change when the server has its own package
+    assert "pip install 'ppid-desk" not in guide.replace("SERVER_PACKAGE='ppid-desk[server]'", "")
+    assert "--stale-days" in guide

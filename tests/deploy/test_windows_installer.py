@@ -125,3 +125,19 @@ def test_workflow_builds_checks_and_packages_the_bundle() -> None:
     assert "actions/upload-artifact@" in flow
     # the data folder the round trip protects is the desk's own
     assert '$data = Join-Path $env:LOCALAPPDATA "' + DATA_FOLDER_NAME + '"' in flow
+
+
+def test_install_guide_names_the_same_folders_and_credential() -> None:
+    """docs/install-windows.md tells officers where things are: it must say what the code and installer do."""
+    from app.sync.secrets import SERVICE
+
+    guide = (ROOT / "docs" / "install-windows.md").read_text(encoding="utf-8")
+    program = setup_values(ISS.read_text(encoding="utf-8"))["DefaultDirName"].replace(
+        "{localappdata}", "%LOCALAPPDATA%"
+    )
+    assert osenv.data_dir_shown(DATA_FOLDER_NAME, "windows") in guide
+    assert program in guide
+    assert f"**`{SERVICE}`**" in guide and "Generic Credentials" in guide
+    assert "Credential Manager" in osenv.credential_store("windows")
+    for part in (r"keys\pii.key", "printouts", "Rol 80 mm", "ppid-desk-cli.exe", "PPID_DESK_DATA_DIR"):
+        assert part in guide, part
