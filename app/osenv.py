@@ -52,10 +52,10 @@ KEYRING_BACKENDS: dict[OsName, tuple[str, ...]] = {
 
 
 def system(platform: str | None = None) -> OsName:
-    """The OS family of ``platform`` (``sys.platform`` by default). Every Unix that is not macOS follows the
-    Linux conventions (XDG folders, Secret Service), as ``platformdirs`` and ``keyring`` do."""
+    """The OS family of ``platform`` (``sys.platform`` by default). Every Unix that is not macOS, Cygwin
+    included, follows the Linux conventions (XDG folders, Secret Service), as ``platformdirs`` does."""
     name = sys.platform if platform is None else platform
-    if name == "win32" or name == "cygwin":
+    if name == "win32":  # not "cygwin": a Cygwin Python gets the Unix folders from platformdirs
         return "windows"
     if name == "darwin":
         return "macos"

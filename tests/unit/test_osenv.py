@@ -15,7 +15,7 @@ from app.paths import DATA_FOLDER_NAME, default_data_dir
 
 @pytest.mark.parametrize(
     ("platform", "expected"),
-    [("win32", "windows"), ("cygwin", "windows"), ("darwin", "macos"), ("linux", "linux"),
+    [("win32", "windows"), ("cygwin", "linux"), ("darwin", "macos"), ("linux", "linux"),
      ("freebsd14", "linux"), ("sunos5", "linux")],
 )  # fmt: skip
 def test_system_families(platform: str, expected: str) -> None:
