@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     from app.cli.main import main as cli_main
+    from app.osenv import prepare_stdio
 
+    prepare_stdio()
     return cli_main(argv)
 
 

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server.models import Device, EnrollCode, Office
@@ -210,7 +210,12 @@ def enroll(engine: Engine, code: str, request_id: str, label: str = "", app_vers
     raise AdminError("enroll_busy", "Pendaftaran bentrok; coba lagi.")
 
 
-def list_devices(engine: Engine, office_code: str | None = None) -> list[DeviceInfo]:
+def list_devices(
+    engine: Engine, office_code: str | None = None, *, silent_since: datetime | None = None
+) -> list[DeviceInfo]:
+    """Every device (of ``office_code``). With ``silent_since``: only the active desks that have not reached
+    the server since then (``last_seen`` is the last authenticated request, kept to the minute), including
+    desks enrolled before then that never synced at all: the desks an administrator should telephone."""
     stmt = (
         select(Device.__table__, Office.code.label("office_code"))
         .join(Office, Office.id == Device.office_id)
@@ -218,6 +223,14 @@ def list_devices(engine: Engine, office_code: str | None = None) -> list[DeviceI
     )
     if office_code:
         stmt = stmt.where(Office.code == office_code)
+    if silent_since is not None:
+        stmt = stmt.where(
+            Device.revoked_at.is_(None),
+            or_(
+                Device.last_seen < silent_since,
+                and_(Device.last_seen.is_(None), Device.enrolled_at < silent_since),
+            ),
+        )
     with engine.connect() as conn:
         out = []
         for dev in conn.execute(stmt):

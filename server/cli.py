@@ -57,7 +57,11 @@ def _cmd_enroll_code(args: argparse.Namespace) -> int:
 
 
 def _cmd_device_list(args: argparse.Namespace) -> int:
-    devices = admin.list_devices(make_engine(args.db), args.office)
+    silent_since = None if args.stale_days is None else admin.utcnow() - timedelta(days=args.stale_days)
+    devices = admin.list_devices(make_engine(args.db), args.office, silent_since=silent_since)
+    if silent_since is not None and not devices and not args.json:
+        print(f"Semua perangkat aktif tersambung dalam {args.stale_days:g} hari terakhir.")
+        return 0
     lines = [
         f"{d.id}\t{d.office_code}\t{d.desk_letter}\t{'DICABUT' if d.revoked_at else 'aktif'}\t"
         f"{d.last_seen or '-'}\t{d.label}"
@@ -100,6 +104,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3650:  # also refuses NaN and infinity
+        raise argparse.ArgumentTypeError(f"jumlah hari harus antara 0 dan 3650, bukan {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL, e.g. postgresql+psycopg://…")
@@ -132,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dlist = device.add_parser("list", parents=[common])
     dlist.add_argument("--office")
+    dlist.add_argument(
+        "--stale-days", type=_days, metavar="N",
+        help="only active desks that have not reached the server for N days (or never did)",
+    )  # fmt: skip
     dlist.set_defaults(func=_cmd_device_list)
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")

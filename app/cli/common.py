@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.errors import AuthenticationFailed, NotFound, ValidationError
+from app.osenv import end_of_input_keys
 
 if TYPE_CHECKING:
     from app.services.context import Actor
@@ -229,7 +230,7 @@ def read_text(source: str | None) -> str:
         return ""
     if source == "-":
         if sys.stdin.isatty():
-            sys.stderr.write("Tempel JSON lalu akhiri dengan Ctrl-D (Windows: Ctrl-Z lalu Enter).\n")
+            sys.stderr.write(f"Tempel JSON lalu akhiri dengan {end_of_input_keys()}.\n")
         return sys.stdin.read()
     try:
         return Path(source).read_text(encoding="utf-8")
