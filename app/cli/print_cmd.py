@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
-from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
+from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPER_CODES, PAPERS, kind_of
 
 if TYPE_CHECKING:
     from app.services.letters import IssuedDocument, LetterService
 
-_NUMBER_HELP = {"objection": "nomor registrasi keberatan"}
+_NUMBER_HELP = {"objection": "nomor registrasi keberatan", "request": "nomor pendaftaran permohonan"}
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     for kind in LETTER_KINDS:
         cmd = add_command(group, kind, help=DOCUMENT_TITLES[kind], handler=_letter)
         cmd.add_argument(
-            "number", metavar="NUMBER", help=_NUMBER_HELP.get(kind, "nomor pendaftaran permohonan")
+            "number", metavar="NUMBER", help=_NUMBER_HELP[kind_of(kind).record]
         )
         _out(cmd)
         cmd.add_argument(
@@ -57,7 +57,10 @@ def register(subparsers: Any) -> None:
         metavar="DATE",
         help="akhir periode (YYYY-MM-DD)",
     )
-    reg.add_argument("--paper", choices=("A4", "F4"), default="A4", help="kertas (lanskap), bawaan A4")
+    reg.add_argument(
+        "--paper", choices=PAPERS["register"], default=kind_of("register").default_paper,
+        help="kertas (lanskap), bawaan A4",
+    )
     _out(reg)
 
     lst = add_command(
@@ -70,7 +73,7 @@ def register(subparsers: Any) -> None:
     )
     again.add_argument("letter_id", metavar="LETTER_ID")
     again.add_argument(
-        "--paper", choices=("A4", "F4", "A5", "thermal80"), help="bawaan: kertas saat diterbitkan"
+        "--paper", choices=PAPER_CODES, help="bawaan: kertas saat diterbitkan"
     )
     _out(again)
 
