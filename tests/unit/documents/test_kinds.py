@@ -39,7 +39,8 @@ def test_every_kind_has_its_snapshot_class_and_renderer() -> None:
 
 
 def _kind_literals(tree: ast.AST) -> list[int]:
-    """Line numbers of literal collections naming three or more document kinds (a list written by hand)."""
+    """Line numbers of literal collections naming most document kinds (a copy of the registry written by hand;
+    a rule naming the two or three kinds it concerns is not one)."""
     codes = set(kinds.DOCUMENT_KINDS)
     found = []
     for node in ast.walk(tree):
@@ -49,7 +50,7 @@ def _kind_literals(tree: ast.AST) -> list[int]:
         elif isinstance(node, ast.Dict):
             items = list(node.keys)
         named = {i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)}
-        if len(named & codes) >= 3:
+        if len(named & codes) > len(codes) // 2:
             found.append(node.lineno)
     return found
 
@@ -66,8 +67,10 @@ def test_no_module_lists_the_kinds_by_hand() -> None:
 
 
 def test_the_scan_finds_a_hand_written_list() -> None:
-    assert _kind_literals(ast.parse('X = ("receipt", "form", "notice")')) == [1]
-    assert _kind_literals(ast.parse('X = {"receipt": 1, "dossier": 2, "register": 3}')) == [1]
+    six = '"receipt", "form", "incomplete", "notice", "extension", "rejection"'
+    assert _kind_literals(ast.parse(f"X = ({six})")) == [1]
+    assert _kind_literals(ast.parse("X = {" + six.replace(",", ": 1,") + ": 1}")) == [1]
+    assert _kind_literals(ast.parse('X = ["receipt", "form", "dossier"]')) == []
 
 
 def test_derived_lists_follow_the_registry() -> None:
