@@ -77,8 +77,14 @@ def _readers(view: type[Any], table: tuple[RecordField, ...]) -> list[tuple[str,
     return _READERS[view]
 
 
+_AS_IS = frozenset({str, int, bool, float, dict, type(None)})
+
+
 def _dump(value: Any) -> Any:
-    if isinstance(value, date | datetime):
+    """A view attribute as JSON: dates as ISO text, enumerations as their value, nested views as dicts."""
+    if type(value) in _AS_IS:
+        return value
+    if isinstance(value, (date, datetime)):  # noqa: UP038 - a tuple is faster than a union here
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
@@ -93,11 +99,22 @@ def _dumped(view: Any, table: tuple[RecordField, ...], after: dict[str, dict[str
     """``to_dict()`` of a view: its fields in table order as JSON values, with the grouped and derived keys
     (``after``) following the field they belong with."""
     out: dict[str, Any] = {}
-    for f in table:
-        if f.view and f.json:
-            out[f.name] = _dump(getattr(view, f.name))
-        out.update(after.get(f.name, {}))
+    for name in _json_names(table):
+        out[name] = _dump(getattr(view, name))
+        if name in after:
+            out.update(after[name])
     return out
+
+
+_JSON_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def _json_names(table: tuple[RecordField, ...]) -> tuple[str, ...]:
+    """The fields that are keys of ``to_dict()`` in their own right (worked out once per table)."""
+    names = _JSON_NAMES.get(id(table))
+    if names is None:
+        names = _JSON_NAMES[id(table)] = tuple(f.name for f in table if f.view and f.json)
+    return names
 
 
 @dataclass(frozen=True)
