@@ -23,9 +23,7 @@ def register(subparsers: Any) -> None:
     group = add_group(subparsers, "print", help="cetak surat, tanda bukti, register dan berkas ke PDF")
     for kind in LETTER_KINDS:
         cmd = add_command(group, kind, help=DOCUMENT_TITLES[kind], handler=_letter)
-        cmd.add_argument(
-            "number", metavar="NUMBER", help=_NUMBER_HELP[kind_of(kind).record]
-        )
+        cmd.add_argument("number", metavar="NUMBER", help=_NUMBER_HELP[kind_of(kind).record])
         _out(cmd)
         cmd.add_argument(
             "--paper", choices=PAPERS[kind], help="ukuran kertas (bawaan: kertas saat diterbitkan, A4)"
@@ -58,7 +56,9 @@ def register(subparsers: Any) -> None:
         help="akhir periode (YYYY-MM-DD)",
     )
     reg.add_argument(
-        "--paper", choices=PAPERS["register"], default=kind_of("register").default_paper,
+        "--paper",
+        choices=PAPERS["register"],
+        default=kind_of("register").default_paper,
         help="kertas (lanskap), bawaan A4",
     )
     _out(reg)
@@ -72,9 +72,7 @@ def register(subparsers: Any) -> None:
         group, "reprint", help="cetak ulang surat tertentu (ID dari 'print letters')", handler=_reprint
     )
     again.add_argument("letter_id", metavar="LETTER_ID")
-    again.add_argument(
-        "--paper", choices=PAPER_CODES, help="bawaan: kertas saat diterbitkan"
-    )
+    again.add_argument("--paper", choices=PAPER_CODES, help="bawaan: kertas saat diterbitkan")
     _out(again)
 
     settings = add_command(group, "settings", help="kertas dan printer per jenis dokumen", handler=_settings)
