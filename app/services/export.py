@@ -62,8 +62,10 @@ def _text(key: str) -> Callable[[RegisterRow], Any]:
 #: "Ya"/"Tidak", empty text for a missing value. Which columns exist, their headers, order and JSON keys come
 #: from the field tables (``record_fields.py``).
 _CELLS: dict[str, Callable[[RegisterRow], Any]] = {
-    **{key: _text(key) for key in ("occupation", "holder_body", "info_form", "payment_method", "nik_masked")},
-    "forwarded_to": _text("forwarded_to"),
+    **{
+        key: _text(key)
+        for key in ("occupation", "holder_body", "info_form", "payment_method", "nik_masked", "forwarded_to")
+    },
     "info_held": lambda r: _yes_no(r.info_held),
     "obtain_method": lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method),
     "decision": _decision,
