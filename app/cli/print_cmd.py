@@ -11,21 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
-from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
+from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPER_CODES, PAPERS, kind_of
 
 if TYPE_CHECKING:
     from app.services.letters import IssuedDocument, LetterService
 
-_NUMBER_HELP = {"objection": "nomor registrasi keberatan"}
+_NUMBER_HELP = {"objection": "nomor registrasi keberatan", "request": "nomor pendaftaran permohonan"}
 
 
 def register(subparsers: Any) -> None:
     group = add_group(subparsers, "print", help="cetak surat, tanda bukti, register dan berkas ke PDF")
     for kind in LETTER_KINDS:
         cmd = add_command(group, kind, help=DOCUMENT_TITLES[kind], handler=_letter)
-        cmd.add_argument(
-            "number", metavar="NUMBER", help=_NUMBER_HELP.get(kind, "nomor pendaftaran permohonan")
-        )
+        cmd.add_argument("number", metavar="NUMBER", help=_NUMBER_HELP[kind_of(kind).record])
         _out(cmd)
         cmd.add_argument(
             "--paper", choices=PAPERS[kind], help="ukuran kertas (bawaan: kertas saat diterbitkan, A4)"
@@ -57,7 +55,12 @@ def register(subparsers: Any) -> None:
         metavar="DATE",
         help="akhir periode (YYYY-MM-DD)",
     )
-    reg.add_argument("--paper", choices=("A4", "F4"), default="A4", help="kertas (lanskap), bawaan A4")
+    reg.add_argument(
+        "--paper",
+        choices=PAPERS["register"],
+        default=kind_of("register").default_paper,
+        help="kertas (lanskap), bawaan A4",
+    )
     _out(reg)
 
     lst = add_command(
@@ -69,9 +72,7 @@ def register(subparsers: Any) -> None:
         group, "reprint", help="cetak ulang surat tertentu (ID dari 'print letters')", handler=_reprint
     )
     again.add_argument("letter_id", metavar="LETTER_ID")
-    again.add_argument(
-        "--paper", choices=("A4", "F4", "A5", "thermal80"), help="bawaan: kertas saat diterbitkan"
-    )
+    again.add_argument("--paper", choices=PAPER_CODES, help="bawaan: kertas saat diterbitkan")
     _out(again)
 
     settings = add_command(group, "settings", help="kertas dan printer per jenis dokumen", handler=_settings)

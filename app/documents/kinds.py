@@ -1,57 +1,105 @@
-"""Document kinds, their Indonesian titles and the papers each can be printed on.
+"""The registry of document kinds: one entry per kind says everything the desk knows about it.
+
+Every other list of kinds is derived from ``KINDS`` here: the renderer dispatch (``rendering.py``), the letters
+service (which kinds are letters, which get a letter number, who signs), the CLI's ``print`` commands and their
+paper choices, the workstation's print menus and its paper/printer settings. Adding a kind is one entry here
+plus its renderer and snapshot class.
 
 Kept free of reportlab so that the CLI can build its parser (and the UI its menus) without importing the PDF
-machinery, which costs a noticeable part of a second at start-up.
+machinery, which costs a noticeable part of a second at start-up: a renderer is named ("module:function"
+inside ``app.documents``) and imported on first render.
 """
 
 from __future__ import annotations
 
-DOCUMENT_KINDS: tuple[str, ...] = (
-    "receipt",
-    "form",
-    "incomplete",
-    "notice",
-    "extension",
-    "rejection",
-    "forward",
-    "handover",
-    "objection",
-    "register",
-    "dossier",
-)
+from dataclasses import dataclass
+from typing import Literal
 
-# Indonesian titles for lists, timelines and the CLI.
-DOCUMENT_TITLES: dict[str, str] = {
-    "receipt": "Tanda Bukti Penerimaan Permohonan",
-    "form": "Formulir Permohonan Informasi Publik",
-    "incomplete": "Surat Keterangan Permohonan Tidak Lengkap",
-    "notice": "Pemberitahuan Tertulis",
-    "extension": "Pemberitahuan Perpanjangan Waktu",
-    "rejection": "Surat Keputusan PPID tentang Penolakan",
-    "forward": "Pemberitahuan Informasi Tidak Dikuasai",
-    "handover": "Berita Acara Penyerahan Informasi",
-    "objection": "Formulir dan Tanda Bukti Keberatan",
-    "register": "Register Permohonan / Keberatan",
-    "dossier": "Berkas Permohonan",
-}
+Record = Literal["request", "objection", "period"]
+"""What a document is about: one request, one keberatan, or a period of the register."""
 
-#: Letters issued for a request (the first eight) or a keberatan ("objection").
-LETTER_KINDS: tuple[str, ...] = (
-    "receipt",
-    "form",
-    "incomplete",
-    "notice",
-    "extension",
-    "rejection",
-    "forward",
-    "handover",
-    "objection",
-)
+Signer = Literal["receiver", "officer", "ppid", "none"]
+"""Who signs: the officer who received the record, the officer issuing the document, or the PPID."""
 
-#: Papers each kind can be rendered on (the register is landscape).
-PAPERS: dict[str, tuple[str, ...]] = {
-    **{kind: ("A4", "F4", "A5") for kind in LETTER_KINDS},
-    "receipt": ("A4", "A5", "thermal80"),  # receipt.py lays out these three only
-    "register": ("A4", "F4"),
-    "dossier": ("A4",),
-}
+#: Paper codes the renderers know, in the order the CLI offers them.
+PAPER_CODES: tuple[str, ...] = ("A4", "F4", "A5", "thermal80")
+
+_LETTER_PAPERS = ("A4", "F4", "A5")
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document. ``papers[0]`` is the paper used when none is chosen."""
+
+    code: str
+    title: str  # Indonesian title for menus, timelines, the CLI and the settings table
+    record: Record
+    renderer: str  # "module:function" in app.documents; the register's renderer takes no paper argument
+    papers: tuple[str, ...] = _LETTER_PAPERS
+    letter: bool = True  # issued as a record: stored snapshot, timeline event, reprinted byte-identically
+    numbered: bool = False  # carries a letter number from the office's pattern (a yearly sequence per kind)
+    signer: Signer = "ppid"
+    variants: tuple[str, ...] = ()  # further wording templates of the same kind (the keberatan register)
+
+    @property
+    def default_paper(self) -> str:
+        return self.papers[0]
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """Its wording templates in ``resources/templates`` (``<name>.toml``)."""
+        return (self.code, *self.variants)
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind("receipt", "Tanda Bukti Penerimaan Permohonan", "request", "receipt:render_receipt",
+                 papers=("A4", "A5", "thermal80"), signer="receiver"),
+    DocumentKind("form", "Formulir Permohonan Informasi Publik", "request", "form:render_form",
+                 signer="receiver"),
+    DocumentKind("incomplete", "Surat Keterangan Permohonan Tidak Lengkap", "request",
+                 "incomplete:render_incomplete", numbered=True),
+    DocumentKind("notice", "Pemberitahuan Tertulis", "request", "notice:render_notice", numbered=True),
+    DocumentKind("extension", "Pemberitahuan Perpanjangan Waktu", "request", "extension:render_extension",
+                 numbered=True),
+    DocumentKind("rejection", "Surat Keputusan PPID tentang Penolakan", "request", "rejection:render_rejection",
+                 numbered=True),
+    DocumentKind("forward", "Pemberitahuan Informasi Tidak Dikuasai", "request", "forward:render_forward",
+                 numbered=True),
+    DocumentKind("handover", "Berita Acara Penyerahan Informasi", "request", "handover:render_handover",
+                 numbered=True, signer="officer"),
+    DocumentKind("objection", "Formulir dan Tanda Bukti Keberatan", "objection", "objection:render_objection",
+                 signer="receiver"),
+    DocumentKind("register", "Register Permohonan / Keberatan", "period", "register:render_register",
+                 papers=("A4", "F4"), letter=False, signer="none", variants=("register_objections",)),
+    DocumentKind("dossier", "Berkas Permohonan", "request", "dossier:render_dossier", papers=("A4",),
+                 letter=False, signer="none"),
+)  # fmt: skip
+
+BY_CODE: dict[str, DocumentKind] = {kind.code: kind for kind in KINDS}
+
+
+def kind_of(code: str) -> DocumentKind:
+    """The registry entry for ``code``; ValueError (Indonesian) for a code the desk does not know."""
+    try:
+        return BY_CODE[code]
+    except KeyError:
+        raise ValueError(f"jenis dokumen tidak dikenal: {code}") from None
+
+
+# --- views of the registry, for the places that need a plain list -------------------------------------------
+
+DOCUMENT_KINDS: tuple[str, ...] = tuple(kind.code for kind in KINDS)
+DOCUMENT_TITLES: dict[str, str] = {kind.code: kind.title for kind in KINDS}
+#: Issued as records (numbered or not), for a request or a keberatan.
+LETTER_KINDS: tuple[str, ...] = tuple(kind.code for kind in KINDS if kind.letter)
+#: The letters of a request (the keberatan's own letter is issued from the keberatan).
+REQUEST_LETTERS: tuple[str, ...] = tuple(k.code for k in KINDS if k.letter and k.record == "request")
+#: Everything printable from one request's page: its letters and its dossier.
+REQUEST_DOCUMENTS: tuple[str, ...] = tuple(k.code for k in KINDS if k.record == "request")
+#: Everything printable for one record (request or keberatan), as opposed to a period's register.
+RECORD_DOCUMENTS: tuple[str, ...] = tuple(k.code for k in KINDS if k.record != "period")
+NUMBERED: frozenset[str] = frozenset(kind.code for kind in KINDS if kind.numbered)
+#: Every wording template, in registry order (``app/documents/templates.py``).
+TEMPLATES: tuple[str, ...] = tuple(name for kind in KINDS for name in kind.templates)
+#: Papers each kind can be rendered on (tested against the renderers).
+PAPERS: dict[str, tuple[str, ...]] = {kind.code: kind.papers for kind in KINDS}

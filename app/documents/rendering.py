@@ -3,51 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from app.documents.base import paused_gc
-from app.documents.dossier import render_dossier
-from app.documents.extension import render_extension
-from app.documents.form import render_form
-from app.documents.forward import render_forward
-from app.documents.handover import render_handover
-from app.documents.incomplete import render_incomplete
-from app.documents.kinds import DOCUMENT_KINDS, DOCUMENT_TITLES
-from app.documents.notice import render_notice
-from app.documents.objection import render_objection
-from app.documents.receipt import render_receipt
-from app.documents.register import render_register
-from app.documents.rejection import render_rejection
+from app.documents.kinds import DOCUMENT_KINDS, DOCUMENT_TITLES, kind_of
 from app.documents.snapshot import RegisterSnapshot, Snapshot
 
-# kind -> renderer; every renderer takes (snapshot, paper) except the register (paper in the snapshot). Imported
-# statically (not via importlib) so that frozen builds (PyInstaller) see every renderer module.
-_RENDERERS: dict[str, Callable[..., bytes]] = {
-    "receipt": render_receipt,
-    "form": render_form,
-    "incomplete": render_incomplete,
-    "notice": render_notice,
-    "extension": render_extension,
-    "rejection": render_rejection,
-    "forward": render_forward,
-    "handover": render_handover,
-    "objection": render_objection,
-    "register": render_register,
-    "dossier": render_dossier,
-}
 
+@cache
+def renderer(kind: str) -> Callable[..., bytes]:
+    """The renderer the registry names for ``kind`` (``app/documents/kinds.py``), imported on first use.
 
-def _renderer(kind: str) -> Callable[..., bytes]:
-    try:
-        return _RENDERERS[kind]
-    except KeyError:
-        raise ValueError(f"jenis dokumen tidak dikenal: {kind}") from None
+    Every renderer takes (snapshot, paper) except the register (its paper is in the snapshot). A frozen build
+    must bundle the ``app.documents`` submodules, since they are found by name."""
+    module, function = kind_of(kind).renderer.split(":")
+    fn: Callable[..., bytes] = getattr(importlib.import_module(f"app.documents.{module}"), function)
+    return fn
 
 
 def render(snapshot: Snapshot, paper: str | None = None) -> bytes:
     """PDF bytes for ``snapshot``. ``paper``: A4 (default), F4 or A5; the receipt also takes "thermal80"."""
-    fn = _renderer(snapshot.KIND)
+    fn = renderer(snapshot.KIND)
     with paused_gc():
         if isinstance(snapshot, RegisterSnapshot):
             return fn(snapshot)

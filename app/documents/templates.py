@@ -18,23 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import resources.templates
+from app.documents.kinds import TEMPLATES
 
 BUILTIN_DIR = Path(resources.templates.__file__).parent
 COMMON = "common"
-KINDS = (
-    "receipt",
-    "form",
-    "incomplete",
-    "notice",
-    "extension",
-    "rejection",
-    "forward",
-    "handover",
-    "objection",
-    "register",
-    "register_objections",
-    "dossier",
-)
+KINDS = TEMPLATES  # one per document kind, plus the keberatan register (app/documents/kinds.py)
 
 TextValue = str | tuple[str, ...]
 

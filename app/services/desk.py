@@ -30,6 +30,7 @@ from db.migrate import upgrade
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService
+    from app.services.dashboard import DashboardService
     from app.services.export import ExportService
     from app.services.letters import LetterService
     from app.services.routing import RoutingService
@@ -54,6 +55,12 @@ class DeskServices:
         from app.services.backup import BackupService
 
         return BackupService(self.ctx)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from app.services.dashboard import DashboardService
+
+        return DashboardService(self.ctx, self.calendar, self.query, self.objections)
 
     @cached_property
     def export(self) -> ExportService:

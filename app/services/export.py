@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
+from app.services.record_fields import exported
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
 
 FORMATS = ("csv", "xlsx", "json")
@@ -52,41 +54,42 @@ def _total_cost(row: RegisterRow) -> int | None:
     return int(row.costs["total"]) if row.costs and "total" in row.costs else None
 
 
-#: (JSON key, Indonesian header, value) — the order of the CSV/XLSX columns.
-COLUMNS: list[tuple[str, str, Callable[[RegisterRow], Any]]] = [
-    ("number", "No. Registrasi", lambda r: r.number),
-    ("received_at", "Tanggal Diterima", lambda r: r.received_at),
-    ("name", "Nama", lambda r: r.name),
-    ("address", "Alamat", lambda r: r.address),
-    ("contact", "Nomor Kontak", lambda r: r.contact),
-    ("occupation", "Pekerjaan", lambda r: r.occupation or ""),
-    ("information", "Informasi yang Diminta", lambda r: r.information),
-    ("purpose", "Tujuan Penggunaan Informasi", lambda r: r.purpose),
-    ("info_held", "Di Bawah Penguasaan", lambda r: _yes_no(r.info_held)),
-    ("holder_body", "Badan Publik yang Menguasai", lambda r: r.holder_body or ""),
-    ("info_form", "Bentuk Informasi", lambda r: r.info_form or ""),
-    ("obtain_method", "Jenis Permohonan", lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method)),
-    ("decision", "Keputusan", _decision),
-    ("rejection_article", "Alasan Penolakan", _rejection),
-    ("decided_at", "Tanggal Pemberitahuan Tertulis", lambda r: r.decided_at),
-    ("delivered_at", "Tanggal Pemberian Informasi", lambda r: r.delivered_at),
-    ("cost_total", "Biaya (Rp)", _total_cost),
-    ("payment_method", "Cara Pembayaran", lambda r: r.payment_method or ""),
-    ("nik_masked", "NIK (disamarkan)", lambda r: r.nik_masked or ""),
-    ("requester_kind", "Jenis Pemohon", lambda r: r.requester_kind),
-    ("channel", "Saluran", lambda r: CHANNELS.get(r.channel, r.channel)),
-    ("completed_at", "Tanggal Lengkap", lambda r: r.completed_at),
-    ("status", "Status", lambda r: STATUS_LABELS[r.status]),
-    ("due", "Jatuh Tempo", lambda r: r.due),
-    ("due_extended", "Jatuh Tempo Perpanjangan", lambda r: r.due_extended),
-    (
-        "extension_reason",
-        "Alasan Perpanjangan",
-        lambda r: EXTENSION_REASONS.get(r.extension_reason, r.extension_reason) if r.extension_reason else "",
+def _text(key: str) -> Callable[[RegisterRow], Any]:
+    return lambda row: getattr(row, key) or ""
+
+
+#: How a column's cell is written where the register row's value is not the cell itself: labels of codes,
+#: "Ya"/"Tidak", empty text for a missing value. Which columns exist, their headers, order and JSON keys come
+#: from the field tables (``record_fields.py``).
+_CELLS: dict[str, Callable[[RegisterRow], Any]] = {
+    **{
+        key: _text(key)
+        for key in ("occupation", "holder_body", "info_form", "payment_method", "nik_masked", "forwarded_to")
+    },
+    "info_held": lambda r: _yes_no(r.info_held),
+    "obtain_method": lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method),
+    "decision": _decision,
+    "rejection_article": _rejection,
+    "cost_total": _total_cost,
+    "channel": lambda r: CHANNELS.get(r.channel, r.channel),
+    "status": lambda r: STATUS_LABELS[r.status],
+    "extension_reason": lambda r: (
+        EXTENSION_REASONS.get(r.extension_reason, r.extension_reason) if r.extension_reason else ""
     ),
-    ("forwarded_to", "Diteruskan ke", lambda r: r.forwarded_to or ""),
-    ("overdue", "Terlambat", lambda r: _yes_no(r.overdue)),
-]
+    "overdue": lambda r: _yes_no(r.overdue),
+}
+
+
+def _columns() -> list[tuple[str, str, Callable[[RegisterRow], Any]]]:
+    out = []
+    for spec, column in exported():
+        key = column.key or spec.name
+        out.append((key, column.header, _CELLS.get(key, attrgetter(key))))
+    return out
+
+
+#: (JSON key, Indonesian header, value) — the order of the CSV/XLSX columns.
+COLUMNS: list[tuple[str, str, Callable[[RegisterRow], Any]]] = _columns()
 
 
 @dataclass(frozen=True)

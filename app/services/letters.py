@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
-from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, PAPERS
+from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, NUMBERED, PAPERS, REQUEST_LETTERS, kind_of
 from app.documents.templates import load_template
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
@@ -67,17 +67,9 @@ def _stored_sha256(stored: Mapping[str, Any]) -> str:
     return pdf_sha256(render(s.Snapshot.from_dict(data), paper))
 
 
-REQUEST_LETTERS = LETTER_KINDS[:-1]  # all but "objection"
-NUMBERED = frozenset({"incomplete", "notice", "extension", "rejection", "forward", "handover"})
+#: The snapshot class of each request letter, as ``app/documents/snapshot.py`` registers them by kind.
 _SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
-    "receipt": s.ReceiptSnapshot,
-    "form": s.FormSnapshot,
-    "incomplete": s.IncompleteSnapshot,
-    "notice": s.NoticeSnapshot,
-    "extension": s.ExtensionSnapshot,
-    "rejection": s.RejectionSnapshot,
-    "forward": s.ForwardSnapshot,
-    "handover": s.HandoverSnapshot,
+    kind: cls for kind in REQUEST_LETTERS if issubclass(cls := s.SNAPSHOT_KINDS[kind], s.LetterSnapshot)
 }
 #: Setting key: {"shared_sequence": true} makes all letter kinds share one yearly sequence.
 LETTER_SETTING = "letters"
@@ -268,9 +260,10 @@ class LetterService:
                 atasan=atasan_text(session),
             )
         day, fields = letter_fields(kind, request, session)
+        signed_by = kind_of(kind).signer
         signer = (
-            officer_signatory(session, request.received_by if kind in ("receipt", "form") else actor.username)
-            if kind in ("receipt", "form", "handover")
+            officer_signatory(session, request.received_by if signed_by == "receiver" else actor.username)
+            if signed_by in ("receiver", "officer")
             else ppid_signatory(session, office)
         )
         if kind == "receipt":

@@ -28,81 +28,14 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.errors import ValidationError
+from app.services.record_fields import FIELD_LABELS, field_of
 from app.sync.protocol import IGNORED_FIELDS
 
 #: Bookkeeping that never counts as a difference a person has to decide on.
 SKIPPED = frozenset(IGNORED_FIELDS | {"created_at", "id", "request_number"})
 REQUESTER_SKIPPED = frozenset({"version", "created_at", "updated_at", "id", "nik_encrypted", "nik_hash"})
 
-FIELD_LABELS: dict[str, str] = {
-    "number": "Nomor registrasi",
-    "office_code": "Kantor pemilik",
-    "desk_letter": "Huruf meja",
-    "year": "Tahun",
-    "seq": "Nomor urut",
-    "received_at": "Waktu diterima",
-    "filed_at": "Waktu diajukan",
-    "channel": "Saluran",
-    "requester_id": "Pemohon (ID)",
-    "requester": "Identitas pemohon",
-    "proxy": "Kuasa",
-    "documents": "Berkas yang diperlihatkan",
-    "information": "Rincian informasi",
-    "purpose": "Tujuan penggunaan",
-    "obtain_method": "Cara memperoleh informasi",
-    "delivery_method": "Cara mendapatkan salinan",
-    "status": "Status",
-    "completed_at": "Tanggal lengkap",
-    "missing_items": "Kekurangan berkas",
-    "incomplete_notice_at": "Tanggal pemberitahuan tidak lengkap",
-    "due_completeness": "Batas pemeriksaan kelengkapan",
-    "due_completion": "Batas melengkapi",
-    "due_response": "Batas jawaban",
-    "due_extended": "Batas setelah perpanjangan",
-    "due_current": "Batas yang berlaku",
-    "deadlines": "Rincian tenggat",
-    "extended_at": "Tanggal perpanjangan",
-    "extension_reason": "Alasan perpanjangan",
-    "extension_note": "Catatan perpanjangan",
-    "decision": "Keputusan",
-    "decided_at": "Tanggal keputusan",
-    "info_held": "Informasi dikuasai",
-    "holder_body": "Badan publik yang menguasai",
-    "info_form": "Bentuk informasi",
-    "redaction_reason": "Alasan penghitaman",
-    "costs": "Biaya",
-    "payment_method": "Cara pembayaran",
-    "provision_days": "Waktu penyediaan (hari)",
-    "response_note": "Catatan jawaban",
-    "rejection_article": "Pasal 17 huruf (penolakan)",
-    "rejection_other_basis": "Dasar penolakan lain",
-    "consequence_test": "Uji konsekuensi",
-    "forwarded_to": "Diteruskan ke",
-    "forwarded_at": "Tanggal diteruskan",
-    "delivered_at": "Tanggal penyerahan",
-    "delivered_method": "Cara penyerahan",
-    "closed_at": "Tanggal ditutup",
-    "voided_at": "Tanggal dibatalkan",
-    "void_reason": "Alasan pembatalan",
-    "voided_by": "Dibatalkan oleh",
-    "received_by": "Diterima oleh",
-    "grounds": "Alasan keberatan",
-    "case_summary": "Kasus posisi",
-    "decision_text": "Isi keputusan",
-    "atasan_name": "Nama atasan PPID",
-    "atasan_position": "Jabatan atasan PPID",
-    "requester_response": "Tanggapan pemohon",
-    "requester_response_at": "Tanggal tanggapan pemohon",
-    "dispute_filed_at": "Tanggal sengketa diajukan",
-    "dispute_register": "Nomor register sengketa",
-    "dispute_outcome": "Putusan sengketa",
-    "dispute_outcome_text": "Isi putusan sengketa",
-    "dispute_decided_at": "Tanggal putusan sengketa",
-    "day": "Tanggal",
-    "kind": "Jenis",
-    "name": "Nama",
-    "removed_at": "Tanggal dihapus",
-}
+#: The requester's fields in the one-line summary of the "Identitas pemohon" row (short, lower-case labels).
 REQUESTER_LABELS: dict[str, str] = {
     "kind": "jenis", "name": "nama", "nik_masked": "NIK", "legal_number": "no. SK", "address": "alamat",
     "phone": "telepon", "email": "email", "occupation": "pekerjaan",
@@ -117,6 +50,7 @@ MAX_TEXT = 240
 
 
 def label(name: str) -> str:
+    """The field's Indonesian label from the field tables (``record_fields.py``)."""
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
@@ -171,8 +105,8 @@ def display(name: str, value: Any, *, reveal: bool = False) -> str:
             item = value.get(key)
             if item in (None, ""):
                 continue
-            if key == "phone" and not reveal:
-                item = mask_phone(str(item))
+            if field_of("requester", key).masked_for and not reveal:
+                item = mask_phone(str(item)) if key == "phone" else "***"
             parts.append(f"{text}: {item}")
         return "; ".join(parts) or "–"
     if name == "deadlines" and isinstance(value, Mapping):

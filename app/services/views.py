@@ -6,9 +6,11 @@ Personal data is masked unless the viewer's role may see it (``reveal``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from enum import Enum
+from typing import Any, get_args, get_origin, get_type_hints
 
 from app.domain.deadlines import DueDate
 from app.domain.identity import format_phone, mask_phone
@@ -21,6 +23,7 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.services.pii import PiiVault
+from app.services.record_fields import OBJECTION_FIELDS, REQUEST_FIELDS, RecordField
 from db.models import Event, Objection, Request, Requester, User
 
 
@@ -39,6 +42,79 @@ def with_explanations(deadlines: dict[str, Any]) -> dict[str, Any]:
 
 def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+#: How a stored value becomes a view attribute, where its type alone does not say (``_stored``).
+_LOADERS: dict[str, Callable[[Any], Any]] = {"deadlines": with_explanations}
+
+
+def _loader(hint: Any) -> Callable[[Any], Any]:
+    """Enumerations from their stored value (None stays None), lists copied, the rest as stored."""
+    args = [a for a in get_args(hint) if a is not type(None)]
+    target = args[0] if len(args) == 1 and type(None) in get_args(hint) else hint
+    if isinstance(target, type) and issubclass(target, Enum):
+        return lambda value: target(value) if value else None
+    if get_origin(target) is list:
+        return list
+    return lambda value: value
+
+
+def _stored(view: type[Any], row: Any, table: tuple[RecordField, ...]) -> dict[str, Any]:
+    """The view's attributes that the register stores, read from ``row`` as the field table declares them."""
+    return {name: load(getattr(row, name)) for name, load in _readers(view, table)}
+
+
+_READERS: dict[type[Any], list[tuple[str, Callable[[Any], Any]]]] = {}
+
+
+def _readers(view: type[Any], table: tuple[RecordField, ...]) -> list[tuple[str, Callable[[Any], Any]]]:
+    """Per stored view attribute, how its value is read (worked out once per view class)."""
+    if view not in _READERS:
+        hints = get_type_hints(view)
+        _READERS[view] = [
+            (f.name, _LOADERS.get(f.name) or _loader(hints[f.name])) for f in table if f.view and f.column
+        ]
+    return _READERS[view]
+
+
+_AS_IS = frozenset({str, int, bool, float, dict, type(None)})
+
+
+def _dump(value: Any) -> Any:
+    """A view attribute as JSON: dates as ISO text, enumerations as their value, nested views as dicts."""
+    if type(value) in _AS_IS:
+        return value
+    if isinstance(value, (date, datetime)):  # noqa: UP038 - a tuple is faster than a union here
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+def _dumped(view: Any, table: tuple[RecordField, ...], after: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``to_dict()`` of a view: its fields in table order as JSON values, with the grouped and derived keys
+    (``after``) following the field they belong with."""
+    out: dict[str, Any] = {}
+    for name in _json_names(table):
+        out[name] = _dump(getattr(view, name))
+        if name in after:
+            out.update(after[name])
+    return out
+
+
+_JSON_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def _json_names(table: tuple[RecordField, ...]) -> tuple[str, ...]:
+    """The fields that are keys of ``to_dict()`` in their own right (worked out once per table)."""
+    names = _JSON_NAMES.get(id(table))
+    if names is None:
+        names = _JSON_NAMES[id(table)] = tuple(f.name for f in table if f.view and f.json)
+    return names
 
 
 @dataclass(frozen=True)
@@ -162,96 +238,26 @@ class RequestView:
         cls, row: Request, requester: RequesterView, events: list[EventView], *, routed_away: bool = False
     ) -> RequestView:
         return cls(
-            id=row.id,
-            number=row.number,
-            status=Status(row.status),
-            received_at=row.received_at,
-            channel=row.channel,
-            requester=requester,
-            proxy=row.proxy,
-            documents=list(row.documents),
-            information=row.information,
-            purpose=row.purpose,
-            obtain_method=row.obtain_method,
-            delivery_method=row.delivery_method,
-            completed_at=row.completed_at,
-            missing_items=list(row.missing_items),
-            due_completeness=row.due_completeness,
-            due_completion=row.due_completion,
-            due_response=row.due_response,
-            due_extended=row.due_extended,
-            deadlines=with_explanations(row.deadlines),
-            extension_reason=row.extension_reason,
-            decision=Decision(row.decision) if row.decision else None,
-            decided_at=row.decided_at,
-            holder_body=row.holder_body,
-            info_form=row.info_form,
-            redaction_reason=row.redaction_reason,
-            costs=row.costs,
-            payment_method=row.payment_method,
-            rejection_article=row.rejection_article,
-            rejection_other_basis=row.rejection_other_basis,
-            consequence_test=row.consequence_test,
-            forwarded_to=row.forwarded_to,
-            delivered_at=row.delivered_at,
-            delivered_method=row.delivered_method,
-            closed_at=row.closed_at,
-            voided_at=row.voided_at,
-            void_reason=row.void_reason,
-            received_by=row.received_by,
-            version=row.version,
-            events=events,
-            routed_away=routed_away,
+            **_stored(cls, row, REQUEST_FIELDS), requester=requester, events=events, routed_away=routed_away
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "number": self.number,
-            "status": self.status.value,
-            "status_label": self.status_label,
-            "received_at": _iso(self.received_at),
-            "completed_at": _iso(self.completed_at),
-            "channel": self.channel,
-            "requester": self.requester.to_dict(),
-            "proxy": self.proxy,
-            "documents": self.documents,
-            "information": self.information,
-            "purpose": self.purpose,
-            "obtain_method": self.obtain_method,
-            "delivery_method": self.delivery_method,
-            "missing_items": self.missing_items,
-            "due": {
-                "completeness": _iso(self.due_completeness),
-                "completion": _iso(self.due_completion),
-                "response": _iso(self.due_response),
-                "extended": _iso(self.due_extended),
-                "explanations": {kind: d.get("explanation") for kind, d in self.deadlines.items()},
-            },
-            "deadlines": self.deadlines,
-            "extension_reason": self.extension_reason,
-            "decision": self.decision.value if self.decision else None,
-            "decision_label": DECISION_LABELS[self.decision] if self.decision else None,
-            "decided_at": _iso(self.decided_at),
-            "holder_body": self.holder_body,
-            "info_form": self.info_form,
-            "redaction_reason": self.redaction_reason,
-            "costs": self.costs,
-            "payment_method": self.payment_method,
-            "rejection_article": self.rejection_article,
-            "rejection_other_basis": self.rejection_other_basis,
-            "consequence_test": self.consequence_test,
-            "forwarded_to": self.forwarded_to,
-            "delivered_at": _iso(self.delivered_at),
-            "delivered_method": self.delivered_method,
-            "closed_at": _iso(self.closed_at),
-            "voided_at": _iso(self.voided_at),
-            "void_reason": self.void_reason,
-            "received_by": self.received_by,
-            "version": self.version,
-            "routed_away": self.routed_away,
-            "events": [event.to_dict() for event in self.events],
+        due = {
+            "completeness": _iso(self.due_completeness),
+            "completion": _iso(self.due_completion),
+            "response": _iso(self.due_response),
+            "extended": _iso(self.due_extended),
+            "explanations": {kind: d.get("explanation") for kind, d in self.deadlines.items()},
         }
+        return _dumped(
+            self,
+            REQUEST_FIELDS,
+            after={
+                "status": {"status_label": self.status_label},
+                "missing_items": {"due": due},
+                "decision": {"decision_label": DECISION_LABELS[self.decision] if self.decision else None},
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -292,75 +298,25 @@ class ObjectionView:
 
     @classmethod
     def of(cls, row: Objection, request_number: str, events: list[EventView]) -> ObjectionView:
-        return cls(
-            id=row.id,
-            number=row.number,
-            request_id=row.request_id,
-            request_number=request_number,
-            status=ObjectionStatus(row.status),
-            filed_at=row.filed_at,
-            grounds=list(row.grounds),
-            case_summary=row.case_summary,
-            proxy=row.proxy,
-            due_response=row.due_response,
-            deadlines=with_explanations(row.deadlines),
-            decision=row.decision,
-            decision_text=row.decision_text,
-            decided_at=row.decided_at,
-            atasan_name=row.atasan_name,
-            atasan_position=row.atasan_position,
-            requester_response=row.requester_response,
-            requester_response_at=row.requester_response_at,
-            dispute_filed_at=row.dispute_filed_at,
-            dispute_register=row.dispute_register,
-            dispute_outcome=row.dispute_outcome,
-            dispute_outcome_text=row.dispute_outcome_text,
-            dispute_decided_at=row.dispute_decided_at,
-            closed_at=row.closed_at,
-            voided_at=row.voided_at,
-            void_reason=row.void_reason,
-            received_by=row.received_by,
-            version=row.version,
-            events=events,
-        )
+        return cls(**_stored(cls, row, OBJECTION_FIELDS), request_number=request_number, events=events)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "number": self.number,
-            "request_number": self.request_number,
-            "status": self.status.value,
-            "status_label": self.status_label,
-            "ground": self.grounds[0] if self.grounds else None,
-            "grounds": self.grounds,
-            "filed_at": _iso(self.filed_at),
-            "case_summary": self.case_summary,
-            "proxy": self.proxy,
-            "due": {
-                "response": _iso(self.due_response),
-                "dispute_filing": (self.deadlines.get("dispute_filing") or {}).get("due"),
-                "explanations": {kind: d.get("explanation") for kind, d in self.deadlines.items()},
-            },
-            "deadlines": self.deadlines,
-            "decision": self.decision,
-            "decision_text": self.decision_text,
-            "decided_at": _iso(self.decided_at),
-            "atasan_name": self.atasan_name,
-            "atasan_position": self.atasan_position,
-            "requester_response": self.requester_response,
-            "requester_response_at": _iso(self.requester_response_at),
-            "dispute_filed_at": _iso(self.dispute_filed_at),
-            "dispute_register": self.dispute_register,
-            "dispute_outcome": self.dispute_outcome,
-            "dispute_outcome_text": self.dispute_outcome_text,
-            "dispute_decided_at": _iso(self.dispute_decided_at),
-            "closed_at": _iso(self.closed_at),
-            "voided_at": _iso(self.voided_at),
-            "void_reason": self.void_reason,
-            "received_by": self.received_by,
-            "version": self.version,
-            "events": [event.to_dict() for event in self.events],
+        due = {
+            "response": _iso(self.due_response),
+            "dispute_filing": (self.deadlines.get("dispute_filing") or {}).get("due"),
+            "explanations": {kind: d.get("explanation") for kind, d in self.deadlines.items()},
         }
+        return _dumped(
+            self,
+            OBJECTION_FIELDS,
+            after={
+                "status": {
+                    "status_label": self.status_label,
+                    "ground": self.grounds[0] if self.grounds else None,
+                },
+                "proxy": {"due": due},
+            },
+        )
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
-"""Dashboard: the right requests in the right sections, overdue in red, every item opens its request."""
+"""Dashboard page: overdue in red, every item opens its request (the sections' rules: tests/unit/services)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 
 from ui import i18n
 from ui.pages.dashboard import DashboardPage
-from ui.pages.dashboard_data import load_dashboard
 from ui.style import OVERDUE
 
 
@@ -28,20 +27,6 @@ def office(desk, officer, intake, clock):
         officer, received_at=datetime(2026, 3, 13, 9, 0).isoformat(), complete=False, missing_items=["KTP"]
     ).number
     return made
-
-
-def test_load_dashboard_sorts_requests_into_sections(desk, officer, office):
-    data = load_dashboard(desk)
-    assert data.today == date(2026, 3, 16)
-    assert [i.number for i in data.received_today.items] == [office["today"]]
-    assert office["due_today"] in [i.number for i in data.due_soon.items]
-    assert office["overdue"] not in [i.number for i in data.due_soon.items]
-    assert [i.number for i in data.overdue.items] == [office["overdue"]]
-    assert data.overdue.items[0].remaining is not None and data.overdue.items[0].remaining < 0
-    assert [i.number for i in data.waiting.items] == [office["waiting"]]
-    assert data.objections.count == 0
-    assert len(data.per_month) == 12 and data.per_month[-1] == (date(2026, 3, 1), 3)
-    assert dict(data.per_month)[date(2026, 2, 1)] == 1
 
 
 def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer, office):

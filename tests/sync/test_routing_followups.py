@@ -36,7 +36,6 @@ from server.testing import LiveServer, live_server
 from tests.conftest import FakeClock
 from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 from tests.sync.test_city_desk import Desk
-from ui.pages.dashboard_data import load_dashboard
 
 pytestmark = pytest.mark.postgres
 
@@ -127,7 +126,7 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
     clock.now += timedelta(days=40)  # both requests are long overdue now
     overdue = RegisterFilter(overdue_only=True)
     assert a.services.query.count(a.officer, overdue) == 2
-    before = load_dashboard(a.services)
+    before = a.services.dashboard.load()
     assert before.overdue.count == 2 and [i.number for i in before.waiting.items] == [routed]
 
     _route(city, routed)
@@ -166,17 +165,17 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
     assert {r.number for r in a.services.query.all_rows(a.officer)} == {kept, routed}
     assert [r.number for r in a.services.query.rows(a.officer, overdue)] == [kept]
     assert a.services.query.count(a.officer, overdue) == 1
-    board = load_dashboard(a.services)
+    board = a.services.dashboard.load()
     assert board.overdue.count == 1 and [i.number for i in board.overdue.items] == [kept]
     assert board.waiting.count == 0 and board.waiting.items == []
     assert board.received_today.count == 0 and sum(n for _m, n in board.per_month) == 2  # A did register it
     assert routed not in {i.number for i in board.due_soon.items}
     # the city keeps monitoring every office; B now has it as its own overdue work
-    city_board = load_dashboard(city.services)
+    city_board = city.services.dashboard.load()
     assert {i.number for i in city_board.overdue.items} == {kept, routed}
     assert [i.number for i in city_board.waiting.items] == [routed]
     b.sync()
-    b_board = load_dashboard(b.services)
+    b_board = b.services.dashboard.load()
     assert [i.number for i in b_board.overdue.items] == [routed] and b_board.waiting.count == 1
 
     # A only reads and reprints it now: a further step or a keberatan there is refused plainly, nothing written
@@ -204,7 +203,7 @@ def test_keberatan_move_with_their_request_and_their_request_lines_travel(
     assert [e.kind for e in at_a] == ["receive", "objection_filed"]
     assert [e.id for e in _request_events(city, number)] == [e.id for e in at_a]
     assert [e.kind for e in city.services.objections.get(city.officer, filed.number).events] == ["filed"]
-    assert load_dashboard(a.services).objections.count == 1
+    assert a.services.dashboard.load().objections.count == 1
 
     # (3) routing takes the keberatan along, in one intent: two route ops, both applied
     city.services.routing.refresh_offices()
@@ -234,7 +233,7 @@ def test_keberatan_move_with_their_request_and_their_request_lines_travel(
     assert objection.events[-1].summary.startswith("Diteruskan ke ")
     assert _request_events(a, number)[-1].kind == ROUTED_AWAY
     assert filed.number in {o.number for o in a.services.objections.list(a.officer)}
-    assert load_dashboard(a.services).objections.count == 0
+    assert a.services.dashboard.load().objections.count == 0
     assert a.sync().pulled == 0  # nothing comes back, no line is written twice
     assert [e.kind for e in _request_events(a, number)] == ["receive", "objection_filed", ROUTED_AWAY]
 

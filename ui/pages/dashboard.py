@@ -1,9 +1,9 @@
 """The dashboard: what needs attention today, each item one Enter away from its request.
 
 Sections: today's intake, due within 3 working days, overdue (red), waiting for the requester to complete,
-open keberatan, and requests per month. Everything is gathered by ``load_dashboard`` on a worker thread;
-until it arrives the page shows "Memuat…" and stays responsive. ``refresh()`` reloads (the main window calls
-it after an intake and when the page is shown again).
+open keberatan, and requests per month. Everything is gathered by ``desk.dashboard.load()`` (the rules live
+in ``app/services/dashboard.py``) on a worker thread; until it arrives the page shows "Memuat…" and stays
+responsive. ``refresh()`` reloads (the main window calls it after an intake and when the page is shown again).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.dashboard import DashboardData, Item, Section
 from app.services.desk import DeskServices
 from ui.crash import user_message
-from ui.pages.dashboard_data import DashboardData, Item, Section, load_dashboard
 from ui.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
 from ui.tasks import run_in_background
 
@@ -163,8 +163,8 @@ class DashboardPage(QWidget):
     loaded = Signal()
 
     def __init__(self, desk: DeskServices, parent: QWidget | None = None) -> None:
-        """No user: the dashboard is the office's, the same for every role (``load_dashboard``), so the session
-        builds it, and it loads, while the officer is still typing at the login (ui/session.py)."""
+        """No user: the dashboard is the office's, the same for every role (``DashboardService``), so the
+        session builds it, and it loads, while the officer is still typing at the login (ui/session.py)."""
         super().__init__(parent)
         self.desk = desk
         self.data: DashboardData | None = None
@@ -237,7 +237,7 @@ class DashboardPage(QWidget):
         for card in self.cards.values():
             card.show_loading()
         desk = self.desk
-        run_in_background(lambda: (time.monotonic(), load_dashboard(desk)), self._loaded, self._failed)
+        run_in_background(lambda: (time.monotonic(), desk.dashboard.load()), self._loaded, self._failed)
 
     def refresh_if_older_than(self, seconds: float) -> None:
         """Reload unless the data shown (or being read) are younger than ``seconds``."""

@@ -1,5 +1,8 @@
 """The fields of a request, grouped as on the paper forms, as (label, text) rows for the request page.
 
+Which fields have a row, and its label, is declared in the field table (``app/services/record_fields.py``);
+here is only how the rows are grouped and when an optional one is left out.
+
 Why a separate function: it is plain data shaping (no widgets), easy to test, and keeps the page small.
 Personal data arrives already masked or revealed by the service according to the viewer's role.
 """
@@ -21,9 +24,15 @@ from app.domain.lifecycle import (
     PASAL_17,
 )
 from app.domain.requester import DOCUMENT_KINDS
+from app.services.record_fields import DETAIL_CONTEXT, Entity, detail_label
 from app.services.views import RequestView
 
 Rows = list[tuple[str, str]]
+
+
+def _label(name: str, entity: Entity = "request") -> str:
+    """The row label the field table declares for ``name`` (``app/services/record_fields.py``), translated."""
+    return QCoreApplication.translate(DETAIL_CONTEXT, detail_label(name, entity))
 
 
 def _when(value: datetime | None) -> str:
@@ -38,116 +47,100 @@ def detail_sections(view: RequestView) -> list[tuple[str, Rows]]:
         "kelompok": QCoreApplication.translate("RequestDetails", "Kelompok orang"),
     }
     requester: Rows = [
-        (QCoreApplication.translate("RequestDetails", "Jenis pemohon"), kinds.get(who.kind, who.kind)),
-        (QCoreApplication.translate("RequestDetails", "Nama"), who.name),
-        (QCoreApplication.translate("RequestDetails", "NIK"), who.nik or ""),
+        (_label("kind", "requester"), kinds.get(who.kind, who.kind)),
+        (_label("name", "requester"), who.name),
+        (_label("nik", "requester"), who.nik or ""),
     ]
     if who.legal_number:
-        requester.append(
-            (QCoreApplication.translate("RequestDetails", "No. SK pengesahan"), who.legal_number)
-        )
+        requester.append((_label("legal_number", "requester"), who.legal_number))
     requester += [
-        (QCoreApplication.translate("RequestDetails", "Alamat"), who.address),
-        (QCoreApplication.translate("RequestDetails", "Pekerjaan"), who.occupation or ""),
-        (QCoreApplication.translate("RequestDetails", "Telepon"), who.phone_display or ""),
-        (QCoreApplication.translate("RequestDetails", "Email"), who.email or ""),
+        (_label("address", "requester"), who.address),
+        (_label("occupation", "requester"), who.occupation or ""),
+        (_label("phone_display", "requester"), who.phone_display or ""),
+        (_label("email", "requester"), who.email or ""),
     ]
     if view.proxy:
         proxy = view.proxy
         contact = ", ".join(str(v) for v in (proxy.get("address"), proxy.get("phone")) if v)
         requester.append(
             (
-                QCoreApplication.translate("RequestDetails", "Kuasa"),
+                _label("proxy"),
                 f"{proxy.get('name')}" + (f" ({contact})" if contact else ""),
             )
         )
     request: Rows = [
-        (QCoreApplication.translate("RequestDetails", "Diterima"), _when(view.received_at)),
-        (QCoreApplication.translate("RequestDetails", "Saluran"), CHANNELS.get(view.channel, view.channel)),
-        (QCoreApplication.translate("RequestDetails", "Petugas penerima"), view.received_by),
-        (QCoreApplication.translate("RequestDetails", "Rincian informasi"), view.information),
-        (QCoreApplication.translate("RequestDetails", "Tujuan penggunaan"), view.purpose),
+        (_label("received_at"), _when(view.received_at)),
+        (_label("channel"), CHANNELS.get(view.channel, view.channel)),
+        (_label("received_by"), view.received_by),
+        (_label("information"), view.information),
+        (_label("purpose"), view.purpose),
         (
-            QCoreApplication.translate("RequestDetails", "Cara memperoleh"),
+            _label("obtain_method"),
             OBTAIN_METHODS.get(view.obtain_method, view.obtain_method),
         ),
         (
-            QCoreApplication.translate("RequestDetails", "Cara mendapatkan salinan"),
+            _label("delivery_method"),
             DELIVERY_METHODS.get(view.delivery_method, view.delivery_method),
         ),
         (
-            QCoreApplication.translate("RequestDetails", "Berkas diterima"),
+            _label("documents"),
             ", ".join(DOCUMENT_KINDS.get(d, d) for d in view.documents),
         ),
-        (QCoreApplication.translate("RequestDetails", "Dinyatakan lengkap"), _when(view.completed_at)),
+        (_label("completed_at"), _when(view.completed_at)),
     ]
     if view.missing_items:
-        request.append(
-            (QCoreApplication.translate("RequestDetails", "Kekurangan"), "; ".join(view.missing_items))
-        )
+        request.append((_label("missing_items"), "; ".join(view.missing_items)))
     outcome: Rows = []
     if view.extension_reason:
         outcome.append(
             (
-                QCoreApplication.translate("RequestDetails", "Alasan perpanjangan"),
+                _label("extension_reason"),
                 EXTENSION_REASONS.get(view.extension_reason, ""),
             )
         )
     if view.decision:
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Keputusan"), DECISION_LABELS[view.decision])
-        )
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Tanggal pemberitahuan"), _when(view.decided_at))
-        )
+        outcome.append((_label("decision"), DECISION_LABELS[view.decision]))
+        outcome.append((_label("decided_at"), _when(view.decided_at)))
     if view.info_form:
         outcome.append(
             (
-                QCoreApplication.translate("RequestDetails", "Bentuk informasi"),
+                _label("info_form"),
                 INFO_FORMS.get(view.info_form, view.info_form),
             )
         )
     if view.redaction_reason:
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Alasan penghitaman"), view.redaction_reason)
-        )
+        outcome.append((_label("redaction_reason"), view.redaction_reason))
     if view.holder_body:
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Badan publik yang menguasai"), view.holder_body)
-        )
+        outcome.append((_label("holder_body"), view.holder_body))
     if view.costs:
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Biaya"), rupiah(int(view.costs.get("total", 0))))
-        )
+        outcome.append((_label("costs"), rupiah(int(view.costs.get("total", 0)))))
     if view.payment_method:
-        outcome.append((QCoreApplication.translate("RequestDetails", "Cara pembayaran"), view.payment_method))
+        outcome.append((_label("payment_method"), view.payment_method))
     if view.rejection_article:
         article = view.rejection_article
         outcome.append(
             (
-                QCoreApplication.translate("RequestDetails", "Dasar penolakan"),
+                _label("rejection_article"),
                 f"Pasal 17 huruf {article}: {PASAL_17.get(article, '')}",
             )
         )
-        outcome.append(
-            (QCoreApplication.translate("RequestDetails", "Uji konsekuensi"), view.consequence_test or "")
-        )
+        outcome.append((_label("consequence_test"), view.consequence_test or ""))
     if view.forwarded_to:
-        outcome.append((QCoreApplication.translate("RequestDetails", "Diteruskan ke"), view.forwarded_to))
+        outcome.append((_label("forwarded_to"), view.forwarded_to))
     if view.delivered_at:
         method = DELIVERY_METHODS.get(view.delivered_method or "", view.delivered_method or "")
         outcome.append(
             (
-                QCoreApplication.translate("RequestDetails", "Informasi diserahkan"),
+                _label("delivered_at"),
                 f"{_when(view.delivered_at)} ({method})",
             )
         )
     if view.closed_at:
-        outcome.append((QCoreApplication.translate("RequestDetails", "Ditutup"), _when(view.closed_at)))
+        outcome.append((_label("closed_at"), _when(view.closed_at)))
     if view.voided_at:
         outcome.append(
             (
-                QCoreApplication.translate("RequestDetails", "Dibatalkan"),
+                _label("voided_at"),
                 f"{_when(view.voided_at)}: {view.void_reason or ''}",
             )
         )

@@ -21,15 +21,15 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.documents import DOCUMENT_TITLES
+from app.documents.kinds import DOCUMENT_TITLES, RECORD_DOCUMENTS
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.letters import LETTER_KINDS, IssuedDocument, LetterService
+from app.services.letters import IssuedDocument, LetterService
 from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintResult, PrintService, run_job
 
-PREVIEW_KINDS = (*LETTER_KINDS, "dossier")
+PREVIEW_KINDS = RECORD_DOCUMENTS
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents import DOCUMENT_TITLES
+from app.documents.kinds import DOCUMENT_TITLES, REQUEST_DOCUMENTS
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.letters import REQUEST_LETTERS, IssuedDocument
+from app.services.letters import IssuedDocument
 from ui.printing import actions
 from ui.printing.print_service import PrintService, run_job
 
@@ -72,7 +72,7 @@ class LettersPanel(QGroupBox):
         self.issue_button.setAccessibleName(self.tr("Terbitkan atau cetak dokumen"))
         self.issue_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.issue_button)
-        for kind in (*REQUEST_LETTERS, "dossier"):
+        for kind in REQUEST_DOCUMENTS:
             action = self.menu.addAction(DOCUMENT_TITLES[kind])
             action.setData(kind)
             action.triggered.connect(lambda _c=False, k=kind: self.open_kind(k))

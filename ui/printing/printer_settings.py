@@ -21,41 +21,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.documents.kinds import DOCUMENT_KINDS, PAPERS
+from app.documents.kinds import KINDS as REGISTRY
 from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 
 SETTING_KEY = "printing"
 
-#: Every kind that can be printed, in the order the settings table shows them.
-KINDS: tuple[str, ...] = (
-    "receipt",
-    "form",
-    "incomplete",
-    "notice",
-    "extension",
-    "rejection",
-    "forward",
-    "handover",
-    "objection",
-    "register",
-    "dossier",
-)
+#: Every kind that can be printed, in the order the settings table shows them (the registry's order).
+KINDS: tuple[str, ...] = DOCUMENT_KINDS
 
-#: Paper codes as the renderers know them (``app.documents.rendering``), with their labels.
+#: Paper codes as the renderers know them (``app.documents.kinds.PAPER_CODES``), with their labels.
 PAPER_LABELS: dict[str, str] = {"A4": "A4", "A5": "A5", "F4": "F4 (folio)", "thermal80": "Rol 80 mm"}
 
-#: Papers each kind can be rendered on (tested against the renderers). The receipt renderer has no F4; the
-#: register is landscape A4/F4; the dossier renders on A4 only.
-_LETTER_PAPERS = ("A4", "F4", "A5")
-PAPERS: dict[str, tuple[str, ...]] = {
-    **{kind: _LETTER_PAPERS for kind in KINDS},
-    "receipt": ("A4", "A5", "thermal80"),
-    "register": ("A4", "F4"),
-    "dossier": ("A4",),
-}
-
-DEFAULT_PAPER: dict[str, str] = {kind: "A4" for kind in KINDS}
+DEFAULT_PAPER: dict[str, str] = {kind.code: kind.default_paper for kind in REGISTRY}
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,6 @@ from ui.printing import printer_settings
 from ui.printing.print_service import PrinterDirectory, QtPrinters
 from ui.printing.printer_settings import KINDS, PAPER_LABELS, PAPERS, PrintingSettings
 
-KIND_LABELS = {**DOCUMENT_TITLES, "register": "Register Permohonan / Keberatan"}
-
 
 class PrintingSettingsPage(QWidget):
     """Signal ``saved()`` after the settings were stored."""
@@ -60,7 +58,7 @@ class PrintingSettingsPage(QWidget):
             grid.addWidget(header, 0, column)
         paper_names = {"thermal80": self.tr("Rol 80 mm"), "F4": self.tr("F4 (folio)")}
         for row, kind in enumerate(KINDS, start=1):
-            title = KIND_LABELS.get(kind, kind)
+            title = DOCUMENT_TITLES[kind]
             label = QLabel(title)
             paper = QComboBox()
             paper.setAccessibleName(self.tr("Kertas: {0}").format(title))

@@ -1,7 +1,9 @@
-"""What the dashboard shows, gathered from the services in one background call (no Qt here).
+"""What the dashboard shows: the office's rules for "due soon", "overdue", "waiting" and "open keberatan".
 
-Why a separate, Qt-free function: it runs on a worker thread (it makes ~20 queries on a big register), and it
-can be tested directly against a real register. "Due within 3 working days" needs the working-day calendar,
+Why a service: these are business rules (which requests count as due soon, which lists leave out what was
+routed away), so they live with the other rules and are tested against a real register; the dashboard page
+only lays them out. One call gathers everything (~20 queries on a big register), so the page makes it on a
+worker thread. "Due within 3 working days" needs the working-day calendar,
 so it walks the open requests in deadline order, skipping the overdue ones (they are exactly the first
 ``overdue_count`` rows of that order, because every open request has a current deadline).
 
@@ -18,9 +20,10 @@ from datetime import date
 from app.domain.deadlines import remaining_working_days
 from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status
 from app.domain.permissions import Role
-from app.services.context import Actor
-from app.services.desk import DeskServices
-from app.services.register_query import RegisterFilter, RegisterRow
+from app.services.calendar import CalendarService
+from app.services.context import Actor, DeskContext
+from app.services.objections import ObjectionService
+from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
 
 DUE_SOON_DAYS = 3
 LIST_LIMIT = 50
@@ -66,11 +69,26 @@ def _month_start(day: date, back: int) -> date:
 OFFICE_READER = Actor(user_id="", username="", full_name="", role=Role.OFFICER)
 
 
-def load_dashboard(desk: DeskServices, today: date | None = None) -> DashboardData:
+class DashboardService:
+    """Reads the office's dashboard (``load``) through the register query, the calendar and the keberatan."""
+
+    def __init__(
+        self, ctx: DeskContext, calendar: CalendarService, query: RegisterQuery, objections: ObjectionService
+    ) -> None:
+        self.ctx = ctx
+        self.calendar = calendar
+        self.query = query
+        self.objections = objections
+
+    def load(self, today: date | None = None) -> DashboardData:
+        """The dashboard as of ``today`` (default: the desk's clock), read as ``OFFICE_READER``."""
+        return _load(self, today or self.ctx.clock().date())
+
+
+def _load(svc: DashboardService, today: date) -> DashboardData:
     actor = OFFICE_READER
-    today = today or desk.ctx.clock().date()
-    cal = desk.calendar.calendar()
-    query = desk.query
+    cal = svc.calendar.calendar()
+    query = svc.query
 
     def item(row: RegisterRow) -> Item:
         remaining = remaining_working_days(cal, today, row.due) if row.due else None
@@ -112,7 +130,7 @@ def load_dashboard(desk: DeskServices, today: date | None = None) -> DashboardDa
             for r in query.rows(actor, waiting_filter, limit=LIST_LIMIT, order_by="due", descending=False)
         ],
     )
-    open_objections = desk.objections.list(actor, status=ObjectionStatus.REGISTERED.value, worked_here=True)
+    open_objections = svc.objections.list(actor, status=ObjectionStatus.REGISTERED.value, worked_here=True)
     objections = Section(
         len(open_objections),
         [
