@@ -28,7 +28,7 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.errors import ValidationError
-from app.sync.protocol import IGNORED_FIELDS
+from ppid_protocol.fields import IGNORED_FIELDS
 
 #: Bookkeeping that never counts as a difference a person has to decide on.
 SKIPPED = frozenset(IGNORED_FIELDS | {"created_at", "id", "request_number"})
