@@ -42,7 +42,11 @@ def test_enrol_run_and_status_through_desk_sync(
     assert desk.sync.status()["enrolled"] is False and not desk.sync.snapshot().enrolled
     enroll(desk, hub)
     enr = desk.sync.enrollment()
-    assert enr is not None and enr.office_code == "CPJ" and memory_keyring.get_password("ppid-desk", enr.device_id)
+    assert (
+        enr is not None
+        and enr.office_code == "CPJ"
+        and memory_keyring.get_password("ppid-desk", enr.device_id)
+    )
     desk.register.receive(officer, walk_in())
     assert desk.sync.status()["pending"] == 1 and desk.sync.snapshot().pending == 1
 
