@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from app import __version__
-from app.sync.protocol import (
+from ppid_protocol import __version__
+from ppid_protocol.wire import (
     API_PREFIX,
     HEADER_SIGNATURE,
     PROTOCOL_VERSION,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, Engine, select, update
 
-from app.sync.protocol import PROTOCOL_VERSION
+from ppid_protocol.wire import PROTOCOL_VERSION
 from server.admin import as_aware, sha256_hex, utcnow
 from server.context import DeviceCtx
 from server.db import reader

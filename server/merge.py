@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.sync.protocol import IGNORED_FIELDS, is_legal_field
+from ppid_protocol.fields import IGNORED_FIELDS, is_legal_field
 
 
 def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Any]]:

@@ -10,8 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header
 from sqlalchemy import Engine, select
 
-from app.sync.offices import OFFICES_PATH, OfficeEntry, OfficesResponse
-from app.sync.protocol import API_PREFIX
+from ppid_protocol.wire import API_PREFIX, OFFICES_PATH, OfficeEntry, OfficesResponse
 from server.admin import utcnow
 from server.auth import ApiError, authenticate, check_versions
 from server.context import DeviceCtx

@@ -16,16 +16,8 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Engine, Text, cast, select
 
-from app.sync.protocol import (
-    PROTOCOL_VERSION,
-    BucketEntry,
-    BucketListResponse,
-    BucketSum,
-    ChecksumResponse,
-    bucket_of,
-    item_hash,
-    xor_hex,
-)
+from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
+from ppid_protocol.wire import PROTOCOL_VERSION, BucketEntry, BucketListResponse, BucketSum, ChecksumResponse
 from server.context import DeviceCtx
 from server.db import reader
 from server.models import Counter, Event, Office, Record, ScopeLog

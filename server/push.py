@@ -25,7 +25,8 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, RootTransaction, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from app.sync.protocol import IGNORED_FIELDS, OFFICE_FIELD, Op, OpResult
+from ppid_protocol.fields import IGNORED_FIELDS, OFFICE_FIELD
+from ppid_protocol.wire import Op, OpResult
 from server.admin import utcnow
 from server.context import DeviceCtx, ScopeViolation
 from server.db import reader

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect, Request
 
-from app.sync.protocol import HEADER_BODY_SHA256, Op, PushRequest
+from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
 from server.auth import ApiError
 from server.context import DeviceCtx
 

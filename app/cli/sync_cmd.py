@@ -38,18 +38,12 @@ def register(subparsers: Any) -> None:
     )
 
 
-def _engine(cli: Cli) -> Any:
-    from app.sync.engine import SyncEngine
-
-    return SyncEngine(cli.services().ctx.db, clock=cli.services().ctx.clock)
-
-
 def _enroll(cli: Cli) -> int:
     from app.sync.client import SyncError
     from app.sync.secrets import SecretStoreUnavailable
 
     try:
-        enr = _engine(cli).enroll(
+        enr = cli.services().sync.enroll(
             cli.args.server, cli.args.code, ca_bundle=cli.args.ca_bundle, label=cli.args.label
         )
     except SecretStoreUnavailable as exc:
@@ -70,11 +64,11 @@ def _enroll(cli: Cli) -> int:
 def _sync(cli: Cli) -> int:
     from app.sync.client import NOT_RETRYABLE
 
-    engine = _engine(cli)
+    sync = cli.services().sync
     if cli.args.status:
-        cli.emit(engine.status(), _render_status)
+        cli.emit(sync.status(), _render_status)
         return 0
-    report = engine.sync(max_attempts=max(1, cli.args.attempts), max_delay=30.0)
+    report = sync.run(attempts=cli.args.attempts, max_delay=30.0)
     cli.emit(report.to_dict(), _render_report)
     if report.ok:
         return 0

@@ -1,8 +1,9 @@
 """The composition root: open a data folder, migrate its register, and wire every service.
 
 The GUI, the CLI and the tests all start here, so they run exactly the same code paths. The services every
-screen needs are built at once; the rest (backup, export, letters, conflict review, routing) are built on first
-use, so their imports (reportlab, pydantic, the sync protocol) are not paid by every start of the workstation.
+screen needs are built at once; the rest (backup, export, letters, sync, conflict review, routing) are built
+on first use, so their imports (reportlab, pydantic, httpx, the sync protocol) are not paid by every start of
+the workstation.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from app.services.export import ExportService
     from app.services.letters import LetterService
     from app.services.routing import RoutingService
+    from app.services.sync import SyncService
     from app.services.sync_conflicts import SyncConflictService
 
 
@@ -73,6 +75,13 @@ class DeskServices:
         from app.services.letters import LetterService
 
         return LetterService(self.ctx)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Enrolment, sync rounds and their status; first touched off the GUI thread (httpx, keyring)."""
+        from app.services.sync import SyncService
+
+        return SyncService(self.ctx)
 
     @cached_property
     def sync_conflicts(self) -> SyncConflictService:

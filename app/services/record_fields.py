@@ -8,7 +8,7 @@ Derived from these tables: ``RequestView`` / ``ObjectionView`` ``of()`` and ``to
 conflict labels (``sync_conflict_fields.py``), the export columns (``export.py``) and the labels of the
 request's detail pane (``ui/pages/request_details.py``).
 
-Legal significance is decided by the wire protocol (``app.sync.protocol.LEGAL_FIELDS``), which the city
+Legal significance is decided by the wire protocol (``ppid_protocol.fields.LEGAL_FIELDS``), which the city
 server applies and which must not import the desk: the tables read it from there (the desk imports the
 protocol, never the reverse), so the two cannot disagree; a test checks that every legal field the protocol
 names is a field of these tables.
@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from app.domain.permissions import GRANTS, Permission, Role
-from app.sync.protocol import is_legal_field
+from ppid_protocol.fields import is_legal_field
 
 Entity = Literal["request", "objection", "requester", "calendar"]
 DETAIL_CONTEXT = "RequestDetails"

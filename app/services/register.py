@@ -20,6 +20,7 @@ from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, Act
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_requester
+from app.domain.search import search_body
 from app.errors import ConfirmationRequired, NotFound, ValidationError
 from app.ids import new_id
 from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
@@ -65,22 +66,6 @@ def next_counter(session: Session, key: str) -> int:
     row.value += 1
     session.flush()
     return row.value
-
-
-def search_body(row: Request, requester: Requester) -> str:
-    parts = [
-        requester.name,
-        row.information,
-        row.purpose,
-        requester.phone or "",
-        requester.email or "",
-        requester.legal_number or "",
-        row.forwarded_to or "",
-        row.holder_body or "",
-    ]
-    if row.proxy:
-        parts.append(str(row.proxy.get("name") or ""))
-    return "\n".join(p for p in parts if p)
 
 
 def index_requester_requests(session: Session, requester: Requester, *, except_id: str | None = None) -> None:

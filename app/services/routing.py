@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from app.sync.secrets import TokenStore
 
 ROUTE_ACTION = "route"
-"""The outbox action; one of ``app.sync.protocol.ROUTE_ACTIONS``."""
+"""The outbox action; one of ``ppid_protocol.fields.ROUTE_ACTIONS``."""
 
 NOT_CITY = (
     "Hanya meja PPID kota (PPID Utama) yang dapat meneruskan permohonan ke kantor lain. Meja ini {where}."

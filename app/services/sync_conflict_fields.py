@@ -29,7 +29,7 @@ from app.domain.lifecycle import (
 )
 from app.errors import ValidationError
 from app.services.record_fields import FIELD_LABELS, field_of
-from app.sync.protocol import IGNORED_FIELDS
+from ppid_protocol.fields import IGNORED_FIELDS
 
 #: Bookkeeping that never counts as a difference a person has to decide on.
 SKIPPED = frozenset(IGNORED_FIELDS | {"created_at", "id", "request_number"})

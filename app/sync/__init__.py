@@ -1,1 +1,1 @@
-"""Sync between the desk and the city server. ``protocol`` holds the shared wire models."""
+"""Sync between the desk and the city server. The wire models it shares with the server are in ``ppid_protocol``."""

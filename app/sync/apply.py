@@ -19,10 +19,11 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.search import search_body
 from app.sync import state
 from app.sync.apply_letters import apply_letters
-from app.sync.protocol import PullItem
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
+from ppid_protocol.wire import PullItem
 
 log = logging.getLogger("ppid.sync.apply")
 
@@ -165,8 +166,6 @@ def _event(item: PullItem, ev: dict[str, Any]) -> dict[str, Any]:
 
 def _reindex(session: Session, rows: list[dict[str, Any]], requesters: dict[str, dict[str, Any]]) -> None:
     """Keep the register's trigram search index in step (same text as the services' ``index_request``)."""
-    from app.services.register import search_body
-
     ids = [r["id"] for r in rows]
     rowids: dict[str, int] = dict(
         session.execute(select(Request.id, text("requests.rowid")).where(Request.id.in_(ids))).all()
@@ -185,7 +184,7 @@ def _reindex(session: Session, rows: list[dict[str, Any]], requesters: dict[str,
             continue
         row_ns = SimpleNamespace(**{c.name: r.get(c.name) for c in Request.__table__.columns})
         req_ns = SimpleNamespace(**{c.name: req.get(c.name) for c in Requester.__table__.columns})
-        params.append({"r": rowids[r["id"]], "n": r.get("number"), "b": search_body(row_ns, req_ns)})  # type: ignore[arg-type]
+        params.append({"r": rowids[r["id"]], "n": r.get("number"), "b": search_body(row_ns, req_ns)})
     if params:
         session.execute(text("INSERT INTO request_search(rowid, number, body) VALUES (:r, :n, :b)"), params)
 

@@ -26,8 +26,8 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.sync import state
-from app.sync.protocol import PullItem
 from db.models import Counter, Event, IssuedLetter, Objection, Request
+from ppid_protocol.wire import PullItem
 
 WAITING_KEY = "letters_waiting"
 """``sync_state`` key: ``{letter_id: {"record": {...}, "events": [...]}}`` of pulled letters whose request or

@@ -34,7 +34,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app import __version__
-from app.sync.protocol import (
+from ppid_protocol.wire import (
     API_PREFIX,
     HEADER_APP_VERSION,
     HEADER_BODY_SHA256,

@@ -30,10 +30,12 @@ from sqlalchemy.orm import Session
 from app.sync import outbox, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
-from app.sync.protocol import Op, PullItem, bucket_of, item_hash, xor_hex
+from app.sync.clock import clock_status, record_server_time
 from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from db.engine import Database
 from db.models import Office
+from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
+from ppid_protocol.wire import Op, PullItem
 
 log = logging.getLogger("ppid.sync")
 trace = logging.getLogger("ppid.sync.client.engine")  # the exchange timeline (bench/sync_link.py --trace)
@@ -163,8 +165,6 @@ class SyncEngine:
 
     def status(self) -> dict[str, Any]:
         """What the UI and ``ppid-desk sync --status`` show, without touching the network."""
-        from app.services.clock_check import clock_status
-
         with self.db.reader() as s:
             data = state.get_all(s)
             enr = data.get("enrollment") or {}
@@ -222,8 +222,6 @@ class SyncEngine:
         return report
 
     def _record_clock(self, offset: float) -> None:
-        from app.services.clock_check import record_server_time
-
         now = self.clock()
         with self.db.transaction() as s:
             record_server_time(s, now, now + timedelta(seconds=offset))

@@ -2,8 +2,8 @@
 
 Why a separate module: the list is not part of a sync round (the engine stays as it is); the city desk fetches
 it when the officer routes a request and keeps the last answer in ``sync_state`` (key ``offices``), so the
-route dialog and ``ppid-desk request route`` still work offline with the list last seen. The wire models live
-here and are imported by ``server/offices.py``, so both sides parse the same shape.
+route dialog and ``ppid-desk request route`` still work offline with the list last seen. The wire models
+(``OfficeEntry``, ``OfficesResponse``) are in ``ppid_protocol.wire``, which ``server/offices.py`` answers with.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.sync import state
+from ppid_protocol.wire import OFFICES_PATH, OfficeEntry, OfficesResponse
 
 if TYPE_CHECKING:
     from app.sync.client import SyncClient
@@ -23,25 +24,7 @@ if TYPE_CHECKING:
     from app.sync.secrets import TokenStore
     from db.engine import Database
 
-OFFICES_PATH = "/offices"
 STATE_KEY = "offices"
-
-
-class OfficeEntry(BaseModel):
-    """One office known to the city server."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    code: str
-    name: str
-    is_city: bool = False
-
-
-class OfficesResponse(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    offices: list[OfficeEntry] = Field(default_factory=list)
-    server_time: str = ""
 
 
 class OfficeList(BaseModel):

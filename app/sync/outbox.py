@@ -15,8 +15,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.sync import state
-from app.sync.protocol import Op, OpResult
 from db.models import OutboxOp
+from ppid_protocol.wire import Op, OpResult
 
 
 def pending(session: Session, limit: int, after_seq: int = 0) -> list[Op]:

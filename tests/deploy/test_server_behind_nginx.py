@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from app.sync.client import SyncClient
-from app.sync.protocol import HEADER_SIGNATURE
+from ppid_protocol.wire import HEADER_SIGNATURE
 from server import admin
 from server.testing import free_port, init_db, postgres_database, standard_offices
 from tests.deploy.test_server_deploy import DEPLOY, exec_start

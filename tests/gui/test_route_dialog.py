@@ -16,9 +16,9 @@ from app.domain.lifecycle import Status
 from app.services.desk import DeskServices
 from app.sync import offices, state
 from app.sync.engine import SyncEngine
-from app.sync.offices import OfficeEntry
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import OutboxOp
+from ppid_protocol.wire import OfficeEntry
 from server import admin
 from server.testing import LiveServer
 from tests.server.conftest import db_url, engine, server  # noqa: F401 - a live city server for one test

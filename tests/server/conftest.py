@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from app.ids import new_id
 from app.sync.client import SyncClient
-from app.sync.protocol import Op
+from ppid_protocol.wire import Op
 from server import admin
 from server.db import make_engine
 from server.testing import (

@@ -51,3 +51,14 @@ def test_soft_field_changed_on_both_sides_takes_desk_value_and_is_logged() -> No
 def test_requester_identity_is_legally_significant() -> None:
     out = merge("requester", {"name": "Budi S."}, {"name": "Budi Santoso"}, [{"name": ["Budi", "Budi S."]}])
     assert "name" in out.conflicts
+
+
+def test_keberatan_filing_time_is_legally_significant() -> None:
+    """A keberatan's filing time starts the Atasan PPID's 30 working days: a concurrent change is held."""
+    out = merge(
+        "objection",
+        {"filed_at": "2026-03-17T09:00:00"},
+        {"filed_at": "2026-03-18T09:00:00"},
+        [{"filed_at": ["2026-03-16T09:00:00", "2026-03-17T09:00:00"]}],
+    )
+    assert "filed_at" in out.conflicts

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import Engine
 
 from app.sync.client import SyncClient, SyncError
-from app.sync.protocol import Op, PullItem, bucket_of, item_hash, xor_hex
+from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
+from ppid_protocol.wire import Op, PullItem
 from server.app import ServerConfig
 from server.testing import live_server
 from tests.server.conftest import Enroller, make_op

@@ -27,9 +27,9 @@ from app.sync import state
 from app.sync.apply import apply_items
 from app.sync.apply_letters import WAITING_KEY
 from app.sync.engine import SyncEngine, SyncReport
-from app.sync.protocol import PullItem
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Counter, Event, IssuedLetter, OutboxOp, Request
+from ppid_protocol.wire import PullItem
 from server import admin
 from server.models import AppliedOp, ChangeLog, Conflict, Record
 from server.models import Event as ServerEvent

@@ -26,8 +26,8 @@ from app.services.desk import DeskServices
 from app.sync import state
 from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine, SyncReport
-from app.sync.protocol import Op
 from app.sync.secrets import MemoryKeyring, TokenStore
+from ppid_protocol.wire import Op
 from server import admin
 from server.app import ServerConfig
 from server.models import AppliedOp

@@ -18,8 +18,8 @@ from sqlalchemy import Engine, func, select
 from app.services.desk import DeskServices
 from app.sync.client import SyncClient, SyncError
 from app.sync.engine import Enrollment, SyncEngine
-from app.sync.protocol import PushResponse
 from app.sync.secrets import MemoryKeyring, TokenStore
+from ppid_protocol.wire import PushResponse
 from server import admin as city_admin
 from server.models import AppliedOp, Record
 from server.testing import LiveServer, init_db, live_server

@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 
 from app.ids import new_id
 from app.sync.client import SyncClient
-from app.sync.protocol import LEGAL_FIELDS, Op
+from ppid_protocol.fields import LEGAL_FIELDS
+from ppid_protocol.wire import Op
 from server import admin
 from server.models import AppliedOp, ChangeLog, Office, Record
 from server.testing import LiveServer, live_server

@@ -1,13 +1,13 @@
-"""The Qt side of sync: one ``SyncController`` per signed-in window owns the desk's ``SyncEngine`` and its
-``SyncWorker`` thread and tells the GUI what happened, through signals only.
+"""The Qt side of sync: one ``SyncController`` per signed-in window holds a session of ``desk.sync`` and its
+background loop, and tells the GUI what happened, through signals only.
 
-Why like this: the worker thread must never touch a widget (Qt crashes, or worse, corrupts silently). The
-worker calls ``_from_worker`` on its own thread; that only emits ``_delivered``, connected with a *queued*
-connection to a slot of this object, which lives on the GUI thread, so every signal the pages see
+Why like this: the sync thread must never touch a widget (Qt crashes, or worse, corrupts silently). The
+loop calls the ``SyncRelay`` (ui/sync/worker.py) on its own thread; that only emits signals, connected with a
+*queued* connection to slots of this object, which lives on the GUI thread, so every signal the pages see
 (``report_received``, ``status_changed``, ``busy_changed``) is emitted on the GUI thread. Everything slow
-(importing the engine, reading the status, enrolling) runs on a worker thread too.
+(importing the sync service, reading the status, enrolling) runs on a worker thread too.
 
-Life cycle: ``start()`` builds the engine off the GUI thread and starts the worker only when the desk is
+Life cycle: ``start()`` opens the session off the GUI thread and starts the loop only when the desk is
 enrolled (the first round runs at once, then every ``interval`` seconds; the watchdog aborts a wedged
 exchange). ``enroll()`` starts it after a successful enrollment. ``stop()`` (logout, window closed) asks the
 round to end, aborts the network call in flight and waits briefly for the thread.
@@ -15,7 +15,6 @@ round to end, aborts the network call in flight and waits briefly for the thread
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -25,12 +24,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.services.desk import DeskServices
+from ui.sync.worker import SyncRelay
 from ui.tasks import run_in_background
 
 if TYPE_CHECKING:
-    from app.sync.engine import Enrollment, SyncReport
-    from app.sync.secrets import TokenStore
-    from ui.sync.worker import DeskSyncEngine, JoinableWorker, SyncSnapshot
+    from app.services.sync import SyncLoop, SyncReport, SyncSession, SyncSnapshot
+    from app.sync.engine import Enrollment
 
 log = logging.getLogger("ppid.ui.sync")
 
@@ -40,38 +39,35 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncSnapshot
     busy_changed = Signal(bool)  # a round is running
     enrolled = Signal(object)  # Enrollment, after a successful enrollment
-    _delivered = Signal(object, object)  # from the worker thread: (SyncReport, SyncSnapshot)
-    _started = Signal()  # from the worker thread: a round begins
 
-    def __init__(self, desk: DeskServices, parent: QObject | None = None, *, tokens: TokenStore | None = None,
-                 interval: float = 60.0, stuck_after: float = 600.0, attempts: int = 3,
-                 run_worker: bool = True, start_delay_ms: int = 2000) -> None:  # fmt: skip
+    def __init__(self, desk: DeskServices, parent: QObject | None = None, *, interval: float = 60.0,
+                 stuck_after: float = 600.0, attempts: int = 3, run_worker: bool = True,
+                 start_delay_ms: int = 2000) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk = desk
-        self.tokens, self.interval, self.stuck_after, self.attempts = tokens, interval, stuck_after, attempts
+        self.interval, self.stuck_after, self.attempts = interval, stuck_after, attempts
         self.run_worker, self.start_delay_ms = run_worker, start_delay_ms
-        self.engine: DeskSyncEngine | None = None
-        self.worker: JoinableWorker | None = None
+        self.session: SyncSession | None = None
+        self.worker: SyncLoop | None = None
         self.snapshot: SyncSnapshot | None = None
         self.last_report: SyncReport | None = None
         self.busy = False
         self.stopped = False
         self._one_off = False
         self._lock = threading.Lock()
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
-        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+        self.relay = SyncRelay(self)
+        self.relay.round_finished.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        self.relay.round_started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
 
     # --- set-up ---------------------------------------------------------------------------------------
 
-    def _make_engine(self) -> DeskSyncEngine:
+    def _session(self) -> SyncSession:
         """On a worker thread: the import and the table check are the slow part."""
-        from ui.sync.worker import DeskSyncEngine
-
         with self._lock:
-            if self.engine is None:
-                self.engine = DeskSyncEngine(self.desk, self.tokens, attempts=self.attempts,
-                                             on_start=self._announce)  # fmt: skip
-            return self.engine
+            if self.session is None:
+                self.session = self.desk.sync.session(attempts=self.attempts, on_start=self.relay.announce)
+                self.relay.session = self.session
+            return self.session
 
     def start_later(self) -> None:
         """``start()`` after ``start_delay_ms``: the engine's imports (httpx, keyring) and the first round
@@ -84,7 +80,7 @@ class SyncController(QObject):
             return
 
         def prepare() -> SyncSnapshot:
-            return self._make_engine().snapshot()
+            return self._session().snapshot()
 
         run_in_background(prepare, self._prepared, self._failed)
 
@@ -96,12 +92,10 @@ class SyncController(QObject):
             self._start_worker()
 
     def _start_worker(self) -> None:
-        from ui.sync.worker import JoinableWorker
-
-        if self.stopped or self.worker is not None or self.engine is None:
+        if self.stopped or self.worker is not None or self.session is None:
             return
-        self.worker = JoinableWorker(self.engine, interval=self.interval, stuck_after=self.stuck_after,
-                                     on_report=self._from_worker)  # fmt: skip
+        self.worker = self.session.loop(interval=self.interval, stuck_after=self.stuck_after,
+                                        on_report=self.relay.deliver)  # fmt: skip
         self.worker.start()
 
     def stop(self, wait: float = 5.0) -> None:
@@ -109,34 +103,16 @@ class SyncController(QObject):
         if self.stopped:
             return
         self.stopped = True
-        if self.engine is not None:
-            self.engine.stop()
+        self.relay.closed = True
+        if self.session is not None:
+            self.session.stop()
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.stop()
             if not worker.join(wait):
                 log.warning("sync worker still running after stop")
 
-    # --- from the worker thread --------------------------------------------------------------------------
-
-    def _from_worker(self, report: SyncReport) -> None:
-        """Runs on the worker thread: read the new state there, then hand both to the GUI thread."""
-        if self.stopped or report.error_code == "stopped" or self.engine is None:
-            return
-        try:
-            snapshot = self.engine.snapshot()
-        except Exception:  # noqa: BLE001 - the register may be closing; the next round reports again
-            log.exception("sync status after a round")
-            return
-        try:
-            self._delivered.emit(report, snapshot)
-        except RuntimeError:  # the controller was deleted with its window without stop(): nobody listens
-            log.warning("sync report after the window was gone")
-
-    def _announce(self) -> None:
-        """Runs on the worker thread as a round begins."""
-        with contextlib.suppress(RuntimeError):  # deleted with its window: nobody listens
-            self._started.emit()
+    # --- on the GUI thread, from the relay -------------------------------------------------------------
 
     @Slot()
     def _on_started(self) -> None:
@@ -161,7 +137,7 @@ class SyncController(QObject):
         """Read the state again (after a conflict was resolved, after an intake …), off the GUI thread."""
         if self.stopped:
             return
-        run_in_background(lambda: self._make_engine().snapshot(), self._set_status, self._failed)
+        run_in_background(lambda: self._session().snapshot(), self._set_status, self._failed)
 
     def sync_now(self) -> None:
         """Wake the worker; without one (desk not enrolled yet) run one attempt so the reason is shown."""
@@ -175,8 +151,8 @@ class SyncController(QObject):
         self._one_off = True
 
         def once() -> tuple[SyncReport, SyncSnapshot]:
-            engine = self._make_engine()
-            return engine.sync(max_attempts=1), engine.snapshot()
+            session = self._session()
+            return session.sync(max_attempts=1), session.snapshot()
 
         run_in_background(once, self._one_off_done, self._failed)
 
@@ -189,12 +165,12 @@ class SyncController(QObject):
     def enroll(self, server_url: str, code: str, *, ca_bundle: str | None = None, label: str = "",
                on_done: Callable[[Enrollment], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:  # fmt: skip
-        """``SyncEngine.enroll`` off the GUI thread; on success the worker starts and syncs at once."""
+        """``desk.sync`` enrolment off the GUI thread; on success the loop starts and syncs at once."""
 
         def work() -> tuple[Enrollment, SyncSnapshot]:
-            engine = self._make_engine()
-            enr = engine.enroll(server_url, code, ca_bundle=ca_bundle, label=label)
-            return enr, engine.snapshot()
+            session = self._session()
+            enr = session.enroll(server_url, code, ca_bundle=ca_bundle, label=label)
+            return enr, session.snapshot()
 
         def done(result: tuple[Enrollment, SyncSnapshot]) -> None:
             if not self.alive():  # the window or tab went away meanwhile; the enrollment is saved anyway

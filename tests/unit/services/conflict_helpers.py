@@ -19,8 +19,9 @@ from app.services.desk import DeskServices
 from app.services.sync_state import objection_state, request_state
 from app.sync import outbox, state
 from app.sync.apply import apply_items
-from app.sync.protocol import OpResult, PullItem, is_legal_field
 from db.models import Objection, Request, Requester
+from ppid_protocol.fields import is_legal_field
+from ppid_protocol.wire import OpResult, PullItem
 
 RESPOND = {"decision": "diterima", "info_form": "softcopy"}
 SERVER_REJECT = {

@@ -17,8 +17,8 @@ from app.services.export import COLUMNS
 from app.services.register_query import RegisterFilter, RegisterRow
 from app.services.sync_conflict_fields import label
 from app.services.views import ObjectionView, RequesterView, RequestView
-from app.sync.protocol import LEGAL_FIELDS
 from db.models import Objection, Request, Requester
+from ppid_protocol.fields import LEGAL_FIELDS
 
 BOOKKEEPING = {"created_at", "updated_at"}
 
@@ -52,11 +52,6 @@ def test_legal_significance_is_the_protocols(entity: rf.Entity) -> None:
     assert {f.name for f in table if f.legal} == LEGAL_FIELDS[entity]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.sync.protocol.LEGAL_FIELDS['objection'] names 'received_at', which a keberatan does not have "
-    "(its filing time is 'filed_at'); remove this mark once the protocol is corrected",
-)
 def test_legal_significance_is_the_protocols_for_keberatan() -> None:
     assert {f.name for f in rf.OBJECTION_FIELDS if f.legal} == LEGAL_FIELDS["objection"]
 

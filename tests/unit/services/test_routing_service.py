@@ -18,10 +18,10 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import OfficesUnavailable
 from app.sync import offices, state
-from app.sync.offices import OfficeEntry
-from app.sync.protocol import ROUTE_ACTIONS, Op
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import AuditEntry, OutboxOp
+from ppid_protocol.fields import ROUTE_ACTIONS
+from ppid_protocol.wire import OfficeEntry, Op
 
 OFFICES = [
     OfficeEntry(code="3673", name="PPID Utama Kota Serang", is_city=True),

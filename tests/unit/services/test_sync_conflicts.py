@@ -15,8 +15,8 @@ from app.errors import ActionRefused, PermissionDenied, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync import state
-from app.sync.protocol import OpResult
 from db.models import AuditEntry, Event, OutboxOp, Request, Requester
+from ppid_protocol.wire import OpResult
 
 REASON = "Sesuai surat keputusan yang sudah dikirim"
 

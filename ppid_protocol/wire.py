@@ -1,17 +1,18 @@
-"""The sync wire protocol shared by the desk (app/sync) and the city server (server/).
+"""The wire format: version, paths, headers and the pydantic models of every request and answer.
 
-Kept free of SQLAlchemy, FastAPI and httpx so both sides import exactly the same models and constants; the
-server validates what the desk sends with these models, and the desk parses the server's answers with them.
-See docs/sync-protocol.md for the prose contract and examples.
+The server validates what the desk sends with these models, and the desk parses the server's answers with
+them, so a field renamed here is renamed on both sides at once. See docs/sync-protocol.md for the prose
+contract and examples.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ppid_protocol.hashing import canonical_json
 
 PROTOCOL_VERSION = 1
 """Bumped only on an incompatible change of the wire format; the server lists what it still accepts."""
@@ -28,106 +29,6 @@ HEADER_BODY_SHA256 = "X-Body-SHA256"
 
 ENTITIES = ("request", "objection", "requester", "calendar", "letter")
 Entity = Literal["request", "objection", "requester", "calendar", "letter"]
-
-OFFICE_FIELD = "office_code"
-"""The record field naming the owning office. Absent (requesters, calendar entries) = the pushing desk's office."""
-
-ROUTE_ACTIONS = frozenset({"route", "forward_office"})
-"""Actions by which a city desk moves a record to another office (only city desks may change ``office_code``)."""
-
-LEGAL_FIELDS: dict[str, frozenset[str]] = {
-    # Fields whose silent overwrite would change what the office legally did or owes: status and decisions,
-    # frozen due dates, the basis of a rejection, issued numbers and the requester's identity.
-    "request": frozenset(
-        {
-            "number",
-            "office_code",
-            "desk_letter",
-            "year",
-            "seq",
-            "received_at",
-            "channel",
-            "requester_id",
-            "requester",
-            "status",
-            "completed_at",
-            "incomplete_notice_at",
-            "due_completeness",
-            "due_completion",
-            "due_response",
-            "due_extended",
-            "deadlines",
-            "extended_at",
-            "extension_reason",
-            "decision",
-            "decided_at",
-            "info_held",
-            "info_form",
-            "costs",
-            "rejection_article",
-            "rejection_other_basis",
-            "consequence_test",
-            "forwarded_to",
-            "forwarded_at",
-            "delivered_at",
-            "closed_at",
-            "voided_at",
-            "void_reason",
-        }
-    ),
-    "objection": frozenset(
-        {
-            "number",
-            "request_id",
-            "request_number",
-            "office_code",
-            "desk_letter",
-            "seq",
-            "received_at",
-            "grounds",
-            "status",
-            "deadlines",
-            "decision",
-            "decision_text",
-            "decided_at",
-            "atasan_name",
-            "dispute_register",
-            "dispute_outcome",
-            "voided_at",
-            "void_reason",
-        }
-    ),
-    "requester": frozenset({"kind", "name", "nik_encrypted", "nik_hash", "nik_masked", "legal_number"}),
-    "calendar": frozenset({"day", "kind", "removed_at"}),
-    "letter": frozenset(
-        {"number", "kind", "issued_at", "snapshot", "voided_at", "void_reason", "office_code"}
-    ),
-}
-"""Per entity, the "legally significant" fields: changed on both sides since the desk's base version with
-different values, the desk's operation is held as a conflict for a supervisor instead of being applied."""
-
-IGNORED_FIELDS = frozenset({"version", "updated_at"})
-"""Bookkeeping fields that never count as a change by either side."""
-
-
-def is_legal_field(entity: str, field: str) -> bool:
-    """True when a concurrent change of ``field`` must be reviewed by a person rather than merged."""
-    return field in LEGAL_FIELDS.get(entity, frozenset())
-
-
-def canonical_json(value: Any) -> bytes:
-    """Stable JSON bytes (sorted keys, no spaces): the basis of op fingerprints and record hashes."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
-
-
-def bucket_of(entity_id: str, buckets: int = 256) -> int:
-    """The checksum bucket of a record: spread by a hash of its id so buckets stay even for UUIDv7 ids."""
-    return int.from_bytes(hashlib.sha256(entity_id.encode()).digest()[:4], "big") % buckets
-
-
-def item_hash(entity_id: str, version: int) -> int:
-    """64-bit hash of (id, version); XOR-ed per bucket so the desk and the server compare scopes cheaply."""
-    return int.from_bytes(hashlib.sha256(f"{entity_id}:{version}".encode()).digest()[:8], "big")
 
 
 class _Model(BaseModel):
@@ -316,5 +217,22 @@ class FetchResponse(_Model):
     items: list[PullItem]
 
 
-def xor_hex(value: int) -> str:
-    return f"{value:016x}"
+# ---------------------------------------------------------------- offices (city desks only)
+
+OFFICES_PATH = "/offices"
+"""``GET {API_PREFIX}/offices``: the offices a city desk may route a request to (403 ``city_only`` otherwise)."""
+
+
+class OfficeEntry(BaseModel):
+    """One office known to the city server."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    code: str
+    name: str
+    is_city: bool = False
+
+
+class OfficesResponse(_Model):
+    offices: list[OfficeEntry] = Field(default_factory=list)
+    server_time: str = ""

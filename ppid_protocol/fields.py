@@ -1,0 +1,93 @@
+"""What the protocol knows about the records it carries: which field names the owning office, which actions
+move a record between offices, and which fields are legally significant.
+
+The server's merge (``server/merge.py``) and the desk's conflict review (``app/services/sync_conflict_fields``)
+both decide "must a person look at this?" from these tables, so the two sides never disagree about it.
+"""
+
+from __future__ import annotations
+
+OFFICE_FIELD = "office_code"
+"""The record field naming the owning office. Absent (requesters, calendar entries) = the pushing desk's office."""
+
+ROUTE_ACTIONS = frozenset({"route", "forward_office"})
+"""Actions by which a city desk moves a record to another office (only city desks may change ``office_code``)."""
+
+LEGAL_FIELDS: dict[str, frozenset[str]] = {
+    # Fields whose silent overwrite would change what the office legally did or owes: status and decisions,
+    # frozen due dates, the basis of a rejection, issued numbers and the requester's identity.
+    "request": frozenset(
+        {
+            "number",
+            "office_code",
+            "desk_letter",
+            "year",
+            "seq",
+            "received_at",
+            "channel",
+            "requester_id",
+            "requester",
+            "status",
+            "completed_at",
+            "incomplete_notice_at",
+            "due_completeness",
+            "due_completion",
+            "due_response",
+            "due_extended",
+            "deadlines",
+            "extended_at",
+            "extension_reason",
+            "decision",
+            "decided_at",
+            "info_held",
+            "info_form",
+            "costs",
+            "rejection_article",
+            "rejection_other_basis",
+            "consequence_test",
+            "forwarded_to",
+            "forwarded_at",
+            "delivered_at",
+            "closed_at",
+            "voided_at",
+            "void_reason",
+        }
+    ),
+    "objection": frozenset(
+        {
+            "number",
+            "request_id",
+            "request_number",
+            "office_code",
+            "desk_letter",
+            "seq",
+            "filed_at",
+            "grounds",
+            "status",
+            "deadlines",
+            "decision",
+            "decision_text",
+            "decided_at",
+            "atasan_name",
+            "dispute_register",
+            "dispute_outcome",
+            "voided_at",
+            "void_reason",
+        }
+    ),
+    "requester": frozenset({"kind", "name", "nik_encrypted", "nik_hash", "nik_masked", "legal_number"}),
+    "calendar": frozenset({"day", "kind", "removed_at"}),
+    "letter": frozenset(
+        {"number", "kind", "issued_at", "snapshot", "voided_at", "void_reason", "office_code"}
+    ),
+}
+"""Per entity, the "legally significant" fields: changed on both sides since the desk's base version with
+different values, the desk's operation is held as a conflict for a supervisor instead of being applied."""
+
+IGNORED_FIELDS = frozenset({"version", "updated_at"})
+"""Bookkeeping fields that never count as a change by either side."""
+
+
+def is_legal_field(entity: str, field: str) -> bool:
+    """True when a concurrent change of ``field`` must be reviewed by a person rather than merged."""
+    return field in LEGAL_FIELDS.get(entity, frozenset())
