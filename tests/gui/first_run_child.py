@@ -17,7 +17,8 @@ script prints each stage it reaches; the parent checks them and the exit status.
 * ``first-run``: empty data folder → set-up wizard → Selesai (the new administrator is signed in) → dashboard
   → Kunci → unlock with the password → Keluar → sign-in → dashboard → close the window → exit status 0.
 * ``sign-in``: the same folder again → login dialog (open before the register is loaded) → dashboard →
-  Kunci → Ganti pengguna → sign-in → dashboard → close → exit status 0.
+  language switched to English (the window is rebuilt) → Kunci → Ganti pengguna → sign-in → dashboard →
+  close → exit status 0.
 """
 
 from __future__ import annotations
@@ -104,6 +105,31 @@ def click_window_button(name: str) -> Callable[[], bool]:
     return step
 
 
+def switch_language() -> bool:
+    """Pengaturan › Tampilan & bahasa › English › Simpan: the session rebuilds the window from the old one's
+    own signal (the old window must outlive that signal)."""
+    window = visible("MainWindow")
+    if window is None:
+        return False
+    window.show_page("settings")  # type: ignore[attr-defined]
+    panel = window.page("settings").panels["general"]  # type: ignore[attr-defined]
+    del window
+    panel.language.setCurrentIndex(panel.language.findData("en"))
+    button = panel.save_button
+    del panel
+    stage("language en")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return True
+
+
+def english_shown() -> bool:
+    window = visible("MainWindow")
+    if window is None or window.sidebar.item(0).text() != "Dashboard":  # type: ignore[attr-defined]
+        return False
+    stage("english window")
+    return True
+
+
 def unlock() -> bool:
     lock = visible("LockDialog")
     if lock is None:
@@ -186,6 +212,9 @@ STEPS: dict[str, list[Callable[[], bool]]] = {
     ],
     "sign-in": [
         sign_in,
+        dashboard_shown,
+        switch_language,
+        english_shown,
         dashboard_shown,
         click_window_button("lock_button"),
         switch_user,

@@ -35,6 +35,9 @@ FIRST_RUN = [
 SIGN_IN = [
     "login",
     "dashboard admin",
+    "language en",
+    "english window",
+    "dashboard admin",
     "lock_button",
     "switch user",
     "login",
@@ -76,7 +79,7 @@ def _run(data_dir: Path, scenario: str) -> list[str]:
 def test_a_new_office_from_the_wizard_to_the_dashboard_and_back(tmp_path: Path) -> None:
     """Empty folder → wizard → Selesai (the administrator is signed in) → dashboard → lock and unlock →
     Keluar → sign in → dashboard → close; then ``ppid-desk`` again on that folder: login → dashboard →
-    lock → Ganti pengguna → sign in → dashboard → close."""
+    English (the window rebuilt) → lock → Ganti pengguna → sign in → dashboard → close."""
     data_dir = tmp_path / "kantor-baru"
     assert _run(data_dir, "first-run") == FIRST_RUN
     assert _run(data_dir, "sign-in") == SIGN_IN
