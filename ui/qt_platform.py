@@ -130,11 +130,17 @@ def _first(value: str) -> str:
     return value.split(";", 1)[0].split(":", 1)[0].strip()
 
 
-def plugins_dir() -> Path:
-    """Where this Qt loads its plugins from (the wheel's Qt/plugins, or a bundle's)."""
+def plugins_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where this Qt finds its xcb plugin: a folder of ``QT_PLUGIN_PATH`` that has one (as a bundle may set),
+    else Qt's own plugins folder (the wheel's Qt/plugins)."""
     from PySide6.QtCore import QLibraryInfo
 
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    env = os.environ if env is None else env
+    builtin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    for folder in [*filter(None, env.get("QT_PLUGIN_PATH", "").split(os.pathsep)), str(builtin)]:
+        if (Path(folder) / "platforms" / "libqxcb.so").is_file():
+            return Path(folder)
+    return builtin
 
 
 def missing_from_ldd(output: str) -> list[str]:

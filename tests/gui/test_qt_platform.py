@@ -157,6 +157,13 @@ def test_other_systems_and_platforms_are_left_to_qt(tmp_path, system_name, env):
     assert check(["ppid-desk"], env, system=system_name, plugins=lambda: _plugins(tmp_path), load=never) is None
 
 
+def test_the_plugin_is_looked_for_where_qt_looks(tmp_path):
+    bundled = _plugins(tmp_path)
+    assert qt_platform.plugins_dir({"QT_PLUGIN_PATH": f"{tmp_path / 'nothing'}{os.pathsep}{bundled}"}) == bundled
+    builtin = qt_platform.plugins_dir({})
+    assert (builtin / "platforms").is_dir() and builtin != bundled
+
+
 def test_the_readme_names_every_package_the_plugin_needs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = next(line for line in readme.splitlines() if line.startswith("sudo apt install libxcb"))
