@@ -37,6 +37,11 @@ class ActionRefused(DeskError):
     """A lifecycle action that the current state, the calendar or the law does not allow. Nothing changed."""
 
 
+class RegisterTooNew(DeskError):
+    """The register was written by a newer PPID Desk (a schema revision this program does not know). It is
+    refused untouched: an older program must never try to "migrate" it or write to it."""
+
+
 class PermissionDenied(DeskError):
     """The signed-in user's role does not allow this intent."""
 

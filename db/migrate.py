@@ -11,6 +11,7 @@ answered with one plain query; Alembic and its scripts are loaded only when a mi
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from app.errors import DeskError
+from app.errors import RegisterTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,6 +34,32 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this program's migrations know (loads Alembic)."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def refuse_newer(db_path: Path) -> None:
+    """Raise ``RegisterTooNew`` if the register at ``db_path`` was written by a newer PPID Desk.
+
+    Read through a read-only connection before the desk's own engine touches the file (that one switches it
+    to WAL), so a refused register is left exactly as it was. Costs one small query on every start; Alembic
+    is loaded only when the stored revision is not this program's head."""
+    if not db_path.is_file():
+        return
+    try:
+        with closing(sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:  # no revision table yet, or not a database: the normal opening reports it
+        return
+    if row is None or row[0] == HEAD_REVISION:
+        return
+    if str(row[0]) not in known_revisions():
+        raise RegisterTooNew(too_new_message(db_path, str(row[0]), head_revision()))
 
 
 def head_revision() -> str:
@@ -54,6 +81,18 @@ def current_revision(engine: Engine) -> str | None:
         return str(rev) if rev is not None else None
 
 
+def too_new_message(db_path: Path, revision: str, known_head: str) -> str:
+    """What an officer reads when the register comes from a newer PPID Desk (GUI and CLI alike)."""
+    from app import __version__
+
+    return (
+        f"Register {db_path} dibuat oleh versi PPID Desk yang lebih baru (revisi skema {revision}); "
+        f"PPID Desk {__version__} di komputer ini hanya mengenal sampai revisi {known_head}. "
+        "Register tidak dibuka dan tidak diubah. Pasang versi PPID Desk yang sama atau lebih baru "
+        "dengan yang terakhir memakai register ini, lalu buka kembali."
+    )
+
+
 def backup_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite file consistently (online backup API) and check the copy's integrity."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,17 +112,12 @@ def upgrade(
     if revision == "head" and current == HEAD_REVISION:
         return None
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
-        raise DeskError(
-            f"Register ini dibuat oleh versi PPID Desk yang lebih baru (revisi skema {current}). "
-            "Perbarui aplikasi PPID Desk di komputer ini sebelum membuka register ini; data tidak diubah."
-        )
+    if current is not None and current not in known_revisions():
+        raise RegisterTooNew(too_new_message(db_path, current, head_revision()))
     saved: Path | None = None
     if current is not None and db_path.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui import gc as gui_gc
-from ui import i18n
+from ui import i18n, qt_platform
 from ui.crash import CrashHandler
 from ui.startup import APP_NAME, Startup
 from ui.style import apply_style
@@ -55,8 +55,15 @@ def begin(
 def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None) -> int:
     """Open the workstation on ``data_dir``; returns the process exit code.
 
-    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it.
+    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it. Before Qt starts,
+    ``qt_platform.check`` makes sure it can open a window; if not, the reason and the fix are printed in
+    Indonesian and the status is 1, where Qt itself would abort the process (ui/qt_platform.py).
     """
+    if QApplication.instance() is None:
+        problem = qt_platform.check(argv or [sys.argv[0]])
+        if problem is not None:
+            sys.stderr.write(problem.message())
+            return 1
     app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in)
     exit_codes: list[int] = []
     startup.finished.connect(lambda code: (exit_codes.append(code), app.quit()))

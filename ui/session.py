@@ -11,7 +11,7 @@ open (``ui/startup.py``), never on the way to the first login dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.context import Actor
@@ -20,6 +20,7 @@ from ui import i18n
 from ui.dialogs.lock import IdleWatcher, LockDialog, idle_minutes
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.setup_wizard import SetupWizard
+from ui.lifetime import keep
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
 
@@ -72,8 +73,7 @@ class DeskApp(QObject):
         login.signed_in.connect(self.signed_in)
         login.rejected.connect(self._cancelled)
         if adopted:
-            self.dialog = login
-            login.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog = keep(login)
             login.attach(self.desk, office_name)  # signs in now if the officer already pressed Enter
         else:
             self._show_dialog(login)
@@ -86,8 +86,7 @@ class DeskApp(QObject):
         self.next_dashboard = DashboardPage(self.desk)
 
     def _show_dialog(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = keep(dialog)  # dropping self.dialog later, even from its own signals, is then harmless
         dialog.open()  # type: ignore[attr-defined]
 
     def _cancelled(self) -> None:
@@ -114,7 +113,7 @@ class DeskApp(QObject):
         window.lock_requested.connect(self.lock)
         window.logout_requested.connect(self.logout)
         window.language_changed.connect(self.switch_language)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        keep(window)
         window.destroyed.connect(self._window_destroyed)
         self.window = window
         window.show()

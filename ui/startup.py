@@ -21,13 +21,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import db_path
 from ui import gc as gui_gc
 from ui.crash import CrashHandler, user_message
 from ui.dialogs.login import LoginDialog
+from ui.lifetime import keep
 from ui.tasks import run_in_background, runner
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Startup(QObject):
 
     def begin(self) -> None:
         if self.sign_in is None and db_path(self.data_dir).exists():
-            self.login = LoginDialog(None)
+            self.login = keep(LoginDialog(None))
             self.login.rejected.connect(self._cancelled_before_load)
             self.login.open()
         # Queued, so the dialog is painted before the worker starts competing for the interpreter.
@@ -120,7 +121,7 @@ class Startup(QObject):
             + "\n\n"
             + user_message(exc),
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        keep(box)
         box.finished.connect(self._error_seen)
         self.error_box = box
         box.open()

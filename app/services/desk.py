@@ -27,7 +27,7 @@ from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
-from db.migrate import upgrade
+from db.migrate import refuse_newer, upgrade
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService
@@ -99,8 +99,13 @@ class DeskServices:
     def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = db_path(data_dir)
+        refuse_newer(path)  # before the engine below writes anything to the file
         database = Database(path)
-        saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
+        try:
+            saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
+        except BaseException:  # refused (e.g. a newer register) or failed: leave no connection open on it
+            database.dispose()
+            raise
         ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
         holiday_cache.load(data_dir)
         register = RegisterService(ctx)

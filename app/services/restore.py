@@ -32,6 +32,7 @@ from app.services.backup import (
 )
 from app.services.context import Actor
 from app.services.pii import KEY_FILE_NAME
+from db.migrate import known_revisions
 
 FAILED_SIGN_IN = "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan."  # as UserService says it
 
@@ -92,14 +93,6 @@ def authenticate_in(path: Path, username: str, password: str) -> Actor:
     except (VerificationError, InvalidHashError):
         raise AuthenticationFailed(FAILED_SIGN_IN) from None
     return Actor(user_id=row[0], username=row[1], full_name=row[2], role=Role(row[3]))
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    from db.migrate import alembic_config
-
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def stage_backup(data_dir: Path, source: Path) -> tuple[Path, RegisterInfo]:

@@ -138,3 +138,37 @@ def test_every_wizard_input_has_an_accessible_name(qtbot, fresh_desk):
         if not w.accessibleName() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
     ]
     assert unnamed == []
+
+
+def test_a_failure_after_the_office_is_saved_is_told_after_the_wizard_closes(qtbot, fresh_desk, monkeypatch):
+    """Setup cannot be repeated, so the wizard closes and signs the administrator in; what failed after the
+    office was saved must still reach the officer, in a message that outlives the wizard."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.errors import DeskError
+
+    def disk_full(*_args, **_kwargs):
+        raise DeskError("Disk penuh: data tidak dapat disimpan.")
+
+    monkeypatch.setattr(fresh_desk.office, "update_profile", disk_full)
+    wizard = SetupWizard(fresh_desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    completed = []
+    wizard.completed.connect(completed.append)
+    _fill_profile(wizard)
+    for _ in range(4):
+        wizard.next()
+    wizard.admin.full_name.setText("Admin Kecamatan")
+    wizard.admin.username.setText("admin")
+    wizard.admin.password.setText("rahasia-123")
+    wizard.admin.repeat.setText("rahasia-123")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    assert fresh_desk.office.is_initialized() and len(completed) == 1
+    assert not wizard.isVisible()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1
+    assert boxes[0].text().startswith("Disk penuh: data tidak dapat disimpan.")
+    assert "Kantor sudah tersimpan; lengkapi sisanya di Pengaturan." in boxes[0].text()
+    boxes[0].done(0)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app.domain.numbering import validate_desk_letter, validate_office_code
 from app.errors import DeskError, ValidationError
@@ -23,6 +23,7 @@ from app.services.desk import DeskServices
 from app.services.users import validate_password, validate_username
 from ui.crash import user_message
 from ui.formkit import FieldForm
+from ui.lifetime import keep
 from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.pages.settings_officials import OfficialFields
 
@@ -242,14 +243,12 @@ class SetupWizard(QWizard):
                     exc.fields if isinstance(exc, ValidationError) else {"_": str(exc)}
                 )
                 return False
-            self.admin.form.show_errors(
-                {
-                    "_": user_message(exc)
-                    + " "
-                    + self.tr("Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.")
-                }
-            )
+            # The wizard closes now (setup cannot be repeated): the message goes in a box of its own, which
+            # stays over the main window, instead of under a form that is about to disappear.
+            text = user_message(exc) + " " + self.tr("Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.")
+            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, QMessageBox.StandardButton.Ok)
             self.completed.emit(self.actor)
+            keep(box).open()
             return True
         self.completed.emit(self.actor)
         return True

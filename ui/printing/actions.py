@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.documents.kinds import DOCUMENT_TITLES, RECORD_DOCUMENTS
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import IssuedDocument, LetterService
+from ui.lifetime import keep
 from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintResult, PrintService, run_job
@@ -68,8 +69,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
+    keep(box).open()  # with no parent, nothing else holds it once this function returns
 
 
 def describe(doc: IssuedDocument) -> str:
@@ -117,8 +117,7 @@ def open_preview(
         info=info,
         parent=parent,
     )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
+    keep(dialog).open()  # with no parent (the asker closed meanwhile) nothing else may hold it
     return dialog
 
 
