@@ -131,7 +131,7 @@ class RequestActions:
         return action != Action.CORRECT
 
     def last_step_at(self, session: Session, target: Target, action: Action) -> datetime | None:
-        return _last_step_at(session, target.row.id) if self.counts_as_step(action) else None
+        return request_last_step(session, target.row.id) if self.counts_as_step(action) else None
 
     def apply(
         self, session: Session, target: Target, action: Action, body: Mapping[str, Any], at: datetime, actor: Actor
@@ -472,7 +472,7 @@ def corrects_requester(action: Action, data: Mapping[str, Any]) -> bool:
 _STEP_KINDS = [a.value for a in Action if a != Action.CORRECT]
 
 
-def _last_step_at(session: Session, request_id: str) -> datetime | None:
+def request_last_step(session: Session, request_id: str) -> datetime | None:
     """Steps are recorded in the order they happened, so the timeline and the deadlines stay coherent."""
     return session.scalar(
         select(func.max(Event.at)).where(Event.request_id == request_id, Event.kind.in_(_STEP_KINDS))
