@@ -346,3 +346,9 @@ def request_deadline_in_force(status: Status, deadlines: Mapping[str, Any]) -> s
     """The deadline kind a request in ``status`` runs against (the register's "due" column)."""
     return REQUEST_LIFECYCLE.deadline_in_force(status, deadlines)
 
+
+
+def closing_status(status: Status) -> Status:
+    """What closing a request in ``status`` leaves: "tidak dapat diproses" when the requester never completed
+    it within the window, otherwise "selesai"."""
+    return Status.NOT_PROCESSABLE if status == Status.INCOMPLETE else Status.CLOSED

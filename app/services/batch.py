@@ -66,7 +66,10 @@ class WriteBatch:
         self.register = RegisterService(ctx)
         self.actions = RequestActions(ctx, self.register)
         self.objections = ObjectionService(ctx)
-        self.session = Session(ctx.db.engine, expire_on_commit=False)
+        # No autoflush: a lookup (a returning requester, a counter) must not write the rows changed so far one
+        # by one; they are written together at commit. Lookups see what earlier commits wrote, and the
+        # batch's own records are found in memory first.
+        self.session = Session(ctx.db.engine, expire_on_commit=False, autoflush=False)
         self.office = load_office(self.session)
         self.cal = load_calendar(self.session)
         self.requesters: dict[tuple[str, str], Requester] = {}

@@ -29,6 +29,7 @@ from app.domain.lifecycle import (
     Action,
     Decision,
     Status,
+    closing_status,
 )
 from app.domain.requester import validate_requester
 from app.errors import ActionRefused, ValidationError
@@ -354,7 +355,7 @@ class RequestActions:
         self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
     ) -> tuple[str, dict[str, Any]]:
         row.closed_at = at
-        if row.status == Status.INCOMPLETE.value:
+        if closing_status(Status(row.status)) == Status.NOT_PROCESSABLE:
             if row.due_completion and at.date() <= row.due_completion:
                 raise ActionRefused(
                     f"Pemohon masih dapat melengkapi sampai {format_date_long(row.due_completion)}; "
