@@ -79,6 +79,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.CORRECT: "Koreksi data",
 }
 
+
 class Decision(StrEnum):
     GRANTED = "diterima"
     PARTIAL = "diterima_sebagian"
@@ -244,7 +245,9 @@ REQUEST_LIFECYCLE: Lifecycle[Status, Action] = Lifecycle(
         ),
         Action.CLOSE: Transition(
             ACTION_LABELS[Action.CLOSE],
-            frozenset({Status.INCOMPLETE, Status.ANSWERED, Status.REJECTED, Status.FORWARDED, Status.DELIVERED}),
+            frozenset(
+                {Status.INCOMPLETE, Status.ANSWERED, Status.REJECTED, Status.FORWARDED, Status.DELIVERED}
+            ),
         ),
         Action.VOID: Transition(ACTION_LABELS[Action.VOID], _ANY_LIVE, Permission.VOID),
         Action.CORRECT: Transition(ACTION_LABELS[Action.CORRECT], _ANY_LIVE, Permission.CORRECT),
@@ -300,9 +303,7 @@ OBJECTION_LIFECYCLE: Lifecycle[ObjectionStatus, ObjectionAction] = Lifecycle(
 
 # --- the same tables under the names the rest of the desk reads -------------------------------------------
 
-ALLOWED: dict[Action, frozenset[Status]] = {
-    a: t.allowed_in for a, t in REQUEST_LIFECYCLE.transitions.items()
-}
+ALLOWED: dict[Action, frozenset[Status]] = {a: t.allowed_in for a, t in REQUEST_LIFECYCLE.transitions.items()}
 OBJECTION_ALLOWED: dict[ObjectionAction, frozenset[ObjectionStatus]] = {
     a: t.allowed_in for a, t in OBJECTION_LIFECYCLE.transitions.items()
 }
@@ -345,7 +346,6 @@ def issued_request_actions(record: Any) -> list[Action]:
 def request_deadline_in_force(status: Status, deadlines: Mapping[str, Any]) -> str | None:
     """The deadline kind a request in ``status`` runs against (the register's "due" column)."""
     return REQUEST_LIFECYCLE.deadline_in_force(status, deadlines)
-
 
 
 def closing_status(status: Status) -> Status:

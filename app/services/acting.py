@@ -65,7 +65,13 @@ class RecordKind(Protocol[ActionT, ViewT]):
         ...
 
     def apply(
-        self, session: Session, target: Target, action: ActionT, body: Mapping[str, Any], at: datetime, actor: Actor
+        self,
+        session: Session,
+        target: Target,
+        action: ActionT,
+        body: Mapping[str, Any],
+        at: datetime,
+        actor: Actor,
     ) -> tuple[str, dict[str, Any]]:
         """Change the row for ``action`` (or raise before touching it); return (timeline summary, event data)."""
         ...

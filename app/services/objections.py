@@ -341,7 +341,9 @@ class ObjectionService:
             base_version=base_version,
         )
 
-    def reindex(self, session: Session, target: Target, action: ObjectionAction, data: dict[str, Any]) -> None:
+    def reindex(
+        self, session: Session, target: Target, action: ObjectionAction, data: dict[str, Any]
+    ) -> None:
         """Nothing derived to keep: keberatan are not in the request search index."""
 
     def view(self, session: Session, actor: Actor, target: Target) -> ObjectionView:

@@ -135,7 +135,13 @@ class RequestActions:
         return request_last_step(session, target.row.id) if self.counts_as_step(action) else None
 
     def apply(
-        self, session: Session, target: Target, action: Action, body: Mapping[str, Any], at: datetime, actor: Actor
+        self,
+        session: Session,
+        target: Target,
+        action: Action,
+        body: Mapping[str, Any],
+        at: datetime,
+        actor: Actor,
     ) -> tuple[str, dict[str, Any]]:
         if action == Action.CORRECT:
             assert target.requester is not None

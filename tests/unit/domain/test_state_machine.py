@@ -180,7 +180,9 @@ def _record(**facts: Any) -> SimpleNamespace:
         ),
     ],
 )
-def test_letters_follow_the_facts_in_the_order_they_are_issued(facts: dict[str, Any], letters: list[str]) -> None:
+def test_letters_follow_the_facts_in_the_order_they_are_issued(
+    facts: dict[str, Any], letters: list[str]
+) -> None:
     assert REQUEST_LIFECYCLE.letters(issued_request_actions(_record(**facts))) == letters
 
 
