@@ -13,12 +13,12 @@ A refused intent raises before changing anything (as at the desk), so the caller
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import insert, literal_column, select, text
+from sqlalchemy import Integer, Row, Table, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key
@@ -226,23 +226,23 @@ class WriteBatch:
 
     def commit(self) -> None:
         session = self.session
-        for model in _RECORD_ORDER:
-            session.add_all([r for r in self.records if type(r) is model])
+        for record in _RECORD_ORDER:
+            session.add_all([r for r in self.records if type(r) is record])
             session.flush()
         self.records = []
         # A request answered before its first flush carries costs=None as JSON 'null'; at the desk the column
         # was never written and stays SQL NULL.
         session.execute(text("UPDATE requests SET costs = NULL WHERE costs = 'null'"))
         # Timeline, audit and outbox rows never change once written: plain executemany, in creation order.
-        by_class: dict[type, list[dict[str, Any]]] = {}
+        by_table: dict[Table, list[dict[str, Any]]] = {}
         for row in self.rows:
-            table = type(row).__table__
-            by_class.setdefault(type(row), []).append(
+            table = row.__table__
+            by_table.setdefault(table, []).append(
                 {c.key: row.__dict__.get(c.key) for c in table.columns if c is not table.autoincrement_column}
             )
         self.rows = []
-        for model, values in by_class.items():
-            session.execute(insert(model.__table__), values)
+        for table, values in by_table.items():
+            session.execute(insert(table), values)
         self._index_finished()
         for requester in self.reindex.values():
             for other in session.scalars(select(Request).where(Request.requester_id == requester.id)):
@@ -262,8 +262,10 @@ class WriteBatch:
         self.created.difference_update(t.row.id for t in targets)
         for start in range(0, len(targets), _CHUNK):
             chunk = {t.row.id: t for t in targets[start : start + _CHUNK]}
-            found = self.session.execute(
-                select(Request.id, literal_column("requests.rowid")).where(Request.id.in_(list(chunk)))
+            found: Sequence[Row[str, int]] = self.session.execute(
+                select(Request.id, literal_column("requests.rowid", Integer)).where(
+                    Request.id.in_(list(chunk))
+                )
             ).all()
             self.session.execute(
                 text("INSERT INTO request_search(rowid, number, body) VALUES (:r, :n, :b)"),
