@@ -32,7 +32,6 @@ from app.services.office import load_office
 from app.services.register import (
     RegisterService,
     build_request,
-    find_requester,
     index_request,
     load_request,
     merge_requester,
@@ -73,6 +72,22 @@ class WriteBatch:
         self.office = load_office(self.session)
         self.cal = load_calendar(self.session)
         self.requesters: dict[tuple[str, str], Requester] = {}
+        # Who is already registered, read once: a returning requester is then found without a query per
+        # intake (a batch is the register's only writer while it runs).
+        self.registered: dict[tuple[str, str], str] = {
+            ("nik", str(nik_hash)): rid
+            for nik_hash, rid in self.session.execute(
+                select(Requester.nik_hash, Requester.id).where(Requester.nik_hash.is_not(None))
+            )
+        }
+        self.registered.update(
+            ((kind, str(legal)), rid)
+            for kind, legal, rid in self.session.execute(
+                select(Requester.kind, Requester.legal_number, Requester.id).where(
+                    Requester.legal_number.is_not(None)
+                )
+            )
+        )
         self.requests: dict[str, Target] = {}
         self.last_step: dict[str, datetime] = {}  # request id -> its last lifecycle step
         self.objection_rows: dict[str, Target] = {}
@@ -99,8 +114,8 @@ class WriteBatch:
         vault = self.ctx.vault
         key = requester_key(intake.requester, vault)
         existing = self.requesters.get(key) if key else None
-        if existing is None and key is not None:
-            existing = find_requester(self.session, key)
+        if existing is None and key in self.registered:
+            existing = self.session.get(Requester, self.registered[key])
         requester, changes = merge_requester(existing, intake.requester, now, vault)
         if existing is None:
             self.add_record(requester)

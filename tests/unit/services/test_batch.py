@@ -218,3 +218,17 @@ def test_a_refused_step_in_a_batch_leaves_the_record_as_it_was(
         with pytest.raises(ValidationError):
             batch.act(officer, number, "extend", {"reason": "bukan_alasan"})
     assert register_snapshot(desk) == before
+
+
+def test_a_batch_finds_a_requester_registered_before_it_opened(
+    desk: DeskServices, twin: DeskServices, officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    returning = walk_in(requester={**walk_in()["requester"], "phone": "0813-1111-2222"})
+    for services in (desk, twin):
+        services.register.receive(officer, walk_in())
+    desk.register.receive(officer, returning)
+    twin.register.receive_many(officer, [returning])
+    snapshot = register_snapshot(twin)
+    assert snapshot == register_snapshot(desk)
+    assert len(snapshot["requesters"]) == 1
+    assert sum("+6281311112222" in str(row) for row in snapshot["search"]) == 2  # both requests re-indexed
