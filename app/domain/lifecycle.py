@@ -215,9 +215,7 @@ DISPUTE_OUTCOMES: dict[str, str] = {
 _ANY_LIVE = frozenset(Status) - {Status.VOID}
 
 REQUEST_LIFECYCLE: Lifecycle[Status, Action] = Lifecycle(
-    noun="Permohonan",
     states=Status,
-    actions=Action,
     state_labels=STATUS_LABELS,
     transitions={
         Action.COMPLETE: Transition(
@@ -267,9 +265,7 @@ REQUEST_LIFECYCLE: Lifecycle[Status, Action] = Lifecycle(
 )
 
 OBJECTION_LIFECYCLE: Lifecycle[ObjectionStatus, ObjectionAction] = Lifecycle(
-    noun="Keberatan",
     states=ObjectionStatus,
-    actions=ObjectionAction,
     state_labels=OBJECTION_STATUS_LABELS,
     transitions={
         ObjectionAction.DECIDE: Transition(

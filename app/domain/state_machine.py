@@ -46,9 +46,7 @@ class Lifecycle(Generic[S, A]):
     a state to the deadline kinds that run in it, first present wins (``deadline_in_force``).
     """
 
-    noun: str  # "Permohonan" / "Keberatan": the subject of the refusal texts
     states: type[S]
-    actions: type[A]
     state_labels: Mapping[S, str]
     transitions: Mapping[A, Transition[S]]
     void_state: S
