@@ -4,7 +4,7 @@ At the desk each intent is its own transaction that re-reads the office, the cal
 several times, updates the search index and builds a view to return. Writing 100,000 requests that way takes
 about an hour, so ``WriteBatch`` keeps the records still in flight in memory and writes everything in one go
 at ``commit()``. It does not re-implement any intent: it runs the same *check* and *build rows* steps as the
-single-intent services (``RegisterService.check_intake`` / ``build_request``, ``acting.check_intent`` /
+single-intent services (``RegisterService.check_intake`` / ``intake.build_request``, ``acting.check_intent`` /
 ``record_step`` with the same ``RecordKind`` handlers, ``check_filing`` / ``build_objection``); only *save*
 differs — rows are buffered here and written in bulk, the search index once per finished request.
 
@@ -27,17 +27,10 @@ from app.services.acting import Target, check_intent, record_step
 from app.services.calendar import load_calendar
 from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
+from app.services.intake import build_request, merge_requester, requester_key
 from app.services.objections import ObjectionService, build_objection, check_filing
 from app.services.office import load_office
-from app.services.register import (
-    RegisterService,
-    build_request,
-    index_request,
-    load_request,
-    merge_requester,
-    requester_key,
-    search_body,
-)
+from app.services.register import RegisterService, index_request, load_request, search_body
 from app.services.register_query import refuse_if_routed_away
 from app.services.request_actions import RequestActions, corrects_requester, request_last_step
 from db.models import Counter, Objection, Request, Requester

@@ -43,8 +43,8 @@ from app.services.register import (
     index_request,
     index_requester_requests,
     load_request,
-    request_state,
 )
+from app.services.sync_state import request_state
 from app.services.views import EventView, RequestView
 from db.models import Event, Request, Requester
 
