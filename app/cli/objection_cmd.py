@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.common import Cli, add_command, add_group, read_json_object, table
-from app.domain.lifecycle import ObjectionAction, ObjectionStatus
+from app.domain.lifecycle import OBJECTION_LIFECYCLE, ObjectionStatus
 
-ACTIONS = tuple(a.value for a in ObjectionAction)
+ACTIONS = tuple(a.value for a in OBJECTION_LIFECYCLE.transitions)
 STATUSES = tuple(s.value for s in ObjectionStatus)
 
 

@@ -24,10 +24,11 @@ from app.cli.common import (
     table,
 )
 from app.cli.route_cmd import add_route
-from app.domain.lifecycle import Action, Status
+from app.domain.lifecycle import REQUEST_LIFECYCLE, Status
 from app.errors import ConfirmationRequired, ValidationError
+from app.services.availability import request_due
 
-ACTIONS = tuple(a.value for a in Action if a != Action.RECEIVE)
+ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
 STATUSES = tuple(s.value for s in Status)
 DUE_LABELS = {
     "completeness": "Verifikasi kelengkapan",
@@ -132,17 +133,8 @@ def _render_rows(rows: list[Any]) -> str:
     )
 
 
-def _due_in_force(view: Any) -> Any:
-    """The deadline the desk now works against (as the register's "due" column)."""
-    if view.status == Status.VERIFICATION:
-        return view.due_completeness
-    if view.status == Status.INCOMPLETE:
-        return view.due_completion
-    return view.due_extended or view.due_response
-
-
 def _issued(view: Any) -> str:
-    due = _due_in_force(view)
+    due = request_due(view)  # the register's "due" column: the lifecycle table says which deadline runs
     return f"{view.number}\t{view.status.value}\t{due.isoformat() if due else '-'}"
 
 

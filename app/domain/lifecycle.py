@@ -1,14 +1,21 @@
 """The legal lifecycle of a request and of a keberatan, as data.
 
-The transition table is the single place that says which action is allowed in which state, so the services,
-the CLI and the UI (which shows only the allowed actions) can never disagree. Labels are Indonesian because
-they are shown to officers and printed.
+``REQUEST_LIFECYCLE`` and ``OBJECTION_LIFECYCLE`` (``app.domain.state_machine.Lifecycle``) are the single place
+that says which action is allowed in which state, who may take it, which deadline runs and which letter an
+action issues, so the services, the CLI and the UI (which shows only the available actions) can never
+disagree. ``ALLOWED``, ``check_allowed`` and the other names below are read from those two tables. Labels are
+Indonesian because they are shown to officers and printed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
+
+from app.domain.permissions import Permission
+from app.domain.state_machine import Lifecycle, Transition
+from app.domain.state_machine import Refusal as Refusal  # re-exported: check_allowed returns it
 
 
 class Status(StrEnum):
@@ -70,23 +77,6 @@ ACTION_LABELS: dict[Action, str] = {
     Action.CLOSE: "Ditutup",
     Action.VOID: "Dibatalkan",
     Action.CORRECT: "Koreksi data",
-}
-
-_ANY_LIVE = frozenset(Status) - {Status.VOID}
-
-ALLOWED: dict[Action, frozenset[Status]] = {
-    Action.COMPLETE: frozenset({Status.VERIFICATION, Status.INCOMPLETE}),
-    Action.INCOMPLETE: frozenset({Status.VERIFICATION}),
-    Action.EXTEND: frozenset({Status.IN_PROCESS}),
-    Action.RESPOND: frozenset({Status.IN_PROCESS, Status.EXTENDED}),
-    Action.REJECT: frozenset({Status.IN_PROCESS, Status.EXTENDED}),
-    Action.FORWARD: frozenset({Status.VERIFICATION, Status.IN_PROCESS, Status.EXTENDED}),
-    Action.DELIVER: frozenset({Status.ANSWERED}),
-    Action.CLOSE: frozenset(
-        {Status.INCOMPLETE, Status.ANSWERED, Status.REJECTED, Status.FORWARDED, Status.DELIVERED}
-    ),
-    Action.VOID: _ANY_LIVE,
-    Action.CORRECT: _ANY_LIVE,
 }
 
 
@@ -157,34 +147,6 @@ DELIVERY_METHODS: dict[str, str] = {
 INFO_FORMS: dict[str, str] = {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """Why an action is not allowed now (Indonesian, shown as is)."""
-
-    message: str
-
-
-def check_allowed(action: Action, status: Status) -> Refusal | None:
-    """None when ``action`` is allowed in ``status``; otherwise the reason it is refused."""
-    if action == Action.RECEIVE:
-        return Refusal("Permohonan ini sudah terdaftar.")
-    allowed = ALLOWED[action]
-    if status in allowed:
-        return None
-    if status == Status.VOID:
-        return Refusal("Permohonan ini sudah dibatalkan; tidak ada tindakan lain yang dapat dicatat.")
-    wanted = ", ".join(STATUS_LABELS[s] for s in sorted(allowed, key=list(Status).index))
-    return Refusal(
-        f"Tindakan '{ACTION_LABELS[action]}' tidak dapat dilakukan saat status "
-        f"'{STATUS_LABELS[status]}'. Hanya boleh saat: {wanted}."
-    )
-
-
-def allowed_actions(status: Status) -> list[Action]:
-    """The actions the UI offers for a request in ``status`` (time-dependent refusals are checked later)."""
-    return [action for action, states in ALLOWED.items() if status in states]
-
-
 # --- Keberatan (objections) -------------------------------------------------------------------------------
 
 
@@ -223,16 +185,6 @@ OBJECTION_ACTION_LABELS: dict[ObjectionAction, str] = {
     ObjectionAction.VOID: "Dibatalkan",
 }
 
-OBJECTION_ALLOWED: dict[ObjectionAction, frozenset[ObjectionStatus]] = {
-    ObjectionAction.DECIDE: frozenset({ObjectionStatus.REGISTERED}),
-    ObjectionAction.REQUESTER_RESPONSE: frozenset({ObjectionStatus.DECIDED}),
-    # A sengketa may follow the Atasan's answer or the lapse of the 30-day window without one.
-    ObjectionAction.DISPUTE: frozenset({ObjectionStatus.REGISTERED, ObjectionStatus.DECIDED}),
-    ObjectionAction.DISPUTE_OUTCOME: frozenset({ObjectionStatus.DISPUTED}),
-    ObjectionAction.CLOSE: frozenset({ObjectionStatus.DECIDED}),
-    ObjectionAction.VOID: frozenset(ObjectionStatus) - {ObjectionStatus.VOID},
-}
-
 #: UU 14/2008 Pasal 35 ayat (1) huruf a–g.
 OBJECTION_GROUNDS: dict[str, str] = {
     "a": "Penolakan atas permintaan informasi berdasarkan alasan pengecualian (Pasal 17)",
@@ -260,19 +212,139 @@ DISPUTE_OUTCOMES: dict[str, str] = {
 }
 
 
+_ANY_LIVE = frozenset(Status) - {Status.VOID}
+
+REQUEST_LIFECYCLE: Lifecycle[Status, Action] = Lifecycle(
+    states=Status,
+    state_labels=STATUS_LABELS,
+    transitions={
+        Action.COMPLETE: Transition(
+            ACTION_LABELS[Action.COMPLETE], frozenset({Status.VERIFICATION, Status.INCOMPLETE})
+        ),
+        Action.INCOMPLETE: Transition(
+            ACTION_LABELS[Action.INCOMPLETE], frozenset({Status.VERIFICATION}), letter="incomplete"
+        ),
+        Action.EXTEND: Transition(
+            ACTION_LABELS[Action.EXTEND], frozenset({Status.IN_PROCESS}), letter="extension"
+        ),
+        Action.RESPOND: Transition(
+            ACTION_LABELS[Action.RESPOND], frozenset({Status.IN_PROCESS, Status.EXTENDED}), letter="notice"
+        ),
+        Action.REJECT: Transition(
+            ACTION_LABELS[Action.REJECT], frozenset({Status.IN_PROCESS, Status.EXTENDED}), letter="rejection"
+        ),
+        Action.FORWARD: Transition(
+            ACTION_LABELS[Action.FORWARD],
+            frozenset({Status.VERIFICATION, Status.IN_PROCESS, Status.EXTENDED}),
+            letter="forward",
+        ),
+        Action.DELIVER: Transition(
+            ACTION_LABELS[Action.DELIVER], frozenset({Status.ANSWERED}), letter="handover"
+        ),
+        Action.CLOSE: Transition(
+            ACTION_LABELS[Action.CLOSE],
+            frozenset(
+                {Status.INCOMPLETE, Status.ANSWERED, Status.REJECTED, Status.FORWARDED, Status.DELIVERED}
+            ),
+        ),
+        Action.VOID: Transition(ACTION_LABELS[Action.VOID], _ANY_LIVE, Permission.VOID),
+        Action.CORRECT: Transition(ACTION_LABELS[Action.CORRECT], _ANY_LIVE, Permission.CORRECT),
+    },
+    void_state=Status.VOID,
+    void_refusal="Permohonan ini sudah dibatalkan; tidak ada tindakan lain yang dapat dicatat.",
+    intake=Action.RECEIVE,
+    intake_refusal="Permohonan ini sudah terdaftar.",
+    clocks={
+        Status.VERIFICATION: ("completeness",),
+        Status.INCOMPLETE: ("completion",),
+        Status.IN_PROCESS: ("extended", "response"),
+        Status.EXTENDED: ("extended", "response"),
+    },
+    intake_letters=("receipt", "form"),
+    file_letters=("dossier",),
+)
+
+OBJECTION_LIFECYCLE: Lifecycle[ObjectionStatus, ObjectionAction] = Lifecycle(
+    states=ObjectionStatus,
+    state_labels=OBJECTION_STATUS_LABELS,
+    transitions={
+        ObjectionAction.DECIDE: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.DECIDE], frozenset({ObjectionStatus.REGISTERED})
+        ),
+        ObjectionAction.REQUESTER_RESPONSE: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.REQUESTER_RESPONSE], frozenset({ObjectionStatus.DECIDED})
+        ),
+        # A sengketa may follow the Atasan's answer or the lapse of the 30-day window without one.
+        ObjectionAction.DISPUTE: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.DISPUTE],
+            frozenset({ObjectionStatus.REGISTERED, ObjectionStatus.DECIDED}),
+        ),
+        ObjectionAction.DISPUTE_OUTCOME: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.DISPUTE_OUTCOME], frozenset({ObjectionStatus.DISPUTED})
+        ),
+        ObjectionAction.CLOSE: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.CLOSE], frozenset({ObjectionStatus.DECIDED})
+        ),
+        ObjectionAction.VOID: Transition(
+            OBJECTION_ACTION_LABELS[ObjectionAction.VOID],
+            frozenset(ObjectionStatus) - {ObjectionStatus.VOID},
+            Permission.VOID,
+        ),
+    },
+    void_state=ObjectionStatus.VOID,
+    void_refusal="Keberatan ini sudah dibatalkan.",
+    clocks={ObjectionStatus.REGISTERED: ("response",)},
+    intake_letters=("objection",),
+)
+
+# --- the same tables under the names the rest of the desk reads -------------------------------------------
+
+ALLOWED: dict[Action, frozenset[Status]] = {a: t.allowed_in for a, t in REQUEST_LIFECYCLE.transitions.items()}
+OBJECTION_ALLOWED: dict[ObjectionAction, frozenset[ObjectionStatus]] = {
+    a: t.allowed_in for a, t in OBJECTION_LIFECYCLE.transitions.items()
+}
+
+
+def check_allowed(action: Action, status: Status) -> Refusal | None:
+    """None when ``action`` is allowed in ``status``; otherwise the reason it is refused."""
+    return REQUEST_LIFECYCLE.refusal(action, status)
+
+
+def allowed_actions(status: Status) -> list[Action]:
+    """The actions a request in ``status`` allows (time-dependent refusals are checked later)."""
+    return REQUEST_LIFECYCLE.allowed(status)
+
+
 def check_objection_allowed(action: ObjectionAction, status: ObjectionStatus) -> Refusal | None:
     """None when allowed; otherwise the Indonesian reason."""
-    allowed = OBJECTION_ALLOWED[action]
-    if status in allowed:
-        return None
-    if status == ObjectionStatus.VOID:
-        return Refusal("Keberatan ini sudah dibatalkan.")
-    wanted = ", ".join(OBJECTION_STATUS_LABELS[s] for s in sorted(allowed, key=list(ObjectionStatus).index))
-    return Refusal(
-        f"Tindakan '{OBJECTION_ACTION_LABELS[action]}' tidak dapat dilakukan saat status "
-        f"'{OBJECTION_STATUS_LABELS[status]}'. Hanya boleh saat: {wanted}."
-    )
+    return OBJECTION_LIFECYCLE.refusal(action, status)
 
 
 def allowed_objection_actions(status: ObjectionStatus) -> list[ObjectionAction]:
-    return [action for action, states in OBJECTION_ALLOWED.items() if status in states]
+    return OBJECTION_LIFECYCLE.allowed(status)
+
+
+def issued_request_actions(record: Any) -> list[Action]:
+    """The letter-issuing actions a request (a ``RequestView`` or a row) has the facts of: intake can leave a
+    request incomplete without the action, and a void or a correction leaves the facts of earlier steps in
+    place, so the facts decide, not the timeline."""
+    facts = {
+        Action.INCOMPLETE: bool(record.missing_items) or record.status == Status.INCOMPLETE,
+        Action.EXTEND: bool(record.extension_reason),
+        Action.RESPOND: record.decision is not None and record.decision != Decision.REJECTED,
+        Action.REJECT: record.decision == Decision.REJECTED,
+        Action.FORWARD: bool(record.forwarded_to),
+        Action.DELIVER: bool(record.delivered_at),
+    }
+    return [action for action, present in facts.items() if present]
+
+
+def request_deadline_in_force(status: Status, deadlines: Mapping[str, Any]) -> str | None:
+    """The deadline kind a request in ``status`` runs against (the register's "due" column)."""
+    return REQUEST_LIFECYCLE.deadline_in_force(status, deadlines)
+
+
+def closing_status(status: Status) -> Status:
+    """What closing a request in ``status`` leaves: "tidak dapat diproses" when the requester never completed
+    it within the window, otherwise "selesai"."""
+    return Status.NOT_PROCESSABLE if status == Status.INCOMPLETE else Status.CLOSED

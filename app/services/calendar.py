@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import deadlines as dl
 from app.domain.calendar import Holiday, WorkingCalendar
-from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status
+from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status, request_deadline_in_force
 from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
 from app.ids import new_id
@@ -149,15 +149,16 @@ def apply_request_deadlines(row: Request, deadlines: dict[str, dl.DueDate]) -> N
 
 
 def current_due(row: Request) -> date | None:
-    """The deadline the desk is working against in the request's status (None once answered or closed)."""
-    status = Status(row.status)
-    if status == Status.VERIFICATION:
-        return row.due_completeness
-    if status == Status.INCOMPLETE:
-        return row.due_completion
-    if status in (Status.IN_PROCESS, Status.EXTENDED):
-        return row.due_extended or row.due_response
-    return None
+    """The deadline the desk is working against in the request's status (None once answered or closed): the
+    lifecycle table says which (``REQUEST_LIFECYCLE.clocks``)."""
+    kind = request_deadline_in_force(Status(row.status), row.deadlines)
+    dues = {
+        "completeness": row.due_completeness,
+        "completion": row.due_completion,
+        "response": row.due_response,
+        "extended": row.due_extended,
+    }
+    return dues.get(kind) if kind else None
 
 
 def objection_deadlines(

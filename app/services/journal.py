@@ -5,7 +5,7 @@ transaction, nothing half-saved" hold everywhere."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -14,8 +14,37 @@ from app.services.context import Actor
 from db.models import AuditEntry, Event, OutboxOp
 
 
+class RowSink(Protocol):
+    """Where an intent's new rows go: the intent's ``Session`` at the desk, or a ``WriteBatch``'s buffer
+    (``app.services.batch``) that writes many intents' rows in one go."""
+
+    def add(self, instance: object) -> None: ...
+
+
+class RecordSink(RowSink, Protocol):
+    """A ``RowSink`` that also takes the records (requester, request, keberatan) the journal rows point to:
+    those must be written first, as there are no ORM relationships to order the inserts."""
+
+    def add_record(self, instance: object) -> None: ...
+
+
+class SessionWrites:
+    """The ``RecordSink`` of a single intent: rows go into its transaction's session, a record is flushed at
+    once so the rows that point to it can follow."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, instance: object) -> None:
+        self.session.add(instance)
+
+    def add_record(self, instance: object) -> None:
+        self.session.add(instance)
+        self.session.flush()
+
+
 def audit(
-    session: Session,
+    session: RowSink,
     actor: Actor,
     now: datetime,
     *,
@@ -37,7 +66,7 @@ def audit(
 
 
 def enqueue(
-    session: Session,
+    session: RowSink,
     now: datetime,
     *,
     entity: str,
@@ -60,7 +89,7 @@ def enqueue(
 
 
 def record_event(
-    session: Session,
+    session: RowSink,
     actor: Actor,
     now: datetime,
     *,

@@ -4,36 +4,40 @@ PPID's decision, the requester's response, and a sengketa at the Komisi Informas
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     DISPUTE_OUTCOMES,
     OBJECTION_DECISIONS,
     OBJECTION_GROUNDS,
+    OBJECTION_LIFECYCLE,
     ObjectionAction,
     ObjectionStatus,
     Status,
-    check_objection_allowed,
 )
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
 from app.errors import ActionRefused, NotFound, ValidationError
 from app.ids import new_id
+from app.services import acting
+from app.services.acting import Target
 from app.services.calendar import apply_objection_deadlines, load_calendar, objection_deadlines
 from app.services.context import Actor, DeskContext
-from app.services.journal import audit, enqueue, record_event
+from app.services.journal import RecordSink, RowSink, SessionWrites, audit, enqueue, record_event
 from app.services.office import load_office
 from app.services.register import load_request, next_counter, parse_datetime
 from app.services.register_query import refuse_if_routed_away, still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
-from db.models import Event, Objection, Official, Request
+from db.models import Event, Objection, Office, Official, Request
 
 
 def request_line(event: Event, request_id: str) -> dict[str, Any]:
@@ -52,6 +56,107 @@ def parse_grounds(raw: Any) -> list[str]:
             {"ground": "Alasan keberatan harus huruf a sampai g (Pasal 35 ayat 1 UU 14/2008)."}
         )
     return grounds
+
+
+@dataclass(frozen=True)
+class Filing:
+    """A keberatan as checked before it meets its request (``check_filing``)."""
+
+    grounds: list[str]
+    filed_at: datetime
+    case_summary: str
+    proxy: dict[str, Any] | None
+
+
+def check_filing(grounds: Any, filed_at: Any, body: Mapping[str, Any] | None, now: datetime) -> Filing:
+    """Every check of ``ObjectionService.add`` that needs no transaction."""
+    body = body or {}
+    ground_list = parse_grounds(grounds)
+    moment = parse_datetime(filed_at, "filed_at", now)
+    case_summary = str(body.get("case_summary") or body.get("kasus_posisi") or "").strip()
+    proxy = body.get("proxy") or body.get("kuasa")
+    if proxy is not None:
+        if not isinstance(proxy, Mapping) or not str(proxy.get("name") or "").strip():
+            raise ValidationError({"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."})
+        proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
+    return Filing(ground_list, moment, case_summary, proxy)
+
+
+def build_objection(
+    sink: RecordSink,
+    actor: Actor,
+    now: datetime,
+    filing: Filing,
+    *,
+    request: Request,
+    office: Office,
+    seq: Callable[[], int],
+    cal: WorkingCalendar,
+) -> Objection:
+    """Check ``filing`` against its request, then the rows it writes: the keberatan (numbered with ``seq()``,
+    drawn only once the checks passed), a line on each timeline, the audit entry and the outbox operation.
+    Shared by ``ObjectionService.add`` and ``WriteBatch``."""
+    moment, ground_list = filing.filed_at, filing.grounds
+    if request.status == Status.VOID.value:
+        raise ActionRefused("Permohonan yang dibatalkan tidak dapat diajukan keberatan.")
+    if moment < request.received_at:
+        raise ValidationError({"filed_at": "Keberatan tidak boleh sebelum permohonan diterima."})
+    sequence = seq()
+    number = render_number(
+        office.objection_template, parts_for(office.code, office.desk_letter, sequence, moment.date())
+    )
+    row = Objection(
+        id=new_id(),
+        number=number,
+        request_id=request.id,
+        office_code=office.code,
+        desk_letter=office.desk_letter,
+        year=moment.year,
+        seq=sequence,
+        filed_at=moment,
+        grounds=ground_list,
+        case_summary=filing.case_summary,
+        proxy=filing.proxy,
+        status=ObjectionStatus.REGISTERED.value,
+        deadlines={},
+        received_by=actor.username,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    apply_objection_deadlines(row, objection_deadlines(cal, row))
+    sink.add_record(row)
+    summary = f"Keberatan {number} terdaftar (alasan {', '.join(ground_list)})"
+    data = {"objection": number, "grounds": ground_list, "late_filing": _late_filing(request, moment)}
+    on_request = record_event(
+        sink, actor, now, kind="objection_filed", at=moment, request_id=request.id, summary=summary, data=data
+    )
+    event = record_event(
+        sink, actor, now, kind="filed", at=moment, objection_id=row.id, summary=summary, data=data
+    )
+    audit(
+        sink,
+        actor,
+        now,
+        action="objection_add",
+        entity="objection",
+        entity_id=row.id,
+        details={"number": number, "request": request.number},
+    )
+    enqueue(
+        sink,
+        now,
+        entity="objection",
+        entity_id=row.id,
+        action="add",
+        payload={
+            "state": objection_state(row, request.number),
+            "event": EventView.of(event).to_dict(),
+            "events": [request_line(on_request, request.id)],
+        },
+        base_version=0,
+    )
+    return row
 
 
 #: Keberatan per IN (...) query: well under SQLite's limit on bound parameters.
@@ -94,89 +199,20 @@ class ObjectionService:
     ) -> ObjectionView:
         """Register a keberatan and issue its number; the Atasan PPID's 30-working-day clock starts."""
         actor.require(Permission.RECORD_REQUEST)
-        body = body or {}
         now = self.ctx.clock()
-        ground_list = parse_grounds(grounds)
-        moment = parse_datetime(filed_at, "filed_at", now)
-        case_summary = str(body.get("case_summary") or body.get("kasus_posisi") or "").strip()
-        proxy = body.get("proxy") or body.get("kuasa")
-        if proxy is not None:
-            if not isinstance(proxy, Mapping) or not str(proxy.get("name") or "").strip():
-                raise ValidationError(
-                    {"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."}
-                )
-            proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
+        filing = check_filing(grounds, filed_at, body, now)
         with self.ctx.db.transaction() as session:
             request = load_request(session, request_number)
             refuse_if_routed_away(session, request.id)
-            if request.status == Status.VOID.value:
-                raise ActionRefused("Permohonan yang dibatalkan tidak dapat diajukan keberatan.")
-            if moment < request.received_at:
-                raise ValidationError({"filed_at": "Keberatan tidak boleh sebelum permohonan diterima."})
-            office = load_office(session)
-            seq = next_counter(session, counter_key("objection", moment.year))
-            number = render_number(
-                office.objection_template, parts_for(office.code, office.desk_letter, seq, moment.date())
-            )
-            row = Objection(
-                id=new_id(),
-                number=number,
-                request_id=request.id,
-                office_code=office.code,
-                desk_letter=office.desk_letter,
-                year=moment.year,
-                seq=seq,
-                filed_at=moment,
-                grounds=ground_list,
-                case_summary=case_summary,
-                proxy=proxy,
-                status=ObjectionStatus.REGISTERED.value,
-                deadlines={},
-                received_by=actor.username,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
-            apply_objection_deadlines(row, objection_deadlines(load_calendar(session), row))
-            session.add(row)
-            session.flush()
-            late = _late_filing(request, moment)
-            summary = f"Keberatan {number} terdaftar (alasan {', '.join(ground_list)})"
-            data = {"objection": number, "grounds": ground_list, "late_filing": late}
-            on_request = record_event(
-                session,
+            row = build_objection(
+                SessionWrites(session),
                 actor,
                 now,
-                kind="objection_filed",
-                at=moment,
-                request_id=request.id,
-                summary=summary,
-                data=data,
-            )
-            event = record_event(
-                session, actor, now, kind="filed", at=moment, objection_id=row.id, summary=summary, data=data
-            )
-            audit(
-                session,
-                actor,
-                now,
-                action="objection_add",
-                entity="objection",
-                entity_id=row.id,
-                details={"number": number, "request": request.number},
-            )
-            enqueue(
-                session,
-                now,
-                entity="objection",
-                entity_id=row.id,
-                action="add",
-                payload={
-                    "state": objection_state(row, request.number),
-                    "event": EventView.of(event).to_dict(),
-                    "events": [request_line(on_request, request.id)],
-                },
-                base_version=0,
+                filing,
+                request=request,
+                office=load_office(session),
+                seq=lambda: next_counter(session, counter_key("objection", filing.filed_at.year)),
+                cal=load_calendar(session),
             )
             return self._view(session, row)
 
@@ -212,74 +248,106 @@ class ObjectionService:
         *,
         at: datetime | str | None = None,
     ) -> ObjectionView:
+        return acting.act(self, self.ctx, actor, number, action, body, at=at)
+
+    # --- the keberatan as a RecordKind (app.services.acting) --------------------------------------------
+
+    lifecycle = OBJECTION_LIFECYCLE
+    before_start = "Waktu tindakan tidak boleh sebelum keberatan didaftarkan."
+
+    def parse_action(self, action: str) -> ObjectionAction:
         try:
-            kind = ObjectionAction(action)
+            return ObjectionAction(action)
         except ValueError:
             raise ValidationError(
                 {"action": "Tindakan tidak dikenal. Pilih: " + ", ".join(a.value for a in ObjectionAction)}
             ) from None
-        actor.require(Permission.VOID if kind == ObjectionAction.VOID else Permission.RECORD_REQUEST)
-        body = body or {}
-        now = self.ctx.clock()
-        moment = parse_datetime(at, "at", now)
-        with self.ctx.db.transaction() as session:
-            row = _load(session, number)
-            refuse_if_routed_away(session, row.id)
-            refusal = check_objection_allowed(kind, ObjectionStatus(row.status))
-            if refusal is not None:
-                raise ActionRefused(refusal.message)
-            if moment < row.filed_at:
-                raise ValidationError({"at": "Waktu tindakan tidak boleh sebelum keberatan didaftarkan."})
-            base_version = row.version
-            summary, data = self._apply(session, row, kind, body, moment)
-            row.version += 1
-            row.updated_at = now
-            apply_objection_deadlines(row, objection_deadlines(load_calendar(session), row))
-            event = record_event(
-                session,
-                actor,
-                now,
-                kind=kind.value,
-                at=moment,
-                objection_id=row.id,
-                summary=summary,
-                data=data,
-            )
-            on_request = record_event(
-                session,
-                actor,
-                now,
-                kind=f"objection_{kind.value}",
-                at=moment,
-                request_id=row.request_id,
-                summary=f"Keberatan {row.number}: {summary}",
-                data=data,
-            )
-            audit(
-                session,
-                actor,
-                now,
-                action=f"objection_{kind.value}",
-                entity="objection",
-                entity_id=row.id,
-                details={"number": row.number, **data},
-            )
-            request = session.get(Request, row.request_id)
-            assert request is not None
-            enqueue(
-                session,
-                now,
-                entity="objection",
-                entity_id=row.id,
-                action=kind.value,
-                payload={
-                    "state": objection_state(row, request.number),
-                    "event": EventView.of(event).to_dict(),
-                    "events": [request_line(on_request, request.id)],
-                },
-                base_version=base_version,
-            )
-            return self._view(session, row)
+
+    def load(self, session: Session, number: str) -> Target:
+        row = _load(session, number)
+        request = session.get(Request, row.request_id)
+        assert request is not None
+        return Target(row, request_number=request.number)
+
+    def started_at(self, row: Objection) -> datetime:
+        return row.filed_at
+
+    def counts_as_step(self, action: ObjectionAction) -> bool:
+        return False  # a keberatan's steps may be recorded out of order (the Atasan's letter arrives late)
+
+    def last_step_at(self, session: Session, target: Target, action: ObjectionAction) -> datetime | None:
+        return None
+
+    def apply(
+        self,
+        session: Session,
+        target: Target,
+        action: ObjectionAction,
+        body: Mapping[str, Any],
+        at: datetime,
+        actor: Actor,
+    ) -> tuple[str, dict[str, Any]]:
+        return self._apply(session, target.row, action, body, at)
+
+    def set_deadlines(self, cal: WorkingCalendar, row: Objection) -> None:
+        apply_objection_deadlines(row, objection_deadlines(cal, row))
+
+    def journal(
+        self,
+        sink: RowSink,
+        actor: Actor,
+        now: datetime,
+        target: Target,
+        action: ObjectionAction,
+        moment: datetime,
+        summary: str,
+        data: dict[str, Any],
+        base_version: int,
+    ) -> None:
+        row = target.row
+        event = record_event(
+            sink, actor, now, kind=action.value, at=moment, objection_id=row.id, summary=summary, data=data
+        )
+        on_request = record_event(
+            sink,
+            actor,
+            now,
+            kind=f"objection_{action.value}",
+            at=moment,
+            request_id=row.request_id,
+            summary=f"Keberatan {row.number}: {summary}",
+            data=data,
+        )
+        audit(
+            sink,
+            actor,
+            now,
+            action=f"objection_{action.value}",
+            entity="objection",
+            entity_id=row.id,
+            details={"number": row.number, **data},
+        )
+        enqueue(
+            sink,
+            now,
+            entity="objection",
+            entity_id=row.id,
+            action=action.value,
+            payload={
+                "state": objection_state(row, target.request_number),
+                "event": EventView.of(event).to_dict(),
+                "events": [request_line(on_request, row.request_id)],
+            },
+            base_version=base_version,
+        )
+
+    def reindex(
+        self, session: Session, target: Target, action: ObjectionAction, data: dict[str, Any]
+    ) -> None:
+        """Nothing derived to keep: keberatan are not in the request search index."""
+
+    def view(self, session: Session, actor: Actor, target: Target) -> ObjectionView:
+        return self._view(session, target.row)
 
     def _apply(
         self, session: Session, row: Objection, kind: ObjectionAction, body: Mapping[str, Any], at: datetime

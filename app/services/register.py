@@ -8,7 +8,7 @@ committed, and WAL with ``synchronous=FULL`` keeps it through a power cut.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,20 +16,20 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, Action, Status
-from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
+from app.domain.numbering import counter_key
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_requester
 from app.domain.search import search_body
 from app.errors import ConfirmationRequired, NotFound, ValidationError
-from app.ids import new_id
-from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
+from app.services.calendar import load_calendar
 from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
-from app.services.journal import audit, enqueue, record_event
+from app.services.intake import Intake, build_request, find_requester, merge_requester, requester_key
+from app.services.journal import SessionWrites, audit
 from app.services.office import load_office
 from app.services.register_query import routed_away
-from app.services.sync_state import request_state
+from app.services.sync_state import request_state as request_state  # re-exported for older imports
 from app.services.views import EventView, RequesterView, RequestView
 from db.models import Counter, Event, Request, Requester
 
@@ -130,6 +130,47 @@ class RegisterService:
         actor.require(Permission.RECORD_REQUEST)
         ClockCheck(self.ctx).require_confirmed(confirm_warnings)
         now = self.ctx.clock()
+        intake = self.check_intake(data, now, confirm_warnings=confirm_warnings)
+        with self.ctx.db.transaction() as session:
+            sink = SessionWrites(session)
+            key = requester_key(intake.requester, self.ctx.vault)
+            existing = find_requester(session, key)
+            requester, changes = merge_requester(existing, intake.requester, now, self.ctx.vault)
+            if existing is None:
+                sink.add_record(requester)
+            seq = next_counter(session, counter_key("request", intake.received_at.year))
+            row = build_request(
+                sink,
+                actor,
+                now,
+                intake,
+                office=load_office(session),
+                seq=seq,
+                requester=requester,
+                requester_changes=changes,
+                cal=load_calendar(session),
+            )
+            index_request(session, row, requester)
+            if changes:
+                index_requester_requests(session, requester, except_id=row.id)
+            return self._view(session, actor, row, requester)
+
+    def receive_many(
+        self, actor: Actor, items: Sequence[Mapping[str, Any]], *, confirm_warnings: bool = False
+    ) -> list[str]:
+        """Register many requests in one transaction (an import, the bench seeder) and return their numbers;
+        each goes through the same checks and rows as ``receive``. All or nothing: a bad item raises and
+        nothing of the call is saved."""
+        from app.services.batch import WriteBatch
+
+        with WriteBatch(self.ctx, confirm_warnings=confirm_warnings) as batch:
+            return [batch.receive(actor, data) for data in items]
+
+    def check_intake(
+        self, data: Mapping[str, Any], now: datetime, *, confirm_warnings: bool = False
+    ) -> Intake:
+        """Every check of ``receive`` that needs no transaction; raises ``ValidationError`` with all the
+        field errors at once, or ``ConfirmationRequired`` for unconfirmed warnings."""
         errors: dict[str, str] = {}
         received_at = now
         try:
@@ -166,144 +207,18 @@ class RegisterService:
         assert clean is not None
         if clean.warnings and not confirm_warnings:
             raise ConfirmationRequired({f"requester.{k}": v for k, v in clean.warnings.items()})
-
-        with self.ctx.db.transaction() as session:
-            office = load_office(session)
-            requester, requester_changes = self._upsert_requester(session, clean, now)
-            seq = next_counter(session, counter_key("request", received_at.year))
-            number = render_number(
-                office.request_template, parts_for(office.code, office.desk_letter, seq, received_at.date())
-            )
-            status = (
-                Status.IN_PROCESS if complete else (Status.INCOMPLETE if missing else Status.VERIFICATION)
-            )
-            proxy = None
-            if clean.proxy is not None:
-                proxy = {
-                    "name": clean.proxy.name,
-                    "address": clean.proxy.address,
-                    "phone": clean.proxy.phone,
-                    "nik_masked": clean.proxy.nik and _mask(clean.proxy.nik),
-                }
-            row = Request(
-                id=new_id(),
-                number=number,
-                office_code=office.code,
-                desk_letter=office.desk_letter,
-                year=received_at.year,
-                seq=seq,
-                received_at=received_at,
-                channel=channel,
-                requester_id=requester.id,
-                proxy=proxy,
-                documents=documents,
-                information=information,
-                purpose=purpose,
-                obtain_method=obtain,
-                delivery_method=delivery,
-                status=status.value,
-                completed_at=received_at if complete else None,
-                missing_items=missing,
-                incomplete_notice_at=received_at if missing else None,
-                deadlines={},
-                received_by=actor.username,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
-            apply_request_deadlines(row, request_deadlines(load_calendar(session), row))
-            session.add(row)
-            session.flush()  # the request row must exist before its timeline event (no ORM relationships)
-            summary = f"Permohonan diterima ({CHANNELS[channel]}), nomor {number}"
-            if missing:
-                summary += "; tidak lengkap: " + ", ".join(missing)
-            elif complete:
-                summary += "; lengkap"
-            event = record_event(
-                session,
-                actor,
-                now,
-                kind=Action.RECEIVE.value,
-                at=received_at,
-                request_id=row.id,
-                summary=summary,
-                data={
-                    "complete": complete,
-                    "missing_items": missing,
-                    "requester_updated": requester_changes,
-                    "warnings_confirmed": clean.warnings,
-                },
-            )
-            index_request(session, row, requester)
-            if requester_changes:
-                index_requester_requests(session, requester, except_id=row.id)
-            audit(
-                session,
-                actor,
-                now,
-                action="request_receive",
-                entity="request",
-                entity_id=row.id,
-                details={"number": number},
-            )
-            enqueue(
-                session,
-                now,
-                entity="request",
-                entity_id=row.id,
-                action=Action.RECEIVE.value,
-                payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
-                base_version=0,
-            )
-            return self._view(session, actor, row, requester)
-
-    def _upsert_requester(
-        self, session: Session, clean: CleanRequester, now: datetime
-    ) -> tuple[Requester, dict[str, Any]]:
-        """Reuse a returning requester (same NIK, or same legal number for a badan hukum)."""
-        vault = self.ctx.vault
-        existing: Requester | None = None
-        if clean.nik:
-            existing = session.scalar(
-                select(Requester).where(Requester.nik_hash == vault.lookup_hash(clean.nik))
-            )
-        elif clean.legal_number:
-            existing = session.scalar(
-                select(Requester).where(
-                    Requester.legal_number == clean.legal_number, Requester.kind == clean.kind
-                )
-            )
-        fields = {
-            "kind": clean.kind,
-            "name": clean.name,
-            "legal_number": clean.legal_number,
-            "address": clean.address,
-            "phone": clean.phone,
-            "email": clean.email,
-            "occupation": clean.occupation,
-        }
-        if existing is None:
-            requester = Requester(
-                id=new_id(),
-                **fields,
-                nik_encrypted=vault.encrypt(clean.nik) if clean.nik else None,
-                nik_hash=vault.lookup_hash(clean.nik) if clean.nik else None,
-                nik_masked=_mask(clean.nik) if clean.nik else None,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(requester)
-            return requester, {}
-        changes = {
-            k: {"old": getattr(existing, k), "new": v} for k, v in fields.items() if getattr(existing, k) != v
-        }
-        for key, change in changes.items():
-            setattr(existing, key, change["new"])
-        if changes:
-            existing.version += 1
-            existing.updated_at = now
-        return existing, changes
+        return Intake(
+            received_at=received_at,
+            channel=channel,
+            information=information,
+            purpose=purpose,
+            obtain_method=obtain,
+            delivery_method=delivery,
+            documents=documents,
+            complete=bool(complete),
+            missing_items=missing,
+            requester=clean,
+        )
 
     # --- reading ----------------------------------------------------------------------------------------
 

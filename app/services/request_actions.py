@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.identity import mask_nik
 from app.domain.lifecycle import (
@@ -24,26 +25,26 @@ from app.domain.lifecycle import (
     INFO_FORMS,
     OBTAIN_METHODS,
     PASAL_17,
+    REQUEST_LIFECYCLE,
     Action,
     Decision,
     Status,
-    check_allowed,
+    closing_status,
 )
-from app.domain.permissions import Permission
 from app.domain.requester import validate_requester
 from app.errors import ActionRefused, ValidationError
-from app.services.calendar import apply_request_deadlines, load_calendar, request_deadlines
+from app.services import acting
+from app.services.acting import Target
+from app.services.calendar import apply_request_deadlines, request_deadlines
 from app.services.context import Actor, DeskContext
-from app.services.journal import audit, enqueue, record_event
+from app.services.journal import RowSink, audit, enqueue, record_event
 from app.services.register import (
     RegisterService,
     index_request,
     index_requester_requests,
     load_request,
-    parse_datetime,
-    request_state,
 )
-from app.services.register_query import refuse_if_routed_away
+from app.services.sync_state import request_state
 from app.services.views import EventView, RequestView
 from db.models import Event, Request, Requester
 
@@ -73,7 +74,11 @@ def _raise(errors: dict[str, str]) -> None:
 
 
 class RequestActions:
-    """``act(number, action, body)`` for every lifecycle action except intake."""
+    """``act(number, action, body)`` for every lifecycle action except intake: the request ``RecordKind`` of
+    ``app.services.acting``, whose ``act`` is the one path shared with keberatan."""
+
+    lifecycle = REQUEST_LIFECYCLE
+    before_start = "Waktu tindakan tidak boleh sebelum permohonan diterima."
 
     def __init__(self, ctx: DeskContext, register: RegisterService) -> None:
         self.ctx = ctx
@@ -88,7 +93,6 @@ class RequestActions:
             Action.DELIVER: self._deliver,
             Action.CLOSE: self._close,
             Action.VOID: self._void,
-            Action.CORRECT: self._correct,
         }
 
     def act(
@@ -100,75 +104,101 @@ class RequestActions:
         *,
         at: datetime | str | None = None,
     ) -> RequestView:
+        return acting.act(self, self.ctx, actor, number, action, body, at=at)
+
+    # --- the request as a RecordKind --------------------------------------------------------------------
+
+    def parse_action(self, action: str) -> Action:
         try:
             kind = Action(action)
         except ValueError:
             raise ValidationError(
-                {"action": "Tindakan tidak dikenal. Pilih: " + ", ".join(a.value for a in self._handlers)}
+                {"action": "Tindakan tidak dikenal. Pilih: " + ", ".join(a.value for a in REQUEST_ACTIONS)}
             ) from None
-        if kind not in self._handlers:
+        if kind not in REQUEST_ACTIONS:
             raise ActionRefused("Permohonan didaftarkan melalui penerimaan (intake), bukan tindakan ini.")
-        actor.require(
-            {Action.VOID: Permission.VOID, Action.CORRECT: Permission.CORRECT}.get(
-                kind, Permission.RECORD_REQUEST
-            )
+        return kind
+
+    def load(self, session: Session, number: str) -> Target:
+        row = load_request(session, number)
+        requester = session.get(Requester, row.requester_id)
+        assert requester is not None
+        return Target(row, requester)
+
+    def started_at(self, row: Request) -> datetime:
+        return row.received_at
+
+    def counts_as_step(self, action: Action) -> bool:
+        return action != Action.CORRECT
+
+    def last_step_at(self, session: Session, target: Target, action: Action) -> datetime | None:
+        return request_last_step(session, target.row.id) if self.counts_as_step(action) else None
+
+    def apply(
+        self,
+        session: Session,
+        target: Target,
+        action: Action,
+        body: Mapping[str, Any],
+        at: datetime,
+        actor: Actor,
+    ) -> tuple[str, dict[str, Any]]:
+        if action == Action.CORRECT:
+            assert target.requester is not None
+            return self._correct(session, target.row, target.requester, body)
+        summary, data = self._handlers[action](session, target.row, body, at)
+        if action == Action.VOID:
+            target.row.voided_by = actor.username
+        return summary, data
+
+    def set_deadlines(self, cal: WorkingCalendar, row: Request) -> None:
+        apply_request_deadlines(row, request_deadlines(cal, row))
+
+    def journal(
+        self,
+        sink: RowSink,
+        actor: Actor,
+        now: datetime,
+        target: Target,
+        action: Action,
+        moment: datetime,
+        summary: str,
+        data: dict[str, Any],
+        base_version: int,
+    ) -> None:
+        row, requester = target.row, target.requester
+        assert requester is not None
+        event = record_event(
+            sink, actor, now, kind=action.value, at=moment, request_id=row.id, summary=summary, data=data
         )
-        body = body or {}
-        if not isinstance(body, Mapping):
-            raise ValidationError({"body": "Isi tindakan harus berupa objek JSON."})
-        now = self.ctx.clock()
-        moment = parse_datetime(at, "at", now)
-        with self.ctx.db.transaction() as session:
-            row = load_request(session, number)
-            refuse_if_routed_away(session, row.id)
-            refusal = check_allowed(kind, Status(row.status))
-            if refusal is not None:
-                raise ActionRefused(refusal.message)
-            if moment < row.received_at:
-                raise ValidationError({"at": "Waktu tindakan tidak boleh sebelum permohonan diterima."})
-            if kind != Action.CORRECT:
-                last = _last_step_at(session, row.id)
-                if last is not None and moment < last:
-                    raise ValidationError(
-                        {
-                            "at": f"Waktu tindakan tidak boleh sebelum langkah terakhir ({last:%d-%m-%Y %H.%M})."
-                        }
-                    )
-            base_version = row.version
-            summary, data = self._handlers[kind](session, row, body, moment)
-            row.version += 1
-            row.updated_at = now
-            requester = session.get(Requester, row.requester_id)
-            assert requester is not None
-            apply_request_deadlines(row, request_deadlines(load_calendar(session), row))
-            if kind == Action.CORRECT and str(data.get("field", "")).startswith("requester."):
-                index_requester_requests(session, requester)
-            else:
-                index_request(session, row, requester)
-            if kind == Action.VOID:
-                row.voided_by = actor.username
-            event = record_event(
-                session, actor, now, kind=kind.value, at=moment, request_id=row.id, summary=summary, data=data
-            )
-            audit(
-                session,
-                actor,
-                now,
-                action=f"request_{kind.value}",
-                entity="request",
-                entity_id=row.id,
-                details={"number": row.number, **data},
-            )
-            enqueue(
-                session,
-                now,
-                entity="request",
-                entity_id=row.id,
-                action=kind.value,
-                payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
-                base_version=base_version,
-            )
-            return self.register._view(session, actor, row, requester)
+        audit(
+            sink,
+            actor,
+            now,
+            action=f"request_{action.value}",
+            entity="request",
+            entity_id=row.id,
+            details={"number": row.number, **data},
+        )
+        enqueue(
+            sink,
+            now,
+            entity="request",
+            entity_id=row.id,
+            action=action.value,
+            payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
+            base_version=base_version,
+        )
+
+    def reindex(self, session: Session, target: Target, action: Action, data: dict[str, Any]) -> None:
+        assert target.requester is not None
+        if corrects_requester(action, data):
+            index_requester_requests(session, target.requester)
+        else:
+            index_request(session, target.row, target.requester)
+
+    def view(self, session: Session, actor: Actor, target: Target) -> RequestView:
+        return self.register._view(session, actor, target.row, target.requester)
 
     # --- handlers: each returns (timeline summary, event data) ------------------------------------------
 
@@ -331,7 +361,7 @@ class RequestActions:
         self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
     ) -> tuple[str, dict[str, Any]]:
         row.closed_at = at
-        if row.status == Status.INCOMPLETE.value:
+        if closing_status(Status(row.status)) == Status.NOT_PROCESSABLE:
             if row.due_completion and at.date() <= row.due_completion:
                 raise ActionRefused(
                     f"Pemohon masih dapat melengkapi sampai {format_date_long(row.due_completion)}; "
@@ -357,7 +387,7 @@ class RequestActions:
         return f"Dibatalkan: {reason} (nomor tetap tercatat)", {"reason": reason, "previous_status": previous}
 
     def _correct(
-        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+        self, session: Session, row: Request, requester: Requester, body: Mapping[str, Any]
     ) -> tuple[str, dict[str, Any]]:
         errors: dict[str, str] = {}
         field = str(body.get("field") or "")
@@ -370,7 +400,7 @@ class RequestActions:
         _raise(errors)
         value = body["value"]
         if field.startswith("requester."):
-            old, new = self._correct_requester(session, row, field.split(".", 1)[1], value)
+            old, new = self._correct_requester(session, row, requester, field.split(".", 1)[1], value)
         else:
             old, new = self._correct_request(row, field, value)
         if old == new:
@@ -388,9 +418,9 @@ class RequestActions:
         setattr(row, field, value)
         return old, value
 
-    def _correct_requester(self, session: Session, row: Request, field: str, value: Any) -> tuple[Any, Any]:
-        requester = session.get(Requester, row.requester_id)
-        assert requester is not None
+    def _correct_requester(
+        self, session: Session, row: Request, requester: Requester, field: str, value: Any
+    ) -> tuple[Any, Any]:
         vault = self.ctx.vault
         current = {
             "kind": requester.kind,
@@ -436,11 +466,20 @@ class RequestActions:
         return old, new
 
 
+#: The actions recorded on a registered request (intake is ``RegisterService.receive``).
+REQUEST_ACTIONS = tuple(REQUEST_LIFECYCLE.transitions)
+
+
+def corrects_requester(action: Action, data: Mapping[str, Any]) -> bool:
+    """A correction of the requester's data: every request of that requester is re-indexed."""
+    return action == Action.CORRECT and str(data.get("field", "")).startswith("requester.")
+
+
 #: Timeline kinds that are steps of the lifecycle (corrections and recomputes may be recorded at any time).
 _STEP_KINDS = [a.value for a in Action if a != Action.CORRECT]
 
 
-def _last_step_at(session: Session, request_id: str) -> datetime | None:
+def request_last_step(session: Session, request_id: str) -> datetime | None:
     """Steps are recorded in the order they happened, so the timeline and the deadlines stay coherent."""
     return session.scalar(
         select(func.max(Event.at)).where(Event.request_id == request_id, Event.kind.in_(_STEP_KINDS))

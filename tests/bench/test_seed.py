@@ -128,7 +128,12 @@ def _snapshot(data_dir: Path) -> dict[str, Any]:
         for r in con.execute("SELECT * FROM objections")
     }
     search = dict(con.execute("SELECT number, body FROM request_search").fetchall())
-    outbox = Counter(tuple(r) for r in con.execute("SELECT entity, action, base_version FROM outbox_ops"))
+    outbox = Counter(
+        (entity, action, base, tuple(sorted(json.loads(payload))))  # what each op carries, not only its kind
+        for entity, action, base, payload in con.execute(
+            "SELECT entity, action, base_version, payload FROM outbox_ops"
+        )
+    )
     audits = Counter(tuple(r) for r in con.execute("SELECT username, action, entity FROM audit_log"))
     counters = dict(con.execute("SELECT key, value FROM counters").fetchall())
     return {

@@ -132,7 +132,7 @@ def test_keberatan_filed_from_the_request_is_listed(page_for, desk, officer, wal
 def test_letters_offered_follow_the_facts_and_print_through_the_preview(
     page_for, desk, officer, walk_in
 ) -> None:
-    from ui.pages.request import letter_kinds
+    from app.services.availability import request_choices
     from ui.printing import printer_settings
     from ui.printing.preview_dialog import PreviewDialog
     from ui.printing.print_service import PrintService
@@ -146,7 +146,7 @@ def test_letters_offered_follow_the_facts_and_print_through_the_preview(
 
     number = desk.register.receive(officer, walk_in()).number
     view = desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
-    assert letter_kinds(view) == ["receipt", "form", "rejection", "dossier"]
+    assert request_choices(view, officer).letters == ["receipt", "form", "rejection", "dossier"]
     page = page_for(officer)
     page.print_service = PrintService(
         desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False

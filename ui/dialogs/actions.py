@@ -36,6 +36,7 @@ from app.domain.lifecycle import (
     Action,
     Decision,
     Status,
+    closing_status,
 )
 from app.domain.requester import DOCUMENT_KINDS
 from app.services.context import Actor
@@ -250,7 +251,7 @@ class ActionDialog(RecordingFlow, QDialog):
         return lambda: {"method": method.currentData(), "note": note.toPlainText()}
 
     def _close(self) -> Collector:
-        if self.view.status == Status.INCOMPLETE:
+        if closing_status(self.view.status) == Status.NOT_PROCESSABLE:
             self.intro.setText(
                 self.tr("Pemohon tidak melengkapi dalam 3 hari kerja: ditutup sebagai tidak dapat diproses.")
             )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
-from app.domain.lifecycle import Status
+from app.domain.lifecycle import request_deadline_in_force
 from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.dialogs.form_fields import shortcut
@@ -90,9 +90,10 @@ class IntakeResult(QWidget):
         self.number.setText(view.number)
         self.number.setAccessibleName(self.tr("Nomor pendaftaran {0}").format(view.number))
         due: date | None
-        if view.status == Status.VERIFICATION:
+        deadline = request_deadline_in_force(view.status, view.deadlines)
+        if deadline == "completeness":
             caption, due = self.tr("Batas pemeriksaan kelengkapan (3 hari kerja):"), view.due_completeness
-        elif view.status == Status.INCOMPLETE:
+        elif deadline == "completion":
             caption, due = self.tr("Batas pemohon melengkapi (3 hari kerja):"), view.due_completion
         else:
             caption, due = self.tr("Batas pemberitahuan tertulis (10 hari kerja):"), view.due_response

@@ -2,7 +2,7 @@
 
 Why a plain table widget here: a desk records tens of keberatan a year, not 100,000, so the whole list is read
 in one background call (with each requester's name from its request) and shown at once. The detail panel
-offers only the steps ``allowed_objection_actions`` permits (voiding only to roles that may void).
+offers only the steps ``availability.objection_choices`` offers (the lifecycle table and the role decide).
 """
 
 from __future__ import annotations
@@ -35,10 +35,8 @@ from app.domain.lifecycle import (
     OBJECTION_DECISIONS,
     OBJECTION_STATUS_LABELS,
     ObjectionAction,
-    ObjectionStatus,
-    allowed_objection_actions,
 )
-from app.domain.permissions import Permission
+from app.services.availability import objection_choices
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
@@ -205,7 +203,7 @@ class ObjectionsPage(QWidget):
                 decision,
             ]
             overdue = (
-                item.status == ObjectionStatus.REGISTERED
+                objection_choices(item, self.actor).deadline == "response"
                 and item.due_response is not None
                 and item.due_response < listing.today
             )
@@ -256,14 +254,15 @@ class ObjectionsPage(QWidget):
         ]
         if view.proxy:
             rows.append((self.tr("Kuasa"), str(view.proxy.get("name") or "")))
+        choices = objection_choices(view, self.actor)
         if view.due_response:
             text = format_date_long(view.due_response)
-            if view.status == ObjectionStatus.REGISTERED:
+            if choices.deadline == "response":
                 left = remaining_working_days(self.listing.calendar, self.listing.today, view.due_response)
                 text += f" — {format_remaining(left)}"
             rows.append((self.tr("Batas tanggapan Atasan PPID"), text))
         dispute_due = (view.deadlines.get("dispute_filing") or {}).get("due")
-        if dispute_due and view.status in (ObjectionStatus.REGISTERED, ObjectionStatus.DECIDED):
+        if dispute_due and choices.dispute_open:
             rows.append(
                 (self.tr("Batas mengajukan sengketa"), format_date_long(date.fromisoformat(dispute_due)))
             )
@@ -313,9 +312,7 @@ class ObjectionsPage(QWidget):
                 widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         self.action_buttons.clear()
-        for action in allowed_objection_actions(view.status):
-            if action == ObjectionAction.VOID and not self.actor.can(Permission.VOID):
-                continue
+        for action in objection_choices(view, self.actor).actions:
             button = QPushButton(OBJECTION_ACTION_LABELS[action])
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button

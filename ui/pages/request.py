@@ -2,8 +2,9 @@
 
 Why this shape: the officer comes here to answer "where is this request and what do I do next?". The header
 says the number and status; the deadlines read as dates and "sisa N hari kerja" with the stored "mengapa
-tanggal ini?" explanation one click away; only the actions that ``lifecycle.allowed_actions`` permits (and the
-role may do) are offered, each in its small dialog. Reading runs off the GUI thread.
+tanggal ini?" explanation one click away; only the actions and letters ``availability.request_choices`` offers
+(the lifecycle table and the role's permissions decide) are shown, each in its small dialog. Reading runs off
+the GUI thread.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
-from app.domain.lifecycle import ACTION_LABELS, FINAL_STATUSES, Action, Decision, Status, allowed_actions
-from app.domain.permissions import Permission
+from app.domain.lifecycle import ACTION_LABELS, Action
+from app.services.availability import RequestChoices, request_choices
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
@@ -45,31 +46,6 @@ from ui.models.jobs import submit
 from ui.pages.request_details import detail_sections
 from ui.printing.letters_panel import LettersPanel
 from ui.style import OVERDUE, set_role
-
-CURRENT_DEADLINE = {
-    Status.VERIFICATION: "completeness",
-    Status.INCOMPLETE: "completion",
-    Status.IN_PROCESS: "response",
-    Status.EXTENDED: "extended",
-}
-
-
-def letter_kinds(view: RequestView) -> list[str]:
-    """The documents this request has facts for, in the order they are issued."""
-    kinds = ["receipt", "form"]
-    if view.missing_items or view.status == Status.INCOMPLETE:
-        kinds.append("incomplete")
-    if view.extension_reason:
-        kinds.append("extension")
-    if view.decision is not None and view.decision != Decision.REJECTED:
-        kinds.append("notice")
-    if view.decision == Decision.REJECTED:
-        kinds.append("rejection")
-    if view.forwarded_to:
-        kinds.append("forward")
-    if view.delivered_at:
-        kinds.append("handover")
-    return [*kinds, "dossier"]
 
 
 @dataclass(frozen=True)
@@ -217,14 +193,15 @@ class RequestPage(QWidget):
             box.addWidget(group)
         box.addStretch(1)
         self.details_area.setWidget(body)
-        self._show_deadlines(view, loaded)
+        self.can_route = loaded.can_route
+        choices = request_choices(view, self.actor, city_desk=self.can_route)
+        self._show_deadlines(view, loaded, choices)
         self._show_objections(loaded.objections)
         self._show_timeline(view)
-        self.can_route = loaded.can_route
-        self._show_actions(view)
+        self._show_actions(view, choices)
         self.letters.show_request(view.number)
 
-    def _show_deadlines(self, view: RequestView, loaded: Loaded) -> None:
+    def _show_deadlines(self, view: RequestView, loaded: Loaded, choices: RequestChoices) -> None:
         while self.deadlines_form.rowCount():
             self.deadlines_form.removeRow(0)
         self.explanations.clear()
@@ -235,7 +212,7 @@ class RequestPage(QWidget):
             "extended": self.tr("Setelah perpanjangan"),
             "objection_filing": self.tr("Batas mengajukan keberatan"),
         }
-        current = CURRENT_DEADLINE.get(view.status)
+        current = choices.deadline
         for kind, data in view.deadlines.items():
             due = date.fromisoformat(str(data["due"]))
             text = format_date_long(due)
@@ -291,7 +268,7 @@ class RequestPage(QWidget):
                 item.setToolTip(event.summary)
                 self.timeline.setItem(row, column, item)
 
-    def _show_actions(self, view: RequestView) -> None:
+    def _show_actions(self, view: RequestView, choices: RequestChoices) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -302,21 +279,17 @@ class RequestPage(QWidget):
         self.objection_button: QPushButton | None = None
         self.route_button: QPushButton | None = None
         self.routed_note.setVisible(view.routed_away)
-        for action in [] if view.routed_away else allowed_actions(view.status):
-            if action == Action.VOID and not self.actor.can(Permission.VOID):
-                continue
-            if action == Action.CORRECT and not self.actor.can(Permission.CORRECT):
-                continue
+        for action in choices.actions:
             button = QPushButton(ACTION_LABELS[action])
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
-        if view.status != Status.VOID and not view.routed_away:
+        if choices.can_file_objection:
             objection = QPushButton(self.tr("Ajukan &keberatan"))
             objection.clicked.connect(self.open_objection)
             self.objection_button = objection
             self.actions_row.addWidget(objection)
-        if self.can_route and view.status not in FINAL_STATUSES and not view.routed_away:
+        if choices.can_route:
             self.route_button = QPushButton(self.tr("Teruskan ke kantor &lain"))
             self.route_button.clicked.connect(self.open_route)
             self.actions_row.addWidget(self.route_button)
@@ -326,7 +299,7 @@ class RequestPage(QWidget):
         self.print_button.setAccessibleName(self.tr("Cetak surat permohonan ini"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
-        for kind in letter_kinds(view):
+        for kind in choices.letters:
             entry = menu.addAction(DOCUMENT_TITLES[kind])
             entry.setData(kind)
         menu.triggered.connect(lambda chosen: self.print_letter(str(chosen.data())))
