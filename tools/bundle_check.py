@@ -11,7 +11,8 @@ script): ``--version`` (process start to exit) and ``--self-check`` up to the lo
 self-check's ``dialog_masuk`` line, printed once the dialog is on screen) and to the end. Medians of
 ``--repeats`` runs, frozen and source alternating; the very first frozen run is reported on its own.
 
-Exit status 0 when every step worked; the results go to docs/benchmarks.md ("Bundle"). tests/bundle runs this
+Exit status 0 when every step worked; the raw result is kept in bench/out/bundle_check.json, the figures go to
+docs/benchmarks.md ("Bundle"). tests/bundle runs this
 when PPID_BUNDLE_TEST=1 (it takes minutes).
 """
 
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "build_spec" / "ppid_desk.spec"
 DIST = ROOT / "dist" / "ppid-desk"
 SIZE_GOAL_MB = 200.0
+OUT = ROOT / "bench" / "out" / "bundle_check.json"  # the last result, raw (git-ignored)
 PASSWORD = "rahasia-admin-2026"
 EXE = "ppid-desk.exe" if sys.platform == "win32" else "ppid-desk"
 # On Windows the windowed ppid-desk.exe has no console: the command line is ppid-desk-cli.exe.
@@ -170,7 +172,7 @@ def check(repeats: int, skip_build: bool) -> dict[str, Any]:
         result.update(size_mb=round(size_mb, 1), files=files, size_ok=size_mb <= SIZE_GOAL_MB)
 
         first_dialog, first_total, code = timed_self_check([str(frozen)], cwd=work, env=env)
-        result["first_self_check"] = {"dialog_s": first_dialog, "total_s": round(first_total, 2), "code": code}
+        result["first_self_check"] = {"dialog_s": first_dialog and round(first_dialog, 2), "total_s": round(first_total, 2), "code": code}
         version = run([str(frozen), "--version"], cwd=work, env=env)
         result["version"] = version.stdout.strip()
         report = run([str(frozen), "--self-check", "--json"], cwd=work, env=env)
@@ -248,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     result = check(args.repeats, args.skip_build)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else render(result))
     return 0 if result["ok"] else 1
 
