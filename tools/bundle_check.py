@@ -108,7 +108,7 @@ def first_steps(cli: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
          "Kecamatan Serang", "--admin", "admin"],
         cwd=work, env=env,
     )
-    steps["init"] = {"ok": init.returncode == 0, "detail": (init.stdout + init.stderr).strip()[-300:]}
+    steps["init"] = {"ok": init.returncode == 0, "detail": " / ".join((init.stdout + init.stderr).split("\n"))[-300:]}
     received = (datetime.now() - timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
     body = {
         "received_at": received,
@@ -154,7 +154,7 @@ def first_steps(cli: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
 def check(repeats: int, skip_build: bool) -> dict[str, Any]:
     result: dict[str, Any] = {
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}",
-        "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "load": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
     if not skip_build:
         result["build_seconds"] = round(build(), 1)
@@ -182,7 +182,7 @@ def check(repeats: int, skip_build: bool) -> dict[str, Any]:
             checks = {"ok": False, "checks": [], "stderr": report.stderr[-2000:]}
         result["self_check"] = {
             "ok": report.returncode == 0 and checks.get("ok") is True and checks.get("frozen") is True,
-            "checks": {c["name"]: f"[{'OK' if c['ok'] else 'GAGAL'}] {c['detail']}" for c in checks["checks"]},
+            "checks": {c["name"]: f"[{_label(c)}] {c['detail']}" for c in checks["checks"]},
             **({"stderr": checks["stderr"]} if "stderr" in checks else {}),
         }
         result["first_steps"] = first_steps(frozen, work, env)
@@ -210,6 +210,10 @@ def check(repeats: int, skip_build: bool) -> dict[str, Any]:
     return result
 
 
+def _label(check: dict[str, Any]) -> str:
+    return "GAGAL" if not check["ok"] else "PERINGATAN" if check.get("warning") else "OK"
+
+
 def _source_env(home: Path) -> dict[str, str]:
     """The source install's environment for the same measurement: this interpreter's, without a display."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -221,7 +225,7 @@ def render(result: dict[str, Any]) -> str:
     cold = result["cold_start"]
     lines = [
         f"Bundle check ({result['machine']}, load {result['load']}):",
-        f"  build: {result.get('build_seconds', 'skipped')} s",
+        f"  build: {str(result['build_seconds']) + ' s' if 'build_seconds' in result else 'skipped (--skip-build)'}",
         f"  version: {result['version']}",
         f"  size on disk: {result['size_mb']} MB in {result['files']} files (goal <= {SIZE_GOAL_MB:.0f} MB: "
         f"{'met' if result['size_ok'] else 'MISSED'})",
