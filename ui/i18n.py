@@ -36,6 +36,15 @@ def _load(translator: QTranslator, filename: str, *folders: Path) -> bool:
     return any(translator.load(filename, str(folder)) for folder in folders)
 
 
+def catalogues(language: str) -> list[tuple[str, tuple[Path, ...]]]:
+    """The translation files ``language`` loads, each with the folders it is looked for in (first found wins).
+    ``ppid-desk --self-check`` loads the same list (ui/selfcheck.py)."""
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if language == "id":
+        return [("qtbase_id.qm", (qt_dir, i18n_dir()))]
+    return [(f"ppid_desk_{language}.qm", (i18n_dir(),)), (f"qtbase_{language}.qm", (qt_dir,))]
+
+
 def install(language: str, app: QCoreApplication | None = None) -> str:
     """Install the translators for ``language`` (unknown codes fall back to Indonesian); returns the code used."""
     global _current
@@ -46,16 +55,11 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    wanted: list[tuple[str, tuple[Path, ...]]] = []
     if language == "id":
-        wanted.append(("qtbase_id.qm", (qt_dir, i18n_dir())))
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     else:
-        wanted.append((f"ppid_desk_{language}.qm", (i18n_dir(),)))
-        wanted.append((f"qtbase_{language}.qm", (qt_dir,)))
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    for filename, folders in wanted:
+    for filename, folders in catalogues(language):
         translator = QTranslator(app)
         if _load(translator, filename, *folders):
             app.installTranslator(translator)

@@ -22,6 +22,7 @@ from typing import TextIO
 
 from app import __version__
 from app.cli.common import Cli, common_options
+from app.cli.self_check import SELF_CHECK_HELP
 from app.errors import (
     ActionRefused,
     AuthenticationFailed,
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common_options(top_level=True)],
     )
     parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
+    parser.add_argument("--self-check", action="store_true", help=SELF_CHECK_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -86,13 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _workstation_args(argv: list[str]) -> argparse.Namespace | None:
-    """The arguments when they name no command (``ppid-desk`` opening the workstation), read with the common
-    options only; None when there is a command, ``--help``, ``--version`` or a mistake, which the full parser
+    """The arguments when they name no command (``ppid-desk`` opening the workstation, or ``--self-check``),
+    read with the common options only; None when there is a command, ``--help``, ``--version`` or a mistake, which the full parser
     handles. Why: building the full parser imports every command group, which costs an officer more waiting
     for the login dialog than starting Qt does (docs/benchmarks.md, "Workstation")."""
     quick = argparse.ArgumentParser(
         add_help=False, exit_on_error=False, parents=[common_options(top_level=True)]
     )
+    quick.add_argument("--self-check", action="store_true")
     try:
         args, rest = quick.parse_known_args(argv)
     except (argparse.ArgumentError, SystemExit):
@@ -146,6 +149,10 @@ def main(
             return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
     cli = Cli(args, stdout=out, stderr=err)
     try:
+        if getattr(args, "self_check", False):
+            from app.cli import self_check
+
+            return self_check.run(cli)
         if args.command is None:
             started = _start_gui(cli)
             if started is not None:

@@ -1,267 +1,29 @@
-"""Sample snapshots for every document kind, plus PDF inspection helpers used by the document tests.
-
-The samples are realistic Kota Serang data; ``long=True`` swaps in a 2,000-character request text and 200-character
-names to exercise wrapping and page continuation.
-"""
+"""Sample snapshots for every document kind (from ``app.documents.samples``, which ``ppid-desk --self-check``
+also renders), plus PDF inspection helpers used by the document tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from decimal import Decimal
 
 import pypdf
 import pypdfium2 as pdfium
 
-from app.documents.snapshot import (
-    CostLine,
-    Deadline,
-    DossierSnapshot,
-    ExtensionSnapshot,
-    FormSnapshot,
-    ForwardSnapshot,
-    HandoverSnapshot,
-    IncompleteSnapshot,
-    IssuedLetterRef,
-    LabeledValue,
-    LetterMeta,
-    NoticeSnapshot,
-    ObjectionRow,
-    ObjectionSnapshot,
-    Office,
-    ReceiptSnapshot,
-    RegisterSnapshot,
-    RejectionSnapshot,
-    Requester,
-    RequestInfo,
-    RequestRow,
-    Signatory,
-    Snapshot,
-    TimelineEntry,
+from app.documents.samples import (  # noqa: F401 - re-exported for the document tests
+    COSTS,
+    COSTS_TOTAL_TEXT,
+    COSTS_WORDS,
+    LETTER_NO,
+    LONG_NAME,
+    LONG_TEXT,
+    NIP,
+    NIP_GROUPED,
+    OFFICE,
+    OFFICER,
+    PPID,
+    REG_NO,
+    register_sample,
+    sample,
 )
-
-NIP = "196805071987121001"
-NIP_GROUPED = "19680507 198712 1 001"
-REG_NO = "PPID-CPJ/0012/III/2026"
-LETTER_NO = "000.8.3.3/15/PPID-CPJ/III/2026"
-LONG_TEXT = (
-    "Salinan dokumen rencana anggaran biaya pembangunan jalan lingkungan RT 03 RW 05 tahun anggaran 2025 "
-    "beserta laporan realisasinya. "
-) * 17  # > 2,000 characters
-LONG_NAME = (
-    "Raden Mas Muhammad Abdurrahman Wahyu Kusumaningrat Hadiningrat Prawiranegara Suryadiningrat "
-    "Kartanegara Mangkubumi Wiryakusuma Jayaningrat Notonegoro Sosrodiningrat Purbonegoro"
-)[:200]
-
-OFFICE = Office(
-    kop_lines=("PEMERINTAH KOTA SERANG", "KECAMATAN CIPOCOK JAYA"),
-    address="Jl. Raya Cipocok Jaya No. 1, Kota Serang, Banten",
-    ppid_name="PPID Pelaksana Kecamatan Cipocok Jaya",
-    city="Serang",
-    phone="(0254) 123456",
-    email="ppid@cipocokjaya.serangkota.go.id",
-    website="cipocokjaya.serangkota.go.id",
-    postal_code="42121",
-)
-PPID = Signatory(
-    jabatan="PPID Pelaksana Kecamatan Cipocok Jaya",
-    name="Drs. H. Ahmad Fauzi, M.Si.",
-    nip=NIP,
-    pangkat="Pembina (IV/a)",
-)
-OFFICER = Signatory(jabatan="", name="Siti Aminah, S.Sos.", nip="199001012015032002")
-COSTS = (
-    CostLine("Penyalinan (fotokopi) per lembar", Decimal(500), 20),
-    CostLine("Pengiriman (pos)", Decimal(15000)),
-)
-COSTS_TOTAL_TEXT = "Rp25.000,00"
-COSTS_WORDS = "Dua puluh lima ribu rupiah"
-
-
-def _common(long: bool = False) -> dict[str, object]:
-    return {
-        "office": OFFICE,
-        "letter": LetterMeta(number=LETTER_NO, date=dt.date(2026, 3, 16)),
-        "request": RequestInfo(
-            registration_number=REG_NO,
-            received_at=dt.datetime(2026, 3, 16, 9, 30),
-            information=LONG_TEXT if long else "Salinan RAB pembangunan jalan lingkungan RT 03 tahun 2025",
-            purpose="Bahan penelitian skripsi",
-            channel="Datang langsung",
-            obtain_method="salinan",
-            copy_format="hardcopy",
-            delivery_method="Mengambil langsung",
-            attachments=("Fotokopi KTP",),
-        ),
-        "requester": Requester(
-            name=LONG_NAME if long else "Budi Santoso",
-            address="Jl. Mawar No. 5 RT 01 RW 02, Cipocok Jaya",
-            nik="3673051203850001",
-            occupation="Wiraswasta",
-            phone="081234567890",
-            email="budi@example.id",
-        ),
-        "signatory": PPID,
-    }
-
-
-def sample(kind: str, *, long: bool = False) -> Snapshot:
-    """A filled snapshot of ``kind`` (``notice`` = variant A; ``notice_b`` = variant B)."""
-    c = _common(long)
-    if kind == "receipt":
-        return ReceiptSnapshot(
-            **{**c, "signatory": OFFICER},
-            complete=True,
-            completed_on=dt.date(2026, 3, 16),
-            response_deadline=Deadline(dt.date(2026, 3, 30), "10 hari kerja sejak lengkap"),
-            contact="(0254) 123456",
-        )  # type: ignore[arg-type]
-    if kind == "receipt_incomplete":
-        return ReceiptSnapshot(
-            **{**c, "signatory": OFFICER},
-            complete=False,
-            missing_items=("Fotokopi KTP", "Surat kuasa khusus"),
-            completion_deadline=Deadline(dt.date(2026, 3, 19), "3 hari kerja"),
-        )  # type: ignore[arg-type]
-    if kind == "form":
-        return FormSnapshot(**{**c, "signatory": OFFICER})  # type: ignore[arg-type]
-    if kind == "incomplete":
-        return IncompleteSnapshot(
-            **c,
-            missing_items=("Fotokopi KTP", "Surat kuasa khusus bermeterai"),
-            completion_deadline=Deadline(dt.date(2026, 3, 19), "3 hari kerja"),
-        )  # type: ignore[arg-type]
-    if kind == "notice":
-        return NoticeSnapshot(
-            **c, variant="A", forms=("hardcopy",), costs=COSTS, provision_time="3 (tiga) hari kerja"
-        )  # type: ignore[arg-type]
-    if kind == "notice_b":
-        return NoticeSnapshot(
-            **c,
-            variant="B",
-            reason="belum_didokumentasikan",
-            undocumented_provision="14 (empat belas) hari kerja",
-        )  # type: ignore[arg-type]
-    if kind == "extension":
-        return ExtensionSnapshot(
-            **c,
-            reason="Informasi masih dalam proses pendokumentasian",
-            original_deadline=Deadline(dt.date(2026, 3, 30)),
-            new_deadline=Deadline(dt.date(2026, 4, 8)),
-        )  # type: ignore[arg-type]
-    if kind == "rejection":
-        return RejectionSnapshot(
-            **c,
-            pasal17=("b", "h"),
-            other_basis="Pasal 6 ayat (3) huruf c UU 14/2008",
-            consequence="Membuka informasi dapat mengungkap data pribadi warga.",
-            objection_deadline=Deadline(dt.date(2026, 4, 30)),
-            atasan="Sekretaris Daerah Kota Serang selaku Atasan PPID",
-        )  # type: ignore[arg-type]
-    if kind == "forward":
-        return ForwardSnapshot(
-            **c,
-            holder_name="Dinas Kependudukan dan Pencatatan Sipil Kota Serang",
-            holder_address="Jl. Jenderal Sudirman, Kota Serang",
-            forwarded=True,
-            forwarded_on=dt.date(2026, 3, 17),
-        )  # type: ignore[arg-type]
-    if kind == "handover":
-        return HandoverSnapshot(
-            **{**c, "signatory": OFFICER},
-            handed_at=dt.datetime(2026, 3, 25, 10, 15),
-            items=("Salinan RAB jalan lingkungan RT 03 (20 lembar)",),
-            form="Hardcopy",
-            costs=COSTS,
-            payment_method="Tunai",
-        )  # type: ignore[arg-type]
-    if kind == "objection":
-        return ObjectionSnapshot(
-            **{**c, "signatory": OFFICER, "letter": LetterMeta("KEB-CPJ/003/IV/2026", dt.date(2026, 4, 1))},
-            received_at=dt.datetime(2026, 4, 1, 10, 0),
-            grounds=("a", "c"),
-            case="Permohonan ditolak padahal informasi tersebut wajib tersedia setiap saat.",
-            response_deadline=Deadline(dt.date(2026, 5, 15), "30 hari kerja"),
-            atasan="Sekretaris Daerah Kota Serang",
-        )  # type: ignore[arg-type]
-    if kind == "register":
-        return register_sample(3)
-    if kind == "register_objections":
-        return RegisterSnapshot(
-            office=OFFICE,
-            period_from=dt.date(2026, 1, 1),
-            period_to=dt.date(2026, 6, 30),
-            printed_on=dt.date(2026, 7, 1),
-            signatory=PPID,
-            objections=True,
-            paper="F4",
-            objection_rows=(
-                ObjectionRow(
-                    number="KEB-CPJ/003/IV/2026",
-                    received_on=dt.date(2026, 4, 1),
-                    name="Budi Santoso",
-                    request_number=REG_NO,
-                    grounds=("a", "c"),
-                    decision="Menguatkan putusan PPID",
-                    response_on=dt.date(2026, 5, 12),
-                    atasan="Sekretaris Daerah Kota Serang",
-                ),
-            ),
-        )
-    if kind == "dossier":
-        return DossierSnapshot(
-            office=OFFICE,
-            request=c["request"],
-            requester=c["requester"],  # type: ignore[arg-type]
-            printed_at=dt.datetime(2026, 4, 2, 14, 5),
-            status="Ditolak",
-            facts=(LabeledValue("Keputusan", "Ditolak (Pasal 17 huruf b)"),),
-            deadlines=(("Pemberitahuan tertulis", Deadline(dt.date(2026, 3, 30), "10 hari kerja")),),
-            timeline=(
-                TimelineEntry(dt.datetime(2026, 3, 16, 9, 30), "Permohonan diterima", "petugas", "lengkap"),
-                TimelineEntry(
-                    dt.datetime(2026, 3, 27, 11, 0), "Surat penolakan diterbitkan", "ppid", LETTER_NO
-                ),
-            ),
-            letters=(
-                IssuedLetterRef("rejection", "Surat Keputusan Penolakan", LETTER_NO, dt.date(2026, 3, 27)),
-            ),
-            signatory=PPID,
-        )
-    raise ValueError(kind)
-
-
-def register_sample(rows: int, *, objections: bool = False) -> RegisterSnapshot:
-    data = tuple(
-        RequestRow(
-            number=f"PPID-CPJ/{i + 1:04d}/2026",
-            received_on=dt.date(2026, 1 + i % 3, 1 + i % 28),
-            name=f"Pemohon ke-{i + 1}",
-            address="Jl. Mawar No. 5 RT 01 RW 02, Cipocok Jaya",
-            contact="081234567890",
-            occupation="Wiraswasta",
-            information="Salinan RAB pembangunan jalan lingkungan " * (1 + i % 3),
-            purpose="Penelitian",
-            held=i % 4 != 0,
-            holder="Disdukcapil Kota Serang" if i % 4 == 0 else "",
-            hardcopy=True,
-            wants_copy=True,
-            decision="Diterima",
-            notice_on=dt.date(2026, 3, 20),
-            delivered_on=dt.date(2026, 3, 25),
-            cost=Decimal(10000),
-            payment_method="Tunai",
-        )
-        for i in range(rows)
-    )
-    return RegisterSnapshot(
-        office=OFFICE,
-        period_from=dt.date(2026, 1, 1),
-        period_to=dt.date(2026, 3, 31),
-        printed_on=dt.date(2026, 4, 1),
-        signatory=PPID,
-        rows=data,
-    )
 
 
 def pdf_text(pdf: bytes) -> str:
