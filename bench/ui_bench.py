@@ -73,7 +73,7 @@ args = _workstation_args(["--data-dir", sys.argv[1]])
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui.app import begin
-from ui.tasks import runner
+from ui.kit.tasks import runner
 
 app, crash, startup = begin(args.data_dir)  # what ui.app.run does before its event loop
 login = startup.login
@@ -130,9 +130,9 @@ import sys
 from pathlib import Path
 from ui.app import application
 from app.services.desk import DeskServices
-from ui import i18n
+from ui.kit import i18n
 from ui.main_window import MainWindow
-from ui.tasks import runner
+from ui.kit.tasks import runner
 
 app = application()
 i18n.install("id")

@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui import gc as gui_gc
-from ui import i18n
-from ui.crash import CrashHandler
+from ui.kit import gc as gui_gc
+from ui.kit import i18n
+from ui.kit.crash import CrashHandler
+from ui.kit.style import apply_style
 from ui.startup import APP_NAME, Startup
-from ui.style import apply_style
 
 
 def application(argv: list[str] | None = None) -> QApplication:

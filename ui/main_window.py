@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from ui.kit.style import icon, set_role
+from ui.kit.tasks import runner
 from ui.pages.dashboard import DashboardPage
 from ui.pages.settings_users import role_label
-from ui.style import icon, set_role
 from ui.sync.controller import SyncController
 from ui.sync.status import ClockBanner, SyncStatusButton
-from ui.tasks import runner
 
 #: A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one
 #: (the PC sat at the login screen) is read again as the window opens.

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui import i18n
 from ui.dialogs.lock import IdleWatcher, LockDialog, idle_minutes
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.setup_wizard import SetupWizard
+from ui.kit import i18n
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
 

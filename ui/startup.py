@@ -6,7 +6,7 @@ dialog, only to check the password, and an officer needs a few seconds to type a
 on a PC that already has a register the dialog opens at once (this module and ui/dialogs/login.py import no
 service), the register opens on a worker thread meanwhile, and ``LoginDialog.attach`` hands it over. An
 officer who presses Enter before then waits only for the rest of the load. Still during the typing, the main
-window's module is imported and its one-time costs are paid (``MainWindow.prepare``, ``ui.gc.settle``), and the
+window's module is imported and its one-time costs are paid (``MainWindow.prepare``, ``ui.kit.gc.settle``), and the
 session builds the dashboard, which loads itself (ui/session.py): after Enter only the password check and the
 rest of the window remain (docs/benchmarks.md, "Start-up and memory").
 
@@ -25,10 +25,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import db_path
-from ui import gc as gui_gc
-from ui.crash import CrashHandler, user_message
 from ui.dialogs.login import LoginDialog
-from ui.tasks import run_in_background, runner
+from ui.kit import gc as gui_gc
+from ui.kit.crash import CrashHandler, user_message
+from ui.kit.tasks import run_in_background, runner
 
 if TYPE_CHECKING:
     from app.services.desk import DeskServices

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from app.services.desk import DeskServices
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui import i18n
 from ui.dialogs.lock import LockDialog, set_idle_minutes
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.setup_wizard import SetupWizard
+from ui.kit import i18n
+from ui.kit.tasks import runner
 from ui.main_window import MainWindow
 from ui.session import DeskApp
-from ui.tasks import runner
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from db.models import Request
 from tests.unit.services.conflict_helpers import make_conflict, make_rejected
+from ui.kit.tasks import runner
 from ui.pages.conflicts import HIGHLIGHT, ConflictsPanel
-from ui.tasks import runner
 
 
 def loaded(qtbot: QtBot, desk: DeskServices, actor: Actor) -> ConflictsPanel:

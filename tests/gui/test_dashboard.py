@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ui import i18n
+from ui.kit import i18n
+from ui.kit.style import OVERDUE
 from ui.pages.dashboard import DashboardPage
 from ui.pages.dashboard_data import load_dashboard
-from ui.style import OVERDUE
 
 
 @pytest.fixture

@@ -240,7 +240,7 @@ def test_every_input_has_an_accessible_name_and_a_label(dialog) -> None:
 
 def test_ctrl_enter_still_saves_with_qt_indonesian_translation(qtbot, desk, officer) -> None:
     """qtbase_id names both Return and Enter "Enter"; the two save shortcuts must not become ambiguous."""
-    from ui import i18n
+    from ui.kit import i18n
 
     i18n.install("id")
     dlg = IntakeDialog(desk, officer, background=False, print_receipt=False)

@@ -14,14 +14,14 @@ import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui import i18n
 from ui import startup as startup_module
-from ui.crash import CrashHandler
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.setup_wizard import SetupWizard
+from ui.kit import i18n
+from ui.kit.crash import CrashHandler
+from ui.kit.tasks import runner
 from ui.main_window import MainWindow
 from ui.startup import Startup
-from ui.tasks import runner
 
 ROOT = Path(__file__).resolve().parents[2]
 

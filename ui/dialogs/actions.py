@@ -42,9 +42,9 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.dialogs.correction import CorrectionFields
-from ui.dialogs.form_fields import FormFields, combo, save_row, text_of
-from ui.dialogs.recording import RecordingFlow
-from ui.style import set_role
+from ui.kit.form_fields import FormFields, combo, save_row, text_of
+from ui.kit.recording import RecordingFlow
+from ui.kit.style import set_role
 
 Collector = Callable[[], dict[str, Any]]
 

@@ -30,10 +30,10 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.sync_conflict_fields import FieldDiff
 from app.services.sync_conflicts import ConflictView
-from ui.crash import user_message
-from ui.dialogs.form_fields import FormFields
-from ui.style import set_role
-from ui.tasks import run_in_background
+from ui.kit.crash import user_message
+from ui.kit.form_fields import FormFields
+from ui.kit.style import set_role
+from ui.kit.tasks import run_in_background
 
 
 def _choices(item: ConflictView, field: FieldDiff) -> dict[Any, str] | None:

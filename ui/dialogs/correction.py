@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.services.views import RequestView
-from ui.dialogs.form_fields import FormFields, combo
+from ui.kit.form_fields import FormFields, combo
 
 CHOICES = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
 

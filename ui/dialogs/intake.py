@@ -44,10 +44,10 @@ from app.errors import ConfirmationRequired, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequesterView, RequestView
-from ui.dialogs.form_fields import FormFields, combo, shortcut
 from ui.dialogs.intake_result import IntakeResult
-from ui.models.jobs import submit
-from ui.style import set_role
+from ui.kit.form_fields import FormFields, combo, shortcut
+from ui.kit.jobs import submit
+from ui.kit.style import set_role
 
 KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
 

@@ -16,8 +16,8 @@ from app.domain.formatting import format_date_long
 from app.domain.lifecycle import Status
 from app.services.desk import DeskServices
 from app.services.views import RequestView
-from ui.dialogs.form_fields import shortcut
-from ui.style import ACCENT, set_role
+from ui.kit.form_fields import shortcut
+from ui.kit.style import ACCENT, set_role
 
 
 class IntakeResult(QWidget):

@@ -19,10 +19,10 @@ from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui.crash import user_message
-from ui.formkit import FieldForm
-from ui.style import icon, set_role
-from ui.tasks import run_in_background
+from ui.kit.crash import user_message
+from ui.kit.forms import FieldForm
+from ui.kit.style import icon, set_role
+from ui.kit.tasks import run_in_background
 
 UI_SETTING = "ui"
 DEFAULT_IDLE_MINUTES = 10

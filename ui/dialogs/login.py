@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui.crash import user_message
-from ui.formkit import FieldForm
-from ui.style import set_role
-from ui.tasks import run_in_background
+from ui.kit.crash import user_message
+from ui.kit.forms import FieldForm
+from ui.kit.style import set_role
+from ui.kit.tasks import run_in_background
 
 if TYPE_CHECKING:
     from app.services.context import Actor

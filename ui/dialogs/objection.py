@@ -34,9 +34,9 @@ from app.domain.lifecycle import (
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
-from ui.dialogs.form_fields import FormFields, combo, save_row
-from ui.dialogs.recording import RecordingFlow
-from ui.style import set_role
+from ui.kit.form_fields import FormFields, combo, save_row
+from ui.kit.recording import RecordingFlow
+from ui.kit.style import set_role
 
 
 class RecordDialog(RecordingFlow, QDialog):

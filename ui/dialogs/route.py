@@ -28,10 +28,10 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
-from ui.dialogs.form_fields import FormFields, save_row
-from ui.dialogs.recording import RecordingFlow
-from ui.models.jobs import submit
-from ui.style import set_role
+from ui.kit.form_fields import FormFields, save_row
+from ui.kit.jobs import submit
+from ui.kit.recording import RecordingFlow
+from ui.kit.style import set_role
 
 
 class RouteDialog(RecordingFlow, QDialog):

@@ -21,8 +21,8 @@ from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.users import validate_password, validate_username
-from ui.crash import user_message
-from ui.formkit import FieldForm
+from ui.kit.crash import user_message
+from ui.kit.forms import FieldForm
 from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.pages.settings_officials import OfficialFields
 

@@ -32,10 +32,10 @@ from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.sync_conflicts import ConflictView
-from ui.crash import user_message
 from ui.dialogs.conflict_decision import ConflictDecisionDialog
-from ui.style import set_role
-from ui.tasks import run_in_background
+from ui.kit.crash import user_message
+from ui.kit.style import set_role
+from ui.kit.tasks import run_in_background
 
 HIGHLIGHT = QColor("#fff1c2")  # conflicting field: pale amber, dark text stays readable
 

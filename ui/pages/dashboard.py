@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.desk import DeskServices
-from ui.crash import user_message
+from ui.kit.crash import user_message
+from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
+from ui.kit.tasks import run_in_background
 from ui.pages.dashboard_data import DashboardData, Item, Section, load_dashboard
-from ui.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
-from ui.tasks import run_in_background
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 5 * 60_000

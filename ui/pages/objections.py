@@ -43,8 +43,8 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.dialogs.objection import ObjectionActionDialog
-from ui.models.jobs import submit
-from ui.style import OVERDUE, set_role
+from ui.kit.jobs import submit
+from ui.kit.style import OVERDUE, set_role
 
 
 @dataclass(frozen=True)

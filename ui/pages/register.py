@@ -37,10 +37,10 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.export import ExportService
 from app.services.register_query import RegisterFilter
-from ui.dialogs.form_fields import shortcut
-from ui.models.jobs import submit
+from ui.kit.form_fields import shortcut
+from ui.kit.jobs import submit
+from ui.kit.style import icon, set_role
 from ui.models.register_model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
-from ui.style import icon, set_role
 
 OPEN = "__open__"
 

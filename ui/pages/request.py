@@ -41,10 +41,10 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
 from ui.dialogs.actions import ActionDialog
-from ui.models.jobs import submit
+from ui.kit.jobs import submit
+from ui.kit.style import OVERDUE, set_role
 from ui.pages.request_details import detail_sections
 from ui.printing.letters_panel import LettersPanel
-from ui.style import OVERDUE, set_role
 
 CURRENT_DEADLINE = {
     Status.VERIFICATION: "completeness",

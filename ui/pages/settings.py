@@ -26,16 +26,16 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui import i18n
-from ui.crash import show_error
 from ui.dialogs.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
-from ui.formkit import FieldForm
+from ui.kit import i18n
+from ui.kit.crash import show_error
+from ui.kit.forms import FieldForm
+from ui.kit.style import icon, set_role
 from ui.pages.settings_calendar import CalendarPanel
 from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.pages.settings_officials import OfficialsPanel
 from ui.pages.settings_users import UsersPanel
 from ui.printing.printing_settings_page import make_printing_settings
-from ui.style import icon, set_role
 
 if TYPE_CHECKING:
     from ui.sync.controller import SyncController

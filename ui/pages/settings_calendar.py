@@ -33,10 +33,10 @@ from app.errors import DeskError, ValidationError
 from app.services.calendar import CLOSURE, DeadlineChange
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui.crash import show_error, user_message
-from ui.formkit import FieldForm
-from ui.style import MUTED, set_role
-from ui.tasks import run_in_background
+from ui.kit.crash import show_error, user_message
+from ui.kit.forms import FieldForm
+from ui.kit.style import MUTED, set_role
+from ui.kit.tasks import run_in_background
 
 
 def long_date(day: date) -> str:

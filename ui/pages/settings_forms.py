@@ -38,8 +38,8 @@ from app.domain.numbering import (
 )
 from app.errors import ValidationError
 from app.services.office import OfficeView
-from ui.formkit import FieldForm
-from ui.style import set_role
+from ui.kit.forms import FieldForm
+from ui.kit.style import set_role
 
 LOGO_FOLDER = "logos"
 

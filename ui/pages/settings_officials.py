@@ -27,8 +27,8 @@ from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.office import OFFICIAL_ROLES, OfficialView
-from ui.crash import show_error
-from ui.formkit import FieldForm
+from ui.kit.crash import show_error
+from ui.kit.forms import FieldForm
 
 
 class OfficialFields(QGroupBox):

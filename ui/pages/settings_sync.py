@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync.messages import reason
-from ui.crash import show_error
-from ui.formkit import FieldForm
-from ui.style import set_role
+from ui.kit.crash import show_error
+from ui.kit.forms import FieldForm
+from ui.kit.style import set_role
 from ui.sync.controller import SyncController
 from ui.sync.status import absolute, parse_time, translated
 

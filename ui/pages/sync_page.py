@@ -27,8 +27,8 @@ from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync.messages import REASONS, reason
+from ui.kit.style import icon, set_role
 from ui.pages.conflicts import ConflictsPanel
-from ui.style import icon, set_role
 from ui.sync.controller import SyncController
 from ui.sync.status import absolute, amount, parse_time, relative, translated
 

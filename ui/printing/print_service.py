@@ -210,7 +210,7 @@ def run_job(
 ) -> None:
     """Off the GUI thread through the shell's task runner when ``background``, else inline (tests)."""
     if background:
-        from ui.tasks import run_in_background
+        from ui.kit.tasks import run_in_background
 
         run_in_background(fn, on_done, on_error)
         return

@@ -25,7 +25,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.services.desk import DeskServices
-from ui.tasks import run_in_background
+from ui.kit.tasks import run_in_background
 
 if TYPE_CHECKING:
     from app.sync.engine import Enrollment, SyncReport

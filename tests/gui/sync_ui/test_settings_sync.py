@@ -13,10 +13,10 @@ from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine
 from app.sync.secrets import SERVICE, TokenStore
 from server import admin as server_admin
-from ui import i18n
+from ui.kit import i18n
+from ui.kit.tasks import runner
 from ui.pages.settings import SettingsPage
 from ui.pages.settings_sync import SyncSettingsPanel
-from ui.tasks import runner
 
 
 @pytest.fixture

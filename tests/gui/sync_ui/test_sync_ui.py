@@ -13,11 +13,11 @@ from app.errors import ConfirmationRequired
 from server import admin as server_admin
 from server.models import Record
 from tests.conftest import VALID_NIK
-from ui import i18n
 from ui.dialogs.intake import IntakeDialog
+from ui.kit import i18n
+from ui.kit.tasks import runner
 from ui.main_window import MainWindow
 from ui.sync.controller import SyncController
-from ui.tasks import runner
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""ui/gc.py: the cyclic collector runs on the GUI thread's timer, never automatically in a worker thread."""
+"""ui/kit/gc.py: the cyclic collector runs on the GUI thread's timer, never automatically in a worker thread."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 import threading
 import weakref
 
-from ui import gc as gui_gc
+from ui.kit import gc as gui_gc
 
 
 class _Node:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.style import set_role
+from ui.kit.style import set_role
 
 W = TypeVar("W", bound=QWidget)
 

@@ -1,6 +1,6 @@
 """One door for work that must not run on the GUI thread.
 
-Why a wrapper: UI-A's ``ui/tasks.py`` owns the thread pool (``run_in_background(fn, on_done, on_error)``).
+Why a wrapper: UI-A's ``ui/kit/tasks.py`` owns the thread pool (``run_in_background(fn, on_done, on_error)``).
 Models and pages call :func:`submit` so that, in tests or before the pool exists, the same code can run the
 work inline (``background=False``) and stay deterministic.
 """
@@ -18,7 +18,7 @@ def submit(fn: Callable[[], Any], on_done: OnDone, on_error: OnError, *, backgro
     """Run ``fn`` (off the GUI thread when ``background``) and deliver its result or error on the GUI thread."""
     if background:
         try:
-            from ui.tasks import run_in_background
+            from ui.kit.tasks import run_in_background
         except ImportError:  # the shell's task runner is not there yet: degrade to inline work
             pass
         else:

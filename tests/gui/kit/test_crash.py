@@ -1,4 +1,4 @@
-"""ui/crash.py: plain Indonesian messages for known errors; crashes leave a log under data_dir/logs."""
+"""ui/kit/crash.py: plain Indonesian messages for known errors; crashes leave a log under data_dir/logs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from sqlalchemy.exc import OperationalError
 
 from app.errors import NotFound, ValidationError
-from ui.crash import CrashHandler, user_message
+from ui.kit.crash import CrashHandler, user_message
 
 
 def test_validation_fields_are_listed():
@@ -63,7 +63,7 @@ def test_crash_handler_writes_log_and_restores_hook(qapp, tmp_path):
 
 def test_interactive_crash_tells_the_user_what_to_do(qapp, tmp_path, monkeypatch):
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.crash.QMessageBox.critical", lambda _p, title, text: shown.append((title, text)))
+    monkeypatch.setattr("ui.kit.crash.QMessageBox.critical", lambda _p, title, text: shown.append((title, text)))
     handler = CrashHandler(tmp_path, interactive=True)
     handler.handle(RuntimeError, RuntimeError("x"), None)
     assert len(shown) == 1

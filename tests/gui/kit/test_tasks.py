@@ -1,4 +1,4 @@
-"""ui/tasks.py: results and errors come back on the GUI thread; busy state is reported."""
+"""ui/kit/tasks.py: results and errors come back on the GUI thread; busy state is reported."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from ui.tasks import TaskRunner
+from ui.kit.tasks import TaskRunner
 
 
 def test_result_arrives_on_gui_thread(qtbot):

@@ -1,4 +1,4 @@
-"""ui/i18n.py: Qt's own strings read Indonesian, the choice of language is remembered per PC."""
+"""ui/kit/i18n.py: Qt's own strings read Indonesian, the choice of language is remembered per PC."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QWizard, QWizardPage
 
-from ui import i18n
+from ui.kit import i18n
 
 
 def test_standard_buttons_read_simpan_batal(qtbot):
@@ -55,7 +55,7 @@ def test_language_preference_round_trip(tmp_path):
 
 # --- the English catalogue is complete ------------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "i18n" / "ppid_desk_en.ts"
 PLACEHOLDER = re.compile(r"%\d|\{[^}]*\}")
 

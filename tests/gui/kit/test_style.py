@@ -1,10 +1,10 @@
-"""ui/style.py and ui/icons.py: bundled font registered, every semantic icon paints its glyph, roles re-polish labels."""
+"""ui/kit/style.py and ui/kit/icons.py: bundled font registered, every semantic icon paints its glyph, roles re-polish labels."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ui import style
+from ui.kit import style
 
 
 def test_bundled_font_is_registered(qapp):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.style import set_role
+from ui.kit.style import set_role
 
 
 def plain(label: str) -> str:

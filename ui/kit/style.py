@@ -3,7 +3,7 @@
 Why a stylesheet for focus: the Fusion style draws keyboard focus as a faint line that disappears on many
 office monitors; officers work keyboard-first, so the focused field must be unmistakable. Why a bundled font:
 Liberation Sans ships with the desk (the PDFs embed it too), so screens look the same on every PC and at 150 %
-scaling text stays crisp. Icons are glyphs of the Material Design Icons font (``ui/icons.py``), never hand-drawn images.
+scaling text stays crisp. Icons are glyphs of the Material Design Icons font (``ui/kit/icons.py``), never hand-drawn images.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from importlib import resources
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui.icons import glyph_icon
+from ui.kit.icons import glyph_icon
 
 FONT_FAMILY = "Liberation Sans"
 BASE_POINT_SIZE = 10
