@@ -45,11 +45,11 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     from app.demo import DEMO_ADMIN, seed_demo
     from app.services.desk import DeskServices
     from ui.app import application
-    from ui.dialogs.lock import LockDialog
-    from ui.dialogs.login import LoginDialog
-    from ui.dialogs.setup_wizard import SetupWizard
     from ui.kit import i18n
-    from ui.main_window import MainWindow
+    from ui.shell.lock import LockDialog
+    from ui.shell.login import LoginDialog
+    from ui.shell.main_window import MainWindow
+    from ui.shell.setup_wizard import SetupWizard
 
     app = application()
     i18n.install(language)

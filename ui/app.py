@@ -1,8 +1,8 @@
 """Start-up of the workstation: Qt application, language, crash handler, then ``Startup``.
 
 ``run(data_dir)`` is what ``ppid-desk`` (no command) and ``ppid-desk demo`` call. ``Startup``
-(ui/startup.py) shows the login dialog while the register loads; the session itself (wizard, login, main
-window, idle lock) is ``DeskApp`` in ui/session.py. Nothing imported here loads the services: the way to the
+(ui/shell/startup.py) shows the login dialog while the register loads; the session itself (wizard, login, main
+window, idle lock) is ``DeskApp`` in ui/shell/session.py. Nothing imported here loads the services: the way to the
 first dialog stays as short as starting Qt (docs/benchmarks.md, "Workstation").
 """
 
@@ -18,7 +18,7 @@ from ui.kit import gc as gui_gc
 from ui.kit import i18n
 from ui.kit.crash import CrashHandler
 from ui.kit.style import apply_style
-from ui.startup import APP_NAME, Startup
+from ui.shell.startup import APP_NAME, Startup
 
 
 def application(argv: list[str] | None = None) -> QApplication:

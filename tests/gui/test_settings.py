@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate
 
 from app.errors import AuthenticationFailed
 from tests.conftest import USER_PASSWORD
-from ui.dialogs.lock import idle_minutes
 from ui.kit import i18n
 from ui.kit.tasks import runner
 from ui.pages.settings import SettingsPage
+from ui.shell.lock import idle_minutes
 
 
 def _page(qtbot, desk, actor) -> SettingsPage:

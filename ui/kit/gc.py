@@ -50,7 +50,7 @@ def install(app: QObject) -> GuiThreadCollector:
 
 
 def settle() -> None:
-    """Once start-up has loaded the program (services, SQLAlchemy, the window's modules; ui/startup.py calls
+    """Once start-up has loaded the program (services, SQLAlchemy, the window's modules; ui/shell/startup.py calls
     this while the officer types): one full collection now, then ``gc.freeze()``, so later collections skip
     those long-lived objects (modules, classes and functions never become garbage). A full collection over
     them costs ≈ 0.05 s; without this one could fall between the officer's Enter and the dashboard, and

@@ -164,7 +164,7 @@ class DashboardPage(QWidget):
 
     def __init__(self, desk: DeskServices, parent: QWidget | None = None) -> None:
         """No user: the dashboard is the office's, the same for every role (``load_dashboard``), so the session
-        builds it, and it loads, while the officer is still typing at the login (ui/session.py)."""
+        builds it, and it loads, while the officer is still typing at the login (ui/shell/session.py)."""
         super().__init__(parent)
         self.desk = desk
         self.data: DashboardData | None = None

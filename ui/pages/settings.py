@@ -26,7 +26,6 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui.dialogs.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
 from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
@@ -36,6 +35,7 @@ from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.pages.settings_officials import OfficialsPanel
 from ui.pages.settings_users import UsersPanel
 from ui.printing.printing_settings_page import make_printing_settings
+from ui.shell.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
 
 if TYPE_CHECKING:
     from ui.sync.controller import SyncController

@@ -16,7 +16,7 @@ from tests.conftest import VALID_NIK
 from ui.dialogs.intake import IntakeDialog
 from ui.kit import i18n
 from ui.kit.tasks import runner
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 from ui.sync.controller import SyncController
 
 
@@ -217,7 +217,7 @@ def test_closing_the_window_stops_the_worker(qtbot, desk, officer, city, enroll_
 
 def test_logout_stops_the_sessions_sync(qtbot, desk, city, enroll_desk):
     from tests.conftest import USER_PASSWORD
-    from ui.session import DeskApp
+    from ui.shell.session import DeskApp
 
     enroll_desk()
     session = DeskApp(desk)

@@ -6,7 +6,7 @@ otherwise → login; then the main window, watched by the idle timer. Locking co
 ``LockDialog``; "Ganti pengguna" there, or "Keluar", returns to the login.
 
 This module imports the main window and, through it, the services: it is loaded only once the register is
-open (``ui/startup.py``), never on the way to the first login dialog.
+open (``ui/shell/startup.py``), never on the way to the first login dialog.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from ui.dialogs.lock import IdleWatcher, LockDialog, idle_minutes
-from ui.dialogs.login import LoginDialog
-from ui.dialogs.setup_wizard import SetupWizard
 from ui.kit import i18n
-from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
+from ui.shell.lock import IdleWatcher, LockDialog, idle_minutes
+from ui.shell.login import LoginDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.setup_wizard import SetupWizard
 
 
 class DeskApp(QObject):
@@ -46,7 +46,7 @@ class DeskApp(QObject):
         """Set-up wizard on a new data folder, else the login (skipped with ``sign_in``, used by the demo).
 
         ``login`` is a sign-in dialog already on screen, opened before the register was loaded
-        (ui/startup.py): it is given the services and kept, with whatever the officer has typed meanwhile.
+        (ui/shell/startup.py): it is given the services and kept, with whatever the officer has typed meanwhile.
         On a data folder without an office it is closed for the wizard.
         """
         initialized = self.desk.office.is_initialized()

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui.dialogs.lock import IdleWatcher, LockDialog, idle_minutes, set_idle_minutes
-from ui.dialogs.login import LoginDialog
+from ui.shell.lock import IdleWatcher, LockDialog, idle_minutes, set_idle_minutes
+from ui.shell.login import LoginDialog
 
 
 def _type_and_enter(qtbot, widget, text):

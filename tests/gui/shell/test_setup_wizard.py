@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWizard
 
 from app.services.desk import DeskServices
-from ui.dialogs.setup_wizard import SetupWizard
+from ui.shell.setup_wizard import SetupWizard
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The session flow (ui/app.py) and the main window's wiring (ui/main_window.py)."""
+"""The session flow (ui/app.py) and the main window's wiring (ui/shell/main_window.py)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from app.services.desk import DeskServices
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui.dialogs.lock import LockDialog, set_idle_minutes
-from ui.dialogs.login import LoginDialog
-from ui.dialogs.setup_wizard import SetupWizard
 from ui.kit import i18n
 from ui.kit.tasks import runner
-from ui.main_window import MainWindow
-from ui.session import DeskApp
+from ui.shell.lock import LockDialog, set_idle_minutes
+from ui.shell.login import LoginDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.session import DeskApp
+from ui.shell.setup_wizard import SetupWizard
 
 
 @pytest.fixture
@@ -218,7 +218,7 @@ def test_the_dashboard_built_during_sign_in_opens_with_the_window(qtbot, session
 
 
 def test_a_stale_dashboard_from_the_login_screen_is_read_again(qtbot, session, officer, monkeypatch):
-    from ui import main_window
+    from ui.shell import main_window
 
     session.start()
     page = session.next_dashboard

@@ -3,11 +3,11 @@
 Why: loading the register means importing SQLAlchemy, the models and the services and opening (perhaps
 migrating) the SQLite file — about twice as long as starting Qt itself. None of it is needed to *show* a login
 dialog, only to check the password, and an officer needs a few seconds to type a user name and password. So
-on a PC that already has a register the dialog opens at once (this module and ui/dialogs/login.py import no
+on a PC that already has a register the dialog opens at once (this module and ui/shell/login.py import no
 service), the register opens on a worker thread meanwhile, and ``LoginDialog.attach`` hands it over. An
 officer who presses Enter before then waits only for the rest of the load. Still during the typing, the main
 window's module is imported and its one-time costs are paid (``MainWindow.prepare``, ``ui.kit.gc.settle``), and the
-session builds the dashboard, which loads itself (ui/session.py): after Enter only the password check and the
+session builds the dashboard, which loads itself (ui/shell/session.py): after Enter only the password check and the
 rest of the window remain (docs/benchmarks.md, "Start-up and memory").
 
 A first run (no register file yet) and ``ppid-desk demo`` (signed in automatically) have nothing to show
@@ -25,14 +25,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import db_path
-from ui.dialogs.login import LoginDialog
 from ui.kit import gc as gui_gc
 from ui.kit.crash import CrashHandler, user_message
 from ui.kit.tasks import run_in_background, runner
+from ui.shell.login import LoginDialog
 
 if TYPE_CHECKING:
     from app.services.desk import DeskServices
-    from ui.session import DeskApp
+    from ui.shell.session import DeskApp
 
 APP_NAME = "PPID Desk"
 
@@ -88,8 +88,10 @@ class Startup(QObject):
         if self.cancelled:  # the officer closed the dialog while it loaded (shutdown closes the register)
             return
         login, self.login = self.login, None
-        from ui.main_window import MainWindow
-        from ui.session import DeskApp  # the main window and its pages: only now, while the officer types
+        from ui.shell.main_window import MainWindow
+        from ui.shell.session import (
+            DeskApp,  # the main window and its pages: only now, while the officer types
+        )
 
         MainWindow.prepare()
         gui_gc.settle()

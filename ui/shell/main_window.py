@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def prepare() -> None:
-        """Pay the first window's one-time costs before it is needed; ui/startup.py calls this while the
+        """Pay the first window's one-time costs before it is needed; ui/shell/startup.py calls this while the
         officer types at the login. PySide6 creates its remaining Python enum types when the first item view
         is built (≈ 0.04 s on an office PC) and the icon font's glyph map is read for the first icon; both
         would otherwise fall between the officer's Enter and the dashboard. Nothing built here is kept."""

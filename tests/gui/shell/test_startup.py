@@ -1,4 +1,4 @@
-"""Start-up (ui/startup.py): the login dialog first, the register loaded behind it, then the session."""
+"""Start-up (ui/shell/startup.py): the login dialog first, the register loaded behind it, then the session."""
 
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui import startup as startup_module
-from ui.dialogs.login import LoginDialog
-from ui.dialogs.setup_wizard import SetupWizard
 from ui.kit import i18n
 from ui.kit.crash import CrashHandler
 from ui.kit.tasks import runner
-from ui.main_window import MainWindow
-from ui.startup import Startup
+from ui.shell import startup as startup_module
+from ui.shell.login import LoginDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.setup_wizard import SetupWizard
+from ui.shell.startup import Startup
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -76,8 +76,8 @@ def test_the_workstation_reaches_its_login_dialog_without_loading_the_services()
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "import ui.app, ui.startup\n"
-        "from ui.dialogs.login import LoginDialog\n"
+        "import ui.app, ui.shell.startup\n"
+        "from ui.shell.login import LoginDialog\n"
         "app = QApplication([])\n"
         "LoginDialog(None).show()\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m.startswith('app.services'))\n"

@@ -4,7 +4,7 @@ Why off the thread: argon2id is deliberately slow (tens of milliseconds or more 
 dialog must keep repainting and accept Esc meanwhile. A failed attempt shows the service's Indonesian
 message under the form, clears the password and puts the cursor back in it.
 
-The dialog can open before the register is loaded (``desk=None``, see ui/startup.py): the officer types while
+The dialog can open before the register is loaded (``desk=None``, see ui/shell/startup.py): the officer types while
 the services load, and ``attach`` hands them over. Pressing Enter before that is remembered ("Memuat data
 kantor…") and the sign-in goes ahead as soon as they arrive. This module therefore imports the services only
 for type checking.
