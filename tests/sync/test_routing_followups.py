@@ -36,7 +36,7 @@ from server.testing import LiveServer, live_server
 from tests.conftest import FakeClock
 from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 from tests.sync.test_city_desk import Desk
-from ui.pages.dashboard_data import load_dashboard
+from ui.dashboard.data import load_dashboard
 
 pytestmark = pytest.mark.postgres
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from ui.dashboard.page import DashboardPage
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
-from ui.pages.dashboard import DashboardPage
-from ui.pages.settings_users import role_label
+from ui.settings.users import role_label
 from ui.sync.controller import SyncController
 from ui.sync.status import ClockBanner, SyncStatusButton
 
@@ -112,23 +112,23 @@ class MainWindow(QMainWindow):
     def _create(self, key: str) -> QWidget:
         """Build page ``key``; its module is imported here, on first use, not at start-up."""
         if key == "register":
-            from ui.pages.register import RegisterPage
+            from ui.register.page import RegisterPage
 
             return RegisterPage(self.desk, self.actor)
         if key == "request":
-            from ui.pages.request import RequestPage
+            from ui.request.page import RequestPage
 
             return RequestPage(self.desk, self.actor)
         if key == "objections":
-            from ui.pages.objections import ObjectionsPage
+            from ui.objections.page import ObjectionsPage
 
             return ObjectionsPage(self.desk, self.actor)
         if key == "settings":
-            from ui.pages.settings import SettingsPage
+            from ui.settings.page import SettingsPage
 
             return SettingsPage(self.desk, self.actor, sync=self.sync)
         if key == "sync":
-            from ui.pages.sync_page import SyncPage
+            from ui.sync.page import SyncPage
 
             return SyncPage(self.desk, self.actor, self.sync)
         raise KeyError(key)
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def open_intake(self) -> QWidget | None:
         """Ctrl+N / F2 from anywhere: the intake dialog, then refresh the lists on save."""
-        from ui.dialogs.intake import IntakeDialog
+        from ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(self.desk, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

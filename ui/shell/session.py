@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from ui.dashboard.page import DashboardPage
 from ui.kit import i18n
-from ui.pages.dashboard import DashboardPage
 from ui.shell.lock import IdleWatcher, LockDialog, idle_minutes
 from ui.shell.login import LoginDialog
 from ui.shell.main_window import MainWindow

@@ -23,8 +23,8 @@ from app.services.desk import DeskServices
 from app.services.users import validate_password, validate_username
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
-from ui.pages.settings_forms import KopForm, NumberingForm, OfficeProfileForm
-from ui.pages.settings_officials import OfficialFields
+from ui.settings.office_forms import KopForm, NumberingForm, OfficeProfileForm
+from ui.settings.officials import OfficialFields
 
 
 class _Page(QWizardPage):
