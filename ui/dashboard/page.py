@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import Changes
 from app.services.desk import DeskServices
 from ui.dashboard.data import DashboardData, Item, Section, load_dashboard
 from ui.kit.crash import user_message
+from ui.kit.page import Page
 from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
 from ui.kit.tasks import run_in_background
 
@@ -157,9 +159,7 @@ class MonthChart(QWidget):
         painter.end()
 
 
-class DashboardPage(QWidget):
-    request_opened = Signal(str)
-    objection_opened = Signal(str)
+class DashboardPage(Page):
     loaded = Signal()
 
     def __init__(self, desk: DeskServices, parent: QWidget | None = None) -> None:
@@ -238,6 +238,14 @@ class DashboardPage(QWidget):
             card.show_loading()
         desk = self.desk
         run_in_background(lambda: (time.monotonic(), load_dashboard(desk)), self._loaded, self._failed)
+
+    def shown(self) -> None:
+        self.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Read again only while on top; the window refreshes the dashboard whenever it is shown."""
+        if changes.any_records and self.on_top():
+            self.refresh()
 
     def refresh_if_older_than(self, seconds: float) -> None:
         """Reload unless the data shown (or being read) are younger than ``seconds``."""

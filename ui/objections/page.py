@@ -39,10 +39,12 @@ from app.domain.lifecycle import (
     allowed_objection_actions,
 )
 from app.domain.permissions import Permission
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.jobs import submit
+from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.objections.dialog import ObjectionActionDialog
 
@@ -59,12 +61,10 @@ def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
-class ObjectionsPage(QWidget):
-    """Signals: ``objection_opened(str)`` (a row activated), ``request_opened(str)``, ``changed(str)``."""
+class ObjectionsPage(Page):
+    """Signals: ``objection_activated(str)`` (a row activated), ``request_opened(str)``, ``changed(Changes)``."""
 
-    objection_opened = Signal(str)
-    request_opened = Signal(str)
-    changed = Signal(str)
+    objection_activated = Signal(str)
 
     def __init__(
         self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
@@ -177,6 +177,13 @@ class ObjectionsPage(QWidget):
 
         submit(fetch, self._show_list, self._failed, background=self.background)
 
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.any_records:  # the list shows each requester's name from the request
+            self.refresh()
+
+    def show_record(self, number: str) -> None:
+        self.show_objection(number)
+
     def show_objection(self, number: str) -> None:
         """Select keberatan ``number`` (after the list has loaded if it is still loading)."""
         self._pending_select = number
@@ -236,7 +243,7 @@ class ObjectionsPage(QWidget):
             self._show_detail(self.listing.objections[rows[0].row()])
 
     def _activated(self, item: QTableWidgetItem) -> None:
-        self.objection_opened.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.objection_activated.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
     # --- detail -----------------------------------------------------------------------------------------
 
@@ -335,7 +342,7 @@ class ObjectionsPage(QWidget):
 
     def _recorded(self, view: ObjectionView) -> None:
         self._pending_select = view.number
-        self.changed.emit(view.number)
+        self.changed.emit(Changes.recorded(objections=[view.number], requests=[view.request_number]))
         self.refresh()
 
     def print_form(self) -> None:

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.lifecycle import CHANNELS, OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.export import ExportService
 from app.services.register_query import RegisterFilter
 from ui.kit.form_fields import shortcut
 from ui.kit.jobs import submit
+from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
 
@@ -57,10 +59,9 @@ class RegisterTable(QTableView):
         super().keyPressEvent(event)
 
 
-class RegisterPage(QWidget):
+class RegisterPage(Page):
     """Signals: ``request_opened(str)`` with the registration number; ``exported(str)`` with the file path."""
 
-    request_opened = Signal(str)
     exported = Signal(str)
 
     def __init__(
@@ -286,6 +287,10 @@ class RegisterPage(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.any_records:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the register (after an intake, an action or a calendar change elsewhere)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -37,10 +37,12 @@ from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import ACTION_LABELS, FINAL_STATUSES, Action, Decision, Status, allowed_actions
 from app.domain.permissions import Permission
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
 from ui.kit.jobs import submit
+from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.printing.letters_panel import LettersPanel
 from ui.request.actions import ActionDialog
@@ -81,12 +83,9 @@ class Loaded:
     can_route: bool = False  # a desk enrolled to the city office: may forward to another office
 
 
-class RequestPage(QWidget):
-    """Signals: ``changed(str)`` after an action was recorded; ``objection_opened(str)``; ``back_requested``."""
-
-    changed = Signal(str)
-    objection_opened = Signal(str)
-    back_requested = Signal()
+class RequestPage(Page):
+    """Signals: ``changed(Changes)`` after an action was recorded; ``objection_opened(str)``; the back button
+    asks for the register (``page_requested``)."""
 
     def __init__(
         self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
@@ -104,7 +103,7 @@ class RequestPage(QWidget):
         back = QToolButton()
         back.setText(self.tr("← &Register"))
         back.setAccessibleName(self.tr("Kembali ke register"))
-        back.clicked.connect(self.back_requested)
+        back.clicked.connect(lambda: self.page_requested.emit("register", ""))
         header.addWidget(back)
         self.number = QLabel()
         set_role(self.number, "title")
@@ -173,6 +172,9 @@ class RequestPage(QWidget):
         layout.addWidget(splitter, 1)
 
     # --- loading ----------------------------------------------------------------------------------------
+
+    def show_record(self, number: str) -> None:
+        self.show_request(number)
 
     def show_request(self, number: str) -> None:
         """Load and show request ``number`` (off the GUI thread)."""
@@ -352,7 +354,7 @@ class RequestPage(QWidget):
         dialog = ObjectionFileDialog(
             self.desk, self.actor, self.view.number, self, background=self.background
         )
-        dialog.recorded.connect(lambda objection: self._recorded(None))
+        dialog.recorded.connect(lambda objection: self._recorded(None, objection.number))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
         dialog.open()
@@ -380,7 +382,8 @@ class RequestPage(QWidget):
             service=self.print_service, on_done=lambda _outcome: self.reload(), on_error=self._failed,
         )  # fmt: skip
 
-    def _recorded(self, _view: object) -> None:
+    def _recorded(self, _view: object, objection: str | None = None) -> None:
         if self.view is not None:
-            self.changed.emit(self.view.number)
+            objections = [objection] if objection else []
+            self.changed.emit(Changes.recorded(requests=[self.view.number], objections=objections))
         self.reload()

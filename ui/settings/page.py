@@ -29,6 +29,7 @@ from app.services.desk import DeskServices
 from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
+from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.settings.calendar import CalendarPanel
@@ -159,8 +160,7 @@ class OfficePanel(QWidget):
         return True
 
 
-class SettingsPage(QWidget):
-    language_changed = Signal(str)
+class SettingsPage(Page):
 
     def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None) -> None:  # fmt: skip
@@ -215,7 +215,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scroll(panel) if scrolled else panel, icon(icon_name), title)
 
     def show_panel(self, key: str) -> None:
-        panel = self.panels[key]
+        """Tab ``key``; nothing happens for a tab this officer's role does not have."""
+        panel = self.panels.get(key)
+        if panel is None:
+            return
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if widget is panel or (isinstance(widget, QScrollArea) and widget.widget() is panel):

@@ -1,9 +1,12 @@
 """The main window only builds and wires: a sidebar, a stack of pages, global shortcuts, the clock banner and
 the status bar.
 
-Pages never know each other; every connection between them is made here (qutebrowser's ``_connect_signals``
-idea). Only the dashboard is built at start; every other page (and its module: the imports are inside
-``_create``) when first shown, for a faster start and less memory on pages an officer never opens.
+The pages are declared once in ``ui/shell/pages.py``; the sidebar, the stack and the Ctrl+1..5 shortcuts are
+built from that table. Pages never know each other: every page speaks the signals of ``ui.kit.page.Page``
+and the window connects them all alike (qutebrowser's ``_connect_signals`` idea). After a write a page emits
+``changed(Changes)``; the window broadcasts it and each page decides whether to read again. Only the dashboard
+is built at start; every other page (and its module) when first shown, for a faster start and less memory on
+pages an officer never opens.
 
 The window owns the session's ``SyncController`` (ui/sync/controller.py): the status bar and the clock banner
 follow its signals, and it is stopped when the window closes (logout, language switch, quitting).
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,12 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.dashboard.page import DashboardPage
+from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
 from ui.settings.users import role_label
+from ui.shell.pages import BY_KEY, PAGES, SIDEBAR, PageDeps
 from ui.sync.controller import SyncController
 from ui.sync.status import ClockBanner, SyncStatusButton
 
@@ -49,8 +55,9 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
     language_changed = Signal(str)
+    changed = Signal(Changes)  # what a write changed, broadcast to every page built so far
 
-    PAGES = ("dashboard", "register", "objections", "settings", "sync")
+    PAGES = SIDEBAR
 
     def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None, dashboard: DashboardPage | None = None) -> None:  # fmt: skip
@@ -63,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1000, 640))
         self.resize(1366, 768)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self._build_pages(dashboard)
         self._build_sidebar()
         content = QWidget()
@@ -86,7 +93,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self._build_status_bar(office.name)
         self._build_shortcuts()
-        self._connect_signals()
         self._select("dashboard")
         self.dashboard.refresh_if_older_than(DASHBOARD_FRESH_S)
         self.sync.start_later()
@@ -106,42 +112,24 @@ class MainWindow(QMainWindow):
         """The dashboard now (or the one built and loaded during the sign-in); every other page when first
         shown (a faster start, less memory if unused)."""
         self.dashboard = dashboard or DashboardPage(self.desk)
-        self.pages["dashboard"] = self.dashboard
-        self.stack.addWidget(self.dashboard)
+        self._add_page("dashboard", self.dashboard)
 
-    def _create(self, key: str) -> QWidget:
-        """Build page ``key``; its module is imported here, on first use, not at start-up."""
-        if key == "register":
-            from ui.register.page import RegisterPage
+    def page(self, key: str) -> Page:
+        """The page ``key``, built (and wired) on first use; its module is imported then, not at start-up."""
+        if key not in self.pages:
+            self._add_page(key, BY_KEY[key].factory(PageDeps(self.desk, self.actor, self.sync)))
+        return self.pages[key]
 
-            return RegisterPage(self.desk, self.actor)
-        if key == "request":
-            from ui.request.page import RequestPage
-
-            return RequestPage(self.desk, self.actor)
-        if key == "objections":
-            from ui.objections.page import ObjectionsPage
-
-            return ObjectionsPage(self.desk, self.actor)
-        if key == "settings":
-            from ui.settings.page import SettingsPage
-
-            return SettingsPage(self.desk, self.actor, sync=self.sync)
-        if key == "sync":
-            from ui.sync.page import SyncPage
-
-            return SyncPage(self.desk, self.actor, self.sync)
-        raise KeyError(key)
-
-    def page(self, key: str) -> QWidget:
-        """The page ``key``, built (and wired) on first use."""
-        if key in self.pages:
-            return self.pages[key]
-        page = self._create(key)
+    def _add_page(self, key: str, page: Page) -> None:
+        """Every page is wired alike (ui/kit/page.py): pages never know each other, the window links them."""
         self.pages[key] = page
         self.stack.addWidget(page)
-        self._connect_page(key, page)
-        return page
+        page.request_opened.connect(self.open_request)
+        page.objection_opened.connect(self.open_objection)
+        page.page_requested.connect(self.open_panel)
+        page.changed.connect(self.broadcast)
+        page.language_changed.connect(self.language_changed)
+        self.changed.connect(page.apply_changes)
 
     def _build_sidebar(self) -> None:
         self.sidebar_panel = QWidget()
@@ -153,19 +141,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Menu utama"))
         self.sidebar.setIconSize(QSize(22, 22))
-        labels = {
-            "dashboard": (self.tr("Dasbor"), "dashboard"),
-            "register": (self.tr("Register"), "register"),
-            "objections": (self.tr("Keberatan"), "objections"),
-            "settings": (self.tr("Pengaturan"), "settings"),
-            "sync": (self.tr("Sinkronisasi"), "mdi6.sync"),
-        }
-        for index, key in enumerate(self.PAGES, start=1):
-            text, icon_name = labels[key]
-            item = QListWidgetItem(icon(icon_name), text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{text} (Ctrl+{index})")
-            self.sidebar.addItem(item)
+        for spec in PAGES:
+            if spec.sidebar:
+                text = QCoreApplication.translate("MainWindow", spec.title)
+                item = QListWidgetItem(icon(spec.icon), text)
+                item.setData(Qt.ItemDataRole.UserRole, spec.key)
+                item.setToolTip(f"{text} ({spec.shortcut})")
+                self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         column.addWidget(self.sidebar, 1)
         self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan &baru"))
@@ -221,28 +203,9 @@ class MainWindow(QMainWindow):
         self.intake_action = add(["Ctrl+N", "F2"], self.open_intake, self.tr("Permohonan baru"))
         self.lock_action = add(["Ctrl+L"], self.lock_requested.emit, self.tr("Kunci layar"))
         self.sync_action = add(["Ctrl+Shift+S"], self.sync.sync_now, self.tr("Sinkronkan sekarang"))
-        for index, key in enumerate(self.PAGES, start=1):
-            add([f"Ctrl+{index}"], lambda _=False, key=key: self.show_page(key), key)
-
-    def _connect_signals(self) -> None:
-        self._connect_page("dashboard", self.dashboard)
-
-    def _connect_page(self, key: str, page: QWidget) -> None:
-        """Every connection between pages is made here, when the page is built."""
-        if hasattr(page, "request_opened"):
-            page.request_opened.connect(self.open_request)
-        if hasattr(page, "objection_opened") and key != "objections":
-            page.objection_opened.connect(self.open_objection)
-        if key == "request" and hasattr(page, "back_requested"):
-            page.back_requested.connect(lambda: self.show_page("register"))
-        if key in ("request", "objections") and hasattr(page, "changed"):
-            page.changed.connect(lambda _number: self.refresh_lists())
-        if key == "settings" and hasattr(page, "language_changed"):
-            page.language_changed.connect(self.language_changed)
-        if key == "sync" and hasattr(page, "conflicts_changed"):
-            page.conflicts_changed.connect(lambda: self.refresh_lists())
-        if key == "sync" and hasattr(page, "enroll_requested"):
-            page.enroll_requested.connect(self.open_sync_settings)
+        for spec in PAGES:
+            if spec.shortcut:
+                add([spec.shortcut], lambda _=False, key=spec.key: self.show_page(key), spec.key)
 
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
@@ -256,8 +219,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self._select(key)
-        if key == "dashboard":
-            self.dashboard.refresh()
+        self.pages[key].shown()
 
     def _select(self, key: str) -> None:
         self.stack.setCurrentWidget(self.page(key))
@@ -277,49 +239,45 @@ class MainWindow(QMainWindow):
             self.show_page(item.data(Qt.ItemDataRole.UserRole))
 
     def open_request(self, number: str) -> None:
-        page = self.page("request")
-        if hasattr(page, "show_request"):
-            page.show_request(number)
+        self.page("request").show_record(number)
         self.show_page("request")
         self.sidebar.clearSelection()
 
     def open_objection(self, number: str) -> None:
         page = self.page("objections")
         self.show_page("objections")
-        if hasattr(page, "show_objection"):
-            page.show_objection(number)
+        page.show_record(number)
 
-    def refresh_lists(self, *, sync: bool = True) -> None:
-        for key in ("register", "objections"):
-            page = self.pages.get(key)
-            if page is not None and hasattr(page, "refresh"):
-                page.refresh()
-        if self.current_page() == "dashboard":
-            self.dashboard.refresh()
-        if sync:
-            self.sync.refresh()  # the count of operations waiting for the city changed
+    def open_panel(self, key: str, panel: str = "") -> None:
+        """Page ``key`` and, if given and the officer may see it, its panel ``panel`` (Pengaturan › Sinkronisasi
+        for administrators enrolling the desk)."""
+        page = self.page(key)
+        self.show_page(key)
+        if panel:
+            page.show_panel(panel)
+
+    # --- what changed --------------------------------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every page (and the sync status) what a write changed; each decides whether to read again."""
+        if changes:
+            self.changed.emit(changes)
+            if changes.outbox:
+                self.sync.refresh()  # the count of operations waiting for the city changed
 
     def _synced(self, report: Any) -> None:
         """Records pulled from the city show up in the open lists without a click."""
         if report.pulled or report.removed or report.repaired:
-            self.refresh_lists(sync=False)
-
-    def open_sync_settings(self) -> None:
-        """Pengaturan › Sinkronisasi (administrators enroll the desk there)."""
-        page = self.page("settings")
-        self.show_page("settings")
-        if "sync" in getattr(page, "panels", {}):
-            page.show_panel("sync")  # type: ignore[attr-defined]
+            self.broadcast(Changes.records(outbox=False))
 
     def open_intake(self) -> QWidget | None:
-        """Ctrl+N / F2 from anywhere: the intake dialog, then refresh the lists on save."""
+        """Ctrl+N / F2 from anywhere: the intake dialog; what it saved is broadcast."""
         from ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(self.desk, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _number: self.refresh_lists())
-        if hasattr(dialog, "open_request"):
-            dialog.open_request.connect(self.open_request)
+        dialog.saved.connect(lambda number: self.broadcast(Changes.recorded(requests=[number])))
+        dialog.open_request.connect(self.open_request)
         self.last_intake = dialog
         dialog.open()
         return dialog

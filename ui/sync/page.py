@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.permissions import Permission
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.sync.messages import REASONS, reason
+from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.sync.conflicts import ConflictsPanel
 from ui.sync.controller import SyncController
@@ -37,10 +38,9 @@ if TYPE_CHECKING:
     from ui.sync.worker import SyncSnapshot
 
 
-class SyncPage(QWidget):
-    request_opened = Signal(str)
-    conflicts_changed = Signal()
-    enroll_requested = Signal()
+class SyncPage(Page):
+    """The desk's sync state, "Sinkronkan sekarang" and the conflicts review; a resolved conflict is broadcast
+    as ``changed``, the enroll button asks for Pengaturan › Sinkronisasi (``page_requested``)."""
 
     def __init__(self, desk: DeskServices, actor: Actor, sync: SyncController,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -71,7 +71,7 @@ class SyncPage(QWidget):
         self.not_enrolled.hide()
         layout.addWidget(self.not_enrolled)
         self.enroll_button = QPushButton(self.tr("Buka Pengaturan › Sinkronisasi"))
-        self.enroll_button.clicked.connect(self.enroll_requested)
+        self.enroll_button.clicked.connect(lambda: self.page_requested.emit("settings", "sync"))
         self.enroll_button.hide()
         enroll_row = QHBoxLayout()
         enroll_row.addWidget(self.enroll_button)
@@ -117,7 +117,7 @@ class SyncPage(QWidget):
 
     def _conflict_resolved(self) -> None:
         self.sync.refresh()
-        self.conflicts_changed.emit()
+        self.changed.emit(Changes.records(outbox=True))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from app.domain.lifecycle import Action, Status
+from app.services.changes import Changes
 from ui.request.page import RequestPage
 
 
@@ -88,7 +89,7 @@ def test_an_action_through_its_dialog_updates_page_and_timeline(
     dialog.f.widgets["to_body"].setText("Dinas Kesehatan Kota Serang")
     with qtbot.waitSignal(page.changed) as blocker:
         dialog.save()
-    assert blocker.args == [number]
+    assert blocker.args == [Changes.recorded(requests=[number])]
     assert page.status.text() == "Diteruskan ke badan publik lain"
     assert page.timeline.rowCount() == 2
     assert "Dinas Kesehatan" in page.timeline.item(1, 2).text()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.errors import ConfirmationRequired
+from app.services.changes import Changes
 from server import admin as server_admin
 from server.models import Record
 from tests.conftest import VALID_NIK
@@ -74,9 +75,9 @@ def test_status_bar_after_a_successful_sync(qtbot, desk, officer, intake, city, 
     with city.engine.connect() as conn:
         assert [r["number"] for r in conn.execute(select(Record.data)).scalars()] == [number]
     # new work is counted at once, and the relative time follows the clock
-    window.refresh_lists()
+    window.broadcast(Changes.records(outbox=True))
     intake(officer)
-    window.refresh_lists()
+    window.broadcast(Changes.records(outbox=True))
     qtbot.waitUntil(lambda: window.sync.status().pending == 1, timeout=10_000)
     desk.ctx.clock.now += timedelta(minutes=7)
     window.sync_status.render()
@@ -160,7 +161,7 @@ def test_sync_page_syncs_now(qtbot, desk, officer, intake, city, enroll_desk, op
     assert page.values["server"].text() == city.url and page.values["desk_letter"].text() == "A"
     assert page.values["last_error"].text() == "tidak ada" and not page.enroll_button.isVisible()
     intake(officer)
-    window.refresh_lists()
+    window.broadcast(Changes.records(outbox=True))
     qtbot.waitUntil(lambda: page.values["pending"].text() == "1", timeout=10_000)
     with qtbot.waitSignal(window.sync.busy_changed, timeout=30_000) as started:
         page.sync_button.click()
