@@ -46,8 +46,8 @@ from app.services.desk import DeskServices
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit.form_fields import FormFields, combo, shortcut
-from ui.kit.jobs import submit
 from ui.kit.style import set_role
+from ui.kit.tasks import submit
 
 KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
 
@@ -259,7 +259,7 @@ class IntakeDialog(QDialog):
         self.channel = g.add("channel", self.tr("Sa&luran:"), combo(CHANNELS, "datang_langsung"))
         self.received_at = g.add("received_at", self.tr("&Waktu diterima:"), QDateTimeEdit())
         self.received_at.setDisplayFormat("dd-MM-yyyy HH.mm")
-        self.received_at.setDateTime(QDateTime(self.desk.ctx.clock()))
+        self.received_at.setDateTime(QDateTime(self.desk.calendar.now()))
         self.received_at.dateTimeChanged.connect(self._mark_time_edited)
         return group
 
@@ -313,7 +313,7 @@ class IntakeDialog(QDialog):
             self.f.set_hint("nik", self.tr("{0} dari 16 angka").format(len(digits)) if digits else "")
             return
         try:
-            info = parse_nik(text, today=self.desk.ctx.clock().date())
+            info = parse_nik(text, today=self.desk.calendar.today())
         except ValidationError as exc:
             self.f.set_hint("nik", "")
             self.f.set_error("nik", exc.fields.get("nik", str(exc)))
@@ -577,7 +577,7 @@ class IntakeDialog(QDialog):
         self._picked = None
         self._confirm_warnings = False
         self._time_edited = False
-        self.received_at.setDateTime(QDateTime(self.desk.ctx.clock()))
+        self.received_at.setDateTime(QDateTime(self.desk.calendar.now()))
         self._time_edited = False
         self.general_error.hide()
         self.stack.setCurrentIndex(0)

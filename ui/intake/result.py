@@ -99,7 +99,7 @@ class IntakeResult(QWidget):
         self.deadline_caption.setText(caption)
         self.deadline.setText(format_date_long(due) if due else "–")
         if due is not None:
-            today = desk.ctx.clock().date()
+            today = desk.calendar.today()
             self.remaining.setText(
                 format_remaining(remaining_working_days(desk.calendar.calendar(), today, due))
             )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.errors import ValidationError
-from ui.kit.jobs import submit
+from ui.kit.tasks import submit
 
 
 class RecordingFlow:

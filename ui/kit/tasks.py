@@ -6,8 +6,10 @@ typing in. The pattern follows Picard's ``util/thread.py`` (a ``QRunnable`` on a
 they always run on the GUI thread because the worker's signals are delivered through a queued connection
 to an object that lives there.
 
-``TaskRunner.busy_changed`` lets the main window show a busy indicator while anything is running, and
-``wait()`` lets tests and shutdown wait for outstanding work.
+This is the one door to a worker thread: ``run_in_background(fn, on_done, on_error)``, or ``submit(...,
+background=...)`` for pages, models and the print service that tests also drive inline. ``TaskRunner.busy_changed``
+lets the main window show a busy indicator while anything is running, and ``wait()`` lets tests and shutdown
+wait for outstanding work.
 """
 
 from __future__ import annotations
@@ -150,3 +152,20 @@ def run_in_background(
 ) -> None:
     """Run ``fn()`` on a worker thread; then call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
     runner().run(fn, on_done, on_error)
+
+
+def submit(
+    fn: Callable[[], Any], on_done: Callback, on_error: ErrorCallback, *, background: bool = True
+) -> None:
+    """``run_in_background`` for code that is also driven inline: with ``background=False`` (tests, a page
+    built with ``background=False``) ``fn`` runs at once on the calling thread and its result or error is
+    delivered before this returns, so the same code stays deterministic."""
+    if background:
+        run_in_background(fn, on_done, on_error)
+        return
+    try:
+        result = fn()
+    except Exception as exc:  # delivered to the caller's handler, which shows it in Indonesian
+        on_error(exc)
+        return
+    on_done(result)

@@ -68,7 +68,7 @@ class RecordDialog(RecordingFlow, QDialog):
 
     def finish(self, time_label: str) -> None:
         """Add the time field, the error line and the buttons (after the subclass's own fields)."""
-        self.at = self.f.add("at", time_label, QDateTimeEdit(QDateTime(self.desk.ctx.clock())))
+        self.at = self.f.add("at", time_label, QDateTimeEdit(QDateTime(self.desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, self.layout_, self.save)

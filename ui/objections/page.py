@@ -43,9 +43,9 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
-from ui.kit.jobs import submit
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
+from ui.kit.tasks import submit
 from ui.objections.dialog import ObjectionActionDialog
 
 
@@ -173,7 +173,7 @@ class ObjectionsPage(Page):
                     names[objection.request_number] = desk.register.get(
                         actor, objection.request_number
                     ).requester.name
-            return Listing(objections, names, desk.calendar.calendar(), desk.ctx.clock().date())
+            return Listing(objections, names, desk.calendar.calendar(), desk.calendar.today())
 
         submit(fetch, self._show_list, self._failed, background=self.background)
 

@@ -3,7 +3,7 @@
 Why windowed: an office register reaches 100,000 requests. The model asks the service only for the number of
 matching rows (``RegisterQuery.count``) and for the pages the view actually paints (``rows(offset, limit)``),
 keeps at most ``max_pages`` pages in memory and drops the least recently used ones. A new filter or sort is
-fetched off the GUI thread (see :mod:`ui.kit.jobs`); the model swaps in the result in one reset, and results
+fetched off the GUI thread (``ui.kit.tasks.submit``); the model swaps in the result in one reset, and results
 of a superseded filter are ignored (generation counter), so typing fast never shows a stale list.
 """
 
@@ -31,7 +31,7 @@ from app.domain.formatting import rupiah
 from app.domain.lifecycle import CHANNELS, DECISION_LABELS, OBTAIN_METHODS, PASAL_17, Decision
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
-from ui.kit.jobs import submit
+from ui.kit.tasks import submit
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1  # the whole RegisterRow

@@ -36,12 +36,11 @@ from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.export import ExportService
 from app.services.register_query import RegisterFilter
 from ui.kit.form_fields import shortcut
-from ui.kit.jobs import submit
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
+from ui.kit.tasks import submit
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
 
 OPEN = "__open__"
@@ -75,7 +74,7 @@ class RegisterPage(Page):
             actor,
             background=background,
             calendar=desk.calendar.calendar(),
-            today=lambda: desk.ctx.clock().date(),
+            today=lambda: desk.calendar.today(),
             parent=self,
         )
         self._debounce = QTimer(self)
@@ -152,7 +151,7 @@ class RegisterPage(Page):
         ):
             self.period.addItem(text, key)
         self._labelled(row, self.tr("&Periode:"), self.period)
-        today = QDate(self.desk.ctx.clock().date())
+        today = QDate(self.desk.calendar.today())
         self.date_from = QDateEdit(today.addMonths(-1))
         self.date_to = QDateEdit(today)
         for edit, text in (
@@ -270,7 +269,7 @@ class RegisterPage(Page):
         )
 
     def _period(self) -> tuple[date | None, date | None]:
-        today = self.desk.ctx.clock().date()
+        today = self.desk.calendar.today()
         key = self.period.currentData()
         if key == "today":
             return today, today
@@ -346,7 +345,7 @@ class RegisterPage(Page):
         from ui.printing.actions import print_register
 
         date_from, date_to = self._period()
-        today = self.desk.ctx.clock().date()
+        today = self.desk.calendar.today()
         print_register(
             self.desk, self.actor, date_from or today.replace(day=1), date_to or today, parent=self,
             service=self.print_service, on_error=lambda exc: self._failed(str(exc)),
@@ -358,7 +357,7 @@ class RegisterPage(Page):
         The service masks the NIK, writes atomically and records the export in the audit log (UU PDP), so
         the file has the full Register Permohonan columns rather than only the ones shown on screen.
         """
-        exporter = ExportService(self.desk.ctx, self.desk.query)
+        exporter = self.desk.export
         actor, flt = self.actor, self.model.filter
         self.busy.show()
         self.message.clear()

@@ -95,7 +95,7 @@ class ActionDialog(RecordingFlow, QDialog):
             Action.CORRECT: self._correct,
         }
         self._collect = builders[action]()
-        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(QDateTime(desk.ctx.clock())))
+        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(QDateTime(desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)

@@ -41,9 +41,9 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
-from ui.kit.jobs import submit
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
+from ui.kit.tasks import submit
 from ui.printing.letters_panel import LettersPanel
 from ui.request.actions import ActionDialog
 from ui.request.details import detail_sections
@@ -184,7 +184,7 @@ class RequestPage(Page):
             view = desk.register.get(actor, number)
             objections = desk.objections.list(actor, request_number=view.number)
             return Loaded(
-                view, desk.calendar.calendar(), objections, desk.ctx.clock().date(), desk.routing.is_city()
+                view, desk.calendar.calendar(), objections, desk.calendar.today(), desk.routing.is_city()
             )
 
         self.number.setText(number)

@@ -29,9 +29,9 @@ from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
 from ui.kit.form_fields import FormFields, save_row
-from ui.kit.jobs import submit
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
+from ui.kit.tasks import submit
 
 
 class RouteDialog(RecordingFlow, QDialog):
@@ -89,7 +89,7 @@ class RouteDialog(RecordingFlow, QDialog):
         self.f.labels["to_office"].setBuddy(self.office)  # Alt+T lands in the combo box
         self.reason = self.f.add("reason", self.tr("&Alasan:"), QPlainTextEdit())
         self.reason.setFixedHeight(70)
-        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(QDateTime(desk.ctx.clock())))
+        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(QDateTime(desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)

@@ -109,7 +109,7 @@ class GeneralPanel(QWidget):
         language = self.language.currentData()
         self.status.setText(self.tr("Tersimpan."))
         if language != i18n.current_language():
-            i18n.save_language(self.desk.ctx.data_dir, language)
+            i18n.save_language(self.desk.office.data_folder(), language)
             self.language_changed.emit(language)
 
 
@@ -177,7 +177,7 @@ class SettingsPage(Page):
         admin = actor.can(Permission.MANAGE_OFFICE)
         if admin:
             self.profile_form = OfficeProfileForm()
-            self.kop_form = KopForm(desk.ctx.data_dir)
+            self.kop_form = KopForm(desk.office.data_folder())
             self._add(
                 "office",
                 OfficePanel(desk, actor, [self.profile_form, self.kop_form]),

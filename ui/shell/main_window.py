@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.setAccessibleName(self.tr("Sedang memproses"))
         self.busy.hide()
-        self.sync_status = SyncStatusButton(self.desk.ctx.clock)
+        self.sync_status = SyncStatusButton(self.desk.calendar.now)
         self.sync_status.clicked.connect(lambda: self.show_page("sync"))
         bar.addWidget(self.office_label)
         bar.addPermanentWidget(self.busy)

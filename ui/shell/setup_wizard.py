@@ -106,7 +106,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(760, 640)
         self.profile = OfficeProfileForm(with_code=True)
-        self.kop = KopForm(desk.ctx.data_dir)
+        self.kop = KopForm(desk.office.data_folder())
         self.ppid = OfficialFields(self.tr("PPID (Pelaksana)"), "ppid")
         self.atasan = OfficialFields(self.tr("Atasan PPID"), "atasan_ppid")
         self.officials = officials = QWidget()

@@ -159,7 +159,7 @@ class SyncPage(Page):
         v["scope"].setText(scope if snap.enrolled else "—")
         last = parse_time(snap.last_success)
         v["last_success"].setText(
-            f"{relative(last, self.desk.ctx.clock())} ({absolute(last)})" if last else self.tr("belum pernah")
+            f"{relative(last, self.desk.calendar.now())} ({absolute(last)})" if last else self.tr("belum pernah")
         )
         failed = reason(snap.error_code, snap.error_message)
         if failed is None:
