@@ -45,7 +45,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
-from ui.kit.form_fields import FormFields, combo, shortcut
+from ui.kit.forms import FieldForm, combo, shortcut
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
 
@@ -165,7 +165,7 @@ class IntakeDialog(QDialog):
         form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)
-        self.f = FormFields(form)
+        self.f = FieldForm(form)
         f = self.f
         kinds = {
             "perorangan": self.tr("Perorangan"),
@@ -207,7 +207,7 @@ class IntakeDialog(QDialog):
         form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)
-        self.g = FormFields(form)
+        self.g = FieldForm(form)
         g = self.g
         self.information = g.add(
             "information", self.tr("&Rincian informasi yang dibutuhkan:"), QPlainTextEdit()

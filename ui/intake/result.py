@@ -16,7 +16,7 @@ from app.domain.formatting import format_date_long
 from app.domain.lifecycle import Status
 from app.services.desk import DeskServices
 from app.services.views import RequestView
-from ui.kit.form_fields import shortcut
+from ui.kit.forms import shortcut
 from ui.kit.style import ACCENT, set_role
 
 

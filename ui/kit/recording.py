@@ -3,8 +3,8 @@
 Why one place: the officer must see the same behaviour everywhere — one save at a time, the buttons held while
 the service works off the GUI thread, each validation message under its own field, anything else on the
 dialog's general error line, and nothing typed lost when the service refuses. A dialog supplies the work, how
-its error keys map to its rows, and its own fallback message; it provides ``f`` (FormFields), ``buttons`` and
-``general_error`` (``form_fields.save_row``), ``background`` and a ``recorded`` signal.
+its error keys map to its rows, and its own fallback message; it provides ``f`` (``FieldForm``), ``buttons`` and
+``general_error`` (``ui.kit.forms.save_row``), ``background`` and a ``recorded`` signal.
 """
 
 from __future__ import annotations

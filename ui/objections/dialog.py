@@ -34,7 +34,7 @@ from app.domain.lifecycle import (
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
-from ui.kit.form_fields import FormFields, combo, save_row
+from ui.kit.forms import FieldForm, combo, save_row
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 
@@ -64,7 +64,7 @@ class RecordDialog(RecordingFlow, QDialog):
         self.layout_.addWidget(self.intro)
         form = QFormLayout()
         self.layout_.addLayout(form)
-        self.f = FormFields(form)
+        self.f = FieldForm(form)
 
     def finish(self, time_label: str) -> None:
         """Add the time field, the error line and the buttons (after the subclass's own fields)."""

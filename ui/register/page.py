@@ -37,7 +37,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter
-from ui.kit.form_fields import shortcut
+from ui.kit.forms import shortcut
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import submit

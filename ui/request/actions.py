@@ -41,7 +41,7 @@ from app.domain.requester import DOCUMENT_KINDS
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
-from ui.kit.form_fields import FormFields, combo, save_row, text_of
+from ui.kit.forms import FieldForm, combo, save_row, text_of
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.request.correction import CorrectionFields
@@ -81,7 +81,7 @@ class ActionDialog(RecordingFlow, QDialog):
         layout.addWidget(self.intro)
         form = QFormLayout()
         layout.addLayout(form)
-        self.f = FormFields(form)
+        self.f = FieldForm(form)
         builders: dict[Action, Callable[[], Collector]] = {
             Action.COMPLETE: self._complete,
             Action.INCOMPLETE: self._incomplete,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.services.views import RequestView
-from ui.kit.form_fields import FormFields, combo
+from ui.kit.forms import FieldForm, combo
 
 CHOICES = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
 
@@ -39,7 +39,7 @@ def correctable_fields() -> dict[str, str]:
 
 
 class CorrectionFields:
-    def __init__(self, f: FormFields, view: RequestView) -> None:
+    def __init__(self, f: FieldForm, view: RequestView) -> None:
         self.f, self.view = f, view
         self.field: QComboBox = f.add(
             "field",

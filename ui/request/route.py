@@ -28,7 +28,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
-from ui.kit.form_fields import FormFields, save_row
+from ui.kit.forms import FieldForm, save_row
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
@@ -71,7 +71,7 @@ class RouteDialog(RecordingFlow, QDialog):
         layout.addWidget(self.intro)
         form = QFormLayout()
         layout.addLayout(form)
-        self.f = FormFields(form)
+        self.f = FieldForm(form)
         self.current = self.f.add("current", self.tr("Kantor saat ini:"), QLabel("–"))
         picker = QWidget()
         row = QHBoxLayout(picker)

@@ -98,9 +98,7 @@ class OfficialFields(QGroupBox):
         try:
             saved = desk.office.save_official(actor, **self.values())
         except ValidationError as exc:
-            first = self.form.show_errors(exc.fields)
-            if first is not None:
-                first.setFocus()
+            self.form.show_errors(exc.fields)
             return None
         self.form.clear_errors()
         self.official_id = saved.id

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.kit import i18n
@@ -150,7 +151,7 @@ class OfficePanel(QWidget):
             self.desk.office.update_profile(self.actor, changes)
         except ValidationError as exc:
             for form in self.forms:
-                form.form.show_errors({k: v for k, v in exc.fields.items() if k in form.form.fields} or {})
+                form.form.show_errors({k: v for k, v in exc.fields.items() if k in form.form.widgets} or {})
             self.status.setText("; ".join(exc.fields.values()))
             return False
         except DeskError as exc:
@@ -192,7 +193,9 @@ class SettingsPage(Page):
                 self.tr("Penomoran"),
                 "numbering",
             )
-        self._add("calendar", CalendarPanel(desk, actor), self.tr("Kalender hari kerja"), "calendar")
+        calendar = CalendarPanel(desk, actor)
+        calendar.applied.connect(self._deadlines_recomputed)
+        self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
         if actor.can(Permission.MANAGE_USERS):
             self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
         if admin:
@@ -208,6 +211,11 @@ class SettingsPage(Page):
         general = GeneralPanel(desk, actor)
         general.language_changed.connect(self.language_changed)
         self._add("general", general, self.tr("Tampilan && bahasa"), "language")
+
+    def _deadlines_recomputed(self, count: int) -> None:
+        """Recomputed deadlines change the register's due dates and colours, and go to the city."""
+        if count:
+            self.changed.emit(Changes.records(outbox=True))
 
     def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
         self.panels[key] = panel

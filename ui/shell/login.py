@@ -82,9 +82,7 @@ class LoginDialog(QDialog):
         if not password:
             missing["password"] = self.tr("Kata sandi wajib diisi.")
         if missing:
-            first = self.form.show_errors(missing)
-            if first is not None:
-                first.setFocus()
+            self.form.show_errors(missing)
             return
         self.form.clear_errors()
         desk = self.desk

@@ -42,9 +42,7 @@ def _check(form: FieldForm, fn: Any) -> bool:
     try:
         fn()
     except ValidationError as exc:
-        first = form.show_errors(exc.fields)
-        if first is not None:
-            first.setFocus()
+        form.show_errors(exc.fields)
         return False
     form.clear_errors()
     return True

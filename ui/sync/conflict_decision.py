@@ -31,7 +31,7 @@ from app.services.desk import DeskServices
 from app.services.sync_conflict_fields import FieldDiff
 from app.services.sync_conflicts import ConflictView
 from ui.kit.crash import user_message
-from ui.kit.form_fields import FormFields
+from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
 from ui.kit.tasks import run_in_background
 
@@ -87,7 +87,7 @@ class ConflictDecisionDialog(QDialog):
             set_role(more, "hint")
             layout.addWidget(more)
         form = QFormLayout()
-        self.fields = FormFields(form)
+        self.fields = FieldForm(form)
         self.inputs: dict[str, QWidget] = {}
         self.editable = item.conflicting or item.fields  # the conflicting fields; all when none is flagged
         if choice == "edit":

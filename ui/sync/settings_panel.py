@@ -169,9 +169,7 @@ class SyncSettingsPanel(QWidget):
         if ca and not Path(ca).is_file():
             errors["ca_bundle"] = self.tr("Berkas sertifikat tidak ditemukan.")
         if errors:
-            first = self.form.show_errors(errors)
-            if first is not None:
-                first.setFocus()
+            self.form.show_errors(errors)
             return
         self.form.clear_errors()
         self._set_busy(True)
@@ -208,6 +206,4 @@ class SyncSettingsPanel(QWidget):
             return
         summary, remedy = translated(found)
         field = FIELD_OF_KIND.get(found.kind, "_")
-        first = self.form.show_errors({field: f"{summary}. {remedy}"})
-        if first is not None:
-            first.setFocus()
+        self.form.show_errors({field: f"{summary}. {remedy}"})

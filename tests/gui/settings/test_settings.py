@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate
 
 from app.errors import AuthenticationFailed
+from app.services.changes import Changes
 from tests.conftest import USER_PASSWORD
 from ui.kit import i18n
 from ui.kit.tasks import runner
@@ -56,8 +57,8 @@ def test_bad_desk_letter_and_empty_kop_are_shown_next_to_the_fields(qtbot, desk,
     page.kop_form.set_lines([])
     page.profile_form.desk_letter.setText("9")
     assert not page.panels["office"].save()
-    assert page.kop_form.form.error_text("kop_lines") == "Kop surat minimal satu baris."
-    assert "Huruf meja" in page.profile_form.form.error_text("desk_letter")
+    assert page.kop_form.form.error("kop_lines") == "Kop surat minimal satu baris."
+    assert "Huruf meja" in page.profile_form.form.error("desk_letter")
     assert desk.office.profile().desk_letter == "A"
 
 
@@ -69,7 +70,7 @@ def test_numbering_template_saved_and_refused(qtbot, desk, admin):
     assert desk.office.profile().request_template == "{office}-{desk}/{year}/{seq:05d}"
     form.edits["request_template"].setText("{seq}")
     assert not page.panels["numbering"].save()
-    assert "harus memuat" in form.form.error_text("request_template")
+    assert "harus memuat" in form.form.error("request_template")
 
 
 def test_officials_added_and_validated(qtbot, desk, admin):
@@ -80,7 +81,7 @@ def test_officials_added_and_validated(qtbot, desk, admin):
     panel.editor.jabatan.setText("Sekretaris Kecamatan")
     panel.editor.nip.setText("1234")
     panel.save()
-    assert panel.editor.form.error_text("nip") == "NIP harus 18 digit."
+    assert panel.editor.form.error("nip") == "NIP harus 18 digit."
     panel.editor.nip.setText("197001011990031005")
     panel.save()
     assert [o.name for o in desk.office.officials(role="ppid")] == ["Drs. Ahmad Fauzi"]
@@ -113,7 +114,7 @@ def test_closure_on_a_saturday_is_refused_next_to_the_date(qtbot, desk, admin):
     panel.day.setDate(QDate(2026, 3, 21))
     panel.reason.setText("Kerja bakti")
     panel.add_closure()
-    assert panel.form.error_text("day") == "Hari Sabtu/Minggu sudah bukan hari kerja."
+    assert panel.form.error("day") == "Hari Sabtu/Minggu sudah bukan hari kerja."
 
 
 def test_recompute_previews_then_applies(qtbot, desk, admin, officer, intake):
@@ -128,9 +129,10 @@ def test_recompute_previews_then_applies(qtbot, desk, admin, officer, intake):
     assert panel.preview.item(0, 0).text() == number
     assert desk.register.get(admin, number).due_response == before  # preview writes nothing
     assert panel.apply_button.isEnabled()
-    with qtbot.waitSignal(panel.applied, timeout=30_000):
+    with qtbot.waitSignal(panel.applied, timeout=30_000), qtbot.waitSignal(page.changed) as broadcast:
         panel.apply_button.click()
     assert desk.register.get(admin, number).due_response > before
+    assert broadcast.args == [Changes.records(outbox=True)]  # the open register reads its deadlines again
     runner().wait()
 
 
@@ -142,7 +144,7 @@ def test_users_add_change_role_and_deactivate(qtbot, desk, admin):
     panel.add_role.setCurrentIndex(panel.add_role.findData("petugas"))
     panel.password.setText("pendek")
     panel.add_user()
-    assert panel.add_form.error_text("password") == "Kata sandi minimal 8 karakter."
+    assert panel.add_form.error("password") == "Kata sandi minimal 8 karakter."
     panel.password.setText(USER_PASSWORD)
     panel.add_user()
     assert panel.current_user() is not None and panel.current_user().username == "rina"

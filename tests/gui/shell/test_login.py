@@ -50,8 +50,8 @@ def test_empty_fields_are_flagged_next_to_the_field(qtbot, desk):
     dialog = LoginDialog(desk)
     qtbot.addWidget(dialog)
     dialog.submit()
-    assert dialog.form.error_text("username") == "Nama pengguna wajib diisi."
-    assert dialog.form.error_text("password") == "Kata sandi wajib diisi."
+    assert dialog.form.error("username") == "Nama pengguna wajib diisi."
+    assert dialog.form.error("password") == "Kata sandi wajib diisi."
 
 
 def test_inputs_have_accessible_names(qtbot, desk):
@@ -115,8 +115,8 @@ def test_lock_refuses_wrong_password_and_unlocks_with_right_one(qtbot, desk, adm
     assert dialog.isVisible()  # Esc does not unlock
     qtbot.keyClicks(dialog.password, "keliru-123")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.form.error_text("password") != "", timeout=30_000)
-    assert "kata sandi salah" in dialog.form.error_text("password")
+    qtbot.waitUntil(lambda: dialog.form.error("password") != "", timeout=30_000)
+    assert "kata sandi salah" in dialog.form.error("password")
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.unlocked, timeout=30_000):
         _type_and_enter(qtbot, dialog.password, ADMIN_PASSWORD)

@@ -88,9 +88,9 @@ def test_profile_errors_stay_on_the_page(qtbot, fresh_desk):
     wizard.profile.desk_letter.setText("1")
     wizard.next()
     assert wizard.currentPage().body is wizard.profile
-    assert "Kode kantor" in wizard.profile.form.error_text("office_code")
-    assert "Huruf meja" in wizard.profile.form.error_text("desk_letter")
-    assert wizard.profile.form.error_text("name") == "Nama kantor wajib diisi."
+    assert "Kode kantor" in wizard.profile.form.error("office_code")
+    assert "Huruf meja" in wizard.profile.form.error("desk_letter")
+    assert wizard.profile.form.error("name") == "Nama kantor wajib diisi."
 
 
 def test_bad_numbering_template_blocks_next(qtbot, fresh_desk):
@@ -105,7 +105,7 @@ def test_bad_numbering_template_blocks_next(qtbot, fresh_desk):
     assert "harus memuat" in wizard.numbering.examples["request_template"].text()
     wizard.next()
     assert wizard.currentPage().body is wizard.numbering
-    assert "Kurang: desk, office" in wizard.numbering.form.error_text("request_template")
+    assert "Kurang: desk, office" in wizard.numbering.form.error("request_template")
 
 
 def test_admin_passwords_must_match(qtbot, fresh_desk):
@@ -121,9 +121,9 @@ def test_admin_passwords_must_match(qtbot, fresh_desk):
     wizard.admin.repeat.setText("lain")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert not fresh_desk.office.is_initialized()
-    assert wizard.admin.form.error_text("username").startswith("Nama pengguna 2–50 karakter")
-    assert wizard.admin.form.error_text("password") == "Kata sandi minimal 8 karakter."
-    assert wizard.admin.form.error_text("repeat") == "Kedua kata sandi tidak sama."
+    assert wizard.admin.form.error("username").startswith("Nama pengguna 2–50 karakter")
+    assert wizard.admin.form.error("password") == "Kata sandi minimal 8 karakter."
+    assert wizard.admin.form.error("repeat") == "Kedua kata sandi tidak sama."
 
 
 def test_every_wizard_input_has_an_accessible_name(qtbot, fresh_desk):

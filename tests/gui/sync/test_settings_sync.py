@@ -64,7 +64,7 @@ def test_admin_enrolls_the_desk_from_the_settings_tab(qtbot, desk, panel, city, 
 
 def test_unknown_code_is_explained_next_to_the_code(qtbot, panel, city, memory_keyring):
     _enroll(qtbot, panel, city.url, "AAAA-BBBB-CCCC")
-    assert "Kode pendaftaran tidak dikenal" in panel.form.error_text("code")
+    assert "Kode pendaftaran tidak dikenal" in panel.form.error("code")
     assert "belum terdaftar" in panel.current.text()
 
 
@@ -73,24 +73,24 @@ def test_used_and_expired_codes_are_explained(qtbot, panel, city, memory_keyring
     with SyncClient(city.url) as client:
         client.enroll(code, request_id="someone-else")
     _enroll(qtbot, panel, city.url, code)
-    assert "sudah dipakai" in panel.form.error_text(
+    assert "sudah dipakai" in panel.form.error(
         "code"
-    ) and "kode pendaftaran baru" in panel.form.error_text("code")
+    ) and "kode pendaftaran baru" in panel.form.error("code")
     old, _ = server_admin.new_enroll_code(city.engine, "CPJ", ttl=timedelta(seconds=-1))
     _enroll(qtbot, panel, city.url, old)
-    assert "kedaluwarsa" in panel.form.error_text("code")
+    assert "kedaluwarsa" in panel.form.error("code")
 
 
 def test_code_for_another_office_is_refused(qtbot, desk, panel, city, memory_keyring):
     code, _ = server_admin.new_enroll_code(city.engine, "3673.01")
     _enroll(qtbot, panel, city.url, code)
-    assert "untuk kantor lain" in panel.form.error_text("code")
+    assert "untuk kantor lain" in panel.form.error("code")
     assert SyncEngine(desk.ctx.db, TokenStore(memory_keyring)).enrollment() is None
 
 
 def test_plain_http_to_a_remote_server_is_refused(qtbot, panel, memory_keyring):
     _enroll(qtbot, panel, "http://ppid.serangkota.go.id", "AAAA-BBBB-CCCC")
-    message = panel.form.error_text("server")
+    message = panel.form.error("server")
     assert "https://" in message and "komputer ini" in message
 
 
@@ -109,9 +109,9 @@ def test_empty_fields_are_marked_without_contacting_anyone(qtbot, panel):
     panel.code.clear()
     panel.ca_bundle.setText("/tidak/ada/ca.pem")
     panel.enroll_button.click()
-    assert panel.form.error_text("server") == "Alamat server wajib diisi."
-    assert panel.form.error_text("code") == "Kode pendaftaran wajib diisi."
-    assert panel.form.error_text("ca_bundle") == "Berkas sertifikat tidak ditemukan."
+    assert panel.form.error("server") == "Alamat server wajib diisi."
+    assert panel.form.error("code") == "Kode pendaftaran wajib diisi."
+    assert panel.form.error("ca_bundle") == "Berkas sertifikat tidak ditemukan."
     assert panel.enroll_button.isEnabled() and runner().pending == 0
 
 
