@@ -59,7 +59,12 @@ def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, st
     """
     app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in)
     exit_codes: list[int] = []
-    startup.finished.connect(lambda code: (exit_codes.append(code), app.quit()))
+
+    def finished(code: int) -> None:
+        exit_codes.append(code)
+        app.quit()
+
+    startup.finished.connect(finished)
     app.setQuitOnLastWindowClosed(False)
     try:
         app.exec()

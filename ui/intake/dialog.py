@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +46,7 @@ from app.services.desk import DeskServices
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit.forms import FieldForm, combo, shortcut
+from ui.kit.qtime import qdatetime
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
 
@@ -259,7 +260,7 @@ class IntakeDialog(QDialog):
         self.channel = g.add("channel", self.tr("Sa&luran:"), combo(CHANNELS, "datang_langsung"))
         self.received_at = g.add("received_at", self.tr("&Waktu diterima:"), QDateTimeEdit())
         self.received_at.setDisplayFormat("dd-MM-yyyy HH.mm")
-        self.received_at.setDateTime(QDateTime(self.desk.calendar.now()))
+        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
         self.received_at.dateTimeChanged.connect(self._mark_time_edited)
         return group
 
@@ -577,7 +578,7 @@ class IntakeDialog(QDialog):
         self._picked = None
         self._confirm_warnings = False
         self._time_edited = False
-        self.received_at.setDateTime(QDateTime(self.desk.calendar.now()))
+        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
         self._time_edited = False
         self.general_error.hide()
         self.stack.setCurrentIndex(0)

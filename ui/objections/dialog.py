@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -35,6 +35,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.forms import FieldForm, combo, save_row
+from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 
@@ -68,7 +69,7 @@ class RecordDialog(RecordingFlow, QDialog):
 
     def finish(self, time_label: str) -> None:
         """Add the time field, the error line and the buttons (after the subclass's own fields)."""
-        self.at = self.f.add("at", time_label, QDateTimeEdit(QDateTime(self.desk.calendar.now())))
+        self.at = self.f.add("at", time_label, QDateTimeEdit(qdatetime(self.desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, self.layout_, self.save)

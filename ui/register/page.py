@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter
 from ui.kit.forms import shortcut
 from ui.kit.page import Page
+from ui.kit.qtime import qdate
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import submit
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
@@ -151,7 +152,7 @@ class RegisterPage(Page):
         ):
             self.period.addItem(text, key)
         self._labelled(row, self.tr("&Periode:"), self.period)
-        today = QDate(self.desk.calendar.today())
+        today = qdate(self.desk.calendar.today())
         self.date_from = QDateEdit(today.addMonths(-1))
         self.date_to = QDateEdit(today)
         for edit, text in (

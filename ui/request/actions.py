@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -42,6 +42,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.kit.forms import FieldForm, combo, save_row, text_of
+from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.request.correction import CorrectionFields
@@ -95,7 +96,7 @@ class ActionDialog(RecordingFlow, QDialog):
             Action.CORRECT: self._correct,
         }
         self._collect = builders[action]()
-        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(QDateTime(desk.calendar.now())))
+        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(qdatetime(desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)

@@ -9,7 +9,7 @@ message next to its field, saving off the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -29,6 +29,7 @@ from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
 from ui.kit.forms import FieldForm, save_row
+from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
@@ -89,7 +90,7 @@ class RouteDialog(RecordingFlow, QDialog):
         self.f.labels["to_office"].setBuddy(self.office)  # Alt+T lands in the combo box
         self.reason = self.f.add("reason", self.tr("&Alasan:"), QPlainTextEdit())
         self.reason.setFixedHeight(70)
-        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(QDateTime(desk.calendar.now())))
+        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(desk.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)

@@ -6,7 +6,7 @@ demote or deactivate the last active administrator; that message is shown as it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from app.services.desk import DeskServices
 from app.services.views import UserView
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
+from ui.kit.qtime import qdatetime
 
 
 def role_label(role: str) -> str:
@@ -131,7 +132,7 @@ class UsersPanel(QWidget):
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             last = (
-                QLocale().toString(QDateTime(user.last_login_at), QLocale.FormatType.ShortFormat)
+                QLocale().toString(qdatetime(user.last_login_at), QLocale.FormatType.ShortFormat)
                 if user.last_login_at
                 else "—"
             )

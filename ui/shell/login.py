@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
@@ -65,8 +65,9 @@ class LoginDialog(QDialog):
         # Enter: in the user name moves to the password, in the password signs in (no default button, so the
         # dialog never submits twice).
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.buttons.accepted.connect(self.submit)

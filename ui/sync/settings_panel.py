@@ -116,8 +116,9 @@ class SyncSettingsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.sync.status_changed.connect(self.show_status)
-        if self.sync.status() is not None:
-            self.show_status(self.sync.status())
+        snap = self.sync.status()
+        if snap is not None:
+            self.show_status(snap)
         elif own:
             self.sync.start()
         else:

@@ -106,7 +106,7 @@ class SyncStatusButton(QPushButton):
         self.busy = busy
         self.render()
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # not QWidget.render: redraws the text
         snap = self.snapshot
         if snap is None:
             return

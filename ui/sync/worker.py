@@ -59,7 +59,7 @@ class DeskSyncEngine(SyncEngine):
         self.on_start = on_start
         self.stopping = threading.Event()
 
-    def sync(self, **kwargs: Any) -> SyncReport:  # type: ignore[override]
+    def sync(self, **kwargs: Any) -> SyncReport:
         """One round as the worker runs it; returns a report with ``error_code == "stopped"`` when the
         controller stopped meanwhile (that report is dropped, and nothing is written as the last error)."""
         if self.stopping.is_set():
