@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
+from ui.kit.tables import record_table
 from ui.kit.tasks import submit
 from ui.objections.dialog import ObjectionActionDialog
 
@@ -99,8 +98,7 @@ class ObjectionsPage(Page):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, 8)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("No. Registrasi Keberatan"),
                 self.tr("Tanggal"),
@@ -110,14 +108,9 @@ class ObjectionsPage(Page):
                 self.tr("Status"),
                 self.tr("Batas Tanggapan"),
                 self.tr("Keputusan Atasan PPID"),
-            ]
+            ],
+            self.tr("Tabel register keberatan"),
         )
-        self.table.setAccessibleName(self.tr("Tabel register keberatan"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 90, 160, 150, 70, 230, 110)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selected)

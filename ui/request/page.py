@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -43,6 +41,7 @@ from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
+from ui.kit.tables import record_table
 from ui.kit.tasks import submit
 from ui.printing.letters_panel import LettersPanel
 from ui.request.actions import ActionDialog
@@ -154,16 +153,12 @@ class RequestPage(Page):
         set_role(timeline_title, "section")
         right_box.addWidget(timeline_title)
         # a table rather than a tree: it wraps long summaries onto several lines (resizeRowsToContents)
-        self.timeline = QTableWidget(0, 3)
-        self.timeline.setHorizontalHeaderLabels([self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")])
-        self.timeline.setAccessibleName(self.tr("Riwayat permohonan"))
+        self.timeline = record_table(
+            [self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")], self.tr("Riwayat permohonan"), single=False
+        )
         self.timeline.setWordWrap(True)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.verticalHeader().hide()
         # row heights follow the wrapped text whenever the column width changes (timelines are short)
         self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.setColumnWidth(0, 120)
         self.timeline.setColumnWidth(1, 80)
         right_box.addWidget(self.timeline, 1)

@@ -12,12 +12,10 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +34,7 @@ from app.services.desk import DeskServices
 from ui.kit.crash import show_error, user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
+from ui.kit.tables import record_table
 from ui.kit.tasks import run_in_background
 
 
@@ -44,16 +43,7 @@ def long_date(day: date) -> str:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return record_table(headers, name, fit=True)
 
 
 class CalendarPanel(QWidget):

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from app.services.views import UserView
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 from ui.kit.qtime import qdatetime
+from ui.kit.tables import record_table
 
 
 def role_label(role: str) -> str:
@@ -55,23 +53,17 @@ class UsersPanel(QWidget):
         self.users: list[UserView] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Nama pengguna"),
                 self.tr("Nama lengkap"),
                 self.tr("Peran"),
                 self.tr("Status"),
                 self.tr("Terakhir masuk"),
-            ]
+            ],
+            self.tr("Daftar pengguna"),
+            fit=True,
         )
-        self.table.setAccessibleName(self.tr("Daftar pengguna"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         left.addWidget(self.table, 1)
         selected = QGroupBox(self.tr("Pengguna terpilih"))
         sbox = QVBoxLayout(selected)

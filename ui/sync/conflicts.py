@@ -34,6 +34,7 @@ from app.services.desk import DeskServices
 from app.services.sync_conflicts import ConflictView
 from ui.kit.crash import user_message
 from ui.kit.style import set_role
+from ui.kit.tables import record_table
 from ui.kit.tasks import run_in_background
 from ui.sync.conflict_decision import ConflictDecisionDialog
 
@@ -87,8 +88,7 @@ class ConflictsPanel(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Diterima"),
                 self.tr("Nomor"),
@@ -96,14 +96,9 @@ class ConflictsPanel(QWidget):
                 self.tr("Masalah"),
                 self.tr("Kolom"),
                 self.tr("Keadaan"),
-            ]
+            ],
+            self.tr("Tabel konflik sinkronisasi"),
         )
-        self.table.setAccessibleName(self.tr("Tabel konflik sinkronisasi"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((130, 190, 160, 200, 220)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selected)
