@@ -48,11 +48,21 @@ def _error_line() -> QLabel:
 
 
 class FieldForm:
-    """A ``QFormLayout`` whose rows know their keys: per key the input, its caption, hint and error line."""
+    """A ``QFormLayout`` whose rows know their keys: per key the input, its caption, hint and error line.
+
+    Two shapes. Without ``layout`` the form makes its own, as settings panels and the sign-in dialogs want it:
+    only expanding fields (line edits) grow, and rows may give up height inside a scrolled panel. Given a
+    recording dialog's ``layout``, the dialog's own policy stands (every field as wide as the column) and no
+    row is squeezed below its natural height (a wrapped hint or error keeps its lines; the dialog puts a stretch
+    under the form so spare space goes below it rather than between its fields).
+    """
 
     def __init__(self, layout: QFormLayout | None = None) -> None:
-        self.layout = layout or QFormLayout()
-        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._keep_rows = layout is not None
+        if layout is None:
+            layout = QFormLayout()
+            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.layout = layout
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
@@ -70,9 +80,8 @@ class FieldForm:
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on, as on every other field of the form
         holder = QWidget()
-        # never squeezed below its natural height (a wrapped hint or error keeps its lines); callers put a
-        # stretch under the form so spare space goes below it rather than between its fields
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if self._keep_rows:
+            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -80,8 +89,8 @@ class FieldForm:
         hint_label = QLabel(hint or "")
         set_role(hint_label, "hint")
         hint_label.setWordWrap(True)
+        box.addWidget(hint_label)  # parented first: shown while parentless it would flash up as a window
         hint_label.setVisible(bool(hint))
-        box.addWidget(hint_label)
         error = _error_line()
         box.addWidget(error)
         self.layout.addRow(caption, holder)

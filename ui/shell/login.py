@@ -45,8 +45,8 @@ class LoginDialog(QDialog):
         set_role(title, "title")
         layout.addWidget(title)
         self.office = QLabel(office_name)
+        layout.addWidget(self.office)  # parented first: shown while parentless it would flash up as a window
         self.office.setVisible(bool(office_name))
-        layout.addWidget(self.office)
         self.form = FieldForm()
         self.username = QLineEdit()
         self.username.setObjectName("username")

@@ -129,3 +129,28 @@ def test_lock_switch_user(qtbot, desk, admin):
     qtbot.addWidget(dialog)
     dialog.switch_button.click()
     assert dialog.switch_user and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_dialog_for_a_known_office_opens_no_window_besides_itself(qtbot, desk):
+    """The office's name was shown before it had a parent, so it flashed up as a window of its own."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    windows: list[str] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                windows.append(type(watched).__name__)
+            return False
+
+    spy = Spy()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        dialog = LoginDialog(desk, office_name="Kecamatan Cipocok Jaya")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert windows == ["LoginDialog"] and dialog.office.isVisible()
