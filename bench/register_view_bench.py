@@ -43,7 +43,7 @@ from bench.common import (  # noqa: E402
     summarize,
 )
 from db.models import Requester  # noqa: E402
-from ui.pages.register import RegisterPage  # noqa: E402
+from ui.register.page import RegisterPage  # noqa: E402
 
 TARGET_MS = 50.0
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"

@@ -15,7 +15,7 @@ Each clock stops when the child prints "ready" (shutting down is not starting).
 
 "Usable" means: signed in (argon2 check included), main window shown, the dashboard's data loaded and painted.
 The judged start is ``ppid-desk`` as an officer meets it (``OFFICER``): the login dialog opens while the register
-loads behind it (ui/startup.py); the officer types "admin", Enter, the password and Enter, one key every
+loads behind it (ui/shell/startup.py); the officer types "admin", Enter, the password and Enter, one key every
 KEY_INTERVAL_MS on a fixed schedule from the moment the dialog is painted (keystrokes are queued by the OS, so a
 busy GUI thread delays the reaction, not the typing). The time the officer waited is the wall time minus the
 nominal typing time; whatever the load has not finished by the last Enter is waited for and counted.
@@ -60,7 +60,7 @@ print("ready", flush=True)
 
 #: What ``ppid-desk`` does, with an officer at the keyboard: the command line is read (as ``app.cli.main`` does
 #: without a command), Qt starts, the login dialog opens while the register loads behind it
-#: (ui/startup.py), then the "officer" types the user name, Enter, the password and Enter, one key every
+#: (ui/shell/startup.py), then the "officer" types the user name, Enter, the password and Enter, one key every
 #: KEY_INTERVAL_MS, on the dialog's own widgets. "ready" once the main window's dashboard is loaded and painted.
 #: The child reports how long the typing took by the clock (``typed``); the parent subtracts only the nominal
 #: typing time (keys × interval), so any delay the loading adds to the keystrokes counts against the app.
@@ -73,7 +73,7 @@ args = _workstation_args(["--data-dir", sys.argv[1]])
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui.app import begin
-from ui.tasks import runner
+from ui.kit.tasks import runner
 
 app, crash, startup = begin(args.data_dir)  # what ui.app.run does before its event loop
 login = startup.login
@@ -130,9 +130,9 @@ import sys
 from pathlib import Path
 from ui.app import application
 from app.services.desk import DeskServices
-from ui import i18n
-from ui.main_window import MainWindow
-from ui.tasks import runner
+from ui.kit import i18n
+from ui.shell.main_window import MainWindow
+from ui.kit.tasks import runner
 
 app = application()
 i18n.install("id")

@@ -32,7 +32,7 @@ NOW = datetime(2026, 11, 27, 14, 30)
 def _settle(app: object) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from ui.tasks import runner
+    from ui.kit.tasks import runner
 
     for _ in range(6):
         runner().wait(20_000)
@@ -44,12 +44,12 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
 
     from app.demo import DEMO_ADMIN, seed_demo
     from app.services.desk import DeskServices
-    from ui import i18n
     from ui.app import application
-    from ui.dialogs.lock import LockDialog
-    from ui.dialogs.login import LoginDialog
-    from ui.dialogs.setup_wizard import SetupWizard
-    from ui.main_window import MainWindow
+    from ui.kit import i18n
+    from ui.shell.lock import LockDialog
+    from ui.shell.login import LoginDialog
+    from ui.shell.main_window import MainWindow
+    from ui.shell.setup_wizard import SetupWizard
 
     app = application()
     i18n.install(language)

@@ -1,8 +1,8 @@
 """Start-up of the workstation: Qt application, language, crash handler, then ``Startup``.
 
 ``run(data_dir)`` is what ``ppid-desk`` (no command) and ``ppid-desk demo`` call. ``Startup``
-(ui/startup.py) shows the login dialog while the register loads; the session itself (wizard, login, main
-window, idle lock) is ``DeskApp`` in ui/session.py. Nothing imported here loads the services: the way to the
+(ui/shell/startup.py) shows the login dialog while the register loads; the session itself (wizard, login, main
+window, idle lock) is ``DeskApp`` in ui/shell/session.py. Nothing imported here loads the services: the way to the
 first dialog stays as short as starting Qt (docs/benchmarks.md, "Workstation").
 """
 
@@ -14,11 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui import gc as gui_gc
-from ui import i18n, qt_platform
-from ui.crash import CrashHandler
-from ui.startup import APP_NAME, Startup
-from ui.style import apply_style
+from ui import qt_platform
+from ui.kit import gc as gui_gc
+from ui.kit import i18n
+from ui.kit.crash import CrashHandler
+from ui.kit.style import apply_style
+from ui.shell.startup import APP_NAME, Startup
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -66,7 +67,12 @@ def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, st
             return 1
     app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in)
     exit_codes: list[int] = []
-    startup.finished.connect(lambda code: (exit_codes.append(code), app.quit()))
+
+    def finished(code: int) -> None:
+        exit_codes.append(code)
+        app.quit()
+
+    startup.finished.connect(finished)
     app.setQuitOnLastWindowClosed(False)
     try:
         app.exec()

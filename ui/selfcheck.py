@@ -54,7 +54,7 @@ def check_platform(scratch: Path) -> str:
 
 def check_login_dialog(scratch: Path) -> str:
     """The first thing an officer sees, shown and painted (the style, the bundled font, the icons)."""
-    from ui.dialogs.login import LoginDialog
+    from ui.shell.login import LoginDialog
 
     app = _app()
     dialog = LoginDialog(None)
@@ -72,7 +72,7 @@ def check_login_dialog(scratch: Path) -> str:
 
 
 def check_fonts_and_icons(scratch: Path) -> str:
-    from ui.icons import glyph_icon
+    from ui.kit.icons import glyph_icon
 
     family = _app().font().family()
     if not family.startswith("Liberation Sans"):
@@ -87,7 +87,7 @@ def check_translations(scratch: Path) -> str:
     """Every catalogue of every language (ui/i18n.py), loaded; then the officer's default is restored."""
     from PySide6.QtCore import QTranslator
 
-    from ui import i18n
+    from ui.kit import i18n
 
     loaded, missing = [], []
     for language in i18n.LANGUAGES:
@@ -116,7 +116,7 @@ def check_pdf_preview(scratch: Path) -> str:
     data = QByteArray(pdf)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(None)
+    document = QPdfDocument()
     try:
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:

@@ -182,6 +182,13 @@ class CalendarService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
+    def now(self) -> datetime:
+        """The desk's clock: the time every new record is stamped with and deadlines are counted from."""
+        return self.ctx.clock()
+
+    def today(self) -> date:
+        return self.ctx.clock().date()
+
     def calendar(self) -> WorkingCalendar:
         with self.ctx.db.reader() as session:
             return load_calendar(session)

@@ -65,7 +65,7 @@ def _month_start(day: date, back: int) -> date:
 
 #: Whom the dashboard is read as: the least-privileged role. The dashboard is the office's, the same for every
 #: role, and shows no personal data (names and the information asked for; no NIK, phone or address), so it
-#: can be read before anyone has signed in (ui/session.py builds it while the officer types).
+#: can be read before anyone has signed in (ui/shell/session.py builds it while the officer types).
 OFFICE_READER = Actor(user_id="", username="", full_name="", role=Role.OFFICER)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -115,6 +116,10 @@ def _validate_nip(nip: str | None) -> str | None:
 class OfficeService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
+
+    def data_folder(self) -> Path:
+        """This PC's data folder: the office's logos, printouts and this PC's preferences live under it."""
+        return self.ctx.data_dir
 
     def is_initialized(self) -> bool:
         with self.ctx.db.reader() as session:

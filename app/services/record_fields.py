@@ -6,7 +6,7 @@ instead of merged), whether it is personal data and for which roles it is masked
 Permohonan export, its row in the request's detail pane, and whether it is an attribute of the frozen view.
 Derived from these tables: ``RequestView`` / ``ObjectionView`` ``of()`` and ``to_dict()`` (``views.py``), the
 conflict labels (``sync_conflict_fields.py``), the export columns (``export.py``) and the labels of the
-request's detail pane (``ui/pages/request_details.py``).
+request's detail pane (``ui/request/details.py``).
 
 Legal significance is decided by the wire protocol (``ppid_protocol.fields.LEGAL_FIELDS``), which the city
 server applies and which must not import the desk: the tables read it from there (the desk imports the

@@ -1317,6 +1317,10 @@
         <source>Kunci layar</source>
         <translation>Lock screen</translation>
     </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
 </context>
 <context>
     <name>MonthChart</name>

@@ -35,10 +35,10 @@ def qapp_args() -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _gui_thread_gc(qapp: Any) -> Iterator[None]:
-    """As the application does (ui/gc.py): cycles holding Qt objects are collected on the GUI thread, never by
+    """As the application does (ui/kit/gc.py): cycles holding Qt objects are collected on the GUI thread, never by
     a worker thread that happens to allocate (a crash far from its cause); each test's closed windows are
     collected right after it, and the tests of non-GUI code keep Python's own collector."""
-    from ui import gc as gui_gc
+    from ui.kit import gc as gui_gc
 
     gui_gc.install(qapp)
     yield

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.services.letters import LetterService
-from ui import lifetime
+from ui.kit import lifetime
 from ui.printing import actions
 from ui.printing.preview_dialog import PreviewDialog
 

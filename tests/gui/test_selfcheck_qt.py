@@ -8,7 +8,7 @@ import pytest
 
 import ui.selfcheck as qt_checks
 from app.selfcheck import run_one
-from ui import i18n
+from ui.kit import i18n
 
 
 def test_the_qt_checks_pass(qapp: object, tmp_path: Path) -> None:

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.documents.kinds import DOCUMENT_TITLES, RECORD_DOCUMENTS
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.letters import IssuedDocument, LetterService
-from ui.lifetime import keep
+from app.services.letters import IssuedDocument
+from ui.kit.lifetime import keep
+from ui.kit.tasks import submit
 from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
-from ui.printing.print_service import PrintResult, PrintService, run_job
+from ui.printing.print_service import PrintResult, PrintService
 
 PREVIEW_KINDS = RECORD_DOCUMENTS
 
@@ -48,14 +49,9 @@ OnDone = Callable[[PrintOutcome], None]
 OnError = Callable[[BaseException], None]
 
 
-def letter_service(desk: DeskServices) -> LetterService:
-    service = getattr(desk, "letters", None)
-    return service if isinstance(service, LetterService) else LetterService(desk.ctx)
-
-
 def print_service(desk: DeskServices) -> PrintService:
     """The application's print service for ``desk`` (real printers, system PDF viewer, background jobs)."""
-    return PrintService(desk.ctx.data_dir, lambda: printer_settings.load(desk))
+    return PrintService(desk.office.data_folder(), lambda: printer_settings.load(desk))
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -175,11 +171,11 @@ def print_receipt_after_intake(
             paper=paper,
         )
 
-    run_job(
-        lambda: letter_service(desk).issue(actor, "receipt", number, paper=paper),
+    submit(
+        lambda: desk.letters.issue(actor, "receipt", number, paper=paper),
         issued,
         failed,
-        svc.background,
+        background=svc.background,
     )
 
 
@@ -207,8 +203,8 @@ def preview_letter(
 
     def fetch() -> Any:
         if kind == "dossier":
-            return letter_service(desk).dossier_pdf(actor, request_number)
-        return letter_service(desk).issue(actor, kind, request_number, paper=paper)
+            return desk.letters.dossier_pdf(actor, request_number)
+        return desk.letters.issue(actor, kind, request_number, paper=paper)
 
     def show(value: Any) -> None:
         if isinstance(value, IssuedDocument):
@@ -220,7 +216,7 @@ def preview_letter(
         dialog = open_preview(pdf, svc, kind=kind, number=request_number, info=info, parent=parent)
         done(PrintOutcome(kind, request_number, dialog=dialog, document=doc))
 
-    run_job(fetch, show, failed, svc.background)
+    submit(fetch, show, failed, background=svc.background)
 
 
 def reprint_letter(
@@ -242,7 +238,7 @@ def reprint_letter(
         dialog = open_preview(doc.pdf, svc, kind=doc.kind, number=number, info=describe(doc), parent=parent)
         done(PrintOutcome(doc.kind, number, dialog=dialog, document=doc))
 
-    run_job(lambda: letter_service(desk).reprint(actor, letter_id), show, failed, svc.background)
+    submit(lambda: desk.letters.reprint(actor, letter_id), show, failed, background=svc.background)
 
 
 def print_register(
@@ -275,11 +271,11 @@ def print_register(
         dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent)
         done(PrintOutcome("register", period, dialog=dialog))
 
-    run_job(
-        lambda: letter_service(desk).register_pdf(
+    submit(
+        lambda: desk.letters.register_pdf(
             actor, date_from, date_to, objections=objections, paper=paper
         ),
         show,
         failed,
-        svc.background,
+        background=svc.background,
     )

@@ -1,6 +1,6 @@
 """English translations of the printing package's strings, merged into the shared catalogue by one command.
 
-Why here: ``resources/i18n/ppid_desk_en.ts`` belongs to the shell engineer; this module lets whoever refreshes
+Why here: the printing strings are many and specialised (paper sizes, printer states); this module lets whoever refreshes
 the catalogue fill the printing strings without retyping them::
 
     python tools/i18n.py update

@@ -27,8 +27,9 @@ from app.documents.kinds import DOCUMENT_TITLES, REQUEST_DOCUMENTS
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import IssuedDocument
+from ui.kit.tasks import submit
 from ui.printing import actions
-from ui.printing.print_service import PrintService, run_job
+from ui.printing.print_service import PrintService
 
 
 class LettersPanel(QGroupBox):
@@ -99,11 +100,11 @@ class LettersPanel(QGroupBox):
         """List the letters of request ``number`` (read off the GUI thread)."""
         self.number = number
         desk, actor = self.desk, self.actor
-        run_job(
-            lambda: actions.letter_service(desk).letters(actor, number),
+        submit(
+            lambda: desk.letters.letters(actor, number),
             self._show,
             self._failed,
-            self.service.background,
+            background=self.service.background,
         )
 
     def _show(self, documents: list[IssuedDocument]) -> None:

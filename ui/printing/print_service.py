@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import (
     QBuffer,
@@ -35,6 +35,7 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from ui.kit.tasks import submit
 from ui.printing.printer_settings import PrintingSettings
 
 MAX_DPI = 300
@@ -205,23 +206,6 @@ OnDone = Callable[[PrintResult], None]
 OnError = Callable[[BaseException], None]
 
 
-def run_job(
-    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: OnError, background: bool
-) -> None:
-    """Off the GUI thread through the shell's task runner when ``background``, else inline (tests)."""
-    if background:
-        from ui.tasks import run_in_background
-
-        run_in_background(fn, on_done, on_error)
-        return
-    try:
-        result = fn()
-    except Exception as exc:  # handed to the caller, which shows it in Indonesian
-        on_error(exc)
-        return
-    on_done(result)
-
-
 class PrintService:
     """Prints (or saves and opens) PDFs according to the printing settings."""
 
@@ -315,4 +299,4 @@ class PrintService:
                 ) from exc
             return PrintResult(kind, number, pages=pages, printer=name)
 
-        run_job(job, on_done, on_error, self.background)
+        submit(job, on_done, on_error, background=self.background)

@@ -154,5 +154,5 @@ class PrintingSettingsPage(QWidget):
 
 
 def make_printing_settings(desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> QWidget:
-    """The section UI-A's settings page embeds (one tab / one line)."""
+    """The section the settings page embeds as its Pencetakan tab."""
     return PrintingSettingsPage(desk, actor, parent)

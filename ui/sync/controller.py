@@ -24,8 +24,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.services.desk import DeskServices
+from ui.kit.tasks import run_in_background
 from ui.sync.worker import SyncRelay
-from ui.tasks import run_in_background
 
 if TYPE_CHECKING:
     from app.services.sync import SyncLoop, SyncReport, SyncSession, SyncSnapshot

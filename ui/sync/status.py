@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.sync.messages import CONTEXT, REASONS, Reason, reason
-from ui.style import icon
+from ui.kit.style import icon
 
 if TYPE_CHECKING:
     from app.services.clock_check import ClockStatus
@@ -106,7 +106,7 @@ class SyncStatusButton(QPushButton):
         self.busy = busy
         self.render()
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # not QWidget.render: redraws the text
         snap = self.snapshot
         if snap is None:
             return

@@ -144,7 +144,7 @@ def test_controls_have_accessible_names(qtbot, form_pdf: bytes, make_service) ->
 def test_closing_the_preview_while_it_prints_is_harmless(
     qtbot, form_pdf: bytes, received: str, make_service, pdf_printers, pdf_text
 ) -> None:
-    from ui.tasks import runner
+    from ui.kit.tasks import runner
 
     dialog = PreviewDialog(
         form_pdf, make_service(["Kasir"], "Kasir", background=True), kind="form", number=received, title="F"

@@ -1,0 +1,59 @@
+"""Dashboard page: overdue in red, every item opens its request (the sections' rules: tests/unit/services)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from ui.dashboard.page import DashboardPage
+from ui.kit import i18n
+from ui.kit.style import OVERDUE
+
+
+@pytest.fixture
+def office(desk, officer, intake, clock):
+    """Today is Monday 16 March 2026 (clock fixture). Intakes at chosen past moments."""
+    made = {}
+    made["today"] = intake(officer).number
+    # complete on 2 March: 10 working days -> due 16 March = today (0 left), so due soon
+    made["due_today"] = intake(officer, received_at=datetime(2026, 3, 2, 9, 0).isoformat()).number
+    # complete on 9 Feb: long overdue
+    made["overdue"] = intake(officer, received_at=datetime(2026, 2, 9, 9, 0).isoformat()).number
+    # incomplete, waiting for the requester
+    made["waiting"] = intake(
+        officer, received_at=datetime(2026, 3, 13, 9, 0).isoformat(), complete=False, missing_items=["KTP"]
+    ).number
+    return made
+
+
+def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer, office):
+    page = DashboardPage(desk)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    overdue_list = page.cards["overdue"].list
+    assert page.cards["overdue"].count.text() == "1"
+    first = overdue_list.item(0)
+    assert first.text().startswith(office["overdue"])
+    assert "terlambat" in first.text()
+    assert first.foreground().color() == QColor(OVERDUE)
+    assert "jatuh tempo hari ini" in page.cards["due_soon"].list.item(0).text()
+    assert page.cards["objections"].list.item(0).text() == "Tidak ada."
+    page.show()
+    overdue_list.setFocus()
+    overdue_list.setCurrentRow(0)
+    with qtbot.waitSignal(page.request_opened) as opened:
+        qtbot.keyClick(overdue_list, Qt.Key.Key_Return)
+    assert opened.args == [office["overdue"]]
+
+
+def test_chart_describes_its_values_for_screen_readers(qtbot, desk, officer, office):
+    i18n.install("id")  # month names follow the interface language, as in the app
+    page = DashboardPage(desk)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    assert "Maret 2026: 3" in page.chart.accessibleDescription()

@@ -1,0 +1,50 @@
+"""ui/kit/style.py and ui/kit/icons.py: bundled font registered, every semantic icon paints its glyph, roles re-polish labels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ui.kit import style
+
+
+def test_bundled_font_is_registered(qapp):
+    assert style.load_fonts() == style.FONT_FAMILY
+
+
+def test_apply_style_sets_font_and_focus_ring(qapp):
+    style.apply_style(qapp)
+    assert QApplication.font().family() == style.FONT_FAMILY
+    assert style.FOCUS in qapp.styleSheet()
+
+
+def test_set_role_tags_label(qtbot):
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    style.set_role(label, "error")
+    assert label.property("role") == "error"
+
+
+def _painted_pixels(icon, size: int = 24) -> int:
+    image = icon.pixmap(size, size).toImage()
+    return sum(1 for x in range(size) for y in range(size) if image.pixelColor(x, y).alpha() > 0)
+
+
+def test_every_semantic_icon_paints_a_glyph(qapp):
+    blank = [name for name in style.ICONS if _painted_pixels(style.icon(name)) == 0]
+    assert blank == []
+
+
+def test_unknown_icon_is_empty_not_an_error(qapp):
+    assert style.icon("mdi6.no-such-glyph-anywhere").isNull()
+    assert style.icon("fa5s.home").isNull()  # only the Material Design Icons font is loaded
+
+
+def test_disabled_icon_is_lighter(qapp):
+    from PySide6.QtGui import QIcon
+
+    icon = style.icon("register", "#000000")
+    normal = icon.pixmap(24, 24, QIcon.Mode.Normal).toImage()
+    disabled = icon.pixmap(24, 24, QIcon.Mode.Disabled).toImage()
+    darkest = max(range(24 * 24), key=lambda i: normal.pixelColor(i % 24, i // 24).alpha())
+    x, y = darkest % 24, darkest // 24
+    assert disabled.pixelColor(x, y).alpha() < normal.pixelColor(x, y).alpha()

@@ -1,0 +1,53 @@
+"""ui/kit/tasks.py: results and errors come back on the GUI thread; busy state is reported."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+
+from ui.kit.tasks import TaskRunner
+
+
+def test_result_arrives_on_gui_thread(qtbot):
+    runner = TaskRunner()
+    seen: dict[str, object] = {}
+    gui_thread = QThread.currentThread()
+
+    def work() -> int:
+        seen["worker"] = threading.current_thread() is threading.main_thread()
+        return 6 * 7
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["on_gui"] = QThread.currentThread() is gui_thread
+
+    runner.run(work, done)
+    assert runner.wait()
+    assert seen == {"worker": False, "value": 42, "on_gui": True}
+
+
+def test_error_goes_to_on_error(qtbot):
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise ValueError("rusak")
+
+    runner.run(work, on_done=lambda _: errors.append(AssertionError("no")), on_error=errors.append)
+    assert runner.wait()
+    assert len(errors) == 1 and isinstance(errors[0], ValueError) and str(errors[0]) == "rusak"
+
+
+def test_busy_signal_brackets_the_work(qtbot):
+    runner = TaskRunner()
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    gate = threading.Event()
+    runner.run(gate.wait)
+    runner.run(lambda: None)
+    assert runner.pending == 2
+    gate.set()
+    assert runner.wait()
+    assert states == [True, False]
+    assert runner.pending == 0

@@ -1,1 +1,0 @@
-"""Dialogs of the workstation (login, lock, set-up wizard; UI-B: intake, lifecycle actions, keberatan)."""

@@ -1,0 +1,585 @@
+"""IntakeDialog: the Formulir Permohonan Informasi Publik on screen (domain §4.3).
+
+Why this shape: the officer copies a paper form (or listens to a person at the desk), so the Tab order follows
+the form — identity, contact, the information, its purpose, how to obtain and receive it — and the officer's own
+fields (documents seen, completeness, channel, time) come last with sensible defaults. Enter in the last field
+of the form, or Ctrl+Enter anywhere, saves. Each field is checked as it is left, with the Indonesian message
+right below it; the NIK is decoded into birth date, sex and region so the officer can compare it with the KTP.
+A returning requester is found by NIK, phone or name and pre-filled. Saving runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.identity import normalize_email, normalize_phone, parse_nik
+from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
+from app.domain.requester import DOCUMENT_KINDS
+from app.errors import ConfirmationRequired, ValidationError
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.views import RequesterView, RequestView
+from ui.intake.result import IntakeResult
+from ui.kit.forms import FieldForm, combo, shortcut
+from ui.kit.qtime import qdatetime
+from ui.kit.style import set_role
+from ui.kit.tasks import submit
+
+KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
+
+
+class IntakeDialog(QDialog):
+    """Register a request. Signals: ``saved(str)`` with the new registration number."""
+
+    saved = Signal(str)
+    open_request = Signal(str)
+
+    def __init__(
+        self,
+        desk: DeskServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
+        print_receipt: bool = True,
+        print_service: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.actor, self.background = desk, actor, background
+        self.print_receipt = print_receipt  # issue + print (or preview) the receipt right after saving
+        self.print_service = print_service  # ui.printing PrintService; None: the application's
+        self.result_view: RequestView | None = None
+        self._picked: RequesterView | None = None
+        self._confirm_warnings = False
+        self._saving = False
+        self._time_edited = False
+        self.setWindowTitle(self.tr("Permohonan Informasi Baru"))
+        self.setModal(True)
+        self.resize(1100, 700)
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._build_form())
+        self.result_page = IntakeResult(self)
+        self.result_page.close_requested.connect(self.accept)
+        self.result_page.new_requested.connect(self.reset)
+        self.result_page.open_requested.connect(self._open_saved)
+        self.result_page.print_requested.connect(self.print_again)
+        self.stack.addWidget(self.result_page)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut(self, keys, self.save)
+        shortcut(self, "Ctrl+F", self.lookup.setFocus)
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(250)
+        self._lookup_timer.timeout.connect(self._run_lookup)
+        self._apply_kind()
+        self.name.setFocus()
+        submit(lambda: parse_nik("3673054512850012"), lambda _: None, lambda _: None, background=background)
+
+    # --- building ---------------------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(self.tr("Formulir Permohonan Informasi Publik"))
+        set_role(title, "title")
+        layout.addWidget(title)
+        lookup_row = QHBoxLayout()
+        lookup_label = QLabel(self.tr("&Cari pemohon lama (Ctrl+F):"))
+        self.lookup = QLineEdit()
+        self.lookup.setPlaceholderText(self.tr("NIK, nomor telepon atau nama"))
+        self.lookup.setAccessibleName(self.tr("Cari pemohon lama"))
+        lookup_label.setBuddy(self.lookup)
+        self.lookup.textEdited.connect(lambda _t: self._lookup_timer.start())
+        self.lookup.returnPressed.connect(self._pick_first)
+        self.lookup.installEventFilter(self)
+        lookup_row.addWidget(lookup_label)
+        lookup_row.addWidget(self.lookup, 1)
+        layout.addLayout(lookup_row)
+        self.matches = QListWidget()
+        self.matches.setAccessibleName(self.tr("Pemohon lama yang cocok"))
+        self.matches.setMaximumHeight(90)
+        self.matches.hide()
+        self.matches.itemActivated.connect(self._pick)
+        layout.addWidget(self.matches)
+
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_identity(), 1)
+        columns.addWidget(self._build_request(), 1)
+        body = QWidget()
+        body.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+
+        self.general_error = QLabel()
+        set_role(self.general_error, "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        buttons = QHBoxLayout()
+        hint = QLabel(self.tr("Ctrl+Enter menyimpan dari mana saja · Esc membatalkan"))
+        set_role(hint, "hint")
+        buttons.addWidget(hint, 1)
+        self.save_button = QPushButton(self.tr("&Simpan dan beri nomor"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Batal"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+        return page
+
+    def _build_identity(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Identitas pemohon"))
+        outer = QVBoxLayout(group)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.f = FieldForm(form)
+        f = self.f
+        kinds = {
+            "perorangan": self.tr("Perorangan"),
+            "badan_hukum": self.tr("Badan hukum"),
+            "kelompok": self.tr("Kelompok orang"),
+        }
+        self.kind = f.add("kind", self.tr("&Jenis pemohon:"), combo(kinds, "perorangan"))
+        self.kind.currentIndexChanged.connect(self._apply_kind)
+        self.name = f.add("name", self.tr("&Nama (sesuai KTP):"), QLineEdit())
+        self.nik = f.add("nik", self.tr("NI&K:"), QLineEdit())
+        self.nik.setMaxLength(24)
+        self.nik.textChanged.connect(self._nik_changed)
+        self.legal_number = f.add("legal_number", self.tr("No. SK pengesahan &badan hukum:"), QLineEdit())
+        self.address = f.add("address", self.tr("&Alamat:"), QPlainTextEdit())
+        self.address.setFixedHeight(54)
+        self.occupation = f.add("occupation", self.tr("&Pekerjaan:"), QLineEdit())
+        self.phone = f.add("phone", self.tr("Nomor &telepon:"), QLineEdit())
+        self.phone.editingFinished.connect(self._check_phone)
+        self.email = f.add("email", self.tr("&Email:"), QLineEdit())
+        self.email.editingFinished.connect(self._check_email)
+        self.has_proxy = QCheckBox(self.tr("Diajukan melalui &kuasa"))
+        self.has_proxy.setAccessibleName(self.tr("Diajukan melalui kuasa"))
+        self.has_proxy.toggled.connect(self._apply_proxy)
+        form.addRow("", self.has_proxy)
+        self.proxy_name = f.add("proxy.name", self.tr("Nama kuasa:"), QLineEdit())
+        self.proxy_nik = f.add("proxy.nik", self.tr("NIK kuasa:"), QLineEdit())
+        self.proxy_address = f.add("proxy.address", self.tr("Alamat kuasa:"), QLineEdit())
+        self.proxy_phone = f.add("proxy.phone", self.tr("Telepon kuasa:"), QLineEdit())
+        for key in ("name", "address"):
+            widget = f.widgets[key]
+            if isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(lambda k=key: self._check_required(k))
+        self._apply_proxy(False)
+        return group
+
+    def _build_request(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Permohonan"))
+        outer = QVBoxLayout(group)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.g = FieldForm(form)
+        g = self.g
+        self.information = g.add(
+            "information", self.tr("&Rincian informasi yang dibutuhkan:"), QPlainTextEdit()
+        )
+        self.information.setFixedHeight(110)
+        self.purpose = g.add("purpose", self.tr("T&ujuan penggunaan informasi:"), QLineEdit())
+        self.purpose.returnPressed.connect(self.save)
+        self.obtain = g.add(
+            "obtain_method", self.tr("Cara &memperoleh informasi:"), combo(OBTAIN_METHODS, "salinan_softcopy")
+        )
+        self.delivery = g.add(
+            "delivery_method",
+            self.tr("Cara mendapatkan &salinan:"),
+            combo(DELIVERY_METHODS, "mengambil_langsung"),
+        )
+        docs = QWidget()
+        docs_grid = QGridLayout(docs)  # two columns: five labels in one row overflow a 1366-pixel screen
+        docs_grid.setContentsMargins(0, 0, 0, 0)
+        self.documents: dict[str, QCheckBox] = {}
+        for index, (value, label) in enumerate(DOCUMENT_KINDS.items()):
+            box = QCheckBox(label)
+            box.setAccessibleName(self.tr("Berkas diterima: {0}").format(label))
+            self.documents[value] = box
+            docs_grid.addWidget(box, index // 2, index % 2)
+        docs_grid.setColumnStretch(2, 1)
+        g.add("documents", self.tr("Berkas diterima:"), docs)
+        state = QWidget()
+        state_row = QHBoxLayout(state)
+        state_row.setContentsMargins(0, 0, 0, 0)
+        self.complete_yes = QRadioButton(self.tr("Lengkap"))
+        self.complete_unchecked = QRadioButton(self.tr("Belum diperiksa"))
+        self.complete_no = QRadioButton(self.tr("Tidak lengkap"))
+        self.completeness = QButtonGroup(self)
+        for button in (self.complete_yes, self.complete_unchecked, self.complete_no):
+            self.completeness.addButton(button)
+            state_row.addWidget(button)
+        state_row.addStretch(1)
+        self.complete_yes.setChecked(True)
+        self.complete_no.toggled.connect(lambda on: g.set_visible("missing_items", on))
+        g.add("complete", self.tr("Kelengkapan:"), state)
+        self.missing = g.add(
+            "missing_items",
+            self.tr("Kekurangan (satu per baris):"),
+            QPlainTextEdit(),
+            hint=self.tr("Pemohon diberi 3 hari kerja untuk melengkapi."),
+        )
+        self.missing.setFixedHeight(54)
+        g.set_visible("missing_items", False)
+        self.channel = g.add("channel", self.tr("Sa&luran:"), combo(CHANNELS, "datang_langsung"))
+        self.received_at = g.add("received_at", self.tr("&Waktu diterima:"), QDateTimeEdit())
+        self.received_at.setDisplayFormat("dd-MM-yyyy HH.mm")
+        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
+        self.received_at.dateTimeChanged.connect(self._mark_time_edited)
+        return group
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.kind, self.name, self.nik, self.legal_number, self.address, self.occupation, self.phone,
+            self.email, self.has_proxy, self.proxy_name, self.proxy_nik, self.proxy_address, self.proxy_phone,
+            self.information, self.purpose, self.obtain, self.delivery, *self.documents.values(),
+            self.complete_yes, self.complete_unchecked, self.complete_no, self.missing, self.channel,
+            self.received_at, self.save_button, self.lookup, self.matches,
+        ]  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --- live behaviour ---------------------------------------------------------------------------------
+
+    def _kind_value(self) -> str:
+        return str(self.kind.currentData())
+
+    def _apply_kind(self) -> None:
+        kind = self._kind_value()
+        self.f.set_visible("legal_number", kind == "badan_hukum")
+        labels = {
+            "perorangan": self.tr("NI&K:"),
+            "badan_hukum": self.tr("NI&K perwakilan (opsional):"),
+            "kelompok": self.tr("NI&K perwakilan kelompok:"),
+        }
+        self.f.labels["nik"].setText(labels[kind])
+        self.nik.setAccessibleName(labels[kind].replace("&", "").rstrip(":"))
+        self.documents["ktp"].setChecked(kind != "badan_hukum")
+        self.documents["sk_pengesahan"].setChecked(kind == "badan_hukum")
+        if kind == "kelompok":
+            self.documents["surat_kuasa"].setChecked(True)
+
+    def _apply_proxy(self, on: bool) -> None:
+        for key in ("proxy.name", "proxy.nik", "proxy.address", "proxy.phone"):
+            self.f.set_visible(key, on)
+        if on:
+            self.documents["surat_kuasa"].setChecked(True)
+
+    def _mark_time_edited(self) -> None:
+        self._time_edited = True
+
+    def _nik_changed(self, text: str) -> None:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        self.f.set_error("nik", None)
+        if "•" in text:
+            self.f.set_hint("nik", self.tr("NIK tersimpan (disamarkan). Ketik NIK lengkap bila berbeda."))
+            return
+        if len(digits) < 16:
+            self.f.set_hint("nik", self.tr("{0} dari 16 angka").format(len(digits)) if digits else "")
+            return
+        try:
+            info = parse_nik(text, today=self.desk.calendar.today())
+        except ValidationError as exc:
+            self.f.set_hint("nik", "")
+            self.f.set_error("nik", exc.fields.get("nik", str(exc)))
+            return
+        self.f.set_hint("nik", info.hint() + ("\n" + " ".join(info.warnings) if info.warnings else ""))
+        if not self.name.text().strip() or not self.address.toPlainText().strip():
+            self._search(digits, auto=True)
+
+    def _check_required(self, key: str) -> None:
+        widget = self.f.widgets[key]
+        empty = not (widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()).strip()  # type: ignore[attr-defined]
+        self.f.set_error(key, self.tr("Wajib diisi.") if empty else None)
+
+    def _check_phone(self) -> None:
+        value = self.phone.text().strip()
+        try:
+            if value:
+                normalize_phone(value)
+            self.f.set_error("phone", None)
+        except ValidationError as exc:
+            self.f.set_error("phone", exc.fields.get("phone", str(exc)))
+
+    def _check_email(self) -> None:
+        value = self.email.text().strip()
+        try:
+            if value:
+                normalize_email(value)
+            self.f.set_error("email", None)
+        except ValidationError as exc:
+            self.f.set_error("email", exc.fields.get("email", str(exc)))
+
+    # --- returning requester ----------------------------------------------------------------------------
+
+    def _run_lookup(self) -> None:
+        self._search(self.lookup.text(), auto=False)
+
+    def _search(self, text: str, *, auto: bool) -> None:
+        desk, actor = self.desk, self.actor
+        submit(
+            lambda: desk.register.find_requesters(actor, text, limit=8),
+            lambda found: self._show_matches(found, auto),
+            lambda exc: self._show_general(str(exc)),
+            background=self.background,
+        )
+
+    def _show_matches(self, found: list[RequesterView], auto: bool) -> None:
+        if auto:
+            if len(found) == 1 and not self.name.text().strip():
+                self.prefill(found[0])
+            return
+        self.matches.clear()
+        for person in found:
+            contact = person.phone_display or person.email or ""
+            item = QListWidgetItem(
+                f"{person.name} — {person.nik_masked or person.legal_number or ''} — {contact}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, person)
+            self.matches.addItem(item)
+        self.matches.setVisible(bool(found))
+        if not found and self.lookup.text().strip():
+            self._show_general(self.tr("Tidak ada pemohon lama yang cocok."))
+        else:
+            self.general_error.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the lookup field moves into the list of matches (Enter there picks one)."""
+        if (
+            watched is self.lookup
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.matches.count()
+        ):
+            self.matches.setFocus()
+            self.matches.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _pick_first(self) -> None:
+        self._lookup_timer.stop()
+        if self.matches.count() == 0:
+            self._run_lookup()
+            if self.matches.count() == 0:
+                return
+        self._pick(self.matches.item(0))
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        self.prefill(item.data(Qt.ItemDataRole.UserRole))
+        self.matches.hide()
+        self.information.setFocus()
+
+    def prefill(self, person: RequesterView) -> None:
+        """Copy a returning requester's identity and contact into the form (the officer can still edit).
+
+        A petugas sees the NIK and phone masked (UU PDP): the masked NIK stays in the field and the record's
+        id goes with the intake, so the service uses the stored NIK; the phone is asked again.
+        """
+        self._picked = person
+        self.kind.setCurrentIndex(max(0, self.kind.findData(person.kind)))
+        self.name.setText(person.name)
+        if person.nik and self.nik.text() != person.nik:
+            self.nik.setText(person.nik)
+        self.legal_number.setText(person.legal_number or "")
+        self.address.setPlainText(person.address)
+        self.occupation.setText(person.occupation or "")
+        self.phone.setText(person.phone or "")
+        if not person.phone and person.phone_display:
+            self.f.set_hint(
+                "phone",
+                self.tr("Tersimpan: {0}; tanyakan dan isi lagi bila masih dipakai.").format(
+                    person.phone_display
+                ),
+            )
+        self.email.setText(person.email or "")
+        self.f.set_hint("name", self.tr("Pemohon lama: data diisi dari permohonan sebelumnya."))
+
+    # --- saving -----------------------------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any]:
+        """The intake as the register service expects it (see ``RegisterService.receive``)."""
+        kind = self._kind_value()
+        requester: dict[str, Any] = {
+            "kind": kind,
+            "name": self.name.text(),
+            "nik": self.nik.text() or None,
+            "legal_number": (self.legal_number.text() or None) if kind == "badan_hukum" else None,
+            "address": self.address.toPlainText(),
+            "phone": self.phone.text() or None,
+            "email": self.email.text() or None,
+            "occupation": self.occupation.text() or None,
+        }
+        if self._picked is not None:
+            requester["id"] = self._picked.id  # lets the service use the stored NIK behind a masked one
+        if self.has_proxy.isChecked():
+            requester["proxy"] = {
+                "name": self.proxy_name.text(),
+                "nik": self.proxy_nik.text() or None,
+                "address": self.proxy_address.text() or None,
+                "phone": self.proxy_phone.text() or None,
+            }
+        complete_no = self.complete_no.isChecked()
+        received: datetime | None = self.received_at.dateTime().toPython() if self._time_edited else None  # type: ignore[assignment]
+        return {
+            "received_at": received.isoformat() if received else None,
+            "channel": self.channel.currentData(),
+            "complete": self.complete_yes.isChecked(),
+            "missing_items": self.missing.toPlainText().splitlines() if complete_no else [],
+            "requester": requester,
+            "documents": [value for value, box in self.documents.items() if box.isChecked()],
+            "information": self.information.toPlainText(),
+            "purpose": self.purpose.text(),
+            "obtain_method": self.obtain.currentData(),
+            "delivery_method": self.delivery.currentData(),
+        }
+
+    def save(self) -> None:
+        if self._saving or self.stack.currentIndex() != 0:
+            return
+        data = self.collect()
+        if self.complete_no.isChecked() and not data["missing_items"]:
+            self.g.set_error("missing_items", self.tr("Sebutkan kekurangan berkas atau isi permohonan."))
+            self.missing.setFocus()
+            return
+        if self.has_proxy.isChecked() and not self.proxy_name.text().strip():
+            # the service reads an empty kuasa block as "no kuasa"; the ticked box says otherwise
+            self.f.set_error("proxy.name", self.tr("Nama kuasa wajib diisi."))
+            self.proxy_name.setFocus()
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.general_error.hide()
+        desk, actor, confirm = self.desk, self.actor, self._confirm_warnings
+        submit(
+            lambda: desk.register.receive(actor, data, confirm_warnings=confirm),
+            self._saved,
+            self._save_failed,
+            background=self.background,
+        )
+
+    def _saved(self, view: RequestView) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.result_view = view
+        self.result_page.show_view(view, self.desk)
+        self.stack.setCurrentIndex(1)
+        self.result_page.focus_default()
+        self.saved.emit(view.number)
+        if self.print_receipt:
+            self._print(view.number, first=True)
+
+    def _print(self, number: str, *, first: bool) -> None:
+        """The receipt through the shared printing facade: issued as a record, printed silently when the
+        office switched auto-print on and a printer exists, else shown in the preview."""
+        from ui.printing.actions import preview_letter, print_receipt_after_intake
+
+        kwargs: dict[str, Any] = {"service": self.print_service, "on_error": self.result_page.print_failed}
+        if first:
+            print_receipt_after_intake(self.desk, self.actor, number, self, **kwargs)
+        else:
+            preview_letter(self.desk, self.actor, number, "receipt", self, **kwargs)
+
+    def print_again(self) -> None:
+        if self.result_view is not None:
+            self._print(self.result_view.number, first=False)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.f.clear_errors()
+        self.g.clear_errors()
+        if isinstance(exc, ConfirmationRequired):
+            self._confirm_warnings = True
+            self._show_fields(exc.warnings)
+            self._show_general(
+                self.tr("Periksa peringatan di atas. Tekan Ctrl+Enter sekali lagi untuk tetap menyimpan.")
+            )
+            return
+        if isinstance(exc, ValidationError):
+            unplaced = self._show_fields(exc.fields)
+            if unplaced:
+                self._show_general(" ".join(unplaced))
+            return
+        self._show_general(str(exc) or self.tr("Permohonan belum tersimpan. Coba lagi."))
+
+    def _show_fields(self, fields: dict[str, str]) -> list[str]:
+        mine = {k.removeprefix("requester."): v for k, v in fields.items() if k.startswith("requester.")}
+        theirs = {k: v for k, v in fields.items() if not k.startswith("requester.")}
+        if "documents" in mine:
+            theirs["documents"] = mine.pop("documents")
+        unplaced = self.f.show_errors(mine)
+        unplaced += self.g.show_errors(theirs, {"_": "general"})
+        if mine:  # the identity column comes first on the form: put the cursor on its first problem
+            self.f.show_errors(mine)
+        return unplaced
+
+    def _show_general(self, message: str) -> None:
+        self.general_error.setText(message)
+        self.general_error.setVisible(bool(message))
+
+    def _open_saved(self) -> None:
+        if self.result_view is not None:
+            self.open_request.emit(self.result_view.number)
+        self.accept()
+
+    def reset(self) -> None:
+        """Empty the form for the next walk-in (after "Permohonan baru")."""
+        for widget in (self.name, self.nik, self.legal_number, self.occupation, self.phone, self.email,
+                       self.purpose, self.lookup, self.proxy_name, self.proxy_nik, self.proxy_address,
+                       self.proxy_phone):  # fmt: skip
+            widget.clear()
+        for text_box in (self.address, self.information, self.missing):
+            text_box.clear()
+        self.has_proxy.setChecked(False)
+        self.complete_yes.setChecked(True)
+        self.kind.setCurrentIndex(0)
+        self._apply_kind()
+        self.f.clear_errors()
+        self.g.clear_errors()
+        self.f.set_hint("name", "")
+        self.f.set_hint("phone", "")
+        self._picked = None
+        self._confirm_warnings = False
+        self._time_edited = False
+        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
+        self._time_edited = False
+        self.general_error.hide()
+        self.stack.setCurrentIndex(0)
+        self.name.setFocus()

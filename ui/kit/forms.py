@@ -1,0 +1,203 @@
+"""The one form kit: labelled inputs with a hint and an error line under each, and the rows dialogs share.
+
+Why one kit: every input on the desk must have a visible label (``QLabel.setBuddy``, so Alt+letter reaches
+it), an accessible name for screen readers, and a place right below it where the service's Indonesian
+``ValidationError.fields`` message appears, exactly where the officer is looking. Doing that by hand in a
+dozen forms is where one gets forgotten. Message keys are matched to the row keys given to ``add``; messages
+for keys the form does not have (and the general key ``"_"``) are returned by ``show_errors`` and shown on
+the form's ``general`` line once the caller has put that line in its layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.kit.style import set_role
+
+W = TypeVar("W", bound=QWidget)
+
+
+def plain(label: str) -> str:
+    """The label without mnemonic ampersands and trailing colon (used as the accessible name)."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
+
+
+def _error_line() -> QLabel:
+    line = QLabel()
+    set_role(line, "error")
+    line.setWordWrap(True)
+    line.hide()
+    return line
+
+
+class FieldForm:
+    """A ``QFormLayout`` whose rows know their keys: per key the input, its caption, hint and error line.
+
+    Two shapes. Without ``layout`` the form makes its own, as settings panels and the sign-in dialogs want it:
+    only expanding fields (line edits) grow, and rows may give up height inside a scrolled panel. Given a
+    recording dialog's ``layout``, the dialog's own policy stands (every field as wide as the column) and no
+    row is squeezed below its natural height (a wrapped hint or error keeps its lines; the dialog puts a stretch
+    under the form so spare space goes below it rather than between its fields).
+    """
+
+    def __init__(self, layout: QFormLayout | None = None) -> None:
+        self._keep_rows = layout is not None
+        if layout is None:
+            layout = QFormLayout()
+            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.layout = layout
+        self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
+        self.general = _error_line()
+
+    def add(self, key: str, label: str, widget: W, hint: str | None = "") -> W:
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(plain(label))
+        if hint:
+            widget.setAccessibleDescription(hint)
+            widget.setToolTip(hint)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab moves on, as on every other field of the form
+        holder = QWidget()
+        if self._keep_rows:
+            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        hint_label = QLabel(hint or "")
+        set_role(hint_label, "hint")
+        hint_label.setWordWrap(True)
+        box.addWidget(hint_label)  # parented first: shown while parentless it would flash up as a window
+        hint_label.setVisible(bool(hint))
+        error = _error_line()
+        box.addWidget(error)
+        self.layout.addRow(caption, holder)
+        self.widgets[key], self.labels[key], self.errors[key] = widget, caption, error
+        self.hints[key], self.rows[key] = hint_label, holder
+        return widget
+
+    def set_visible(self, key: str, visible: bool) -> None:
+        self.labels[key].setVisible(visible)
+        self.rows[key].setVisible(visible)
+
+    def set_hint(self, key: str, text: str) -> None:
+        self.hints[key].setText(text)
+        self.hints[key].setVisible(bool(text))
+        self.widgets[key].setAccessibleDescription(text)
+
+    def set_error(self, key: str, message: str | None) -> None:
+        """Show ``message`` under field ``key`` (``None``: clear it); a screen reader hears it on the field."""
+        label = self.errors.get(key)
+        if label is None:
+            return
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        label.setAccessibleName(message or "")
+        self.widgets[key].setAccessibleDescription(message or self.hints[key].text())
+
+    def error(self, key: str) -> str:
+        label = self.errors.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for key in self.errors:
+            self.set_error(key, None)
+        self.general.clear()
+        self.general.hide()
+
+    def show_errors(self, fields: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> list[str]:
+        """Put each message under its field (``aliases`` maps a service's key to this form's) and focus the
+        first visible field with one; returns the messages no field here takes, also shown on ``general``."""
+        self.clear_errors()
+        aliases = aliases or {}
+        unplaced: list[str] = []
+        first: QWidget | None = None
+        for raw_key, message in fields.items():
+            key = aliases.get(raw_key, raw_key)
+            if key in self.errors:
+                self.set_error(key, message)
+                if first is None and not self.rows[key].isHidden():
+                    first = self.widgets[key]
+            else:
+                unplaced.append(message)
+        if unplaced and self.general.parentWidget() is not None:
+            self.general.setText("\n".join(unplaced))
+            self.general.show()
+        if first is not None:
+            first.setFocus()
+        return unplaced
+
+
+def text_of(widget: QWidget) -> str:
+    """The text of a line edit, text box or combo box, trimmed."""
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData() or widget.currentText()).strip()
+    if isinstance(widget, QAbstractButton):
+        return "1" if widget.isChecked() else ""
+    return ""
+
+
+def combo(options: Mapping[str, str], current: str | None = None) -> QComboBox:
+    """A combo box listing ``options`` (value -> Indonesian label) with the values as item data."""
+    box = QComboBox()
+    for value, label in options.items():
+        box.addItem(label, value)
+    if current is not None:
+        box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """A keyboard shortcut active while focus is anywhere inside ``parent``.
+
+    WidgetWithChildrenShortcut rather than the window context: it can never be ambiguous with the same keys
+    in another window that Qt still keeps (a closed, not yet deleted dialog), which would silence both.
+    ``keys`` is parsed as portable (English) text: ``QKeySequence("Ctrl+Enter")`` would go through Qt's
+    Indonesian translation, where "Return" and "Enter" are both "Enter", making two shortcuts ambiguous.
+    """
+    sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), parent)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.activated.connect(slot)
+    return sc
+
+
+def save_row(dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]) -> tuple[QLabel, QDialogButtonBox]:
+    """The foot every recording dialog shares: a general error line, Simpan / Batal, and Ctrl+Enter to save
+    from any field (the officer's hands stay on the keyboard). Returns (error line, buttons)."""
+    error = _error_line()
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("FormFields", "&Simpan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("FormFields", "Batal"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut(dialog, keys, save)
+    return error, buttons

@@ -1,0 +1,43 @@
+"""What every page of the main window says and hears, declared once so the window wires them all alike.
+
+Why a base class: the window connects each page's outgoing signals the same way and tells every page what a
+write changed; with the signals and hooks declared here (not discovered with ``hasattr``) a page that does not
+use one simply never emits it, and a misspelt name fails at once instead of silently not being wired.
+
+Outgoing: ``request_opened(number)``, ``objection_opened(number)`` (show that record on its page),
+``page_requested(key, panel)`` (go to another page, optionally one of its panels), ``changed(Changes)`` (this
+page recorded something), ``language_changed(code)``. Incoming: ``apply_changes(Changes)`` (something was recorded somewhere; read again if it
+concerns this page), ``shown()`` (the officer navigated here), ``show_record(number)``, ``show_panel(key)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from app.services.changes import Changes
+
+
+class Page(QWidget):
+    request_opened = Signal(str)
+    objection_opened = Signal(str)
+    page_requested = Signal(str, str)
+    changed = Signal(Changes)
+    language_changed = Signal(str)  # the officer chose another language for this PC: the window is rebuilt
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Read again what ``changes`` concerns; the default page shows nothing that changes."""
+
+    def shown(self) -> None:
+        """The officer navigated to this page (sidebar, shortcut or a link from another page)."""
+
+    def show_record(self, number: str) -> None:
+        """Show request or keberatan ``number`` (pages that list records)."""
+
+    def show_panel(self, key: str) -> None:
+        """Bring panel ``key`` (e.g. a settings tab) to the front."""
+
+    def on_top(self) -> bool:
+        """Whether this is the page the window's stack shows (even while the window is hidden or locked)."""
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and stack.currentWidget() is self

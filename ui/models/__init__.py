@@ -1,1 +1,0 @@
-"""Qt item models over the desk's windowed services (no widgets here)."""

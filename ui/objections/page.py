@@ -1,0 +1,350 @@
+"""ObjectionsPage: the Register Keberatan with the selected keberatan's details, deadlines and next steps.
+
+Why a plain table widget here: a desk records tens of keberatan a year, not 100,000, so the whole list is read
+in one background call (with each requester's name from its request) and shown at once. The detail panel
+offers only the steps ``availability.objection_choices`` offers (the lifecycle table and the role decide).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.calendar import WorkingCalendar
+from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.formatting import format_date_long
+from app.domain.lifecycle import (
+    OBJECTION_ACTION_LABELS,
+    OBJECTION_DECISIONS,
+    OBJECTION_STATUS_LABELS,
+    ObjectionAction,
+)
+from app.services.availability import objection_choices
+from app.services.changes import Changes
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.views import ObjectionView
+from ui.kit.page import Page
+from ui.kit.style import OVERDUE, set_role
+from ui.kit.tables import record_table
+from ui.kit.tasks import submit
+from ui.objections.dialog import ObjectionActionDialog
+
+
+@dataclass(frozen=True)
+class Listing:
+    objections: list[ObjectionView]
+    names: dict[str, str]  # request number -> requester name
+    calendar: WorkingCalendar
+    today: date
+
+
+def _d(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+class ObjectionsPage(Page):
+    """Signals: ``objection_activated(str)`` (a row activated), ``request_opened(str)``, ``changed(Changes)``."""
+
+    objection_activated = Signal(str)
+
+    def __init__(
+        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.actor, self.background = desk, actor, background
+        self.listing: Listing | None = None
+        self.current: ObjectionView | None = None
+        self.action_buttons: dict[ObjectionAction, QPushButton] = {}
+        self.last_dialog: ObjectionActionDialog | None = None
+        self.print_service: Any = None  # ui.printing PrintService; None: the application's
+        self._pending_select: str | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Register Keberatan"))
+        set_role(title, "title")
+        top.addWidget(title)
+        top.addStretch(1)
+        status_label = QLabel(self.tr("&Status:"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Semua status"), None)
+        for status, text in OBJECTION_STATUS_LABELS.items():
+            self.status.addItem(text, status.value)
+        self.status.setAccessibleName(self.tr("Saring status keberatan"))
+        status_label.setBuddy(self.status)
+        self.status.currentIndexChanged.connect(self.refresh)
+        top.addWidget(status_label)
+        top.addWidget(self.status)
+        layout.addLayout(top)
+        self.message = QLabel()
+        set_role(self.message, "error")
+        self.message.hide()
+        layout.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = record_table(
+            [
+                self.tr("No. Registrasi Keberatan"),
+                self.tr("Tanggal"),
+                self.tr("Nama"),
+                self.tr("No. Permohonan"),
+                self.tr("Alasan"),
+                self.tr("Status"),
+                self.tr("Batas Tanggapan"),
+                self.tr("Keputusan Atasan PPID"),
+            ],
+            self.tr("Tabel register keberatan"),
+        )
+        for column, width in enumerate((170, 90, 160, 150, 70, 230, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.itemActivated.connect(self._activated)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_detail())
+        splitter.setSizes([300, 400])
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def _build_detail(self) -> QWidget:
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.detail_title = QLabel(self.tr("Pilih keberatan di tabel."))
+        set_role(self.detail_title, "section")
+        head.addWidget(self.detail_title)
+        self.open_request_button = QPushButton(self.tr("Buka &permohonan"))
+        self.open_request_button.clicked.connect(self._open_request)
+        self.open_request_button.hide()
+        head.addWidget(self.open_request_button)
+        self.print_button = QPushButton(self.tr("&Cetak formulir keberatan"))
+        self.print_button.clicked.connect(self.print_form)
+        self.print_button.hide()
+        head.addWidget(self.print_button)
+        head.addStretch(1)
+        box.addLayout(head)
+        self.actions_row = QHBoxLayout()
+        box.addLayout(self.actions_row)
+        columns = QHBoxLayout()
+        self.facts = QGroupBox(self.tr("Rincian"))
+        self.facts_form = QFormLayout(self.facts)
+        columns.addWidget(self.facts, 1)
+        self.history = QGroupBox(self.tr("Riwayat"))
+        self.history_box = QVBoxLayout(self.history)
+        columns.addWidget(self.history, 1)
+        box.addLayout(columns, 1)
+        self.facts.hide()
+        self.history.hide()
+        return panel
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        desk, actor, status = self.desk, self.actor, self.status.currentData()
+
+        def fetch() -> Listing:
+            objections = desk.objections.list(actor, status=status)
+            names: dict[str, str] = {}
+            for objection in objections:
+                if objection.request_number not in names:
+                    names[objection.request_number] = desk.register.get(
+                        actor, objection.request_number
+                    ).requester.name
+            return Listing(objections, names, desk.calendar.calendar(), desk.calendar.today())
+
+        submit(fetch, self._show_list, self._failed, background=self.background)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.any_records:  # the list shows each requester's name from the request
+            self.refresh()
+
+    def show_record(self, number: str) -> None:
+        self.show_objection(number)
+
+    def show_objection(self, number: str) -> None:
+        """Select keberatan ``number`` (after the list has loaded if it is still loading)."""
+        self._pending_select = number
+        if self.listing is not None:
+            self._select_pending()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(str(exc) or self.tr("Register keberatan tidak dapat dibaca."))
+        self.message.show()
+
+    def _show_list(self, listing: Listing) -> None:
+        previous = self.current.number if self.current else None
+        self.listing = listing
+        self.message.hide()
+        self.table.setRowCount(len(listing.objections))
+        for row, item in enumerate(listing.objections):
+            decision = OBJECTION_DECISIONS.get(item.decision or "", "")
+            cells = [
+                item.number,
+                _d(item.filed_at.date()),
+                listing.names.get(item.request_number, ""),
+                item.request_number,
+                ", ".join(item.grounds),
+                item.status_label,
+                _d(item.due_response),
+                decision,
+            ]
+            overdue = (
+                objection_choices(item, self.actor).deadline == "response"
+                and item.due_response is not None
+                and item.due_response < listing.today
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.number)
+                if overdue:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                    cell.setToolTip(self.tr("Batas tanggapan Atasan PPID sudah lewat."))
+                self.table.setItem(row, column, cell)
+        if self._pending_select is None and previous is not None:
+            self._pending_select = previous
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        number, self._pending_select = self._pending_select, None
+        if number is None or self.listing is None:
+            return
+        for row, item in enumerate(self.listing.objections):
+            if item.number == number:
+                self.table.selectRow(row)
+                self._show_detail(item)
+                return
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.listing is not None:
+            self._show_detail(self.listing.objections[rows[0].row()])
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        self.objection_activated.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    # --- detail -----------------------------------------------------------------------------------------
+
+    def _show_detail(self, view: ObjectionView) -> None:
+        assert self.listing is not None
+        self.current = view
+        self.detail_title.setText(f"{view.number} — {view.status_label}")
+        self.open_request_button.show()
+        self.print_button.show()
+        while self.facts_form.rowCount():
+            self.facts_form.removeRow(0)
+        rows: list[tuple[str, str]] = [
+            (self.tr("Permohonan"), view.request_number),
+            (self.tr("Diterima"), view.filed_at.strftime("%d-%m-%Y %H.%M")),
+            (self.tr("Alasan"), ", ".join(view.grounds)),
+            (self.tr("Kasus posisi"), view.case_summary or "–"),
+        ]
+        if view.proxy:
+            rows.append((self.tr("Kuasa"), str(view.proxy.get("name") or "")))
+        choices = objection_choices(view, self.actor)
+        if view.due_response:
+            text = format_date_long(view.due_response)
+            if choices.deadline == "response":
+                left = remaining_working_days(self.listing.calendar, self.listing.today, view.due_response)
+                text += f" — {format_remaining(left)}"
+            rows.append((self.tr("Batas tanggapan Atasan PPID"), text))
+        dispute_due = (view.deadlines.get("dispute_filing") or {}).get("due")
+        if dispute_due and choices.dispute_open:
+            rows.append(
+                (self.tr("Batas mengajukan sengketa"), format_date_long(date.fromisoformat(dispute_due)))
+            )
+        if view.decision:
+            rows.append(
+                (self.tr("Keputusan Atasan PPID"), OBJECTION_DECISIONS.get(view.decision, view.decision))
+            )
+            rows.append((self.tr("Isi tanggapan"), view.decision_text or ""))
+            rows.append(
+                (self.tr("Atasan PPID"), f"{view.atasan_name or ''} {view.atasan_position or ''}".strip())
+            )
+        if view.requester_response:
+            rows.append((self.tr("Tanggapan pemohon"), view.requester_response))
+        if view.dispute_filed_at:
+            rows.append(
+                (self.tr("Sengketa"), f"{_d(view.dispute_filed_at.date())} {view.dispute_register or ''}")
+            )
+        if view.dispute_outcome:
+            rows.append((self.tr("Hasil sengketa"), view.dispute_outcome))
+        for label, value in rows:
+            text_label = QLabel(value)
+            text_label.setWordWrap(True)
+            text_label.setAccessibleName(f"{label}: {value}")
+            if "terlambat" in value:
+                text_label.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
+            self.facts_form.addRow(QLabel(f"{label}:"), text_label)
+        while self.history_box.count():
+            entry = self.history_box.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
+                widget.deleteLater()
+        for event in view.events:
+            line = QLabel(f"{event.at.strftime('%d-%m-%Y %H.%M')} · {event.username} · {event.summary}")
+            line.setWordWrap(True)
+            self.history_box.addWidget(line)
+        self.history_box.addStretch(1)
+        self.facts.show()
+        self.history.show()
+        self._show_actions(view)
+
+    def _show_actions(self, view: ObjectionView) -> None:
+        while self.actions_row.count():
+            entry = self.actions_row.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
+                widget.deleteLater()
+        self.action_buttons.clear()
+        for action in objection_choices(view, self.actor).actions:
+            button = QPushButton(OBJECTION_ACTION_LABELS[action])
+            button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
+            self.action_buttons[action] = button
+            self.actions_row.addWidget(button)
+        self.actions_row.addStretch(1)
+
+    def open_action(self, action: ObjectionAction) -> ObjectionActionDialog:
+        assert self.current is not None
+        dialog = ObjectionActionDialog(
+            self.desk, self.actor, self.current, action, self, background=self.background
+        )
+        dialog.recorded.connect(self._recorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recorded(self, view: ObjectionView) -> None:
+        self._pending_select = view.number
+        self.changed.emit(Changes.recorded(objections=[view.number], requests=[view.request_number]))
+        self.refresh()
+
+    def print_form(self) -> None:
+        """The keberatan's form and receipt (issued once, reprinted identically) in the preview."""
+        from ui.printing.actions import preview_letter
+
+        if self.current is not None:
+            preview_letter(
+                self.desk, self.actor, self.current.number, "objection", self,
+                service=self.print_service, on_error=self._failed,
+            )  # fmt: skip
+
+    def _open_request(self) -> None:
+        if self.current is not None:
+            self.request_opened.emit(self.current.request_number)

@@ -1,1 +1,0 @@
-"""Pages shown in the main window's stack (dashboard, settings; UI-B: register, request, keberatan)."""

@@ -1,0 +1,446 @@
+"""RegisterTableModel: the Register Permohonan as a lazy, windowed Qt table model.
+
+Why windowed: an office register reaches 100,000 requests. The model asks the service only for the number of
+matching rows (``RegisterQuery.count``) and for the pages the view actually paints (``rows(offset, limit)``),
+keeps at most ``max_pages`` pages in memory and drops the least recently used ones. A new filter or sort is
+fetched off the GUI thread (``ui.kit.tasks.submit``); the model swaps in the result in one reset, and results
+of a superseded filter are ignored (generation counter), so typing fast never shows a stale list.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.domain.calendar import WorkingCalendar
+from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.formatting import rupiah
+from app.domain.lifecycle import CHANNELS, DECISION_LABELS, OBTAIN_METHODS, PASAL_17, Decision
+from app.services.context import Actor
+from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
+from ui.kit.tasks import submit
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1  # the whole RegisterRow
+NUMBER_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2  # the registration number (what request_opened carries)
+OVERDUE_BG = QColor("#fde2e1")
+OVERDUE_FG = QColor("#9b1c1c")
+_OVERDUE_BG_BRUSH = QBrush(OVERDUE_BG)
+_OVERDUE_FG_BRUSH = QBrush(OVERDUE_FG)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, ROW_ROLE, NUMBER_ROLE})
+
+_KINDS = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok": "Kelompok"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sort_key: str | None  # RegisterQuery SORTABLE key, None when the column cannot be sorted
+    default_visible: bool
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("number", "number", True),
+    Column("received_at", "received_at", True),
+    Column("name", "name", True),
+    Column("address", None, False),
+    Column("contact", None, False),
+    Column("occupation", None, False),
+    Column("information", None, True),
+    Column("purpose", None, False),
+    Column("info_held", None, False),
+    Column("info_form", None, False),
+    Column("obtain_method", None, False),
+    Column("decision", None, False),
+    Column("rejection", None, False),
+    Column("decided_at", None, False),
+    Column("delivered_at", None, False),
+    Column("costs", None, False),
+    Column("payment_method", None, False),
+    Column("nik_masked", None, False),
+    Column("channel", "channel", True),
+    Column("requester_kind", None, False),
+    Column("completed_at", None, False),
+    Column("status", "status", True),
+    Column("due", "due", True),
+    Column("remaining", "due", True),
+    Column("forwarded_to", None, False),
+)
+
+
+def column_headers() -> dict[str, str]:
+    """Headers follow the paper Register Permohonan (domain §4.1) plus the desk's own columns."""
+    return {
+        "number": QCoreApplication.translate("RegisterTableModel", "No. Pendaftaran"),
+        "received_at": QCoreApplication.translate("RegisterTableModel", "Tanggal"),
+        "name": QCoreApplication.translate("RegisterTableModel", "Nama"),
+        "address": QCoreApplication.translate("RegisterTableModel", "Alamat"),
+        "contact": QCoreApplication.translate("RegisterTableModel", "Nomor Kontak"),
+        "occupation": QCoreApplication.translate("RegisterTableModel", "Pekerjaan"),
+        "information": QCoreApplication.translate("RegisterTableModel", "Informasi yang Diminta"),
+        "purpose": QCoreApplication.translate("RegisterTableModel", "Tujuan Penggunaan Informasi"),
+        "info_held": QCoreApplication.translate("RegisterTableModel", "Di Bawah Penguasaan"),
+        "info_form": QCoreApplication.translate("RegisterTableModel", "Bentuk Informasi"),
+        "obtain_method": QCoreApplication.translate("RegisterTableModel", "Jenis Permohonan"),
+        "decision": QCoreApplication.translate("RegisterTableModel", "Keputusan"),
+        "rejection": QCoreApplication.translate("RegisterTableModel", "Alasan Penolakan"),
+        "decided_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberitahuan Tertulis"),
+        "delivered_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberian Informasi"),
+        "costs": QCoreApplication.translate("RegisterTableModel", "Biaya"),
+        "payment_method": QCoreApplication.translate("RegisterTableModel", "Cara Pembayaran"),
+        "nik_masked": QCoreApplication.translate("RegisterTableModel", "NIK"),
+        "channel": QCoreApplication.translate("RegisterTableModel", "Saluran"),
+        "requester_kind": QCoreApplication.translate("RegisterTableModel", "Jenis Pemohon"),
+        "completed_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Lengkap"),
+        "status": QCoreApplication.translate("RegisterTableModel", "Status"),
+        "due": QCoreApplication.translate("RegisterTableModel", "Jatuh Tempo"),
+        "remaining": QCoreApplication.translate("RegisterTableModel", "Sisa Waktu"),
+        "forwarded_to": QCoreApplication.translate("RegisterTableModel", "Keterangan"),
+    }
+
+
+def _d(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d-%m-%Y %H.%M") if isinstance(value, datetime) else value.strftime("%d-%m-%Y")
+
+
+def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
+    """Plain text of one cell; also what CSV/XLSX export writes, so the file matches the screen."""
+    if key == "received_at":
+        return _d(row.received_at)
+    if key in ("decided_at", "delivered_at", "completed_at", "due"):
+        return _d(getattr(row, key))
+    if key == "status":
+        return row.status_label
+    if key == "channel":
+        return CHANNELS.get(row.channel, row.channel)
+    if key == "requester_kind":
+        return _KINDS.get(row.requester_kind, row.requester_kind)
+    if key == "obtain_method":
+        return OBTAIN_METHODS.get(row.obtain_method, row.obtain_method)
+    if key == "info_held":
+        if row.info_held is None:
+            return ""
+        return (
+            QCoreApplication.translate("RegisterTableModel", "Ya")
+            if row.info_held
+            else QCoreApplication.translate("RegisterTableModel", "Tidak")
+            + (f" ({row.holder_body})" if row.holder_body else "")
+        )
+    if key == "info_form":
+        return {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}.get(row.info_form or "", row.info_form or "")
+    if key == "decision":
+        return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
+    if key == "rejection":
+        if not row.rejection_article:
+            return ""
+        reason = PASAL_17.get(row.rejection_article, "")
+        return QCoreApplication.translate("RegisterTableModel", "Pasal 17 huruf {0}").format(
+            row.rejection_article
+        ) + (f": {reason}" if reason else "")
+    if key == "costs":
+        return rupiah(int(row.costs.get("total", 0))) if row.costs else ""
+    if key == "remaining":
+        return remaining
+    value = getattr(row, key)
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one filter/sort fetch brings back: the total and the first page."""
+
+    generation: int
+    total: int
+    first_page: list[RegisterRow]
+
+
+class RegisterTableModel(QAbstractTableModel):
+    """Lazy model of the register. ``set_filter``/``sort`` refetch; pages load on demand while scrolling.
+
+    Signals:
+        loading_changed(bool): a filter/sort fetch started (True) or finished (False).
+        total_changed(int): the number of matching requests after a fetch.
+        failed(str): a fetch failed; the Indonesian message to show.
+    """
+
+    loading_changed = Signal(bool)
+    total_changed = Signal(int)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        query: RegisterQuery,
+        actor: Actor,
+        *,
+        page_size: int = 50,
+        max_pages: int = 40,
+        background: bool = True,
+        calendar: WorkingCalendar | None = None,
+        today: Callable[[], date] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._query = query
+        self._actor = actor
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._background = background
+        self._calendar = calendar
+        self._today = today or date.today
+        self._filter = RegisterFilter()
+        self._order_by = "received_at"
+        self._descending = True
+        self._sort_column = COLUMNS.index(next(c for c in COLUMNS if c.key == "received_at"))
+        self._total = 0
+        self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._cells: dict[int, list[str | None]] = {}
+        self._pending_pages: set[int] = set()
+        self._remaining: dict[tuple[date, date], str] = {}
+        self._generation = 0
+        self._loading = False
+        self._headers = column_headers()
+        self.page_fetches = 0  # how many row pages were read (tests check laziness with it)
+
+    # --- state ------------------------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> RegisterFilter:
+        return self._filter
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def order(self) -> tuple[str, bool]:
+        return self._order_by, self._descending
+
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def set_filter(self, flt: RegisterFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def set_calendar(self, calendar: WorkingCalendar | None) -> None:
+        self._calendar = calendar
+        self._remaining.clear()
+
+    def reload(self) -> None:
+        """Refetch count and first page for the current filter and order (off the GUI thread)."""
+        self._generation += 1
+        generation = self._generation
+        flt = self._filter if self._filter.today else replace(self._filter, today=self._today())
+        order_by, descending, size = self._order_by, self._descending, self._page_size
+        query, actor = self._query, self._actor
+
+        def fetch() -> Snapshot:
+            total = query.count(actor, flt)
+            first = query.rows(actor, flt, offset=0, limit=size, order_by=order_by, descending=descending)
+            return Snapshot(generation, total, first)
+
+        self._set_loading(True)
+        submit(fetch, self._apply, self._fail, background=self._background)
+
+    def _apply(self, snapshot: Snapshot) -> None:
+        if snapshot.generation != self._generation:
+            return  # a newer filter is on its way; this result is stale
+        self.beginResetModel()
+        self._total = snapshot.total
+        self._pages.clear()
+        self._cells.clear()
+        self._pending_pages.clear()
+        self._pages[0] = snapshot.first_page
+        self.endResetModel()
+        self._set_loading(False)
+        self.total_changed.emit(self._total)
+
+    def _fail(self, exc: BaseException) -> None:
+        self._set_loading(False)
+        self.failed.emit(
+            str(exc) or QCoreApplication.translate("RegisterTableModel", "Register tidak dapat dibaca.")
+        )
+
+    def _set_loading(self, value: bool) -> None:
+        if value != self._loading:
+            self._loading = value
+            self.loading_changed.emit(value)
+
+    def _page(self, number: int) -> list[RegisterRow] | None:
+        """One page of rows from the LRU cache, or None while it is being read.
+
+        In background mode a missing page is read on a worker thread (a deep OFFSET on a big register can
+        take far longer than a frame) and the rows appear with ``dataChanged``; inline mode reads it now.
+        """
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        if number in self._pending_pages:
+            return None
+        flt = self._filter if self._filter.today else replace(self._filter, today=self._today())
+        query, actor, generation = self._query, self._actor, self._generation
+        offset, size, order_by, descending = (
+            number * self._page_size,
+            self._page_size,
+            self._order_by,
+            self._descending,
+        )
+
+        def fetch() -> tuple[int, int, list[RegisterRow]]:
+            rows = query.rows(actor, flt, offset=offset, limit=size, order_by=order_by, descending=descending)
+            return generation, number, rows
+
+        self._pending_pages.add(number)
+        submit(fetch, self._page_arrived, self._page_failed, background=self._background)
+        return self._pages.get(number)  # inline mode: already there
+
+    def _page_arrived(self, result: tuple[int, int, list[RegisterRow]]) -> None:
+        generation, number, rows = result
+        self._pending_pages.discard(number)
+        if generation != self._generation:
+            return  # the filter or order changed meanwhile
+        self.page_fetches += 1
+        self._pages[number] = rows
+        while len(self._pages) > self._max_pages:
+            dropped, _rows = self._pages.popitem(last=False)
+            for row_index in range(dropped * self._page_size, (dropped + 1) * self._page_size):
+                self._cells.pop(row_index, None)
+        first = number * self._page_size
+        last = min(first + self._page_size, self._total) - 1
+        if self._background and last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page_failed(self, exc: BaseException) -> None:
+        self._pending_pages.clear()
+        self._fail(exc)
+
+    def row_at(self, row: int) -> RegisterRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self._page_size)
+        if page is None:
+            return None
+        offset = row % self._page_size
+        return page[offset] if offset < len(page) else None
+
+    # --- Qt model API -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[COLUMNS[section].key]
+            if role == Qt.ItemDataRole.UserRole:
+                return COLUMNS[section].key
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def remaining_text(self, row: RegisterRow) -> str:
+        """ "sisa N hari kerja" for the row's deadline; memoised per (today, due date) because counting working
+        days takes milliseconds and a screenful of rows shares a handful of due dates."""
+        if row.due is None or self._calendar is None:
+            return ""
+        key = (self._today(), row.due)
+        text = self._remaining.get(key)
+        if text is None:
+            text = self._remaining[key] = format_remaining(
+                remaining_working_days(self._calendar, key[0], key[1])
+            )
+        return text
+
+    def _text(self, row_index: int, row: RegisterRow, column: int) -> str:
+        """Cell text, computed once per row and column while the row's page is cached (a repaint asks
+        for every visible cell several times, so formatting once keeps scrolling smooth)."""
+        cells = self._cells.get(row_index)
+        if cells is None:
+            cells = self._cells[row_index] = [None] * len(COLUMNS)
+        text = cells[column]
+        if text is None:
+            key = COLUMNS[column].key
+            text = cells[column] = cell_text(row, key, self.remaining_text(row) if key == "remaining" else "")
+        return text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
+            return None
+        row_index = index.row()
+        row = self.row_at(row_index)
+        if row is None:
+            if role == _DISPLAY and index.column() == 0 and 0 <= row_index < self._total:
+                return QCoreApplication.translate("RegisterTableModel", "memuat…")
+            return None
+        if role == _DISPLAY:
+            return self._text(row_index, row, index.column())
+        if role == _BACKGROUND:
+            return _OVERDUE_BG_BRUSH if row.overdue else None
+        if role == _FOREGROUND:
+            return _OVERDUE_FG_BRUSH if row.overdue else None
+        if role == _TOOLTIP:
+            text = self._text(row_index, row, index.column())
+            if row.overdue:
+                return (
+                    QCoreApplication.translate(
+                        "RegisterTableModel", "Terlambat: lewat jatuh tempo {0}"
+                    ).format(_d(row.due))
+                    + "\n"
+                    + text
+                )
+            return text
+        if role == _ACCESSIBLE:
+            text = self._text(row_index, row, index.column())
+            return text + (
+                " " + QCoreApplication.translate("RegisterTableModel", "(terlambat)") if row.overdue else ""
+            )
+        if role == ROW_ROLE:
+            return row
+        return row.number  # NUMBER_ROLE
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Server-side sort: only columns with a ``sort_key`` sort; others keep the current order."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+            return
+        self._sort_column = column
+        self._order_by = COLUMNS[column].sort_key or "received_at"
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(COLUMNS) if c.key == key)

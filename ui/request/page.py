@@ -1,0 +1,357 @@
+"""RequestPage: one request with every field, its deadlines, its timeline and the actions its state allows.
+
+Why this shape: the officer comes here to answer "where is this request and what do I do next?". The header
+says the number and status; the deadlines read as dates and "sisa N hari kerja" with the stored "mengapa
+tanggal ini?" explanation one click away; only the actions and letters ``availability.request_choices`` offers
+(the lifecycle table and the role's permissions decide) are shown, each in its small dialog. Reading runs off
+the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents import DOCUMENT_TITLES
+from app.domain.calendar import WorkingCalendar
+from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.formatting import format_date_long
+from app.domain.lifecycle import ACTION_LABELS, Action
+from app.services.availability import RequestChoices, request_choices
+from app.services.changes import Changes
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.views import ObjectionView, RequestView
+from ui.kit.page import Page
+from ui.kit.style import OVERDUE, set_role
+from ui.kit.tables import record_table
+from ui.kit.tasks import submit
+from ui.printing.letters_panel import LettersPanel
+from ui.request.actions import ActionDialog
+from ui.request.details import detail_sections
+
+
+@dataclass(frozen=True)
+class Loaded:
+    view: RequestView
+    calendar: WorkingCalendar
+    objections: list[ObjectionView]
+    today: date
+    can_route: bool = False  # a desk enrolled to the city office: may forward to another office
+
+
+class RequestPage(Page):
+    """Signals: ``changed(Changes)`` after an action was recorded; ``objection_opened(str)``; the back button
+    asks for the register (``page_requested``)."""
+
+    def __init__(
+        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.actor, self.background = desk, actor, background
+        self.view: RequestView | None = None
+        self.can_route = False
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.explanations: dict[str, QLabel] = {}
+        self.last_dialog: QWidget | None = None
+        self.print_service: Any = None  # ui.printing PrintService; None: the application's
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        back = QToolButton()
+        back.setText(self.tr("← &Register"))
+        back.setAccessibleName(self.tr("Kembali ke register"))
+        back.clicked.connect(lambda: self.page_requested.emit("register", ""))
+        header.addWidget(back)
+        self.number = QLabel()
+        set_role(self.number, "title")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(self.number)
+        self.status = QLabel()
+        self.status.setStyleSheet(
+            "padding: 3px 10px; border-radius: 10px; background: #e8f0fe; color: #0b5cad;"
+        )
+        header.addWidget(self.status)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.actions_row = QHBoxLayout()
+        layout.addLayout(self.actions_row)
+        self.routed_note = QLabel(
+            self.tr(
+                "Permohonan ini telah diteruskan oleh PPID kota ke kantor lain; tindak lanjutnya dicatat di "
+                "kantor tujuan. Di meja ini berkasnya hanya dapat dilihat dan suratnya dicetak ulang."
+            )
+        )
+        self.routed_note.setWordWrap(True)
+        set_role(self.routed_note, "hint")
+        self.routed_note.hide()
+        layout.addWidget(self.routed_note)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        set_role(self.message, "error")
+        self.message.hide()
+        layout.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.details_area = QScrollArea()
+        self.details_area.setWidgetResizable(True)
+        splitter.addWidget(self.details_area)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.deadlines_box = QGroupBox(self.tr("Tenggat"))
+        self.deadlines_form = QFormLayout(self.deadlines_box)
+        right_box.addWidget(self.deadlines_box)
+        self.objections_box = QGroupBox(self.tr("Keberatan"))
+        self.objections_layout = QVBoxLayout(self.objections_box)
+        right_box.addWidget(self.objections_box)
+        # Issued letters are records: listed with number and date, reprinted identically (Enter).
+        self.letters = LettersPanel(desk, actor)
+        self.letters.issued.connect(lambda _number: self.reload())
+        right_box.addWidget(self.letters)
+        timeline_title = QLabel(self.tr("Riwayat"))
+        set_role(timeline_title, "section")
+        right_box.addWidget(timeline_title)
+        # a table rather than a tree: it wraps long summaries onto several lines (resizeRowsToContents)
+        self.timeline = record_table(
+            [self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")], self.tr("Riwayat permohonan"), single=False
+        )
+        self.timeline.setWordWrap(True)
+        # row heights follow the wrapped text whenever the column width changes (timelines are short)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.setColumnWidth(0, 120)
+        self.timeline.setColumnWidth(1, 80)
+        right_box.addWidget(self.timeline, 1)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 560])
+        layout.addWidget(splitter, 1)
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def show_record(self, number: str) -> None:
+        self.show_request(number)
+
+    def show_request(self, number: str) -> None:
+        """Load and show request ``number`` (off the GUI thread)."""
+        desk, actor = self.desk, self.actor
+
+        def fetch() -> Loaded:
+            view = desk.register.get(actor, number)
+            objections = desk.objections.list(actor, request_number=view.number)
+            return Loaded(
+                view, desk.calendar.calendar(), objections, desk.calendar.today(), desk.routing.is_city()
+            )
+
+        self.number.setText(number)
+        submit(fetch, self._show, self._failed, background=self.background)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.show_request(self.view.number)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(str(exc) or self.tr("Permohonan tidak dapat dibuka."))
+        self.message.show()
+
+    def _show(self, loaded: Loaded) -> None:
+        view = self.view = loaded.view
+        self.message.hide()
+        self.number.setText(view.number)
+        self.number.setAccessibleName(self.tr("Permohonan nomor {0}").format(view.number))
+        self.status.setText(view.status_label)
+        self.status.setAccessibleName(self.tr("Status: {0}").format(view.status_label))
+        body = QWidget()
+        box = QVBoxLayout(body)
+        for title, rows in detail_sections(view):
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            for label, value in rows:
+                text = QLabel(value or "–")
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                text.setAccessibleName(f"{label}: {value or '–'}")
+                form.addRow(QLabel(f"{label}:"), text)
+            box.addWidget(group)
+        box.addStretch(1)
+        self.details_area.setWidget(body)
+        self.can_route = loaded.can_route
+        choices = request_choices(view, self.actor, city_desk=self.can_route)
+        self._show_deadlines(view, loaded, choices)
+        self._show_objections(loaded.objections)
+        self._show_timeline(view)
+        self._show_actions(view, choices)
+        self.letters.show_request(view.number)
+
+    def _show_deadlines(self, view: RequestView, loaded: Loaded, choices: RequestChoices) -> None:
+        while self.deadlines_form.rowCount():
+            self.deadlines_form.removeRow(0)
+        self.explanations.clear()
+        labels = {
+            "completeness": self.tr("Pemeriksaan kelengkapan"),
+            "completion": self.tr("Pemohon melengkapi"),
+            "response": self.tr("Pemberitahuan tertulis"),
+            "extended": self.tr("Setelah perpanjangan"),
+            "objection_filing": self.tr("Batas mengajukan keberatan"),
+        }
+        current = choices.deadline
+        for kind, data in view.deadlines.items():
+            due = date.fromisoformat(str(data["due"]))
+            text = format_date_long(due)
+            cell = QWidget()
+            row = QVBoxLayout(cell)
+            row.setContentsMargins(0, 0, 0, 0)
+            line = QHBoxLayout()
+            value = QLabel(text)
+            if kind == current or kind == "objection_filing":
+                remaining = remaining_working_days(loaded.calendar, loaded.today, due)
+                value.setText(f"{text} — {format_remaining(remaining)}")
+                if remaining < 0 and kind == current:
+                    value.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
+            value.setAccessibleName(f"{labels.get(kind, kind)}: {value.text()}")
+            line.addWidget(value, 1)
+            why = QToolButton()
+            why.setText(self.tr("Mengapa tanggal ini?"))
+            why.setAccessibleName(self.tr("Mengapa tanggal ini? ({0})").format(labels.get(kind, kind)))
+            why.setCheckable(True)
+            line.addWidget(why)
+            row.addLayout(line)
+            explanation = QLabel(str(data.get("explanation") or ""))
+            explanation.setWordWrap(True)
+            set_role(explanation, "hint")
+            explanation.hide()
+            why.toggled.connect(explanation.setVisible)
+            row.addWidget(explanation)
+            self.explanations[kind] = explanation
+            self.deadlines_form.addRow(QLabel(f"{labels.get(kind, kind)}:"), cell)
+        self.deadlines_box.setVisible(bool(view.deadlines))
+
+    def _show_objections(self, objections: list[ObjectionView]) -> None:
+        while self.objections_layout.count():
+            item = self.objections_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
+                widget.deleteLater()
+        for objection in objections:
+            button = QPushButton(f"{objection.number} — {objection.status_label}")
+            button.setAccessibleName(self.tr("Buka keberatan {0}").format(objection.number))
+            button.clicked.connect(lambda _c=False, n=objection.number: self.objection_opened.emit(n))
+            self.objections_layout.addWidget(button)
+        self.objections_box.setVisible(bool(objections))
+
+    def _show_timeline(self, view: RequestView) -> None:
+        self.timeline.setRowCount(0)
+        self.timeline.setRowCount(len(view.events))
+        for row, event in enumerate(view.events):
+            cells = (event.at.strftime("%d-%m-%Y %H.%M"), event.username, event.summary)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(event.summary)
+                self.timeline.setItem(row, column, item)
+
+    def _show_actions(self, view: RequestView, choices: RequestChoices) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone now, not only at the next event loop pass
+                widget.deleteLater()
+        self.action_buttons.clear()
+        self.objection_button: QPushButton | None = None
+        self.route_button: QPushButton | None = None
+        self.routed_note.setVisible(view.routed_away)
+        for action in choices.actions:
+            button = QPushButton(ACTION_LABELS[action])
+            button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
+            self.action_buttons[action] = button
+            self.actions_row.addWidget(button)
+        if choices.can_file_objection:
+            objection = QPushButton(self.tr("Ajukan &keberatan"))
+            objection.clicked.connect(self.open_objection)
+            self.objection_button = objection
+            self.actions_row.addWidget(objection)
+        if choices.can_route:
+            self.route_button = QPushButton(self.tr("Teruskan ke kantor &lain"))
+            self.route_button.clicked.connect(self.open_route)
+            self.actions_row.addWidget(self.route_button)
+        self.actions_row.addStretch(1)
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("&Cetak surat"))
+        self.print_button.setAccessibleName(self.tr("Cetak surat permohonan ini"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        for kind in choices.letters:
+            entry = menu.addAction(DOCUMENT_TITLES[kind])
+            entry.setData(kind)
+        menu.triggered.connect(lambda chosen: self.print_letter(str(chosen.data())))
+        self.print_button.setMenu(menu)
+        self.actions_row.addWidget(self.print_button)
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def open_action(self, action: Action) -> ActionDialog:
+        """Open the dialog for ``action``; on success the page reloads and emits ``changed``."""
+        assert self.view is not None
+        dialog = ActionDialog(self.desk, self.actor, self.view, action, self, background=self.background)
+        dialog.recorded.connect(self._recorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_objection(self) -> QWidget:
+        from ui.objections.dialog import ObjectionFileDialog
+
+        assert self.view is not None
+        dialog = ObjectionFileDialog(
+            self.desk, self.actor, self.view.number, self, background=self.background
+        )
+        dialog.recorded.connect(lambda objection: self._recorded(None, objection.number))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_route(self) -> QWidget:
+        from ui.request.route import RouteDialog
+
+        assert self.view is not None
+        dialog = RouteDialog(self.desk, self.actor, self.view.number, self, background=self.background)
+        dialog.recorded.connect(self._recorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_letter(self, kind: str) -> None:
+        """Issue (first time) or reprint ``kind`` for this request and show it in the preview."""
+        from ui.printing.actions import preview_letter
+
+        assert self.view is not None
+        number = self.view.number
+        preview_letter(
+            self.desk, self.actor, number, kind, self,
+            service=self.print_service, on_done=lambda _outcome: self.reload(), on_error=self._failed,
+        )  # fmt: skip
+
+    def _recorded(self, _view: object, objection: str | None = None) -> None:
+        if self.view is not None:
+            objections = [objection] if objection else []
+            self.changed.emit(Changes.recorded(requests=[self.view.number], objections=objections))
+        self.reload()

@@ -1,0 +1,266 @@
+"""Settings › Kalender hari kerja: the year's holidays, local closures, cuti bersama, and the deadline recompute.
+
+Why a preview before applying: deadlines are frozen when computed and printed on letters, so a calendar change
+never silently moves them. The supervisor first sees every deadline that would change (old → new), then
+applies; each change lands on the request's timeline (``desk.calendar.recompute``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.permissions import Permission
+from app.errors import DeskError, ValidationError
+from app.services.calendar import CLOSURE, DeadlineChange
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.kit.crash import show_error, user_message
+from ui.kit.forms import FieldForm
+from ui.kit.style import MUTED, set_role
+from ui.kit.tables import record_table
+from ui.kit.tasks import run_in_background
+
+
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    return record_table(headers, name, fit=True)
+
+
+class CalendarPanel(QWidget):
+    preview_ready = Signal()
+    applied = Signal(int)
+
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        self.changes: list[DeadlineChange] = []
+        can_edit = actor.can(Permission.MANAGE_CALENDAR)
+        can_recompute = actor.can(Permission.RECOMPUTE_DEADLINES)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        top = QHBoxLayout()
+        year_label = QLabel(self.tr("&Tahun:"))
+        self.year = QSpinBox()
+        self.year.setRange(2020, 2040)
+        self.year.setValue(desk.calendar.now().year)
+        self.year.setAccessibleName(self.tr("Tahun"))
+        year_label.setBuddy(self.year)
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        left.addLayout(top)
+        self.holidays = _table(
+            [self.tr("Tanggal"), self.tr("Keterangan"), self.tr("Jenis")], self.tr("Hari libur")
+        )
+        left.addWidget(self.holidays, 1)
+        self.cuti = QCheckBox(self.tr("&Cuti bersama dihitung sebagai hari libur"))
+        self.cuti.setChecked(desk.calendar.cuti_bersama_is_holiday())
+        self.cuti.setEnabled(can_edit)
+        self.cuti.toggled.connect(self._cuti_toggled)
+        left.addWidget(self.cuti)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        closures = QGroupBox(self.tr("Libur lokal kantor"))
+        closures.setEnabled(can_edit)
+        box = QVBoxLayout(closures)
+        self.form = FieldForm()
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        today = desk.calendar.today()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.reason = QLineEdit()
+        self.form.add("day", self.tr("Tangga&l:"), self.day)
+        self.form.add("name", self.tr("&Keterangan:"), self.reason, self.tr("mis. HUT Kota Serang"))
+        box.addLayout(self.form.layout)
+        box.addWidget(self.form.general)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Tambah libur"))
+        self.remove_button = QPushButton(self.tr("&Hapus libur terpilih"))
+        self.add_button.clicked.connect(self.add_closure)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        box.addLayout(buttons)
+        right.addWidget(closures)
+
+        recompute = QGroupBox(self.tr("Hitung ulang tenggat"))
+        recompute.setEnabled(can_recompute)
+        rbox = QVBoxLayout(recompute)
+        note = QLabel(
+            self.tr(
+                "Perubahan kalender tidak menggeser tenggat yang sudah dihitung. Lihat dulu "
+                "tenggat yang akan berubah, lalu terapkan."
+            )
+        )
+        note.setWordWrap(True)
+        set_role(note, "hint")
+        rbox.addWidget(note)
+        self.preview_button = QPushButton(self.tr("&Pratinjau perubahan"))
+        self.apply_button = QPushButton(self.tr("Terapkan &perubahan"))
+        self.apply_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.apply_button)
+        rbox.addLayout(row)
+        self.preview_summary = QLabel()
+        self.preview_summary.setWordWrap(True)
+        rbox.addWidget(self.preview_summary)
+        self.preview = _table(
+            [self.tr("Nomor"), self.tr("Tenggat"), self.tr("Lama"), self.tr("Baru")],
+            self.tr("Tenggat yang berubah"),
+        )
+        rbox.addWidget(self.preview, 1)
+        self.preview_button.clicked.connect(self.run_preview)
+        self.apply_button.clicked.connect(self.apply_changes)
+        right.addWidget(recompute, 1)
+        layout.addLayout(right, 2)
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.reload()
+
+    # --- holidays -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        year = self.year.value()
+        categories = {
+            "nasional": self.tr("Libur nasional"),
+            "cuti_bersama": self.tr("Cuti bersama"),
+            "lokal": self.tr("Libur lokal"),
+        }
+        holidays = self.desk.calendar.holidays(year)
+        self.holidays.setRowCount(len(holidays))
+        for row, holiday in enumerate(holidays):
+            name = holiday.name + (self.tr(" (perkiraan)") if holiday.estimated else "")
+            cells = [long_date(holiday.day), name, categories.get(holiday.category, holiday.category)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (holiday.day, holiday.category))
+                if holiday.category == "cuti_bersama":
+                    item.setForeground(QBrush(QColor(MUTED)))
+                self.holidays.setItem(row, column, item)
+
+    def add_closure(self) -> None:
+        picked = self.day.date()
+        day = date(picked.year(), picked.month(), picked.day())
+        try:
+            self.desk.calendar.add(self.actor, day=day, name=self.reason.text(), kind=CLOSURE)
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.form.clear_errors()
+        self.reason.clear()
+        if self.year.value() != day.year:
+            self.year.setValue(day.year)
+        else:
+            self.reload()
+
+    def selected_local_day(self) -> date | None:
+        row = self.holidays.currentRow()
+        item = self.holidays.item(row, 0) if row >= 0 else None
+        if item is None:
+            return None
+        day, category = item.data(Qt.ItemDataRole.UserRole)
+        return day if category == "lokal" else None
+
+    def remove_selected(self) -> None:
+        day = self.selected_local_day()
+        if day is None:
+            self.form.show_errors(
+                {"_": self.tr("Pilih libur lokal di daftar; libur nasional tidak dapat dihapus.")}
+            )
+            return
+        try:
+            self.desk.calendar.remove(self.actor, day)
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.form.clear_errors()
+        self.reload()
+
+    def _cuti_toggled(self, value: bool) -> None:
+        try:
+            self.desk.calendar.set_cuti_bersama_is_holiday(self.actor, value)
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    # --- recompute ------------------------------------------------------------------------------------
+
+    def run_preview(self) -> None:
+        self.preview_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.preview_summary.setText(self.tr("Menghitung…"))
+        desk, actor = self.desk, self.actor
+        run_in_background(lambda: desk.calendar.recompute(actor, apply=False), self._previewed, self._failed)
+
+    def _previewed(self, changes: list[DeadlineChange]) -> None:
+        self.changes = changes
+        self.preview_button.setEnabled(True)
+        kinds = {
+            "completeness": self.tr("kelengkapan"),
+            "completion": self.tr("melengkapi"),
+            "response": self.tr("jawaban"),
+            "extended": self.tr("perpanjangan"),
+            "objection_filing": self.tr("pengajuan keberatan"),
+            "dispute_filing": self.tr("sengketa"),
+        }
+        self.preview.setRowCount(len(changes))
+        for row, change in enumerate(changes):
+            cells = [
+                change.number,
+                kinds.get(change.kind, change.kind),
+                long_date(change.old) if change.old else "—",
+                long_date(change.new),
+            ]
+            for column, text in enumerate(cells):
+                self.preview.setItem(row, column, QTableWidgetItem(text))
+        if changes:
+            self.preview_summary.setText(self.tr("%1 tenggat akan berubah.").replace("%1", str(len(changes))))
+        else:
+            self.preview_summary.setText(self.tr("Tidak ada tenggat yang berubah."))
+        self.apply_button.setEnabled(bool(changes))
+        self.preview_ready.emit()
+
+    def apply_changes(self) -> None:
+        self.apply_button.setEnabled(False)
+        desk, actor = self.desk, self.actor
+        run_in_background(lambda: desk.calendar.recompute(actor, apply=True), self._applied, self._failed)
+
+    def _applied(self, changes: list[DeadlineChange]) -> None:
+        self.preview.setRowCount(0)
+        self.preview_summary.setText(
+            self.tr("%1 tenggat diperbarui dan dicatat di riwayat permohonan.").replace(
+                "%1", str(len(changes))
+            )
+        )
+        self.changes = []
+        self.applied.emit(len(changes))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        self.preview_summary.setText(user_message(exc))

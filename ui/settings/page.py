@@ -1,0 +1,234 @@
+"""Pengaturan: one tab per concern, shown according to the signed-in user's role.
+
+Everyone sees "Tampilan & bahasa" (language per PC) and the working-day calendar (read-only unless the role may
+change it). Administrators also get the office profile and kop surat, officials, numbering, users, the
+idle-lock timeout and "Sinkronisasi" (enrolling this desk with the city server). The services check permissions again; hiding tabs only keeps the screen calm.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.permissions import Permission
+from app.errors import DeskError, ValidationError
+from app.services.changes import Changes
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.kit import i18n
+from ui.kit.crash import show_error
+from ui.kit.forms import FieldForm
+from ui.kit.page import Page
+from ui.kit.style import icon, set_role
+from ui.printing.printing_settings_page import make_printing_settings
+from ui.settings.calendar import CalendarPanel
+from ui.settings.office_forms import KopForm, NumberingForm, OfficeProfileForm
+from ui.settings.officials import OfficialsPanel
+from ui.settings.users import UsersPanel
+from ui.shell.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
+
+if TYPE_CHECKING:
+    from ui.sync.controller import SyncController
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class _SaveBar(QHBoxLayout):
+    def __init__(self, button: QPushButton, status: QLabel) -> None:
+        super().__init__()
+        self.addWidget(status, 1)
+        self.addWidget(button)
+
+
+class GeneralPanel(QWidget):
+    """Language (per PC) and the office-wide idle lock."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        self.form = FieldForm()
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.form.add(
+            "language", self.tr("&Bahasa tampilan:"), self.language, self.tr("Berlaku untuk PC ini.")
+        )
+        self.idle = QSpinBox()
+        self.idle.setRange(0, MAX_IDLE_MINUTES)
+        self.idle.setSuffix(self.tr(" menit"))
+        self.idle.setSpecialValueText(self.tr("Tidak pernah"))
+        self.idle.setValue(idle_minutes(desk))
+        self.idle.setEnabled(actor.can(Permission.MANAGE_OFFICE))
+        self.form.add(
+            "idle_lock_minutes",
+            self.tr("&Kunci layar setelah tidak dipakai:"),
+            self.idle,
+            self.tr("Untuk semua PC kantor; 0 = tidak pernah."),
+        )
+        self.save_button = QPushButton(self.tr("&Simpan"))
+        self.status = QLabel()
+        set_role(self.status, "hint")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(self.form.general)
+        layout.addLayout(_SaveBar(self.save_button, self.status))
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        try:
+            if self.actor.can(Permission.MANAGE_OFFICE) and self.idle.value() != idle_minutes(self.desk):
+                set_idle_minutes(self.desk, self.actor, self.idle.value())
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.form.clear_errors()
+        language = self.language.currentData()
+        self.status.setText(self.tr("Tersimpan."))
+        if language != i18n.current_language():
+            i18n.save_language(self.desk.office.data_folder(), language)
+            self.language_changed.emit(language)
+
+
+class OfficePanel(QWidget):
+    """Profile + kop surat, or numbering: forms that save through ``update_profile``."""
+
+    def __init__(
+        self, desk: DeskServices, actor: Actor, forms: list[Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.actor, self.forms = desk, actor, forms
+        layout = QVBoxLayout(self)
+        for form in forms:
+            layout.addWidget(form)
+        self.save_button = QPushButton(self.tr("&Simpan"))
+        self.status = QLabel()
+        set_role(self.status, "hint")
+        layout.addLayout(_SaveBar(self.save_button, self.status))
+        self.save_button.clicked.connect(self.save)
+        office = desk.office.profile()
+        for form in forms:
+            form.load(office)
+
+    def save(self) -> bool:
+        changes: dict[str, Any] = {}
+        ok = True
+        for form in self.forms:
+            try:
+                changes.update(form.values())
+                form.form.clear_errors()
+            except ValidationError as exc:
+                form.form.show_errors(exc.fields)
+                ok = False
+        if not ok:
+            self.status.setText(self.tr("Periksa isian yang ditandai."))
+            return False
+        try:
+            self.desk.office.update_profile(self.actor, changes)
+        except ValidationError as exc:
+            for form in self.forms:
+                form.form.show_errors({k: v for k, v in exc.fields.items() if k in form.form.widgets} or {})
+            self.status.setText("; ".join(exc.fields.values()))
+            return False
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self.status.setText(self.tr("Tersimpan."))
+        return True
+
+
+class SettingsPage(Page):
+
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
+                 sync: SyncController | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Pengaturan"))
+        set_role(title, "title")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Bagian pengaturan"))
+        layout.addWidget(self.tabs, 1)
+        self.panels: dict[str, QWidget] = {}
+        admin = actor.can(Permission.MANAGE_OFFICE)
+        if admin:
+            self.profile_form = OfficeProfileForm()
+            self.kop_form = KopForm(desk.office.data_folder())
+            self._add(
+                "office",
+                OfficePanel(desk, actor, [self.profile_form, self.kop_form]),
+                self.tr("Profil && kop surat"),
+                "office",
+            )
+            self._add("officials", OfficialsPanel(desk, actor), self.tr("Pejabat"), "officials")
+            self.numbering_form = NumberingForm()
+            self._add(
+                "numbering",
+                OfficePanel(desk, actor, [self.numbering_form]),
+                self.tr("Penomoran"),
+                "numbering",
+            )
+        calendar = CalendarPanel(desk, actor)
+        calendar.applied.connect(self._deadlines_recomputed)
+        self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
+        if actor.can(Permission.MANAGE_USERS):
+            self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
+        if admin:
+            from ui.sync.settings_panel import SyncSettingsPanel
+
+            self._add("sync", SyncSettingsPanel(desk, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync")
+        self._add(
+            "printing",
+            make_printing_settings(desk, actor, self),
+            self.tr("Pencetakan"),
+            "mdi6.printer-outline",
+        )
+        general = GeneralPanel(desk, actor)
+        general.language_changed.connect(self.language_changed)
+        self._add("general", general, self.tr("Tampilan && bahasa"), "language")
+
+    def _deadlines_recomputed(self, count: int) -> None:
+        """Recomputed deadlines change the register's due dates and colours, and go to the city."""
+        if count:
+            self.changed.emit(Changes.records(outbox=True))
+
+    def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
+        self.panels[key] = panel
+        scrolled = key in ("office", "numbering", "general", "printing", "sync")
+        self.tabs.addTab(_scroll(panel) if scrolled else panel, icon(icon_name), title)
+
+    def show_panel(self, key: str) -> None:
+        """Tab ``key``; nothing happens for a tab this officer's role does not have."""
+        panel = self.panels.get(key)
+        if panel is None:
+            return
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is panel or (isinstance(widget, QScrollArea) and widget.widget() is panel):
+                self.tabs.setCurrentIndex(index)
+                return

@@ -1,0 +1,141 @@
+"""From process start to a session: the login dialog first, the register loaded behind it.
+
+Why: loading the register means importing SQLAlchemy, the models and the services and opening (perhaps
+migrating) the SQLite file — about twice as long as starting Qt itself. None of it is needed to *show* a login
+dialog, only to check the password, and an officer needs a few seconds to type a user name and password. So
+on a PC that already has a register the dialog opens at once (this module and ui/shell/login.py import no
+service), the register opens on a worker thread meanwhile, and ``LoginDialog.attach`` hands it over. An
+officer who presses Enter before then waits only for the rest of the load. Still during the typing, the main
+window's module is imported and its one-time costs are paid (``MainWindow.prepare``, ``ui.kit.gc.settle``), and the
+session builds the dashboard, which loads itself (ui/shell/session.py): after Enter only the password check and the
+rest of the window remain (docs/benchmarks.md, "Start-up and memory").
+
+A first run (no register file yet) and ``ppid-desk demo`` (signed in automatically) have nothing to show
+before the register is open: they go straight to the session once it is loaded. If the register cannot be
+opened, the officer is told so in plain Indonesian (the full error goes to the crash log) and the program
+ends with status 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.paths import db_path
+from ui.kit import gc as gui_gc
+from ui.kit.crash import CrashHandler, user_message
+from ui.kit.lifetime import keep
+from ui.kit.tasks import run_in_background, runner
+from ui.shell.login import LoginDialog
+
+if TYPE_CHECKING:
+    from app.services.desk import DeskServices
+    from ui.shell.session import DeskApp
+
+APP_NAME = "PPID Desk"
+
+
+def open_register(data_dir: Path) -> DeskServices:
+    """Import the service layer and open the data folder (run on a worker thread)."""
+    from app.services.desk import DeskServices
+
+    return DeskServices.open(data_dir)
+
+
+class Startup(QObject):
+    """Emits ``finished(exit_code)`` when the program should end; ``session_started(DeskApp)`` once the
+    register is open and the session (wizard, login, main window) has taken over."""
+
+    finished = Signal(int)
+    session_started = Signal(object)
+
+    def __init__(
+        self, data_dir: Path, crash: CrashHandler, *, sign_in: tuple[str, str] | None = None
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.crash = crash
+        self.sign_in = sign_in
+        self.login: LoginDialog | None = None
+        self.desk: DeskServices | None = None
+        self.session: DeskApp | None = None
+        self.error_box: QMessageBox | None = None
+        self.cancelled = False
+
+    def begin(self) -> None:
+        if self.sign_in is None and db_path(self.data_dir).exists():
+            self.login = keep(LoginDialog(None))
+            self.login.rejected.connect(self._cancelled_before_load)
+            self.login.open()
+        # Queued, so the dialog is painted before the worker starts competing for the interpreter.
+        QTimer.singleShot(0, self._load)
+
+    def _load(self) -> None:
+        data_dir = self.data_dir
+        run_in_background(lambda: open_register(data_dir), self._loaded, self._failed)
+
+    def _cancelled_before_load(self) -> None:
+        if self.login is None:  # handed over already: the session decides what a cancel means
+            return
+        self.login = None
+        self.cancelled = True
+        self.finished.emit(0)
+
+    def _loaded(self, desk: DeskServices) -> None:
+        self.desk = desk
+        if self.cancelled:  # the officer closed the dialog while it loaded (shutdown closes the register)
+            return
+        login, self.login = self.login, None
+        from ui.shell.main_window import MainWindow
+        from ui.shell.session import (
+            DeskApp,  # the main window and its pages: only now, while the officer types
+        )
+
+        MainWindow.prepare()
+        gui_gc.settle()
+        session = DeskApp(desk)
+        session.finished.connect(self._session_finished)
+        self.session = session
+        try:
+            session.start(self.sign_in, login=login)
+        except Exception as exc:  # noqa: BLE001 - e.g. the demo's sign-in refused: told, logged, ended
+            self._failed(exc)
+            return
+        self.session_started.emit(session)
+
+    def _session_finished(self) -> None:
+        self.finished.emit(0)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.cancelled:
+            return
+        login, self.login = self.login, None
+        if login is not None:
+            login.close()
+        self.crash.write_log(type(exc), exc, exc.__traceback__)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            QApplication.translate("Aplikasi", "Data kantor tidak dapat dibuka.")
+            + "\n\n"
+            + user_message(exc),
+        )
+        keep(box)
+        box.finished.connect(self._error_seen)
+        self.error_box = box
+        box.open()
+
+    def _error_seen(self) -> None:
+        self.finished.emit(1)
+
+    def shutdown(self) -> None:
+        """Stop the session, let background work finish, close the register."""
+        if self.session is not None:
+            self.session.shutdown()
+        runner().wait(5_000)
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
