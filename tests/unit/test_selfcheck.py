@@ -24,7 +24,10 @@ def test_a_broken_renderer_fails_the_documents_check_naming_kind_and_paper(
     def broken(*args: object) -> bytes:
         raise OSError("font hilang")
 
-    monkeypatch.setitem(rendering._RENDERERS, "extension", broken)
+    original = rendering.renderer
+    monkeypatch.setattr(
+        rendering, "renderer", lambda kind: broken if kind == "extension" else original(kind)
+    )  # fmt: skip
     result = selfcheck.run_one("dokumen", selfcheck.check_documents, tmp_path)
     assert not result.ok
     assert result.detail == "; ".join(f"extension ({paper}): OSError: font hilang" for paper in ("A4", "F4", "A5"))
