@@ -86,6 +86,7 @@ def test_amounts_are_stored_as_text_not_float() -> None:
     assert json.dumps(data)  # plain JSON, no custom encoder needed
 
 
+@pytest.mark.slow  # a long property test
 def test_round_trip_property_any_text_dates_and_amounts() -> None:
     import datetime as dt
     from decimal import Decimal
