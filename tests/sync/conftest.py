@@ -24,6 +24,10 @@ if str(BENCH) not in sys.path:
 
 from tests.server.conftest import SERVER_DATABASES, engine, enroll, server, server_database  # noqa: E402,F401
 
+#: The tests that tell a silent link from a slow one by a read timeout of a few seconds run one after another on
+#: one xdist worker (``--dist loadgroup``), so two of them never hold each other's server up past that timeout.
+SILENT_LINK = pytest.mark.xdist_group("silent-link")
+
 #: Runs a sync test over a SQLite city server as well as over PostgreSQL.
 ALSO_ON_SQLITE = pytest.mark.parametrize("db_url", SERVER_DATABASES, indirect=True)
 
