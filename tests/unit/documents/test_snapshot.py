@@ -50,6 +50,7 @@ def test_reprint_from_stored_snapshot_is_byte_identical(kind: str) -> None:
     assert pdf_sha256(render(snap)) == pdf_sha256(first)
 
 
+@pytest.mark.slow  # a real Python child process
 def test_reprint_in_a_fresh_process_is_byte_identical(tmp_path: Path) -> None:
     """No hidden state (font registration order, ids, timestamps) leaks into the bytes."""
     snap = sample("rejection")
