@@ -263,14 +263,8 @@ class FaultProxy:
                     await asyncio.sleep(wait)
                 if conn.stalled or conn.done.is_set():
                     return
-                try:
-                    writer.write(data)
-                    if dup is not None:
-                        dup.write(data)
-                    await writer.drain()
-                except (ConnectionError, OSError):
-                    conn.close()
-                    return
+                # counted before the write: a test thread reads the stats the moment its client holds the
+                # bytes, and this thread may lose the CPU between handing them to the socket and counting them
                 conn.sent[direction] += len(data)
                 busy = len(data) * 8 / self.link.rate_bps if self.link.rate_bps else 0.0
                 if direction == "up":
@@ -279,6 +273,14 @@ class FaultProxy:
                 else:
                     stats.bytes_down += len(data)
                     stats.busy_down += busy
+                try:
+                    writer.write(data)
+                    if dup is not None:
+                        dup.write(data)
+                    await writer.drain()
+                except (ConnectionError, OSError):
+                    conn.close()
+                    return
             if cut_now:
                 conn.cut()
                 if not conn.stalled:

@@ -222,8 +222,8 @@ class PushService:
                 Conflict.entity_id.in_(later), Conflict.status == "open"
             )
         )
-        for row in held:
-            (batch.blocked if row.device_id == device.id else batch.others_open).add(row.entity_id)
+        for conflict in held:
+            (batch.blocked if conflict.device_id == device.id else batch.others_open).add(conflict.entity_id)
 
     # ------------------------------------------------------------------ deciding one op
     def _decide(self, conn: Connection, op: Op, batch: Batch) -> OpResult:
@@ -401,7 +401,8 @@ class PushService:
             )
         self._store_results(conn, ops, batch)
         touched = [batch.recs[eid] for eid in batch.touch_order]
-        hook = (lambda: self.before_commit(ops)) if self.before_commit is not None else None  # noqa: E731
+        before = self.before_commit
+        hook = (lambda: before(ops)) if before is not None else None  # noqa: E731
         if touched and self.is_pg:
             stamp_pg(conn, touched, batch.now, hook)
             return

@@ -112,7 +112,7 @@ def stamp_pg(
     params: dict[str, Any] = {key: dumps(value) for key, value in rows.items()}
     params.update(n=len(touched), now=now, upd_ids=[r["entity_id"] for r in rows["upd"]])
     dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
+    assert isinstance(dbapi, psycopg.Connection)  # only called on the psycopg dialect (``is_pg``)
     try:
         with dbapi.pipeline(), dbapi.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (STAMP_LOCK_KEY,))

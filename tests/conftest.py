@@ -17,6 +17,12 @@ Fixtures:
                  a dict given as ``requester=`` is merged into the requester sub-dict, anything else
                  replaces it.
 
+Why some tests are marked ``slow`` here rather than in their modules: every test under tests/sync and every
+test that asks for a city-server database (``db_url``, ``pg_url``: a migrated SQLite file or PostgreSQL schema,
+nearly always behind a live uvicorn) is end to end by construction, so the rule lives in one place and a new
+test of that kind is marked without anyone remembering to. Other end-to-end tests (real child processes, long
+property tests) carry ``@pytest.mark.slow`` themselves. ``pytest -m "not slow"`` is the fast subset.
+
 Why a template: argon2 is deliberately slow (about half a second per hash here), so the office set-up, the
 two ``desk.users.add`` calls and the three ``desk.users.authenticate`` calls run once per test session into a
 template folder, and each test gets its own copy of that folder (a real, separate register file).
@@ -50,6 +56,17 @@ class FakeClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+SYNC_TESTS = Path(__file__).parent / "sync"
+CITY_SERVER_FIXTURES = frozenset({"db_url", "pg_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        drives_the_city = CITY_SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if drives_the_city or SYNC_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

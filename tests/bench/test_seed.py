@@ -24,6 +24,8 @@ from app.services.pii import PiiVault  # noqa: E402
 from bench.fake_people import KECAMATAN  # noqa: E402
 from bench.seed import parse_years, seed  # noqa: E402
 
+pytestmark = pytest.mark.slow  # seeds whole registers, three ways
+
 # One busy quarter, ending while some requests are still open, so every status occurs in a small register.
 YEARS = parse_years("2026")
 UNTIL = datetime(2026, 3, 27, 16, 0)
@@ -146,7 +148,6 @@ def _snapshot(data_dir: Path) -> dict[str, Any]:
     }
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["fast", "bulk"])
 def test_batched_paths_write_the_same_register_as_the_services(tmp_path: Path, mode: str) -> None:
     kwargs: dict[str, Any] = {"years": YEARS, "until": UNTIL, "seed_value": 11, "progress": 10**9}

@@ -222,6 +222,7 @@ def test_no_command_runs_ui_app_run_when_provided(monkeypatch: pytest.MonkeyPatc
     assert seen == [tmp_path / "gui"]
 
 
+@pytest.mark.slow  # a real Python child process
 def test_opening_the_workstation_does_not_build_the_command_parser(tmp_path: Path) -> None:
     """``ppid-desk`` without a command reads only the common options: importing every command group would
     make the officer wait longer for the login dialog. A mistake still gets the full parser's message."""

@@ -70,6 +70,7 @@ def _round(argv: list[str], rng: random.Random, after_first: bool) -> tuple[list
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.slow  # real child processes killed mid-write, over and over
 def test_every_reported_number_survives_sigkill(tmp_path: Path) -> None:
     seed = int(os.environ.get("PPID_CRASH_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)

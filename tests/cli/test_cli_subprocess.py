@@ -9,7 +9,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pytest
 from cli_helpers import OFFICE_CODE, init_args, intake, run_in_process, run_subprocess, subprocess_env
+
+pytestmark = pytest.mark.slow  # real `python -m app` child processes, one per command
 
 
 def test_end_to_end(tmp_path: Path) -> None:

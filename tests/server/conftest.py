@@ -41,15 +41,25 @@ def _prepared(url: str) -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """A migrated database: a SQLite file, or a fresh schema in the PostgreSQL ``test`` database."""
-    if request.param == "sqlite":
+#: Both databases the server runs on: PostgreSQL in production, a SQLite file for a trial.
+SERVER_DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def server_database(kind: str, tmp_path: Any) -> Iterator[str]:
+    """A migrated database of ``kind``: a SQLite file, or a fresh schema in the PostgreSQL ``test`` database
+    (unique per test, so parallel test processes never share one)."""
+    if kind == "sqlite":
         yield _prepared(f"sqlite:///{tmp_path}/server.sqlite3")
         return
     require_postgres()
     with postgres_schema() as url:
         yield _prepared(url)
+
+
+@pytest.fixture(params=SERVER_DATABASES)
+def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    """Every server test runs on both databases: the server's own SQL differs between them."""
+    yield from server_database(request.param, tmp_path)
 
 
 @pytest.fixture

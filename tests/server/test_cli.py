@@ -17,6 +17,8 @@ from app.sync.client import SyncClient, SyncError
 from server.testing import free_port, postgres_schema
 from tests.server.conftest import make_op, require_postgres
 
+pytestmark = pytest.mark.slow  # real `ppid-server` child processes, one of them serving
+
 
 def cli(db: str, *args: str) -> Any:
     out = subprocess.run(

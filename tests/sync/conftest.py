@@ -1,12 +1,37 @@
-"""Makes bench/faultproxy.py importable as ``faultproxy`` (the same module the benchmarks use)."""
+"""Makes bench/faultproxy.py importable as ``faultproxy`` (the same module the benchmarks use), and chooses the
+city server's database for the sync tests.
+
+Why PostgreSQL alone by default: these tests are about the desk's engine, the link and the protocol; the city
+server under them runs on PostgreSQL in production, and the server's own SQL on both of its databases is
+covered test by test in tests/server. Running every sync scenario again over a SQLite server repeated the same
+desk-side steps without reaching any other server code. A few scenarios whose outcome hangs on how the server
+commits (a full round trip, a link cut mid-push, the server killed mid-push) keep the SQLite variant through
+``ALSO_ON_SQLITE``.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-from tests.server.conftest import db_url, engine, enroll, server  # noqa: E402,F401 - shared server fixtures
+from tests.server.conftest import SERVER_DATABASES, engine, enroll, server, server_database  # noqa: E402,F401
+
+#: The tests that tell a silent link from a slow one by a read timeout of a few seconds run one after another on
+#: one xdist worker (``--dist loadgroup``), so two of them never hold each other's server up past that timeout.
+SILENT_LINK = pytest.mark.xdist_group("silent-link")
+
+#: Runs a sync test over a SQLite city server as well as over PostgreSQL.
+ALSO_ON_SQLITE = pytest.mark.parametrize("db_url", SERVER_DATABASES, indirect=True)
+
+
+@pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    yield from server_database(request.param, tmp_path)

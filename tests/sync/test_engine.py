@@ -23,6 +23,7 @@ from server.models import AppliedOp, Record
 from server.testing import LiveServer
 from tests.conftest import FakeClock
 from tests.server.conftest import make_op
+from tests.sync.conftest import ALSO_ON_SQLITE
 
 RESPOND = {"decision": "diterima", "info_form": "softcopy"}
 REJECT = {"article": "h", "consequence_test": "Membuka informasi ini mengungkap rahasia pribadi warga."}
@@ -88,6 +89,7 @@ def test_enroll_assigns_letter_and_keeps_token_only_in_keyring(desk: DeskService
     assert token.encode() not in raw
 
 
+@ALSO_ON_SQLITE
 def test_push_then_fresh_desk_pulls_the_same_register(desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer,
                                                       keyring_backend: MemoryKeyring, second_desk: Any) -> None:  # fmt: skip
     numbers = [desk.register.receive(officer, walk_in()).number for _ in range(3)]
@@ -213,6 +215,7 @@ def test_backoff_is_exponential_with_full_jitter(desk: DeskServices, hub: LiveSe
     assert all(0 <= d <= min(20, 2 * 2**i) for i, d in enumerate(delays))
 
 
+@ALSO_ON_SQLITE
 def test_cutting_link_loses_and_duplicates_nothing(desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer,
                                                    keyring_backend: MemoryKeyring, second_desk: Any) -> None:  # fmt: skip
     for _ in range(25):

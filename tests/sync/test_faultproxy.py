@@ -74,6 +74,32 @@ def test_clean_connection_passes_bytes_unchanged() -> None:
     run(with_upstream(body))
 
 
+def test_bytes_are_counted_before_the_client_can_hold_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test reads ``stats`` the moment its client has an answer (test_link_resume plans a cut from the size of
+    a hello it has just received). The proxy, descheduled right after handing bytes to the socket (here: every
+    drain takes 0.3 s longer), must already have counted them, or the planned cut falls inside that hello."""
+    real_drain = asyncio.StreamWriter.drain
+
+    async def slow_drain(self: asyncio.StreamWriter) -> None:
+        await real_drain(self)
+        await asyncio.sleep(0.3)
+
+    monkeypatch.setattr(asyncio.StreamWriter, "drain", slow_drain)
+
+    async def body(port: int, received: Received) -> None:
+        proxy = FaultProxy(port)
+        await proxy.start()
+        reader, writer = await asyncio.open_connection("127.0.0.1", proxy.port)
+        writer.write(b"HELLO")
+        answer = await asyncio.wait_for(reader.readexactly(len(b"WELCOME")), 5)
+        assert answer == b"WELCOME"
+        assert proxy.stats.bytes_up == 5 and proxy.stats.bytes_down == len(answer)
+        writer.close()
+        await proxy.stop()
+
+    run(with_upstream(body, reply=b"WELCOME"))
+
+
 @pytest.mark.parametrize("limit", [0, 1, 1000, 5000])
 def test_cut_up_delivers_exactly_n_bytes_to_the_server(limit: int) -> None:
     payload = b"x" * 10_000

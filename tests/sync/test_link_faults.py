@@ -11,6 +11,9 @@ from app.sync.client import SyncClient, SyncError
 from server.models import AppliedOp, ChangeLog, Record
 from server.testing import LiveServer
 from tests.server.conftest import Enroller, make_op
+from tests.sync.conftest import SILENT_LINK
+
+pytestmark = SILENT_LINK
 
 
 def counts(engine: Engine) -> tuple[int, int, int]:

@@ -22,7 +22,10 @@ from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Request
 from server import admin as server_admin
 from server.testing import LiveServer
+from tests.sync.conftest import SILENT_LINK
 from tests.sync.sync_checks import assert_server_consistent, desk_pending
+
+pytestmark = SILENT_LINK
 
 READ_TIMEOUT = 6.0  # seconds without progress before a request is given up (only stalls should hit it; 3 s
 # proved too tight for a loopback exchange on a loaded CI machine)

@@ -30,6 +30,7 @@ from app.sync.secrets import MemoryKeyring, TokenStore
 from server import admin
 from server.db import make_engine
 from server.testing import free_port
+from tests.sync.conftest import ALSO_ON_SQLITE
 from tests.sync.sync_checks import assert_server_consistent, desk_pending, desk_request_ids, sync_failures
 
 N_REQUESTS = 60
@@ -88,6 +89,7 @@ def city(db_url: str, tmp_path: Path) -> Iterator[tuple[Engine, ServerProcess]]:
         engine.dispose()
 
 
+@ALSO_ON_SQLITE  # a killed process leaves a SQLite file and a PostgreSQL session behind in different ways
 @pytest.mark.timeout(240)
 def test_server_killed_mid_push_twice_loses_and_duplicates_nothing(
     desk: DeskServices, officer: Any, walk_in: Any, city: tuple[Engine, ServerProcess]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from app.demo import DEMO_ADMIN, DEMO_OFFICER, seed_demo
 from app.services.desk import DeskServices
 
@@ -18,6 +20,7 @@ def _numbers_and_statuses(data_dir):
         desk.close()
 
 
+@pytest.mark.slow  # seeds the demo office twice through the services
 def test_demo_office_is_deterministic_and_varied(tmp_path):
     now = datetime(2026, 3, 16, 15, 0)
     seed_demo(tmp_path / "a", count=25, days=60, now=now)

@@ -70,6 +70,7 @@ def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
     runner().wait()
 
 
+@pytest.mark.slow  # a real Python child process
 def test_the_workstation_reaches_its_login_dialog_without_loading_the_services():
     """What ui/app.py and the login dialog import must not pull in SQLAlchemy or the service layer: that is
     what lets the dialog open while the register loads."""

@@ -244,6 +244,7 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
     assert head_revision() == HEAD_REVISION
 
 
+@pytest.mark.slow  # a real Python child process
 def test_opening_a_current_register_does_not_load_alembic(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -50,6 +50,7 @@ def test_reprint_from_stored_snapshot_is_byte_identical(kind: str) -> None:
     assert pdf_sha256(render(snap)) == pdf_sha256(first)
 
 
+@pytest.mark.slow  # a real Python child process
 def test_reprint_in_a_fresh_process_is_byte_identical(tmp_path: Path) -> None:
     """No hidden state (font registration order, ids, timestamps) leaks into the bytes."""
     snap = sample("rejection")
@@ -86,6 +87,7 @@ def test_amounts_are_stored_as_text_not_float() -> None:
     assert json.dumps(data)  # plain JSON, no custom encoder needed
 
 
+@pytest.mark.slow  # a long property test
 def test_round_trip_property_any_text_dates_and_amounts() -> None:
     import datetime as dt
     from decimal import Decimal

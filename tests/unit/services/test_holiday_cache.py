@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from app.domain import calendar as cal
 from app.services import holiday_cache
 from app.services.desk import DeskServices
@@ -56,6 +58,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
         assert holiday_cache.load(tmp_path) == 0
 
 
+@pytest.mark.slow  # a real Python child process
 def test_a_desk_that_ran_before_starts_without_the_library(desk: DeskServices) -> None:
     data_dir = desk.ctx.data_dir
     desk.calendar.calendar().add_working_days(date(2026, 3, 16), 10)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -43,6 +44,7 @@ _steps = st.lists(
 )
 
 
+@pytest.mark.slow  # a long property test
 @settings(
     max_examples=25,
     deadline=None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -47,6 +48,7 @@ def _objection_facts(desk: DeskServices, number: str) -> tuple[dict[str, Any], l
     return result
 
 
+@pytest.mark.slow  # a long property test
 @settings(
     max_examples=20,
     deadline=None,
