@@ -1,0 +1,356 @@
+"""The figures of the Laporan Layanan Informasi Publik for any period, counted from the register itself.
+
+Why straight from the tables: a report the Komisi Informasi may check against the register must agree with it
+to the last request, so nothing here is cached. Counting is pushed into SQL (one grouped query per table of the
+report); only what needs the office's working calendar (working days from completeness to the written answer
+and to the handing over) is finished in Python, over the distinct (day 0, answer day) pairs, so a 100,000-row
+year costs a few hundred calendar look-ups, not 100,000.
+
+The rules, in one place:
+- a request belongs to the period in which it was received; voided (``batal``) requests are not counted;
+- its outcome is its state at the end of the period: the written answer's decision if given by then, else
+  ``diteruskan`` if forwarded by then, else ``tidak_dapat_diproses`` if closed as such by then, else
+  ``belum_selesai``;
+- response times run from completeness (day 0) to the written answer (pemberitahuan or penolakan), in working
+  days of the office's calendar; an answer is on time when its date is on or before the deadline in force
+  (the extended deadline when the request was extended). Forwarded and abandoned requests have no written
+  answer, so they are counted by outcome only;
+- a keberatan belongs to the period in which it was filed, a sengketa to the period in which it was filed at
+  the Komisi Informasi; decisions and outcomes are those known at the end of the period.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.calendar import WorkingCalendar
+from app.domain.lifecycle import (
+    DECISION_LABELS,
+    DISPUTE_OUTCOMES,
+    OBJECTION_DECISIONS,
+    OBJECTION_GROUNDS,
+    PASAL_17,
+    Decision,
+    ObjectionStatus,
+    Status,
+)
+from app.domain.periods import Period
+from db.models import Event, Objection, Request, Requester
+
+PENDING = "belum_selesai"
+FORWARDED = "diteruskan"
+NOT_PROCESSABLE = "tidak_dapat_diproses"
+UNDECIDED = "belum_diputus"
+
+#: Every outcome of a request, in the order of the report's tables, with its Indonesian label.
+OUTCOMES: dict[str, str] = {
+    **{d.value: DECISION_LABELS[d] for d in Decision},
+    FORWARDED: "Diteruskan ke badan publik lain",
+    NOT_PROCESSABLE: "Tidak dapat diproses (tidak dilengkapi)",
+    PENDING: "Belum selesai pada akhir periode",
+}
+OBJECTION_OUTCOMES: dict[str, str] = {**OBJECTION_DECISIONS, UNDECIDED: "Belum diputus pada akhir periode"}
+DISPUTE_RESULTS: dict[str, str] = {**DISPUTE_OUTCOMES, UNDECIDED: "Belum diputus pada akhir periode"}
+REQUESTER_KIND_LABELS: dict[str, str] = {
+    "perorangan": "Perorangan",
+    "badan_hukum": "Badan hukum",
+    "kelompok": "Kelompok orang",
+}
+#: Buckets of the response-time chart and table: (key, label, lowest, highest working day).
+RESPONSE_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
+    ("0-5", "0–5 hari kerja", 0, 5),
+    ("6-10", "6–10 hari kerja", 6, 10),
+    ("11-17", "11–17 hari kerja (dengan perpanjangan)", 11, 17),
+    ("18+", "Lebih dari 17 hari kerja", 18, 10**9),
+)
+
+
+@dataclass(frozen=True)
+class DayStats:
+    """Mean (one decimal), median and maximum of a set of working-day counts; all None when it is empty."""
+
+    count: int
+    mean: float | None
+    median: float | None
+    max: int | None
+
+    @classmethod
+    def of(cls, counted: Counter[int]) -> DayStats:
+        values = sorted(counted.elements())
+        if not values:
+            return cls(0, None, None, None)
+        return cls(
+            len(values), round(sum(values) / len(values), 1), float(statistics.median(values)), values[-1]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "mean": self.mean, "median": self.median, "max": self.max}
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One request behind the figures (no personal data: the sheet may be passed around)."""
+
+    number: str
+    received_on: date
+    channel: str
+    requester_kind: str
+    outcome: str
+    completed_on: date | None
+    answered_on: date | None
+    response_days: int | None
+    deadline: date | None
+    on_time: bool | None
+    extended: bool
+    rejection_article: str
+    delivered_on: date | None
+    handover_days: int | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the report says in numbers, for one period and one office."""
+
+    period: Period
+    office_code: str
+    requests: dict[str, Any]
+    objections: dict[str, Any]
+    disputes: dict[str, Any]
+    response: DayStats
+    handover: DayStats
+    response_buckets: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape of ``ppid-desk report --format json`` (docs/cli.md)."""
+        return {
+            "period": {
+                "from": self.period.start.isoformat(),
+                "to": self.period.end.isoformat(),
+                "code": self.period.code,
+                "label": self.period.label,
+            },
+            "office": self.office_code,
+            "requests": self.requests,
+            "objections": self.objections,
+            "disputes": self.disputes,
+        }
+
+
+def _bounds(period: Period) -> tuple[datetime, datetime]:
+    """[start of the first day, start of the day after the last) — the period as datetimes."""
+    return datetime.combine(period.start, time.min), datetime.combine(
+        period.end + timedelta(days=1), time.min
+    )
+
+
+def _by(
+    session: Session, key: Any, where: Iterable[ColumnElement[bool]], join: bool = False
+) -> dict[str, int]:
+    stmt = select(key, func.count()).select_from(Request)
+    if join:
+        stmt = stmt.join(Requester, Requester.id == Request.requester_id)
+    rows = session.execute(stmt.where(*where).group_by(key)).all()
+    return {str(k): int(n) for k, n in rows if k is not None}
+
+
+def _ordered(counts: dict[str, int], keys: Iterable[str]) -> dict[str, int]:
+    """Known keys first in their order (zeros included, so tables and charts have every row), then others."""
+    keys = list(keys)
+    out = {k: counts.get(k, 0) for k in keys}
+    out.update({k: n for k, n in sorted(counts.items()) if k not in out})
+    return out
+
+
+def outcome_expr(hi: datetime) -> ColumnElement[Any]:
+    """A request's outcome at the end of the period (``hi`` = the first moment after it), as SQL."""
+    return case(
+        (and_(Request.decision.is_not(None), Request.decided_at < hi), Request.decision),
+        (and_(Request.forwarded_at.is_not(None), Request.forwarded_at < hi), FORWARDED),
+        (
+            and_(Request.status == Status.NOT_PROCESSABLE.value, Request.closed_at < hi),
+            NOT_PROCESSABLE,
+        ),
+        else_=PENDING,
+    )
+
+
+def request_scope(period: Period, office_code: str) -> list[ColumnElement[bool]]:
+    lo, hi = _bounds(period)
+    return [
+        Request.received_at >= lo,
+        Request.received_at < hi,
+        Request.status != Status.VOID.value,
+        Request.office_code == office_code,
+    ]
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _working_days(
+    session: Session, cal: WorkingCalendar, scope: list[ColumnElement[bool]], end_col: Any, hi: datetime
+) -> tuple[Counter[int], int, int]:
+    """Working days from completeness to ``end_col`` over the scope, plus (on time, late) against the deadline
+    in force. Grouped by distinct (day 0, end day, deadline) so the calendar is asked once per pair."""
+    start_day, end_day = func.date(Request.completed_at), func.date(end_col)
+    deadline = func.coalesce(Request.due_extended, Request.due_response)
+    rows = session.execute(
+        select(start_day, end_day, deadline, func.count())
+        .where(*scope, Request.completed_at.is_not(None), end_col.is_not(None), end_col < hi)
+        .group_by(start_day, end_day, deadline)
+    ).all()
+    counted: Counter[int] = Counter()
+    on_time = late = 0
+    for start, end, due, n in rows:
+        counted[cal.working_days_between(_day(start), _day(end))] += int(n)
+        if due is not None and _day(end) <= _day(due):
+            on_time += int(n)
+        else:
+            late += int(n)
+    return counted, on_time, late
+
+
+def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> Figures:
+    """The figures of ``period`` for ``office_code``, read in ``session``."""
+    lo, hi = _bounds(period)
+    scope = request_scope(period, office_code)
+    total = int(session.scalar(select(func.count()).select_from(Request).where(*scope)) or 0)
+    month = func.strftime("%Y-%m", Request.received_at)
+    outcome = outcome_expr(hi)
+    answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
+    rejected = [*scope, answered, Request.decision == Decision.REJECTED.value]
+    response, on_time, late = _working_days(session, cal, [*scope, answered], Request.decided_at, hi)
+    handover, _, _ = _working_days(session, cal, scope, Request.delivered_at, hi)
+    extended = int(
+        session.scalar(select(func.count()).select_from(Request).where(*scope, Request.extended_at < hi)) or 0
+    )
+    buckets = {
+        key: sum(n for days, n in response.items() if low <= days <= high)
+        for key, _, low, high in RESPONSE_BUCKETS
+    }
+    resp, hand = DayStats.of(response), DayStats.of(handover)
+    requests = {
+        "total": total,
+        "by_month": _ordered(_by(session, month, scope), period.months()),
+        "by_channel": _ordered(_by(session, Request.channel, scope), ()),
+        "by_requester_kind": _ordered(_by(session, Requester.kind, scope, join=True), REQUESTER_KIND_LABELS),
+        "by_outcome": _ordered(_by(session, outcome, scope), OUTCOMES),
+        "rejections_by_article": _ordered(_by(session, Request.rejection_article, rejected), PASAL_17),
+        "extended": extended,
+        "response_working_days": {"mean": resp.mean, "median": resp.median, "max": resp.max},
+        "answered": resp.count,
+        "on_time": on_time,
+        "late": late,
+        "response_distribution": buckets,
+        "handover_working_days": {"mean": hand.mean, "median": hand.median, "max": hand.max},
+        "handed_over": hand.count,
+    }
+    objections, disputes = _objections(session, period, office_code)
+    return Figures(period, office_code, requests, objections, disputes, resp, hand, buckets)
+
+
+def _objections(session: Session, period: Period, office_code: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    lo, hi = _bounds(period)
+    live = [Objection.status != ObjectionStatus.VOID.value, Objection.office_code == office_code]
+    filed = session.execute(
+        select(Objection.id, Objection.grounds, Objection.decision, Objection.decided_at).where(
+            *live, Objection.filed_at >= lo, Objection.filed_at < hi
+        )
+    ).all()
+    grounds: Counter[str] = Counter()
+    decisions: Counter[str] = Counter()
+    for _, row_grounds, decision, decided_at in filed:
+        grounds.update(str(g) for g in (row_grounds or []))
+        decisions[decision if decision and decided_at is not None and decided_at < hi else UNDECIDED] += 1
+    ids = [row[0] for row in filed]
+    late = 0
+    if ids:
+        marks = session.scalars(
+            select(Event.data).where(Event.objection_id.in_(ids), Event.kind == "filed")
+        ).all()
+        late = sum(1 for data in marks if (data or {}).get("late_filing"))
+    disputes = session.execute(
+        select(Objection.dispute_outcome, Objection.dispute_decided_at).where(
+            *live, Objection.dispute_filed_at >= lo, Objection.dispute_filed_at < hi
+        )
+    ).all()
+    outcomes: Counter[str] = Counter(
+        result if result and decided is not None and decided < hi else UNDECIDED
+        for result, decided in disputes
+    )
+    return (
+        {
+            "total": len(filed),
+            "by_ground": _ordered(dict(grounds), OBJECTION_GROUNDS),
+            "by_decision": _ordered(dict(decisions), OBJECTION_OUTCOMES),
+            "late_filings": late,
+        },
+        {"total": len(disputes), "by_outcome": _ordered(dict(outcomes), DISPUTE_RESULTS)},
+    )
+
+
+def rows(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> list[ReportRow]:
+    """The requests behind the figures, in registration order, with the same derived values the figures use."""
+    _, hi = _bounds(period)
+    outcome = outcome_expr(hi).label("outcome")
+    result = session.execute(
+        select(
+            Request.number,
+            Request.received_at,
+            Request.channel,
+            Requester.kind,
+            outcome,
+            Request.completed_at,
+            Request.decided_at,
+            Request.due_response,
+            Request.due_extended,
+            Request.extended_at,
+            Request.rejection_article,
+            Request.delivered_at,
+        )
+        .join(Requester, Requester.id == Request.requester_id)
+        .where(*request_scope(period, office_code))
+        .order_by(Request.received_at, Request.number)
+    ).all()
+    out = []
+    for r in result:
+        completed = r.completed_at.date() if r.completed_at else None
+        answered = (
+            r.decided_at.date()
+            if r.decided_at is not None and r.decided_at < hi and r.outcome in {d.value for d in Decision}
+            else None
+        )
+        delivered = r.delivered_at.date() if r.delivered_at is not None and r.delivered_at < hi else None
+        deadline = r.due_extended or r.due_response
+        out.append(
+            ReportRow(
+                number=r.number,
+                received_on=r.received_at.date(),
+                channel=r.channel,
+                requester_kind=r.kind,
+                outcome=r.outcome,
+                completed_on=completed,
+                answered_on=answered,
+                response_days=cal.working_days_between(completed, answered)
+                if completed and answered
+                else None,
+                deadline=deadline,
+                on_time=(answered <= deadline if deadline else False) if answered else None,
+                extended=r.extended_at is not None and r.extended_at < hi,
+                rejection_article=(r.rejection_article or "") if r.outcome == Decision.REJECTED.value else "",
+                delivered_on=delivered,
+                handover_days=cal.working_days_between(completed, delivered)
+                if completed and delivered
+                else None,
+            )
+        )
+    return out
