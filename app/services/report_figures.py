@@ -33,9 +33,6 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.lifecycle import (
-    DECISION_LABELS,
-    DISPUTE_OUTCOMES,
-    OBJECTION_DECISIONS,
     OBJECTION_GROUNDS,
     PASAL_17,
     Decision,
@@ -43,34 +40,18 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.domain.periods import Period
-from db.models import Event, Objection, Request, Requester
-
-PENDING = "belum_selesai"
-FORWARDED = "diteruskan"
-NOT_PROCESSABLE = "tidak_dapat_diproses"
-UNDECIDED = "belum_diputus"
-
-#: Every outcome of a request, in the order of the report's tables, with its Indonesian label.
-OUTCOMES: dict[str, str] = {
-    **{d.value: DECISION_LABELS[d] for d in Decision},
-    FORWARDED: "Diteruskan ke badan publik lain",
-    NOT_PROCESSABLE: "Tidak dapat diproses (tidak dilengkapi)",
-    PENDING: "Belum selesai pada akhir periode",
-}
-OBJECTION_OUTCOMES: dict[str, str] = {**OBJECTION_DECISIONS, UNDECIDED: "Belum diputus pada akhir periode"}
-DISPUTE_RESULTS: dict[str, str] = {**DISPUTE_OUTCOMES, UNDECIDED: "Belum diputus pada akhir periode"}
-REQUESTER_KIND_LABELS: dict[str, str] = {
-    "perorangan": "Perorangan",
-    "badan_hukum": "Badan hukum",
-    "kelompok": "Kelompok orang",
-}
-#: Buckets of the response-time chart and table: (key, label, lowest, highest working day).
-RESPONSE_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
-    ("0-5", "0–5 hari kerja", 0, 5),
-    ("6-10", "6–10 hari kerja", 6, 10),
-    ("11-17", "11–17 hari kerja (dengan perpanjangan)", 11, 17),
-    ("18+", "Lebih dari 17 hari kerja", 18, 10**9),
+from app.domain.report_terms import (
+    DISPUTE_RESULTS,
+    FORWARDED,
+    NOT_PROCESSABLE,
+    OBJECTION_OUTCOMES,
+    OUTCOMES,
+    PENDING,
+    REQUESTER_KIND_LABELS,
+    RESPONSE_BUCKETS,
+    UNDECIDED,
 )
+from db.models import Event, Objection, Request, Requester
 
 
 @dataclass(frozen=True)
