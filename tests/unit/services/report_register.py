@@ -35,11 +35,18 @@ from typing import Any
 from app.services.context import Actor
 from app.services.desk import DeskServices
 
-KELOMPOK = {"kind": "kelompok", "name": "Forum Warga Cipocok", "nik": "3673050512850013", "phone": "0813-1111-2222"}
+KELOMPOK = {
+    "kind": "kelompok",
+    "name": "Forum Warga Cipocok",
+    "nik": "3673050512850013",
+    "phone": "0813-1111-2222",
+}
 GROUP_DOCS = ["ktp", "surat_kuasa"]
 
 
-def build(desk: DeskServices, who: Actor, clock: Any, walk_in: Callable[..., dict[str, Any]]) -> dict[str, str]:
+def build(
+    desk: DeskServices, who: Actor, clock: Any, walk_in: Callable[..., dict[str, Any]]
+) -> dict[str, str]:
     clock.now = datetime(2026, 7, 10, 12, 0)
     act = desk.actions.act
     numbers: dict[str, str] = {}
@@ -56,7 +63,13 @@ def build(desk: DeskServices, who: Actor, clock: Any, walk_in: Callable[..., dic
     act(who, r1, "deliver", {"method": "email"}, at=datetime(2026, 3, 10, 10, 0))
 
     r2 = receive("R2", datetime(2026, 3, 11, 9, 0), channel="email", requester=KELOMPOK, documents=GROUP_DOCS)
-    act(who, r2, "extend", {"reason": "belum_dikuasai", "note": "Di bagian keuangan"}, at=datetime(2026, 3, 16, 10))
+    act(
+        who,
+        r2,
+        "extend",
+        {"reason": "belum_dikuasai", "note": "Di bagian keuangan"},
+        at=datetime(2026, 3, 16, 10),
+    )
     act(
         who,
         r2,
@@ -91,7 +104,9 @@ def build(desk: DeskServices, who: Actor, clock: Any, walk_in: Callable[..., dic
     receive("R9", datetime(2026, 7, 1, 8, 0))
 
     objections = desk.objections
-    k1 = objections.add(who, request_number=r1, grounds=["d", "g"], filed_at=datetime(2026, 3, 12, 9, 0)).number
+    k1 = objections.add(
+        who, request_number=r1, grounds=["d", "g"], filed_at=datetime(2026, 3, 12, 9, 0)
+    ).number
     objections.act(
         who,
         k1,
@@ -100,7 +115,9 @@ def build(desk: DeskServices, who: Actor, clock: Any, walk_in: Callable[..., dic
         at=datetime(2026, 3, 27, 10, 0),
     )
     objections.act(who, k1, "dispute", {"register_number": "KI/12/2026"}, at=datetime(2026, 3, 30, 10, 0))
-    objections.act(who, k1, "dispute_outcome", {"outcome": "mediasi_berhasil"}, at=datetime(2026, 7, 5, 10, 0))
+    objections.act(
+        who, k1, "dispute_outcome", {"outcome": "mediasi_berhasil"}, at=datetime(2026, 7, 5, 10, 0)
+    )
     objections.add(who, request_number=r3, grounds=["a"], filed_at=datetime(2026, 4, 10, 9, 0))
     objections.add(who, request_number=r3, grounds=["c"], filed_at=datetime(2026, 7, 2, 9, 0))
     return numbers

@@ -218,5 +218,7 @@ def test_public_register_leaves_out_every_personal_field(
     with pytest.raises(ValidationError, match="CSV atau XLSX"):
         exporter.export(supervisor, out=out_dir / "publik.json", public=True)
     with desk.ctx.db.reader() as session:
-        actions = [a.action for a in session.scalars(select(AuditEntry).where(AuditEntry.entity == "register"))]
+        actions = [
+            a.action for a in session.scalars(select(AuditEntry).where(AuditEntry.entity == "register"))
+        ]
     assert actions.count("export_public") == 2

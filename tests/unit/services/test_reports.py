@@ -146,7 +146,9 @@ def test_pdf_prints_the_figures_the_narrative_and_the_structure(
     desk: DeskServices, supervisor: Actor, register: dict[str, str]
 ) -> None:
     desk.reports.save_narrative(
-        supervisor, 2026, {"sdm": "Dua petugas informasi bersertifikat.", "kendala_eksternal": "Jaringan lambat."}
+        supervisor,
+        2026,
+        {"sdm": "Dua petugas informasi bersertifikat.", "kendala_eksternal": "Jaringan lambat."},
     )
     text = _text(desk.reports.pdf(supervisor, "2026-S1", kind="tahunan"))
     for chapter in ("BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "BAB VI"):
