@@ -57,16 +57,27 @@ class _Layout:
         self.snap, self.tpl, self.st, self.width = snap, tpl, st, width
 
     def heading(self, key: str) -> list[Flowable]:
-        return [Spacer(1, 6), Paragraph(esc(self.tpl.plain(key)), self.st["heading"]), Spacer(1, 3)]
+        """A chapter title, kept on the page of what follows it (``keepWithNext``)."""
+        style = self.st["heading"].clone("chapter", keepWithNext=1)
+        return [Spacer(1, 6), Paragraph(esc(self.tpl.plain(key)), style), Spacer(1, 3)]
 
-    def table(self, title_key: str, rows: Sequence[tuple[str, str]], first: str = "col_item") -> Flowable:
-        """A numbered two-column table with a total-free body (totals are their own rows where they add up)."""
+    def table(
+        self,
+        title_key: str,
+        rows: Sequence[tuple[str, str]],
+        first: str = "col_item",
+        total: str | None = None,
+    ) -> Flowable:
+        """A numbered table of (label, value) rows, with an unnumbered bold total row when the rows add up."""
         cell, num = self.st["cell"], self.st["right"]
         data: list[list[Any]] = [
             [Paragraph(esc(self.tpl.plain(k)), self.st["center"]) for k in ("col_no", first, "col_count")]
         ]
         for i, (label, value) in enumerate(rows, start=1):
             data.append([Paragraph(str(i), cell), Paragraph(esc(label), cell), Paragraph(esc(value), num)])
+        if total is not None:
+            data.append(["", Paragraph(f"<b>{esc(self.tpl.plain('total'))}</b>", cell),
+                         Paragraph(f"<b>{esc(total)}</b>", num)])  # fmt: skip
         widths = (self.width * 0.08, self.width * 0.7, self.width * 0.22)
         caption = Paragraph(f"<b>{esc(self.tpl.plain(title_key))}</b>", self.st["left"])
         return KeepTogether([caption, Spacer(1, 2), grid_table(data, widths), Spacer(1, 6)])
@@ -76,9 +87,7 @@ class _Layout:
         total: bool = True,
     ) -> Flowable:  # fmt: skip
         rows = [(labels.get(k, k), _n(v)) for k, v in counts.items()]
-        if total:
-            rows.append((self.tpl.plain("total"), _n(sum(counts.values()))))
-        return self.table(title_key, rows, first)
+        return self.table(title_key, rows, first, _n(sum(counts.values())) if total else None)
 
     def narrative(self, keys: Sequence[str], *, headed: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
