@@ -94,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     desk, actors = open_desk(data_dir, MutableClock(datetime.now()))
     try:
         with desk.ctx.db.reader() as session:
+            year_of = func.strftime("%Y", Request.received_at)
             years = session.execute(
-                select(func.strftime("%Y", Request.received_at), func.count()).group_by(1).order_by(2)
+                select(year_of, func.count()).group_by(year_of).order_by(func.count())
             ).all()
             total = int(session.scalar(select(func.count()).select_from(Request)) or 0)
         year = str(years[-1][0])  # the busiest year
