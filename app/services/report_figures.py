@@ -181,29 +181,37 @@ class _WorkingDayIndex:
 
 
 def _working_days(
-    session: Session, index: _WorkingDayIndex, scope: list[ColumnElement[bool]], end_col: Any, hi: datetime
-) -> tuple[Counter[int], int, int]:
-    """Working days from completeness to ``end_col`` over the scope, plus (on time, late) against the deadline
-    in force. SQLite groups by the working-day difference itself: the office calendar is lent to it as the
-    function ``ppid_wd_rank`` (a rank per distinct day, cached), so only a few dozen rows come back."""
+    session: Session, index: _WorkingDayIndex, scope: list[ColumnElement[bool]], hi: datetime
+) -> tuple[Counter[int], int, int, Counter[int]]:
+    """Working days from completeness to the written answer (with on time / late against the deadline in
+    force) and to the handing over, in one grouped pass. SQLite groups by the working-day differences
+    themselves: the office calendar is lent to it as the function ``ppid_wd_rank`` (a rank per distinct day,
+    cached), so only a few hundred rows come back however big the period."""
     raw = session.connection().connection.driver_connection
     raw.create_function("ppid_wd_rank", 1, index, deterministic=True)
-    start_day, end_day = func.date(Request.completed_at), func.date(end_col)
-    days = (func.ppid_wd_rank(end_day) - func.ppid_wd_rank(start_day)).label("days")
+    start = func.ppid_wd_rank(func.date(Request.completed_at))
+    answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
+    answer_day = func.date(Request.decided_at)
     deadline = func.coalesce(Request.due_extended, Request.due_response)
-    in_time = func.sum(case((end_day <= deadline, 1), else_=0))
+    keys = (
+        case((answered, func.ppid_wd_rank(answer_day) - start)),
+        case((answered, case((answer_day <= deadline, 1), else_=0))),
+        case((Request.delivered_at < hi, func.ppid_wd_rank(func.date(Request.delivered_at)) - start)),
+    )
     rows = session.execute(
-        select(days, func.count(), in_time)
-        .where(*scope, Request.completed_at.is_not(None), end_col.is_not(None), end_col < hi)
-        .group_by(days)
+        select(*keys, func.count()).where(*scope, Request.completed_at.is_not(None)).group_by(*keys)
     ).all()
-    counted: Counter[int] = Counter()
+    response: Counter[int] = Counter()
+    handover: Counter[int] = Counter()
     on_time = late = 0
-    for diff, n, timely in rows:
-        counted[int(diff)] += int(n)
-        on_time += int(timely or 0)
-        late += int(n) - int(timely or 0)
-    return counted, on_time, late
+    for to_answer, timely, to_handover, n in rows:
+        if to_answer is not None:
+            response[int(to_answer)] += n
+            on_time += n if timely else 0
+            late += 0 if timely else n
+        if to_handover is not None:
+            handover[int(to_handover)] += n
+    return response, on_time, late, handover
 
 
 def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> Figures:
@@ -236,8 +244,7 @@ def compute(session: Session, cal: WorkingCalendar, period: Period, office_code:
                 tally[str(key)] += n
     by_month, by_channel, by_kind, by_outcome, by_article = (dict(t) for t in tallies)
     index = _WorkingDayIndex(cal)
-    response, on_time, late = _working_days(session, index, [*scope, answered], Request.decided_at, hi)
-    handover, _, _ = _working_days(session, index, scope, Request.delivered_at, hi)
+    response, on_time, late, handover = _working_days(session, index, scope, hi)
     buckets = {
         key: sum(n for days, n in response.items() if low <= days <= high)
         for key, _, low, high in RESPONSE_BUCKETS

@@ -87,15 +87,18 @@ class ReportService:
             cal = load_calendar(session)
             return report_figures.compute(session, cal, chosen, self._office(session, office))
 
-    def report(self, actor: Actor, period: str | Period, *, office: str | None = None) -> Report:
-        """Figures, the requests behind them and the narrative of the period's (last) year, read together."""
+    def report(
+        self, actor: Actor, period: str | Period, *, office: str | None = None, with_rows: bool = True
+    ) -> Report:
+        """Figures, the requests behind them (unless ``with_rows`` is false: the PDF does not list them) and the
+        narrative of the period's (last) year, read together."""
         actor.require(Permission.REPORTS)
         chosen = period_of(period)
         with self.ctx.db.reader() as session:
             cal = load_calendar(session)
             code = self._office(session, office)
             figures = report_figures.compute(session, cal, chosen, code)
-            rows = report_figures.rows(session, cal, chosen, code)
+            rows = report_figures.rows(session, cal, chosen, code) if with_rows else []
             narrative = _narrative(session, code, chosen.end.year)
         return Report(figures, rows, narrative)
 
@@ -164,7 +167,7 @@ class ReportService:
 
         chosen = period_of(period)
         report_kind = kind_for(chosen, kind)
-        report = self.report(actor, chosen, office=office)
+        report = self.report(actor, chosen, office=office, with_rows=False)
         return report_pdf(self.ctx, report, semester=report_kind == "semester")
 
     def xlsx(self, actor: Actor, period: str | Period, out: Path, *, office: str | None = None) -> Path:
