@@ -1,5 +1,5 @@
 """The words of the Laporan Layanan Informasi Publik: the outcomes a request is counted under, the keberatan
-and sengketa results, the requester kinds and the response-time buckets, each with its Indonesian label.
+and sengketa results, the requester kinds (from ``requester.py``) and the response-time buckets, each with its Indonesian label.
 
 One place for them because the figures (``app/services/report_figures.py``), the PDF, the XLSX and the JSON
 all name the same rows.
@@ -8,6 +8,19 @@ all name the same rows.
 from __future__ import annotations
 
 from app.domain.lifecycle import DECISION_LABELS, DISPUTE_OUTCOMES, OBJECTION_DECISIONS, Decision
+from app.domain.requester import REQUESTER_KIND_LABELS
+
+__all__ = [
+    "DISPUTE_RESULTS",
+    "FORWARDED",
+    "NOT_PROCESSABLE",
+    "OBJECTION_OUTCOMES",
+    "OUTCOMES",
+    "PENDING",
+    "REQUESTER_KIND_LABELS",
+    "RESPONSE_BUCKETS",
+    "UNDECIDED",
+]
 
 PENDING = "belum_selesai"
 FORWARDED = "diteruskan"
@@ -23,11 +36,6 @@ OUTCOMES: dict[str, str] = {
 }
 OBJECTION_OUTCOMES: dict[str, str] = {**OBJECTION_DECISIONS, UNDECIDED: "Belum diputus pada akhir periode"}
 DISPUTE_RESULTS: dict[str, str] = {**DISPUTE_OUTCOMES, UNDECIDED: "Belum diputus pada akhir periode"}
-REQUESTER_KIND_LABELS: dict[str, str] = {
-    "perorangan": "Perorangan",
-    "badan_hukum": "Badan hukum",
-    "kelompok": "Kelompok orang",
-}
 #: Buckets of the response-time chart and table: (key, label, lowest, highest working day).
 RESPONSE_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
     ("0-5", "0–5 hari kerja", 0, 5),

@@ -187,7 +187,8 @@ def _working_days(
     force) and to the handing over, in one grouped pass. SQLite groups by the working-day differences
     themselves: the office calendar is lent to it as the function ``ppid_wd_rank`` (a rank per distinct day,
     cached), so only a few hundred rows come back however big the period."""
-    raw = session.connection().connection.driver_connection
+    raw = session.connection().connection.driver_connection  # the desk's register is SQLite (sqlite3)
+    assert raw is not None
     raw.create_function("ppid_wd_rank", 1, index, deterministic=True)
     start = func.ppid_wd_rank(func.date(Request.completed_at))
     answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
