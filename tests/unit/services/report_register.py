@@ -24,6 +24,7 @@ R9    01-07-2026  datang/orang   received after the period                      
 ====  ==========  =============  ==================================================================  ==========
 
 K1: decided (ditolak) 27 Mar, sengketa filed 30 Mar, mediasi berhasil 5 Jul (after the end: belum diputus).
+K4 on R1 (e) on 15 May: late, R1's keberatan window (30 HK from the answer of 9 Mar) closed on 28 April.
 """
 
 from __future__ import annotations
@@ -120,4 +121,5 @@ def build(
     )
     objections.add(who, request_number=r3, grounds=["a"], filed_at=datetime(2026, 4, 10, 9, 0))
     objections.add(who, request_number=r3, grounds=["c"], filed_at=datetime(2026, 7, 2, 9, 0))
+    objections.add(who, request_number=r1, grounds=["e"], filed_at=datetime(2026, 5, 15, 9, 0))
     return numbers

@@ -45,10 +45,10 @@ EXPECTED_REQUESTS = {
     "handed_over": 2,
 }
 EXPECTED_OBJECTIONS = {
-    "total": 2,
-    "by_ground": {"a": 1, "b": 0, "c": 0, "d": 1, "e": 0, "f": 0, "g": 1},
-    "by_decision": {"dikabulkan": 0, "dikabulkan_sebagian": 0, "ditolak": 1, "belum_diputus": 1},
-    "late_filings": 0,
+    "total": 3,  # K1, K2, K4 (K3 is filed in July)
+    "by_ground": {"a": 1, "b": 0, "c": 0, "d": 1, "e": 1, "f": 0, "g": 1},
+    "by_decision": {"dikabulkan": 0, "dikabulkan_sebagian": 0, "ditolak": 1, "belum_diputus": 2},
+    "late_filings": 1,  # K4
 }
 EXPECTED_DISPUTES = {
     "total": 1,
@@ -93,8 +93,14 @@ def test_the_year_counts_what_happened_after_the_semester(
     assert requests["total"] == 8  # R9 joins; R0 (2025) and the voided R7 stay out
     assert requests["by_outcome"]["belum_selesai"] == 2  # R8 and R9; R6 is now answered
     assert requests["by_outcome"]["diterima"] == 2
-    assert figures["objections"]["total"] == 3
+    assert figures["objections"]["total"] == 4
     assert figures["disputes"]["by_outcome"]["mediasi_berhasil"] == 1
+    other = desk.reports.figures(supervisor, "2026", office="kec-lain").to_dict()
+    assert (
+        other["office"] == "KEC-LAIN"
+        and other["requests"]["total"] == 0
+        and other["objections"]["total"] == 0
+    )
     march = desk.reports.figures(supervisor, "2026-03").to_dict()["requests"]
     assert march["total"] == 5 and march["by_month"] == {"2026-03": 5}
     # at the end of March, R2 and R3 had no written answer yet
@@ -113,7 +119,8 @@ def test_xlsx_holds_the_same_numbers_as_numbers_and_the_requests_behind_them(
     assert summary["response_working_days.max"] == 14
     assert (summary["requests.on_time"], summary["requests.late"], summary["requests.extended"]) == (2, 1, 1)
     assert summary["handover_working_days.max"] == 15
-    assert (summary["objections.total"], summary["disputes.total"]) == (2, 1)
+    assert (summary["objections.total"], summary["disputes.total"]) == (3, 1)
+    assert summary["objections.late_filings"] == 1
 
     def table(name: str) -> dict[str, int]:
         return {row[2]: row[3] for row in book[name].iter_rows(min_row=2, values_only=True)}
@@ -154,7 +161,7 @@ def test_pdf_prints_the_figures_the_narrative_and_the_structure(
     for chapter in ("BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "BAB VI"):
         assert chapter in text
     assert "LAPORAN LAYANAN INFORMASI PUBLIK" in text and "SEMESTER I TAHUN 2026" in text
-    assert "menerima 7 permohonan" in text and "2 keberatan dan 1 sengketa" in text
+    assert "menerima 7 permohonan" in text and "3 keberatan dan 1 sengketa" in text
     assert "Dua petugas informasi bersertifikat." in text and "Jaringan lambat." in text
     assert "Maret 2026 5" in text and "Juni 2026 2" in text
     assert "Rata-rata waktu pemberitahuan tertulis (hari kerja) 10,3" in text
@@ -167,7 +174,8 @@ def test_pdf_prints_the_figures_the_narrative_and_the_structure(
     assert "Pasal 17 huruf h: mengungkap rahasia pribadi 1" in text
     assert "Belum selesai pada akhir periode 2" in text
     assert "Diteruskan ke badan publik lain 1" in text
-    assert "Jumlah keberatan yang diterima: 2." in text
+    assert "Jumlah keberatan yang diterima: 3." in text
+    assert "Keberatan yang diajukan melewati jangka waktu 30 hari kerja: 1." in text
     assert "Keberatan ditolak (menguatkan keputusan PPID) 1" in text
     assert "Grafik permohonan per bulan" in text and "Grafik hasil permohonan" in text
     assert "Serang," in text  # the signature block's place and date
