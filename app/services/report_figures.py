@@ -77,26 +77,6 @@ class DayStats:
 
 
 @dataclass(frozen=True)
-class ReportRow:
-    """One request behind the figures (no personal data: the sheet may be passed around)."""
-
-    number: str
-    received_on: date
-    channel: str
-    requester_kind: str
-    outcome: str
-    completed_on: date | None
-    answered_on: date | None
-    response_days: int | None
-    deadline: date | None
-    on_time: bool | None
-    extended: bool
-    rejection_article: str
-    delivered_on: date | None
-    handover_days: int | None
-
-
-@dataclass(frozen=True)
 class Figures:
     """Everything the report says in numbers, for one period and one office."""
 
@@ -125,7 +105,7 @@ class Figures:
         }
 
 
-def _bounds(period: Period) -> tuple[datetime, datetime]:
+def bounds(period: Period) -> tuple[datetime, datetime]:
     """[start of the first day, start of the day after the last) — the period as datetimes."""
     return datetime.combine(period.start, time.min), datetime.combine(
         period.end + timedelta(days=1), time.min
@@ -154,7 +134,7 @@ def outcome_expr(hi: datetime) -> ColumnElement[Any]:
 
 
 def request_scope(period: Period, office_code: str) -> list[ColumnElement[bool]]:
-    lo, hi = _bounds(period)
+    lo, hi = bounds(period)
     return [
         Request.received_at >= lo,
         Request.received_at < hi,
@@ -218,7 +198,7 @@ def _working_days(
 def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> Figures:
     """The figures of ``period`` for ``office_code``, read in ``session``: one grouped pass over the period's
     requests for every count, one per working-day measure, and one over its keberatan."""
-    _, hi = _bounds(period)
+    _, hi = bounds(period)
     scope = request_scope(period, office_code)
     answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
     keys = (
@@ -272,7 +252,7 @@ def compute(session: Session, cal: WorkingCalendar, period: Period, office_code:
 
 
 def _objections(session: Session, period: Period, office_code: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    lo, hi = _bounds(period)
+    lo, hi = bounds(period)
     live = [Objection.status != ObjectionStatus.VOID.value, Objection.office_code == office_code]
     filed = session.execute(
         select(Objection.id, Objection.grounds, Objection.decision, Objection.decided_at).where(
@@ -309,61 +289,3 @@ def _objections(session: Session, period: Period, office_code: str) -> tuple[dic
         },
         {"total": len(disputes), "by_outcome": _ordered(dict(outcomes), DISPUTE_RESULTS)},
     )
-
-
-def rows(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> list[ReportRow]:
-    """The requests behind the figures, in registration order, with the same derived values the figures use."""
-    _, hi = _bounds(period)
-    outcome = outcome_expr(hi).label("outcome")
-    result = session.execute(
-        select(
-            Request.number,
-            Request.received_at,
-            Request.channel,
-            Requester.kind,
-            outcome,
-            Request.completed_at,
-            Request.decided_at,
-            Request.due_response,
-            Request.due_extended,
-            Request.extended_at,
-            Request.rejection_article,
-            Request.delivered_at,
-        )
-        .join(Requester, Requester.id == Request.requester_id)
-        .where(*request_scope(period, office_code))
-        .order_by(Request.received_at, Request.number)
-    ).all()
-    out = []
-    for r in result:
-        completed = r.completed_at.date() if r.completed_at else None
-        answered = (
-            r.decided_at.date()
-            if r.decided_at is not None and r.decided_at < hi and r.outcome in {d.value for d in Decision}
-            else None
-        )
-        delivered = r.delivered_at.date() if r.delivered_at is not None and r.delivered_at < hi else None
-        deadline = r.due_extended or r.due_response
-        out.append(
-            ReportRow(
-                number=r.number,
-                received_on=r.received_at.date(),
-                channel=r.channel,
-                requester_kind=r.kind,
-                outcome=r.outcome,
-                completed_on=completed,
-                answered_on=answered,
-                response_days=cal.working_days_between(completed, answered)
-                if completed and answered
-                else None,
-                deadline=deadline,
-                on_time=(answered <= deadline if deadline else False) if answered else None,
-                extended=r.extended_at is not None and r.extended_at < hi,
-                rejection_article=(r.rejection_article or "") if r.outcome == Decision.REJECTED.value else "",
-                delivered_on=delivered,
-                handover_days=cal.working_days_between(completed, delivered)
-                if completed and delivered
-                else None,
-            )
-        )
-    return out

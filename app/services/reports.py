@@ -19,12 +19,13 @@ from app.domain.periods import Period, PeriodError, parse_period
 from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.ids import new_id
-from app.services import report_figures
+from app.services import report_figures, report_rows
 from app.services.calendar import load_calendar
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.office import load_office
-from app.services.report_figures import Figures, ReportRow
+from app.services.report_figures import Figures
+from app.services.report_rows import ReportRow
 from db.models import ReportNarrative
 
 #: The narrative sections of the report (domain §5), in the order the PDF prints them.
@@ -98,7 +99,7 @@ class ReportService:
             cal = load_calendar(session)
             code = self._office(session, office)
             figures = report_figures.compute(session, cal, chosen, code)
-            rows = report_figures.rows(session, cal, chosen, code) if with_rows else []
+            rows = report_rows.rows(session, cal, chosen, code) if with_rows else []
             narrative = _narrative(session, code, chosen.end.year)
         return Report(figures, rows, narrative)
 
