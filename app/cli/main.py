@@ -42,6 +42,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.objection_cmd",
     "app.cli.calendar_cmd",
     "app.cli.export_cmd",
+    "app.cli.report_cmd",
     "app.cli.backup_cmd",
     "app.cli.print_cmd",
     "app.cli.sync_cmd",

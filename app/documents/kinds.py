@@ -73,6 +73,8 @@ KINDS: tuple[DocumentKind, ...] = (
                  papers=("A4", "F4"), letter=False, signer="none", variants=("register_objections",)),
     DocumentKind("dossier", "Berkas Permohonan", "request", "dossier:render_dossier", papers=("A4",),
                  letter=False, signer="none"),
+    DocumentKind("report", "Laporan Layanan Informasi Publik", "period", "annual_report:render_report",
+                 papers=("A4",), letter=False),
 )  # fmt: skip
 
 BY_CODE: dict[str, DocumentKind] = {kind.code: kind for kind in KINDS}

@@ -10,14 +10,15 @@ from typing import Any
 
 from app.documents.base import paused_gc
 from app.documents.kinds import DOCUMENT_KINDS, DOCUMENT_TITLES, kind_of
-from app.documents.snapshot import RegisterSnapshot, Snapshot
+from app.documents.snapshot import Snapshot
 
 
 @cache
 def renderer(kind: str) -> Callable[..., bytes]:
     """The renderer the registry names for ``kind`` (``app/documents/kinds.py``), imported on first use.
 
-    Every renderer takes (snapshot, paper) except the register (its paper is in the snapshot). A frozen build
+    Every renderer takes (snapshot, paper) except a period's documents (the register, the report), whose
+    paper is fixed or in the snapshot. A frozen build
     must bundle the ``app.documents`` submodules, since they are found by name."""
     module, function = kind_of(kind).renderer.split(":")
     fn: Callable[..., bytes] = getattr(importlib.import_module(f"app.documents.{module}"), function)
@@ -28,7 +29,7 @@ def render(snapshot: Snapshot, paper: str | None = None) -> bytes:
     """PDF bytes for ``snapshot``. ``paper``: A4 (default), F4 or A5; the receipt also takes "thermal80"."""
     fn = renderer(snapshot.KIND)
     with paused_gc():
-        if isinstance(snapshot, RegisterSnapshot):
+        if kind_of(snapshot.KIND).record == "period":  # a period's document carries its own paper
             return fn(snapshot)
         return fn(snapshot, paper or "A4")
 

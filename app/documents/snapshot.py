@@ -364,6 +364,24 @@ class DossierSnapshot(Snapshot):
     wording: Wording = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ReportSnapshot(Snapshot):
+    """The Laporan Layanan Informasi Publik of a period: the figures as ``ppid-desk report --format json``
+    gives them (``app/services/report_figures.py``), the year's narrative and who signs it. ``semester``: the
+    shorter report to PPID Utama."""
+
+    KIND: ClassVar[str] = "report"
+    period_label: str
+    period_from: dt.date
+    period_to: dt.date
+    printed_on: dt.date
+    signatory: Signatory
+    figures: Mapping[str, Any]
+    narrative: Mapping[str, str]
+    semester: bool = False
+    wording: Wording = field(default_factory=dict)
+
+
 SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
     cls.KIND: cls
     for cls in (
@@ -378,5 +396,6 @@ SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
         ObjectionSnapshot,
         RegisterSnapshot,
         DossierSnapshot,
+        ReportSnapshot,
     )
 }

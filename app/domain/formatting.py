@@ -110,6 +110,12 @@ def rupiah(amount: int | Decimal) -> str:
     return f"{sign}Rp{'.'.join(groups)},{cents}"
 
 
+def format_number(value: int | float, decimals: int = 0) -> str:
+    """``1.234`` and ``4,5``: Indonesian digit grouping and decimal comma (reports, tables)."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"-{text}" if value < 0 else text
+
+
 _UNITS: tuple[str, ...] = (
     "nol",
     "satu",

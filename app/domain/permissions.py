@@ -30,6 +30,7 @@ class Permission(StrEnum):
     MANAGE_OFFICE = "manage_office"
     BACKUP = "backup"
     RESOLVE_CONFLICTS = "resolve_conflicts"
+    REPORTS = "reports"  # the Laporan Layanan Informasi Publik and its narrative
 
 
 _OFFICER = {Permission.RECORD_REQUEST}
@@ -41,6 +42,7 @@ _SUPERVISOR = _OFFICER | {
     Permission.RECOMPUTE_DEADLINES,
     Permission.RESOLVE_CONFLICTS,
     Permission.BACKUP,
+    Permission.REPORTS,
 }
 _ADMIN = _SUPERVISOR | {Permission.MANAGE_CALENDAR, Permission.MANAGE_USERS, Permission.MANAGE_OFFICE}
 
@@ -62,6 +64,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.MANAGE_OFFICE: "mengubah profil kantor",
     Permission.BACKUP: "membuat atau memulihkan cadangan",
     Permission.RESOLVE_CONFLICTS: "menyelesaikan konflik sinkronisasi",
+    Permission.REPORTS: "menyusun laporan layanan informasi publik",
 }
 
 

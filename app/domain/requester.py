@@ -30,6 +30,12 @@ from app.domain.identity import NikInfo, normalize_email, normalize_phone, parse
 from app.errors import ValidationError
 
 REQUESTER_KINDS = ("perorangan", "badan_hukum", "kelompok")
+#: UU 14/2008 Pasal 1 angka 12: a requester is a warga negara, a badan hukum or a kelompok orang.
+REQUESTER_KIND_LABELS: dict[str, str] = {
+    "perorangan": "Perorangan",
+    "badan_hukum": "Badan hukum",
+    "kelompok": "Kelompok orang",
+}
 DOCUMENT_KINDS = {
     "ktp": "Fotokopi KTP",
     "akta": "Akta pendirian / AD",

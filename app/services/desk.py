@@ -1,7 +1,7 @@
 """The composition root: open a data folder, migrate its register, and wire every service.
 
 The GUI, the CLI and the tests all start here, so they run exactly the same code paths. The services every
-screen needs are built at once; the rest (backup, export, letters, sync, conflict review, routing) are built
+screen needs are built at once; the rest (backup, export, letters, reports, sync, conflict review, routing) are built
 on first use, so their imports (reportlab, pydantic, httpx, the sync protocol) are not paid by every start of
 the workstation.
 """
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from app.services.dashboard import DashboardService
     from app.services.export import ExportService
     from app.services.letters import LetterService
+    from app.services.reports import ReportService
     from app.services.routing import RoutingService
     from app.services.sync import SyncService
     from app.services.sync_conflicts import SyncConflictService
@@ -75,6 +76,12 @@ class DeskServices:
         from app.services.letters import LetterService
 
         return LetterService(self.ctx)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from app.services.reports import ReportService
+
+        return ReportService(self.ctx)
 
     @cached_property
     def sync(self) -> SyncService:

@@ -3,7 +3,11 @@
 Exports leave the desk (e-mail, USB sticks, the Diskominfo report), so they carry the least personal data that
 still makes a usable register (UU 27/2022): the NIK is always masked, the phone number is masked unless the
 exporting user's role may see personal data, and every export is written to the audit log with its filter and
-row count. Columns follow the Register Permohonan (domain §4.1) plus the desk's internal columns.
+row count. Columns follow the Register Permohonan (domain §4.1) plus the desk's internal columns. The public
+register for the PPID's website (``public=True``) leaves out every personal field of the field tables.
+
+Text that a spreadsheet would run as a formula (starting with ``= + - @``) is neutralised in CSV and XLSX:
+requesters type the information asked for, and an exported register is opened by officers in a spreadsheet.
 
 The file is written next to its target and renamed into place, so a failed export never leaves half a file.
 """
@@ -80,16 +84,35 @@ _CELLS: dict[str, Callable[[RegisterRow], Any]] = {
 }
 
 
-def _columns() -> list[tuple[str, str, Callable[[RegisterRow], Any]]]:
+Column = tuple[str, str, Callable[[RegisterRow], Any]]
+
+
+def _columns(*, public: bool = False) -> list[Column]:
     out = []
     for spec, column in exported():
+        if public and spec.personal:
+            continue
         key = column.key or spec.name
         out.append((key, column.header, _CELLS.get(key, attrgetter(key))))
     return out
 
 
 #: (JSON key, Indonesian header, value) — the order of the CSV/XLSX columns.
-COLUMNS: list[tuple[str, str, Callable[[RegisterRow], Any]]] = _columns()
+COLUMNS: list[Column] = _columns()
+#: The public register for the PPID's website: the same columns without any personal data (name, NIK, address,
+#: phone, e-mail are personal in the field tables).
+PUBLIC_COLUMNS: list[Column] = _columns(public=True)
+PUBLIC_FORMATS = ("csv", "xlsx")
+#: A cell starting with one of these is read as a formula by spreadsheet programs (CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice); numbers,
+    dates and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 @dataclass(frozen=True)
@@ -133,25 +156,35 @@ class ExportService:
         self.query = query
 
     def export(
-        self, actor: Actor, *, out: Path, fmt: str | None = None, flt: RegisterFilter | None = None
+        self,
+        actor: Actor,
+        *,
+        out: Path,
+        fmt: str | None = None,
+        flt: RegisterFilter | None = None,
+        public: bool = False,
     ) -> ExportResult:
+        """The register to ``out``; ``public``: the public register (no personal data, CSV or XLSX only)."""
         actor.require(Permission.EXPORT)
         flt = flt or RegisterFilter()
         out = Path(out)
         kind = format_for(out, fmt)
+        if public and kind not in PUBLIC_FORMATS:
+            raise ValidationError({"format": "Register publik hanya dapat diekspor ke CSV atau XLSX."})
+        columns = PUBLIC_COLUMNS if public else COLUMNS
         if not out.parent.is_dir():
             raise ValidationError({"out": f"Folder {out.parent} tidak ada."})
         rows = self.query.all_rows(actor, flt, order_by="number")
         part = out.with_name(out.name + ".part")
         try:
             writer = {"csv": self._csv, "xlsx": self._xlsx, "json": self._json}[kind]
-            writer(part, rows, actor, flt)
+            writer(part, rows, actor, flt, columns)
             with self.ctx.db.transaction() as session:
                 audit(
                     session,
                     actor,
                     self.ctx.clock(),
-                    action="export",
+                    action="export_public" if public else "export",
                     entity="register",
                     entity_id=None,
                     details={
@@ -166,27 +199,33 @@ class ExportService:
             part.unlink(missing_ok=True)
         return ExportResult(out, kind, len(rows))
 
-    def _csv(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+    def _csv(
+        self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter, columns: list[Column]
+    ) -> None:
         # UTF-8 with BOM: the spreadsheet programs used at the desks then read Indonesian text correctly.
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow([header for _, header, _ in COLUMNS])
+            writer.writerow([header for _, header, _ in columns])
             for row in rows:
-                writer.writerow([_text_cell(value(row)) for _, _, value in COLUMNS])
+                writer.writerow([neutralise(_text_cell(value(row))) for _, _, value in columns])
 
-    def _json(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+    def _json(
+        self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter, columns: list[Column]
+    ) -> None:
         document = {
             "exported_at": self.ctx.clock().isoformat(),
             "exported_by": actor.username,
             "filter": _filter_dict(flt),
             "count": len(rows),
-            "columns": {key: header for key, header, _ in COLUMNS},
-            "rows": [{key: _json_value(value(row)) for key, _, value in COLUMNS} for row in rows],
+            "columns": {key: header for key, header, _ in columns},
+            "rows": [{key: _json_value(value(row)) for key, _, value in columns} for row in rows],
         }
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2)
 
-    def _xlsx(self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter) -> None:
+    def _xlsx(
+        self, path: Path, rows: list[RegisterRow], actor: Actor, flt: RegisterFilter, columns: list[Column]
+    ) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
@@ -195,12 +234,12 @@ class ExportService:
         sheet = book.active
         assert sheet is not None
         sheet.title = "Register Permohonan"
-        sheet.append([header for _, header, _ in COLUMNS])
+        sheet.append([header for _, header, _ in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([value(row) for _, _, value in COLUMNS])
-        for index, (_, header, _) in enumerate(COLUMNS, start=1):
+            sheet.append([neutralise(value(row)) for _, _, value in columns])
+        for index, (_, header, _) in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = min(60, max(12, len(header) + 2))
             if header.startswith("Tanggal") or header.startswith("Jatuh"):

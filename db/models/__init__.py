@@ -5,6 +5,7 @@ from db.models.objections import Objection
 from db.models.office import Office, Official
 from db.models.records import AuditEntry, CalendarEntry, Counter, IssuedLetter, OutboxOp, Setting
 from db.models.register import Event, Request, Requester
+from db.models.reports import ReportNarrative
 from db.models.sync import sync_conflicts, sync_records, sync_state
 from db.models.users import User
 
@@ -19,6 +20,7 @@ __all__ = [
     "Office",
     "Official",
     "OutboxOp",
+    "ReportNarrative",
     "Request",
     "Requester",
     "Setting",

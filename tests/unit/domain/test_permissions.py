@@ -25,6 +25,8 @@ def test_admin_can_do_everything() -> None:
         (Role.OFFICER, Permission.EXPORT, False),
         (Role.OFFICER, Permission.MANAGE_USERS, False),
         (Role.OFFICER, Permission.VIEW_PERSONAL_DATA, False),
+        (Role.OFFICER, Permission.REPORTS, False),
+        (Role.SUPERVISOR, Permission.REPORTS, True),
         (Role.SUPERVISOR, Permission.VOID, True),
         (Role.SUPERVISOR, Permission.CORRECT, True),
         (Role.SUPERVISOR, Permission.EXPORT, True),

