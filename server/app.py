@@ -158,10 +158,11 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
         try:
             done = admin.enroll(
-                engine, body.code, body.request_id, body.label, app_version or body.app_version
+                engine, body.code, body.request_id, body.label, app_version or body.app_version, body.office_code
             )
         except admin.AdminError as exc:
-            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410}.get(
+            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410,
+                      "enroll_office_mismatch": 409}.get(
                 exc.code, 400
             )
             raise ApiError(status, exc.code, str(exc)) from exc

@@ -32,6 +32,7 @@ from server.context import DeviceCtx, ScopeViolation
 from server.db import reader
 from server.jsonfast import dumps
 from server.merge import diff, merge
+from server.ownership import owns
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
 from server.stamp import stamp_pg, stamp_plain
 
@@ -233,11 +234,13 @@ class PushService:
         resolves = [int(x) for x in op.payload.get("resolves", []) if isinstance(x, int)]
         if op.entity_id in batch.blocked and not resolves:
             return self._hold(op, batch, rec, "blocked", {})
+        refused = owns(conn, batch, op, desk, rec)
+        if refused is not None:
+            return self._reject(op, batch, *refused)
         if rec is None or not rec.exists:
             return self._create(op, batch, desk)
-        if rec.entity != op.entity:
-            return self._reject(op, batch, "entity_mismatch", "Jenis data tidak cocok dengan data di server.")
         if not device.is_city and rec.office_id != device.office_id:
+            # scope before kind: "wrong kind" for another office's id would tell that the id exists there
             was_ours = conn.execute(
                 select(ScopeLog.id).where(
                     ScopeLog.office_id == device.office_id, ScopeLog.entity_id == rec.entity_id
@@ -245,6 +248,9 @@ class PushService:
             ).first()
             if was_ours is None:
                 raise ScopeViolation(op.entity_id)
+        if rec.entity != op.entity:
+            return self._reject(op, batch, "entity_mismatch", "Jenis data tidak cocok dengan data di server.")
+        if not device.is_city and rec.office_id != device.office_id:
             fields = {OFFICE_FIELD: {"server": rec.data.get(OFFICE_FIELD), "desk": desk.get(OFFICE_FIELD)}}
             return self._hold(op, batch, rec, "moved_out_of_scope", fields)
         if op.base_version == 0:

@@ -23,11 +23,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from app.sync import outbox, state
+from app.sync import outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
 from app.sync.clock import clock_status, record_server_time
@@ -66,6 +66,9 @@ class SyncReport:
     repaired: int = 0
     pending: int = 0
     open_conflicts: int = 0
+    quarantined: int = 0
+    """Pulled items this desk could not store, set aside (``app.sync.quarantine``): all of them so far."""
+    quarantined_items: list[dict[str, Any]] = field(default_factory=list)
     attempts: int = 0
     error_code: str | None = None
     error: str | None = None
@@ -146,7 +149,7 @@ class SyncEngine:
             office = s.execute(select(Office)).scalars().first()
             local_code = office.code if office else None
         with SyncClient(server_url, ca_bundle=ca_bundle) as client:
-            done = client.enroll(code, request_id=request_id, label=label)
+            done = client.enroll(code, request_id=request_id, label=label, office_code=local_code)
         if local_code is not None and local_code != done.office_code:
             raise SyncError(
                 "office_mismatch",
@@ -159,6 +162,7 @@ class SyncEngine:
         with self.db.transaction() as s:
             state.put(s, "enrollment", asdict(enr))
             state.put(s, "cursor", "")
+            s.execute(delete(state.sync_state).where(state.sync_state.c.key == key))  # the attempt is done
             if office is not None:
                 s.execute(update(Office).values(desk_letter=done.desk_letter))
         return enr
@@ -174,6 +178,7 @@ class SyncEngine:
                 "desk_letter": enr.get("desk_letter"), "is_city": enr.get("is_city"),
                 "last_success": data.get("last_success"), "last_error": data.get("last_error"),
                 "pending": outbox.pending_count(s), "open_conflicts": open_conflicts(s),
+                "quarantined": quarantine.count(s), "quarantined_items": quarantine.as_json(quarantine.recent(s)),
                 "clock_skew_seconds": clk.skew_seconds if clk else None,
                 "clock_suspicious": bool(clk and clk.suspicious),
             }  # fmt: skip
@@ -557,6 +562,8 @@ class SyncEngine:
                 state.put(s, "last_error", {"code": report.error_code, "message": report.error})
             report.pending = outbox.pending_count(s)
             report.open_conflicts = open_conflicts(s)
+            report.quarantined = quarantine.count(s)
+            report.quarantined_items = quarantine.as_json(quarantine.recent(s))
             report.last_success = state.get(s, "last_success")
         return report
 

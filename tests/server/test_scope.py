@@ -47,7 +47,7 @@ def test_office_desk_reads_only_its_office_and_city_reads_all(enroll: Enroller) 
 def test_city_desk_can_create_for_an_office_and_record_decisions(enroll: Enroller) -> None:
     a, city = enroll("3673.01"), enroll("3673")
     objection = make_op(
-        entity="objection", record={"office_code": "3673.01", "status": "diterima", "decision": None}
+        entity="objection", record={"office_code": "3673.01", "status": "terdaftar", "decision": None}
     )
     a.push([objection])
     decided = {"office_code": "3673.01", "status": "diputus", "decision": "dikabulkan"}
