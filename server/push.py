@@ -32,8 +32,8 @@ from server.context import DeviceCtx, ScopeViolation
 from server.db import reader
 from server.jsonfast import dumps
 from server.merge import diff, merge
-from server.ownership import owns
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
+from server.ownership import owns
 from server.stamp import stamp_pg, stamp_plain
 
 log = logging.getLogger("ppid.server.push")

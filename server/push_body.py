@@ -72,7 +72,7 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     except ValidationError as exc:
         raise ApiError(
             422, "invalid_body", "Isi kiriman tidak sesuai protokol.",
-            errors=exc.errors(include_url=False, include_context=False)[:5],
+            errors=exc.errors(include_url=False, include_context=False, include_input=False)[:5],
         ) from exc  # fmt: skip
     if req.device_id != dev.id:
         raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
