@@ -104,8 +104,9 @@ def _walk(value: Any, path: str, depth: int) -> None:
             raise ValueError(f"{path}: berisi karakter kendali U+{ord(value[pos]):04X}")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _walk(str(key), f"{path}.{key!s:.40}", depth + 1)
-            _walk(item, f"{path}.{key!s:.40}", depth + 1)
+            where = f"{path}.{_CONTROL.sub('?', str(key))[:40]}"
+            _walk(str(key), where, depth + 1)
+            _walk(item, where, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _walk(item, f"{path}[{index}]", depth + 1)
@@ -240,9 +241,18 @@ def _first_error(prefix: str, exc: ValidationError) -> ContentError:
     return ContentError(f"{prefix}.{loc}" if loc else prefix, str(err.get("msg", "tidak sah")))
 
 
+def _scan(value: dict[str, Any], prefix: str) -> None:
+    try:
+        _walk(value, "", 0)
+    except ValueError as exc:
+        path, _sep, reason = str(exc).partition(": ")
+        raise ContentError(prefix + path, reason) from None
+
+
 def check_record(entity: str, record: dict[str, Any]) -> None:
     """Raise ``ContentError`` when ``record`` (of kind ``entity``) breaks a content rule."""
     model = RECORD_MODELS.get(entity, _Content)
+    _scan(record, "record")
     try:
         model.model_validate(record)
     except ValidationError as exc:
@@ -251,6 +261,7 @@ def check_record(entity: str, record: dict[str, Any]) -> None:
 
 def check_event(event: dict[str, Any], index: int = 0) -> None:
     """Raise ``ContentError`` when a timeline line breaks a content rule."""
+    _scan(event, f"events[{index}]")
     try:
         EventRecord.model_validate(event)
     except ValidationError as exc:

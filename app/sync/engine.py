@@ -35,7 +35,7 @@ from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from db.engine import Database
 from db.models import Office
 from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
-from ppid_protocol.wire import Op, PullItem
+from ppid_protocol.wire import Op, OpResult, PullItem
 
 log = logging.getLogger("ppid.sync")
 trace = logging.getLogger("ppid.sync.client.engine")  # the exchange timeline (bench/sync_link.py --trace)
@@ -231,6 +231,21 @@ class SyncEngine:
         with self.db.transaction() as s:
             record_server_time(s, now, now + timedelta(seconds=offset))
 
+    def _refused_op(self, exc: SyncError, ops: list[Op], report: SyncReport) -> str | None:
+        """An op whose content the server refuses (422 ``invalid_record`` naming it) would refuse every batch
+        it is in, for ever: it is recorded as rejected (the supervisor sees it with the conflicts) and the
+        batch goes again without it. Returns its op id, or None when ``exc`` is not such a refusal."""
+        detail = exc.detail if isinstance(exc.detail, dict) else {}
+        op_id = detail.get("op_id")
+        if exc.code != "invalid_record" or op_id not in {op.op_id for op in ops}:
+            return None
+        result = OpResult(op_id=str(op_id), status="rejected", code="invalid_record", message=str(exc))
+        with self.db.transaction() as s:
+            outbox.record_results(s, [op for op in ops if op.op_id == op_id], [result], self.clock())
+        report.rejected += 1
+        log.warning("op refused by the server for its content", extra={"op_id": op_id, "field": detail.get("field")})
+        return str(op_id)
+
     def _push(self, client: SyncClient, report: SyncReport) -> None:
         """Batches in outbox order, pipelined and paced: the next upload starts once the previous body is in the
         socket and the link is due to finish what is already queued within ``pace_lead`` seconds (a model of
@@ -282,6 +297,12 @@ class SyncEngine:
                             failures += 1
                             self._failed(flight.size)
                             self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
+                            refused = self._refused_op(exc, flight.ops, report)
+                            if refused is not None:  # one op the server will never take: set aside, send the rest
+                                rest = [op for op in flight.ops if op.op_id != refused]
+                                if rest:
+                                    retry.appendleft(rest)
+                                continue
                             if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
                                 half = len(flight.ops) // 2
                                 retry.extendleft([flight.ops[half:], flight.ops[:half]])

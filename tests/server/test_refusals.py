@@ -110,7 +110,7 @@ def test_a_forged_cursor_is_a_signed_bad_cursor(server: LiveServer, enroll: Enro
     a.push([make_op()])
     page = a.pull()
     key = json.loads(base64.urlsafe_b64decode(page.next_cursor + "=" * (-len(page.next_cursor) % 4)))["k"]
-    raw = ('{"s":%s,"k":"%s","p":1}' % (seq, key)).encode()
+    raw = ('{"s":' + seq + ',"k":"' + key + '","p":1}').encode()
     cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     resp = httpx.get(f"{server.url}{API_PREFIX}/pull", params={"cursor": cursor}, headers=_headers(a))
     _signed(resp, 400, "bad_cursor")

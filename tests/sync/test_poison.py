@@ -9,31 +9,32 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from app.ids import new_id
 from app.services.sync_state import request_state
-from app.sync import quarantine
-from db.models import Request, Requester
+from app.errors import ValidationError
+from app.sync import quarantine, state
+from db.models import OutboxOp, Request, Requester
 from ppid_protocol.wire import Op
 from server import admin
 from server.auth import authenticate
 from server.push import PushService
 from server.testing import LiveServer
-
-pytestmark = pytest.mark.postgres
 from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 from tests.sync.test_city_desk import Desk, desks, hub  # noqa: F401 - the live desks and their hub
+
+pytestmark = pytest.mark.postgres
 
 A = "3673.01"
 
 
-def _stored_unchecked(hub: LiveServer, ops: list[Op]) -> None:
+def _stored_unchecked(live: LiveServer, ops: list[Op]) -> None:
     """Store ops the way a server without content rules did: straight through the push service."""
-    code, _ = admin.new_enroll_code(hub.engine, A)
-    done = admin.enroll(hub.engine, code, request_id=new_id())
-    device = authenticate(hub.engine, f"Bearer {done.token}", None, "0.1.0")
-    results = PushService(hub.engine).push(device, ops)
+    code, _ = admin.new_enroll_code(live.engine, A)
+    done = admin.enroll(live.engine, code, request_id=new_id())
+    device = authenticate(live.engine, f"Bearer {done.token}", None, "0.1.0")
+    results = PushService(live.engine).push(device, ops)
     assert [r.status for r in results] == ["applied"] * len(ops)
 
 
@@ -43,7 +44,9 @@ def _op(entity: str, record: dict[str, Any], events: list[dict[str, Any]], seq: 
 
 
 def test_poisoned_records_are_quarantined_and_every_desk_keeps_syncing(
-    desks: Callable[[str], Desk], hub: LiveServer, walk_in: Callable[..., dict[str, Any]]
+    desks: Callable[[str], Desk],  # noqa: F811
+    hub: LiveServer,  # noqa: F811
+    walk_in: Callable[..., dict[str, Any]],
 ) -> None:
     a, city = desks(A), desks("3673")
     good = a.services.register.receive(a.officer, walk_in()).number
@@ -77,3 +80,31 @@ def test_poisoned_records_are_quarantined_and_every_desk_keeps_syncing(
         assert {good, after} <= desk.numbers()
         with desk.services.ctx.db.reader() as s:
             assert quarantine.count(s) == 2
+
+
+def test_text_a_server_cannot_store_is_refused_at_the_desk_and_never_blocks_its_outbox(
+    desks: Callable[[str], Desk],  # noqa: F811
+    walk_in: Callable[..., dict[str, Any]],
+) -> None:
+    a = desks(A)
+    with pytest.raises(ValidationError) as info:
+        a.services.register.receive(a.officer, walk_in(information="APBD\x002025"))
+    assert "information" in info.value.fields and "U+0000" in str(info.value)
+    with a.services.ctx.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxOp)) == 0  # the whole intent rolled back
+    # an op queued before this check (an older desk) is refused by the server for its content: it is set
+    # aside as rejected and the ordinary request queued after it still arrives
+    first = a.services.register.receive(a.officer, walk_in()).number
+    after = a.services.register.receive(a.officer, walk_in()).number
+    with a.services.ctx.db.transaction() as s:
+        row = s.scalars(select(OutboxOp).order_by(OutboxOp.seq)).first()
+        assert row is not None
+        row.payload = {**row.payload, "state": {**row.payload["state"], "information": "APBD\x002025"}}
+    report = a.sync()
+    assert (report.pushed, report.rejected, report.pending) == (1, 1, 0)
+    with a.services.ctx.db.reader() as s:
+        held = s.execute(select(state.sync_conflicts.c.code)).scalars().all()
+    assert held == ["invalid_record"]
+    city = desks("3673")
+    city.sync()
+    assert after in city.numbers() and first not in city.numbers()
