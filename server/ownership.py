@@ -4,7 +4,8 @@ An op names other records in three places, and each is checked before the op is 
 carries (a keberatan or letter writes on its request's timeline: ``events[].request_id``), the request a
 keberatan or letter belongs to (``request_id``), and the requester a request embeds (``requester``). A line
 on another record's timeline, a link to another office's request or another office's requester is a scope
-violation (403 for the whole batch, whatever the entity type); a link to a request that exists nowhere is
+violation (403 for the whole batch, whatever the entity type), except a link to a request that was this
+office's until the city routed it (work done before the desk knew); a link to a request that exists nowhere is
 refused for that op alone (``unknown_request``), so a desk whose request was refused is not stopped for good.
 """
 
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, select, text
 
 from ppid_protocol.wire import Op
 from server.context import ScopeViolation
-from server.models import Record
+from server.models import Record, ScopeLog
 
 if TYPE_CHECKING:
     from server.push import Batch, RecState
@@ -45,11 +46,20 @@ def owns(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], rec: RecS
         office = _request_office(conn, batch, str(parent))
         if office is None:
             return "unknown_request", "Permohonan yang dirujuk tidak ada di server."
-        if not device.is_city and office != device.office_id:
+        if not device.is_city and office != device.office_id and not _was_ours(conn, batch, str(parent)):
             raise ScopeViolation(op.entity_id)
     if op.entity == "request":
         _check_requester(conn, batch, op, desk, stored)
     return None
+
+
+def _was_ours(conn: Connection, batch: Batch, request_id: str) -> bool:
+    """The request was in this office before the city routed it on: a keberatan or letter made for it while
+    the desk did not know yet is the office's own work (held for review later, never a scope violation)."""
+    found = conn.execute(
+        select(ScopeLog.id).where(ScopeLog.office_id == batch.device.office_id, ScopeLog.entity_id == request_id)
+    ).first()
+    return found is not None
 
 
 def _request_office(conn: Connection, batch: Batch, entity_id: str) -> int | None:

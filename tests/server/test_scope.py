@@ -170,3 +170,25 @@ def test_a_keberatan_of_a_request_that_exists_nowhere_is_refused_alone(enroll: E
     own2 = make_op(entity="objection", action="add",
                    record={"office_code": "3673.01", "status": "terdaftar", "request_id": fresh.entity_id})
     assert [r.status for r in a.push([own, fresh, own2]).results] == ["applied"] * 3
+
+
+def test_letters_follow_a_routed_request_to_its_new_office(enroll: Enroller, engine: Engine) -> None:
+    a, b, city = enroll("3673.01"), enroll("3673.02"), enroll("3673")
+    request = make_op(record=_request_of("3673.01"))
+    letter = make_op(entity="letter", action="issue", event={"id": new_id(), "kind": "letter_issued",
+                                                             "request_id": request.entity_id},
+                     record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "tanda_terima"})  # fmt: skip
+    a.push([request, letter])
+    a_cursor = a.pull().next_cursor
+    routed = {**request.payload["record"], "office_code": "3673.02"}
+    assert city.push([make_op(request.entity_id, base=1, record=routed, action="route")]).results[0].status == "applied"
+    got = {i.entity_id: i for i in b.pull().items}
+    assert set(got) == {request.entity_id, letter.entity_id}
+    assert got[letter.entity_id].record is not None and got[letter.entity_id].record["office_code"] == "3673.02"
+    assert got[letter.entity_id].events[0]["kind"] == "letter_issued"  # with its timeline line
+    left = a.pull(a_cursor).items
+    assert {i.entity_id for i in left if i.removed} == {request.entity_id, letter.entity_id}
+    # a letter A issued for the request before it heard of the routing is A's own work, never a violation
+    late = make_op(entity="letter", action="issue",
+                   record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "pemberitahuan"})
+    assert a.push([late]).results[0].status == "applied"
