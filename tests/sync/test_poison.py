@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
+from app.errors import ValidationError
 from app.ids import new_id
 from app.services.sync_state import request_state
-from app.errors import ValidationError
 from app.sync import quarantine, state
 from db.models import OutboxOp, Request, Requester
 from ppid_protocol.wire import Op
