@@ -21,9 +21,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.search import search_body
-from app.sync import state
+from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
-from app.sync.quarantine import quarantine_item, screen
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
 from ppid_protocol.wire import PullItem
 
@@ -109,7 +108,20 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
     An item this desk cannot store is quarantined (``app.sync.quarantine``) and the rest of the page applied:
     items that break the content rules or name a record this desk does not have are set aside first; should
     the page still fail in the database, it is applied again item by item, each in its own savepoint."""
-    good = screen(session, items, quarantine_item)
+    stored = _apply_screened(session, items, office_code, desk_letter)
+    arrived = {item.entity_id for item in items if not item.removed}
+    for _round in range(3):  # a keberatan set aside a page before its request: stored once the request is here
+        retry = quarantine.waiting(session, arrived)
+        if not retry:
+            break
+        quarantine.release(session, [row_id for row_id, _item in retry])
+        stored += _apply_screened(session, [item for _row_id, item in retry], office_code, desk_letter)
+        arrived = {item.entity_id for _row_id, item in retry}
+    return stored
+
+
+def _apply_screened(session: Session, items: list[PullItem], office_code: str, desk_letter: str) -> int:
+    good = quarantine.screen(session, items, quarantine.quarantine_item)
     try:
         with session.begin_nested():
             return _apply_page(session, good, office_code=office_code, desk_letter=desk_letter)
@@ -121,7 +133,7 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
             with session.begin_nested():
                 stored += _apply_page(session, [item], office_code=office_code, desk_letter=desk_letter)
         except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            quarantine_item(session, item, f"{type(exc).__name__}: {exc}")
+            quarantine.quarantine_item(session, item, f"{type(exc).__name__}: {exc}")
     return stored
 
 

@@ -65,6 +65,8 @@ sync_quarantine = Table(
     Column("reason", Text, nullable=False),
     Column("item", JSON, nullable=False),
     Column("quarantined_at", DateTime, nullable=False),
+    Column("waiting_for", String(64), index=True),  # the missing record it names: retried once it arrives
+    Column("released_at", DateTime),  # stored after all (its missing record arrived later)
 )
 """Pulled items this desk could not store (a value it cannot read, a reference to a record it does not have),
 kept whole with the reason for the supervisor, so that one bad item never stops a page."""

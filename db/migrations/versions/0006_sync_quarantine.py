@@ -25,11 +25,15 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("item", sa.JSON(), nullable=False),
         sa.Column("quarantined_at", sa.DateTime(), nullable=False),
+        sa.Column("waiting_for", sa.String(length=64), nullable=True),
+        sa.Column("released_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_quarantine")),
     )
     op.create_index(op.f("ix_sync_quarantine_entity_id"), "sync_quarantine", ["entity_id"], unique=False)
+    op.create_index(op.f("ix_sync_quarantine_waiting_for"), "sync_quarantine", ["waiting_for"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_sync_quarantine_waiting_for"), table_name="sync_quarantine")
     op.drop_index(op.f("ix_sync_quarantine_entity_id"), table_name="sync_quarantine")
     op.drop_table("sync_quarantine")
