@@ -15,6 +15,8 @@ from app.errors import ValidationError
 from app.ids import new_id
 from app.services.sync_state import request_state
 from app.sync import quarantine, state
+from app.sync.apply import apply_items
+from app.sync.client import SyncClient
 from db.models import OutboxOp, Request, Requester
 from ppid_protocol.wire import Op
 from server import admin
@@ -108,3 +110,27 @@ def test_text_a_server_cannot_store_is_refused_at_the_desk_and_never_blocks_its_
     city = desks("3673")
     city.sync()
     assert after in city.numbers() and first not in city.numbers()
+
+
+def test_a_keberatan_pulled_a_page_before_its_request_is_stored_once_the_request_arrives(
+    desks: Callable[[str], Desk],  # noqa: F811
+    walk_in: Callable[..., dict[str, Any]],
+    hub: LiveServer,  # noqa: F811
+) -> None:
+    a, city = desks(A), desks("3673")
+    number = a.services.register.receive(a.officer, walk_in()).number
+    filed = a.services.objections.add(a.officer, request_number=number, grounds="c")
+    a.sync()
+    a.services.actions.act(a.officer, number, "extend", {"reason": "belum_dikuasai"})  # the request changes after
+    a.sync()
+    code, _ = admin.new_enroll_code(hub.engine, "3673")
+    done = admin.enroll(hub.engine, code, request_id=new_id())
+    with SyncClient(hub.url, token=done.token, device_id=done.device_id) as client:
+        items = {i.entity: i for i in client.pull().items}
+    assert items["objection"].seq < items["request"].seq  # pulled in this order, on two pages if unlucky
+    with city.services.ctx.db.transaction() as s:
+        apply_items(s, [items["objection"]], office_code="3673", desk_letter="A")
+        assert quarantine.count(s) == 1  # its request is not here yet: it waits
+        apply_items(s, [items["request"]], office_code="3673", desk_letter="A")
+        assert quarantine.count(s) == 0
+    assert city.services.objections.get(city.officer, filed.number).request_number == number
