@@ -10,11 +10,12 @@ fields not named here pass through untouched (``extra="allow"``): the models val
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 """A date outside these years is a typing or clock error, never a real act of a PPID desk."""
@@ -112,15 +113,26 @@ def _walk(value: Any, path: str, depth: int) -> None:
             _walk(item, f"{path}[{index}]", depth + 1)
 
 
-class _Content(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=True)
+def _depth_ok(value: Any) -> bool:
+    """Containers nested at most ``MAX_DEPTH`` deep (only containers are visited: cheap for flat records)."""
+    level: list[Any] = [value]
+    for _depth in range(MAX_DEPTH):
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
+        if not level:
+            return True
+    return False
 
-    @model_validator(mode="before")
-    @classmethod
-    def _all_text_clean(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            _walk(data, "", 0)
-        return data
+
+class _Content(BaseModel):
+    """Named fields are typed; every other field passes through. Text everywhere is checked by
+    ``check_record`` / ``check_event`` (the entry points), not by the model, so it is scanned once."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
 
 
 class RequesterRecord(_Content):
@@ -241,7 +253,33 @@ def _first_error(prefix: str, exc: ValidationError) -> ContentError:
     return ContentError(f"{prefix}.{loc}" if loc else prefix, str(err.get("msg", "tidak sah")))
 
 
+_ESCAPED_CONTROL = re.compile(r'\\\\|\\u00[01][0-9a-f]|\\[bf]|[\x7f-\x9f]')
+"""What a control character looks like in ``json.dumps(..., ensure_ascii=False)`` output: C0 escaped as a
+backslash-u escape (backspace and form feed in their short forms), C1 and DEL raw. An escaped backslash is
+matched only to be skipped, so a literal backslash followed by a ``b`` is not taken for one."""
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def _maybe_control(value: dict[str, Any]) -> bool:
+    """Fast test (one C-level serialisation and regex pass) whether ``value`` may hold a control character."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if "\\u00" not in text and "\\b" not in text and "\\f" not in text and not _C1.search(text):
+        return False  # the common case, decided by C-level substring searches
+    return any(m.group() != "\\\\" for m in _ESCAPED_CONTROL.finditer(text))
+
+
 def _scan(value: dict[str, Any], prefix: str) -> None:
+    """The content-wide rules (clean text everywhere, bounded nesting), with the path of the first breach.
+    The walk that names the path runs only when the fast test finds a control character or the value nests
+    deeply (``json.dumps`` raises on runaway nesting)."""
+    try:
+        suspect = _maybe_control(value)
+    except (RecursionError, ValueError):
+        suspect = True
+    if not suspect and _depth_ok(value):
+        return
     try:
         _walk(value, "", 0)
     except ValueError as exc:
