@@ -149,7 +149,12 @@ class SyncEngine:
             office = s.execute(select(Office)).scalars().first()
             local_code = office.code if office else None
         with SyncClient(server_url, ca_bundle=ca_bundle) as client:
-            done = client.enroll(code, request_id=request_id, label=label, office_code=local_code)
+            try:
+                done = client.enroll(code, request_id=request_id, label=label, office_code=local_code)
+            except SyncError as exc:  # the server checked the office before spending the code: same refusal
+                if exc.code == "enroll_office_mismatch":
+                    raise SyncError("office_mismatch", str(exc), status=exc.status) from exc
+                raise
         if local_code is not None and local_code != done.office_code:
             raise SyncError(
                 "office_mismatch",
