@@ -73,7 +73,9 @@ class EnrollRequest(_Model):
     """Made once by the desk per enrollment attempt: re-sending the same code with the same request_id after a
     lost answer mints a fresh token for the same device instead of failing with "code already used"."""
     label: str = Field(default="", max_length=100)
-    app_version: str = ""
+    app_version: str = Field(default="", max_length=30)
+    office_code: str | None = Field(default=None, max_length=20)
+    """The office the desk belongs to, when it has one: a code of another office is refused unspent (409)."""
 
 
 class EnrollResponse(_Model):

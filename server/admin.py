@@ -136,9 +136,21 @@ class Enrolled:
     token: str
 
 
-def enroll(engine: Engine, code: str, request_id: str, label: str = "", app_version: str = "") -> Enrolled:
+REPLAY_WINDOW = timedelta(minutes=10)
+"""How long after a code's first use the same enrollment attempt may be re-sent (its answer was lost)."""
+
+
+def enroll(
+    engine: Engine, code: str, request_id: str, label: str = "", app_version: str = "",
+    office_code: str | None = None,
+) -> Enrolled:  # fmt: skip
     """Exchange a one-time code for a device identity and token; single use, except that the *same* enrollment
-    attempt (same ``request_id``) may be re-sent after a lost answer and then gets a fresh token."""
+    attempt (same ``request_id``) may be re-sent after a lost answer and then gets a fresh token: only within
+    ``REPLAY_WINDOW`` of the first use and while that device has never authenticated (its first authenticated
+    call forgets the attempt, see ``server.auth``), so a replay can never take over a working desk.
+
+    ``office_code``, when the desk sends it, is the office it belongs to: a code of another office is refused
+    before it is spent, so no orphan device is left behind."""
     code_hash = sha256_hex(normalise_code(code))
     token = "ppid_" + secrets.token_urlsafe(32)
     now = utcnow()
@@ -164,13 +176,26 @@ def enroll(engine: Engine, code: str, request_id: str, label: str = "", app_vers
                     raise AdminError("enroll_code_invalid", "Kode pendaftaran tidak dikenal.")
                 ec = row
                 office = OfficeInfo(ec.office_id, row.code, row.name, row.is_city)
+                if office_code is not None and office_code != row.code:
+                    raise AdminError(
+                        "enroll_office_mismatch",
+                        f"Kode pendaftaran ini untuk kantor {row.code}, bukan {office_code}; kode tidak dipakai. "
+                        "Minta kode untuk kantor yang benar.",
+                    )
                 if ec.used_at is not None:
                     dev = conn.execute(
                         select(
-                            Device.id, Device.enroll_request_id, Device.revoked_at, Device.desk_letter
+                            Device.id, Device.enroll_request_id, Device.revoked_at, Device.desk_letter,
+                            Device.last_seen,
                         ).where(Device.id == ec.device_id)
                     ).first()
-                    if dev is not None and dev.enroll_request_id == request_id and dev.revoked_at is None:
+                    if (
+                        dev is not None
+                        and dev.enroll_request_id == request_id
+                        and dev.revoked_at is None
+                        and dev.last_seen is None
+                        and as_aware(ec.used_at) > now - REPLAY_WINDOW
+                    ):
                         conn.execute(
                             update(Device).where(Device.id == dev.id).values(token_hash=sha256_hex(token))
                         )

@@ -14,11 +14,13 @@ import anyio.to_thread
 import psycopg
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ppid_protocol import __version__
 from ppid_protocol.wire import (
@@ -37,7 +39,7 @@ from ppid_protocol.wire import (
     PushResponse,
 )
 from server import admin, push_body
-from server.asgi import SignAndLog
+from server.asgi import BodyCap, SignAndLog
 from server.auth import (
     SUPPORTED_PROTOCOLS,
     ApiError,
@@ -67,6 +69,10 @@ class ServerConfig:
     """Test hook run inside the push transaction just before COMMIT (e.g. to hold a slow transaction)."""
 
 
+SMALL_BODY_BYTES = 256 * 1024
+"""Cap of every body but a push's: an enrollment or a fetch of 500 ids is a few KiB."""
+
+
 def _error(status: int, code: str, message: str, detail: dict[str, Any] | None = None) -> JSONResponse:
     return JSONResponse(
         {"error": {"code": code, "message": message, "detail": detail or {}}},
@@ -94,7 +100,26 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     app.state.config = cfg
     # level 6: nearly the bytes of level 9 (Starlette's default) for a fraction of the CPU on large pull pages
     app.add_middleware(GZipMiddleware, minimum_size=512, compresslevel=6)
+    app.add_middleware(
+        BodyCap, limits={"/push": cfg.max_body_bytes}, default=SMALL_BODY_BYTES,
+        refuse=lambda cap: _error(413, "body_too_large", f"Isi permintaan melebihi {cap} byte; tidak dibaca."),
+    )  # fmt: skip
     app.add_middleware(SignAndLog, header=HEADER_SIGNATURE, value=str(PROTOCOL_VERSION))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()[:5]]
+        return _error(422, "invalid_body", "Isi permintaan tidak sesuai protokol.", {"errors": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, f"http_{exc.status_code}", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # the last resort, still signed: a desk must never take the city server for a captive portal
+        log.exception("unexpected server error: %s", type(exc).__name__)
+        return _error(500, "server_error", "Kesalahan di server kota; meja akan mencoba lagi nanti.")
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -158,10 +183,11 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
         try:
             done = admin.enroll(
-                engine, body.code, body.request_id, body.label, app_version or body.app_version
+                engine, body.code, body.request_id, body.label, app_version or body.app_version, body.office_code
             )
         except admin.AdminError as exc:
-            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410}.get(
+            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410,
+                      "enroll_office_mismatch": 409}.get(
                 exc.code, 400
             )
             raise ApiError(status, exc.code, str(exc)) from exc

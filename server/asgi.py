@@ -48,3 +48,58 @@ def _fields(scope: Scope, status: int, start: float) -> dict[str, Any]:
         "device": headers.get(b"x-device-id", b"").decode("latin-1"),
         "bytes_in": int(length) if length.isdigit() else 0,
     }  # fmt: skip
+
+
+class BodyTooLarge(Exception):
+    """Raised from ``receive`` when a request body without a usable Content-Length passes its cap."""
+
+
+class BodyCap:
+    """Every request body is capped before it is read: a declared ``Content-Length`` over the cap is answered
+    413 at once, and a body sent without one (chunked) is counted as it arrives and refused when it passes the
+    cap. Before, ``/enroll`` (unauthenticated) and ``/fetch`` read a body of any size into memory first.
+
+    ``limits`` maps a path suffix to its cap; other paths get ``default``."""
+
+    def __init__(self, app: ASGIApp, limits: dict[str, int], default: int, refuse: Any) -> None:
+        self.app, self.limits, self.default, self.refuse = app, limits, default, refuse
+
+    def _cap(self, path: str) -> int:
+        for suffix, cap in self.limits.items():
+            if path.endswith(suffix):
+                return cap
+        return self.default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cap = self._cap(scope["path"])
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > cap:
+            await self.refuse(cap)(scope, receive, send)
+            return
+        seen = [0]
+        over = [False]
+
+        async def counted() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                seen[0] += len(message.get("body", b""))
+                if seen[0] > cap:
+                    over[0] = True
+                    raise BodyTooLarge
+            return message
+
+        async def capped_send(message: Message) -> None:
+            # the app answers however it handles the failed read (FastAPI: 400); the answer is the cap's
+            if over[0]:
+                if message["type"] == "http.response.start":
+                    await self.refuse(cap)(scope, receive, send)
+                return
+            await send(message)
+
+        try:
+            await self.app(scope, counted, capped_send)
+        except BodyTooLarge:
+            await self.refuse(cap)(scope, receive, send)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import Connection, Engine, select, update
@@ -23,17 +24,28 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.detail = status, code, message, detail
 
 
+MAX_APP_VERSION = 30
+"""Longest ``X-App-Version`` (the ``devices.app_version`` column): a longer one is refused before any work."""
+_APP_VERSION = re.compile(r"[0-9A-Za-z.+\-]{1,30}")
+_PROTOCOL = re.compile(r"[0-9]{1,4}")
+
+
 def parse_version(text: str) -> tuple[int, ...]:
+    """Numeric parts of a version ("0.1.0rc2" -> (0, 1, 2)); ASCII digits only, at most 9 per part."""
     parts = []
     for piece in text.strip().split("."):
-        digits = "".join(ch for ch in piece if ch.isdigit())
+        digits = "".join(ch for ch in piece if "0" <= ch <= "9")[:9]
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
 
 
 def check_versions(app_version: str | None, protocol: str | None, min_app_version: str) -> None:
-    """A too-old desk gets 426 with a plain message; it must keep its outbox and sync after updating."""
-    proto = int(protocol) if protocol and protocol.isdigit() else None
+    """A too-old desk gets 426 with a plain message; it must keep its outbox and sync after updating.
+    A malformed version header (too long, not a version) is a 400 naming the header."""
+    if app_version and not _APP_VERSION.fullmatch(app_version):
+        raise ApiError(400, "bad_app_version", f"Header X-App-Version tidak sah (maksimal {MAX_APP_VERSION} "
+                       "karakter: angka, huruf, titik).")  # fmt: skip
+    proto = int(protocol) if protocol and _PROTOCOL.fullmatch(protocol) else None
     if proto is None or proto not in SUPPORTED_PROTOCOLS or not app_version:
         raise ApiError(
             426, "client_too_old",
@@ -95,8 +107,9 @@ def authenticate_on(
         or as_aware(row.last_seen) < now - timedelta(seconds=60)
         or row.app_version != app_version
     ):  # its own short transaction (at most once a minute per device), never the caller's
+        values: dict[str, object] = {"last_seen": now, "app_version": app_version}
+        if row.last_seen is None:
+            values["enroll_request_id"] = ""  # the desk has its token: its enrollment can no longer be replayed
         with engine.begin() as upd:
-            upd.execute(
-                update(Device).where(Device.id == row.id).values(last_seen=now, app_version=app_version)
-            )
+            upd.execute(update(Device).where(Device.id == row.id).values(values))
     return DeviceCtx(row.id, row.office_id, row.code, row.name, row.is_city, row.desk_letter)

@@ -41,7 +41,9 @@ def decode_cursor(cursor: str, scope_key: str) -> int:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         seq, key, proto = int(data["s"]), str(data["k"]), int(data["p"])
-    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        if not 0 <= seq < 2**63:
+            raise ValueError(seq)
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError, binascii.Error) as exc:
         raise CursorError("bad_cursor", "Kursor sinkronisasi rusak.") from exc
     if key != scope_key or proto != PROTOCOL_VERSION:
         raise CursorError("resync_scope", "Cakupan data meja berubah; data perlu ditarik ulang.")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, RootTransaction, insert, select, update
+from sqlalchemy import Connection, Engine, RootTransaction, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ppid_protocol.fields import IGNORED_FIELDS, OFFICE_FIELD
@@ -33,6 +33,7 @@ from server.db import reader
 from server.jsonfast import dumps
 from server.merge import diff, merge
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
+from server.ownership import owns
 from server.stamp import stamp_pg, stamp_plain
 
 log = logging.getLogger("ppid.server.push")
@@ -233,11 +234,13 @@ class PushService:
         resolves = [int(x) for x in op.payload.get("resolves", []) if isinstance(x, int)]
         if op.entity_id in batch.blocked and not resolves:
             return self._hold(op, batch, rec, "blocked", {})
+        refused = owns(conn, batch, op, desk, rec)
+        if refused is not None:
+            return self._reject(op, batch, *refused)
         if rec is None or not rec.exists:
             return self._create(op, batch, desk)
-        if rec.entity != op.entity:
-            return self._reject(op, batch, "entity_mismatch", "Jenis data tidak cocok dengan data di server.")
         if not device.is_city and rec.office_id != device.office_id:
+            # scope before kind: "wrong kind" for another office's id would tell that the id exists there
             was_ours = conn.execute(
                 select(ScopeLog.id).where(
                     ScopeLog.office_id == device.office_id, ScopeLog.entity_id == rec.entity_id
@@ -245,6 +248,9 @@ class PushService:
             ).first()
             if was_ours is None:
                 raise ScopeViolation(op.entity_id)
+        if rec.entity != op.entity:
+            return self._reject(op, batch, "entity_mismatch", "Jenis data tidak cocok dengan data di server.")
+        if not device.is_city and rec.office_id != device.office_id:
             fields = {OFFICE_FIELD: {"server": rec.data.get(OFFICE_FIELD), "desk": desk.get(OFFICE_FIELD)}}
             return self._hold(op, batch, rec, "moved_out_of_scope", fields)
         if op.base_version == 0:
@@ -284,6 +290,8 @@ class PushService:
         if new_office != rec.office_id:
             rec.moved_from = rec.office_id if rec.moved_from is None else rec.moved_from
             rec.office_id = new_office
+            if op.entity == "request":
+                self._carry_letters(conn, op, batch, rec.entity_id, new_office, str(target))
         rec.data = data
         batch.touch(rec)
         rec.events.extend(op.events())
@@ -299,6 +307,39 @@ class PushService:
         fields = {k: {"server": rec.data.get(k)} for k in (merged or {}).get("server_kept", [])}
         return OpResult(op_id=op.op_id, status=status, version=rec.version, fields=fields,
                         record=data if status == "merged" else None)  # fmt: skip
+
+    def _carry_letters(
+        self, conn: Connection, op: Op, batch: Batch, request_id: str, office_id: int, office_code: str
+    ) -> None:
+        """A routed request takes its letters along: each moves to the new office in the same stamp (a new
+        version with the new ``office_code``, a scope move), so the office that now handles the request holds
+        every letter issued on it, as the city does."""
+        ref = "(data ->> 'request_id')" if self.is_pg else "json_extract(data, '$.request_id')"
+        ids = conn.execute(
+            text(
+                f"SELECT entity_id FROM records WHERE entity <> 'request' AND entity = 'letter' AND {ref} = :rid "
+                f"ORDER BY entity_id{' FOR UPDATE' if self.is_pg else ''}"
+            ),
+            {"rid": request_id},
+        ).scalars().all()  # fmt: skip
+        for letter_id in ids:
+            letter = batch.recs.get(letter_id)
+            if letter is None:
+                row = conn.execute(select(Record).where(Record.entity_id == letter_id)).one()
+                letter = RecState(row.entity_id, row.entity, row.office_id, row.version, dict(row.data),
+                                  row.needs_review, True, row.created_by)  # fmt: skip
+                batch.recs[letter_id] = letter
+            if letter.office_id == office_id:
+                continue
+            data = {**letter.data, OFFICE_FIELD: office_code}
+            changes = diff(letter.data, data)
+            letter.version += 1
+            data["version"] = letter.version
+            letter.moved_from = letter.office_id if letter.moved_from is None else letter.moved_from
+            letter.office_id, letter.data = office_id, data
+            batch.touch(letter)
+            letter.changes.append((letter.version, changes))
+            letter.log_rows.append({**self._log_row(op, letter.version, changes, None, batch), "entity_id": letter_id})
 
     def _create(self, op: Op, batch: Batch, desk: dict[str, Any]) -> OpResult:
         device = batch.device

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect, Request
 
+from ppid_protocol.content import ContentError, check_event, check_record
 from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
 from server.auth import ApiError
 from server.context import DeviceCtx
@@ -71,10 +72,34 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     except ValidationError as exc:
         raise ApiError(
             422, "invalid_body", "Isi kiriman tidak sesuai protokol.",
-            errors=exc.errors(include_url=False, include_context=False)[:5],
+            errors=exc.errors(include_url=False, include_context=False, include_input=False)[:5],
         ) from exc  # fmt: skip
     if req.device_id != dev.id:
         raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
+    check_content(req.ops)
     return req.ops
+
+
+def check_content(ops: list[Op]) -> None:
+    """Every record and timeline line meets the content rules the desks store by (``ppid_protocol.content``);
+    otherwise 422 naming the op and the field, and nothing of the batch is applied: a value a desk cannot
+    store never reaches another desk."""
+    seen: dict[str, str] = {}
+    for op in ops:
+        fingerprint = op.fingerprint()
+        if seen.setdefault(op.op_id, fingerprint) != fingerprint:
+            raise ApiError(
+                422, "op_id_reused", "Dua operasi berbeda dengan ID operasi yang sama dalam satu kiriman.",
+                op_id=op.op_id,
+            )  # fmt: skip
+        try:
+            check_record(op.entity, op.record())
+            for index, event in enumerate(op.events()):
+                check_event(event, index)
+        except ContentError as exc:
+            raise ApiError(
+                422, "invalid_record", f"Isi data tidak sah ({exc.field}: {exc.reason}); tidak ada yang diterapkan.",
+                op_id=op.op_id, entity_id=op.entity_id, field=exc.field, reason=exc.reason,
+            ) from None  # fmt: skip

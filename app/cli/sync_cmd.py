@@ -81,6 +81,7 @@ def _render_report(r: dict[str, Any]) -> str:
         f"konflik {r['conflicts']}, ditolak {r['rejected']}; diterima {r['pulled']} data, keluar cakupan {r['removed']}.",
         f"Menunggu dikirim: {r['pending']}; konflik menunggu supervisor: {r['open_conflicts']}.",
     ]
+    lines.extend(_quarantine_lines(r))
     if r["ok"]:
         lines.insert(0, "Sinkronisasi berhasil.")
     else:
@@ -98,8 +99,17 @@ def _render_status(s: dict[str, Any]) -> str:
         f"Sinkron terakhir yang berhasil: {s['last_success'] or 'belum pernah'}",
         f"Menunggu dikirim: {s['pending']}; konflik menunggu supervisor: {s['open_conflicts']}",
     ]
+    lines.extend(_quarantine_lines(s))
     if s["last_error"]:
         lines.append(f"Kesalahan terakhir: {s['last_error'].get('message')}")
     if s["clock_suspicious"]:
         lines.append("PERHATIAN: jam komputer ini berbeda lebih dari 5 menit dengan server kota.")
     return "\n".join(lines)
+
+
+def _quarantine_lines(r: dict[str, Any]) -> list[str]:
+    if not r.get("quarantined"):
+        return []
+    lines = [f"Data dari server yang tidak dapat disimpan (dikarantina, perlu dilihat supervisor): {r['quarantined']}."]
+    lines += [f"  {q['entity']} {q['entity_id']}: {q['reason']}" for q in r.get("quarantined_items", [])[:10]]
+    return lines

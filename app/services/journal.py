@@ -9,9 +9,11 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.ids import new_id
 from app.services.context import Actor
 from db.models import AuditEntry, Event, OutboxOp
+from ppid_protocol.content import ContentError, check_event, check_record
 
 
 class RowSink(Protocol):
@@ -75,6 +77,10 @@ def enqueue(
     payload: dict[str, Any],
     base_version: int,
 ) -> None:
+    """Queue an intent for the city server. Its content is first judged by the rules the server applies
+    (``ppid_protocol.content``): what the server would refuse is refused here, at validation, and the whole
+    intent is rolled back, instead of stopping this desk's sync later."""
+    check_outgoing(entity, payload)
     session.add(
         OutboxOp(
             op_id=new_id(),
@@ -86,6 +92,18 @@ def enqueue(
             created_at=now,
         )
     )
+
+
+def check_outgoing(entity: str, payload: dict[str, Any]) -> None:
+    state = payload.get("state")
+    events = [payload.get("event"), *(payload.get("events") or [])]
+    try:
+        check_record(entity, state if isinstance(state, dict) else {})
+        for index, event in enumerate(e for e in events if isinstance(e, dict)):
+            check_event(event, index)
+    except ContentError as exc:
+        field = exc.field.rsplit(".", 1)[-1] if "." in exc.field else "_"
+        raise ValidationError({field: f"tidak dapat disimpan: {exc.reason}"}) from None
 
 
 def record_event(

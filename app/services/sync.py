@@ -53,6 +53,10 @@ class SyncSnapshot:
     error_message: str | None = None
     pending: int = 0
     open_conflicts: int = 0
+    quarantined: int = 0
+    """Pulled items set aside because this desk could not store them (the supervisor looks at them)."""
+    quarantined_items: tuple[tuple[str, str, str], ...] = ()
+    """The latest of them as (kind, id, reason)."""
     clock: ClockStatus | None = None
     taken_at: float = (
         0.0  # time.monotonic() when the read began: a slower, older read never overwrites a newer
@@ -79,6 +83,10 @@ def _snapshot(engine: SyncEngine) -> SyncSnapshot:
         ca_bundle=(enr.ca_bundle or "") if enr else "", last_success=status.get("last_success"),
         error_code=error.get("code"), error_message=error.get("message"),
         pending=int(status.get("pending") or 0), open_conflicts=int(status.get("open_conflicts") or 0),
+        quarantined=int(status.get("quarantined") or 0),
+        quarantined_items=tuple(
+            (str(q["entity"]), str(q["entity_id"]), str(q["reason"])) for q in status.get("quarantined_items") or []
+        ),
         clock=clock, taken_at=taken_at,
     )  # fmt: skip
 

@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, bindparam, select, text, update
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.search import search_body
-from app.sync import state
+from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
 from ppid_protocol.wire import PullItem
@@ -102,7 +103,41 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
     """Upsert a page of pulled records (none of them with pending local ops); returns how many were stored.
 
     ``removed`` items may be passed too: they say where a record went, so it is shown as forwarded there.
-    Records the engine already marked out of scope in this transaction are settled either way."""
+    Records the engine already marked out of scope in this transaction are settled either way.
+
+    An item this desk cannot store is quarantined (``app.sync.quarantine``) and the rest of the page applied:
+    items that break the content rules or name a record this desk does not have are set aside first; should
+    the page still fail in the database, it is applied again item by item, each in its own savepoint."""
+    stored = _apply_screened(session, items, office_code, desk_letter)
+    arrived = {item.entity_id for item in items if not item.removed}
+    for _round in range(3):  # a keberatan set aside a page before its request: stored once the request is here
+        retry = quarantine.waiting(session, arrived)
+        if not retry:
+            break
+        quarantine.release(session, [row_id for row_id, _item in retry])
+        stored += _apply_screened(session, [item for _row_id, item in retry], office_code, desk_letter)
+        arrived = {item.entity_id for _row_id, item in retry}
+    return stored
+
+
+def _apply_screened(session: Session, items: list[PullItem], office_code: str, desk_letter: str) -> int:
+    good = quarantine.screen(session, items, quarantine.quarantine_item)
+    try:
+        with session.begin_nested():
+            return _apply_page(session, good, office_code=office_code, desk_letter=desk_letter)
+    except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        log.warning("pulled page failed; applying it item by item", extra={"error": type(exc).__name__})
+    stored = 0
+    for item in good:
+        try:
+            with session.begin_nested():
+                stored += _apply_page(session, [item], office_code=office_code, desk_letter=desk_letter)
+        except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            quarantine.quarantine_item(session, item, f"{type(exc).__name__}: {exc}")
+    return stored
+
+
+def _apply_page(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     requesters: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []

@@ -60,7 +60,7 @@ log = logging.getLogger("ppid.sync.client")
 
 NOT_RETRYABLE = {
     "auth_missing", "auth_invalid", "device_revoked", "client_too_old", "forbidden_scope", "insecure_url",
-    "enroll_code_invalid", "enroll_code_used", "enroll_code_expired", "tls_clock",
+    "enroll_code_invalid", "enroll_code_used", "enroll_code_expired", "enroll_office_mismatch", "tls_clock",
 }  # fmt: skip
 
 
@@ -380,9 +380,11 @@ class SyncClient:
         server = datetime.fromisoformat(hello.server_time).timestamp()
         return hello, Clock(offset_seconds=server - (t0 + t1) / 2, rtt_seconds=t1 - t0)
 
-    def enroll(self, code: str, request_id: str | None = None, label: str = "") -> EnrollResponse:
+    def enroll(
+        self, code: str, request_id: str | None = None, label: str = "", office_code: str | None = None
+    ) -> EnrollResponse:
         body = EnrollRequest(code=code, request_id=request_id or str(uuid.uuid4()), label=label,
-                             app_version=self.app_version)  # fmt: skip
+                             app_version=self.app_version, office_code=office_code)  # fmt: skip
         resp = self._send("POST", "/enroll", content=body.model_dump_json().encode(),
                           headers={"Content-Type": "application/json"}, expect=1024)  # fmt: skip
         return self._parse(resp, EnrollResponse)

@@ -23,11 +23,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from app.sync import outbox, state
+from app.sync import outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
 from app.sync.clock import clock_status, record_server_time
@@ -35,7 +35,7 @@ from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from db.engine import Database
 from db.models import Office
 from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
-from ppid_protocol.wire import Op, PullItem
+from ppid_protocol.wire import Op, OpResult, PullItem
 
 log = logging.getLogger("ppid.sync")
 trace = logging.getLogger("ppid.sync.client.engine")  # the exchange timeline (bench/sync_link.py --trace)
@@ -66,6 +66,9 @@ class SyncReport:
     repaired: int = 0
     pending: int = 0
     open_conflicts: int = 0
+    quarantined: int = 0
+    """Pulled items this desk could not store, set aside (``app.sync.quarantine``): all of them so far."""
+    quarantined_items: list[dict[str, Any]] = field(default_factory=list)
     attempts: int = 0
     error_code: str | None = None
     error: str | None = None
@@ -146,7 +149,12 @@ class SyncEngine:
             office = s.execute(select(Office)).scalars().first()
             local_code = office.code if office else None
         with SyncClient(server_url, ca_bundle=ca_bundle) as client:
-            done = client.enroll(code, request_id=request_id, label=label)
+            try:
+                done = client.enroll(code, request_id=request_id, label=label, office_code=local_code)
+            except SyncError as exc:  # the server checked the office before spending the code: same refusal
+                if exc.code == "enroll_office_mismatch":
+                    raise SyncError("office_mismatch", str(exc), status=exc.status) from exc
+                raise
         if local_code is not None and local_code != done.office_code:
             raise SyncError(
                 "office_mismatch",
@@ -159,6 +167,7 @@ class SyncEngine:
         with self.db.transaction() as s:
             state.put(s, "enrollment", asdict(enr))
             state.put(s, "cursor", "")
+            s.execute(delete(state.sync_state).where(state.sync_state.c.key == key))  # the attempt is done
             if office is not None:
                 s.execute(update(Office).values(desk_letter=done.desk_letter))
         return enr
@@ -174,6 +183,7 @@ class SyncEngine:
                 "desk_letter": enr.get("desk_letter"), "is_city": enr.get("is_city"),
                 "last_success": data.get("last_success"), "last_error": data.get("last_error"),
                 "pending": outbox.pending_count(s), "open_conflicts": open_conflicts(s),
+                "quarantined": quarantine.count(s), "quarantined_items": quarantine.as_json(quarantine.recent(s)),
                 "clock_skew_seconds": clk.skew_seconds if clk else None,
                 "clock_suspicious": bool(clk and clk.suspicious),
             }  # fmt: skip
@@ -226,6 +236,21 @@ class SyncEngine:
         with self.db.transaction() as s:
             record_server_time(s, now, now + timedelta(seconds=offset))
 
+    def _refused_op(self, exc: SyncError, ops: list[Op], report: SyncReport) -> str | None:
+        """An op whose content the server refuses (422 ``invalid_record`` naming it) would refuse every batch
+        it is in, for ever: it is recorded as rejected (the supervisor sees it with the conflicts) and the
+        batch goes again without it. Returns its op id, or None when ``exc`` is not such a refusal."""
+        detail = exc.detail if isinstance(exc.detail, dict) else {}
+        op_id = detail.get("op_id")
+        if exc.code != "invalid_record" or op_id not in {op.op_id for op in ops}:
+            return None
+        result = OpResult(op_id=str(op_id), status="rejected", code="invalid_record", message=str(exc))
+        with self.db.transaction() as s:
+            outbox.record_results(s, [op for op in ops if op.op_id == op_id], [result], self.clock())
+        report.rejected += 1
+        log.warning("op refused by the server for its content", extra={"op_id": op_id, "field": detail.get("field")})
+        return str(op_id)
+
     def _push(self, client: SyncClient, report: SyncReport) -> None:
         """Batches in outbox order, pipelined and paced: the next upload starts once the previous body is in the
         socket and the link is due to finish what is already queued within ``pace_lead`` seconds (a model of
@@ -277,6 +302,12 @@ class SyncEngine:
                             failures += 1
                             self._failed(flight.size)
                             self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
+                            refused = self._refused_op(exc, flight.ops, report)
+                            if refused is not None:  # one op the server will never take: set aside, send the rest
+                                rest = [op for op in flight.ops if op.op_id != refused]
+                                if rest:
+                                    retry.appendleft(rest)
+                                continue
                             if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
                                 half = len(flight.ops) // 2
                                 retry.extendleft([flight.ops[half:], flight.ops[:half]])
@@ -557,6 +588,8 @@ class SyncEngine:
                 state.put(s, "last_error", {"code": report.error_code, "message": report.error})
             report.pending = outbox.pending_count(s)
             report.open_conflicts = open_conflicts(s)
+            report.quarantined = quarantine.count(s)
+            report.quarantined_items = quarantine.as_json(quarantine.recent(s))
             report.last_success = state.get(s, "last_success")
         return report
 

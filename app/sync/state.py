@@ -17,15 +17,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.errors import DeskError
-from db.models.sync import sync_conflicts, sync_records, sync_state
+from db.models.sync import sync_conflicts, sync_quarantine, sync_records, sync_state
 
-__all__ = ["sync_conflicts", "sync_records", "sync_state"]
+__all__ = ["sync_conflicts", "sync_quarantine", "sync_records", "sync_state"]
 
-TABLES = (sync_state.name, sync_records.name, sync_conflicts.name)
+TABLES = (sync_state.name, sync_records.name, sync_conflicts.name, sync_quarantine.name)
 
 
 def ensure_tables(engine: Engine) -> None:
-    """Check that the register was migrated (revision 0005 or later) before sync touches it.
+    """Check that the register was migrated (revision 0007 or later) before sync touches it.
 
     The tables are no longer created here: a register that lacks them was opened without its migrations
     (``Database`` directly instead of ``DeskServices.open``), and creating tables behind Alembic's back would

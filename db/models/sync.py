@@ -53,3 +53,20 @@ sync_conflicts = Table(
     Column("resolved_by", String(50)),
 )
 """Ops the server held (conflict) or refused (rejected), with both values, for the supervisor's page."""
+
+sync_quarantine = Table(
+    "sync_quarantine",
+    Base.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", String(64), nullable=False, index=True),
+    Column("server_seq", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("item", JSON, nullable=False),
+    Column("quarantined_at", DateTime, nullable=False),
+    Column("waiting_for", String(64), index=True),  # the missing record it names: retried once it arrives
+    Column("released_at", DateTime),  # stored after all (its missing record arrived later)
+)
+"""Pulled items this desk could not store (a value it cannot read, a reference to a record it does not have),
+kept whole with the reason for the supervisor, so that one bad item never stops a page."""

@@ -83,3 +83,44 @@ def test_revoking_twice_or_unknown_device_is_explained(engine: Engine) -> None:
 def test_duplicate_office_code_is_refused(engine: Engine) -> None:
     with pytest.raises(admin.AdminError, match="sudah ada"):
         admin.add_office(engine, "3673.01", "lagi")
+
+
+def test_lost_answer_replay_is_refused_once_the_desk_works_or_after_the_window(
+    server: LiveServer, engine: Engine
+) -> None:
+    code, _ = admin.new_enroll_code(engine, "3673.01")
+    with SyncClient(server.url) as c:
+        first = c.enroll(code, request_id="attempt-0001")
+    with SyncClient(server.url, token=first.token, device_id=first.device_id) as desk:
+        desk.hello()  # the desk got its token and works
+        with SyncClient(server.url) as c, pytest.raises(SyncError) as info:
+            c.enroll(code, request_id="attempt-0001")
+        assert info.value.code == "enroll_code_used"
+        assert desk.hello()[0].device_id == first.device_id  # its token was not replaced
+    with engine.connect() as conn:
+        assert conn.execute(select(Device.enroll_request_id)).scalar_one() == ""  # the attempt is forgotten
+    # a desk that never authenticated: the replay works only minutes after the first use
+    late, _ = admin.new_enroll_code(engine, "3673.01")
+    with SyncClient(server.url) as c:
+        c.enroll(late, request_id="attempt-0002")
+        with engine.begin() as conn:
+            conn.execute(
+                EnrollCode.__table__.update()
+                .where(EnrollCode.code_hash == admin.sha256_hex(admin.normalise_code(late)))
+                .values(used_at=admin.utcnow() - timedelta(days=30))
+            )
+        with pytest.raises(SyncError) as info:
+            c.enroll(late, request_id="attempt-0002")
+        assert info.value.code == "enroll_code_used"
+
+
+def test_a_code_of_another_office_is_refused_unspent(server: LiveServer, engine: Engine) -> None:
+    code, _ = admin.new_enroll_code(engine, "3673.02")
+    with SyncClient(server.url) as c:
+        with pytest.raises(SyncError) as info:
+            c.enroll(code, request_id="attempt-0001", office_code="3673.01")
+        assert info.value.status == 409 and info.value.code == "enroll_office_mismatch"
+        with engine.connect() as conn:
+            assert conn.execute(select(Device.id)).first() is None  # no orphan device
+            assert conn.execute(select(EnrollCode.used_at)).scalar_one() is None  # the code is not spent
+        assert c.enroll(code, request_id="attempt-0002", office_code="3673.02").office_code == "3673.02"

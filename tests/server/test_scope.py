@@ -7,6 +7,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, func, select
 
+from app.ids import new_id
 from app.sync.client import SyncClient, SyncError
 from server import admin
 from server.models import AppliedOp, Record
@@ -47,7 +48,7 @@ def test_office_desk_reads_only_its_office_and_city_reads_all(enroll: Enroller) 
 def test_city_desk_can_create_for_an_office_and_record_decisions(enroll: Enroller) -> None:
     a, city = enroll("3673.01"), enroll("3673")
     objection = make_op(
-        entity="objection", record={"office_code": "3673.01", "status": "diterima", "decision": None}
+        entity="objection", record={"office_code": "3673.01", "status": "terdaftar", "decision": None}
     )
     a.push([objection])
     decided = {"office_code": "3673.01", "status": "diputus", "decision": "dikabulkan"}
@@ -108,3 +109,86 @@ def test_plain_http_refused_except_loopback() -> None:
     assert info.value.code == "insecure_url"
     SyncClient("http://127.0.0.1:1").close()
     SyncClient("https://ppid.serangkota.go.id").close()
+
+
+def _request_of(office: str, requester_id: str | None = None) -> dict:
+    rid = requester_id or new_id()
+    return {"office_code": office, "status": "verifikasi", "requester_id": rid,
+            "requester": {"id": rid, "name": "Siti", "kind": "perorangan"}}  # fmt: skip
+
+
+def _nothing_of_a_applied(engine: Engine, before: int) -> None:
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == before
+
+
+def test_an_office_cannot_write_on_another_offices_timeline_or_requester(enroll: Enroller, engine: Engine) -> None:
+    a, b = enroll("3673.01"), enroll("3673.02")
+    b_request = make_op(record=_request_of("3673.02"))
+    b.push([b_request])
+    a_request = make_op(record=_request_of("3673.01"))
+    a.push([a_request])
+    forged_line = {"id": new_id(), "kind": "objection_filed", "summary": "palsu", "request_id": b_request.entity_id}
+    attempts = [
+        # a keberatan of A whose timeline line goes on B's request
+        make_op(entity="objection", action="add", events=[forged_line],
+                record={"office_code": "3673.01", "status": "terdaftar", "request_id": a_request.entity_id}),
+        # a keberatan of A filed against B's request
+        make_op(entity="objection", action="add",
+                record={"office_code": "3673.01", "status": "terdaftar", "request_id": b_request.entity_id}),
+        # a keberatan created with B's request id as its own id (was "rejected/entity_mismatch": an oracle)
+        make_op(b_request.entity_id, entity="objection", action="add",
+                record={"office_code": "3673.01", "status": "terdaftar", "request_id": a_request.entity_id}),
+        # a request of A embedding B's requester (renames B's requester as the city sees it)
+        make_op(record={**_request_of("3673.01", b_request.payload["record"]["requester_id"]),
+                        "requester": {"id": b_request.payload["record"]["requester_id"], "name": "Nama Baru"}}),
+        # a request whose own timeline line names another request
+        make_op(record=_request_of("3673.01"), event={"id": new_id(), "kind": "x", "request_id": b_request.entity_id}),
+    ]  # fmt: skip
+    for op in attempts:
+        with pytest.raises(SyncError) as info:
+            a.push([make_op(record=_request_of("3673.01")), op])
+        assert (info.value.status, info.value.code) == (403, "forbidden_scope")
+        _nothing_of_a_applied(engine, 2)
+    b_seen = b.pull().items
+    assert [i.entity_id for i in b_seen] == [b_request.entity_id] and b_seen[0].events[0]["kind"] == "receive"
+
+
+def test_a_keberatan_of_a_request_that_exists_nowhere_is_refused_alone(enroll: Enroller, engine: Engine) -> None:
+    a = enroll("3673.01")
+    ghost = new_id()
+    orphan = make_op(entity="objection", action="add", events=[{"id": new_id(), "kind": "f", "request_id": ghost}],
+                     record={"office_code": "3673.01", "status": "terdaftar", "request_id": ghost})  # fmt: skip
+    ok = make_op(record=_request_of("3673.01"))
+    res = a.push([orphan, ok]).results
+    assert (res[0].status, res[0].code) == ("rejected", "unknown_request") and res[1].status == "applied"
+    # a keberatan of a request created earlier in the same batch is fine
+    own = make_op(entity="objection", action="add",
+                  record={"office_code": "3673.01", "status": "terdaftar", "request_id": ok.entity_id},
+                  events=[{"id": new_id(), "kind": "objection_filed", "request_id": ok.entity_id}])  # fmt: skip
+    fresh = make_op(record=_request_of("3673.01"))
+    own2 = make_op(entity="objection", action="add",
+                   record={"office_code": "3673.01", "status": "terdaftar", "request_id": fresh.entity_id})
+    assert [r.status for r in a.push([own, fresh, own2]).results] == ["applied"] * 3
+
+
+def test_letters_follow_a_routed_request_to_its_new_office(enroll: Enroller, engine: Engine) -> None:
+    a, b, city = enroll("3673.01"), enroll("3673.02"), enroll("3673")
+    request = make_op(record=_request_of("3673.01"))
+    letter = make_op(entity="letter", action="issue", event={"id": new_id(), "kind": "letter_issued",
+                                                             "request_id": request.entity_id},
+                     record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "tanda_terima"})  # fmt: skip
+    a.push([request, letter])
+    a_cursor = a.pull().next_cursor
+    routed = {**request.payload["record"], "office_code": "3673.02"}
+    assert city.push([make_op(request.entity_id, base=1, record=routed, action="route")]).results[0].status == "applied"
+    got = {i.entity_id: i for i in b.pull().items}
+    assert set(got) == {request.entity_id, letter.entity_id}
+    assert got[letter.entity_id].record is not None and got[letter.entity_id].record["office_code"] == "3673.02"
+    assert got[letter.entity_id].events[0]["kind"] == "letter_issued"  # with its timeline line
+    left = a.pull(a_cursor).items
+    assert {i.entity_id for i in left if i.removed} == {request.entity_id, letter.entity_id}
+    # a letter A issued for the request before it heard of the routing is A's own work, never a violation
+    late = make_op(entity="letter", action="issue",
+                   record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "pemberitahuan"})
+    assert a.push([late]).results[0].status == "applied"

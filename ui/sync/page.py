@@ -88,10 +88,12 @@ class SyncPage(Page):
             ("last_error", self.tr("Kesalahan terakhir:")),
             ("pending", self.tr("Operasi menunggu dikirim:")),
             ("conflicts", self.tr("Konflik perlu ditinjau:")),
+            ("quarantined", self.tr("Data dikarantina:")),
             ("clock", self.tr("Jam komputer:")),
         )
         for key, caption in rows:
             value = QLabel("—")
+            value.setObjectName(f"sync_{key}")
             value.setWordWrap(True)
             value.setAccessibleName(caption.rstrip(":"))
             self.values[key] = value
@@ -171,6 +173,7 @@ class SyncPage(Page):
             set_role(v["last_error"], "error")
         v["pending"].setText(str(snap.pending))
         v["conflicts"].setText(str(snap.open_conflicts))
+        v["quarantined"].setText(self._quarantine_text(snap))
         if snap.clock is None:
             v["clock"].setText(self.tr("belum diperiksa (diperiksa saat sinkronisasi)"))
         elif snap.clock.suspicious:
@@ -178,3 +181,12 @@ class SyncPage(Page):
             v["clock"].setText(text.replace("%1", amount(snap.clock.skew_seconds)))
         else:
             v["clock"].setText(self.tr("sesuai dengan server kota"))
+
+    def _quarantine_text(self, snap: SyncSnapshot) -> str:
+        """Items pulled from the server that this desk could not store: the count and the latest few, so the
+        supervisor can ask the city to correct them (the rest of the data kept syncing)."""
+        if not snap.quarantined:
+            return self.tr("tidak ada")
+        lines = [self.tr("%1 data dari server tidak dapat disimpan meja ini").replace("%1", str(snap.quarantined))]
+        lines += [f"• {kind} {entity_id}: {why}" for kind, entity_id, why in snap.quarantined_items[:5]]
+        return "\n".join(lines)

@@ -86,6 +86,7 @@ def test_code_for_another_office_is_refused(qtbot, desk, panel, city, memory_key
     _enroll(qtbot, panel, city.url, code)
     assert "untuk kantor lain" in panel.form.error("code")
     assert SyncEngine(desk.ctx.db, TokenStore(memory_keyring)).enrollment() is None
+    assert server_admin.list_devices(city.engine, "3673.01") == []  # checked before spending: no orphan device
 
 
 def test_plain_http_to_a_remote_server_is_refused(qtbot, panel, memory_keyring):

@@ -236,3 +236,19 @@ def test_logout_stops_the_sessions_sync(qtbot, desk, city, enroll_desk):
         runner().wait()
         if session.dialog is not None:
             session.dialog.close()
+
+
+def test_sync_page_shows_what_was_quarantined(qtbot, desk, officer, open_window):
+    from app.sync.quarantine import quarantine_item
+    from ppid_protocol.wire import PullItem
+
+    bad = PullItem(seq=7, entity="request", entity_id="req-kemarin", version=1, record={"received_at": "kemarin sore"})
+    with desk.ctx.db.transaction() as s:
+        quarantine_item(s, bad, "Isi tidak sah: record.received_at: bukan tanggal-waktu ISO 8601")
+    window = open_window(officer)
+    window.show_page("sync")
+    page = window.pages["sync"]
+    page.show_status(desk.sync.snapshot())
+    text = page.values["quarantined"].text()
+    assert text.startswith("1 data dari server tidak dapat disimpan meja ini")
+    assert "request req-kemarin: Isi tidak sah: record.received_at" in text

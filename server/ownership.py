@@ -1,0 +1,102 @@
+"""What an op may touch beyond its own record: an office writes only its own data.
+
+An op names other records in three places, and each is checked before the op is decided: the timeline lines it
+carries (a keberatan or letter writes on its request's timeline: ``events[].request_id``), the request a
+keberatan or letter belongs to (``request_id``), and the requester a request embeds (``requester``). A line
+on another record's timeline, a link to another office's request or another office's requester is a scope
+violation (403 for the whole batch, whatever the entity type), except a link to a request that was this
+office's until the city routed it (work done before the desk knew); a link to a request that exists nowhere is
+refused for that op alone (``unknown_request``), so a desk whose request was refused is not stopped for good.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select, text
+
+from ppid_protocol.wire import Op
+from server.context import ScopeViolation
+from server.models import Record, ScopeLog
+
+if TYPE_CHECKING:
+    from server.push import Batch, RecState
+
+Refusal = tuple[str, str]
+
+
+def owns(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], rec: RecState | None) -> Refusal | None:
+    """None when every record ``op`` names besides its own is its to name; raises ``ScopeViolation`` (403)
+    when it names another office's; a refusal ``(code, message)`` for a request that exists nowhere."""
+    stored = rec.data if rec is not None and rec.exists else {}
+    parent: Any = None
+    own_objection: Any = None
+    if op.entity == "request":
+        parent = op.entity_id
+    elif op.entity in ("objection", "letter"):
+        parent = desk.get("request_id") or stored.get("request_id")
+        own_objection = op.entity_id if op.entity == "objection" else (
+            desk.get("objection_id") or stored.get("objection_id")
+        )  # fmt: skip
+    for event in op.events():
+        if event.get("request_id") not in (None, parent) or event.get("objection_id") not in (None, own_objection):
+            raise ScopeViolation(op.entity_id)
+    device = batch.device
+    if op.entity in ("objection", "letter") and parent and parent != stored.get("request_id"):
+        office = _request_office(conn, batch, str(parent))
+        if office is None:
+            return "unknown_request", "Permohonan yang dirujuk tidak ada di server."
+        if not device.is_city and office != device.office_id and not _was_ours(conn, batch, str(parent)):
+            raise ScopeViolation(op.entity_id)
+    if op.entity == "request":
+        _check_requester(conn, batch, op, desk, stored)
+    return None
+
+
+def _was_ours(conn: Connection, batch: Batch, request_id: str) -> bool:
+    """The request was in this office before the city routed it on: a keberatan or letter made for it while
+    the desk did not know yet is the office's own work (held for review later, never a scope violation)."""
+    found = conn.execute(
+        select(ScopeLog.id).where(ScopeLog.office_id == batch.device.office_id, ScopeLog.entity_id == request_id)
+    ).first()
+    return found is not None
+
+
+def _request_office(conn: Connection, batch: Batch, entity_id: str) -> int | None:
+    held = batch.recs.get(entity_id)
+    if held is not None and held.exists:
+        return held.office_id if held.entity == "request" else None
+    row = conn.execute(
+        select(Record.office_id).where(Record.entity_id == entity_id, Record.entity == "request")
+    ).first()
+    return None if row is None else int(row.office_id)
+
+
+def _check_requester(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], stored: dict[str, Any]) -> None:
+    """The embedded requester is the request's own (same id) and, for an office desk, not a requester only
+    another office's requests name: otherwise the city's (and that office's) copy of the person is renamed."""
+    requester_id = desk.get("requester_id")
+    embedded = desk.get("requester")
+    if isinstance(embedded, dict):
+        if requester_id is not None and embedded.get("id") not in (None, requester_id):
+            raise ScopeViolation(op.entity_id)
+        requester_id = requester_id or embedded.get("id")
+    if not requester_id or batch.device.is_city or requester_id == stored.get("requester_id"):
+        return
+    offices = {
+        r.office_id for r in batch.recs.values()
+        if r.exists and r.entity == "request" and r.entity_id != op.entity_id
+        and r.data.get("requester_id") == requester_id
+    }  # fmt: skip
+    ref = "(data ->> 'requester_id')" if conn.dialect.name == "postgresql" else "json_extract(data, '$.requester_id')"
+    offices.update(
+        conn.execute(
+            text(
+                f"SELECT DISTINCT office_id FROM records WHERE entity = 'request' AND {ref} = :rid "
+                "AND entity_id <> :eid"
+            ),
+            {"rid": str(requester_id), "eid": op.entity_id},
+        ).scalars()
+    )
+    if offices and batch.device.office_id not in offices:
+        raise ScopeViolation(op.entity_id)
