@@ -64,7 +64,7 @@ def test_receipt_is_recorded_on_the_timeline_and_reprints_identically(
     assert len(events) == 1 and "Tanda Bukti" in events[0].summary
 
 
-def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
+def test_numbered_letters_use_the_office_pattern_and_one_agenda_for_all_kinds(
     to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor, signed: None
 ) -> None:
     rejected = to_state(Status.REJECTED)
@@ -73,9 +73,9 @@ def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
     ext = letters.issue(supervisor, "extension", extended)
     # DEFAULT_LETTER_TEMPLATE "{classification}/{seq}/{unit}-{desk}/{month_roman}/{year}", March 2026
     assert sk.number == "000.5.9/1/PPID-A/III/2026"
-    assert ext.number == "000.5.9/1/PPID-A/III/2026"  # its own sequence
+    assert ext.number == "000.5.9/2/PPID-A/III/2026"  # the next entry of the one agenda, not a second "1"
     again = letters.issue(supervisor, "rejection", rejected, reissue=True)
-    assert again.number == "000.5.9/2/PPID-A/III/2026" and not again.reprint
+    assert again.number == "000.5.9/3/PPID-A/III/2026" and not again.reprint
     text_ = _text(sk.pdf)
     assert "Pasal 17 huruf h" in text_ and "Drs. H. Ahmad Fauzi, M.Si." in text_
     assert "NIP. 19680507 198712 1 001" in text_ and "Sekretaris Daerah Kota Serang" in text_
