@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
+from app.domain.identity import printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS
@@ -39,7 +40,7 @@ def office_snapshot(office: Office, session: Session) -> s.Office:
         address=office.address or "",
         ppid_name=ppid_name(office),
         city=office.city or "Serang",
-        phone=office.phone or "",
+        phone=printed_phone(office.phone),
         email=office.email or "",
         website=office.website or "",
         postal_code=office.postal_code or "",
@@ -90,11 +91,11 @@ def requester_snapshot(
         nik=nik or requester.legal_number or "",
         kind=requester.kind,
         occupation=requester.occupation or "",
-        phone=requester.phone or "",
+        phone=printed_phone(requester.phone),
         email=requester.email or "",
         proxy_name=str(proxy.get("name") or ""),
         proxy_address=str(proxy.get("address") or ""),
-        proxy_phone=str(proxy.get("phone") or ""),
+        proxy_phone=printed_phone(str(proxy.get("phone") or "")),
     )
 
 

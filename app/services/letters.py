@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, NUMBERED, PAPERS, REQUEST_LETTERS, kind_of
 from app.documents.templates import load_template
+from app.domain.identity import printed_phone
 from app.domain.numbering import LETTER_COUNTER, counter_key, parts_for, render_letter_number
 from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
@@ -152,8 +153,7 @@ class LetterService:
         actor.require(Permission.RECORD_REQUEST)
         if kind not in LETTER_KINDS:
             raise ValidationError({"kind": "Jenis dokumen harus salah satu: " + ", ".join(LETTER_KINDS)})
-        codes = self._setting(LETTER_SETTING).get("classifications")
-        overrides: Mapping[str, Any] = codes if isinstance(codes, dict) else {}
+        overrides = self._overrides()
         if paper is None and not self._has_issued(kind, number):
             paper = self.print_settings()[kind]["paper"]
         now = self.ctx.clock()
@@ -279,7 +279,7 @@ class LetterService:
             else ppid_signatory(session, office)
         )
         if kind == "receipt":
-            fields["contact"] = " / ".join(x for x in (office.phone, office.email) if x)
+            fields["contact"] = " / ".join(x for x in (printed_phone(office.phone), office.email) if x)
         return _SNAPSHOT_CLASSES[kind](
             **common,
             letter=s.LetterMeta(number="", date=day),
@@ -355,6 +355,32 @@ class LetterService:
             identical=identical,
             warnings=warnings,
         )
+
+    def classifications(self) -> dict[str, str]:
+        """The kode klasifikasi each numbered kind's letters get now."""
+        with self.ctx.db.reader() as session:
+            office = load_office(session)
+            return {kind: classification_of(kind, office, self._overrides()) for kind in sorted(NUMBERED)}
+
+    def set_classification(self, actor: Actor, kind: str, code: str) -> dict[str, str]:
+        """The office's own code for one kind (empty: back to the registry's or the office's code)."""
+        if kind not in NUMBERED:
+            raise ValidationError({"kind": "Jenis surat bernomor: " + ", ".join(sorted(NUMBERED))})
+        code = code.strip()
+        if len(code) > 30 or "/" in code or "{" in code or "}" in code:
+            raise ValidationError(
+                {"code": "Kode klasifikasi maks. 30 karakter, tanpa '/' atau kurung kurawal."}
+            )
+        whole = self._setting(LETTER_SETTING)
+        overrides = {k: v for k, v in self._overrides().items() if k != kind}
+        if code:
+            overrides[kind] = code
+        OfficeService(self.ctx).set_setting(actor, LETTER_SETTING, {**whole, "classifications": overrides})
+        return self.classifications()
+
+    def _overrides(self) -> dict[str, str]:
+        codes = self._setting(LETTER_SETTING).get("classifications")
+        return {str(k): str(v) for k, v in codes.items()} if isinstance(codes, dict) else {}
 
     def _has_issued(self, kind: str, number: str) -> bool:
         """Whether ``issue`` would reprint (a reprint keeps the paper it was issued on unless told otherwise)."""

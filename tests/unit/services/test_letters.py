@@ -250,3 +250,54 @@ def test_reprints_are_audited(
             for r in conn.execute(text("SELECT action FROM audit_log WHERE entity = 'letter' ORDER BY id"))
         ]
     assert actions == ["letter_issue", "letter_reprint", "letter_reprint"]
+
+
+def test_phones_print_in_the_national_form_on_letters_registers_and_the_dossier(
+    desk: DeskServices, letters: LetterService, supervisor: Actor, walk_in: Callable[..., dict[str, Any]],
+    signed: None,
+) -> None:  # fmt: skip
+    """The register stores E.164 (+6281234567890); paper shows the number as Indonesians write it."""
+    number = desk.register.receive(supervisor, walk_in()).number
+    day = desk.register.get(supervisor, number).received_at.date()
+    printed = [
+        letters.issue(supervisor, "form", number).pdf,
+        letters.issue(supervisor, "receipt", number).pdf,
+        letters.register_pdf(supervisor, day, day)[0],
+        letters.dossier_pdf(supervisor, number)[0],
+    ]
+    for pdf in printed:
+        text_ = _text(pdf)
+        assert "+62" not in text_ and "6281234567890" not in text_.replace("-", "")
+    assert "0812-3456-7890" in _text(printed[0])
+    assert "0812-3456-7890" in _text(printed[2]).replace(" ", "")  # the register's narrow column wraps it
+    assert "(0254) 123456" in _text(printed[1])  # the office's phone on the receipt
+
+
+def test_the_agenda_lists_every_numbered_letter_once_and_exports(
+    to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor, signed: None, tmp_path: Path,
+    desk: DeskServices,
+) -> None:  # fmt: skip
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    from app.services.letter_agenda import LetterAgenda
+
+    delivered = to_state(Status.DELIVERED)
+    issued = [letters.issue(supervisor, k, delivered) for k in ("notice", "handover", "receipt")]
+    letters.issue(supervisor, "notice", delivered)  # a reprint is no new agenda line
+    agenda = LetterAgenda(desk.ctx)
+    entries = agenda.entries(supervisor, 2026)
+    assert [e.number for e in entries] == [issued[0].number, issued[1].number]
+    assert entries[0].addressee == "Siti Aminah" and entries[1].subject.startswith("Berita Acara")
+    assert agenda.entries(supervisor, 2025) == []
+    assert agenda.export(supervisor, 2026, tmp_path / "agenda.csv") == 2
+    with open(tmp_path / "agenda.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["No.", "Nomor Surat", "Tanggal Surat"] and rows[2][1] == issued[1].number
+    agenda.export(supervisor, 2026, tmp_path / "agenda.xlsx")
+    sheet = load_workbook(tmp_path / "agenda.xlsx").active
+    assert sheet is not None and sheet["B3"].value == issued[1].number
+    agenda.export(supervisor, 2026, tmp_path / "a.json")
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["count"] == 2
