@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
+from app.domain.formatting import terbilang
 from app.domain.identity import printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
 from app.domain.permissions import Permission
@@ -140,6 +141,14 @@ def cost_lines(costs: dict[str, Any] | None) -> tuple[s.CostLine, ...]:
     return tuple(lines)
 
 
+def provision_period(days: int | None) -> str:
+    """When undocumented information will be provided, as the notice's sentence ends: "14 (empat belas) hari
+    kerja"; empty (the letter prints "…" for the officer to fill in) when no period was recorded."""
+    if days is None:
+        return ""
+    return f"{days} ({terbilang(days)}) hari kerja sejak tanggal pemberitahuan ini"
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise ActionRefused(message)
@@ -197,13 +206,20 @@ def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, d
                 if row.provision_days is not None
                 else "",
                 "redaction_explanation": row.redaction_reason or "",
+                "payment_method": row.payment_method or "",
             }
-        else:
-            undocumented = row.decision == Decision.NOT_DOCUMENTED.value
+        elif row.decision == Decision.NOT_DOCUMENTED.value:
             fields = {
                 "variant": "B",
-                "reason": "belum_didokumentasikan" if undocumented else "belum_dikuasai",
-                "undocumented_provision": (row.response_note or "") if undocumented else "",
+                "reason": "belum_didokumentasikan",
+                "undocumented_provision": provision_period(row.provision_days),
+            }
+        else:  # tidak dikuasai: tick that box and name the body that holds it (UU 14/2008 Pasal 22(7)b)
+            fields = {
+                "variant": "B",
+                "reason": "tidak_dikuasai",
+                "held_by_us": False,
+                "other_body": row.holder_body or row.forwarded_to or "",
             }
         return row.decided_at.date(), fields
     if kind == "rejection":

@@ -301,3 +301,45 @@ def test_the_agenda_lists_every_numbered_letter_once_and_exports(
     assert sheet is not None and sheet["B3"].value == issued[1].number
     agenda.export(supervisor, 2026, tmp_path / "a.json")
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["count"] == 2
+
+
+def _notice_after(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, body: dict[str, Any]
+) -> str:
+    number = to_state(Status.IN_PROCESS)
+    desk.actions.act(supervisor, number, "respond", body)
+    return _text(LetterService(desk.ctx).issue(supervisor, "notice", number).pdf)
+
+
+def test_notice_prints_the_payment_method(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    body = {
+        "decision": "diterima", "info_form": "hardcopy", "costs": {"pages": 10, "price_per_page": 500},
+        "payment_method": "Transfer ke rekening Kas Daerah", "provision_days": 3,
+    }  # fmt: skip
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "Cara pembayaran: Transfer ke rekening Kas Daerah" in text_
+
+
+def test_notice_for_information_not_held_ticks_that_box_and_names_the_holder(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    body = {"decision": "tidak_dikuasai", "holder_body": "Dinas PUPR Kota Serang"}
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "[ ] Informasi yang diminta belum dikuasai" in text_
+    assert "[√] Informasi yang diminta tidak dikuasai oleh PPID Pelaksana Kecamatan Cipocok Jaya" in text_
+    assert "badan publik lain, yaitu Dinas PUPR Kota Serang" in text_
+
+
+def test_notice_for_undocumented_information_says_when_not_the_officers_note(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    note = "Arsip masih di gudang, tanya Pak Dedi"
+    body = {"decision": "belum_didokumentasikan", "provision_days": 14, "note": note}
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "[√] Informasi yang diminta belum didokumentasikan" in text_
+    assert "dalam jangka waktu 14 (empat belas) hari kerja sejak tanggal pemberitahuan ini." in text_
+    assert note not in text_
+    bare = _notice_after(desk, to_state, supervisor, {"decision": "belum_didokumentasikan", "note": note})
+    assert "dalam jangka waktu …" in bare and note not in bare
