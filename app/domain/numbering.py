@@ -110,6 +110,12 @@ def validate_desk_letter(letter: str) -> str:
 
 
 def render_number(template: str, parts: NumberParts, **extra: str) -> str:
+    """A registration or keberatan number; given a classification and unit (the settings page's preview of all
+    three patterns), the letter rules apply, so the preview shows the letter number as it will be issued."""
+    if "classification" in extra and "unit" in extra and set(extra) == {"classification", "unit"}:
+        return render_letter_number(
+            template, parts, classification=extra["classification"], unit=extra["unit"]
+        )
     values: dict[str, object] = {
         "office": parts.office,
         "year": parts.year,

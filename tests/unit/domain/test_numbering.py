@@ -150,3 +150,14 @@ def test_every_letter_counter_key_maps_to_the_one_yearly_agenda() -> None:
     assert letter_counter_key("letter-notice:2026") == "letter:2026"
     assert letter_counter_key("letter:2025") == "letter:2025"
     assert letter_counter_key("request:2026") is None and letter_counter_key("letter") is None
+
+
+def test_the_settings_preview_shows_the_letter_number_as_issued() -> None:
+    """The settings page previews every pattern through ``render_number`` with a classification and unit."""
+    parts = parts_for("CPJ", "B", 1, date(2026, 6, 2))
+    letter = render_number(
+        "{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}", parts, classification="000", unit="U"
+    )
+    assert letter == "000/B-1/U/VI/2026"
+    request = render_number(DEFAULT_REQUEST_TEMPLATE, parts, classification="000", unit="U")
+    assert request == render_number(DEFAULT_REQUEST_TEMPLATE, parts) == "CPJ/2026/B-0001"
