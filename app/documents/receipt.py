@@ -45,11 +45,15 @@ QUIET_ZONE = 4
 
 
 @functools.lru_cache(maxsize=32)
-def _qr_code(payload: str) -> tuple[int, tuple[bytes, ...]]:
+def _qr_code(payload: str, style: str = "iso") -> tuple[int, tuple[bytes, ...]]:
     """The mask segno chose by the standard's penalty rules, and the module matrix with its quiet zone.
 
     The mask search is deterministic (same payload, same mask), so reprints stay byte-identical; a fixed mask
-    saved time but could leave patterns that readers choke on."""
+    saved time but could leave patterns that readers choke on. ``style="mask0"`` is the drawing of receipts
+    issued before (``ReceiptSnapshot.qr_style``), for their identical reprints only."""
+    if style == "mask0":
+        old = segno.make(payload, error="m", boost_error=False, mask=0)
+        return 0, tuple(bytes(row) for row in old.matrix)
     code = segno.make_qr(payload, error="m", boost_error=False)  # never Micro QR: phone apps do not read it
     n = len(code.matrix)
     blank = bytes(n + 2 * QUIET_ZONE)
@@ -65,9 +69,9 @@ class QrCode(Flowable):
     QR widget spent more time than the rest of the receipt) and the output deterministic.
     """
 
-    def __init__(self, payload: str, size: float) -> None:
+    def __init__(self, payload: str, size: float, style: str = "iso") -> None:
         super().__init__()
-        self.mask, self.matrix = _qr_code(payload)
+        self.mask, self.matrix = _qr_code(payload, style)
         self.width = self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -144,7 +148,7 @@ def _number_block(
     label = Paragraph(esc(tpl.raw("label_registration")), st["center" if narrow else "left"])
     big = Paragraph(f"<b>{esc(number)}</b>", st["number_c" if narrow else "number"])
     qr_size = 26 * mm if narrow else 28 * mm
-    qr = QrCode(snap.qr_payload or number, qr_size)
+    qr = QrCode(snap.qr_payload or number, qr_size, snap.qr_style)
     if narrow:
         table = Table([[qr]], colWidths=[page.frame_width])
         table.setStyle(

@@ -54,3 +54,17 @@ def test_the_matrix_uses_the_standards_mask_and_a_four_module_quiet_zone(payload
         if not (4 <= r < 4 + n and 4 <= c < 4 + n)
     ]
     assert not any(border)
+
+
+def test_a_receipt_stored_before_keeps_its_qr_drawing_and_a_new_one_gets_the_standard_one() -> None:
+    """Reprints are byte-identical: a stored receipt without ``qr_style`` is drawn as it was printed."""
+    from app.documents.snapshot import ReceiptSnapshot, Snapshot
+
+    new = sample("receipt")
+    stored = new.to_dict()
+    assert stored["data"]["qr_style"] == "iso"
+    assert Snapshot.from_dict(stored) == new
+    del stored["data"]["qr_style"]
+    old = Snapshot.from_dict(stored)
+    assert isinstance(old, ReceiptSnapshot) and old.qr_style == "mask0"
+    assert render(old, "thermal80") != render(new, "thermal80")
