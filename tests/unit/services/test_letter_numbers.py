@@ -62,8 +62,13 @@ class Desk:
 
 
 def _copy_db(src: Path, dst: Path) -> None:
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+    """A consistent copy of a live register (sqlite's backup API); both connections closed afterwards."""
+    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    try:
         a.backup(b)
+    finally:
+        a.close()
+        b.close()
 
 
 @pytest.fixture
@@ -104,9 +109,9 @@ def _restore(d: Desk, clock: Any) -> None:
     """Put the desk's old backup back (the counter goes back with it), then pull its own letters again."""
     assert d.backup is not None
     d.services.close()
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm"):
         (d.folder / f"register.sqlite3{suffix}").unlink(missing_ok=True)
-    _copy_db(d.backup, d.folder / "register.sqlite3")
+    shutil.copyfile(d.backup, d.folder / "register.sqlite3")
     d.services = DeskServices.open(d.folder, clock=clock)
     items = [
         PullItem(
