@@ -45,6 +45,8 @@ COMMAND_MODULES: list[str] = [
     "app.cli.report_cmd",
     "app.cli.backup_cmd",
     "app.cli.print_cmd",
+    "app.cli.letter_cmd",
+    "app.cli.office_cmd",
     "app.cli.sync_cmd",
     "app.cli.demo_cmd",
 ]

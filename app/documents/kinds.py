@@ -37,7 +37,11 @@ class DocumentKind:
     renderer: str  # "module:function" in app.documents; the register's renderer takes no paper argument
     papers: tuple[str, ...] = _LETTER_PAPERS
     letter: bool = True  # issued as a record: stored snapshot, timeline event, reprinted byte-identically
-    numbered: bool = False  # carries a letter number from the office's pattern (a yearly sequence per kind)
+    numbered: bool = False  # carries a letter number from the office's pattern (the desk's one yearly agenda)
+    #: Kode klasifikasi arsip (Permendagri 83/2022) of this kind's letter number; None files it under the office's
+    #: own code (``Office.letter_classification``), which an office may also override per kind (``letters``
+    #: setting ``classifications``). The codes a pemda uses for PPID mail are its own (ppid-domain.md §6.1).
+    classification: str | None = None
     signer: Signer = "ppid"
     variants: tuple[str, ...] = ()  # further wording templates of the same kind (the keberatan register)
 

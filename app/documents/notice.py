@@ -44,6 +44,8 @@ def _variant_a(snap: NoticeSnapshot, tpl: Template, page: PageSpec, st: Styles) 
     out += _indent(
         [Spacer(1, 2), *costs_table(snap.costs, tpl, page.with_width(page.frame_width - 6 * mm), st)]
     )
+    if snap.payment_method:
+        out += _indent([Paragraph(tpl.fmt("a_payment", method=snap.payment_method), st["left"])])
     out.append(Paragraph(tpl.fmt("a_time"), st["left"]))
     out += _indent([Paragraph(esc(snap.provision_time or "-"), st["left"])])
     out.append(Paragraph(tpl.fmt("a_redaction"), st["left"]))
@@ -54,14 +56,16 @@ def _variant_a(snap: NoticeSnapshot, tpl: Template, page: PageSpec, st: Styles) 
 
 def _variant_b(snap: NoticeSnapshot, tpl: Template, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(tpl.fmt("b_heading"), st["heading"])]
-    out += _indent(
-        [
-            Paragraph(f"{checkbox(snap.reason == 'belum_dikuasai')} {tpl.fmt('b_not_held')}", st["left"]),
-            Paragraph(
-                f"{checkbox(snap.reason == 'belum_didokumentasikan')} {tpl.fmt('b_undocumented')}", st["left"]
-            ),
-        ]
-    )
+    boxes = [
+        Paragraph(f"{checkbox(snap.reason == 'belum_dikuasai')} {tpl.fmt('b_not_held')}", st["left"]),
+        Paragraph(
+            f"{checkbox(snap.reason == 'belum_didokumentasikan')} {tpl.fmt('b_undocumented')}", st["left"]
+        ),
+    ]
+    if snap.reason == "tidak_dikuasai":  # held by another body: UU 14/2008 Pasal 22(7)b wants it named
+        holder = tpl.fmt("b_held_other", ppid=snap.office.ppid_name, body=snap.other_body or "…")
+        boxes.append(Paragraph(f"{checkbox(True)} {holder}", st["left"]))
+    out += _indent(boxes)
     if snap.reason == "belum_didokumentasikan":
         out.append(Spacer(1, 4))
         out.append(Paragraph(tpl.fmt("b_provision", time=snap.undocumented_provision or "…"), st["body"]))

@@ -39,22 +39,39 @@ PAPERS = ("A4", "A5", "thermal80")
 _INFO_LIMIT = 400
 
 
+#: Light modules around the symbol (ISO/IEC 18004: at least 4); drawn as part of the code's own box, so no
+#: neighbouring text or rule can eat into it, whatever the table around it does.
+QUIET_ZONE = 4
+
+
 @functools.lru_cache(maxsize=32)
-def _qr_matrix(payload: str) -> tuple[bytes, ...]:
-    """Module matrix (fixed mask 0: deterministic and skips segno's mask search, which cost ~60% of its time)."""
-    return tuple(bytes(row) for row in segno.make(payload, error="m", boost_error=False, mask=0).matrix)
+def _qr_code(payload: str, style: str = "iso") -> tuple[int, tuple[bytes, ...]]:
+    """The mask segno chose by the standard's penalty rules, and the module matrix with its quiet zone.
+
+    The mask search is deterministic (same payload, same mask), so reprints stay byte-identical; a fixed mask
+    saved time but could leave patterns that readers choke on. ``style="mask0"`` is the drawing of receipts
+    issued before (``ReceiptSnapshot.qr_style``), for their identical reprints only."""
+    if style == "mask0":
+        old = segno.make(payload, error="m", boost_error=False, mask=0)
+        return 0, tuple(bytes(row) for row in old.matrix)
+    code = segno.make_qr(payload, error="m", boost_error=False)  # never Micro QR: phone apps do not read it
+    n = len(code.matrix)
+    blank = bytes(n + 2 * QUIET_ZONE)
+    pad = bytes(QUIET_ZONE)
+    rows = tuple(pad + bytes(row) + pad for row in code.matrix)
+    return int(code.mask), (blank,) * QUIET_ZONE + rows + (blank,) * QUIET_ZONE
 
 
 class QrCode(Flowable):
-    """A QR code drawn as one filled path of module runs.
+    """A QR code drawn as one filled path of module runs, its quiet zone included in its size.
 
     segno computes the matrix; drawing runs instead of one shape per module keeps the receipt fast (reportlab's
     QR widget spent more time than the rest of the receipt) and the output deterministic.
     """
 
-    def __init__(self, payload: str, size: float) -> None:
+    def __init__(self, payload: str, size: float, style: str = "iso") -> None:
         super().__init__()
-        self.matrix = _qr_matrix(payload)
+        self.mask, self.matrix = _qr_code(payload, style)
         self.width = self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -131,7 +148,7 @@ def _number_block(
     label = Paragraph(esc(tpl.raw("label_registration")), st["center" if narrow else "left"])
     big = Paragraph(f"<b>{esc(number)}</b>", st["number_c" if narrow else "number"])
     qr_size = 26 * mm if narrow else 28 * mm
-    qr = QrCode(snap.qr_payload or number, qr_size)
+    qr = QrCode(snap.qr_payload or number, qr_size, snap.qr_style)
     if narrow:
         table = Table([[qr]], colWidths=[page.frame_width])
         table.setStyle(

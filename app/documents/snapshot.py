@@ -123,6 +123,9 @@ class Snapshot:
     """Base of every document snapshot: the kind tag and the office."""
 
     KIND: ClassVar[str] = ""
+    #: Values of fields added after letters were stored, as those letters were printed: a stored snapshot that
+    #: lacks the field reprints as it was issued (byte-identical), while new snapshots get the field's default.
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {}
     office: Office
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,7 +142,8 @@ class Snapshot:
         version = payload.get("version", SNAPSHOT_VERSION)
         if not isinstance(version, int) or version > SNAPSHOT_VERSION:
             raise ValueError(f"versi snapshot {version!r} lebih baru dari aplikasi ini")
-        result: Snapshot = from_jsonable(cls, payload["data"])
+        data = {**cls.STORED_BEFORE, **payload["data"]}
+        result: Snapshot = from_jsonable(cls, data)
         return result
 
 
@@ -166,6 +170,11 @@ class ReceiptSnapshot(LetterSnapshot):
     response_deadline: Deadline | None = None  # pemberitahuan tertulis due (10 HK after complete)
     qr_payload: str = ""  # defaults to the registration number
     contact: str = ""  # where to follow up ("(0254) 123456 / ppid@...")
+    #: "iso": a full QR symbol, the standard's mask, a 4-module quiet zone. "mask0": how receipts issued before
+    #: were drawn (segno's choice of symbol, Micro QR for short numbers, mask 0, no quiet zone), kept so that
+    #: they reprint identically.
+    qr_style: str = "iso"
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {"qr_style": "mask0"}
 
 
 @dataclass(frozen=True)
@@ -198,8 +207,9 @@ class NoticeSnapshot(LetterSnapshot):
     costs: tuple[CostLine, ...] = ()  # A.3
     provision_time: str = ""  # A.4 e.g. "3 (tiga) hari kerja"
     redaction_explanation: str = ""  # A.5
-    reason: str = ""  # B: "belum_dikuasai" | "belum_didokumentasikan"
+    reason: str = ""  # B: "belum_dikuasai" | "belum_didokumentasikan" | "tidak_dikuasai" (other_body holds it)
     undocumented_provision: str = ""  # B: when the undocumented information will be provided
+    payment_method: str = ""  # A.3: how the costs are paid (UU 14/2008 Pasal 22(7)g)
 
 
 @dataclass(frozen=True)

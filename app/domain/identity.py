@@ -214,6 +214,19 @@ def format_phone(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def printed_phone(value: str | None) -> str:
+    """A phone as documents and registers print it: the national form for Indonesian numbers ("0812-3456-7890",
+    "(0254) 218000"), never E.164; text that is no valid number (an office's "ext. 12") is printed as typed."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    try:
+        number = phonenumbers.parse(text, "ID")
+    except phonenumbers.NumberParseException:
+        return text
+    return format_phone(text) if phonenumbers.is_valid_number(number) else text
+
+
 @lru_cache(maxsize=4096)
 def mask_phone(e164: str) -> str:
     """Hide the middle digits of the displayed number ("0812-••••-7890"), keeping its punctuation."""

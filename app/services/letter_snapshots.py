@@ -15,6 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
+from app.domain.formatting import terbilang
+from app.domain.identity import printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS
@@ -39,7 +41,7 @@ def office_snapshot(office: Office, session: Session) -> s.Office:
         address=office.address or "",
         ppid_name=ppid_name(office),
         city=office.city or "Serang",
-        phone=office.phone or "",
+        phone=printed_phone(office.phone),
         email=office.email or "",
         website=office.website or "",
         postal_code=office.postal_code or "",
@@ -90,11 +92,11 @@ def requester_snapshot(
         nik=nik or requester.legal_number or "",
         kind=requester.kind,
         occupation=requester.occupation or "",
-        phone=requester.phone or "",
+        phone=printed_phone(requester.phone),
         email=requester.email or "",
         proxy_name=str(proxy.get("name") or ""),
         proxy_address=str(proxy.get("address") or ""),
-        proxy_phone=str(proxy.get("phone") or ""),
+        proxy_phone=printed_phone(str(proxy.get("phone") or "")),
     )
 
 
@@ -137,6 +139,14 @@ def cost_lines(costs: dict[str, Any] | None) -> tuple[s.CostLine, ...]:
     if costs.get("other"):
         lines.append(s.CostLine("Lain-lain", Decimal(int(costs["other"]))))
     return tuple(lines)
+
+
+def provision_period(days: int | None) -> str:
+    """When undocumented information will be provided, as the notice's sentence ends: "14 (empat belas) hari
+    kerja"; empty (the letter prints "…" for the officer to fill in) when no period was recorded."""
+    if days is None:
+        return ""
+    return f"{days} ({terbilang(days)}) hari kerja sejak tanggal pemberitahuan ini"
 
 
 def _require(condition: bool, message: str) -> None:
@@ -196,13 +206,20 @@ def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, d
                 if row.provision_days is not None
                 else "",
                 "redaction_explanation": row.redaction_reason or "",
+                "payment_method": row.payment_method or "",
             }
-        else:
-            undocumented = row.decision == Decision.NOT_DOCUMENTED.value
+        elif row.decision == Decision.NOT_DOCUMENTED.value:
             fields = {
                 "variant": "B",
-                "reason": "belum_didokumentasikan" if undocumented else "belum_dikuasai",
-                "undocumented_provision": (row.response_note or "") if undocumented else "",
+                "reason": "belum_didokumentasikan",
+                "undocumented_provision": provision_period(row.provision_days),
+            }
+        else:  # tidak dikuasai: tick that box and name the body that holds it (UU 14/2008 Pasal 22(7)b)
+            fields = {
+                "variant": "B",
+                "reason": "tidak_dikuasai",
+                "held_by_us": False,
+                "other_body": row.holder_body or row.forwarded_to or "",
             }
         return row.decided_at.date(), fields
     if kind == "rejection":

@@ -1,7 +1,8 @@
 """Issuing, recording and reprinting the desk's documents.
 
-An issued letter is a record: in one transaction the letter gets its number (office pattern, Roman month, a
-yearly sequence per letter kind), its snapshot is built from the register and frozen with the template wording
+An issued letter is a record: in one transaction the letter gets its number (office pattern, the kind's
+classification code, Roman month, and the next entry of the desk's one yearly agenda of outgoing letters, shared
+by every kind, so no two letters ever share a number), its snapshot is built from the register and frozen with the template wording
 of the day, the PDF is rendered (so a failure issues nothing), and the snapshot, its SHA-256 and a timeline
 event are stored, with the outbox op that carries the letter (its NIK masked) to the city server
 (``app/services/letter_sync.py``). ``issue`` for a kind that was already issued returns the stored letter
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, NUMBERED, PAPERS, REQUEST_LETTERS, kind_of
 from app.documents.templates import load_template
-from app.domain.numbering import counter_key, parts_for, render_number
+from app.domain.identity import printed_phone
+from app.domain.numbering import LETTER_COUNTER, counter_key, parts_for, render_letter_number
 from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
 from app.ids import new_id
@@ -71,7 +73,8 @@ def _stored_sha256(stored: Mapping[str, Any]) -> str:
 _SNAPSHOT_CLASSES: dict[str, type[s.LetterSnapshot]] = {
     kind: cls for kind in REQUEST_LETTERS if issubclass(cls := s.SNAPSHOT_KINDS[kind], s.LetterSnapshot)
 }
-#: Setting key: {"shared_sequence": true} makes all letter kinds share one yearly sequence.
+#: Setting key: ``{"classifications": {kind: code}}``, the office's own classification code per letter kind
+#: (over the registry's, over the office's one code).
 LETTER_SETTING = "letters"
 #: Setting key shared with the workstation (``ui/printing/printer_settings.py``):
 #: ``{"kinds": {kind: {"paper": ..., "printer": ...}}, "receipt_autoprint": bool}``. An empty printer means the
@@ -112,17 +115,26 @@ class IssuedDocument:
         }
 
 
+def classification_of(kind: str, office: Any, overrides: Mapping[str, Any]) -> str:
+    """The kode klasifikasi for a letter of ``kind``: the office's override for the kind, else the registry's
+    code for it, else the office's one code."""
+    return str(overrides.get(kind) or kind_of(kind).classification or office.letter_classification)
+
+
 def _letter_number(
-    session: Session, office: Any, kind: str, day: dt.date, shared: bool
+    session: Session, office: Any, kind: str, day: dt.date, overrides: Mapping[str, Any]
 ) -> tuple[str, tuple[str, int]]:
     """The next letter number and the (counter key, seq) it used: the seq travels with the letter so a desk
-    restored from an old backup moves its counter past it (``app/sync/apply_letters.py``)."""
-    key = counter_key("letter" if shared else f"letter-{kind}", day.year)
+    restored from an old backup moves its counter past it (``app/sync/apply_letters.py``).
+
+    Every kind draws from the one counter of the letter's year (the buku agenda surat keluar), and the desk
+    letter is always in the number (``render_letter_number``): unique per office, offline and after sync."""
+    key = counter_key(LETTER_COUNTER, day.year)
     seq = next_counter(session, key)
-    number = render_number(
+    number = render_letter_number(
         office.letter_template,
         parts_for(office.code, office.desk_letter, seq, day),
-        classification=office.letter_classification,
+        classification=classification_of(kind, office, overrides),
         unit=office.letter_unit,
     )
     return number, (key, seq)
@@ -141,7 +153,7 @@ class LetterService:
         actor.require(Permission.RECORD_REQUEST)
         if kind not in LETTER_KINDS:
             raise ValidationError({"kind": "Jenis dokumen harus salah satu: " + ", ".join(LETTER_KINDS)})
-        shared = bool(self._setting(LETTER_SETTING).get("shared_sequence", False))
+        overrides = self._overrides()
         if paper is None and not self._has_issued(kind, number):
             paper = self.print_settings()[kind]["paper"]
         now = self.ctx.clock()
@@ -164,7 +176,7 @@ class LetterService:
             snap = self._build(session, actor, kind, request, objection, office, template.as_wording())
             counter: tuple[str, int] | None = None
             if kind in NUMBERED:
-                letter_no, counter = _letter_number(session, office, kind, snap.letter.date, shared)
+                letter_no, counter = _letter_number(session, office, kind, snap.letter.date, overrides)
                 snap = replace(snap, letter=replace(snap.letter, number=letter_no))
             pdf = render(snap, paper)
             row = IssuedLetter(
@@ -267,7 +279,7 @@ class LetterService:
             else ppid_signatory(session, office)
         )
         if kind == "receipt":
-            fields["contact"] = " / ".join(x for x in (office.phone, office.email) if x)
+            fields["contact"] = " / ".join(x for x in (printed_phone(office.phone), office.email) if x)
         return _SNAPSHOT_CLASSES[kind](
             **common,
             letter=s.LetterMeta(number="", date=day),
@@ -343,6 +355,32 @@ class LetterService:
             identical=identical,
             warnings=warnings,
         )
+
+    def classifications(self) -> dict[str, str]:
+        """The kode klasifikasi each numbered kind's letters get now."""
+        with self.ctx.db.reader() as session:
+            office = load_office(session)
+            return {kind: classification_of(kind, office, self._overrides()) for kind in sorted(NUMBERED)}
+
+    def set_classification(self, actor: Actor, kind: str, code: str) -> dict[str, str]:
+        """The office's own code for one kind (empty: back to the registry's or the office's code)."""
+        if kind not in NUMBERED:
+            raise ValidationError({"kind": "Jenis surat bernomor: " + ", ".join(sorted(NUMBERED))})
+        code = code.strip()
+        if len(code) > 30 or "/" in code or "{" in code or "}" in code:
+            raise ValidationError(
+                {"code": "Kode klasifikasi maks. 30 karakter, tanpa '/' atau kurung kurawal."}
+            )
+        whole = self._setting(LETTER_SETTING)
+        overrides = {k: v for k, v in self._overrides().items() if k != kind}
+        if code:
+            overrides[kind] = code
+        OfficeService(self.ctx).set_setting(actor, LETTER_SETTING, {**whole, "classifications": overrides})
+        return self.classifications()
+
+    def _overrides(self) -> dict[str, str]:
+        codes = self._setting(LETTER_SETTING).get("classifications")
+        return {str(k): str(v) for k, v in codes.items()} if isinstance(codes, dict) else {}
 
     def _has_issued(self, kind: str, number: str) -> bool:
         """Whether ``issue`` would reprint (a reprint keeps the paper it was issued on unless told otherwise)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,45 @@ def load_office(session: Session) -> Office:
     return office
 
 
+LOGO_FOLDER = "logos"
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+def store_logo(data_dir: Path, source: Path) -> Path:
+    """Copy a logo into the data folder under its content hash, so a reprinted letter finds the same picture;
+    refuses (Indonesian message) a file that is missing or not a PNG/JPEG picture."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError:
+        raise ValidationError({"logo_path": f"Berkas logo {source} tidak dapat dibaca."}) from None
+    suffix = next((ext for sig, ext in _IMAGE_SIGNATURES.items() if data.startswith(sig)), None)
+    if suffix is None:
+        raise ValidationError({"logo_path": "Logo harus berupa gambar PNG atau JPEG."})
+    target = data_dir / LOGO_FOLDER / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        target.write_bytes(data)
+    return target
+
+
+def _validate_contacts(changes: dict[str, Any]) -> None:
+    """What a letter's kop prints must read right: a 5-digit postal code, an email address, kop lines as text."""
+    errors: dict[str, str] = {}
+    postal = str(changes.get("postal_code") or "").strip()
+    if postal and not (len(postal) == 5 and postal.isdigit()):
+        errors["postal_code"] = "Kode pos harus 5 angka."
+    email = str(changes.get("email") or "").strip()
+    if email and ("@" not in email or " " in email or "." not in email.rsplit("@", 1)[-1]):
+        errors["email"] = f'Alamat email "{email}" tidak sah.'
+    kop = changes.get("kop_lines")
+    if kop is not None and (
+        not isinstance(kop, list) or len(kop) > 6 or not all(isinstance(x, str) for x in kop)
+    ):
+        errors["kop_lines"] = "Kop surat berisi paling banyak 6 baris teks."
+    if errors:
+        raise ValidationError(errors)
+
+
 def _validate_nip(nip: str | None) -> str | None:
     if not nip:
         return None
@@ -201,6 +241,7 @@ class OfficeService:
                 validate_template(changes[key])
         if "letter_template" in changes:
             validate_template(changes["letter_template"], letter=True)
+        _validate_contacts(changes)
         with self.ctx.db.transaction() as session:
             office = load_office(session)
             old = {key: getattr(office, key) for key in changes}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES
+from app.domain.identity import printed_phone
 from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
@@ -54,7 +55,7 @@ def request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.R
                 received_on=req.received_at.date(),
                 name=who.name,
                 address=who.address or "",
-                contact=" / ".join(x for x in (who.phone, who.email) if x),
+                contact=" / ".join(x for x in (printed_phone(who.phone), who.email) if x),
                 occupation=who.occupation or "",
                 information=req.information,
                 purpose=req.purpose,
@@ -97,7 +98,7 @@ def objection_rows(
             received_on=obj.filed_at.date(),
             name=who.name,
             address=who.address or "",
-            contact=" / ".join(x for x in (who.phone, who.email) if x),
+            contact=" / ".join(x for x in (printed_phone(who.phone), who.email) if x),
             occupation=who.occupation or "",
             request_number=req.number,
             information=req.information,

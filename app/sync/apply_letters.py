@@ -12,8 +12,9 @@ Why separate rules from the other records:
   letter whose request (or keberatan) is not on the desk yet waits in ``sync_state`` (key
   ``letters_waiting``) and is stored by the page that brings it.
 * **Counters kept ahead.** A letter numbered by this desk (same ``issuer_office`` and ``desk_letter``) moves the
-  yearly letter counter it was numbered from (``counter``, ``seq``) up to its seq, never down, even while it
-  waits: a desk restored from an old backup never issues a letter number twice.
+  yearly letter counter (``counter``, ``seq``) up to its seq, never down, even while it waits: a desk restored
+  from an old backup never issues a letter number twice. A letter numbered before all kinds shared one yearly
+  counter (``letter-notice:2026``) moves the shared one (``letter:2026``), as the migration did.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from app.domain.numbering import letter_counter_key
 from app.sync import state
 from db.models import Counter, Event, IssuedLetter, Objection, Request
 from ppid_protocol.wire import PullItem
@@ -116,12 +118,12 @@ def _keep_counters_ahead(session: Session, records: list[dict[str, Any]], office
     """Move this desk's letter counters up to the letter numbers it issued itself (known from the server)."""
     highest: dict[str, int] = {}
     for record in records:
-        key, seq = record.get("counter"), record.get("seq")
+        raw, seq = record.get("counter"), record.get("seq")
+        key = letter_counter_key(raw) if isinstance(raw, str) else None
         if (
             record.get("issuer_office") == office
             and record.get("desk_letter") == letter
-            and isinstance(key, str)
-            and key.startswith("letter")
+            and key is not None
             and isinstance(seq, int)
         ):
             highest[key] = max(highest.get(key, 0), seq)

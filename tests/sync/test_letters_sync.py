@@ -154,5 +154,5 @@ def test_a_reprint_sends_nothing_and_a_numbered_letter_carries_its_counter(
     assert len(payloads) == 1
     state = payloads[0]["state"]
     assert state["number"] == first.number and state["kind"] == "extension"
-    assert state["counter"] == "letter-extension:2026" and state["seq"] == 1
+    assert state["counter"] == "letter:2026" and state["seq"] == 1
     assert state["request_number"] == number and state["masked"] is False

@@ -34,7 +34,7 @@ from app.sync import state
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.engine import Database
-from db.migrate import current_revision, head_revision, upgrade
+from db.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from db.models import Base
 
 NOW = datetime(2026, 3, 16, 10, 0)
@@ -107,7 +107,7 @@ def test_0004_register_without_sync_tables_gets_them_and_a_backup(tmp_path: Path
     path = _register_at_0004(tmp_path, with_sync_tables=False)
     desk = DeskServices.open(tmp_path, clock=lambda: NOW)
     try:
-        assert current_revision(desk.ctx.db.engine) == head_revision()
+        assert current_revision(desk.ctx.db.engine) == head_revision() == HEAD_REVISION
         assert _tables(path) >= SYNC_TABLES
         saved = desk.migration_backup
         assert saved is not None and saved.exists() and "0004" in saved.name
@@ -127,7 +127,7 @@ def test_0004_register_with_old_sync_tables_keeps_enrollment_cursor_and_conflict
     path = _register_at_0004(tmp_path, with_sync_tables=True)
     desk = DeskServices.open(tmp_path, clock=lambda: NOW)
     try:
-        assert current_revision(desk.ctx.db.engine) == head_revision()
+        assert current_revision(desk.ctx.db.engine) == head_revision() == HEAD_REVISION
         saved = desk.migration_backup
         assert saved is not None and "0004" in saved.name and _tables(saved) >= SYNC_TABLES
         with desk.ctx.db.reader() as s:
@@ -192,7 +192,7 @@ def test_upgrading_twice_and_downgrading_keeps_the_tables(tmp_path: Path) -> Non
             command.downgrade(config, "0004")
         assert current_revision(db.engine) == "0004" and _tables(path) >= SYNC_TABLES
         upgrade(db.engine, path, backup_dir=tmp_path / "b")
-        assert current_revision(db.engine) == head_revision()
+        assert current_revision(db.engine) == head_revision() == HEAD_REVISION
         with db.reader() as s:
             assert state.get(s, "cursor") == "eyJzIjo3fQ"
     finally:

@@ -125,7 +125,11 @@ def test_qr_code_modules_match_the_symbol_for_the_number() -> None:
     pdf = build_pdf([QrCode(number, size)], page, title="qr")
     scale = 8
     image = pdfium.PdfDocument(pdf)[0].render(scale=scale).to_pil().convert("L")
-    matrix = segno.make(number, error="m", boost_error=False, mask=0).matrix
+    symbol = segno.make_qr(number, error="m", boost_error=False).matrix
+    quiet = [0] * (len(symbol) + 8)
+    matrix = (
+        [quiet] * 4 + [[0] * 4 + list(row) + [0] * 4 for row in symbol] + [quiet] * 4
+    )  # 4-module quiet zone
     n = len(matrix)
     module = size / n * scale
     left, top = page.left * scale, page.top * scale

@@ -16,7 +16,9 @@ from app.domain.numbering import (
     ROMAN_MONTHS,
     NumberParts,
     counter_key,
+    letter_counter_key,
     parts_for,
+    render_letter_number,
     render_number,
     validate_desk_letter,
     validate_office_code,
@@ -119,3 +121,43 @@ def test_distinct_parts_give_distinct_numbers(a: NumberParts, b: NumberParts) ->
     key_a, key_b = (a.office, a.year, a.desk, a.seq), (b.office, b.year, b.desk, b.seq)
     same = render_number(DEFAULT_REQUEST_TEMPLATE, a) == render_number(DEFAULT_REQUEST_TEMPLATE, b)
     assert same == (key_a == key_b)
+
+
+def test_letter_pattern_in_indonesian_names() -> None:
+    template = "{klasifikasi}/{urut}/{unit}-{meja}/{bulan_romawi}/{tahun}"
+    validate_template(template, letter=True)
+    parts = parts_for("CPJ", "B", 17, date(2026, 6, 2))
+    assert render_letter_number(template, parts, classification="000.5.9", unit="PPID") == (
+        "000.5.9/17/PPID-B/VI/2026"
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}", "000.5.9/B-17/PPID/VI/2026"),
+        ("{classification}/{seq:03d}/{unit}/{year}", "000.5.9/B-017/PPID/2026"),
+    ],
+)
+def test_a_letter_pattern_without_the_desk_carries_it_in_the_sequence(template: str, expected: str) -> None:
+    """Two desks number letters offline from their own counters: without the desk letter, desk A's 17th and
+    desk B's 17th letter would read alike."""
+    parts = parts_for("CPJ", "B", 17, date(2026, 6, 2))
+    assert render_letter_number(template, parts, classification="000.5.9", unit="PPID") == expected
+
+
+def test_every_letter_counter_key_maps_to_the_one_yearly_agenda() -> None:
+    assert letter_counter_key("letter-notice:2026") == "letter:2026"
+    assert letter_counter_key("letter:2025") == "letter:2025"
+    assert letter_counter_key("request:2026") is None and letter_counter_key("letter") is None
+
+
+def test_the_settings_preview_shows_the_letter_number_as_issued() -> None:
+    """The settings page previews every pattern through ``render_number`` with a classification and unit."""
+    parts = parts_for("CPJ", "B", 1, date(2026, 6, 2))
+    letter = render_number(
+        "{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}", parts, classification="000", unit="U"
+    )
+    assert letter == "000/B-1/U/VI/2026"
+    request = render_number(DEFAULT_REQUEST_TEMPLATE, parts, classification="000", unit="U")
+    assert request == render_number(DEFAULT_REQUEST_TEMPLATE, parts) == "CPJ/2026/B-0001"

@@ -64,7 +64,7 @@ def test_receipt_is_recorded_on_the_timeline_and_reprints_identically(
     assert len(events) == 1 and "Tanda Bukti" in events[0].summary
 
 
-def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
+def test_numbered_letters_use_the_office_pattern_and_one_agenda_for_all_kinds(
     to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor, signed: None
 ) -> None:
     rejected = to_state(Status.REJECTED)
@@ -73,9 +73,9 @@ def test_numbered_letters_use_the_office_pattern_and_a_sequence_per_kind(
     ext = letters.issue(supervisor, "extension", extended)
     # DEFAULT_LETTER_TEMPLATE "{classification}/{seq}/{unit}-{desk}/{month_roman}/{year}", March 2026
     assert sk.number == "000.5.9/1/PPID-A/III/2026"
-    assert ext.number == "000.5.9/1/PPID-A/III/2026"  # its own sequence
+    assert ext.number == "000.5.9/2/PPID-A/III/2026"  # the next entry of the one agenda, not a second "1"
     again = letters.issue(supervisor, "rejection", rejected, reissue=True)
-    assert again.number == "000.5.9/2/PPID-A/III/2026" and not again.reprint
+    assert again.number == "000.5.9/3/PPID-A/III/2026" and not again.reprint
     text_ = _text(sk.pdf)
     assert "Pasal 17 huruf h" in text_ and "Drs. H. Ahmad Fauzi, M.Si." in text_
     assert "NIP. 19680507 198712 1 001" in text_ and "Sekretaris Daerah Kota Serang" in text_
@@ -250,3 +250,96 @@ def test_reprints_are_audited(
             for r in conn.execute(text("SELECT action FROM audit_log WHERE entity = 'letter' ORDER BY id"))
         ]
     assert actions == ["letter_issue", "letter_reprint", "letter_reprint"]
+
+
+def test_phones_print_in_the_national_form_on_letters_registers_and_the_dossier(
+    desk: DeskServices, letters: LetterService, supervisor: Actor, walk_in: Callable[..., dict[str, Any]],
+    signed: None,
+) -> None:  # fmt: skip
+    """The register stores E.164 (+6281234567890); paper shows the number as Indonesians write it."""
+    number = desk.register.receive(supervisor, walk_in()).number
+    day = desk.register.get(supervisor, number).received_at.date()
+    printed = [
+        letters.issue(supervisor, "form", number).pdf,
+        letters.issue(supervisor, "receipt", number).pdf,
+        letters.register_pdf(supervisor, day, day)[0],
+        letters.dossier_pdf(supervisor, number)[0],
+    ]
+    for pdf in printed:
+        text_ = _text(pdf)
+        assert "+62" not in text_ and "6281234567890" not in text_.replace("-", "")
+    assert "0812-3456-7890" in _text(printed[0])
+    assert "0812-3456-7890" in _text(printed[2]).replace(" ", "")  # the register's narrow column wraps it
+    assert "(0254) 123456" in _text(printed[1])  # the office's phone on the receipt
+
+
+def test_the_agenda_lists_every_numbered_letter_once_and_exports(
+    to_state: Callable[[Status], str], letters: LetterService, supervisor: Actor, signed: None, tmp_path: Path,
+    desk: DeskServices,
+) -> None:  # fmt: skip
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    from app.services.letter_agenda import LetterAgenda
+
+    delivered = to_state(Status.DELIVERED)
+    issued = [letters.issue(supervisor, k, delivered) for k in ("notice", "handover", "receipt")]
+    letters.issue(supervisor, "notice", delivered)  # a reprint is no new agenda line
+    agenda = LetterAgenda(desk.ctx)
+    entries = agenda.entries(supervisor, 2026)
+    assert [e.number for e in entries] == [issued[0].number, issued[1].number]
+    assert entries[0].addressee == "Siti Aminah" and entries[1].subject.startswith("Berita Acara")
+    assert agenda.entries(supervisor, 2025) == []
+    assert agenda.export(supervisor, 2026, tmp_path / "agenda.csv") == 2
+    with open(tmp_path / "agenda.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["No.", "Nomor Surat", "Tanggal Surat"] and rows[2][1] == issued[1].number
+    agenda.export(supervisor, 2026, tmp_path / "agenda.xlsx")
+    sheet = load_workbook(tmp_path / "agenda.xlsx").active
+    assert sheet is not None and sheet["B3"].value == issued[1].number
+    agenda.export(supervisor, 2026, tmp_path / "a.json")
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["count"] == 2
+
+
+def _notice_after(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, body: dict[str, Any]
+) -> str:
+    number = to_state(Status.IN_PROCESS)
+    desk.actions.act(supervisor, number, "respond", body)
+    return _text(LetterService(desk.ctx).issue(supervisor, "notice", number).pdf)
+
+
+def test_notice_prints_the_payment_method(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    body = {
+        "decision": "diterima", "info_form": "hardcopy", "costs": {"pages": 10, "price_per_page": 500},
+        "payment_method": "Transfer ke rekening Kas Daerah", "provision_days": 3,
+    }  # fmt: skip
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "Cara pembayaran: Transfer ke rekening Kas Daerah" in text_
+
+
+def test_notice_for_information_not_held_ticks_that_box_and_names_the_holder(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    body = {"decision": "tidak_dikuasai", "holder_body": "Dinas PUPR Kota Serang"}
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "[ ] Informasi yang diminta belum dikuasai" in text_
+    assert "[√] Informasi yang diminta tidak dikuasai oleh PPID Pelaksana Kecamatan Cipocok Jaya" in text_
+    assert "badan publik lain, yaitu Dinas PUPR Kota Serang" in text_
+
+
+def test_notice_for_undocumented_information_says_when_not_the_officers_note(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, signed: None
+) -> None:
+    note = "Arsip masih di gudang, tanya Pak Dedi"
+    body = {"decision": "belum_didokumentasikan", "provision_days": 14, "note": note}
+    text_ = _notice_after(desk, to_state, supervisor, body)
+    assert "[√] Informasi yang diminta belum didokumentasikan" in text_
+    assert "dalam jangka waktu 14 (empat belas) hari kerja sejak tanggal pemberitahuan ini." in text_
+    assert note not in text_
+    bare = _notice_after(desk, to_state, supervisor, {"decision": "belum_didokumentasikan", "note": note})
+    assert "dalam jangka waktu …" in bare and note not in bare
