@@ -8,8 +8,6 @@ service's field names, so ``ValidationError.fields`` land next to the right inpu
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,21 +35,9 @@ from app.domain.numbering import (
     validate_template,
 )
 from app.errors import ValidationError
-from app.services.office import OfficeView
+from app.services.office import OfficeView, store_logo
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
-
-LOGO_FOLDER = "logos"
-
-
-def store_logo(data_dir: Path, source: Path) -> Path:
-    """Copy a logo into the data folder under its content hash, so a reprinted letter finds the same picture."""
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = data_dir / LOGO_FOLDER / f"{digest}{source.suffix.lower()}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        shutil.copyfile(source, target)
-    return target
 
 
 def _line(name: str) -> QLineEdit:
@@ -200,8 +186,13 @@ class KopForm(QWidget):
                 {"logo_path": self.tr("Berkas ini bukan gambar PNG/JPG yang dapat dibaca.")}
             )
             return
+        try:
+            stored = store_logo(self.data_dir, source)
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return
         self.form.clear_errors()
-        self.set_logo(str(store_logo(self.data_dir, source)))
+        self.set_logo(str(stored))
 
     def _update_preview(self) -> None:
         lines = self.kop_lines()

@@ -172,3 +172,17 @@ def test_a_failure_after_the_office_is_saved_is_told_after_the_wizard_closes(qtb
     assert boxes[0].text().startswith("Disk penuh: data tidak dapat disimpan.")
     assert "Kantor sudah tersimpan; lengkapi sisanya di Pengaturan." in boxes[0].text()
     boxes[0].done(0)
+
+
+def test_a_logo_letters_cannot_print_is_refused_under_its_field(qtbot, fresh_desk, tmp_path):
+    """Qt reads a BMP, but the letters print PNG or JPEG only: the kop form stores logos through the office
+    service's one rule, so the picture is refused at once rather than failing when a letter is printed."""
+    wizard = SetupWizard(fresh_desk)
+    qtbot.addWidget(wizard)
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("darkgreen"))
+    bmp = tmp_path / "logo.bmp"
+    assert image.save(str(bmp))
+    wizard.logo_file(bmp)
+    assert "PNG atau JPEG" in wizard.kop.form.error("logo_path")
+    assert not (fresh_desk.ctx.data_dir / "logos").exists()
