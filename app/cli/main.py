@@ -5,7 +5,8 @@ Command groups are plain modules exposing ``register(subparsers)``; to add one, 
 
 * 0 — success;
 * 2 — bad input or a refused action (validation, confirmation needed, action refused, permission denied,
-  not found, wrong password): an Indonesian message on stderr and nothing changed;
+  not found, wrong password, account locked, PII key missing or not this register's): an Indonesian message
+  on stderr and nothing changed;
 * 1 — any other failure (a message on stderr; the traceback only with ``--debug``).
 """
 
@@ -26,6 +27,7 @@ from app.errors import (
     AuthenticationFailed,
     ConfirmationRequired,
     DeskError,
+    KeyUnavailable,
     NotFound,
     PermissionDenied,
     ValidationError,
@@ -57,6 +59,7 @@ REFUSALS = (
     PermissionDenied,
     NotFound,
     AuthenticationFailed,
+    KeyUnavailable,
 )
 
 

@@ -12,6 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select, text
+
 from app.paths import backups_dir, db_path
 from app.services import holiday_cache
 from app.services.calendar import CalendarService
@@ -20,12 +22,13 @@ from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
-from app.services.pii import PiiVault
+from app.services.pii import PiiVault, key_path, wrong_key_error
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
+from db.models import Office, Requester
 from db.migrate import upgrade
 
 if TYPE_CHECKING:
@@ -35,6 +38,23 @@ if TYPE_CHECKING:
     from app.services.letters import LetterService
     from app.services.routing import RoutingService
     from app.services.sync_conflicts import SyncConflictService
+
+
+def open_vault(database: Database, data_dir: Path) -> PiiVault:
+    """The register's PII key. A new key is written only for a register that is still empty (not set up, no
+    NIK stored); otherwise a missing key, or one that cannot open the first and the last NIK stored, stops
+    the desk (``KeyUnavailable``) before anything is written. ``ppid-desk check`` verifies every NIK."""
+    with database.reader() as session:
+        set_up = session.get(Office, 1) is not None
+        tokens = select(Requester.nik_encrypted).where(Requester.nik_encrypted.is_not(None))
+        first = session.scalar(tokens.order_by(text("rowid")).limit(1))
+        last = session.scalar(tokens.order_by(text("rowid DESC")).limit(1))
+    keys = data_dir / "keys"
+    vault = PiiVault.open(keys, create=not set_up and first is None)
+    for token in {first, last} - {None}:
+        if not vault.opens(str(token)):
+            raise wrong_key_error(key_path(keys))
+    return vault
 
 
 @dataclass
@@ -92,7 +112,12 @@ class DeskServices:
         path = db_path(data_dir)
         database = Database(path)
         saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
-        ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
+        try:
+            vault = open_vault(database, data_dir)
+        except BaseException:
+            database.dispose()
+            raise
+        ctx = DeskContext(db=database, data_dir=data_dir, vault=vault, clock=clock)
         holiday_cache.load(data_dir)
         register = RegisterService(ctx)
         query = RegisterQuery(ctx)

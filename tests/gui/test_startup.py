@@ -187,3 +187,19 @@ def test_a_register_that_cannot_be_opened_is_explained_and_ends_with_status_1(
     with qtbot.waitSignal(startup.finished, timeout=5_000) as ended:
         box.done(0)
     assert ended.args == [1]
+
+
+def test_a_register_whose_pii_key_is_missing_says_how_to_restore_it_and_writes_no_key(
+    qtbot, office, make_startup
+):
+    key = office / "keys" / "pii.key"
+    key.unlink()
+    startup = make_startup(office)
+    startup.begin()
+    qtbot.waitUntil(lambda: startup.error_box is not None, timeout=30_000)
+    text = startup.error_box.text()
+    assert "pii.key" in text and "Pulihkan file kunci dari cadangan" in text
+    assert not key.exists()
+    with qtbot.waitSignal(startup.finished, timeout=5_000) as ended:
+        startup.error_box.done(0)
+    assert ended.args == [1]
