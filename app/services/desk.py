@@ -28,8 +28,8 @@ from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
-from db.models import Office, Requester
 from db.migrate import upgrade
+from db.models import Office, Requester
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService

@@ -136,16 +136,12 @@ def _pii_key(connection: sqlite3.Connection, key_file: Path) -> CheckItem:
         return CheckItem("kunci_data_pribadi", False, f"{key_file} bukan kunci yang sah")
     bad = unreadable_tokens(rows, vault)
     if bad:
-        names = [
-            f"{number or '(tanpa permohonan)'}"
-            for number in _numbers_of(connection, bad[:SAMPLE])
-        ]
+        names = [f"{number or '(tanpa permohonan)'}" for number in _numbers_of(connection, bad[:SAMPLE])]
         return CheckItem(
             "kunci_data_pribadi",
             False,
             f"kunci tidak cocok: {len(bad)} dari {len(rows)} NIK tidak dapat dibuka dengan {key_file}; "
-            "pemohon pada "
-            + _names(names, len(bad)),
+            "pemohon pada " + _names(names, len(bad)),
         )
     return CheckItem("kunci_data_pribadi", True, f"kunci membuka semua {len(rows)} NIK tersimpan")
 

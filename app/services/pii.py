@@ -25,7 +25,7 @@ from app.errors import KeyUnavailable
 KEY_FILE_NAME = "pii.key"
 RECOVERY = (
     "Pulihkan file kunci dari cadangan: salin berkas CADANGAN.sqlite3.key yang dibuat bersama cadangan "
-    "register ke {path} (lihat docs/security.md, \"Memulihkan kunci\"). Jangan membuat kunci baru."
+    'register ke {path} (lihat docs/security.md, "Memulihkan kunci"). Jangan membuat kunci baru.'
 )
 
 
