@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     DISPUTE_OUTCOMES,
@@ -95,17 +96,19 @@ class ObjectionService:
         """Register a keberatan and issue its number; the Atasan PPID's 30-working-day clock starts."""
         actor.require(Permission.RECORD_REQUEST)
         body = body or {}
+        text_rules.check_body(body)
         now = self.ctx.clock()
         ground_list = parse_grounds(grounds)
         moment = parse_datetime(filed_at, "filed_at", now)
-        case_summary = str(body.get("case_summary") or body.get("kasus_posisi") or "").strip()
+        summary = body.get("case_summary") or body.get("kasus_posisi")
+        case_summary = text_rules.free_text(summary, "case_summary") or ""
         proxy = body.get("proxy") or body.get("kuasa")
         if proxy is not None:
-            if not isinstance(proxy, Mapping) or not str(proxy.get("name") or "").strip():
+            if not isinstance(proxy, Mapping) or not text_rules.line(proxy.get("name"), "proxy.name"):
                 raise ValidationError(
                     {"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."}
                 )
-            proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
+            proxy = {k: text_rules.block(proxy.get(k), f"proxy.{k}") for k in ("name", "address", "phone")}
         with self.ctx.db.transaction() as session:
             request = load_request(session, request_number)
             refuse_if_routed_away(session, request.id)
@@ -220,6 +223,7 @@ class ObjectionService:
             ) from None
         actor.require(Permission.VOID if kind == ObjectionAction.VOID else Permission.RECORD_REQUEST)
         body = body or {}
+        text_rules.check_body(body)
         now = self.ctx.clock()
         moment = parse_datetime(at, "at", now)
         with self.ctx.db.transaction() as session:

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.domain import text as text_rules
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, Action, Status
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
@@ -51,6 +52,7 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
             ) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone().replace(tzinfo=None)
+    text_rules.check_date(moment, field)
     if moment > now + FUTURE_TOLERANCE:
         raise ValidationError({field: "Waktu tidak boleh di masa depan."})
     return moment.replace(microsecond=0)
@@ -108,24 +110,31 @@ def _choice(
     errors: dict[str, str],
     default: str | None = None,
 ) -> str:
-    value = data.get(key) or default
-    if value not in options:
-        errors[key] = "Pilih salah satu: " + ", ".join(options)
+    try:
+        return text_rules.choice(data.get(key) or default, key, options)
+    except ValidationError as exc:
+        errors.update(exc.fields)
         return ""
-    return str(value)
 
 
 def _text(data: Mapping[str, Any], key: str, label: str, errors: dict[str, str]) -> str:
-    value = (
-        " ".join(str(data.get(key) or "").split())
-        if key != "information"
-        else str(data.get(key) or "").strip()
-    )
+    clean = text_rules.free_text if key == "information" else text_rules.line
+    try:
+        value = clean(data.get(key) or None, key, max_length=MAX_TEXT) or ""
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return ""
     if not value:
         errors[key] = f"{label} wajib diisi."
-    elif len(value) > MAX_TEXT:
-        errors[key] = f"{label} terlalu panjang (maks. {MAX_TEXT} karakter)."
     return value
+
+
+def _texts(data: Mapping[str, Any], key: str, errors: dict[str, str]) -> list[str]:
+    try:
+        return text_rules.text_list(data.get(key), key, max_length=MAX_TEXT)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return []
 
 
 class RegisterService:
@@ -156,14 +165,15 @@ class RegisterService:
         purpose = _text(data, "purpose", "Tujuan penggunaan informasi", errors)
         obtain = _choice(data, "obtain_method", OBTAIN_METHODS, errors, default="salinan_softcopy")
         delivery = _choice(data, "delivery_method", DELIVERY_METHODS, errors, default="mengambil_langsung")
-        documents = [str(d) for d in (data.get("documents") or [])]
+        text_rules.check_body(data)
+        documents = _texts(data, "documents", errors)
         unknown_docs = [d for d in documents if d not in DOCUMENT_KINDS]
         if unknown_docs:
             errors["documents"] = "Jenis berkas tidak dikenal: " + ", ".join(unknown_docs)
         complete = data.get("complete", True)
         if not isinstance(complete, bool):
             errors["complete"] = "Kelengkapan harus true atau false."
-        missing = [str(m).strip() for m in (data.get("missing_items") or []) if str(m).strip()]
+        missing = _texts(data, "missing_items", errors)
         if complete and missing:
             errors["missing_items"] = "Permohonan lengkap tidak boleh memiliki kekurangan berkas."
         requester_data = data.get("requester")

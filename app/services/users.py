@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.permissions import Permission, Role
 from app.errors import AuthenticationFailed, NotFound, ValidationError
 from app.ids import new_id
@@ -73,15 +74,17 @@ def create_user(
 ) -> User:
     username = validate_username(username)
     validate_password(password)
-    if not full_name.strip():
+    full_name = text_rules.line(full_name, "full_name", max_length=200) or ""
+    if not full_name:
         raise ValidationError({"full_name": "Nama lengkap wajib diisi."})
+    nip = text_rules.line(nip, "nip", max_length=30)
     if session.scalar(select(User).where(User.username == username)):
         raise ValidationError({"username": f"Nama pengguna '{username}' sudah dipakai."})
     now = ctx.clock()
     user = User(
         id=new_id(),
         username=username,
-        full_name=full_name.strip(),
+        full_name=full_name,
         nip=(nip or None),
         role=role.value,
         password_hash=_hasher.hash(password),
@@ -102,7 +105,9 @@ class UserService:
         failure = AuthenticationFailed("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.")
         with self.ctx.db.reader() as session:
             found = session.execute(
-                select(User.id, User.password_hash, User.active).where(User.username == username.strip().lower())
+                select(User.id, User.password_hash, User.active).where(
+                    User.username == username.strip().lower()
+                )
             ).first()
         # The slow hash check runs outside the write lock, so a sign-in never holds up another desk's intake;
         # an unknown user costs the same check, so timing does not reveal which usernames exist.
