@@ -25,6 +25,7 @@ from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.pii import KEY_FILE_NAME
+from db.private import private_dir, private_file
 
 #: Tables every PPID Desk register has; a file without them is refused by restore.
 REGISTER_TABLES = ("alembic_version", "office", "users", "requesters", "requests", "events", "counters")
@@ -123,8 +124,9 @@ def inspect_register(path: Path) -> RegisterInfo:
 def copy_database(source: Path, target: Path) -> dict[str, int]:
     """Online-backup ``source`` into a new single file ``target``; returns the source's row counts at the
     snapshot that was copied (read in the same read transaction as the copy)."""
+    private_dir(target.parent)
     src = connect(source)
-    dst = sqlite3.connect(target, isolation_level=None)
+    dst = sqlite3.connect(private_file(target), isolation_level=None)
     try:
         src.execute("BEGIN")
         counts = table_counts(src)
@@ -141,7 +143,7 @@ def copy_database(source: Path, target: Path) -> dict[str, int]:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write a key file readable by the owner only (0600), durably."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:

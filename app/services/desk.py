@@ -30,6 +30,7 @@ from app.services.users import UserService
 from db.engine import Database
 from db.migrate import upgrade
 from db.models import Office, Requester
+from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService
@@ -108,8 +109,9 @@ class DeskServices:
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = db_path(data_dir)
+        private_dir(data_dir)
+        path = private_file(db_path(data_dir))
+        tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
         database = Database(path)
         saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
         try:

@@ -32,6 +32,7 @@ from app.services.backup import (
 )
 from app.services.context import Actor
 from app.services.pii import KEY_FILE_NAME
+from db.private import private_dir, tighten
 
 FAILED_SIGN_IN = "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan."  # as UserService says it
 
@@ -208,7 +209,7 @@ def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
     if not live.exists():
         return None
     target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}.sqlite3"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     try:
         copy_database(live, target)
     except sqlite3.DatabaseError:
@@ -218,6 +219,7 @@ def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
         wal = Path(str(live) + "-wal")
         if wal.exists():
             shutil.copy2(wal, Path(str(target) + "-wal"))
+        tighten(target, Path(str(target) + "-wal"))
     return target
 
 
