@@ -87,7 +87,7 @@ def _when(value: datetime | None) -> str:
 
 def render_request(view: Any) -> str:
     who = view.requester
-    ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email) if p)
+    ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email_display) if p)
     lines = [
         f"Nomor        : {view.number}",
         f"Status       : {view.status_label} ({view.status.value})",

@@ -399,10 +399,15 @@ class RegisterService:
             # knows it. Everyone else picks the record by id and the stored NIK is used (_with_stored_identity).
             reveal_all = actor.can(Permission.VIEW_PERSONAL_DATA)
             typed_nik = self.ctx.vault.lookup_hash(digits) if len(digits) == 16 else None
-            return [
+            found = [
                 RequesterView.of(r, self.ctx.vault, reveal=reveal_all or r.nik_hash == typed_nik)
                 for r in rows
             ]
+        if reveal_all and found:  # full NIKs and contacts of every match: recorded like a full-NIK view
+            with self.ctx.db.transaction() as session:
+                audit(session, actor, self.ctx.clock(), action="view_personal_data", entity="requester",
+                      entity_id=None, details={"requesters": [v.id for v in found]})  # fmt: skip
+        return found
 
 
 def _mask(nik: str) -> str:

@@ -366,7 +366,7 @@ class IntakeDialog(QDialog):
             return
         self.matches.clear()
         for person in found:
-            contact = person.phone_display or person.email or ""
+            contact = person.phone_display or person.email_display or ""
             item = QListWidgetItem(
                 f"{person.name} — {person.nik_masked or person.legal_number or ''} — {contact}"
             )
