@@ -20,7 +20,7 @@ reports on ``documents``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -88,9 +88,9 @@ class _Collector:
         """Multi-line text (an address): each line trimmed and collapsed, blank lines dropped."""
         return self._text(text_rules.block, key, value)
 
-    def _text(self, rule: Any, key: str, value: Any) -> str | None:
+    def _text(self, rule: Callable[[Any, str], str | None], key: str, value: Any) -> str | None:
         try:
-            return rule(value, key)  # type: ignore[no-any-return]
+            return rule(value, key)
         except ValidationError as exc:
             self.errors.update(exc.fields)
             return None
