@@ -92,7 +92,11 @@ def _restore(cli: Cli) -> int:
         cli.close()  # release the live file before it is overwritten
         return actor.username
 
-    result = restore_register(data_dir, cli.args.file, authorize=authorize)
+    from app.cli.key_cmd import read_passphrase
+
+    result = restore_register(
+        data_dir, cli.args.file, authorize=authorize, passphrase=lambda: read_passphrase(twice=False)
+    )
     BackupService(cli.services().ctx).record_restore(result.restored_by, result.to_dict())
 
     def render(r: Any) -> str:

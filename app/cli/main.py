@@ -42,6 +42,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.calendar_cmd",
     "app.cli.export_cmd",
     "app.cli.backup_cmd",
+    "app.cli.key_cmd",
     "app.cli.print_cmd",
     "app.cli.sync_cmd",
     "app.cli.demo_cmd",

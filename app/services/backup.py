@@ -164,6 +164,24 @@ def _verified_copy(source: Path, target: Path) -> tuple[dict[str, int], Register
     return counts, info
 
 
+def _copy_key(key_dir: Path, target: Path) -> Path | None:
+    """The key that opens the backup's NIKs, beside it: sealed under the recovery passphrase when the admin
+    set one (``FILE.key.recovery``, app/services/pii_recovery.py), else in the clear (``FILE.key``)."""
+    from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path
+
+    sealed = recovery_path(key_dir)
+    if sealed.exists():
+        key_target = Path(str(target) + RECOVERY_SUFFIX)
+        write_private(key_target, sealed.read_bytes())
+        return key_target
+    key_source = key_dir / KEY_FILE_NAME
+    if not key_source.exists():
+        return None
+    key_target = Path(str(target) + KEY_SUFFIX)
+    write_private(key_target, key_source.read_bytes())
+    return key_target
+
+
 def stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")
 
@@ -206,11 +224,7 @@ class BackupService:
             os.replace(part, target)
         finally:
             part.unlink(missing_ok=True)
-        key_source = self.ctx.data_dir / "keys" / KEY_FILE_NAME
-        key_target: Path | None = None
-        if key_source.exists():
-            key_target = Path(str(target) + KEY_SUFFIX)
-            write_private(key_target, key_source.read_bytes())
+        key_target = _copy_key(self.ctx.data_dir / "keys", target)
         return BackupResult(target, key_target, target.stat().st_size, info.integrity, counts)
 
     def record_restore(self, username: str, details: dict[str, Any]) -> None:

@@ -82,3 +82,55 @@ def test_restoring_a_backup_brings_the_key_back(desk_dir: Path, tmp_path: Path) 
     assert restored.code == 0, restored.err
     shown = run_in_process("--data-dir", desk_dir, "--user", "admin", "--json", "request", "show", number)
     assert shown.code == 0 and shown.json()["requester"]["nik"] == NIK
+
+
+PASSPHRASE = "kopi pagi di serang baru"
+
+
+def test_a_sealed_key_travels_with_backups_and_comes_back_only_with_the_passphrase(tmp_path: Path) -> None:
+    from cli_helpers import init_args
+
+    data_dir = tmp_path / "meja"
+    env = {"PPID_DESK_RECOVERY_PASSPHRASE": PASSPHRASE}
+    assert run_in_process(*init_args(data_dir), "--recovery-passphrase", env=env).code == 0
+    number = _add(data_dir)
+    copy = tmp_path / "cadangan.sqlite3"
+    assert run_in_process("--data-dir", data_dir, "--user", "admin", "backup", "--out", copy).code == 0
+    key = (data_dir / KEY).read_bytes().strip()
+    sealed = Path(f"{copy}.key.recovery")
+    assert sealed.exists() and not Path(f"{copy}.key").exists()  # no key in the clear beside the backup
+    assert key not in sealed.read_bytes()
+    (data_dir / KEY).unlink()
+    wrong = run_in_process("--data-dir", data_dir, "--user", "admin", "restore", copy,
+                           env={"PPID_DESK_RECOVERY_PASSPHRASE": "bukan frasa yang benar"})  # fmt: skip
+    assert wrong.code == 2 and "Frasa pemulihan salah" in wrong.err and not (data_dir / KEY).exists()
+    restored = run_in_process("--data-dir", data_dir, "--user", "admin", "restore", copy, env=env)
+    assert restored.code == 0, restored.err
+    shown = run_in_process("--data-dir", data_dir, "--user", "admin", "--json", "request", "show", number)
+    assert shown.code == 0 and shown.json()["requester"]["nik"] == NIK
+
+
+def test_key_recover_puts_a_backup_key_back_after_checking_it(desk_dir: Path, tmp_path: Path) -> None:
+    number = _add(desk_dir)
+    copy = tmp_path / "cadangan.sqlite3"
+    assert run_in_process("--data-dir", desk_dir, "--user", "admin", "backup", "--out", copy).code == 0
+    (desk_dir / KEY).unlink()
+    foreign = tmp_path / "lain.sqlite3"
+    Path(f"{foreign}.key").write_bytes(Fernet.generate_key())
+    refused = run_in_process("--data-dir", desk_dir, "--user", "admin", "key", "recover", foreign)
+    assert refused.code == 2 and "tidak membuka 1 dari 1 NIK" in refused.err and not (desk_dir / KEY).exists()
+    recovered = run_in_process("--data-dir", desk_dir, "--user", "admin", "key", "recover", copy)
+    assert recovered.code == 0, recovered.err
+    assert run_in_process("--data-dir", desk_dir, "--user", "admin", "request", "show", number).code == 0
+    assert (desk_dir / KEY).stat().st_mode & 0o077 == 0
+
+
+def test_key_passphrase_seals_later_backups(desk_dir: Path, tmp_path: Path) -> None:
+    env = {"PPID_DESK_RECOVERY_PASSPHRASE": PASSPHRASE}
+    short = run_in_process("--data-dir", desk_dir, "--user", "admin", "key", "passphrase",
+                           env={"PPID_DESK_RECOVERY_PASSPHRASE": "pendek"})  # fmt: skip
+    assert short.code == 2 and "minimal" in short.err
+    assert run_in_process("--data-dir", desk_dir, "--user", "admin", "key", "passphrase", env=env).code == 0
+    copy = tmp_path / "c.sqlite3"
+    assert run_in_process("--data-dir", desk_dir, "--user", "admin", "backup", "--out", copy).code == 0
+    assert Path(f"{copy}.key.recovery").exists() and not Path(f"{copy}.key").exists()
