@@ -24,8 +24,9 @@ from app.errors import KeyUnavailable
 
 KEY_FILE_NAME = "pii.key"
 RECOVERY = (
-    "Pulihkan file kunci dari cadangan: salin berkas CADANGAN.sqlite3.key yang dibuat bersama cadangan "
-    'register ke {path} (lihat docs/security.md, "Memulihkan kunci"). Jangan membuat kunci baru.'
+    "Pulihkan file kunci dari cadangan: ppid-desk key recover CADANGAN.sqlite3 (memakai berkas "
+    "CADANGAN.sqlite3.key atau .key.recovery di sampingnya), atau salin CADANGAN.sqlite3.key ke {path}. "
+    "Lihat docs/security.md, \"Recovering the PII key\". Jangan membuat kunci baru."
 )
 
 
