@@ -34,7 +34,10 @@ def register(subparsers: Any) -> None:
     )
     passwd.add_argument("username", nargs="?", help="bawaan: pengguna --user sendiri")
     unlock = add_command(
-        group, "unlock", help="buka kunci akun yang terkunci karena kata sandi berulang kali salah", handler=_unlock
+        group,
+        "unlock",
+        help="buka kunci akun yang terkunci karena kata sandi berulang kali salah",
+        handler=_unlock,
     )
     unlock.add_argument("username")
     role = add_command(group, "role", help="ubah peran pengguna", handler=_role)

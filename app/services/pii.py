@@ -26,7 +26,7 @@ KEY_FILE_NAME = "pii.key"
 RECOVERY = (
     "Pulihkan file kunci dari cadangan: ppid-desk key recover CADANGAN.sqlite3 (memakai berkas "
     "CADANGAN.sqlite3.key atau .key.recovery di sampingnya), atau salin CADANGAN.sqlite3.key ke {path}. "
-    "Lihat docs/security.md, \"Recovering the PII key\". Jangan membuat kunci baru."
+    'Lihat docs/security.md, "Recovering the PII key". Jangan membuat kunci baru.'
 )
 
 
