@@ -349,17 +349,24 @@ class RegisterService:
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
-        """A returning requester picked from the lookup comes with its ``id`` and a masked (or no) NIK: the
-        stored NIK is used, so an officer can re-use a record without ever seeing the full number."""
+        """A returning requester picked from the lookup comes with its ``id`` and a masked (or no) NIK and perhaps
+        a masked e-mail: the stored ones are used, so an officer can re-use a record without ever seeing them."""
         requester_id = data.get("id")
-        nik = str(data.get("nik") or "")
-        if not requester_id or (nik and "•" not in nik):
+        nik, email = data.get("nik"), data.get("email")
+        masked_nik = isinstance(nik, str) and "•" in nik
+        masked_email = isinstance(email, str) and "•" in email
+        if not requester_id or not (masked_nik or masked_email or not nik):
             return data
         with self.ctx.db.reader() as session:
             stored = session.get(Requester, str(requester_id))
-            if stored is None or not stored.nik_encrypted:
+            if stored is None:
                 return data
-            return {**data, "nik": self.ctx.vault.decrypt(stored.nik_encrypted)}
+            filled = dict(data)
+            if (masked_nik or not nik) and stored.nik_encrypted:
+                filled["nik"] = self.ctx.vault.decrypt(stored.nik_encrypted)
+            if masked_email:
+                filled["email"] = stored.email
+            return filled
 
     def get(self, actor: Actor, number: str) -> RequestView:
         with self.ctx.db.reader() as session:
