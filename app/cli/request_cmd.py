@@ -177,7 +177,19 @@ def _add(cli: Cli) -> int:
 
 
 def _stdin_lines() -> Iterator[str]:
-    yield from sys.stdin
+    """stdin line by line as UTF-8 (each number is printed as soon as its line is saved); a line that is not
+    UTF-8 stops the run with a message, like a body file would."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        yield from sys.stdin
+        return
+    for number, raw in enumerate(buffer, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                {"file": f"stdin baris {number} bukan teks UTF-8; baris sebelumnya sudah tersimpan."}
+            ) from None
 
 
 def _list(cli: Cli) -> int:
