@@ -63,15 +63,16 @@ def lock_state(session: Session, user: User) -> LockState:
             AuditEntry.entity_id == user.id,
         )
     )
-    since = max(t for t in (user.created_at, user.last_login_at, unlocked) if t is not None)
-    count, last = session.execute(
-        select(func.count(), func.max(AuditEntry.at)).where(
-            AuditEntry.at > since,
-            AuditEntry.action == FAILED,
-            AuditEntry.entity == "user",
-            AuditEntry.entity_id == user.id,
-        )
-    ).one()
+    # Times are to the second: failures in the second the account was created count, those in the second of a
+    # successful sign-in or an unlock do not (they came before it, or are lost in its second).
+    conditions = [
+        AuditEntry.at >= user.created_at,
+        AuditEntry.action == FAILED,
+        AuditEntry.entity == "user",
+        AuditEntry.entity_id == user.id,
+    ]
+    conditions += [AuditEntry.at > reset for reset in (user.last_login_at, unlocked) if reset is not None]
+    count, last = session.execute(select(func.count(), func.max(AuditEntry.at)).where(*conditions)).one()
     return LockState(int(count or 0), last)
 
 
