@@ -52,3 +52,10 @@ class NotFound(DeskError):
 
 class AuthenticationFailed(DeskError):
     """Wrong user name or password, or a disabled account."""
+
+
+class KeyUnavailable(DeskError):
+    """The register holds encrypted NIKs but the PII key is missing or is not the one they were written with.
+
+    The desk stops instead of writing a new key: a new key would make every stored NIK unreadable for good.
+    """

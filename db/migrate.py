@@ -20,6 +20,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from app.errors import RegisterTooNew
+from db.private import private_dir, private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,8 +96,8 @@ def too_new_message(db_path: Path, revision: str, known_head: str) -> str:
 
 def backup_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite file consistently (online backup API) and check the copy's integrity."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    private_dir(target.parent)
+    with sqlite3.connect(source) as src, sqlite3.connect(private_file(target)) as dst:
         src.backup(dst)
         result = dst.execute("PRAGMA integrity_check").fetchone()
     if not result or result[0] != "ok":

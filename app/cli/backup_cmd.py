@@ -70,6 +70,8 @@ def _backup(cli: Cli) -> int:
 
 def _restore(cli: Cli) -> int:
     from app.domain.permissions import Permission
+    from app.errors import KeyUnavailable
+    from app.paths import db_path
     from app.services.backup import BackupService
     from app.services.restore import authenticate_in, current_register_sound, restore_register
 
@@ -77,7 +79,12 @@ def _restore(cli: Cli) -> int:
 
     def authorize(staged: Path) -> str:
         if current_register_sound(data_dir):
-            actor = cli.actor()
+            try:
+                actor = cli.actor()
+            except KeyUnavailable:  # the key is lost: sign in on the live file, the backup brings its key
+                cli.close()
+                name = cli.username()
+                actor = authenticate_in(db_path(data_dir), name, read_password(f"Kata sandi {name}: "))
         else:  # missing or damaged (the usual reason to restore): sign in against the verified backup
             name = cli.username()
             actor = authenticate_in(staged, name, read_password(f"Kata sandi {name}: "))
@@ -85,7 +92,11 @@ def _restore(cli: Cli) -> int:
         cli.close()  # release the live file before it is overwritten
         return actor.username
 
-    result = restore_register(data_dir, cli.args.file, authorize=authorize)
+    from app.cli.key_cmd import read_passphrase
+
+    result = restore_register(
+        data_dir, cli.args.file, authorize=authorize, passphrase=lambda: read_passphrase(twice=False)
+    )
     BackupService(cli.services().ctx).record_restore(result.restored_by, result.to_dict())
 
     def render(r: Any) -> str:

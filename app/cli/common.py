@@ -225,28 +225,47 @@ def read_new_password(label: str, *, env: str = NEW_PASSWORD_ENV) -> str:
 
 
 def read_text(source: str | None) -> str:
-    """Text from a file path, or from stdin when ``source`` is ``-``."""
+    """Text from a file path, or from stdin when ``source`` is ``-``: UTF-8 (a BOM is allowed), else refused
+    with a message; the bytes are never guessed at in another code page."""
     if source is None:
         return ""
     if source == "-":
         if sys.stdin.isatty():
             sys.stderr.write(f"Tempel JSON lalu akhiri dengan {end_of_input_keys()}.\n")
-        return sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)
+        return _decode(buffer.read(), "stdin") if buffer is not None else sys.stdin.read()
     try:
-        return Path(source).read_text(encoding="utf-8")
+        return _decode(Path(source).read_bytes(), f"Berkas '{source}'")
     except OSError as exc:
         raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {exc.strerror}."}) from None
 
 
+def _decode(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            {
+                "file": f"{where} bukan teks UTF-8 (byte ke-{exc.start + 1} tidak sah). Simpan ulang sebagai UTF-8."
+            }
+        ) from None
+
+
 def parse_json_object(raw: str, where: str) -> dict[str, Any]:
+    """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``)."""
+    from app.domain.text import check_body
+
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             {"json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}."}
         ) from None
+    except RecursionError:
+        raise ValidationError({"json": f"{where}: susunan JSON terlalu dalam."}) from None
     if not isinstance(value, dict):
         raise ValidationError({"json": f"{where}: isi harus berupa objek JSON {{...}}."})
+    check_body(value)
     return value
 
 

@@ -24,6 +24,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--desk-letter", default="A", help="huruf meja layanan (A–Z, bawaan A)")
     parser.add_argument("--city", default="Serang", help="kota tempat surat (bawaan Serang)")
     parser.add_argument(
+        "--recovery-passphrase",
+        action="store_true",
+        help="segel kunci data pribadi dengan frasa pemulihan (dari PPID_DESK_RECOVERY_PASSPHRASE atau "
+        "ditanyakan): cadangan tidak membawa kunci terbuka",
+    )
+    parser.add_argument(
         "--parent-name",
         default="PEMERINTAH KOTA SERANG",
         help="baris pertama kop surat (bawaan 'PEMERINTAH KOTA SERANG')",
@@ -38,6 +44,12 @@ def run(cli: Cli) -> int:
 
         raise ValidationError(f"Folder data {cli.data_dir} sudah disiapkan; init tidak diulang.")
     password = read_new_password(f"admin '{args.admin}'", env=PASSWORD_ENV)
+    passphrase = None
+    if args.recovery_passphrase:  # asked and checked before anything is set up
+        from app.cli.key_cmd import read_passphrase
+        from app.services.pii_recovery import check_passphrase
+
+        passphrase = check_passphrase(read_passphrase(twice=True))
     actor = services.office.setup(
         office_code=args.office_code,
         office_name=args.office_name,
@@ -48,6 +60,12 @@ def run(cli: Cli) -> int:
         city=args.city,
         parent_name=args.parent_name,
     )
+    if passphrase is not None:
+        from app.services.pii import key_path
+        from app.services.pii_recovery import set_passphrase
+
+        keys = cli.data_dir / "keys"
+        set_passphrase(keys, key_path(keys).read_bytes().strip(), passphrase)
     profile = services.office.profile()
     if cli.as_json:
         cli.emit({"data_dir": str(cli.data_dir), "office": profile, "admin": actor.username})

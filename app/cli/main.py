@@ -5,8 +5,8 @@ Command groups are plain modules exposing ``register(subparsers)``; to add one, 
 
 * 0 — success;
 * 2 — bad input or a refused action (validation, confirmation needed, action refused, permission denied,
-  not found, wrong password, a register made by a newer PPID Desk): an Indonesian message on stderr and
-  nothing changed;
+  not found, wrong password, account locked, PII key missing or not this register's, a register made by
+  a newer PPID Desk): an Indonesian message on stderr and nothing changed;
 * 1 — any other failure (a message on stderr; the traceback only with ``--debug``).
 """
 
@@ -28,6 +28,7 @@ from app.errors import (
     AuthenticationFailed,
     ConfirmationRequired,
     DeskError,
+    KeyUnavailable,
     NotFound,
     PermissionDenied,
     RegisterTooNew,
@@ -44,6 +45,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.export_cmd",
     "app.cli.report_cmd",
     "app.cli.backup_cmd",
+    "app.cli.key_cmd",
     "app.cli.print_cmd",
     "app.cli.letter_cmd",
     "app.cli.office_cmd",
@@ -64,6 +66,7 @@ REFUSALS = (
     NotFound,
     AuthenticationFailed,
     RegisterTooNew,
+    KeyUnavailable,
 )
 
 

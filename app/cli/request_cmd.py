@@ -88,7 +88,7 @@ def _when(value: datetime | None) -> str:
 
 def render_request(view: Any) -> str:
     who = view.requester
-    ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email) if p)
+    ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email_display) if p)
     lines = [
         f"Nomor        : {view.number}",
         f"Status       : {view.status_label} ({view.status.value})",
@@ -169,7 +169,19 @@ def _add(cli: Cli) -> int:
 
 
 def _stdin_lines() -> Iterator[str]:
-    yield from sys.stdin
+    """stdin line by line as UTF-8 (each number is printed as soon as its line is saved); a line that is not
+    UTF-8 stops the run with a message, like a body file would."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        yield from sys.stdin
+        return
+    for number, raw in enumerate(buffer, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                {"file": f"stdin baris {number} bukan teks UTF-8; baris sebelumnya sudah tersimpan."}
+            ) from None
 
 
 def _list(cli: Cli) -> int:

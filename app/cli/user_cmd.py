@@ -33,6 +33,13 @@ def register(subparsers: Any) -> None:
         handler=_passwd,
     )
     passwd.add_argument("username", nargs="?", help="bawaan: pengguna --user sendiri")
+    unlock = add_command(
+        group,
+        "unlock",
+        help="buka kunci akun yang terkunci karena kata sandi berulang kali salah",
+        handler=_unlock,
+    )
+    unlock.add_argument("username")
     role = add_command(group, "role", help="ubah peran pengguna", handler=_role)
     role.add_argument("username")
     role.add_argument("role", choices=ROLES)
@@ -88,4 +95,10 @@ def _passwd(cli: Cli) -> int:
 def _role(cli: Cli) -> int:
     view = cli.services().users.set_role(cli.actor(), cli.args.username, cli.args.role)
     cli.emit(view, lambda v: f"Peran {v.username} sekarang {v.role}.")
+    return 0
+
+
+def _unlock(cli: Cli) -> int:
+    view = cli.services().users.unlock(cli.actor(), cli.args.username)
+    cli.emit(view, lambda v: f"Kunci akun {v.username} dibuka; pengguna dapat masuk lagi.")
     return 0

@@ -244,6 +244,14 @@ def mask_phone(e164: str) -> str:
     return "".join(out)
 
 
+def mask_email(email: str) -> str:
+    """Hide the middle of the local part ("b•••o@example.id"): enough for the requester to recognise their
+    address when an officer reads it back, not enough to copy it. The domain stays (it is rarely personal)."""
+    local, _, domain = email.partition("@")
+    shown = local[0] + _MASK * 3 + (local[-1] if len(local) > 2 else "") if local else ""
+    return f"{shown}@{domain}" if domain else shown
+
+
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 _DOMAIN_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 

@@ -20,12 +20,12 @@ reports on ``documents``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain import text as text_rules
 from app.domain.identity import NikInfo, normalize_email, normalize_phone, parse_nik
 from app.errors import ValidationError
 
@@ -44,8 +44,6 @@ DOCUMENT_KINDS = {
     "lainnya": "Lainnya",
 }
 MAX_LENGTHS = {"name": 200, "address": 500, "occupation": 100, "legal_number": 100}
-
-_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -75,25 +73,8 @@ class CleanRequester:
     warnings: dict[str, str]
 
 
-def _line(value: Any) -> str | None:
-    """One-line text: trimmed, runs of spaces collapsed, empty -> None."""
-    if value is None:
-        return None
-    text = _SPACES.sub(" ", " ".join(str(value).split())).strip()
-    return text or None
-
-
-def _block(value: Any) -> str | None:
-    """Multi-line text (an address): each line trimmed and collapsed, blank lines dropped, empty -> None."""
-    if value is None:
-        return None
-    lines = [_SPACES.sub(" ", line).strip() for line in str(value).splitlines()]
-    text = "\n".join(line for line in lines if line)
-    return text or None
-
-
-def _kind(value: Any) -> str | None:
-    text = _line(value)
+def _kind(check: _Collector, value: Any) -> str | None:
+    text = check.line("kind", value)
     return text.lower().replace(" ", "_").replace("-", "_") if text else None
 
 
@@ -104,6 +85,21 @@ class _Collector:
         self.errors: dict[str, str] = {}
         self.warnings: dict[str, str] = {}
         self.today = today
+
+    def line(self, key: str, value: Any) -> str | None:
+        """One-line text by the register's text rules (``app.domain.text.line``); a refusal is recorded."""
+        return self._text(text_rules.line, key, value)
+
+    def block(self, key: str, value: Any) -> str | None:
+        """Multi-line text (an address): each line trimmed and collapsed, blank lines dropped."""
+        return self._text(text_rules.block, key, value)
+
+    def _text(self, rule: Callable[[Any, str], str | None], key: str, value: Any) -> str | None:
+        try:
+            return rule(value, key)
+        except ValidationError as exc:
+            self.errors.update(exc.fields)
+            return None
 
     def too_long(self, key: str, value: str | None, limit_key: str) -> None:
         limit = MAX_LENGTHS[limit_key]
@@ -147,20 +143,20 @@ def _proxy(raw: Any, check: _Collector) -> ProxyInput | None:
     if not isinstance(raw, Mapping):
         check.errors["proxy"] = "Data kuasa tidak sah."
         return None
-    name = _line(raw.get("name"))
-    nik_text = _line(raw.get("nik"))
-    address = _block(raw.get("address"))
-    phone_text = _line(raw.get("phone"))
+    name = check.line("proxy.name", raw.get("name"))
+    nik_text = check.line("proxy.nik", raw.get("nik"))
+    address = check.block("proxy.address", raw.get("address"))
+    phone_text = check.line("proxy.phone", raw.get("phone"))
     if name is None and nik_text is None and address is None and phone_text is None:
         return None  # an empty kuasa block on the form means "no kuasa"
     if name is None:
-        check.errors["proxy.name"] = "Nama kuasa wajib diisi."
+        check.errors.setdefault("proxy.name", "Nama kuasa wajib diisi.")
     check.too_long("proxy.name", name, "name")
     check.too_long("proxy.address", address, "address")
     info = check.nik("proxy.nik", nik_text)
     phone = check.phone("proxy.phone", phone_text)
     if phone_text is None and address is None:
-        check.errors["proxy.phone"] = "Isi nomor telepon atau alamat kuasa (salah satu wajib)."
+        check.errors.setdefault("proxy.phone", "Isi nomor telepon atau alamat kuasa (salah satu wajib).")
     return ProxyInput(name=name or "", nik=info.nik if info else nik_text, address=address, phone=phone)
 
 
@@ -172,41 +168,41 @@ def validate_requester(
     docs = {str(doc).strip() for doc in documents}
     unknown_docs = sorted(docs - DOCUMENT_KINDS.keys())
 
-    kind = _kind(data.get("kind"))
+    kind = _kind(check, data.get("kind"))
     if kind is None:
-        check.errors["kind"] = "Jenis pemohon wajib diisi."
+        check.errors.setdefault("kind", "Jenis pemohon wajib diisi.")
     elif kind not in REQUESTER_KINDS:
         check.errors["kind"] = "Jenis pemohon harus perorangan, badan hukum, atau kelompok."
 
-    name = _line(data.get("name"))
+    name = check.line("name", data.get("name"))
     if name is None:
-        check.errors["name"] = "Nama lengkap pemohon wajib diisi."
+        check.errors.setdefault("name", "Nama lengkap pemohon wajib diisi.")
     check.too_long("name", name, "name")
 
-    nik_text = _line(data.get("nik"))
+    nik_text = check.line("nik", data.get("nik"))
     nik_info = check.nik("nik", nik_text)
     if nik_text is None and kind == "perorangan":
-        check.errors["nik"] = "NIK wajib diisi untuk pemohon perorangan."
+        check.errors.setdefault("nik", "NIK wajib diisi untuk pemohon perorangan.")
     elif nik_text is None and kind == "kelompok":
-        check.errors["nik"] = "NIK pemberi kuasa / perwakilan kelompok wajib diisi."
+        check.errors.setdefault("nik", "NIK pemberi kuasa / perwakilan kelompok wajib diisi.")
 
-    legal_number = _line(data.get("legal_number"))
+    legal_number = check.line("legal_number", data.get("legal_number"))
     if legal_number is None and kind == "badan_hukum":
-        check.errors["legal_number"] = "Nomor SK pengesahan badan hukum (Kemenkumham) wajib diisi."
+        check.errors.setdefault("legal_number", "Nomor SK pengesahan badan hukum (Kemenkumham) wajib diisi.")
     check.too_long("legal_number", legal_number, "legal_number")
 
-    address = _block(data.get("address"))
+    address = check.block("address", data.get("address"))
     if address is None:
-        check.errors["address"] = "Alamat pemohon wajib diisi."
+        check.errors.setdefault("address", "Alamat pemohon wajib diisi.")
     check.too_long("address", address, "address")
 
-    phone_text, email_text = _line(data.get("phone")), _line(data.get("email"))
+    phone_text, email_text = check.line("phone", data.get("phone")), check.line("email", data.get("email"))
     phone = check.phone("phone", phone_text)
     email = check.email("email", email_text)
     if phone_text is None and email_text is None:
-        check.errors["phone"] = "Isi nomor telepon atau alamat email pemohon (salah satu wajib)."
+        check.errors.setdefault("phone", "Isi nomor telepon atau alamat email pemohon (salah satu wajib).")
 
-    occupation = _line(data.get("occupation"))
+    occupation = check.line("occupation", data.get("occupation"))
     check.too_long("occupation", occupation, "occupation")
 
     proxy = _proxy(data.get("proxy"), check)

@@ -20,6 +20,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.calendar import WorkingCalendar
 from app.domain.state_machine import Lifecycle
 from app.errors import ActionRefused, ValidationError
@@ -123,6 +124,7 @@ def check_intent(
     body = body or {}
     if not isinstance(body, Mapping):
         raise ValidationError({"body": "Isi tindakan harus berupa objek JSON."})
+    text_rules.check_body(body)
     return Intent(parsed, body, parse_datetime(at, "at", now))
 
 

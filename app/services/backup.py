@@ -25,6 +25,7 @@ from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.pii import KEY_FILE_NAME
+from db.private import private_dir, private_file
 
 #: Tables every PPID Desk register has; a file without them is refused by restore.
 REGISTER_TABLES = ("alembic_version", "office", "users", "requesters", "requests", "events", "counters")
@@ -123,8 +124,9 @@ def inspect_register(path: Path) -> RegisterInfo:
 def copy_database(source: Path, target: Path) -> dict[str, int]:
     """Online-backup ``source`` into a new single file ``target``; returns the source's row counts at the
     snapshot that was copied (read in the same read transaction as the copy)."""
+    private_dir(target.parent)
     src = connect(source)
-    dst = sqlite3.connect(target, isolation_level=None)
+    dst = sqlite3.connect(private_file(target), isolation_level=None)
     try:
         src.execute("BEGIN")
         counts = table_counts(src)
@@ -141,7 +143,7 @@ def copy_database(source: Path, target: Path) -> dict[str, int]:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write a key file readable by the owner only (0600), durably."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
@@ -160,6 +162,24 @@ def _verified_copy(source: Path, target: Path) -> tuple[dict[str, int], Register
     if info.counts != counts:
         raise RuntimeError(f"Salinan {target} tidak sama dengan sumbernya (jumlah baris berbeda).")
     return counts, info
+
+
+def _copy_key(key_dir: Path, target: Path) -> Path | None:
+    """The key that opens the backup's NIKs, beside it: sealed under the recovery passphrase when the admin
+    set one (``FILE.key.recovery``, app/services/pii_recovery.py), else in the clear (``FILE.key``)."""
+    from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path
+
+    sealed = recovery_path(key_dir)
+    if sealed.exists():
+        key_target = Path(str(target) + RECOVERY_SUFFIX)
+        write_private(key_target, sealed.read_bytes())
+        return key_target
+    key_source = key_dir / KEY_FILE_NAME
+    if not key_source.exists():
+        return None
+    key_target = Path(str(target) + KEY_SUFFIX)
+    write_private(key_target, key_source.read_bytes())
+    return key_target
 
 
 def stamp(now: datetime) -> str:
@@ -204,11 +224,7 @@ class BackupService:
             os.replace(part, target)
         finally:
             part.unlink(missing_ok=True)
-        key_source = self.ctx.data_dir / "keys" / KEY_FILE_NAME
-        key_target: Path | None = None
-        if key_source.exists():
-            key_target = Path(str(target) + KEY_SUFFIX)
-            write_private(key_target, key_source.read_bytes())
+        key_target = _copy_key(self.ctx.data_dir / "keys", target)
         return BackupResult(target, key_target, target.stat().st_size, info.integrity, counts)
 
     def record_restore(self, username: str, details: dict[str, Any]) -> None:

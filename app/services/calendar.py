@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import deadlines as dl
+from app.domain import text as text_rules
 from app.domain.calendar import Holiday, WorkingCalendar
 from app.domain.lifecycle import OPEN_STATUSES, ObjectionStatus, Status, request_deadline_in_force
 from app.domain.permissions import Permission
@@ -237,8 +238,11 @@ class CalendarService:
         actor.require(Permission.MANAGE_CALENDAR)
         if kind not in (CLOSURE, WORKING_OVERRIDE):
             raise ValidationError({"kind": f"Jenis harus '{CLOSURE}' atau '{WORKING_OVERRIDE}'."})
-        if not name.strip():
+        clean_name = text_rules.line(name, "name", max_length=200)
+        if not clean_name:
             raise ValidationError({"name": "Keterangan hari wajib diisi."})
+        source = text_rules.line(source, "source", max_length=500)
+        text_rules.check_date(day, "day")
         if kind == CLOSURE and day.weekday() >= 5:
             raise ValidationError({"day": "Hari Sabtu/Minggu sudah bukan hari kerja."})
         now = self.ctx.clock()
@@ -254,7 +258,7 @@ class CalendarService:
                 id=new_id(),
                 day=day,
                 kind=kind,
-                name=name.strip(),
+                name=clean_name,
                 source=source,
                 created_by=actor.username,
                 created_at=now,

@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select, text
+
 from app.paths import backups_dir, db_path
 from app.services import holiday_cache
 from app.services.calendar import CalendarService
@@ -21,13 +23,15 @@ from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
 from app.services.objections import ObjectionService
 from app.services.office import OfficeService
-from app.services.pii import PiiVault
+from app.services.pii import PiiVault, key_path, wrong_key_error
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
 from db.migrate import refuse_newer, upgrade
+from db.models import Office, Requester
+from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService
@@ -38,6 +42,23 @@ if TYPE_CHECKING:
     from app.services.routing import RoutingService
     from app.services.sync import SyncService
     from app.services.sync_conflicts import SyncConflictService
+
+
+def open_vault(database: Database, data_dir: Path) -> PiiVault:
+    """The register's PII key. A new key is written only for a register that is still empty (not set up, no
+    NIK stored); otherwise a missing key, or one that cannot open the first and the last NIK stored, stops
+    the desk (``KeyUnavailable``) before anything is written. ``ppid-desk check`` verifies every NIK."""
+    with database.reader() as session:
+        set_up = session.get(Office, 1) is not None
+        tokens = select(Requester.nik_encrypted).where(Requester.nik_encrypted.is_not(None))
+        first = session.scalar(tokens.order_by(text("rowid")).limit(1))
+        last = session.scalar(tokens.order_by(text("rowid DESC")).limit(1))
+    keys = data_dir / "keys"
+    vault = PiiVault.open(keys, create=not set_up and first is None)
+    for token in {first, last} - {None}:
+        if not vault.opens(str(token)):
+            raise wrong_key_error(key_path(keys))
+    return vault
 
 
 @dataclass
@@ -104,16 +125,18 @@ class DeskServices:
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = db_path(data_dir)
+        private_dir(data_dir)
+        path = private_file(db_path(data_dir))
+        tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
         refuse_newer(path)  # before the engine below writes anything to the file
         database = Database(path)
         try:
             saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
-        except BaseException:  # refused (e.g. a newer register) or failed: leave no connection open on it
+            vault = open_vault(database, data_dir)
+        except BaseException:  # refused (a newer register, no key for its NIKs) or failed: no connection left open
             database.dispose()
             raise
-        ctx = DeskContext(db=database, data_dir=data_dir, vault=PiiVault.open(data_dir / "keys"), clock=clock)
+        ctx = DeskContext(db=database, data_dir=data_dir, vault=vault, clock=clock)
         holiday_cache.load(data_dir)
         register = RegisterService(ctx)
         query = RegisterQuery(ctx)

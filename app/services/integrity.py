@@ -5,7 +5,8 @@ with. Each check says what it looked at; any failure makes the command exit 1.
 
 Checks: SQLite ``integrity_check`` and ``foreign_key_check``; the schema revision equals this version's Alembic
 head; every yearly counter is at least the highest sequence issued that year (else the next intake would reuse
-a number); every request has its ``receive`` timeline event; the PII key file opens the stored NIKs.
+a number); every request has its ``receive`` timeline event; the PII key file opens EVERY stored NIK (and its lookup
+hash matches), with the count of those it cannot.
 """
 
 from __future__ import annotations
@@ -113,21 +114,47 @@ def _receive_events(connection: sqlite3.Connection) -> CheckItem:
     return CheckItem("peristiwa_penerimaan", True, f"{total} permohonan, semuanya punya catatan penerimaan")
 
 
-def _pii_key(connection: sqlite3.Connection, key_path: Path) -> CheckItem:
-    row = connection.execute(
-        "SELECT nik_encrypted FROM requesters WHERE nik_encrypted IS NOT NULL LIMIT 1"
-    ).fetchone()
-    if row is None:
-        return CheckItem("kunci_data_pribadi", True, "belum ada NIK tersimpan")
-    if not key_path.exists():
-        return CheckItem("kunci_data_pribadi", False, f"{key_path} tidak ada: NIK tidak dapat dibuka")
-    from cryptography.fernet import Fernet, InvalidToken
+def _pii_key(connection: sqlite3.Connection, key_file: Path) -> CheckItem:
+    """Every encrypted NIK is opened (not a sample): a key replaced for a while leaves the NIKs taken in
+    between unreadable under the original key, and only a full pass finds them."""
+    from app.errors import KeyUnavailable
+    from app.services.pii import PiiVault, unreadable_tokens
 
+    rows = connection.execute(
+        "SELECT r.id, r.nik_encrypted, r.nik_hash FROM requesters r WHERE r.nik_encrypted IS NOT NULL "
+        "ORDER BY r.rowid"
+    ).fetchall()
+    if not rows:
+        return CheckItem("kunci_data_pribadi", True, "belum ada NIK tersimpan")
+    if not key_file.exists():
+        return CheckItem(
+            "kunci_data_pribadi", False, f"{key_file} tidak ada: {len(rows)} NIK tidak dapat dibuka"
+        )
     try:
-        Fernet(key_path.read_bytes().strip()).decrypt(str(row[0]).encode())
-    except (InvalidToken, ValueError):
-        return CheckItem("kunci_data_pribadi", False, f"{key_path} tidak cocok dengan NIK di register")
-    return CheckItem("kunci_data_pribadi", True, "kunci membuka NIK tersimpan")
+        vault = PiiVault.open(key_file.parent)
+    except KeyUnavailable:
+        return CheckItem("kunci_data_pribadi", False, f"{key_file} bukan kunci yang sah")
+    bad = unreadable_tokens(rows, vault)
+    if bad:
+        names = [f"{number or '(tanpa permohonan)'}" for number in _numbers_of(connection, bad[:SAMPLE])]
+        return CheckItem(
+            "kunci_data_pribadi",
+            False,
+            f"kunci tidak cocok: {len(bad)} dari {len(rows)} NIK tidak dapat dibuka dengan {key_file}; "
+            "pemohon pada " + _names(names, len(bad)),
+        )
+    return CheckItem("kunci_data_pribadi", True, f"kunci membuka semua {len(rows)} NIK tersimpan")
+
+
+def _numbers_of(connection: sqlite3.Connection, requester_ids: list[str]) -> list[str]:
+    """The first registration number of each requester (how an officer finds the record)."""
+    found = []
+    for requester_id in requester_ids:
+        row = connection.execute(
+            "SELECT min(number) FROM requests WHERE requester_id = ?", (requester_id,)
+        ).fetchone()
+        found.append(str(row[0]) if row and row[0] else requester_id)
+    return found
 
 
 def check_register(data_dir: Path) -> CheckReport:

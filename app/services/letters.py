@@ -447,6 +447,7 @@ class LetterService:
     ) -> tuple[bytes, list[str]]:
         """Register Permohonan (or Keberatan) for requests received / objections filed in [start, end]."""
         actor.require(Permission.RECORD_REQUEST)
+        reveal = actor.can(Permission.VIEW_PERSONAL_DATA)  # a petugas's printout shows contacts masked
         if end < start:
             raise ValidationError({"to": "Tanggal akhir periode tidak boleh sebelum tanggal awal."})
         paper = paper or self.print_settings()["register"]["paper"]
@@ -472,10 +473,11 @@ class LetterService:
                 "wording": template.as_wording(),
             }
             if objections:
-                snap = s.RegisterSnapshot(**common, objection_rows=tuple(objection_rows(session, lo, hi)))
+                rows = objection_rows(session, lo, hi, reveal=reveal)
+                snap = s.RegisterSnapshot(**common, objection_rows=tuple(rows))
                 count = len(snap.objection_rows)
             else:
-                snap = s.RegisterSnapshot(**common, rows=tuple(request_rows(session, lo, hi)))
+                snap = s.RegisterSnapshot(**common, rows=tuple(request_rows(session, lo, hi, reveal=reveal)))
                 count = len(snap.rows)
         pdf = render(snap)
         with self.ctx.db.transaction() as session:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
@@ -71,14 +72,16 @@ class Filing:
 def check_filing(grounds: Any, filed_at: Any, body: Mapping[str, Any] | None, now: datetime) -> Filing:
     """Every check of ``ObjectionService.add`` that needs no transaction."""
     body = body or {}
+    text_rules.check_body(body)
     ground_list = parse_grounds(grounds)
     moment = parse_datetime(filed_at, "filed_at", now)
-    case_summary = str(body.get("case_summary") or body.get("kasus_posisi") or "").strip()
+    summary = body.get("case_summary") or body.get("kasus_posisi")
+    case_summary = text_rules.free_text(summary, "case_summary") or ""
     proxy = body.get("proxy") or body.get("kuasa")
     if proxy is not None:
-        if not isinstance(proxy, Mapping) or not str(proxy.get("name") or "").strip():
+        if not isinstance(proxy, Mapping) or not text_rules.line(proxy.get("name"), "proxy.name"):
             raise ValidationError({"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."})
-        proxy = {k: str(proxy.get(k) or "").strip() or None for k in ("name", "address", "phone")}
+        proxy = {k: text_rules.block(proxy.get(k), f"proxy.{k}") for k in ("name", "address", "phone")}
     return Filing(ground_list, moment, case_summary, proxy)
 
 

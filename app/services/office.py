@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.numbering import (
     DEFAULT_LETTER_TEMPLATE,
     DEFAULT_OBJECTION_TEMPLATE,
@@ -182,8 +183,11 @@ class OfficeService:
         code = validate_office_code(office_code)
         letter = validate_desk_letter(desk_letter)
         validate_template(request_template)
-        if not office_name.strip():
+        office_name = text_rules.line(office_name, "office_name", max_length=200) or ""
+        if not office_name:
             raise ValidationError({"office_name": "Nama kantor wajib diisi."})
+        city = text_rules.line(city, "city", max_length=100) or ""
+        parent_name = text_rules.line(parent_name, "parent_name", max_length=200) or ""
         now = self.ctx.clock()
         with self.ctx.db.transaction() as session:
             if session.get(Office, 1) is not None:
@@ -234,6 +238,7 @@ class OfficeService:
         unknown = set(changes) - set(EDITABLE_PROFILE_FIELDS)
         if unknown:
             raise ValidationError({"_": "Kolom profil tidak dikenal: " + ", ".join(sorted(unknown))})
+        text_rules.check_body(changes)
         if "desk_letter" in changes:
             changes["desk_letter"] = validate_desk_letter(changes["desk_letter"])
         for key in ("request_template", "objection_template"):

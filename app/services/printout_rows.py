@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES
-from app.domain.identity import printed_phone
+from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
@@ -25,6 +25,7 @@ from app.domain.lifecycle import (
     Decision,
     Status,
 )
+from app.domain.permissions import Permission
 from app.services.context import Actor, DeskContext
 from app.services.letter_snapshots import (
     deadline,
@@ -36,7 +37,20 @@ from app.services.letter_snapshots import (
 from db.models import Event, IssuedLetter, Objection, Request, Requester
 
 
-def request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.RequestRow]:
+def contact_of(who: Requester, *, reveal: bool) -> str:
+    """The requester's phone and e-mail as a printout shows them: in full only for a role that may see
+    personal data, masked (like the screens) for the others."""
+    parts: tuple[str | None, str | None]
+    if reveal:
+        parts = (printed_phone(who.phone), who.email)
+    else:
+        parts = (who.phone and mask_phone(who.phone), who.email and mask_email(who.email))
+    return " / ".join(x for x in parts if x)
+
+
+def request_rows(
+    session: Session, lo: dt.datetime, hi: dt.datetime, *, reveal: bool = False
+) -> list[s.RequestRow]:
     query = (
         select(Request, Requester)
         .join(Requester, Requester.id == Request.requester_id)
@@ -55,7 +69,7 @@ def request_rows(session: Session, lo: dt.datetime, hi: dt.datetime) -> list[s.R
                 received_on=req.received_at.date(),
                 name=who.name,
                 address=who.address or "",
-                contact=" / ".join(x for x in (printed_phone(who.phone), who.email) if x),
+                contact=contact_of(who, reveal=reveal),
                 occupation=who.occupation or "",
                 information=req.information,
                 purpose=req.purpose,
@@ -81,7 +95,7 @@ def _decimal(value: Any) -> Decimal:
 
 
 def objection_rows(
-    session: Session, lo: dt.datetime, hi: dt.datetime, *, request_id: str | None = None
+    session: Session, lo: dt.datetime, hi: dt.datetime, *, request_id: str | None = None, reveal: bool = False
 ) -> list[s.ObjectionRow]:
     query = (
         select(Objection, Request, Requester)
@@ -98,7 +112,7 @@ def objection_rows(
             received_on=obj.filed_at.date(),
             name=who.name,
             address=who.address or "",
-            contact=" / ".join(x for x in (printed_phone(who.phone), who.email) if x),
+            contact=contact_of(who, reveal=reveal),
             occupation=who.occupation or "",
             request_number=req.number,
             information=req.information,
@@ -130,7 +144,10 @@ def dossier_snapshot(
     letters = session.scalars(
         select(IssuedLetter).where(IssuedLetter.request_id == request.id).order_by(IssuedLetter.issued_at)
     ).all()
-    objections = objection_rows(session, dt.datetime.min, dt.datetime.max, request_id=request.id)
+    reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
+    objections = objection_rows(
+        session, dt.datetime.min, dt.datetime.max, request_id=request.id, reveal=reveal
+    )
     labels = {
         "completeness": "Pemeriksaan kelengkapan",
         "completion": "Pemohon melengkapi",

@@ -277,7 +277,15 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         masked_for=MASKED_ROLES,
         detail=QT_TRANSLATE_NOOP("RequestDetails", "Telepon"),
     ),
-    _F("email", "Email", personal=True, detail=QT_TRANSLATE_NOOP("RequestDetails", "Email")),
+    _F("email", "Email", personal=True, masked_for=MASKED_ROLES),
+    _F(
+        "email_display",
+        "Email",
+        column=False,
+        personal=True,
+        masked_for=MASKED_ROLES,
+        detail=QT_TRANSLATE_NOOP("RequestDetails", "Email"),
+    ),
     _F(
         "occupation",
         "Pekerjaan",

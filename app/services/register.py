@@ -16,6 +16,7 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.domain import text as text_rules
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.numbering import counter_key
 from app.domain.permissions import Permission
@@ -52,6 +53,7 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
             ) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone().replace(tzinfo=None)
+    text_rules.check_date(moment, field)
     if moment > now + FUTURE_TOLERANCE:
         raise ValidationError({field: "Waktu tidak boleh di masa depan."})
     return moment.replace(microsecond=0)
@@ -93,24 +95,31 @@ def _choice(
     errors: dict[str, str],
     default: str | None = None,
 ) -> str:
-    value = data.get(key) or default
-    if value not in options:
-        errors[key] = "Pilih salah satu: " + ", ".join(options)
+    try:
+        return text_rules.choice(data.get(key) or default, key, options)
+    except ValidationError as exc:
+        errors.update(exc.fields)
         return ""
-    return str(value)
 
 
 def _text(data: Mapping[str, Any], key: str, label: str, errors: dict[str, str]) -> str:
-    value = (
-        " ".join(str(data.get(key) or "").split())
-        if key != "information"
-        else str(data.get(key) or "").strip()
-    )
+    clean = text_rules.free_text if key == "information" else text_rules.line
+    try:
+        value = clean(data.get(key) or None, key, max_length=MAX_TEXT) or ""
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return ""
     if not value:
         errors[key] = f"{label} wajib diisi."
-    elif len(value) > MAX_TEXT:
-        errors[key] = f"{label} terlalu panjang (maks. {MAX_TEXT} karakter)."
     return value
+
+
+def _texts(data: Mapping[str, Any], key: str, errors: dict[str, str]) -> list[str]:
+    try:
+        return text_rules.text_list(data.get(key), key, max_length=MAX_TEXT)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return []
 
 
 class RegisterService:
@@ -182,14 +191,15 @@ class RegisterService:
         purpose = _text(data, "purpose", "Tujuan penggunaan informasi", errors)
         obtain = _choice(data, "obtain_method", OBTAIN_METHODS, errors, default="salinan_softcopy")
         delivery = _choice(data, "delivery_method", DELIVERY_METHODS, errors, default="mengambil_langsung")
-        documents = [str(d) for d in (data.get("documents") or [])]
+        text_rules.check_body(data)
+        documents = _texts(data, "documents", errors)
         unknown_docs = [d for d in documents if d not in DOCUMENT_KINDS]
         if unknown_docs:
             errors["documents"] = "Jenis berkas tidak dikenal: " + ", ".join(unknown_docs)
         complete = data.get("complete", True)
         if not isinstance(complete, bool):
             errors["complete"] = "Kelengkapan harus true atau false."
-        missing = [str(m).strip() for m in (data.get("missing_items") or []) if str(m).strip()]
+        missing = _texts(data, "missing_items", errors)
         if complete and missing:
             errors["missing_items"] = "Permohonan lengkap tidak boleh memiliki kekurangan berkas."
         requester_data = data.get("requester")
@@ -239,17 +249,24 @@ class RegisterService:
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
-        """A returning requester picked from the lookup comes with its ``id`` and a masked (or no) NIK: the
-        stored NIK is used, so an officer can re-use a record without ever seeing the full number."""
+        """A returning requester picked from the lookup comes with its ``id`` and a masked (or no) NIK and perhaps
+        a masked e-mail: the stored ones are used, so an officer can re-use a record without ever seeing them."""
         requester_id = data.get("id")
-        nik = str(data.get("nik") or "")
-        if not requester_id or (nik and "•" not in nik):
+        nik, email = data.get("nik"), data.get("email")
+        masked_nik = isinstance(nik, str) and "•" in nik
+        masked_email = isinstance(email, str) and "•" in email
+        if not requester_id or not (masked_nik or masked_email or not nik):
             return data
         with self.ctx.db.reader() as session:
             stored = session.get(Requester, str(requester_id))
-            if stored is None or not stored.nik_encrypted:
+            if stored is None:
                 return data
-            return {**data, "nik": self.ctx.vault.decrypt(stored.nik_encrypted)}
+            filled = dict(data)
+            if (masked_nik or not nik) and stored.nik_encrypted:
+                filled["nik"] = self.ctx.vault.decrypt(stored.nik_encrypted)
+            if masked_email:
+                filled["email"] = stored.email
+            return filled
 
     def get(self, actor: Actor, number: str) -> RequestView:
         with self.ctx.db.reader() as session:
@@ -289,10 +306,15 @@ class RegisterService:
             # knows it. Everyone else picks the record by id and the stored NIK is used (_with_stored_identity).
             reveal_all = actor.can(Permission.VIEW_PERSONAL_DATA)
             typed_nik = self.ctx.vault.lookup_hash(digits) if len(digits) == 16 else None
-            return [
+            found = [
                 RequesterView.of(r, self.ctx.vault, reveal=reveal_all or r.nik_hash == typed_nik)
                 for r in rows
             ]
+        if reveal_all and found:  # full NIKs and contacts of every match: recorded like a full-NIK view
+            with self.ctx.db.transaction() as session:
+                audit(session, actor, self.ctx.clock(), action="view_personal_data", entity="requester",
+                      entity_id=None, details={"requesters": [v.id for v in found]})  # fmt: skip
+        return found
 
 
 def _mask(nik: str) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import Integer, Select, and_, exists, func, literal_column, sele
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
-from app.domain.identity import format_phone, mask_phone
+from app.domain.identity import format_phone, mask_email, mask_phone
 from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.errors import ActionRefused
@@ -256,9 +256,10 @@ class RegisterQuery:
                 .where(_ROWID.in_(rowids))
             ).all()
             by_rowid = {row.rowid_: row for row in loaded}  # plain rows: no ORM identity map per page
-            return [
-                _row(by_rowid[r], by_rowid[r], reveal=reveal, today=today) for r in rowids if r in by_rowid
-            ]
+            shown = [by_rowid[r] for r in rowids if r in by_rowid]
+        if reveal:
+            audit_full_contacts(self.ctx, actor, [r.number for r in shown if r.phone or r.email])
+        return [_row(r, r, reveal=reveal, today=today) for r in shown]
 
     def _text_page(
         self, session: Session, flt: RegisterFilter, *, offset: int, limit: int, descending: bool
@@ -347,12 +348,24 @@ _ROW_COLUMNS = [getattr(Request, f) for f in _REQUEST_FIELDS] + [
 ]
 
 
+def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> None:
+    """A list showing full phone numbers and e-mails is a view of personal data (UU 27/2022 Pasal 31) and is
+    recorded like the full-NIK view of one request: who saw whose contacts, when."""
+    if not numbers:
+        return
+    from app.services.journal import audit
+
+    with ctx.db.transaction() as session:
+        audit(session, actor, ctx.clock(), action="view_personal_data", entity="register", entity_id=None,
+              details={"fields": ["phone", "email"], "numbers": numbers})  # fmt: skip
+
+
 def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:
     contact_parts = []
     if who.phone:
         contact_parts.append(format_phone(who.phone) if reveal else mask_phone(who.phone))
     if who.email:
-        contact_parts.append(who.email)
+        contact_parts.append(who.email if reveal else mask_email(who.email))
     status = Status(req.status)
     return RegisterRow(
         id=req.id,

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.identity import mask_nik
@@ -57,15 +58,18 @@ REQUESTER_FIELDS = {"name", "address", "phone", "email", "occupation", "nik", "l
 def _required_text(
     body: Mapping[str, Any], key: str, label: str, errors: dict[str, str], *, min_length: int = 1
 ) -> str:
-    value = str(body.get(key) or "").strip()
+    try:
+        value = text_rules.free_text(body.get(key) or None, key) or ""
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return ""
     if len(value) < min_length:
         errors[key] = f"{label} wajib diisi" + (f" (min. {min_length} karakter)." if min_length > 1 else ".")
     return value
 
 
 def _optional(body: Mapping[str, Any], key: str) -> str | None:
-    value = str(body.get(key) or "").strip()
-    return value or None
+    return text_rules.free_text(body.get(key) or None, key)
 
 
 def _raise(errors: dict[str, str]) -> None:
@@ -210,7 +214,7 @@ class RequestActions:
                 f"Batas melengkapi ({format_date_long(row.due_completion)}) sudah lewat. Tutup permohonan "
                 "sebagai 'tidak dapat diproses' lalu daftarkan permohonan baru."
             )
-        documents = [str(d) for d in (body.get("documents") or [])]
+        documents = text_rules.text_list(body.get("documents"), "documents")
         if documents:
             row.documents = sorted(set(row.documents) | set(documents))
         row.completed_at = at
@@ -221,7 +225,7 @@ class RequestActions:
     def _incomplete(
         self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
     ) -> tuple[str, dict[str, Any]]:
-        items = [str(m).strip() for m in (body.get("missing_items") or []) if str(m).strip()]
+        items = text_rules.text_list(body.get("missing_items"), "missing_items")
         if not items:
             raise ValidationError({"missing_items": "Sebutkan kekurangan berkas/isi permohonan."})
         row.missing_items = items

@@ -32,7 +32,9 @@ from app.services.backup import (
 )
 from app.services.context import Actor
 from app.services.pii import KEY_FILE_NAME
+from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path, unseal
 from db.migrate import known_revisions
+from db.private import private_dir, tighten
 
 FAILED_SIGN_IN = "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan."  # as UserService says it
 
@@ -135,6 +137,7 @@ def restore_register(
     *,
     authorize: Callable[[Path], str],
     now: datetime | None = None,
+    passphrase: Callable[[], str] | None = None,
 ) -> RestoreResult:
     """Replace the data folder's register with the verified backup ``source``.
 
@@ -143,6 +146,11 @@ def restore_register(
     """
     moment = now or datetime.now()
     source = Path(source)
+    sealed = Path(str(source) + RECOVERY_SUFFIX)
+    typed: str | None = None
+    if passphrase is not None and sealed.exists() and not Path(str(source) + KEY_SUFFIX).exists():
+        typed = passphrase()
+        unseal(sealed.read_bytes(), typed)  # a wrong passphrase is refused before anything is replaced
     staged, info = stage_backup(data_dir, source)
     try:
         username = authorize(staged)
@@ -156,7 +164,7 @@ def restore_register(
             raise RuntimeError(f"Pemulihan gagal diverifikasi; register sebelumnya tersimpan di {saved}.")
     finally:
         staged.unlink(missing_ok=True)
-    key_restored, saved_key = _restore_key(data_dir, source, moment)
+    key_restored, saved_key = _restore_key(data_dir, source, moment, typed)
     return RestoreResult(
         source, saved, key_restored, saved_key, info.revision, info.counts, username, carried
     )
@@ -201,7 +209,7 @@ def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
     if not live.exists():
         return None
     target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}.sqlite3"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     try:
         copy_database(live, target)
     except sqlite3.DatabaseError:
@@ -211,6 +219,7 @@ def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
         wal = Path(str(live) + "-wal")
         if wal.exists():
             shutil.copy2(wal, Path(str(target) + "-wal"))
+        tighten(target, Path(str(target) + "-wal"))
     return target
 
 
@@ -234,12 +243,21 @@ def _write_into(staged: Path, live: Path) -> None:
     shutil.copy2(staged, live)
 
 
-def _restore_key(data_dir: Path, source: Path, moment: datetime) -> tuple[bool, Path | None]:
+def _restore_key(
+    data_dir: Path, source: Path, moment: datetime, passphrase: str | None = None
+) -> tuple[bool, Path | None]:
+    """The backup's key becomes the live one: ``FILE.key`` as it is, or ``FILE.key.recovery`` unsealed with the
+    recovery passphrase (the sealed file is kept too, so later backups stay sealed)."""
     key_file = Path(str(source) + KEY_SUFFIX)
-    if not key_file.exists():
+    sealed_file = Path(str(source) + RECOVERY_SUFFIX)
+    if key_file.exists():
+        new_key = key_file.read_bytes()
+    elif sealed_file.exists() and passphrase is not None:
+        new_key = unseal(sealed_file.read_bytes(), passphrase)
+        write_private(recovery_path(data_dir / "keys"), sealed_file.read_bytes())
+    else:
         return False, None
     current = data_dir / "keys" / KEY_FILE_NAME
-    new_key = key_file.read_bytes()
     saved: Path | None = None
     if current.exists():
         if current.read_bytes() == new_key:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain import text as text_rules
 from app.domain.permissions import Permission, Role
 from app.errors import AuthenticationFailed, NotFound, ValidationError
 from app.ids import new_id
+from app.services import lockout
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.views import UserView
@@ -73,15 +76,17 @@ def create_user(
 ) -> User:
     username = validate_username(username)
     validate_password(password)
-    if not full_name.strip():
+    full_name = text_rules.line(full_name, "full_name", max_length=200) or ""
+    if not full_name:
         raise ValidationError({"full_name": "Nama lengkap wajib diisi."})
+    nip = text_rules.line(nip, "nip", max_length=30)
     if session.scalar(select(User).where(User.username == username)):
         raise ValidationError({"username": f"Nama pengguna '{username}' sudah dipakai."})
     now = ctx.clock()
     user = User(
         id=new_id(),
         username=username,
-        full_name=full_name.strip(),
+        full_name=full_name,
         nip=(nip or None),
         role=role.value,
         password_hash=_hasher.hash(password),
@@ -98,12 +103,30 @@ class UserService:
         self.ctx = ctx
 
     def authenticate(self, username: str, password: str) -> Actor:
-        """Check a password; the same message for unknown users and wrong passwords (no user enumeration)."""
+        """Check a password; the same message for unknown users and wrong passwords (no user enumeration).
+
+        A locked account (``app.services.lockout``) is refused before its password is checked."""
         failure = AuthenticationFailed("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.")
+        now = self.ctx.clock()
         with self.ctx.db.reader() as session:
             found = session.execute(
-                select(User.id, User.password_hash, User.active).where(User.username == username.strip().lower())
+                select(User.id, User.password_hash, User.active).where(
+                    User.username == username.strip().lower()
+                )
             ).first()
+            locked_until = None
+            if found is not None:
+                user_row = session.get(User, found.id)
+                assert user_row is not None
+                state = lockout.lock_state(session, user_row)
+                locked_until = state.locked_until if state.locked_at(now) else None
+        if found is not None and locked_until is not None:
+            with self.ctx.db.transaction() as session:
+                user = session.get(User, found.id)
+                assert user is not None
+                audit(session, actor_of(user), now, action=lockout.REFUSED_WHILE_LOCKED, entity="user",
+                      entity_id=user.id, details={"locked_until": locked_until.isoformat()})  # fmt: skip
+            raise AuthenticationFailed(lockout.locked_message(locked_until))
         # The slow hash check runs outside the write lock, so a sign-in never holds up another desk's intake;
         # an unknown user costs the same check, so timing does not reveal which usernames exist.
         stored = found.password_hash if found is not None else _dummy_hash()
@@ -117,14 +140,37 @@ class UserService:
             if user is None or not user.active:
                 raise failure
             if not verified or user.password_hash != stored:  # wrong, or changed while we checked
-                audit(session, actor_of(user), self.ctx.clock(), action="login_failed", entity="user",
-                      entity_id=user.id)  # fmt: skip
+                failures = lockout.lock_state(session, user).failures + 1
+                details: dict[str, object] = {"failures": failures}
+                until = now + lockout.delay_after(failures) if failures >= lockout.FREE_FAILURES else None
+                if until is not None:
+                    details["locked_until"] = until.isoformat()
+                audit(session, actor_of(user), now, action=lockout.FAILED, entity="user", entity_id=user.id,
+                      details=details)  # fmt: skip
                 session.commit()
-                raise failure
+                raise AuthenticationFailed(lockout.locked_message(until)) if until is not None else failure
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
             user.last_login_at = self.ctx.clock()
             return actor_of(user)
+
+    def unlock(self, actor: Actor, username: str) -> UserView:
+        """Lift a sign-in lock-out at once (an admin who has checked it was the user mistyping)."""
+        actor.require(Permission.MANAGE_USERS)
+        with self.ctx.db.transaction() as session:
+            user = self._get(session, username)
+            failures = lockout.lock_state(session, user).failures
+            audit(session, actor, self.ctx.clock(), action=lockout.UNLOCKED, entity="user", entity_id=user.id,
+                  details={"username": user.username, "failures": failures})  # fmt: skip
+            return UserView.of(user)
+
+    def locked_until(self, actor: Actor, username: str) -> datetime | None:
+        """When the account's lock-out ends, or None when it may sign in now (for the users page)."""
+        actor.require(Permission.MANAGE_USERS)
+        with self.ctx.db.reader() as session:
+            state = lockout.lock_state(session, self._get(session, username))
+        now = self.ctx.clock()
+        return state.locked_until if state.locked_at(now) else None
 
     def add(
         self, actor: Actor, *, username: str, full_name: str, role: str, password: str, nip: str | None = None

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, get_args, get_origin, get_type_hints
 
 from app.domain.deadlines import DueDate
-from app.domain.identity import format_phone, mask_phone
+from app.domain.identity import format_phone, mask_email, mask_phone
 from app.domain.lifecycle import (
     DECISION_LABELS,
     OBJECTION_STATUS_LABELS,
@@ -128,7 +128,8 @@ class RequesterView:
     address: str
     phone: str | None  # E.164
     phone_display: str | None
-    email: str | None
+    email: str | None  # full only when revealed, else None
+    email_display: str | None  # masked unless revealed, like the phone
     occupation: str | None
 
     @classmethod
@@ -147,7 +148,8 @@ class RequesterView:
             address=row.address,
             phone=row.phone if reveal else None,
             phone_display=phone_display,
-            email=row.email,
+            email=row.email if reveal else None,
+            email_display=(row.email if reveal else mask_email(row.email)) if row.email else None,
             occupation=row.occupation,
         )
 

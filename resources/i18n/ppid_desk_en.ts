@@ -769,6 +769,10 @@
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>Email tersimpan (disamarkan). Ketik email lengkap bila berbeda.</source>
+        <translation>Stored e-mail (masked). Type the full e-mail if it has changed.</translation>
+    </message>
+    <message>
         <source>Permohonan Informasi Baru</source>
         <translation>New Information Request</translation>
     </message>
@@ -3300,6 +3304,14 @@
 </context>
 <context>
     <name>UsersPanel</name>
+    <message>
+        <source>&amp;Buka kunci</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Akun terkunci sementara karena kata sandi berulang kali salah.</source>
+        <translation>The account is locked for a while after repeated wrong passwords.</translation>
+    </message>
     <message>
         <source>Nama pengguna</source>
         <translation>User name</translation>

@@ -141,3 +141,21 @@ print(json.dumps({{"codes": codes, "qt": qt}}))
     report = json.loads(completed.stdout.strip().splitlines()[-1])
     assert report["codes"] == [0] * 8
     assert report["qt"] == []
+
+
+def test_stdin_bytes_that_are_not_utf8_exit_2(desk_dir: Path) -> None:
+    """A real process reads stdin as bytes: Latin-1 or random bytes are refused with a message (exit 2), in a
+    single body and in JSON Lines, never a decoding crash (exit 1)."""
+    import subprocess
+
+    good = json.dumps(intake()).encode()
+    for argv, stdin in (
+        (["request", "add", "-"], b'{"information": "caf\xe9"}'),
+        (["request", "add", "--jsonl", "-"], good + b"\n" + b'{"information": "\xff\xfe"}\n'),
+    ):
+        completed = subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(desk_dir), "--user", "admin", *argv],
+            input=stdin, capture_output=True, env=subprocess_env(), timeout=120, check=False,
+        )  # fmt: skip
+        assert completed.returncode == 2, completed.stderr.decode("utf-8", "replace")
+        assert "UTF-8" in completed.stderr.decode("utf-8", "replace")

@@ -340,7 +340,7 @@ class IntakeDialog(QDialog):
     def _check_email(self) -> None:
         value = self.email.text().strip()
         try:
-            if value:
+            if value and "•" not in value:  # a masked stored e-mail is replaced by the service
                 normalize_email(value)
             self.f.set_error("email", None)
         except ValidationError as exc:
@@ -367,7 +367,7 @@ class IntakeDialog(QDialog):
             return
         self.matches.clear()
         for person in found:
-            contact = person.phone_display or person.email or ""
+            contact = person.phone_display or person.email_display or ""
             item = QListWidgetItem(
                 f"{person.name} — {person.nik_masked or person.legal_number or ''} — {contact}"
             )
@@ -409,8 +409,8 @@ class IntakeDialog(QDialog):
     def prefill(self, person: RequesterView) -> None:
         """Copy a returning requester's identity and contact into the form (the officer can still edit).
 
-        A petugas sees the NIK and phone masked (UU PDP): the masked NIK stays in the field and the record's
-        id goes with the intake, so the service uses the stored NIK; the phone is asked again.
+        A petugas sees the NIK, phone and e-mail masked (UU PDP): the masked NIK and e-mail stay in their fields
+        and the record's id goes with the intake, so the service uses the stored ones; the phone is asked again.
         """
         self._picked = person
         self.kind.setCurrentIndex(max(0, self.kind.findData(person.kind)))
@@ -428,7 +428,9 @@ class IntakeDialog(QDialog):
                     person.phone_display
                 ),
             )
-        self.email.setText(person.email or "")
+        self.email.setText(person.email or person.email_display or "")
+        if not person.email and person.email_display:  # masked for this role: the stored one is used
+            self.f.set_hint("email", self.tr("Email tersimpan (disamarkan). Ketik email lengkap bila berbeda."))
         self.f.set_hint("name", self.tr("Pemohon lama: data diisi dari permohonan sebelumnya."))
 
     # --- saving -----------------------------------------------------------------------------------------

@@ -62,8 +62,8 @@ class CorrectionFields:
     def current_value(self, key: str) -> str:
         if key.startswith("requester."):
             value = getattr(self.view.requester, key.split(".", 1)[1], None)
-            if key == "requester.phone":
-                value = self.view.requester.phone_display
+            if key in ("requester.phone", "requester.email"):
+                value = getattr(self.view.requester, key.split(".", 1)[1] + "_display")
         else:
             value = getattr(self.view, key, None)
             if key in CHOICES and value:

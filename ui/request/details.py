@@ -57,7 +57,7 @@ def detail_sections(view: RequestView) -> list[tuple[str, Rows]]:
         (_label("address", "requester"), who.address),
         (_label("occupation", "requester"), who.occupation or ""),
         (_label("phone_display", "requester"), who.phone_display or ""),
-        (_label("email", "requester"), who.email or ""),
+        (_label("email_display", "requester"), who.email_display or ""),
     ]
     if view.proxy:
         proxy = view.proxy

@@ -83,8 +83,11 @@ class UsersPanel(QWidget):
         row = QHBoxLayout()
         self.save_user = QPushButton(self.tr("Simpan &perubahan"))
         self.toggle_active = QPushButton(self.tr("&Nonaktifkan"))
+        self.unlock = QPushButton(self.tr("&Buka kunci"))
+        self.unlock.setToolTip(self.tr("Akun terkunci sementara karena kata sandi berulang kali salah."))
         row.addWidget(self.save_user)
         row.addWidget(self.toggle_active)
+        row.addWidget(self.unlock)
         sbox.addLayout(row)
         left.addWidget(selected)
         layout.addLayout(left, 3)
@@ -113,6 +116,7 @@ class UsersPanel(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.save_user.clicked.connect(self.save_selected)
         self.toggle_active.clicked.connect(self.toggle_selected)
+        self.unlock.clicked.connect(self.unlock_selected)
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -151,6 +155,9 @@ class UsersPanel(QWidget):
         user = self.current_user()
         self.save_user.setEnabled(user is not None)
         self.toggle_active.setEnabled(user is not None)
+        self.unlock.setEnabled(
+            user is not None and self.desk.users.locked_until(self.actor, user.username) is not None
+        )
         self.edit_form.clear_errors()
         self.new_password.clear()
         if user is None:
@@ -192,6 +199,17 @@ class UsersPanel(QWidget):
         except ValidationError as exc:
             self.edit_form.show_errors(exc.fields)
             return
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload(select=user.username)
+
+    def unlock_selected(self) -> None:
+        user = self.current_user()
+        if user is None:
+            return
+        try:
+            self.desk.users.unlock(self.actor, user.username)
         except DeskError as exc:
             show_error(self, exc)
             return

@@ -89,7 +89,7 @@ def test_walk_in_by_keyboard_alone_needs_at_most_12_extra_keys(dialog, desk, off
     assert view.requester.name == "Siti Aminah"
     assert view.requester.address == "Jl. Bhayangkara No. 5, Cipocok Jaya"
     assert view.requester.occupation == "Guru"
-    assert view.requester.email == "siti@example.id"
+    assert view.requester.email is None and view.requester.email_display == "s•••i@example.id"  # petugas
     assert view.requester.nik_masked == "3673••••••••0012"
     assert view.information == "Salinan DPA Kecamatan Cipocok Jaya 2025"
     assert view.purpose == "Penelitian skripsi"
@@ -181,6 +181,7 @@ def test_returning_requester_is_found_and_prefilled(dialog, desk, officer, walk_
     assert dialog.nik.text() == "3673••••••••0012"  # a petugas never sees the full NIK (UU PDP)
     assert "disamarkan" in dialog.f.hints["nik"].text() and dialog.f.error("nik") == ""
     assert "0812-••••-7890" in dialog.f.hints["phone"].text()  # asked again, not shown in full
+    assert dialog.email.text() == "s•••h@example.id" and "disamarkan" in dialog.f.hints["email"].text()
     assert "Cipocok Jaya" in dialog.address.toPlainText()
     assert QApplication.focusWidget() is dialog.information  # straight to what is new
     dialog.information.setPlainText("Data stunting 2025")
@@ -189,6 +190,10 @@ def test_returning_requester_is_found_and_prefilled(dialog, desk, officer, walk_
     assert dialog.result_view is not None
     first, second = desk.query.rows(officer, limit=2)
     assert first.nik_masked == second.nik_masked == "3673••••••••0012"  # the same requester record
+    with desk.ctx.db.read_engine.connect() as conn:  # the stored e-mail behind the masked one is kept
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT email FROM requesters")).scalars().all() == ["siti.aminah@example.id"]
 
 
 def test_returning_requester_by_keyboard_in_the_lookup(dialog, desk, officer, walk_in) -> None:

@@ -193,3 +193,19 @@ def test_inputs_have_accessible_names(qtbot, desk, admin):
         if not w.accessibleName() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
     ]
     assert unnamed == []
+
+
+def test_a_locked_out_user_is_unlocked_from_the_users_page(qtbot, desk, admin):
+    import pytest
+
+    for _ in range(6):
+        with pytest.raises(AuthenticationFailed):
+            desk.users.authenticate("petugas", "salah-sekali")
+    page = _page(qtbot, desk, admin)
+    panel = page.panels["users"]
+    row = next(r for r, u in enumerate(panel.users) if u.username == "petugas")
+    panel.table.setCurrentCell(row, 0)
+    assert panel.unlock.isEnabled()
+    panel.unlock.click()
+    assert not panel.unlock.isEnabled()
+    assert desk.users.authenticate("petugas", USER_PASSWORD).username == "petugas"

@@ -212,3 +212,19 @@ def test_a_register_from_a_newer_release_is_refused_with_its_reason_and_left_unt
     assert ended.args == [1]
     assert hashlib.sha256(register.read_bytes()).hexdigest() == before
     assert not (office / "backups").exists() or not any((office / "backups").iterdir())
+
+
+def test_a_register_whose_pii_key_is_missing_says_how_to_restore_it_and_writes_no_key(
+    qtbot, office, make_startup
+):
+    key = office / "keys" / "pii.key"
+    key.unlink()
+    startup = make_startup(office)
+    startup.begin()
+    qtbot.waitUntil(lambda: startup.error_box is not None, timeout=30_000)
+    text = startup.error_box.text()
+    assert "pii.key" in text and "Pulihkan file kunci dari cadangan" in text
+    assert not key.exists()
+    with qtbot.waitSignal(startup.finished, timeout=5_000) as ended:
+        startup.error_box.done(0)
+    assert ended.args == [1]

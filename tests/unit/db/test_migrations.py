@@ -80,7 +80,11 @@ def test_models_match_migrated_schema(tmp_path: Path) -> None:
 
 
 def _seed_previous_revision(path: Path) -> Database:
-    """A register at revision 0001 holding an office, a requester, a request and its first event."""
+    """A register at revision 0001 holding an office, a requester, a request and its first event, with the PII
+    key every desk of that revision wrote beside it (a set-up register without its key is refused)."""
+    from app.services.pii import PiiVault
+
+    PiiVault.open(path.parent / "keys", create=True)
     db = Database(path)
     upgrade(db.engine, path, revision=PREVIOUS)
     assert current_revision(db.engine) == PREVIOUS
