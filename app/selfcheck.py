@@ -184,6 +184,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "receipt": ("receipt", "receipt_incomplete"),
     "notice": ("notice", "notice_b"),
     "register": ("register", "register_objections"),
+    "report": ("report", "report_semester"),
 }
 
 

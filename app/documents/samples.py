@@ -30,6 +30,7 @@ from app.documents.snapshot import (
     ReceiptSnapshot,
     RegisterSnapshot,
     RejectionSnapshot,
+    ReportSnapshot,
     Requester,
     RequestInfo,
     RequestRow,
@@ -226,6 +227,8 @@ def sample(kind: str, *, long: bool = False) -> Snapshot:
             ),
             signatory=PPID,
         )
+    if kind in ("report", "report_semester"):
+        return report_sample(semester=kind == "report_semester")
     raise ValueError(kind)
 
 
@@ -259,4 +262,43 @@ def register_sample(rows: int, *, objections: bool = False) -> RegisterSnapshot:
         printed_on=dt.date(2026, 4, 1),
         signatory=PPID,
         rows=data,
+    )
+
+
+def report_sample(*, semester: bool = False) -> ReportSnapshot:
+    """A Laporan Layanan Informasi Publik of a small first semester, in the shape ``ppid-desk report`` gives."""
+    months = {f"2026-{m:02d}": n for m, n in zip(range(1, 7), (3, 5, 4, 6, 2, 4), strict=True)}
+    return ReportSnapshot(
+        office=OFFICE,
+        period_label="Semester I 2026",
+        period_from=dt.date(2026, 1, 1),
+        period_to=dt.date(2026, 6, 30),
+        printed_on=dt.date(2026, 7, 6),
+        signatory=PPID,
+        semester=semester,
+        narrative={"kebijakan": "SK PPID Kecamatan Cipocok Jaya Nomor 000.5.9/12/2026.", "rekomendasi": ""},
+        figures={
+            "period": {"from": "2026-01-01", "to": "2026-06-30", "code": "2026-S1", "label": "Semester I 2026"},
+            "office": "CPJ",
+            "requests": {
+                "total": 24,
+                "by_month": months,
+                "by_channel": {"datang_langsung": 18, "email": 6},
+                "by_requester_kind": {"perorangan": 21, "badan_hukum": 2, "kelompok": 1},
+                "by_outcome": {"diterima": 15, "diterima_sebagian": 3, "ditolak": 2, "tidak_dikuasai": 1,
+                               "diteruskan": 1, "tidak_dapat_diproses": 1, "belum_selesai": 1},  # fmt: skip
+                "rejections_by_article": {"b": 1, "j": 1},
+                "extended": 2,
+                "response_working_days": {"count": 20, "mean": 6.4, "median": 6.0, "max": 14},
+                "answered": 20,
+                "on_time": 19,
+                "late": 1,
+                "response_distribution": {"0-5": 8, "6-10": 10, "11-17": 2, "18+": 0},
+                "handover_working_days": {"count": 16, "mean": 2.5, "median": 2.0, "max": 7},
+                "handed_over": 16,
+            },
+            "objections": {"total": 2, "by_ground": {"a": 1, "c": 1},
+                           "by_decision": {"ditolak": 1, "belum_diputus": 1}, "late_filings": 0},  # fmt: skip
+            "disputes": {"total": 1, "by_outcome": {"belum_diputus": 1}},
+        },
     )

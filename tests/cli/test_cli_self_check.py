@@ -7,6 +7,8 @@ from pathlib import Path
 
 from cli_helpers import run_subprocess, subprocess_env
 
+from app.documents.kinds import DOCUMENT_KINDS
+
 APP_CHECKS = ["register", "keamanan", "identitas", "hari_libur", "templat", "dokumen", "keyring"]
 QT_CHECKS = ["qt_platform", "dialog_masuk", "huruf_dan_ikon", "terjemahan", "pratinjau_pdf", "printer"]
 
@@ -29,7 +31,7 @@ def test_self_check_passes_headless_and_touches_no_data_folder(tmp_path: Path) -
     checks = {check["name"]: check for check in report["checks"]}
     assert list(checks) == QT_CHECKS + APP_CHECKS
     assert checks["qt_platform"]["detail"].startswith("offscreen")
-    assert "11 jenis dokumen" in checks["dokumen"]["detail"]
+    assert f"{len(DOCUMENT_KINDS)} jenis dokumen" in checks["dokumen"]["detail"]
     assert "ppid_desk_en.qm" in checks["terjemahan"]["detail"]
     assert checks["hari_libur"]["detail"].startswith("holidays ")
     assert checks["keyring"]["detail"]  # the backend is named, usable or not
