@@ -40,6 +40,7 @@ from app.errors import ValidationError
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
@@ -65,7 +66,7 @@ class ReportsPage(Page):
 
     def __init__(
         self, desk: DeskServices, actor: Actor, *, background: bool = True,
-        print_service: PrintService | None = None, parent: QWidget | None = None,
+        period: str | None = None, print_service: PrintService | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
@@ -73,6 +74,9 @@ class ReportsPage(Page):
         self.allowed = actor.can(Permission.REPORTS)
         self.period: Period | None = None
         self.report: Report | None = None
+        self.rows_of: list[ReportRow] | None = (
+            None  # the period's requests, read when a figure is first chosen
+        )
         self.loading = False
         outer = QVBoxLayout(self)
         heading = QLabel(self.tr("Laporan Layanan Informasi Publik"))
@@ -103,7 +107,7 @@ class ReportsPage(Page):
         outer.addWidget(self.tabs, 1)
         shortcut(self, "Ctrl+S", self.save_narrative)
         shortcut(self, "Ctrl+P", self.print_preview)
-        self.period_edit.setText(str(desk.calendar.today().year))
+        self.period_edit.setText(period or str(desk.calendar.today().year))
         self.show_period()
 
     # --- building --------------------------------------------------------------------------------------------
@@ -206,7 +210,7 @@ class ReportsPage(Page):
         self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
         reports, actor = self.desk.reports, self.actor
         submit(
-            lambda: reports.report(actor, period), lambda report: self._show(period, report), self._failed,
+            lambda: reports.report(actor, period, with_rows=False), lambda report: self._show(period, report), self._failed,
             background=self.background,
         )  # fmt: skip
 
@@ -218,7 +222,7 @@ class ReportsPage(Page):
 
     def _show(self, period: Period, report: Report) -> None:
         self.loading = False
-        self.period, self.report = period, report
+        self.period, self.report, self.rows_of = period, report, None
         self.status.setText(
             self.tr("%1 (%2) — %3 permohonan")
             .replace("%1", period.label)
@@ -240,10 +244,22 @@ class ReportsPage(Page):
         self.loaded.emit()
 
     def show_rows(self, criterion: Criterion, caption: str) -> None:
-        """List the requests the figure ``criterion`` counts; Enter on one opens it."""
-        if self.report is None:
+        """List the requests the figure ``criterion`` counts; Enter on one opens it. The period's rows are read
+        (off the GUI thread) the first time a figure is chosen, so the page opens with the figures alone."""
+        if self.period is None:
             return
-        chosen = [row for row in self.report.rows if matches(row, criterion)]
+        if self.rows_of is None:
+            period, reports, actor = self.period, self.desk.reports, self.actor
+            self.rows_title.setText(self.tr("Memuat %1…").replace("%1", caption))
+
+            def read(rows: list[ReportRow]) -> None:
+                if period == self.period:
+                    self.rows_of = rows
+                    self.show_rows(criterion, caption)
+
+            submit(lambda: reports.rows(actor, period), read, self._failed, background=self.background)
+            return
+        chosen = [row for row in self.rows_of if matches(row, criterion)]
         self.rows_title.setText(caption)
         self.rows.setRowCount(len(chosen))
         for i, row in enumerate(chosen):

@@ -220,6 +220,8 @@ def test_print_opens_the_preview_of_the_report(qtbot, desk, supervisor, register
 def test_the_dashboard_chart_links_to_the_report(qtbot, desk, officer, register):
     page = DashboardPage(desk)
     qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):  # its own load ends within the test
+        pass
     with qtbot.waitSignal(page.page_requested) as asked:
         page.report_button.click()
     assert asked.args == ["reports", ""]
