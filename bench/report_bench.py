@@ -5,7 +5,8 @@ Targets (on the seeded 100,000-request register, 2023–2026):
 * the yearly PDF (figures + narrative + charts, ``ReportService.pdf``): median <= 5 s.
 
 * ``--laporan``: the workstation's Laporan page (``ui/reports/page.py``) opening on the busiest year until its
-  figures, the requests behind them and the narrative are on screen (offscreen Qt): median <= 500 ms.
+  figures and the narrative are on screen (offscreen Qt): median <= 500 ms; and ``laporan_shown``, the time until
+  the page itself is on screen as in the window (its read on a worker thread), for comparison.
 
 Also measured, for scale: the figures over the whole register (every one of its requests in one period).
 
@@ -73,6 +74,35 @@ def laporan_page(desk: Any, actor: Any, period: str) -> Callable[[], Any]:
         return shown
 
     return open_once
+
+
+def laporan_shown(desk: Any, actor: Any, period: str, repeats: int) -> dict[str, float]:
+    """As in the window (``background=True``): the time until the page is on screen, saying *Memuat…*; its
+    figures follow from the worker thread (waited for, untimed, before the next opening)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.reports.page import ReportsPage
+
+    app = QApplication.instance()
+    assert app is not None
+    walls = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        page = ReportsPage(desk, actor, period=period)
+        page.resize(1366, 720)
+        page.show()
+        app.processEvents()
+        walls.append((time.perf_counter() - start) * 1000)
+        if page.report is None:
+            loop = QEventLoop()
+            page.loaded.connect(loop.quit)
+            QTimer.singleShot(60_000, loop.quit)
+            loop.exec()
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    return summarize(walls)
 
 
 def _time(fn: Callable[[], Any], repeats: int) -> tuple[dict[str, float], float, Any]:
@@ -149,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             page, cpu, rows = _time(laporan_page(desk, spv, year), args.repeats)
             results["laporan_page"] = {**page, "cpu_ms": cpu, "requests": rows}
             TARGETS_MS["laporan_page"] = LAPORAN_TARGET_MS
+            results["laporan_shown"] = laporan_shown(desk, spv, year, args.repeats)
     finally:
         desk.close()
     report = {
@@ -170,9 +201,9 @@ def main(argv: list[str] | None = None) -> int:
                 "" if target is None else (" OK" if r["median"] <= target else f" MELEBIHI {target:.0f} ms")
             )
             extra = {k: v for k, v in r.items() if k in ("requests", "bytes")}
+            cpu_text = f"CPU {r['cpu_ms']:8.1f} ms" if "cpu_ms" in r else " " * 15
             print(
-                f"{name:14s} median {r['median']:8.1f} ms  p95 {r['p95']:8.1f} ms  "
-                f"CPU {r['cpu_ms']:8.1f} ms {extra}{mark}"
+                f"{name:14s} median {r['median']:8.1f} ms  p95 {r['p95']:8.1f} ms  {cpu_text} {extra}{mark}"
             )
     missed = [n for n, t in TARGETS_MS.items() if results[n]["median"] > t]
     return 1 if missed else 0

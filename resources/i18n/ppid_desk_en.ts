@@ -2553,8 +2553,8 @@
         <translation>Loading %1…</translation>
     </message>
     <message>
-        <source>%1 (%2) — %3 permohonan</source>
-        <translation>%1 (%2) — %3 requests</translation>
+        <source>%1 — %2 permohonan</source>
+        <translation>%1 — %2 requests</translation>
     </message>
     <message>
         <source>Narasi laporan tahun %1</source>

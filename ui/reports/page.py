@@ -223,12 +223,9 @@ class ReportsPage(Page):
     def _show(self, period: Period, report: Report) -> None:
         self.loading = False
         self.period, self.report, self.rows_of = period, report, None
-        self.status.setText(
-            self.tr("%1 (%2) — %3 permohonan")
-            .replace("%1", period.label)
-            .replace("%2", period.code)
-            .replace("%3", str(report.figures.requests["total"]))
-        )
+        shown = period.label if period.code in period.label else f"{period.label} ({period.code})"
+        total = str(report.figures.requests["total"])
+        self.status.setText(self.tr("%1 — %2 permohonan").replace("%1", shown).replace("%2", total))
         self.figures.show_figures(report.figures)
         by_month = report.figures.requests["by_month"]
         self.chart.set_values([(date(int(k[:4]), int(k[5:]), 1), n) for k, n in by_month.items()])
