@@ -104,6 +104,7 @@ class ReportsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_figures(), self.tr("&Angka"))
         self.tabs.addTab(self._build_narrative(), self.tr("Nara&si"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         outer.addWidget(self.tabs, 1)
         shortcut(self, "Ctrl+S", self.save_narrative)
         shortcut(self, "Ctrl+P", self.print_preview)
@@ -193,6 +194,11 @@ class ReportsPage(Page):
         box.addLayout(foot)
         scroll.setWidget(inner)
         return scroll
+
+    def _tab_shown(self, index: int) -> None:
+        """Alt+A / Alt+S land in the tab's first field, so the officer can type at once."""
+        target = self.figures if index == 0 else self.form.widgets[next(iter(NARRATIVE_SECTIONS))]
+        target.setFocus()
 
     # --- the period and its figures ------------------------------------------------------------------------
 

@@ -137,7 +137,13 @@ def test_a_figure_lists_its_requests_and_opens_one(qtbot, desk, supervisor, regi
 
 def test_the_narrative_saves_and_reloads(qtbot, desk, supervisor, register):
     page = open_page(qtbot, desk, supervisor)
-    page.tabs.setCurrentIndex(1)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.period_edit.setFocus()
+    qtbot.keyClick(page.period_edit, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentIndex() == 1
+    qtbot.waitUntil(lambda: page.form.widgets["kebijakan"].hasFocus())
     assert page.narrative_title.text() == "Narasi laporan tahun 2026"
     page.form.widgets["kebijakan"].setPlainText("SK PPID diperbarui Januari 2026.")
     page.form.widgets["kendala_eksternal"].setPlainText("Jaringan internet sering putus.")
