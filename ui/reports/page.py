@@ -12,9 +12,12 @@ office's account to the Komisi Informasi, and its narrative is the supervisor's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -195,6 +198,24 @@ class ReportsPage(Page):
         scroll.setWidget(inner)
         return scroll
 
+    def _submit(
+        self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None, *, background: bool | None = None,
+    ) -> None:  # fmt: skip
+        """``ui.kit.tasks.submit`` whose outcome is dropped if the page was deleted meanwhile (the window
+        closed, the officer logged out, while a year's figures were being read)."""
+        failed = on_error or self._failed
+
+        def done(value: Any) -> None:
+            if shiboken6.isValid(self):
+                on_done(value)
+
+        def error(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                failed(exc)
+
+        submit(fn, done, error, background=self.background if background is None else background)
+
     def _tab_shown(self, index: int) -> None:
         """Alt+A / Alt+S land in the tab's first field, so the officer can type at once."""
         target = self.figures if index == 0 else self.form.widgets[next(iter(NARRATIVE_SECTIONS))]
@@ -215,10 +236,7 @@ class ReportsPage(Page):
         self.loading = True
         self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
         reports, actor = self.desk.reports, self.actor
-        submit(
-            lambda: reports.report(actor, period, with_rows=False), lambda report: self._show(period, report), self._failed,
-            background=self.background,
-        )  # fmt: skip
+        self._submit(lambda: reports.report(actor, period, with_rows=False), lambda r: self._show(period, r))
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -260,7 +278,7 @@ class ReportsPage(Page):
                     self.rows_of = rows
                     self.show_rows(criterion, caption)
 
-            submit(lambda: reports.rows(actor, period), read, self._failed, background=self.background)
+            self._submit(lambda: reports.rows(actor, period), read)
             return
         chosen = [row for row in self.rows_of if matches(row, criterion)]
         self.rows_title.setText(caption)
@@ -312,9 +330,7 @@ class ReportsPage(Page):
                 self.form.general.setText(user_message(exc))
                 self.form.general.show()
 
-        submit(
-            lambda: reports.save_narrative(actor, year, sections), saved, failed, background=self.background
-        )
+        self._submit(lambda: reports.save_narrative(actor, year, sections), saved, failed)
 
     # --- files and printing ----------------------------------------------------------------------------------
 
@@ -350,7 +366,7 @@ class ReportsPage(Page):
             self.status.setText(self.tr("Laporan disimpan ke %1").replace("%1", str(written)))
             self.exported.emit(str(written))
 
-        submit(work, done, self._failed, background=self.background)
+        self._submit(work, done)
 
     def print_service(self) -> PrintService:
         if self._print_service is None:
@@ -374,4 +390,4 @@ class ReportsPage(Page):
             )  # fmt: skip
             keep(self.preview).open()
 
-        submit(lambda: reports.pdf(actor, period), show, self._failed, background=svc.background)
+        self._submit(lambda: reports.pdf(actor, period), show, background=svc.background)

@@ -234,3 +234,16 @@ def test_the_dashboard_chart_links_to_the_report(qtbot, desk, officer, register)
     with qtbot.waitSignal(page.page_requested) as clicked:
         qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton)
     assert clicked.args == ["reports", ""]
+
+
+def test_a_page_closed_while_its_figures_are_read_drops_them(qtbot, desk, supervisor, register):
+    """The window closes (logout, quit) while a year is being read on a worker thread: the figures arriving
+    afterwards must not touch the deleted page (a RuntimeError in Qt's event loop, or worse)."""
+    import shiboken6
+
+    from ui.kit.tasks import runner
+
+    page = ReportsPage(desk, supervisor)  # background=True, as in the window
+    shiboken6.delete(page)
+    runner().wait()
+    qtbot.wait(50)  # the queued delivery runs here
