@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -274,10 +275,14 @@ class DashboardPage(Page):
         self.refresh()
 
     def _loaded(self, result: tuple[float, DashboardData]) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the dashboard was being read
+            return
         self.loaded_at = result[0]
         self._show(result[1])
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.loading = False
         self.error.setText(self.tr("Dasbor tidak dapat dimuat: ") + user_message(exc))
         self.error.show()
