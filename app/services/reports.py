@@ -103,6 +103,15 @@ class ReportService:
             narrative = _narrative(session, code, chosen.end.year)
         return Report(figures, rows, narrative)
 
+    def rows(self, actor: Actor, period: str | Period, *, office: str | None = None) -> list[ReportRow]:
+        """The requests behind the figures of ``period`` (what the Laporan page lists when a figure is chosen,
+        read only then: on a busy year they cost as much as the figures themselves)."""
+        actor.require(Permission.REPORTS)
+        chosen = period_of(period)
+        with self.ctx.db.reader() as session:
+            cal = load_calendar(session)
+            return report_rows.rows(session, cal, chosen, self._office(session, office))
+
     def narrative(self, actor: Actor, year: int, *, office: str | None = None) -> dict[str, str]:
         """The office's narrative for ``year``: every section, empty text where nothing was written yet."""
         actor.require(Permission.REPORTS)

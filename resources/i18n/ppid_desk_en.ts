@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Jam komputer ini %1 sekitar %2 dibanding server kota.&lt;/b&gt; Saat sinkronisasi terakhir, komputer menunjukkan %3 sedangkan server kota %4. Betulkan tanggal dan jam komputer (di Windows: Pengaturan › Waktu &amp;amp; bahasa › Atur waktu secara otomatis), lalu sinkronkan lagi. Sampai jam benar, setiap nomor registrasi baru menunggu petugas memastikan tanggalnya: formulir permohonan meminta Anda memeriksa waktu diterima, lalu menekan Ctrl+Enter sekali lagi.</source>
-        <translation>&lt;b&gt;This computer's clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer's date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
+        <translation>&lt;b&gt;This computer&apos;s clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer&apos;s date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
     </message>
 </context>
 <context>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Pakai versi meja ini</source>
-        <translation>Use this desk's version</translation>
+        <translation>Use this desk&apos;s version</translation>
     </message>
     <message>
         <source>Sunting nilai yang berbeda</source>
@@ -384,11 +384,11 @@
     </message>
     <message>
         <source>Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang.</source>
-        <translation>The server's values are kept for: {0}. This desk's change is discarded.</translation>
+        <translation>The server&apos;s values are kept for: {0}. This desk&apos;s change is discarded.</translation>
     </message>
     <message>
         <source>Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server.</source>
-        <translation>This desk's values are used for: {0}, then sent to the server.</translation>
+        <translation>This desk&apos;s values are used for: {0}, then sent to the server.</translation>
     </message>
     <message>
         <source>Isi nilai yang benar untuk kolom yang bentrok ({0}); kolom lain memakai versi server.</source>
@@ -408,7 +408,7 @@
     </message>
     <message>
         <source>Dicatat di riwayat permohonan dan log audit (min. 5 karakter).</source>
-        <translation>Recorded in the request's history and the audit log (at least 5 characters).</translation>
+        <translation>Recorded in the request&apos;s history and the audit log (at least 5 characters).</translation>
     </message>
     <message>
         <source>&amp;Simpan keputusan</source>
@@ -499,11 +499,11 @@
     </message>
     <message>
         <source>Versi meja ini</source>
-        <translation>This desk's version</translation>
+        <translation>This desk&apos;s version</translation>
     </message>
     <message>
         <source>Perbandingan versi server dan versi meja ini</source>
-        <translation>Comparison of the server version and this desk's version</translation>
+        <translation>Comparison of the server version and this desk&apos;s version</translation>
     </message>
     <message>
         <source>Tampilkan yang sudah se&amp;lesai</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>Pakai versi &amp;meja ini</source>
-        <translation>Use this &amp;desk's version</translation>
+        <translation>Use this &amp;desk&apos;s version</translation>
     </message>
     <message>
         <source>S&amp;unting…</source>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <source>Versi meja ini dipakai</source>
-        <translation>This desk's version used</translation>
+        <translation>This desk&apos;s version used</translation>
     </message>
     <message>
         <source>Disunting</source>
@@ -700,6 +700,14 @@
         <translation>Requests per month</translation>
     </message>
     <message>
+        <source>L&amp;aporan…</source>
+        <translation>Rep&amp;ort…</translation>
+    </message>
+    <message>
+        <source>Buka halaman Laporan (angka, grafik, narasi, ekspor)</source>
+        <translation>Open the Report page (figures, charts, narrative, export)</translation>
+    </message>
+    <message>
         <source>Dasbor tidak dapat dimuat: </source>
         <translation>The dashboard could not be loaded: </translation>
     </message>
@@ -718,6 +726,97 @@
     <message>
         <source>%1 (permohonan %2)</source>
         <translation>%1 (request %2)</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>Angka</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Angka laporan</source>
+        <translation>Report figures</translation>
+    </message>
+    <message>
+        <source>Enter atau klik: permohonan di balik angka ini</source>
+        <translation>Enter or click: the requests behind this figure</translation>
+    </message>
+    <message>
+        <source>Permohonan informasi</source>
+        <translation>Information requests</translation>
+    </message>
+    <message>
+        <source>Per bulan</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>Per saluran</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Per jenis pemohon</source>
+        <translation>By requester kind</translation>
+    </message>
+    <message>
+        <source>Per hasil</source>
+        <translation>By outcome</translation>
+    </message>
+    <message>
+        <source>Penolakan per pasal</source>
+        <translation>Rejections by article</translation>
+    </message>
+    <message>
+        <source>Diperpanjang</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>Dijawab tepat waktu</source>
+        <translation>Answered on time</translation>
+    </message>
+    <message>
+        <source>Dijawab terlambat</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <source>Waktu jawaban (hari kerja)</source>
+        <translation>Response time (working days)</translation>
+    </message>
+    <message>
+        <source>Rata-rata</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Paling lama</source>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <source>Keberatan</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Per alasan</source>
+        <translation>By ground</translation>
+    </message>
+    <message>
+        <source>Per putusan Atasan PPID</source>
+        <translation>By the superior&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Diajukan terlambat</source>
+        <translation>Filed late</translation>
+    </message>
+    <message>
+        <source>Sengketa informasi</source>
+        <translation>Information disputes</translation>
     </message>
 </context>
 <context>
@@ -1244,7 +1343,7 @@
     </message>
     <message>
         <source>Memuat data kantor…</source>
-        <translation>Loading the office's data…</translation>
+        <translation>Loading the office&apos;s data…</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
@@ -1255,6 +1354,7 @@
     <name>MainWindow</name>
     <message>
         <source>PPID Desk — %1</source>
+        <extracomment>A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one (the PC sat at the login screen) is read again as the window opens.</extracomment>
         <translation>PPID Desk — %1</translation>
     </message>
     <message>
@@ -1266,11 +1366,16 @@
         <translation>Objections</translation>
     </message>
     <message>
+        <source>Laporan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
         <source>Menu utama</source>
         <translation>Main menu</translation>
     </message>
     <message>
         <source>Dasbor</source>
+        <extracomment>In sidebar order.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
@@ -1388,7 +1493,7 @@
     </message>
     <message>
         <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
-        <translation>The PPID superior's written response to the objection.</translation>
+        <translation>The PPID superior&apos;s written response to the objection.</translation>
     </message>
     <message>
         <source>&amp;Keputusan:</source>
@@ -1412,11 +1517,11 @@
     </message>
     <message>
         <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
-        <translation>The requester's response to the PPID superior's decision.</translation>
+        <translation>The requester&apos;s response to the PPID superior&apos;s decision.</translation>
     </message>
     <message>
         <source>&amp;Tanggapan pemohon:</source>
-        <translation>&amp;Requester's response:</translation>
+        <translation>&amp;Requester&apos;s response:</translation>
     </message>
     <message>
         <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
@@ -1582,7 +1687,7 @@
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
-        <translation>The PPID superior's response deadline has passed.</translation>
+        <translation>The PPID superior&apos;s response deadline has passed.</translation>
     </message>
     <message>
         <source>Permohonan</source>
@@ -1618,7 +1723,7 @@
     </message>
     <message>
         <source>Tanggapan pemohon</source>
-        <translation>Requester's response</translation>
+        <translation>Requester&apos;s response</translation>
     </message>
     <message>
         <source>Sengketa</source>
@@ -1919,7 +2024,7 @@
     </message>
     <message>
         <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
-        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
+        <translation>Issued now with number {0}; recorded on the request&apos;s timeline.</translation>
     </message>
     <message>
         <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
@@ -1931,7 +2036,7 @@
     </message>
     <message>
         <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
-        <translation>WARNING: differs from the original's fingerprint.</translation>
+        <translation>WARNING: differs from the original&apos;s fingerprint.</translation>
     </message>
     <message>
         <source>Peringatan templat: {0}</source>
@@ -1953,8 +2058,8 @@
         <translation>The PDF document cannot be read for printing.</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
-        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
+        <source>Printer &apos;{0}&apos; tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer &apos;{0}&apos; cannot be used. Check that the printer is switched on and connected.</translation>
     </message>
     <message>
         <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
@@ -1981,8 +2086,8 @@
         <translation>The PDF could not be saved to {0}: {1}</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak ditemukan.</source>
-        <translation>Printer '{0}' was not found.</translation>
+        <source>Printer &apos;{0}&apos; tidak ditemukan.</source>
+        <translation>Printer &apos;{0}&apos; was not found.</translation>
     </message>
     <message>
         <source>Gagal mencetak ke printer {0}: {1}</source>
@@ -2366,6 +2471,121 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Laporan Layanan Informasi Publik</source>
+        <translation>Public Information Service Report</translation>
+    </message>
+    <message>
+        <source>Laporan disusun oleh supervisor atau administrator. Mintalah mereka bila Anda perlu angka laporan; daftar permohonan ada di halaman Register.</source>
+        <translation>The report is prepared by a supervisor or an administrator. Ask them if you need its figures; the list of requests is on the Register page.</translation>
+    </message>
+    <message>
+        <source>&amp;Angka</source>
+        <translation>&amp;Figures</translation>
+    </message>
+    <message>
+        <source>Nara&amp;si</source>
+        <translation>Narrati&amp;ve</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Contoh: %1</source>
+        <translation>For example: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Ekspor P&amp;DF…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;XLSX…</source>
+        <translation>Export &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak… (Ctrl+P)</source>
+        <translation>&amp;Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Permohonan per bulan</source>
+        <translation>Requests per month</translation>
+    </message>
+    <message>
+        <source>Pilih angka di kiri untuk melihat permohonannya.</source>
+        <translation>Choose a figure on the left to see its requests.</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Permohonan di balik angka</source>
+        <translation>Requests behind the figure</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;narasi (Ctrl+S)</source>
+        <translation>Save &amp;narrative (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Memuat %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 permohonan</source>
+        <translation>%1 — %2 requests</translation>
+    </message>
+    <message>
+        <source>Narasi laporan tahun %1</source>
+        <translation>Report narrative for %1</translation>
+    </message>
+    <message>
+        <source>Narasi tahun %1 disimpan.</source>
+        <translation>Narrative for %1 saved.</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ekspor laporan</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan ke %1</source>
+        <translation>Report saved to %1</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetails</name>
     <message>
         <source>Perorangan</source>
@@ -2417,6 +2637,7 @@
     </message>
     <message>
         <source>Diterima</source>
+        <extracomment>Roles that see personal data masked: those without the right to see it in full (today: petugas).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
@@ -2624,7 +2845,7 @@
     </message>
     <message>
         <source>Cetak surat permohonan ini</source>
-        <translation>Print this request's letters</translation>
+        <translation>Print this request&apos;s letters</translation>
     </message>
 </context>
 <context>
@@ -2808,7 +3029,7 @@
     </message>
     <message>
         <source>Nama pejabat wajib diisi.</source>
-        <translation>The official's name is required.</translation>
+        <translation>The official&apos;s name is required.</translation>
     </message>
     <message>
         <source>Jabatan wajib diisi.</source>
@@ -2847,11 +3068,11 @@
     </message>
     <message>
         <source>Periksa sambungan internet komputer ini. Data yang belum terkirim tetap aman di meja ini dan dikirim otomatis begitu tersambung.</source>
-        <translation>Check this computer's internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
+        <translation>Check this computer&apos;s internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
     </message>
     <message>
         <source>Token perangkat disimpan di penyimpanan rahasia sistem, tidak pernah dalam berkas biasa. Di Windows/macOS pastikan layanan kredensial berjalan; di Linux pasang dan jalankan Secret Service (mis. gnome-keyring) atau pilih backend lewat variabel PYTHON_KEYRING_BACKEND.</source>
-        <translation>The device token is kept in the system's secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
+        <translation>The device token is kept in the system&apos;s secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
     </message>
     <message>
         <source>Server kota tidak menjawab tepat waktu (jaringan lambat atau putus)</source>
@@ -2867,7 +3088,7 @@
     </message>
     <message>
         <source>Sertifikat server kota tidak dapat diverifikasi</source>
-        <translation>The city server's certificate cannot be verified</translation>
+        <translation>The city server&apos;s certificate cannot be verified</translation>
     </message>
     <message>
         <source>Periksa alamat server. Bila kota memakai CA sendiri, minta berkas sertifikat CA ke admin kota dan daftarkan ulang meja dengan berkas itu.</source>
@@ -2875,11 +3096,11 @@
     </message>
     <message>
         <source>Jam komputer ini salah, sertifikat server ditolak</source>
-        <translation>This computer's clock is wrong; the server certificate was refused</translation>
+        <translation>This computer&apos;s clock is wrong; the server certificate was refused</translation>
     </message>
     <message>
         <source>Betulkan tanggal dan jam komputer, lalu sinkronkan lagi.</source>
-        <translation>Correct the computer's date and time, then sync again.</translation>
+        <translation>Correct the computer&apos;s date and time, then sync again.</translation>
     </message>
     <message>
         <source>Token perangkat tidak berlaku lagi</source>
@@ -2895,7 +3116,7 @@
     </message>
     <message>
         <source>Hubungi PPID Utama kota. Bila meja ini boleh bergabung lagi, minta kode pendaftaran baru dan daftarkan ulang di Pengaturan › Sinkronisasi.</source>
-        <translation>Contact the city's PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
+        <translation>Contact the city&apos;s PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
     </message>
     <message>
         <source>Versi aplikasi terlalu lama: perbarui aplikasi</source>
@@ -2919,7 +3140,7 @@
     </message>
     <message>
         <source>Server menolak kiriman: ada data milik kantor lain</source>
-        <translation>The server refused the upload: it touched another office's data</translation>
+        <translation>The server refused the upload: it touched another office&apos;s data</translation>
     </message>
     <message>
         <source>Tidak ada yang diterapkan di server. Hubungi admin kota dengan waktu kejadian ini.</source>
@@ -2955,7 +3176,7 @@
     </message>
     <message>
         <source>Minta ke admin kota kode untuk kantor meja ini.</source>
-        <translation>Ask the city admin for a code for this desk's office.</translation>
+        <translation>Ask the city admin for a code for this desk&apos;s office.</translation>
     </message>
     <message>
         <source>Huruf meja untuk kantor ini sudah habis</source>
@@ -3053,6 +3274,10 @@
         <translation>Conflicts to review:</translation>
     </message>
     <message>
+        <source>Data dikarantina:</source>
+        <translation>Quarantined data:</translation>
+    </message>
+    <message>
         <source>Jam komputer:</source>
         <translation>Computer clock:</translation>
     </message>
@@ -3090,11 +3315,15 @@
     </message>
     <message>
         <source>berbeda %1 dengan server kota: betulkan tanggal dan jam komputer</source>
-        <translation>off by %1 from the city server: correct the computer's date and time</translation>
+        <translation>off by %1 from the city server: correct the computer&apos;s date and time</translation>
     </message>
     <message>
         <source>sesuai dengan server kota</source>
         <translation>matches the city server</translation>
+    </message>
+    <message>
+        <source>%1 data dari server tidak dapat disimpan meja ini</source>
+        <translation>%1 item(s) from the server could not be stored on this desk</translation>
     </message>
 </context>
 <context>

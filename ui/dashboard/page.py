@@ -11,8 +11,9 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -116,10 +117,14 @@ class SectionCard(QFrame):
 
 
 class MonthChart(QWidget):
-    """Requests received per month, as plain bars (cheaper to start than QtCharts, and crisp when scaled)."""
+    """Requests received per month, as plain bars (cheaper to start than QtCharts, and crisp when scaled).
+    ``clicked()`` when it is clicked (the dashboard links it to the Laporan page)."""
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.values: list[tuple[date, int]] = []
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -134,6 +139,11 @@ class MonthChart(QWidget):
             "; ".join(f"{QLocale().toString(QDate(d.year, d.month, 1), 'MMMM yyyy')}: {n}" for d, n in values)
         )
         self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if not self.values:
@@ -208,10 +218,17 @@ class DashboardPage(Page):
         chart_box = QFrame()
         chart_box.setFrameShape(QFrame.Shape.StyledPanel)
         chart_layout = QVBoxLayout(chart_box)
+        chart_head = QHBoxLayout()
         chart_title = QLabel(self.tr("Permohonan per bulan"))
         set_role(chart_title, "section")
-        chart_layout.addWidget(chart_title)
+        chart_head.addWidget(chart_title, 1)
+        self.report_button = QPushButton(icon("report"), self.tr("L&aporan…"))
+        self.report_button.setToolTip(self.tr("Buka halaman Laporan (angka, grafik, narasi, ekspor)"))
+        self.report_button.clicked.connect(self.open_reports)
+        chart_head.addWidget(self.report_button)
+        chart_layout.addLayout(chart_head)
         self.chart = MonthChart()
+        self.chart.clicked.connect(self.open_reports)
         chart_layout.addWidget(self.chart, 1)
         grid.addWidget(chart_box, 1, 2)
         for column in range(3):
@@ -223,6 +240,10 @@ class DashboardPage(Page):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.refresh()
+
+    def open_reports(self) -> None:
+        """The monthly chart's link: the Laporan page, where the months' requests and the report are."""
+        self.page_requested.emit("reports", "")
 
     def _tick(self) -> None:
         if self.isVisible():
@@ -254,10 +275,14 @@ class DashboardPage(Page):
         self.refresh()
 
     def _loaded(self, result: tuple[float, DashboardData]) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the dashboard was being read
+            return
         self.loaded_at = result[0]
         self._show(result[1])
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.loading = False
         self.error.setText(self.tr("Dasbor tidak dapat dimuat: ") + user_message(exc))
         self.error.show()

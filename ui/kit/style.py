@@ -40,6 +40,7 @@ ICONS: dict[str, str] = {
     "today": "mdi6.inbox-arrow-down-outline",
     "overdue": "mdi6.alert-circle-outline",
     "chart": "mdi6.chart-bar",
+    "report": "mdi6.file-chart-outline",
     "users": "mdi6.account-group-outline",
     "office": "mdi6.office-building-outline",
     "language": "mdi6.translate",

@@ -1,7 +1,7 @@
 """The main window only builds and wires: a sidebar, a stack of pages, global shortcuts, the clock banner and
 the status bar.
 
-The pages are declared once in ``ui/shell/pages.py``; the sidebar, the stack and the Ctrl+1..5 shortcuts are
+The pages are declared once in ``ui/shell/pages.py``; the sidebar, the stack and the Ctrl+1..6 shortcuts are
 built from that table. Pages never know each other: every page speaks the signals of ``ui.kit.page.Page``
 and the window connects them all alike (qutebrowser's ``_connect_signals`` idea). After a write a page emits
 ``changed(Changes)``; the window broadcasts it and each page decides whether to read again. Only the dashboard
@@ -11,7 +11,7 @@ pages an officer never opens.
 The window owns the session's ``SyncController`` (ui/sync/controller.py): the status bar and the clock banner
 follow its signals, and it is stopped when the window closes (logout, language switch, quitting).
 
-Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..5 the sidebar pages, Ctrl+L lock the screen,
+Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..6 the sidebar pages, Ctrl+L lock the screen,
 Ctrl+Shift+S sync now.
 """
 

@@ -74,6 +74,12 @@ def _sync(deps: PageDeps) -> Page:
     return SyncPage(deps.desk, deps.actor, deps.sync)
 
 
+def _reports(deps: PageDeps) -> Page:
+    from ui.reports.page import ReportsPage
+
+    return ReportsPage(deps.desk, deps.actor)
+
+
 def _request(deps: PageDeps) -> Page:
     from ui.request.page import RequestPage
 
@@ -87,6 +93,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("objections", QT_TRANSLATE_NOOP("MainWindow", "Keberatan"), "objections", "Ctrl+3", _objections),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"), "settings", "Ctrl+4", _settings),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sinkronisasi"), "mdi6.sync", "Ctrl+5", _sync),
+    PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "report", "Ctrl+6", _reports),
     PageSpec(
         "request", QT_TRANSLATE_NOOP("MainWindow", "Permohonan"), "register", "", _request, sidebar=False
     ),

@@ -57,3 +57,16 @@ def test_chart_describes_its_values_for_screen_readers(qtbot, desk, officer, off
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
     assert "Maret 2026: 3" in page.chart.accessibleDescription()
+
+
+def test_a_dashboard_deleted_while_loading_drops_its_data(qtbot, desk, officer, office):
+    """Logout or quit while the dashboard is being read: the data arriving afterwards must not touch the
+    deleted page (a RuntimeError in Qt's event loop, seen in the next test's window)."""
+    import shiboken6
+
+    from ui.kit.tasks import runner
+
+    page = DashboardPage(desk)
+    shiboken6.delete(page)
+    runner().wait()
+    qtbot.wait(50)

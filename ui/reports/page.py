@@ -1,0 +1,393 @@
+"""The Laporan page: the Laporan Layanan Informasi Publik of a period, its requests, its narrative, its files.
+
+Why the page only shows: the figures, the rows behind them and the narrative come from ``desk.reports`` (one
+read of ``ReportService.report`` on a worker thread), the period is read by ``app/domain/periods.py`` (the CLI's
+parser, with its Indonesian messages), and the PDF and XLSX are the service's own. A bad period shows its message
+and leaves the figures on screen as they were.
+
+Who: supervisors and administrators (``Permission.REPORTS``). An officer (petugas) sees the page in the sidebar
+like every page, with a line saying who prepares the report, and nothing is read for them: the report is the
+office's account to the Komisi Informasi, and its narrative is the supervisor's to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.lifecycle import CHANNELS
+from app.domain.periods import FORMS, Period
+from app.domain.permissions import Permission
+from app.domain.report_terms import OUTCOMES
+from app.errors import ValidationError
+from app.services.changes import Changes
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.report_rows import ReportRow
+from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
+from ui.dashboard.page import MonthChart
+from ui.kit.crash import user_message
+from ui.kit.forms import FieldForm, shortcut, text_of
+from ui.kit.lifetime import keep
+from ui.kit.page import Page
+from ui.kit.style import icon, set_role
+from ui.kit.tables import record_table
+from ui.kit.tasks import submit
+from ui.printing.print_service import PrintService
+from ui.reports.figures_view import Criterion, FiguresView, matches
+
+ROW_NUMBER = Qt.ItemDataRole.UserRole
+
+
+class ReportsPage(Page):
+    """Signals ``loaded()`` after a period's figures are shown, ``exported(path)`` after a file is written and
+    ``narrative_saved()``; ``background=False`` runs the service calls inline (tests)."""
+
+    loaded = Signal()
+    exported = Signal(str)
+    narrative_saved = Signal()
+
+    def __init__(
+        self, desk: DeskServices, actor: Actor, *, background: bool = True,
+        period: str | None = None, print_service: PrintService | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.desk, self.actor, self.background = desk, actor, background
+        self._print_service = print_service
+        self.allowed = actor.can(Permission.REPORTS)
+        self.period: Period | None = None
+        self.report: Report | None = None
+        self.rows_of: list[ReportRow] | None = (
+            None  # the period's requests, read when a figure is first chosen
+        )
+        self.loading = False
+        outer = QVBoxLayout(self)
+        heading = QLabel(self.tr("Laporan Layanan Informasi Publik"))
+        set_role(heading, "title")
+        outer.addWidget(heading)
+        if not self.allowed:
+            notice = QLabel(
+                self.tr("Laporan disusun oleh supervisor atau administrator. Mintalah mereka bila Anda perlu "
+                        "angka laporan; daftar permohonan ada di halaman Register.")
+            )  # fmt: skip
+            notice.setObjectName("notice")
+            notice.setWordWrap(True)
+            outer.addWidget(notice)
+            outer.addStretch(1)
+            return
+        outer.addLayout(self._build_bar())
+        self.error = QLabel()
+        set_role(self.error, "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        outer.addWidget(self.error)
+        self.status = QLabel()
+        set_role(self.status, "hint")
+        outer.addWidget(self.status)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_figures(), self.tr("&Angka"))
+        self.tabs.addTab(self._build_narrative(), self.tr("Nara&si"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        outer.addWidget(self.tabs, 1)
+        shortcut(self, "Ctrl+S", self.save_narrative)
+        shortcut(self, "Ctrl+P", self.print_preview)
+        self.period_edit.setText(period or str(desk.calendar.today().year))
+        self.show_period()
+
+    # --- building --------------------------------------------------------------------------------------------
+
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        label = QLabel(self.tr("&Periode:"))
+        self.period_edit = QLineEdit()
+        self.period_edit.setAccessibleName(self.tr("Periode"))
+        self.period_edit.setToolTip(self.tr("Contoh: %1").replace("%1", FORMS))
+        self.period_edit.setPlaceholderText(FORMS)
+        self.period_edit.setMinimumWidth(220)
+        self.period_edit.returnPressed.connect(self.show_period)
+        label.setBuddy(self.period_edit)
+        self.show_button = QPushButton(icon("refresh"), self.tr("&Tampilkan"))
+        self.show_button.clicked.connect(self.show_period)
+        self.pdf_button = QPushButton(icon("mdi6.file-pdf-box"), self.tr("Ekspor P&DF…"))
+        self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
+        self.xlsx_button = QPushButton(self.tr("Ekspor &XLSX…"))
+        self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
+        self.print_button = QPushButton(icon("mdi6.printer"), self.tr("&Cetak… (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_preview)
+        for widget in (label, self.period_edit, self.show_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.pdf_button, self.xlsx_button, self.print_button):
+            bar.addWidget(widget)
+        return bar
+
+    def _build_figures(self) -> QWidget:
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.figures = FiguresView()
+        self.figures.chosen.connect(self.show_rows)
+        split.addWidget(self.figures)
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        chart_box = QFrame()
+        chart_box.setFrameShape(QFrame.Shape.StyledPanel)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_title = QLabel(self.tr("Permohonan per bulan"))
+        set_role(chart_title, "section")
+        chart_layout.addWidget(chart_title)
+        self.chart = MonthChart()
+        chart_layout.addWidget(self.chart, 1)
+        box.addWidget(chart_box, 2)
+        self.rows_title = QLabel(self.tr("Pilih angka di kiri untuk melihat permohonannya."))
+        set_role(self.rows_title, "section")
+        self.rows_title.setWordWrap(True)
+        box.addWidget(self.rows_title)
+        headers = [self.tr("Nomor"), self.tr("Diterima"), self.tr("Saluran"), self.tr("Hasil"),
+                   self.tr("Hari kerja")]  # fmt: skip
+        self.rows = record_table(headers, self.tr("Permohonan di balik angka"), fit=True)
+        self.rows.itemActivated.connect(self._open_row)
+        self.rows.itemDoubleClicked.connect(self._open_row)
+        box.addWidget(self.rows, 3)
+        split.addWidget(right)
+        split.setSizes([480, 820])
+        return split
+
+    def _build_narrative(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        self.narrative_title = QLabel()
+        set_role(self.narrative_title, "section")
+        box.addWidget(self.narrative_title)
+        self.form = FieldForm()
+        for key, title in NARRATIVE_SECTIONS.items():
+            edit = QPlainTextEdit()
+            edit.setMinimumHeight(80)
+            self.form.add(key, title, edit)
+        box.addLayout(self.form.layout)
+        box.addWidget(self.form.general)
+        foot = QHBoxLayout()
+        self.narrative_message = QLabel()
+        set_role(self.narrative_message, "hint")
+        self.save_button = QPushButton(icon("mdi6.content-save"), self.tr("Simpan &narasi (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_narrative)
+        foot.addWidget(self.narrative_message, 1)
+        foot.addWidget(self.save_button)
+        box.addLayout(foot)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _submit(
+        self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None, *, background: bool | None = None,
+    ) -> None:  # fmt: skip
+        """``ui.kit.tasks.submit`` whose outcome is dropped if the page was deleted meanwhile (the window
+        closed, the officer logged out, while a year's figures were being read)."""
+        failed = on_error or self._failed
+
+        def done(value: Any) -> None:
+            if shiboken6.isValid(self):
+                on_done(value)
+
+        def error(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                failed(exc)
+
+        submit(fn, done, error, background=self.background if background is None else background)
+
+    def _tab_shown(self, index: int) -> None:
+        """Alt+A / Alt+S land in the tab's first field, so the officer can type at once."""
+        target = self.figures if index == 0 else self.form.widgets[next(iter(NARRATIVE_SECTIONS))]
+        target.setFocus()
+
+    # --- the period and its figures ------------------------------------------------------------------------
+
+    def show_period(self) -> None:
+        """Read the typed period; a bad one shows the parser's Indonesian message and keeps what is shown."""
+        try:
+            period = period_of(self.period_edit.text().strip())
+        except ValidationError as exc:
+            self.error.setText(exc.fields.get("period", str(exc)))
+            self.error.show()
+            self.period_edit.setFocus()
+            return
+        self.error.hide()
+        self.loading = True
+        self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
+        reports, actor = self.desk.reports, self.actor
+        self._submit(lambda: reports.report(actor, period, with_rows=False), lambda r: self._show(period, r))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.status.clear()
+        self.error.setText(user_message(exc))
+        self.error.show()
+
+    def _show(self, period: Period, report: Report) -> None:
+        self.loading = False
+        self.period, self.report, self.rows_of = period, report, None
+        shown = period.label if period.code in period.label else f"{period.label} ({period.code})"
+        total = str(report.figures.requests["total"])
+        self.status.setText(self.tr("%1 — %2 permohonan").replace("%1", shown).replace("%2", total))
+        self.figures.show_figures(report.figures)
+        by_month = report.figures.requests["by_month"]
+        self.chart.set_values([(date(int(k[:4]), int(k[5:]), 1), n) for k, n in by_month.items()])
+        self.rows.setRowCount(0)
+        self.rows_title.setText(self.tr("Pilih angka di kiri untuk melihat permohonannya."))
+        self.narrative_title.setText(self.tr("Narasi laporan tahun %1").replace("%1", str(period.end.year)))
+        for key, text in report.narrative.items():
+            edit = self.form.widgets[key]
+            assert isinstance(edit, QPlainTextEdit)
+            edit.setPlainText(text)
+        self.form.clear_errors()
+        self.narrative_message.clear()
+        self.loaded.emit()
+
+    def show_rows(self, criterion: Criterion, caption: str) -> None:
+        """List the requests the figure ``criterion`` counts; Enter on one opens it. The period's rows are read
+        (off the GUI thread) the first time a figure is chosen, so the page opens with the figures alone."""
+        if self.period is None:
+            return
+        if self.rows_of is None:
+            period, reports, actor = self.period, self.desk.reports, self.actor
+            self.rows_title.setText(self.tr("Memuat %1…").replace("%1", caption))
+
+            def read(rows: list[ReportRow]) -> None:
+                if period == self.period:
+                    self.rows_of = rows
+                    self.show_rows(criterion, caption)
+
+            self._submit(lambda: reports.rows(actor, period), read)
+            return
+        chosen = [row for row in self.rows_of if matches(row, criterion)]
+        self.rows_title.setText(caption)
+        self.rows.setRowCount(len(chosen))
+        for i, row in enumerate(chosen):
+            days = "" if row.response_days is None else str(row.response_days)
+            cells = (row.number, row.received_on.strftime("%d-%m-%Y"), CHANNELS.get(row.channel, row.channel),
+                     OUTCOMES.get(row.outcome, row.outcome), days)  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROW_NUMBER, row.number)
+                self.rows.setItem(i, column, item)
+
+    def _open_row(self, item: QTableWidgetItem) -> None:
+        number = item.data(ROW_NUMBER)
+        if number:
+            self.request_opened.emit(str(number))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """A record changed: read the period again while the page is on top (else when it is next shown)."""
+        if self.allowed and changes.any_records and self.report is not None:
+            if self.on_top():
+                self.show_period()
+            else:
+                self.report = None
+
+    def shown(self) -> None:
+        if self.allowed and self.report is None and not self.loading:
+            self.show_period()
+
+    # --- narrative -------------------------------------------------------------------------------------------
+
+    def save_narrative(self) -> None:
+        if self.period is None:
+            return
+        year = self.period.end.year
+        sections = {key: text_of(widget) for key, widget in self.form.widgets.items()}
+        self.form.clear_errors()
+        reports, actor = self.desk.reports, self.actor
+
+        def saved(_texts: dict[str, str]) -> None:
+            self.narrative_message.setText(self.tr("Narasi tahun %1 disimpan.").replace("%1", str(year)))
+            self.narrative_saved.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.form.show_errors(exc.fields)
+            else:
+                self.form.general.setText(user_message(exc))
+                self.form.general.show()
+
+        self._submit(lambda: reports.save_narrative(actor, year, sections), saved, failed)
+
+    # --- files and printing ----------------------------------------------------------------------------------
+
+    def _file_name(self, fmt: str) -> str:
+        code = self.period.code if self.period else "laporan"
+        return f"laporan-layanan-informasi-{code.replace('..', '_')}.{fmt}"
+
+    def _ask_export(self, fmt: str) -> None:
+        if self.period is None:
+            return
+        pattern = self.tr("Dokumen PDF (*.pdf)") if fmt == "pdf" else self.tr("Buku kerja Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor laporan"), self._file_name(fmt), pattern)
+        if path:
+            self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown period's report to ``path`` (PDF or XLSX by its suffix), off the GUI thread."""
+        if self.period is None:
+            return
+        period, reports, actor = self.period, self.desk.reports, self.actor
+        pdf = path.suffix.lower() == ".pdf"
+
+        def work() -> Path:
+            if pdf:
+                data = reports.pdf(actor, period)
+                tmp = path.with_name(path.name + ".tmp")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+                return path
+            return reports.xlsx(actor, period, path)
+
+        def done(written: Path) -> None:
+            self.status.setText(self.tr("Laporan disimpan ke %1").replace("%1", str(written)))
+            self.exported.emit(str(written))
+
+        self._submit(work, done)
+
+    def print_service(self) -> PrintService:
+        if self._print_service is None:
+            from ui.printing.actions import print_service
+
+            self._print_service = print_service(self.desk)
+        return self._print_service
+
+    def print_preview(self) -> None:
+        """The report's PDF in the print preview (print, save as PDF), as every printed document."""
+        if self.period is None:
+            return
+        from ui.printing.preview_dialog import PreviewDialog
+
+        period, reports, actor, svc = self.period, self.desk.reports, self.actor, self.print_service()
+
+        def show(pdf: bytes) -> None:
+            self.preview = PreviewDialog(
+                pdf, svc, kind="laporan", number=period.code.replace("..", "_"),
+                title=self.tr("Laporan Layanan Informasi Publik"), info=period.label, parent=self,
+            )  # fmt: skip
+            keep(self.preview).open()
+
+        self._submit(lambda: reports.pdf(actor, period), show, background=svc.background)
