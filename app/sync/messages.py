@@ -197,6 +197,9 @@ _MISMATCH = Reason(
         "SyncMessages", "Periksa apakah ada versi PPID Desk yang lebih baru; bila tidak, hubungi admin kota."
     ),
 )
+#: The server refuses another office's code before spending it (``enroll_office_mismatch``): the same words as
+#: the desk's own check, which reads the office from the server's list first.
+REASONS["enroll_office_mismatch"] = REASONS["office_mismatch"]
 # retryable protocol errors: a damaged or oversized request; the engine re-sends
 DAMAGED_CODES = frozenset({
     "body_truncated", "checksum_mismatch", "bad_gzip", "checksum_missing", "device_mismatch", "bad_cursor",
