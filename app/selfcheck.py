@@ -144,7 +144,9 @@ def check_identity(scratch: Path) -> str:
         raise CheckFailed(f"nomor telepon dibaca sebagai {phone}")
     info = parse_nik("3673011506850001", today=date(2026, 1, 1))
     if not info.province or not info.regency:
-        raise CheckFailed("tabel wilayah (resources/data/wilayah.csv) tidak terbaca: wilayah NIK tidak dikenal")
+        raise CheckFailed(
+            "tabel wilayah (resources/data/wilayah.csv) tidak terbaca: wilayah NIK tidak dikenal"
+        )
     return f"nomor telepon dan NIK terbaca (wilayah {info.regency}, {info.province})"
 
 
@@ -163,7 +165,9 @@ def check_holidays(scratch: Path) -> str:
         raise CheckFailed("nama hari libur tidak berbahasa Indonesia (katalog bahasa 'id' hilang)")
     release = library_release()
     if release is None:
-        raise CheckFailed("versi pustaka holidays tidak terbaca (metadata hilang): cache kalender tidak dipakai")
+        raise CheckFailed(
+            "versi pustaka holidays tidak terbaca (metadata hilang): cache kalender tidak dipakai"
+        )
     return f"holidays {release}: {len(names)} hari libur nasional {year}, nama berbahasa Indonesia"
 
 

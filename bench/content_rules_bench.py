@@ -15,7 +15,9 @@ from ppid_protocol.content import check_event, check_record
 
 
 def _deadline(kind: str) -> dict[str, Any]:
-    skipped = [{"day": f"2026-03-{d:02d}", "reason": "Sabtu" if d % 7 == 0 else "Minggu"} for d in range(14, 30, 3)]
+    skipped = [
+        {"day": f"2026-03-{d:02d}", "reason": "Sabtu" if d % 7 == 0 else "Minggu"} for d in range(14, 30, 3)
+    ]
     return {"kind": kind, "start": "2026-03-16", "due": "2026-03-30", "days": 10, "skipped": skipped,
             "explanation": "10 hari kerja sejak permohonan lengkap (Pasal 22 ayat (7) UU 14/2008)"}  # fmt: skip
 

@@ -52,7 +52,12 @@ def _child(checked: bool) -> dict[str, float | str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", CHILD, "1" if checked else "0"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"child failed ({done.returncode}): {done.stderr[-2000:]}")

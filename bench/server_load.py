@@ -67,7 +67,9 @@ def batch_body(device_id: str, office: str, letter: str, start: int, size: int) 
     for i in range(start, start + size):
         rec = json.loads(json.dumps(RECORD))
         rid = new_id()
-        rec.update(id=rid, office_code=office, desk_letter=letter, seq=i, number=f"{office}/2026/{letter}{i:06d}")
+        rec.update(
+            id=rid, office_code=office, desk_letter=letter, seq=i, number=f"{office}/2026/{letter}{i:06d}"
+        )
         rec["requester"]["id"] = new_id()
         ops.append({"seq": i, "op_id": new_id(), "entity": "request", "entity_id": rid, "action": "receive",
                     "base_version": 0, "created_at": "2026-03-16T10:00:00",
@@ -139,7 +141,9 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
             stats.unapplied += ops
             return
         stats.push_ms.append((now - t_sched) * 1000)
-        done = sum(1 for r in json.loads(data)["results"] if r["status"] == "applied" and not r.get("duplicate"))
+        done = sum(
+            1 for r in json.loads(data)["results"] if r["status"] == "applied" and not r.get("duplicate")
+        )
         stats.applied += done
         stats.unapplied += ops - done
         desk.pushes += 1
@@ -222,7 +226,9 @@ def pg_pids(url: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def run_phase(name: str, port: int, root_pid: int, url: str, desks: list[Desk], seconds: float) -> dict[str, Any]:
+def run_phase(
+    name: str, port: int, root_pid: int, url: str, desks: list[Desk], seconds: float
+) -> dict[str, Any]:
     stats = Stats()
     pg_before = {p: proc_cpu([p]) for p in pg_pids(url)}
     srv_before, gen_before = proc_cpu(server_pids(root_pid)), time.process_time()
@@ -280,7 +286,9 @@ def main() -> int:
     ap.add_argument("--batch-min", type=int, default=10)
     ap.add_argument("--batch-max", type=int, default=110)
     ap.add_argument("--seconds", type=float, default=20, help="open-loop send window")
-    ap.add_argument("--pull-every", type=int, default=5, help="a desk pulls one page after every N-th push (0: never)")
+    ap.add_argument(
+        "--pull-every", type=int, default=5, help="a desk pulls one page after every N-th push (0: never)"
+    )
     ap.add_argument("--closed-batch", type=int, default=50)
     ap.add_argument("--closed-seconds", type=float, default=15)
     ap.add_argument("--workers", type=int, default=2)
@@ -329,14 +337,18 @@ def main() -> int:
         if ph["mode"] == "open":
             checks["open loop: applied ops/s >= 3000"] = ph["applied_ops_per_s"] >= 3000
             checks["open loop: push p99 <= 250 ms"] = 0 <= ph["push_p99_ms"] <= 250
-        checks[f"{ph['mode']} loop: no errors, every op applied"] = ph["errors"] == 0 and ph["unapplied_ops"] == 0
+        checks[f"{ph['mode']} loop: no errors, every op applied"] = (
+            ph["errors"] == 0 and ph["unapplied_ops"] == 0
+        )
     out["checks"] = checks
     (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
     (ROOT / "bench" / "out" / "server_load.json").write_text(json.dumps(out, indent=2))
     if args.json:
         print(json.dumps(out, indent=2))
     else:
-        print(f"{args.desks} desks, {args.workers} server workers, load average {results[-1]['loadavg_after']}")
+        print(
+            f"{args.desks} desks, {args.workers} server workers, load average {results[-1]['loadavg_after']}"
+        )
         for ph in results:
             cpu = ph["cpu_s_per_1000_ops"]
             drain = "" if ph["drain_s"] is None else f" send window + {ph['drain_s']} s drain"

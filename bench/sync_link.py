@@ -118,12 +118,18 @@ def main() -> int:
     ap.add_argument("--sqlite", action="store_true", help="server on SQLite instead of PostgreSQL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--read-timeout", type=float, default=4.0)
-    ap.add_argument("--page-bytes", type=int, default=4 * 1024 * 1024,
-                    help="largest pull page the desk may ask for (JSON before gzip; the engine sizes pages below it)")
+    ap.add_argument(
+        "--page-bytes",
+        type=int,
+        default=4 * 1024 * 1024,
+        help="largest pull page the desk may ask for (JSON before gzip; the engine sizes pages below it)",
+    )
     ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
     ap.add_argument("--window", type=int, default=None, help="push requests open at once (engine default)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--trace", metavar="FILE", help="write every exchange's timeline (client debug log) to FILE")
+    ap.add_argument(
+        "--trace", metavar="FILE", help="write every exchange's timeline (client debug log) to FILE"
+    )
     args = ap.parse_args()
     if args.trace:
         import logging

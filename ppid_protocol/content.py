@@ -253,7 +253,7 @@ def _first_error(prefix: str, exc: ValidationError) -> ContentError:
     return ContentError(f"{prefix}.{loc}" if loc else prefix, str(err.get("msg", "tidak sah")))
 
 
-_ESCAPED_CONTROL = re.compile(r'\\\\|\\u00[01][0-9a-f]|\\[bf]|[\x7f-\x9f]')
+_ESCAPED_CONTROL = re.compile(r"\\\\|\\u00[01][0-9a-f]|\\[bf]|[\x7f-\x9f]")
 """What a control character looks like in ``json.dumps(..., ensure_ascii=False)`` output: C0 escaped as a
 backslash-u escape (backspace and form feed in their short forms), C1 and DEL raw. An escaped backslash is
 matched only to be skipped, so a literal backslash followed by a ``b`` is not taken for one."""

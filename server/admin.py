@@ -185,7 +185,10 @@ def enroll(
                 if ec.used_at is not None:
                     dev = conn.execute(
                         select(
-                            Device.id, Device.enroll_request_id, Device.revoked_at, Device.desk_letter,
+                            Device.id,
+                            Device.enroll_request_id,
+                            Device.revoked_at,
+                            Device.desk_letter,
                             Device.last_seen,
                         ).where(Device.id == ec.device_id)
                     ).first()

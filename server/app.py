@@ -85,6 +85,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     cfg = config or ServerConfig()
     pusher = PushService(engine, before_commit=cfg.before_commit)
     puller = PullService(engine)
+
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = cfg.db_threads
@@ -183,13 +184,20 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
         try:
             done = admin.enroll(
-                engine, body.code, body.request_id, body.label, app_version or body.app_version, body.office_code
+                engine,
+                body.code,
+                body.request_id,
+                body.label,
+                app_version or body.app_version,
+                body.office_code,
             )
         except admin.AdminError as exc:
-            status = {"enroll_code_invalid": 404, "enroll_code_used": 409, "enroll_code_expired": 410,
-                      "enroll_office_mismatch": 409}.get(
-                exc.code, 400
-            )
+            status = {
+                "enroll_code_invalid": 404,
+                "enroll_code_used": 409,
+                "enroll_code_expired": 410,
+                "enroll_office_mismatch": 409,
+            }.get(exc.code, 400)
             raise ApiError(status, exc.code, str(exc)) from exc
         log.info("device enrolled", extra={"device": done.device_id, "office": done.office.code})
         return EnrollResponse(
@@ -232,7 +240,10 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     ) -> Response:
         token_hash = bearer_hash(authorization)
         page = puller.pull(
-            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version), cursor, limit, max_bytes
+            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
+            cursor,
+            limit,
+            max_bytes,
         )
         return Response(page, media_type="application/json")
 

@@ -109,7 +109,9 @@ def authenticate_on(
     ):  # its own short transaction (at most once a minute per device), never the caller's
         values: dict[str, object] = {"last_seen": now, "app_version": app_version}
         if row.last_seen is None:
-            values["enroll_request_id"] = ""  # the desk has its token: its enrollment can no longer be replayed
+            values["enroll_request_id"] = (
+                ""  # the desk has its token: its enrollment can no longer be replayed
+            )
         with engine.begin() as upd:
             upd.execute(update(Device).where(Device.id == row.id).values(values))
     return DeviceCtx(row.id, row.office_id, row.code, row.name, row.is_city, row.desk_letter)

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 Refusal = tuple[str, str]
 
 
-def owns(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], rec: RecState | None) -> Refusal | None:
+def owns(
+    conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], rec: RecState | None
+) -> Refusal | None:
     """None when every record ``op`` names besides its own is its to name; raises ``ScopeViolation`` (403)
     when it names another office's; a refusal ``(code, message)`` for a request that exists nowhere."""
     stored = rec.data if rec is not None and rec.exists else {}
@@ -39,7 +41,10 @@ def owns(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], rec: RecS
             desk.get("objection_id") or stored.get("objection_id")
         )  # fmt: skip
     for event in op.events():
-        if event.get("request_id") not in (None, parent) or event.get("objection_id") not in (None, own_objection):
+        if event.get("request_id") not in (None, parent) or event.get("objection_id") not in (
+            None,
+            own_objection,
+        ):
             raise ScopeViolation(op.entity_id)
     device = batch.device
     if op.entity in ("objection", "letter") and parent and parent != stored.get("request_id"):
@@ -57,7 +62,9 @@ def _was_ours(conn: Connection, batch: Batch, request_id: str) -> bool:
     """The request was in this office before the city routed it on: a keberatan or letter made for it while
     the desk did not know yet is the office's own work (held for review later, never a scope violation)."""
     found = conn.execute(
-        select(ScopeLog.id).where(ScopeLog.office_id == batch.device.office_id, ScopeLog.entity_id == request_id)
+        select(ScopeLog.id).where(
+            ScopeLog.office_id == batch.device.office_id, ScopeLog.entity_id == request_id
+        )
     ).first()
     return found is not None
 
@@ -72,7 +79,9 @@ def _request_office(conn: Connection, batch: Batch, entity_id: str) -> int | Non
     return None if row is None else int(row.office_id)
 
 
-def _check_requester(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], stored: dict[str, Any]) -> None:
+def _check_requester(
+    conn: Connection, batch: Batch, op: Op, desk: dict[str, Any], stored: dict[str, Any]
+) -> None:
     """The embedded requester is the request's own (same id) and, for an office desk, not a requester only
     another office's requests name: otherwise the city's (and that office's) copy of the person is renamed."""
     requester_id = desk.get("requester_id")
@@ -88,7 +97,11 @@ def _check_requester(conn: Connection, batch: Batch, op: Op, desk: dict[str, Any
         if r.exists and r.entity == "request" and r.entity_id != op.entity_id
         and r.data.get("requester_id") == requester_id
     }  # fmt: skip
-    ref = "(data ->> 'requester_id')" if conn.dialect.name == "postgresql" else "json_extract(data, '$.requester_id')"
+    ref = (
+        "(data ->> 'requester_id')"
+        if conn.dialect.name == "postgresql"
+        else "json_extract(data, '$.requester_id')"
+    )
     offices.update(
         conn.execute(
             text(

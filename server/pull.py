@@ -64,9 +64,7 @@ class PullService:
     def _scoped(self, stmt: Any, device: DeviceCtx) -> Any:
         return stmt if device.is_city else stmt.where(Record.office_id == device.office_id)
 
-    def pull(
-        self, auth: Callable[[Connection], DeviceCtx], cursor: str, limit: int, max_bytes: int
-    ) -> bytes:
+    def pull(self, auth: Callable[[Connection], DeviceCtx], cursor: str, limit: int, max_bytes: int) -> bytes:
         """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson.
 
         This is the server's hottest read: each item is encoded exactly once, its size counted from those
@@ -119,7 +117,9 @@ class PullService:
             used += len(item)
             last = seq
         more = len(parts) < len(merged)
-        tail = orjson.dumps({"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high})
+        tail = orjson.dumps(
+            {"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high}
+        )
         return b'{"items":[' + b",".join(parts) + b"]," + tail[1:]
 
     def _events(self, conn: Connection, ids: list[str]) -> dict[str, list[str]]:
@@ -194,7 +194,12 @@ def _item(r: Any, offices: dict[int, str], events: list[str]) -> bytes:
     """A ``PullItem``'s JSON, leaving out the fields that equal their defaults (as exclude_defaults does). The
     record and its events are spliced in as the JSON text the database returns: no parse and re-encode of the
     bulk of every page."""
-    out = [b'{"seq":%d,"entity":' % r.server_seq, orjson.dumps(r.entity), b',"entity_id":', orjson.dumps(r.entity_id)]
+    out = [
+        b'{"seq":%d,"entity":' % r.server_seq,
+        orjson.dumps(r.entity),
+        b',"entity_id":',
+        orjson.dumps(r.entity_id),
+    ]
     if r.version:
         out.append(b',"version":%d' % r.version)
     office = offices.get(r.office_id, "")

@@ -108,7 +108,11 @@ class PushService:
             return device, ops, self.push(device, ops, conn, first)
 
     def push(
-        self, device: DeviceCtx, ops: list[Op], conn: Connection | None = None, first: RootTransaction | None = None
+        self,
+        device: DeviceCtx,
+        ops: list[Op],
+        conn: Connection | None = None,
+        first: RootTransaction | None = None,
     ) -> list[OpResult]:
         unique: dict[str, Op] = {}
         for op in sorted(ops, key=lambda o: o.seq):
@@ -152,7 +156,9 @@ class PushService:
             self._office_cache = {r.code: r.id for r in conn.execute(select(Office.code, Office.id))}
         return self._office_cache
 
-    def _replay_duplicates(self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch) -> set[str]:
+    def _replay_duplicates(
+        self, conn: Connection, device: DeviceCtx, ops: list[Op], batch: Batch
+    ) -> set[str]:
         """The ops this device already sent (one indexed read): their stored outcome, or ``op_id_reused``.
 
         The new ops' ``applied_ops`` rows are inserted, with their outcome, in this same transaction (see
@@ -339,7 +345,9 @@ class PushService:
             letter.office_id, letter.data = office_id, data
             batch.touch(letter)
             letter.changes.append((letter.version, changes))
-            letter.log_rows.append({**self._log_row(op, letter.version, changes, None, batch), "entity_id": letter_id})
+            letter.log_rows.append(
+                {**self._log_row(op, letter.version, changes, None, batch), "entity_id": letter_id}
+            )
 
     def _create(self, op: Op, batch: Batch, desk: dict[str, Any]) -> OpResult:
         device = batch.device
@@ -359,7 +367,9 @@ class PushService:
         batch.touch(rec)
         rec.moved_from = -1  # marks "new": inserted, and its first scope entry logged
         rec.events.extend(op.events())
-        changes = {k: [None, v] for k, v in data.items() if v is not None and k not in IGNORED_FIELDS}  # = diff({}, data)
+        changes = {
+            k: [None, v] for k, v in data.items() if v is not None and k not in IGNORED_FIELDS
+        }  # = diff({}, data)
         rec.changes.append((1, changes))
         rec.log_rows.append(self._log_row(op, 1, changes, None, batch))
         batch.recs[op.entity_id] = rec

@@ -32,10 +32,14 @@ class Received:
 async def receive(request: Request, max_body_bytes: int) -> Received:
     declared = request.headers.get("content-length")
     if declared is None or not declared.isdigit():
-        return Received(refusal=ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib."))
+        return Received(
+            refusal=ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib.")
+        )
     if int(declared) > max_body_bytes:
         return Received(
-            refusal=ApiError(413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil.")
+            refusal=ApiError(
+                413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil."
+            )
         )
     expected_sha = (request.headers.get(HEADER_BODY_SHA256) or "").lower()
     if not expected_sha:
@@ -56,7 +60,9 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     body = received.body
     if hashlib.sha256(body).hexdigest() != received.sha256:
         raise ApiError(
-            400, "checksum_mismatch", "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan."
+            400,
+            "checksum_mismatch",
+            "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan.",
         )
     raw = body
     if received.gzipped:

@@ -56,9 +56,7 @@ def clean_env(home: Path) -> dict[str, str]:
 
 def build() -> float:
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(SPEC)], cwd=ROOT, check=True
-    )
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", str(SPEC)], cwd=ROOT, check=True)
     return time.perf_counter() - started
 
 
@@ -73,7 +71,9 @@ def size_on_disk(folder: Path) -> tuple[float, int]:
     return total / 1e6, count
 
 
-def run(argv: list[str], *, cwd: Path, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run(
+    argv: list[str], *, cwd: Path, env: dict[str, str], stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(argv, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=600)
 
 
@@ -81,7 +81,12 @@ def timed_self_check(argv: list[str], *, cwd: Path, env: dict[str, str]) -> tupl
     """Seconds from process start to the ``dialog_masuk`` line, to exit, and the exit status."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [*argv, "--self-check"], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        [*argv, "--self-check"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     dialog: float | None = None
     assert process.stdout is not None
@@ -104,19 +109,36 @@ def first_steps(cli: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
     env = {**env, "PPID_DESK_PASSWORD": PASSWORD}
     steps: dict[str, Any] = {}
     init = run(
-        [str(cli), "--data-dir", str(data), "init", "--office-code", "KEC-SRG", "--office-name",
-         "Kecamatan Serang", "--admin", "admin"],
-        cwd=work, env=env,
+        [
+            str(cli),
+            "--data-dir",
+            str(data),
+            "init",
+            "--office-code",
+            "KEC-SRG",
+            "--office-name",
+            "Kecamatan Serang",
+            "--admin",
+            "admin",
+        ],
+        cwd=work,
+        env=env,
     )
-    steps["init"] = {"ok": init.returncode == 0, "detail": " / ".join((init.stdout + init.stderr).split("\n"))[-300:]}
+    steps["init"] = {
+        "ok": init.returncode == 0,
+        "detail": " / ".join((init.stdout + init.stderr).split("\n"))[-300:],
+    }
     received = (datetime.now() - timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
     body = {
         "received_at": received,
         "channel": "datang_langsung",
         "complete": True,
         "requester": {
-            "kind": "perorangan", "name": "Budi Santoso", "nik": "3673011506850001",
-            "address": "Jl. Ahmad Yani No. 10, Cimuncang, Serang", "phone": "0812-3456-7890",
+            "kind": "perorangan",
+            "name": "Budi Santoso",
+            "nik": "3673011506850001",
+            "address": "Jl. Ahmad Yani No. 10, Cimuncang, Serang",
+            "phone": "0812-3456-7890",
         },
         "information": "Salinan DPA Kecamatan Serang tahun anggaran 2025",
         "purpose": "Penelitian skripsi",
@@ -124,9 +146,21 @@ def first_steps(cli: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
         "delivery_method": "email",
     }
     added = run(
-        [str(cli), "--data-dir", str(data), "--user", "admin", "request", "add", "-", "--confirm-warnings",
-         "--json"],
-        cwd=work, env=env, stdin=json.dumps(body),
+        [
+            str(cli),
+            "--data-dir",
+            str(data),
+            "--user",
+            "admin",
+            "request",
+            "add",
+            "-",
+            "--confirm-warnings",
+            "--json",
+        ],
+        cwd=work,
+        env=env,
+        stdin=json.dumps(body),
     )
     number = json.loads(added.stdout)["number"] if added.returncode == 0 else None
     steps["request add"] = {"ok": number is not None, "detail": number or added.stderr.strip()[-300:]}
@@ -134,9 +168,22 @@ def first_steps(cli: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
         return steps
     out = work / "struk.pdf"
     printed = run(
-        [str(cli), "--data-dir", str(data), "--user", "admin", "print", "receipt", number, "--paper",
-         "thermal80", "--out", str(out)],
-        cwd=work, env=env,
+        [
+            str(cli),
+            "--data-dir",
+            str(data),
+            "--user",
+            "admin",
+            "print",
+            "receipt",
+            number,
+            "--paper",
+            "thermal80",
+            "--out",
+            str(out),
+        ],
+        cwd=work,
+        env=env,
     )
     ok = printed.returncode == 0 and out.exists() and out.read_bytes().startswith(b"%PDF-")
     detail = printed.stdout.strip() or printed.stderr.strip()
@@ -172,7 +219,11 @@ def check(repeats: int, skip_build: bool) -> dict[str, Any]:
         result.update(size_mb=round(size_mb, 1), files=files, size_ok=size_mb <= SIZE_GOAL_MB)
 
         first_dialog, first_total, code = timed_self_check([str(frozen)], cwd=work, env=env)
-        result["first_self_check"] = {"dialog_s": first_dialog and round(first_dialog, 2), "total_s": round(first_total, 2), "code": code}
+        result["first_self_check"] = {
+            "dialog_s": first_dialog and round(first_dialog, 2),
+            "total_s": round(first_total, 2),
+            "code": code,
+        }
         version = run([str(frozen), "--version"], cwd=work, env=env)
         result["version"] = version.stdout.strip()
         report = run([str(frozen), "--self-check", "--json"], cwd=work, env=env)
@@ -190,8 +241,12 @@ def check(repeats: int, skip_build: bool) -> dict[str, Any]:
         samples: dict[str, list[float]] = {k: [] for k in ("fv", "sv", "fd", "sd", "ft", "st")}
         for _ in range(repeats):
             for kind, argv in (("f", [str(frozen)]), ("s", [str(source)])):
-                samples[f"{kind}v"].append(timed_version(argv, cwd=work, env=env if kind == "f" else os.environ.copy()))
-                dialog, total, _code = timed_self_check(argv, cwd=work, env=env if kind == "f" else _source_env(home))
+                samples[f"{kind}v"].append(
+                    timed_version(argv, cwd=work, env=env if kind == "f" else os.environ.copy())
+                )
+                dialog, total, _code = timed_self_check(
+                    argv, cwd=work, env=env if kind == "f" else _source_env(home)
+                )
                 samples[f"{kind}d"].append(dialog or float("nan"))
                 samples[f"{kind}t"].append(total)
         med = {key: round(statistics.median(values), 2) for key, values in samples.items() if values}
@@ -233,8 +288,10 @@ def render(result: dict[str, Any]) -> str:
         *[f"    {name}: {text}" for name, text in result["self_check"]["checks"].items()],
         *([f"    stderr: {result['self_check']['stderr']}"] if "stderr" in result["self_check"] else []),
         "  first steps with the frozen program (copied elsewhere, clean environment):",
-        *[f"    {name}: {'ok' if step['ok'] else 'FAILED'} - {step['detail']}"
-          for name, step in result["first_steps"].items()],
+        *[
+            f"    {name}: {'ok' if step['ok'] else 'FAILED'} - {step['detail']}"
+            for name, step in result["first_steps"].items()
+        ],
         f"  first frozen self-check after copying: dialog painted {result['first_self_check']['dialog_s']} s,"
         f" total {result['first_self_check']['total_s']} s",
         f"  cold start, median of {cold['repeats']} (frozen / source install):",
@@ -248,7 +305,9 @@ def render(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--skip-build", action="store_true", help="use the existing dist/ppid-desk")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true")

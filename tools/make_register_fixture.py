@@ -129,7 +129,9 @@ def _issue_letters(desk: DeskServices, admin: Actor) -> None:
 
 
 def _add_users(desk: DeskServices, admin: Actor) -> None:
-    desk.users.add(admin, username="atasan", full_name="Hj. Dewi Lestari", role="supervisor", password="x" * 12)
+    desk.users.add(
+        admin, username="atasan", full_name="Hj. Dewi Lestari", role="supervisor", password="x" * 12
+    )
     desk.users.add(admin, username="magang", full_name="Rudi Saputra", role="petugas", password="y" * 12)
     desk.users.set_active(admin, "magang", False)
 

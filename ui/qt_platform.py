@@ -215,7 +215,9 @@ def check(
         load(str(plugin))
     except OSError as exc:
         detail = str(exc)
-        return PlatformProblem(name, tuple(find_missing(plugin, detail, run_ldd=run_ldd, load=load)), detail=detail)
+        return PlatformProblem(
+            name, tuple(find_missing(plugin, detail, run_ldd=run_ldd, load=load)), detail=detail
+        )
     arguments = list(sys.argv if argv is None else argv)
     if not env.get("DISPLAY") and "-display" not in arguments:
         return PlatformProblem(name, no_display=True)

@@ -102,7 +102,10 @@ def check_translations(scratch: Path) -> str:
                 missing.append(f"{filename} (dicari di {', '.join(str(f) for f in folders)})")
     if missing:
         raise CheckFailed("terjemahan tidak termuat: " + "; ".join(missing))
-    for language in (*[lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT_LANGUAGE], i18n.DEFAULT_LANGUAGE):
+    for language in (
+        *[lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT_LANGUAGE],
+        i18n.DEFAULT_LANGUAGE,
+    ):
         i18n.install(language, _app())  # installing switches the whole application, as the menu does
     return f"{len(i18n.LANGUAGES)} bahasa: " + ", ".join(loaded)
 

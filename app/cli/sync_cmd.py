@@ -110,6 +110,8 @@ def _render_status(s: dict[str, Any]) -> str:
 def _quarantine_lines(r: dict[str, Any]) -> list[str]:
     if not r.get("quarantined"):
         return []
-    lines = [f"Data dari server yang tidak dapat disimpan (dikarantina, perlu dilihat supervisor): {r['quarantined']}."]
+    lines = [
+        f"Data dari server yang tidak dapat disimpan (dikarantina, perlu dilihat supervisor): {r['quarantined']}."
+    ]
     lines += [f"  {q['entity']} {q['entity_id']}: {q['reason']}" for q in r.get("quarantined_items", [])[:10]]
     return lines

@@ -278,15 +278,27 @@ def report_sample(*, semester: bool = False) -> ReportSnapshot:
         semester=semester,
         narrative={"kebijakan": "SK PPID Kecamatan Cipocok Jaya Nomor 000.5.9/12/2026.", "rekomendasi": ""},
         figures={
-            "period": {"from": "2026-01-01", "to": "2026-06-30", "code": "2026-S1", "label": "Semester I 2026"},
+            "period": {
+                "from": "2026-01-01",
+                "to": "2026-06-30",
+                "code": "2026-S1",
+                "label": "Semester I 2026",
+            },
             "office": "CPJ",
             "requests": {
                 "total": 24,
                 "by_month": months,
                 "by_channel": {"datang_langsung": 18, "email": 6},
                 "by_requester_kind": {"perorangan": 21, "badan_hukum": 2, "kelompok": 1},
-                "by_outcome": {"diterima": 15, "diterima_sebagian": 3, "ditolak": 2, "tidak_dikuasai": 1,
-                               "diteruskan": 1, "tidak_dapat_diproses": 1, "belum_selesai": 1},  # fmt: skip
+                "by_outcome": {
+                    "diterima": 15,
+                    "diterima_sebagian": 3,
+                    "ditolak": 2,
+                    "tidak_dikuasai": 1,
+                    "diteruskan": 1,
+                    "tidak_dapat_diproses": 1,
+                    "belum_selesai": 1,
+                },  # fmt: skip
                 "rejections_by_article": {"b": 1, "j": 1},
                 "extended": 2,
                 "response_working_days": {"count": 20, "mean": 6.4, "median": 6.0, "max": 14},
@@ -297,8 +309,12 @@ def report_sample(*, semester: bool = False) -> ReportSnapshot:
                 "handover_working_days": {"count": 16, "mean": 2.5, "median": 2.0, "max": 7},
                 "handed_over": 16,
             },
-            "objections": {"total": 2, "by_ground": {"a": 1, "c": 1},
-                           "by_decision": {"ditolak": 1, "belum_diputus": 1}, "late_filings": 0},  # fmt: skip
+            "objections": {
+                "total": 2,
+                "by_ground": {"a": 1, "c": 1},
+                "by_decision": {"ditolak": 1, "belum_diputus": 1},
+                "late_filings": 0,
+            },  # fmt: skip
             "disputes": {"total": 1, "by_outcome": {"belum_diputus": 1}},
         },
     )

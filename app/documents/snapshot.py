@@ -207,7 +207,9 @@ class NoticeSnapshot(LetterSnapshot):
     costs: tuple[CostLine, ...] = ()  # A.3
     provision_time: str = ""  # A.4 e.g. "3 (tiga) hari kerja"
     redaction_explanation: str = ""  # A.5
-    reason: str = ""  # B: "belum_dikuasai" | "belum_didokumentasikan" | "tidak_dikuasai" (other_body holds it)
+    reason: str = (
+        ""  # B: "belum_dikuasai" | "belum_didokumentasikan" | "tidak_dikuasai" (other_body holds it)
+    )
     undocumented_provision: str = ""  # B: when the undocumented information will be provided
     payment_method: str = ""  # A.3: how the costs are paid (UU 14/2008 Pasal 22(7)g)
 

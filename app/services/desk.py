@@ -133,7 +133,9 @@ class DeskServices:
         try:
             saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
             vault = open_vault(database, data_dir)
-        except BaseException:  # refused (a newer register, no key for its NIKs) or failed: no connection left open
+        except (
+            BaseException
+        ):  # refused (a newer register, no key for its NIKs) or failed: no connection left open
             database.dispose()
             raise
         ctx = DeskContext(db=database, data_dir=data_dir, vault=vault, clock=clock)

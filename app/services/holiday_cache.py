@@ -60,14 +60,19 @@ def save(data_dir: Path) -> bool:
     known = known_library_days()
     if path is None or not known:
         return False
-    tables = {f"{year}/{category}": [[d.isoformat(), n] for d, n in rows] for (year, category), rows in known.items()}
+    tables = {
+        f"{year}/{category}": [[d.isoformat(), n] for d, n in rows]
+        for (year, category), rows in known.items()
+    }
     with contextlib.suppress(OSError, ValueError):
         if json.loads(path.read_text(encoding="utf-8")).get("tables") == tables:
             return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "tables": tables}, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(
+            json.dumps({"format": FORMAT, "tables": tables}, ensure_ascii=False), encoding="utf-8"
+        )
         os.replace(temporary, path)
     except OSError:
         return False  # a read-only or full disk costs speed at the next start, nothing else

@@ -110,7 +110,9 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
     the page still fail in the database, it is applied again item by item, each in its own savepoint."""
     stored = _apply_screened(session, items, office_code, desk_letter)
     arrived = {item.entity_id for item in items if not item.removed}
-    for _round in range(3):  # a keberatan set aside a page before its request: stored once the request is here
+    for _round in range(
+        3
+    ):  # a keberatan set aside a page before its request: stored once the request is here
         retry = quarantine.waiting(session, arrived)
         if not retry:
             break

@@ -404,7 +404,9 @@ class SyncClient:
         resp = self._send("POST", "/push", content=body, headers=headers, expect=ops * 64, on_sent=on_sent)
         return self._parse(resp, PushResponse)
 
-    def push(self, ops: list[Op], batch_id: str = "", *, on_sent: Callable[[], None] | None = None) -> PushResponse:
+    def push(
+        self, ops: list[Op], batch_id: str = "", *, on_sent: Callable[[], None] | None = None
+    ) -> PushResponse:
         if not self.device_id:
             raise SyncError("auth_missing", "Perangkat belum terdaftar.")
         return self.push_body(self.encode_push(self.device_id, ops, batch_id), ops=len(ops), on_sent=on_sent)

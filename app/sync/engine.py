@@ -119,7 +119,9 @@ class SyncEngine:
         self.min_batch_bytes, self.min_page_wire = 8 * 1024, 16 * 1024
         self.max_seconds = 20.0  # no batch or page longer than this on the wire at the learnt rate
         self.fault_prior_seconds = 30.0  # before the link has failed: assume once per 30 s of link time
-        self.max_link_failures = 4  # failed requests in a row (no success between) before giving up the attempt
+        self.max_link_failures = (
+            4  # failed requests in a row (no success between) before giving up the attempt
+        )
         self.clock = clock
         self._op_bytes = 0.0
         self._push_rate = 0.0  # bytes/s of push bodies acknowledged while the pipeline kept the link busy
@@ -248,7 +250,9 @@ class SyncEngine:
         with self.db.transaction() as s:
             outbox.record_results(s, [op for op in ops if op.op_id == op_id], [result], self.clock())
         report.rejected += 1
-        log.warning("op refused by the server for its content", extra={"op_id": op_id, "field": detail.get("field")})
+        log.warning(
+            "op refused by the server for its content", extra={"op_id": op_id, "field": detail.get("field")}
+        )
         return str(op_id)
 
     def _push(self, client: SyncClient, report: SyncReport) -> None:
@@ -281,13 +285,21 @@ class SyncEngine:
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
                 else:
-                    link_free = max(link_free, time.monotonic()) + (len(body) + REQUEST_OVERHEAD) / self._pace_rate()
+                    link_free = (
+                        max(link_free, time.monotonic()) + (len(body) + REQUEST_OVERHEAD) / self._pace_rate()
+                    )
 
                 def on_sent() -> None:
                     flight.sent.set()
                     wake.set()
 
-                trace.debug("push start ops=%d bytes=%d at=%.3f open=%d", len(ops), len(body), time.monotonic(), len(flights))
+                trace.debug(
+                    "push start ops=%d bytes=%d at=%.3f open=%d",
+                    len(ops),
+                    len(body),
+                    time.monotonic(),
+                    len(flights),
+                )
                 flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
@@ -303,7 +315,9 @@ class SyncEngine:
                             self._failed(flight.size)
                             self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
                             refused = self._refused_op(exc, flight.ops, report)
-                            if refused is not None:  # one op the server will never take: set aside, send the rest
+                            if (
+                                refused is not None
+                            ):  # one op the server will never take: set aside, send the rest
                                 rest = [op for op in flight.ops if op.op_id != refused]
                                 if rest:
                                     retry.appendleft(rest)
@@ -315,7 +329,9 @@ class SyncEngine:
                             if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                                 raise
                             log.info("push batch failed, re-sending", extra={"code": exc.code})
-                            trace.debug("push failed %s ops=%d at=%.3f", exc.code, len(flight.ops), time.monotonic())
+                            trace.debug(
+                                "push failed %s ops=%d at=%.3f", exc.code, len(flight.ops), time.monotonic()
+                            )
                             retry.append(flight.ops)
                             continue
                         failures = 0
@@ -495,7 +511,9 @@ class SyncEngine:
             rows.append(row)
         # one page may carry a record twice (fetch after pull); keep its last state
         fresh = list({i.entity_id: i for i in fresh}.values())
-        report.pulled += apply_items(s, fresh + gone, office_code=enr.office_code, desk_letter=enr.desk_letter)
+        report.pulled += apply_items(
+            s, fresh + gone, office_code=enr.office_code, desk_letter=enr.desk_letter
+        )
         if rows:
             stmt = insert(state.sync_records)
             cols = ("entity", "server_version", "server_seq", "in_scope", "needs_review", "stale")

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(os.environ.get("PPID_BUNDLE_TEST") != "1", reason="set PPID_BUNDLE_TEST=1 to build the bundle"),
+    pytest.mark.skipif(
+        os.environ.get("PPID_BUNDLE_TEST") != "1", reason="set PPID_BUNDLE_TEST=1 to build the bundle"
+    ),
 ]
 
 

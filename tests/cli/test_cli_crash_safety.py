@@ -79,7 +79,9 @@ def test_every_reported_number_survives_sigkill(tmp_path: Path) -> None:
     stream = tmp_path / "intake.jsonl"
     # Far more intakes than a round can finish before its kill (a start plus 3,000 intakes takes well over the
     # longest kill delay), so every round really dies mid-way instead of running out of input first.
-    bodies = [intake(received_at=None, information=f"Salinan dokumen anggaran nomor {i}") for i in range(3000)]
+    bodies = [
+        intake(received_at=None, information=f"Salinan dokumen anggaran nomor {i}") for i in range(3000)
+    ]
     stream.write_text("\n".join(json.dumps(b) for b in bodies) + "\n", encoding="utf-8")
     argv = [
         sys.executable,

@@ -260,6 +260,8 @@ def test_deployment_guide_covers_every_deploy_file_and_names_the_package_once() 
     for path in sorted(DEPLOY.iterdir()):
         assert f"deploy/{path.name}" in guide, path.name
     assert guide.count("SERVER_PACKAGE='") == 1  # the one place to change when the server has its own package
-    assert "ppid-desk[server]" not in guide  # the server's own distribution, without the desk's Qt and reportlab
+    assert (
+        "ppid-desk[server]" not in guide
+    )  # the server's own distribution, without the desk's Qt and reportlab
     assert "pip wheel --no-deps ./packaging/server" in guide
     assert "--stale-days" in guide

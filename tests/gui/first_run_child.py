@@ -252,7 +252,9 @@ def main() -> int:
 
     app = application(["ppid-desk"])  # noqa: F841 - kept alive for the whole run
     QTimer.singleShot(0, lambda: drive(list(STEPS[scenario])))
-    QTimer.singleShot(DEADLINE_MS, lambda: (print("deadline passed", file=sys.stderr, flush=True), os._exit(3)))
+    QTimer.singleShot(
+        DEADLINE_MS, lambda: (print("deadline passed", file=sys.stderr, flush=True), os._exit(3))
+    )
     code = ppid_desk(["--data-dir", str(data_dir)])
     stage(f"exit {code}")
     return code

@@ -134,32 +134,56 @@ def test_a_loadable_plugin_without_a_display_is_explained(tmp_path):
     problem = check(["ppid-desk"], {}, system="linux", plugins=lambda: _plugins(tmp_path), load=system.load)
     assert problem is not None and problem.no_display and not problem.missing
     assert "tidak ada tampilan grafis" in problem.message()
-    assert check(["ppid-desk", "-display", ":1"], {}, system="linux", plugins=lambda: _plugins(tmp_path),
-                 load=system.load) is None
+    assert (
+        check(
+            ["ppid-desk", "-display", ":1"],
+            {},
+            system="linux",
+            plugins=lambda: _plugins(tmp_path),
+            load=system.load,
+        )
+        is None
+    )
 
 
 def test_nothing_to_say_when_the_plugin_loads_and_there_is_a_display(tmp_path):
     system = FakeSystem(set())
-    assert check(["ppid-desk"], {"DISPLAY": ":0"}, system="linux", plugins=lambda: _plugins(tmp_path),
-                 load=system.load) is None
+    assert (
+        check(
+            ["ppid-desk"],
+            {"DISPLAY": ":0"},
+            system="linux",
+            plugins=lambda: _plugins(tmp_path),
+            load=system.load,
+        )
+        is None
+    )
     assert system.loaded == [str(_plugins(tmp_path) / "platforms" / "libqxcb.so")]  # one dlopen, no ldd
 
 
 @pytest.mark.parametrize(
     ("system_name", "env"),
-    [("win32", {}), ("darwin", {}), ("linux", {"QT_QPA_PLATFORM": "offscreen"}),
-     ("linux", {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"})],
+    [
+        ("win32", {}),
+        ("darwin", {}),
+        ("linux", {"QT_QPA_PLATFORM": "offscreen"}),
+        ("linux", {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}),
+    ],
 )
 def test_other_systems_and_platforms_are_left_to_qt(tmp_path, system_name, env):
     def never(_name: str) -> object:
         raise AssertionError("nothing should be loaded")
 
-    assert check(["ppid-desk"], env, system=system_name, plugins=lambda: _plugins(tmp_path), load=never) is None
+    assert (
+        check(["ppid-desk"], env, system=system_name, plugins=lambda: _plugins(tmp_path), load=never) is None
+    )
 
 
 def test_the_plugin_is_looked_for_where_qt_looks(tmp_path):
     bundled = _plugins(tmp_path)
-    assert qt_platform.plugins_dir({"QT_PLUGIN_PATH": f"{tmp_path / 'nothing'}{os.pathsep}{bundled}"}) == bundled
+    assert (
+        qt_platform.plugins_dir({"QT_PLUGIN_PATH": f"{tmp_path / 'nothing'}{os.pathsep}{bundled}"}) == bundled
+    )
     builtin = qt_platform.plugins_dir({})
     assert (builtin / "platforms").is_dir() and builtin != bundled
 
@@ -185,18 +209,26 @@ def test_the_known_libraries_are_what_this_plugin_needs():
 def test_ppid_desk_on_xcb_without_what_it_needs_exits_1_with_the_reason(tmp_path):
     """The real entry point on the xcb platform with no display (and, on this machine, perhaps missing
     libraries): a message and status 1, where Qt alone aborts the process (status -6)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PPID_DESK_DATA_DIR")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PPID_DESK_DATA_DIR")
+    }
     env.update({"QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)})
     data_dir = tmp_path / "kantor"
     done = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(data_dir)],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
     )
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("PPID Desk tidak dapat membuka jendela"), done.stderr
     plugin = qt_platform.plugins_dir() / "platforms" / "libqxcb.so"
     ldd = shutil.which("ldd")
     if ldd is not None:
-        for name in missing_from_ldd(subprocess.run([ldd, str(plugin)], capture_output=True, text=True).stdout):
+        for name in missing_from_ldd(
+            subprocess.run([ldd, str(plugin)], capture_output=True, text=True).stdout
+        ):
             assert f"  - {name} (paket {XCB_LIBRARIES[name]})" in done.stderr
     assert not data_dir.exists()  # nothing was created before the refusal

@@ -14,10 +14,14 @@ from ui.kit import i18n
 def test_the_qt_checks_pass(qapp: object, tmp_path: Path) -> None:
     results = [run_one(name, check, tmp_path) for name, check in qt_checks.CHECKS]
     assert [(r.name, r.ok) for r in results if not r.ok] == []
-    assert i18n.current_language() == i18n.DEFAULT_LANGUAGE  # the check leaves the officer's language as it was
+    assert (
+        i18n.current_language() == i18n.DEFAULT_LANGUAGE
+    )  # the check leaves the officer's language as it was
 
 
-def test_a_missing_translation_is_named(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_translation_is_named(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = i18n.catalogues
 
     def with_a_missing_file(language: str) -> list[tuple[str, tuple[Path, ...]]]:

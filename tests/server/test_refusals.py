@@ -119,7 +119,9 @@ def test_a_forged_cursor_is_a_signed_bad_cursor(server: LiveServer, enroll: Enro
 def test_malformed_version_headers_are_refused_before_any_work(server: LiveServer, enroll: Enroller) -> None:
     a = enroll("3673.01")
     hello = f"{server.url}{API_PREFIX}/hello"
-    _signed(httpx.get(hello, headers=_headers(a, **{"X-App-Version": "0.1." + "9" * 30})), 400, "bad_app_version")
+    _signed(
+        httpx.get(hello, headers=_headers(a, **{"X-App-Version": "0.1." + "9" * 30})), 400, "bad_app_version"
+    )
     assert httpx.get(hello, headers=_headers(a)).status_code == 200  # the device still works afterwards
     _signed(httpx.get(hello, headers=_headers(None, **{"X-App-Version": "9" * 5000})), 400, "bad_app_version")
     superscript_two = "²".encode("latin-1")  # str.isdigit() is true for it, int() refuses it

@@ -38,7 +38,9 @@ def _needs_review(engine: Engine, entity_id: str) -> Any:
         return conn.execute(select(Record.needs_review).where(Record.entity_id == entity_id)).scalar_one()
 
 
-def test_one_resolution_closes_the_conflict_and_the_followers_it_blocked(enroll: Enroller, engine: Engine) -> None:
+def test_one_resolution_closes_the_conflict_and_the_followers_it_blocked(
+    enroll: Enroller, engine: Engine
+) -> None:
     desk, city = enroll("3673.01"), enroll("3673")
     eid, first = _held(desk, city)
     follower = desk.push([make_op(eid, base=2, record=MINE, action="close")]).results[0]
@@ -60,14 +62,16 @@ def test_a_resolution_cannot_close_another_office_s_conflict(enroll: Enroller, e
     assert _needs_review(engine, theirs)
 
 
-def test_the_record_stays_flagged_while_another_desk_s_conflict_is_open(enroll: Enroller, engine: Engine) -> None:
+def test_the_record_stays_flagged_while_another_desk_s_conflict_is_open(
+    enroll: Enroller, engine: Engine
+) -> None:
     one, two, city = enroll("3673.01"), enroll("3673.01"), enroll("3673")
     eid, first = _held(one, city)
     second = two.push([make_op(eid, base=1, record={**MINE, "purpose": "x"}, action="respond")]).results[0]
     assert second.status == "conflict"
-    assert one.push([make_op(eid, base=2, record=MINE, action="resolve", resolves=[first])]).results[0].status == (
-        "applied"
-    )
+    assert one.push([make_op(eid, base=2, record=MINE, action="resolve", resolves=[first])]).results[
+        0
+    ].status == ("applied")
     statuses = _conflicts(engine, eid)
     assert statuses[first] == "resolved" and statuses[second.conflict_id] == "open"
     assert _needs_review(engine, eid)  # desk two's conflict still waits for its supervisor

@@ -122,13 +122,20 @@ def _nothing_of_a_applied(engine: Engine, before: int) -> None:
         assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == before
 
 
-def test_an_office_cannot_write_on_another_offices_timeline_or_requester(enroll: Enroller, engine: Engine) -> None:
+def test_an_office_cannot_write_on_another_offices_timeline_or_requester(
+    enroll: Enroller, engine: Engine
+) -> None:
     a, b = enroll("3673.01"), enroll("3673.02")
     b_request = make_op(record=_request_of("3673.02"))
     b.push([b_request])
     a_request = make_op(record=_request_of("3673.01"))
     a.push([a_request])
-    forged_line = {"id": new_id(), "kind": "objection_filed", "summary": "palsu", "request_id": b_request.entity_id}
+    forged_line = {
+        "id": new_id(),
+        "kind": "objection_filed",
+        "summary": "palsu",
+        "request_id": b_request.entity_id,
+    }
     attempts = [
         # a keberatan of A whose timeline line goes on B's request
         make_op(entity="objection", action="add", events=[forged_line],
@@ -154,7 +161,9 @@ def test_an_office_cannot_write_on_another_offices_timeline_or_requester(enroll:
     assert [i.entity_id for i in b_seen] == [b_request.entity_id] and b_seen[0].events[0]["kind"] == "receive"
 
 
-def test_a_keberatan_of_a_request_that_exists_nowhere_is_refused_alone(enroll: Enroller, engine: Engine) -> None:
+def test_a_keberatan_of_a_request_that_exists_nowhere_is_refused_alone(
+    enroll: Enroller, engine: Engine
+) -> None:
     a = enroll("3673.01")
     ghost = new_id()
     orphan = make_op(entity="objection", action="add", events=[{"id": new_id(), "kind": "f", "request_id": ghost}],
@@ -167,8 +176,11 @@ def test_a_keberatan_of_a_request_that_exists_nowhere_is_refused_alone(enroll: E
                   record={"office_code": "3673.01", "status": "terdaftar", "request_id": ok.entity_id},
                   events=[{"id": new_id(), "kind": "objection_filed", "request_id": ok.entity_id}])  # fmt: skip
     fresh = make_op(record=_request_of("3673.01"))
-    own2 = make_op(entity="objection", action="add",
-                   record={"office_code": "3673.01", "status": "terdaftar", "request_id": fresh.entity_id})
+    own2 = make_op(
+        entity="objection",
+        action="add",
+        record={"office_code": "3673.01", "status": "terdaftar", "request_id": fresh.entity_id},
+    )
     assert [r.status for r in a.push([own, fresh, own2]).results] == ["applied"] * 3
 
 
@@ -181,14 +193,22 @@ def test_letters_follow_a_routed_request_to_its_new_office(enroll: Enroller, eng
     a.push([request, letter])
     a_cursor = a.pull().next_cursor
     routed = {**request.payload["record"], "office_code": "3673.02"}
-    assert city.push([make_op(request.entity_id, base=1, record=routed, action="route")]).results[0].status == "applied"
+    assert (
+        city.push([make_op(request.entity_id, base=1, record=routed, action="route")]).results[0].status
+        == "applied"
+    )
     got = {i.entity_id: i for i in b.pull().items}
     assert set(got) == {request.entity_id, letter.entity_id}
-    assert got[letter.entity_id].record is not None and got[letter.entity_id].record["office_code"] == "3673.02"
+    assert (
+        got[letter.entity_id].record is not None and got[letter.entity_id].record["office_code"] == "3673.02"
+    )
     assert got[letter.entity_id].events[0]["kind"] == "letter_issued"  # with its timeline line
     left = a.pull(a_cursor).items
     assert {i.entity_id for i in left if i.removed} == {request.entity_id, letter.entity_id}
     # a letter A issued for the request before it heard of the routing is A's own work, never a violation
-    late = make_op(entity="letter", action="issue",
-                   record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "pemberitahuan"})
+    late = make_op(
+        entity="letter",
+        action="issue",
+        record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "pemberitahuan"},
+    )
     assert a.push([late]).results[0].status == "applied"

@@ -94,7 +94,9 @@ def test_push_answer_stalled_after_commit_is_resent_as_duplicates(
         hello_down = px.stats.bytes_down
         # the next connection carries hello whole, then the push's answer stops after its first bytes (the
         # server has committed) and the link stays open and silent
-        stall_next: Planner = lambda i: ConnPlan(cut_down_after=hello_down + 40, stall=True) if i == 1 else ConnPlan()  # noqa: E731
+        def stall_next(i: int) -> ConnPlan:
+            return ConnPlan(cut_down_after=hello_down + 40, stall=True) if i == 1 else ConnPlan()
+
         px.set_planner(stall_next)
         report = one_attempt(eng)
         assert px.stats.stalls == 1

@@ -121,7 +121,9 @@ def test_a_keberatan_pulled_a_page_before_its_request_is_stored_once_the_request
     number = a.services.register.receive(a.officer, walk_in()).number
     filed = a.services.objections.add(a.officer, request_number=number, grounds="c")
     a.sync()
-    a.services.actions.act(a.officer, number, "extend", {"reason": "belum_dikuasai"})  # the request changes after
+    a.services.actions.act(
+        a.officer, number, "extend", {"reason": "belum_dikuasai"}
+    )  # the request changes after
     a.sync()
     code, _ = admin.new_enroll_code(hub.engine, "3673")
     done = admin.enroll(hub.engine, code, request_id=new_id())

@@ -30,7 +30,9 @@ def test_a_broken_renderer_fails_the_documents_check_naming_kind_and_paper(
     )  # fmt: skip
     result = selfcheck.run_one("dokumen", selfcheck.check_documents, tmp_path)
     assert not result.ok
-    assert result.detail == "; ".join(f"extension ({paper}): OSError: font hilang" for paper in ("A4", "F4", "A5"))
+    assert result.detail == "; ".join(
+        f"extension ({paper}): OSError: font hilang" for paper in ("A4", "F4", "A5")
+    )
 
 
 def test_one_failure_does_not_stop_the_other_checks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,7 +44,9 @@ def test_one_failure_does_not_stop_the_other_checks(monkeypatch: pytest.MonkeyPa
         return "baik"
 
     seen: list[str] = []
-    report = selfcheck.self_check([("pertama", failing), ("kedua", fine)], on_result=lambda r: seen.append(r.name))
+    report = selfcheck.self_check(
+        [("pertama", failing), ("kedua", fine)], on_result=lambda r: seen.append(r.name)
+    )
     assert seen == ["pertama", "kedua"]
     assert not report.ok and [p.name for p in report.problems] == ["pertama"]
     assert selfcheck.summary(report) == "1 pemeriksaan gagal: pertama"
@@ -71,7 +75,9 @@ def test_the_scratch_folder_is_removed_afterwards() -> None:
 def test_a_missing_desktop_package_is_a_failure(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     real = selfcheck.importlib.util.find_spec
     monkeypatch.setattr(
-        selfcheck.importlib.util, "find_spec", lambda name, *a: None if name == "ui.selfcheck" else real(name, *a)
+        selfcheck.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "ui.selfcheck" else real(name, *a),
     )
     [(name, check)] = selfcheck.frontend_checks()
     result = selfcheck.run_one(name, check, tmp_path)

@@ -430,7 +430,9 @@ class IntakeDialog(QDialog):
             )
         self.email.setText(person.email or person.email_display or "")
         if not person.email and person.email_display:  # masked for this role: the stored one is used
-            self.f.set_hint("email", self.tr("Email tersimpan (disamarkan). Ketik email lengkap bila berbeda."))
+            self.f.set_hint(
+                "email", self.tr("Email tersimpan (disamarkan). Ketik email lengkap bila berbeda.")
+            )
         self.f.set_hint("name", self.tr("Pemohon lama: data diisi dari permohonan sebelumnya."))
 
     # --- saving -----------------------------------------------------------------------------------------

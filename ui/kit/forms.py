@@ -187,14 +187,20 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcu
     return sc
 
 
-def save_row(dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]) -> tuple[QLabel, QDialogButtonBox]:
+def save_row(
+    dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]
+) -> tuple[QLabel, QDialogButtonBox]:
     """The foot every recording dialog shares: a general error line, Simpan / Batal, and Ctrl+Enter to save
     from any field (the officer's hands stay on the keyboard). Returns (error line, buttons)."""
     error = _error_line()
     layout.addWidget(error)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("FormFields", "&Simpan"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("FormFields", "Batal"))
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+        QCoreApplication.translate("FormFields", "&Simpan")
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("FormFields", "Batal")
+    )
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

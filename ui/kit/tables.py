@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 
-def record_table(headers: Sequence[str], name: str, *, single: bool = True, fit: bool = False) -> QTableWidget:
+def record_table(
+    headers: Sequence[str], name: str, *, single: bool = True, fit: bool = False
+) -> QTableWidget:
     """A read-only table with ``headers`` and accessible name ``name``; ``single``: one row at a time;
     ``fit``: columns as wide as their contents. The last column takes the remaining width."""
     table = QTableWidget(0, len(headers))

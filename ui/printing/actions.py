@@ -272,9 +272,7 @@ def print_register(
         done(PrintOutcome("register", period, dialog=dialog))
 
     submit(
-        lambda: desk.letters.register_pdf(
-            actor, date_from, date_to, objections=objections, paper=paper
-        ),
+        lambda: desk.letters.register_pdf(actor, date_from, date_to, objections=objections, paper=paper),
         show,
         failed,
         background=svc.background,

@@ -130,7 +130,9 @@ class RequestPage(Page):
         right_box.addWidget(timeline_title)
         # a table rather than a tree: it wraps long summaries onto several lines (resizeRowsToContents)
         self.timeline = record_table(
-            [self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")], self.tr("Riwayat permohonan"), single=False
+            [self.tr("Waktu"), self.tr("Petugas"), self.tr("Peristiwa")],
+            self.tr("Riwayat permohonan"),
+            single=False,
         )
         self.timeline.setWordWrap(True)
         # row heights follow the wrapped text whenever the column width changes (timelines are short)

@@ -90,7 +90,9 @@ class RouteDialog(RecordingFlow, QDialog):
         self.f.labels["to_office"].setBuddy(self.office)  # Alt+T lands in the combo box
         self.reason = self.f.add("reason", self.tr("&Alasan:"), QPlainTextEdit())
         self.reason.setFixedHeight(70)
-        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(desk.calendar.now())))
+        self.at = self.f.add(
+            "at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(desk.calendar.now()))
+        )
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)

@@ -162,7 +162,6 @@ class OfficePanel(QWidget):
 
 
 class SettingsPage(Page):
-
     def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None) -> None:  # fmt: skip
         super().__init__(parent)

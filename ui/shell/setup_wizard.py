@@ -243,8 +243,12 @@ class SetupWizard(QWizard):
                 return False
             # The wizard closes now (setup cannot be repeated): the message goes in a box of its own, which
             # stays over the main window, instead of under a form that is about to disappear.
-            text = user_message(exc) + " " + self.tr("Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.")
-            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, QMessageBox.StandardButton.Ok)
+            text = (
+                user_message(exc) + " " + self.tr("Kantor sudah tersimpan; lengkapi sisanya di Pengaturan.")
+            )
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.windowTitle(), text, QMessageBox.StandardButton.Ok
+            )
             self.completed.emit(self.actor)
             keep(box).open()
             return True

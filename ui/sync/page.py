@@ -161,7 +161,9 @@ class SyncPage(Page):
         v["scope"].setText(scope if snap.enrolled else "—")
         last = parse_time(snap.last_success)
         v["last_success"].setText(
-            f"{relative(last, self.desk.calendar.now())} ({absolute(last)})" if last else self.tr("belum pernah")
+            f"{relative(last, self.desk.calendar.now())} ({absolute(last)})"
+            if last
+            else self.tr("belum pernah")
         )
         failed = reason(snap.error_code, snap.error_message)
         if failed is None:
@@ -187,6 +189,8 @@ class SyncPage(Page):
         supervisor can ask the city to correct them (the rest of the data kept syncing)."""
         if not snap.quarantined:
             return self.tr("tidak ada")
-        lines = [self.tr("%1 data dari server tidak dapat disimpan meja ini").replace("%1", str(snap.quarantined))]
+        lines = [
+            self.tr("%1 data dari server tidak dapat disimpan meja ini").replace("%1", str(snap.quarantined))
+        ]
         lines += [f"• {kind} {entity_id}: {why}" for kind, entity_id, why in snap.quarantined_items[:5]]
         return "\n".join(lines)

@@ -193,7 +193,9 @@ def test_returning_requester_is_found_and_prefilled(dialog, desk, officer, walk_
     with desk.ctx.db.read_engine.connect() as conn:  # the stored e-mail behind the masked one is kept
         from sqlalchemy import text
 
-        assert conn.execute(text("SELECT email FROM requesters")).scalars().all() == ["siti.aminah@example.id"]
+        assert conn.execute(text("SELECT email FROM requesters")).scalars().all() == [
+            "siti.aminah@example.id"
+        ]
 
 
 def test_returning_requester_by_keyboard_in_the_lookup(dialog, desk, officer, walk_in) -> None:

@@ -169,7 +169,9 @@ def test_a_request_routed_away_by_the_city_is_read_only_here(page_for, desk, sup
     from db.models.sync import sync_records
 
     view = desk.register.receive(supervisor, walk_in())
-    with desk.ctx.db.transaction() as session:  # what a pull records when the city routed it to another office
+    with (
+        desk.ctx.db.transaction() as session
+    ):  # what a pull records when the city routed it to another office
         session.execute(sync_records.insert().values(entity_id=view.id, entity="request", server_version=2,
                                                      server_seq=9, in_scope=False))  # fmt: skip
     page = page_for(supervisor)

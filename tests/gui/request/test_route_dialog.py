@@ -94,7 +94,10 @@ def test_route_through_the_dialog(
     dialog.reason.setPlainText("Informasi dikuasai Kecamatan Walantaka")
     with qtbot.waitSignal(page.changed) as blocker:
         dialog.save()
-    assert blocker.args == [Changes.recorded(requests=[number])] and dialog.result() == QDialog.DialogCode.Accepted
+    assert (
+        blocker.args == [Changes.recorded(requests=[number])]
+        and dialog.result() == QDialog.DialogCode.Accepted
+    )
     assert page.timeline.rowCount() == 2
     assert page.timeline.item(1, 2).text() == (
         "Diteruskan ke Kecamatan Walantaka (3673.02) dari Kecamatan Cipocok Jaya: Informasi dikuasai Kecamatan Walantaka"

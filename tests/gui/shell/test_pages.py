@@ -24,7 +24,14 @@ def test_sidebar_and_shortcuts_come_from_the_page_table(qtbot, desk, officer):
     window = _window(qtbot, desk, officer)
     items = [window.sidebar.item(row) for row in range(window.sidebar.count())]
     assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == list(SIDEBAR) == list(window.PAGES)
-    assert [item.text() for item in items] == ["Dasbor", "Register", "Keberatan", "Pengaturan", "Sinkronisasi", "Laporan"]
+    assert [item.text() for item in items] == [
+        "Dasbor",
+        "Register",
+        "Keberatan",
+        "Pengaturan",
+        "Sinkronisasi",
+        "Laporan",
+    ]
     assert [item.toolTip() for item in items][0] == "Dasbor (Ctrl+1)"
     bound = {
         sequence.toString(QKeySequence.SequenceFormat.PortableText)

@@ -205,7 +205,9 @@ def test_a_register_from_a_newer_release_is_refused_with_its_reason_and_left_unt
     qtbot.waitUntil(lambda: startup.error_box is not None, timeout=30_000)
     box = startup.error_box
     assert box.isVisible() and box.text().startswith("Data kantor tidak dapat dibuka.")
-    assert "dibuat oleh versi PPID Desk yang lebih baru" in box.text() and "9001_from_the_future" in box.text()
+    assert (
+        "dibuat oleh versi PPID Desk yang lebih baru" in box.text() and "9001_from_the_future" in box.text()
+    )
     assert startup.session is None and startup.desk is None
     with qtbot.waitSignal(startup.finished, timeout=5_000) as ended:
         box.done(0)

@@ -73,9 +73,7 @@ def test_used_and_expired_codes_are_explained(qtbot, panel, city, memory_keyring
     with SyncClient(city.url) as client:
         client.enroll(code, request_id="someone-else")
     _enroll(qtbot, panel, city.url, code)
-    assert "sudah dipakai" in panel.form.error(
-        "code"
-    ) and "kode pendaftaran baru" in panel.form.error("code")
+    assert "sudah dipakai" in panel.form.error("code") and "kode pendaftaran baru" in panel.form.error("code")
     old, _ = server_admin.new_enroll_code(city.engine, "CPJ", ttl=timedelta(seconds=-1))
     _enroll(qtbot, panel, city.url, old)
     assert "kedaluwarsa" in panel.form.error("code")
@@ -86,7 +84,9 @@ def test_code_for_another_office_is_refused(qtbot, desk, panel, city, memory_key
     _enroll(qtbot, panel, city.url, code)
     assert "untuk kantor lain" in panel.form.error("code")
     assert SyncEngine(desk.ctx.db, TokenStore(memory_keyring)).enrollment() is None
-    assert server_admin.list_devices(city.engine, "3673.01") == []  # checked before spending: no orphan device
+    assert (
+        server_admin.list_devices(city.engine, "3673.01") == []
+    )  # checked before spending: no orphan device
 
 
 def test_plain_http_to_a_remote_server_is_refused(qtbot, panel, memory_keyring):

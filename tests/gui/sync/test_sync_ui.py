@@ -242,7 +242,9 @@ def test_sync_page_shows_what_was_quarantined(qtbot, desk, officer, open_window)
     from app.sync.quarantine import quarantine_item
     from ppid_protocol.wire import PullItem
 
-    bad = PullItem(seq=7, entity="request", entity_id="req-kemarin", version=1, record={"received_at": "kemarin sore"})
+    bad = PullItem(
+        seq=7, entity="request", entity_id="req-kemarin", version=1, record={"received_at": "kemarin sore"}
+    )
     with desk.ctx.db.transaction() as s:
         quarantine_item(s, bad, "Isi tidak sah: record.received_at: bukan tanggal-waktu ISO 8601")
     window = open_window(officer)

@@ -27,7 +27,9 @@ FIXTURES = sorted((ROOT / "tests" / "fixtures" / "registers").glob("*/manifest.j
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_register_fixture", ROOT / "tools" / "make_register_fixture.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_register_fixture", ROOT / "tools" / "make_register_fixture.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -49,11 +51,15 @@ def test_there_is_a_register_from_a_release() -> None:
 
 
 @pytest.mark.parametrize("manifest_path", FIXTURES, ids=lambda p: p.parent.name)
-def test_every_request_letter_and_audit_entry_survives_the_upgrade(manifest_path: Path, tmp_path: Path) -> None:
+def test_every_request_letter_and_audit_entry_survives_the_upgrade(
+    manifest_path: Path, tmp_path: Path
+) -> None:
     folder, manifest = _copy(manifest_path, tmp_path)
     register = folder / "register.sqlite3"
     with sqlite3.connect(register) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (manifest["schema_revision"],)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            manifest["schema_revision"],
+        )
     now = datetime.fromisoformat(manifest["now"])
 
     facts = _tool().read_facts(folder, tuple(manifest["admin"]), now)  # opens, migrating as an office would

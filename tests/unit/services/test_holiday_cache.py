@@ -53,7 +53,11 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     path = holiday_cache.cache_path(tmp_path)
     assert path is not None
     path.parent.mkdir(parents=True)
-    for content in ("{not json", json.dumps({"format": 99, "tables": {}}), json.dumps({"format": 1, "tables": {"x": 1}})):
+    for content in (
+        "{not json",
+        json.dumps({"format": 99, "tables": {}}),
+        json.dumps({"format": 1, "tables": {"x": 1}}),
+    ):
         path.write_text(content, encoding="utf-8")
         assert holiday_cache.load(tmp_path) == 0
 

@@ -94,7 +94,9 @@ def test_officials(desk: DeskServices, admin: Actor, officer: Actor) -> None:
         desk.office.save_official(officer, role="ppid", name="Budi", jabatan="Sekcam")
 
 
-def test_the_desk_clock_and_data_folder_are_read_through_narrow_service_methods(desk: DeskServices, clock) -> None:
+def test_the_desk_clock_and_data_folder_are_read_through_narrow_service_methods(
+    desk: DeskServices, clock
+) -> None:
     """The workstation reads "now" and this PC's data folder through these, never through ``desk.ctx``."""
     assert desk.calendar.now() == clock()
     assert desk.calendar.today() == clock().date()
