@@ -92,6 +92,7 @@ def test_push_answer_stalled_after_commit_is_resent_as_duplicates(
         with eng.client_factory(enr, eng.tokens.load(enr.device_id)) as probe:
             probe.hello()
         hello_down = px.stats.bytes_down
+
         # the next connection carries hello whole, then the push's answer stops after its first bytes (the
         # server has committed) and the link stays open and silent
         def stall_next(i: int) -> ConnPlan:
