@@ -9,7 +9,8 @@ to an object that lives there.
 This is the one door to a worker thread: ``run_in_background(fn, on_done, on_error)``, or ``submit(...,
 background=...)`` for pages, models and the print service that tests also drive inline. ``TaskRunner.busy_changed``
 lets the main window show a busy indicator while anything is running, and ``wait()`` lets tests and shutdown
-wait for outstanding work.
+wait for outstanding work. A result whose handler is a method of a Qt object deleted meanwhile (a page closed
+at logout) is dropped rather than delivered to deleted widgets.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
@@ -66,6 +68,8 @@ class _Relay(QObject):
         self._on_done = self._on_error = self._finish = None
         if finish is not None:
             finish(self)
+        if _receiver_gone(on_done if ok else on_error):
+            return
         if ok:
             if on_done is not None:
                 on_done(value)
@@ -73,6 +77,13 @@ class _Relay(QObject):
             raise value
         else:
             on_error(value)
+
+
+def _receiver_gone(callback: Callable[..., Any] | None) -> bool:
+    """True when ``callback`` is a method of a Qt object deleted while the work ran (a page closed at logout,
+    a dialog closed before its data came): calling it would touch deleted widgets, so the result is dropped."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, shiboken6.Shiboken.Object) and not shiboken6.isValid(owner)
 
 
 def _job(box: list[Callable[[], Any]], relay: _Relay) -> Callable[[], None]:

@@ -51,3 +51,28 @@ def test_busy_signal_brackets_the_work(qtbot):
     assert runner.wait()
     assert states == [True, False]
     assert runner.pending == 0
+
+
+def test_a_result_for_a_window_closed_meanwhile_is_dropped(qtbot):
+    """A page (or dialog) deleted while its work ran (logout, quit, a closed preview) is not called back: its
+    handler would touch deleted widgets. Every page hands bound methods, so the one door checks for them."""
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    class Page(QLabel):
+        def shown(self, value: str) -> None:
+            self.setText(value)  # on a deleted widget: RuntimeError, Internal C++ object already deleted
+
+        def failed(self, exc: BaseException) -> None:
+            self.setText(str(exc))
+
+    runner = TaskRunner()
+    release = threading.Event()
+    page, other = Page(), Page()
+    runner.run(lambda: release.wait(5) and "angka", page.shown, page.failed)
+    runner.run(lambda: "tetap", other.shown, other.failed)
+    shiboken6.delete(page)
+    release.set()
+    assert runner.wait()
+    assert other.text() == "tetap"
+    other.deleteLater()
