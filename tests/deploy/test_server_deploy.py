@@ -172,11 +172,15 @@ def _pg_env(**extra: str) -> dict[str, str]:
 
 
 def _databases() -> set[str]:
+    """The restore drill's scratch databases: other tests create and drop their own databases at the same time
+    (pytest-xdist), so only the drill's are compared; the drill tests share one xdist group."""
     with psycopg.connect(f"host={PG_HOST} port={PG_PORT} dbname={PG_ADMIN_DB}") as conn:
-        return {row[0] for row in conn.execute("SELECT datname FROM pg_database")}
+        rows = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'ppid\\_drill\\_%'")
+        return {row[0] for row in rows}
 
 
 @pytest.mark.postgres
+@pytest.mark.xdist_group("restore_drill")
 @pytest.mark.skipif(not PG_TOOLS, reason="the PostgreSQL client programs are not installed")
 def test_backup_then_restore_drill_on_postgresql(tmp_path: Path) -> None:
     require_postgres()
@@ -228,6 +232,7 @@ def test_backup_then_restore_drill_on_postgresql(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.xdist_group("restore_drill")
 @pytest.mark.skipif(not PG_TOOLS, reason="the PostgreSQL client programs are not installed")
 def test_failed_backup_and_damaged_dump_are_reported(tmp_path: Path) -> None:
     require_postgres()
