@@ -6,6 +6,8 @@ demote or deactivate the last active administrator; that message is shown as it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -205,22 +207,20 @@ class UsersPanel(QWidget):
         self.reload(select=user.username)
 
     def unlock_selected(self) -> None:
-        user = self.current_user()
-        if user is None:
-            return
-        try:
-            self.desk.users.unlock(self.actor, user.username)
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload(select=user.username)
+        self._act_on_selected(lambda user: self.desk.users.unlock(self.actor, user.username))
 
     def toggle_selected(self) -> None:
+        self._act_on_selected(
+            lambda user: self.desk.users.set_active(self.actor, user.username, not user.active)
+        )
+
+    def _act_on_selected(self, act: Callable[[UserView], object]) -> None:
+        """One change to the selected account: a refusal under its field or in a message, else the list again."""
         user = self.current_user()
         if user is None:
             return
         try:
-            self.desk.users.set_active(self.actor, user.username, not user.active)
+            act(user)
         except ValidationError as exc:
             self.edit_form.show_errors(exc.fields)
             return
