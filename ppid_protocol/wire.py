@@ -225,14 +225,26 @@ OFFICES_PATH = "/offices"
 """``GET {API_PREFIX}/offices``: the offices a city desk may route a request to (403 ``city_only`` otherwise)."""
 
 
+class DeskEntry(BaseModel):
+    """One active desk (device) of an office, as the city desk's report lists it: when it last reached the
+    server (``last_seen``, ISO UTC, empty when never), so PPID Utama sees which desks have gone quiet."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    desk_letter: str
+    label: str = ""
+    last_seen: str = ""
+
+
 class OfficeEntry(BaseModel):
-    """One office known to the city server."""
+    """One office known to the city server, with its active desks (older servers send none)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     code: str
     name: str
     is_city: bool = False
+    desks: list[DeskEntry] = Field(default_factory=list)
 
 
 class OfficesResponse(_Model):

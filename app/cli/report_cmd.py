@@ -30,6 +30,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE", help="berkas tujuan (wajib untuk pdf dan xlsx)")
     parser.add_argument("--office", metavar="CODE", help="kode kantor (bawaan: kantor meja ini)")
     parser.add_argument(
+        "--city",
+        action="store_true",
+        help="laporan seluruh kota dengan rincian per kantor dan keadaan sinkronisasi meja "
+        "(hanya di meja PPID Utama)",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="dengan --city: jangan mengambil daftar meja dari server kota, pakai daftar yang tersimpan",
+    )
+    parser.add_argument(
         "--kind",
         choices=("tahunan", "semester"),
         help="jenis laporan PDF (bawaan: semester untuk periode 2025-S1/S2, selain itu tahunan)",
@@ -52,6 +63,10 @@ def run(cli: Cli) -> int:
         raise ValidationError({"out": f"Laporan {args.format.upper()} perlu berkas tujuan: --out FILE."})
     if args.out is not None and not args.out.parent.is_dir():
         raise ValidationError({"out": f"Folder {args.out.parent} tidak ada."})
+    if args.city:
+        return _city(cli)
+    if args.offline:
+        raise ValidationError({"offline": "--offline hanya berlaku bersama --city."})
     actor = cli.actor()
     reports = cli.services().reports
     if args.format == "json":
@@ -72,6 +87,40 @@ def run(cli: Cli) -> int:
     cli.emit(
         {"period": args.period, "format": args.format, "out": str(args.out)},
         lambda r: f"Laporan periode {r['period']} ({r['format']}) -> {r['out']}",
+    )
+    return 0
+
+
+def _city(cli: Cli) -> int:
+    """The city-wide report (``--city``): every office together, a line per office and the desks' last sync."""
+    args = cli.args
+    if args.office:
+        raise ValidationError(
+            {"office": "--city sudah mencakup semua kantor; jangan pakai --office bersamanya."}
+        )
+    actor = cli.actor()
+    service = cli.services().city_reports
+    city = service.report(actor, args.period, refresh=not args.offline)
+    if args.format == "json":
+        text = dumps(city.to_dict())
+        if args.out is None:
+            cli.out(text)
+            return 0
+        _write(args.out, (text + "\n").encode("utf-8"))
+    elif args.format == "pdf":
+        _write(args.out, service.pdf(actor, city, kind=args.kind))
+    else:
+        part = args.out.with_name(args.out.name + ".part")
+        try:
+            service.xlsx(actor, city, part)
+            part.replace(args.out)
+        finally:
+            part.unlink(missing_ok=True)
+    cli.emit(
+        {"period": args.period, "format": args.format, "out": str(args.out), "offices": len(city.offices)},
+        lambda r: (
+            f"Laporan seluruh kota periode {r['period']} ({r['format']}, {r['offices']} kantor) -> {r['out']}"
+        ),
     )
     return 0
 

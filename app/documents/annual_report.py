@@ -4,7 +4,8 @@ PPID Utama, on portrait A4 with the office's kop and the PPID's signature.
 The structure follows the minimum content of the law (domain §5): Bab I pendahuluan and the office's policy
 (its narrative), Bab II the overall picture with the monthly chart, Bab III the rincian pelayanan (outcomes,
 rejections by Pasal 17 huruf, time needed), Bab IV keberatan and sengketa, Bab V kendala and Bab VI rekomendasi.
-The semester report keeps the figures (Bab II–IV, without charts) and leaves out the narrative chapters.
+The semester report keeps the figures (Bab II–IV, without charts) and leaves out the narrative chapters. The
+city-wide report of PPID Utama adds an annex with a line per office and its desks (``city_annex.py``).
 Numbers are written the Indonesian way (``1.234``, ``4,5``); every figure comes from the snapshot as counted.
 """
 
@@ -18,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.documents.base import build_pdf, esc, letter_page, page_footer, styles
 from app.documents.charts import bar_chart, column_chart
+from app.documents.city_annex import city_annex
 from app.documents.parts import Styles, grid_table, kop, signature
 from app.documents.snapshot import ReportSnapshot
 from app.documents.templates import Template, template_for
@@ -106,7 +108,7 @@ def render_report(snap: ReportSnapshot) -> bytes:
     lay = _Layout(snap, tpl, st, page.frame_width)
     req, obj, dis = snap.figures["requests"], snap.figures["objections"], snap.figures["disputes"]
     ppid = snap.office.ppid_name
-    title = tpl.plain("title_semester" if snap.semester else "title")
+    title = tpl.plain("title_semester" if snap.semester else "title_city" if snap.offices else "title")
     story: list[Flowable] = [*kop(snap.office, tpl, page, st)]
     story += [Paragraph(esc(title), st["title"]), Paragraph(esc(ppid.upper()), st["title"])]
     story += [Paragraph(esc(snap.period_label.upper()), st["title"])]
@@ -211,5 +213,7 @@ def render_report(snap: ReportSnapshot) -> bytes:
             role=tpl.plain("signer_role") if not snap.signatory.jabatan else "",
         )
     )  # fmt: skip
+    if snap.offices:
+        story += city_annex(snap, tpl, st, page.frame_width)
     footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
     return build_pdf(story, page, title=title, subject=period, author=ppid, on_page=footer)

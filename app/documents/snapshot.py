@@ -392,6 +392,10 @@ class ReportSnapshot(Snapshot):
     narrative: Mapping[str, str]
     semester: bool = False
     wording: Wording = field(default_factory=dict)
+    #: The city-wide report only: one line per office and its desks (``CityReport.to_dict()["offices"]``), and
+    #: when the desk list was fetched from the city server.
+    offices: tuple[Mapping[str, Any], ...] = ()
+    desks_as_of: str = ""
 
 
 SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {

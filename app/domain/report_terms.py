@@ -17,6 +17,7 @@ __all__ = [
     "OBJECTION_OUTCOMES",
     "OUTCOMES",
     "PENDING",
+    "QUIET_AFTER_DAYS",
     "REQUESTER_KIND_LABELS",
     "RESPONSE_BUCKETS",
     "UNDECIDED",
@@ -26,6 +27,8 @@ PENDING = "belum_selesai"
 FORWARDED = "diteruskan"
 NOT_PROCESSABLE = "tidak_dapat_diproses"
 UNDECIDED = "belum_diputus"
+#: The city-wide report marks a desk that has not reached the city server for this many days as quiet.
+QUIET_AFTER_DAYS = 7
 
 #: Every outcome of a request, in the order of the report's tables, with its Indonesian label.
 OUTCOMES: dict[str, str] = {

@@ -35,6 +35,7 @@ from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
     from app.services.backup import BackupService
+    from app.services.city_report import CityReportService
     from app.services.dashboard import DashboardService
     from app.services.export import ExportService
     from app.services.letters import LetterService
@@ -103,6 +104,13 @@ class DeskServices:
         from app.services.reports import ReportService
 
         return ReportService(self.ctx)
+
+    @cached_property
+    def city_reports(self) -> CityReportService:
+        """The city-wide report (PPID Utama's desk): every office's figures and desks."""
+        from app.services.city_report import CityReportService
+
+        return CityReportService(self.ctx, self.routing)
 
     @cached_property
     def sync(self) -> SyncService:

@@ -6,6 +6,9 @@ reportlab.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from app.documents import snapshot as s
 from app.documents.rendering import render
 from app.documents.templates import load_template
@@ -15,7 +18,15 @@ from app.services.office import load_office
 from app.services.reports import Report
 
 
-def report_pdf(ctx: DeskContext, report: Report, *, semester: bool) -> bytes:
+def report_pdf(
+    ctx: DeskContext,
+    report: Report,
+    *,
+    semester: bool,
+    offices: tuple[Mapping[str, Any], ...] = (),
+    desks_as_of: str = "",
+) -> bytes:
+    """The report's PDF; ``offices`` (the city-wide report only) adds the annex with a line per office."""
     template, _ = load_template("report", ctx.data_dir)
     figures = report.figures
     with ctx.db.reader() as session:
@@ -31,5 +42,7 @@ def report_pdf(ctx: DeskContext, report: Report, *, semester: bool) -> bytes:
             narrative=report.narrative,
             semester=semester,
             wording=template.as_wording(),
+            offices=offices,
+            desks_as_of=desks_as_of,
         )
     return render(snap)

@@ -133,14 +133,13 @@ def outcome_expr(hi: datetime) -> ColumnElement[Any]:
     )
 
 
-def request_scope(period: Period, office_code: str) -> list[ColumnElement[bool]]:
+def request_scope(period: Period, office_code: str | None) -> list[ColumnElement[bool]]:
+    """The requests a period's figures count; ``office_code`` None: every office (the city-wide report)."""
     lo, hi = bounds(period)
-    return [
-        Request.received_at >= lo,
-        Request.received_at < hi,
-        Request.status != Status.VOID.value,
-        Request.office_code == office_code,
-    ]
+    scope = [Request.received_at >= lo, Request.received_at < hi, Request.status != Status.VOID.value]
+    if office_code is not None:
+        scope.append(Request.office_code == office_code)
+    return scope
 
 
 class _WorkingDayIndex:
@@ -195,9 +194,10 @@ def _working_days(
     return response, on_time, late, handover
 
 
-def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> Figures:
-    """The figures of ``period`` for ``office_code``, read in ``session``: one grouped pass over the period's
-    requests for every count, one per working-day measure, and one over its keberatan."""
+def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str | None) -> Figures:
+    """The figures of ``period`` for ``office_code`` (None: every office the register holds, as on the city
+    desk), read in ``session``: one grouped pass over the period's requests for every count, one per
+    working-day measure, and one over its keberatan."""
     _, hi = bounds(period)
     scope = request_scope(period, office_code)
     answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
@@ -248,12 +248,16 @@ def compute(session: Session, cal: WorkingCalendar, period: Period, office_code:
         "handed_over": hand.count,
     }
     objections, disputes = _objections(session, period, office_code)
-    return Figures(period, office_code, requests, objections, disputes, resp, hand, buckets)
+    return Figures(period, office_code or "", requests, objections, disputes, resp, hand, buckets)
 
 
-def _objections(session: Session, period: Period, office_code: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _objections(
+    session: Session, period: Period, office_code: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
     lo, hi = bounds(period)
-    live = [Objection.status != ObjectionStatus.VOID.value, Objection.office_code == office_code]
+    live = [Objection.status != ObjectionStatus.VOID.value]
+    if office_code is not None:
+        live.append(Objection.office_code == office_code)
     filed = session.execute(
         select(Objection.id, Objection.grounds, Objection.decision, Objection.decided_at).where(
             *live, Objection.filed_at >= lo, Objection.filed_at < hi

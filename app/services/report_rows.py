@@ -39,7 +39,7 @@ class ReportRow:
     handover_days: int | None
 
 
-def rows(session: Session, cal: WorkingCalendar, period: Period, office_code: str) -> list[ReportRow]:
+def rows(session: Session, cal: WorkingCalendar, period: Period, office_code: str | None) -> list[ReportRow]:
     """The requests behind the figures, in registration order, with the same derived values the figures use."""
     _, hi = bounds(period)
     outcome = outcome_expr(hi).label("outcome")

@@ -7,7 +7,7 @@ sheet can be matched against ``ppid-desk report --format json``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,50 @@ def _table(book: Any, title: str, counts: Mapping[str, Any], labels: Mapping[str
     sheet.column_dimensions["C"].width = 24
 
 
-def write_xlsx(report: Report, path: Path) -> None:
+OFFICE_HEADERS = [
+    "No.", "Kode Kantor", "Nama Kantor", "Permohonan", "Dijawab", "Tepat Waktu", "Terlambat", "Lewat Tenggat",
+    "Belum Selesai", "Keberatan", "Keberatan Terlambat", "Sengketa", "Perlu Perhatian",
+]  # fmt: skip
+DESK_HEADERS = [
+    "No.",
+    "Kode Kantor",
+    "Meja",
+    "Keterangan",
+    "Terakhir Tersambung",
+    "Hari Sejak",
+    "Tidak Aktif",
+]
+_OFFICE_KEYS = ("requests", "answered", "on_time", "late", "overdue", "pending", "objections", "late_filings",
+                "disputes")  # fmt: skip
+
+
+def _city_sheets(book: Any, offices: Sequence[Mapping[str, Any]]) -> None:
+    """The city-wide report's breakdown: a line per office and one per desk."""
+    from datetime import datetime
+
+    sheet = book.create_sheet("Per Kantor")
+    sheet.append(OFFICE_HEADERS)
+    for i, line in enumerate(offices, start=1):
+        sheet.append([i, line["code"], line["name"], *(line[k] for k in _OFFICE_KEYS),
+                      "Ya" if line["behind"] else "Tidak"])  # fmt: skip
+    sheet.column_dimensions["C"].width = 40
+    desks = book.create_sheet("Meja")
+    desks.append(DESK_HEADERS)
+    i = 0
+    for line in offices:
+        for desk in line["desks"]:
+            i += 1
+            seen = datetime.fromisoformat(desk["last_sync"]) if desk["last_sync"] else None
+            desks.append([i, line["code"], desk["desk"], desk["label"], seen, desk["days_since"],
+                          "Ya" if desk["quiet"] else "Tidak"])  # fmt: skip
+    for cell in desks["E"][1:]:
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    desks.column_dimensions["D"].width = 30
+    desks.column_dimensions["E"].width = 20
+
+
+def write_xlsx(report: Report, path: Path, *, offices: Sequence[Mapping[str, Any]] = ()) -> None:
+    """The workbook; ``offices`` (the city-wide report only) adds the *Per Kantor* and *Meja* sheets."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -89,6 +132,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     _table(book, "Alasan Keberatan", obj["by_ground"], OBJECTION_GROUNDS)
     _table(book, "Tanggapan Keberatan", obj["by_decision"], OBJECTION_OUTCOMES)
     _table(book, "Sengketa", dis["by_outcome"], DISPUTE_RESULTS)
+    if offices:
+        _city_sheets(book, offices)
     sheet = book.create_sheet("Permohonan")
     sheet.append(ROW_HEADERS)
     for r in report.rows:

@@ -342,6 +342,79 @@
     </message>
 </context>
 <context>
+    <name>CityView</name>
+    <message>
+        <source>Kantor</source>
+        
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Dijawab</source>
+        
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Lewat tenggat</source>
+        
+        <translation>Past deadline</translation>
+    </message>
+    <message>
+        <source>Keberatan</source>
+        
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Meja tidak aktif</source>
+        
+        <translation>Inactive desks</translation>
+    </message>
+    <message>
+        <source>Rincian per kantor</source>
+        
+        <translation>Breakdown by office</translation>
+    </message>
+    <message>
+        <source>Keadaan meja menurut daftar dari server kota pada %1.</source>
+        
+        <translation>Desk status as listed by the city server on %1.</translation>
+    </message>
+    <message>
+        <source>Daftar meja belum pernah diambil dari server kota.</source>
+        
+        <translation>The desk list has never been fetched from the city server.</translation>
+    </message>
+    <message>
+        <source>%1 kantor, %2 perlu perhatian (tercetak tebal).</source>
+        
+        <translation>%1 offices, %2 need attention (in bold).</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>%1 hari</source>
+        
+        <translation>%1 days</translation>
+    </message>
+</context>
+<context>
     <name>ClockBanner</name>
     <message>
         <source>Peringatan jam komputer</source>
@@ -2474,6 +2547,7 @@
     <name>ReportsPage</name>
     <message>
         <source>Laporan Layanan Informasi Publik</source>
+        <extracomment>The last city-wide report shown (PPID Utama&apos;s desk, *Seluruh kota* ticked), else None.</extracomment>
         <translation>Public Information Service Report</translation>
     </message>
     <message>
@@ -2487,6 +2561,11 @@
     <message>
         <source>Nara&amp;si</source>
         <translation>Narrati&amp;ve</translation>
+    </message>
+    <message>
+        <source>Per ka&amp;ntor</source>
+        
+        <translation>By offi&amp;ce</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -2515,6 +2594,16 @@
     <message>
         <source>&amp;Cetak… (Ctrl+P)</source>
         <translation>&amp;Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Seluruh k&amp;ota</source>
+        
+        <translation>Whole ci&amp;ty</translation>
+    </message>
+    <message>
+        <source>Laporan semua kantor yang disimpan meja PPID Utama, dengan rincian per kantor dan meja.</source>
+        
+        <translation>Report of every office held by the PPID Utama desk, with a breakdown by office and desk.</translation>
     </message>
     <message>
         <source>Permohonan per bulan</source>
@@ -3216,6 +3305,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
+        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>

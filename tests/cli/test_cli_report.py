@@ -91,3 +91,36 @@ def test_export_public_leaves_out_personal_data(desk_dir: Path, tmp_path: Path) 
     )
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 2 and "Nama" not in rows[0]
+
+
+def test_city_report_on_the_city_desk_and_refused_elsewhere(desk_dir: Path) -> None:
+    """``report --city``: refused on an office desk (exit 2), with --office, and --offline alone; on a city
+    desk it prints the totals with a line per office."""
+    from datetime import datetime
+
+    from app.services.desk import DeskServices
+    from ppid_protocol.wire import DeskEntry, OfficeEntry
+    from tests.city_desk import record_enrollment
+
+    _two_requests(desk_dir)
+    office_desk = _admin(desk_dir, "report", "--city", "--offline", "--period", "2026")
+    assert office_desk.code == 2 and "PPID Utama" in office_desk.err
+    desk = DeskServices.open(desk_dir)
+    try:
+        kept = [OfficeEntry(code="3673.01", name="Kecamatan Serang", desks=[DeskEntry(desk_letter="A")])]
+        record_enrollment(
+            desk.ctx.db, "3673", city=True, office_list=kept, fetched_at=datetime(2026, 4, 2, 8)
+        )
+    finally:
+        desk.close()
+    result = _admin(desk_dir, "report", "--city", "--offline", "--period", "2026")
+    assert result.code == 0, result.err
+    report = result.json()
+    assert report["scope"] == "kota" and report["requests"]["total"] == 2
+    lines = {line["code"]: line for line in report["offices"]}
+    assert lines["3673.01"]["requests"] == 0 and lines["3673.01"]["desks"][0]["quiet"] is True
+    assert sum(line["requests"] for line in report["offices"]) == 2
+    both = _admin(desk_dir, "report", "--city", "--office", "X", "--period", "2026")
+    assert both.code == 2 and "--office" in both.err
+    alone = _admin(desk_dir, "report", "--offline", "--period", "2026")
+    assert alone.code == 2 and "--city" in alone.err

@@ -45,3 +45,22 @@ def test_unauthenticated_and_old_app_are_refused(enroll: Enroller, server: LiveS
     with pytest.raises(SyncError) as info:
         offices.fetch(city)
     assert info.value.code == "device_revoked"
+
+
+def test_offices_carry_their_active_desks_and_when_each_was_last_seen(
+    enroll: Enroller, server: LiveServer
+) -> None:
+    city = enroll("3673")
+    seen = enroll("3673.01")
+    seen.hello()  # an authenticated call stamps last_seen
+    quiet = enroll("3673.01")
+    gone = enroll("3673.01")
+    admin.revoke_device(server.engine, str(gone.device_id))
+    listed = {o.code: o for o in offices.fetch(city)}
+    desks = {d.desk_letter: d for d in listed["3673.01"].desks}
+    assert len(desks) == 2  # the revoked desk is not listed
+    by_device = {str(row.id): row for row in admin.list_devices(server.engine)}
+    stamped = desks[by_device[str(seen.device_id)].desk_letter]
+    assert stamped.last_seen and stamped.label == "meja 3673.01"
+    assert desks[by_device[str(quiet.device_id)].desk_letter].last_seen == ""
+    assert listed["3673.02"].desks == []

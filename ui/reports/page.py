@@ -20,6 +20,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -41,6 +42,7 @@ from app.domain.permissions import Permission
 from app.domain.report_terms import OUTCOMES
 from app.errors import ValidationError
 from app.services.changes import Changes
+from app.services.city_report import CityReport
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.report_rows import ReportRow
@@ -54,6 +56,7 @@ from ui.kit.style import icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
 from ui.printing.print_service import PrintService
+from ui.reports.city_view import CityView
 from ui.reports.figures_view import Criterion, FiguresView, matches
 
 ROW_NUMBER = Qt.ItemDataRole.UserRole
@@ -81,6 +84,8 @@ class ReportsPage(Page):
             None  # the period's requests, read when a figure is first chosen
         )
         self.loading = False
+        #: The last city-wide report shown (PPID Utama's desk, *Seluruh kota* ticked), else None.
+        self.city: CityReport | None = None
         outer = QVBoxLayout(self)
         heading = QLabel(self.tr("Laporan Layanan Informasi Publik"))
         set_role(heading, "title")
@@ -108,6 +113,9 @@ class ReportsPage(Page):
         self.tabs.addTab(self._build_figures(), self.tr("&Angka"))
         self.tabs.addTab(self._build_narrative(), self.tr("Nara&si"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.city_view = CityView()
+        if not self.city_box.isHidden():
+            self.tabs.addTab(self.city_view, self.tr("Per ka&ntor"))
         outer.addWidget(self.tabs, 1)
         shortcut(self, "Ctrl+S", self.save_narrative)
         shortcut(self, "Ctrl+P", self.print_preview)
@@ -134,7 +142,13 @@ class ReportsPage(Page):
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         self.print_button = QPushButton(icon("mdi6.printer"), self.tr("&Cetak… (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_preview)
-        for widget in (label, self.period_edit, self.show_button):
+        self.city_box = QCheckBox(self.tr("Seluruh k&ota"))
+        self.city_box.setToolTip(
+            self.tr("Laporan semua kantor yang disimpan meja PPID Utama, dengan rincian per kantor dan meja.")
+        )
+        self.city_box.toggled.connect(self.show_period)
+        self.city_box.setHidden(not self.desk.routing.is_city())
+        for widget in (label, self.period_edit, self.city_box, self.show_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.pdf_button, self.xlsx_button, self.print_button):
@@ -236,7 +250,21 @@ class ReportsPage(Page):
         self.loading = True
         self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
         reports, actor = self.desk.reports, self.actor
+        if self.city_wide:
+            city = self.desk.city_reports
+
+            def read_city() -> tuple[CityReport, Report]:
+                found = city.report(actor, period)
+                return found, Report(found.figures, [], reports.narrative(actor, period.end.year))
+
+            self._submit(read_city, lambda both: self._show(period, both[1], both[0]))
+            return
         self._submit(lambda: reports.report(actor, period, with_rows=False), lambda r: self._show(period, r))
+
+    @property
+    def city_wide(self) -> bool:
+        """*Seluruh kota* is ticked (only offered on PPID Utama's desk)."""
+        return not self.city_box.isHidden() and self.city_box.isChecked()
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -244,9 +272,11 @@ class ReportsPage(Page):
         self.error.setText(user_message(exc))
         self.error.show()
 
-    def _show(self, period: Period, report: Report) -> None:
+    def _show(self, period: Period, report: Report, city: CityReport | None = None) -> None:
         self.loading = False
-        self.period, self.report, self.rows_of = period, report, None
+        self.period, self.report, self.rows_of, self.city = period, report, None, city
+        if city is not None:
+            self.city_view.show_city(city)
         shown = period.label if period.code in period.label else f"{period.label} ({period.code})"
         total = str(report.figures.requests["total"])
         self.status.setText(self.tr("%1 — %2 permohonan").replace("%1", shown).replace("%2", total))
@@ -278,7 +308,11 @@ class ReportsPage(Page):
                     self.rows_of = rows
                     self.show_rows(criterion, caption)
 
-            self._submit(lambda: reports.rows(actor, period), read)
+            if self.city is not None:
+                city = self.desk.city_reports
+                self._submit(lambda: city.rows(actor, period), read)
+            else:
+                self._submit(lambda: reports.rows(actor, period), read)
             return
         chosen = [row for row in self.rows_of if matches(row, criterion)]
         self.rows_title.setText(caption)
@@ -336,7 +370,8 @@ class ReportsPage(Page):
 
     def _file_name(self, fmt: str) -> str:
         code = self.period.code if self.period else "laporan"
-        return f"laporan-layanan-informasi-{code.replace('..', '_')}.{fmt}"
+        scope = "kota-" if self.city is not None else ""
+        return f"laporan-layanan-informasi-{scope}{code.replace('..', '_')}.{fmt}"
 
     def _ask_export(self, fmt: str) -> None:
         if self.period is None:
@@ -350,17 +385,17 @@ class ReportsPage(Page):
         """Write the shown period's report to ``path`` (PDF or XLSX by its suffix), off the GUI thread."""
         if self.period is None:
             return
-        period, reports, actor = self.period, self.desk.reports, self.actor
         pdf = path.suffix.lower() == ".pdf"
+        to_pdf, to_xlsx = self._files()
 
         def work() -> Path:
             if pdf:
-                data = reports.pdf(actor, period)
+                data = to_pdf()
                 tmp = path.with_name(path.name + ".tmp")
                 tmp.write_bytes(data)
                 tmp.replace(path)
                 return path
-            return reports.xlsx(actor, period, path)
+            return to_xlsx(path)
 
         def done(written: Path) -> None:
             self.status.setText(self.tr("Laporan disimpan ke %1").replace("%1", str(written)))
@@ -381,7 +416,8 @@ class ReportsPage(Page):
             return
         from ui.printing.preview_dialog import PreviewDialog
 
-        period, reports, actor, svc = self.period, self.desk.reports, self.actor, self.print_service()
+        period, svc = self.period, self.print_service()
+        to_pdf, _ = self._files()
 
         def show(pdf: bytes) -> None:
             self.preview = PreviewDialog(
@@ -390,4 +426,14 @@ class ReportsPage(Page):
             )  # fmt: skip
             keep(self.preview).open()
 
-        self._submit(lambda: reports.pdf(actor, period), show, background=svc.background)
+        self._submit(to_pdf, show, background=svc.background)
+
+    def _files(self) -> tuple[Callable[[], bytes], Callable[[Path], Path]]:
+        """How the shown report becomes a PDF and a workbook: the office's report, or the city-wide one."""
+        period, actor, city = self.period, self.actor, self.city
+        assert period is not None
+        if city is not None:
+            service = self.desk.city_reports
+            return (lambda: service.pdf(actor, city)), (lambda path: service.xlsx(actor, city, path))
+        reports = self.desk.reports
+        return (lambda: reports.pdf(actor, period)), (lambda path: reports.xlsx(actor, period, path))

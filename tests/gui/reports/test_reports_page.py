@@ -247,3 +247,43 @@ def test_a_page_closed_while_its_figures_are_read_drops_them(qtbot, desk, superv
     shiboken6.delete(page)
     runner().wait()
     qtbot.wait(50)  # the queued delivery runs here
+
+
+def test_city_desk_reports_every_office_with_a_line_each(qtbot, desk, supervisor, register, tmp_path) -> None:
+    """On PPID Utama's desk *Seluruh kota* counts every office the register holds, lists a line per office
+    (the one behind in bold, first) and exports the city report; an office desk is not offered the box."""
+    from sqlalchemy import update
+
+    from db.models import Request
+    from ppid_protocol.wire import DeskEntry, OfficeEntry
+    from tests.city_desk import record_enrollment
+
+    office_desk = open_page(qtbot, desk, supervisor)
+    assert office_desk.city_box.isHidden() and office_desk.tabs.count() == 2
+    serang = OfficeEntry(code="3673.01", name="Kecamatan Serang", desks=[DeskEntry(desk_letter="B")])
+    record_enrollment(
+        desk.ctx.db, "3673", city=True, office_list=[serang], fetched_at=datetime(2026, 3, 16, 8)
+    )
+    with desk.ctx.db.transaction() as s:
+        s.execute(update(Request).where(Request.number == register["feb"]).values(office_code="3673.01"))
+    page = open_page(qtbot, desk, supervisor)
+    show(page, "2026")
+    assert figure(page, "all") == "3"  # this office's own: feb moved to Kecamatan Serang
+    assert not page.city_box.isHidden() and page.tabs.tabText(2) == "Per ka&ntor"
+    page.city_box.setChecked(True)  # reads the city report (the enrolled address answers nothing: kept list)
+    assert figure(page, "all") == "4" and page.city is not None
+    table = page.city_view.table
+    first = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert (
+        first[0] == "Kecamatan Serang (3673.01)" and first[1] == "1" and first[5] == "1"
+    )  # past its deadline
+    assert table.item(0, 0).font().bold() and first[7] == "B: belum pernah"
+    assert "2 kantor, 1 perlu perhatian" in page.city_view.caption.text()
+    out = tmp_path / "kota.pdf"
+    with qtbot.waitSignal(page.exported):
+        page.export_to(out)
+    text = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages).split()
+    )
+    assert "SELURUH PERANGKAT DAERAH" in text and "Kecamatan Serang (3673.01)" in text
+    assert page._file_name("pdf") == "laporan-layanan-informasi-kota-2026.pdf"

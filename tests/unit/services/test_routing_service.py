@@ -17,11 +17,11 @@ from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.routing import OfficesUnavailable
-from app.sync import offices, state
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import AuditEntry, OutboxOp
 from ppid_protocol.fields import ROUTE_ACTIONS
 from ppid_protocol.wire import OfficeEntry, Op
+from tests.city_desk import record_enrollment
 
 OFFICES = [
     OfficeEntry(code="3673", name="PPID Utama Kota Serang", is_city=True),
@@ -31,19 +31,12 @@ OFFICES = [
 
 
 def enrol_as(desk: DeskServices, office: str, *, city: bool, with_offices: bool = True) -> None:
-    """Record an enrollment as ``SyncEngine.enroll`` does (no server needed for the service's rules); the token
-    is in an in-memory keyring and the enrolled address (port 9 on loopback) answers nothing."""
-    state.ensure_tables(desk.ctx.db.engine)
+    """Record an enrollment (``tests/city_desk.py``); the token is in an in-memory keyring."""
     keyring = MemoryKeyring()
     keyring.set_password("ppid-desk", "dev-1", "ppid_token")
     desk.routing.tokens = TokenStore(keyring)
-    with desk.ctx.db.transaction() as s:
-        state.put(s, "enrollment", {
-            "server_url": "http://127.0.0.1:9", "device_id": "dev-1", "office_code": office,
-            "office_name": office, "is_city": city, "desk_letter": "A", "ca_bundle": None,
-        })  # fmt: skip
-        if with_offices:
-            offices.store(s, OFFICES, datetime(2026, 3, 16, 8, 0))
+    when = datetime(2026, 3, 16, 8, 0) if with_offices else None
+    record_enrollment(desk.ctx.db, office, city=city, office_list=OFFICES, fetched_at=when)
 
 
 @pytest.fixture
