@@ -15,6 +15,8 @@ __all__ = [
     "MONTH_NAMES",
     "format_date",
     "format_date_long",
+    "format_date_short",
+    "format_day_short",
     "format_datetime",
     "format_time",
     "group_nip",
@@ -62,6 +64,16 @@ def format_date(d: _dt.date) -> str:
 def format_date_long(d: _dt.date) -> str:
     """``Selasa, 7 April 2026`` — deadlines carry the weekday so nobody misreads them."""
     return f"{DAY_NAMES[d.weekday()]}, {format_date(d)}"
+
+
+def format_date_short(d: _dt.date) -> str:
+    """``16-03-2026`` — the register's date columns, narrow enough never to wrap inside a month name."""
+    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+
+
+def format_day_short(d: _dt.date) -> str:
+    """``Senin, 16-03-2026`` — the register's "Hari dan Tanggal" columns name the day, as the paper form does."""
+    return f"{DAY_NAMES[d.weekday()]}, {format_date_short(d)}"
 
 
 def format_time(t: _dt.time | _dt.datetime) -> str:
