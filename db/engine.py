@@ -7,6 +7,7 @@ on a lock upgrade; the second one waits (``busy_timeout``) instead.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,16 +15,67 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.errors import DeskError
+
 BUSY_TIMEOUT_MS = 10_000
+
+#: What SQLite says when the register cannot be written (a read-only or full disk, a failing device).
+_UNWRITABLE = ("readonly database", "disk is full", "disk i/o error", "unable to open database file")
+
+
+class RegisterUnwritable(DeskError):
+    """The register can be read but not written: its disk is full, read-only or failing. Nothing was saved."""
+
+
+def unwritable(error: BaseException) -> bool:
+    """True when ``error`` (SQLAlchemy's or sqlite3's) means the disk refused a write, not a bug."""
+    return isinstance(error, OperationalError | sqlite3.OperationalError) and any(
+        text in str(error).lower() for text in _UNWRITABLE
+    )
+
+
+READ_ONLY_MESSAGE = (
+    "Register tidak dapat ditulis (disk hanya-baca atau bermasalah): tidak ada yang disimpan. "
+    "Register tetap dapat dibaca, dicari, diekspor dan dicadangkan ke disk lain."
+)
+
+
+def unwritable_message(error: BaseException) -> str:
+    if "full" in str(error).lower():
+        return "Disk folder data penuh: tidak ada yang disimpan. Kosongkan ruang disk, lalu ulangi."
+    return READ_ONLY_MESSAGE
+
+
+def folder_writable(folder: Path) -> bool:
+    """Can a file be created in ``folder``? (``os.access`` answers for a read-only mount even as root.)"""
+    return os.access(folder, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for the register: ``mode=ro`` reads a WAL left by a crash (its -wal and -shm
+    exist); without them SQLite cannot open a WAL register on a read-only disk unless told it is ``immutable``
+    (true there: nothing can change a file on a read-only disk)."""
+    wal = Path(f"{path}-wal")
+    shm = Path(f"{path}-shm")
+    query = "mode=ro" if wal.exists() and shm.exists() else "mode=ro&immutable=1"
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def read_only_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{read_only_uri(path)}&uri=true"
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy emit BEGIN itself (see _begin) instead of pysqlite's implicit transactions.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:  # a read-only register stays in the mode it was written in
+        pass
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -38,13 +90,13 @@ def _begin_deferred(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path | str, *, writer: bool = True) -> Engine:
+def make_engine(path: Path | str, *, writer: bool = True, read_only: bool = False) -> Engine:
     """An engine on the register file at ``path`` (created if missing) with the desk's durability pragmas.
 
     The writer engine takes the write lock at BEGIN; the reader engine does not, so searches never wait for
-    (or block) an intake being saved.
+    (or block) an intake being saved. ``read_only`` opens the file without ever writing it (a read-only disk).
     """
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
+    engine = create_engine(read_only_url(Path(path)) if read_only else f"sqlite+pysqlite:///{path}")
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
@@ -53,18 +105,27 @@ def make_engine(path: Path | str, *, writer: bool = True) -> Engine:
 class Database:
     """Owns the engine and hands out one session per intent."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.engine = make_engine(self.path)
-        self.read_engine = make_engine(self.path, writer=False)
+        self.read_only = read_only
+        self.engine = make_engine(self.path, read_only=read_only)
+        self.read_engine = make_engine(self.path, writer=False, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One intent: everything written inside commits together or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One intent: everything written inside commits together or not at all. A disk that refuses the write
+        is ``RegisterUnwritable`` (a message for the officer), not a driver error."""
+        if self.read_only:
+            raise RegisterUnwritable(READ_ONLY_MESSAGE)
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as error:
+            if unwritable(error):
+                raise RegisterUnwritable(unwritable_message(error)) from error
+            raise
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

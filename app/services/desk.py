@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from app.paths import backups_dir, db_path
-from app.services import holiday_cache
+from app.services import holiday_cache, writer_lock
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
@@ -28,8 +28,8 @@ from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
-from db.engine import Database
-from db.migrate import refuse_newer, upgrade
+from db.engine import READ_ONLY_MESSAGE, Database, RegisterUnwritable, folder_writable
+from db.migrate import HEAD_REVISION, current_revision, refuse_newer, upgrade
 from db.models import Office, Requester
 from db.private import private_dir, private_file, tighten
 
@@ -73,6 +73,7 @@ class DeskServices:
     objections: ObjectionService
     clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
+    holds_lock: bool = field(default=False)
 
     @cached_property
     def backup(self) -> BackupService:
@@ -124,14 +125,46 @@ class DeskServices:
         return RoutingService(self.ctx, self.register)
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
-        private_dir(data_dir)
-        path = private_file(db_path(data_dir))
-        tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
-        refuse_newer(path)  # before the engine below writes anything to the file
-        database = Database(path)
+    def open(
+        cls, data_dir: Path, *, clock: Clock = system_now, writer: str | None = None, wait: float = 0.0
+    ) -> DeskServices:
+        """Open the register of ``data_dir``. ``writer`` (who, for the lock file) takes the folder's writer lock
+        (app/services/writer_lock.py) for as long as the services stay open: the workstation and every writing
+        command pass it, reading commands do not. A register on a read-only disk opens read-only (``ctx.db.
+        read_only``; every write is refused with ``RegisterUnwritable``) and takes no lock: nobody can write it."""
+        path = db_path(data_dir)
+        read_only = path.is_file() and not folder_writable(data_dir)
+        locks = writer is not None and not read_only
+        if locks:
+            private_dir(data_dir)
+            writer_lock.acquire(data_dir, str(writer), wait=wait)
         try:
-            saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
+            desk = cls._open(data_dir, clock, read_only)
+        except BaseException:
+            if locks:
+                writer_lock.release(data_dir)
+            raise
+        desk.holds_lock = locks
+        return desk
+
+    @classmethod
+    def _open(cls, data_dir: Path, clock: Clock, read_only: bool) -> DeskServices:
+        path = db_path(data_dir)
+        if not read_only:
+            private_dir(data_dir)
+            private_file(path)
+            tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
+        refuse_newer(path)  # before the engine below writes anything to the file
+        database = Database(path, read_only=read_only)
+        try:
+            if read_only:
+                if current_revision(database.engine) != HEAD_REVISION:
+                    raise RegisterUnwritable(
+                        READ_ONLY_MESSAGE + " Register ini perlu dimigrasi ke versi ini, dan itu menulis."
+                    )
+                saved = None
+            else:
+                saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
             vault = open_vault(database, data_dir)
         except (
             BaseException
@@ -155,6 +188,14 @@ class DeskServices:
             migration_backup=saved,
         )
 
+    @property
+    def read_only(self) -> bool:
+        """The register's disk is read-only: everything can be read, nothing written (the GUI says so)."""
+        return self.ctx.db.read_only
+
     def close(self) -> None:
         holiday_cache.save(self.ctx.data_dir)
         self.ctx.db.dispose()
+        if self.holds_lock:
+            self.holds_lock = False
+            writer_lock.release(self.ctx.data_dir)
