@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.errors import DeskError
+from app.errors import RegisterInUse
+
+__all__ = ["RegisterInUse", "acquire", "release", "read_holder"]
 
 LOCK_NAME = "register.lock"
 #: The workstation's description in the lock file; a command waits for another command, never for it.
@@ -43,17 +45,13 @@ class Holder:
         return f"{self.what} di komputer {self.host} (PID {self.pid}, sejak {self.since})"
 
 
-class RegisterInUse(DeskError):
-    """The register is open for writing in another process. Nothing was opened or changed."""
-
-    def __init__(self, data_dir: Path, holder: Holder | None) -> None:
-        self.holder = holder
-        where = holder.describe() if holder else "proses lain"
-        super().__init__(
-            f"Register di {data_dir} sedang dibuka oleh {where}. Satu register hanya boleh ditulis oleh "
-            "satu aplikasi atau perintah pada satu waktu: tutup aplikasi itu (atau tunggu perintahnya selesai), "
-            "lalu ulangi. Perintah yang hanya membaca (request list, export, check, backup) tetap dapat dipakai."
-        )
+def in_use(data_dir: Path, holder: Holder | None) -> RegisterInUse:
+    where = holder.describe() if holder else "proses lain"
+    return RegisterInUse(
+        f"Register di {data_dir} sedang dibuka oleh {where}. Satu register hanya boleh ditulis oleh "
+        "satu aplikasi atau perintah pada satu waktu: tutup aplikasi itu (atau tunggu perintahnya selesai), "
+        "lalu ulangi. Perintah yang hanya membaca (request list, export, check, backup) tetap dapat dipakai."
+    )
 
 
 def read_holder(data_dir: Path) -> Holder | None:
@@ -128,7 +126,7 @@ def acquire(data_dir: Path, what: str, *, wait: float = 0.0) -> None:
             holder = read_holder(data_dir)
             if time.monotonic() >= deadline or (holder is not None and holder.what == WORKSTATION):
                 os.close(fd)
-                raise RegisterInUse(data_dir, holder)
+                raise in_use(data_dir, holder)
             time.sleep(0.05)
         info = {
             "host": socket.gethostname(),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusButton(self.desk.calendar.now)
         self.sync_status.clicked.connect(lambda: self.show_page("sync"))
         bar.addWidget(self.office_label)
+        if self.desk.read_only:
+            self._say_read_only(bar)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.sync_status)
         runner().busy_changed.connect(self.busy.setVisible)
@@ -190,6 +193,20 @@ class MainWindow(QMainWindow):
         self.sync.busy_changed.connect(self.sync_status.set_busy)
         self.sync.status_changed.connect(lambda snap: self.clock_banner.show_clock(snap.clock))
         self.sync.report_received.connect(self._synced)
+
+    def _say_read_only(self, bar: Any) -> None:
+        """A register on a read-only disk opens to be read (app/services/desk.py): the officer is told once, and
+        the status bar says so for as long as the window is open; every save is refused with the same reason."""
+        why = self.tr(
+            "Disk folder data hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: permohonan dapat "
+            "dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan yang dapat disimpan. "
+            "Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi."
+        )
+        self.read_only_label = QLabel(self.tr("HANYA-BACA"))
+        self.read_only_label.setToolTip(why)
+        bar.addPermanentWidget(self.read_only_label)
+        self.read_only_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Register hanya-baca"), why, parent=self)
+        QTimer.singleShot(0, self.read_only_box.open)  # over the window, once it is on screen
 
     def _build_shortcuts(self) -> None:
         def add(keys: list[QKeySequence | str], slot: Any, name: str) -> QAction:
