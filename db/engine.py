@@ -8,6 +8,7 @@ on a lock upgrade; the second one waits (``busy_timeout``) instead.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,10 +44,42 @@ READ_ONLY_MESSAGE = (
 )
 
 
+FULL_MESSAGE = (
+    "Disk folder data penuh: tidak ada yang disimpan. Register tetap dapat dibaca, dicari, diekspor dan "
+    "dicadangkan ke disk lain; kosongkan ruang disk, lalu ulangi."
+)
+_NEARLY_FULL = 1 << 20  # bytes: less than this free and SQLite cannot even make a WAL register's index file
+
+
 def unwritable_message(error: BaseException) -> str:
-    if "full" in str(error).lower():
-        return "Disk folder data penuh: tidak ada yang disimpan. Kosongkan ruang disk, lalu ulangi."
-    return READ_ONLY_MESSAGE
+    return FULL_MESSAGE if "full" in str(error).lower() else READ_ONLY_MESSAGE
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the register at ``path`` must be opened read-only, or None when it can be opened as usual.
+
+    A read-only folder is told by ``os.access``; a full disk only by trying: SQLite cannot create a WAL
+    register's ``-shm`` index there, so even a read fails (``disk I/O error``) unless the file is opened
+    read-only as ``immutable`` (``read_only_uri``)."""
+    if not path.is_file():
+        return None
+    if not folder_writable(path.parent):
+        return READ_ONLY_MESSAGE
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if not unwritable(error):
+            return None  # locked, damaged ...: the usual opening reports it
+        try:
+            full = shutil.disk_usage(path.parent).free < _NEARLY_FULL
+        except OSError:
+            full = False
+        return FULL_MESSAGE if full or "full" in str(error).lower() else READ_ONLY_MESSAGE
+    return None
 
 
 def folder_writable(folder: Path) -> bool:
@@ -55,12 +88,13 @@ def folder_writable(folder: Path) -> bool:
 
 
 def read_only_uri(path: Path) -> str:
-    """A read-only SQLite URI for the register: ``mode=ro`` reads a WAL left by a crash (its -wal and -shm
-    exist); without them SQLite cannot open a WAL register on a read-only disk unless told it is ``immutable``
-    (true there: nothing can change a file on a read-only disk)."""
+    """A read-only SQLite URI for the register: ``mode=ro`` reads a WAL left by a crash (a -wal with pages and
+    its -shm); without one SQLite cannot open a WAL register on a read-only or full disk unless told it is
+    ``immutable`` (true there: nothing can change it while it is opened that way)."""
     wal = Path(f"{path}-wal")
     shm = Path(f"{path}-shm")
-    query = "mode=ro" if wal.exists() and shm.exists() else "mode=ro&immutable=1"
+    pending = wal.exists() and wal.stat().st_size > 0 and shm.exists()  # committed pages not yet in the file
+    query = "mode=ro" if pending else "mode=ro&immutable=1"
     return f"{path.resolve().as_uri()}?{query}"
 
 
@@ -105,11 +139,12 @@ def make_engine(path: Path | str, *, writer: bool = True, read_only: bool = Fals
 class Database:
     """Owns the engine and hands out one session per intent."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, *, read_only: str | None = None) -> None:
+        """``read_only``: why the file may only be read (``read_only_reason``); every write is refused with it."""
         self.path = Path(path)
         self.read_only = read_only
-        self.engine = make_engine(self.path, read_only=read_only)
-        self.read_engine = make_engine(self.path, writer=False, read_only=read_only)
+        self.engine = make_engine(self.path, read_only=bool(read_only))
+        self.read_engine = make_engine(self.path, writer=False, read_only=bool(read_only))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
@@ -118,7 +153,7 @@ class Database:
         """One intent: everything written inside commits together or not at all. A disk that refuses the write
         is ``RegisterUnwritable`` (a message for the officer), not a driver error."""
         if self.read_only:
-            raise RegisterUnwritable(READ_ONLY_MESSAGE)
+            raise RegisterUnwritable(self.read_only)
         try:
             with self._sessions() as session, session.begin():
                 yield session

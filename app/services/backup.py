@@ -25,7 +25,7 @@ from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.pii import KEY_FILE_NAME
-from db.engine import RegisterUnwritable, folder_writable, read_only_uri
+from db.engine import RegisterUnwritable, read_only_reason, read_only_uri
 from db.private import private_dir, private_file
 
 #: Tables every PPID Desk register has; a file without them is refused by restore.
@@ -80,7 +80,7 @@ class BackupResult:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A plain connection; on a read-only disk a read-only one (a backup to another disk must still work)."""
-    if path.is_file() and not folder_writable(path.parent):
+    if read_only_reason(path):
         connection = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(path, isolation_level=None)

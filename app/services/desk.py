@@ -28,7 +28,7 @@ from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
-from db.engine import READ_ONLY_MESSAGE, Database, RegisterUnwritable, folder_writable
+from db.engine import Database, RegisterUnwritable, read_only_reason
 from db.migrate import HEAD_REVISION, current_revision, refuse_newer, upgrade
 from db.models import Office, Requester
 from db.private import private_dir, private_file, tighten
@@ -132,9 +132,8 @@ class DeskServices:
         (app/services/writer_lock.py) for as long as the services stay open: the workstation and every writing
         command pass it, reading commands do not. A register on a read-only disk opens read-only (``ctx.db.
         read_only``; every write is refused with ``RegisterUnwritable``) and takes no lock: nobody can write it."""
-        path = db_path(data_dir)
-        read_only = path.is_file() and not folder_writable(data_dir)
-        locks = writer is not None and not read_only
+        read_only = read_only_reason(db_path(data_dir))
+        locks = writer is not None and read_only is None
         if locks:
             private_dir(data_dir)
             writer_lock.acquire(data_dir, str(writer), wait=wait)
@@ -148,7 +147,7 @@ class DeskServices:
         return desk
 
     @classmethod
-    def _open(cls, data_dir: Path, clock: Clock, read_only: bool) -> DeskServices:
+    def _open(cls, data_dir: Path, clock: Clock, read_only: str | None) -> DeskServices:
         path = db_path(data_dir)
         if not read_only:
             private_dir(data_dir)
@@ -160,7 +159,7 @@ class DeskServices:
             if read_only:
                 if current_revision(database.engine) != HEAD_REVISION:
                     raise RegisterUnwritable(
-                        READ_ONLY_MESSAGE + " Register ini perlu dimigrasi ke versi ini, dan itu menulis."
+                        read_only + " Register ini perlu dimigrasi ke versi ini, dan itu menulis."
                     )
                 saved = None
             else:
@@ -189,8 +188,8 @@ class DeskServices:
         )
 
     @property
-    def read_only(self) -> bool:
-        """The register's disk is read-only: everything can be read, nothing written (the GUI says so)."""
+    def read_only(self) -> str | None:
+        """Why the register can only be read (its disk is full or read-only), or None: the GUI says so."""
         return self.ctx.db.read_only
 
     def close(self) -> None:

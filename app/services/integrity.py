@@ -180,10 +180,10 @@ def check_register(data_dir: Path) -> CheckReport:
     path = db_path(data_dir)
     if not path.exists():
         return CheckReport(path, [CheckItem("berkas", False, f"register {path} tidak ada")])
-    from db.engine import folder_writable, read_only_uri
+    from db.engine import read_only_reason, read_only_uri
 
-    # A read-only disk needs the immutable form to open a WAL register at all (db/engine.py).
-    uri = f"file:{path}?mode=ro" if folder_writable(data_dir) else read_only_uri(path)
+    # A read-only or full disk needs the immutable form to open a WAL register at all (db/engine.py).
+    uri = read_only_uri(path) if read_only_reason(path) else f"file:{path}?mode=ro"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         try:

@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
         self.read_only_label = QLabel(self.tr("HANYA-BACA"))
         self.read_only_label.setToolTip(why)
         bar.addPermanentWidget(self.read_only_label)
-        self.read_only_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Register hanya-baca"), why, parent=self)
+        self.read_only_box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Register hanya-baca"), why, parent=self
+        )
         QTimer.singleShot(0, self.read_only_box.open)  # over the window, once it is on screen
 
     def _build_shortcuts(self) -> None:
