@@ -7,6 +7,7 @@ on a lock upgrade; the second one waits (``busy_timeout``) instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -106,10 +107,10 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
     # Let SQLAlchemy emit BEGIN itself (see _begin) instead of pysqlite's implicit transactions.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    try:
+    with contextlib.suppress(
+        sqlite3.OperationalError
+    ):  # a read-only register keeps the mode it was written in
         cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError:  # a read-only register stays in the mode it was written in
-        pass
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -17,6 +17,7 @@ import errno
 import json
 import os
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def read_holder(data_dir: Path) -> Holder | None:
 
 
 def _try_lock(fd: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         os.lseek(fd, _WINDOWS_OFFSET, os.SEEK_SET)
@@ -83,7 +84,7 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         os.lseek(fd, _WINDOWS_OFFSET, os.SEEK_SET)

@@ -1415,6 +1415,18 @@
         <translation>Working</translation>
     </message>
     <message>
+        <source>Disk folder data penuh, hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: permohonan dapat dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan yang dapat disimpan. Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi.</source>
+        <translation>The data folder&apos;s disk is full, read-only or failing, so the register is open for reading only: requests can be searched, viewed, exported and backed up to another disk, but no change can be saved. Repair the disk (or free some space), then reopen the application.</translation>
+    </message>
+    <message>
+        <source>HANYA-BACA</source>
+        <translation>READ-ONLY</translation>
+    </message>
+    <message>
+        <source>Register hanya-baca</source>
+        <translation>Register read-only</translation>
+    </message>
+    <message>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
@@ -3216,6 +3228,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
+        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>

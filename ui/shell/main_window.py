@@ -195,12 +195,12 @@ class MainWindow(QMainWindow):
         self.sync.report_received.connect(self._synced)
 
     def _say_read_only(self, bar: Any) -> None:
-        """A register on a read-only disk opens to be read (app/services/desk.py): the officer is told once, and
+        """A register on a full or read-only disk opens to be read (app/services/desk.py): the officer is told once, and
         the status bar says so for as long as the window is open; every save is refused with the same reason."""
         why = self.tr(
-            "Disk folder data hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: permohonan dapat "
-            "dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan yang dapat disimpan. "
-            "Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi."
+            "Disk folder data penuh, hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: "
+            "permohonan dapat dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan "
+            "yang dapat disimpan. Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi."
         )
         self.read_only_label = QLabel(self.tr("HANYA-BACA"))
         self.read_only_label.setToolTip(why)

@@ -74,7 +74,9 @@ def test_a_register_on_a_read_only_disk_opens_read_only_and_says_so(
     monkeypatch.setattr(engine, "folder_writable", lambda path: Path(path) != office)
     startup = make_startup(office, sign_in=("admin", ADMIN_PASSWORD))
     startup.begin()
-    qtbot.waitUntil(lambda: startup.session is not None and startup.session.window is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: startup.session is not None and startup.session.window is not None, timeout=30_000
+    )
     window = startup.session.window
     assert isinstance(window, MainWindow) and startup.desk.read_only
     assert window.read_only_label.text() == "HANYA-BACA" and window.read_only_label.isVisible()
