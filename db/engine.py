@@ -72,9 +72,9 @@ def read_only_reason(path: Path) -> str | None:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             connection.close()
-    except sqlite3.OperationalError as error:
+    except sqlite3.DatabaseError as error:
         if not unwritable(error):
-            return None  # locked, damaged ...: the usual opening reports it
+            return None  # locked, damaged, not a register ...: the usual opening reports it
         try:
             full = shutil.disk_usage(path.parent).free < _NEARLY_FULL
         except OSError:

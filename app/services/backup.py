@@ -286,10 +286,8 @@ class BackupService:
         if not target.parent.is_dir():
             raise ValidationError({"out": f"Folder {target.parent} tidak ada."})
         clear_stale_parts(target.parent)
-        counts, info = _verified_copy(source, target)
-        key_target = _copy_key(self.ctx.data_dir / "keys", target)
-        # Recorded after the copy, and only if the disk allows: a backup to another disk is what is needed most
-        # when the data disk is full or read-only (the audit line is then missing, and the person is told).
+        # Recorded first, so the copy holds its own audit line; but only if the disk allows: a backup to
+        # another disk is what is needed most when the data disk is full or read-only (then the person is told).
         try:
             with self.ctx.db.transaction() as session:
                 audit(
@@ -306,6 +304,8 @@ class BackupService:
                 "Perhatian: cadangan dibuat, tetapi tidak tercatat di jejak audit register "
                 "(register tidak dapat ditulis: disk penuh atau hanya-baca)."
             )
+        counts, info = _verified_copy(source, target)
+        key_target = _copy_key(self.ctx.data_dir / "keys", target)
         return BackupResult(target, key_target, target.stat().st_size, info.integrity, counts)
 
     def record_restore(self, username: str, details: dict[str, Any]) -> None:
