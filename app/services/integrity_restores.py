@@ -26,7 +26,7 @@ def _ids(connection: sqlite3.Connection, table: str) -> dict[str, str]:
 def restore_findings(connection: sqlite3.Connection, data_dir: Path) -> tuple[list[str], list[str]]:
     """(problems, reserved numbers) of the register on ``connection`` against every pre-restore copy."""
     from app.services.backup import connect
-    from app.services.restore import high_water
+    from app.services.restore_ledger import high_water
 
     problems: list[str] = []
     reserved: list[str] = []

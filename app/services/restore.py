@@ -48,8 +48,10 @@ from app.services.backup import (
     write_private,
 )
 from app.services.context import Actor
+from app.services.integrity_restores import PRE_RESTORE
 from app.services.pii import KEY_FILE_NAME
 from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path, unseal
+from app.services.restore_ledger import high_water, lacking_in
 from db.migrate import known_revisions
 from db.private import private_dir, tighten
 
@@ -181,7 +183,7 @@ def restore_register(
         try:
             username = authorize(staged)
             live = db_path(data_dir)
-            lacking = _lacking(live, staged)
+            lacking = lacking_in(staged, live)
             carried = _carry_counters(live, staged)
             expected = inspect_register(staged).counts
             saved = _save_current(data_dir, live, moment)
@@ -201,60 +203,30 @@ def restore_register(
 
 RESTORING = "pemulihan register (ppid-desk restore)"
 
-#: What a backup can lack, by kind: (table, the label of an entry).
-_KINDS = {
-    "requests": "SELECT id, number FROM requests",
-    "objections": "SELECT id, number FROM objections",
-    "letters": "SELECT id, coalesce(number, kind || ' ' || id) FROM issued_letters",
-}
-
-
-def _entries(path: Path) -> dict[str, dict[str, str]]:
-    connection = connect(path)
-    try:
-        found: dict[str, dict[str, str]] = {}
-        for kind, query in _KINDS.items():
-            try:
-                found[kind] = {str(i): str(n) for i, n in connection.execute(query)}
-            except sqlite3.DatabaseError:
-                found[kind] = {}
-        return found
-    finally:
-        connection.close()
-
-
-def _lacking(live: Path, staged: Path) -> dict[str, list[str]]:
-    """The entries of the current register that the backup does not have (by id), by kind, as numbers."""
-    if not live.exists():
-        return {}
-    try:
-        current = _entries(live)
-    except sqlite3.DatabaseError:
-        return {}  # unreadable: its raw copy is kept; nothing can be listed
-    restored = _entries(staged)
-    lacking = {
-        kind: sorted(number for id_, number in rows.items() if id_ not in restored[kind])
-        for kind, rows in current.items()
-    }
-    return {kind: numbers for kind, numbers in lacking.items() if numbers}
-
 
 def _carry_counters(live: Path, staged: Path) -> dict[str, int]:
-    """Keep the current register's counters where they are ahead of the backup's.
+    """Keep the highest numbers ever issued where they are ahead of the backup's counters.
 
     Numbers issued after the backup was made may already be on receipts in people's hands; restoring the older
-    counters would issue them a second time. Returns the counters that were raised.
+    counters would issue them a second time. The marks are read from the current register and from every
+    register an earlier restore replaced (``backups/sebelum-pulih-*``): when the current one is missing or
+    unreadable, or was itself restored from an old backup, those still know what was issued. Returns the
+    counters that were raised.
     """
-    if not live.exists():
-        return {}
-    try:
-        current = connect(live)
+    ahead: dict[str, int] = {}
+    for path in [live, *sorted(backups_dir(live.parent).glob(PRE_RESTORE))]:
+        if not path.is_file():
+            continue
         try:
-            ahead = high_water(current)
-        finally:
-            current.close()
-    except sqlite3.DatabaseError:
-        return {}  # unreadable: nothing to carry (the saved copy keeps what can be salvaged)
+            current = connect(path)
+            try:
+                marks = high_water(current)
+            finally:
+                current.close()
+        except sqlite3.DatabaseError:
+            continue  # unreadable: nothing to carry from it (its raw copy is kept)
+        for key, value in marks.items():
+            ahead[key] = max(ahead.get(key, 0), value)
     target = connect(staged)
     raised: dict[str, int] = {}
     try:
@@ -274,21 +246,14 @@ def _carry_counters(live: Path, staged: Path) -> dict[str, int]:
     return raised
 
 
-def high_water(connection: sqlite3.Connection) -> dict[str, int]:
-    """The highest number ever issued per counter: the counter, or a higher sequence stored (a counter can be
-    behind its register only by damage, and then the register's own numbers are what people hold)."""
-    marks = {str(k): int(v) for k, v in connection.execute("SELECT key, value FROM counters")}
-    for kind, table in (("request", "requests"), ("objection", "objections")):
-        for year, top in connection.execute(f"SELECT year, max(seq) FROM {table} GROUP BY year"):
-            key = f"{kind}:{year}"
-            marks[key] = max(marks.get(key, 0), int(top))
-    return marks
-
-
 def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
     if not live.exists():
         return None
     target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}.sqlite3"
+    serial = 1
+    while target.exists() or target.with_suffix(".rusak").exists():  # two restores in one second: keep both
+        serial += 1
+        target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}-{serial}.sqlite3"
     private_dir(target.parent)
     try:
         atomic_copy(live, target)

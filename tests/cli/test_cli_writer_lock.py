@@ -165,3 +165,22 @@ def test_a_restore_racing_a_running_intake_never_lets_a_number_be_issued_twice(
     assert not kept & reserved
     checked = _admin(desk_dir, "check")
     assert checked.code == 0, checked.out
+
+
+def test_numbers_stay_reserved_when_the_register_replaced_next_is_lost_too(
+    desk_dir: Path, tmp_path: Path
+) -> None:
+    """The high-water mark does not live only in the register being replaced: after a first restore, a damaged
+    register restored again from the same old backup still continues after the numbers already issued."""
+    backup = tmp_path / "cadangan.sqlite3"
+    assert _admin(desk_dir, "backup", "--out", backup).code == 0
+    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0  # A-0001, then lost
+    assert _admin(desk_dir, "restore", backup).code == 0
+    live = db_path(desk_dir)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{live}{suffix}").unlink(missing_ok=True)
+    live.write_bytes(b"rusak" * 100)  # the register is damaged: its own counters are gone
+    assert _admin(desk_dir, "restore", backup).code == 0
+    added = _admin(desk_dir, "request", "add", stdin=json.dumps(intake()))
+    assert added.out.split("\t")[0] == "KEC-SRG/2026/A-0002", added.err
+    assert _admin(desk_dir, "check").code == 0
