@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self._build_status_bar(office.name)
         self._build_shortcuts()
+        if desk.read_only:  # nothing typed into an intake could be saved: not offered at all
+            self.intake_button.setEnabled(False)
+            self.intake_button.setToolTip(self.read_only_label.toolTip())
+            self.intake_action.setEnabled(False)
         self._select("dashboard")
         self.dashboard.refresh_if_older_than(DASHBOARD_FRESH_S)
         self.sync.start_later()
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
         self.outer.setCurrentIndex(1 if locked else 0)
-        self.intake_action.setEnabled(not locked)
+        self.intake_action.setEnabled(not locked and not self.desk.read_only)
 
     def is_locked(self) -> bool:
         return self.outer.currentIndex() == 1
@@ -293,6 +297,9 @@ class MainWindow(QMainWindow):
         """Ctrl+N / F2 from anywhere: the intake dialog; what it saved is broadcast."""
         from ui.intake.dialog import IntakeDialog
 
+        if self.desk.read_only:
+            self.read_only_box.open()
+            return None
         dialog = IntakeDialog(self.desk, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda number: self.broadcast(Changes.recorded(requests=[number])))

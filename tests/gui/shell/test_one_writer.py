@@ -83,3 +83,10 @@ def test_a_register_on_a_read_only_disk_opens_read_only_and_says_so(
     qtbot.waitUntil(lambda: window.read_only_box.isVisible(), timeout=5_000)
     assert "hanya untuk dibaca" in window.read_only_box.text()
     window.read_only_box.done(0)
+    # Intake, whose typing could never be saved, is not offered: neither the button nor Ctrl+N / F2.
+    assert not window.intake_button.isEnabled() and not window.intake_action.isEnabled()
+    window.set_locked(True)
+    window.set_locked(False)
+    assert not window.intake_action.isEnabled()
+    assert window.open_intake() is None and window.read_only_box.isVisible()
+    window.read_only_box.done(0)
