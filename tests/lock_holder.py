@@ -40,3 +40,10 @@ def holding(data_dir: Path, what: str) -> Iterator[subprocess.Popen[str]]:
             child.stdin.write("\n")
             child.stdin.flush()
             child.wait(10)
+
+
+def dead_pid() -> int:
+    """The PID of a process that has ended (what a killed backup's part file is named with)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(30)
+    return child.pid

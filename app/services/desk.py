@@ -61,6 +61,18 @@ def open_vault(database: Database, data_dir: Path) -> PiiVault:
     return vault
 
 
+def _clear_killed_copies(data_dir: Path) -> None:
+    """Half-written copies a killed backup, restore or migration left (``NAME.PID.part`` of a dead PID)."""
+    folders = [data_dir, backups_dir(data_dir)]
+    if any(next(folder.glob("*.part"), None) for folder in folders if folder.is_dir()):
+        from app.services.backup import (
+            clear_stale_parts,  # only then: the backup module is not a start-up cost
+        )
+
+        for folder in folders:
+            clear_stale_parts(folder)
+
+
 @dataclass
 class DeskServices:
     ctx: DeskContext
@@ -144,6 +156,8 @@ class DeskServices:
                 writer_lock.release(data_dir)
             raise
         desk.holds_lock = locks
+        if locks:
+            _clear_killed_copies(data_dir)
         return desk
 
     @classmethod

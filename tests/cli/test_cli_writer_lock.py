@@ -15,7 +15,7 @@ from cli_helpers import intake, run_in_process
 from app.paths import db_path
 from app.services import writer_lock
 from app.services.writer_lock import WORKSTATION
-from tests.lock_holder import holding
+from tests.lock_holder import dead_pid, holding
 
 pytestmark = pytest.mark.slow  # a real second process holds the lock
 
@@ -73,7 +73,9 @@ def test_restore_lists_what_the_backup_lacks_and_never_issues_those_numbers_agai
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
     for _ in range(2):
         assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
-    leftover = desk_dir / "backups" / "ppid-desk-20260101-000000.sqlite3.4194303.part"  # a killed backup's
+    leftover = (
+        desk_dir / "backups" / f"ppid-desk-20260101-000000.sqlite3.{dead_pid()}.part"
+    )  # a killed backup's
     leftover.parent.mkdir(exist_ok=True)
     leftover.write_bytes(b"half a copy")
 

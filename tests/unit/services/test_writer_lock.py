@@ -15,7 +15,7 @@ import pytest
 from app.services import writer_lock
 from app.services.desk import DeskServices
 from app.services.writer_lock import LOCK_NAME, WORKSTATION, RegisterInUse, read_holder
-from tests.lock_holder import holding
+from tests.lock_holder import dead_pid, holding
 
 pytestmark = pytest.mark.slow  # a real second process holds the lock
 
@@ -75,3 +75,18 @@ def test_the_lock_is_shared_within_one_process_and_released_by_the_last_holder(t
     assert writer_lock.held_here(folder)
     writer_lock.release(folder)
     assert not writer_lock.held_here(folder)
+
+
+def test_a_writer_opening_the_register_clears_copies_left_by_killed_processes(desk: DeskServices) -> None:
+    data_dir = desk.ctx.data_dir
+    backups = data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    gone = dead_pid()
+    dead = backups / f"ppid-desk-20260316-100000.sqlite3.{gone}.part"
+    alive = backups / f"ppid-desk-20260316-100001.sqlite3.{os.getpid()}.part"  # a backup being written now
+    staged = data_dir / f"register.sqlite3.restore.{gone}.part"
+    for path in (dead, alive, staged):
+        path.write_bytes(b"setengah salinan")
+    opened = DeskServices.open(data_dir, writer=WORKSTATION)
+    opened.close()
+    assert not dead.exists() and not staged.exists() and alive.exists()
