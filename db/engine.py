@@ -67,7 +67,10 @@ def read_only_reason(path: Path) -> str | None:
     if not folder_writable(path.parent):
         return READ_ONLY_MESSAGE
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Read-only, so the probe never checkpoints or otherwise changes the file (a refused register stays as is).
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
