@@ -59,3 +59,8 @@ class KeyUnavailable(DeskError):
 
     The desk stops instead of writing a new key: a new key would make every stored NIK unreadable for good.
     """
+
+
+class RegisterInUse(DeskError):
+    """The register is open for writing in another process (app/services/writer_lock.py). Nothing was opened or
+    changed; the message names the computer and process that hold it."""

@@ -10,6 +10,7 @@ answered with one plain query; Alembic and its scripts are loaded only when a mi
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -95,13 +96,28 @@ def too_new_message(db_path: Path, revision: str, known_head: str) -> str:
 
 
 def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite file consistently (online backup API) and check the copy's integrity."""
+    """Copy a live SQLite file consistently (online backup API) and check the copy's integrity.
+
+    Written as ``NAME.PID.part``, synced and renamed only once checked, so a migration killed mid-copy leaves
+    no half-written copy under the real name (the part file is removed by the next backup or restore)."""
     private_dir(target.parent)
-    with sqlite3.connect(source) as src, sqlite3.connect(private_file(target)) as dst:
-        src.backup(dst)
-        result = dst.execute("PRAGMA integrity_check").fetchone()
-    if not result or result[0] != "ok":
-        raise RuntimeError(f"Salinan cadangan {target} rusak: {result}")
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(private_file(part))
+        try:
+            src.backup(dst)
+            result = dst.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            dst.close()
+            src.close()
+        if not result or result[0] != "ok":
+            raise RuntimeError(f"Salinan cadangan {target} rusak: {result}")
+        with open(part, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
     return target
 
 

@@ -1,7 +1,8 @@
 """``ppid-desk backup|restore|check``: verified copies of the register and an integrity check.
 
 ``restore`` signs the user in against the current register; when that register cannot be opened (the usual
-reason to restore), against the verified backup instead. Close the desktop app before restoring.
+reason to restore), against the verified backup instead. It is refused while the desktop app or a writing
+command has the register open (the data folder's writer lock).
 """
 
 from __future__ import annotations
@@ -93,11 +94,21 @@ def _restore(cli: Cli) -> int:
         return actor.username
 
     from app.cli.key_cmd import read_passphrase
+    from app.services import writer_lock
+    from app.services.restore import RESTORING
 
-    result = restore_register(
-        data_dir, cli.args.file, authorize=authorize, passphrase=lambda: read_passphrase(twice=False)
-    )
-    BackupService(cli.services().ctx).record_restore(result.restored_by, result.to_dict())
+    # The writer lock from the first look at the register to the restore's audit line: refused while the
+    # workstation or a writing command has it open, and nothing is numbered in between.
+    data_dir.mkdir(parents=True, exist_ok=True)
+    writer_lock.acquire(data_dir, RESTORING, wait=writer_lock.WAIT_SECONDS)
+    try:
+        result = restore_register(
+            data_dir, cli.args.file, authorize=authorize, passphrase=lambda: read_passphrase(twice=False)
+        )
+        BackupService(cli.services().ctx).record_restore(result.restored_by, result.to_dict())
+        cli.close()
+    finally:
+        writer_lock.release(data_dir)
 
     def render(r: Any) -> str:
         lines = [
@@ -109,6 +120,18 @@ def _restore(cli: Cli) -> int:
             lines.append(
                 "Penghitung nomor dipertahankan dari register sebelumnya agar nomor yang sudah terbit tidak "
                 "dipakai ulang: " + ", ".join(f"{k} = {v}" for k, v in r.counters_kept.items())
+            )
+        for kind, label in (("requests", "permohonan"), ("objections", "keberatan"), ("letters", "surat")):
+            numbers = r.lacking.get(kind, [])
+            if numbers:
+                lines.append(
+                    f"Tidak ada dalam cadangan ({len(numbers)} {label}, dicatat setelah cadangan dibuat; nomornya "
+                    f"tetap terpakai dan tidak akan diterbitkan lagi): {', '.join(numbers)}."
+                )
+        if r.lacking:
+            lines.append(
+                f"Catat ulang data itu dari salinan register sebelum pemulihan ({r.saved_current}); "
+                "'ppid-desk check' mencantumkan nomor-nomor itu sebagai nomor yang dicadangkan."
             )
         if r.key_restored:
             lines.append("Kunci data pribadi dipulihkan dari " + str(r.source) + ".key.")

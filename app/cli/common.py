@@ -34,6 +34,31 @@ USER_ENV = "PPID_DESK_USER"
 
 Handler = Callable[["Cli"], int | None]
 
+#: Commands that only read the register: they run beside the workstation or a writing command. Every other
+#: command takes the data folder's writer lock (app/services/writer_lock.py) while it runs.
+READING_COMMANDS = frozenset(
+    {
+        "request list", "request show", "objection list", "objection show", "export", "backup", "check",
+        "letter agenda", "office show", "official list", "user list", "calendar list", "print register",
+        "print letters", "print dossier",
+    }
+)  # fmt: skip
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """``request list`` for ``ppid-desk request list ...``: the group and its subcommand, if any."""
+    command = str(getattr(args, "command", None) or "")
+    sub = getattr(args, f"{command}_command", None)
+    return f"{command} {sub}" if sub else command
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Does this command write the register? (``report`` only when it saves a narrative.)"""
+    name = command_name(args)
+    if name == "report":
+        return getattr(args, "set_from", None) is not None
+    return name not in READING_COMMANDS
+
 
 def common_options(*, top_level: bool) -> argparse.ArgumentParser:
     """The options every command takes. ``top_level`` gives real defaults; the subcommand copy suppresses them."""
@@ -127,11 +152,17 @@ class Cli:
                     f"Tidak ada register di {self.data_dir}. Periksa --data-dir, atau siapkan dulu dengan: "
                     "ppid-desk init --office-code ... --office-name ... --admin ..."
                 )
-            self._services = DeskServices.open(self.data_dir)
+            from app.services.writer_lock import WAIT_SECONDS
+
+            writer = f"perintah 'ppid-desk {command_name(self.args)}'" if writes(self.args) else None
+            self._services = DeskServices.open(self.data_dir, writer=writer, wait=WAIT_SECONDS)
         return self._services
 
     def close(self) -> None:
         if self._services is not None:
+            for notice in self._services.ctx.notices:  # e.g. a sign-in the full disk could not record
+                self.err(notice)
+            self._services.ctx.notices.clear()
             self._services.close()
             self._services = None
 

@@ -6,7 +6,7 @@ Command groups are plain modules exposing ``register(subparsers)``; to add one, 
 * 0 — success;
 * 2 — bad input or a refused action (validation, confirmation needed, action refused, permission denied,
   not found, wrong password, account locked, PII key missing or not this register's, a register made by
-  a newer PPID Desk): an Indonesian message on stderr and nothing changed;
+  a newer PPID Desk, a register open for writing in another process): an Indonesian message on stderr and nothing changed;
 * 1 — any other failure (a message on stderr; the traceback only with ``--debug``).
 """
 
@@ -31,6 +31,7 @@ from app.errors import (
     KeyUnavailable,
     NotFound,
     PermissionDenied,
+    RegisterInUse,
     RegisterTooNew,
     ValidationError,
 )
@@ -67,6 +68,7 @@ REFUSALS = (
     AuthenticationFailed,
     RegisterTooNew,
     KeyUnavailable,
+    RegisterInUse,
 )
 
 

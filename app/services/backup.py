@@ -25,6 +25,7 @@ from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.pii import KEY_FILE_NAME
+from db.engine import RegisterUnwritable, read_only_reason, read_only_uri
 from db.private import private_dir, private_file
 
 #: Tables every PPID Desk register has; a file without them is refused by restore.
@@ -78,7 +79,11 @@ class BackupResult:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None)
+    """A plain connection; on a read-only disk a read-only one (a backup to another disk must still work)."""
+    if read_only_reason(path):
+        connection = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA busy_timeout=10000")
     return connection
 
@@ -141,10 +146,74 @@ def copy_database(source: Path, target: Path) -> dict[str, int]:
     return counts
 
 
+PART = ".part"
+
+
+def part_of(target: Path) -> Path:
+    """Where ``target`` is written before it is renamed into place: named with this process's PID, so a copy
+    left by a killed process is told from one being written now (``clear_stale_parts``)."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PART}")
+
+
+def clear_stale_parts(folder: Path) -> list[Path]:
+    """Remove the half-written copies (``NAME.PID.part``) that a killed backup or restore left in ``folder``:
+    those whose PID is no longer running (on this PC; a data folder is local to it)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for part in folder.glob(f"*{PART}"):
+        pid = part.name.removesuffix(PART).rpartition(".")[2]
+        if pid.isdigit() and _running(int(pid)):
+            continue
+        try:
+            part.unlink()
+            removed.append(part)
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another account's process, or no way to ask (Windows): leave its file alone
+    return True
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_copy(source: Path, target: Path) -> dict[str, int]:
+    """``copy_database`` into a PID-named part file, then renamed over ``target``: a kill leaves the old file
+    or the complete new one, never half a copy under the final name."""
+    part = part_of(target)
+    part.unlink(missing_ok=True)
+    try:
+        counts = copy_database(source, part)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+    fsync_dir(target.parent)
+    return counts
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write a key file readable by the owner only (0600), durably."""
     private_dir(path.parent)
-    tmp = path.with_name(path.name + ".part")
+    tmp = part_of(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
@@ -152,16 +221,25 @@ def write_private(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+    fsync_dir(path.parent)
 
 
 def _verified_copy(source: Path, target: Path) -> tuple[dict[str, int], RegisterInfo]:
-    counts = copy_database(source, target)
-    info = inspect_register(target)
-    if info.integrity != "ok":
-        raise RuntimeError(f"Salinan {target} gagal diperiksa (integrity_check: {info.integrity}).")
-    if info.counts != counts:
-        raise RuntimeError(f"Salinan {target} tidak sama dengan sumbernya (jumlah baris berbeda).")
-    return counts, info
+    """Copy, check, and only then rename into place: a failed check or a kill leaves no file named ``target``."""
+    part = part_of(target)
+    part.unlink(missing_ok=True)
+    try:
+        counts = copy_database(source, part)
+        info = inspect_register(part)
+        if info.integrity != "ok":
+            raise RuntimeError(f"Salinan {target} gagal diperiksa (integrity_check: {info.integrity}).")
+        if info.counts != counts:
+            raise RuntimeError(f"Salinan {target} tidak sama dengan sumbernya (jumlah baris berbeda).")
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+    fsync_dir(target.parent)
+    return counts, RegisterInfo(target, info.integrity, info.revision, info.counts, info.missing_tables)
 
 
 def _copy_key(key_dir: Path, target: Path) -> Path | None:
@@ -207,23 +285,26 @@ class BackupService:
             raise ValidationError({"out": "Cadangan tidak boleh menimpa register itu sendiri."})
         if not target.parent.is_dir():
             raise ValidationError({"out": f"Folder {target.parent} tidak ada."})
-        with self.ctx.db.transaction() as session:
-            audit(
-                session,
-                actor,
-                self.ctx.clock(),
-                action="backup",
-                entity="register",
-                entity_id=None,
-                details={"target": str(target)},
-            )
-        part = target.with_name(target.name + ".part")
-        part.unlink(missing_ok=True)
+        clear_stale_parts(target.parent)
+        # Recorded first, so the copy holds its own audit line; but only if the disk allows: a backup to
+        # another disk is what is needed most when the data disk is full or read-only (then the person is told).
         try:
-            counts, info = _verified_copy(source, part)
-            os.replace(part, target)
-        finally:
-            part.unlink(missing_ok=True)
+            with self.ctx.db.transaction() as session:
+                audit(
+                    session,
+                    actor,
+                    self.ctx.clock(),
+                    action="backup",
+                    entity="register",
+                    entity_id=None,
+                    details={"target": str(target)},
+                )
+        except RegisterUnwritable:
+            self.ctx.notices.append(
+                "Perhatian: cadangan dibuat, tetapi tidak tercatat di jejak audit register "
+                "(register tidak dapat ditulis: disk penuh atau hanya-baca)."
+            )
+        counts, info = _verified_copy(source, target)
         key_target = _copy_key(self.ctx.data_dir / "keys", target)
         return BackupResult(target, key_target, target.stat().st_size, info.integrity, counts)
 

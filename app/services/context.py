@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.permissions import PERMISSION_LABELS, ROLE_LABELS, Permission, Role, can
@@ -37,3 +37,5 @@ class DeskContext:
     data_dir: Path
     vault: PiiVault
     clock: Clock = system_now
+    #: Things the person should be told that are not errors (a sign-in that could not be recorded).
+    notices: list[str] = field(default_factory=list)

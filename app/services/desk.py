@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from app.paths import backups_dir, db_path
-from app.services import holiday_cache
+from app.services import holiday_cache, writer_lock
 from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
@@ -28,8 +28,8 @@ from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
 from app.services.request_actions import RequestActions
 from app.services.users import UserService
-from db.engine import Database
-from db.migrate import refuse_newer, upgrade
+from db.engine import Database, RegisterUnwritable, read_only_reason
+from db.migrate import HEAD_REVISION, current_revision, refuse_newer, upgrade
 from db.models import Office, Requester
 from db.private import private_dir, private_file, tighten
 
@@ -62,6 +62,18 @@ def open_vault(database: Database, data_dir: Path) -> PiiVault:
     return vault
 
 
+def _clear_killed_copies(data_dir: Path) -> None:
+    """Half-written copies a killed backup, restore or migration left (``NAME.PID.part`` of a dead PID)."""
+    folders = [data_dir, backups_dir(data_dir)]
+    if any(next(folder.glob("*.part"), None) for folder in folders if folder.is_dir()):
+        from app.services.backup import (
+            clear_stale_parts,  # only then: the backup module is not a start-up cost
+        )
+
+        for folder in folders:
+            clear_stale_parts(folder)
+
+
 @dataclass
 class DeskServices:
     ctx: DeskContext
@@ -74,6 +86,7 @@ class DeskServices:
     objections: ObjectionService
     clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
+    holds_lock: bool = field(default=False)
 
     @cached_property
     def backup(self) -> BackupService:
@@ -132,14 +145,47 @@ class DeskServices:
         return RoutingService(self.ctx, self.register)
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Clock = system_now) -> DeskServices:
-        private_dir(data_dir)
-        path = private_file(db_path(data_dir))
-        tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
-        refuse_newer(path)  # before the engine below writes anything to the file
-        database = Database(path)
+    def open(
+        cls, data_dir: Path, *, clock: Clock = system_now, writer: str | None = None, wait: float = 0.0
+    ) -> DeskServices:
+        """Open the register of ``data_dir``. ``writer`` (who, for the lock file) takes the folder's writer lock
+        (app/services/writer_lock.py) for as long as the services stay open: the workstation and every writing
+        command pass it, reading commands do not. A register on a read-only disk opens read-only (``ctx.db.
+        read_only``; every write is refused with ``RegisterUnwritable``) and takes no lock: nobody can write it."""
+        read_only = read_only_reason(db_path(data_dir))
+        locks = writer is not None and read_only is None
+        if locks:
+            private_dir(data_dir)
+            writer_lock.acquire(data_dir, str(writer), wait=wait)
         try:
-            saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
+            desk = cls._open(data_dir, clock, read_only)
+        except BaseException:
+            if locks:
+                writer_lock.release(data_dir)
+            raise
+        desk.holds_lock = locks
+        if locks:
+            _clear_killed_copies(data_dir)
+        return desk
+
+    @classmethod
+    def _open(cls, data_dir: Path, clock: Clock, read_only: str | None) -> DeskServices:
+        path = db_path(data_dir)
+        if not read_only:
+            private_dir(data_dir)
+            private_file(path)
+            tighten(Path(f"{path}-wal"), Path(f"{path}-shm"), data_dir / "keys", backups_dir(data_dir))
+        refuse_newer(path)  # before the engine below writes anything to the file
+        database = Database(path, read_only=read_only)
+        try:
+            if read_only:
+                if current_revision(database.engine) != HEAD_REVISION:
+                    raise RegisterUnwritable(
+                        read_only + " Register ini perlu dimigrasi ke versi ini, dan itu menulis."
+                    )
+                saved = None
+            else:
+                saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
             vault = open_vault(database, data_dir)
         except (
             BaseException
@@ -163,6 +209,14 @@ class DeskServices:
             migration_backup=saved,
         )
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the register can only be read (its disk is full or read-only), or None: the GUI says so."""
+        return self.ctx.db.read_only
+
     def close(self) -> None:
         holiday_cache.save(self.ctx.data_dir)
         self.ctx.db.dispose()
+        if self.holds_lock:
+            self.holds_lock = False
+            writer_lock.release(self.ctx.data_dir)

@@ -38,6 +38,7 @@ from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.record_fields import exported
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
+from db.engine import RegisterUnwritable
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -179,20 +180,26 @@ class ExportService:
         try:
             writer = {"csv": self._csv, "xlsx": self._xlsx, "json": self._json}[kind]
             writer(part, rows, actor, flt, columns)
-            with self.ctx.db.transaction() as session:
-                audit(
-                    session,
-                    actor,
-                    self.ctx.clock(),
-                    action="export_public" if public else "export",
-                    entity="register",
-                    entity_id=None,
-                    details={
-                        "format": kind,
-                        "rows": len(rows),
-                        "path": str(out),
-                        "filter": _filter_dict(flt),
-                    },
+            try:
+                with self.ctx.db.transaction() as session:
+                    audit(
+                        session,
+                        actor,
+                        self.ctx.clock(),
+                        action="export_public" if public else "export",
+                        entity="register",
+                        entity_id=None,
+                        details={
+                            "format": kind,
+                            "rows": len(rows),
+                            "path": str(out),
+                            "filter": _filter_dict(flt),
+                        },
+                    )
+            except RegisterUnwritable:  # a full or read-only disk: the rows above were then shown masked
+                self.ctx.notices.append(
+                    "Perhatian: ekspor tidak tercatat di jejak audit (register tidak dapat ditulis: disk penuh "
+                    "atau hanya-baca); telepon dan surel di dalamnya disamarkan."
                 )
             os.replace(part, out)
         finally:

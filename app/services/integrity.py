@@ -6,7 +6,8 @@ with. Each check says what it looked at; any failure makes the command exit 1.
 Checks: SQLite ``integrity_check`` and ``foreign_key_check``; the schema revision equals this version's Alembic
 head; every yearly counter is at least the highest sequence issued that year (else the next intake would reuse
 a number); every request has its ``receive`` timeline event; the PII key file opens EVERY stored NIK (and its lookup
-hash matches), with the count of those it cannot.
+hash matches), with the count of those it cannot; against every register a restore replaced, no number issued
+twice and no counter below a number already issued (app/services/integrity_restores.py).
 """
 
 from __future__ import annotations
@@ -114,6 +115,23 @@ def _receive_events(connection: sqlite3.Connection) -> CheckItem:
     return CheckItem("peristiwa_penerimaan", True, f"{total} permohonan, semuanya punya catatan penerimaan")
 
 
+def _restores(connection: sqlite3.Connection, data_dir: Path) -> CheckItem:
+    """Against the registers replaced by restores (app/services/integrity_restores.py)."""
+    from app.services.integrity_restores import restore_findings
+
+    problems, reserved = restore_findings(connection, data_dir)
+    if problems:
+        return CheckItem("pemulihan", False, _names(problems, len(problems)))
+    if reserved:
+        return CheckItem(
+            "pemulihan",
+            True,
+            f"{len(reserved)} nomor hilang karena pemulihan, tetap dicadangkan (catat ulang dari salinan "
+            f"sebelum-pulih di backups/): " + _names(reserved, len(reserved)),
+        )
+    return CheckItem("pemulihan", True, "tidak ada nomor yang terbit dua kali")
+
+
 def _pii_key(connection: sqlite3.Connection, key_file: Path) -> CheckItem:
     """Every encrypted NIK is opened (not a sample): a key replaced for a while leaves the NIKs taken in
     between unreadable under the original key, and only a full pass finds them."""
@@ -162,7 +180,11 @@ def check_register(data_dir: Path) -> CheckReport:
     path = db_path(data_dir)
     if not path.exists():
         return CheckReport(path, [CheckItem("berkas", False, f"register {path} tidak ada")])
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    from db.engine import read_only_reason, read_only_uri
+
+    # A read-only or full disk needs the immutable form to open a WAL register at all (db/engine.py).
+    uri = read_only_uri(path) if read_only_reason(path) else f"file:{path}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         try:
             first = _integrity(connection)
@@ -176,6 +198,10 @@ def check_register(data_dir: Path) -> CheckReport:
                 items.append(check(connection))
             except sqlite3.DatabaseError as exc:
                 items.append(CheckItem(check.__name__.strip("_"), False, f"tidak dapat diperiksa: {exc}"))
+        try:
+            items.append(_restores(connection, data_dir))
+        except sqlite3.DatabaseError as exc:
+            items.append(CheckItem("pemulihan", False, f"tidak dapat diperiksa: {exc}"))
         try:
             items.append(_pii_key(connection, data_dir / "keys" / KEY_FILE_NAME))
         except sqlite3.DatabaseError as exc:

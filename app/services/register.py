@@ -9,6 +9,7 @@ committed, and WAL with ``synchronous=FULL`` keeps it through a power cut.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.domain import text as text_rules
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.numbering import counter_key
-from app.domain.permissions import Permission
+from app.domain.permissions import Permission, Role
 from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_requester
 from app.domain.search import search_body
 from app.errors import ConfirmationRequired, NotFound, ValidationError
@@ -32,6 +33,7 @@ from app.services.office import load_office
 from app.services.register_query import routed_away
 from app.services.sync_state import request_state as request_state  # re-exported for older imports
 from app.services.views import EventView, RequesterView, RequestView
+from db.engine import RegisterUnwritable
 from db.models import Counter, Event, Request, Requester
 
 MAX_TEXT = 5000
@@ -273,16 +275,27 @@ class RegisterService:
             view = self._view(session, actor, load_request(session, number))
         if actor.can(Permission.VIEW_PERSONAL_DATA) and view.requester.nik_masked:
             # UU 27/2022 Pasal 31: views of personal data are recorded like any other processing.
-            with self.ctx.db.transaction() as session:
-                audit(
-                    session,
-                    actor,
-                    self.ctx.clock(),
-                    action="view_personal_data",
-                    entity="request",
-                    entity_id=view.id,
-                    details={"number": view.number},
+            try:
+                with self.ctx.db.transaction() as session:
+                    audit(
+                        session,
+                        actor,
+                        self.ctx.clock(),
+                        action="view_personal_data",
+                        entity="request",
+                        entity_id=view.id,
+                        details={"number": view.number},
+                    )
+            except RegisterUnwritable:
+                # A full or read-only disk: the request stays readable, as a petugas sees it (masked), since
+                # a full view that cannot be recorded is not given.
+                self.ctx.notices.append(
+                    "Perhatian: NIK, telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di "
+                    "jejak audit dan register tidak dapat ditulis (disk penuh atau hanya-baca)."
                 )
+                masked = replace(actor, role=Role.OFFICER)
+                with self.ctx.db.reader() as session:
+                    return self._view(session, masked, load_request(session, number))
         return view
 
     def find_requesters(self, actor: Actor, query: str, *, limit: int = 10) -> list[RequesterView]:

@@ -258,7 +258,7 @@ class RegisterQuery:
             by_rowid = {row.rowid_: row for row in loaded}  # plain rows: no ORM identity map per page
             shown = [by_rowid[r] for r in rowids if r in by_rowid]
         if reveal:
-            audit_full_contacts(self.ctx, actor, [r.number for r in shown if r.phone or r.email])
+            reveal = audit_full_contacts(self.ctx, actor, [r.number for r in shown if r.phone or r.email])
         return [_row(r, r, reveal=reveal, today=today) for r in shown]
 
     def _text_page(
@@ -348,16 +348,28 @@ _ROW_COLUMNS = [getattr(Request, f) for f in _REQUEST_FIELDS] + [
 ]
 
 
-def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> None:
+def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> bool:
     """A list showing full phone numbers and e-mails is a view of personal data (UU 27/2022 Pasal 31) and is
-    recorded like the full-NIK view of one request: who saw whose contacts, when."""
+    recorded like the full-NIK view of one request: who saw whose contacts, when. False when the register
+    cannot be written (a full or read-only disk): no view goes unrecorded, so the list is then shown masked."""
     if not numbers:
-        return
+        return True
     from app.services.journal import audit
+    from db.engine import RegisterUnwritable
 
-    with ctx.db.transaction() as session:
-        audit(session, actor, ctx.clock(), action="view_personal_data", entity="register", entity_id=None,
-              details={"fields": ["phone", "email"], "numbers": numbers})  # fmt: skip
+    try:
+        with ctx.db.transaction() as session:
+            audit(session, actor, ctx.clock(), action="view_personal_data", entity="register", entity_id=None,
+                  details={"fields": ["phone", "email"], "numbers": numbers})  # fmt: skip
+    except RegisterUnwritable:
+        notice = (
+            "Perhatian: telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di jejak audit "
+            "dan register tidak dapat ditulis (disk penuh atau hanya-baca)."
+        )
+        if notice not in ctx.notices:
+            ctx.notices.append(notice)
+        return False
+    return True
 
 
 def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:

@@ -6,10 +6,22 @@ ok, a schema revision this version knows); only then is the person authorised, t
 WAL is handled by SQLite rather than by moving files under a possible reader. The counters of the current
 register are carried over where they are ahead: numbers issued after the backup are already on receipts.
 The PII key saved beside the backup (``FILE.key``) replaces the current one, which is kept in ``backups/``.
+
+Restore holds the data folder's writer lock (app/services/writer_lock.py) from before the staging to after the
+write: it is refused while the workstation or a writing command has the register open, and nothing can issue a
+number between the moment the counters are carried and the moment the backup is in place. What the backup
+lacks (requests, keberatan and letters registered after it) is listed in the result and in the restore's
+audit line; their numbers stay reserved (the counters continue after the highest number ever issued, read from
+the pre-restore copy: its counters and its highest sequences), and the entries are re-entered by hand from
+the pre-restore copy ``backups/sebelum-pulih-*.sqlite3`` (never merged silently: the backup was chosen
+because the later state was wrong). ``ppid-desk check`` compares the register with every pre-restore copy.
+Every file is written under a PID-named part name and renamed into place, so a killed restore leaves none
+half-written; leftovers of killed runs are removed at the next restore.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -21,18 +33,25 @@ from typing import Any
 from app.domain.permissions import Role
 from app.errors import AuthenticationFailed, NotFound, ValidationError
 from app.paths import backups_dir, db_path
+from app.services import writer_lock
 from app.services.backup import (
     KEY_SUFFIX,
     RegisterInfo,
+    atomic_copy,
+    clear_stale_parts,
     connect,
     copy_database,
+    fsync_dir,
     inspect_register,
+    part_of,
     stamp,
     write_private,
 )
 from app.services.context import Actor
+from app.services.integrity_restores import PRE_RESTORE
 from app.services.pii import KEY_FILE_NAME
 from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path, unseal
+from app.services.restore_ledger import high_water, lacking_in
 from db.migrate import known_revisions
 from db.private import private_dir, tighten
 
@@ -49,12 +68,15 @@ class RestoreResult:
     counts: dict[str, int]
     restored_by: str
     counters_kept: dict[str, int] = field(default_factory=dict)
+    #: What the backup lacks, by kind (``requests``, ``objections``, ``letters``): numbers reserved, to re-enter.
+    lacking: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": str(self.source),
             "restored_by": self.restored_by,
             "counters_kept": self.counters_kept,
+            "lacking": self.lacking,
             "saved_current": str(self.saved_current) if self.saved_current else None,
             "key_restored": self.key_restored,
             "saved_key": str(self.saved_key) if self.saved_key else None,
@@ -102,7 +124,8 @@ def stage_backup(data_dir: Path, source: Path) -> tuple[Path, RegisterInfo]:
     if not source.is_file() or source.stat().st_size == 0:
         raise NotFound(f"Berkas cadangan {source} tidak ditemukan atau kosong.")
     data_dir.mkdir(parents=True, exist_ok=True)
-    staged = data_dir / "register.sqlite3.restore-part"
+    (data_dir / "register.sqlite3.restore-part").unlink(missing_ok=True)  # left by a version before PID names
+    staged = part_of(data_dir / "register.sqlite3.restore")
     staged.unlink(missing_ok=True)
     try:
         try:
@@ -151,41 +174,59 @@ def restore_register(
     if passphrase is not None and sealed.exists() and not Path(str(source) + KEY_SUFFIX).exists():
         typed = passphrase()
         unseal(sealed.read_bytes(), typed)  # a wrong passphrase is refused before anything is replaced
-    staged, info = stage_backup(data_dir, source)
+    private_dir(data_dir)
+    writer_lock.acquire(data_dir, RESTORING, wait=writer_lock.WAIT_SECONDS)
     try:
-        username = authorize(staged)
-        live = db_path(data_dir)
-        carried = _carry_counters(live, staged)
-        expected = inspect_register(staged).counts
-        saved = _save_current(data_dir, live, moment)
-        _write_into(staged, live)
-        after = inspect_register(live)
-        if after.integrity != "ok" or after.counts != expected:
-            raise RuntimeError(f"Pemulihan gagal diverifikasi; register sebelumnya tersimpan di {saved}.")
+        clear_stale_parts(data_dir)
+        clear_stale_parts(backups_dir(data_dir))
+        staged, info = stage_backup(data_dir, source)
+        try:
+            username = authorize(staged)
+            live = db_path(data_dir)
+            lacking = lacking_in(staged, live)
+            carried = _carry_counters(live, staged)
+            expected = inspect_register(staged).counts
+            saved = _save_current(data_dir, live, moment)
+            _write_into(staged, live)
+            after = inspect_register(live)
+            if after.integrity != "ok" or after.counts != expected:
+                raise RuntimeError(f"Pemulihan gagal diverifikasi; register sebelumnya tersimpan di {saved}.")
+        finally:
+            staged.unlink(missing_ok=True)
+        key_restored, saved_key = _restore_key(data_dir, source, moment, typed)
     finally:
-        staged.unlink(missing_ok=True)
-    key_restored, saved_key = _restore_key(data_dir, source, moment, typed)
+        writer_lock.release(data_dir)
     return RestoreResult(
-        source, saved, key_restored, saved_key, info.revision, info.counts, username, carried
+        source, saved, key_restored, saved_key, info.revision, info.counts, username, carried, lacking
     )
 
 
+RESTORING = "pemulihan register (ppid-desk restore)"
+
+
 def _carry_counters(live: Path, staged: Path) -> dict[str, int]:
-    """Keep the current register's counters where they are ahead of the backup's.
+    """Keep the highest numbers ever issued where they are ahead of the backup's counters.
 
     Numbers issued after the backup was made may already be on receipts in people's hands; restoring the older
-    counters would issue them a second time. Returns the counters that were raised.
+    counters would issue them a second time. The marks are read from the current register and from every
+    register an earlier restore replaced (``backups/sebelum-pulih-*``): when the current one is missing or
+    unreadable, or was itself restored from an old backup, those still know what was issued. Returns the
+    counters that were raised.
     """
-    if not live.exists():
-        return {}
-    try:
-        current = connect(live)
+    ahead: dict[str, int] = {}
+    for path in [live, *sorted(backups_dir(live.parent).glob(PRE_RESTORE))]:
+        if not path.is_file():
+            continue
         try:
-            ahead = dict(current.execute("SELECT key, value FROM counters").fetchall())
-        finally:
-            current.close()
-    except sqlite3.DatabaseError:
-        return {}  # unreadable: nothing to carry (the saved copy keeps what can be salvaged)
+            current = connect(path)
+            try:
+                marks = high_water(current)
+            finally:
+                current.close()
+        except sqlite3.DatabaseError:
+            continue  # unreadable: nothing to carry from it (its raw copy is kept)
+        for key, value in marks.items():
+            ahead[key] = max(ahead.get(key, 0), value)
     target = connect(staged)
     raised: dict[str, int] = {}
     try:
@@ -209,9 +250,13 @@ def _save_current(data_dir: Path, live: Path, moment: datetime) -> Path | None:
     if not live.exists():
         return None
     target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}.sqlite3"
+    serial = 1
+    while target.exists() or target.with_suffix(".rusak").exists():  # two restores in one second: keep both
+        serial += 1
+        target = backups_dir(data_dir) / f"sebelum-pulih-{stamp(moment)}-{serial}.sqlite3"
     private_dir(target.parent)
     try:
-        copy_database(live, target)
+        atomic_copy(live, target)
     except sqlite3.DatabaseError:
         # The current file is damaged (that is often why one restores): keep its raw bytes instead.
         target = target.with_suffix(".rusak")
@@ -238,9 +283,14 @@ def _write_into(staged: Path, live: Path) -> None:
             return
         except sqlite3.DatabaseError:
             pass
+    part = part_of(live)
+    shutil.copy2(staged, part)
+    with open(part, "rb+") as handle:
+        os.fsync(handle.fileno())
     for suffix in ("-wal", "-shm"):
         Path(str(live) + suffix).unlink(missing_ok=True)
-    shutil.copy2(staged, live)
+    os.replace(part, live)
+    fsync_dir(live.parent)
 
 
 def _restore_key(

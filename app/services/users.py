@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,6 +20,7 @@ from app.services import lockout
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.views import UserView
+from db.engine import RegisterUnwritable
 from db.models import User
 
 MIN_PASSWORD_LENGTH = 8
@@ -121,11 +123,14 @@ class UserService:
                 state = lockout.lock_state(session, user_row)
                 locked_until = state.locked_until if state.locked_at(now) else None
         if found is not None and locked_until is not None:
-            with self.ctx.db.transaction() as session:
-                user = session.get(User, found.id)
-                assert user is not None
-                audit(session, actor_of(user), now, action=lockout.REFUSED_WHILE_LOCKED, entity="user",
-                      entity_id=user.id, details={"locked_until": locked_until.isoformat()})  # fmt: skip
+            try:
+                with self.ctx.db.transaction() as session:
+                    user = session.get(User, found.id)
+                    assert user is not None
+                    audit(session, actor_of(user), now, action=lockout.REFUSED_WHILE_LOCKED, entity="user",
+                          entity_id=user.id, details={"locked_until": locked_until.isoformat()})  # fmt: skip
+            except RegisterUnwritable:
+                pass  # still refused; the attempt just cannot be recorded on a full or read-only disk
             raise AuthenticationFailed(lockout.locked_message(locked_until))
         # The slow hash check runs outside the write lock, so a sign-in never holds up another desk's intake;
         # an unknown user costs the same check, so timing does not reveal which usernames exist.
@@ -135,6 +140,15 @@ class UserService:
             verified = found is not None
         except (VerificationError, InvalidHashError):
             verified = False
+        try:
+            return self._conclude(found, stored, verified, password, now, failure)
+        except RegisterUnwritable:
+            return self._conclude_unwritten(found, stored, verified, failure)
+
+    def _conclude(
+        self, found: Any, stored: str, verified: bool, password: str, now: datetime, failure: Exception
+    ) -> Actor:
+        """The sign-in's outcome written: a failure counted towards the lock-out, a success's last sign-in."""
         with self.ctx.db.transaction() as session:
             user = session.get(User, found.id) if found is not None else None
             if user is None or not user.active:
@@ -153,6 +167,20 @@ class UserService:
                 user.password_hash = _hasher.hash(password)
             user.last_login_at = self.ctx.clock()
             return actor_of(user)
+
+    def _conclude_unwritten(self, found: Any, stored: str, verified: bool, failure: Exception) -> Actor:
+        """The same decision when the disk refuses the write (full, read-only): reading must stay possible, so
+        the sign-in is decided without recording it, and the officer is told (``ctx.notices``)."""
+        with self.ctx.db.reader() as session:
+            user = session.get(User, found.id) if found is not None else None
+            if user is None or not user.active or not verified or user.password_hash != stored:
+                raise failure
+            actor = actor_of(user)
+        self.ctx.notices.append(
+            "Perhatian: waktu masuk dan jejak audit tidak dicatat karena register tidak dapat ditulis "
+            "(disk penuh atau hanya-baca). Register dapat dibaca; perubahan tidak akan tersimpan."
+        )
+        return actor
 
     def unlock(self, actor: Actor, username: str) -> UserView:
         """Lift a sign-in lock-out at once (an admin who has checked it was the user mistyping)."""

@@ -345,72 +345,58 @@
     <name>CityView</name>
     <message>
         <source>Kantor</source>
-        
         <translation>Office</translation>
     </message>
     <message>
         <source>Permohonan</source>
-        
         <translation>Requests</translation>
     </message>
     <message>
         <source>Dijawab</source>
-        
         <translation>Answered</translation>
     </message>
     <message>
         <source>Tepat waktu</source>
-        
         <translation>On time</translation>
     </message>
     <message>
         <source>Terlambat</source>
-        
         <translation>Late</translation>
     </message>
     <message>
         <source>Lewat tenggat</source>
-        
         <translation>Past deadline</translation>
     </message>
     <message>
         <source>Keberatan</source>
-        
         <translation>Objections</translation>
     </message>
     <message>
         <source>Meja tidak aktif</source>
-        
         <translation>Inactive desks</translation>
     </message>
     <message>
         <source>Rincian per kantor</source>
-        
         <translation>Breakdown by office</translation>
     </message>
     <message>
         <source>Keadaan meja menurut daftar dari server kota pada %1.</source>
-        
         <translation>Desk status as listed by the city server on %1.</translation>
     </message>
     <message>
         <source>Daftar meja belum pernah diambil dari server kota.</source>
-        
         <translation>The desk list has never been fetched from the city server.</translation>
     </message>
     <message>
         <source>%1 kantor, %2 perlu perhatian (tercetak tebal).</source>
-        
         <translation>%1 offices, %2 need attention (in bold).</translation>
     </message>
     <message>
         <source>belum pernah</source>
-        
         <translation>never</translation>
     </message>
     <message>
         <source>%1 hari</source>
-        
         <translation>%1 days</translation>
     </message>
 </context>
@@ -1486,6 +1472,18 @@
     <message>
         <source>Sedang memproses</source>
         <translation>Working</translation>
+    </message>
+    <message>
+        <source>Disk folder data penuh, hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: permohonan dapat dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan yang dapat disimpan. Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi.</source>
+        <translation>The data folder&apos;s disk is full, read-only or failing, so the register is open for reading only: requests can be searched, viewed, exported and backed up to another disk, but no change can be saved. Repair the disk (or free some space), then reopen the application.</translation>
+    </message>
+    <message>
+        <source>HANYA-BACA</source>
+        <translation>READ-ONLY</translation>
+    </message>
+    <message>
+        <source>Register hanya-baca</source>
+        <translation>Register read-only</translation>
     </message>
     <message>
         <source>Sinkronkan sekarang</source>
@@ -2564,7 +2562,6 @@
     </message>
     <message>
         <source>Per ka&amp;ntor</source>
-        
         <translation>By offi&amp;ce</translation>
     </message>
     <message>
@@ -2597,12 +2594,10 @@
     </message>
     <message>
         <source>Seluruh k&amp;ota</source>
-        
         <translation>Whole ci&amp;ty</translation>
     </message>
     <message>
         <source>Laporan semua kantor yang disimpan meja PPID Utama, dengan rincian per kantor dan meja.</source>
-        
         <translation>Report of every office held by the PPID Utama desk, with a breakdown by office and desk.</translation>
     </message>
     <message>

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -93,6 +94,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self._build_status_bar(office.name)
         self._build_shortcuts()
+        if desk.read_only:  # nothing typed into an intake could be saved: not offered at all
+            self.intake_button.setEnabled(False)
+            self.intake_button.setToolTip(self.read_only_label.toolTip())
+            self.intake_action.setEnabled(False)
         self._select("dashboard")
         self.dashboard.refresh_if_older_than(DASHBOARD_FRESH_S)
         self.sync.start_later()
@@ -183,6 +188,8 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusButton(self.desk.calendar.now)
         self.sync_status.clicked.connect(lambda: self.show_page("sync"))
         bar.addWidget(self.office_label)
+        if self.desk.read_only:
+            self._say_read_only(bar)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.sync_status)
         runner().busy_changed.connect(self.busy.setVisible)
@@ -190,6 +197,22 @@ class MainWindow(QMainWindow):
         self.sync.busy_changed.connect(self.sync_status.set_busy)
         self.sync.status_changed.connect(lambda snap: self.clock_banner.show_clock(snap.clock))
         self.sync.report_received.connect(self._synced)
+
+    def _say_read_only(self, bar: Any) -> None:
+        """A register on a full or read-only disk opens to be read (app/services/desk.py): the officer is told once, and
+        the status bar says so for as long as the window is open; every save is refused with the same reason."""
+        why = self.tr(
+            "Disk folder data penuh, hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: "
+            "permohonan dapat dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan "
+            "yang dapat disimpan. Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi."
+        )
+        self.read_only_label = QLabel(self.tr("HANYA-BACA"))
+        self.read_only_label.setToolTip(why)
+        bar.addPermanentWidget(self.read_only_label)
+        self.read_only_box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Register hanya-baca"), why, parent=self
+        )
+        QTimer.singleShot(0, self.read_only_box.open)  # over the window, once it is on screen
 
     def _build_shortcuts(self) -> None:
         def add(keys: list[QKeySequence | str], slot: Any, name: str) -> QAction:
@@ -210,7 +233,7 @@ class MainWindow(QMainWindow):
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
         self.outer.setCurrentIndex(1 if locked else 0)
-        self.intake_action.setEnabled(not locked)
+        self.intake_action.setEnabled(not locked and not self.desk.read_only)
 
     def is_locked(self) -> bool:
         return self.outer.currentIndex() == 1
@@ -274,6 +297,9 @@ class MainWindow(QMainWindow):
         """Ctrl+N / F2 from anywhere: the intake dialog; what it saved is broadcast."""
         from ui.intake.dialog import IntakeDialog
 
+        if self.desk.read_only:
+            self.read_only_box.open()
+            return None
         dialog = IntakeDialog(self.desk, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda number: self.broadcast(Changes.recorded(requests=[number])))

@@ -41,8 +41,9 @@ APP_NAME = "PPID Desk"
 def open_register(data_dir: Path) -> DeskServices:
     """Import the service layer and open the data folder (run on a worker thread)."""
     from app.services.desk import DeskServices
+    from app.services.writer_lock import WORKSTATION
 
-    return DeskServices.open(data_dir)
+    return DeskServices.open(data_dir, writer=WORKSTATION)
 
 
 class Startup(QObject):

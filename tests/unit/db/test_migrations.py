@@ -261,3 +261,18 @@ def test_opening_a_current_register_does_not_load_alembic(tmp_path: Path) -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_failed_pre_migration_copy_leaves_no_file_under_its_name(tmp_path: Path) -> None:
+    """A copy that fails (here: the source is no database; in life, a kill or a full disk mid-copy) must not leave
+    a half-written file named like a good safety copy."""
+    import sqlite3 as sqlite
+
+    from db.migrate import backup_file
+
+    source = tmp_path / "register.sqlite3"
+    source.write_bytes(b"bukan basis data " * 512)
+    target = tmp_path / "backups" / "sebelum-migrasi-0007-20260316-100000.sqlite3"
+    with pytest.raises(sqlite.DatabaseError):
+        backup_file(source, target)
+    assert not target.exists() and not list(target.parent.glob("*.part"))

@@ -50,6 +50,7 @@ def test_a_sound_register_passes_and_is_not_written(closed_desk: Path) -> None:
         "revisi_skema",
         "penghitung_nomor",
         "peristiwa_penerimaan",
+        "pemulihan",
         "kunci_data_pribadi",
     ]
     assert live.read_bytes() == before

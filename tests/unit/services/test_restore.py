@@ -147,3 +147,15 @@ def test_authenticate_in_reads_the_users_of_a_file(backup_file: Path) -> None:
         authenticate_in(backup_file, "admin", "salah-sekali")
     with pytest.raises(AuthenticationFailed):
         authenticate_in(backup_file, "tidak-ada", ADMIN_PASSWORD)
+
+
+def test_two_restores_in_one_second_keep_both_registers_they_replaced(
+    desk: DeskServices, backup_file: Path
+) -> None:
+    from datetime import datetime
+
+    moment = datetime(2026, 3, 16, 10, 0, 0)
+    first = restore_register(desk.ctx.data_dir, backup_file, authorize=_allow, now=moment)
+    second = restore_register(desk.ctx.data_dir, backup_file, authorize=_allow, now=moment)
+    assert first.saved_current and second.saved_current and first.saved_current != second.saved_current
+    assert first.saved_current.exists() and second.saved_current.exists()
