@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import Column, ColumnElement, Integer, MetaData, String, Table, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import WorkingCalendar
@@ -142,56 +142,82 @@ def request_scope(period: Period, office_code: str | None) -> list[ColumnElement
     return scope
 
 
-class _WorkingDayIndex:
-    """Working-day rank of each ISO day the report meets, computed once per distinct day: the difference of two
-    ranks is ``WorkingCalendar.working_days_between`` of the two days (day 0 not counted)."""
+#: The working-day rank of every day the period's measures meet, lent to SQLite as a temporary table so the
+#: differences are computed and grouped inside SQLite (an indexed lookup per row, no Python call per row).
+_RANKS = Table(
+    "ppid_wd_rank",
+    MetaData(),
+    Column("day", String, primary_key=True),
+    Column("rank", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+_ORIGIN = date(2000, 1, 1)
 
-    def __init__(self, cal: WorkingCalendar) -> None:
-        self.cal = cal
-        self.origin = date(2000, 1, 1)
-        self.ranks: dict[str, int] = {}
 
-    def __call__(self, iso: Any) -> int:
-        key = str(iso)[:10]
-        rank = self.ranks.get(key)
-        if rank is None:
-            rank = self.ranks[key] = self.cal.working_days_between(self.origin, date.fromisoformat(key))
-        return rank
+def _lend_ranks(session: Session, cal: WorkingCalendar, scope: list[ColumnElement[bool]]) -> None:
+    """Fill ``ppid_wd_rank`` (this connection's temporary table) with the rank of every day from the scope's
+    earliest completion to its latest answer or handing over: the difference of two ranks is
+    ``WorkingCalendar.working_days_between`` of the two days (day 0 not counted)."""
+    first, last_answer, last_handover = session.execute(
+        select(
+            func.min(func.date(Request.completed_at)),
+            func.max(func.date(Request.decided_at)),
+            func.max(func.date(Request.delivered_at)),
+        ).where(*scope, Request.completed_at.is_not(None))
+    ).one()
+    connection = session.connection()
+    _RANKS.create(connection, checkfirst=True)
+    connection.execute(_RANKS.delete())
+    if first is None:
+        return
+    day = date.fromisoformat(first)
+    last = max(date.fromisoformat(d) for d in (first, last_answer or first, last_handover or first))
+    rank = cal.working_days_between(_ORIGIN, day)
+    rows = []
+    while day <= last:
+        rows.append({"day": day.isoformat(), "rank": rank})
+        day += timedelta(days=1)
+        rank += 1 if cal.is_working_day(day) else 0
+    connection.execute(_RANKS.insert(), rows)
 
 
 def _working_days(
-    session: Session, index: _WorkingDayIndex, scope: list[ColumnElement[bool]], hi: datetime
+    session: Session, cal: WorkingCalendar, scope: list[ColumnElement[bool]], hi: datetime
 ) -> tuple[Counter[int], int, int, Counter[int]]:
     """Working days from completeness to the written answer (with on time / late against the deadline in
     force) and to the handing over, in one grouped pass. SQLite groups by the working-day differences
-    themselves: the office calendar is lent to it as the function ``ppid_wd_rank`` (a rank per distinct day,
-    cached), so only a few hundred rows come back however big the period."""
-    raw = session.connection().connection.driver_connection  # the desk's register is SQLite (sqlite3)
-    assert raw is not None
-    raw.create_function("ppid_wd_rank", 1, index, deterministic=True)
-    start = func.ppid_wd_rank(func.date(Request.completed_at))
+    themselves, looked up in ``ppid_wd_rank`` (``_lend_ranks``), so only a few hundred rows come back however
+    big the period."""
+    _lend_ranks(session, cal, scope)
+    start, answer, handover = _RANKS.alias("wd_start"), _RANKS.alias("wd_answer"), _RANKS.alias("wd_handover")
     answered = and_(Request.decision.is_not(None), Request.decided_at < hi)
     answer_day = func.date(Request.decided_at)
     deadline = func.coalesce(Request.due_extended, Request.due_response)
     keys = (
-        case((answered, func.ppid_wd_rank(answer_day) - start)),
+        case((answered, answer.c.rank - start.c.rank)),
         case((answered, case((answer_day <= deadline, 1), else_=0))),
-        case((Request.delivered_at < hi, func.ppid_wd_rank(func.date(Request.delivered_at)) - start)),
+        case((Request.delivered_at < hi, handover.c.rank - start.c.rank)),
     )
-    rows = session.execute(
-        select(*keys, func.count()).where(*scope, Request.completed_at.is_not(None)).group_by(*keys)
-    ).all()
+    query = (
+        select(*keys, func.count())
+        .select_from(Request)
+        .join(start, start.c.day == func.date(Request.completed_at))
+        .outerjoin(answer, answer.c.day == answer_day)
+        .outerjoin(handover, handover.c.day == func.date(Request.delivered_at))
+        .where(*scope, Request.completed_at.is_not(None))
+        .group_by(*keys)
+    )
     response: Counter[int] = Counter()
-    handover: Counter[int] = Counter()
+    handover_days: Counter[int] = Counter()
     on_time = late = 0
-    for to_answer, timely, to_handover, n in rows:
+    for to_answer, timely, to_handover, n in session.execute(query).all():
         if to_answer is not None:
             response[int(to_answer)] += n
             on_time += n if timely else 0
             late += 0 if timely else n
         if to_handover is not None:
-            handover[int(to_handover)] += n
-    return response, on_time, late, handover
+            handover_days[int(to_handover)] += n
+    return response, on_time, late, handover_days
 
 
 def compute(session: Session, cal: WorkingCalendar, period: Period, office_code: str | None) -> Figures:
@@ -224,8 +250,7 @@ def compute(session: Session, cal: WorkingCalendar, period: Period, office_code:
             if key is not None:
                 tally[str(key)] += n
     by_month, by_channel, by_kind, by_outcome, by_article = (dict(t) for t in tallies)
-    index = _WorkingDayIndex(cal)
-    response, on_time, late, handover = _working_days(session, index, scope, hi)
+    response, on_time, late, handover = _working_days(session, cal, scope, hi)
     buckets = {
         key: sum(n for days, n in response.items() if low <= days <= high)
         for key, _, low, high in RESPONSE_BUCKETS
