@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: The frame a window manager adds around a window before it has reported its own: a title bar on top and thin
 #: borders (Windows 10/11 draw a 31 px title bar at 100 %; openbox and GNOME are similar).
@@ -96,6 +96,26 @@ def keep_inside(widget: QWidget) -> None:
     y = max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1))
     if (x, y) != (frame.left(), frame.top()):
         widget.move(x, y)
+
+
+def grow_to_contents(widget: QWidget | None) -> None:
+    """Let the dialog holding ``widget`` grow (within the work area) to what its contents now need.
+
+    Why: a window is laid out when shown; a wrapped message that appears later (a wrong password, an error
+    under a field) needs more lines than were reserved, and Qt does not grow a window for the height such text
+    needs at its width, so the message is cut. Main windows are left alone (their pages scroll)."""
+    if widget is None or not widget.isVisible():
+        return
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or window.isMaximized() or not isinstance(window, QDialog):
+        return
+    layout.activate()
+    need = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+    need = max(need, layout.totalMinimumSize().height())
+    if need > window.height():
+        window.resize(window.width(), min(need, largest(window).height()))
+        keep_inside(window)
 
 
 def fits(widget: QWidget) -> bool:
