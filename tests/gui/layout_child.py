@@ -148,10 +148,9 @@ def main(data_dir: Path, language: str) -> int:
     from ui.shell.setup_wizard import SetupWizard
 
     def pages(wizard: QWidget) -> None:
-        for _ in range(wizard.pageIds().__len__() - 1):  # type: ignore[attr-defined]
-            check(f"wizard page {wizard.currentId()}", wizard)  # type: ignore[attr-defined]
-            wizard.page(wizard.currentId()).validatePage = lambda: True  # type: ignore[attr-defined]
-            wizard.next()  # type: ignore[attr-defined]
+        for page_id in wizard.pageIds()[:-1]:  # type: ignore[attr-defined]
+            wizard.setCurrentId(page_id)  # type: ignore[attr-defined]
+            check(f"wizard page {page_id}", wizard)
 
     dialog("wizard", lambda: _opened(SetupWizard(desk)), pages)
     window.close()
