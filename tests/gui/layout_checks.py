@@ -130,25 +130,27 @@ def outside(widget: QWidget) -> str | None:
 
 
 def popup_blank(box: QComboBox) -> str | None:
-    """Open ``box``'s list and look at the row of its current item: it must show its text (dark pixels)."""
+    """Open ``box``'s list: every item must lie inside it and show its text (pixels unlike its background)."""
     if box.count() == 0:
         return None
     box.showPopup()
     view = box.view()
     try:
-        rect = view.visualRect(view.model().index(box.currentIndex(), box.modelColumn()))
-        if rect.isEmpty():
-            return "the current item is not in the open list"
-        image: QImage = view.viewport().grab(rect).toImage()
-        background = QColor(image.pixel(1, rect.height() // 2))
-        differing = sum(
-            1
-            for x in range(0, image.width(), 2)
-            for y in range(0, image.height(), 2)
-            if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60
-        )
-        if differing < 3:
-            return f"the current item {box.currentText()!r} is drawn as a blank row"
+        image: QImage = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        for row in range(min(box.count(), 8)):
+            rect = view.visualRect(view.model().index(row, box.modelColumn()))
+            if not view.viewport().rect().contains(rect):
+                return f"item {box.itemText(row)!r} is cut off in the open list"
+            corner = QColor(image.pixel(int(rect.left() * ratio), int(rect.top() * ratio))).lightness()
+            inked = sum(
+                1
+                for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)
+                if abs(QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() - corner) > 80
+            )
+            if inked < 10 and box.itemText(row).strip():
+                return f"item {box.itemText(row)!r} is drawn without its text"
         return None
     finally:
         box.hidePopup()

@@ -102,10 +102,16 @@ def main(data_dir: Path, language: str) -> int:
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 check(f"settings tab {index}", window)
-    for combo_box in window.findChildren(QComboBox):
-        seen.append("combo")
+                for combo_box in [c for c in tabs.currentWidget().findChildren(QComboBox) if c.isVisible()][
+                    :4
+                ]:
+                    seen.append("combo")
+                    found.extend(
+                        f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True)
+                    )
+    for combo_box in [c for c in window.findChildren(QComboBox) if c.isVisible()][:10]:
+        seen.append("combo")  # the last page shown, Laporan, and the settings page's language list
         found.extend(f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True))
-        break
 
     register = window.pages["register"]
     number = register.model.row_at(0).number  # type: ignore[attr-defined]
