@@ -68,6 +68,7 @@ QPushButton, QToolButton {{ padding: 4px 12px; }}
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{
     outline: 2px solid {FOCUS}; border: 2px solid {FOCUS}; border-radius: 3px;
 }}
+QPushButton:focus, QToolButton:focus {{ padding: 4px 8px; }}  /* the border takes what the padding gives up: the text keeps its room */
 QAbstractItemView:focus, QListWidget:focus, QTableView:focus {{ border: 2px solid {FOCUS}; }}
 QLabel[role="error"] {{ color: {OVERDUE}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}

@@ -179,8 +179,14 @@ class PreviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("&Tutup"))
         self.close_button.setAccessibleName(self.tr("Tutup"))
         self.close_button.clicked.connect(self.reject)
+        metrics = self.printer_combo.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(self.printer_combo.itemText(i))
+            for i in range(self.printer_combo.count())
+        )
+        self.printer_combo.setMaximumWidth(longest + 48)
         for widget in (printer_label, self.printer_combo, copies_label, self.copies):
-            row.addWidget(widget)
+            row.addWidget(widget, 1 if widget is self.printer_combo else 0)  # the list takes the free width
         row.addStretch(1)
         for button in (self.print_button, self.save_button, self.close_button):
             row.addWidget(button)

@@ -79,3 +79,30 @@ def test_a_combo_box_list_shows_every_item_with_its_text(qtbot, qapp):
         )
         assert inked > 10, f"{box.itemText(row)!r} is drawn without its text"
     box.hidePopup()
+
+
+def test_the_focus_ring_leaves_a_button_room_for_its_text(qtbot, qapp):
+    """The focused button's 2 px ring was drawn inside the width laid out for the unfocused one, so the
+    preview's default button read "Cetak (Ctrl+P" at the moment it had focus."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QStyleOptionButton, QWidget
+
+    style.apply_style(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button = QPushButton("&Cetak (Ctrl+P)")
+    row = QHBoxLayout(holder)
+    row.addWidget(button)
+    row.addStretch(1)
+    holder.show()
+    qtbot.waitExposed(holder)
+    laid_out = button.width()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    assert button.width() == laid_out
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    assert option.state & QStyle.StateFlag.State_HasFocus
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+    assert button.fontMetrics().horizontalAdvance("Cetak (Ctrl+P)") <= room.width()
