@@ -142,6 +142,7 @@ class ScreenFit(QObject):
                 if watched.width() > room.width() or watched.height() > room.height():
                     fit(watched)
                 else:
+                    grow_to_contents(watched)  # wrapped text and wrapping rows get the lines they need
                     keep_inside(watched)
         return False
 
