@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import qt_platform
 from ui.kit import gc as gui_gc
-from ui.kit import i18n
+from ui.kit import i18n, screen
 from ui.kit.crash import CrashHandler
 from ui.kit.style import apply_style
 from ui.shell.startup import APP_NAME, Startup
@@ -34,6 +34,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PPID Desk")
     apply_style(app)
+    screen.install(app)  # every window capped to the screen's work area as it is shown (ui/kit/screen.py)
     gui_gc.install(app)  # cycles holding Qt objects are collected on this thread, never on a worker
     return app
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 
@@ -42,3 +49,47 @@ def test_one_form_kit_and_one_door_to_a_worker_thread():
             if isinstance(node, ast.Name) and node.id == "QThreadPool":
                 pools.add(name)
     assert forms == {"kit/forms.py"} and pools == {"kit/tasks.py"}
+
+
+# --- what an officer sees: every page and dialog on an office screen ----------------------------------------
+
+#: (name, screen width × height in device pixels less a 40 px taskbar at that scale, scale): the common office
+#: PC at 100 % and a 1920×1080 screen at the 150 % Windows picks for it (1280×680 device-independent pixels).
+SCREENS = [("1366x768", 1366, 728, "1"), ("1920x1080@150%", 1920, 1020, "1.5")]
+CHILD = Path(__file__).with_name("layout_child.py")
+
+
+@pytest.fixture(scope="module")
+def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.demo import seed_demo
+
+    folder = tmp_path_factory.mktemp("layout") / "demo"
+    seed_demo(folder, count=30, days=60)
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize(("screen", "width", "height", "scale"), SCREENS, ids=[s[0] for s in SCREENS])
+def test_nothing_is_cut_off_on_an_office_screen(
+    demo_office: Path, tmp_path: Path, screen: str, width: int, height: int, scale: str, language: str
+) -> None:
+    """Every page and dialog (tests/gui/layout_child.py) in each language at each scale: no label, button or
+    table cell cut off, no widget outside its window, no window outside the work area."""
+    data = tmp_path / "office"
+    shutil.copytree(demo_office, data)
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": screen, "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": scale}
+    done = subprocess.run(
+        [sys.executable, str(CHILD), str(data), language],
+        env=env, capture_output=True, text=True, timeout=240, cwd=UI.parent,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"login", "window", "page register", "page objections", "preview", "lock", "intake"} <= set(
+        report["seen"]
+    )
+    assert report["problems"] == []

@@ -60,6 +60,9 @@ class SectionCard(QFrame):
         badge = QLabel()
         badge.setPixmap(icon(icon_name, color).pixmap(22, 22))
         self.title = QLabel(title)
+        self.title.setWordWrap(
+            True
+        )  # a narrow card (125 %, English) puts its title on two lines, never cuts it
         set_role(self.title, "section")
         self.count = QLabel("…")
         self.count.setObjectName("count")
@@ -220,6 +223,7 @@ class DashboardPage(Page):
         chart_layout = QVBoxLayout(chart_box)
         chart_head = QHBoxLayout()
         chart_title = QLabel(self.tr("Permohonan per bulan"))
+        chart_title.setWordWrap(True)
         set_role(chart_title, "section")
         chart_head.addWidget(chart_title, 1)
         self.report_button = QPushButton(icon("report"), self.tr("L&aporan…"))

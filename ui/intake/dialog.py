@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
+from ui.kit import screen
 from ui.kit.forms import FieldForm, combo, shortcut
 from ui.kit.qtime import qdatetime
 from ui.kit.style import set_role
@@ -80,7 +81,7 @@ class IntakeDialog(QDialog):
         self._time_edited = False
         self.setWindowTitle(self.tr("Permohonan Informasi Baru"))
         self.setModal(True)
-        self.resize(1100, 700)
+        screen.fit(self, QSize(1100, 700))  # at most: the work area may be smaller
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit.screen import grow_to_contents
 from ui.kit.style import set_role
 
 W = TypeVar("W", bound=QWidget)
@@ -80,12 +81,21 @@ class FieldForm:
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on, as on every other field of the form
         holder = QWidget()
-        if self._keep_rows:
-            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(widget)
+        if self._keep_rows:
+            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            box.addWidget(widget)
+        else:
+            # The row spans the field column even when its input does not (a spin box keeps its own width):
+            # QFormLayout reserves a wrapped hint's or error's height for the column's width, so a narrower
+            # row would get fewer lines than its text needs and cut the rest.
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            grows = bool(
+                widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
+            )
+            box.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         hint_label = QLabel(hint or "")
         set_role(hint_label, "hint")
         hint_label.setWordWrap(True)
@@ -106,6 +116,7 @@ class FieldForm:
         self.hints[key].setText(text)
         self.hints[key].setVisible(bool(text))
         self.widgets[key].setAccessibleDescription(text)
+        grow_to_contents(self.layout.parentWidget())
 
     def set_error(self, key: str, message: str | None) -> None:
         """Show ``message`` under field ``key`` (``None``: clear it); a screen reader hears it on the field."""
@@ -147,6 +158,7 @@ class FieldForm:
             self.general.show()
         if first is not None:
             first.setFocus()
+        grow_to_contents(self.layout.parentWidget())
         return unplaced
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.errors import ValidationError
+from ui.kit.screen import grow_to_contents
 from ui.kit.tasks import submit
 
 
@@ -56,3 +57,4 @@ class RecordingFlow:
     def _general(self, message: str) -> None:
         self.general_error.setText(message)  # type: ignore[attr-defined]
         self.general_error.show()  # type: ignore[attr-defined]
+        grow_to_contents(self.general_error)  # type: ignore[attr-defined]

@@ -1,7 +1,10 @@
 """One calm, consistent look: the bundled font, a light palette, a visible focus ring and icon-font icons.
 
 Why a stylesheet for focus: the Fusion style draws keyboard focus as a faint line that disappears on many
-office monitors; officers work keyboard-first, so the focused field must be unmistakable. Why a bundled font:
+office monitors; officers work keyboard-first, so the focused field must be unmistakable. Why
+``combobox-popup: 0``: with the combo-box rule above, Fusion's menu-like list (current item over the box)
+drew its items through that rule, so the current item came out as an empty box and the next one was cut; the
+plain drop-down list draws them as a list view does. Why a bundled font:
 Liberation Sans ships with the desk (the PDFs embed it too), so screens look the same on every PC and at 150 %
 scaling text stays crisp. Icons are glyphs of the Material Design Icons font (``ui/kit/icons.py``), never hand-drawn images.
 """
@@ -59,10 +62,13 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBo
 QDateEdit:focus, QDateTimeEdit:focus {{ border: 2px solid {FOCUS}; padding: 2px 4px; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px; }}
 QDateEdit::drop-down, QComboBox::drop-down {{ width: 20px; }}
+QComboBox {{ combobox-popup: 0; }}
+QComboBox QAbstractItemView {{ border: 1px solid #9aa0a6; selection-background-color: {ACCENT}; selection-color: white; }}
 QPushButton, QToolButton {{ padding: 4px 12px; }}
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{
     outline: 2px solid {FOCUS}; border: 2px solid {FOCUS}; border-radius: 3px;
 }}
+QPushButton:focus, QToolButton:focus {{ padding: 4px 8px; }}  /* the border takes what the padding gives up: the text keeps its room */
 QAbstractItemView:focus, QListWidget:focus, QTableView:focus {{ border: 2px solid {FOCUS}; }}
 QLabel[role="error"] {{ color: {OVERDUE}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}

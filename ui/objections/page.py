@@ -41,7 +41,7 @@ from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
 from ui.objections.dialog import ObjectionActionDialog
 
@@ -111,6 +111,7 @@ class ObjectionsPage(Page):
         )
         for column, width in enumerate((170, 90, 160, 150, 70, 230, 110)):
             self.table.setColumnWidth(column, width)
+        fit_column(self.table, 5, OBJECTION_STATUS_LABELS.values())  # as wide as the longest status
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(self._activated)
         splitter.addWidget(self.table)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.kit import screen
 from ui.printing.print_service import PrintResult, PrintService, safe_name
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -64,7 +66,7 @@ class PreviewDialog(QDialog):
         self.ask_path = ask_path
         self.setWindowTitle(self.tr("Pratinjau cetak — {0}").format(title))
         self.setAccessibleName(self.tr("Pratinjau cetak {0} {1}").format(title, number))
-        self.resize(900, 760)
+        screen.fit(self, QSize(900, 760))  # at most: the work area may be smaller
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(pdf))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -141,6 +143,14 @@ class PreviewDialog(QDialog):
         row = QHBoxLayout()
         self.printer_combo = QComboBox()
         self.printer_combo.setAccessibleName(self.tr("Printer"))
+        # printer names (and the no-printer note) can be long: the list shrinks with the window instead of
+        # pushing Cetak / Simpan PDF / Tutup past a small screen's edge; the full name is in the tooltip
+        self.printer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.printer_combo.setMinimumContentsLength(14)
+        self.printer_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.printer_combo.currentTextChanged.connect(self.printer_combo.setToolTip)
         printer_label = QLabel(self.tr("P&rinter:"))
         printer_label.setBuddy(self.printer_combo)
         names = self.service.printers.names()
@@ -169,8 +179,14 @@ class PreviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("&Tutup"))
         self.close_button.setAccessibleName(self.tr("Tutup"))
         self.close_button.clicked.connect(self.reject)
+        metrics = self.printer_combo.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(self.printer_combo.itemText(i))
+            for i in range(self.printer_combo.count())
+        )
+        self.printer_combo.setMaximumWidth(longest + 48)
         for widget in (printer_label, self.printer_combo, copies_label, self.copies):
-            row.addWidget(widget)
+            row.addWidget(widget, 1 if widget is self.printer_combo else 0)  # the list takes the free width
         row.addStretch(1)
         for button in (self.print_button, self.save_button, self.close_button):
             row.addWidget(button)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.deadlines import format_remaining
 from app.domain.lifecycle import CHANNELS, OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.services.changes import Changes
@@ -41,6 +42,7 @@ from ui.kit.forms import shortcut
 from ui.kit.page import Page
 from ui.kit.qtime import qdate
 from ui.kit.style import icon, set_role
+from ui.kit.tables import fit_column
 from ui.kit.tasks import submit
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
 
@@ -236,6 +238,10 @@ class RegisterPage(Page):
             action.setChecked(column.default_visible)
             action.toggled.connect(lambda on, i=index: table.setColumnHidden(i, not on))
             self.columns_menu.addAction(action)
+        # the columns of a fixed vocabulary are as wide as their longest value, in this font and language
+        fit_column(table, self.model.column_of("status"), STATUS_LABELS.values())
+        fit_column(table, self.model.column_of("remaining"), [format_remaining(n) for n in (-999, 0, 999)])
+        fit_column(table, self.model.column_of("channel"), CHANNELS.values())
         header.setSortIndicator(self.model.sort_column, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self._open_index)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,6 +41,7 @@ from app.domain.requester import DOCUMENT_KINDS
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
+from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
 from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
@@ -126,8 +126,7 @@ class ActionDialog(RecordingFlow, QDialog):
             self.tr("Permohonan dinyatakan lengkap; jangka waktu 10 hari kerja mulai berjalan.")
         )
         row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
+        box = FlowLayout(row)  # the documents wrap onto more lines rather than squeezing the form
         boxes: dict[str, QCheckBox] = {}
         self.document_boxes = boxes
         for value, label in DOCUMENT_KINDS.items():

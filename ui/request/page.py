@@ -40,6 +40,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
+from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import record_table
@@ -91,7 +92,7 @@ class RequestPage(Page):
         header.addWidget(self.status)
         header.addStretch(1)
         layout.addLayout(header)
-        self.actions_row = QHBoxLayout()
+        self.actions_row = FlowLayout()  # wraps rather than cutting labels at 150 % or in English
         layout.addLayout(self.actions_row)
         self.routed_note = QLabel(
             self.tr(

@@ -39,6 +39,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.dashboard.page import DashboardPage
+from ui.kit import screen
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
@@ -50,6 +51,10 @@ from ui.sync.status import ClockBanner, SyncStatusButton
 #: A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one
 #: (the PC sat at the login screen) is read again as the window opens.
 DASHBOARD_FRESH_S = 60.0
+#: The window's size where the work area has room for it (else it opens maximised; ui/kit/screen.py) and the
+#: smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen).
+PREFERRED_SIZE = QSize(1280, 720)
+MINIMUM_SIZE = QSize(1000, 600)
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +73,7 @@ class MainWindow(QMainWindow):
         self.sync.setParent(self)
         office = desk.office.profile()
         self.setWindowTitle(self.tr("PPID Desk — %1").replace("%1", office.name))
-        self.setMinimumSize(QSize(1000, 640))
-        self.resize(1366, 768)
+        self.setMinimumSize(MINIMUM_SIZE)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._build_pages(dashboard)
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
             self.intake_button.setEnabled(False)
             self.intake_button.setToolTip(self.read_only_label.toolTip())
             self.intake_action.setEnabled(False)
+        screen.restore(self, desk.office.data_folder(), "main", PREFERRED_SIZE)
         self._select("dashboard")
         self.dashboard.refresh_if_older_than(DASHBOARD_FRESH_S)
         self.sync.start_later()
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        screen.remember(self, self.desk.office.data_folder(), "main")
         self.sync.stop()
         runner().wait(5_000)
         super().closeEvent(event)

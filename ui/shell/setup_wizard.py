@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app.domain.numbering import validate_desk_letter, validate_office_code
@@ -21,6 +21,7 @@ from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.users import validate_password, validate_username
+from ui.kit import screen
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.lifetime import keep
@@ -103,7 +104,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Penyiapan PPID Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.resize(760, 640)
+        screen.fit(self, QSize(760, 640))  # at most: the work area may be smaller
         self.profile = OfficeProfileForm(with_code=True)
         self.kop = KopForm(desk.office.data_folder())
         self.ppid = OfficialFields(self.tr("PPID (Pelaksana)"), "ppid")

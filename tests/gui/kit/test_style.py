@@ -48,3 +48,61 @@ def test_disabled_icon_is_lighter(qapp):
     darkest = max(range(24 * 24), key=lambda i: normal.pixelColor(i % 24, i // 24).alpha())
     x, y = darkest % 24, darkest // 24
     assert disabled.pixelColor(x, y).alpha() < normal.pixelColor(x, y).alpha()
+
+
+def test_a_combo_box_list_shows_every_item_with_its_text(qtbot, qapp):
+    """The open list of a combo box drew its current item as a blank box and cut the next one (the language
+    list read as one empty row): the stylesheet's combo-box rule was applied to the menu-style popup's items."""
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    style.apply_style(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box = QComboBox()
+    box.addItems(["Bahasa Indonesia", "English"])
+    QVBoxLayout(holder).addWidget(box)
+    holder.show()
+    qtbot.waitExposed(holder)
+    box.showPopup()
+    view = box.view()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    for row in range(box.count()):
+        rect = view.visualRect(view.model().index(row, 0))
+        assert view.viewport().rect().contains(rect), f"{box.itemText(row)!r} is cut off"
+        inked = sum(
+            1
+            for x in range(rect.left(), rect.right(), 2)
+            for y in range(rect.top(), rect.bottom(), 2)
+            if abs(image.pixelColor(x, y).lightness() - image.pixelColor(rect.left(), rect.top()).lightness())
+            > 80
+        )
+        assert inked > 10, f"{box.itemText(row)!r} is drawn without its text"
+    box.hidePopup()
+
+
+def test_the_focus_ring_leaves_a_button_room_for_its_text(qtbot, qapp):
+    """The focused button's 2 px ring was drawn inside the width laid out for the unfocused one, so the
+    preview's default button read "Cetak (Ctrl+P" at the moment it had focus."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QStyleOptionButton, QWidget
+
+    style.apply_style(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button = QPushButton("&Cetak (Ctrl+P)")
+    row = QHBoxLayout(holder)
+    row.addWidget(button)
+    row.addStretch(1)
+    holder.show()
+    qtbot.waitExposed(holder)
+    laid_out = button.width()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    assert button.width() == laid_out
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    assert option.state & QStyle.StateFlag.State_HasFocus
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+    assert button.fontMetrics().horizontalAdvance("Cetak (Ctrl+P)") <= room.width()

@@ -1,0 +1,179 @@
+"""What an officer cannot see in a window: text cut off, widgets outside the window, a window off the work area.
+
+Used by tests/gui/layout_child.py (every screen of the program, in a process whose screen is an office PC's)
+and by the in-process tests of single widgets. Each check reads the real widget geometry after layout:
+
+* a label or button narrower than its text (a wrapping label: shorter than the height its text needs);
+* a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
+  except in a column that stretches over the free width to show long free text (the request's text);
+* a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
+  out), unless a scroll area shows it;
+* the window itself not inside its screen's work area (``ui.kit.screen.fits``);
+* with ``popup``: a combo box's open list that draws its current item without text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QTableView,
+    QWidget,
+)
+
+from ui.kit import screen
+
+ROWS = 30  # table rows checked per view
+
+
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        text = widget.text()
+    return f"{type(widget).__name__} {widget.objectName() or widget.accessibleName() or text!r}"[:90]
+
+
+def _scrolled(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def clipped_text(widget: QWidget) -> str | None:
+    """Why the text of label or button ``widget`` is not fully visible, or ``None``."""
+    if isinstance(widget, QLabel):
+        if not widget.text() or widget.pixmap() is not None and not widget.pixmap().isNull():
+            return None
+        inner = widget.contentsRect()
+        if widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + 1:
+                return f"wrapped text needs {need} px of height, has {widget.height()}"
+            return None
+        hint = widget.minimumSizeHint() if widget.textFormat() != Qt.TextFormat.PlainText else None
+        need = hint.width() if hint is not None else widget.fontMetrics().horizontalAdvance(widget.text())
+        lines = widget.sizeHint().height()
+        if need > inner.width() + 2 * widget.margin() + 1 and widget.width() < widget.sizeHint().width():
+            return f"text needs {widget.sizeHint().width()} px, has {widget.width()}"
+        if widget.height() + 1 < lines and widget.height() < widget.minimumSizeHint().height():
+            return f"text needs {lines} px of height, has {widget.height()}"
+        return None
+    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
+        hint = widget.minimumSizeHint() if isinstance(widget, QPushButton) else widget.sizeHint()
+        if widget.width() + 1 < hint.width():
+            return f"text needs {hint.width()} px, has {widget.width()}"
+    return None
+
+
+def elided_cells(view: QAbstractItemView) -> list[str]:
+    """The cells of ``view`` whose text Qt draws cut with "…" (first ``ROWS`` rows)."""
+    model = view.model()
+    if model is None or not isinstance(view, QTableView) or view.wordWrap() and False:
+        return []
+    header = view.horizontalHeader()
+    found = []
+    metrics = view.fontMetrics()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        stretched = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch or (
+            header.stretchLastSection() and header.visualIndex(column) == header.count() - 1
+        )
+        if stretched:
+            continue  # the free-text column: long text is shown in full on the record's own page
+        width = view.columnWidth(column) - 2 * margin
+        for row in range(min(ROWS, model.rowCount())):
+            text = model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text:
+                continue
+            icon = model.data(model.index(row, column), Qt.ItemDataRole.DecorationRole)
+            room = width - (view.iconSize().width() + 4 if icon is not None else 0)
+            if metrics.horizontalAdvance(text) > room:
+                title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                found.append(
+                    f"cell {title!r} {text!r} needs {metrics.horizontalAdvance(text)} px, has {room}"
+                )
+                break
+    return found
+
+
+def outside(widget: QWidget) -> str | None:
+    """Why ``widget`` sticks out of its parent, or ``None``."""
+    parent = widget.parentWidget()
+    if parent is None or widget.isWindow() or _scrolled(widget):
+        return None
+    if not QRect(QPoint(0, 0), parent.size()).adjusted(-1, -1, 1, 1).contains(widget.geometry()):
+        return f"outside its parent {type(parent).__name__}: {widget.geometry().getRect()} in {parent.size().toTuple()}"
+    return None
+
+
+def popup_blank(box: QComboBox) -> str | None:
+    """Open ``box``'s list: every item must lie inside it and show its text (pixels unlike its background)."""
+    if box.count() == 0:
+        return None
+    box.showPopup()
+    view = box.view()
+    try:
+        image: QImage = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        for row in range(min(box.count(), 8)):
+            rect = view.visualRect(view.model().index(row, box.modelColumn()))
+            if not view.viewport().rect().contains(rect):
+                return f"item {box.itemText(row)!r} is cut off in the open list"
+            corner = QColor(image.pixel(int(rect.left() * ratio), int(rect.top() * ratio))).lightness()
+            inked = sum(
+                1
+                for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)
+                if abs(QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() - corner) > 80
+            )
+            if inked < 10 and box.itemText(row).strip():
+                return f"item {box.itemText(row)!r} is drawn without its text"
+        return None
+    finally:
+        box.hidePopup()
+
+
+def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
+    """Everything in ``window`` (a window, or with ``popup`` a combo box) an officer cannot fully see."""
+    if popup:
+        assert isinstance(window, QComboBox)
+        problem = popup_blank(window)
+        return [problem] if problem else []
+    found = []
+    if window.isWindow() and not screen.fits(window):
+        inner = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+        found.append(
+            f"window {inner.getRect()} not inside the work area {screen.work_area(window).getRect()}"
+        )
+    for widget in window.findChildren(QWidget):
+        if not _shown(widget) or widget.window() is not window:
+            continue
+        for problem in (clipped_text(widget), outside(widget)):
+            if problem:
+                found.append(f"{_name(widget)}: {problem}")
+        if isinstance(widget, QAbstractItemView):
+            found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+    return found

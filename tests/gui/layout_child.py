@@ -1,0 +1,176 @@
+"""Every page and dialog of the workstation, laid out on an office screen, checked for what an officer cannot see.
+
+    python tests/gui/layout_child.py DATA_DIR LANGUAGE
+
+Run as its own process by tests/gui/test_ui_layout.py, because the screen is chosen when Qt starts: the
+parent sets ``QT_QPA_PLATFORM=offscreen:configfile=…`` (a 1366×728 work area: 1366×768 less a 40 px taskbar)
+and ``QT_SCALE_FACTOR`` (1 or 1.5). The data folder is a demo office (``app/demo.py``). Every window is shown as
+the program shows it (the application from ``ui.app.application``, so the style and the screen fit are the real
+ones), and ``tests/gui/layout_checks.py`` lists what is clipped in it. The child prints one JSON line: the
+problems found, each ``"<screen>: <what>"``, and the screens visited.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+faulthandler.enable(all_threads=True)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QTabWidget, QWidget  # noqa: E402
+
+from tests.gui.layout_checks import problems_in  # noqa: E402
+
+QUIET_MS = 1_500
+
+
+def settle(ms: int = 60) -> None:
+    """Let layouts, queued signals and background reads finish (the workers run on the thread pool)."""
+    from ui.kit.tasks import runner
+
+    for _ in range(4):
+        runner().wait(QUIET_MS)
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        QCoreApplication.processEvents()
+
+
+def main(data_dir: Path, language: str) -> int:
+    from app.demo import DEMO_ADMIN
+    from app.services.desk import DeskServices
+    from ui.app import application
+    from ui.kit import i18n
+
+    app = application(["layout-child"])
+    i18n.install(language)
+    desk = DeskServices.open(data_dir)
+    admin = desk.users.authenticate(*DEMO_ADMIN)
+    found: list[str] = []
+    seen: list[str] = []
+
+    def check(name: str, window: QWidget) -> None:
+        settle()
+        seen.append(name)
+        found.extend(f"{name}: {problem}" for problem in problems_in(window))
+
+    def dialog(
+        name: str, make: Callable[[], QWidget | None], after: Callable[[QWidget], None] | None = None
+    ) -> None:
+        before = set(QApplication.topLevelWidgets())
+        made = make()
+        settle()
+        opened = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
+        target = made if made is not None and made.isVisible() else (opened[0] if opened else None)
+        if target is None:
+            found.append(f"{name}: did not open")
+            return
+        if after is not None:
+            after(target)
+        check(name, target)
+        if isinstance(target, QDialog):
+            target.done(0)
+        else:
+            target.close()
+        settle()
+
+    from ui.shell.login import LoginDialog
+
+    login = LoginDialog(desk, office_name=desk.office.profile().name)
+    login.show()
+    login.username.setText("admin")  # type: ignore[attr-defined]
+    login.failed.emit(QCoreApplication.translate("LoginDialog", "Nama pengguna atau kata sandi salah."))
+    dialog("login", lambda: login)
+
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(desk, admin)
+    window.show()
+    check("window", window)
+    for key in ("dashboard", "register", "objections", "settings", "sync", "reports"):
+        window.show_page(key)
+        page = window.pages[key]
+        check(f"page {key}", window)
+        tabs = page.findChild(QTabWidget)
+        if key == "settings" and tabs is not None:
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                check(f"settings tab {index}", window)
+                for combo_box in [c for c in tabs.currentWidget().findChildren(QComboBox) if c.isVisible()][
+                    :4
+                ]:
+                    seen.append("combo")
+                    found.extend(
+                        f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True)
+                    )
+    for combo_box in [c for c in window.findChildren(QComboBox) if c.isVisible()][:10]:
+        seen.append("combo")  # the last page shown, Laporan, and the settings page's language list
+        found.extend(f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True))
+
+    register = window.pages["register"]
+    number = register.model.row_at(0).number  # type: ignore[attr-defined]
+    window.open_request(number)
+    check("page request", window)
+    request_page = window.pages["request"]
+    from app.domain.lifecycle import Action
+
+    for action in (Action.COMPLETE, Action.INCOMPLETE, Action.EXTEND, Action.RESPOND, Action.REJECT):
+        dialog(f"action {action.value}", lambda a=action: request_page.open_action(a))  # type: ignore[attr-defined]
+    dialog("route", request_page.open_route)  # type: ignore[attr-defined]
+    dialog("objection filing", request_page.open_objection)  # type: ignore[attr-defined]
+    dialog("intake", window.open_intake)
+
+    objections = window.pages["objections"]
+    window.show_page("objections")
+    settle()
+    from app.domain.lifecycle import ObjectionAction
+
+    if objections.table.rowCount():  # type: ignore[attr-defined]
+        objections.table.selectRow(0)  # type: ignore[attr-defined]
+        settle()
+        dialog("objection decide", lambda: objections.open_action(ObjectionAction.DECIDE))  # type: ignore[attr-defined]
+
+    from ui.printing.actions import preview_letter
+
+    dialog("preview", lambda: preview_letter(desk, admin, number, "receipt", window) and None)  # type: ignore[func-returns-value]
+
+    from ui.shell.lock import LockDialog
+
+    def wrong_password(lock: QWidget) -> None:
+        lock.password.setText("salah")  # type: ignore[attr-defined]
+        lock.submit()  # type: ignore[attr-defined]
+        settle()
+
+    window.set_locked(True)
+    dialog("lock", lambda: _opened(LockDialog(desk, admin, window)), wrong_password)
+    window.set_locked(False)
+
+    from ui.shell.setup_wizard import SetupWizard
+
+    def pages(wizard: QWidget) -> None:
+        for page_id in wizard.pageIds()[:-1]:  # type: ignore[attr-defined]
+            wizard.setCurrentId(page_id)  # type: ignore[attr-defined]
+            check(f"wizard page {page_id}", wizard)
+
+    dialog("wizard", lambda: _opened(SetupWizard(desk)), pages)
+    window.close()
+    desk.close()
+    print(json.dumps({"problems": found, "seen": seen}))
+    sys.stdout.flush()
+    del app
+    return 0
+
+
+def _opened(widget: QWidget) -> QWidget:
+    widget.show()
+    return widget
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2]))
