@@ -220,6 +220,8 @@ class SyncEngine:
             report.clock_offset_seconds = round(clk.offset_seconds, 1)
             self._record_clock(clk.offset_seconds)
             self._push(client, report)
+            with self.db.transaction() as s:
+                outbox.compact_acked(s)  # a register from before compaction shrinks a little per sync
             self._pull(client, enr, report)
             self._repair_stale(client, enr, report)
             self._verify(client, enr, report)
@@ -276,11 +278,15 @@ class SyncEngine:
 
             def start(ops: list[Op], body: bytes | None = None) -> None:
                 nonlocal link_free
-                body = body if body is not None else client.encode_push(client.device_id or "", ops)
+                body = (
+                    body
+                    if body is not None
+                    else client.encode_push(client.device_id or "", ops, delta=client.delta_ops)
+                )
                 flight = _Flight(ops, len(body))
                 self._op_bytes = len(body) / len(ops)
                 if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
-                    cold = len(client.encode_push(client.device_id or "", ops[:1]))
+                    cold = len(client.encode_push(client.device_id or "", ops[:1], delta=client.delta_ops))
                     self._push_warmup = max(0.0, cold - self._op_bytes)
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
@@ -346,7 +352,11 @@ class SyncEngine:
                             staged = outbox.pending(s, self._batch_ops(), after_seq=after)
                         exhausted = not staged
                         after = staged[-1].seq if staged else after
-                        staged_body = client.encode_push(client.device_id or "", staged) if staged else b""
+                        staged_body = (
+                            client.encode_push(client.device_id or "", staged, delta=client.delta_ops)
+                            if staged
+                            else b""
+                        )
                     uploading = any(not f.sent.is_set() for f in flights)
                     # until three batches are acknowledged the rate is a guess: two uploads at a time, unpaced
                     paced = len(acks) >= 3
