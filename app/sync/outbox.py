@@ -91,20 +91,16 @@ def _hold(session: Session, op: Op, res: OpResult, now: datetime) -> None:
 
 
 def compact_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """What an acknowledged op keeps of its payload: the names of the fields it set and the ids of the timeline
-    lines it carried (and the conflicts it resolved), not their values."""
+    """What an acknowledged op keeps of its payload: the names of the fields it changed (a creation or a whole
+    state set all of them: not listed) and the ids of the timeline lines it carried (and the conflicts it
+    resolved), not their values."""
     if payload.get(COMPACTED):
         return payload
     changes = payload.get(CHANGES)
-    record = (
-        changes
-        if isinstance(changes, dict)
-        else Op(
-            seq=0, op_id="-", entity="request", entity_id="-", action="-", payload=payload, base_version=0
-        ).record()
-    )
     events = [payload.get("event"), *(payload.get("events") or [])]
-    out: dict[str, Any] = {COMPACTED: True, "fields": sorted(record)}
+    out: dict[str, Any] = {COMPACTED: True}
+    if isinstance(changes, dict):
+        out["fields"] = sorted(changes)
     out["event_ids"] = [e["id"] for e in events if isinstance(e, dict) and isinstance(e.get("id"), str)]
     if payload.get("resolves"):
         out["resolves"] = payload["resolves"]
