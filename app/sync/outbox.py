@@ -8,7 +8,7 @@ supervisor's review page, and the op's ``note`` says why.
 An acknowledged op is compacted in the same transaction (``compact_payload``): its whole record state was ~70 %
 of the register's size and nothing reads it once the server has it (the record itself, its timeline, the audit
 log and, for a held op, ``sync_conflicts`` keep what matters). What stays is the row itself — ``op_id`` (the
-desk's dedupe key), entity, action, base version, times, note — and which fields and timeline lines it carried.
+desk's dedupe key), entity, action, base version, times, note.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from app.sync import state
 from db.models import OutboxOp
-from ppid_protocol.delta import CHANGES
 from ppid_protocol.wire import Op, OpResult
 
 COMPACTED = "compacted"
@@ -91,17 +90,12 @@ def _hold(session: Session, op: Op, res: OpResult, now: datetime) -> None:
 
 
 def compact_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """What an acknowledged op keeps of its payload: the names of the fields it changed (a creation or a whole
-    state set all of them: not listed) and the ids of the timeline lines it carried (and the conflicts it
-    resolved), not their values."""
+    """What an acknowledged op keeps of its payload: only the mark (and the conflicts it resolved). Which
+    record, which action, when and by whom stay in the op row, the audit log and the timeline; the values are
+    in the record and its change history on the server. Even a list of field names cost ~60 B per op."""
     if payload.get(COMPACTED):
         return payload
-    changes = payload.get(CHANGES)
-    events = [payload.get("event"), *(payload.get("events") or [])]
     out: dict[str, Any] = {COMPACTED: True}
-    if isinstance(changes, dict):
-        out["fields"] = sorted(changes)
-    out["event_ids"] = [e["id"] for e in events if isinstance(e, dict) and isinstance(e.get("id"), str)]
     if payload.get("resolves"):
         out["resolves"] = payload["resolves"]
     return out

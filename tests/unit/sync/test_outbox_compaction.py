@@ -1,7 +1,7 @@
 """Compacting acknowledged outbox ops (issue 13 item 6): the whole record state an op carried was ~70 % of the
 register and stayed for ever. Once the server has answered, the op keeps its row (``op_id``: the desk's dedupe
-key; entity, action, base version, times, the server's verdict in ``note``) and the names of what it carried,
-not the values; an unacknowledged op keeps everything, and a held op's payload goes whole to the conflicts
+key; entity, action, base version, times, the server's verdict in ``note``), not the values it carried; an
+unacknowledged op keeps everything, and a held op's payload goes whole to the conflicts
 table first."""
 
 from __future__ import annotations
@@ -48,8 +48,7 @@ def test_acknowledged_ops_are_compacted_and_the_rest_kept_whole(
     assert set(rows) == {op.op_id for op in pending}  # every op row stays: op_id is the dedupe key
     done = rows[applied.op_id]
     assert done.acked_at is not None and done.entity_id == applied.entity_id and done.action == "receive"
-    assert done.payload == {"compacted": True, "event_ids": [applied.payload["event"]["id"]]}
-    assert rows[respond.op_id].payload["fields"] == sorted(respond.payload["changes"])
+    assert done.payload == {"compacted": True} and rows[respond.op_id].payload == {"compacted": True}
     assert rows[held.op_id].note == "conflict:concurrent_change" and rows[held.op_id].payload["compacted"]
     with desk.ctx.db.reader() as s:  # the held op's whole payload went to the supervisor's table
         kept = s.execute(select(state.sync_conflicts.c.op_payload)).scalar_one()
