@@ -50,16 +50,57 @@ def is_delta(payload: Mapping[str, Any]) -> bool:
     )
 
 
-def wire_payload(stored: Mapping[str, Any], base_version: int, delta: bool) -> dict[str, Any]:
+def wire_payload(
+    stored: Mapping[str, Any], base_version: int, delta: bool, action: str = ""
+) -> dict[str, Any]:
     """What to send for an outbox payload ``stored`` (which may hold both ``state`` and ``changes``): the
-    changes when the server takes deltas and the op is neither a creation nor a resolution, else the state."""
+    changes when the server takes deltas and the op is neither a creation nor a resolution, else the state.
+
+    To a delta server the timeline lines also go without what the op already says (``compact_events``) and
+    the changes without ``version`` (the server numbers versions itself)."""
     has_changes = isinstance(stored.get(CHANGES), dict)
     has_state = any(isinstance(stored.get(k), dict) for k in STATE_KEYS)
     if not (has_changes and has_state):
-        return dict(stored)  # one form only: sent as it is
-    if delta and base_version > 0 and not stored.get("resolves"):
-        return {k: v for k, v in stored.items() if k not in STATE_KEYS}
-    return {k: v for k, v in stored.items() if k != CHANGES}
+        out = dict(stored)  # one form only: sent as it is
+    elif delta and base_version > 0 and not stored.get("resolves"):
+        out = {k: v for k, v in stored.items() if k not in STATE_KEYS}
+        out[CHANGES] = {k: v for k, v in out[CHANGES].items() if k != "version"}
+    else:
+        out = {k: v for k, v in stored.items() if k != CHANGES}
+    return compact_events(out, action) if delta else out
+
+
+def compact_events(payload: Mapping[str, Any], action: str) -> dict[str, Any]:
+    """The op's timeline lines without ``kind`` when it is the op's action and without ``recorded_at`` when
+    it is the event's own ``at``: both put back by ``expand_event`` (``Op.events``) on the server."""
+
+    def slim(event: Any) -> Any:
+        if not isinstance(event, dict):
+            return event
+        return {
+            k: v
+            for k, v in event.items()
+            if not (k == "kind" and v == action and action)
+            and not (k == "recorded_at" and v == event.get("at"))
+        }
+
+    out = dict(payload)
+    if "event" in out:
+        out["event"] = slim(out["event"])
+    if isinstance(out.get("events"), list):
+        out["events"] = [slim(e) for e in out["events"]]
+    return out
+
+
+def expand_event(event: dict[str, Any], action: str) -> dict[str, Any]:
+    """A timeline line as the desk wrote it: ``kind`` defaults to the op's action, ``recorded_at`` to ``at``."""
+    if "kind" in event and ("recorded_at" in event or "at" not in event):
+        return event
+    out = dict(event)
+    out.setdefault("kind", action)
+    if "at" in out:
+        out.setdefault("recorded_at", out["at"])
+    return out
 
 
 class _Missing:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ppid_protocol.delta import is_delta
+from ppid_protocol.delta import expand_event, is_delta
 from ppid_protocol.hashing import canonical_json
 
 PROTOCOL_VERSION = 1
@@ -124,12 +124,13 @@ class Op(_Model):
         return is_delta(self.payload)
 
     def events(self) -> list[dict[str, Any]]:
+        """The timeline lines the op carries, as the desk wrote them (``ppid_protocol.delta.expand_event``)."""
         ev = self.payload.get("event")
         evs = self.payload.get("events")
         out: list[dict[str, Any]] = [ev] if isinstance(ev, dict) else []
         if isinstance(evs, list):
             out.extend(e for e in evs if isinstance(e, dict))
-        return out
+        return [expand_event(e, self.action) for e in out]
 
     def fingerprint(self) -> str:
         """Same op_id with a different fingerprint = a desk bug; with the same one = a harmless re-send."""

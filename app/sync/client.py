@@ -397,7 +397,8 @@ class SyncClient:
         """The gzip push body. ``delta``: the server takes field changes (``delta_ops``), so an op whose outbox
         payload has them sends those instead of the whole state (``ppid_protocol.delta.wire_payload``)."""
         wire = [
-            op.model_copy(update={"payload": wire_payload(op.payload, op.base_version, delta)}) for op in ops
+            op.model_copy(update={"payload": wire_payload(op.payload, op.base_version, delta, op.action)})
+            for op in ops
         ]
         req = PushRequest(device_id=device_id, batch_id=batch_id, ops=wire)
         raw = json.dumps(req.model_dump(mode="json"), separators=(",", ":"), ensure_ascii=False).encode()

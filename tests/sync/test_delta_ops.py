@@ -26,7 +26,7 @@ from app.services.sync_state import objection_state, request_state
 from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
-from db.models import Objection, OutboxOp, Request, Requester
+from db.models import Event, Objection, OutboxOp, Request, Requester
 from server import admin
 from server.db import make_engine
 from server.testing import LiveServer, live_server
@@ -124,6 +124,14 @@ def states(desk: DeskServices) -> dict[str, dict[str, Any]]:
         return out
 
 
+def timelines(desk: DeskServices) -> list[tuple[Any, ...]]:
+    with desk.ctx.db.reader() as s:
+        return [
+            (e.id, e.request_id, e.objection_id, e.kind, e.at, e.recorded_at, e.username, e.summary, e.data)
+            for e in s.scalars(select(Event).order_by(Event.id))
+        ]
+
+
 def test_later_steps_travel_as_changes_and_the_other_desk_gets_the_same_records(
     desks: Callable[[], Any], sent: list[dict[str, Any]], supervisor: Actor, officer: Actor,
     walk_in: Callable[..., Any],
@@ -139,8 +147,14 @@ def test_later_steps_travel_as_changes_and_the_other_desk_gets_the_same_records(
     assert respond["status"] == "dijawab" and "information" not in respond and "requester" not in respond
     assert all("state" in op["payload"] for op in sent if op["base_version"] == 0)
 
+    requests = [op for op in sent if op["entity"] == "request"]
+    assert all("kind" not in op["payload"]["event"] for op in requests)  # the op's action says it
+    assert all("version" not in op["payload"]["changes"] for op in later)
+
     assert b_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert states(b) == states(a)
+    assert timelines(b) == timelines(a)
+    assert timelines(b) == timelines(a)
 
     with a.ctx.db.reader() as s:  # acknowledged: the whole state is gone from the outbox, the op row stays
         rows = s.execute(select(OutboxOp.acked_at, OutboxOp.payload)).all()
@@ -166,3 +180,4 @@ def test_a_server_without_deltas_gets_whole_states(
     assert len(sent) == 10 and all("state" in op["payload"] and "changes" not in op["payload"] for op in sent)
     assert b_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert states(b) == states(a)
+    assert timelines(b) == timelines(a)
