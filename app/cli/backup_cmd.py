@@ -183,50 +183,6 @@ def _restore(cli: Cli) -> int:
     return 0
 
 
-def _count(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("harus bilangan bulat 0 atau lebih") from None
-    if not 0 <= value <= 1000:
-        raise argparse.ArgumentTypeError("harus bilangan bulat 0 sampai 1000")
-    return value
-
-
-def _rotate_and_mirror(cli: Cli, backup: Path, *, rotate_here: bool) -> dict[str, Any]:
-    """Prune ``backups/`` by the policy (only when the backup went there) and copy the backup to the second
-    folder, verified, pruning that folder too (``app/services/backup_rotation.py``)."""
-    from app.errors import ValidationError
-    from app.services.backup_rotation import RotationPolicy, mirror, rotate
-
-    args = cli.args
-    policy = RotationPolicy(args.keep_daily, args.keep_weekly, args.keep_monthly)
-    out: dict[str, Any] = {"lines": []}
-    if rotate_here and not args.no_rotate:
-        pruned = rotate(backup.parent, policy)
-        out["rotation"] = pruned.to_dict()
-        out["lines"].append(
-            f"Rotasi backups/ (harian {policy.daily}, mingguan {policy.weekly}, bulanan {policy.monthly}): "
-            f"{len(pruned.kept)} disimpan, {len(pruned.removed)} cadangan lama dihapus."
-        )
-    if args.mirror is not None:
-        try:
-            copy = mirror(backup, args.mirror)
-        except (OSError, RuntimeError) as exc:
-            raise ValidationError({"mirror": f"Cadangan kedua gagal: {exc}"}) from None
-        out["mirror"] = str(copy)
-        out["lines"].append(f"Cadangan kedua tersimpan dan diverifikasi: {copy}.")
-        if not args.no_rotate:
-            pruned = rotate(args.mirror, policy)
-            out["mirror_rotation"] = pruned.to_dict()
-            out["lines"].append(
-                f"Rotasi {args.mirror}: {len(pruned.kept)} disimpan, {len(pruned.removed)} cadangan lama dihapus."
-            )
-    return out
-
-
 def _check(cli: Cli) -> int:
     from app.services.integrity import check_register
 
