@@ -1,30 +1,34 @@
-"""Benchmark: N new requests pushed from a desk, then pulled by a fresh desk, through a shaped loopback link.
+"""Benchmark: N requests with their lifecycles pushed from a desk, then pulled by a fresh desk, through a shaped
+loopback link.
 
 Link (bench/faultproxy.py): 64 kbit/s each way, 150 ms one-way delay (300 ms RTT), every connection cut after
 256 KB ± 50 % (both directions counted), one cut in five a silent stall instead of a close. The desks are real
 registers (the lead's schema and services) and use the real sync engine; the server is the real FastAPI app on
 a throwaway PostgreSQL database (or SQLite with --sqlite).
 
-The outbox is seeded with one real intake and N−1 clones of its outbox operation (new ids and numbers): the
-bytes per op are those of a real ``receive`` (request state + requester + timeline event).
+The register is seeded by ``bench/seed.py``: N varied requests (people, topics, channels) received through
+the desk services and lived through their planned lifecycles (completeness, extension, answer, delivery,
+closing, keberatan), so the outbox holds what a real desk sends: intakes as whole states, later steps as field
+changes. ``--intake-only`` keeps only the intakes in the outbox (bytes per new request).
 
-Reports: lost and duplicated records (target 0/0), wire bytes per record (TCP payload through the proxy, both
-directions, HTTP headers included, IP/TCP headers not), and wall time against the bandwidth floor: the payload
-that has to cross the link in the dominant direction ÷ 8,000 B/s (target ≤ 1.3×). The payload is counted
+Reports: lost and duplicated records (target 0/0), wire bytes per request (TCP payload through the proxy, both
+directions, HTTP headers included, IP/TCP headers not; target ≤ 600 B with its lifecycle, ≤ 260 B for an
+intake alone), and wall time against the bandwidth floor: the payload that has to cross the link in the
+dominant direction ÷ 8,000 B/s (target ≤ 1.2×). The payload is counted
 at its smallest, whatever the engine does: push = the gzip bodies of the whole outbox in batches of the
 server's maximum (500 ops; the best compression), pull = the gzip pages the server sends for the whole scope
 in its largest pages (2,000 items, 8 MiB), no HTTP headers, no answers to pushes, nothing lost to faults.
 Also reported: the seconds the shaped link was busy in that direction and idle (wall time minus busy).
 
-    .venv/bin/python bench/sync_link.py [--records 10000] [--sqlite] [--seed 1]
+    .venv/bin/python bench/sync_link.py [--records 10000] [--intake-only] [--sqlite] [--seed 1]
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -37,28 +41,20 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from faultproxy import ConnPlan, Link, ProxyThread, random_cuts  # noqa: E402
-from sqlalchemy import func, insert, select  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
-from app.ids import new_id  # noqa: E402
 from app.services.desk import DeskServices  # noqa: E402
 from app.sync.client import SyncClient  # noqa: E402
 from app.sync.engine import SyncEngine, SyncReport  # noqa: E402
 from app.sync.secrets import MemoryKeyring, TokenStore  # noqa: E402
-from db.models import OutboxOp, Request  # noqa: E402
+from bench.common import OFFICE_CODE, OFFICE_NAME  # noqa: E402
+from db.models import Request  # noqa: E402
 from server import admin  # noqa: E402
 from server.models import AppliedOp, Record  # noqa: E402
 from server.testing import init_db, live_server, postgres_database  # noqa: E402
 
 RATE_BPS = 64_000
-INTAKE = {
-    "channel": "datang_langsung", "complete": True,
-    "requester": {"kind": "perorangan", "name": "Siti Aminah", "nik": "3673054512850012",
-                  "address": "Jl. Bhayangkara No. 5, Cipocok Jaya, Kota Serang", "phone": "0812-3456-7890",
-                  "email": "siti.aminah@example.id", "occupation": "Guru"},
-    "documents": ["ktp"], "information": "Salinan DPA Kecamatan Cipocok Jaya tahun anggaran 2025",
-    "purpose": "Penelitian skripsi tentang anggaran kecamatan", "obtain_method": "salinan_softcopy",
-    "delivery_method": "email",
-}  # fmt: skip
+SEED_UNTIL = datetime(2026, 11, 30, 16, 0)
 
 
 class PushOnly(SyncEngine):
@@ -76,30 +72,25 @@ class PushOnly(SyncEngine):
 
 def new_desk(folder: Path, now: datetime) -> DeskServices:
     desk = DeskServices.open(folder, clock=lambda: now)
-    desk.office.setup(office_code="CPJ", office_name="Kecamatan Cipocok Jaya", admin_username="admin",
-                      admin_password="rahasia-bench-1")  # fmt: skip
+    if not desk.office.is_initialized():
+        desk.office.setup(office_code=OFFICE_CODE, office_name=OFFICE_NAME, admin_username="admin",
+                          admin_password="rahasia-bench-1")  # fmt: skip
     return desk
 
 
-def seed(desk: DeskServices, n: int, now: datetime) -> None:
-    actor = desk.users.authenticate("admin", "rahasia-bench-1")
-    desk.register.receive(actor, {**INTAKE, "received_at": now.isoformat()})
-    with desk.ctx.db.reader() as s:
-        template = s.scalars(select(OutboxOp)).one()
-        payload, number = dict(template.payload), template.payload["state"]["number"]
-    rows = []
-    for i in range(2, n + 1):
-        p = copy.deepcopy(payload)
-        rid, qid = new_id(), new_id()
-        p["state"].update(id=rid, requester_id=qid, seq=i, number=number.replace("0001", f"{i:04d}")[:60])
-        p["state"]["number"] = f"{number[:-5]}{i:05d}"
-        p["state"]["requester"]["id"] = qid
-        p["event"]["id"] = new_id()
-        rows.append({"op_id": new_id(), "entity": "request", "entity_id": rid, "action": "receive", "payload": p,
-                     "base_version": 0, "created_at": now})  # fmt: skip
-    with desk.ctx.db.transaction() as s:
-        for start in range(0, len(rows), 1000):
-            s.execute(insert(OutboxOp), rows[start : start + 1000])
+def seed_register(folder: Path, n: int, seed_value: int, intake_only: bool) -> dict[str, int]:
+    """``n`` varied requests with their whole lifecycles (``bench/seed.py``: people, topics, channels, answers,
+    extensions, keberatan) in a new register at ``folder``; with ``intake_only`` the outbox keeps only the
+    intakes (what a desk sends for new requests). Returns the outbox ops by action."""
+    from bench.seed import seed
+
+    info = seed(folder, n, years=range(2026, 2027), seed_value=seed_value, until=SEED_UNTIL, progress=10**9)
+    if not info["complete"]:
+        raise SystemExit(f"seeding failed: {info['errors']}")
+    with sqlite3.connect(folder / "register.sqlite3") as conn:
+        if intake_only:
+            conn.execute("DELETE FROM outbox_ops WHERE action <> 'receive' OR entity <> 'request'")
+        return dict(conn.execute("SELECT action, count(*) FROM outbox_ops GROUP BY action").fetchall())
 
 
 def run_until_done(engine: SyncEngine, budget_s: float) -> tuple[float, int]:
@@ -114,7 +105,10 @@ def run_until_done(engine: SyncEngine, budget_s: float) -> tuple[float, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--records", type=int, default=10_000)
+    ap.add_argument("--records", type=int, default=10_000, help="requests seeded (each with its lifecycle)")
+    ap.add_argument(
+        "--intake-only", action="store_true", help="push only the intakes (bytes per new request)"
+    )
     ap.add_argument("--sqlite", action="store_true", help="server on SQLite instead of PostgreSQL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--read-timeout", type=float, default=4.0)
@@ -139,7 +133,7 @@ def main() -> int:
         client_log = logging.getLogger("ppid.sync.client")
         client_log.addHandler(handler)
         client_log.setLevel(logging.DEBUG)
-    now = datetime(2026, 3, 16, 10, 0)
+    now = datetime(2026, 12, 1, 10, 0)
     work = Path(tempfile.mkdtemp(prefix="ppid-bench-"))
     results: dict[str, Any] = {"records": args.records}
     try:
@@ -152,7 +146,7 @@ def main() -> int:
                 else stack.enter_context(postgres_database())
             )
             engine = init_db(url)
-            admin.add_office(engine, "CPJ", "Kecamatan Cipocok Jaya")
+            admin.add_office(engine, OFFICE_CODE, OFFICE_NAME)
             srv = stack.enter_context(live_server(engine))
             keyring = MemoryKeyring()
 
@@ -162,11 +156,11 @@ def main() -> int:
                 )
 
             # ---------------- push
+            results["outbox_ops"] = seed_register(work / "a", args.records, args.seed, args.intake_only)
             desk_a = new_desk(work / "a", now)
-            seed(desk_a, args.records, now)
             push = PushOnly(desk_a.ctx.db, TokenStore(keyring), client_factory=factory, batch_cap=200)
             push.push_window = args.window or push.push_window
-            code, _ = admin.new_enroll_code(engine, "CPJ")
+            code, _ = admin.new_enroll_code(engine, OFFICE_CODE)
             enr = push.enroll(srv.url, code)
             clean_up = clean_push_bytes(desk_a)
             link = Link(rate_bps=RATE_BPS, delay_s=0.15)
@@ -175,7 +169,9 @@ def main() -> int:
                 t_push, rounds = run_until_done(push, 3 * 3600)
                 up = px.stats
             with engine.connect() as conn:
-                n_records = conn.execute(select(func.count()).select_from(Record)).scalar_one()
+                n_records = conn.execute(
+                    select(func.count()).select_from(Record).where(Record.entity == "request")
+                ).scalar_one()
                 n_applied = conn.execute(select(func.count()).select_from(AppliedOp)).scalar_one()
             results["push"] = {
                 "seconds": round(t_push, 1), "rounds": rounds, "bytes_up": up.bytes_up, "bytes_down": up.bytes_down,
@@ -193,7 +189,7 @@ def main() -> int:
             pull = SyncEngine(
                 desk_b.ctx.db, TokenStore(keyring), client_factory=factory, page_bytes=256 * 1024
             )
-            code, _ = admin.new_enroll_code(engine, "CPJ")
+            code, _ = admin.new_enroll_code(engine, OFFICE_CODE)
             enr_b = pull.enroll(srv.url, code)
             clean_down = clean_pull_bytes(srv.url, keyring, enr_b)
             link = Link(rate_bps=RATE_BPS, delay_s=0.15)
@@ -217,7 +213,7 @@ def main() -> int:
                 "link_idle_seconds": round(t_pull - down.busy_down, 1),
             }  # fmt: skip
             results["lost"] = args.records - min(n_records, got)
-            results["duplicated"] = (n_applied - n_records) + (got - distinct)
+            results["duplicated"] = (n_applied - sum(results["outbox_ops"].values())) + (got - distinct)
             desk_a.close()
             desk_b.close()
             engine.dispose()
@@ -231,8 +227,9 @@ def main() -> int:
             f"records {args.records}: lost {results['lost']}, duplicated {results['duplicated']} (target 0 and 0)"
         )
         for name, r in (("push", p), ("pull", q)):
-            print(f"{name}: {r['seconds']} s, floor {r['floor_seconds']} s, ratio {r['ratio_to_floor']}x (≤ 1.3); "
-                  f"{r['wire_bytes_per_record']} B/record on the wire (≤ 280); cuts {r['cuts']}, stalls {r['stalls']}; "
+            print(f"{name}: {r['seconds']} s, floor {r['floor_seconds']} s, ratio {r['ratio_to_floor']}x (≤ 1.2); "
+                  f"{r['wire_bytes_per_record']} B/request on the wire (≤ {260 if args.intake_only else 600}); "
+                  f"cuts {r['cuts']}, stalls {r['stalls']}; "
                   f"link busy {r['link_busy_seconds']} s, idle {r['link_idle_seconds']} s")  # fmt: skip
     return 0
 
@@ -262,7 +259,9 @@ def clean_push_bytes(desk: DeskServices) -> int:
     with desk.ctx.db.reader() as s:
         ops = outbox.pending(s, 10**9)
     n = FLOOR_BATCH_OPS
-    return sum(len(SyncClient.encode_push("x" * 36, ops[i : i + n])) for i in range(0, len(ops), n))
+    return sum(
+        len(SyncClient.encode_push("x" * 36, ops[i : i + n], delta=True)) for i in range(0, len(ops), n)
+    )
 
 
 def clean_pull_bytes(url: str, keyring: MemoryKeyring, enr: Any) -> int:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ppid_protocol.delta import expand_event, is_delta
 from ppid_protocol.hashing import canonical_json
 
 PROTOCOL_VERSION = 1
@@ -65,6 +66,9 @@ class HelloResponse(_Model):
     desk_letter: str
     max_batch_ops: int
     max_body_bytes: int
+    features: list[str] = Field(default_factory=list)
+    """Optional abilities beyond protocol 1 (``delta_ops``: push payloads may carry field changes); an older
+    server sends none, and the desk then uses only what protocol 1 had."""
 
 
 class EnrollRequest(_Model):
@@ -101,24 +105,32 @@ class Op(_Model):
     action: str = Field(min_length=1, max_length=40)
     payload: dict[str, Any]
     """``{"state": {...full state after the intent...}, "event": {...timeline event...} | null}`` (``record`` is
-    accepted for ``state``); a payload without either key is taken as the record itself."""
+    accepted for ``state``), or, to a server listing ``delta_ops`` in its features, ``{"changes": {...only the
+    fields the intent changed...}, "event": ...}`` on top of ``base_version`` (``ppid_protocol.delta``); a
+    payload without any of these keys is taken as the record itself."""
     base_version: int = Field(ge=0)
     created_at: str = ""
 
     def record(self) -> dict[str, Any]:
-        for key in ("record", "state"):
+        """The whole state sent, or for a delta op only its changed fields (``is_delta``)."""
+        for key in ("record", "state", "changes"):
             rec = self.payload.get(key)
             if isinstance(rec, dict):
                 return dict(rec)
         return {k: v for k, v in self.payload.items() if k not in ("event", "events", "resolves")}
 
+    def is_delta(self) -> bool:
+        """True when the op carries field changes on top of ``base_version`` instead of a whole state."""
+        return is_delta(self.payload)
+
     def events(self) -> list[dict[str, Any]]:
+        """The timeline lines the op carries, as the desk wrote them (``ppid_protocol.delta.expand_event``)."""
         ev = self.payload.get("event")
         evs = self.payload.get("events")
         out: list[dict[str, Any]] = [ev] if isinstance(ev, dict) else []
         if isinstance(evs, list):
             out.extend(e for e in evs if isinstance(e, dict))
-        return out
+        return [expand_event(e, self.action) for e in out]
 
     def fingerprint(self) -> str:
         """Same op_id with a different fingerprint = a desk bug; with the same one = a harmless re-send."""

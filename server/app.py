@@ -23,6 +23,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ppid_protocol import __version__
+from ppid_protocol.delta import FEATURE_DELTA
 from ppid_protocol.wire import (
     API_PREFIX,
     HEADER_SIGNATURE,
@@ -178,6 +179,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
             office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
+            features=[FEATURE_DELTA],
         )  # fmt: skip
 
     @api.post("/enroll", response_model=EnrollResponse)

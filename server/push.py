@@ -25,13 +25,14 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, RootTransaction, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ppid_protocol.delta import apply_changes
 from ppid_protocol.fields import IGNORED_FIELDS, OFFICE_FIELD
 from ppid_protocol.wire import Op, OpResult
 from server.admin import utcnow
 from server.context import DeviceCtx, ScopeViolation
 from server.db import reader
 from server.jsonfast import dumps
-from server.merge import diff, merge
+from server.merge import diff, merge, state_at
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
 from server.ownership import owns
 from server.stamp import stamp_pg, stamp_plain
@@ -240,6 +241,12 @@ class PushService:
         resolves = [int(x) for x in op.payload.get("resolves", []) if isinstance(x, int)]
         if op.entity_id in batch.blocked and not resolves:
             return self._hold(op, batch, rec, "blocked", {})
+        delta = op.is_delta()
+        if delta and (op.base_version == 0 or rec is None or not rec.exists):
+            return self._reject(op, batch, "unknown_record", "Data tidak ada di server.")
+        if delta:
+            assert rec is not None
+            desk = apply_changes(rec.data, desk)  # for the ownership checks; rebuilt on its base below
         refused = owns(conn, batch, op, desk, rec)
         if refused is not None:
             return self._reject(op, batch, *refused)
@@ -281,10 +288,14 @@ class PushService:
             new_office = batch.offices[target]
         status: Literal["applied", "merged"] = "applied"
         merged: dict[str, Any] | None = None
+        later = self._changes_after(conn, rec, base) if base < rec.version else []
+        if (
+            delta
+        ):  # the desk's state = the record as it was at the desk's base, with the desk's changes on top
+            desk = apply_changes(state_at(rec.data, later), op.record())
         if base == rec.version:
             data = dict(desk)
         else:
-            later = self._changes_after(conn, rec, base)
             outcome = merge(op.entity, rec.data, desk, later)
             if outcome.is_conflict:
                 return self._hold(op, batch, rec, "concurrent_change", outcome.conflicts)

@@ -23,6 +23,18 @@ def register(subparsers: Any) -> None:
     backup.add_argument(
         "--out", type=Path, metavar="FILE", help="berkas cadangan (bawaan: backups/ppid-desk-<waktu>.sqlite3)"
     )
+    backup.add_argument(
+        "--mirror", type=Path, metavar="DIR",
+        help="salin juga ke folder kedua (mis. drive USB), diverifikasi, lalu rotasi di sana",
+    )  # fmt: skip
+    backup.add_argument(
+        "--keep-daily", type=_count, default=7, metavar="N", help="cadangan harian disimpan (7)"
+    )
+    backup.add_argument("--keep-weekly", type=_count, default=4, metavar="N", help="cadangan mingguan (4)")
+    backup.add_argument("--keep-monthly", type=_count, default=12, metavar="N", help="cadangan bulanan (12)")
+    backup.add_argument(
+        "--no-rotate", action="store_true", help="jangan hapus cadangan lama di backups/ (dan folder kedua)"
+    )
     restore = add_command(
         subparsers,
         "restore",
@@ -48,6 +60,7 @@ def _backup(cli: Cli) -> int:
     if cli.args.out is None:
         target.parent.mkdir(parents=True, exist_ok=True)
     result = service.backup(actor, target)
+    extra = _rotate_and_mirror(cli, result.path, rotate_here=cli.args.out is None)
 
     def render(r: Any) -> str:
         lines = [
@@ -63,10 +76,55 @@ def _backup(cli: Cli) -> int:
             lines.append(
                 "Perhatian: kunci data pribadi (keys/pii.key) tidak ditemukan; NIK tidak dapat dibuka."
             )
-        return "\n".join(lines)
+        return "\n".join([*lines, *extra["lines"]])
 
-    cli.emit(result, render)
+    cli.emit({**result.to_dict(), **{k: v for k, v in extra.items() if k != "lines"}} if cli.as_json else result,
+             render)  # fmt: skip
     return 0
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("harus bilangan bulat 0 atau lebih") from None
+    if not 0 <= value <= 1000:
+        raise argparse.ArgumentTypeError("harus bilangan bulat 0 sampai 1000")
+    return value
+
+
+def _rotate_and_mirror(cli: Cli, backup: Path, *, rotate_here: bool) -> dict[str, Any]:
+    """Prune ``backups/`` by the policy (only when the backup went there) and copy the backup to the second
+    folder, verified, pruning that folder too (``app/services/backup_rotation.py``)."""
+    from app.errors import ValidationError
+    from app.services.backup_rotation import RotationPolicy, mirror, rotate
+
+    args = cli.args
+    policy = RotationPolicy(args.keep_daily, args.keep_weekly, args.keep_monthly)
+    out: dict[str, Any] = {"lines": []}
+    if rotate_here and not args.no_rotate:
+        pruned = rotate(backup.parent, policy)
+        out["rotation"] = pruned.to_dict()
+        out["lines"].append(
+            f"Rotasi backups/ (harian {policy.daily}, mingguan {policy.weekly}, bulanan {policy.monthly}): "
+            f"{len(pruned.kept)} disimpan, {len(pruned.removed)} cadangan lama dihapus."
+        )
+    if args.mirror is not None:
+        try:
+            copy = mirror(backup, args.mirror)
+        except (OSError, RuntimeError) as exc:
+            raise ValidationError({"mirror": f"Cadangan kedua gagal: {exc}"}) from None
+        out["mirror"] = str(copy)
+        out["lines"].append(f"Cadangan kedua tersimpan dan diverifikasi: {copy}.")
+        if not args.no_rotate:
+            pruned = rotate(args.mirror, policy)
+            out["mirror_rotation"] = pruned.to_dict()
+            out["lines"].append(
+                f"Rotasi {args.mirror}: {len(pruned.kept)} disimpan, {len(pruned.removed)} cadangan lama dihapus."
+            )
+    return out
 
 
 def _restore(cli: Cli) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.domain.calendar import WorkingCalendar
@@ -124,33 +124,64 @@ class DueDate:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form (ISO dates) for storage and the CLI's ``--json`` output."""
-        return {
+        """JSON-safe form (ISO dates) for storage, sync and the CLI's ``--json`` output.
+
+        Compact where nothing is lost: the rule is left out when it is the kind's standard text (``RULES``),
+        and the plain Saturdays and Sundays are left out of ``skipped`` (``"weekends": true``) when every one
+        of them in (start, due] is listed as such — ``from_dict`` puts them back from the dates alone, no
+        calendar needed. They were most of the stored and synced bytes of a request (~2.5 kB per request)."""
+        out: dict[str, Any] = {
             "kind": self.kind,
             "start": self.start.isoformat(),
             "working_days": self.working_days,
             "due": self.due.isoformat(),
-            "rule": self.rule,
-            "skipped": [{"day": s.day.isoformat(), "reason": s.reason} for s in self.skipped],
         }
+        if self.rule != RULES.get(self.kind):
+            out["rule"] = self.rule
+        listed = [s for s in self.skipped if _weekend_reason(s.day) != s.reason]
+        if _with_weekends(listed, self.start, self.due) == self.skipped:
+            out["weekends"] = True
+        else:
+            listed = list(self.skipped)
+        out["skipped"] = [{"day": s.day.isoformat(), "reason": s.reason} for s in listed]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DueDate:
         """Rebuild from ``to_dict`` output; raises ``ValueError`` on malformed data."""
         try:
+            kind = str(data["kind"])
+            start, due = date.fromisoformat(str(data["start"])), date.fromisoformat(str(data["due"]))
+            skipped = tuple(
+                SkippedDay(date.fromisoformat(str(item["day"])), str(item["reason"]))
+                for item in data.get("skipped", ())
+            )
             return cls(
-                kind=str(data["kind"]),
-                start=date.fromisoformat(str(data["start"])),
+                kind=kind,
+                start=start,
                 working_days=int(data["working_days"]),
-                due=date.fromisoformat(str(data["due"])),
-                rule=str(data["rule"]),
-                skipped=tuple(
-                    SkippedDay(date.fromisoformat(str(item["day"])), str(item["reason"]))
-                    for item in data.get("skipped", ())
-                ),
+                due=due,
+                rule=str(data["rule"]) if "rule" in data else RULES[kind],
+                skipped=_with_weekends(list(skipped), start, due) if data.get("weekends") else skipped,
             )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"data jatuh tempo tidak valid: {exc!r}") from exc
+
+
+def _weekend_reason(day: date) -> str | None:
+    return ("Sabtu", "Minggu")[day.weekday() - 5] if day.weekday() >= 5 else None
+
+
+def _with_weekends(listed: list[SkippedDay], start: date, due: date) -> tuple[SkippedDay, ...]:
+    """``listed`` with every Saturday and Sunday in (start, due] not already listed added, in date order."""
+    days = {s.day: s for s in listed}
+    day = start + timedelta(days=1)
+    while day <= due:
+        reason = _weekend_reason(day)
+        if reason is not None and day not in days:
+            days[day] = SkippedDay(day, reason)
+        day += timedelta(days=1)
+    return tuple(days[d] for d in sorted(days))
 
 
 def due_after(calendar: WorkingCalendar, kind: str, start: date, working_days: int, rule: str) -> DueDate:

@@ -43,6 +43,7 @@ class Target:
     row: Any  # db.models.Request | db.models.Objection
     requester: Requester | None = None
     request_number: str = ""
+    before: dict[str, Any] | None = None  # the outbox state before the action: its op sends only what changed
 
 
 class RecordKind(Protocol[ActionT, ViewT]):
@@ -78,6 +79,10 @@ class RecordKind(Protocol[ActionT, ViewT]):
         ...
 
     def set_deadlines(self, cal: WorkingCalendar, row: Any) -> None: ...
+
+    def state(self, target: Target) -> dict[str, Any]:
+        """The record's state as its outbox op carries it (``app.services.sync_state``)."""
+        ...
 
     def journal(
         self,
@@ -153,6 +158,7 @@ def record_step(
             {"at": f"Waktu tindakan tidak boleh sebelum langkah terakhir ({last_step:%d-%m-%Y %H.%M})."}
         )
     base_version = row.version
+    target.before = kind.state(target)
     summary, data = kind.apply(session, target, action, intent.body, moment, actor)
     row.version += 1
     row.updated_at = now

@@ -14,6 +14,7 @@ from app.ids import new_id
 from app.services.context import Actor
 from db.models import AuditEntry, Event, OutboxOp
 from ppid_protocol.content import ContentError, check_event, check_record
+from ppid_protocol.delta import CHANGES, changes_between
 
 
 class RowSink(Protocol):
@@ -76,11 +77,18 @@ def enqueue(
     action: str,
     payload: dict[str, Any],
     base_version: int,
+    before: dict[str, Any] | None = None,
 ) -> None:
     """Queue an intent for the city server. Its content is first judged by the rules the server applies
     (``ppid_protocol.content``): what the server would refuse is refused here, at validation, and the whole
-    intent is rolled back, instead of stopping this desk's sync later."""
+    intent is rolled back, instead of stopping this desk's sync later.
+
+    ``before``: the record's state before the intent; the op then also keeps the fields it changed
+    (``changes``), which is what goes on the wire to a server that takes deltas (``ppid_protocol.delta``)."""
     check_outgoing(entity, payload)
+    state = payload.get("state")
+    if before is not None and base_version > 0 and isinstance(state, dict):
+        payload = {**payload, CHANGES: changes_between(before, state)}
     session.add(
         OutboxOp(
             op_id=new_id(),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
+from app.domain.deadlines import RULES
 from app.domain.formatting import terbilang
 from app.domain.identity import printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
@@ -121,7 +122,8 @@ def deadline(row_deadlines: dict[str, Any] | None, kind: str) -> s.Deadline | No
     data = (row_deadlines or {}).get(kind)
     if not data:
         return None
-    return s.Deadline(due=dt.date.fromisoformat(str(data["due"])), basis=str(data.get("rule") or ""))
+    basis = data.get("rule") or RULES.get(str(data.get("kind") or kind), "")  # a standard rule is not stored
+    return s.Deadline(due=dt.date.fromisoformat(str(data["due"])), basis=str(basis))
 
 
 def cost_lines(costs: dict[str, Any] | None) -> tuple[s.CostLine, ...]:

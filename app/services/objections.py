@@ -342,7 +342,11 @@ class ObjectionService:
                 "events": [request_line(on_request, row.request_id)],
             },
             base_version=base_version,
+            before=target.before,
         )
+
+    def state(self, target: Target) -> dict[str, Any]:
+        return objection_state(target.row, target.request_number)
 
     def reindex(
         self, session: Session, target: Target, action: ObjectionAction, data: dict[str, Any]

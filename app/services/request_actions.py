@@ -192,7 +192,12 @@ class RequestActions:
             action=action.value,
             payload={"state": request_state(row, requester), "event": EventView.of(event).to_dict()},
             base_version=base_version,
+            before=target.before,
         )
+
+    def state(self, target: Target) -> dict[str, Any]:
+        assert target.requester is not None
+        return request_state(target.row, target.requester)
 
     def reindex(self, session: Session, target: Target, action: Action, data: dict[str, Any]) -> None:
         assert target.requester is not None

@@ -220,6 +220,8 @@ class SyncEngine:
             report.clock_offset_seconds = round(clk.offset_seconds, 1)
             self._record_clock(clk.offset_seconds)
             self._push(client, report)
+            with self.db.transaction() as s:
+                outbox.compact_acked(s)  # a register from before compaction shrinks a little per sync
             self._pull(client, enr, report)
             self._repair_stale(client, enr, report)
             self._verify(client, enr, report)
@@ -270,17 +272,22 @@ class SyncEngine:
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
         wake = threading.Event()
         staged: list[Op] = []
+        backlog: list[Op] = []  # read from the outbox, not yet in a batch (in outbox order)
         staged_body = b""
         link_free = time.monotonic()  # when the link should have sent everything started so far
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
 
             def start(ops: list[Op], body: bytes | None = None) -> None:
                 nonlocal link_free
-                body = body if body is not None else client.encode_push(client.device_id or "", ops)
+                body = (
+                    body
+                    if body is not None
+                    else client.encode_push(client.device_id or "", ops, delta=client.delta_ops)
+                )
                 flight = _Flight(ops, len(body))
                 self._op_bytes = len(body) / len(ops)
                 if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
-                    cold = len(client.encode_push(client.device_id or "", ops[:1]))
+                    cold = len(client.encode_push(client.device_id or "", ops[:1], delta=client.delta_ops))
                     self._push_warmup = max(0.0, cold - self._op_bytes)
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
@@ -303,6 +310,33 @@ class SyncEngine:
                 flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
+
+            def stage() -> list[Op]:
+                """The next batch: outbox ops in order, skipping every op of a record that has an op in an
+                open batch or waiting to be re-sent (those follow once it is acknowledged), so batches open
+                together stay disjoint. Without the skipping a lifecycle outbox (each record's steps spread
+                over the whole outbox) waited for nearly every answer with the link idle."""
+                nonlocal after, exhausted
+                want = self._batch_ops()
+                blocked = {op.entity_id for f in flights for op in f.ops}
+                blocked.update(op.entity_id for ops in retry for op in ops)
+                while True:
+                    taken: list[Op] = []
+                    for op in backlog:
+                        if op.entity_id in blocked:
+                            blocked.add(op.entity_id)
+                        elif len(taken) < want:
+                            taken.append(op)
+                    if len(taken) >= want or exhausted:
+                        break
+                    with self.db.reader() as s:
+                        more = outbox.pending(s, 2 * want, after_seq=after)
+                    exhausted = len(more) < 2 * want
+                    after = more[-1].seq if more else after
+                    backlog.extend(more)
+                chosen = {op.op_id for op in taken}
+                backlog[:] = [op for op in backlog if op.op_id not in chosen]
+                return taken
 
             try:
                 while True:
@@ -341,12 +375,13 @@ class SyncEngine:
                         if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
-                    if not staged and not exhausted:  # read and encode the next batch while the link is busy
-                        with self.db.reader() as s:
-                            staged = outbox.pending(s, self._batch_ops(), after_seq=after)
-                        exhausted = not staged
-                        after = staged[-1].seq if staged else after
-                        staged_body = client.encode_push(client.device_id or "", staged) if staged else b""
+                    if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
+                        staged = stage()
+                        staged_body = (
+                            client.encode_push(client.device_id or "", staged, delta=client.delta_ops)
+                            if staged
+                            else b""
+                        )
                     uploading = any(not f.sent.is_set() for f in flights)
                     # until three batches are acknowledged the rate is a guess: two uploads at a time, unpaced
                     paced = len(acks) >= 3
@@ -361,7 +396,7 @@ class SyncEngine:
                             start(staged, staged_body)
                             staged = []
                             continue
-                    if not flights and not retry and not staged and exhausted:
+                    if not flights and not retry and not staged and exhausted and not backlog:
                         return
                     wake.wait(min(1.0, max(0.02, due)))
                     wake.clear()

@@ -1,0 +1,111 @@
+"""Field changes instead of whole states: the ``delta_ops`` feature of the push.
+
+A desk op used to carry the record's whole state after the intent (``payload.state``): on a real request
+~4.6 kB raw, most of it the unchanged fields and the deadline explanations, sent again with every step of its
+lifecycle. A *delta op* carries only what the intent changed, ``payload.changes`` (field → new value, a field
+that disappeared → ``None``), on top of its ``base_version``; the server rebuilds the desk's state as the record
+at that version plus the changes, and from there merges exactly as for a whole state. Creations
+(``base_version`` 0) and supervisor resolutions (which set the record as decided) always carry the whole state.
+
+A server that can apply deltas says so in ``GET /hello`` (``features``); the desk sends deltas only to such a
+server and whole states otherwise, so old servers and new desks (and the reverse) keep working. The desk's
+outbox keeps both forms until the op is acknowledged (``state`` for an old server and for the supervisor's
+conflict review, ``changes`` for the wire).
+
+Pure functions over JSON values, shared by the desk (which makes deltas) and the server (which applies them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+FEATURE_DELTA = "delta_ops"
+"""Listed in ``HelloResponse.features`` by a server that applies ``payload.changes``."""
+
+CHANGES = "changes"
+STATE_KEYS = ("state", "record")
+
+
+def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """field → new value for every top-level field of ``after`` that differs from ``before``; a field of
+    ``before`` missing from ``after`` → ``None``. Nested values (the embedded requester, ``deadlines``) travel
+    whole when anything in them changed: they are compared as values, like the server's change log does."""
+    out = {key: value for key, value in after.items() if before.get(key, _MISSING) != value}
+    out.update({key: None for key in before if key not in after})
+    return out
+
+
+def apply_changes(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The record ``base`` with ``changes`` on top: what the desk held after its intent."""
+    out = dict(base)
+    out.update(changes)
+    return out
+
+
+def is_delta(payload: Mapping[str, Any]) -> bool:
+    """True for a payload that carries field changes and no whole state."""
+    return isinstance(payload.get(CHANGES), dict) and not any(
+        isinstance(payload.get(k), dict) for k in STATE_KEYS
+    )
+
+
+def wire_payload(
+    stored: Mapping[str, Any], base_version: int, delta: bool, action: str = ""
+) -> dict[str, Any]:
+    """What to send for an outbox payload ``stored`` (which may hold both ``state`` and ``changes``): the
+    changes when the server takes deltas and the op is neither a creation nor a resolution, else the state.
+
+    To a delta server the timeline lines also go without what the op already says (``compact_events``) and
+    the changes without ``version`` (the server numbers versions itself)."""
+    has_changes = isinstance(stored.get(CHANGES), dict)
+    has_state = any(isinstance(stored.get(k), dict) for k in STATE_KEYS)
+    if not (has_changes and has_state):
+        out = dict(stored)  # one form only: sent as it is
+    elif delta and base_version > 0 and not stored.get("resolves"):
+        out = {k: v for k, v in stored.items() if k not in STATE_KEYS}
+        out[CHANGES] = {k: v for k, v in out[CHANGES].items() if k != "version"}
+    else:
+        out = {k: v for k, v in stored.items() if k != CHANGES}
+    return compact_events(out, action) if delta else out
+
+
+def compact_events(payload: Mapping[str, Any], action: str) -> dict[str, Any]:
+    """The op's timeline lines without ``kind`` when it is the op's action and without ``recorded_at`` when
+    it is the event's own ``at``: both put back by ``expand_event`` (``Op.events``) on the server."""
+
+    def slim(event: Any) -> Any:
+        if not isinstance(event, dict):
+            return event
+        return {
+            k: v
+            for k, v in event.items()
+            if not (k == "kind" and v == action and action)
+            and not (k == "recorded_at" and v == event.get("at"))
+        }
+
+    out = dict(payload)
+    if "event" in out:
+        out["event"] = slim(out["event"])
+    if isinstance(out.get("events"), list):
+        out["events"] = [slim(e) for e in out["events"]]
+    return out
+
+
+def expand_event(event: dict[str, Any], action: str) -> dict[str, Any]:
+    """A timeline line as the desk wrote it: ``kind`` defaults to the op's action, ``recorded_at`` to ``at``."""
+    if "kind" in event and ("recorded_at" in event or "at" not in event):
+        return event
+    out = dict(event)
+    out.setdefault("kind", action)
+    if "at" in out:
+        out.setdefault("recorded_at", out["at"])
+    return out
+
+
+class _Missing:
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "<missing>"
+
+
+_MISSING: Any = _Missing()
