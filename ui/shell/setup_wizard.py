@@ -39,7 +39,9 @@ class _Page(QWizardPage):
 
 
 def _check(form: FieldForm, fn: Any) -> bool:
-    """Run a validator; show its ValidationError next to the fields and report whether it passed."""
+    """Run a validator; show its ValidationError next to the fields and report whether it passed. The form
+    keeps the validator, so each error goes away as soon as its field passes (ui/kit/forms.py)."""
+    form.revalidate_with(fn)
     try:
         fn()
     except ValidationError as exc:
