@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,20 +41,22 @@ from PySide6.QtWidgets import (
 from app.domain.identity import normalize_email, normalize_phone, parse_nik
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.requester import DOCUMENT_KINDS
-from app.errors import ConfirmationRequired, ValidationError
+from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.duplicates import DuplicateCheck
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
-from ui.kit.forms import FieldForm, combo, shortcut
+from ui.kit.forms import FieldForm, combo, shortcut, text_of
 from ui.kit.qtime import qdatetime
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
+from ui.kit.unsaved import DiscardGuard
 
 KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(DiscardGuard, QDialog):
     """Register a request. Signals: ``saved(str)`` with the new registration number."""
 
     saved = Signal(str)
@@ -76,6 +79,7 @@ class IntakeDialog(QDialog):
         self.result_view: RequestView | None = None
         self._picked: RequesterView | None = None
         self._confirm_warnings = False
+        self._allow_duplicate = False  # the officer saw PossibleDuplicate and chose a new request
         self._saving = False
         self._time_edited = False
         self.setWindowTitle(self.tr("Permohonan Informasi Baru"))
@@ -199,6 +203,13 @@ class IntakeDialog(QDialog):
             widget = f.widgets[key]
             if isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(lambda k=key: self._check_required(k))
+        # The rules each field is checked against as it changes, so a red error goes away as soon as it is
+        # fixed (typed, or filled from "Cari pemohon lama"), not at the next save.
+        f.set_check("name", lambda: self._required_problem("name"))
+        f.set_check("address", lambda: self._required_problem("address"))
+        f.set_check("nik", self._nik_problem)
+        f.set_check("phone", lambda: self._rule_problem("phone", normalize_phone))
+        f.set_check("email", lambda: self._rule_problem("email", normalize_email))
         self._apply_proxy(False)
         return group
 
@@ -324,9 +335,34 @@ class IntakeDialog(QDialog):
             self._search(digits, auto=True)
 
     def _check_required(self, key: str) -> None:
-        widget = self.f.widgets[key]
-        empty = not (widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()).strip()  # type: ignore[attr-defined]
-        self.f.set_error(key, self.tr("Wajib diisi.") if empty else None)
+        self.f.set_error(key, self._required_problem(key))
+
+    def _required_problem(self, key: str) -> str | None:
+        return None if text_of(self.f.widgets[key]) else self.tr("Wajib diisi.")
+
+    def _nik_problem(self) -> str | None:
+        text = self.nik.text().strip()
+        if not text:
+            return (
+                self.tr("Wajib diisi.") if self._kind_value() == "perorangan" and not self._picked else None
+            )
+        if "•" in text:
+            return None  # the stored NIK of a returning requester
+        try:
+            parse_nik(text, today=self.desk.calendar.today())
+        except ValidationError as exc:
+            return exc.fields.get("nik", str(exc))
+        return None
+
+    def _rule_problem(self, key: str, rule: Any) -> str | None:
+        value = text_of(self.f.widgets[key])
+        if not value or "•" in value:
+            return None
+        try:
+            rule(value)
+        except ValidationError as exc:
+            return exc.fields.get(key, str(exc))
+        return None
 
     def _check_phone(self) -> None:
         value = self.phone.text().strip()
@@ -491,8 +527,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(False)
         self.general_error.hide()
         desk, actor, confirm = self.desk, self.actor, self._confirm_warnings
+        mode = DuplicateCheck.CONFIRMED if self._allow_duplicate else DuplicateCheck.ASK
         submit(
-            lambda: desk.register.receive(actor, data, confirm_warnings=confirm),
+            lambda: desk.register.receive(actor, data, confirm_warnings=confirm, duplicates=mode),
             self._saved,
             self._save_failed,
             background=self.background,
@@ -529,6 +566,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(True)
         self.f.clear_errors()
         self.g.clear_errors()
+        if isinstance(exc, PossibleDuplicate):
+            self._ask_duplicate(exc)
+            return
         if isinstance(exc, ConfirmationRequired):
             self._confirm_warnings = True
             self._show_fields(exc.warnings)
@@ -542,6 +582,53 @@ class IntakeDialog(QDialog):
                 self._show_general(" ".join(unplaced))
             return
         self._show_general(str(exc) or self.tr("Permohonan belum tersimpan. Coba lagi."))
+
+    def _ask_duplicate(self, exc: PossibleDuplicate) -> None:
+        """The same person asked for similar information in the last hour (app/services/duplicates.py): perhaps
+        an intake whose number was never shown. The officer decides; either way it is recorded."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mungkin permohonan ganda"), "", parent=self)
+        box.setText(self.tr("Pemohon yang sama sudah meminta informasi serupa dalam satu jam terakhir."))
+        box.setInformativeText(
+            "\n".join(exc.descriptions)
+            + "\n\n"
+            + self.tr(
+                "Bila itu permohonan yang sama, pakai nomor lama (tanda terimanya dapat dicetak ulang). "
+                "Simpan sebagai permohonan baru hanya bila pemohon memang meminta lagi."
+            )
+        )
+        new = box.addButton(self.tr("Simpan sebagai permohonan &baru"), QMessageBox.ButtonRole.AcceptRole)
+        old = box.addButton(self.tr("&Pakai nomor lama"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Kembali ke formulir"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        numbers = list(exc.numbers)
+
+        def decided(button: Any) -> None:
+            if button is new:
+                self._allow_duplicate = True
+                self.save()
+            elif button is old:
+                self._use_earlier(numbers[-1])
+
+        box.buttonClicked.connect(decided)
+        self.duplicate_box = box
+        box.open()
+
+    def _use_earlier(self, number: str) -> None:
+        """The officer chose the earlier number: audited, that request opened, nothing new registered."""
+        desk, actor = self.desk, self.actor
+
+        def done(_: object) -> None:
+            self.discard_confirmed = True  # a decision, not a stray key: nothing to ask before closing
+            self.open_request.emit(number)
+            self.accept()
+
+        submit(
+            lambda: desk.register.record_duplicate_declined(actor, number),
+            done,
+            lambda e: self._show_general(str(e)),
+            background=self.background,
+        )
 
     def _show_fields(self, fields: dict[str, str]) -> list[str]:
         mine = {k.removeprefix("requester."): v for k, v in fields.items() if k.startswith("requester.")}
@@ -557,6 +644,10 @@ class IntakeDialog(QDialog):
     def _show_general(self, message: str) -> None:
         self.general_error.setText(message)
         self.general_error.setVisible(bool(message))
+
+    def has_unsaved(self) -> bool:
+        """Only the form holds anything to lose; the page shown after saving does not."""
+        return self.stack.currentIndex() == 0 and super().has_unsaved()
 
     def _open_saved(self) -> None:
         if self.result_view is not None:
@@ -581,9 +672,11 @@ class IntakeDialog(QDialog):
         self.f.set_hint("phone", "")
         self._picked = None
         self._confirm_warnings = False
+        self._allow_duplicate = False
         self._time_edited = False
         self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
         self._time_edited = False
         self.general_error.hide()
         self.stack.setCurrentIndex(0)
         self.name.setFocus()
+        self.mark_clean()

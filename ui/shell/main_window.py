@@ -41,6 +41,7 @@ from ui.dashboard.page import DashboardPage
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
+from ui.kit.unsaved import ask_discard, unsaved_dialogs
 from ui.settings.users import role_label
 from ui.shell.pages import BY_KEY, PAGES, SIDEBAR, PageDeps
 from ui.sync.controller import SyncController
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
     changed = Signal(Changes)  # what a write changed, broadcast to every page built so far
 
     PAGES = SIDEBAR
+    _closing = False  # close_now(): the session closes the window, nothing to ask
+    discard_box: Any = None
 
     def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None, dashboard: DashboardPage | None = None) -> None:  # fmt: skip
@@ -282,7 +285,23 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def close_now(self) -> None:
+        """Close without asking about unsaved dialogs (the session signs out or rebuilds the window)."""
+        self._closing = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        pending = [] if self._closing else unsaved_dialogs(self)
+        if pending:  # an intake or another recording dialog holds typed data: ask before it is lost
+            event.ignore()
+
+            def discard() -> None:
+                for dialog in pending:
+                    dialog.discard()  # type: ignore[attr-defined]
+                self.close_now()
+
+            self.discard_box = ask_discard(pending[-1], discard)
+            return
         self.sync.stop()
         runner().wait(5_000)
         super().closeEvent(event)
