@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +47,7 @@ from app.services.duplicates import DuplicateCheck
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit.forms import FieldForm, combo, shortcut, text_of
+from ui.kit.keys import down_into
 from ui.kit.qtime import qdatetime
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
@@ -122,7 +122,6 @@ class IntakeDialog(DiscardGuard, QDialog):
         lookup_label.setBuddy(self.lookup)
         self.lookup.textEdited.connect(lambda _t: self._lookup_timer.start())
         self.lookup.returnPressed.connect(self._pick_first)
-        self.lookup.installEventFilter(self)
         lookup_row.addWidget(lookup_label)
         lookup_row.addWidget(self.lookup, 1)
         layout.addLayout(lookup_row)
@@ -131,6 +130,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.matches.setMaximumHeight(90)
         self.matches.hide()
         self.matches.itemActivated.connect(self._pick)
+        down_into(self.lookup, self.matches)  # Down in the lookup field moves into the matches (Enter picks)
         layout.addWidget(self.matches)
 
         columns = QHBoxLayout()
@@ -414,20 +414,6 @@ class IntakeDialog(DiscardGuard, QDialog):
             self._show_general(self.tr("Tidak ada pemohon lama yang cocok."))
         else:
             self.general_error.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Down in the lookup field moves into the list of matches (Enter there picks one)."""
-        if (
-            watched is self.lookup
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.matches.count()
-        ):
-            self.matches.setFocus()
-            self.matches.setCurrentRow(0)
-            return True
-        return super().eventFilter(watched, event)
 
     def _pick_first(self) -> None:
         self._lookup_timer.stop()

@@ -254,6 +254,19 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcu
     return sc
 
 
+def page_shortcut(page: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """A page's keyboard shortcut (Ctrl+F on the Register), active wherever the focus is in the main window —
+    the sidebar included — while the page is the one shown.
+
+    A shortcut is only live while its widget is visible, so the window context is never ambiguous between the
+    stacked pages; ``shortcut``'s "inside the widget" context left Ctrl+F dead after Ctrl+2 or a sidebar
+    click, when the focus stayed in the sidebar (issue 16).
+    """
+    sc = shortcut(page, keys, slot)
+    sc.setContext(Qt.ShortcutContext.WindowShortcut)
+    return sc
+
+
 def save_row(
     dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]
 ) -> tuple[QLabel, QDialogButtonBox]:

@@ -52,6 +52,14 @@ from ui.sync.status import ClockBanner, SyncStatusButton
 DASHBOARD_FRESH_S = 60.0
 
 
+class Sidebar(QListWidget):
+    """The page list. No type-ahead: a letter typed while it has the focus (after a click on it) must not jump to
+    another page — "s" went to *Sinkronisasi* (issue 16). Pages are reached by click, arrows or Ctrl+1..6."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
+        del search
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
@@ -140,7 +148,7 @@ class MainWindow(QMainWindow):
         self.sidebar_panel.setFixedWidth(210)
         column = QVBoxLayout(self.sidebar_panel)
         column.setContentsMargins(0, 0, 0, 0)
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Menu utama"))
         self.sidebar.setIconSize(QSize(22, 22))
@@ -152,6 +160,9 @@ class MainWindow(QMainWindow):
                 item.setToolTip(f"{text} ({spec.shortcut})")
                 self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
+        # a click (or Enter) on a page's entry goes to that page, keyboard included; the arrows stay in the list
+        self.sidebar.itemClicked.connect(lambda _item: self._focus_page())
+        self.sidebar.itemActivated.connect(lambda _item: self._focus_page())
         column.addWidget(self.sidebar, 1)
         self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan &baru"))
         self.intake_button.setToolTip(self.tr("Catat permohonan baru (Ctrl+N atau F2)"))
@@ -208,7 +219,7 @@ class MainWindow(QMainWindow):
         self.sync_action = add(["Ctrl+Shift+S"], self.sync.sync_now, self.tr("Sinkronkan sekarang"))
         for spec in PAGES:
             if spec.shortcut:
-                add([spec.shortcut], lambda _=False, key=spec.key: self.show_page(key), spec.key)
+                add([spec.shortcut], lambda _=False, key=spec.key: self.go_to(key), spec.key)
 
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
@@ -223,6 +234,16 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self._select(key)
         self.pages[key].shown()
+
+    def go_to(self, key: str) -> None:
+        """Ctrl+1..6: show page ``key`` with the keyboard in it (its shortcuts work from anywhere anyway)."""
+        self.show_page(key)
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.focus_default()
 
     def _select(self, key: str) -> None:
         self.stack.setCurrentWidget(self.page(key))
