@@ -191,7 +191,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.phone.editingFinished.connect(self._check_phone)
         self.email = f.add("email", self.tr("&Email:"), QLineEdit())
         self.email.editingFinished.connect(self._check_email)
-        self.has_proxy = QCheckBox(self.tr("Diajukan melalui &kuasa"))
+        self.has_proxy = QCheckBox(self.tr("&Diajukan melalui kuasa"))
         self.has_proxy.setAccessibleName(self.tr("Diajukan melalui kuasa"))
         self.has_proxy.toggled.connect(self._apply_proxy)
         form.addRow("", self.has_proxy)
@@ -232,7 +232,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         )
         self.delivery = g.add(
             "delivery_method",
-            self.tr("Cara mendapatkan &salinan:"),
+            self.tr("Cara mendapatkan sal&inan:"),
             combo(DELIVERY_METHODS, "mengambil_langsung"),
         )
         docs = QWidget()

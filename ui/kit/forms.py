@@ -10,7 +10,8 @@ the form's ``general`` line once the caller has put that line in its layout.
 An error goes away as soon as its field is valid again — while the officer types, or when a lookup fills the
 field — rather than staying red until the next save: on every change of a field showing an error the form asks
 the field's own check (``add(check=...)``), else the form's validator (``revalidate_with``), whether the value
-now passes; a field with neither is taken as fixed once changed (the service judges it again on save).
+now passes; a field with neither is taken as fixed once changed to a value (the service judges it again on
+save), but not when it is emptied.
 """
 
 from __future__ import annotations
@@ -163,7 +164,10 @@ class FieldForm:
                 self._validator()
             except ValidationError as exc:
                 return key in exc.fields
-        return False
+            return False
+        # No rule here: a new value is taken as the officer's fix (the service judges it on save); emptying
+        # the field is not (the sign-in clears a refused password and its message must stay).
+        return not text_of(self.widgets[key])
 
     def set_visible(self, key: str, visible: bool) -> None:
         self.labels[key].setVisible(visible)

@@ -56,15 +56,18 @@ def form_state(root: QWidget) -> list[Any]:
 def ask_discard(parent: QWidget, discard: Callable[[], None]) -> QMessageBox:
     """Open the one question: throw away what was typed? ``discard`` runs only if the officer says so; Esc,
     Enter and the default button go back to the form."""
-    tr = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        tr("DiscardGuard", "Buang isian?"),
-        tr("DiscardGuard", "Isian yang belum disimpan akan hilang."),
+        QCoreApplication.translate("DiscardGuard", "Buang isian?"),
+        QCoreApplication.translate("DiscardGuard", "Isian yang belum disimpan akan hilang."),
         parent=parent,
     )
-    drop = box.addButton(tr("DiscardGuard", "&Buang isian"), QMessageBox.ButtonRole.DestructiveRole)
-    stay = box.addButton(tr("DiscardGuard", "&Kembali ke isian"), QMessageBox.ButtonRole.RejectRole)
+    drop = box.addButton(
+        QCoreApplication.translate("DiscardGuard", "&Buang isian"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("DiscardGuard", "&Kembali ke isian"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(stay)
     box.setEscapeButton(stay)
     box.buttonClicked.connect(lambda button: discard() if button is drop else None)

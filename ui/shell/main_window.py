@@ -164,7 +164,9 @@ class MainWindow(QMainWindow):
         self.sidebar.itemClicked.connect(lambda _item: self._focus_page())
         self.sidebar.itemActivated.connect(lambda _item: self._focus_page())
         column.addWidget(self.sidebar, 1)
-        self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan &baru"))
+        # No Alt+letters on the sidebar's buttons: they would be claimed on every page (Ctrl+N / F2 and Ctrl+L
+        # reach the first two from anywhere).
+        self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan baru"))
         self.intake_button.setToolTip(self.tr("Catat permohonan baru (Ctrl+N atau F2)"))
         self.intake_button.setStyleSheet(
             "background: #0b5cad; color: white; font-weight: bold; padding: 8px;"
@@ -177,10 +179,10 @@ class MainWindow(QMainWindow):
         set_role(who, "hint")
         column.addWidget(who)
         buttons = QHBoxLayout()
-        self.lock_button = QPushButton(icon("lock"), self.tr("&Kunci"))
+        self.lock_button = QPushButton(icon("lock"), self.tr("Kunci"))
         self.lock_button.setToolTip(self.tr("Kunci layar (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
-        self.logout_button = QPushButton(icon("logout"), self.tr("K&eluar"))
+        self.logout_button = QPushButton(icon("logout"), self.tr("Keluar"))
         self.logout_button.clicked.connect(self.logout_requested)
         buttons.addWidget(self.lock_button)
         buttons.addWidget(self.logout_button)

@@ -80,8 +80,11 @@ def test_an_error_goes_as_soon_as_its_field_passes_its_check(qtbot):
     assert form.error("code") == "Min. 3."  # still too short: the message stays
     QTest.keyClicks(code, "c")
     assert form.error("code") == "" and form.errors["code"].isHidden()
-    other.setText("diisi oleh program")  # no rule of its own: changed is taken as fixed
+    other.setText("diisi oleh program")  # no rule of its own: a new value is taken as fixed
     assert form.error("other") == ""
+    form.set_error("other", "Kata sandi salah.")
+    other.clear()  # emptied (the sign-in clears a refused password): the message stays
+    assert form.error("other") == "Kata sandi salah."
 
 
 def test_the_forms_validator_judges_fields_without_a_check_of_their_own(qtbot):
