@@ -137,7 +137,7 @@ def _check(qtbot: Any, window: QWidget, name: str, problems: list[str]) -> None:
 
 
 def test_no_window_of_the_workstation_has_a_duplicate_mnemonic(
-    qtbot, desk, admin, supervisor, records, language
+    qtbot, desk, admin, officer, supervisor, records, language
 ):
     from ui.intake.dialog import IntakeDialog
     from ui.kit.unsaved import ask_discard
@@ -173,6 +173,7 @@ def test_no_window_of_the_workstation_has_a_duplicate_mnemonic(
     _check(qtbot, LoginDialog(desk), "Masuk", problems)
     _check(qtbot, LockDialog(desk, admin), "Terkunci", problems)
     _check(qtbot, _preview(desk), "Pratinjau", problems)
+    problems += _conflict_dialogs(qtbot, desk, officer, supervisor)
     asking = IntakeDialog(desk, admin, background=False, print_receipt=False)
     qtbot.addWidget(asking)
     box = ask_discard(asking, lambda: None)
@@ -193,6 +194,31 @@ def test_the_first_run_wizard_has_no_duplicate_mnemonic(qtbot, tmp_path: Path, c
         assert problems == [], "\n".join(problems)
     finally:
         fresh.close()
+
+
+def _conflict_dialogs(qtbot: Any, desk: DeskServices, officer: Any, supervisor: Any) -> list[str]:
+    from tests.conftest import VALID_NIK
+    from tests.unit.services.conflict_helpers import make_conflict
+    from ui.sync.conflicts import ConflictsPanel
+
+    data = {
+        "channel": "datang_langsung",
+        "requester": {"kind": "perorangan", "name": "Siti Aminah", "nik": VALID_NIK,
+                      "address": "Jl. Bhayangkara No. 5", "phone": "0812-3456-7890"},
+        "documents": ["ktp"],
+        "information": "Data konflik",
+        "purpose": "Penelitian",
+    }  # fmt: skip
+    make_conflict(desk, officer, data)
+    panel = ConflictsPanel(desk, supervisor)
+    qtbot.addWidget(panel)
+    runner().wait()
+    problems = []
+    for choice in ("keep_server", "take_desk", "edit", "acknowledge"):
+        dialog = panel.decide(choice)
+        assert dialog is not None  # a child of the panel, closed with it
+        problems += [f"konflik {choice}: {clash}" for clash in duplicates(dialog)]
+    return problems
 
 
 def _preview(desk: DeskServices) -> QWidget:

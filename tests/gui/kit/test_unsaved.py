@@ -131,3 +131,23 @@ def test_closing_the_main_window_over_a_filled_intake_asks_first(qtbot, desk, of
     window.close()
     _button(window.discard_box, "Buang isian").click()
     assert not window.isVisible()
+
+
+def test_the_conflict_decision_asks_before_esc_throws_its_reason_away(
+    qtbot, desk, officer, supervisor, walk_in
+):
+    from tests.unit.services.conflict_helpers import make_conflict
+    from ui.sync.conflicts import ConflictsPanel
+
+    make_conflict(desk, officer, walk_in())
+    panel = ConflictsPanel(desk, supervisor)
+    qtbot.addWidget(panel)
+    assert runner().wait()
+    dialog = panel.decide("take_desk")
+    assert dialog is not None
+    dialog.show()
+    QTest.keyClicks(dialog.reason, "Keputusan meja sudah diserahkan")
+    _esc(dialog)
+    assert dialog.isVisible() and dialog.discard_box.isVisible()
+    _button(dialog.discard_box, "Buang isian").click()
+    assert not dialog.isVisible()
