@@ -129,8 +129,13 @@ def find_recent(
     ).all()
     found: list[EarlierRequest] = []
     for request, requester in rows:
+        other_nik = nik_hash is not None and requester.nik_hash is not None and requester.nik_hash != nik_hash
         same_person = (nik_hash is not None and requester.nik_hash == nik_hash) or (
-            who.phone is not None and requester.phone == who.phone and _same_name(requester.name, who.name)
+            # the same name and phone, unless two different NIKs say these are two people (a family's phone)
+            who.phone is not None
+            and requester.phone == who.phone
+            and _same_name(requester.name, who.name)
+            and not other_nik
         )
         if same_person and similar(request.information, information):
             found.append(EarlierRequest(request.number, request.received_at, request.information))

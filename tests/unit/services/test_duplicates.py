@@ -119,3 +119,9 @@ def test_an_import_or_seeding_registers_what_it_is_given_and_records_no_decision
     assert second.number != first.number and "similar_to" not in second.events[0].data
     third = desk.register.receive(officer, walk_in(information="Hal lain sama sekali"), duplicates=CONFIRMED)
     assert "similar_to" not in third.events[0].data and not _audit(desk, "request_duplicate_confirmed")
+
+
+def test_the_same_name_and_phone_with_another_nik_is_another_person(desk, officer, walk_in):
+    desk.register.receive(officer, walk_in())
+    namesake = walk_in(requester={"nik": "3673011506850002"})  # same name and family phone, own NIK
+    assert desk.register.receive(officer, namesake, duplicates=ASK).number.endswith("0002")
