@@ -33,6 +33,21 @@ class ConfirmationRequired(DeskError):
         super().__init__("Perlu konfirmasi petugas: " + "; ".join(self.warnings.values()))
 
 
+class PossibleDuplicate(DeskError):
+    """The same person (NIK, or name and phone) asked for similar information less than an hour ago
+    (``app/services/duplicates.py``). Nothing was saved: the officer decides whether this is a new request
+    (``receive(..., allow_duplicate=True)``) or the earlier one, whose number was perhaps never shown."""
+
+    def __init__(self, numbers: list[str], descriptions: list[str]) -> None:
+        self.numbers = list(numbers)
+        self.descriptions = list(descriptions)
+        super().__init__(
+            "Pemohon yang sama sudah meminta informasi serupa dalam satu jam terakhir: "
+            + "; ".join(self.descriptions)
+            + ". Bila itu permohonan yang sama, pakai nomor tersebut (cetak ulang tanda terimanya)."
+        )
+
+
 class ActionRefused(DeskError):
     """A lifecycle action that the current state, the calendar or the law does not allow. Nothing changed."""
 

@@ -31,6 +31,7 @@ from app.errors import (
     KeyUnavailable,
     NotFound,
     PermissionDenied,
+    PossibleDuplicate,
     RegisterInUse,
     RegisterTooNew,
     ValidationError,
@@ -69,6 +70,7 @@ REFUSALS = (
     RegisterTooNew,
     KeyUnavailable,
     RegisterInUse,
+    PossibleDuplicate,
 )
 
 
@@ -137,6 +139,8 @@ def _describe(error: DeskError) -> str:
         lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
         lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
         return "\n".join(lines)
+    if isinstance(error, PossibleDuplicate):
+        return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
     if isinstance(error, ValidationError) and len(error.fields) > 1:
         lines = ["Data tidak dapat disimpan:"]
         lines += [f"  - {msg if key == '_' else f'{key}: {msg}'}" for key, msg in error.fields.items()]

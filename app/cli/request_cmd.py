@@ -25,8 +25,9 @@ from app.cli.common import (
 )
 from app.cli.route_cmd import add_route
 from app.domain.lifecycle import REQUEST_LIFECYCLE, Status
-from app.errors import ConfirmationRequired, ValidationError
+from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
 from app.services.availability import request_due
+from app.services.duplicates import DuplicateCheck
 
 ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
 STATUSES = tuple(s.value for s in Status)
@@ -50,6 +51,14 @@ def register(subparsers: Any) -> None:
         "--confirm-warnings",
         action="store_true",
         help="petugas sudah memeriksa peringatan (mis. kode wilayah NIK tidak dikenal) dan menyetujuinya",
+    )
+    add.add_argument(
+        "--meski-duplikat",
+        "--allow-duplicate",
+        dest="allow_duplicate",
+        action="store_true",
+        help="daftarkan juga bila pemohon yang sama meminta informasi serupa dalam satu jam terakhir "
+        "(petugas sudah memastikan ini permohonan baru)",
     )
     add.add_argument(
         "--jsonl",
@@ -145,11 +154,13 @@ def _add(cli: Cli) -> int:
     actor = cli.actor()
     register = cli.services().register
     confirm = bool(cli.args.confirm_warnings)
+    # Every intake typed at the desk asks about a retried one; --meski-duplikat is the officer's answer.
+    mode = DuplicateCheck.CONFIRMED if cli.args.allow_duplicate else DuplicateCheck.ASK
     if not cli.args.jsonl:
         data = read_json_object(cli.args.file)
         if not data:
             raise ValidationError({"json": "Data permohonan kosong."})
-        view = register.receive(actor, data, confirm_warnings=confirm)
+        view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode)
         # Printed only now: receive() returns after the transaction committed.
         cli.emit(view, _issued)
         return 0
@@ -160,8 +171,8 @@ def _add(cli: Cli) -> int:
             continue
         data = parse_json_object(line, f"baris {number}")
         try:
-            view = register.receive(actor, data, confirm_warnings=confirm)
-        except (ValidationError, ConfirmationRequired):
+            view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode)
+        except (ValidationError, ConfirmationRequired, PossibleDuplicate):
             cli.err(f"Berhenti pada baris {number}; permohonan di baris sebelumnya sudah tersimpan.")
             raise
         cli.out(dumps(view, indent=None) if cli.as_json else _issued(view))

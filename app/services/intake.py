@@ -112,9 +112,12 @@ def build_request(
     requester: Requester,
     requester_changes: dict[str, Any],
     cal: WorkingCalendar,
+    similar_to: list[str] | None = None,
 ) -> Request:
     """The rows one intake writes, given its number's sequence: the request (with its deadlines), the first
-    timeline event, the audit entry and the outbox operation. Shared by ``receive`` and ``WriteBatch``."""
+    timeline event, the audit entry and the outbox operation. Shared by ``receive`` and ``WriteBatch``.
+    ``similar_to``: earlier requests of the same person the officer was shown and chose to register this one
+    beside (app/services/duplicates.py); said on the timeline and in an audit entry of its own."""
     received_at, complete, missing = intake.received_at, intake.complete, intake.missing_items
     number = render_number(
         office.request_template, parts_for(office.code, office.desk_letter, seq, received_at.date())
@@ -162,6 +165,8 @@ def build_request(
         summary += "; tidak lengkap: " + ", ".join(missing)
     elif complete:
         summary += "; lengkap"
+    if similar_to:
+        summary += "; petugas memutuskan permohonan baru meski mirip " + ", ".join(similar_to)
     event = record_event(
         sink,
         actor,
@@ -175,6 +180,7 @@ def build_request(
             "missing_items": missing,
             "requester_updated": requester_changes,
             "warnings_confirmed": clean.warnings,
+            **({"similar_to": similar_to} if similar_to else {}),
         },
     )
     audit(
@@ -186,6 +192,9 @@ def build_request(
         entity_id=row.id,
         details={"number": number},
     )
+    if similar_to:
+        audit(sink, actor, now, action="request_duplicate_confirmed", entity="request", entity_id=row.id,
+              details={"number": number, "similar_to": similar_to})  # fmt: skip
     enqueue(
         sink,
         now,

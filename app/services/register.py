@@ -27,6 +27,8 @@ from app.errors import ConfirmationRequired, NotFound, ValidationError
 from app.services.calendar import load_calendar
 from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
+from app.services.duplicates import DuplicateCheck
+from app.services.duplicates import check as check_duplicates
 from app.services.intake import Intake, build_request, find_requester, merge_requester, requester_key
 from app.services.journal import SessionWrites, audit
 from app.services.office import load_office
@@ -131,12 +133,21 @@ class RegisterService:
     # --- intake -----------------------------------------------------------------------------------------
 
     def receive(
-        self, actor: Actor, data: Mapping[str, Any], *, confirm_warnings: bool = False
+        self,
+        actor: Actor,
+        data: Mapping[str, Any],
+        *,
+        confirm_warnings: bool = False,
+        duplicates: DuplicateCheck = DuplicateCheck.OFF,
     ) -> RequestView:
         """Register a request and issue its number. Raises before writing anything if the input is bad.
 
         ``confirm_warnings`` is the officer's confirmation of what ``ConfirmationRequired`` asked about: an
         unknown NIK region, or a desk clock that differs from the city server's by more than five minutes.
+        ``duplicates``: the officer's intake passes ``ASK`` — ``PossibleDuplicate`` when the same person asked
+        for similar information in the last hour (app/services/duplicates.py) — and, once the officer decided
+        it is a new request, ``CONFIRMED``: registered, with the earlier numbers named on its timeline and in
+        the audit log.
         """
         actor.require(Permission.RECORD_REQUEST)
         ClockCheck(self.ctx).require_confirmed(confirm_warnings)
@@ -146,6 +157,9 @@ class RegisterService:
             sink = SessionWrites(session)
             key = requester_key(intake.requester, self.ctx.vault)
             existing = find_requester(session, key)
+            similar_to = check_duplicates(
+                session, self.ctx.vault, intake.requester, intake.information, intake.received_at, duplicates
+            )
             requester, changes = merge_requester(existing, intake.requester, now, self.ctx.vault)
             if existing is None:
                 sink.add_record(requester)
@@ -160,11 +174,22 @@ class RegisterService:
                 requester=requester,
                 requester_changes=changes,
                 cal=load_calendar(session),
+                similar_to=similar_to,
             )
             index_request(session, row, requester)
             if changes:
                 index_requester_requests(session, requester, except_id=row.id)
             return self._view(session, actor, row, requester)
+
+    def record_duplicate_declined(self, actor: Actor, number: str) -> None:
+        """The officer stopped an intake that repeats request ``number`` (``PossibleDuplicate``) and uses that
+        number instead: recorded in the audit log, so a later question "why one request, not two" has its
+        answer. Nothing else changes."""
+        actor.require(Permission.RECORD_REQUEST)
+        with self.ctx.db.transaction() as session:
+            row = load_request(session, number)
+            audit(session, actor, self.ctx.clock(), action="request_duplicate_declined", entity="request",
+                  entity_id=row.id, details={"number": row.number})  # fmt: skip
 
     def receive_many(
         self, actor: Actor, items: Sequence[Mapping[str, Any]], *, confirm_warnings: bool = False

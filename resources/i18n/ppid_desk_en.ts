@@ -56,10 +56,6 @@
         <translation>Information &amp;form:</translation>
     </message>
     <message>
-        <source>Alasan &amp;penghitaman/pengaburan:</source>
-        <translation>&amp;Redaction reason:</translation>
-    </message>
-    <message>
         <source>Badan publik yang &amp;menguasai:</source>
         <translation>Public body &amp;holding it:</translation>
     </message>
@@ -80,11 +76,15 @@
         <translation>Other costs (Rp):</translation>
     </message>
     <message>
-        <source>Cara &amp;pembayaran:</source>
-        <translation>&amp;Payment method:</translation>
+        <source>Alasan penghi&amp;taman/pengaburan:</source>
+        <translation>&amp;Redaction reason:</translation>
     </message>
     <message>
-        <source>Waktu &amp;penyediaan (hari):</source>
+        <source>Cara pemba&amp;yaran:</source>
+        <translation>Pa&amp;yment method:</translation>
+    </message>
+    <message>
+        <source>Waktu penye&amp;diaan (hari):</source>
         <translation>Pro&amp;vision time (days):</translation>
     </message>
     <message>
@@ -151,8 +151,8 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <source>Nama &amp;lengkap:</source>
-        <translation>&amp;Full name:</translation>
+        <source>Nama len&amp;gkap:</source>
+        <translation>Full na&amp;me:</translation>
     </message>
     <message>
         <source>&amp;Nama pengguna:</source>
@@ -237,10 +237,6 @@
         <translation>e.g. Serang City anniversary</translation>
     </message>
     <message>
-        <source>&amp;Tambah libur</source>
-        <translation>&amp;Add closure</translation>
-    </message>
-    <message>
         <source>&amp;Hapus libur terpilih</source>
         <translation>&amp;Remove selected closure</translation>
     </message>
@@ -257,8 +253,12 @@
         <translation>&amp;Preview changes</translation>
     </message>
     <message>
-        <source>Terapkan &amp;perubahan</source>
-        <translation>A&amp;pply changes</translation>
+        <source>T&amp;ambah libur</source>
+        <translation>&amp;Add closure</translation>
+    </message>
+    <message>
+        <source>T&amp;erapkan perubahan</source>
+        <translation>Apply c&amp;hanges</translation>
     </message>
     <message>
         <source>Nomor</source>
@@ -713,7 +713,7 @@
     </message>
     <message>
         <source>Nilai &amp;baru:</source>
-        <translation>&amp;New value:</translation>
+        <translation>New &amp;value:</translation>
     </message>
     <message>
         <source>&amp;Alasan koreksi:</source>
@@ -785,6 +785,25 @@
     <message>
         <source>%1 (permohonan %2)</source>
         <translation>%1 (request %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Buang isian?</source>
+        <translation>Discard input?</translation>
+    </message>
+    <message>
+        <source>Isian yang belum disimpan akan hilang.</source>
+        <translation>What has not been saved will be lost.</translation>
+    </message>
+    <message>
+        <source>&amp;Buang isian</source>
+        <translation>&amp;Discard input</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali ke isian</source>
+        <translation>&amp;Back to the form</translation>
     </message>
 </context>
 <context>
@@ -882,6 +901,7 @@
     <name>FormFields</name>
     <message>
         <source>&amp;Simpan</source>
+        <extracomment>A field&apos;s own rule: the message for its current value, or None when it is valid.</extracomment>
         <translation>&amp;Save</translation>
     </message>
     <message>
@@ -893,7 +913,7 @@
     <name>GeneralPanel</name>
     <message>
         <source>&amp;Bahasa tampilan:</source>
-        <translation>Display &amp;language:</translation>
+        <translation>Display lan&amp;guage:</translation>
     </message>
     <message>
         <source>Berlaku untuk PC ini.</source>
@@ -984,7 +1004,7 @@
     </message>
     <message>
         <source>&amp;Jenis pemohon:</source>
-        <translation>Requester &amp;kind:</translation>
+        <translation>Re&amp;quester kind:</translation>
     </message>
     <message>
         <source>&amp;Nama (sesuai KTP):</source>
@@ -1013,10 +1033,6 @@
     <message>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
-    </message>
-    <message>
-        <source>Diajukan melalui &amp;kuasa</source>
-        <translation>Filed through a &amp;proxy</translation>
     </message>
     <message>
         <source>Diajukan melalui kuasa</source>
@@ -1052,10 +1068,14 @@
     </message>
     <message>
         <source>Cara &amp;memperoleh informasi:</source>
-        <translation>How to &amp;obtain it:</translation>
+        <translation>How to o&amp;btain it:</translation>
     </message>
     <message>
-        <source>Cara mendapatkan &amp;salinan:</source>
+        <source>&amp;Diajukan melalui kuasa</source>
+        <translation>Filed through a pro&amp;xy</translation>
+    </message>
+    <message>
+        <source>Cara mendapatkan sal&amp;inan:</source>
         <translation>How to receive &amp;copies:</translation>
     </message>
     <message>
@@ -1145,6 +1165,30 @@
     <message>
         <source>Permohonan belum tersimpan. Coba lagi.</source>
         <translation>The request was not saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Mungkin permohonan ganda</source>
+        <translation>Possibly a duplicate request</translation>
+    </message>
+    <message>
+        <source>Pemohon yang sama sudah meminta informasi serupa dalam satu jam terakhir.</source>
+        <translation>The same requester asked for similar information within the last hour.</translation>
+    </message>
+    <message>
+        <source>Bila itu permohonan yang sama, pakai nomor lama (tanda terimanya dapat dicetak ulang). Simpan sebagai permohonan baru hanya bila pemohon memang meminta lagi.</source>
+        <translation>If it is the same request, use the earlier number (its receipt can be printed again). Save as a new request only if the requester really asks again.</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai permohonan &amp;baru</source>
+        <translation>Save as a &amp;new request</translation>
+    </message>
+    <message>
+        <source>&amp;Pakai nomor lama</source>
+        <translation>&amp;Use the earlier number</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali ke formulir</source>
+        <translation>&amp;Back to the form</translation>
     </message>
 </context>
 <context>
@@ -1260,8 +1304,8 @@
         <translation>(no logo)</translation>
     </message>
     <message>
-        <source>Pilih &amp;logo…</source>
-        <translation>Choose &amp;logo…</translation>
+        <source>Pilih lo&amp;go…</source>
+        <translation>Choose l&amp;ogo…</translation>
     </message>
     <message>
         <source>Pilih logo</source>
@@ -1328,15 +1372,15 @@
     </message>
     <message>
         <source>Cetak &amp;ulang</source>
-        <translation>&amp;Reprint</translation>
+        <translation>Reprin&amp;t</translation>
     </message>
     <message>
         <source>Cetak ulang surat terpilih</source>
         <translation>Reprint the selected letter</translation>
     </message>
     <message>
-        <source>Terbitkan / &amp;cetak…</source>
-        <translation>Issue / &amp;print…</translation>
+        <source>&amp;Terbitkan / cetak…</source>
+        <translation>&amp;Issue / print…</translation>
     </message>
     <message>
         <source>Terbitkan atau cetak dokumen</source>
@@ -1413,7 +1457,7 @@
     <name>MainWindow</name>
     <message>
         <source>PPID Desk — %1</source>
-        <extracomment>A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one (the PC sat at the login screen) is read again as the window opens.</extracomment>
+        <extracomment>A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one (the PC sat at the login screen) is read again as the window opens. The window&apos;s size where the work area has room for it (else it opens maximised; ui/kit/screen.py) and the smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen).</extracomment>
         <translation>PPID Desk — %1</translation>
     </message>
     <message>
@@ -1450,24 +1494,12 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Permohonan &amp;baru</source>
-        <translation>&amp;New request</translation>
-    </message>
-    <message>
         <source>Catat permohonan baru (Ctrl+N atau F2)</source>
         <translation>Record a new request (Ctrl+N or F2)</translation>
     </message>
     <message>
-        <source>&amp;Kunci</source>
-        <translation>&amp;Lock</translation>
-    </message>
-    <message>
         <source>Kunci layar (Ctrl+L)</source>
         <translation>Lock the screen (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>K&amp;eluar</source>
-        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <source>Sedang memproses</source>
@@ -1492,6 +1524,14 @@
     <message>
         <source>Permohonan baru</source>
         <translation>New request</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <source>Kunci layar</source>
@@ -1520,10 +1560,6 @@
         <translation>&amp;Objection register number:</translation>
     </message>
     <message>
-        <source>Nomor &amp;surat:</source>
-        <translation>&amp;Letter number:</translation>
-    </message>
-    <message>
         <source>Wajib memuat {office}, {year}, {desk} dan {seq}; {seq:04d} = 4 digit.</source>
         <translation>Must contain {office}, {year}, {desk} and {seq}; {seq:04d} = 4 digits.</translation>
     </message>
@@ -1532,7 +1568,11 @@
         <translation>Fields: {classification} {seq} {unit} {month_roman} {month} {year}.</translation>
     </message>
     <message>
-        <source>Kode &amp;klasifikasi surat:</source>
+        <source>No&amp;mor surat:</source>
+        <translation>&amp;Letter number:</translation>
+    </message>
+    <message>
+        <source>Kode klasi&amp;fikasi surat:</source>
         <translation>Letter &amp;classification code:</translation>
     </message>
     <message>
@@ -1572,7 +1612,7 @@
     </message>
     <message>
         <source>&amp;Isi tanggapan:</source>
-        <translation>Response &amp;text:</translation>
+        <translation>Response te&amp;xt:</translation>
     </message>
     <message>
         <source>Kosongkan untuk memakai Atasan PPID di pengaturan pejabat.</source>
@@ -1654,7 +1694,7 @@
         <translation>&amp;Case summary:</translation>
     </message>
     <message>
-        <source>Diajukan melalui &amp;kuasa</source>
+        <source>&amp;Diajukan melalui kuasa</source>
         <translation>Filed through a &amp;proxy</translation>
     </message>
     <message>
@@ -1832,11 +1872,11 @@
     </message>
     <message>
         <source>&amp;Nama kantor:</source>
-        <translation>Office &amp;name:</translation>
+        <translation>Office na&amp;me:</translation>
     </message>
     <message>
         <source>&amp;Instansi induk:</source>
-        <translation>&amp;Parent body:</translation>
+        <translation>Parent &amp;body:</translation>
     </message>
     <message>
         <source>K&amp;ota:</source>
@@ -1848,14 +1888,14 @@
     </message>
     <message>
         <source>Kode &amp;pos:</source>
-        <translation>Post&amp;al code:</translation>
+        <translation>Pos&amp;tal code:</translation>
     </message>
     <message>
         <source>&amp;Telepon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <source>&amp;Surel:</source>
+        <source>Sur&amp;el:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
@@ -1878,12 +1918,24 @@
 <context>
     <name>OfficialFields</name>
     <message>
-        <source>&amp;Peran:</source>
-        <translation>&amp;Role:</translation>
-    </message>
-    <message>
         <source>Aktif</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>Na&amp;ma:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Jaba&amp;tan:</source>
+        <translation>Posi&amp;tion:</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>Pangkat/gol&amp;ongan:</source>
+        <translation>Rank/gra&amp;de:</translation>
     </message>
     <message>
         <source>Nam&amp;a:</source>
@@ -1899,7 +1951,11 @@
     </message>
     <message>
         <source>NI&amp;P:</source>
-        <translation>NI&amp;P:</translation>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;ran:</source>
+        <translation>Ro&amp;le:</translation>
     </message>
     <message>
         <source>18 digit; boleh kosong.</source>
@@ -1992,7 +2048,7 @@
     </message>
     <message>
         <source>&amp;Halaman:</source>
-        <translation>&amp;Page:</translation>
+        <translation>Pa&amp;ge:</translation>
     </message>
     <message>
         <source>dari {0}</source>
@@ -2044,7 +2100,7 @@
     </message>
     <message>
         <source>&amp;Cetak (Ctrl+P)</source>
-        <translation>P&amp;rint (Ctrl+P)</translation>
+        <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
         <source>Cetak</source>
@@ -2052,7 +2108,7 @@
     </message>
     <message>
         <source>Simpan &amp;PDF (Ctrl+S)</source>
-        <translation>Save &amp;PDF (Ctrl+S)</translation>
+        <translation>Save P&amp;DF (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Tutup</source>
@@ -2275,7 +2331,7 @@
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>&amp;Status:</translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>Semua waktu</source>
@@ -2566,7 +2622,7 @@
     </message>
     <message>
         <source>&amp;Periode:</source>
-        <translation>&amp;Period:</translation>
+        <translation>Peri&amp;od:</translation>
     </message>
     <message>
         <source>Periode</source>
@@ -3058,6 +3114,22 @@
     <message>
         <source>Penyiapan PPID Desk</source>
         <translation>PPID Desk set-up</translation>
+    </message>
+    <message>
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>PPID (Pelaksana)</source>
@@ -3620,7 +3692,7 @@
     <name>UsersPanel</name>
     <message>
         <source>&amp;Buka kunci</source>
-        <translation>&amp;Unlock</translation>
+        <translation>Unloc&amp;k</translation>
     </message>
     <message>
         <source>Akun terkunci sementara karena kata sandi berulang kali salah.</source>
@@ -3659,20 +3731,28 @@
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <source>Kata sandi &amp;baru:</source>
+        <source>Kata sandi bar&amp;u:</source>
         <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan perubahan</source>
+        <translation>Save &amp;changes</translation>
+    </message>
+    <message>
+        <source>Nonakti&amp;fkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>Akti&amp;fkan</source>
+        <translation>&amp;Activate</translation>
     </message>
     <message>
         <source>Kosongkan bila tidak diubah.</source>
         <translation>Leave empty to keep it.</translation>
-    </message>
-    <message>
-        <source>Simpan &amp;perubahan</source>
-        <translation>Save &amp;changes</translation>
-    </message>
-    <message>
-        <source>&amp;Nonaktifkan</source>
-        <translation>&amp;Deactivate</translation>
     </message>
     <message>
         <source>Tambah pengguna</source>
@@ -3699,10 +3779,6 @@
         <translation>At least 8 characters.</translation>
     </message>
     <message>
-        <source>NI&amp;P:</source>
-        <translation>NI&amp;P:</translation>
-    </message>
-    <message>
         <source>&amp;Tambah pengguna</source>
         <translation>&amp;Add user</translation>
     </message>
@@ -3713,10 +3789,6 @@
     <message>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
-    </message>
-    <message>
-        <source>&amp;Aktifkan</source>
-        <translation>&amp;Activate</translation>
     </message>
 </context>
 </TS>

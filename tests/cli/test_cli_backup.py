@@ -22,7 +22,7 @@ def _numbers(desk_dir: Path) -> list[str]:
 
 
 def test_backup_copies_the_register_and_its_key(desk_dir: Path, tmp_path: Path) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     target = tmp_path / "cadangan.sqlite3"
     result = _admin(desk_dir, "backup", "--out", target)
     assert result.code == 0, result.err
@@ -42,10 +42,10 @@ def test_backup_copies_the_register_and_its_key(desk_dir: Path, tmp_path: Path) 
 def test_restore_brings_back_the_backup_and_keeps_issued_numbers_unused(
     desk_dir: Path, tmp_path: Path
 ) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     target = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", target).code == 0
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     assert len(_numbers(desk_dir)) == 2
 
     restored = _admin(desk_dir, "restore", target, "--json")
@@ -55,7 +55,9 @@ def test_restore_brings_back_the_backup_and_keeps_issued_numbers_unused(
     assert Path(info["saved_current"]).parent == desk_dir / "backups"
     assert _numbers(desk_dir) == ["KEC-SRG/2026/A-0001"]
     # A-0002 was issued after the backup: it must never be issued again.
-    next_number = _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).out.split("\t")[0]
+    next_number = _admin(
+        desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())
+    ).out.split("\t")[0]
     assert next_number == "KEC-SRG/2026/A-0003"
     assert _admin(desk_dir, "check").code == 0
     with sqlite3.connect(info["saved_current"]) as old:
@@ -63,7 +65,7 @@ def test_restore_brings_back_the_backup_and_keeps_issued_numbers_unused(
 
 
 def test_restore_refuses_what_is_not_a_sound_register(desk_dir: Path, tmp_path: Path) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     before = db_path(desk_dir).read_bytes()
     text_file = tmp_path / "catatan.txt"
     text_file.write_text("bukan basis data " * 400, encoding="utf-8")
@@ -96,7 +98,7 @@ def test_restore_refuses_a_damaged_backup(desk_dir: Path, tmp_path: Path) -> Non
 
 
 def test_check_passes_on_a_sound_register_and_exits_1_on_a_problem(desk_dir: Path) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     sound = run_in_process("check", "--data-dir", desk_dir, "--json")
     assert sound.code == 0, sound.out
     assert {c["name"] for c in sound.json()["checks"]} >= {

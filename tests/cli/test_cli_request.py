@@ -253,3 +253,18 @@ def test_objection_add_list_show_act(desk_dir: Path, tmp_path: Path) -> None:
     bad_ground = run_in_process(*base, "add", "--request", number, "--ground", "z")
     assert bad_ground.code == 2 and "a sampai g" in bad_ground.err
     assert len(run_in_process(*base, "list", "--json").json()) == 1
+
+
+def test_add_refuses_a_retried_intake_of_the_last_hour_unless_told_it_is_new(desk_dir: Path) -> None:
+    """Issue 13 item 9: a retry after an intake whose number was never shown must not register twice."""
+    first = _add(desk_dir, intake())
+    assert first.code == 0, first.err
+    number = first.out.split("\t")[0]
+    again = _add(desk_dir, intake())
+    assert again.code == 2 and again.out == ""
+    assert number in again.err and "satu jam terakhir" in again.err and "--meski-duplikat" in again.err
+    assert _count(desk_dir) == 1
+    forced = _add(desk_dir, intake(), "--meski-duplikat", "--json")
+    assert forced.code == 0, forced.err
+    assert number in forced.json()["events"][0]["summary"]
+    assert _count(desk_dir) == 2

@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,21 +40,24 @@ from PySide6.QtWidgets import (
 from app.domain.identity import normalize_email, normalize_phone, parse_nik
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.requester import DOCUMENT_KINDS
-from app.errors import ConfirmationRequired, ValidationError
+from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.duplicates import DuplicateCheck
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit import screen
-from ui.kit.forms import FieldForm, combo, shortcut
+from ui.kit.forms import FieldForm, combo, shortcut, text_of
+from ui.kit.keys import down_into
 from ui.kit.qtime import qdatetime
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
+from ui.kit.unsaved import DiscardGuard
 
 KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(DiscardGuard, QDialog):
     """Register a request. Signals: ``saved(str)`` with the new registration number."""
 
     saved = Signal(str)
@@ -77,6 +80,7 @@ class IntakeDialog(QDialog):
         self.result_view: RequestView | None = None
         self._picked: RequesterView | None = None
         self._confirm_warnings = False
+        self._allow_duplicate = False  # the officer saw PossibleDuplicate and chose a new request
         self._saving = False
         self._time_edited = False
         self.setWindowTitle(self.tr("Permohonan Informasi Baru"))
@@ -119,7 +123,6 @@ class IntakeDialog(QDialog):
         lookup_label.setBuddy(self.lookup)
         self.lookup.textEdited.connect(lambda _t: self._lookup_timer.start())
         self.lookup.returnPressed.connect(self._pick_first)
-        self.lookup.installEventFilter(self)
         lookup_row.addWidget(lookup_label)
         lookup_row.addWidget(self.lookup, 1)
         layout.addLayout(lookup_row)
@@ -128,6 +131,7 @@ class IntakeDialog(QDialog):
         self.matches.setMaximumHeight(90)
         self.matches.hide()
         self.matches.itemActivated.connect(self._pick)
+        down_into(self.lookup, self.matches)  # Down in the lookup field moves into the matches (Enter picks)
         layout.addWidget(self.matches)
 
         columns = QHBoxLayout()
@@ -188,7 +192,7 @@ class IntakeDialog(QDialog):
         self.phone.editingFinished.connect(self._check_phone)
         self.email = f.add("email", self.tr("&Email:"), QLineEdit())
         self.email.editingFinished.connect(self._check_email)
-        self.has_proxy = QCheckBox(self.tr("Diajukan melalui &kuasa"))
+        self.has_proxy = QCheckBox(self.tr("&Diajukan melalui kuasa"))
         self.has_proxy.setAccessibleName(self.tr("Diajukan melalui kuasa"))
         self.has_proxy.toggled.connect(self._apply_proxy)
         form.addRow("", self.has_proxy)
@@ -200,6 +204,13 @@ class IntakeDialog(QDialog):
             widget = f.widgets[key]
             if isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(lambda k=key: self._check_required(k))
+        # The rules each field is checked against as it changes, so a red error goes away as soon as it is
+        # fixed (typed, or filled from "Cari pemohon lama"), not at the next save.
+        f.set_check("name", lambda: self._required_problem("name"))
+        f.set_check("address", lambda: self._required_problem("address"))
+        f.set_check("nik", self._nik_problem)
+        f.set_check("phone", lambda: self._rule_problem("phone", normalize_phone))
+        f.set_check("email", lambda: self._rule_problem("email", normalize_email))
         self._apply_proxy(False)
         return group
 
@@ -222,7 +233,7 @@ class IntakeDialog(QDialog):
         )
         self.delivery = g.add(
             "delivery_method",
-            self.tr("Cara mendapatkan &salinan:"),
+            self.tr("Cara mendapatkan sal&inan:"),
             combo(DELIVERY_METHODS, "mengambil_langsung"),
         )
         docs = QWidget()
@@ -325,9 +336,34 @@ class IntakeDialog(QDialog):
             self._search(digits, auto=True)
 
     def _check_required(self, key: str) -> None:
-        widget = self.f.widgets[key]
-        empty = not (widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()).strip()  # type: ignore[attr-defined]
-        self.f.set_error(key, self.tr("Wajib diisi.") if empty else None)
+        self.f.set_error(key, self._required_problem(key))
+
+    def _required_problem(self, key: str) -> str | None:
+        return None if text_of(self.f.widgets[key]) else self.tr("Wajib diisi.")
+
+    def _nik_problem(self) -> str | None:
+        text = self.nik.text().strip()
+        if not text:
+            return (
+                self.tr("Wajib diisi.") if self._kind_value() == "perorangan" and not self._picked else None
+            )
+        if "•" in text:
+            return None  # the stored NIK of a returning requester
+        try:
+            parse_nik(text, today=self.desk.calendar.today())
+        except ValidationError as exc:
+            return exc.fields.get("nik", str(exc))
+        return None
+
+    def _rule_problem(self, key: str, rule: Any) -> str | None:
+        value = text_of(self.f.widgets[key])
+        if not value or "•" in value:
+            return None
+        try:
+            rule(value)
+        except ValidationError as exc:
+            return exc.fields.get(key, str(exc))
+        return None
 
     def _check_phone(self) -> None:
         value = self.phone.text().strip()
@@ -379,20 +415,6 @@ class IntakeDialog(QDialog):
             self._show_general(self.tr("Tidak ada pemohon lama yang cocok."))
         else:
             self.general_error.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Down in the lookup field moves into the list of matches (Enter there picks one)."""
-        if (
-            watched is self.lookup
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.matches.count()
-        ):
-            self.matches.setFocus()
-            self.matches.setCurrentRow(0)
-            return True
-        return super().eventFilter(watched, event)
 
     def _pick_first(self) -> None:
         self._lookup_timer.stop()
@@ -492,8 +514,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(False)
         self.general_error.hide()
         desk, actor, confirm = self.desk, self.actor, self._confirm_warnings
+        mode = DuplicateCheck.CONFIRMED if self._allow_duplicate else DuplicateCheck.ASK
         submit(
-            lambda: desk.register.receive(actor, data, confirm_warnings=confirm),
+            lambda: desk.register.receive(actor, data, confirm_warnings=confirm, duplicates=mode),
             self._saved,
             self._save_failed,
             background=self.background,
@@ -530,6 +553,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(True)
         self.f.clear_errors()
         self.g.clear_errors()
+        if isinstance(exc, PossibleDuplicate):
+            self._ask_duplicate(exc)
+            return
         if isinstance(exc, ConfirmationRequired):
             self._confirm_warnings = True
             self._show_fields(exc.warnings)
@@ -543,6 +569,53 @@ class IntakeDialog(QDialog):
                 self._show_general(" ".join(unplaced))
             return
         self._show_general(str(exc) or self.tr("Permohonan belum tersimpan. Coba lagi."))
+
+    def _ask_duplicate(self, exc: PossibleDuplicate) -> None:
+        """The same person asked for similar information in the last hour (app/services/duplicates.py): perhaps
+        an intake whose number was never shown. The officer decides; either way it is recorded."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mungkin permohonan ganda"), "", parent=self)
+        box.setText(self.tr("Pemohon yang sama sudah meminta informasi serupa dalam satu jam terakhir."))
+        box.setInformativeText(
+            "\n".join(exc.descriptions)
+            + "\n\n"
+            + self.tr(
+                "Bila itu permohonan yang sama, pakai nomor lama (tanda terimanya dapat dicetak ulang). "
+                "Simpan sebagai permohonan baru hanya bila pemohon memang meminta lagi."
+            )
+        )
+        new = box.addButton(self.tr("Simpan sebagai permohonan &baru"), QMessageBox.ButtonRole.AcceptRole)
+        old = box.addButton(self.tr("&Pakai nomor lama"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Kembali ke formulir"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        numbers = list(exc.numbers)
+
+        def decided(button: Any) -> None:
+            if button is new:
+                self._allow_duplicate = True
+                self.save()
+            elif button is old:
+                self._use_earlier(numbers[-1])
+
+        box.buttonClicked.connect(decided)
+        self.duplicate_box = box
+        box.open()
+
+    def _use_earlier(self, number: str) -> None:
+        """The officer chose the earlier number: audited, that request opened, nothing new registered."""
+        desk, actor = self.desk, self.actor
+
+        def done(_: object) -> None:
+            self.discard_confirmed = True  # a decision, not a stray key: nothing to ask before closing
+            self.open_request.emit(number)
+            self.accept()
+
+        submit(
+            lambda: desk.register.record_duplicate_declined(actor, number),
+            done,
+            lambda e: self._show_general(str(e)),
+            background=self.background,
+        )
 
     def _show_fields(self, fields: dict[str, str]) -> list[str]:
         mine = {k.removeprefix("requester."): v for k, v in fields.items() if k.startswith("requester.")}
@@ -558,6 +631,10 @@ class IntakeDialog(QDialog):
     def _show_general(self, message: str) -> None:
         self.general_error.setText(message)
         self.general_error.setVisible(bool(message))
+
+    def has_unsaved(self) -> bool:
+        """Only the form holds anything to lose; the page shown after saving does not."""
+        return self.stack.currentIndex() == 0 and super().has_unsaved()
 
     def _open_saved(self) -> None:
         if self.result_view is not None:
@@ -582,9 +659,11 @@ class IntakeDialog(QDialog):
         self.f.set_hint("phone", "")
         self._picked = None
         self._confirm_warnings = False
+        self._allow_duplicate = False
         self._time_edited = False
         self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
         self._time_edited = False
         self.general_error.hide()
         self.stack.setCurrentIndex(0)
         self.name.setFocus()
+        self.mark_clean()

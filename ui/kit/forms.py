@@ -6,6 +6,12 @@ it), an accessible name for screen readers, and a place right below it where the
 dozen forms is where one gets forgotten. Message keys are matched to the row keys given to ``add``; messages
 for keys the form does not have (and the general key ``"_"``) are returned by ``show_errors`` and shown on
 the form's ``general`` line once the caller has put that line in its layout.
+
+An error goes away as soon as its field is valid again — while the officer types, or when a lookup fills the
+field — rather than staying red until the next save: on every change of a field showing an error the form asks
+the field's own check (``add(check=...)``), else the form's validator (``revalidate_with``), whether the value
+now passes; a field with neither is taken as fixed once changed to a value (the service judges it again on
+save), but not when it is emptied.
 """
 
 from __future__ import annotations
@@ -17,22 +23,50 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.errors import ValidationError
 from ui.kit.screen import grow_to_contents
 from ui.kit.style import set_role
 
 W = TypeVar("W", bound=QWidget)
+
+#: A field's own rule: the message for its current value, or None when it is valid.
+Check = Callable[[], "str | None"]
+
+
+def on_edit(widget: QWidget, slot: Callable[[], object]) -> None:
+    """Call ``slot`` whenever the value of ``widget`` changes — typed or set by the program (a lookup filling
+    it) — or, for a container (a row of check boxes), the value of any input inside it."""
+    inputs = [widget, *widget.findChildren(QWidget)]
+    for item in inputs:
+        if isinstance(item, QLineEdit | QPlainTextEdit):
+            item.textChanged.connect(lambda *_: slot())
+        elif isinstance(item, QComboBox):
+            item.currentIndexChanged.connect(lambda *_: slot())
+            item.editTextChanged.connect(lambda *_: slot())
+        elif isinstance(item, QAbstractButton) and item.isCheckable():
+            item.toggled.connect(lambda *_: slot())
+        elif isinstance(item, QDateTimeEdit):
+            item.dateTimeChanged.connect(lambda *_: slot())
+        elif isinstance(item, QSpinBox | QDoubleSpinBox):
+            item.valueChanged.connect(lambda *_: slot())
+        elif isinstance(item, QAbstractSpinBox) and item.lineEdit() is not None:
+            item.lineEdit().textChanged.connect(lambda *_: slot())
 
 
 def plain(label: str) -> str:
@@ -69,9 +103,12 @@ class FieldForm:
         self.errors: dict[str, QLabel] = {}
         self.hints: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+        self.checks: dict[str, Check] = {}
+        self._validator: Callable[[], object] | None = None
         self.general = _error_line()
 
-    def add(self, key: str, label: str, widget: W, hint: str | None = "") -> W:
+    def add(self, key: str, label: str, widget: W, hint: str | None = "", *, check: Check | None = None) -> W:
+        """Add a labelled row; ``check`` is the field's own rule (see ``set_check``)."""
         caption = QLabel(label)
         caption.setBuddy(widget)
         widget.setAccessibleName(plain(label))
@@ -106,7 +143,41 @@ class FieldForm:
         self.layout.addRow(caption, holder)
         self.widgets[key], self.labels[key], self.errors[key] = widget, caption, error
         self.hints[key], self.rows[key] = hint_label, holder
+        if check is not None:
+            self.checks[key] = check
+        on_edit(widget, lambda: self._edited(key))
         return widget
+
+    def set_check(self, key: str, check: Check) -> None:
+        """The rule that says whether field ``key`` is valid now: its error is cleared as soon as it passes."""
+        self.checks[key] = check
+
+    def revalidate_with(self, validator: Callable[[], object]) -> None:
+        """The form's own validator (raising ``ValidationError``), asked on every change of a field showing an
+        error: the error goes as soon as the validator no longer names that field."""
+        self._validator = validator
+
+    def _edited(self, key: str) -> None:
+        if not self.error(key):
+            return
+        if self.still_invalid(key):
+            return
+        self.set_error(key, None)
+
+    def still_invalid(self, key: str) -> bool:
+        """Whether field ``key`` still breaks its rule (its own check, else the form's validator)."""
+        check = self.checks.get(key)
+        if check is not None:
+            return bool(check())
+        if self._validator is not None:
+            try:
+                self._validator()
+            except ValidationError as exc:
+                return key in exc.fields
+            return False
+        # No rule here: a new value is taken as the officer's fix (the service judges it on save); emptying
+        # the field is not (the sign-in clears a refused password and its message must stay).
+        return not text_of(self.widgets[key])
 
     def set_visible(self, key: str, visible: bool) -> None:
         self.labels[key].setVisible(visible)
@@ -196,6 +267,19 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcu
     sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), parent)
     sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     sc.activated.connect(slot)
+    return sc
+
+
+def page_shortcut(page: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """A page's keyboard shortcut (Ctrl+F on the Register), active wherever the focus is in the main window —
+    the sidebar included — while the page is the one shown.
+
+    A shortcut is only live while its widget is visible, so the window context is never ambiguous between the
+    stacked pages; ``shortcut``'s "inside the widget" context left Ctrl+F dead after Ctrl+2 or a sidebar
+    click, when the focus stayed in the sidebar (issue 16).
+    """
+    sc = shortcut(page, keys, slot)
+    sc.setContext(Qt.ShortcutContext.WindowShortcut)
     return sc
 
 

@@ -12,7 +12,7 @@ concerns this page), ``shown()`` (the officer navigated here), ``show_record(num
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from app.services.changes import Changes
@@ -36,6 +36,21 @@ class Page(QWidget):
 
     def show_panel(self, key: str) -> None:
         """Bring panel ``key`` (e.g. a settings tab) to the front."""
+
+    def focus_default(self) -> None:
+        """Put the keyboard in this page (after Ctrl+1..6 or a sidebar click), so typing and Tab start here and
+        not in the sidebar. The default: the first widget of the page that takes Tab focus."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def on_top(self) -> bool:
         """Whether this is the page the window's stack shows (even while the window is hidden or locked)."""

@@ -2,7 +2,8 @@
 
 Why one place: the officer must see the same behaviour everywhere — one save at a time, the buttons held while
 the service works off the GUI thread, each validation message under its own field, anything else on the
-dialog's general error line, and nothing typed lost when the service refuses. A dialog supplies the work, how
+dialog's general error line, and nothing typed lost when the service refuses — nor by Esc or *Batal*, which
+ask first when something was typed (``DiscardGuard``, ui/kit/unsaved.py). A dialog supplies the work, how
 its error keys map to its rows, and its own fallback message; it provides ``f`` (``FieldForm``), ``buttons`` and
 ``general_error`` (``ui.kit.forms.save_row``), ``background`` and a ``recorded`` signal.
 """
@@ -15,9 +16,10 @@ from typing import Any
 from app.errors import ValidationError
 from ui.kit.screen import grow_to_contents
 from ui.kit.tasks import submit
+from ui.kit.unsaved import DiscardGuard
 
 
-class RecordingFlow:
+class RecordingFlow(DiscardGuard):
     _saving = False
     result_view: Any = None
 

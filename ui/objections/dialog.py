@@ -130,7 +130,7 @@ class ObjectionFileDialog(RecordDialog):
         self.f.add("grounds", self.tr("Alasan (Pasal 35 ayat 1):"), box)
         self.case = self.f.add("case_summary", self.tr("&Kasus posisi:"), QPlainTextEdit())
         self.case.setFixedHeight(80)
-        self.has_proxy = QCheckBox(self.tr("Diajukan melalui &kuasa"))
+        self.has_proxy = QCheckBox(self.tr("&Diajukan melalui kuasa"))
         self.has_proxy.setAccessibleName(self.tr("Diajukan melalui kuasa"))
         self.f.layout.addRow("", self.has_proxy)
         self.proxy_name = self.f.add("proxy", self.tr("Nama kuasa:"), QLineEdit())

@@ -69,7 +69,7 @@ class LettersPanel(QGroupBox):
         self.reprint_button.setAccessibleName(self.tr("Cetak ulang surat terpilih"))
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.issue_button = QToolButton()
-        self.issue_button.setText(self.tr("Terbitkan / &cetak…"))
+        self.issue_button.setText(self.tr("&Terbitkan / cetak…"))
         self.issue_button.setAccessibleName(self.tr("Terbitkan atau cetak dokumen"))
         self.issue_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.issue_button)

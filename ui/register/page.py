@@ -38,7 +38,8 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter
-from ui.kit.forms import shortcut
+from ui.kit.forms import page_shortcut
+from ui.kit.keys import down_into
 from ui.kit.page import Page
 from ui.kit.qtime import qdate
 from ui.kit.style import icon, set_role
@@ -88,6 +89,7 @@ class RegisterPage(Page):
         layout.addLayout(self._build_top())
         layout.addLayout(self._build_filters())
         self.table = self._build_table()
+        down_into(self.search, self.table)  # the first Down from the search box selects the first row
         layout.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -95,7 +97,7 @@ class RegisterPage(Page):
         self.model.loading_changed.connect(self._loading)
         self.model.total_changed.connect(self._total)
         self.model.failed.connect(self._failed)
-        shortcut(self, "Ctrl+F", self._focus_search)
+        page_shortcut(self, "Ctrl+F", self._focus_search)
         self.apply_filter()
 
     # --- building ---------------------------------------------------------------------------------------
@@ -311,6 +313,10 @@ class RegisterPage(Page):
             self.table.setFocus()
             if self.model.total:
                 self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def focus_default(self) -> None:
+        """After Ctrl+2 or a click on *Register* the officer types a search at once."""
+        self._focus_search()
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -49,7 +49,7 @@ from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
-from ui.kit.forms import FieldForm, shortcut, text_of
+from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
@@ -117,8 +117,8 @@ class ReportsPage(Page):
         if not self.city_box.isHidden():
             self.tabs.addTab(self.city_view, self.tr("Per ka&ntor"))
         outer.addWidget(self.tabs, 1)
-        shortcut(self, "Ctrl+S", self.save_narrative)
-        shortcut(self, "Ctrl+P", self.print_preview)
+        page_shortcut(self, "Ctrl+S", self.save_narrative)
+        page_shortcut(self, "Ctrl+P", self.print_preview)
         self.period_edit.setText(period or str(desk.calendar.today().year))
         self.show_period()
 

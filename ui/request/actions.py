@@ -169,7 +169,7 @@ class ActionDialog(RecordingFlow, QDialog):
         decision = self.f.add("decision", self.tr("&Keputusan:"), combo(options, Decision.GRANTED.value))
         forms = {"": self.tr("(tidak ditentukan)"), **INFO_FORMS}
         info_form = self.f.add("info_form", self.tr("&Bentuk informasi:"), combo(forms, "softcopy"))
-        redaction = self.f.add("redaction_reason", self.tr("Alasan &penghitaman/pengaburan:"), QLineEdit())
+        redaction = self.f.add("redaction_reason", self.tr("Alasan penghi&taman/pengaburan:"), QLineEdit())
         holder = self.f.add("holder_body", self.tr("Badan publik yang &menguasai:"), QLineEdit())
         spins: dict[str, QSpinBox] = {}
         for key, label in (
@@ -182,8 +182,8 @@ class ActionDialog(RecordingFlow, QDialog):
             spin.setRange(0, 100_000_000)
             spin.setGroupSeparatorShown(True)
             spins[key] = self.f.add(f"costs.{key}", label, spin)
-        payment = self.f.add("payment_method", self.tr("Cara &pembayaran:"), QLineEdit())
-        provision = self.f.add("provision_days", self.tr("Waktu &penyediaan (hari):"), QSpinBox())
+        payment = self.f.add("payment_method", self.tr("Cara pemba&yaran:"), QLineEdit())
+        provision = self.f.add("provision_days", self.tr("Waktu penye&diaan (hari):"), QSpinBox())
         provision.setRange(0, 365)
         note = self._note()
 

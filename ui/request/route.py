@@ -118,6 +118,7 @@ class RouteDialog(RecordingFlow, QDialog):
         submit(work, self._loaded, self._load_failed, background=self.background)
 
     def _loaded(self, choice: RouteChoice) -> None:
+        untouched = not self.has_unsaved()  # the list filling in is not the officer's input (DiscardGuard)
         self.choice = choice
         self.refresh_button.setEnabled(True)
         self.current.setText(f"{choice.current.name} ({choice.current.code})")
@@ -131,6 +132,8 @@ class RouteDialog(RecordingFlow, QDialog):
         self.f.set_hint("to_office", self.tr("Daftar kantor dari server kota: {0}").format(when))
         self.f.hints["to_office"].setAccessibleName(self.f.hints["to_office"].text())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(choice.targets))
+        if untouched:
+            self.mark_clean()
         if not choice.targets:
             self._general(
                 self.tr("Belum ada kantor tujuan. Sambungkan ke server kota lalu pilih Perbarui daftar.")

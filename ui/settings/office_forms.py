@@ -72,7 +72,7 @@ class OfficeProfileForm(QWidget):
             "address": self.tr("&Alamat:"),
             "postal_code": self.tr("Kode &pos:"),
             "phone": self.tr("&Telepon:"),
-            "email": self.tr("&Surel:"),
+            "email": self.tr("Sur&el:"),
             "website": self.tr("Situs &web:"),
         }
         for key in self.TEXT_FIELDS:
@@ -130,7 +130,7 @@ class KopForm(QWidget):
         self.logo_preview = QLabel(self.tr("(tanpa logo)"))
         self.logo_preview.setFixedSize(72, 72)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_button = QPushButton(self.tr("Pilih &logo…"))
+        self.logo_button = QPushButton(self.tr("Pilih lo&go…"))
         self.logo_button.setAccessibleName(self.tr("Pilih logo"))
         self.logo_clear = QPushButton(self.tr("Hapus logo"))
         row.addWidget(self.logo_preview)
@@ -234,7 +234,7 @@ class NumberingForm(QWidget):
         labels = {
             "request_template": self.tr("Nomor &registrasi permohonan:"),
             "objection_template": self.tr("Nomor register &keberatan:"),
-            "letter_template": self.tr("Nomor &surat:"),
+            "letter_template": self.tr("No&mor surat:"),
         }
         self.form.add(
             "request_template",
@@ -249,7 +249,7 @@ class NumberingForm(QWidget):
             self.edits["letter_template"],
             self.tr("Kolom: {classification} {seq} {unit} {month_roman} {month} {year}."),
         )
-        self.form.add("letter_classification", self.tr("Kode &klasifikasi surat:"), self.classification)
+        self.form.add("letter_classification", self.tr("Kode klasi&fikasi surat:"), self.classification)
         self.form.add("letter_unit", self.tr("Kode &unit pengolah:"), self.unit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form.layout)

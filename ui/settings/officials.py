@@ -32,9 +32,14 @@ from ui.kit.forms import FieldForm
 
 
 class OfficialFields(QGroupBox):
-    """Name, jabatan, NIP and pangkat of one official; the role is fixed or chosen."""
+    """Name, jabatan, NIP and pangkat of one official; the role is fixed or chosen.
 
-    def __init__(self, title: str, role: str | None = None, parent: QWidget | None = None) -> None:
+    ``second``: the other official on the same page (the wizard shows PPID and Atasan PPID together) takes
+    other Alt+letters, so no letter is claimed twice in one window."""
+
+    def __init__(
+        self, title: str, role: str | None = None, parent: QWidget | None = None, *, second: bool = False
+    ) -> None:
         super().__init__(title, parent)
         self.fixed_role = role
         self.official_id: str | None = None
@@ -43,7 +48,7 @@ class OfficialFields(QGroupBox):
         for key, label in OFFICIAL_ROLES.items():
             self.role.addItem(label, key)
         if role is None:
-            self.form.add("role", self.tr("&Peran:"), self.role)
+            self.form.add("role", self.tr("Pe&ran:"), self.role)
         self.name = QLineEdit()
         self.jabatan = QLineEdit()
         self.nip = QLineEdit()
@@ -51,12 +56,15 @@ class OfficialFields(QGroupBox):
         self.pangkat = QLineEdit()
         self.active = QCheckBox(self.tr("Aktif"))
         self.active.setChecked(True)
-        self.form.add("name", self.tr("Nam&a:"), self.name)
-        self.form.add(
-            "jabatan", self.tr("&Jabatan:"), self.jabatan, self.tr("Seperti tertulis di bawah tanda tangan.")
+        labels = (
+            (self.tr("Na&ma:"), self.tr("Jaba&tan:"), self.tr("N&IP:"), self.tr("Pangkat/gol&ongan:"))
+            if second
+            else (self.tr("Nam&a:"), self.tr("&Jabatan:"), self.tr("NI&P:"), self.tr("Pang&kat/golongan:"))
         )
-        self.form.add("nip", self.tr("NI&P:"), self.nip, self.tr("18 digit; boleh kosong."))
-        self.form.add("pangkat", self.tr("Pang&kat/golongan:"), self.pangkat)
+        self.form.add("name", labels[0], self.name)
+        self.form.add("jabatan", labels[1], self.jabatan, self.tr("Seperti tertulis di bawah tanda tangan."))
+        self.form.add("nip", labels[2], self.nip, self.tr("18 digit; boleh kosong."))
+        self.form.add("pangkat", labels[3], self.pangkat)
         if role is None:
             self.form.add("active", self.tr("Status:"), self.active)
         layout = QVBoxLayout(self)

@@ -76,15 +76,15 @@ class UsersPanel(QWidget):
         self.edit_form.add("role", self.tr("P&eran:"), self.role)
         self.edit_form.add(
             "password",
-            self.tr("Kata sandi &baru:"),
+            self.tr("Kata sandi bar&u:"),
             self.new_password,
             self.tr("Kosongkan bila tidak diubah."),
         )
         sbox.addLayout(self.edit_form.layout)
         sbox.addWidget(self.edit_form.general)
         row = QHBoxLayout()
-        self.save_user = QPushButton(self.tr("Simpan &perubahan"))
-        self.toggle_active = QPushButton(self.tr("&Nonaktifkan"))
+        self.save_user = QPushButton(self.tr("&Simpan perubahan"))
+        self.toggle_active = QPushButton(self.tr("Nonakti&fkan"))
         self.unlock = QPushButton(self.tr("&Buka kunci"))
         self.unlock.setToolTip(self.tr("Akun terkunci sementara karena kata sandi berulang kali salah."))
         row.addWidget(self.save_user)
@@ -107,7 +107,7 @@ class UsersPanel(QWidget):
         self.add_form.add("full_name", self.tr("Nama &lengkap:"), self.full_name)
         self.add_form.add("role", self.tr("Pe&ran:"), self.add_role)
         self.add_form.add("password", self.tr("&Kata sandi:"), self.password, self.tr("Minimal 8 karakter."))
-        self.add_form.add("nip", self.tr("NI&P:"), self.nip)
+        self.add_form.add("nip", self.tr("N&IP:"), self.nip)
         abox.addLayout(self.add_form.layout)
         abox.addWidget(self.add_form.general)
         self.add_button = QPushButton(self.tr("&Tambah pengguna"))
@@ -165,7 +165,7 @@ class UsersPanel(QWidget):
         if user is None:
             return
         self.role.setCurrentIndex(max(0, self.role.findData(user.role)))
-        self.toggle_active.setText(self.tr("&Nonaktifkan") if user.active else self.tr("&Aktifkan"))
+        self.toggle_active.setText(self.tr("Nonakti&fkan") if user.active else self.tr("Akti&fkan"))
 
     def add_user(self) -> None:
         try:

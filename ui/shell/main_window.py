@@ -43,6 +43,7 @@ from ui.kit import screen
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
+from ui.kit.unsaved import ask_discard, unsaved_dialogs
 from ui.settings.users import role_label
 from ui.shell.pages import BY_KEY, PAGES, SIDEBAR, PageDeps
 from ui.sync.controller import SyncController
@@ -57,6 +58,14 @@ PREFERRED_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1000, 600)
 
 
+class Sidebar(QListWidget):
+    """The page list. No type-ahead: a letter typed while it has the focus (after a click on it) must not jump to
+    another page — "s" went to *Sinkronisasi* (issue 16). Pages are reached by click, arrows or Ctrl+1..6."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
+        del search
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
@@ -64,6 +73,8 @@ class MainWindow(QMainWindow):
     changed = Signal(Changes)  # what a write changed, broadcast to every page built so far
 
     PAGES = SIDEBAR
+    _closing = False  # close_now(): the session closes the window, nothing to ask
+    discard_box: Any = None
 
     def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None, dashboard: DashboardPage | None = None) -> None:  # fmt: skip
@@ -147,7 +158,7 @@ class MainWindow(QMainWindow):
         self.sidebar_panel.setFixedWidth(210)
         column = QVBoxLayout(self.sidebar_panel)
         column.setContentsMargins(0, 0, 0, 0)
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Menu utama"))
         self.sidebar.setIconSize(QSize(22, 22))
@@ -159,8 +170,13 @@ class MainWindow(QMainWindow):
                 item.setToolTip(f"{text} ({spec.shortcut})")
                 self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
+        # a click (or Enter) on a page's entry goes to that page, keyboard included; the arrows stay in the list
+        self.sidebar.itemClicked.connect(lambda _item: self._focus_page())
+        self.sidebar.itemActivated.connect(lambda _item: self._focus_page())
         column.addWidget(self.sidebar, 1)
-        self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan &baru"))
+        # No Alt+letters on the sidebar's buttons: they would be claimed on every page (Ctrl+N / F2 and Ctrl+L
+        # reach the first two from anywhere).
+        self.intake_button = QPushButton(icon("intake", "#ffffff"), self.tr("Permohonan baru"))
         self.intake_button.setToolTip(self.tr("Catat permohonan baru (Ctrl+N atau F2)"))
         self.intake_button.setStyleSheet(
             "background: #0b5cad; color: white; font-weight: bold; padding: 8px;"
@@ -173,10 +189,10 @@ class MainWindow(QMainWindow):
         set_role(who, "hint")
         column.addWidget(who)
         buttons = QHBoxLayout()
-        self.lock_button = QPushButton(icon("lock"), self.tr("&Kunci"))
+        self.lock_button = QPushButton(icon("lock"), self.tr("Kunci"))
         self.lock_button.setToolTip(self.tr("Kunci layar (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
-        self.logout_button = QPushButton(icon("logout"), self.tr("K&eluar"))
+        self.logout_button = QPushButton(icon("logout"), self.tr("Keluar"))
         self.logout_button.clicked.connect(self.logout_requested)
         buttons.addWidget(self.lock_button)
         buttons.addWidget(self.logout_button)
@@ -233,7 +249,7 @@ class MainWindow(QMainWindow):
         self.sync_action = add(["Ctrl+Shift+S"], self.sync.sync_now, self.tr("Sinkronkan sekarang"))
         for spec in PAGES:
             if spec.shortcut:
-                add([spec.shortcut], lambda _=False, key=spec.key: self.show_page(key), spec.key)
+                add([spec.shortcut], lambda _=False, key=spec.key: self.go_to(key), spec.key)
 
     def set_locked(self, locked: bool) -> None:
         """Hide every page behind a plain cover while the lock dialog is up (the PC stands at a counter)."""
@@ -248,6 +264,16 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self._select(key)
         self.pages[key].shown()
+
+    def go_to(self, key: str) -> None:
+        """Ctrl+1..6: show page ``key`` with the keyboard in it (its shortcuts work from anywhere anyway)."""
+        self.show_page(key)
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.focus_default()
 
     def _select(self, key: str) -> None:
         self.stack.setCurrentWidget(self.page(key))
@@ -313,7 +339,23 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def close_now(self) -> None:
+        """Close without asking about unsaved dialogs (the session signs out or rebuilds the window)."""
+        self._closing = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        pending = [] if self._closing else unsaved_dialogs(self)
+        if pending:  # an intake or another recording dialog holds typed data: ask before it is lost
+            event.ignore()
+
+            def discard() -> None:
+                for dialog in pending:
+                    dialog.discard()  # type: ignore[attr-defined]
+                self.close_now()
+
+            self.discard_box = ask_discard(pending[-1], discard)
+            return
         screen.remember(self, self.desk.office.data_folder(), "main")
         self.sync.stop()
         runner().wait(5_000)

@@ -119,7 +119,7 @@ class DeskApp(QObject):
         window.show()
         if old is not None:
             old.destroyed.disconnect(self._window_destroyed)
-            old.close()
+            old.close_now()
         self.window_shown.emit(window)
 
     def _window_destroyed(self) -> None:
@@ -165,7 +165,7 @@ class DeskApp(QObject):
         self.show_login()
         if window is not None:
             window.destroyed.disconnect(self._window_destroyed)
-            window.close()
+            window.close_now()
 
     def switch_language(self, language: str) -> None:
         """Install the new translators and rebuild the window (pages read their strings when built)."""

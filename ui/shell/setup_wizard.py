@@ -40,7 +40,9 @@ class _Page(QWizardPage):
 
 
 def _check(form: FieldForm, fn: Any) -> bool:
-    """Run a validator; show its ValidationError next to the fields and report whether it passed."""
+    """Run a validator; show its ValidationError next to the fields and report whether it passed. The form
+    keeps the validator, so each error goes away as soon as its field passes (ui/kit/forms.py)."""
+    form.revalidate_with(fn)
     try:
         fn()
     except ValidationError as exc:
@@ -60,7 +62,7 @@ class AdminForm(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.add("full_name", self.tr("Nama &lengkap:"), self.full_name)
+        self.form.add("full_name", self.tr("Nama len&gkap:"), self.full_name)
         self.form.add(
             "username",
             self.tr("&Nama pengguna:"),
@@ -104,11 +106,20 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Penyiapan PPID Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Our own texts and letters, whatever Qt's translation says: Alt+L is *Lanjut* only (the logo button
+        # took it too), Alt+S *Selesai*; *Kembali* has none (every page uses K), Esc is *Batal*.
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< Kembali")),
+            (QWizard.WizardButton.NextButton, self.tr("&Lanjut >")),
+            (QWizard.WizardButton.FinishButton, self.tr("&Selesai")),
+            (QWizard.WizardButton.CancelButton, self.tr("Batal")),
+        ):
+            self.setButtonText(button, text)
         screen.fit(self, QSize(760, 640))  # at most: the work area may be smaller
         self.profile = OfficeProfileForm(with_code=True)
         self.kop = KopForm(desk.office.data_folder())
         self.ppid = OfficialFields(self.tr("PPID (Pelaksana)"), "ppid")
-        self.atasan = OfficialFields(self.tr("Atasan PPID"), "atasan_ppid")
+        self.atasan = OfficialFields(self.tr("Atasan PPID"), "atasan_ppid", second=True)
         self.officials = officials = QWidget()
         column = QVBoxLayout(officials)
         column.addWidget(self.ppid)

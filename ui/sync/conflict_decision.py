@@ -34,6 +34,7 @@ from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
 from ui.kit.tasks import run_in_background
+from ui.kit.unsaved import DiscardGuard
 
 
 def _choices(item: ConflictView, field: FieldDiff) -> dict[Any, str] | None:
@@ -47,7 +48,7 @@ def _choices(item: ConflictView, field: FieldDiff) -> dict[Any, str] | None:
     return None
 
 
-class ConflictDecisionDialog(QDialog):
+class ConflictDecisionDialog(DiscardGuard, QDialog):
     """``decided(ConflictView)`` after the service recorded the decision (the dialog then closes)."""
 
     decided = Signal(object)

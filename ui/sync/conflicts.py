@@ -13,7 +13,7 @@ Contract (used by the Sinkronisasi page): ``ConflictsPanel(desk, actor, parent)`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.sync_conflicts import ConflictView
 from ui.kit.crash import user_message
+from ui.kit.forms import page_shortcut
 from ui.kit.style import set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import run_in_background
@@ -68,9 +69,7 @@ class ConflictsPanel(QWidget):
         self.reload_button = QPushButton(self.tr("Muat ula&ng"))
         self.reload_button.setAccessibleName(self.tr("Muat ulang daftar konflik"))
         self.reload_button.clicked.connect(self.refresh)
-        reload_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
-        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        reload_key.activated.connect(self.refresh)
+        page_shortcut(self, "F5", self.refresh)  # wherever the focus is while the list is shown
         top.addWidget(self.reload_button)
         layout.addLayout(top)
         self.role_hint = QLabel(

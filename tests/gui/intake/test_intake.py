@@ -132,6 +132,35 @@ def test_saving_an_empty_form_shows_each_message_next_to_its_field(dialog, desk,
     assert QApplication.focusWidget() is dialog.name  # the first problem on the form
 
 
+def test_red_errors_go_as_soon_as_the_field_is_valid(dialog, desk, officer) -> None:
+    """Issue 16 item 4: errors under the fields stayed red after the officer had fixed them."""
+    dialog.save()
+    assert dialog.f.error("name") and dialog.f.error("nik") and dialog.g.error("purpose")
+    QTest.keyClicks(dialog.name, "Budi")
+    assert dialog.f.error("name") == ""  # while typing, not only when the field is left
+    QTest.keyClicks(dialog.purpose, "Penelitian")
+    assert dialog.g.error("purpose") == ""
+    QTest.keyClicks(dialog.phone, "12")
+    dialog.phone.editingFinished.emit()
+    assert dialog.f.error("phone")
+    QTest.keyClicks(dialog.phone, "3")
+    assert dialog.f.error("phone")  # "123" is still no phone number: the message stays
+    dialog.phone.setText("081234567890")
+    assert dialog.f.error("phone") == ""
+    assert dialog.f.error("nik")  # nothing typed there yet
+
+
+def test_errors_filled_by_the_returning_requester_lookup_go(dialog, desk, officer, walk_in) -> None:
+    desk.register.receive(officer, walk_in())
+    dialog.save()
+    assert dialog.f.error("name") and dialog.f.error("address") and dialog.f.error("nik")
+    dialog.lookup.setText("Siti")
+    dialog._run_lookup()
+    dialog._pick(dialog.matches.item(0))
+    assert dialog.f.error("name") == "" and dialog.f.error("address") == "" and dialog.f.error("nik") == ""
+    assert dialog.g.error("information")  # still empty: still red
+
+
 def test_incomplete_request_shows_the_completion_deadline(dialog, desk, officer) -> None:
     _fill_minimal(dialog)
     dialog.complete_no.setChecked(True)
@@ -292,3 +321,50 @@ def test_receipt_is_issued_and_previewed_after_saving(qtbot, desk, officer) -> N
     assert sum(e.kind == "letter" for e in desk.register.get(officer, view.number).events) == 1
     for preview in dlg.findChildren(PreviewDialog):
         preview.close()  # a preview left open slows every later test's teardown
+
+
+def _retry_of(dialog: IntakeDialog, first: Any) -> None:
+    """Type the intake of ``first`` again, as after a crash that hid its number."""
+    dialog.name.setText("Siti Aminah")
+    dialog.nik.setText(VALID_NIK)
+    dialog.address.setPlainText("Jl. Bhayangkara No. 5, Cipocok Jaya")
+    dialog.phone.setText("0812-3456-7890")
+    dialog.information.setPlainText(first.information)
+    dialog.purpose.setText("Penelitian")
+
+
+def _box_button(dialog: IntakeDialog, text: str) -> Any:
+    from PySide6.QtWidgets import QPushButton
+
+    box = dialog.duplicate_box
+    assert box.isVisible()
+    return next(b for b in box.findChildren(QPushButton) if text in b.text().replace("&", ""))
+
+
+def test_a_retried_intake_warns_and_the_officer_continues(dialog, desk, officer, walk_in) -> None:
+    """Issue 13 item 9: the same NIK asking for similar information within the hour is shown first."""
+    first = desk.register.receive(officer, walk_in())
+    _retry_of(dialog, first)
+    dialog.save()
+    assert dialog.result_view is None and desk.query.count(officer) == 1  # nothing issued yet
+    assert first.number in dialog.duplicate_box.informativeText()
+    _box_button(dialog, "Simpan sebagai permohonan baru").click()
+    view = dialog.result_view
+    assert view is not None and view.number != first.number
+    assert first.number in view.events[0].summary  # the decision is on the new request's timeline
+
+
+def test_a_retried_intake_can_use_the_earlier_number_instead(dialog, desk, officer, walk_in) -> None:
+    first = desk.register.receive(officer, walk_in())
+    opened: list[str] = []
+    dialog.open_request.connect(opened.append)
+    _retry_of(dialog, first)
+    dialog.save()
+    _box_button(dialog, "Pakai nomor lama").click()
+    assert opened == [first.number] and not dialog.isVisible()  # closed without the discard question
+    assert desk.query.count(officer) == 1
+    with desk.ctx.db.read_engine.connect() as conn:
+        from sqlalchemy import text
+
+        actions = conn.execute(text("SELECT action FROM audit_log")).scalars().all()
+    assert "request_duplicate_declined" in actions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from ui.kit.forms import FieldForm
@@ -62,3 +63,48 @@ def test_messages_go_under_their_fields_and_the_rest_to_the_general_line(qtbot):
     form.clear_errors()
     assert form.error("name") == "" and form.general.isHidden()
     assert form.widgets["phone"].accessibleDescription() == "Nomor seluler."
+
+
+def test_an_error_goes_as_soon_as_its_field_passes_its_check(qtbot):
+    """Issue 16 item 4: the red line went only at the next save; now each change asks the field's rule."""
+    host = QWidget()
+    column = QVBoxLayout(host)
+    form = FieldForm()
+    column.addLayout(form.layout)
+    qtbot.addWidget(host)
+    code = form.add("code", "&Kode:", QLineEdit(), check=lambda: None if len(code.text()) >= 3 else "Min. 3.")
+    other = form.add("other", "&Lain:", QLineEdit())
+    host.show()
+    form.show_errors({"code": "Min. 3.", "other": "Wajib diisi."})
+    QTest.keyClicks(code, "ab")
+    assert form.error("code") == "Min. 3."  # still too short: the message stays
+    QTest.keyClicks(code, "c")
+    assert form.error("code") == "" and form.errors["code"].isHidden()
+    other.setText("diisi oleh program")  # no rule of its own: a new value is taken as fixed
+    assert form.error("other") == ""
+    form.set_error("other", "Kata sandi salah.")
+    other.clear()  # emptied (the sign-in clears a refused password): the message stays
+    assert form.error("other") == "Kata sandi salah."
+
+
+def test_the_forms_validator_judges_fields_without_a_check_of_their_own(qtbot):
+    from app.errors import ValidationError
+
+    host = QWidget()
+    form = FieldForm()
+    QVBoxLayout(host).addLayout(form.layout)
+    qtbot.addWidget(host)
+    a = form.add("a", "&A:", QLineEdit())
+    b = form.add("b", "&B:", QLineEdit())
+
+    def validate() -> None:
+        errors = {k: "Wajib diisi." for k, w in (("a", a), ("b", b)) if not w.text()}
+        if errors:
+            raise ValidationError(errors)
+
+    form.revalidate_with(validate)
+    form.show_errors({"a": "Wajib diisi.", "b": "Wajib diisi."})
+    QTest.keyClicks(a, "x")
+    assert form.error("a") == "" and form.error("b") == "Wajib diisi."
+    a.clear()  # a field without an error is not judged while typed (no red line before a save)
+    assert form.error("a") == ""

@@ -93,6 +93,22 @@ def test_profile_errors_stay_on_the_page(qtbot, fresh_desk):
     assert wizard.profile.form.error("name") == "Nama kantor wajib diisi."
 
 
+def test_wizard_errors_go_as_soon_as_the_field_is_fixed(qtbot, fresh_desk):
+    wizard = SetupWizard(fresh_desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.profile.code is not None
+    wizard.profile.code.setText("c p j")
+    wizard.next()
+    assert wizard.profile.form.error("name") and wizard.profile.form.error("office_code")
+    wizard.profile.edits["name"].setText("Kecamatan Cipocok Jaya")
+    assert wizard.profile.form.error("name") == ""
+    wizard.profile.code.setText("c p")
+    assert "Kode kantor" in wizard.profile.form.error("office_code")  # still not a code
+    wizard.profile.code.setText("cpj")
+    assert wizard.profile.form.error("office_code") == ""
+
+
 def test_bad_numbering_template_blocks_next(qtbot, fresh_desk):
     wizard = SetupWizard(fresh_desk)
     qtbot.addWidget(wizard)
