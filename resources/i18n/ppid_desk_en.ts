@@ -1606,9 +1606,25 @@
         <source>&amp;Waktu diterima:</source>
         <translation>&amp;Received at:</translation>
     </message>
+    <message>
+        <source>Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; Atasan PPID yang menimbangnya.</source>
+        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID's superior weighs it.</translation>
+    </message>
+    <message>
+        <source>Keberatan terlambat</source>
+        <translation>Late objection</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPage</name>
+    <message>
+        <source>terlambat: diajukan setelah batas pengajuan keberatan</source>
+        <translation>late: filed after the objection filing window</translation>
+    </message>
+    <message>
+        <source>terlambat: batas pengajuan keberatan {0} sudah lewat</source>
+        <translation>late: the objection filing window ended on {0}</translation>
+    </message>
     <message>
         <source>Register Keberatan</source>
         <translation>Objection Register</translation>
@@ -1684,6 +1700,10 @@
     <message>
         <source>Register keberatan tidak dapat dibaca.</source>
         <translation>The objection register could not be read.</translation>
+    </message>
+    <message>
+        <source>terlambat</source>
+        <translation>late</translation>
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
@@ -1784,7 +1804,7 @@
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <source>&amp;Surel:</source>
+        <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
@@ -3216,6 +3236,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
+        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>
