@@ -107,6 +107,12 @@ def test_nik_is_decoded_live_and_a_bad_one_is_explained(dialog) -> None:
     assert dialog.f.hints["nik"].text() == "4 dari 16 angka"
 
 
+def test_a_letter_in_the_nik_is_said_at_once(dialog) -> None:
+    """An O typed for a 0 is flagged as it is typed, with what is wrong: not "15 dari 16 angka" until saving."""
+    dialog.nik.setText("36730545O2")
+    assert "hanya boleh berisi angka" in dialog.f.error("nik") and "'O'" in dialog.f.error("nik")
+
+
 def test_bad_phone_and_email_are_flagged_when_leaving_the_field(dialog) -> None:
     dialog.phone.setText("12")
     dialog.phone.editingFinished.emit()
