@@ -269,7 +269,6 @@ class RequestView:
                 "status": {"status_label": self.status_label},
                 "missing_items": {"due": due},
                 "decision": {"decision_label": DECISION_LABELS[self.decision] if self.decision else None},
-                "received_by": {"received_by_name": self.received_by_name},
             },
         )
 

@@ -130,6 +130,8 @@ def test_print_receipt_json_returns_the_number(desk_dir: Path, tmp_path: Path) -
     assert result.code == 0, result.err
     data = result.json()
     assert data["number"] == number and data["letter_number"] is None
+    listed = _run(desk_dir, "print", "letters", number).out
+    assert "Tanda Bukti Penerimaan Permohonan" in listed and "receipt" not in listed
 
 
 def test_request_show_names_the_officer_and_shows_labels_not_codes(tmp_path: Path) -> None:
