@@ -298,3 +298,16 @@ def test_receipt_is_issued_and_previewed_after_saving(qtbot, desk, officer) -> N
     assert sum(e.kind == "letter" for e in desk.register.get(officer, view.number).events) == 1
     for preview in dlg.findChildren(PreviewDialog):
         preview.close()  # a preview left open slows every later test's teardown
+
+
+def test_a_returning_requesters_phone_is_filled_in_the_national_form(
+    qtbot, desk, supervisor, walk_in
+) -> None:
+    """A supervisor sees the full phone: as people write it (0812-…), never the stored E.164 (+62812…)."""
+    desk.register.receive(supervisor, walk_in())
+    dlg = IntakeDialog(desk, supervisor, background=False, print_receipt=False)
+    qtbot.addWidget(dlg)
+    dlg.lookup.setText("Siti")
+    dlg._run_lookup()
+    dlg._pick(dlg.matches.item(0))
+    assert dlg.phone.text().startswith("08") and "+62" not in dlg.phone.text()
