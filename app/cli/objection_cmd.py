@@ -54,7 +54,7 @@ def render_objection(view: Any) -> str:
         f"Nomor        : {view.number}",
         f"Permohonan   : {view.request_number}",
         f"Status       : {view.status_label} ({view.status.value})",
-        f"Diajukan     : {view.filed_at:%Y-%m-%d %H:%M} oleh petugas {view.received_by}"
+        f"Diajukan     : {view.filed_at:%Y-%m-%d %H:%M} oleh petugas {view.received_by_name}"
         + (f" — {late}" if late else ""),
         "Alasan       : "
         + "; ".join(f"{g}. {OBJECTION_GROUNDS.get(g, '')}".rstrip(". ") for g in view.grounds),

@@ -39,7 +39,7 @@ from app.services.register import load_request, next_counter, parse_datetime
 from app.services.register_query import refuse_if_routed_away, still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
-from db.models import Event, Objection, Office, Official, Request
+from db.models import Event, Objection, Office, Official, Request, User
 
 
 def request_line(event: Event, request_id: str) -> dict[str, Any]:
@@ -215,7 +215,15 @@ class ObjectionService:
                 .order_by(Event.recorded_at, Event.id)
             ):
                 events[event.objection_id or ""].append(EventView.of(event))
-        return [ObjectionView.of(row, numbers[row.request_id], events[row.id]) for row in rows]
+        names: dict[str, str] = {}
+        if rows:  # the desk's few accounts, read once: the receiving officer by full name
+            names = {user: name for user, name in session.execute(select(User.username, User.full_name))}
+        return [
+            ObjectionView.of(
+                row, numbers[row.request_id], events[row.id], received_by_name=names.get(row.received_by, "")
+            )
+            for row in rows
+        ]
 
     def add(
         self,

@@ -337,6 +337,7 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
     _F("voided_at", "Tanggal dibatalkan"),
     _F("void_reason", "Alasan pembatalan"),
     _F("received_by", "Diterima oleh"),
+    _F("received_by_name", "Nama petugas penerima", column=False),
     _F("version", "Versi"),
     _F("events", "Riwayat", column=False),
     _F("office_code", "Kantor pemilik", view=False),

@@ -304,6 +304,7 @@ class ObjectionView:
     received_by: str
     version: int
     events: list[EventView] = field(default_factory=list)
+    received_by_name: str = ""  # the receiving officer's full name (the username if unknown here)
 
     @property
     def status_label(self) -> str:
@@ -324,8 +325,15 @@ class ObjectionView:
         return date.fromisoformat(due) if due else None
 
     @classmethod
-    def of(cls, row: Objection, request_number: str, events: list[EventView]) -> ObjectionView:
-        return cls(**_stored(cls, row, OBJECTION_FIELDS), request_number=request_number, events=events)
+    def of(
+        cls, row: Objection, request_number: str, events: list[EventView], *, received_by_name: str = ""
+    ) -> ObjectionView:
+        return cls(
+            **_stored(cls, row, OBJECTION_FIELDS),
+            request_number=request_number,
+            events=events,
+            received_by_name=received_by_name or row.received_by,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         due = {

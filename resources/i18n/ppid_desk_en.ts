@@ -1608,7 +1608,7 @@
     </message>
     <message>
         <source>Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; Atasan PPID yang menimbangnya.</source>
-        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID's superior weighs it.</translation>
+        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID&apos;s superior weighs it.</translation>
     </message>
     <message>
         <source>Keberatan terlambat</source>
@@ -1716,6 +1716,10 @@
     <message>
         <source>Diterima</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>Petugas penerima</source>
+        <translation>Received by</translation>
     </message>
     <message>
         <source>Kasus posisi</source>

@@ -146,6 +146,9 @@ def test_request_show_names_the_officer_and_shows_labels_not_codes(tmp_path: Pat
     assert "(Perorangan)" in shown.out and "Pemberitahuan tertulis:" in shown.out
     data = _run(desk_dir, "request", "show", number, "--json").json()
     assert data["received_by"] == "admin" and data["received_by_name"] == "Siti Rahmawati, S.Sos."
+    filed = _run(desk_dir, "objection", "add", "--request", number, "--ground", "c", "--json").json()
+    assert filed["received_by_name"] == "Siti Rahmawati, S.Sos."
+    assert "oleh petugas Siti Rahmawati, S.Sos." in _run(desk_dir, "objection", "show", filed["number"]).out
 
 
 # --- item 6: one language -------------------------------------------------------------------------------------

@@ -268,6 +268,7 @@ class ObjectionsPage(Page):
                 view.filed_at.strftime("%d-%m-%Y %H.%M")
                 + (f" — {_late_text(view)}" if view.late_filing else ""),
             ),
+            (self.tr("Petugas penerima"), view.received_by_name or view.received_by),
             (self.tr("Alasan"), ", ".join(view.grounds)),
             (self.tr("Kasus posisi"), view.case_summary or "–"),
         ]

@@ -49,3 +49,20 @@ def test_petugas_penerima_is_the_officers_full_name(qtbot, desk, officer, walk_i
     texts = [label.text() for label in page.details_area.widget().findChildren(QLabel)]
     assert "Petugas penerima:" in texts and "Rina Wulandari, A.Md." in texts
     assert "petugas" not in texts  # the account name is not what people read
+
+
+def test_the_keberatan_detail_names_the_receiving_officer(qtbot, desk, officer, walk_in) -> None:
+    with desk.ctx.db.transaction() as session:
+        session.execute(
+            update(User).where(User.username == "petugas").values(full_name="Rina Wulandari, A.Md.")
+        )
+    number = desk.register.receive(officer, walk_in()).number
+    desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
+    keberatan = desk.objections.add(officer, request_number=number, grounds=["a"]).number
+    page = ObjectionsPage(desk, officer, background=False)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_objection(keberatan)
+    QApplication.processEvents()
+    texts = [label.text() for label in page.facts.findChildren(QLabel)]
+    assert "Petugas penerima:" in texts and "Rina Wulandari, A.Md." in texts
