@@ -4,7 +4,7 @@ Why a table over argparse's own messages: argparse builds its usage line, group 
 message ids passed through ``gettext`` (the module-level names ``_`` and ``ngettext``), and the desk ships no
 gettext catalogue for Python itself. ``indonesian()`` swaps those two names for the time the desk builds and
 runs its parser, so nothing else in the process (pytest, a library) is affected. A message missing from the
-table stays English; ``tests/cli/test_cli_language.py`` exercises the ones an officer can meet.
+table stays English; ``tests/cli/test_cli_messages.py`` exercises the ones an officer can meet.
 """
 
 from __future__ import annotations
