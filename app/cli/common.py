@@ -282,6 +282,21 @@ def _decode(raw: bytes, where: str) -> str:
         ) from None
 
 
+#: Python's JSON errors (``JSONDecodeError.msg``, English) as an officer reads them; one not listed is left
+#: out, the line and column still say where.
+JSON_ERRORS: dict[str, str] = {
+    "Expecting value": "di sini seharusnya ada nilai (teks dalam tanda kutip, angka, true/false, [..] atau {..})",
+    "Expecting property name enclosed in double quotes": 'nama kunci harus dalam tanda kutip ganda ("...")',
+    "Expecting ',' delimiter": "kurang tanda koma di antara dua isian",
+    "Expecting ':' delimiter": "kurang tanda titik dua sesudah nama kunci",
+    "Unterminated string starting": "teks belum ditutup dengan tanda kutip",
+    "Invalid control character": "ada karakter kendali (mis. baris baru) di dalam teks; tulis sebagai \\n",
+    "Invalid \\escape": "garis miring terbalik (\\) tidak sah; tulis \\\\ untuk garis miring terbalik",
+    "Invalid \\uXXXX escape": "kode \\uXXXX tidak sah",
+    "Extra data": "ada isi lain sesudah objek JSON selesai",
+}
+
+
 def parse_json_object(raw: str, where: str) -> dict[str, Any]:
     """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``)."""
     from app.domain.text import check_body
@@ -289,8 +304,12 @@ def parse_json_object(raw: str, where: str) -> dict[str, Any]:
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
+        what = JSON_ERRORS.get(exc.msg.split(" at")[0], "")
         raise ValidationError(
-            {"json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}."}
+            {
+                "json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno})"
+                + (f": {what}." if what else ".")
+            }
         ) from None
     except RecursionError:
         raise ValidationError({"json": f"{where}: susunan JSON terlalu dalam."}) from None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+from pathlib import Path
 from typing import Any
 
 from app.cli.common import PASSWORD_ENV, Cli, add_command, read_new_password
@@ -37,6 +39,35 @@ def register(subparsers: Any) -> None:
 
 
 def run(cli: Cli) -> int:
+    """Set up the folder, or on any failure leave it as it was: a half-made register (a database with no
+    office, a key nobody needs) would make the next ``init`` refuse and the GUI open a broken desk."""
+    data_dir = cli.data_dir.absolute()
+    created_from = _first_missing(data_dir)
+    before = set(data_dir.iterdir()) if created_from is None and data_dir.is_dir() else set()
+    try:
+        return _setup(cli)
+    except BaseException:
+        cli.close()  # the database is closed before its files are removed (Windows keeps open files)
+        if created_from is not None:
+            shutil.rmtree(created_from, ignore_errors=True)
+        elif data_dir.is_dir():
+            for entry in set(data_dir.iterdir()) - before:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+        raise
+
+
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of ``path`` that does not exist yet (``init`` creates it and all below), if any."""
+    missing = None
+    while not path.exists() and path != path.parent:
+        missing, path = path, path.parent
+    return missing
+
+
+def _setup(cli: Cli) -> int:
     args: argparse.Namespace = cli.args
     services = cli.services(create=True)
     if services.office.is_initialized():

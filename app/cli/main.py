@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from app import __version__
+from app.cli.argparse_id import indonesian
 from app.cli.common import Cli, common_options
 from app.cli.self_check import SELF_CHECK_HELP
 from app.errors import (
@@ -155,7 +156,7 @@ def main(
     args = _workstation_args(sys.argv[1:] if argv is None else list(argv))
     if args is None:
         try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), indonesian():
                 args = build_parser().parse_args(argv)
         except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
             return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
@@ -169,11 +170,13 @@ def main(
             started = _start_gui(cli)
             if started is not None:
                 return started
-            build_parser().print_help(cli.stdout)
+            with indonesian():
+                build_parser().print_help(cli.stdout)
             return EXIT_OK
         handler = getattr(args, "handler", None)
         if handler is None:
-            args.group_parser.print_help(cli.stdout)
+            with indonesian():
+                args.group_parser.print_help(cli.stdout)
             return EXIT_REFUSED
         return int(handler(cli) or EXIT_OK)
     except REFUSALS as error:

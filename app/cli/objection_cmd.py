@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.common import Cli, add_command, add_group, read_json_object, table
-from app.domain.lifecycle import OBJECTION_LIFECYCLE, ObjectionStatus
+from app.domain.deadlines import OBJECTION_DEADLINE_LABELS
+from app.domain.lifecycle import OBJECTION_DECISIONS, OBJECTION_GROUNDS, OBJECTION_LIFECYCLE, ObjectionStatus
 
 ACTIONS = tuple(a.value for a in OBJECTION_LIFECYCLE.transitions)
 STATUSES = tuple(s.value for s in ObjectionStatus)
@@ -39,20 +40,32 @@ def register(subparsers: Any) -> None:
     act.add_argument("--at", metavar="DATETIME", help="kapan tindakan terjadi (ISO 8601, bawaan sekarang)")
 
 
+def _late(view: Any) -> str:
+    """The mark of a keberatan filed after the requester's 30-working-day window (Pasal 36 ayat 1)."""
+    if not view.late_filing:
+        return ""
+    due = f" (batas {view.filing_due.isoformat()})" if view.filing_due else ""
+    return f"TERLAMBAT: diajukan setelah batas pengajuan keberatan{due}"
+
+
 def render_objection(view: Any) -> str:
+    late = _late(view)
     lines = [
         f"Nomor        : {view.number}",
         f"Permohonan   : {view.request_number}",
         f"Status       : {view.status_label} ({view.status.value})",
-        f"Diajukan     : {view.filed_at:%Y-%m-%d %H:%M} oleh petugas {view.received_by}",
-        f"Alasan       : {', '.join(view.grounds)}",
+        f"Diajukan     : {view.filed_at:%Y-%m-%d %H:%M} oleh petugas {view.received_by_name}"
+        + (f" — {late}" if late else ""),
+        "Alasan       : "
+        + "; ".join(f"{g}. {OBJECTION_GROUNDS.get(g, '')}".rstrip(". ") for g in view.grounds),
         f"Kasus posisi : {view.case_summary or '-'}",
     ]
     if view.decision:
-        lines.append(f"Keputusan    : {view.decision} — {view.decision_text}")
+        label = OBJECTION_DECISIONS.get(view.decision, view.decision)
+        lines.append(f"Keputusan    : {label} — {view.decision_text}")
     lines.append("Tenggat:")
     for kind, data in view.deadlines.items():
-        lines.append(f"  {kind}: {data.get('due')}")
+        lines.append(f"  {OBJECTION_DEADLINE_LABELS.get(kind, kind)}: {data.get('due')}")
         for text in str(data.get("explanation") or "").splitlines()[1:]:
             lines.append(f"      {text}")
     lines.append("Riwayat:")
@@ -69,7 +82,7 @@ def _render_list(views: list[Any]) -> str:
             (
                 v.number,
                 v.request_number,
-                v.filed_at.strftime("%Y-%m-%d"),
+                v.filed_at.strftime("%Y-%m-%d") + (" TERLAMBAT" if v.late_filing else ""),
                 v.status.value,
                 ",".join(v.grounds),
                 v.due_response.isoformat() if v.due_response else "-",
@@ -90,6 +103,8 @@ def _add(cli: Cli) -> int:
         view,
         lambda v: f"{v.number}\t{v.status.value}\t{v.due_response.isoformat() if v.due_response else '-'}",
     )
+    if view.late_filing:  # told now, at filing: stdout keeps its three columns for scripts
+        cli.err(f"Peringatan: {_late(view)}. Keberatan tetap terdaftar; Atasan PPID yang menimbangnya.")
     return 0
 
 

@@ -24,20 +24,15 @@ from app.cli.common import (
     table,
 )
 from app.cli.route_cmd import add_route
-from app.domain.lifecycle import REQUEST_LIFECYCLE, Status
+from app.domain.deadlines import DEADLINE_LABELS
+from app.domain.lifecycle import CHANNELS, DECISION_LABELS, REQUEST_LIFECYCLE, Status
+from app.domain.requester import REQUESTER_KIND_LABELS
 from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
 from app.services.availability import request_due
 from app.services.duplicates import DuplicateCheck
 
 ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
 STATUSES = tuple(s.value for s in Status)
-DUE_LABELS = {
-    "completeness": "Verifikasi kelengkapan",
-    "completion": "Batas pemohon melengkapi",
-    "response": "Pemberitahuan tertulis",
-    "extended": "Setelah perpanjangan",
-    "objection_filing": "Batas pengajuan keberatan",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -101,9 +96,11 @@ def render_request(view: Any) -> str:
     lines = [
         f"Nomor        : {view.number}",
         f"Status       : {view.status_label} ({view.status.value})",
-        f"Diterima     : {_when(view.received_at)} melalui {view.channel} oleh {view.received_by}",
+        f"Diterima     : {_when(view.received_at)} melalui {CHANNELS.get(view.channel, view.channel)} "
+        f"oleh {view.received_by_name or view.received_by}",
         f"Lengkap      : {_when(view.completed_at)}",
-        f"Pemohon      : {who.name} ({who.kind}){' — ' + ident if ident else ''}",
+        f"Pemohon      : {who.name} ({REQUESTER_KIND_LABELS.get(who.kind, who.kind)})"
+        + (f" — {ident}" if ident else ""),
         f"Alamat       : {who.address}",
         f"Informasi    : {view.information}",
         f"Tujuan       : {view.purpose}",
@@ -111,10 +108,10 @@ def render_request(view: Any) -> str:
     if view.missing_items:
         lines.append("Kekurangan   : " + ", ".join(view.missing_items))
     if view.decision:
-        lines.append(f"Keputusan    : {view.decision.value} ({_when(view.decided_at)})")
+        lines.append(f"Keputusan    : {DECISION_LABELS[view.decision]} ({_when(view.decided_at)})")
     lines.append("Tenggat:")
     for kind, data in view.deadlines.items():
-        lines.append(f"  {DUE_LABELS.get(kind, kind)}: {data.get('due')}")
+        lines.append(f"  {DEADLINE_LABELS.get(kind, kind)}: {data.get('due')}")
         for text in str(data.get("explanation") or "").splitlines()[1:]:
             lines.append(f"      {text}")
     lines.append("Riwayat:")
@@ -196,7 +193,7 @@ def _stdin_lines() -> Iterator[str]:
 
 
 def _list(cli: Cli) -> int:
-    from app.services.register_query import RegisterFilter
+    from app.services.register_query import RegisterFilter, check_period
 
     args = cli.args
     actor = cli.actor()
@@ -207,6 +204,7 @@ def _list(cli: Cli) -> int:
         date_to=args.date_to,
         overdue_only=args.overdue,
     )
+    check_period(flt)
     if args.limit < 1 or args.offset < 0:
         raise ValidationError({"limit": "--limit minimal 1 dan --offset tidak boleh negatif."})
     rows = cli.services().query.rows(actor, flt, offset=args.offset, limit=args.limit)

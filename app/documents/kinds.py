@@ -44,6 +44,8 @@ class DocumentKind:
     classification: str | None = None
     signer: Signer = "ppid"
     variants: tuple[str, ...] = ()  # further wording templates of the same kind (the keberatan register)
+    #: The start of the file name a saved copy is offered under, in Indonesian ("tanda-bukti", not "receipt").
+    file_stem: str = ""
 
     @property
     def default_paper(self) -> str:
@@ -57,28 +59,30 @@ class DocumentKind:
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("receipt", "Tanda Bukti Penerimaan Permohonan", "request", "receipt:render_receipt",
-                 papers=("A4", "A5", "thermal80"), signer="receiver"),
+                 papers=("A4", "A5", "thermal80"), signer="receiver", file_stem="tanda-bukti"),
     DocumentKind("form", "Formulir Permohonan Informasi Publik", "request", "form:render_form",
-                 signer="receiver"),
+                 signer="receiver", file_stem="formulir-permohonan"),
     DocumentKind("incomplete", "Surat Keterangan Permohonan Tidak Lengkap", "request",
-                 "incomplete:render_incomplete", numbered=True),
-    DocumentKind("notice", "Pemberitahuan Tertulis", "request", "notice:render_notice", numbered=True),
+                 "incomplete:render_incomplete", numbered=True, file_stem="surat-tidak-lengkap"),
+    DocumentKind("notice", "Pemberitahuan Tertulis", "request", "notice:render_notice", numbered=True,
+                 file_stem="pemberitahuan-tertulis"),
     DocumentKind("extension", "Pemberitahuan Perpanjangan Waktu", "request", "extension:render_extension",
-                 numbered=True),
+                 numbered=True, file_stem="perpanjangan-waktu"),
     DocumentKind("rejection", "Surat Keputusan PPID tentang Penolakan", "request", "rejection:render_rejection",
-                 numbered=True),
+                 numbered=True, file_stem="keputusan-penolakan"),
     DocumentKind("forward", "Pemberitahuan Informasi Tidak Dikuasai", "request", "forward:render_forward",
-                 numbered=True),
+                 numbered=True, file_stem="informasi-tidak-dikuasai"),
     DocumentKind("handover", "Berita Acara Penyerahan Informasi", "request", "handover:render_handover",
-                 numbered=True, signer="officer"),
+                 numbered=True, signer="officer", file_stem="berita-acara-penyerahan"),
     DocumentKind("objection", "Formulir dan Tanda Bukti Keberatan", "objection", "objection:render_objection",
-                 signer="receiver"),
+                 signer="receiver", file_stem="keberatan"),
     DocumentKind("register", "Register Permohonan / Keberatan", "period", "register:render_register",
-                 papers=("A4", "F4"), letter=False, signer="none", variants=("register_objections",)),
+                 papers=("A4", "F4"), letter=False, signer="none", variants=("register_objections",),
+                 file_stem="register"),
     DocumentKind("dossier", "Berkas Permohonan", "request", "dossier:render_dossier", papers=("A4",),
-                 letter=False, signer="none"),
+                 letter=False, signer="none", file_stem="berkas-permohonan"),
     DocumentKind("report", "Laporan Layanan Informasi Publik", "period", "annual_report:render_report",
-                 papers=("A4",), letter=False),
+                 papers=("A4",), letter=False, file_stem="laporan"),
 )  # fmt: skip
 
 BY_CODE: dict[str, DocumentKind] = {kind.code: kind for kind in KINDS}

@@ -73,6 +73,23 @@ RULES: Mapping[str, str] = {
     ),
 }
 
+#: What each deadline is called where people read it (the CLI, the request and keberatan pages): one name
+#: per kind, never the code.
+DEADLINE_LABELS: Mapping[str, str] = {
+    COMPLETENESS: "Pemeriksaan kelengkapan",
+    COMPLETION: "Pemohon melengkapi",
+    RESPONSE: "Pemberitahuan tertulis",
+    EXTENDED: "Setelah perpanjangan",
+    OBJECTION_FILING: "Batas mengajukan keberatan",
+    OBJECTION_RESPONSE: "Batas tanggapan Atasan PPID",
+    DISPUTE_FILING: "Batas mengajukan sengketa",
+}
+#: A keberatan stores its deadlines under these keys (``app.services.calendar.objection_deadlines``).
+OBJECTION_DEADLINE_LABELS: Mapping[str, str] = {
+    RESPONSE: DEADLINE_LABELS[OBJECTION_RESPONSE],
+    DISPUTE_FILING: DEADLINE_LABELS[DISPUTE_FILING],
+}
+
 _WEEKEND_REASONS = frozenset({"Sabtu", "Minggu"})
 
 

@@ -113,8 +113,14 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     nik = _NIK_SEPARATORS.sub("", value or "")
     if not nik:
         raise ValidationError({"nik": "NIK wajib diisi."})
-    if not nik.isascii() or not nik.isdigit() or len(nik) != 16:
-        raise ValidationError({"nik": f"NIK harus terdiri dari 16 angka (yang diisi: {len(nik)} karakter)."})
+    others = sorted({c for c in nik if not ("0" <= c <= "9")})
+    if others:
+        shown = " ".join(f"'{c}'" for c in others[:5]) + (" …" if len(others) > 5 else "")
+        raise ValidationError(
+            {"nik": f"NIK hanya boleh berisi angka 0–9 (ada {shown}); periksa kembali KTP."}
+        )
+    if len(nik) != 16:
+        raise ValidationError({"nik": f"NIK harus terdiri dari 16 angka (yang diisi: {len(nik)} angka)."})
 
     regions = _regions()
     province_code, regency_code, district_code = nik[:2], nik[:4], nik[:6]

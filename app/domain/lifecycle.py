@@ -79,6 +79,10 @@ ACTION_LABELS: dict[Action, str] = {
     Action.CORRECT: "Koreksi data",
 }
 
+#: What an action's button says: a command, where the timeline's label above names what happened
+#: ("Dibatalkan" on the timeline, *Batalkan* on the button).
+ACTION_BUTTON_LABELS: dict[Action, str] = {**ACTION_LABELS, Action.CLOSE: "Tutup", Action.VOID: "Batalkan"}
+
 
 class Decision(StrEnum):
     GRANTED = "diterima"
@@ -183,6 +187,13 @@ OBJECTION_ACTION_LABELS: dict[ObjectionAction, str] = {
     ObjectionAction.DISPUTE_OUTCOME: "Putusan / hasil sengketa",
     ObjectionAction.CLOSE: "Ditutup",
     ObjectionAction.VOID: "Dibatalkan",
+}
+
+#: What a keberatan action's button says (a command; see ``ACTION_BUTTON_LABELS``).
+OBJECTION_ACTION_BUTTON_LABELS: dict[ObjectionAction, str] = {
+    **OBJECTION_ACTION_LABELS,
+    ObjectionAction.CLOSE: "Tutup",
+    ObjectionAction.VOID: "Batalkan",
 }
 
 #: UU 14/2008 Pasal 35 ayat (1) huruf a–g.

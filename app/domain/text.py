@@ -149,3 +149,16 @@ def check_body(value: Any, key: str = "json", *, _depth: int = 0) -> None:
     elif isinstance(value, list | tuple):
         for item in value:
             check_body(item, key, _depth=_depth + 1)
+
+
+def check_keys(value: Mapping[str, Any], allowed: Iterable[str], key: str = "") -> None:
+    """Refuse a body carrying keys nobody reads, naming them. Why: a typo (``"purpse"``) would otherwise be
+    dropped without a word and the record saved without what the officer meant to give it."""
+    known = set(allowed)
+    unknown = sorted(str(name) for name in value if name not in known)
+    if unknown:
+        where = f" pada {key}" if key else ""
+        raise _refuse(
+            key or "json",
+            f"Kunci tidak dikenal{where}: {', '.join(unknown)}. Kunci yang diterima: {', '.join(sorted(known))}.",
+        )

@@ -52,6 +52,11 @@ class RecordKind(Protocol[ActionT, ViewT]):
     lifecycle: Lifecycle[Any, Any]
     before_start: str  # the refusal when the moment lies before the record began
 
+    @property
+    def body_keys(self) -> Mapping[Any, frozenset[str]]:
+        """Per action, the body keys its handler reads; any other key is refused with its name."""
+        ...
+
     def parse_action(self, action: str) -> ActionT: ...
 
     def load(self, session: Session, number: str) -> Target: ...
@@ -130,6 +135,7 @@ def check_intent(
     if not isinstance(body, Mapping):
         raise ValidationError({"body": "Isi tindakan harus berupa objek JSON."})
     text_rules.check_body(body)
+    text_rules.check_keys(body, kind.body_keys.get(parsed, frozenset()))
     return Intent(parsed, body, parse_datetime(at, "at", now))
 
 

@@ -28,16 +28,18 @@ from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
     EXTENSION_REASONS,
+    INFO_FORMS,
     OBTAIN_METHODS,
     STATUS_LABELS,
     Decision,
 )
 from app.domain.permissions import Permission
+from app.domain.requester import REQUESTER_KIND_LABELS
 from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
 from app.services.record_fields import exported
-from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
+from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow, check_period
 from db.engine import RegisterUnwritable
 
 FORMATS = ("csv", "xlsx", "json")
@@ -69,8 +71,10 @@ def _text(key: str) -> Callable[[RegisterRow], Any]:
 _CELLS: dict[str, Callable[[RegisterRow], Any]] = {
     **{
         key: _text(key)
-        for key in ("occupation", "holder_body", "info_form", "payment_method", "nik_masked", "forwarded_to")
+        for key in ("occupation", "holder_body", "payment_method", "nik_masked", "forwarded_to")
     },
+    "info_form": lambda r: INFO_FORMS.get(r.info_form, r.info_form) if r.info_form else "",
+    "requester_kind": lambda r: REQUESTER_KIND_LABELS.get(r.requester_kind, r.requester_kind),
     "info_held": lambda r: _yes_no(r.info_held),
     "obtain_method": lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method),
     "decision": _decision,
@@ -168,6 +172,7 @@ class ExportService:
         """The register to ``out``; ``public``: the public register (no personal data, CSV or XLSX only)."""
         actor.require(Permission.EXPORT)
         flt = flt or RegisterFilter()
+        check_period(flt)
         out = Path(out)
         kind = format_for(out, fmt)
         if public and kind not in PUBLIC_FORMATS:

@@ -104,7 +104,10 @@ class IssuedDocument:
             "id": self.id,
             "kind": self.kind,
             "title": self.title,
-            "number": self.number,
+            # the number the document carries: a receipt or form has no letter number of its own and shows
+            # the registration number; ``letter_number`` is null for such documents
+            "number": self.number or self.request_number,
+            "letter_number": self.number or None,
             "request_number": self.request_number,
             "issued_at": self.issued_at.isoformat(),
             "issued_by": self.issued_by,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import text as text_rules
 from app.domain.calendar import WorkingCalendar
+from app.domain.deadlines import objection_filing_due
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     DISPUTE_OUTCOMES,
@@ -38,7 +39,7 @@ from app.services.register import load_request, next_counter, parse_datetime
 from app.services.register_query import refuse_if_routed_away, still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
-from db.models import Event, Objection, Office, Official, Request
+from db.models import Event, Objection, Office, Official, Request, User
 
 
 def request_line(event: Event, request_id: str) -> dict[str, Any]:
@@ -59,6 +60,20 @@ def parse_grounds(raw: Any) -> list[str]:
     return grounds
 
 
+#: Per action, the body keys its step reads (``_apply``): anything else is refused with its name.
+BODY_KEYS: dict[ObjectionAction, frozenset[str]] = {
+    ObjectionAction.DECIDE: frozenset({"decision", "text", "atasan_name", "atasan_position"}),
+    ObjectionAction.REQUESTER_RESPONSE: frozenset({"response"}),
+    ObjectionAction.DISPUTE: frozenset({"register_number"}),
+    ObjectionAction.DISPUTE_OUTCOME: frozenset({"outcome", "text"}),
+    ObjectionAction.CLOSE: frozenset({"note"}),
+    ObjectionAction.VOID: frozenset({"reason"}),
+}
+#: The keys of a keberatan's body at filing (``kasus_posisi`` and ``kuasa``: the Indonesian names, accepted).
+FILING_KEYS = ("case_summary", "kasus_posisi", "proxy", "kuasa")
+PROXY_KEYS = ("name", "address", "phone")
+
+
 @dataclass(frozen=True)
 class Filing:
     """A keberatan as checked before it meets its request (``check_filing``)."""
@@ -73,6 +88,7 @@ def check_filing(grounds: Any, filed_at: Any, body: Mapping[str, Any] | None, no
     """Every check of ``ObjectionService.add`` that needs no transaction."""
     body = body or {}
     text_rules.check_body(body)
+    text_rules.check_keys(body, FILING_KEYS)
     ground_list = parse_grounds(grounds)
     moment = parse_datetime(filed_at, "filed_at", now)
     summary = body.get("case_summary") or body.get("kasus_posisi")
@@ -81,7 +97,8 @@ def check_filing(grounds: Any, filed_at: Any, body: Mapping[str, Any] | None, no
     if proxy is not None:
         if not isinstance(proxy, Mapping) or not text_rules.line(proxy.get("name"), "proxy.name"):
             raise ValidationError({"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."})
-        proxy = {k: text_rules.block(proxy.get(k), f"proxy.{k}") for k in ("name", "address", "phone")}
+        text_rules.check_keys(proxy, PROXY_KEYS, "proxy")
+        proxy = {k: text_rules.block(proxy.get(k), f"proxy.{k}") for k in PROXY_KEYS}
     return Filing(ground_list, moment, case_summary, proxy)
 
 
@@ -129,8 +146,17 @@ def build_objection(
     )
     apply_objection_deadlines(row, objection_deadlines(cal, row))
     sink.add_record(row)
+    window = filing_window(request, cal)
+    late = window is not None and moment.date() > window
     summary = f"Keberatan {number} terdaftar (alasan {', '.join(ground_list)})"
-    data = {"objection": number, "grounds": ground_list, "late_filing": _late_filing(request, moment)}
+    if late and window is not None:
+        summary += f" — terlambat: batas pengajuan keberatan {format_date_long(window)} sudah lewat"
+    data = {
+        "objection": number,
+        "grounds": ground_list,
+        "late_filing": late,
+        "filing_due": window.isoformat() if window else None,
+    }
     on_request = record_event(
         sink, actor, now, kind="objection_filed", at=moment, request_id=request.id, summary=summary, data=data
     )
@@ -189,7 +215,15 @@ class ObjectionService:
                 .order_by(Event.recorded_at, Event.id)
             ):
                 events[event.objection_id or ""].append(EventView.of(event))
-        return [ObjectionView.of(row, numbers[row.request_id], events[row.id]) for row in rows]
+        names: dict[str, str] = {}
+        if rows:  # the desk's few accounts, read once: the receiving officer by full name
+            names = {user: name for user, name in session.execute(select(User.username, User.full_name))}
+        return [
+            ObjectionView.of(
+                row, numbers[row.request_id], events[row.id], received_by_name=names.get(row.received_by, "")
+            )
+            for row in rows
+        ]
 
     def add(
         self,
@@ -257,6 +291,7 @@ class ObjectionService:
 
     lifecycle = OBJECTION_LIFECYCLE
     before_start = "Waktu tindakan tidak boleh sebelum keberatan didaftarkan."
+    body_keys = BODY_KEYS
 
     def parse_action(self, action: str) -> ObjectionAction:
         try:
@@ -387,7 +422,8 @@ class ObjectionService:
                 )
             row.status = ObjectionStatus.DECIDED.value
             late = row.due_response is not None and at.date() > row.due_response
-            return f"Tanggapan Atasan PPID: {OBJECTION_DECISIONS[decision]}", {
+            mark = " — terlambat (lewat batas tanggapan 30 hari kerja)" if late else ""
+            return f"Tanggapan Atasan PPID: {OBJECTION_DECISIONS[decision]}{mark}", {
                 "decision": decision,
                 "late": late,
             }
@@ -409,7 +445,8 @@ class ObjectionService:
             row.status = ObjectionStatus.DISPUTED.value
             window = row.deadlines.get("dispute_filing", {}).get("due")
             late = bool(window) and at.date().isoformat() > window
-            return "Sengketa diajukan ke Komisi Informasi", {
+            mark = " — terlambat (lewat batas 14 hari kerja)" if late else ""
+            return f"Sengketa diajukan ke Komisi Informasi{mark}", {
                 "register_number": row.dispute_register,
                 "late": late,
             }
@@ -438,8 +475,17 @@ def _load(session: Session, number: str) -> Objection:
     return row
 
 
-def _late_filing(request: Request, filed: datetime) -> bool:
-    """True when the keberatan comes after the 30-working-day window of its ground (recorded, not refused:
-    registering a keberatan is the desk's duty; lateness is for the Atasan PPID to weigh)."""
-    window = request.deadlines.get("objection_filing", {}).get("due")
-    return bool(window) and filed.date().isoformat() > window
+def filing_window(request: Request, cal: WorkingCalendar) -> date | None:
+    """The last day of the requester's 30-working-day window to file a keberatan (Pasal 36 ayat 1), counted
+    from the ground: the written answer or the forwarding (the request's ``objection_filing`` deadline) or,
+    with no answer at all, the lapse of the response deadline. None while no ground has arisen yet.
+
+    A late keberatan is recorded, not refused: registering it is the desk's duty and lateness is for the
+    Atasan PPID to weigh; it is marked *terlambat* wherever it is shown."""
+    stored = (request.deadlines or {}).get("objection_filing", {}).get("due")
+    if stored:
+        return date.fromisoformat(stored)
+    lapsed = request.due_extended or request.due_response
+    if request.decided_at is None and request.forwarded_at is None and lapsed is not None:
+        return objection_filing_due(cal, lapsed).due
+    return None

@@ -213,6 +213,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
     _F("voided_at", "Tanggal dibatalkan", detail=QT_TRANSLATE_NOOP("RequestDetails", "Dibatalkan")),
     _F("void_reason", "Alasan pembatalan"),
     _F("received_by", "Diterima oleh", detail=QT_TRANSLATE_NOOP("RequestDetails", "Petugas penerima")),
+    _F("received_by_name", "Nama petugas penerima", column=False),  # the account's full name, for people
     _F("version", "Versi"),
     _F("routed_away", "Diteruskan kota ke kantor lain", column=False),
     _F("events", "Riwayat", column=False),
@@ -336,6 +337,7 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
     _F("voided_at", "Tanggal dibatalkan"),
     _F("void_reason", "Alasan pembatalan"),
     _F("received_by", "Diterima oleh"),
+    _F("received_by_name", "Nama petugas penerima", column=False),
     _F("version", "Versi"),
     _F("events", "Riwayat", column=False),
     _F("office_code", "Kantor pemilik", view=False),

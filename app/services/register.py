@@ -36,7 +36,7 @@ from app.services.register_query import routed_away
 from app.services.sync_state import request_state as request_state  # re-exported for older imports
 from app.services.views import EventView, RequesterView, RequestView
 from db.engine import RegisterUnwritable
-from db.models import Counter, Event, Request, Requester
+from db.models import Counter, Event, Request, Requester, User
 
 MAX_TEXT = 5000
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -124,6 +124,42 @@ def _texts(data: Mapping[str, Any], key: str, errors: dict[str, str]) -> list[st
     except ValidationError as exc:
         errors.update(exc.fields)
         return []
+
+
+#: The keys an intake reads; anything else is refused with its name (a typo must not drop data silently).
+INTAKE_KEYS = (
+    "received_at", "channel", "complete", "missing_items", "requester", "documents",
+    "information", "purpose", "obtain_method", "delivery_method",
+)  # fmt: skip
+#: ``id``: a returning requester picked from the lookup (``_with_stored_identity``).
+REQUESTER_KEYS = (
+    "id",
+    "kind",
+    "name",
+    "nik",
+    "legal_number",
+    "address",
+    "phone",
+    "email",
+    "occupation",
+    "proxy",
+)
+PROXY_KEYS = ("name", "nik", "address", "phone")
+
+
+def _check_intake_keys(data: Mapping[str, Any]) -> None:
+    text_rules.check_keys(data, INTAKE_KEYS)
+    requester = data.get("requester")
+    if isinstance(requester, Mapping):
+        text_rules.check_keys(requester, REQUESTER_KEYS, "requester")
+        if isinstance(requester.get("proxy"), Mapping):
+            text_rules.check_keys(requester["proxy"], PROXY_KEYS, "requester.proxy")
+
+
+def officer_name(session: Session, username: str) -> str:
+    """The officer's full name as people read it (*Petugas penerima*), the username when the account is not
+    on this desk (a request received at another office and synced here)."""
+    return session.scalar(select(User.full_name).where(User.username == username)) or username
 
 
 class RegisterService:
@@ -219,6 +255,7 @@ class RegisterService:
         obtain = _choice(data, "obtain_method", OBTAIN_METHODS, errors, default="salinan_softcopy")
         delivery = _choice(data, "delivery_method", DELIVERY_METHODS, errors, default="mengambil_langsung")
         text_rules.check_body(data)
+        _check_intake_keys(data)
         documents = _texts(data, "documents", errors)
         unknown_docs = [d for d in documents if d not in DOCUMENT_KINDS]
         if unknown_docs:
@@ -273,6 +310,7 @@ class RegisterService:
             RequesterView.of(requester, self.ctx.vault, reveal=reveal),
             [EventView.of(e) for e in events],
             routed_away=routed_away(session, row.id),
+            received_by_name=officer_name(session, row.received_by),
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:

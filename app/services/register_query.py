@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 from app.domain.identity import format_phone, mask_email, mask_phone
 from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
-from app.errors import ActionRefused
+from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor, DeskContext
 from db.models import Request, Requester
 from db.models.sync import sync_records
@@ -37,6 +37,13 @@ class RegisterFilter:
     include_void: bool = True
     today: date | None = None  # for "overdue"; defaults to the desk clock
     worked_here: bool = False  # only what this desk still works on (overdue_only implies it)
+
+
+def check_period(flt: RegisterFilter) -> None:
+    """Refuse ``--from`` after ``--to`` (as ``print register`` does): an empty result would look like an
+    empty register, not like a mistyped date."""
+    if flt.date_from and flt.date_to and flt.date_to < flt.date_from:
+        raise ValidationError({"to": "Tanggal akhir periode tidak boleh sebelum tanggal awal."})
 
 
 def still_worked_here(id_column: Any) -> ColumnElement[bool]:

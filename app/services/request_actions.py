@@ -55,6 +55,26 @@ REQUEST_FIELDS = {"information", "purpose", "channel", "obtain_method", "deliver
 REQUESTER_FIELDS = {"name", "address", "phone", "email", "occupation", "nik", "legal_number"}
 
 
+#: Per action, the body keys its handler reads: anything else is refused with its name (a typo must not be
+#: dropped silently). Keep in step with the handlers below and docs/cli.md.
+BODY_KEYS: dict[Action, frozenset[str]] = {
+    Action.COMPLETE: frozenset({"documents"}),
+    Action.INCOMPLETE: frozenset({"missing_items", "note"}),
+    Action.EXTEND: frozenset({"reason", "note"}),
+    Action.RESPOND: frozenset(
+        {"decision", "info_form", "redaction_reason", "holder_body", "costs", "provision_days"}
+        | {"payment_method", "note"}
+    ),
+    Action.REJECT: frozenset({"article", "consequence_test", "other_basis"}),
+    Action.FORWARD: frozenset({"to_body", "note"}),
+    Action.DELIVER: frozenset({"method", "note"}),
+    Action.CLOSE: frozenset({"note"}),
+    Action.VOID: frozenset({"reason"}),
+    Action.CORRECT: frozenset({"field", "value", "reason"}),
+}
+COST_KEYS = ("pages", "price_per_page", "shipping", "other")
+
+
 def _required_text(
     body: Mapping[str, Any], key: str, label: str, errors: dict[str, str], *, min_length: int = 1
 ) -> str:
@@ -83,6 +103,7 @@ class RequestActions:
 
     lifecycle = REQUEST_LIFECYCLE
     before_start = "Waktu tindakan tidak boleh sebelum permohonan diterima."
+    body_keys = BODY_KEYS
 
     def __init__(self, ctx: DeskContext, register: RegisterService) -> None:
         self.ctx = ctx
@@ -500,8 +521,9 @@ def _parse_costs(raw: Any, errors: dict[str, str]) -> dict[str, int] | None:
     if not isinstance(raw, Mapping):
         errors["costs"] = "Biaya harus berupa objek: pages, price_per_page, shipping, other."
         return None
+    text_rules.check_keys(raw, COST_KEYS, "costs")
     out: dict[str, int] = {}
-    for key in ("pages", "price_per_page", "shipping", "other"):
+    for key in COST_KEYS:
         value = raw.get(key, 0)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             errors[f"costs.{key}"] = "Harus bilangan bulat rupiah, 0 atau lebih."

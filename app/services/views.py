@@ -225,6 +225,7 @@ class RequestView:
     version: int
     events: list[EventView] = field(default_factory=list)
     routed_away: bool = False  # the city routed it to another office: this desk only reads and reprints
+    received_by_name: str = ""  # the receiving officer's full name (the username if unknown here)
 
     @property
     def status_label(self) -> str:
@@ -237,10 +238,20 @@ class RequestView:
 
     @classmethod
     def of(
-        cls, row: Request, requester: RequesterView, events: list[EventView], *, routed_away: bool = False
+        cls,
+        row: Request,
+        requester: RequesterView,
+        events: list[EventView],
+        *,
+        routed_away: bool = False,
+        received_by_name: str = "",
     ) -> RequestView:
         return cls(
-            **_stored(cls, row, REQUEST_FIELDS), requester=requester, events=events, routed_away=routed_away
+            **_stored(cls, row, REQUEST_FIELDS),
+            requester=requester,
+            events=events,
+            routed_away=routed_away,
+            received_by_name=received_by_name or row.received_by,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -293,14 +304,36 @@ class ObjectionView:
     received_by: str
     version: int
     events: list[EventView] = field(default_factory=list)
+    received_by_name: str = ""  # the receiving officer's full name (the username if unknown here)
 
     @property
     def status_label(self) -> str:
         return OBJECTION_STATUS_LABELS[self.status]
 
+    def _filing(self) -> dict[str, Any]:
+        return next((e.data for e in self.events if e.kind == "filed"), {})
+
+    @property
+    def late_filing(self) -> bool:
+        """Filed after the requester's 30-working-day window (Pasal 36 ayat 1), as judged when it was filed."""
+        return bool(self._filing().get("late_filing"))
+
+    @property
+    def filing_due(self) -> date | None:
+        """The last day of that window, when it was known at filing."""
+        due = self._filing().get("filing_due")
+        return date.fromisoformat(due) if due else None
+
     @classmethod
-    def of(cls, row: Objection, request_number: str, events: list[EventView]) -> ObjectionView:
-        return cls(**_stored(cls, row, OBJECTION_FIELDS), request_number=request_number, events=events)
+    def of(
+        cls, row: Objection, request_number: str, events: list[EventView], *, received_by_name: str = ""
+    ) -> ObjectionView:
+        return cls(
+            **_stored(cls, row, OBJECTION_FIELDS),
+            request_number=request_number,
+            events=events,
+            received_by_name=received_by_name or row.received_by,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         due = {
@@ -316,6 +349,7 @@ class ObjectionView:
                     "status_label": self.status_label,
                     "ground": self.grounds[0] if self.grounds else None,
                 },
+                "filed_at": {"late_filing": self.late_filing, "filing_due": _iso(self.filing_due)},
                 "proxy": {"due": due},
             },
         )

@@ -1717,9 +1717,25 @@
         <source>&amp;Waktu diterima:</source>
         <translation>&amp;Received at:</translation>
     </message>
+    <message>
+        <source>Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; Atasan PPID yang menimbangnya.</source>
+        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID&apos;s superior weighs it.</translation>
+    </message>
+    <message>
+        <source>Keberatan terlambat</source>
+        <translation>Late objection</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPage</name>
+    <message>
+        <source>terlambat: diajukan setelah batas pengajuan keberatan</source>
+        <translation>late: filed after the objection filing window</translation>
+    </message>
+    <message>
+        <source>terlambat: batas pengajuan keberatan {0} sudah lewat</source>
+        <translation>late: the objection filing window ended on {0}</translation>
+    </message>
     <message>
         <source>Register Keberatan</source>
         <translation>Objection Register</translation>
@@ -1797,6 +1813,10 @@
         <translation>The objection register could not be read.</translation>
     </message>
     <message>
+        <source>terlambat</source>
+        <translation>late</translation>
+    </message>
+    <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
         <translation>The PPID superior&apos;s response deadline has passed.</translation>
     </message>
@@ -1807,6 +1827,10 @@
     <message>
         <source>Diterima</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>Petugas penerima</source>
+        <translation>Received by</translation>
     </message>
     <message>
         <source>Kasus posisi</source>
@@ -1895,7 +1919,7 @@
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <source>Sur&amp;el:</source>
+        <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>

@@ -322,7 +322,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         if "•" in text:
             self.f.set_hint("nik", self.tr("NIK tersimpan (disamarkan). Ketik NIK lengkap bila berbeda."))
             return
-        if len(digits) < 16:
+        if len(digits) < 16 and not any(ch.isalpha() for ch in text):  # a letter: said at once
             self.f.set_hint("nik", self.tr("{0} dari 16 angka").format(len(digits)) if digits else "")
             return
         try:
@@ -443,7 +443,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.legal_number.setText(person.legal_number or "")
         self.address.setPlainText(person.address)
         self.occupation.setText(person.occupation or "")
-        self.phone.setText(person.phone or "")
+        self.phone.setText((person.phone_display or "") if person.phone else "")  # national form, never E.164
         if not person.phone and person.phone_display:
             self.f.set_hint(
                 "phone",

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     DISPUTE_OUTCOMES,
     OBJECTION_ACTION_LABELS,
@@ -157,6 +159,28 @@ class ObjectionFileDialog(RecordDialog):
         return lambda: desk.objections.add(
             actor, request_number=number, grounds=grounds, filed_at=at, body=body
         )
+
+    def _saved(self, view: ObjectionView) -> None:
+        """Saved; a keberatan filed after the requester's window is registered all the same (the Atasan PPID
+        weighs lateness), but the officer is told now, while the requester is still at the desk."""
+        parent = self.parentWidget()
+        super()._saved(view)
+        if view.late_filing:
+            due = format_date_long(view.filing_due) if view.filing_due else ""
+            text = self.tr(
+                "Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, "
+                "Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; "
+                "Atasan PPID yang menimbangnya."
+            ).format(view.number, due)
+            self.late_notice = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Keberatan terlambat"),
+                text,
+                QMessageBox.StandardButton.Ok,
+                parent,
+            )
+            self.late_notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.late_notice.open()
 
 
 class ObjectionActionDialog(RecordDialog):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,7 +29,7 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
-    OBJECTION_ACTION_LABELS,
+    OBJECTION_ACTION_BUTTON_LABELS,
     OBJECTION_DECISIONS,
     OBJECTION_STATUS_LABELS,
     ObjectionAction,
@@ -56,6 +56,17 @@ class Listing:
 
 def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _late_text(view: ObjectionView) -> str:
+    """What a keberatan filed after the requester's 30-working-day window says (Pasal 36 ayat 1)."""
+    if view.filing_due is None:
+        return QCoreApplication.translate(
+            "ObjectionsPage", "terlambat: diajukan setelah batas pengajuan keberatan"
+        )
+    return QCoreApplication.translate(
+        "ObjectionsPage", "terlambat: batas pengajuan keberatan {0} sudah lewat"
+    ).format(format_date_long(view.filing_due))
 
 
 class ObjectionsPage(Page):
@@ -109,7 +120,7 @@ class ObjectionsPage(Page):
             ],
             self.tr("Tabel register keberatan"),
         )
-        for column, width in enumerate((170, 90, 160, 150, 70, 230, 110)):
+        for column, width in enumerate((170, 150, 160, 150, 70, 230, 110)):
             self.table.setColumnWidth(column, width)
         fit_column(self.table, 5, OBJECTION_STATUS_LABELS.values())  # as wide as the longest status
         self.table.itemSelectionChanged.connect(self._selected)
@@ -193,9 +204,10 @@ class ObjectionsPage(Page):
         self.table.setRowCount(len(listing.objections))
         for row, item in enumerate(listing.objections):
             decision = OBJECTION_DECISIONS.get(item.decision or "", "")
+            late = self.tr("terlambat") if item.late_filing else ""
             cells = [
                 item.number,
-                _d(item.filed_at.date()),
+                f"{_d(item.filed_at.date())} · {late}" if late else _d(item.filed_at.date()),
                 listing.names.get(item.request_number, ""),
                 item.request_number,
                 ", ".join(item.grounds),
@@ -214,6 +226,9 @@ class ObjectionsPage(Page):
                 if overdue:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                     cell.setToolTip(self.tr("Batas tanggapan Atasan PPID sudah lewat."))
+                if late and column == 1:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                    cell.setToolTip(_late_text(item))
                 self.table.setItem(row, column, cell)
         if self._pending_select is None and previous is not None:
             self._pending_select = previous
@@ -249,7 +264,12 @@ class ObjectionsPage(Page):
             self.facts_form.removeRow(0)
         rows: list[tuple[str, str]] = [
             (self.tr("Permohonan"), view.request_number),
-            (self.tr("Diterima"), view.filed_at.strftime("%d-%m-%Y %H.%M")),
+            (
+                self.tr("Diterima"),
+                view.filed_at.strftime("%d-%m-%Y %H.%M")
+                + (f" — {_late_text(view)}" if view.late_filing else ""),
+            ),
+            (self.tr("Petugas penerima"), view.received_by_name or view.received_by),
             (self.tr("Alasan"), ", ".join(view.grounds)),
             (self.tr("Kasus posisi"), view.case_summary or "–"),
         ]
@@ -314,7 +334,7 @@ class ObjectionsPage(Page):
                 widget.deleteLater()
         self.action_buttons.clear()
         for action in objection_choices(view, self.actor).actions:
-            button = QPushButton(OBJECTION_ACTION_LABELS[action])
+            button = QPushButton(OBJECTION_ACTION_BUTTON_LABELS[action])
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)

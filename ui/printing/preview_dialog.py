@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import screen
-from ui.printing.print_service import PrintResult, PrintService, safe_name
+from ui.printing.print_service import PrintResult, PrintService, file_name
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 AskPath = Callable[[QWidget, str], str]
@@ -287,7 +287,7 @@ class PreviewDialog(QDialog):
         self.say(str(exc) or self.tr("Dokumen gagal dicetak."), error=True)
 
     def save_pdf(self) -> None:
-        suggested = str(Path.home() / f"{safe_name(self.kind)}-{safe_name(self.number)}.pdf")
+        suggested = str(Path.home() / file_name(self.kind, self.number))
         chosen = self.ask_path(self, suggested)
         if not chosen:
             return

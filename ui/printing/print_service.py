@@ -8,7 +8,7 @@ responsive. A ``QPrinter`` that writes a PDF file (Qt's "print to file") gets th
 pictures of them: lossless, with searchable text and embedded fonts.
 
 Which printer: the one named in the settings for the kind if this PC has it, else the PC's default printer.
-With no printer at all the PDF goes to ``<data_dir>/printouts/<kind>-<number>.pdf`` and is opened with the
+With no printer at all the PDF goes to ``<data_dir>/printouts/<kind's file stem>-<number>.pdf`` and is opened with the
 system viewer (``QDesktopServices.openUrl``; injectable so tests do not launch one).
 """
 
@@ -35,6 +35,7 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from app.documents.kinds import BY_CODE
 from ui.kit.tasks import submit
 from ui.printing.printer_settings import PrintingSettings
 
@@ -78,6 +79,12 @@ def resolve_printer(configured: str, directory: PrinterDirectory) -> str | None:
     if configured and configured in names:
         return configured
     return directory.default() or None
+
+
+def file_name(kind: str, number: str) -> str:
+    """The name a document's PDF is offered or saved under: the kind's Indonesian stem and its number."""
+    stem = BY_CODE[kind].file_stem if kind in BY_CODE else safe_name(kind)
+    return f"{stem}-{safe_name(number)}.pdf"
 
 
 def safe_name(text: str) -> str:
@@ -238,7 +245,7 @@ class PrintService:
         folder = self.printouts_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{safe_name(kind)}-{safe_name(number)}.pdf"
+            path = folder / file_name(kind, number)
             tmp = path.with_name(path.name + ".tmp")
             tmp.write_bytes(pdf)
             tmp.replace(path)

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import rupiah
-from app.domain.lifecycle import CHANNELS, DECISION_LABELS, OBTAIN_METHODS, PASAL_17, Decision
+from app.domain.lifecycle import CHANNELS, DECISION_LABELS, INFO_FORMS, OBTAIN_METHODS, PASAL_17, Decision
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
 from ui.kit.tasks import submit
@@ -147,7 +147,7 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
             + (f" ({row.holder_body})" if row.holder_body else "")
         )
     if key == "info_form":
-        return {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}.get(row.info_form or "", row.info_form or "")
+        return INFO_FORMS.get(row.info_form or "", row.info_form or "")
     if key == "decision":
         return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
     if key == "rejection":

@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.formatting import rupiah
+from app.domain.identity import printed_phone
 from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
@@ -61,7 +62,8 @@ def detail_sections(view: RequestView) -> list[tuple[str, Rows]]:
     ]
     if view.proxy:
         proxy = view.proxy
-        contact = ", ".join(str(v) for v in (proxy.get("address"), proxy.get("phone")) if v)
+        phone = printed_phone(str(proxy.get("phone") or ""))  # stored E.164, read in the national form
+        contact = ", ".join(str(v) for v in (proxy.get("address"), phone) if v)
         requester.append(
             (
                 _label("proxy"),
@@ -71,7 +73,7 @@ def detail_sections(view: RequestView) -> list[tuple[str, Rows]]:
     request: Rows = [
         (_label("received_at"), _when(view.received_at)),
         (_label("channel"), CHANNELS.get(view.channel, view.channel)),
-        (_label("received_by"), view.received_by),
+        (_label("received_by"), view.received_by_name or view.received_by),
         (_label("information"), view.information),
         (_label("purpose"), view.purpose),
         (

@@ -34,7 +34,7 @@ from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
-from app.domain.lifecycle import ACTION_LABELS, Action
+from app.domain.lifecycle import ACTION_BUTTON_LABELS, Action
 from app.services.availability import RequestChoices, request_choices
 from app.services.changes import Changes
 from app.services.context import Actor
@@ -280,7 +280,7 @@ class RequestPage(Page):
         self.route_button: QPushButton | None = None
         self.routed_note.setVisible(view.routed_away)
         for action in choices.actions:
-            button = QPushButton(ACTION_LABELS[action])
+            button = QPushButton(ACTION_BUTTON_LABELS[action])
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)

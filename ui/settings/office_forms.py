@@ -72,7 +72,7 @@ class OfficeProfileForm(QWidget):
             "address": self.tr("&Alamat:"),
             "postal_code": self.tr("Kode &pos:"),
             "phone": self.tr("&Telepon:"),
-            "email": self.tr("Sur&el:"),
+            "email": self.tr("&Email:"),
             "website": self.tr("Situs &web:"),
         }
         for key in self.TEXT_FIELDS:

@@ -107,6 +107,12 @@ def test_nik_is_decoded_live_and_a_bad_one_is_explained(dialog) -> None:
     assert dialog.f.hints["nik"].text() == "4 dari 16 angka"
 
 
+def test_a_letter_in_the_nik_is_said_at_once(dialog) -> None:
+    """An O typed for a 0 is flagged as it is typed, with what is wrong: not "15 dari 16 angka" until saving."""
+    dialog.nik.setText("36730545O2")
+    assert "hanya boleh berisi angka" in dialog.f.error("nik") and "'O'" in dialog.f.error("nik")
+
+
 def test_bad_phone_and_email_are_flagged_when_leaving_the_field(dialog) -> None:
     dialog.phone.setText("12")
     dialog.phone.editingFinished.emit()
@@ -368,3 +374,16 @@ def test_a_retried_intake_can_use_the_earlier_number_instead(dialog, desk, offic
 
         actions = conn.execute(text("SELECT action FROM audit_log")).scalars().all()
     assert "request_duplicate_declined" in actions
+
+
+def test_a_returning_requesters_phone_is_filled_in_the_national_form(
+    qtbot, desk, supervisor, walk_in
+) -> None:
+    """A supervisor sees the full phone: as people write it (0812-…), never the stored E.164 (+62812…)."""
+    desk.register.receive(supervisor, walk_in())
+    dlg = IntakeDialog(desk, supervisor, background=False, print_receipt=False)
+    qtbot.addWidget(dlg)
+    dlg.lookup.setText("Siti")
+    dlg._run_lookup()
+    dlg._pick(dlg.matches.item(0))
+    assert dlg.phone.text().startswith("08") and "+62" not in dlg.phone.text()

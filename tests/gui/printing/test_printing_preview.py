@@ -96,7 +96,7 @@ def test_without_printers_cetak_saves_and_opens(qtbot, form_pdf: bytes, make_ser
     assert not dialog.printer_combo.isEnabled()
     with qtbot.waitSignal(dialog.printed):
         dialog.print_button.click()
-    saved = desk.ctx.data_dir / "printouts" / "form-0007-A-2026.pdf"
+    saved = desk.ctx.data_dir / "printouts" / "formulir-permohonan-0007-A-2026.pdf"
     assert saved.read_bytes() == form_pdf and len(opener.urls) == 1
     assert str(saved) in dialog.status.text()
 
@@ -111,7 +111,7 @@ def test_ctrl_s_saves_where_the_officer_chose(qtbot, form_pdf: bytes, make_servi
     dialog = _dialog(qtbot, form_pdf, make_service(), number="0001/A", ask_path=ask)
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(dialog.print_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert asked[0].endswith("form-0001-A.pdf")
+    assert asked[0].endswith("formulir-permohonan-0001-A.pdf")
     assert (tmp_path / "salinan.pdf").read_bytes() == form_pdf
 
 

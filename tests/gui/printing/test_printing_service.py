@@ -130,7 +130,7 @@ def test_without_any_printer_the_pdf_is_saved_and_opened(
     results: list[PrintResult] = []
     service.print_pdf(pdf, "receipt", received, results.append, pytest.fail)
     [result] = results
-    expected = desk.ctx.data_dir / "printouts" / f"receipt-{safe_name(received)}.pdf"
+    expected = desk.ctx.data_dir / "printouts" / f"tanda-bukti-{safe_name(received)}.pdf"
     assert result.saved == expected and result.printer is None and result.opened
     assert expected.read_bytes() == pdf
     assert [url.toLocalFile() for url in opener.urls] == [str(expected)]

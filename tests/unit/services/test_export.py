@@ -214,7 +214,7 @@ def test_public_register_leaves_out_every_personal_field(
         assert not {"Nama", "Alamat", "Nomor Kontak", "NIK (disamarkan)"} & set(row)
         assert row["No. Registrasi"] == formula_request
         assert row["Informasi yang Diminta"] == "'" + FORMULA
-        assert row["Jenis Pemohon"] == "perorangan"
+        assert row["Jenis Pemohon"] == "Perorangan"  # the label, never the code
     with pytest.raises(ValidationError, match="CSV atau XLSX"):
         exporter.export(supervisor, out=out_dir / "publik.json", public=True)
     with desk.ctx.db.reader() as session:

@@ -135,4 +135,4 @@ def test_to_dict_keys_follow_the_table(
     data = objection.to_dict()
     declared = [f.name for f in rf.OBJECTION_FIELDS if f.json]
     assert [key for key in data if key in declared] == declared
-    assert set(data) - set(declared) == {"status_label", "ground", "due"}
+    assert set(data) - set(declared) == {"status_label", "ground", "due", "late_filing", "filing_due"}

@@ -1,0 +1,16 @@
+"""One vocabulary: the desk says *Email* everywhere (the intake, the detail pane, the channel and delivery
+choices, the office profile), never *Surel* on one screen and *Email* on the next."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_no_screen_says_surel() -> None:
+    sources = [m.text or "" for m in ET.parse(ROOT / "resources" / "i18n" / "ppid_desk_en.ts").iter("source")]
+    assert any(re.search(r"\bEmail\b", text) for text in sources)
+    assert [text for text in sources if re.search(r"surel", text, re.IGNORECASE)] == []
