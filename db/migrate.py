@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009a"
 
 
 def alembic_config() -> Config:

@@ -30,7 +30,7 @@ from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
 from db.migrate import refuse_newer, upgrade
-from db.models import Office, Requester
+from db.models import AuditEntry, Office, Requester, Setting
 from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
@@ -59,6 +59,21 @@ def open_vault(database: Database, data_dir: Path) -> PiiVault:
         if not vault.opens(str(token)):
             raise wrong_key_error(key_path(keys))
     return vault
+
+
+def seal_letters_once(database: Database, vault: PiiVault, clock: Clock) -> None:
+    """Letters stored before their personal data was sealed are sealed at the first start with the key (a
+    migration runs without it); afterwards one read per start (``letter_pii.SEALED_SETTING``)."""
+    from app.services.letter_pii import SEALED_SETTING, seal_stored_letters
+
+    with database.reader() as session:
+        if session.get(Setting, SEALED_SETTING) is not None:
+            return
+    with database.transaction() as session:
+        sealed = seal_stored_letters(session, vault)
+        if sealed:
+            session.add(AuditEntry(at=clock(), username="sistem", action="letters_pii_sealed",
+                                   entity="register", entity_id=None, details={"letters": sealed}))  # fmt: skip
 
 
 @dataclass
@@ -133,6 +148,7 @@ class DeskServices:
         try:
             saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
             vault = open_vault(database, data_dir)
+            seal_letters_once(database, vault, clock)
         except (
             BaseException
         ):  # refused (a newer register, no key for its NIKs) or failed: no connection left open

@@ -51,6 +51,10 @@ def test_a_sound_register_passes_and_is_not_written(closed_desk: Path) -> None:
         "penghitung_nomor",
         "peristiwa_penerimaan",
         "kunci_data_pribadi",
+        "rantai_audit",
+        "segel_catatan",
+        "urutan_nomor",
+        "jangkar_server",
     ]
     assert live.read_bytes() == before
 
