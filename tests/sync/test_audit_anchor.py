@@ -16,10 +16,22 @@ from app.services.integrity import check_register
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db import chain
+from server import admin
 from server.models import AuditAnchor
 from server.testing import LiveServer
 from tests.sync.conftest import ALSO_ON_SQLITE
-from tests.sync.test_engine import enroll, hub, keyring_backend  # noqa: F401 - fixtures
+from tests.sync.test_engine import enroll
+
+
+@pytest.fixture
+def hub(server: LiveServer) -> LiveServer:
+    admin.add_office(server.engine, "CPJ", "Kecamatan Cipocok Jaya")
+    return server
+
+
+@pytest.fixture
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
 
 
 def _server_anchors(hub: LiveServer) -> list[tuple[int, str, bool]]:
