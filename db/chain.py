@@ -230,13 +230,15 @@ def start(conn: sqlite3.Connection) -> None:
     """Start the chain on an existing register (migration 0009a): link every audit entry in id order, then one
     start entry sealing every record as it stands (what the register held when the chain began)."""
     ids = [int(r[0]) for r in conn.execute("SELECT id FROM audit_log ORDER BY id")]
-    cursor = conn.execute(
-        "INSERT INTO audit_log (at, username, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
-        (_now(), SYSTEM_USER, START_ACTION, "register", None, json.dumps({"entries": len(ids)})),
-    )
     records = [
         (kind, str(r[0]))
         for kind, (table, _) in RECORDS.items()
         for r in conn.execute(f"SELECT id FROM {table} ORDER BY id")
     ]
+    if not ids and not records:
+        return  # a new, empty register: its chain starts with its first entry
+    cursor = conn.execute(
+        "INSERT INTO audit_log (at, username, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
+        (_now(), SYSTEM_USER, START_ACTION, "register", None, json.dumps({"entries": len(ids)})),
+    )
     extend(conn, [*ids, int(cursor.lastrowid or 0)], records, 0, GENESIS)

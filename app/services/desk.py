@@ -30,10 +30,11 @@ from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database
 from db.migrate import refuse_newer, upgrade
-from db.models import AuditEntry, Office, Requester, Setting
+from db.models import AuditEntry, IssuedLetter, Office, Requester, Setting
 from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
+    from app.services.audit_log import AuditLogService
     from app.services.backup import BackupService
     from app.services.dashboard import DashboardService
     from app.services.export import ExportService
@@ -67,8 +68,10 @@ def seal_letters_once(database: Database, vault: PiiVault, clock: Clock) -> None
     from app.services.letter_pii import SEALED_SETTING, seal_stored_letters
 
     with database.reader() as session:
-        if session.get(Setting, SEALED_SETTING) is not None:
-            return
+        done = session.get(Setting, SEALED_SETTING) is not None
+        empty = session.scalar(select(IssuedLetter.id).limit(1)) is None
+    if done or empty:  # a register without letters has nothing to seal (and stays unwritten)
+        return
     with database.transaction() as session:
         sealed = seal_stored_letters(session, vault)
         if sealed:
@@ -88,6 +91,12 @@ class DeskServices:
     objections: ObjectionService
     clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        from app.services.audit_log import AuditLogService
+
+        return AuditLogService(self.ctx)
 
     @cached_property
     def backup(self) -> BackupService:
