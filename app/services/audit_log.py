@@ -125,8 +125,12 @@ class AuditLogService:
             if day_from is not None:
                 query = query.where(AuditEntry.at >= dt.datetime.combine(day_from, dt.time.min))
             if day_to is not None:
-                query = query.where(AuditEntry.at < dt.datetime.combine(day_to + dt.timedelta(days=1), dt.time.min))
-            rows = session.execute(query.order_by(AuditEntry.id.desc()).limit(max(1, min(limit, LIMIT)))).all()
+                query = query.where(
+                    AuditEntry.at < dt.datetime.combine(day_to + dt.timedelta(days=1), dt.time.min)
+                )
+            rows = session.execute(
+                query.order_by(AuditEntry.id.desc()).limit(max(1, min(limit, LIMIT)))
+            ).all()
             return [
                 AuditLogEntry(
                     id=row.id, at=row.at, username=row.username, action=row.action, label=_label(row.action),

@@ -191,6 +191,101 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPanel</name>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Siapa melakukan apa dan kapan. Hanya dapat dibaca: setiap entri terikat pada rantai hash, dan perubahan di luar aplikasi ditemukan oleh ppid-desk check.</source>
+        <translation>Who did what and when. Read-only: every entry is bound into a hash chain, and changes made outside the application are found by ppid-desk check.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Mata rantai</source>
+        <translation>Chain link</translation>
+    </message>
+    <message>
+        <source>Tabel log audit</source>
+        <translation>Audit log table</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>Nomor permohonan atau keberatan</source>
+        <translation>Request or objection number</translation>
+    </message>
+    <message>
+        <source>Saring menurut nomor permohonan atau keberatan</source>
+        <translation>Filter by request or objection number</translation>
+    </message>
+    <message>
+        <source>Pengguna:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Saring menurut pengguna</source>
+        <translation>Filter by user</translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Saring menurut tanggal</source>
+        <translation>Filter by date</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Te&amp;rapkan</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Terapkan saringan log audit</source>
+        <translation>Apply the audit log filters</translation>
+    </message>
+    <message>
+        <source>%1 entri</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>(yang terbaru; persempit saringan untuk melihat yang lebih lama)</source>
+        <translation>(the newest; narrow the filters to see older ones)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message>
         <source>&amp;Tahun:</source>
@@ -2961,6 +3056,10 @@
         <translation>Sync</translation>
     </message>
     <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
         <source>Pencetakan</source>
         <translation>Printing</translation>
     </message>
@@ -3216,6 +3315,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
+        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>
