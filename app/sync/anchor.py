@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import text
 
-from app.sync.client import SyncClient
+from app.sync.client import SyncClient, SyncError
 from db import chain
 from db.engine import Database
 from ppid_protocol.wire import FEATURE_AUDIT_ANCHOR, AnchorRequest, HelloResponse
@@ -33,7 +33,11 @@ def send_head(
             return None, ""
         seq, audit_id, head = chain.head(raw)
         last = raw.execute("SELECT seq, hash FROM audit_anchors ORDER BY id DESC LIMIT 1").fetchone()
-    answer = client.anchor(AnchorRequest(device_id=client.device_id, seq=seq, hash=head, audit_id=audit_id))
+    try:
+        answer = client.anchor(AnchorRequest(device_id=client.device_id, seq=seq, hash=head, audit_id=audit_id))
+    except SyncError as exc:  # the round's data is exchanged already; the next round anchors again
+        log.warning("audit anchor not sent: %s", exc)
+        return None, f"Kepala rantai audit belum terkirim: {exc}"
     if not answer.accepted:
         log.warning("audit anchor refused: %s", answer.message)
         return None, answer.message
