@@ -19,22 +19,21 @@ from server.context import DeviceCtx
 from server.models import AuditAnchor
 
 log = logging.getLogger("ppid.server.anchor")
-_table = AuditAnchor.__table__
 
 
 def record_anchor(engine: Engine, device: DeviceCtx, body: AnchorRequest) -> AnchorResponse:
     with engine.begin() as conn:
         last = conn.execute(
-            select(_table.c.seq, _table.c.hash)
-            .where(_table.c.device_id == device.id, _table.c.accepted.is_(True))
-            .order_by(_table.c.id.desc())
+            select(AuditAnchor.seq, AuditAnchor.hash)
+            .where(AuditAnchor.device_id == device.id, AuditAnchor.accepted.is_(True))
+            .order_by(AuditAnchor.id.desc())
             .limit(1)
         ).first()
         accepted = last is None or body.seq > last.seq or (body.seq == last.seq and body.hash == last.hash)
         if last is not None and body.seq == last.seq and body.hash == last.hash:
             return AnchorResponse(accepted=True, seq=body.seq, hash=body.hash, previous_seq=last.seq)
         conn.execute(
-            insert(_table).values(
+            insert(AuditAnchor).values(
                 device_id=device.id, seq=body.seq, hash=body.hash, audit_id=body.audit_id,
                 received_at=utcnow(), accepted=accepted,
             )

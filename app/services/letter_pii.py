@@ -20,6 +20,7 @@ service with the key (recorded in ``settings``), because a migration runs withou
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select, text
@@ -31,7 +32,7 @@ from db.models import IssuedLetter, Setting
 
 PII_KEY = "pii"
 #: requester fields of a snapshot that are personal data, and how each is masked for a reader without the right
-_MASKS = {
+_MASKS: dict[str, Callable[[str], str]] = {
     "nik": mask_nik,
     "phone": mask_phone,
     "email": mask_email,

@@ -9,6 +9,7 @@ when the server offers it (``hello.features``): an older server is synced with a
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime
 
 from sqlalchemy import text
@@ -29,12 +30,15 @@ def send_head(
         return None, ""
     with db.reader() as session:
         raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
         if not raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_chain'").fetchone():
             return None, ""
         seq, audit_id, head = chain.head(raw)
         last = raw.execute("SELECT seq, hash FROM audit_anchors ORDER BY id DESC LIMIT 1").fetchone()
     try:
-        answer = client.anchor(AnchorRequest(device_id=client.device_id, seq=seq, hash=head, audit_id=audit_id))
+        answer = client.anchor(
+            AnchorRequest(device_id=client.device_id, seq=seq, hash=head, audit_id=audit_id)
+        )
     except SyncError as exc:  # the round's data is exchanged already; the next round anchors again
         log.warning("audit anchor not sent: %s", exc)
         return None, f"Kepala rantai audit belum terkirim: {exc}"
