@@ -6,6 +6,7 @@ Read-only: works on a plain ``sqlite3`` connection opened ``mode=ro``. See ``db/
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -118,23 +119,71 @@ def verify_seals(conn: sqlite3.Connection) -> Findings:
     return found
 
 
+#: record kind → (table, the audit action that registers one at this desk)
+REGISTERED = {"request": ("requests", "request_receive"), "objection": ("objections", "objection_add")}
+
+
+def _own(conn: sqlite3.Connection, kind: str) -> list[tuple[int, int, int]]:
+    """(year, seq, audit id of the registration) of every record this desk registered itself: with its desk
+    letter and an audit entry of its registration here. Records pulled from other desks carry their own desk's
+    sequence, and a request routed away keeps this desk's number under another office's code, so neither the
+    office code nor the desk letter alone tells."""
+    table, action = REGISTERED[kind]
+    office = conn.execute("SELECT desk_letter FROM office LIMIT 1").fetchone()
+    if office is None:
+        return []
+    here = {
+        str(r[1]): int(r[0])
+        for r in conn.execute("SELECT id, entity_id FROM audit_log WHERE action = ?", (action,))
+    }
+    rows = conn.execute(f"SELECT id, year, seq FROM {table} WHERE desk_letter = ?", office)
+    return [(int(year), int(seq), here[str(rid)]) for rid, year, seq in rows if str(rid) in here]
+
+
+def own_sequences(conn: sqlite3.Connection, kind: str) -> dict[int, set[int]]:
+    """Year → the sequence numbers this desk issued itself and still holds (``_own``)."""
+    years: dict[int, set[int]] = {}
+    for year, seq, _ in _own(conn, kind):
+        years.setdefault(year, set()).add(seq)
+    return years
+
+
+def _reserved(conn: sqlite3.Connection, kind: str, own: list[tuple[int, int, int]]) -> dict[int, set[int]]:
+    """Numbers a restore left unused on purpose: issued after the backup was made, so kept by the counter and
+    never issued again (``restore``'s audit entry names the counters it kept, ``counters_kept``)."""
+    reserved: dict[int, set[int]] = {}
+    for audit_id, details in conn.execute(
+        "SELECT id, details FROM audit_log WHERE action = 'restore' ORDER BY id"
+    ):
+        try:
+            kept = dict(json.loads(details or "{}").get("counters_kept") or {})
+        except (ValueError, TypeError, AttributeError):
+            continue
+        for key, value in kept.items():
+            name, _, year = str(key).partition(":")
+            if name != kind or not year.isdigit():
+                continue
+            before = max((seq for y, seq, at in own if y == int(year) and at < int(audit_id)), default=0)
+            reserved.setdefault(int(year), set()).update(range(before + 1, int(value) + 1))
+    return reserved
+
+
 def verify_numbers(conn: sqlite3.Connection) -> Findings:
     """The desk's own registration and keberatan numbers run 1, 2, 3 … up to the counter: a number missing in
-    between, or below the counter at the end, was issued and is gone."""
+    between, or below the counter at the end, was issued and is gone (unless a restore reserved it)."""
     found = Findings()
-    office = conn.execute("SELECT code, desk_letter FROM office LIMIT 1").fetchone()
-    if office is None:
-        return found
     counters = dict(conn.execute("SELECT key, value FROM counters").fetchall())
-    for kind, table in (("request", "requests"), ("objection", "objections")):
-        years: dict[int, set[int]] = {}
-        for year, seq in conn.execute(
-            f"SELECT year, seq FROM {table} WHERE desk_letter = ? AND office_code = ?", (office[1], office[0])
-        ):
-            years.setdefault(int(year), set()).add(int(seq))
+    for kind in REGISTERED:
+        own = _own(conn, kind)
+        years = own_sequences(conn, kind)
+        reserved = _reserved(conn, kind, own)
+        for key, value in counters.items():
+            name, _, year = str(key).partition(":")
+            if name == kind and year.isdigit() and int(value) > 0:
+                years.setdefault(int(year), set())
         for year, seqs in sorted(years.items()):
-            top = max(max(seqs), int(counters.get(f"{kind}:{year}", 0)))
-            missing = sorted(set(range(1, top + 1)) - seqs)
+            top = max(max(seqs, default=0), int(counters.get(f"{kind}:{year}", 0)))
+            missing = sorted(set(range(1, top + 1)) - seqs - reserved.get(year, set()))
             if missing:
                 shown = ", ".join(str(n) for n in missing[:10]) + (" …" if len(missing) > 10 else "")
                 found.add(f"{KIND_LABEL[kind]} {year}: nomor urut {shown} hilang dari register")

@@ -87,12 +87,16 @@ def _revision(connection: sqlite3.Connection) -> CheckItem:
 
 
 def _counters(connection: sqlite3.Connection) -> CheckItem:
+    """This desk's yearly counters against the numbers it issued itself (``chain_verify.own_sequences``):
+    records pulled from other desks carry their own desk's sequence, which this desk's counter never issued."""
+    from db.chain_verify import own_sequences
+
     counters = dict(connection.execute("SELECT key, value FROM counters").fetchall())
     behind: list[str] = []
-    for kind, table in (("request", "requests"), ("objection", "objections")):
-        for year, top in connection.execute(f"SELECT year, max(seq) FROM {table} GROUP BY year"):
-            value = int(counters.get(f"{kind}:{year}", 0))
-            if value < int(top):
+    for kind in ("request", "objection"):
+        for year, seqs in sorted(own_sequences(connection, kind).items()):
+            value, top = int(counters.get(f"{kind}:{year}", 0)), max(seqs)
+            if value < top:
                 behind.append(f"{kind}:{year} = {value} < nomor urut tertinggi {top}")
     if behind:
         return CheckItem("penghitung_nomor", False, "penghitung tertinggal: " + _names(behind, len(behind)))

@@ -4,6 +4,7 @@ the shorter head (``app/sync/anchor.py``, ``server/anchors.py``). Real server ov
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from typing import Any
 
@@ -79,3 +80,25 @@ def test_the_head_is_anchored_at_the_city_and_a_cut_register_is_caught(
         assert _server_anchors(hub)[-1][2] is False
     finally:
         again.close()
+
+
+@pytest.mark.slow
+@ALSO_ON_SQLITE
+def test_records_pulled_from_the_city_are_sealed_and_the_register_stays_healthy(
+    desk: DeskServices, officer: Any, supervisor: Any, walk_in: Any, hub: LiveServer,
+    keyring_backend: MemoryKeyring, tmp_path: Any, clock: Any, _desk_template: Any,
+) -> None:  # fmt: skip
+    number = desk.register.receive(officer, walk_in()).number
+    desk.letters.issue(officer, "receipt", number)
+    assert enroll(desk, hub, keyring_backend).sync(sleep=lambda _d: None).ok
+    folder = tmp_path / "desk-2"
+    shutil.copytree(_desk_template.folder, folder)
+    fresh = DeskServices.open(folder, clock=clock)
+    try:
+        assert enroll(fresh, hub, keyring_backend).sync(sleep=lambda _d: None).pulled >= 1
+        sealed = [e for e in fresh.audit_log.entries(supervisor) if e.action == "record_seal"]
+        assert sealed and all(e.username == "sistem" for e in sealed)
+    finally:
+        fresh.close()
+    report = check_register(folder)
+    assert report.ok, report.to_dict()
