@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Jam komputer ini %1 sekitar %2 dibanding server kota.&lt;/b&gt; Saat sinkronisasi terakhir, komputer menunjukkan %3 sedangkan server kota %4. Betulkan tanggal dan jam komputer (di Windows: Pengaturan › Waktu &amp;amp; bahasa › Atur waktu secara otomatis), lalu sinkronkan lagi. Sampai jam benar, setiap nomor registrasi baru menunggu petugas memastikan tanggalnya: formulir permohonan meminta Anda memeriksa waktu diterima, lalu menekan Ctrl+Enter sekali lagi.</source>
-        <translation>&lt;b&gt;This computer&apos;s clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer&apos;s date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
+        <translation>&lt;b&gt;This computer's clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer's date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
     </message>
 </context>
 <context>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <source>Pakai versi meja ini</source>
-        <translation>Use this desk&apos;s version</translation>
+        <translation>Use this desk's version</translation>
     </message>
     <message>
         <source>Sunting nilai yang berbeda</source>
@@ -479,11 +479,11 @@
     </message>
     <message>
         <source>Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang.</source>
-        <translation>The server&apos;s values are kept for: {0}. This desk&apos;s change is discarded.</translation>
+        <translation>The server's values are kept for: {0}. This desk's change is discarded.</translation>
     </message>
     <message>
         <source>Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server.</source>
-        <translation>This desk&apos;s values are used for: {0}, then sent to the server.</translation>
+        <translation>This desk's values are used for: {0}, then sent to the server.</translation>
     </message>
     <message>
         <source>Isi nilai yang benar untuk kolom yang bentrok ({0}); kolom lain memakai versi server.</source>
@@ -503,7 +503,7 @@
     </message>
     <message>
         <source>Dicatat di riwayat permohonan dan log audit (min. 5 karakter).</source>
-        <translation>Recorded in the request&apos;s history and the audit log (at least 5 characters).</translation>
+        <translation>Recorded in the request's history and the audit log (at least 5 characters).</translation>
     </message>
     <message>
         <source>&amp;Simpan keputusan</source>
@@ -594,11 +594,11 @@
     </message>
     <message>
         <source>Versi meja ini</source>
-        <translation>This desk&apos;s version</translation>
+        <translation>This desk's version</translation>
     </message>
     <message>
         <source>Perbandingan versi server dan versi meja ini</source>
-        <translation>Comparison of the server version and this desk&apos;s version</translation>
+        <translation>Comparison of the server version and this desk's version</translation>
     </message>
     <message>
         <source>Tampilkan yang sudah se&amp;lesai</source>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>Pakai versi &amp;meja ini</source>
-        <translation>Use this &amp;desk&apos;s version</translation>
+        <translation>Use this &amp;desk's version</translation>
     </message>
     <message>
         <source>S&amp;unting…</source>
@@ -642,7 +642,7 @@
     </message>
     <message>
         <source>Versi meja ini dipakai</source>
-        <translation>This desk&apos;s version used</translation>
+        <translation>This desk's version used</translation>
     </message>
     <message>
         <source>Disunting</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Per putusan Atasan PPID</source>
-        <translation>By the superior&apos;s decision</translation>
+        <translation>By the superior's decision</translation>
     </message>
     <message>
         <source>Diajukan terlambat</source>
@@ -1438,7 +1438,7 @@
     </message>
     <message>
         <source>Memuat data kantor…</source>
-        <translation>Loading the office&apos;s data…</translation>
+        <translation>Loading the office's data…</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
@@ -1588,7 +1588,7 @@
     </message>
     <message>
         <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
-        <translation>The PPID superior&apos;s written response to the objection.</translation>
+        <translation>The PPID superior's written response to the objection.</translation>
     </message>
     <message>
         <source>&amp;Keputusan:</source>
@@ -1612,11 +1612,11 @@
     </message>
     <message>
         <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
-        <translation>The requester&apos;s response to the PPID superior&apos;s decision.</translation>
+        <translation>The requester's response to the PPID superior's decision.</translation>
     </message>
     <message>
         <source>&amp;Tanggapan pemohon:</source>
-        <translation>&amp;Requester&apos;s response:</translation>
+        <translation>&amp;Requester's response:</translation>
     </message>
     <message>
         <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
@@ -1782,7 +1782,7 @@
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
-        <translation>The PPID superior&apos;s response deadline has passed.</translation>
+        <translation>The PPID superior's response deadline has passed.</translation>
     </message>
     <message>
         <source>Permohonan</source>
@@ -1818,7 +1818,7 @@
     </message>
     <message>
         <source>Tanggapan pemohon</source>
-        <translation>Requester&apos;s response</translation>
+        <translation>Requester's response</translation>
     </message>
     <message>
         <source>Sengketa</source>
@@ -2119,11 +2119,15 @@
     </message>
     <message>
         <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
-        <translation>Issued now with number {0}; recorded on the request&apos;s timeline.</translation>
+        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
     </message>
     <message>
         <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
         <translation>Reprint of letter {0} issued {1} by {2}</translation>
+    </message>
+    <message>
+        <source>NIK, telepon dan email disamarkan sesuai peran Anda.</source>
+        <translation>NIK, phone and e-mail masked for your role.</translation>
     </message>
     <message>
         <source>identik dengan aslinya.</source>
@@ -2131,7 +2135,7 @@
     </message>
     <message>
         <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
-        <translation>WARNING: differs from the original&apos;s fingerprint.</translation>
+        <translation>WARNING: differs from the original's fingerprint.</translation>
     </message>
     <message>
         <source>Peringatan templat: {0}</source>
@@ -2153,8 +2157,8 @@
         <translation>The PDF document cannot be read for printing.</translation>
     </message>
     <message>
-        <source>Printer &apos;{0}&apos; tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
-        <translation>Printer &apos;{0}&apos; cannot be used. Check that the printer is switched on and connected.</translation>
+        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
     </message>
     <message>
         <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
@@ -2181,8 +2185,8 @@
         <translation>The PDF could not be saved to {0}: {1}</translation>
     </message>
     <message>
-        <source>Printer &apos;{0}&apos; tidak ditemukan.</source>
-        <translation>Printer &apos;{0}&apos; was not found.</translation>
+        <source>Printer '{0}' tidak ditemukan.</source>
+        <translation>Printer '{0}' was not found.</translation>
     </message>
     <message>
         <source>Gagal mencetak ke printer {0}: {1}</source>
@@ -2940,7 +2944,7 @@
     </message>
     <message>
         <source>Cetak surat permohonan ini</source>
-        <translation>Print this request&apos;s letters</translation>
+        <translation>Print this request's letters</translation>
     </message>
 </context>
 <context>
@@ -3128,7 +3132,7 @@
     </message>
     <message>
         <source>Nama pejabat wajib diisi.</source>
-        <translation>The official&apos;s name is required.</translation>
+        <translation>The official's name is required.</translation>
     </message>
     <message>
         <source>Jabatan wajib diisi.</source>
@@ -3167,11 +3171,11 @@
     </message>
     <message>
         <source>Periksa sambungan internet komputer ini. Data yang belum terkirim tetap aman di meja ini dan dikirim otomatis begitu tersambung.</source>
-        <translation>Check this computer&apos;s internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
+        <translation>Check this computer's internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
     </message>
     <message>
         <source>Token perangkat disimpan di penyimpanan rahasia sistem, tidak pernah dalam berkas biasa. Di Windows/macOS pastikan layanan kredensial berjalan; di Linux pasang dan jalankan Secret Service (mis. gnome-keyring) atau pilih backend lewat variabel PYTHON_KEYRING_BACKEND.</source>
-        <translation>The device token is kept in the system&apos;s secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
+        <translation>The device token is kept in the system's secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
     </message>
     <message>
         <source>Server kota tidak menjawab tepat waktu (jaringan lambat atau putus)</source>
@@ -3187,7 +3191,7 @@
     </message>
     <message>
         <source>Sertifikat server kota tidak dapat diverifikasi</source>
-        <translation>The city server&apos;s certificate cannot be verified</translation>
+        <translation>The city server's certificate cannot be verified</translation>
     </message>
     <message>
         <source>Periksa alamat server. Bila kota memakai CA sendiri, minta berkas sertifikat CA ke admin kota dan daftarkan ulang meja dengan berkas itu.</source>
@@ -3195,11 +3199,11 @@
     </message>
     <message>
         <source>Jam komputer ini salah, sertifikat server ditolak</source>
-        <translation>This computer&apos;s clock is wrong; the server certificate was refused</translation>
+        <translation>This computer's clock is wrong; the server certificate was refused</translation>
     </message>
     <message>
         <source>Betulkan tanggal dan jam komputer, lalu sinkronkan lagi.</source>
-        <translation>Correct the computer&apos;s date and time, then sync again.</translation>
+        <translation>Correct the computer's date and time, then sync again.</translation>
     </message>
     <message>
         <source>Token perangkat tidak berlaku lagi</source>
@@ -3215,7 +3219,7 @@
     </message>
     <message>
         <source>Hubungi PPID Utama kota. Bila meja ini boleh bergabung lagi, minta kode pendaftaran baru dan daftarkan ulang di Pengaturan › Sinkronisasi.</source>
-        <translation>Contact the city&apos;s PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
+        <translation>Contact the city's PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
     </message>
     <message>
         <source>Versi aplikasi terlalu lama: perbarui aplikasi</source>
@@ -3239,7 +3243,7 @@
     </message>
     <message>
         <source>Server menolak kiriman: ada data milik kantor lain</source>
-        <translation>The server refused the upload: it touched another office&apos;s data</translation>
+        <translation>The server refused the upload: it touched another office's data</translation>
     </message>
     <message>
         <source>Tidak ada yang diterapkan di server. Hubungi admin kota dengan waktu kejadian ini.</source>
@@ -3275,7 +3279,7 @@
     </message>
     <message>
         <source>Minta ke admin kota kode untuk kantor meja ini.</source>
-        <translation>Ask the city admin for a code for this desk&apos;s office.</translation>
+        <translation>Ask the city admin for a code for this desk's office.</translation>
     </message>
     <message>
         <source>Huruf meja untuk kantor ini sudah habis</source>
@@ -3315,7 +3319,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
-        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
+        <extracomment>The server refuses another office's code before spending it (``enroll_office_mismatch``): the same words as the desk's own check, which reads the office from the server's list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>
@@ -3415,7 +3419,7 @@
     </message>
     <message>
         <source>berbeda %1 dengan server kota: betulkan tanggal dan jam komputer</source>
-        <translation>off by %1 from the city server: correct the computer&apos;s date and time</translation>
+        <translation>off by %1 from the city server: correct the computer's date and time</translation>
     </message>
     <message>
         <source>sesuai dengan server kota</source>
