@@ -77,6 +77,12 @@ def seal_letters_once(database: Database, vault: PiiVault, clock: Clock) -> None
         if sealed:
             session.add(AuditEntry(at=clock(), username="sistem", action="letters_pii_sealed",
                                    entity="register", entity_id=None, details={"letters": sealed}))  # fmt: skip
+    if sealed:  # the old plaintext pages leave the write-ahead log as well
+        raw = database.engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
 
 @dataclass

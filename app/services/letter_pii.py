@@ -111,6 +111,8 @@ def seal_stored_letters(session: Session, vault: PiiVault) -> int:
         trigger = session.execute(
             text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'issued_letters_no_update'")
         ).scalar()
+        # the plaintext must not linger in freed space of the file: overwrite it while rewriting
+        session.execute(text("PRAGMA secure_delete = ON"))
         if trigger:
             session.execute(text("DROP TRIGGER issued_letters_no_update"))
         for rid, new in changed:
@@ -120,5 +122,6 @@ def seal_stored_letters(session: Session, vault: PiiVault) -> int:
             )
         if trigger:
             session.execute(text(str(trigger)))
+        session.execute(text("PRAGMA secure_delete = OFF"))
     session.add(Setting(key=SEALED_SETTING, value={"letters": len(changed)}))
     return len(changed)

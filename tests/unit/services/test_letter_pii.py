@@ -85,6 +85,9 @@ def test_letters_stored_in_the_clear_are_sealed_once_at_the_next_start(
     again = DeskServices.open(desk.ctx.data_dir, clock=desk.ctx.clock)
     try:
         assert VALID_NIK not in _stored_letters(again)
+        register = db_path(again.ctx.data_dir)
+        for part in (register, register.with_name(register.name + "-wal")):  # not even in freed space
+            assert not part.exists() or VALID_NIK.encode() not in part.read_bytes(), part
         assert again.letters.reprint(supervisor, issued.id).pdf == issued.pdf
     finally:
         again.close()
