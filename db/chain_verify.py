@@ -178,9 +178,9 @@ def verify_numbers(conn: sqlite3.Connection) -> Findings:
         years = own_sequences(conn, kind)
         reserved = _reserved(conn, kind, own)
         for key, value in counters.items():
-            name, _, year = str(key).partition(":")
-            if name == kind and year.isdigit() and int(value) > 0:
-                years.setdefault(int(year), set())
+            name, _, counter_year = str(key).partition(":")
+            if name == kind and counter_year.isdigit() and int(value) > 0:
+                years.setdefault(int(counter_year), set())
         for year, seqs in sorted(years.items()):
             top = max(max(seqs, default=0), int(counters.get(f"{kind}:{year}", 0)))
             missing = sorted(set(range(1, top + 1)) - seqs - reserved.get(year, set()))
