@@ -64,6 +64,8 @@ def seal(snapshot: dict[str, Any], vault: PiiVault) -> dict[str, Any]:
     if who is None or PII_KEY in out:
         return out
     originals = {name: str(who[name]) for name in _MASKS if who.get(name)}
+    if not (originals.get("nik", "").isdigit() and len(originals.get("nik", "")) == 16):
+        originals.pop("nik", None)  # a legal entity's SK number, or a NIK already masked: nothing to hide
     if not originals:
         return out
     masked = {name: _mask(name, value) for name, value in originals.items()}
