@@ -14,9 +14,11 @@ from sqlalchemy import select
 from app.paths import db_path
 from app.services.desk import DeskServices
 from app.services.integrity import check_register
+from app.sync import anchor
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db import chain
+from ppid_protocol.wire import HelloResponse
 from server import admin
 from server.models import AuditAnchor
 from server.testing import LiveServer
@@ -102,3 +104,21 @@ def test_records_pulled_from_the_city_are_sealed_and_the_register_stays_healthy(
         fresh.close()
     report = check_register(folder)
     assert report.ok, report.to_dict()
+
+
+def test_a_server_without_the_feature_is_not_asked(desk: DeskServices) -> None:
+    """An older server's hello lists no features: the desk syncs as before and sends no anchor."""
+
+    class NoAnchor:
+        device_id = "d-1"
+
+        def anchor(self, _body: Any) -> Any:
+            raise AssertionError("an older server has no /anchor")
+
+    hello = HelloResponse.model_validate(
+        {"protocols_supported": [1], "server_version": "0.1.0", "min_app_version": "0.1.0",
+         "server_time": "2026-12-07T00:00:00+00:00", "device_id": "d-1", "office_code": "CPJ",
+         "office_name": "Kecamatan", "is_city": False, "desk_letter": "A", "max_batch_ops": 500,
+         "max_body_bytes": 4194304}
+    )  # fmt: skip
+    assert anchor.send_head(desk.ctx.db, NoAnchor(), hello, desk.ctx.clock()) == (None, "")  # type: ignore[arg-type]
