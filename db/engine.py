@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DeskError
+from db import chain
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -124,6 +125,18 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _begin_chained(connection: Any) -> None:
+    """A write transaction: BEGIN IMMEDIATE, then make sure this connection records the rows it touches."""
+    _begin_immediate(connection)
+    chain.install(connection.connection.driver_connection)
+
+
+def _seal_on_commit(connection: Any) -> None:
+    """Just before a write transaction commits: chain its audit entries and seal what it touched
+    (``db/chain.py``), inside the same transaction."""
+    chain.seal_commit(connection.connection.driver_connection)
+
+
 def _begin_deferred(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
@@ -136,7 +149,9 @@ def make_engine(path: Path | str, *, writer: bool = True, read_only: bool = Fals
     """
     engine = create_engine(read_only_url(Path(path)) if read_only else f"sqlite+pysqlite:///{path}")
     event.listen(engine, "connect", _configure_connection)
-    event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
+    event.listen(engine, "begin", _begin_chained if writer else _begin_deferred)
+    if writer:
+        event.listen(engine, "commit", _seal_on_commit)
     return engine
 
 

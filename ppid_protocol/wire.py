@@ -19,6 +19,7 @@ PROTOCOL_VERSION = 1
 """Bumped only on an incompatible change of the wire format; the server lists what it still accepts."""
 
 API_PREFIX = "/api/sync/v1"
+FEATURE_AUDIT_ANCHOR = "audit_anchor"
 
 # Headers. ``X-PPID-Sync`` is set on every server answer so that a captive portal's "200 OK" page is never
 # mistaken for a successful sync (the OpenRosa lesson).
@@ -67,8 +68,10 @@ class HelloResponse(_Model):
     max_batch_ops: int
     max_body_bytes: int
     features: list[str] = Field(default_factory=list)
-    """Optional abilities beyond protocol 1 (``delta_ops``: push payloads may carry field changes); an older
-    server sends none, and the desk then uses only what protocol 1 had."""
+    """Optional abilities beyond protocol 1, each listed by a server that has it: ``delta_ops`` (push payloads
+    may carry field changes) and ``audit_anchor`` (``POST /anchor`` keeps the desk's audit-chain head). Absent
+    from older servers: a desk only uses what is listed, so a newer desk and an older server (or the reverse)
+    still sync."""
 
 
 class EnrollRequest(_Model):
@@ -142,6 +145,26 @@ class Op(_Model):
             "base_version": self.base_version,
         }
         return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+class AnchorRequest(_Model):
+    """The head of the desk's audit chain (``db/chain.py``), sent after every push so the city holds a copy: a
+    register rewritten or cut behind the desk's back no longer reaches the head the city recorded."""
+
+    device_id: str
+    seq: int = Field(ge=0)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    audit_id: int = Field(ge=0)
+
+
+class AnchorResponse(_Model):
+    accepted: bool
+    """False when the desk's chain is shorter than, or differs at, the head recorded before (kept anyway, and
+    logged: the city has both)."""
+    seq: int
+    hash: str
+    previous_seq: int | None = None
+    message: str = ""
 
 
 class PushRequest(_Model):

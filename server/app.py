@@ -26,8 +26,11 @@ from ppid_protocol import __version__
 from ppid_protocol.delta import FEATURE_DELTA
 from ppid_protocol.wire import (
     API_PREFIX,
+    FEATURE_AUDIT_ANCHOR,
     HEADER_SIGNATURE,
     PROTOCOL_VERSION,
+    AnchorRequest,
+    AnchorResponse,
     BucketListResponse,
     ChecksumResponse,
     EnrollRequest,
@@ -39,7 +42,7 @@ from ppid_protocol.wire import (
     PullResponse,
     PushResponse,
 )
-from server import admin, push_body
+from server import admin, anchors, push_body
 from server.asgi import BodyCap, SignAndLog
 from server.auth import (
     SUPPORTED_PROTOCOLS,
@@ -179,8 +182,14 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
             office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
-            features=[FEATURE_DELTA],
+            features=[FEATURE_DELTA, FEATURE_AUDIT_ANCHOR],
         )  # fmt: skip
+
+    @api.post("/anchor", response_model=AnchorResponse)
+    def anchor(body: AnchorRequest, dev: Dev) -> AnchorResponse:
+        if body.device_id != dev.id:
+            raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
+        return anchors.record_anchor(engine, dev, body)
 
     @api.post("/enroll", response_model=EnrollResponse)
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:

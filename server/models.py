@@ -174,4 +174,20 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(BigInteger)
 
 
+class AuditAnchor(Base):
+    """A desk's audit-chain head as received at a sync, kept as a history (append-only): the city's copy of
+    where each register's chain stood, so a register rewritten behind its desk's back can be told."""
+
+    __tablename__ = "audit_anchors"
+    __table_args__ = (Index("ix_audit_anchors_device_seq", "device_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    audit_id: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime]
+    accepted: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 metadata = Base.metadata

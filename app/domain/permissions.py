@@ -31,6 +31,7 @@ class Permission(StrEnum):
     BACKUP = "backup"
     RESOLVE_CONFLICTS = "resolve_conflicts"
     REPORTS = "reports"  # the Laporan Layanan Informasi Publik and its narrative
+    VIEW_AUDIT_LOG = "view_audit_log"  # read the audit log (who did what, when)
 
 
 _OFFICER = {Permission.RECORD_REQUEST}
@@ -43,6 +44,7 @@ _SUPERVISOR = _OFFICER | {
     Permission.RESOLVE_CONFLICTS,
     Permission.BACKUP,
     Permission.REPORTS,
+    Permission.VIEW_AUDIT_LOG,
 }
 _ADMIN = _SUPERVISOR | {Permission.MANAGE_CALENDAR, Permission.MANAGE_USERS, Permission.MANAGE_OFFICE}
 
@@ -65,6 +67,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.BACKUP: "membuat atau memulihkan cadangan",
     Permission.RESOLVE_CONFLICTS: "menyelesaikan konflik sinkronisasi",
     Permission.REPORTS: "menyusun laporan layanan informasi publik",
+    Permission.VIEW_AUDIT_LOG: "membaca log audit",
 }
 
 

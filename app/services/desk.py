@@ -30,10 +30,11 @@ from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database, RegisterUnwritable, read_only_reason
 from db.migrate import HEAD_REVISION, current_revision, refuse_newer, upgrade
-from db.models import Office, Requester
+from db.models import AuditEntry, IssuedLetter, Office, Requester, Setting
 from db.private import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
+    from app.services.audit_log import AuditLogService
     from app.services.backup import BackupService
     from app.services.city_report import CityReportService
     from app.services.dashboard import DashboardService
@@ -74,6 +75,29 @@ def _clear_killed_copies(data_dir: Path) -> None:
             clear_stale_parts(folder)
 
 
+def seal_letters_once(database: Database, vault: PiiVault, clock: Clock) -> None:
+    """Letters stored before their personal data was sealed are sealed at the first start with the key (a
+    migration runs without it); afterwards one read per start (``letter_pii.SEALED_SETTING``)."""
+    from app.services.letter_pii import SEALED_SETTING, seal_stored_letters
+
+    with database.reader() as session:
+        done = session.get(Setting, SEALED_SETTING) is not None
+        empty = session.scalar(select(IssuedLetter.id).limit(1)) is None
+    if done or empty:  # a register without letters has nothing to seal (and stays unwritten)
+        return
+    with database.transaction() as session:
+        sealed = seal_stored_letters(session, vault)
+        if sealed:
+            session.add(AuditEntry(at=clock(), username="sistem", action="letters_pii_sealed",
+                                   entity="register", entity_id=None, details={"letters": sealed}))  # fmt: skip
+    if sealed:  # the old plaintext pages leave the write-ahead log as well
+        raw = database.engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+
 @dataclass
 class DeskServices:
     ctx: DeskContext
@@ -87,6 +111,12 @@ class DeskServices:
     clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
     holds_lock: bool = field(default=False)
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        from app.services.audit_log import AuditLogService
+
+        return AuditLogService(self.ctx)
 
     @cached_property
     def backup(self) -> BackupService:
@@ -187,6 +217,8 @@ class DeskServices:
             else:
                 saved = upgrade(database.engine, path, backup_dir=backups_dir(data_dir))
             vault = open_vault(database, data_dir)
+            if not read_only:  # sealing writes; a read-only register keeps them until it is writable again
+                seal_letters_once(database, vault, clock)
         except (
             BaseException
         ):  # refused (a newer register, no key for its NIKs) or failed: no connection left open

@@ -7,7 +7,10 @@ Checks: SQLite ``integrity_check`` and ``foreign_key_check``; the schema revisio
 head; every yearly counter is at least the highest sequence issued that year (else the next intake would reuse
 a number); every request has its ``receive`` timeline event; the PII key file opens EVERY stored NIK (and its lookup
 hash matches), with the count of those it cannot; against every register a restore replaced, no number issued
-twice and no counter below a number already issued (app/services/integrity_restores.py).
+twice and no counter below a number already issued (app/services/integrity_restores.py); the audit chain
+(``db/chain.py``): its links, the audit entries they cover, the seal of every register record against the record as it is now (edits, deleted requests
+and timeline events, records added behind the desk's back), gaps in the desk's number sequences, and the chain
+head last anchored at the city server. Each of these names the first bad entry.
 """
 
 from __future__ import annotations
@@ -85,12 +88,16 @@ def _revision(connection: sqlite3.Connection) -> CheckItem:
 
 
 def _counters(connection: sqlite3.Connection) -> CheckItem:
+    """This desk's yearly counters against the numbers it issued itself (``chain_verify.own_sequences``):
+    records pulled from other desks carry their own desk's sequence, which this desk's counter never issued."""
+    from db.chain_verify import own_sequences
+
     counters = dict(connection.execute("SELECT key, value FROM counters").fetchall())
     behind: list[str] = []
-    for kind, table in (("request", "requests"), ("objection", "objections")):
-        for year, top in connection.execute(f"SELECT year, max(seq) FROM {table} GROUP BY year"):
-            value = int(counters.get(f"{kind}:{year}", 0))
-            if value < int(top):
+    for kind in ("request", "objection"):
+        for year, seqs in sorted(own_sequences(connection, kind).items()):
+            value, top = int(counters.get(f"{kind}:{year}", 0)), max(seqs)
+            if value < top:
                 behind.append(f"{kind}:{year} = {value} < nomor urut tertinggi {top}")
     if behind:
         return CheckItem("penghitung_nomor", False, "penghitung tertinggal: " + _names(behind, len(behind)))
@@ -175,6 +182,33 @@ def _numbers_of(connection: sqlite3.Connection, requester_ids: list[str]) -> lis
     return found
 
 
+def _chain_items(connection: sqlite3.Connection) -> list[CheckItem]:
+    from db import chain_verify
+
+    if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_chain'").fetchone():
+        return [CheckItem("rantai_audit", False, "register belum memiliki rantai audit (jalankan migrasi)")]
+    links_found, links = chain_verify.verify_links(connection)
+    items = [
+        _finding(
+            "rantai_audit", links_found, f"{links} mata rantai utuh, semua entri audit ada dan tidak berubah"
+        ),
+        _finding(
+            "segel_catatan", chain_verify.verify_seals(connection), "semua catatan cocok dengan segelnya"
+        ),
+        _finding("urutan_nomor", chain_verify.verify_numbers(connection), "tidak ada nomor urut yang hilang"),
+    ]
+    anchor = chain_verify.verify_anchor(connection, links)
+    items.append(_finding("jangkar_server", anchor, "rantai memuat kepala terakhir yang dicatat server kota"))
+    return items
+
+
+def _finding(name: str, found: Any, healthy: str) -> CheckItem:
+    if not found.count:
+        return CheckItem(name, True, healthy)
+    more = f" (dan {found.count - len(found.problems)} lainnya)" if found.count > len(found.problems) else ""
+    return CheckItem(name, False, "pertama: " + "; ".join(found.problems) + more)
+
+
 def check_register(data_dir: Path) -> CheckReport:
     """Run every check on ``data_dir``'s register without writing to it."""
     path = db_path(data_dir)
@@ -206,6 +240,10 @@ def check_register(data_dir: Path) -> CheckReport:
             items.append(_pii_key(connection, data_dir / "keys" / KEY_FILE_NAME))
         except sqlite3.DatabaseError as exc:
             items.append(CheckItem("kunci_data_pribadi", False, f"tidak dapat diperiksa: {exc}"))
+        try:
+            items.extend(_chain_items(connection))
+        except sqlite3.DatabaseError as exc:
+            items.append(CheckItem("rantai_audit", False, f"tidak dapat diperiksa: {exc}"))
         return CheckReport(path, items)
     finally:
         connection.close()

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.identity import mask_nik
 from app.services.journal import enqueue
+from app.services.letter_pii import unseal
 from app.services.pii import PiiVault
 from app.services.sync_state import jsonable
 from app.services.views import EventView
@@ -86,7 +87,7 @@ def enqueue_letter(
     called when the synced copy differs from the original."""
     requester = session.get(Requester, request.requester_id)
     assert requester is not None
-    snapshot, masked = synced_snapshot(dict(row.snapshot), requester, vault)
+    snapshot, masked = synced_snapshot(unseal(dict(row.snapshot), vault, full=True), requester, vault)
     sha256 = fingerprint(snapshot) if masked else row.sha256
     holder, issuer = letter_offices(session, request, office)
     state = {

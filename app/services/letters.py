@@ -32,6 +32,7 @@ from app.errors import NotFound, ValidationError
 from app.ids import new_id
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, record_event
+from app.services.letter_pii import PII_KEY, seal, unseal
 from app.services.letter_snapshots import (
     atasan_text,
     deadline,
@@ -47,6 +48,21 @@ from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
 from db.models import IssuedLetter, Objection, Request, Requester
+
+
+def _audit_full_view(
+    session: Session, actor: Actor, now: dt.datetime, letter: tuple[str, str | None], request: str
+) -> None:
+    """A reprint showing the full NIK and phone is a view of personal data, audited like the register's."""
+    audit(
+        session,
+        actor,
+        now,
+        action="view_personal_data",
+        entity="letter",
+        entity_id=letter[0],
+        details={"fields": ["nik", "phone", "email", "address"], "request": request, "letter": letter[1]},
+    )
 
 
 def render(snapshot: s.Snapshot, paper: str | None = None) -> bytes:
@@ -98,6 +114,7 @@ class IssuedDocument:
     reprint: bool = False
     identical: bool = True  # a reprint matched the stored fingerprint
     warnings: tuple[str, ...] = ()
+    masked: bool = False  # a reprint for a reader who sees personal data masked (not the letter as issued)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,7 +190,10 @@ class LetterService:
                     entity_id=existing.id,
                     details={"kind": kind, "number": existing.number, "request": request.number},
                 )
-                return self._reprint(existing, request.number, paper)
+                full = actor.can(Permission.VIEW_PERSONAL_DATA)
+                if full:
+                    _audit_full_view(session, actor, now, (existing.id, existing.number), request.number)
+                return self._reprint(existing, request.number, paper, full=full)
             template, warnings = load_template(kind, self.ctx.data_dir)
             office = load_office(session)
             snap = self._build(session, actor, kind, request, objection, office, template.as_wording())
@@ -190,7 +210,7 @@ class LetterService:
                 number=snap.letter.number or None,
                 issued_at=now,
                 issued_by=actor.username,
-                snapshot={**snap.to_dict(), "paper": paper or "A4"},
+                snapshot={**seal(snap.to_dict(), self.ctx.vault), "paper": paper or "A4"},
                 sha256=pdf_sha256(pdf),
             )
             session.add(row)
@@ -293,33 +313,44 @@ class LetterService:
 
     # --- reprinting and listing -------------------------------------------------------------------------
 
-    def _reprint(self, row: IssuedLetter, request_number: str, paper: str | None) -> IssuedDocument:
-        stored = dict(row.snapshot)
+    def _reprint(
+        self, row: IssuedLetter, request_number: str, paper: str | None, *, full: bool
+    ) -> IssuedDocument:
+        """Render the stored snapshot again: as issued for a reader who may see personal data (byte-identical on
+        the paper it was issued on), with NIK, phone and e-mail masked for anyone else (``letter_pii``)."""
+        stored = unseal(dict(row.snapshot), self.ctx.vault, full=full)
         stored_paper = str(stored.pop("paper", "A4"))
         pdf = render(s.Snapshot.from_dict(stored), paper or stored_paper)
         same_paper = (paper or stored_paper) == stored_paper
-        identical = pdf_sha256(pdf) == row.sha256 if same_paper else True
-        return self._document(row, request_number, pdf, reprint=True, identical=identical)
+        masked = not full and PII_KEY in row.snapshot
+        identical = pdf_sha256(pdf) == row.sha256 if same_paper and not masked else True
+        doc = self._document(row, request_number, pdf, reprint=True, identical=identical)
+        return replace(doc, masked=masked)
 
     def reprint(self, actor: Actor, letter_id: str, *, paper: str | None = None) -> IssuedDocument:
-        """Render a stored letter again from its snapshot (byte-identical on the paper it was issued on)."""
+        """Render a stored letter again from its snapshot, per the reader's role (see ``_reprint``)."""
         actor.require(Permission.RECORD_REQUEST)
+        full = actor.can(Permission.VIEW_PERSONAL_DATA)
         with self.ctx.db.reader() as session:
             row = session.get(IssuedLetter, letter_id)
             if row is None:
                 raise NotFound("Surat tidak ditemukan.")
             request = session.get(Request, row.request_id) if row.request_id else None
-            doc = self._reprint(row, request.number if request else "", paper)
+            doc = self._reprint(row, request.number if request else "", paper, full=full)
         with self.ctx.db.transaction() as session:  # a reprint shows personal data: it is audited
+            now = self.ctx.clock()
             audit(
                 session,
                 actor,
-                self.ctx.clock(),
+                now,
                 action="letter_reprint",
                 entity="letter",
                 entity_id=doc.id,
-                details={"kind": doc.kind, "number": doc.number, "request": doc.request_number},
-            )
+                details={"kind": doc.kind, "number": doc.number, "request": doc.request_number,
+                         "masked": doc.masked},
+            )  # fmt: skip
+            if full:
+                _audit_full_view(session, actor, now, (doc.id, doc.number), doc.request_number)
         return doc
 
     def letters(self, actor: Actor, request_number: str) -> list[IssuedDocument]:

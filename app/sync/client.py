@@ -43,6 +43,8 @@ from ppid_protocol.wire import (
     HEADER_PROTOCOL,
     HEADER_SIGNATURE,
     PROTOCOL_VERSION,
+    AnchorRequest,
+    AnchorResponse,
     BucketListResponse,
     ChecksumResponse,
     EnrollRequest,
@@ -412,6 +414,14 @@ class SyncClient:
         }  # fmt: skip
         resp = self._send("POST", "/push", content=body, headers=headers, expect=ops * 64, on_sent=on_sent)
         return self._parse(resp, PushResponse)
+
+    def anchor(self, body: AnchorRequest) -> AnchorResponse:
+        """Send the audit chain's head (``app/sync/anchor.py``); only to a server listing the feature."""
+        raw = json.dumps(body.model_dump(mode="json"), separators=(",", ":")).encode()
+        resp = self._send(
+            "POST", "/anchor", content=raw, headers={"Content-Type": "application/json"}, expect=1024
+        )
+        return self._parse(resp, AnchorResponse)
 
     def push(
         self, ops: list[Op], batch_id: str = "", *, on_sent: Callable[[], None] | None = None

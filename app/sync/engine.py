@@ -27,7 +27,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from app.sync import outbox, quarantine, state
+from app.sync import anchor, outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
 from app.sync.clock import clock_status, record_server_time
@@ -74,6 +74,9 @@ class SyncReport:
     error: str | None = None
     clock_offset_seconds: float | None = None
     last_success: str | None = None
+    anchored_seq: int | None = None
+    """The audit chain's head the city server recorded in this round (``app.sync.anchor``)."""
+    anchor_warning: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -225,6 +228,9 @@ class SyncEngine:
             self._pull(client, enr, report)
             self._repair_stale(client, enr, report)
             self._verify(client, enr, report)
+            report.anchored_seq, report.anchor_warning = anchor.send_head(
+                self.db, client, hello, self.clock()
+            )
         finally:
             client.close()
             self._client = None

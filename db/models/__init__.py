@@ -1,6 +1,7 @@
 """All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
 
 from db.models.base import Base
+from db.models.chain import audit_anchors, audit_chain, audit_seals
 from db.models.objections import Objection
 from db.models.office import Office, Official
 from db.models.records import AuditEntry, CalendarEntry, Counter, IssuedLetter, OutboxOp, Setting
@@ -11,6 +12,9 @@ from db.models.users import User
 
 __all__ = [
     "AuditEntry",
+    "audit_anchors",
+    "audit_chain",
+    "audit_seals",
     "Base",
     "CalendarEntry",
     "Counter",

@@ -80,11 +80,15 @@ def describe(doc: IssuedDocument) -> str:
         text = QCoreApplication.translate(
             "PrintActions", "Cetak ulang surat {0} yang diterbitkan {1} oleh {2}"
         ).format(shown, when, doc.issued_by)
-        text += " — " + (
-            QCoreApplication.translate("PrintActions", "identik dengan aslinya.")
-            if doc.identical
-            else QCoreApplication.translate("PrintActions", "PERINGATAN: berbeda dari sidik jari aslinya.")
-        )
+        if doc.masked:  # a reader without the right to see personal data: NIK, phone, e-mail masked
+            note = QCoreApplication.translate(
+                "PrintActions", "NIK, telepon dan email disamarkan sesuai peran Anda."
+            )
+        elif doc.identical:
+            note = QCoreApplication.translate("PrintActions", "identik dengan aslinya.")
+        else:
+            note = QCoreApplication.translate("PrintActions", "PERINGATAN: berbeda dari sidik jari aslinya.")
+        text += " — " + note
     return "<br/>".join([html.escape(text), *map(_template_warning, doc.warnings)])
 
 

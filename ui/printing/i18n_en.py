@@ -72,6 +72,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         ),
         "Cetak ulang surat {0} yang diterbitkan {1} oleh {2}": "Reprint of letter {0} issued {1} by {2}",
         "identik dengan aslinya.": "identical to the original.",
+        "NIK, telepon dan email disamarkan sesuai peran Anda.": "NIK, phone and e-mail masked for your role.",
         "PERINGATAN: berbeda dari sidik jari aslinya.": "WARNING: differs from the original's fingerprint.",
         "Peringatan templat: {0}": "Template warning: {0}",
         "Register Keberatan {0} s.d. {1}": "Objection Register {0} to {1}",

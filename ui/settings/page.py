@@ -201,6 +201,10 @@ class SettingsPage(Page):
             from ui.sync.settings_panel import SyncSettingsPanel
 
             self._add("sync", SyncSettingsPanel(desk, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync")
+        if actor.can(Permission.VIEW_AUDIT_LOG):
+            from ui.audit.panel import AuditLogPanel
+
+            self._add("audit", AuditLogPanel(desk, actor), self.tr("Log audit"), "mdi6.history")
         self._add(
             "printing",
             make_printing_settings(desk, actor, self),

@@ -131,21 +131,22 @@ def test_a_failing_autoprint_falls_back_to_the_preview_with_the_reason(
     )
 
 
-def test_preview_letter_issues_once_then_reprints(qtbot, desk, officer, received, make_service) -> None:
+def test_preview_letter_issues_once_then_reprints(qtbot, desk, supervisor, received, make_service) -> None:
+    """As a supervisor: the reprint is the letter as issued (a petugas' is masked, test_printing_letters_panel)."""
     outcomes: list[PrintOutcome] = []
     service = make_service()
     preview_letter(
-        desk, officer, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     preview_letter(
-        desk, officer, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     first, again = (o.document for o in outcomes)
     assert first is not None and again is not None
     assert not first.reprint and again.reprint and again.identical and again.id == first.id
     assert outcomes[1].dialog is not None and outcomes[1].dialog.page_count() >= 2
     assert "identik dengan aslinya" in outcomes[1].dialog.heading.text()
-    assert len(LetterService(desk.ctx).letters(officer, received)) == 1
+    assert len(LetterService(desk.ctx).letters(supervisor, received)) == 1
 
 
 def test_a_letter_the_request_does_not_allow_is_refused_in_indonesian(

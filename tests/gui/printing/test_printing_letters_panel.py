@@ -50,14 +50,26 @@ def test_issuing_from_the_menu_adds_a_record_and_asks_for_a_reload(
         dialog.close()
 
 
-def test_enter_on_a_row_reprints_it_identically(qtbot, desk, officer, received, make_service):
-    issued = LetterService(desk.ctx).issue(officer, "form", received)
-    panel = _panel(qtbot, desk, officer, make_service, received)
+def test_enter_on_a_row_reprints_it_identically(qtbot, desk, supervisor, received, make_service):
+    issued = LetterService(desk.ctx).issue(supervisor, "form", received)
+    panel = _panel(qtbot, desk, supervisor, make_service, received)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     [dialog] = _previews()
     assert dialog.pdf == issued.pdf and "identik dengan aslinya" in dialog.heading.text()
     dialog.close()
+
+
+def test_a_petugas_reprint_is_masked_and_says_so(qtbot, desk, officer, received, make_service):
+    issued = LetterService(desk.ctx).issue(officer, "form", received)
+    panel = _panel(qtbot, desk, officer, make_service, received)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    [dialog] = _previews()
+    try:
+        assert dialog.pdf != issued.pdf and "disamarkan sesuai peran Anda" in dialog.heading.text()
+    finally:
+        dialog.close()
 
 
 def test_a_refused_letter_shows_the_reason(qtbot, desk, officer, received, make_service):

@@ -30,11 +30,12 @@ def test_tabs_follow_the_role(qtbot, desk, admin, supervisor, officer):
         "calendar",
         "users",
         "sync",
+        "audit",
         "printing",
         "general",
     ]
     supervisor_page = _page(qtbot, desk, supervisor)
-    assert list(supervisor_page.panels) == ["calendar", "printing", "general"]
+    assert list(supervisor_page.panels) == ["calendar", "audit", "printing", "general"]
     officer_page = _page(qtbot, desk, officer)
     assert list(officer_page.panels) == ["calendar", "printing", "general"]
     calendar = officer_page.panels["calendar"]

@@ -52,6 +52,10 @@ def test_a_sound_register_passes_and_is_not_written(closed_desk: Path) -> None:
         "peristiwa_penerimaan",
         "pemulihan",
         "kunci_data_pribadi",
+        "rantai_audit",
+        "segel_catatan",
+        "urutan_nomor",
+        "jangkar_server",
     ]
     assert live.read_bytes() == before
 

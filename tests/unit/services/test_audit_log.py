@@ -1,0 +1,45 @@
+"""The audit log as a supervisor reads it: newest first, by record, user and date; petugas refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from app.errors import PermissionDenied
+from app.services.context import Actor
+from app.services.desk import DeskServices
+
+
+def test_petugas_may_not_read_the_log(desk: DeskServices, officer: Actor) -> None:
+    with pytest.raises(PermissionDenied):
+        desk.audit_log.entries(officer)
+
+
+def test_filters_by_record_user_and_date(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    first = desk.register.receive(officer, walk_in()).number
+    second = desk.register.receive(supervisor, walk_in()).number
+    desk.letters.issue(supervisor, "receipt", first)
+
+    everything = desk.audit_log.entries(supervisor)
+    assert [e.id for e in everything] == sorted((e.id for e in everything), reverse=True)
+    assert all(e.chain_seq is not None for e in everything)  # every entry is in the chain
+
+    about_first = desk.audit_log.entries(supervisor, record=first)
+    assert {e.action for e in about_first} == {"request_receive", "letter_issue"}
+    assert "Surat diterbitkan" in {e.label for e in about_first}
+    assert not any(second in e.details for e in about_first)
+
+    by_officer = desk.audit_log.entries(supervisor, username=officer.username)
+    assert by_officer and {e.username for e in by_officer} == {officer.username}
+    assert officer.username in desk.audit_log.usernames(supervisor)
+
+    today = everything[0].at.date()
+    assert desk.audit_log.entries(supervisor, day_from=today, day_to=today)
+    assert desk.audit_log.entries(supervisor, day_to=today - dt.timedelta(days=1)) == [
+        e for e in everything if e.at.date() < today
+    ]

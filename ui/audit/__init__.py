@@ -1,0 +1,1 @@
+"""The audit log, read-only, for supervisors and administrators."""

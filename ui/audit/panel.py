@@ -1,0 +1,159 @@
+"""AuditLogPanel: the register's audit log, read-only, for supervisors and administrators (Pengaturan → Log audit).
+
+Why in the app: who did what and when is the register's legal memory; since the log is a hash chain
+(``db/chain.py``) a supervisor can read it here, filtered by record, user and date, instead of opening the file
+with ``sqlite3``. Nothing on the panel writes. Newest first, at most ``audit_log.LIMIT`` entries per read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.audit_log import LIMIT, AuditLogEntry
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.kit.crash import user_message
+from ui.kit.qtime import qdate
+from ui.kit.style import set_role
+from ui.kit.tables import record_table
+from ui.kit.tasks import run_in_background
+
+
+class AuditLogPanel(QWidget):
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        self.entries: list[AuditLogEntry] = []
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Log audit"))
+        set_role(title, "section")
+        layout.addWidget(title)
+        hint = QLabel(
+            self.tr(
+                "Siapa melakukan apa dan kapan. Hanya dapat dibaca: setiap entri terikat pada rantai hash, "
+                "dan perubahan di luar aplikasi ditemukan oleh ppid-desk check."
+            )
+        )
+        hint.setWordWrap(True)
+        set_role(hint, "hint")
+        layout.addWidget(hint)
+        layout.addLayout(self._filters())
+        self.message = QLabel()
+        set_role(self.message, "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.table = record_table(
+            [
+                self.tr("Waktu"),
+                self.tr("Pengguna"),
+                self.tr("Tindakan"),
+                self.tr("Catatan"),
+                self.tr("Rincian"),
+                self.tr("Mata rantai"),
+            ],
+            self.tr("Tabel log audit"),
+        )
+        for column, width in enumerate((150, 110, 220, 200, 360)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self._load_users()
+        self.refresh()
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("&Nomor:")))
+        self.record = QLineEdit()
+        self.record.setPlaceholderText(self.tr("Nomor permohonan atau keberatan"))
+        self.record.setAccessibleName(self.tr("Saring menurut nomor permohonan atau keberatan"))
+        self.record.returnPressed.connect(self.refresh)
+        row.addWidget(self.record, 2)
+        row.addWidget(QLabel(self.tr("Pengguna:")))
+        self.user = QComboBox()
+        self.user.setAccessibleName(self.tr("Saring menurut pengguna"))
+        self.user.addItem(self.tr("Semua pengguna"), "")
+        row.addWidget(self.user, 1)
+        self.by_date = QCheckBox(self.tr("&Tanggal"))
+        self.by_date.setAccessibleName(self.tr("Saring menurut tanggal"))
+        row.addWidget(self.by_date)
+        today = date.today()
+        self.day_from, self.day_to = QDateEdit(qdate(today - timedelta(days=30))), QDateEdit(qdate(today))
+        for edit, name in (
+            (self.day_from, self.tr("Dari tanggal")),
+            (self.day_to, self.tr("Sampai tanggal")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+            self.by_date.toggled.connect(edit.setEnabled)
+            row.addWidget(edit)
+        self.apply_button = QPushButton(self.tr("Te&rapkan"))
+        self.apply_button.setAccessibleName(self.tr("Terapkan saringan log audit"))
+        self.apply_button.clicked.connect(self.refresh)
+        row.addWidget(self.apply_button)
+        return row
+
+    def _load_users(self) -> None:
+        run_in_background(lambda: self.desk.audit_log.usernames(self.actor), self._set_users, self._failed)
+
+    def _set_users(self, names: list[str]) -> None:
+        for name in names:
+            self.user.addItem(name, name)
+
+    def filters(self) -> dict[str, object]:
+        return {
+            "record": self.record.text(),
+            "username": str(self.user.currentData() or ""),
+            "day_from": self.day_from.date().toPython() if self.by_date.isChecked() else None,
+            "day_to": self.day_to.date().toPython() if self.by_date.isChecked() else None,
+        }
+
+    def refresh(self) -> None:
+        wanted = self.filters()
+        run_in_background(lambda: self.desk.audit_log.entries(self.actor, **wanted), self._fill, self._failed)  # type: ignore[arg-type]
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(user_message(exc))
+        self.message.show()
+
+    def _fill(self, entries: list[AuditLogEntry]) -> None:
+        self.message.hide()
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            record = entry.entity + (f" {entry.entity_id}" if entry.entity_id else "")
+            values = (
+                entry.at.strftime("%d-%m-%Y %H:%M:%S"),
+                entry.username,
+                entry.label,
+                record,
+                entry.details,
+                f"#{entry.chain_seq}" if entry.chain_seq is not None else "—",
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 4:
+                    item.setToolTip(entry.details)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+        shown = self.tr("%1 entri").replace("%1", str(len(entries)))
+        if len(entries) >= LIMIT:
+            shown += " " + self.tr("(yang terbaru; persempit saringan untuk melihat yang lebih lama)")
+        self.count_label.setText(shown)
