@@ -26,7 +26,6 @@ from app.cli.common import (
 from app.cli.route_cmd import add_route
 from app.domain.lifecycle import REQUEST_LIFECYCLE, Status
 from app.errors import ConfirmationRequired, ValidationError
-from app.services.availability import request_due
 
 ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
 STATUSES = tuple(s.value for s in Status)
@@ -134,6 +133,8 @@ def _render_rows(rows: list[Any]) -> str:
 
 
 def _issued(view: Any) -> str:
+    from app.services.availability import request_due
+
     due = request_due(view)  # the register's "due" column: the lifecycle table says which deadline runs
     return f"{view.number}\t{view.status.value}\t{due.isoformat() if due else '-'}"
 
