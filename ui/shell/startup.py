@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "PPID Desk"
 
-#: Work to do on the loading thread before the register opens, told how far it is: ``prepare(progress)``
-#: with ``progress(done, total)`` (``ppid-desk demo`` seeds its office here).
+# Work to do on the loading thread before the register opens, told how far it is: ``prepare(progress)``
+# with ``progress(done, total)`` (``ppid-desk demo`` seeds its office here).
 Prepare = Callable[[Callable[[int, int], None]], None]
 
 
