@@ -206,6 +206,7 @@ def _plan(
     ]
     steps: list[Step] = []
     numbers: dict[int, str] = {}
+    objections: dict[int, str] = {}  # the keberatan filed on request i, by number
     rng_obj = random.Random(rng.random())  # its own stream: the requests stay as they were without keberatan
     opening = datetime.combine(now.date(), time(8, 0))
     walk_ins_today = min(4, count // 10) if cal.is_working_day(now.date()) and now > opening else 0
@@ -223,12 +224,33 @@ def _plan(
         def act(i: int, action: str, body: dict[str, Any], at: datetime) -> Step:
             return (at, lambda: desk.actions.act(actor, numbers[i], action, body, at=at))
 
-        def objection(i: int, filing: tuple[list[str], str], after: datetime) -> Step:
-            """A keberatan filed 2-12 working days after ``after`` (varied grounds and dates)."""
+        def objection(i: int, filing: tuple[list[str], str], after: datetime) -> list[Step]:
+            """A keberatan filed 2-12 working days after ``after`` (varied grounds and dates); most are answered
+            by the Atasan PPID within its 30 working days, and some of those closed."""
             grounds, summary = filing
-            at = _later(cal, rng_obj, after, 2, 12)
-            return (at, lambda: desk.objections.add(actor, request_number=numbers[i], grounds=grounds,
-                                                    filed_at=at, body={"case_summary": summary}))  # fmt: skip
+            filed = _later(cal, rng_obj, after, 2, 12)
+
+            def add() -> None:
+                objections[i] = desk.objections.add(actor, request_number=numbers[i], grounds=grounds,
+                                                    filed_at=filed, body={"case_summary": summary}).number  # fmt: skip
+
+            out: list[Step] = [(filed, add)]
+            if rng_obj.random() < 0.85:
+                decided = _later(cal, rng_obj, filed, 5, 25)
+                decision = rng_obj.choices(("dikabulkan", "dikabulkan_sebagian", "ditolak"), (3, 2, 5))[0]
+                answer = {
+                    "decision": decision,
+                    "text": "Atasan PPID telah memeriksa keberatan dan menanggapinya.",
+                }
+                out.append(
+                    (decided, lambda: desk.objections.act(actor, objections[i], "decide", answer, at=decided))
+                )
+                if rng_obj.random() < 0.6:
+                    closed = _later(cal, rng_obj, decided, 1, 10)
+                    out.append(
+                        (closed, lambda: desk.objections.act(actor, objections[i], "close", {}, at=closed))
+                    )
+            return out
 
         fate = rng.random()
         recent = (now - received).days < 21
@@ -242,7 +264,7 @@ def _plan(
             steps.append(act(i, "complete", {"documents": ["ktp"]}, cursor))
         if fate < (0.5 if recent else 0.03):
             if not recent and rng_obj.random() < 0.5:  # overdue and unanswered: the requester objects
-                steps.append(objection(i, _AFTER_SILENCE, _later(cal, rng_obj, cursor, 10, 12)))
+                steps += objection(i, _AFTER_SILENCE, _later(cal, rng_obj, cursor, 10, 12))
             continue  # still being processed (a few old ones are overdue)
         extended = fate < 0.12
         if extended:
@@ -258,7 +280,7 @@ def _plan(
             }
             steps.append(act(i, "reject", body, cursor))
             if rng_obj.random() < 0.15:
-                steps.append(objection(i, _AFTER_REJECTION, cursor))
+                steps += objection(i, _AFTER_REJECTION, cursor)
             continue
         if fate < 0.26:
             steps.append(act(i, "forward", {"to_body": "Dinas Sosial Kota Serang"}, cursor))
@@ -266,7 +288,7 @@ def _plan(
         steps.append(act(i, "respond", {"decision": "diterima", "info_form": "softcopy"}, cursor))
         if rng_obj.random() < 0.08:
             filing = _AFTER_EXTENSION if extended else rng_obj.choice(_AFTER_RESPONSE)
-            steps.append(objection(i, filing, cursor))
+            steps += objection(i, filing, cursor)
         if fate < 0.4:
             continue
         cursor = _later(cal, rng, cursor, 1, 3)
