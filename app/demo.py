@@ -14,14 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.lifecycle import EXTENSION_REASONS
-from app.services.context import Actor
-from app.services.desk import DeskServices
+
+if TYPE_CHECKING:
+    from app.services.context import Actor
+    from app.services.desk import DeskServices
 
 DEMO_ADMIN = ("admin", "demo-rahasia")
 DEMO_OFFICER = ("petugas", "demo-rahasia")
+
+#: Written into every demo folder: ``ppid-desk demo`` tops up only a folder that carries it, so a mistyped
+#: ``--dir``/``--data-dir`` naming a real office's folder is refused instead of filled with invented requests.
+DEMO_MARKER = "DEMO-PPID-DESK.txt"
+
+#: ``progress(done, total)``: called while seeding (from the seeding thread), so a window can show how far it is.
+Progress = Callable[[int, int], None]
 
 FIRST = [
     "Siti",
@@ -175,6 +184,17 @@ def _intake(rng: random.Random, received: datetime) -> dict[str, Any]:
 
 Step = tuple[datetime, Callable[[], Any]]
 
+#: Keberatan of the demo: (grounds, case summary) per kind of outcome they follow. Why varied: a trainer shows
+#: the Keberatan page with its grounds (Pasal 35 huruf a-g), filing dates and deadlines as a real office has them.
+_AFTER_REJECTION = (["a"], "Pemohon tidak setuju dengan alasan pengecualian yang dipakai.")
+_AFTER_SILENCE = (["c"], "Permohonan tidak ditanggapi sampai batas waktu berakhir.")
+_AFTER_RESPONSE = (
+    (["d"], "Informasi yang diberikan tidak sesuai dengan yang diminta."),
+    (["e", "d"], "Sebagian dokumen yang diminta tidak diberikan."),
+    (["f"], "Pemohon diminta membayar biaya penggandaan yang dinilai tidak wajar."),
+)
+_AFTER_EXTENSION = (["g"], "Informasi disampaikan melewati jangka waktu yang diatur.")
+
 
 def _plan(
     desk: DeskServices, actor: Actor, rng: random.Random, now: datetime, days: int, count: int
@@ -186,6 +206,8 @@ def _plan(
     ]
     steps: list[Step] = []
     numbers: dict[int, str] = {}
+    objections: dict[int, str] = {}  # the keberatan filed on request i, by number
+    rng_obj = random.Random(rng.random())  # its own stream: the requests stay as they were without keberatan
     opening = datetime.combine(now.date(), time(8, 0))
     walk_ins_today = min(4, count // 10) if cal.is_working_day(now.date()) and now > opening else 0
     for i in range(count):
@@ -202,6 +224,34 @@ def _plan(
         def act(i: int, action: str, body: dict[str, Any], at: datetime) -> Step:
             return (at, lambda: desk.actions.act(actor, numbers[i], action, body, at=at))
 
+        def objection(i: int, filing: tuple[list[str], str], after: datetime) -> list[Step]:
+            """A keberatan filed 2-12 working days after ``after`` (varied grounds and dates); most are answered
+            by the Atasan PPID within its 30 working days, and some of those closed."""
+            grounds, summary = filing
+            filed = _later(cal, rng_obj, after, 2, 12)
+
+            def add() -> None:
+                objections[i] = desk.objections.add(actor, request_number=numbers[i], grounds=grounds,
+                                                    filed_at=filed, body={"case_summary": summary}).number  # fmt: skip
+
+            out: list[Step] = [(filed, add)]
+            if rng_obj.random() < 0.85:
+                decided = _later(cal, rng_obj, filed, 5, 25)
+                decision = rng_obj.choices(("dikabulkan", "dikabulkan_sebagian", "ditolak"), (3, 2, 5))[0]
+                answer = {
+                    "decision": decision,
+                    "text": "Atasan PPID telah memeriksa keberatan dan menanggapinya.",
+                }
+                out.append(
+                    (decided, lambda: desk.objections.act(actor, objections[i], "decide", answer, at=decided))
+                )
+                if rng_obj.random() < 0.6:
+                    closed = _later(cal, rng_obj, decided, 1, 10)
+                    out.append(
+                        (closed, lambda: desk.objections.act(actor, objections[i], "close", {}, at=closed))
+                    )
+            return out
+
         fate = rng.random()
         recent = (now - received).days < 21
         cursor = received
@@ -213,8 +263,11 @@ def _plan(
             cursor = _later(cal, rng, received, 1, 3)
             steps.append(act(i, "complete", {"documents": ["ktp"]}, cursor))
         if fate < (0.5 if recent else 0.03):
+            if not recent and rng_obj.random() < 0.5:  # overdue and unanswered: the requester objects
+                steps += objection(i, _AFTER_SILENCE, _later(cal, rng_obj, cursor, 10, 12))
             continue  # still being processed (a few old ones are overdue)
-        if fate < 0.12:
+        extended = fate < 0.12
+        if extended:
             cursor = _later(cal, rng, cursor, 5, 9)
             steps.append(act(i, "extend", {"reason": rng.choice(list(EXTENSION_REASONS))}, cursor))
             if recent:
@@ -226,11 +279,16 @@ def _plan(
                 "consequence_test": "Membuka informasi ini dapat mengganggu proses pengadaan yang berjalan.",
             }
             steps.append(act(i, "reject", body, cursor))
+            if rng_obj.random() < 0.15:
+                steps += objection(i, _AFTER_REJECTION, cursor)
             continue
         if fate < 0.26:
             steps.append(act(i, "forward", {"to_body": "Dinas Sosial Kota Serang"}, cursor))
             continue
         steps.append(act(i, "respond", {"decision": "diterima", "info_form": "softcopy"}, cursor))
+        if rng_obj.random() < 0.08:
+            filing = _AFTER_EXTENSION if extended else rng_obj.choice(_AFTER_RESPONSE)
+            steps += objection(i, filing, cursor)
         if fate < 0.4:
             continue
         cursor = _later(cal, rng, cursor, 1, 3)
@@ -243,11 +301,24 @@ def _plan(
 
 
 def seed_demo(
-    data_dir: Path, *, count: int = 300, days: int = 365, now: datetime | None = None, seed: int = 14
+    data_dir: Path,
+    *,
+    count: int = 300,
+    days: int = 365,
+    now: datetime | None = None,
+    seed: int = 14,
+    progress: Progress | None = None,
 ) -> None:
     """Create (or top up) a demo office in ``data_dir`` with ``count`` requests received over ``days`` days."""
+    from app.services.desk import DeskServices
+
     now = (now or datetime.now()).replace(microsecond=0)
     clock = _Clock(now - timedelta(days=days + 1))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DEMO_MARKER).write_text(
+        "Folder ini berisi data demo PPID Desk (ppid-desk demo), bukan register kantor. Boleh dihapus.\n",
+        encoding="utf-8",
+    )
     desk = DeskServices.open(data_dir, clock=clock)
     _fast_writes(desk)
     try:
@@ -280,26 +351,23 @@ def seed_demo(
         officer = desk.users.authenticate(*DEMO_OFFICER)
         rng = random.Random(seed)
         steps = sorted(_plan(desk, officer, rng, now, days, count), key=lambda step: step[0])
-        for at, fn in steps:
+        for done, (at, fn) in enumerate(steps):
             clock.now = max(clock.now, at)
             fn()
+            if progress is not None and done % 25 == 0:
+                progress(done, len(steps))
         clock.now = now
-        rejected = [r for r in desk.query.rows(officer, _rejected_filter(), limit=4)]
-        for row in rejected[:3]:
-            desk.objections.add(
-                officer,
-                request_number=row.number,
-                grounds=["a"],
-                body={"case_summary": "Pemohon tidak setuju dengan alasan pengecualian yang dipakai."},
-            )
+        if progress is not None:
+            progress(len(steps), len(steps))
     finally:
         desk.close()
 
 
-def _rejected_filter() -> Any:
-    from app.services.register_query import RegisterFilter
+def is_demo_folder(data_dir: Path) -> bool:
+    """True when ``data_dir`` holds no register yet, or a register that ``seed_demo`` made."""
+    from app.paths import db_path
 
-    return RegisterFilter(statuses=("ditolak",))
+    return not db_path(data_dir).exists() or (data_dir / DEMO_MARKER).is_file()
 
 
 def _fast_writes(desk: DeskServices) -> None:

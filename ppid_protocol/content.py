@@ -130,9 +130,11 @@ def _depth_ok(value: Any) -> bool:
 
 class _Content(BaseModel):
     """Named fields are typed; every other field passes through. Text everywhere is checked by
-    ``check_record`` / ``check_event`` (the entry points), not by the model, so it is scanned once."""
+    ``check_record`` / ``check_event`` (the entry points), not by the model, so it is scanned once.
+    ``defer_build``: a model's validator is built when it first validates, so a command that records one kind of
+    record does not pay for all seven at import (docs/benchmarks.md, "Start-up of every path")."""
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
 
 
 class RequesterRecord(_Content):

@@ -19,7 +19,7 @@ from ui.kit import gc as gui_gc
 from ui.kit import i18n, keys, screen
 from ui.kit.crash import CrashHandler
 from ui.kit.style import apply_style
-from ui.shell.startup import APP_NAME, Startup
+from ui.shell.startup import APP_NAME, Prepare, Startup
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -41,7 +41,11 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def begin(
-    data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None
+    data_dir: Path,
+    *,
+    argv: list[str] | None = None,
+    sign_in: tuple[str, str] | None = None,
+    prepare: Prepare | None = None,
 ) -> tuple[QApplication, CrashHandler, Startup]:
     """Everything ``run`` does before the event loop: the application, the language chosen on this PC, the
     crash handler, and ``Startup`` begun (the login dialog on screen, the register loading behind it).
@@ -50,15 +54,22 @@ def begin(
     i18n.install(i18n.saved_language(data_dir))
     crash = CrashHandler(data_dir)
     crash.install()
-    startup = Startup(data_dir, crash, sign_in=sign_in)
+    startup = Startup(data_dir, crash, sign_in=sign_in, prepare=prepare)
     startup.begin()
     return app, crash, startup
 
 
-def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, str] | None = None) -> int:
+def run(
+    data_dir: Path,
+    *,
+    argv: list[str] | None = None,
+    sign_in: tuple[str, str] | None = None,
+    prepare: Prepare | None = None,
+) -> int:
     """Open the workstation on ``data_dir``; returns the process exit code.
 
-    ``sign_in`` (user, password) skips the login dialog; only ``ppid-desk demo`` uses it. Before Qt starts,
+    ``sign_in`` (user, password) skips the login dialog and ``prepare`` fills the folder behind a splash
+    first; only ``ppid-desk demo`` uses them. Before Qt starts,
     ``qt_platform.check`` makes sure it can open a window; if not, the reason and the fix are printed in
     Indonesian and the status is 1, where Qt itself would abort the process (ui/qt_platform.py).
     """
@@ -67,7 +78,7 @@ def run(data_dir: Path, *, argv: list[str] | None = None, sign_in: tuple[str, st
         if problem is not None:
             sys.stderr.write(problem.message())
             return 1
-    app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in)
+    app, crash, startup = begin(data_dir, argv=argv, sign_in=sign_in, prepare=prepare)
     exit_codes: list[int] = []
 
     def finished(code: int) -> None:

@@ -56,6 +56,33 @@ COMMAND_MODULES: list[str] = [
     "app.cli.demo_cmd",
 ]
 
+#: The top-level commands each module of ``COMMAND_MODULES`` registers (tests/cli/test_cli_imports.py keeps the
+#: two equal). Why: a command line that names one imports only its module; importing all of them cost every
+#: command the service layer and more before it began (docs/benchmarks.md, "Command line").
+COMMANDS: dict[str, str] = {
+    "init": "app.cli.init_cmd",
+    "user": "app.cli.user_cmd",
+    "request": "app.cli.request_cmd",
+    "objection": "app.cli.objection_cmd",
+    "calendar": "app.cli.calendar_cmd",
+    "export": "app.cli.export_cmd",
+    "report": "app.cli.report_cmd",
+    "backup": "app.cli.backup_cmd",
+    "check": "app.cli.backup_cmd",
+    "restore": "app.cli.backup_cmd",
+    "key": "app.cli.key_cmd",
+    "print": "app.cli.print_cmd",
+    "letter": "app.cli.letter_cmd",
+    "office": "app.cli.office_cmd",
+    "official": "app.cli.office_cmd",
+    "enroll": "app.cli.sync_cmd",
+    "sync": "app.cli.sync_cmd",
+    "demo": "app.cli.demo_cmd",
+}
+
+#: Options of ``common_options`` that take a value (so the value is not mistaken for the command).
+_VALUED_OPTIONS = frozenset({"--data-dir", "--user"})
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_REFUSED = 2
@@ -83,7 +110,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_REFUSED, f"{self.prog}: kesalahan: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _named_module(argv: Sequence[str] | None) -> str | None:
+    """The module of the command ``argv`` names (its first word that is no option nor an option's value);
+    None when it names none or an unknown one, so the full parser lists them all."""
+    words = iter(sys.argv[1:] if argv is None else argv)
+    for word in words:
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return COMMANDS.get(word)
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = True) -> argparse.ArgumentParser:
+    """The parser; with ``every_command=False`` only the command ``argv`` names is registered (when it names
+    one), which is all its parsing needs."""
     parser = _Parser(
         prog="ppid-desk",
         description="PPID Desk: register permohonan informasi publik (UU 14/2008, Perki 1/2021). "
@@ -93,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
     parser.add_argument("--self-check", action="store_true", help=SELF_CHECK_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    named = None if every_command else _named_module(argv)
+    for name in [named] if named else COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -157,7 +199,7 @@ def main(
     if args is None:
         try:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), indonesian():
-                args = build_parser().parse_args(argv)
+                args = build_parser(argv, every_command=False).parse_args(argv)
         except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
             return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
     cli = Cli(args, stdout=out, stderr=err)

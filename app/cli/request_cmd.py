@@ -28,7 +28,6 @@ from app.domain.deadlines import DEADLINE_LABELS
 from app.domain.lifecycle import CHANNELS, DECISION_LABELS, REQUEST_LIFECYCLE, Status
 from app.domain.requester import REQUESTER_KIND_LABELS
 from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
-from app.services.availability import request_due
 from app.services.duplicates import DuplicateCheck
 
 ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
@@ -140,6 +139,8 @@ def _render_rows(rows: list[Any]) -> str:
 
 
 def _issued(view: Any) -> str:
+    from app.services.availability import request_due
+
     due = request_due(view)  # the register's "due" column: the lifecycle table says which deadline runs
     return f"{view.number}\t{view.status.value}\t{due.isoformat() if due else '-'}"
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.services.routing import RoutingService
     from app.services.sync import SyncService
     from app.services.sync_conflicts import SyncConflictService
+    from app.services.sync_status import SyncSnapshot
 
 
 def open_vault(database: Database, data_dir: Path) -> PiiVault:
@@ -161,6 +162,13 @@ class DeskServices:
         from app.services.sync import SyncService
 
         return SyncService(self.ctx)
+
+    def sync_snapshot(self) -> SyncSnapshot:
+        """What ``sync.snapshot()`` reads (last successful sync, operations waiting, conflicts, last failure),
+        without building ``sync``: the status bar shows it from the first second, before the engine's imports."""
+        from app.services.sync_status import read_snapshot
+
+        return read_snapshot(self.ctx.db)
 
     @cached_property
     def sync_conflicts(self) -> SyncConflictService:

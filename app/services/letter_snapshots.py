@@ -8,6 +8,7 @@ signatories) at the moment of issue, so the stored snapshot is the letter exactl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,25 +30,73 @@ from db.models import Office, Official, Request, Requester, User
 
 def ppid_name(office: Office) -> str:
     """ "PPID Pelaksana Kecamatan X" from the office name, unless the name already says PPID."""
-    name = office.name.strip()
+    return ppid_title(office.name)
+
+
+def ppid_title(office_name: str) -> str:
+    name = office_name.strip()
     return name if name.upper().startswith("PPID") else f"PPID Pelaksana {name}"
 
 
 def office_snapshot(office: Office, session: Session) -> s.Office:
-    kop = tuple(
-        str(x) for x in (office.kop_lines or [office.parent_name, office.name.upper()]) if str(x).strip()
+    return office_from_values(
+        office.kop_lines or [office.parent_name, office.name.upper()],
+        name=office.name,
+        address=office.address,
+        city=office.city,
+        phone=office.phone,
+        email=office.email,
+        website=office.website,
+        postal_code=office.postal_code,
+        logo_path=office.logo_path,
     )
+
+
+def office_from_values(
+    kop_lines: Sequence[Any],
+    *,
+    name: str,
+    address: str | None,
+    city: str | None,
+    phone: str | None = None,
+    email: str | None = None,
+    website: str | None = None,
+    postal_code: str | None = None,
+    logo_path: str | None = None,
+) -> s.Office:
+    """The office as letters print it, from its settings: for every new letter's snapshot and for the kop
+    preview of the wizard and the settings page (app/documents/kop_preview.py), so the two cannot differ."""
     return s.Office(
-        kop_lines=kop,
-        address=office.address or "",
-        ppid_name=ppid_name(office),
-        city=office.city or "Serang",
-        phone=printed_phone(office.phone),
-        email=office.email or "",
-        website=office.website or "",
-        postal_code=office.postal_code or "",
-        logo_path=office.logo_path or "",
+        kop_lines=kop_without_address(
+            [str(x) for x in kop_lines if str(x).strip()], address or "", city or ""
+        ),
+        address=address or "",
+        ppid_name=ppid_title(name),
+        city=city or "Serang",
+        phone=printed_phone(phone),
+        email=email or "",
+        website=website or "",
+        postal_code=postal_code or "",
+        logo_path=logo_path or "",
     )
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def kop_without_address(lines: Sequence[str], address: str, city: str) -> tuple[str, ...]:
+    """The kop lines less any that only repeats the address (alone or followed by the city).
+
+    Why: ``parts.kop`` prints the office address under the kop lines itself, and the first-run wizard used to
+    pre-fill "address, city" as the third kop line, so offices set up with it printed their address twice. The
+    settings are left as the administrator saved them; only what prints leaves the repeat out (stored
+    snapshots, and so reprints of letters already issued, keep the lines they were issued with)."""
+    street = _letters(address)
+    if not street:
+        return tuple(lines)
+    repeats = {street, street + _letters(city)}
+    return tuple(line for line in lines if _letters(line) not in repeats)
 
 
 def official(session: Session, role: str) -> Official | None:

@@ -20,13 +20,12 @@ Two shapes, because the two callers differ:
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.services.context import DeskContext
-from app.sync.clock import ClockStatus, clock_status
+from app.services.sync_status import SyncSnapshot, read_snapshot
 from app.sync.engine import ClientFactory, Enrollment, SyncEngine, SyncReport, SyncWorker, default_client
 from app.sync.secrets import TokenStore
 
@@ -35,60 +34,6 @@ __all__ = ["SyncLoop", "SyncReport", "SyncService", "SyncSession", "SyncSnapshot
 
 class Stopped(Exception):
     """Raised inside a round when its session stops: nothing is recorded as an error."""
-
-
-@dataclass(frozen=True)
-class SyncSnapshot:
-    """What the desk knows about its sync, read without the network."""
-
-    enrolled: bool = False
-    server_url: str = ""
-    office_code: str = ""
-    office_name: str = ""
-    desk_letter: str = ""
-    is_city: bool = False
-    ca_bundle: str = ""
-    last_success: str | None = None
-    error_code: str | None = None
-    error_message: str | None = None
-    pending: int = 0
-    open_conflicts: int = 0
-    quarantined: int = 0
-    """Pulled items set aside because this desk could not store them (the supervisor looks at them)."""
-    quarantined_items: tuple[tuple[str, str, str], ...] = ()
-    """The latest of them as (kind, id, reason)."""
-    clock: ClockStatus | None = None
-    taken_at: float = (
-        0.0  # time.monotonic() when the read began: a slower, older read never overwrites a newer
-    )
-
-    @property
-    def clock_suspicious(self) -> bool:
-        return self.clock is not None and self.clock.suspicious
-
-
-def _snapshot(engine: SyncEngine) -> SyncSnapshot:
-    taken_at = time.monotonic()
-    status = engine.status()
-    enr = engine.enrollment()
-    error = status.get("last_error") or {}
-    if enr is not None and error.get("code") == "not_enrolled":  # recorded before the enrollment
-        error = {}
-    with engine.db.reader() as session:
-        clock = clock_status(session)
-    return SyncSnapshot(
-        enrolled=enr is not None, server_url=enr.server_url if enr else "",
-        office_code=enr.office_code if enr else "", office_name=enr.office_name if enr else "",
-        desk_letter=enr.desk_letter if enr else "", is_city=bool(enr and enr.is_city),
-        ca_bundle=(enr.ca_bundle or "") if enr else "", last_success=status.get("last_success"),
-        error_code=error.get("code"), error_message=error.get("message"),
-        pending=int(status.get("pending") or 0), open_conflicts=int(status.get("open_conflicts") or 0),
-        quarantined=int(status.get("quarantined") or 0),
-        quarantined_items=tuple(
-            (str(q["entity"]), str(q["entity_id"]), str(q["reason"])) for q in status.get("quarantined_items") or []
-        ),
-        clock=clock, taken_at=taken_at,
-    )  # fmt: skip
 
 
 class SyncService:
@@ -131,7 +76,9 @@ class SyncService:
         return self.engine().status()
 
     def snapshot(self) -> SyncSnapshot:
-        return _snapshot(self.engine())
+        """The state without the network (``read_snapshot``: the status bar reads it before this module
+        is even imported)."""
+        return read_snapshot(self.ctx.db)
 
     def session(
         self, *, attempts: int = 3, max_delay: float = 30.0, on_start: Callable[[], None] | None = None
@@ -179,7 +126,7 @@ class SyncSession(SyncEngine):
         self.abort()
 
     def snapshot(self) -> SyncSnapshot:
-        return _snapshot(self)
+        return read_snapshot(self.db)
 
     def loop(
         self, *, interval: float, stuck_after: float, on_report: Callable[[SyncReport], None] | None = None

@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session
 from app.sync import anchor, outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
-from app.sync.clock import clock_status, record_server_time
+from app.sync.clock import record_server_time
 from app.sync.secrets import SecretStoreUnavailable, TokenStore
+from app.sync.status import open_conflicts, read_status
 from db.engine import Database
 from db.models import Office
 from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
@@ -179,19 +180,7 @@ class SyncEngine:
 
     def status(self) -> dict[str, Any]:
         """What the UI and ``ppid-desk sync --status`` show, without touching the network."""
-        with self.db.reader() as s:
-            data = state.get_all(s)
-            enr = data.get("enrollment") or {}
-            clk = clock_status(s)
-            return {
-                "enrolled": bool(enr), "server_url": enr.get("server_url"), "office_code": enr.get("office_code"),
-                "desk_letter": enr.get("desk_letter"), "is_city": enr.get("is_city"),
-                "last_success": data.get("last_success"), "last_error": data.get("last_error"),
-                "pending": outbox.pending_count(s), "open_conflicts": open_conflicts(s),
-                "quarantined": quarantine.count(s), "quarantined_items": quarantine.as_json(quarantine.recent(s)),
-                "clock_skew_seconds": clk.skew_seconds if clk else None,
-                "clock_suspicious": bool(clk and clk.suspicious),
-            }  # fmt: skip
+        return read_status(self.db)
 
     # ------------------------------------------------------------------ one attempt
     def abort(self) -> None:
@@ -655,13 +644,6 @@ class SyncEngine:
 
 def _progress_of(report: SyncReport) -> int:
     return report.pushed + report.pulled + report.removed + report.repaired
-
-
-def open_conflicts(s: Session) -> int:
-    from sqlalchemy import func
-
-    c = state.sync_conflicts.c
-    return int(s.scalar(select(func.count()).where(c.resolved_at.is_(None))) or 0)
 
 
 @dataclass

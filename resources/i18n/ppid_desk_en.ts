@@ -186,6 +186,18 @@
 <context>
     <name>Aplikasi</name>
     <message>
+        <source>Menyiapkan kantor demo berisi contoh permohonan…</source>
+        <translation>Preparing a demo office with sample requests…</translation>
+    </message>
+    <message>
+        <source>Menyiapkan data kantor baru…</source>
+        <translation>Preparing a new office data folder…</translation>
+    </message>
+    <message>
+        <source>Membuka data kantor…</source>
+        <translation>Opening the office data…</translation>
+    </message>
+    <message>
         <source>Data kantor tidak dapat dibuka.</source>
         <translation>The office data cannot be opened.</translation>
     </message>
@@ -1391,8 +1403,8 @@
         <translation>Letterhead &amp;lines:</translation>
     </message>
     <message>
-        <source>Satu baris per baris cetak, dari atas ke bawah.</source>
-        <translation>One printed line per row, top to bottom.</translation>
+        <source>Satu baris per baris cetak, dari atas ke bawah. Alamat dan kontak dari profil kantor dicetak di bawahnya dengan sendirinya.</source>
+        <translation>One printed line per row, top to bottom. The address and contacts from the office profile are printed beneath them automatically.</translation>
     </message>
     <message>
         <source>(tanpa logo)</source>
@@ -1419,8 +1431,8 @@
         <translation>Letterhead preview</translation>
     </message>
     <message>
-        <source>Pratinjau:</source>
-        <translation>Preview:</translation>
+        <source>Pratinjau (seperti tercetak):</source>
+        <translation>Preview (as printed):</translation>
     </message>
     <message>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
@@ -3779,10 +3791,6 @@
         <translation>Click to open the Sync page (Ctrl+5); Ctrl+Shift+S syncs now.</translation>
     </message>
     <message>
-        <source>Sinkronisasi: %1</source>
-        <translation>Sync: %1</translation>
-    </message>
-    <message>
         <source>%1 menunggu · %2 konflik</source>
         <translation>%1 waiting · %2 conflicts</translation>
     </message>
@@ -3797,6 +3805,10 @@
     <message>
         <source>Operasi menunggu dikirim: %1</source>
         <translation>Operations waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: %1 · %2 menunggu</source>
+        <translation>Sync: %1 · %2 waiting</translation>
     </message>
     <message>
         <source>Konflik menunggu ditinjau supervisor: %1</source>

@@ -37,3 +37,25 @@ def test_demo_office_is_deterministic_and_varied(tmp_path):
         assert {o.role for o in desk.office.officials()} == {"ppid", "atasan_ppid"}
     finally:
         desk.close()
+
+
+@pytest.mark.slow  # seeds a demo office of 120 requests through the services
+def test_demo_keberatan_vary_in_grounds_and_dates(tmp_path):
+    now = datetime(2026, 3, 16, 15, 0)
+    seed_demo(tmp_path / "d", count=120, days=365, now=now)
+    desk = DeskServices.open(tmp_path / "d")
+    try:
+        objections = desk.objections.list(desk.users.authenticate(*DEMO_ADMIN))
+    finally:
+        desk.close()
+    assert len(objections) >= 5
+    assert len({ground for o in objections for ground in o.grounds}) >= 4  # Pasal 35 huruf a, c, d, f …
+    assert len({o.filed_at.date() for o in objections}) >= 5  # filed over the months, not all at once
+    assert all(o.filed_at < now for o in objections)
+    assert len({o.status for o in objections}) >= 2  # most answered by the Atasan PPID, some still open
+
+
+def test_seeding_reports_its_progress(tmp_path):
+    seen: list[tuple[int, int]] = []
+    seed_demo(tmp_path / "p", count=4, days=10, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0

@@ -8,12 +8,14 @@ service's field names, so ``ValidationError.fields`` land next to the right inpu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -97,6 +99,10 @@ class OfficeProfileForm(QWidget):
             edit.setText(str(getattr(office, key) or ""))
         self.desk_letter.setText(office.desk_letter)
 
+    def facts(self) -> dict[str, str]:
+        """What the kop prints of the profile, as typed (not checked): for the kop preview."""
+        return {key: edit.text().strip() for key, edit in self.edits.items()}
+
     def values(self) -> dict[str, Any]:
         """The profile fields; the desk letter is checked here so its error shows even if another form fails."""
         out: dict[str, Any] = {key: edit.text().strip() for key, edit in self.edits.items()}
@@ -107,12 +113,26 @@ class OfficeProfileForm(QWidget):
 
 
 class KopForm(QWidget):
-    """The letterhead: one line per row as printed, and an optional logo kept in the data folder."""
+    """The letterhead: one line per row as printed, and an optional logo kept in the data folder.
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    The preview is the kop as it prints: rendered by the letters' own code (app/documents/kop_preview.py) with
+    the address and contacts of ``facts()`` (the profile form beside it), then drawn as a picture. It is redrawn
+    a moment after the last change, so typing stays quick."""
+
+    PREVIEW_DELAY_MS = 250
+
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        facts: Callable[[], Mapping[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.facts = facts or (lambda: {})
         self.logo_path: str | None = None
+        self.preview_pdf = b""  # what the preview shows, as a PDF (the tests read its text)
         self.form = FieldForm()
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("kop_lines")
@@ -122,8 +142,9 @@ class KopForm(QWidget):
             "kop_lines",
             self.tr("&Baris kop surat:"),
             self.lines,
-            self.tr("Satu baris per baris cetak, dari atas ke bawah."),
-        )
+            self.tr("Satu baris per baris cetak, dari atas ke bawah. Alamat dan kontak dari profil kantor "
+                    "dicetak di bawahnya dengan sendirinya."),
+        )  # fmt: skip
         logo_row = QWidget()
         row = QHBoxLayout(logo_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -142,13 +163,18 @@ class KopForm(QWidget):
         self.logo_clear.clicked.connect(lambda: self.set_logo(None))
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("border-bottom: 3px double black; padding: 6px; background: white;")
+        self.preview.setMinimumHeight(90)
+        self.preview.setStyleSheet("background: white; border: 1px solid #c8c8c8;")
         self.preview.setAccessibleName(self.tr("Pratinjau kop surat"))
-        self.lines.textChanged.connect(self._update_preview)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(self.PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self.lines.textChanged.connect(self.schedule_preview)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)
-        caption = QLabel(self.tr("Pratinjau:"))
+        caption = QLabel(self.tr("Pratinjau (seperti tercetak):"))
         set_role(caption, "section")
         layout.addWidget(caption)
         layout.addWidget(self.preview)
@@ -172,6 +198,7 @@ class KopForm(QWidget):
                     72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
                 )
             )
+        self.schedule_preview()
 
     def _choose_logo(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -194,13 +221,38 @@ class KopForm(QWidget):
         self.form.clear_errors()
         self.set_logo(str(stored))
 
-    def _update_preview(self) -> None:
+    def schedule_preview(self) -> None:
+        """Redraw the preview once typing pauses (rendering a kop takes a few tens of milliseconds)."""
+        self.preview_timer.start()
+
+    def update_preview(self) -> None:
+        """Render the kop with the letters' code and show it scaled to the preview's width."""
+        self.preview_timer.stop()
         lines = self.kop_lines()
-        html = "".join(
-            f"<div style='font-size:{13 if i == len(lines) - 1 and i else 11}pt; font-weight:bold'>{_esc(t)}</div>"
-            for i, t in enumerate(lines)
+        if not lines:
+            self.preview_pdf = b""
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("(kop kosong)"))
+            return
+        from app.documents.kop_preview import render_kop  # reportlab: only once a kop is shown
+        from app.services.letter_snapshots import office_from_values
+
+        facts = dict(self.facts())
+        office = office_from_values(
+            lines,
+            name=facts.get("name", ""),
+            address=facts.get("address"),
+            city=facts.get("city"),
+            phone=facts.get("phone"),
+            email=facts.get("email"),
+            website=facts.get("website"),
+            postal_code=facts.get("postal_code"),
+            logo_path=self.logo_path,
         )
-        self.preview.setText(html or self.tr("(kop kosong)"))
+        self.preview_pdf = render_kop(office)
+        image = _first_page(self.preview_pdf, max(self.preview.width() - 4, 480))
+        self.preview.setText("")
+        self.preview.setPixmap(QPixmap.fromImage(image))
 
     def load(self, office: OfficeView) -> None:
         self.set_lines(list(office.kop_lines))
@@ -211,6 +263,20 @@ class KopForm(QWidget):
         if not lines:
             raise ValidationError({"kop_lines": self.tr("Kop surat minimal satu baris.")})
         return {"kop_lines": lines, "logo_path": self.logo_path}
+
+
+def _first_page(pdf: bytes, width: int) -> QImage:
+    """The first page of ``pdf`` as a picture ``width`` pixels wide (QtPdf, as the print preview uses)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    size = document.pagePointSize(0)
+    height = max(1, round(width * size.height() / max(size.width(), 1.0)))
+    image = document.render(0, QSize(width, height))
+    document.close()
+    return image
 
 
 def _esc(text: str) -> str:

@@ -177,7 +177,9 @@ class SettingsPage(Page):
         admin = actor.can(Permission.MANAGE_OFFICE)
         if admin:
             self.profile_form = OfficeProfileForm()
-            self.kop_form = KopForm(desk.office.data_folder())
+            self.kop_form = KopForm(desk.office.data_folder(), facts=self.profile_form.facts)
+            for edit in self.profile_form.edits.values():
+                edit.textChanged.connect(self.kop_form.schedule_preview)
             self._add(
                 "office",
                 OfficePanel(desk, actor, [self.profile_form, self.kop_form]),

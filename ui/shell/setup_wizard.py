@@ -117,7 +117,9 @@ class SetupWizard(QWizard):
             self.setButtonText(button, text)
         screen.fit(self, QSize(760, 640))  # at most: the work area may be smaller
         self.profile = OfficeProfileForm(with_code=True)
-        self.kop = KopForm(desk.office.data_folder())
+        self.kop = KopForm(desk.office.data_folder(), facts=self.profile.facts)
+        for edit in self.profile.edits.values():
+            edit.textChanged.connect(self.kop.schedule_preview)
         self.ppid = OfficialFields(self.tr("PPID (Pelaksana)"), "ppid")
         self.atasan = OfficialFields(self.tr("Atasan PPID"), "atasan_ppid", second=True)
         self.officials = officials = QWidget()
@@ -213,11 +215,8 @@ class SetupWizard(QWizard):
         except ValidationError:
             return
         if body is self.kop and not self.kop.kop_lines():
-            lines = [values["parent_name"], values["name"].upper()]
-            address = ", ".join(part for part in (values["address"], values["city"]) if part)
-            if address:
-                lines.append(address)
-            self.kop.set_lines([line for line in lines if line])
+            # Only the office lines: the letters print the address and contacts under them by themselves.
+            self.kop.set_lines([line for line in (values["parent_name"], values["name"].upper()) if line])
         if body is self.numbering and self.profile.code is not None:
             self.numbering.set_office(self.profile.code.text().strip().upper(), values["desk_letter"])
 

@@ -10,14 +10,16 @@ window's module is imported and its one-time costs are paid (``MainWindow.prepar
 session builds the dashboard, which loads itself (ui/shell/session.py): after Enter only the password check and the
 rest of the window remain (docs/benchmarks.md, "Start-up and memory").
 
-A first run (no register file yet) and ``ppid-desk demo`` (signed in automatically) have nothing to show
-before the register is open: they go straight to the session once it is loaded. If the register cannot be
-opened, the officer is told so in plain Indonesian (the full error goes to the crash log) and the program
-ends with status 1.
+A first run (no register file yet) and ``ppid-desk demo`` (signed in automatically) have nothing to ask
+before the register is open: they show a splash at once (ui/shell/splash.py, as cheap as the login dialog)
+saying what is being prepared, with the demo's seeding progress (``prepare``, run on the same worker before the
+register opens), and go to the session once it is loaded. If the register cannot be opened, the officer is
+told so in plain Indonesian (the full error goes to the crash log) and the program ends with status 1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,12 +32,17 @@ from ui.kit.crash import CrashHandler, user_message
 from ui.kit.lifetime import keep
 from ui.kit.tasks import run_in_background, runner
 from ui.shell.login import LoginDialog
+from ui.shell.splash import StartupSplash
 
 if TYPE_CHECKING:
     from app.services.desk import DeskServices
     from ui.shell.session import DeskApp
 
 APP_NAME = "PPID Desk"
+
+# Work to do on the loading thread before the register opens, told how far it is: ``prepare(progress)``
+# with ``progress(done, total)`` (``ppid-desk demo`` seeds its office here).
+Prepare = Callable[[Callable[[int, int], None]], None]
 
 
 def open_register(data_dir: Path) -> DeskServices:
@@ -54,29 +61,60 @@ class Startup(QObject):
     session_started = Signal(object)
 
     def __init__(
-        self, data_dir: Path, crash: CrashHandler, *, sign_in: tuple[str, str] | None = None
+        self,
+        data_dir: Path,
+        crash: CrashHandler,
+        *,
+        sign_in: tuple[str, str] | None = None,
+        prepare: Prepare | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.crash = crash
         self.sign_in = sign_in
+        self.prepare = prepare
         self.login: LoginDialog | None = None
+        self.splash: StartupSplash | None = None
         self.desk: DeskServices | None = None
         self.session: DeskApp | None = None
         self.error_box: QMessageBox | None = None
         self.cancelled = False
 
     def begin(self) -> None:
-        if self.sign_in is None and db_path(self.data_dir).exists():
+        if self.sign_in is None and self.prepare is None and db_path(self.data_dir).exists():
             self.login = keep(LoginDialog(None))
             self.login.rejected.connect(self._cancelled_before_load)
             self.login.open()
-        # Queued, so the dialog is painted before the worker starts competing for the interpreter.
+        else:
+            self.splash = keep(StartupSplash(self._splash_message()))
+            self.splash.show()
+        # Queued, so the first window is painted before the worker starts competing for the interpreter.
         QTimer.singleShot(0, self._load)
 
+    def _splash_message(self) -> str:
+        if self.prepare is not None:
+            return QApplication.translate("Aplikasi", "Menyiapkan kantor demo berisi contoh permohonan…")
+        if not db_path(self.data_dir).exists():
+            return QApplication.translate("Aplikasi", "Menyiapkan data kantor baru…")
+        return QApplication.translate("Aplikasi", "Membuka data kantor…")
+
     def _load(self) -> None:
-        data_dir = self.data_dir
-        run_in_background(lambda: open_register(data_dir), self._loaded, self._failed)
+        data_dir, prepare = self.data_dir, self.prepare
+        splash = self.splash
+        progress = splash.progress if splash is not None else (lambda _done, _total: None)
+
+        def load() -> DeskServices:
+            if prepare is not None:
+                prepare(progress)
+            return open_register(data_dir)
+
+        run_in_background(load, self._loaded, self._failed)
+
+    def _close_splash(self) -> None:
+        splash, self.splash = self.splash, None
+        if splash is not None:
+            splash.close()
+            splash.deleteLater()
 
     def _cancelled_before_load(self) -> None:
         if self.login is None:  # handed over already: the session decides what a cancel means
@@ -105,6 +143,7 @@ class Startup(QObject):
         except Exception as exc:  # noqa: BLE001 - e.g. the demo's sign-in refused: told, logged, ended
             self._failed(exc)
             return
+        self._close_splash()  # after the session's first window is up: never a moment with no window
         self.session_started.emit(session)
 
     def _session_finished(self) -> None:
@@ -116,6 +155,7 @@ class Startup(QObject):
         login, self.login = self.login, None
         if login is not None:
             login.close()
+        self._close_splash()
         self.crash.write_log(type(exc), exc, exc.__traceback__)
         box = QMessageBox(
             QMessageBox.Icon.Critical,

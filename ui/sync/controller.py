@@ -70,8 +70,15 @@ class SyncController(QObject):
             return self.session
 
     def start_later(self) -> None:
-        """``start()`` after ``start_delay_ms``: the engine's imports (httpx, keyring) and the first round
-        then do not compete with the dashboard's first load for the interpreter."""
+        """Show the state at once, then ``start()`` after ``start_delay_ms``.
+
+        The first read is ``desk.sync_snapshot()`` (app/services/sync_status.py: a few queries, no engine), so
+        the status bar shows the last successful sync and what waits to be sent from the first second; the
+        engine's imports (httpx, keyring) and the first round wait, so they do not compete with the dashboard's
+        first load for the interpreter."""
+        if not self.alive():
+            return
+        run_in_background(self.desk.sync_snapshot, self._set_status, self._failed)
         QTimer.singleShot(self.start_delay_ms, self, self.start)
 
     def start(self) -> None:

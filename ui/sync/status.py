@@ -113,9 +113,11 @@ class SyncStatusButton(QPushButton):
         hint = self.tr(
             "Klik untuk membuka halaman Sinkronisasi (Ctrl+5); Ctrl+Shift+S menyinkronkan sekarang."
         )
-        if not snap.enrolled:
+        waiting = self.tr("Operasi menunggu dikirim: %1").replace("%1", str(snap.pending))
+        if not snap.enrolled:  # what waits is still worth knowing: it all goes once the desk is enrolled
             summary, remedy = translated(REASONS["not_enrolled"])
-            self._show(self.tr("Sinkronisasi: %1").replace("%1", summary.lower()), f"{remedy}\n{hint}", "")
+            text = self.tr("Sinkronisasi: %1 · %2 menunggu").replace("%1", summary.lower())
+            self._show(text.replace("%2", str(snap.pending)), f"{remedy}\n{waiting}\n{hint}", "")
             return
         last = parse_time(snap.last_success)
         counts = self.tr("%1 menunggu · %2 konflik").replace("%1", str(snap.pending))
@@ -124,7 +126,7 @@ class SyncStatusButton(QPushButton):
             self.tr("Sinkron terakhir yang berhasil: %1").replace(
                 "%1", absolute(last) if last else self.tr("belum pernah")
             ),
-            self.tr("Operasi menunggu dikirim: %1").replace("%1", str(snap.pending)),
+            waiting,
             self.tr("Konflik menunggu ditinjau supervisor: %1").replace("%1", str(snap.open_conflicts)),
         ]
         failed = reason(snap.error_code, snap.error_message)

@@ -55,7 +55,7 @@ def test_not_enrolled_desk_says_so_and_starts_no_worker(qtbot, desk, officer, op
     window = open_window(officer)
     qtbot.waitUntil(lambda: window.sync.status() is not None, timeout=10_000)
     assert window.sync.worker is None
-    assert window.sync_status.text() == "Sinkronisasi: belum terdaftar ke server kota"
+    assert window.sync_status.text() == "Sinkronisasi: belum terdaftar ke server kota · 0 menunggu"
     assert "Pengaturan › Sinkronisasi" in window.sync_status.toolTip()
     report = sync_now(qtbot, window)
     assert report.error_code == "not_enrolled"
