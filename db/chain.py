@@ -138,7 +138,7 @@ TOUCH_TABLE = "chain_touched"
 
 def install(conn: sqlite3.Connection) -> bool:
     """Create this connection's TEMP record of touched rows and its triggers (once per connection).
-    False while the register has no chain yet (before migration 0010)."""
+    False while the register has no chain yet (before migration 0009)."""
     if conn.execute(f"SELECT 1 FROM sqlite_temp_master WHERE name = '{TOUCH_TABLE}'").fetchone():
         return True
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_chain'").fetchone():
@@ -227,7 +227,7 @@ def extend(
 
 
 def start(conn: sqlite3.Connection) -> None:
-    """Start the chain on an existing register (migration 0010): link every audit entry in id order, then one
+    """Start the chain on an existing register (migration 0009): link every audit entry in id order, then one
     start entry sealing every record as it stands (what the register held when the chain began)."""
     ids = [int(r[0]) for r in conn.execute("SELECT id FROM audit_log ORDER BY id")]
     records = [

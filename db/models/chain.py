@@ -1,4 +1,4 @@
-"""The audit chain's tables (migration 0010; written and read with plain SQL by ``db/chain.py``).
+"""The audit chain's tables (migration 0009; written and read with plain SQL by ``db/chain.py``).
 
 Declared here only so ``Base.metadata`` describes the whole register (Alembic, the models-vs-migrations test);
 no code writes them through SQLAlchemy.

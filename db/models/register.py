@@ -34,20 +34,11 @@ class Requester(Base):
     updated_at: Mapped[datetime]
 
 
-REPORT_INDEX_COLUMNS = (
-    "received_at", "office_code", "status", "completed_at", "decision", "decided_at", "due_extended",
-    "due_response", "delivered_at", "forwarded_at", "closed_at", "channel", "requester_id", "rejection_article",
-    "extended_at",
-)  # fmt: skip
-
-
 class Request(Base):
     __tablename__ = "requests"
     __table_args__ = (
         Index("ix_requests_status_due", "status", "due_current"),
         Index("ix_requests_received_at", "received_at"),
-        # covers both grouped passes of the Laporan's figures (app/services/report_figures.py, migration 0009)
-        Index("ix_requests_report", *REPORT_INDEX_COLUMNS),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -16,7 +16,8 @@ def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no
 
 
 def _request(desk_dir: Path, **overrides: object) -> str:
-    result = _run(desk_dir, "request", "add", stdin=json.dumps(intake(**overrides)))
+    # --meski-duplikat: these tests file the same person's intake again on purpose
+    result = _run(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake(**overrides)))
     assert result.code == 0, result.err
     return result.out.split("\t")[0]
 
@@ -56,7 +57,8 @@ def test_export_and_list_refuse_from_after_to_like_print_register(desk_dir: Path
 def test_intake_refuses_unknown_keys_by_name_and_saves_nothing(
     desk_dir: Path, overrides: dict, named: str
 ) -> None:
-    result = _run(desk_dir, "request", "add", stdin=json.dumps(intake(**overrides)))
+    # --meski-duplikat: these tests file the same person's intake again on purpose
+    result = _run(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake(**overrides)))
     assert result.code == 2, result.out
     assert "Kunci tidak dikenal" in result.err and named in result.err
     assert _count(desk_dir) == 0

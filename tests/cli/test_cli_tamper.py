@@ -18,7 +18,7 @@ def _admin(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[
 
 def test_check_exits_1_naming_the_edited_request(desk_dir: Path) -> None:
     for _ in range(3):
-        assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+        assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     healthy = _admin(desk_dir, "check")
     assert healthy.code == 0 and "Register sehat" in healthy.out
     with sqlite3.connect(db_path(desk_dir)) as conn:

@@ -1,7 +1,7 @@
 """The audit log becomes a hash chain; register records are sealed to it.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07
 
 Adds ``audit_chain`` (one link per audit entry: SHA-256 of the entry, of the seals it carries and of the previous
@@ -18,8 +18,8 @@ from alembic import op
 
 from db import chain
 
-revision = "0010"
-down_revision = "0009"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
