@@ -137,8 +137,9 @@ def _round(tree: Path, register: Path, scratch: Path, office: Path, body: Path, 
     out: dict[str, tuple] = {}
     if windows:
         _windows(out, tree, register, scratch, n)
+    # --meski-duplikat: every round files the same walk-in again on purpose (the retried-intake check would refuse it)
     wall, cpu, text = _run(["-m", "app", "request", "add", "--data-dir", str(office), "--confirm-warnings",
-                            str(body)], tree, until_ready=False)  # fmt: skip
+                            "--meski-duplikat", str(body)], tree, until_ready=False)  # fmt: skip
     out["request_add"] = (wall, cpu)
     number = text.split()[0]
     pdf = scratch / f"receipt-{n}.pdf"
