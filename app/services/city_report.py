@@ -170,14 +170,15 @@ def compute_city(
         )
     )
     overdue = _overdue(session, period, min(period.end, now.date()))
+    own = load_office(session)
+    names = {code: entry.name for code, entry in known.items()}
+    names.setdefault(own.code, own.name)  # the city desk's own office, when the list does not carry it
     lines = []
     for code in sorted(set(known) | seen_codes):
-        entry = known.get(code)
         fig = report_figures.compute(session, cal, period, code)
-        lines.append(
-            _line(code, entry.name if entry else code, fig, overdue.get(code, 0), _desks(entry, now))
-        )
-    total = replace(report_figures.compute(session, cal, period, None), office_code=load_office(session).code)
+        entry = known.get(code)
+        lines.append(_line(code, names.get(code, code), fig, overdue.get(code, 0), _desks(entry, now)))
+    total = replace(report_figures.compute(session, cal, period, None), office_code=own.code)
     return CityReport(total, lines, offices.fetched_at)
 
 

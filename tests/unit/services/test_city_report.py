@@ -95,6 +95,7 @@ def test_city_figures_and_office_lines(desk: DeskServices, supervisor: Actor, ci
     lines = lines_by_code(data)
     assert set(lines) == {"3673", "3673.03", "3673.01", city_desk}
     own = lines[city_desk]
+    assert own["name"] == "Kecamatan Cipocok Jaya"  # the desk's own office, named though the list lacks it
     assert (own["requests"], own["answered"], own["on_time"], own["late"], own["behind"]) == (
         1,
         1,
