@@ -37,7 +37,7 @@ from ppid_protocol.wire import (
     PullResponse,
     PushResponse,
 )
-from server import admin, push_body
+from server import admin, openapi, push_body
 from server.admission import Admission
 from server.asgi import BodyCap, SignAndLog
 from server.auth import (
@@ -182,7 +182,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return authenticate(engine, authorization, x_device_id, app_version)
 
     Dev = Annotated[DeviceCtx, Depends(device)]
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=openapi.ERRORS)
 
     @api.get("/hello", response_model=HelloResponse)
     def hello(dev: Dev) -> HelloResponse:
@@ -193,7 +193,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
         )  # fmt: skip
 
-    @api.post("/enroll", response_model=EnrollResponse)
+    @api.post("/enroll", response_model=EnrollResponse, responses=openapi.ENROLL_ERRORS)
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
         try:
             done = admin.enroll(
@@ -219,7 +219,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             server_time=admin.utcnow().isoformat(),
         )  # fmt: skip
 
-    @api.post("/push", response_model=PushResponse)
+    @api.post("/push", response_model=PushResponse, openapi_extra=openapi.push_body())
     async def push(
         request: Request,
         app_version: Annotated[str, Depends(versions)],
@@ -282,7 +282,15 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return Response(puller.fetch(dev, body.entity_ids), media_type="application/json")
 
     app.include_router(api)
-    app.include_router(offices_router(engine, cfg.min_app_version))
+    app.include_router(offices_router(engine, cfg.min_app_version), responses=openapi.ERRORS)
+    plain_openapi = app.openapi
+
+    def described() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = openapi.add_push_schemas(plain_openapi())
+        return app.openapi_schema
+
+    app.openapi = described  # type: ignore[method-assign]
     return app
 
 
