@@ -10,6 +10,7 @@ The PII key saved beside the backup (``FILE.key``) replaces the current one, whi
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from app.services.backup import (
 from app.services.context import Actor
 from app.services.pii import KEY_FILE_NAME
 from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path, unseal
+from app.sync.state import PULL_OWN_KEY
 from db.migrate import known_revisions
 from db.private import private_dir, tighten
 
@@ -156,6 +158,7 @@ def restore_register(
         username = authorize(staged)
         live = db_path(data_dir)
         carried = _carry_counters(live, staged)
+        _pull_own_records(staged)
         expected = inspect_register(staged).counts
         saved = _save_current(data_dir, live, moment)
         _write_into(staged, live)
@@ -168,6 +171,23 @@ def restore_register(
     return RestoreResult(
         source, saved, key_restored, saved_key, info.revision, info.counts, username, carried
     )
+
+
+def _pull_own_records(staged: Path) -> None:
+    """The restored register's next sync pulls this desk's own records too: it pushed some after the backup was
+    made, and its pulls otherwise leave out what the desk pushed (it is supposed to hold them)."""
+    target = connect(staged)
+    try:
+        if target.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+        ).fetchone():
+            target.execute(
+                "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (PULL_OWN_KEY, json.dumps({"v": True})),
+            )
+            target.commit()
+    finally:
+        target.close()
 
 
 def _carry_counters(live: Path, staged: Path) -> dict[str, int]:

@@ -386,10 +386,11 @@ class SyncEngine:
                 raise
 
     def _busy(self, exc: SyncError, since: float, report: SyncReport) -> bool:
-        """True for a refusal the server asks to repeat later (``Retry-After`` on a 503 or 429), as long as
-        the server has not been busy for ``max_busy_seconds`` without answering anything (then the attempt
-        ends and ``sync()`` waits at least as long as asked)."""
-        if exc.retry_after is None or exc.status not in (429, 503) or self._aborted:
+        """True for a load-shedding refusal (``503 server_busy``: the server is well, its queue is full) that
+        is sent again within the attempt after ``Retry-After``, as long as the server has not been busy for
+        ``max_busy_seconds`` without answering anything. Any other refusal with ``Retry-After`` (the city's
+        database down) ends the attempt as before, and ``sync()`` waits at least as long as asked."""
+        if exc.code != "server_busy" or exc.retry_after is None or self._aborted:
             return False
         if since and time.monotonic() - since > self.max_busy_seconds:
             return False
@@ -439,6 +440,9 @@ class SyncEngine:
         last committed cursor; a page asked for early stays valid (its cursor came from the server)."""
         with self.db.reader() as s:
             cursor = state.get(s, "cursor", "")
+            # a register restored from a backup lacks what this desk pushed after it: pull its own records too,
+            # until the pull has caught up (app.services.restore sets the flag)
+            skip_own = not state.get(s, state.PULL_OWN_KEY, False)
         resynced, failures, seen = False, 0, client.bytes_received
         busy_since = 0.0
         asked: dict[str, Future[Any]] = {}
@@ -451,7 +455,7 @@ class SyncEngine:
                 if fut is None:
                     fut = asked[after] = pool.submit(client.pull, after, limit=self.page_limit,
                                                      max_bytes=self._page_bytes(client), on_head=early,
-                                                     skip_own=True)  # fmt: skip
+                                                     skip_own=skip_own)  # fmt: skip
                 return fut
 
         def early(next_cursor: str, more: bool) -> None:
@@ -494,6 +498,10 @@ class SyncEngine:
                 with self.db.transaction() as s:
                     self._apply_page(s, page.items, enr, report)
                     state.put(s, "cursor", page.next_cursor)
+                    if not page.more and not skip_own:
+                        state.put(
+                            s, state.PULL_OWN_KEY, False
+                        )  # caught up: from now on its own pushes are held
                 cursor = page.next_cursor
                 self._progress()
                 if nxt is None:
