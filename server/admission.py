@@ -12,6 +12,7 @@ after that many seconds (app/sync/engine.py), so the work the server does take i
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -34,6 +35,28 @@ class Admission:
         self.inflight = 0  # running or waiting for a thread (the event loop's own count: no lock needed)
         self.shed_full = 0
         self.shed_late = 0
+        self._lock = threading.Lock()
+        self._window = Window(time.monotonic())
+
+    def _note(self, wait: float, run: float | None) -> None:
+        with self._lock:
+            self._window.add(wait, run, self.inflight)
+
+    def _report(self) -> None:
+        """Every ``STATS_EVERY`` seconds one log line with the window's queue wait and run times: where the
+        time of a slow answer went (waiting for a thread, or in the database work). A warning when requests
+        were shed or waited more than half of ``max_wait``, so an operator sees a server at its limit."""
+        now = time.monotonic()
+        with self._lock:
+            window = self._window
+            if now - window.start < STATS_EVERY:
+                return
+            self._window = Window(now)
+        if not window.count:
+            return
+        fields = window.fields(self.shed_full, self.shed_late)
+        loaded = window.shed or window.wait_max > self.max_wait / 2
+        log.log(logging.WARNING if loaded else logging.INFO, "admission", extra=fields)
 
     def busy(self, why: str) -> ApiError:
         return ApiError(503, "server_busy", BUSY_MESSAGE, retry_after=self.retry_after, reason=why)
@@ -48,14 +71,53 @@ class Admission:
         admitted = time.monotonic()
 
         def timed() -> T:
-            waited = time.monotonic() - admitted
+            began = time.monotonic()
+            waited = began - admitted
             if waited > self.max_wait:
                 self.shed_late += 1
+                self._note(waited, None)
                 log.info("load shed", extra={"reason": "queue_wait", "ms": round(waited * 1000)})
                 raise self.busy("queue_wait")
-            return fn()
+            try:
+                return fn()
+            finally:
+                self._note(waited, time.monotonic() - began)
 
         try:
             return await run_in_threadpool(timed)
         finally:
             self.inflight -= 1
+            self._report()
+
+
+STATS_EVERY = 10.0
+
+
+class Window:
+    """Queue wait and run time of the requests of one stats window."""
+
+    def __init__(self, start: float) -> None:
+        self.start = start
+        self.count = self.shed = 0
+        self.wait_sum = self.wait_max = self.run_sum = self.run_max = 0.0
+        self.inflight_max = 0
+
+    def add(self, wait: float, run: float | None, inflight: int) -> None:
+        self.count += 1
+        self.wait_sum += wait
+        self.wait_max = max(self.wait_max, wait)
+        self.inflight_max = max(self.inflight_max, inflight)
+        if run is None:
+            self.shed += 1
+        else:
+            self.run_sum += run
+            self.run_max = max(self.run_max, run)
+
+    def fields(self, shed_full: int, shed_late: int) -> dict[str, float | int]:
+        ran = max(1, self.count - self.shed)
+        return {
+            "requests": self.count, "shed_late": self.shed, "shed_full_total": shed_full,
+            "shed_late_total": shed_late, "wait_ms_mean": round(self.wait_sum / self.count * 1000, 1),
+            "wait_ms_max": round(self.wait_max * 1000, 1), "run_ms_mean": round(self.run_sum / ran * 1000, 1),
+            "run_ms_max": round(self.run_max * 1000, 1), "inflight_max": self.inflight_max,
+        }  # fmt: skip
