@@ -354,9 +354,8 @@ class PushService:
             data["version"] = letter.version
             letter.moved_from = letter.office_id if letter.moved_from is None else letter.moved_from
             letter.office_id, letter.data = office_id, data
-            letter.origin = (
-                None  # no desk holds the letter in its new office yet, the routing city desk neither
-            )
+            # no desk holds the letter in its new office yet, the routing city desk neither
+            letter.origin = None
             batch.touch(letter)
             letter.changes.append((letter.version, changes))
             letter.log_rows.append(
