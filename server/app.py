@@ -22,6 +22,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ppid_protocol import __version__
+from ppid_protocol.content import control_character
 from ppid_protocol.wire import (
     API_PREFIX,
     HEADER_SIGNATURE,
@@ -279,6 +280,10 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
 
     @api.post("/fetch", response_model=FetchResponse, response_model_exclude_defaults=True)
     def fetch(dev: Dev, body: FetchRequest) -> Response:
+        bad = [i for i, entity_id in enumerate(body.entity_ids) if control_character(entity_id) is not None]
+        if bad:  # an id PostgreSQL cannot even compare (NUL) was a bare 500 (found by the schema fuzzer)
+            raise ApiError(422, "invalid_body", "ID data berisi karakter kendali.",
+                           errors=[{"loc": ["body", "entity_ids", bad[0]], "msg": "karakter kendali"}])  # fmt: skip
         return Response(puller.fetch(dev, body.entity_ids), media_type="application/json")
 
     app.include_router(api)
