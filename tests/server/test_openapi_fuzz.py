@@ -74,7 +74,7 @@ def _fuzz(
     device_id: str,
 ) -> None:
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES, deadline=None, phases=[Phase.generate], database=None,
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, phases=[Phase.generate], database=None,
               suppress_health_check=list(HealthCheck))  # fmt: skip
     def call(case: Any) -> None:
         if case.path == f"{API_PREFIX}/push" and isinstance(case.body, dict):
