@@ -85,7 +85,10 @@ class Conn:
         self.port, self.base = port, "".join(f"{k}: {v}\r\n" for k, v in headers.items())
         self.rw: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
-    async def request(self, method: str, path: str, body: bytes = b"", extra: str = "") -> tuple[int, bytes]:
+    async def request(
+        self, method: str, path: str, body: bytes = b"", extra: str = ""
+    ) -> tuple[int, bytes, float]:
+        """(status, body, Retry-After seconds or 0)."""
         if self.rw is None:
             self.rw = await asyncio.open_connection("127.0.0.1", self.port)
         reader, writer = self.rw
@@ -97,7 +100,8 @@ class Conn:
         data = await reader.readexactly(int(hdrs.get("content-length", "0")))
         if hdrs.get("content-encoding") == "gzip":
             data = gzip.decompress(data)
-        return status, data
+        retry = hdrs.get("retry-after", "0")
+        return status, data, float(retry) if retry.isdigit() else 0.0
 
 
 @dataclass
@@ -107,8 +111,11 @@ class Stats:
     unapplied: int = 0
     errors: int = 0
     pulled: int = 0
+    shed: int = 0  # answers 503 server_busy (sent again after Retry-After, as a desk does)
+    pull_shed: int = 0
     first_error: str | None = None
-    push_ms: list[float] = field(default_factory=list)
+    push_ms: list[float] = field(default_factory=list)  # every answer, a 503 too, from when it was sent
+    deliver_ms: list[float] = field(default_factory=list)  # scheduled → applied, waits and re-sends included
     pull_ms: list[float] = field(default_factory=list)
     last_answer: float = 0.0
 
@@ -130,17 +137,26 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
     ops, body, sha = desk.bodies[n]
     conn = desk.conns.pop() if desk.conns else Conn(port, desk.headers())
     try:
-        status, data = await conn.request("POST", "/api/sync/v1/push", body,
-                                          f"Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                                          f"X-Body-SHA256: {sha}\r\n")  # fmt: skip
-        now = time.monotonic()
-        stats.last_answer = max(stats.last_answer, now)
+        sent = t_sched
+        while True:
+            status, data, retry_after = await conn.request(
+                "POST", "/api/sync/v1/push", body,
+                f"Content-Type: application/json\r\nContent-Encoding: gzip\r\nX-Body-SHA256: {sha}\r\n",
+            )  # fmt: skip
+            now = time.monotonic()
+            stats.last_answer = max(stats.last_answer, now)
+            stats.push_ms.append((now - sent) * 1000)
+            if status != 503 or not retry_after:
+                break
+            stats.shed += 1  # refused before any work: wait as asked (with the desk's jitter), send again
+            await asyncio.sleep(retry_after * random.uniform(1.0, 1.5))
+            sent = time.monotonic()
         if status != 200:
             stats.errors += 1
             stats.first_error = stats.first_error or f"push {status}: {data[:300]!r}"
             stats.unapplied += ops
             return
-        stats.push_ms.append((now - t_sched) * 1000)
+        stats.deliver_ms.append((now - t_sched) * 1000)
         done = sum(
             1 for r in json.loads(data)["results"] if r["status"] == "applied" and not r.get("duplicate")
         )
@@ -149,9 +165,13 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
         desk.pushes += 1
         if ARGS.pull_every and desk.pushes % ARGS.pull_every == 0:
             t0 = time.monotonic()
-            status, data = await conn.request("GET", f"/api/sync/v1/pull?cursor={desk.cursor}&limit=500")
+            status, data, _retry = await conn.request(
+                "GET", f"/api/sync/v1/pull?cursor={desk.cursor}&limit=500&skip_own=true"
+            )
             stats.pull_ms.append((time.monotonic() - t0) * 1000)
-            if status == 200:
+            if status == 503:
+                stats.pull_shed += 1  # the desk asks again at its next sync
+            elif status == 200:
                 page = json.loads(data)
                 desk.cursor, stats.pulled = page["next_cursor"], stats.pulled + len(page["items"])
             else:
@@ -233,7 +253,22 @@ def run_phase(
     pg_before = {p: proc_cpu([p]) for p in pg_pids(url)}
     srv_before, gen_before = proc_cpu(server_pids(root_pid)), time.process_time()
     coro = open_loop if name == "open" else closed_loop
-    start = asyncio.run(coro(port, desks, seconds, stats))
+    load_before = loadavg()
+    load_samples: list[float] = []
+
+    async def measured() -> float:
+        async def sample() -> None:
+            while True:
+                load_samples.append(loadavg())
+                await asyncio.sleep(1.0)
+
+        sampler = asyncio.create_task(sample())
+        try:
+            return await coro(port, desks, seconds, stats)
+        finally:
+            sampler.cancel()
+
+    start = asyncio.run(measured())
     # open loop: offered = ops sent ÷ send window; applied = ops applied ÷ (send window + drain), the drain being
     # the time after the window until the last answer (a server that falls behind pays for its backlog here);
     # closed loop: both until the last answer
@@ -249,6 +284,10 @@ def run_phase(
         "applied_ops_per_s": round(stats.applied / window), "applied_ops": stats.applied,
         "unapplied_ops": stats.unapplied, "pushes": len(stats.push_ms),
         "push_p50_ms": round(pct(stats.push_ms, 0.5)), "push_p99_ms": round(pct(stats.push_ms, 0.99)),
+        "shed_503": stats.shed, "pull_shed_503": stats.pull_shed,
+        "deliver_p50_ms": round(pct(stats.deliver_ms, 0.5)), "deliver_p99_ms": round(pct(stats.deliver_ms, 0.99)),
+        "loadavg_1min": {"before": load_before, "during_mean": round(sum(load_samples) / max(1, len(load_samples)), 2),
+                         "during_max": max(load_samples, default=load_before)},
         "push_max_ms": round(max(stats.push_ms, default=-1)), "pulls": len(stats.pull_ms),
         "pull_p50_ms": round(pct(stats.pull_ms, 0.5)), "pull_p99_ms": round(pct(stats.pull_ms, 0.99)),
         "pulled_items_per_s": round(stats.pulled / window), "errors": stats.errors, "first_error": stats.first_error,
@@ -256,6 +295,38 @@ def run_phase(
                                "load_generator": round(gen * per_k, 3)},
         "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
     }  # fmt: skip
+
+
+def loadavg() -> float:
+    """The machine's 1-minute load average: on a shared 2-core machine the p99 means little without it."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def admission_stats(log_path: Path) -> dict[str, Any]:
+    """What the server's admission logged (server/admission.py, one line per 10 s window under load): how long
+    requests waited for a thread versus how long their database work ran."""
+    rows = []
+    for line in log_path.read_text(errors="replace").splitlines():
+        with contextlib.suppress(ValueError):
+            row = json.loads(line)
+            if row.get("msg") == "admission":
+                rows.append(row)
+    if not rows:
+        return {}
+    n = sum(r["requests"] for r in rows)
+    return {
+        "windows": len(rows), "requests": n,
+        "wait_ms_mean": round(sum(r["wait_ms_mean"] * r["requests"] for r in rows) / n, 1),
+        "wait_ms_max": max(r["wait_ms_max"] for r in rows),
+        "run_ms_mean": round(sum(r["run_ms_mean"] * r["requests"] for r in rows) / n, 1),
+        "run_ms_max": max(r["run_ms_max"] for r in rows), "inflight_max": max(r["inflight_max"] for r in rows),
+    }  # fmt: skip
+
+
+def neighbour() -> None:
+    """A busy loop: another session's job taking one of the shared cores."""
+    while True:
+        pass
 
 
 def prepare(devices: list[Any], rng: random.Random, sizes: list[int], total: int = 0) -> list[Desk]:
@@ -295,6 +366,12 @@ def main() -> int:
     ap.add_argument("--mode", choices=("both", "open", "closed"), default="both")
     ap.add_argument("--db", help="server database URL (default: a throwaway PostgreSQL database)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--neighbours", type=int, default=0,
+                    help="busy-loop processes started for the run: a neighbour taking a core")  # fmt: skip
+    ap.add_argument("--max-inflight", type=int, help="server's PPID_MAX_INFLIGHT (default: the server's)")
+    ap.add_argument("--max-queue-wait", type=float, help="server's PPID_MAX_QUEUE_WAIT in seconds")
+    ap.add_argument("--no-shed", action="store_true",
+                    help="no load shedding (limits out of reach): the server as before issue 15 item 9")  # fmt: skip
     global ARGS
     ARGS = args = ap.parse_args()
     rng = random.Random(1)
@@ -311,10 +388,20 @@ def main() -> int:
         engine.dispose()
         per_desk = round(args.rate * args.seconds / args.desks)
         port = free_port()
+        env = {**os.environ}
+        if args.no_shed:
+            env.update(PPID_MAX_INFLIGHT="1000000", PPID_MAX_QUEUE_WAIT="1000000")
+        if args.max_inflight:
+            env["PPID_MAX_INFLIGHT"] = str(args.max_inflight)
+        if args.max_queue_wait:
+            env["PPID_MAX_QUEUE_WAIT"] = str(args.max_queue_wait)
+        (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+        log_path = ROOT / "bench" / "out" / "server_load.server.log"
+        server_log = stack.enter_context(log_path.open("w"))
         proc = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "--db", url, "serve", "--port", str(port), "--log-level", "warning",
              "--workers", str(args.workers)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
+            stdout=subprocess.DEVNULL, stderr=server_log, env=env,
         )  # fmt: skip
         stack.callback(proc.wait, 30)
         stack.callback(proc.terminate)
@@ -324,13 +411,22 @@ def main() -> int:
                     break
             time.sleep(0.1)
         results = []
+        import multiprocessing
+
+        burners = [multiprocessing.Process(target=neighbour, daemon=True) for _ in range(args.neighbours)]
+        for b in burners:
+            b.start()
+        stack.callback(lambda: [b.terminate() for b in burners])
         for name in ("open", "closed"):
             if args.mode in (name, "both"):
                 desks = (prepare(devices, rng, [], per_desk) if name == "open"
                          else prepare(devices, rng, [args.closed_batch] * int(args.closed_seconds * 2.5)))  # fmt: skip
                 seconds = args.seconds if name == "open" else args.closed_seconds
                 results.append(run_phase(name, port, proc.pid, url, desks, seconds))
-    out = {"desks": args.desks, "workers": args.workers, "rate": args.rate,
+    out = {"desks": args.desks, "workers": args.workers, "rate": args.rate, "neighbours": args.neighbours,
+           "shedding": "off" if args.no_shed else {"max_inflight": args.max_inflight or "default",
+                                                   "max_queue_wait": args.max_queue_wait or "default"},
+           "admission": admission_stats(log_path),
            "batch": [args.batch_min, args.batch_max], "closed_batch": args.closed_batch, "phases": results}  # fmt: skip
     checks: dict[str, bool] = {}
     for ph in results:
@@ -352,6 +448,11 @@ def main() -> int:
         for ph in results:
             cpu = ph["cpu_s_per_1000_ops"]
             drain = "" if ph["drain_s"] is None else f" send window + {ph['drain_s']} s drain"
+            load = ph["loadavg_1min"]
+            print(f"{ph['mode']:>6} loop: push p99 {ph['push_p99_ms']} ms at load average {load['before']} before, "
+                  f"{load['during_mean']} mean / {load['during_max']} max during (1 min); {ph['shed_503']} pushes and "
+                  f"{ph['pull_shed_503']} pulls refused busy (503), delivered p50 {ph['deliver_p50_ms']} / p99 "
+                  f"{ph['deliver_p99_ms']} ms with their waits and re-sends")  # fmt: skip
             print(f"{ph['mode']:>6} loop: offered {ph['offered_ops_per_s']} ops/s, applied {ph['applied_ops_per_s']} "
                   f"ops/s over {ph['seconds']} s{drain}; push p50 {ph['push_p50_ms']} ms, p99 {ph['push_p99_ms']} ms, "
                   f"max {ph['push_max_ms']} ms ({ph['pushes']} pushes); pull p50 {ph['pull_p50_ms']} ms, p99 "
@@ -360,6 +461,11 @@ def main() -> int:
                   f"PostgreSQL {cpu['postgres']}, load generator {cpu['load_generator']}")  # fmt: skip
             if ph["first_error"]:
                 print(f"        first error: {ph['first_error']}")
+        if out["admission"]:
+            adm = out["admission"]
+            print(f"server admission (both phases): wait for a thread mean {adm['wait_ms_mean']} / max "
+                  f"{adm['wait_ms_max']} ms, database work mean {adm['run_ms_mean']} / max {adm['run_ms_max']} ms, "
+                  f"at most {adm['inflight_max']} admitted at once per worker")  # fmt: skip
         for name, ok in checks.items():
             print(f"{'PASS' if ok else 'FAIL'}  {name}")
     return 0 if all(checks.values()) else 1

@@ -44,6 +44,7 @@ from faultproxy import ConnPlan, Link, ProxyThread, random_cuts  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from app.services.desk import DeskServices  # noqa: E402
+from app.sync import state  # noqa: E402
 from app.sync.client import SyncClient  # noqa: E402
 from app.sync.engine import SyncEngine, SyncReport  # noqa: E402
 from app.sync.secrets import MemoryKeyring, TokenStore  # noqa: E402
@@ -121,6 +122,8 @@ def main() -> int:
     ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
     ap.add_argument("--window", type=int, default=None, help="push requests open at once (engine default)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--pull-own", action="store_true",
+                    help="the pushing desk pulls its own pushes back (as before issue 15 item 6)")  # fmt: skip
     ap.add_argument(
         "--trace", metavar="FILE", help="write every exchange's timeline (client debug log) to FILE"
     )
@@ -184,6 +187,22 @@ def main() -> int:
             }  # fmt: skip
             results["server_records"], results["server_applied_ops"] = n_records, n_applied
 
+            # ---------------- the pushing desk's own pull: none of what it pushed comes back (issue 15 item 6)
+            own = SyncEngine(
+                desk_a.ctx.db, TokenStore(keyring), client_factory=factory, page_bytes=256 * 1024
+            )
+            if args.pull_own:  # as before: the desk's pull brings its own pushes back
+                with desk_a.ctx.db.transaction() as s:
+                    state.put(s, state.PULL_OWN_KEY, True)
+            with ProxyThread(
+                srv.port, link=Link(rate_bps=RATE_BPS, delay_s=0.15), planner=planner(args, 2)
+            ) as px:
+                _repoint(desk_a, enr, px.url)
+                t_own, _rounds = run_until_done(own, 3 * 3600)
+                mine = px.stats
+            results["own_pull"] = {"seconds": round(t_own, 1), "bytes_up": mine.bytes_up,
+                                   "bytes_down": mine.bytes_down, "pull_own": args.pull_own}  # fmt: skip
+
             # ---------------- pull by a fresh desk
             desk_b = new_desk(work / "b", now)
             pull = SyncEngine(
@@ -226,6 +245,9 @@ def main() -> int:
         print(
             f"records {args.records}: lost {results['lost']}, duplicated {results['duplicated']} (target 0 and 0)"
         )
+        o = results["own_pull"]
+        print(f"the pushing desk's next sync ({'own pushes pulled back' if o['pull_own'] else 'skip_own'}): "
+              f"{o['seconds']} s, {o['bytes_down']} B down, {o['bytes_up']} B up")  # fmt: skip
         for name, r in (("push", p), ("pull", q)):
             print(f"{name}: {r['seconds']} s, floor {r['floor_seconds']} s, ratio {r['ratio_to_floor']}x (≤ 1.2); "
                   f"{r['wire_bytes_per_record']} B/request on the wire (≤ {260 if args.intake_only else 600}); "

@@ -13,7 +13,6 @@ from typing import Annotated, Any
 import anyio.to_thread
 import psycopg
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
@@ -23,6 +22,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ppid_protocol import __version__
+from ppid_protocol.content import control_character
 from ppid_protocol.delta import FEATURE_DELTA
 from ppid_protocol.wire import (
     API_PREFIX,
@@ -42,7 +42,8 @@ from ppid_protocol.wire import (
     PullResponse,
     PushResponse,
 )
-from server import admin, anchors, push_body
+from server import admin, anchors, openapi, push_body
+from server.admission import Admission
 from server.asgi import BodyCap, SignAndLog
 from server.auth import (
     SUPPORTED_PROTOCOLS,
@@ -69,6 +70,14 @@ class ServerConfig:
     db_threads: int = 12
     """Requests doing database work at once per worker process (the thread pool's size; the engine's pool is
     sized above it so connections are never opened and closed per request)."""
+    max_inflight: int = 48
+    """Pushes and pulls admitted at once per worker, running or waiting for a thread (server/admission.py);
+    one more is answered ``503 server_busy`` with ``Retry-After`` at once."""
+    max_queue_wait: float = 0.5
+    """Seconds an admitted push or pull may wait for a thread; one that waited longer is refused (503) when its
+    turn comes, before any database work: the answers of the work taken stay prompt when a core is lost."""
+    busy_retry_after: int = 2
+    """``Retry-After`` seconds of a ``server_busy`` answer (the desk adds up to half of it again as jitter)."""
     before_commit: Callable[[list[Op]], None] | None = field(default=None, repr=False)
     """Test hook run inside the push transaction just before COMMIT (e.g. to hold a slow transaction)."""
 
@@ -89,6 +98,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     cfg = config or ServerConfig()
     pusher = PushService(engine, before_commit=cfg.before_commit)
     puller = PullService(engine)
+    gate = Admission(cfg.max_inflight, cfg.max_queue_wait, cfg.busy_retry_after)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -103,6 +113,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     )
     app.state.engine = engine
     app.state.config = cfg
+    app.state.admission = gate
     # level 6: nearly the bytes of level 9 (Starlette's default) for a fraction of the CPU on large pull pages
     app.add_middleware(GZipMiddleware, minimum_size=512, compresslevel=6)
     app.add_middleware(
@@ -128,7 +139,10 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, dict(exc.detail))
+        response = _error(exc.status, exc.code, exc.message, dict(exc.detail))
+        if "retry_after" in exc.detail:
+            response.headers["Retry-After"] = str(exc.detail["retry_after"])
+        return response
 
     @app.exception_handler(ScopeViolation)
     async def _scope(_request: Request, exc: ScopeViolation) -> JSONResponse:
@@ -173,7 +187,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return authenticate(engine, authorization, x_device_id, app_version)
 
     Dev = Annotated[DeviceCtx, Depends(device)]
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=openapi.ERRORS)
 
     @api.get("/hello", response_model=HelloResponse)
     def hello(dev: Dev) -> HelloResponse:
@@ -191,7 +205,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
         return anchors.record_anchor(engine, dev, body)
 
-    @api.post("/enroll", response_model=EnrollResponse)
+    @api.post("/enroll", response_model=EnrollResponse, responses=openapi.ENROLL_ERRORS)
     def enroll(body: EnrollRequest, app_version: Annotated[str, Depends(versions)]) -> EnrollResponse:
         try:
             done = admin.enroll(
@@ -217,7 +231,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             server_time=admin.utcnow().isoformat(),
         )  # fmt: skip
 
-    @api.post("/push", response_model=PushResponse)
+    @api.post("/push", response_model=PushResponse, openapi_extra=openapi.push_body())
     async def push(
         request: Request,
         app_version: Annotated[str, Depends(versions)],
@@ -226,10 +240,11 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     ) -> Response:
         token_hash = bearer_hash(authorization)
         received = await push_body.receive(request, cfg.max_body_bytes)
-        dev, ops, results = await run_in_threadpool(
-            pusher.push_request,
-            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
-            lambda dev: push_body.parse(received, dev, cfg.max_inflated_bytes, cfg.max_batch_ops),
+        dev, ops, results = await gate.run(
+            lambda: pusher.push_request(
+                lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
+                lambda dev: push_body.parse(received, dev, cfg.max_inflated_bytes, cfg.max_batch_ops),
+            )
         )
         if log.isEnabledFor(logging.INFO):
             log.info(
@@ -241,20 +256,24 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         return Response(answer.model_dump_json(), media_type="application/json")  # results are already models
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
-    def pull(
+    async def pull(
         app_version: Annotated[str, Depends(versions)],
         authorization: Annotated[str | None, Header()] = None,
         x_device_id: Annotated[str | None, Header()] = None,
         cursor: str = "",
         limit: Annotated[int, Query(ge=1, le=2000)] = 200,
         max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
+        skip_own: bool = False,
     ) -> Response:
         token_hash = bearer_hash(authorization)
-        page = puller.pull(
-            lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
-            cursor,
-            limit,
-            max_bytes,
+        page = await gate.run(
+            lambda: puller.pull(
+                lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
+                cursor,
+                limit,
+                max_bytes,
+                skip_own,
+            )
         )
         return Response(page, media_type="application/json")
 
@@ -272,10 +291,22 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
 
     @api.post("/fetch", response_model=FetchResponse, response_model_exclude_defaults=True)
     def fetch(dev: Dev, body: FetchRequest) -> Response:
+        bad = [i for i, entity_id in enumerate(body.entity_ids) if control_character(entity_id) is not None]
+        if bad:  # an id PostgreSQL cannot even compare (NUL) was a bare 500 (found by the schema fuzzer)
+            raise ApiError(422, "invalid_body", "ID data berisi karakter kendali.",
+                           errors=[{"loc": ["body", "entity_ids", bad[0]], "msg": "karakter kendali"}])  # fmt: skip
         return Response(puller.fetch(dev, body.entity_ids), media_type="application/json")
 
     app.include_router(api)
-    app.include_router(offices_router(engine, cfg.min_app_version))
+    app.include_router(offices_router(engine, cfg.min_app_version), responses=openapi.ERRORS)
+    plain_openapi = app.openapi
+
+    def described() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = openapi.add_push_schemas(plain_openapi())
+        return app.openapi_schema
+
+    app.openapi = described  # type: ignore[method-assign]
     return app
 
 
@@ -289,8 +320,19 @@ def app_from_env() -> FastAPI:
 
     configure(os.environ.get("PPID_LOG_LEVEL", "INFO"))
     engine = make_engine(default_db_url())
-    threads = int(os.environ.get("PPID_DB_THREADS") or ServerConfig.db_threads)
-    return create_app(
-        engine,
-        ServerConfig(min_app_version=os.environ.get("PPID_MIN_APP_VERSION", "0.1.0"), db_threads=threads),
+    return create_app(engine, config_from_env(os.environ.get("PPID_MIN_APP_VERSION", "0.1.0")))
+
+
+def config_from_env(min_app_version: str) -> ServerConfig:
+    """The tuning an operator sets through the environment (docs/server.md): threads per worker and the load
+    shedding limits."""
+    import os
+
+    env = os.environ.get
+    return ServerConfig(
+        min_app_version=min_app_version,
+        db_threads=int(env("PPID_DB_THREADS") or ServerConfig.db_threads),
+        max_inflight=int(env("PPID_MAX_INFLIGHT") or ServerConfig.max_inflight),
+        max_queue_wait=float(env("PPID_MAX_QUEUE_WAIT") or ServerConfig.max_queue_wait),
+        busy_retry_after=int(env("PPID_BUSY_RETRY_AFTER") or ServerConfig.busy_retry_after),
     )

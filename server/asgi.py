@@ -29,7 +29,11 @@ class SignAndLog:
         async def signed_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
-                message["headers"] = [*message.get("headers", []), self.header]
+                name = self.header[
+                    0
+                ]  # once: an answer made with the header already (``_error``) keeps one copy
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() != name]
+                message["headers"] = [*kept, self.header]
             await send(message)
 
         try:

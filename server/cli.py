@@ -80,7 +80,7 @@ def _cmd_device_revoke(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from server.app import ServerConfig, create_app
+    from server.app import config_from_env, create_app
     from server.logs import configure
 
     engine = make_engine(args.db)
@@ -99,7 +99,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         os.environ["PPID_LOG_LEVEL"] = args.log_level.upper()
         uvicorn.run("server.app:app_from_env", factory=True, workers=args.workers, **common)
         return 0
-    app = create_app(engine, ServerConfig(min_app_version=args.min_app_version))
+    app = create_app(engine, config_from_env(args.min_app_version))
     uvicorn.run(app, **common)
     return 0
 

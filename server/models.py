@@ -84,6 +84,9 @@ class Record(Base):
     created_by: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    origin_device: Mapped[str | None] = mapped_column(String(36))
+    """The device that pushed exactly this version (its desk holds it already: a ``skip_own`` pull leaves the
+    record out); NULL when the stored state is not one desk's as sent (merged, held, carried by a route)."""
 
 
 class Event(Base):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Text, cast, select
+from sqlalchemy import Connection, Engine, Text, cast, or_, select
 
 from ppid_protocol.hashing import bucket_of, item_hash, xor_hex
 from ppid_protocol.wire import PROTOCOL_VERSION, BucketEntry, BucketListResponse, BucketSum, ChecksumResponse
@@ -64,11 +64,24 @@ class PullService:
     def _scoped(self, stmt: Any, device: DeviceCtx) -> Any:
         return stmt if device.is_city else stmt.where(Record.office_id == device.office_id)
 
-    def pull(self, auth: Callable[[Connection], DeviceCtx], cursor: str, limit: int, max_bytes: int) -> bytes:
+    def pull(
+        self,
+        auth: Callable[[Connection], DeviceCtx],
+        cursor: str,
+        limit: int,
+        max_bytes: int,
+        skip_own: bool = False,
+    ) -> bytes:
         """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson.
 
         This is the server's hottest read: each item is encoded exactly once, its size counted from those
-        bytes, and the page assembled from them; no models are built for data read from our own database."""
+        bytes, and the page assembled from them; no models are built for data read from our own database.
+
+        ``skip_own``: records whose current version is the one this device pushed (``origin_device``) are left
+        out: the desk holds them already (it recorded the versions from the push answers). A change another
+        desk (or a merge, a hold, a route) made after it is a new version with another origin, so it comes.
+        When the page is the last one, its cursor moves to the snapshot's high water: the records left out (and
+        other offices' records) are never scanned again."""
         with self._connect() as conn, conn.begin():
             device = auth(conn)  # the token is checked in the page's own transaction: one connection per pull
             after = decode_cursor(cursor, device.scope_key)
@@ -78,7 +91,7 @@ class PullService:
                     select(
                         Record.entity_id, Record.entity, Record.office_id, Record.version, Record.server_seq,
                         cast(Record.data, Text).label("data"), Record.needs_review,
-                    ).where(Record.server_seq > after),
+                    ).where(Record.server_seq > after, *self._not_own(device, skip_own)),
                     device,
                 )
                 .order_by(Record.server_seq)
@@ -117,10 +130,20 @@ class PullService:
             used += len(item)
             last = seq
         more = len(parts) < len(merged)
+        if not more:
+            # every committed seq up to ``high`` is in this snapshot (the counter moves in the stamping
+            # transaction, under the lock held to its commit), and nothing above ``last`` was left for this desk
+            last = max(last, high)
         tail = orjson.dumps(
             {"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high}
         )
         return b'{"items":[' + b",".join(parts) + b"]," + tail[1:]
+
+    @staticmethod
+    def _not_own(device: DeviceCtx, skip_own: bool) -> list[Any]:
+        if not skip_own:
+            return []
+        return [or_(Record.origin_device.is_(None), Record.origin_device != device.id)]
 
     def _events(self, conn: Connection, ids: list[str]) -> dict[str, list[str]]:
         """Each record's timeline as the JSON text of its events (spliced into the page as it is stored)."""

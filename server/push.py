@@ -52,6 +52,7 @@ class RecState:
     created_by: str = ""
     touched: bool = False
     moved_from: int | None = None
+    origin: str | None = None  # the device whose state as sent this record now is (records.origin_device)
     events: list[dict[str, Any]] = field(default_factory=list)
     changes: list[tuple[int, dict[str, list[Any]]]] = field(default_factory=list)  # this batch's log
     log_rows: list[dict[str, Any]] = field(default_factory=list)
@@ -314,13 +315,23 @@ class PushService:
         rec.events.extend(op.events())
         rec.changes.append((rec.version, changes))
         rec.log_rows.append(self._log_row(op, rec.version, changes, merged, batch))
-        if resolves or op.entity_id in batch.blocked:
+        settles = bool(resolves) or op.entity_id in batch.blocked
+        if settles:
             # A supervisor's decision settles what this desk held on this record (the conflict and the
             # followers it blocked), whatever ids it lists: ids never reach another record, device or office.
             batch.resolved[op.entity_id] = len(batch.conflict_rows)
             batch.blocked.discard(op.entity_id)
             rec.needs_review = op.entity_id in batch.others_open
         batch.last_applied[op.entity_id] = (op.base_version, rec.version)
+        # the desk holds this version exactly when its state was taken as sent and its own count of versions is
+        # the server's: then its next pull may leave the record out (``skip_own``)
+        own = (
+            status == "applied"
+            and rec.version == op.base_version + 1
+            and not settles
+            and not rec.needs_review
+        )
+        rec.origin = device.id if own else None
         fields = {k: {"server": rec.data.get(k)} for k in (merged or {}).get("server_kept", [])}
         return OpResult(op_id=op.op_id, status=status, version=rec.version, fields=fields,
                         record=data if status == "merged" else None)  # fmt: skip
@@ -354,6 +365,8 @@ class PushService:
             data["version"] = letter.version
             letter.moved_from = letter.office_id if letter.moved_from is None else letter.moved_from
             letter.office_id, letter.data = office_id, data
+            # no desk holds the letter in its new office yet, the routing city desk neither
+            letter.origin = None
             batch.touch(letter)
             letter.changes.append((letter.version, changes))
             letter.log_rows.append(
@@ -374,7 +387,7 @@ class PushService:
             office_id = batch.offices[target]
         data = dict(desk)
         data["version"] = 1
-        rec = RecState(op.entity_id, op.entity, office_id, 1, data, False, True, device.id)
+        rec = RecState(op.entity_id, op.entity, office_id, 1, data, False, True, device.id, origin=device.id)
         batch.touch(rec)
         rec.moved_from = -1  # marks "new": inserted, and its first scope entry logged
         rec.events.extend(op.events())
@@ -425,6 +438,7 @@ class PushService:
         )  # fmt: skip
         if rec is not None and rec.exists and not rec.needs_review:
             rec.needs_review = True
+            rec.origin = None  # the flag is news to every desk
             batch.touch(rec)
         message = "Data diubah di server sejak meja terakhir sinkron; perlu diputuskan supervisor."
         if reason == "moved_out_of_scope":

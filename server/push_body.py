@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect, Request
 
-from ppid_protocol.content import ContentError, check_event, check_record
+from ppid_protocol.content import ContentError, check_event, check_record, control_character
 from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
 from server.auth import ApiError
 from server.context import DeviceCtx
@@ -100,6 +100,13 @@ def check_content(ops: list[Op]) -> None:
                 422, "op_id_reused", "Dua operasi berbeda dengan ID operasi yang sama dalam satu kiriman.",
                 op_id=op.op_id,
             )  # fmt: skip
+        for name in ("op_id", "entity_id", "action", "created_at"):  # stored as text: PostgreSQL takes no NUL
+            pos = control_character(getattr(op, name))
+            if pos is not None:
+                raise ApiError(
+                    422, "invalid_record", f"Isi operasi tidak sah ({name}: berisi karakter kendali); tidak ada yang "
+                    "diterapkan.", op_id=op.op_id, entity_id=op.entity_id, field=name, reason="karakter kendali",
+                )  # fmt: skip
         try:
             check_record(op.entity, op.record())
             for index, event in enumerate(op.events()):

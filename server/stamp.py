@@ -36,16 +36,18 @@ WITH top AS (
     UPDATE counters SET value = value + %(n)s WHERE name = 'server_seq' RETURNING value - %(n)s AS base
 ), new_records AS (
     INSERT INTO records (entity_id, entity, office_id, version, server_seq, data, needs_review, created_by,
-                         created_at, updated_at)
+                         created_at, updated_at, origin_device)
     SELECT v.entity_id, v.entity, v.office_id, v.version, top.base + v.i, v.data, v.needs_review, v.created_by,
-           %(now)s, %(now)s
+           %(now)s, %(now)s, v.origin_device
     FROM top, jsonb_to_recordset(%(new)s::jsonb) AS v(i int, entity_id text, entity text, office_id int,
-                                                     version int, data jsonb, needs_review boolean, created_by text)
+                                                     version int, data jsonb, needs_review boolean, created_by text,
+                                                     origin_device text)
 ), changed_records AS (
     UPDATE records AS r SET office_id = v.office_id, version = v.version, server_seq = top.base + v.i,
-                            data = v.data, needs_review = v.needs_review, updated_at = %(now)s
+                            data = v.data, needs_review = v.needs_review, updated_at = %(now)s,
+                            origin_device = v.origin_device
     FROM top, jsonb_to_recordset(%(upd)s::jsonb) AS v(i int, entity_id text, office_id int, version int, data jsonb,
-                                                     needs_review boolean)
+                                                     needs_review boolean, origin_device text)
     WHERE r.entity_id = v.entity_id AND r.entity_id = ANY(%(upd_ids)s)  -- index probes, never a scan of records
 ), new_events AS (
     INSERT INTO events (event_id, entity_id, server_seq, data)
@@ -77,13 +79,14 @@ def _rows(touched: list[RecState]) -> dict[str, list[dict[str, Any]]]:
         if rec.moved_from == -1:  # created by this batch
             out["new"].append({"i": i, "entity_id": rec.entity_id, "entity": rec.entity, "office_id": rec.office_id,
                                "version": rec.version, "data": rec.data, "needs_review": rec.needs_review,
-                               "created_by": rec.created_by})  # fmt: skip
+                               "created_by": rec.created_by, "origin_device": rec.origin})  # fmt: skip
             out["scope"].append(
                 {"i": i, "office_id": rec.office_id, "entity_id": rec.entity_id, "present": True}
             )
         else:
             out["upd"].append({"i": i, "entity_id": rec.entity_id, "office_id": rec.office_id,
-                               "version": rec.version, "data": rec.data, "needs_review": rec.needs_review})  # fmt: skip
+                               "version": rec.version, "data": rec.data, "needs_review": rec.needs_review,
+                               "origin_device": rec.origin})  # fmt: skip
             if rec.moved_from is not None and rec.moved_from != rec.office_id:
                 out["scope"].append(
                     {"i": i, "office_id": rec.moved_from, "entity_id": rec.entity_id, "present": False}
@@ -158,9 +161,11 @@ def stamp_plain(conn: Connection, touched: list[RecState], now: datetime) -> Non
             .values(
                 office_id=bindparam("b_office"), version=bindparam("b_version"), server_seq=bindparam("b_seq"),
                 data=bindparam("b_data"), needs_review=bindparam("b_review"), updated_at=bindparam("b_now"),
+                origin_device=bindparam("b_origin"),
             ),
             [{"b_id": r["entity_id"], "b_office": r["office_id"], "b_version": r["version"], "b_seq": base + r["i"],
-              "b_data": r["data"], "b_review": r["needs_review"], "b_now": now} for r in rows["upd"]],
+              "b_data": r["data"], "b_review": r["needs_review"], "b_now": now, "b_origin": r["origin_device"]}
+             for r in rows["upd"]],
         )  # fmt: skip
     insert_rows(conn, Event.__table__, rows["events"], ignore_conflicts=True)  # type: ignore[arg-type]
     insert_rows(conn, ChangeLog.__table__, rows["logs"])  # type: ignore[arg-type]

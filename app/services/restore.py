@@ -21,6 +21,7 @@ half-written; leftovers of killed runs are removed at the next restore.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -52,6 +53,7 @@ from app.services.integrity_restores import PRE_RESTORE
 from app.services.pii import KEY_FILE_NAME
 from app.services.pii_recovery import RECOVERY_SUFFIX, recovery_path, unseal
 from app.services.restore_ledger import high_water, lacking_in
+from app.sync.state import PULL_OWN_KEY
 from db.migrate import known_revisions
 from db.private import private_dir, tighten
 
@@ -185,6 +187,7 @@ def restore_register(
             live = db_path(data_dir)
             lacking = lacking_in(staged, live)
             carried = _carry_counters(live, staged)
+            _pull_own_records(staged)
             expected = inspect_register(staged).counts
             saved = _save_current(data_dir, live, moment)
             _write_into(staged, live)
@@ -202,6 +205,23 @@ def restore_register(
 
 
 RESTORING = "pemulihan register (ppid-desk restore)"
+
+
+def _pull_own_records(staged: Path) -> None:
+    """The restored register's next sync pulls this desk's own records too: it pushed some after the backup was
+    made, and its pulls otherwise leave out what the desk pushed (it is supposed to hold them)."""
+    target = connect(staged)
+    try:
+        if target.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+        ).fetchone():
+            target.execute(
+                "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (PULL_OWN_KEY, json.dumps({"v": True})),
+            )
+            target.commit()
+    finally:
+        target.close()
 
 
 def _carry_counters(live: Path, staged: Path) -> dict[str, int]:

@@ -131,13 +131,38 @@ class _HeadReader:
 class SyncError(Exception):
     """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer."""
 
-    def __init__(self, code: str, message: str, *, status: int | None = None, detail: Any = None) -> None:
+    def __init__(
+        self, code: str, message: str, *, status: int | None = None, detail: Any = None,
+        retry_after: float | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.code, self.status, self.detail = code, status, detail
+        self.retry_after = retry_after
+        """Seconds the server asked to wait before the next try (``Retry-After`` of a 503 or 429), or None."""
 
     @property
     def retryable(self) -> bool:
         return self.code not in NOT_RETRYABLE
+
+
+MAX_RETRY_AFTER = 600.0
+"""A server asking for a longer wait is asked again after ten minutes anyway."""
+
+
+def retry_after(value: str | None) -> float | None:
+    """``Retry-After`` as seconds (delta-seconds or an HTTP date), bounded to 0..``MAX_RETRY_AFTER``."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        from email.utils import parsedate_to_datetime
+
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(0.0, min(when - time.time(), MAX_RETRY_AFTER))
 
 
 def is_loopback(host: str) -> bool:
@@ -363,7 +388,8 @@ class SyncClient:
                     f"Server menjawab {resp.status_code}.",
                     None,
                 )
-            raise SyncError(code, message, status=resp.status_code, detail=detail)
+            raise SyncError(code, message, status=resp.status_code, detail=detail,
+                            retry_after=retry_after(resp.headers.get("retry-after")))  # fmt: skip
         return resp
 
     @staticmethod
@@ -432,14 +458,17 @@ class SyncClient:
         return self.push_body(body, ops=len(ops), on_sent=on_sent)
 
     def pull(self, cursor: str = "", limit: int = 200, max_bytes: int = 512 * 1024, *,
-             on_head: Callable[[str, bool], None] | None = None) -> PullResponse:  # fmt: skip
+             on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False) -> PullResponse:  # fmt: skip
         """One page. ``on_head(next_cursor, more)`` is called as soon as the page's first bytes reveal them
         (the server writes them before the items), while the rest of the page is still on the wire; never
-        when the page starts otherwise — then the caller learns them from the whole page as usual."""
+        when the page starts otherwise — then the caller learns them from the whole page as usual.
+        ``skip_own``: leave out records whose current version is one this desk pushed (it holds them)."""
         reader = _HeadReader(on_head)
         started = time.monotonic()
-        resp = self._send("GET", "/pull", params={"cursor": cursor, "limit": limit, "max_bytes": max_bytes},
-                          expect=max_bytes // 16, on_chunk=reader.feed)  # fmt: skip
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+        if skip_own:
+            params["skip_own"] = "true"
+        resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=reader.feed)
         if reader.head_first is not None:
             self.head_first = reader.head_first
         if reader.first_at is not None:  # the link's idle time before a page: round trip + server's work

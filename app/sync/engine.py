@@ -70,6 +70,9 @@ class SyncReport:
     quarantined: int = 0
     """Pulled items this desk could not store, set aside (``app.sync.quarantine``): all of them so far."""
     quarantined_items: list[dict[str, Any]] = field(default_factory=list)
+    busy: int = 0
+    """Batches and pages the server refused as busy (``503 server_busy``) and this desk sent again after the
+    server's ``Retry-After``."""
     attempts: int = 0
     error_code: str | None = None
     error: str | None = None
@@ -126,6 +129,8 @@ class SyncEngine:
         self.max_link_failures = (
             4  # failed requests in a row (no success between) before giving up the attempt
         )
+        self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
+        self._abort_wait = threading.Event()
         self.clock = clock
         self._op_bytes = 0.0
         self._push_rate = 0.0  # bytes/s of push bodies acknowledged while the pipeline kept the link busy
@@ -186,6 +191,7 @@ class SyncEngine:
     def abort(self) -> None:
         """Called by the watchdog: closing the client makes a stuck request fail at once."""
         self._aborted = True
+        self._abort_wait.set()
         client = self._client
         if client is not None:
             client.abort()
@@ -205,6 +211,7 @@ class SyncEngine:
         if not token:
             raise SyncError("auth_missing", "Token perangkat tidak ada di keyring; daftarkan ulang meja ini.")
         self._aborted = False
+        self._abort_wait.clear()
         client = self._client = self.client_factory(enr, token)
         try:
             hello, clk = client.hello()
@@ -264,6 +271,7 @@ class SyncEngine:
         flights: list[_Flight] = []
         retry: deque[list[Op]] = deque()
         after, exhausted, failures = 0, False, 0
+        resume_at, busy_since = 0.0, 0.0  # a busy server's Retry-After: nothing is sent before ``resume_at``
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
         wake = threading.Event()
         staged: list[Op] = []
@@ -340,6 +348,11 @@ class SyncEngine:
                         try:
                             resp = flight.future.result()
                         except SyncError as exc:
+                            if self._busy(exc, busy_since, report):  # not the link's fault: wait as asked
+                                busy_since = busy_since or time.monotonic()
+                                resume_at = max(resume_at, time.monotonic() + self._busy_wait(exc))
+                                retry.append(flight.ops)
+                                continue
                             failures += 1
                             self._failed(flight.size)
                             self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
@@ -363,7 +376,7 @@ class SyncEngine:
                             )
                             retry.append(flight.ops)
                             continue
-                        failures = 0
+                        failures, busy_since = 0, 0.0
                         self._settle(flight.ops, resp, report)
                         self._moved += flight.size
                         acks.append((time.monotonic(), flight.size))
@@ -381,6 +394,7 @@ class SyncEngine:
                     # until three batches are acknowledged the rate is a guess: two uploads at a time, unpaced
                     paced = len(acks) >= 3
                     due = link_free - self.pace_lead - time.monotonic() if paced else 0.0
+                    due = max(due, resume_at - time.monotonic())
                     window = self.push_window if paced else min(2, self.push_window)
                     if not uploading and due <= 0 and len(flights) < window:
                         if retry:
@@ -400,6 +414,25 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
+
+    def _busy(self, exc: SyncError, since: float, report: SyncReport) -> bool:
+        """True for a load-shedding refusal (``503 server_busy``: the server is well, its queue is full) that
+        is sent again within the attempt after ``Retry-After``, as long as the server has not been busy for
+        ``max_busy_seconds`` without answering anything. Any other refusal with ``Retry-After`` (the city's
+        database down) ends the attempt as before, and ``sync()`` waits at least as long as asked."""
+        if exc.code != "server_busy" or exc.retry_after is None or self._aborted:
+            return False
+        if since and time.monotonic() - since > self.max_busy_seconds:
+            return False
+        report.busy += 1
+        log.info("server busy, sending again later", extra={"code": exc.code, "retry_after": exc.retry_after})
+        return True
+
+    @staticmethod
+    def _busy_wait(exc: SyncError) -> float:
+        """The server's ``Retry-After`` plus up to half of it again: desks refused together do not all come
+        back in the same second."""
+        return float(exc.retry_after or 0.0) * random.uniform(1.0, 1.5)
 
     def _pace_rate(self) -> float:
         """The link rate the pacing assumes: the rate at which the last batches were acknowledged (or the
@@ -437,7 +470,11 @@ class SyncEngine:
         last committed cursor; a page asked for early stays valid (its cursor came from the server)."""
         with self.db.reader() as s:
             cursor = state.get(s, "cursor", "")
+            # a register restored from a backup lacks what this desk pushed after it: pull its own records too,
+            # until the pull has caught up (app.services.restore sets the flag)
+            skip_own = not state.get(s, state.PULL_OWN_KEY, False)
         resynced, failures, seen = False, 0, client.bytes_received
+        busy_since = 0.0
         asked: dict[str, Future[Any]] = {}
         lock = threading.Lock()
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ppid-pull")
@@ -447,7 +484,8 @@ class SyncEngine:
                 fut = asked.get(after)
                 if fut is None:
                     fut = asked[after] = pool.submit(client.pull, after, limit=self.page_limit,
-                                                     max_bytes=self._page_bytes(client), on_head=early)  # fmt: skip
+                                                     max_bytes=self._page_bytes(client), on_head=early,
+                                                     skip_own=skip_own)  # fmt: skip
                 return fut
 
         def early(next_cursor: str, more: bool) -> None:
@@ -466,6 +504,11 @@ class SyncEngine:
                         cursor, resynced = "", True
                         fut = ask(cursor)
                         continue
+                    if self._busy(exc, busy_since, report):
+                        busy_since = busy_since or time.monotonic()
+                        self._abort_wait.wait(self._busy_wait(exc))
+                        fut = ask(cursor)
+                        continue
                     failures += 1
                     self._failed(0)
                     if self._aborted or not _transient(exc) or failures > self.max_link_failures:
@@ -473,7 +516,7 @@ class SyncEngine:
                     log.info("pull page failed, asking again", extra={"code": exc.code})
                     fut = ask(cursor)
                     continue
-                failures = 0
+                failures, busy_since = 0, 0.0
                 self._moved += client.bytes_received - seen
                 if page.items and not self._page_warmup:  # once: gzip's cost before it has history
                     item = page.items[0].model_dump_json(exclude_defaults=True).encode()
@@ -485,6 +528,10 @@ class SyncEngine:
                 with self.db.transaction() as s:
                     self._apply_page(s, page.items, enr, report)
                     state.put(s, "cursor", page.next_cursor)
+                    if not page.more and not skip_own:
+                        state.put(
+                            s, state.PULL_OWN_KEY, False
+                        )  # caught up: from now on its own pushes are held
                 cursor = page.next_cursor
                 self._progress()
                 if nxt is None:
@@ -630,7 +677,8 @@ class SyncEngine:
                 streak = 0 if _progress_of(report) > before else streak + 1
                 if not exc.retryable or streak >= max_attempts:
                     break
-                sleep(rng.uniform(0, min(max_delay, base_delay * 2 ** max(0, streak - 1))))
+                jitter = rng.uniform(0, min(max_delay, base_delay * 2 ** max(0, streak - 1)))
+                sleep(max(jitter, exc.retry_after or 0.0))  # never sooner than the server asked
         with self.db.transaction() as s:
             if not report.ok:
                 state.put(s, "last_error", {"code": report.error_code, "message": report.error})

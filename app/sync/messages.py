@@ -216,7 +216,7 @@ def reason(code: str | None, message: str | None = None) -> Reason | None:
         return REASONS[code]
     if code in DAMAGED_CODES:
         return _DAMAGED
-    if code.startswith("http_5") or code == "server_unavailable":
+    if code.startswith("http_5") or code in ("server_unavailable", "server_busy"):
         return _SERVER_TROUBLE
     if code in ("invalid_body", "bad_response") or code.startswith("http_4"):
         return _MISMATCH

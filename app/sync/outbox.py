@@ -75,7 +75,30 @@ def record_results(session: Session, ops: list[Op], results: list[OpResult], now
             .where(OutboxOp.op_id == op.op_id)
             .values(acked_at=now, note=note, payload=compact_payload(op.payload))
         )
+    _hold_versions(session, by_id, results)
     return counts
+
+
+def _hold_versions(session: Session, ops: dict[str, Op], results: list[OpResult]) -> None:
+    """The server's version of every record an op of this answer was applied to as sent: the desk holds that
+    version already, so its pulls ask the server to leave it out (``skip_own``) and the checksum comparison
+    counts it. Never moves a version down (a duplicate's stored answer may be older than a pulled version)."""
+    from sqlalchemy.dialects.sqlite import insert
+
+    rows: dict[str, dict[str, Any]] = {}
+    for res in results:
+        if res.status == "applied" and res.version:
+            op = ops[res.op_id]
+            rows[op.entity_id] = {"entity_id": op.entity_id, "entity": op.entity, "server_version": res.version,
+                                  "server_seq": 0, "in_scope": True, "needs_review": False, "stale": False}  # fmt: skip
+    if not rows:
+        return
+    stmt = insert(state.sync_records)
+    newer = func.max(state.sync_records.c.server_version, stmt.excluded.server_version)
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=["entity_id"], set_={"server_version": newer}),
+        list(rows.values()),
+    )
 
 
 def _hold(session: Session, op: Op, res: OpResult, now: datetime) -> None:

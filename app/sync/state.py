@@ -21,6 +21,12 @@ from db.models.sync import sync_conflicts, sync_quarantine, sync_records, sync_s
 
 __all__ = ["sync_conflicts", "sync_quarantine", "sync_records", "sync_state"]
 
+PULL_OWN_KEY = "pull_own"
+"""``sync_state`` flag: the next pull also brings the records whose current version this desk pushed (set by
+``app.services.restore`` on a restored register, which lacks what the desk pushed after the backup; cleared by
+the engine once a pull has caught up). Without it a restored desk would get those back only through the
+checksum repair."""
+
 TABLES = (sync_state.name, sync_records.name, sync_conflicts.name, sync_quarantine.name)
 
 

@@ -188,3 +188,50 @@ def test_empty_pull_is_signed_and_keeps_the_cursor(enroll: Enroller) -> None:
     body = resp.json()
     assert body["items"] == [] and body["more"] is False
     assert desk.pull(body["next_cursor"]).next_cursor == body["next_cursor"]
+
+
+def test_skip_own_leaves_out_the_versions_this_device_pushed_and_the_cursor_still_advances(
+    enroll: Enroller,
+) -> None:
+    """Issue 15 item 6: a desk pulled back every record it had just pushed. With ``skip_own`` a record whose
+    current version is this device's push is left out; another desk's later change, or a merge of the desk's
+    change with it, is a version the desk does not hold, and comes."""
+    a, b = enroll("3673.01"), enroll("3673.01")
+    mine = [make_op() for _ in range(5)]
+    assert {r.version for r in a.push(mine).results} == {1}
+    items, cursor, _ = pull_all(a, skip_own=True)
+    assert items == []  # before: all five came back
+    assert len(pull_all(b, skip_own=True)[0]) == 5  # another desk of the office gets them all
+    assert len(pull_all(a)[0]) == 5  # a desk that does not ask (older app) too
+
+    rec = {"office_code": "3673.01", "status": "verifikasi", "information": "APBD 2025"}
+    theirs = [make_op() for _ in range(3)]
+    b.push(theirs[:1])
+    b.push([make_op(mine[0].entity_id, base=1, record={**rec, "status": "diproses"}, action="process")])
+    a.push([make_op() for _ in range(4)])  # more of its own after theirs: never in a page
+    b.push(theirs[1:])
+    pages = []
+    while True:  # two items a page: the cursor moves past a's own records, never stops on them
+        page = a.pull(cursor, limit=2, skip_own=True)
+        pages.append([i.entity_id for i in page.items])
+        cursor = page.next_cursor
+        if not page.more:
+            break
+    got = [eid for page in pages for eid in page]
+    assert got == [theirs[0].entity_id, mine[0].entity_id, theirs[1].entity_id, theirs[2].entity_id]
+    assert pull_all(a, cursor, skip_own=True)[0] == []
+
+    # a's change made on top of b's version: applied as sent, so not back to a, but to b
+    done = a.push(
+        [make_op(mine[0].entity_id, base=2, record={**rec, "status": "diproses", "purpose": "riset"})]
+    )
+    assert done.results[0].status == "applied" and done.results[0].version == 3
+    items, cursor, _ = pull_all(a, cursor, skip_own=True)
+    assert items == []
+    # a's change on an old base, merged with b's later one: the merged version is news to a
+    b.push([make_op(mine[1].entity_id, base=1, record={**rec, "status": "diproses"}, action="process")])
+    merged = a.push([make_op(mine[1].entity_id, base=1, record={**rec, "information": "APBD 2026"})])
+    assert merged.results[0].status == "merged"
+    items, cursor, _ = pull_all(a, cursor, skip_own=True)
+    assert [(i.entity_id, i.version) for i in items] == [(mine[1].entity_id, 3)]
+    assert items[0].record is not None and items[0].record["status"] == "diproses"

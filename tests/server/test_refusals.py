@@ -163,3 +163,22 @@ def test_a_chunked_body_over_the_cap_is_cut_off(server: LiveServer) -> None:
 
     resp = httpx.post(f"{server.url}{API_PREFIX}/enroll", content=chunks(), headers=_headers(), timeout=30)
     _signed(resp, 413, "body_too_large")
+
+
+def test_ids_with_a_control_character_are_refused_not_a_server_error(
+    enroll: Enroller, engine: Engine
+) -> None:
+    """Found by the schema fuzzer (test_openapi_fuzz.py): a NUL in a fetched id or in an op's own ids reached
+    PostgreSQL, which cannot store or even compare it: a bare 500."""
+    a = enroll("3673.01")
+    with pytest.raises(SyncError) as info:
+        a.fetch([new_id(), "abc\x00def"])
+    assert info.value.status == 422 and info.value.code == "invalid_body"
+    for field in ("entity_id", "op_id", "action"):
+        op = make_op()
+        bad = op.model_copy(update={field: getattr(op, field) + "\x00"})
+        with pytest.raises(SyncError) as info:
+            a.push([make_op(), bad])
+        assert info.value.status == 422 and info.value.code == "invalid_record"
+        assert info.value.detail["field"] == field
+    assert _records(engine) == 0
