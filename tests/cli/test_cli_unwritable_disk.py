@@ -30,7 +30,7 @@ def _mount(*argv: str) -> bool:
 @pytest.fixture
 def read_only_copy(desk_dir: Path, tmp_path: Path) -> Iterator[Path]:
     """The desk's data folder, with one request, seen through a read-only bind mount."""
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     target = tmp_path / "ro"
     target.mkdir()
     if shutil.which("mount") is None or not _mount("--bind", str(desk_dir), str(target)):
@@ -66,25 +66,25 @@ def test_a_read_only_data_disk_can_be_listed_checked_exported_and_backed_up(
     assert "tidak tercatat di jejak audit" in backed.err
     with sqlite3.connect(backup) as connection:
         assert connection.execute("SELECT number FROM requests").fetchall() == [("KEC-SRG/2026/A-0001",)]
-    refused = _admin(read_only_copy, "request", "add", stdin=json.dumps(intake()))
+    refused = _admin(read_only_copy, "request", "add", "--meski-duplikat", stdin=json.dumps(intake()))
     assert refused.code == 1 and "Register tidak dapat ditulis" in refused.err, refused.err
     assert _sha(db_path(read_only_copy)) == before
 
 
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
-    """A data folder on a 3 MB tmpfs, set up with one request, then filled to the last byte."""
+    """A data folder on an 8 MB tmpfs, set up with one request, then filled to the last byte."""
     mount = tmp_path / "small"
     mount.mkdir()
-    if shutil.which("mount") is None or not _mount("-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)):
+    if shutil.which("mount") is None or not _mount("-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)):
         pytest.skip("cannot mount a tmpfs on this machine (needs root or a mount namespace)")
     try:
         desk_dir = mount / "meja"
         from cli_helpers import init_args
 
         assert run_in_process(*init_args(desk_dir)).code == 0
-        assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
-        with open(mount / "pengisi", "wb") as filler:
+        assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
+        with open(mount / "pengisi", "wb", buffering=0) as filler:  # unbuffered: closing has nothing left to write
             try:
                 while True:
                     filler.write(b"\0" * 65536)
@@ -107,6 +107,6 @@ def test_a_full_data_disk_keeps_the_register_readable_and_refuses_writes_clearly
     assert _admin(full_disk, "export", "--format", "json", "--out", tmp_path / "r.json").code == 0
     backed = _admin(full_disk, "backup", "--out", tmp_path / "cadangan.sqlite3")
     assert backed.code == 0, backed.err
-    refused = _admin(full_disk, "request", "add", stdin=json.dumps(intake()))
+    refused = _admin(full_disk, "request", "add", "--meski-duplikat", stdin=json.dumps(intake()))
     assert refused.code == 1 and "tidak ada yang disimpan" in refused.err, refused.err
     assert "Traceback" not in refused.err

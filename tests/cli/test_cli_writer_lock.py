@@ -32,9 +32,9 @@ def _numbers(desk_dir: Path) -> list[str]:
 def test_a_writing_command_is_refused_while_the_workstation_is_open_and_reading_ones_run(
     desk_dir: Path, tmp_path: Path
 ) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     with holding(desk_dir, WORKSTATION) as child:
-        refused = _admin(desk_dir, "request", "add", stdin=json.dumps(intake()))
+        refused = _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake()))
         assert refused.code == 2, refused.err
         assert "sedang dibuka oleh aplikasi PPID Desk" in refused.err and f"PID {child.pid}" in refused.err
         assert _numbers(desk_dir) == ["KEC-SRG/2026/A-0001"]
@@ -48,10 +48,10 @@ def test_a_writing_command_is_refused_while_the_workstation_is_open_and_reading_
 def test_restore_is_refused_while_the_workstation_or_a_writing_command_has_the_register(
     desk_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     before = db_path(desk_dir).read_bytes()
     with holding(desk_dir, WORKSTATION):
         refused = _admin(desk_dir, "restore", backup)
@@ -68,11 +68,11 @@ def test_restore_is_refused_while_the_workstation_or_a_writing_command_has_the_r
 def test_restore_lists_what_the_backup_lacks_and_never_issues_those_numbers_again(
     desk_dir: Path, tmp_path: Path
 ) -> None:
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
     for _ in range(2):
-        assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+        assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     leftover = (
         desk_dir / "backups" / f"ppid-desk-20260101-000000.sqlite3.{dead_pid()}.part"
     )  # a killed backup's
@@ -88,7 +88,7 @@ def test_restore_lists_what_the_backup_lacks_and_never_issues_those_numbers_agai
     assert text.code == 0, text.out
     assert "2 nomor hilang karena pemulihan" in text.out and "KEC-SRG/2026/A-0003" in text.out
 
-    added = _admin(desk_dir, "request", "add", stdin=json.dumps(intake()))
+    added = _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake()))
     assert added.out.split("\t")[0] == "KEC-SRG/2026/A-0004"
     assert _admin(desk_dir, "check").code == 0
 
@@ -96,7 +96,7 @@ def test_restore_lists_what_the_backup_lacks_and_never_issues_those_numbers_agai
 def test_restore_says_in_words_what_the_backup_lacks(desk_dir: Path, tmp_path: Path) -> None:
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     restored = _admin(desk_dir, "restore", backup)
     assert restored.code == 0, restored.err
     assert "Tidak ada dalam cadangan (1 permohonan" in restored.out and "KEC-SRG/2026/A-0001" in restored.out
@@ -108,13 +108,13 @@ def test_check_notices_a_number_issued_twice_after_a_restore(desk_dir: Path, tmp
     issued, and the next intake gave one of them to someone else while ``check`` said the register was sound."""
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     assert _admin(desk_dir, "restore", backup).code == 0
     with sqlite3.connect(db_path(desk_dir)) as connection:  # the counter the race left behind
         connection.execute("UPDATE counters SET value = 0 WHERE key = 'request:2026'")
     behind = _admin(desk_dir, "check")
     assert behind.code == 1 and "di bawah nomor tertinggi yang pernah terbit" in behind.out
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0  # reissues A-0001
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0  # reissues A-0001
     twice = _admin(desk_dir, "check")
     assert twice.code == 1 and "KEC-SRG/2026/A-0001 terbit dua kali" in twice.out
     assert os.path.exists(db_path(desk_dir))
@@ -127,7 +127,8 @@ data_dir, body, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for _ in range(count):
     out, err = io.StringIO(), io.StringIO()
     sys.stdin = io.TextIOWrapper(io.BytesIO(body.encode()))
-    code = main(["--data-dir", data_dir, "--user", "admin", "request", "add", "-"], stdout=out, stderr=err)
+    code = main(["--data-dir", data_dir, "--user", "admin", "request", "add", "--meski-duplikat", "-"],
+                stdout=out, stderr=err)
     print(json.dumps({"code": code, "number": out.getvalue().split("\\t")[0].strip(), "err": err.getvalue()}),
           flush=True)
 """
@@ -143,7 +144,7 @@ def test_a_restore_racing_a_running_intake_never_lets_a_number_be_issued_twice(
 
     from tests.lock_holder import ROOT
 
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
     env = {**os.environ, "PPID_DESK_PASSWORD": "rahasia123"}
@@ -176,13 +177,13 @@ def test_numbers_stay_reserved_when_the_register_replaced_next_is_lost_too(
     register restored again from the same old backup still continues after the numbers already issued."""
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
-    assert _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0  # A-0001, then lost
+    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0  # A-0001, then lost
     assert _admin(desk_dir, "restore", backup).code == 0
     live = db_path(desk_dir)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
     live.write_bytes(b"rusak" * 100)  # the register is damaged: its own counters are gone
     assert _admin(desk_dir, "restore", backup).code == 0
-    added = _admin(desk_dir, "request", "add", stdin=json.dumps(intake()))
+    added = _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake()))
     assert added.out.split("\t")[0] == "KEC-SRG/2026/A-0002", added.err
     assert _admin(desk_dir, "check").code == 0
