@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 
 from app.domain.permissions import Permission
 from app.services.context import Actor, DeskContext
-from db.models import AuditEntry, IssuedLetter, Objection, Request, audit_chain
+from db.models import AuditEntry, IssuedLetter, Objection, Request, User, audit_chain
 
 LIMIT = 500
 
@@ -67,6 +67,52 @@ class AuditLogEntry:
     entity_id: str | None
     details: str
     chain_seq: int | None
+    record: str = ""
+    """What the entry is about as people name it: "Permohonan PPID-SRG/2026/A-0001", "Surat 000.5.9/3/…" —
+    never an internal id."""
+
+
+#: Indonesian names of the audited record kinds (``AuditEntry.entity``).
+ENTITY_LABELS: dict[str, str] = {
+    "request": "Permohonan",
+    "objection": "Keberatan",
+    "letter": "Surat",
+    "user": "Pengguna",
+    "office": "Kantor",
+    "register": "Register",
+    "report": "Laporan",
+    "calendar": "Kalender",
+    "requester": "Pemohon",
+}
+
+
+def _names(session: Any, rows: list[Any]) -> dict[tuple[str, str], str]:
+    """The number (or user name) of every record the entries name, read in one query per kind."""
+    wanted: dict[str, set[str]] = {}
+    for row, _seq in rows:
+        if row.entity_id:
+            wanted.setdefault(row.entity, set()).add(row.entity_id)
+    names: dict[tuple[str, str], str] = {}
+    sources = {
+        "request": (Request.id, Request.number),
+        "objection": (Objection.id, Objection.number),
+        "letter": (IssuedLetter.id, IssuedLetter.number),
+        "user": (User.id, User.username),
+    }
+    for entity, ids in wanted.items():
+        if entity in sources:
+            key, value = sources[entity]
+            for rid, name in session.execute(select(key, value).where(key.in_(ids))):
+                if name:
+                    names[(entity, str(rid))] = str(name)
+    return names
+
+
+def _record(entity: str, entity_id: str | None, names: dict[tuple[str, str], str]) -> str:
+    label = ENTITY_LABELS.get(entity, entity)
+    if not entity_id:
+        return label
+    return f"{label} {names.get((entity, entity_id), '(tidak ada di register ini)')}"
 
 
 def _label(action: str) -> str:
@@ -128,14 +174,16 @@ class AuditLogService:
                 query = query.where(
                     AuditEntry.at < dt.datetime.combine(day_to + dt.timedelta(days=1), dt.time.min)
                 )
-            rows = session.execute(
-                query.order_by(AuditEntry.id.desc()).limit(max(1, min(limit, LIMIT)))
-            ).all()
+            rows = list(
+                session.execute(query.order_by(AuditEntry.id.desc()).limit(max(1, min(limit, LIMIT)))).all()
+            )
+            names = _names(session, rows)
             return [
                 AuditLogEntry(
                     id=row.id, at=row.at, username=row.username, action=row.action, label=_label(row.action),
                     entity=row.entity, entity_id=row.entity_id, details=_details(row.details),
                     chain_seq=int(seq) if seq is not None else None,
+                    record=_record(row.entity, row.entity_id, names),
                 )
                 for row, seq in rows
             ]  # fmt: skip

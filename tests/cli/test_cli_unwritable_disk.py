@@ -84,7 +84,9 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
         assert run_in_process(*init_args(desk_dir)).code == 0
         assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
-        with open(mount / "pengisi", "wb", buffering=0) as filler:  # unbuffered: closing has nothing left to write
+        with open(
+            mount / "pengisi", "wb", buffering=0
+        ) as filler:  # unbuffered: closing has nothing left to write
             try:
                 while True:
                     filler.write(b"\0" * 65536)

@@ -114,7 +114,9 @@ def test_check_notices_a_number_issued_twice_after_a_restore(desk_dir: Path, tmp
         connection.execute("UPDATE counters SET value = 0 WHERE key = 'request:2026'")
     behind = _admin(desk_dir, "check")
     assert behind.code == 1 and "di bawah nomor tertinggi yang pernah terbit" in behind.out
-    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0  # reissues A-0001
+    assert (
+        _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
+    )  # reissues A-0001
     twice = _admin(desk_dir, "check")
     assert twice.code == 1 and "KEC-SRG/2026/A-0001 terbit dua kali" in twice.out
     assert os.path.exists(db_path(desk_dir))
@@ -177,7 +179,9 @@ def test_numbers_stay_reserved_when_the_register_replaced_next_is_lost_too(
     register restored again from the same old backup still continues after the numbers already issued."""
     backup = tmp_path / "cadangan.sqlite3"
     assert _admin(desk_dir, "backup", "--out", backup).code == 0
-    assert _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0  # A-0001, then lost
+    assert (
+        _admin(desk_dir, "request", "add", "--meski-duplikat", stdin=json.dumps(intake())).code == 0
+    )  # A-0001, then lost
     assert _admin(desk_dir, "restore", backup).code == 0
     live = db_path(desk_dir)
     for suffix in ("", "-wal", "-shm"):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -68,8 +69,11 @@ class AuditLogPanel(QWidget):
             ],
             self.tr("Tabel log audit"),
         )
-        for column, width in enumerate((150, 110, 220, 200, 360)):
+        for column, width in enumerate((150, 110, 220, 240)):
             self.table.setColumnWidth(column, width)
+        # the details are free text of any length: they take the free width (the tooltip shows them whole)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
@@ -138,12 +142,11 @@ class AuditLogPanel(QWidget):
         self.entries = entries
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            record = entry.entity + (f" {entry.entity_id}" if entry.entity_id else "")
             values = (
                 entry.at.strftime("%d-%m-%Y %H:%M:%S"),
                 entry.username,
                 entry.label,
-                record,
+                entry.record,
                 entry.details,
                 f"#{entry.chain_seq}" if entry.chain_seq is not None else "—",
             )

@@ -43,3 +43,14 @@ def test_filters_by_record_user_and_date(
     assert desk.audit_log.entries(supervisor, day_to=today - dt.timedelta(days=1)) == [
         e for e in everything if e.at.date() < today
     ]
+
+
+def test_each_entry_names_its_record_as_people_do(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    """The log's *Catatan* column showed "request 01a24e4e-…": an internal id, and wider than its column."""
+    number = desk.register.receive(officer, walk_in()).number
+    entries = desk.audit_log.entries(supervisor, record=number)
+    receive = next(e for e in entries if e.action == "request_receive")
+    assert receive.record == f"Permohonan {number}"
+    assert all(e.entity_id is None or e.entity_id not in e.record for e in entries)
