@@ -84,8 +84,9 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
         raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
-    check_content(req.ops)
-    return req.ops
+    ops = req.restored_ops()
+    check_content(ops)
+    return ops
 
 
 def check_content(ops: list[Op]) -> None:
