@@ -32,6 +32,11 @@ the order of the ops, without ``op_id``, without default values)."""
 
 CHANGES = "changes"
 STATE_KEYS = ("state", "record")
+PATCHES = "patches"
+"""Kept in the desk's outbox payload beside ``changes``: for a nested field that changed (``deadlines``: one
+due date added to the three before it), only its keys that changed (``nested_patches``)."""
+PATCH = "patch"
+"""On the wire to a ``compact_wire`` server: those nested changes instead of the whole field in ``changes``."""
 
 
 def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,10 +48,40 @@ def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     return out
 
 
-def apply_changes(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
-    """The record ``base`` with ``changes`` on top: what the desk held after its intent."""
+def nested_patches(
+    before: Mapping[str, Any], changes: Mapping[str, Any], fields: tuple[str, ...] = ("deadlines",)
+) -> dict[str, dict[str, Any]]:
+    """For each of ``fields`` that changed from one object to another: key → new value for its keys that
+    changed, key → ``None`` for those removed. Left out when a new value is itself ``None`` (it would read as
+    a removal) or when the patch is not smaller than the whole."""
+    out: dict[str, dict[str, Any]] = {}
+    for field in fields:
+        old, new = before.get(field), changes.get(field, _MISSING)
+        if not (isinstance(old, dict) and isinstance(new, dict)) or None in new.values():
+            continue
+        patch = {k: v for k, v in new.items() if old.get(k, _MISSING) != v}
+        patch.update({k: None for k in old if k not in new})
+        if len(patch) < len(new):
+            out[field] = patch
+    return out
+
+
+def apply_changes(base: Mapping[str, Any], changes: Mapping[str, Any], patch: Any = None) -> dict[str, Any]:
+    """The record ``base`` with ``changes`` on top: what the desk held after its intent. ``patch`` (from a
+    compact op, ``payload.patch``): nested fields changed key by key on top of the base's (``None`` removes)."""
     out = dict(base)
     out.update(changes)
+    if isinstance(patch, Mapping):
+        for field, keys in patch.items():
+            if not isinstance(keys, Mapping):
+                continue
+            nested = dict(base[field]) if isinstance(base.get(field), Mapping) else {}
+            for key, value in keys.items():
+                if value is None:
+                    nested.pop(key, None)
+                else:
+                    nested[key] = value
+            out[field] = nested
     return out
 
 
@@ -58,7 +93,7 @@ def is_delta(payload: Mapping[str, Any]) -> bool:
 
 
 def wire_payload(
-    stored: Mapping[str, Any], base_version: int, delta: bool, action: str = ""
+    stored: Mapping[str, Any], base_version: int, delta: bool, action: str = "", compact: bool = False
 ) -> dict[str, Any]:
     """What to send for an outbox payload ``stored`` (which may hold both ``state`` and ``changes``): the
     changes when the server takes deltas and the op is neither a creation nor a resolution, else the state.
@@ -70,10 +105,14 @@ def wire_payload(
     if not (has_changes and has_state):
         out = dict(stored)  # one form only: sent as it is
     elif delta and base_version > 0 and not stored.get("resolves"):
-        out = {k: v for k, v in stored.items() if k not in STATE_KEYS}
+        out = {k: v for k, v in stored.items() if k not in STATE_KEYS and k != PATCHES}
         out[CHANGES] = {k: v for k, v in out[CHANGES].items() if k != "version"}
+        patches = stored.get(PATCHES)
+        if compact and isinstance(patches, dict) and patches:  # nested fields by their changed keys
+            out[CHANGES] = {k: v for k, v in out[CHANGES].items() if k not in patches}
+            out[PATCH] = dict(patches)
     else:
-        out = {k: v for k, v in stored.items() if k != CHANGES}
+        out = {k: v for k, v in stored.items() if k not in (CHANGES, PATCHES)}
     return compact_events(out, action) if delta else out
 
 

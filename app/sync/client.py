@@ -433,7 +433,9 @@ class SyncClient:
         ``compact``: the server takes compact ops (``compact_wire``): ``created_at`` is left out when it is
         the event's ``at`` (``ppid_protocol.delta.compact_op``)."""
         wire = [
-            op.model_copy(update={"payload": wire_payload(op.payload, op.base_version, delta, op.action)})
+            op.model_copy(
+                update={"payload": wire_payload(op.payload, op.base_version, delta, op.action, compact)}
+            )
             for op in ops
         ]
         body = PushRequest(device_id=device_id, batch_id=batch_id, ops=wire).model_dump(mode="json")
