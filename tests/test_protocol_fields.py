@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from db.models import CalendarEntry, Objection, Request, Requester
-from ppid_protocol.delta import restore_nulls, strip_nulls
+from ppid_protocol.delta import apply_changes, changes_between, nested_patches, restore_nulls, strip_nulls
 from ppid_protocol.fields import RECORD_FIELDS
 
 
@@ -36,3 +36,15 @@ def test_nulls_left_out_come_back_and_nothing_else_changes() -> None:
     assert restore_nulls(slim, "request") == payload
     assert strip_nulls({"changes": {"decision": None}}, "request") == {"changes": {"decision": None}}
     assert strip_nulls(payload, "letter") == payload  # no table: sent whole
+
+
+def test_a_nested_patch_rebuilds_the_field_the_desk_holds() -> None:
+    before = {"deadlines": {"a": {"due": "1"}, "b": {"due": "2"}, "c": {"due": "3"}}, "status": "x"}
+    after = {"deadlines": {"a": {"due": "1"}, "b": {"due": "9"}, "d": {"due": "4"}}, "status": "y"}
+    changes = changes_between(before, after)
+    patches = nested_patches(before, changes)
+    assert patches == {"deadlines": {"b": {"due": "9"}, "d": {"due": "4"}, "c": None}}
+    slim = {k: v for k, v in changes.items() if k not in patches}
+    assert apply_changes(before, slim, patches) == after
+    assert nested_patches({"deadlines": None}, {"deadlines": {"a": 1}}) == {}  # nothing to patch onto
+    assert nested_patches(before, {"deadlines": {"a": None}}) == {}  # a null value would read as removal

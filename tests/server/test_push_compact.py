@@ -120,3 +120,41 @@ def test_a_whole_state_of_a_non_compact_push_is_kept_as_sent(enroll: Enroller, e
     op = make_op(record={"office_code": "3673.01", "status": "verifikasi", "information": "APBD 2025"})
     post(desk, [op], compact=False)
     assert stored(engine, op.entity_id) == {**op.payload["record"], "version": 1}
+
+
+def nested_op(entity_id: str, base: int, changes: dict[str, Any], patch: dict[str, Any]) -> Op:
+    payload = {"changes": changes, "patch": patch, "event": {"id": new_id(), "kind": "respond", "at": AT}}
+    return Op(seq=10**7 + base, op_id=new_id(), entity="request", entity_id=entity_id, action="respond",
+              payload=payload, base_version=base, created_at=AT)  # fmt: skip
+
+
+def test_a_nested_patch_is_put_on_the_records_base(enroll: Enroller, engine: Engine) -> None:
+    desk = enroll("3673.01")
+    create = intake(deadlines={"response": {"due": "2026-03-16"}, "completeness": {"due": "2026-03-05"}})
+    post(desk, [create], compact=True)
+    filing = {"kind": "objection_filing", "due": "2026-04-20", "weekends": True}
+    step = nested_op(
+        create.entity_id,
+        1,
+        {"status": "dijawab"},
+        {"deadlines": {"objection_filing": filing, "completeness": None}},
+    )
+    _sent, answer = post(desk, [step], compact=True)
+    assert answer["results"] == [{"status": "applied", "version": 2}]
+    data = stored(engine, create.entity_id)
+    assert data["deadlines"] == {"response": {"due": "2026-03-16"}, "objection_filing": filing}
+    assert data["status"] == "dijawab"
+
+
+def test_a_nested_patch_is_judged_by_the_content_rules(enroll: Enroller, engine: Engine) -> None:
+    desk = enroll("3673.01")
+    create = intake()
+    post(desk, [create], compact=True)
+    for patch in ({"deadlines": {"response": {"due": "2026-03-16", "note": "a\x00b"}}}, {"deadlines": "x"}):
+        step = nested_op(create.entity_id, 1, {"status": "dijawab"}, patch)
+        body = SyncClient.encode_push(desk.device_id or "", [step], delta=True, compact=True)
+        headers = {**desk._headers(), "Content-Type": "application/json", "Content-Encoding": "gzip",
+                   "X-Body-SHA256": hashlib.sha256(body).hexdigest()}  # fmt: skip
+        resp = httpx.post(desk.base + API_PREFIX + "/push", content=body, headers=headers)
+        assert resp.status_code == 422 and resp.json()["error"]["code"] == "invalid_record", resp.text
+    assert stored(engine, create.entity_id)["status"] == "verifikasi"

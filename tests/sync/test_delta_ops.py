@@ -151,6 +151,9 @@ def test_later_steps_travel_as_changes_and_the_other_desk_gets_the_same_records(
     # compact wire: whole states without their null fields, no created_at equal to the event's ``at``
     assert all(None not in op["payload"]["state"].values() for op in sent if op["base_version"] == 0)
     assert not any("created_at" in op for op in sent)
+    # the answer adds a due date to those before it: only the new one travels (``patch``)
+    answer = next(op for op in later if op["action"] == "respond")["payload"]
+    assert "deadlines" not in answer["changes"] and list(answer["patch"]["deadlines"]) == ["objection_filing"]
 
     requests = [op for op in sent if op["entity"] == "request"]
     assert all("kind" not in op["payload"]["event"] for op in requests)  # the op's action says it
@@ -208,6 +211,8 @@ def test_a_server_without_the_compact_wire_gets_every_field(
     assert a_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert all(op["created_at"] for op in sent)
     assert all("decision" in op["payload"]["state"] for op in sent if op["base_version"] == 0)
+    assert not any("patch" in op["payload"] for op in sent)
+    assert "deadlines" in next(op for op in sent if op["action"] == "respond")["payload"]["changes"]
     assert b_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert states(b) == states(a)
     assert timelines(b) == timelines(a)
