@@ -39,8 +39,9 @@ def test_nulls_left_out_come_back_and_nothing_else_changes() -> None:
 
 
 def test_a_nested_patch_rebuilds_the_field_the_desk_holds() -> None:
-    before = {"deadlines": {"a": {"due": "1"}, "b": {"due": "2"}, "c": {"due": "3"}}, "status": "x"}
-    after = {"deadlines": {"a": {"due": "1"}, "b": {"due": "9"}, "d": {"due": "4"}}, "status": "y"}
+    same = {"a": {"due": "1"}, "e": {"due": "5"}}
+    before = {"deadlines": {**same, "b": {"due": "2"}, "c": {"due": "3"}}, "status": "x"}
+    after = {"deadlines": {**same, "b": {"due": "9"}, "d": {"due": "4"}}, "status": "y"}
     changes = changes_between(before, after)
     patches = nested_patches(before, changes)
     assert patches == {"deadlines": {"b": {"due": "9"}, "d": {"due": "4"}, "c": None}}
