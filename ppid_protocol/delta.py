@@ -144,7 +144,9 @@ def compact_op(op: Mapping[str, Any]) -> dict[str, Any]:
     and its whole state without the null fields of ``RECORD_FIELDS`` (``strip_nulls``; ``restore_nulls``)."""
     out = dict(op)
     if isinstance(out.get("payload"), Mapping):
-        out["payload"] = strip_nulls(out["payload"], str(out.get("entity", "")))
+        out["payload"] = strip_nulls(
+            out["payload"], str(out.get("entity", "")), str(out.get("entity_id", ""))
+        )
     payload = out.get("payload")
     event = payload.get("event") if isinstance(payload, Mapping) else None
     if isinstance(event, Mapping) and out.get("created_at") and out.get("created_at") == event.get("at"):
@@ -152,41 +154,57 @@ def compact_op(op: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _map_state(payload: Mapping[str, Any], entity: str, fix: Any) -> dict[str, Any]:
+def _map_state(payload: Mapping[str, Any], entity: str, entity_id: str, fix: Any) -> dict[str, Any]:
     out = dict(payload)
     for key in STATE_KEYS:
         state = out.get(key)
         if isinstance(state, dict) and entity in RECORD_FIELDS:
-            state = fix(state, entity)
+            if fix is _restore:  # the record's own id first: an embedded record's id is named by it
+                state = fix(state, entity, entity_id)
             for field, nested in NESTED_RECORDS.get(entity, {}).items():
                 if isinstance(state.get(field), dict):
-                    state[field] = fix(state[field], nested)
+                    owner = state.get(f"{field}_id")
+                    state = {
+                        **state,
+                        field: fix(state[field], nested, owner if isinstance(owner, str) else ""),
+                    }
+            if fix is _strip:
+                state = fix(state, entity, entity_id)
             out[key] = state
     return out
 
 
-def _strip(state: Mapping[str, Any], entity: str) -> dict[str, Any]:
+def _strip(state: Mapping[str, Any], entity: str, own_id: str) -> dict[str, Any]:
     fields = RECORD_FIELDS[entity]
-    return {k: v for k, v in state.items() if not (v is None and k in fields)}
+    return {
+        k: v
+        for k, v in state.items()
+        if not (v is None and k in fields and k != "id") and not (k == "id" and own_id and v == own_id)
+    }
 
 
-def _restore(state: Mapping[str, Any], entity: str) -> dict[str, Any]:
+def _restore(state: Mapping[str, Any], entity: str, own_id: str) -> dict[str, Any]:
     out = dict(state)
+    if own_id:
+        out.setdefault("id", own_id)
     for field in RECORD_FIELDS[entity]:
         out.setdefault(field, None)
     return out
 
 
-def strip_nulls(payload: Mapping[str, Any], entity: str) -> dict[str, Any]:
+def strip_nulls(payload: Mapping[str, Any], entity: str, entity_id: str = "") -> dict[str, Any]:
     """The payload with its whole state (and the requester a request embeds) without the fields of
-    ``RECORD_FIELDS`` that are null: a new request has ~35 of them (~20 B per request after gzip)."""
-    return _map_state(payload, entity, _strip)
+    ``RECORD_FIELDS`` that are null (a new request has ~35 of them, ~20 B per request after gzip) and without
+    an ``id`` that repeats what names the record: the op's ``entity_id``, for an embedded record its parent's
+    ``<field>_id`` (``requester_id``)."""
+    return _map_state(payload, entity, entity_id, _strip)
 
 
-def restore_nulls(payload: Mapping[str, Any], entity: str) -> dict[str, Any]:
-    """The reverse of ``strip_nulls`` (the server, for a push marked ``compact``): every field of
-    ``RECORD_FIELDS`` that a whole state lacks is null, so the record is stored exactly as the desk holds it."""
-    return _map_state(payload, entity, _restore)
+def restore_nulls(payload: Mapping[str, Any], entity: str, entity_id: str = "") -> dict[str, Any]:
+    """The reverse of ``strip_nulls`` (the server, for a push marked ``compact``): a missing ``id`` is the one
+    that names the record, every other field of ``RECORD_FIELDS`` that a whole state lacks is null, so the
+    record is stored exactly as the desk holds it."""
+    return _map_state(payload, entity, entity_id, _restore)
 
 
 def op_created_at(created_at: str, payload: Mapping[str, Any]) -> str:

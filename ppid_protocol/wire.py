@@ -189,7 +189,10 @@ class PushRequest(_Model):
         """The ops as the desk holds them: a compact push's whole states with their null fields again."""
         if not self.compact:
             return self.ops
-        return [op.model_copy(update={"payload": restore_nulls(op.payload, op.entity)}) for op in self.ops]
+        return [
+            op.model_copy(update={"payload": restore_nulls(op.payload, op.entity, op.entity_id)})
+            for op in self.ops
+        ]
 
 
 OpStatus = Literal["applied", "merged", "conflict", "rejected"]

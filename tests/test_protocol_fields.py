@@ -25,6 +25,7 @@ def test_the_field_table_is_the_registers_columns() -> None:
 def test_nulls_left_out_come_back_and_nothing_else_changes() -> None:
     state: dict[str, Any] = dict.fromkeys(RECORD_FIELDS["request"])
     state.update(id="r1", status="diproses", missing_items=[], info_held=False, costs=None, extra_field=None)
+    state["requester_id"] = "p1"
     state["requester"] = {**dict.fromkeys(RECORD_FIELDS["requester"]), "id": "p1", "name": "Siti"}
     payload = {"state": state, "event": {"id": "e1", "data": {"note": None}}}
 
@@ -34,6 +35,12 @@ def test_nulls_left_out_come_back_and_nothing_else_changes() -> None:
     assert slim["state"]["extra_field"] is None  # a field the table does not know travels as it is
     assert slim["event"] == payload["event"]  # timeline lines are not records
     assert restore_nulls(slim, "request") == payload
+    ids = strip_nulls(payload, "request", "r1")  # the ids that repeat what names the record
+    assert "id" not in ids["state"] and ids["state"]["requester"] == {"name": "Siti"}
+    assert restore_nulls(ids, "request", "r1") == payload
+    nameless = {"state": {**state, "id": None}}
+    assert strip_nulls(nameless, "request", "r1")["state"]["id"] is None  # a null id stays null
+    assert restore_nulls(strip_nulls(nameless, "request", "r1"), "request", "r1") == nameless
     assert strip_nulls({"changes": {"decision": None}}, "request") == {"changes": {"decision": None}}
     assert strip_nulls(payload, "letter") == payload  # no table: sent whole
 

@@ -31,7 +31,8 @@ def intake(**fields: Any) -> Op:
     requester.update(id=new_id(), kind="perorangan", name="Siti Aminah", version=1)
     state.update(office_code="3673.01", status="verifikasi", information="APBD 2025", version=1, **fields)
     state.update(requester=requester, requester_id=requester["id"], documents=["ktp"], missing_items=[])
-    op = make_op(record=state, event={"id": new_id(), "kind": "receive", "at": AT, "user": "ujang"})
+    state["id"] = new_id()
+    op = make_op(state["id"], record=state, event={"id": new_id(), "kind": "receive", "at": AT, "user": "ujang"})
     return op.model_copy(update={"created_at": AT})
 
 
@@ -74,6 +75,7 @@ def test_a_compact_push_is_stored_as_the_desk_holds_it_and_answered_by_position(
     state = sent[0]["payload"]["record"]
     assert "decision" not in state and None not in state.values()  # nulls left out
     assert None not in state["requester"].values()
+    assert "id" not in state and "id" not in state["requester"]  # named by entity_id and requester_id
     assert "created_at" not in sent[0]  # it is the event's ``at``
     assert answer["results"] == [{"status": "applied", "version": 1}] * 2  # by position, no defaults
 
