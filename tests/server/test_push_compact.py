@@ -32,7 +32,9 @@ def intake(**fields: Any) -> Op:
     state.update(office_code="3673.01", status="verifikasi", information="APBD 2025", version=1, **fields)
     state.update(requester=requester, requester_id=requester["id"], documents=["ktp"], missing_items=[])
     state["id"] = new_id()
-    op = make_op(state["id"], record=state, event={"id": new_id(), "kind": "receive", "at": AT, "user": "ujang"})
+    op = make_op(
+        state["id"], record=state, event={"id": new_id(), "kind": "receive", "at": AT, "user": "ujang"}
+    )
     return op.model_copy(update={"created_at": AT})
 
 
