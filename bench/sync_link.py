@@ -282,7 +282,8 @@ def clean_push_bytes(desk: DeskServices) -> int:
         ops = outbox.pending(s, 10**9)
     n = FLOOR_BATCH_OPS
     return sum(
-        len(SyncClient.encode_push("x" * 36, ops[i : i + n], delta=True)) for i in range(0, len(ops), n)
+        len(SyncClient.encode_push("x" * 36, ops[i : i + n], delta=True, compact=True))
+        for i in range(0, len(ops), n)
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ppid_protocol.delta import expand_event, is_delta
+from ppid_protocol.delta import expand_event, is_delta, op_created_at, restore_nulls
 from ppid_protocol.hashing import canonical_json
 
 PROTOCOL_VERSION = 1
@@ -28,6 +28,8 @@ HEADER_PROTOCOL = "X-PPID-Protocol"
 HEADER_APP_VERSION = "X-App-Version"
 HEADER_DEVICE = "X-Device-Id"
 HEADER_BODY_SHA256 = "X-Body-SHA256"
+HEADER_COMPACT = "X-PPID-Compact"
+"""``1`` on a push from a desk that reads positional answers (feature ``compact_wire``, ``ppid_protocol.delta``)."""
 
 ENTITIES = ("request", "objection", "requester", "calendar", "letter")
 Entity = Literal["request", "objection", "requester", "calendar", "letter"]
@@ -113,6 +115,14 @@ class Op(_Model):
     payload without any of these keys is taken as the record itself."""
     base_version: int = Field(ge=0)
     created_at: str = ""
+    """The desk's wall time of the intent; left out on the wire when it is the timeline line's ``at``
+    (``compact_op``) and put back here, so the server stores what the desk wrote."""
+
+    @model_validator(mode="after")
+    def _restore_created_at(self) -> Op:
+        if not self.created_at:
+            self.created_at = op_created_at(self.created_at, self.payload)
+        return self
 
     def record(self) -> dict[str, Any]:
         """The whole state sent, or for a delta op only its changed fields (``is_delta``)."""
@@ -170,14 +180,27 @@ class AnchorResponse(_Model):
 class PushRequest(_Model):
     device_id: str
     batch_id: str = ""
+    compact: bool = False
+    """True from a desk using the ``compact_wire`` feature: the null fields of whole states were left out
+    (``ppid_protocol.delta.strip_nulls``); the server puts them back (``restored_ops``) before anything else."""
     ops: list[Op] = Field(max_length=1000)
+
+    def restored_ops(self) -> list[Op]:
+        """The ops as the desk holds them: a compact push's whole states with their null fields again."""
+        if not self.compact:
+            return self.ops
+        return [
+            op.model_copy(update={"payload": restore_nulls(op.payload, op.entity, op.entity_id)})
+            for op in self.ops
+        ]
 
 
 OpStatus = Literal["applied", "merged", "conflict", "rejected"]
 
 
 class OpResult(_Model):
-    op_id: str
+    op_id: str = ""
+    """Empty in a positional answer (``X-PPID-Compact``): the result of the op sent at the same place."""
     status: OpStatus
     """applied: as sent; merged: applied together with disjoint server changes (the record in ``record``);
     conflict: held for a supervisor, nothing changed; rejected: refused for good (``code`` says why)."""
@@ -195,6 +218,17 @@ class OpResult(_Model):
 class PushResponse(_Model):
     results: list[OpResult]
     server_time: str
+
+
+def matched_results(results: list[OpResult], ops: list[Op]) -> list[OpResult]:
+    """The results with their ``op_id``: a positional answer's results are those of ``ops``, in order."""
+    if all(r.op_id for r in results):
+        return results
+    if len(results) != len(ops):
+        raise ValueError(f"{len(results)} results for {len(ops)} ops")
+    return [
+        r if r.op_id else r.model_copy(update={"op_id": op.op_id}) for r, op in zip(results, ops, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- pull / checksum

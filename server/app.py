@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ppid_protocol import __version__
 from ppid_protocol.content import control_character
-from ppid_protocol.delta import FEATURE_DELTA
+from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA
 from ppid_protocol.wire import (
     API_PREFIX,
     FEATURE_AUDIT_ANCHOR,
@@ -196,7 +196,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
             office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
-            features=[FEATURE_DELTA, FEATURE_AUDIT_ANCHOR],
+            features=[FEATURE_DELTA, FEATURE_COMPACT, FEATURE_AUDIT_ANCHOR],
         )  # fmt: skip
 
     @api.post("/anchor", response_model=AnchorResponse)
@@ -237,6 +237,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         app_version: Annotated[str, Depends(versions)],
         authorization: Annotated[str | None, Header()] = None,
         x_device_id: Annotated[str | None, Header()] = None,
+        x_ppid_compact: Annotated[str | None, Header()] = None,
     ) -> Response:
         token_hash = bearer_hash(authorization)
         received = await push_body.receive(request, cfg.max_body_bytes)
@@ -253,7 +254,13 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
                        "conflicts": sum(r.status == "conflict" for r in results)},
             )  # fmt: skip
         answer = PushResponse.model_construct(results=results, server_time=admin.utcnow().isoformat())
-        return Response(answer.model_dump_json(), media_type="application/json")  # results are already models
+        # Default values are left out (every desk's model has them); a desk that reads positional answers
+        # (feature compact_wire) gets no op_id either: results come in the order of the ops sent.
+        positional = x_ppid_compact == "1"
+        body = answer.model_dump_json(
+            exclude_defaults=True, exclude={"results": {"__all__": {"op_id"}}} if positional else None
+        )
+        return Response(body, media_type="application/json")  # results are already models
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     async def pull(

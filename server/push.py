@@ -25,7 +25,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, RootTransaction, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from ppid_protocol.delta import apply_changes
+from ppid_protocol.delta import PATCH, apply_changes
 from ppid_protocol.fields import IGNORED_FIELDS, OFFICE_FIELD
 from ppid_protocol.wire import Op, OpResult
 from server.admin import utcnow
@@ -247,7 +247,9 @@ class PushService:
             return self._reject(op, batch, "unknown_record", "Data tidak ada di server.")
         if delta:
             assert rec is not None
-            desk = apply_changes(rec.data, desk)  # for the ownership checks; rebuilt on its base below
+            desk = apply_changes(
+                rec.data, desk, op.payload.get(PATCH)
+            )  # for the ownership checks; rebuilt below
         refused = owns(conn, batch, op, desk, rec)
         if refused is not None:
             return self._reject(op, batch, *refused)
@@ -293,7 +295,7 @@ class PushService:
         if (
             delta
         ):  # the desk's state = the record as it was at the desk's base, with the desk's changes on top
-            desk = apply_changes(state_at(rec.data, later), op.record())
+            desk = apply_changes(state_at(rec.data, later), op.record(), op.payload.get(PATCH))
         if base == rec.version:
             data = dict(desk)
         else:

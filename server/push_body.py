@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from starlette.requests import ClientDisconnect, Request
 
 from ppid_protocol.content import ContentError, check_event, check_record, control_character
+from ppid_protocol.delta import PATCH
 from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
 from server.auth import ApiError
 from server.context import DeviceCtx
@@ -84,8 +85,9 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
         raise ApiError(400, "device_mismatch", "ID perangkat dalam kiriman tidak cocok dengan token.")
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
-    check_content(req.ops)
-    return req.ops
+    ops = req.restored_ops()
+    check_content(ops)
+    return ops
 
 
 def check_content(ops: list[Op]) -> None:
@@ -109,6 +111,11 @@ def check_content(ops: list[Op]) -> None:
                 )  # fmt: skip
         try:
             check_record(op.entity, op.record())
+            patch = op.payload.get(PATCH)
+            if patch is not None:  # nested changes (compact wire): judged like the fields they change
+                if not isinstance(patch, dict) or not all(isinstance(v, dict) for v in patch.values()):
+                    raise ContentError("patch", "bukan objek")
+                check_record(op.entity, patch)
             for index, event in enumerate(op.events()):
                 check_event(event, index)
         except ContentError as exc:

@@ -14,7 +14,7 @@ from app.ids import new_id
 from app.services.context import Actor
 from db.models import AuditEntry, Event, OutboxOp
 from ppid_protocol.content import ContentError, check_event, check_record
-from ppid_protocol.delta import CHANGES, changes_between
+from ppid_protocol.delta import CHANGES, PATCHES, changes_between, nested_patches
 
 
 class RowSink(Protocol):
@@ -88,7 +88,11 @@ def enqueue(
     check_outgoing(entity, payload)
     state = payload.get("state")
     if before is not None and base_version > 0 and isinstance(state, dict):
-        payload = {**payload, CHANGES: changes_between(before, state)}
+        changes = changes_between(before, state)
+        payload = {**payload, CHANGES: changes}
+        patches = nested_patches(before, changes)
+        if patches:
+            payload[PATCHES] = patches
     session.add(
         OutboxOp(
             op_id=new_id(),

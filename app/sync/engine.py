@@ -285,12 +285,21 @@ class SyncEngine:
                 body = (
                     body
                     if body is not None
-                    else client.encode_push(client.device_id or "", ops, delta=client.delta_ops)
+                    else client.encode_push(
+                        client.device_id or "", ops, delta=client.delta_ops, compact=client.compact_wire
+                    )
                 )
                 flight = _Flight(ops, len(body))
                 self._op_bytes = len(body) / len(ops)
                 if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
-                    cold = len(client.encode_push(client.device_id or "", ops[:1], delta=client.delta_ops))
+                    cold = len(
+                        client.encode_push(
+                            client.device_id or "",
+                            ops[:1],
+                            delta=client.delta_ops,
+                            compact=client.compact_wire,
+                        )
+                    )
                     self._push_warmup = max(0.0, cold - self._op_bytes)
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
@@ -310,7 +319,7 @@ class SyncEngine:
                     time.monotonic(),
                     len(flights),
                 )
-                flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent)
+                flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent, sent=ops)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
 
@@ -386,7 +395,12 @@ class SyncEngine:
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
-                            client.encode_push(client.device_id or "", staged, delta=client.delta_ops)
+                            client.encode_push(
+                                client.device_id or "",
+                                staged,
+                                delta=client.delta_ops,
+                                compact=client.compact_wire,
+                            )
                             if staged
                             else b""
                         )

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.sync import state
 from db.models import OutboxOp
-from ppid_protocol.wire import Op, OpResult
+from ppid_protocol.wire import Op, OpResult, matched_results
 
 COMPACTED = "compacted"
 
@@ -60,6 +60,7 @@ def to_op(row: OutboxOp) -> Op:
 def record_results(session: Session, ops: list[Op], results: list[OpResult], now: datetime) -> dict[str, int]:
     """Acknowledge ops and hold conflicts/rejections. Returns counts per outcome."""
     counts = {"applied": 0, "merged": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    results = matched_results(results, ops)  # a positional answer names no op_id
     by_id = {op.op_id: op for op in ops}
     for res in results:
         op = by_id[res.op_id]

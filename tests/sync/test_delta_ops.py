@@ -27,6 +27,7 @@ from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Event, Objection, OutboxOp, Request, Requester
+from ppid_protocol.delta import FEATURE_COMPACT
 from server import admin
 from server.db import make_engine
 from server.models import Record
@@ -147,6 +148,12 @@ def test_later_steps_travel_as_changes_and_the_other_desk_gets_the_same_records(
     respond = next(op for op in later if op["action"] == "respond")["payload"]["changes"]
     assert respond["status"] == "dijawab" and "information" not in respond and "requester" not in respond
     assert all("state" in op["payload"] for op in sent if op["base_version"] == 0)
+    # compact wire: whole states without their null fields, no created_at equal to the event's ``at``
+    assert all(None not in op["payload"]["state"].values() for op in sent if op["base_version"] == 0)
+    assert not any("created_at" in op for op in sent)
+    # the answer adds a due date to those before it: only the new one travels (``patch``)
+    answer = next(op for op in later if op["action"] == "respond")["payload"]
+    assert "deadlines" not in answer["changes"] and list(answer["patch"]["deadlines"]) == ["objection_filing"]
 
     requests = [op for op in sent if op["entity"] == "request"]
     assert all("kind" not in op["payload"]["event"] for op in requests)  # the op's action says it
@@ -179,6 +186,33 @@ def test_a_server_without_deltas_gets_whole_states(
     lifecycles(a, officer, supervisor, walk_in)
     assert a_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert len(sent) == 10 and all("state" in op["payload"] and "changes" not in op["payload"] for op in sent)
+    assert b_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
+    assert states(b) == states(a)
+    assert timelines(b) == timelines(a)
+
+
+def test_a_server_without_the_compact_wire_gets_every_field(
+    desks: Callable[[], Any], sent: list[dict[str, Any]], supervisor: Actor, officer: Actor,
+    walk_in: Callable[..., Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A server that lists ``delta_ops`` but not ``compact_wire`` (the release before) gets the nulls and
+    ``created_at`` as before and answers with op ids; the records arrive the same."""
+    (a, a_sync), (b, b_sync) = desks(), desks()
+    real = SyncClient.hello
+
+    def older_server(self: SyncClient) -> Any:
+        hello, clock = real(self)
+        hello.features = [f for f in hello.features if f != FEATURE_COMPACT]
+        self.compact_wire = False
+        return hello, clock
+
+    monkeypatch.setattr(SyncClient, "hello", older_server)
+    lifecycles(a, officer, supervisor, walk_in)
+    assert a_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
+    assert all(op["created_at"] for op in sent)
+    assert all("decision" in op["payload"]["state"] for op in sent if op["base_version"] == 0)
+    assert not any("patch" in op["payload"] for op in sent)
+    assert "deadlines" in next(op for op in sent if op["action"] == "respond")["payload"]["changes"]
     assert b_sync.sync(sleep=lambda _d: None, max_attempts=1).ok
     assert states(b) == states(a)
     assert timelines(b) == timelines(a)
