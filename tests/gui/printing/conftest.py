@@ -102,6 +102,7 @@ def make_service(
             printer_factory=pdf_printers,
             opener=opener,
             background=kwargs.pop("background", False),
+            queue=kwargs.pop("queue", None),  # Qt's path to the PDF-writing printers, even where CUPS runs
         )
 
     return make
