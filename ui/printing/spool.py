@@ -61,9 +61,11 @@ class CupsQueue:
         copies: int,
         media: str,
         cancelled: threading.Event | None = None,
+        hold: bool = False,
     ) -> str:
         """Queue ``pdf`` on ``name``; returns the CUPS job id (``PDF-12``). The bytes go through a private
-        temporary file (``lp`` reads it directly, no pipe to keep fed) that is removed afterwards."""
+        temporary file (``lp`` reads it directly, no pipe to keep fed) that is removed afterwards. ``hold``
+        keeps the job waiting in the queue until released (``lp -i <id> -H resume``) or withdrawn."""
         handle, tmp = tempfile.mkstemp(prefix="ppid-cetak-", suffix=".pdf")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -71,6 +73,8 @@ class CupsQueue:
             command = [self.lp, "-d", name, "-t", title, "-n", str(max(1, copies)), "-o", f"media={media}"]
             if copies > 1:
                 command += ["-o", "collate=true"]
+            if hold:
+                command += ["-H", "hold"]
             process = subprocess.Popen(
                 [*command, "--", tmp],
                 stdout=subprocess.PIPE,

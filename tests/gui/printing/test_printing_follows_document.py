@@ -104,7 +104,11 @@ def test_the_preview_offers_the_printer_of_the_documents_paper_and_prints_on_it(
     receipt = LetterService(desk.ctx).issue(officer, "receipt", received, paper="A5").pdf
     pdf_printers.raster = True
     dialog = PreviewDialog(
-        receipt, make_service(["Kasir", "Kecil"], "Kasir"), kind="receipt", number=received, title="Tanda bukti"
+        receipt,
+        make_service(["Kasir", "Kecil"], "Kasir"),
+        kind="receipt",
+        number=received,
+        title="Tanda bukti",
     )
     qtbot.addWidget(dialog)
     assert dialog.paper == "A5" and dialog.printer_combo.currentData() == "Kecil"
