@@ -11,8 +11,8 @@ It is sent through ``ui.printing.print_service.PrintService`` as the preview's C
 * ``--path raster``: the pages painted through ``QPrinter`` (the Windows path) at ``--dpi`` (default 200; 300 is
   the old behaviour), to the same CUPS queue, for comparison.
 
-"Time to queue" runs from the Cetak call to the job's id being known (the PDF is then the queue's; the printer
-works through it afterwards). The spool size is the job's document file ``/var/spool/cups/d<id>-001`` (kept after
+"Time to queue" runs from the Cetak call until the job is listed by ``lpstat`` (the document is then the
+queue's; the printer works through it afterwards). The spool size is the job's document file ``/var/spool/cups/d<id>-001`` (kept after
 the job by CUPS' ``PreserveJobFiles``; reading it needs root, as the spool is ``root:lp 0710``).
 
 Set up CUPS first (Debian)::
@@ -66,6 +66,18 @@ def _jobs(queue: str) -> set[str]:
         env={**os.environ, "LC_ALL": "C"},
     ).stdout
     return {line.split()[0] for line in out.splitlines() if line.strip()}
+
+
+def _job_titled(jobs: set[str], title: str) -> str | None:
+    """The job among ``jobs`` whose control file names ``title`` (other jobs may reach the queue meanwhile)."""
+    for job in sorted(jobs, key=lambda j: int(j.rsplit("-", 1)[1])):
+        control = SPOOL / f"c{int(job.rsplit('-', 1)[1]):05d}"
+        try:
+            if title.encode() in control.read_bytes():
+                return job
+        except OSError:
+            continue
+    return None
 
 
 def _spool_bytes(job: str) -> int | None:
@@ -131,11 +143,14 @@ def main() -> int:
     service.print_pdf(
         pdf, "register", f"{start}_{end}", results.append, errors.append, printer_name=args.queue
     )
-    queue_s = time.perf_counter() - began
     if errors:
         print(f"Gagal: {errors[0]}", file=sys.stderr)
         return 1
-    job = results[0].queue_job or next(iter(sorted(_jobs(args.queue) - before)), None)
+    job = results[0].queue_job
+    while job is None and time.perf_counter() - began < 600:  # Qt hands its file to CUPS after painting
+        job = _job_titled(_jobs(args.queue) - before, f"register {start}_{end}")
+        time.sleep(0.05 if job is None else 0)
+    queue_s = time.perf_counter() - began
     spool = _spool_bytes(job) if job else None
     del app
     spool_mb = round(spool / 1e6, 2) if spool is not None else None

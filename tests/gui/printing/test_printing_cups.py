@@ -43,7 +43,7 @@ def cups():
     return queue
 
 
-def _printed(job: str, timeout: float = 60) -> Path:
+def _printed(job: str, timeout: float = 180) -> Path:
     number = job.rsplit("-", 1)[1]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -52,7 +52,10 @@ def _printed(job: str, timeout: float = 60) -> Path:
             time.sleep(0.5)  # cups-pdf may still be writing
             return found[0]
         time.sleep(0.2)
-    pytest.skip(f"antrean '{QUEUE}' tidak menulis ~/PDF/*job_{number}.pdf (bukan antrean cups-pdf?)")
+    pytest.skip(
+        f"antrean '{QUEUE}' tidak menulis ~/PDF/*job_{number}.pdf dalam {timeout:.0f} s "
+        "(antrean sibuk dengan pekerjaan lain, atau bukan antrean cups-pdf)"
+    )
 
 
 def test_an_f4_register_is_queued_as_the_pdf_itself_on_f4(
