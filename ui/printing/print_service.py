@@ -217,24 +217,21 @@ class PrintService:
             on_done(result)
             return job
         title = f"{kind} {number}"
-        if self.queue is not None and self.queue.accepts(name):
-            job.queue = self.queue
-            submit(lambda: self._queue_pdf(pdf, kind, number, name, title, copies, job), on_done, on_error,
-                   background=self.background)  # fmt: skip
-            return job
-        try:
-            printer = self.printer_factory(name)
-        except Exception:  # a vanished printer: say so plainly
-            on_error(
-                PrintError(
-                    QCoreApplication.translate("PrintService", "Printer '{0}' tidak ditemukan.").format(name)
-                )
-            )
-            return job
-        printer.setCopyCount(max(1, copies))
-        printer.setDocName(title)
+        queue = self.queue
 
-        def paint() -> PrintResult:
+        def run() -> PrintResult:
+            # on the worker: asking the CUPS scheduler (lpstat) must never freeze the window
+            if queue is not None and queue.accepts(name):
+                job.queue = queue
+                return self._queue_pdf(pdf, kind, number, name, title, copies, job)
+            try:
+                printer = self.printer_factory(name)
+            except Exception:  # a vanished printer: say so plainly
+                raise PrintError(
+                    QCoreApplication.translate("PrintService", "Printer '{0}' tidak ditemukan.").format(name)
+                ) from None
+            printer.setCopyCount(max(1, copies))
+            printer.setDocName(title)
             try:
                 pages = paint_pdf(pdf, printer, progress=job.progress.emit, cancelled=job.cancelled)
             except PrintError:
@@ -243,7 +240,7 @@ class PrintService:
                 raise _failed(name, exc) from exc
             return PrintResult(kind, number, pages=pages, printer=name)
 
-        submit(paint, on_done, on_error, background=self.background)
+        submit(run, on_done, on_error, background=self.background)
         return job
 
     def _queue_pdf(
