@@ -2155,11 +2155,20 @@
     </message>
     <message>
         <source>Halaman dokumen</source>
+        <extracomment>the document's own paper (from its first page): it chooses the printer, not the kind's setting</extracomment>
         <translation>Document pages</translation>
     </message>
     <message>
         <source>Status pencetakan</source>
         <translation>Printing status</translation>
+    </message>
+    <message>
+        <source>Halaman terkirim ke printer</source>
+        <translation>Pages sent to the printer</translation>
+    </message>
+    <message>
+        <source>%v dari %m halaman</source>
+        <translation>%v of %m pages</translation>
     </message>
     <message>
         <source>Dokumen PDF tidak dapat ditampilkan.</source>
@@ -2242,6 +2251,14 @@
         <translation>Save P&amp;DF (Ctrl+S)</translation>
     </message>
     <message>
+        <source>&amp;Batalkan cetak</source>
+        <translation>Cancel pri&amp;nt</translation>
+    </message>
+    <message>
+        <source>Batalkan pencetakan</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
         <source>&amp;Tutup</source>
         <translation>C&amp;lose</translation>
     </message>
@@ -2256,6 +2273,18 @@
     <message>
         <source>Mencetak…</source>
         <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Pekerjaan cetak {0} dibatalkan.</source>
+        <translation>Print job {0} cancelled.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan cetak {0} tidak dapat dibatalkan: sudah dicetak.</source>
+        <translation>Print job {0} cannot be cancelled: it has already been printed.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>Dokumen gagal dicetak.</source>
@@ -2315,6 +2344,10 @@
 </context>
 <context>
     <name>PrintService</name>
+    <message>
+        <source>Pencetakan dibatalkan.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
     <message>
         <source>Dokumen PDF tidak dapat dibaca untuk dicetak.</source>
         <translation>The PDF document cannot be read for printing.</translation>

@@ -152,7 +152,7 @@ def print_receipt_after_intake(
     done, failed = _callbacks(parent, on_done, on_error)
 
     def issued(doc: IssuedDocument) -> None:
-        if not (settings.receipt_autoprint and svc.printer_for("receipt")):
+        if not (settings.receipt_autoprint and svc.printer_for_pdf("receipt", doc.pdf)):
             dialog = open_preview(
                 doc.pdf, svc, kind="receipt", number=number, info=describe(doc), parent=parent
             )
@@ -172,7 +172,6 @@ def print_receipt_after_intake(
             number,
             lambda result: done(PrintOutcome("receipt", number, result=result, document=doc)),
             print_failed,
-            paper=paper,
         )
 
     submit(
@@ -202,13 +201,14 @@ def preview_letter(
     if kind not in PREVIEW_KINDS:
         raise ValueError(f"unknown document kind: {kind}")
     svc = service or print_service(desk)
-    paper = printer_settings.load(desk).paper(kind)
     done, failed = _callbacks(parent, on_done, on_error)
 
     def fetch() -> Any:
         if kind == "dossier":
             return desk.letters.dossier_pdf(actor, request_number)
-        return desk.letters.issue(actor, kind, request_number, paper=paper)
+        # no paper: a new letter is issued on the kind's paper from the settings, and a letter issued before
+        # is reprinted on the paper it was issued on (an F4 letter stays F4 after the settings moved to A4)
+        return desk.letters.issue(actor, kind, request_number)
 
     def show(value: Any) -> None:
         if isinstance(value, IssuedDocument):

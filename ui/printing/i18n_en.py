@@ -63,6 +63,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Dokumen gagal dicetak.": "The document could not be printed.",
         "PDF tidak dapat disimpan: {0}": "The PDF could not be saved: {0}",
         "PDF disimpan di {0}.": "PDF saved to {0}.",
+        "Halaman terkirim ke printer": "Pages sent to the printer",
+        "%v dari %m halaman": "%v of %m pages",
+        "&Batalkan cetak": "Cancel pri&nt",
+        "Batalkan pencetakan": "Cancel printing",
+        "Pekerjaan cetak {0} dibatalkan.": "Print job {0} cancelled.",
+        "Pekerjaan cetak {0} tidak dapat dibatalkan: sudah dicetak.": (
+            "Print job {0} cannot be cancelled: it has already been printed."
+        ),
+        "Membatalkan…": "Cancelling…",
     },
     "PrintActions": {
         "Pencetakan": "Printing",
@@ -95,6 +104,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "PDF tidak dapat disimpan di {0}: {1}": "The PDF could not be saved to {0}: {1}",
         "Printer '{0}' tidak ditemukan.": "Printer '{0}' was not found.",
         "Gagal mencetak ke printer {0}: {1}": "Printing to printer {0} failed: {1}",
+        "Pencetakan dibatalkan.": "Printing cancelled.",
     },
     "PrintingSettingsPage": {
         "Dokumen": "Document",

@@ -2,7 +2,9 @@
 
 Why a preview before most prints: letters are official documents; the officer checks the number, the name and
 the dates before paper is used. Keyboard first: Ctrl+P prints, Ctrl+S saves, Esc closes, Page Up/Down move
-between pages, Ctrl++ / Ctrl+- zoom and Ctrl+0 fits the page width.
+between pages, Ctrl++ / Ctrl+- zoom and Ctrl+0 fits the page width. The printer offered first is the one for
+the document's own paper (an A4 receipt does not go to the roll printer); while a job runs a bar counts its
+pages and "Batalkan cetak" stops it, or withdraws it from a CUPS queue once it is there.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -31,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import screen
-from ui.printing.print_service import PrintResult, PrintService, file_name
+from ui.printing.paper import paper_of
+from ui.printing.print_service import PrintCancelled, PrintJob, PrintResult, PrintService, file_name
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 AskPath = Callable[[QWidget, str], str]
@@ -72,6 +76,10 @@ class PreviewDialog(QDialog):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
         self.document.load(self.buffer)
+        ready = self.document.status() == QPdfDocument.Status.Ready and self.document.pageCount() > 0
+        #: the document's own paper (from its first page): it chooses the printer, not the kind's setting
+        self.paper = paper_of(self.document.pagePointSize(0)) if ready else None
+        self.job: PrintJob | None = None
         layout = QVBoxLayout(self)
         heading = f"<b>{html.escape(title)}</b> — {html.escape(number)}"
         self.heading = QLabel(heading + (f"<br/>{info}" if info else ""))  # info: escaped HTML
@@ -89,6 +97,11 @@ class PreviewDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status pencetakan"))
         layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Halaman terkirim ke printer"))
+        self.progress.setFormat(self.tr("%v dari %m halaman"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
         layout.addLayout(self._build_buttons())
         self._shortcuts()
         if self.document.status() != QPdfDocument.Status.Ready:
@@ -154,7 +167,7 @@ class PreviewDialog(QDialog):
         printer_label = QLabel(self.tr("P&rinter:"))
         printer_label.setBuddy(self.printer_combo)
         names = self.service.printers.names()
-        chosen = self.service.printer_for(self.kind)
+        chosen = self.service.printer_for(self.kind, self.paper)
         for name in names:
             self.printer_combo.addItem(name, name)
         if chosen is not None and chosen not in names:
@@ -176,6 +189,10 @@ class PreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("Simpan &PDF (Ctrl+S)"))
         self.save_button.setAccessibleName(self.tr("Simpan PDF"))
         self.save_button.clicked.connect(self.save_pdf)
+        self.cancel_button = QPushButton(self.tr("&Batalkan cetak"))
+        self.cancel_button.setAccessibleName(self.tr("Batalkan pencetakan"))
+        self.cancel_button.clicked.connect(self.cancel_print)
+        self.cancel_button.setEnabled(False)
         self.close_button = QPushButton(self.tr("&Tutup"))
         self.close_button.setAccessibleName(self.tr("Tutup"))
         self.close_button.clicked.connect(self.reject)
@@ -188,7 +205,7 @@ class PreviewDialog(QDialog):
         for widget in (printer_label, self.printer_combo, copies_label, self.copies):
             row.addWidget(widget, 1 if widget is self.printer_combo else 0)  # the list takes the free width
         row.addStretch(1)
-        for button in (self.print_button, self.save_button, self.close_button):
+        for button in (self.print_button, self.cancel_button, self.save_button, self.close_button):
             row.addWidget(button)
         return row
 
@@ -261,7 +278,13 @@ class PreviewDialog(QDialog):
             return
         self.print_button.setEnabled(False)
         self.say(self.tr("Mencetak…"))
+        self.progress.setRange(0, 0)  # busy until the first page (or the queue) answers
+        self.progress.show()
         printer = self.printer_combo.currentData() or None
+        job = PrintJob(self.service.queue)
+        job.progress.connect(self._progress)
+        self.job = job
+        self.cancel_button.setEnabled(True)
         self.service.print_pdf(
             self.pdf,
             self.kind,
@@ -270,12 +293,46 @@ class PreviewDialog(QDialog):
             self._print_failed,
             printer_name=printer,
             copies=self.copies.value(),
+            job=job,
         )
+
+    def _progress(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def cancel_print(self) -> None:
+        """Stop the running job before its next page; a job already in the CUPS queue is withdrawn from it."""
+        job = self.job
+        if job is None:
+            return
+        self.cancel_button.setEnabled(False)
+        if job.queue_job is not None:  # already queued: take it back from the printer's queue
+            self.job = None
+            self.progress.hide()
+            if job.cancel():
+                self.say(self.tr("Pekerjaan cetak {0} dibatalkan.").format(job.queue_job))
+            else:
+                self.say(
+                    self.tr("Pekerjaan cetak {0} tidak dapat dibatalkan: sudah dicetak.").format(
+                        job.queue_job
+                    ),
+                    error=True,
+                )
+            return
+        job.cancel()
+        self.say(self.tr("Membatalkan…"))
 
     def _printed(self, result: PrintResult) -> None:
         if not shiboken6.isValid(self):  # closed while the job ran: the job itself is done
             return
         self.print_button.setEnabled(True)
+        self.progress.hide()
+        # a job in a CUPS queue can still be withdrawn while the printer works through it
+        self.cancel_button.setEnabled(result.queue_job is not None)
+        if result.queue_job is None:
+            self.job = None
         self.say(result.message)
         self.close_button.setFocus()
         self.printed.emit(result)
@@ -283,8 +340,11 @@ class PreviewDialog(QDialog):
     def _print_failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
+        self.job = None
         self.print_button.setEnabled(True)
-        self.say(str(exc) or self.tr("Dokumen gagal dicetak."), error=True)
+        self.cancel_button.setEnabled(False)
+        self.progress.hide()
+        self.say(str(exc) or self.tr("Dokumen gagal dicetak."), error=not isinstance(exc, PrintCancelled))
 
     def save_pdf(self) -> None:
         suggested = str(Path.home() / file_name(self.kind, self.number))

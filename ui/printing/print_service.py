@@ -1,50 +1,39 @@
-"""Send a document's PDF bytes to a printer, or, on a PC without any printer, save it and open it.
+"""Send a document's PDF to a printer, or, on a PC without any printer, save it and open it.
 
-Why raster printing through QtPdf: the desk prints PDFs made by reportlab and must not depend on a PDF viewer
-being installed. ``QPdfDocument`` renders each page to an image at the printer's resolution (capped at 300 dpi:
-a 1200 dpi A4 page would be half a gigabyte), and ``QPainter`` puts it on the ``QPrinter``'s page. Qt allows
-painting on a ``QPrinter`` outside the GUI thread, so the whole job runs on a worker and the window stays
-responsive. A ``QPrinter`` that writes a PDF file (Qt's "print to file") gets the original bytes instead of
-pictures of them: lossless, with searchable text and embedded fonts.
+Two ways to a printer. Where the printer is a CUPS queue (Linux, macOS: every CUPS queue accepts PDF) the PDF
+itself is queued with ``lp`` (``spool.py``): vector pages, the spool as large as the PDF, a 184-page register
+queued in about a second. Elsewhere (Windows) the pages are painted through ``QPrinter`` as 200-dpi pictures
+(``raster.py``), which needs no PDF viewer on the PC. Either way the page size is the document's own (an F4
+letter on F4, the roll receipt at its length) and the job runs off the GUI thread with progress and cancel
+(``PrintJob``).
 
-Which printer: the one named in the settings for the kind if this PC has it, else the PC's default printer.
-With no printer at all the PDF goes to ``<data_dir>/printouts/<kind's file stem>-<number>.pdf`` and is opened with the
+Which printer (``paper.printer_for_paper``): the one set up for the document's kind when the document is on
+that kind's paper, else the one set up for the document's paper, else the PC's default printer. With no
+printer at all the PDF goes to ``<data_dir>/printouts/<kind's file stem>-<number>.pdf`` and is opened with the
 system viewer (``QDesktopServices.openUrl``; injectable so tests do not launch one).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QMarginsF,
-    QRectF,
-    QSize,
-    QSizeF,
-    QUrl,
-)
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.documents.kinds import BY_CODE
 from ui.kit.tasks import submit
+from ui.printing.paper import cups_media, paper_of, printer_for_paper
 from ui.printing.printer_settings import PrintingSettings
+from ui.printing.raster import PrintCancelled, PrintError, document_pages, paint_pdf
+from ui.printing.spool import CupsQueue, QueueCancelled, QueueError, cups_queue
 
-MAX_DPI = 300
-F4_MM = QSizeF(215, 330)
-
-
-class PrintError(Exception):
-    """A print job failed; ``str()`` is a plain Indonesian sentence for the officer."""
+__all__ = ["PrintCancelled", "PrintError", "PrintJob", "PrintResult", "PrintService", "paint_pdf"]
 
 
 class PrinterDirectory(Protocol):
@@ -92,98 +81,6 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "-", text).strip("-.") or "dokumen"
 
 
-def page_layout(paper: str, page_points: QSizeF) -> QPageLayout:
-    """The printer page for ``paper``, turned landscape when the PDF page is (the registers); the roll
-    receipt takes the PDF page's own size (80 mm wide, height fitted to its content)."""
-    landscape = page_points.width() > page_points.height()
-    if paper == "thermal80":
-        size = QPageSize(page_points, QPageSize.Unit.Point, "Rol 80 mm", QPageSize.SizeMatchPolicy.ExactMatch)
-        landscape = False
-    elif paper == "F4":
-        size = QPageSize(F4_MM, QPageSize.Unit.Millimeter, "F4", QPageSize.SizeMatchPolicy.ExactMatch)
-    elif paper == "A5":
-        size = QPageSize(QPageSize.PageSizeId.A5)
-    else:
-        size = QPageSize(QPageSize.PageSizeId.A4)
-    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(size, orientation, QMarginsF())
-
-
-def _open_document(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise PrintError(
-            QCoreApplication.translate("PrintService", "Dokumen PDF tidak dapat dibaca untuk dicetak.")
-        )
-    return document, buffer
-
-
-def paint_pdf(pdf: bytes, printer: QPrinter, paper: str, *, raster: bool | None = None) -> int:
-    """Print every page of ``pdf`` on ``printer``; returns the number of pages. Safe off the GUI thread.
-
-    ``raster=None`` copies the bytes when the printer writes a PDF file and rasterises otherwise.
-    """
-    target = printer.outputFileName()
-    if raster is None:
-        raster = not (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target)
-    document, buffer = _open_document(pdf)
-    pages = document.pageCount()
-    if not raster:
-        path = Path(target)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pdf)
-        return pages
-    copies = max(1, printer.copyCount())
-    if copies > 1 and not printer.supportsMultipleCopies():
-        printer.setCopyCount(1)  # the spooler cannot repeat the job (no CUPS): send the pages again ourselves
-    else:
-        copies = 1
-    printer.setFullPage(True)
-    if not printer.setPageLayout(page_layout(paper, document.pagePointSize(0))):
-        printer.setPageSize(page_layout(paper, document.pagePointSize(0)).pageSize())
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise PrintError(
-            QCoreApplication.translate(
-                "PrintService",
-                "Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.",
-            ).format(printer.printerName() or target)
-        )
-    try:
-        dpi = min(printer.resolution(), MAX_DPI)
-        paper_rect = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-        for sheet, index in enumerate(index for _copy in range(copies) for index in range(pages)):
-            if sheet and not printer.newPage():
-                raise PrintError(
-                    QCoreApplication.translate(
-                        "PrintService", "Printer menolak halaman berikutnya; pencetakan dihentikan."
-                    )
-                )
-            points = document.pagePointSize(index)
-            image = document.render(
-                index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            )
-            if image.isNull():
-                raise PrintError(
-                    QCoreApplication.translate(
-                        "PrintService", "Halaman {0} tidak dapat digambar untuk dicetak."
-                    ).format(index + 1)
-                )
-            scale = min(paper_rect.width() / points.width(), paper_rect.height() / points.height())
-            width, height = points.width() * scale, points.height() * scale
-            left = paper_rect.left() + (paper_rect.width() - width) / 2  # centred across, from the top
-            painter.drawImage(QRectF(left, paper_rect.top(), width, height), image)
-    finally:
-        painter.end()
-        document.close()
-        buffer.close()
-    return pages
-
-
 @dataclass(frozen=True)
 class PrintResult:
     kind: str
@@ -192,6 +89,7 @@ class PrintResult:
     printer: str | None = None
     saved: Path | None = None
     opened: bool = False
+    queue_job: str | None = None  # the CUPS job id when the PDF itself was queued (``PDF-12``)
 
     @property
     def message(self) -> str:
@@ -213,6 +111,30 @@ OnDone = Callable[[PrintResult], None]
 OnError = Callable[[BaseException], None]
 
 
+class PrintJob(QObject):
+    """One print job as the GUI sees it: ``progress(done, total)`` pages (emitted from the worker, delivered
+    queued on the GUI thread), and ``cancel()``, which stops the job before its next page or, once the PDF is
+    in a CUPS queue, withdraws it from the queue."""
+
+    progress = Signal(int, int)
+
+    def __init__(self, queue: CupsQueue | None = None) -> None:
+        super().__init__()
+        self.cancelled = threading.Event()
+        self.queue = queue
+        self.queue_job: str | None = None
+
+    def cancel(self) -> bool:
+        """Ask the job to stop; ``True`` when it will (or a queued job was withdrawn)."""
+        self.cancelled.set()
+        if self.queue is not None and self.queue_job is not None:
+            return self.queue.withdraw(self.queue_job)
+        return True
+
+
+_NO_QUEUE = object()
+
+
 class PrintService:
     """Prints (or saves and opens) PDFs according to the printing settings."""
 
@@ -225,6 +147,7 @@ class PrintService:
         printer_factory: Callable[[str], QPrinter] = make_printer,
         opener: Opener = QDesktopServices.openUrl,
         background: bool = True,
+        queue: CupsQueue | None | object = _NO_QUEUE,
     ) -> None:
         self.data_dir = data_dir
         self.settings = settings
@@ -232,10 +155,21 @@ class PrintService:
         self.printer_factory = printer_factory
         self.opener = opener
         self.background = background
+        # the CUPS clients when this PC has them (found once); ``queue=None`` keeps every job on Qt's path
+        self.queue: CupsQueue | None = cups_queue() if queue is _NO_QUEUE else queue  # type: ignore[assignment]
 
-    def printer_for(self, kind: str) -> str | None:
-        """Where ``kind`` would print now: the configured printer, else the default; ``None``: no printer."""
-        return resolve_printer(self.settings().printer(kind), self.printers)
+    def printer_for(self, kind: str, paper: str | None = None) -> str | None:
+        """Where a ``kind`` document on ``paper`` would print now (``None``: no printer). Without ``paper``,
+        the kind's own printer (the one set up in the settings, else the default)."""
+        return printer_for_paper(self.settings(), kind, paper, self.printers.names(), self.printers.default())
+
+    def printer_for_pdf(self, kind: str, pdf: bytes) -> str | None:
+        """Where this document prints: chosen by the paper of its first page, not by the kind's setting."""
+        try:
+            _pages, points = document_pages(pdf)
+        except PrintError:
+            return self.printer_for(kind)
+        return self.printer_for(kind, paper_of(points))
 
     def printouts_dir(self) -> Path:
         return self.data_dir / "printouts"
@@ -268,42 +202,67 @@ class PrintService:
         *,
         printer_name: str | None = None,
         copies: int = 1,
-        paper: str | None = None,
-    ) -> None:
-        """Print to ``printer_name`` (or the kind's printer); with no printer, save and open the PDF."""
-        name = printer_name or self.printer_for(kind)
+        job: PrintJob | None = None,
+    ) -> PrintJob:
+        """Print to ``printer_name`` (or where the document's paper prints); with no printer, save and open
+        the PDF. The page size is always the PDF's own. Returns the job (progress, cancel)."""
+        job = job or PrintJob(self.queue)
+        name = printer_name or self.printer_for_pdf(kind, pdf)
         if name is None:
             try:
                 result = self.save_and_open(pdf, kind, number)
             except PrintError as exc:
                 on_error(exc)
-                return
+                return job
             on_done(result)
-            return
-        try:
-            printer = self.printer_factory(name)
-        except Exception:  # a vanished printer: say so plainly
-            on_error(
-                PrintError(
-                    QCoreApplication.translate("PrintService", "Printer '{0}' tidak ditemukan.").format(name)
-                )
-            )
-            return
-        printer.setCopyCount(max(1, copies))
-        printer.setDocName(f"{kind} {number}")
-        chosen_paper = paper or self.settings().paper(kind)
+            return job
+        title = f"{kind} {number}"
+        queue = self.queue
 
-        def job() -> PrintResult:
+        def run() -> PrintResult:
+            # on the worker: asking the CUPS scheduler (lpstat) must never freeze the window
+            if queue is not None and queue.accepts(name):
+                job.queue = queue
+                return self._queue_pdf(pdf, kind, number, name, title, copies, job)
             try:
-                pages = paint_pdf(pdf, printer, chosen_paper)
+                printer = self.printer_factory(name)
+            except Exception:  # a vanished printer: say so plainly
+                raise PrintError(
+                    QCoreApplication.translate("PrintService", "Printer '{0}' tidak ditemukan.").format(name)
+                ) from None
+            printer.setCopyCount(max(1, copies))
+            printer.setDocName(title)
+            try:
+                pages = paint_pdf(pdf, printer, progress=job.progress.emit, cancelled=job.cancelled)
             except PrintError:
                 raise
             except Exception as exc:  # never a traceback for the officer
-                raise PrintError(
-                    QCoreApplication.translate("PrintService", "Gagal mencetak ke printer {0}: {1}").format(
-                        name, exc
-                    )
-                ) from exc
+                raise _failed(name, exc) from exc
             return PrintResult(kind, number, pages=pages, printer=name)
 
-        submit(job, on_done, on_error, background=self.background)
+        submit(run, on_done, on_error, background=self.background)
+        return job
+
+    def _queue_pdf(
+        self, pdf: bytes, kind: str, number: str, name: str, title: str, copies: int, job: PrintJob
+    ) -> PrintResult:
+        """Worker body of the CUPS path: the PDF itself into the queue, with the document's paper."""
+        assert job.queue is not None
+        pages, points = document_pages(pdf)
+        job.progress.emit(0, pages)
+        try:
+            job.queue_job = job.queue.submit(
+                pdf, name, title=title, copies=copies, media=cups_media(points), cancelled=job.cancelled
+            )
+        except QueueCancelled:
+            raise PrintCancelled() from None
+        except (QueueError, OSError) as exc:
+            raise _failed(name, exc) from exc
+        job.progress.emit(pages, pages)
+        return PrintResult(kind, number, pages=pages, printer=name, queue_job=job.queue_job)
+
+
+def _failed(name: str, exc: BaseException) -> PrintError:
+    return PrintError(
+        QCoreApplication.translate("PrintService", "Gagal mencetak ke printer {0}: {1}").format(name, exc)
+    )

@@ -33,15 +33,25 @@ class FakePrinters:
         return self._default
 
 
+class RasterPdfPrinter(QPrinter):
+    """A printer as the print service sees a real one (not "print to file", so pages are painted as pictures at
+    the page size the service sets up) whose output Qt still writes to a PDF file that the test can measure."""
+
+    def outputFormat(self) -> QPrinter.OutputFormat:  # noqa: N802 - Qt's name
+        return QPrinter.OutputFormat.NativeFormat
+
+
 class PdfPrinters:
-    """A printer factory: each job for printer ``name`` writes ``<folder>/<name>-<n>.pdf``."""
+    """A printer factory: each job for printer ``name`` writes ``<folder>/<name>-<n>.pdf``; with ``raster`` set
+    the pages are painted as a real printer gets them instead of the bytes being copied."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.jobs: list[tuple[str, Path]] = []
+        self.raster = False
 
     def __call__(self, name: str) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = (RasterPdfPrinter if self.raster else QPrinter)(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         path = self.folder / f"{name}-{len(self.jobs) + 1}.pdf"
         printer.setOutputFileName(str(path))
@@ -102,6 +112,7 @@ def make_service(
             printer_factory=pdf_printers,
             opener=opener,
             background=kwargs.pop("background", False),
+            queue=kwargs.pop("queue", None),  # Qt's path to the PDF-writing printers, even where CUPS runs
         )
 
     return make

@@ -45,7 +45,7 @@ def test_print_to_a_pdf_printer_keeps_the_text(
 ) -> None:
     receipt = LetterService(desk.ctx).issue(officer, "receipt", received)
     out = tmp_path / "out" / "receipt.pdf"
-    pages = paint_pdf(receipt.pdf, _pdf_printer(out), "A4")
+    pages = paint_pdf(receipt.pdf, _pdf_printer(out))
     assert pages == len(pypdf.PdfReader(io.BytesIO(receipt.pdf)).pages)
     assert received in pdf_text(out.read_bytes())
 
@@ -56,7 +56,7 @@ def test_raster_print_looks_like_the_document_on_the_chosen_paper(
     """The path real printers take: pages drawn as images, on A5 paper as configured."""
     receipt = LetterService(desk.ctx).issue(officer, "receipt", received, paper="A5")
     out = tmp_path / "raster.pdf"
-    assert paint_pdf(receipt.pdf, _pdf_printer(out), "A5", raster=True) == 1
+    assert paint_pdf(receipt.pdf, _pdf_printer(out), raster=True) == 1
     printed = out.read_bytes()
     box = pypdf.PdfReader(io.BytesIO(printed)).pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (148, 210)
@@ -71,14 +71,14 @@ def test_register_prints_landscape_and_the_roll_receipt_keeps_its_length(
     letters = LetterService(desk.ctx)
     register, _ = letters.register_pdf(officer, clock.now.date(), clock.now.date(), paper="F4")
     out = tmp_path / "register.pdf"
-    paint_pdf(register, _pdf_printer(out), "F4", raster=True)
+    paint_pdf(register, _pdf_printer(out), raster=True)
     box = pypdf.PdfReader(out).pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (330, 215)
 
     roll = letters.issue(officer, "receipt", received, paper="thermal80").pdf
     source_box = pypdf.PdfReader(io.BytesIO(roll)).pages[0].mediabox
     out = tmp_path / "roll.pdf"
-    paint_pdf(roll, _pdf_printer(out), "thermal80", raster=True)
+    paint_pdf(roll, _pdf_printer(out), raster=True)
     box = pypdf.PdfReader(out).pages[0].mediabox
     assert round(float(box.width) / MM) == 80
     assert abs(float(box.height) - float(source_box.height)) < 2
@@ -86,7 +86,7 @@ def test_register_prints_landscape_and_the_roll_receipt_keeps_its_length(
 
 def test_a_broken_pdf_gives_an_indonesian_message(qapp, tmp_path: Path) -> None:
     with pytest.raises(PrintError, match="tidak dapat dibaca"):
-        paint_pdf(b"%PDF-1.4 bukan pdf", _pdf_printer(tmp_path / "x.pdf"), "A4", raster=True)
+        paint_pdf(b"%PDF-1.4 bukan pdf", _pdf_printer(tmp_path / "x.pdf"), raster=True)
 
 
 def test_configured_printer_else_default_else_none(fake_printers) -> None:
@@ -179,7 +179,7 @@ def test_copies_are_sent_again_when_the_spooler_cannot_repeat_them(
     printer = _pdf_printer(tmp_path / "copies.pdf")
     printer.setCopyCount(2)
     assert not printer.supportsMultipleCopies()  # Qt's PDF printer, like a spooler without CUPS
-    assert paint_pdf(form, printer, "A4", raster=True) == pages
+    assert paint_pdf(form, printer, raster=True) == pages
     assert len(pypdf.PdfReader(tmp_path / "copies.pdf").pages) == 2 * pages
 
 
