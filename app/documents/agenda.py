@@ -70,7 +70,9 @@ def render_agenda(snap: AgendaSnapshot) -> bytes:
         story.append(Paragraph(tpl.fmt("empty"), st["center"]))
     story += [Spacer(1, 3 * mm), Paragraph(tpl.fmt("summary", count=str(len(snap.rows))), st["left"])]
     story.append(
-        signature(snap.signatory, tpl, page, styles(9), city=snap.office.city, date=snap.printed_on, gap=16 * mm)
+        signature(
+            snap.signatory, tpl, page, styles(9), city=snap.office.city, date=snap.printed_on, gap=16 * mm
+        )
     )
     footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page, always=True)
     return build_pdf(story, page, title=tpl.plain("title"), subject=year, on_page=footer)
