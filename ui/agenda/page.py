@@ -46,7 +46,7 @@ from ui.kit.tasks import submit
 from ui.printing.print_service import PrintService
 
 ENTRY = Qt.ItemDataRole.UserRole
-#: The kinds that carry a letter number, i.e. the ones the agenda can list, in the registry's order.
+# The kinds that carry a letter number (the ones the agenda can list), in the registry order.
 AGENDA_KINDS: tuple[str, ...] = tuple(kind.code for kind in KINDS if kind.numbered)
 
 
