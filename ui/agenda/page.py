@@ -130,11 +130,12 @@ class AgendaPage(Page):
                 button.setToolTip(self.tr("Ekspor hanya untuk pengguna dengan hak ekspor."))
         self.print_button = QPushButton(icon("mdi6.printer"), self.tr("&Cetak… (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_preview)
-        for widget in (year_label, self.year_spin, kind_label, self.kind_combo, search_label):
+        left: list[QWidget] = [year_label, self.year_spin, kind_label, self.kind_combo, search_label]
+        for widget in left:
             bar.addWidget(widget)
         bar.addWidget(self.search_edit, 1)
-        for widget in (self.xlsx_button, self.csv_button, self.print_button):
-            bar.addWidget(widget)
+        for button in (self.xlsx_button, self.csv_button, self.print_button):
+            bar.addWidget(button)
         return bar
 
     def _submit(
@@ -234,7 +235,8 @@ class AgendaPage(Page):
         """Write the lines on screen (the year, narrowed by kind and search) to ``path``, off the GUI thread."""
         if self.year is None:
             return
-        year, kind, text, agenda, actor = self.year, self.kind, self.search_edit.text(), self.agenda, self.actor
+        year, kind, text = self.year, self.kind, self.search_edit.text()
+        agenda, actor = self.agenda, self.actor
 
         def done(rows: int) -> None:
             self.status.setText(
@@ -257,7 +259,8 @@ class AgendaPage(Page):
             return
         from ui.printing.preview_dialog import PreviewDialog
 
-        year, kind, text, agenda, actor = self.year, self.kind, self.search_edit.text(), self.agenda, self.actor
+        year, kind, text = self.year, self.kind, self.search_edit.text()
+        agenda, actor = self.agenda, self.actor
         svc = self.print_service()
         paper = self.desk.letters.print_settings().get("agenda", {}).get("paper", "A4")
 

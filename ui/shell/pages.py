@@ -100,7 +100,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"), "settings", "Ctrl+4", _settings),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sinkronisasi"), "mdi6.sync", "Ctrl+5", _sync),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "report", "Ctrl+6", _reports),
-    PageSpec("agenda", QT_TRANSLATE_NOOP("MainWindow", "Agenda Surat"), "mdi6.email-arrow-right-outline", "Ctrl+7", _agenda),
+    PageSpec("agenda", QT_TRANSLATE_NOOP("MainWindow", "Agenda Surat"), "agenda", "Ctrl+7", _agenda),
     PageSpec(
         "request", QT_TRANSLATE_NOOP("MainWindow", "Permohonan"), "register", "", _request, sidebar=False
     ),

@@ -33,7 +33,9 @@ def letters(desk, admin, officer, supervisor, intake) -> dict[str, Any]:
     desk.users.add(admin, username="rina", full_name=RINA, role="supervisor", password="rahasia-rina-2026")
     rina = desk.users.authenticate("rina", "rahasia-rina-2026")
     siti = intake(officer).number
-    budi = intake(officer, requester={"name": "Budi Santoso", "nik": BUDI_NIK}, information="Daftar aset").number
+    budi = intake(
+        officer, requester={"name": "Budi Santoso", "nik": BUDI_NIK}, information="Daftar aset"
+    ).number
     later = intake(officer, information="Laporan keuangan 2025").number
     desk.actions.act(supervisor, siti, "respond", ANSWER)
     desk.actions.act(supervisor, budi, "reject", REJECT)
@@ -59,7 +61,9 @@ def table_rows(page: AgendaPage) -> list[list[str]]:
     return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
-def test_the_page_lists_every_issued_letter_of_the_year_as_the_agenda_gives_it(qtbot, desk, supervisor, letters):
+def test_the_page_lists_every_issued_letter_of_the_year_as_the_agenda_gives_it(
+    qtbot, desk, supervisor, letters
+):
     page = open_page(qtbot, desk, supervisor)
     siti, budi, later = letters["requests"]
     notice, rejection, second = letters["numbers"]
