@@ -35,7 +35,7 @@ from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.desk import DeskServices
-from app.services.letter_agenda import AgendaEntry, LetterAgenda, matching
+from app.services.letter_agenda import AgendaEntry, matching
 from ui.kit.crash import user_message
 from ui.kit.forms import page_shortcut
 from ui.kit.lifetime import keep
@@ -63,7 +63,7 @@ class AgendaPage(Page):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk, self.actor, self.background = desk, actor, background
-        self.agenda = LetterAgenda(desk.ctx)
+        self.agenda = desk.letter_agenda
         self._print_service = print_service
         self.entries: list[AgendaEntry] | None = None  # the year's letters as last read
         self.year: int | None = None
