@@ -198,7 +198,7 @@ def check_documents(scratch: Path) -> str:
 
     from app.documents import DOCUMENT_KINDS, PAPERS, render
     from app.documents.samples import sample
-    from app.documents.snapshot import RegisterSnapshot
+    from app.documents.snapshot import AgendaSnapshot, RegisterSnapshot
 
     rendered, problems = 0, []
     for kind in DOCUMENT_KINDS:
@@ -206,7 +206,7 @@ def check_documents(scratch: Path) -> str:
             for paper in PAPERS[kind]:
                 snapshot = sample(variant)
                 try:
-                    if isinstance(snapshot, RegisterSnapshot):
+                    if isinstance(snapshot, RegisterSnapshot | AgendaSnapshot):  # paper in the snapshot
                         pdf = render(replace(snapshot, paper=paper))
                     else:
                         pdf = render(snapshot, paper)

@@ -83,6 +83,8 @@ KINDS: tuple[DocumentKind, ...] = (
                  letter=False, signer="none", file_stem="berkas-permohonan"),
     DocumentKind("report", "Laporan Layanan Informasi Publik", "period", "annual_report:render_report",
                  papers=("A4",), letter=False, file_stem="laporan"),
+    DocumentKind("agenda", "Buku Agenda Surat Keluar", "period", "agenda:render_agenda", papers=("A4", "F4"),
+                 letter=False, file_stem="agenda-surat-keluar"),
 )  # fmt: skip
 
 BY_CODE: dict[str, DocumentKind] = {kind.code: kind for kind in KINDS}

@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from app.documents.snapshot import (
+    AgendaRow,
+    AgendaSnapshot,
     CostLine,
     Deadline,
     DossierSnapshot,
@@ -229,6 +231,21 @@ def sample(kind: str, *, long: bool = False) -> Snapshot:
         )
     if kind in ("report", "report_semester"):
         return report_sample(semester=kind == "report_semester")
+    if kind == "agenda":
+        return AgendaSnapshot(
+            office=OFFICE,
+            year=2026,
+            printed_on=dt.date(2026, 4, 2),
+            signatory=PPID,
+            rows=(
+                AgendaRow(LETTER_NO, dt.date(2026, 3, 27), "Surat Keputusan PPID tentang Penolakan",
+                          addressee="Budi Santoso", record_number=REG_NO, issued_by="Drs. H. Ahmad Fauzi, M.Si.",
+                          paper="A4"),
+                AgendaRow("000.8.3.3/16/PPID-CPJ/III/2026", dt.date(2026, 3, 30), "Pemberitahuan Tertulis",
+                          addressee="Siti Aminah", record_number=REG_NO, issued_by="Rina Kartika, S.Sos.",
+                          paper="F4"),
+            ),
+        )  # fmt: skip
     raise ValueError(kind)
 
 

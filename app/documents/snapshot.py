@@ -398,6 +398,34 @@ class ReportSnapshot(Snapshot):
     desks_as_of: str = ""
 
 
+@dataclass(frozen=True)
+class AgendaRow:
+    """One line of the buku agenda surat keluar, as ``app/services/letter_agenda.py`` lists it."""
+
+    number: str
+    date: dt.date
+    subject: str  # the kind's Indonesian title
+    addressee: str
+    record_number: str
+    issued_by: str  # the officer's full name
+    paper: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaSnapshot(Snapshot):
+    """The buku agenda surat keluar of a year (optionally narrowed to a kind or a search), printed for the
+    office's files. Not an issued letter: printed from the agenda as it is when printed."""
+
+    KIND: ClassVar[str] = "agenda"
+    year: int
+    printed_on: dt.date
+    signatory: Signatory
+    rows: tuple[AgendaRow, ...] = ()
+    scope: str = ""  # what the list was narrowed to ("Jenis: …; Cari: …"), empty for the whole year
+    paper: str = "A4"  # "A4" | "F4", always landscape
+    wording: Wording = field(default_factory=dict)
+
+
 SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
     cls.KIND: cls
     for cls in (
@@ -413,5 +441,6 @@ SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
         RegisterSnapshot,
         DossierSnapshot,
         ReportSnapshot,
+        AgendaSnapshot,
     )
 }

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.services.city_report import CityReportService
     from app.services.dashboard import DashboardService
     from app.services.export import ExportService
+    from app.services.letter_agenda import LetterAgenda
     from app.services.letters import LetterService
     from app.services.reports import ReportService
     from app.services.routing import RoutingService
@@ -142,6 +143,12 @@ class DeskServices:
         from app.services.letters import LetterService
 
         return LetterService(self.ctx)
+
+    @cached_property
+    def letter_agenda(self) -> LetterAgenda:
+        from app.services.letter_agenda import LetterAgenda
+
+        return LetterAgenda(self.ctx)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -184,6 +184,133 @@
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Buku Agenda Surat Keluar</source>
+        <translation>Outgoing Letters Register</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Nomor Surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Nomor Permohonan/Keberatan</source>
+        <translation>Request/objection number</translation>
+    </message>
+    <message>
+        <source>Kepada</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Diterbitkan oleh</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Surat keluar</source>
+        <translation>Outgoing letters</translation>
+    </message>
+    <message>
+        <source>Enter atau klik ganda membuka permohonan (atau keberatan) surat itu.</source>
+        <translation>Enter or double-click opens the letter's request (or objection).</translation>
+    </message>
+    <message>
+        <source>&amp;Tahun:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Jenis surat</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ri:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Cari surat</source>
+        <translation>Search letters</translation>
+    </message>
+    <message>
+        <source>nomor surat, nama, nomor permohonan… (Ctrl+F)</source>
+        <translation>letter number, name, request number… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;XLSX…</source>
+        <translation>Export &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Ekspor CS&amp;V…</source>
+        <translation>Export CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Ekspor hanya untuk pengguna dengan hak ekspor.</source>
+        <translation>Export is only for users with the export right.</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak… (Ctrl+P)</source>
+        <translation>&amp;Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Memuat agenda tahun %1…</source>
+        <translation>Loading the %1 register…</translation>
+    </message>
+    <message>
+        <source>%1 surat keluar tahun %2</source>
+        <translation>%1 outgoing letters in %2</translation>
+    </message>
+    <message>
+        <source>%1 dari %2 surat keluar tahun %3</source>
+        <translation>%1 of %2 outgoing letters in %3</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Ekspor agenda surat keluar</source>
+        <translation>Export the outgoing letters register</translation>
+    </message>
+    <message>
+        <source>%1 surat disimpan ke %2</source>
+        <translation>%1 letters saved to %2</translation>
+    </message>
+    <message>
+        <source>Tahun %1</source>
+        <translation>Year %1</translation>
+    </message>
+</context>
+<context>
     <name>Aplikasi</name>
     <message>
         <source>Menyiapkan kantor demo berisi contoh permohonan…</source>
@@ -1578,6 +1705,10 @@
     <message>
         <source>Laporan</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>Agenda Surat</source>
+        <translation>Outgoing Letters</translation>
     </message>
     <message>
         <source>Menu utama</source>

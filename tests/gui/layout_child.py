@@ -93,7 +93,7 @@ def main(data_dir: Path, language: str) -> int:
     window = MainWindow(desk, admin)
     window.show()
     check("window", window)
-    for key in ("dashboard", "register", "objections", "settings", "sync", "reports"):
+    for key in ("dashboard", "register", "objections", "settings", "sync", "reports", "agenda"):
         window.show_page(key)
         page = window.pages[key]
         check(f"page {key}", window)

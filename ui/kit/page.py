@@ -38,7 +38,7 @@ class Page(QWidget):
         """Bring panel ``key`` (e.g. a settings tab) to the front."""
 
     def focus_default(self) -> None:
-        """Put the keyboard in this page (after Ctrl+1..6 or a sidebar click), so typing and Tab start here and
+        """Put the keyboard in this page (after Ctrl+1..7 or a sidebar click), so typing and Tab start here and
         not in the sidebar. The default: the first widget of the page that takes Tab focus."""
         widget = self.nextInFocusChain()
         while widget is not None and widget is not self:

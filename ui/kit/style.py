@@ -44,6 +44,7 @@ ICONS: dict[str, str] = {
     "overdue": "mdi6.alert-circle-outline",
     "chart": "mdi6.chart-bar",
     "report": "mdi6.file-chart-outline",
+    "agenda": "mdi6.email-arrow-right-outline",
     "users": "mdi6.account-group-outline",
     "office": "mdi6.office-building-outline",
     "language": "mdi6.translate",

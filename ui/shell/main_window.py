@@ -1,7 +1,7 @@
 """The main window only builds and wires: a sidebar, a stack of pages, global shortcuts, the clock banner and
 the status bar.
 
-The pages are declared once in ``ui/shell/pages.py``; the sidebar, the stack and the Ctrl+1..6 shortcuts are
+The pages are declared once in ``ui/shell/pages.py``; the sidebar, the stack and the Ctrl+1..7 shortcuts are
 built from that table. Pages never know each other: every page speaks the signals of ``ui.kit.page.Page``
 and the window connects them all alike (qutebrowser's ``_connect_signals`` idea). After a write a page emits
 ``changed(Changes)``; the window broadcasts it and each page decides whether to read again. Only the dashboard
@@ -11,7 +11,7 @@ pages an officer never opens.
 The window owns the session's ``SyncController`` (ui/sync/controller.py): the status bar and the clock banner
 follow its signals, and it is stopped when the window closes (logout, language switch, quitting).
 
-Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..6 the sidebar pages, Ctrl+L lock the screen,
+Shortcuts: Ctrl+N / F2 new request (from anywhere), Ctrl+1..7 the sidebar pages, Ctrl+L lock the screen,
 Ctrl+Shift+S sync now.
 """
 
@@ -60,7 +60,7 @@ MINIMUM_SIZE = QSize(1000, 600)
 
 class Sidebar(QListWidget):
     """The page list. No type-ahead: a letter typed while it has the focus (after a click on it) must not jump to
-    another page — "s" went to *Sinkronisasi* (issue 16). Pages are reached by click, arrows or Ctrl+1..6."""
+    another page — "s" went to *Sinkronisasi* (issue 16). Pages are reached by click, arrows or Ctrl+1..7."""
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
         del search
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.pages[key].shown()
 
     def go_to(self, key: str) -> None:
-        """Ctrl+1..6: show page ``key`` with the keyboard in it (its shortcuts work from anywhere anyway)."""
+        """Ctrl+1..7: show page ``key`` with the keyboard in it (its shortcuts work from anywhere anyway)."""
         self.show_page(key)
         self._focus_page()
 

@@ -80,6 +80,12 @@ def _reports(deps: PageDeps) -> Page:
     return ReportsPage(deps.desk, deps.actor)
 
 
+def _agenda(deps: PageDeps) -> Page:
+    from ui.agenda.page import AgendaPage
+
+    return AgendaPage(deps.desk, deps.actor)
+
+
 def _request(deps: PageDeps) -> Page:
     from ui.request.page import RequestPage
 
@@ -94,6 +100,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"), "settings", "Ctrl+4", _settings),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sinkronisasi"), "mdi6.sync", "Ctrl+5", _sync),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "report", "Ctrl+6", _reports),
+    PageSpec("agenda", QT_TRANSLATE_NOOP("MainWindow", "Agenda Surat"), "agenda", "Ctrl+7", _agenda),
     PageSpec(
         "request", QT_TRANSLATE_NOOP("MainWindow", "Permohonan"), "register", "", _request, sidebar=False
     ),

@@ -31,6 +31,7 @@ def test_sidebar_and_shortcuts_come_from_the_page_table(qtbot, desk, officer):
         "Pengaturan",
         "Sinkronisasi",
         "Laporan",
+        "Agenda Surat",
     ]
     assert [item.toolTip() for item in items][0] == "Dasbor (Ctrl+1)"
     bound = {
