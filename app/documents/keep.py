@@ -43,6 +43,10 @@ def _bottoms(items: Sequence[Flowable], width: float, canv: Canvas) -> list[tupl
     return out
 
 
+def _heading(f: Flowable) -> bool:
+    return bool(f.getKeepWithNext()) or getattr(getattr(f, "style", None), "name", "") == "heading"
+
+
 class KeepWithTail(KeepTogether):
     """``lead`` (the body) followed by ``tail`` (the ending), the tail never on a page without body text.
 
@@ -96,7 +100,7 @@ class KeepWithTail(KeepTogether):
                 return [*lead[:j], pieces[0], FrameBreak(), self._again([*pieces[1:], *carried])]
             carried.insert(0, f)
             j -= 1
-            while j >= 0 and (sizes[j][1] <= 0 or lead[j].getKeepWithNext()):  # a heading goes with its text
+            while j >= 0 and (sizes[j][1] <= 0 or _heading(lead[j])):  # a heading goes with its text
                 carried.insert(0, lead[j])
                 j -= 1
             break

@@ -361,6 +361,17 @@ class IssuedLetterRef:
 
 
 @dataclass(frozen=True)
+class DisputeRow:
+    """A sengketa at the Komisi Informasi that followed a keberatan: its KI register number, dates, outcome."""
+
+    objection_number: str
+    filed_on: dt.date | None = None
+    register: str = ""
+    outcome: str = ""
+    decided_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class LabeledValue:
     label: str
     value: str
@@ -382,6 +393,7 @@ class DossierSnapshot(Snapshot):
     objections: tuple[ObjectionRow, ...] = ()
     signatory: Signatory | None = None
     wording: Wording = field(default_factory=dict)
+    disputes: tuple[DisputeRow, ...] = ()
 
 
 @dataclass(frozen=True)

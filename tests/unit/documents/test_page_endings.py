@@ -78,12 +78,11 @@ def test_no_page_holds_only_the_ending_over_a_sweep_of_request_lengths(kind: str
 
 def test_the_check_sees_a_signature_alone_on_a_page() -> None:
     """The detector itself: a page with only the signature block is reported."""
-    from reportlab.platypus import PageBreak
+    from reportlab.platypus import PageBreak, Paragraph
 
     from app.documents.base import build_pdf, letter_page, styles
     from app.documents.parts import signature
     from app.documents.templates import template_for
-    from reportlab.platypus import Paragraph
 
     page = letter_page("A4")
     st = styles(page.base_size)
