@@ -69,8 +69,9 @@ def test_a_reprint_on_other_paper_does_not_claim_to_be_identical(
     assert same.identical and not same.other_paper
     assert not other.identical and other.other_paper and other.to_dict()["other_paper"] is True
 
-    from app.cli.print_cmd import _describe
     from pathlib import Path
+
+    from app.cli.print_cmd import _describe
 
     note = _describe(other, Path("x.pdf"))
     assert "identik" not in note and "F4" in note and "A4" in note
