@@ -75,3 +75,26 @@ def test_a_reprint_on_other_paper_does_not_claim_to_be_identical(
 
     note = _describe(other, Path("x.pdf"))
     assert "identik" not in note and "F4" in note and "A4" in note
+
+
+def test_berita_acara_keeps_the_officers_nip_under_the_name_and_lists_the_item_briefly(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, officer: Actor, admin: Actor
+) -> None:
+    desk.office.save_official(
+        admin, role="petugas_informasi", name="Petugas", jabatan="Petugas Informasi", nip="199001012015032002"
+    )
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.ANSWERED)
+    desk.actions.act(officer, number, "deliver", {"method": "email"})
+    text = _text(letters.issue(supervisor, "handover", number).pdf)
+    signatures = text[text.index("Yang Menyerahkan") :]
+    assert signatures.index("Petugas Siti") < signatures.index("NIP. 19900101 201503 2 002")
+
+
+def test_the_handed_item_is_named_in_brief() -> None:
+    from app.services.letter_snapshots import brief
+
+    long = "Salinan dokumen rencana anggaran biaya pembangunan jalan lingkungan RT 03 RW 05 " * 10
+    short = brief(long)
+    assert len(short) <= 92 and short.endswith(" …") and long.startswith(short[:-2])
+    assert brief("Salinan RAB 2025") == "Salinan RAB 2025"
