@@ -36,12 +36,16 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "receipt_incomplete": ("A5", "Permohonan belum dapat diproses", OFFICER.name, ("Simpan tanda bukti",)),
     "form": ("A4", "Serang, 16 Maret 2026", OFFICER.name, ("* Diisi", "** Pilih", "*** Coret")),
     "dossier": ("A4", "Dicetak pada", PPID.name, ()),
+    # the keberatan: its form (kasus posisi swept) and, on its own page, its tanda bukti
+    "objection": ("A4", "Demikian keberatan|Simpan tanda bukti ini.", OFFICER.name, ("* Diisi", "** Diisi")),
 }
 
 
 def _with_information(kind: str, length: int) -> Snapshot:
     snap = sample(kind.removesuffix("_a4"))
     text = (_WORDS * 20)[:length].rstrip()
+    if kind == "objection":  # its long text is the kasus posisi
+        return dataclasses.replace(snap, case=text)  # type: ignore[type-var]
     return dataclasses.replace(snap, request=dataclasses.replace(snap.request, information=text))  # type: ignore[type-var]
 
 
@@ -49,12 +53,13 @@ def lone_endings(pdf: bytes, ending: str, signer: str, footnotes: tuple[str, ...
     """What is wrong with the pages of ``pdf``: a signature without its ending start, an ending with no body
     text before it on its page, a page opening with a footnote."""
     problems = []
+    endings = ending.split("|")  # several parts of one document, each with its own ending
     for number, page in enumerate(page_texts(pdf), start=1):
         text = _FOOTER.sub("", page)
-        for start in re.finditer(re.escape(ending), text):
+        for start in (m for e in endings for m in re.finditer(re.escape(e), text)):
             if not text[: start.start()].strip():
                 problems.append(f"halaman {number}: penutup tanpa isi surat: {text[:80]!r}")
-        if signer in text and ending not in text:
+        if signer in text and not any(e in text for e in endings):
             problems.append(f"halaman {number}: tanda tangan terpisah dari penutup: {text[:80]!r}")
         if any(text.startswith(note) for note in footnotes):
             problems.append(f"halaman {number}: hanya catatan kaki: {text[:80]!r}")
