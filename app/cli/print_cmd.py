@@ -115,6 +115,8 @@ def _describe(doc: IssuedDocument, out: Path) -> str:
     if not doc.reprint:
         return f"{what} diterbitkan -> {out}"
     note = "identik dengan aslinya" if doc.identical else "PERINGATAN: berbeda dari sidik jari aslinya"
+    if doc.other_paper:
+        note = f"pada kertas {doc.paper}, bukan kertas terbitnya ({doc.issued_paper}): isi sama, tata letak berbeda"
     if doc.masked:
         note = "NIK, telepon dan email disamarkan sesuai peran Anda"
     return f"{what} dicetak ulang ({note}) -> {out}"

@@ -5,9 +5,11 @@ Printed for a keberatan or a sengketa at the Komisi Informasi, where the desk mu
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.keep import keep_ending
+from app.documents.kinds import DOCUMENT_TITLES
 from app.documents.parts import Styles, field_table, grid_table, kop, signature, title_block
 from app.documents.snapshot import DossierSnapshot
 from app.documents.templates import Template, template_for
@@ -33,6 +35,11 @@ def _table(
     return [grid_table(data, [page.frame_width * r / total for r in ratios])]
 
 
+def _heading(text: str, st: Styles) -> list[Flowable]:
+    """A section heading, never the last line of a page: a new page unless a few lines fit under it."""
+    return [CondPageBreak(st["body"].leading * 5), Paragraph(text, st["heading"])]
+
+
 def obtain_text(method: str, copy_format: str, tpl: Template) -> str:
     """Markup for the cara memperoleh informasi, in words (not the stored code)."""
     if method == "melihat":
@@ -52,7 +59,7 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
     story: list[Flowable] = kop(snap.office, tpl, page, st)
     story += title_block(tpl.fmt("title"), "", tpl, st)
     story.insert(-1, Paragraph(tpl.fmt("subtitle", number=req.registration_number), st["center"]))
-    story.append(Paragraph(tpl.fmt("section_request"), st["heading"]))
+    story += _heading(tpl.fmt("section_request"), st)
     rows = [
         (tpl.raw("label_registration"), f"<b>{esc(req.registration_number)}</b>"),
         (tpl.raw("label_received"), esc(format_datetime(req.received_at, tz))),
@@ -65,7 +72,7 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         (tpl.raw("label_attachments"), esc("; ".join(req.attachments))),
     ]
     story.append(field_table(rows, page.frame_width, st, label_ratio=0.32))
-    story.append(Paragraph(tpl.fmt("section_requester"), st["heading"]))
+    story += _heading(tpl.fmt("section_requester"), st)
     rows = [
         (tpl.raw("label_name"), esc(who.name)),
         (tpl.raw("label_kind"), esc(_kind_label(who.kind, tpl))),
@@ -79,14 +86,14 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
             (tpl.raw("label_proxy"), esc(f"{who.proxy_name}, {who.proxy_address} {who.proxy_phone}".strip()))
         )
     story.append(field_table(rows, page.frame_width, st, label_ratio=0.32))
-    story.append(Paragraph(tpl.fmt("section_facts"), st["heading"]))
+    story += _heading(tpl.fmt("section_facts"), st)
     if snap.facts:
         story.append(
             field_table([(f.label, esc(f.value)) for f in snap.facts], page.frame_width, st, label_ratio=0.32)
         )
     else:
         story.append(Paragraph(tpl.fmt("none"), st["left"]))
-    story.append(Paragraph(tpl.fmt("section_deadlines"), st["heading"]))
+    story += _heading(tpl.fmt("section_deadlines"), st)
     story += _table(
         tpl.lines("deadline_headers"),
         [[label, format_date_long(d.due), d.basis] for label, d in snap.deadlines],
@@ -95,7 +102,7 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         st,
         tpl,
     )
-    story.append(Paragraph(tpl.fmt("section_timeline"), st["heading"]))
+    story += _heading(tpl.fmt("section_timeline"), st)
     story += _table(
         tpl.lines("timeline_headers"),
         [[format_datetime(e.at, ""), e.action, e.actor, e.detail] for e in snap.timeline],
@@ -104,17 +111,17 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         st,
         tpl,
     )
-    story.append(Paragraph(tpl.fmt("section_letters"), st["heading"]))
+    story += _heading(tpl.fmt("section_letters"), st)
     story += _table(
         tpl.lines("letter_headers"),
-        [[f"{x.title} ({x.kind})", x.number or "-", format_date(x.date)] for x in snap.letters],
+        [[DOCUMENT_TITLES.get(x.kind, x.title), x.number or "-", format_date(x.date)] for x in snap.letters],
         [5, 4, 2],
         page,
         st,
         tpl,
     )
     if snap.objections:
-        story.append(Paragraph(tpl.fmt("section_objections"), st["heading"]))
+        story += _heading(tpl.fmt("section_objections"), st)
         story += _table(
             tpl.lines("objection_headers"),
             [
@@ -132,13 +139,35 @@ def _story(snap: DossierSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
             st,
             tpl,
         )
-    story.append(Spacer(1, 6))
-    story.append(Paragraph(tpl.fmt("printed", datetime=format_datetime(snap.printed_at, tz)), st["small"]))
+    if snap.disputes:
+        story += _heading(tpl.fmt("section_disputes"), st)
+        story += _table(
+            tpl.lines("dispute_headers"),
+            [
+                [
+                    d.objection_number,
+                    format_date(d.filed_on) if d.filed_on else "-",
+                    d.register or "-",
+                    d.outcome or "-",
+                    format_date(d.decided_on) if d.decided_on else "-",
+                ]
+                for d in snap.disputes
+            ],
+            [3, 2, 3, 4, 2],
+            page,
+            st,
+            tpl,
+        )
+    ending: list[Flowable] = [
+        Spacer(1, 6),
+        Paragraph(tpl.fmt("printed", datetime=format_datetime(snap.printed_at, tz)), st["small"]),
+    ]
     if snap.signatory is not None:
-        story.append(
+        ending.append(
             signature(snap.signatory, tpl, page, st, city=snap.office.city, date=snap.printed_at.date())
         )
-    return story
+    head = len(kop(snap.office, tpl, page, st)) + 3  # the kop, the title and its subtitle stay as they are
+    return story[:head] + keep_ending(story[head:], ending, leading=st["body"].leading)
 
 
 def render_dossier(snap: DossierSnapshot, paper: str = "A4") -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.keep import keep_ending
 from app.documents.letter import checkbox
 from app.documents.parts import Styles, field_table, kop, title_block, two_signatures
 from app.documents.snapshot import FormSnapshot, Signatory
@@ -77,9 +78,36 @@ def _copy(snap: FormSnapshot, label: str, tpl: Template, page: PageSpec, st: Sty
             date=snap.letter.date,
         )
     )
-    story.append(Spacer(1, 8))
-    story += [Paragraph(esc(note), st["small"]) for note in tpl.lines("notes")]
+    notes = [Paragraph(esc(note), st["small"]) for note in tpl.lines("notes")]
+    story += [Spacer(1, 8), *notes]
+    if snap.page_layout >= 2:  # the signatures and the footnotes stay with the field table's last lines
+        fields = len(story) - len(notes) - 3
+        story[fields:] = keep_ending(
+            story[fields : fields + 1], story[fields + 1 :], leading=st["body"].leading
+        )
     return story
+
+
+class _LembarStart(Flowable):
+    """Zero-size mark at the start of a lembar: notes the page it lands on, for the lembar's own numbering."""
+
+    def __init__(self, starts: list[int]) -> None:
+        super().__init__()
+        self._starts = starts
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self._starts.append(self.canv.getPageNumber())
+
+
+def _lembar_page(starts: list[int], number: int, total: int) -> tuple[int, int]:
+    """(page within its lembar, pages of that lembar) for page ``number`` of ``total``."""
+    begun = [p for p in sorted(set(starts)) if p <= number] or [1]
+    later = [p for p in sorted(set(starts)) if p > number]
+    first = begun[-1]
+    return number - first + 1, (later[0] if later else total + 1) - first
 
 
 def render_form(snap: FormSnapshot, paper: str = "A4") -> bytes:
@@ -88,12 +116,23 @@ def render_form(snap: FormSnapshot, paper: str = "A4") -> bytes:
     st = styles(page.base_size)
     labels = tpl.lines("copy_labels")
     story: list[Flowable] = []
+    starts: list[int] = []
     for i in range(max(snap.copies, 1)):
         if i:
             story.append(PageBreak())
+        if snap.page_layout >= 2:
+            story.append(_LembarStart(starts))
         label = labels[i] if i < len(labels) else labels[-1]
         story += _copy(snap, label, tpl, page, st)
-    footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
+    if snap.page_layout >= 2:  # each lembar is a document of its own: "Halaman 1 dari 1" on each
+
+        def lembar_of(n: int, t: int) -> str:
+            local, pages = _lembar_page(starts, n, t)
+            return tpl.plain("page_of", page=str(local), pages=str(pages))
+
+        footer = page_footer(lembar_of, page, always=True)
+    else:
+        footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
     return build_pdf(
         story, page, title=tpl.plain("title"), subject=snap.request.registration_number, on_page=footer
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
+from app.documents.keep import keep_ending
 from app.documents.letter import closing, render_letter, request_reference
 from app.documents.parts import Styles, bullet_list, field_table, kop, memo_header, signature
 from app.documents.snapshot import ForwardSnapshot, Requester
@@ -33,6 +34,7 @@ def _forwarding_letter(snap: ForwardSnapshot, tpl: Template, page: PageSpec, st:
         page,
         st,
         addressee_keys=("forward_addressee", "addressee_at"),
+        unknown_place=tpl.fmt("addressee_at_unknown") if snap.page_layout >= 2 else "",
     )
     out.append(
         Paragraph(
@@ -52,12 +54,19 @@ def _forwarding_letter(snap: ForwardSnapshot, tpl: Template, page: PageSpec, st:
         (tpl.raw("label_information"), esc(snap.request.information)),
         (tpl.raw("label_purpose"), esc(snap.request.purpose)),
     ]
-    out.append(field_table(rows, page.frame_width, st, label_ratio=0.3))
-    out.append(Spacer(1, 4))
-    out.append(Paragraph(tpl.fmt("forward_request", holder=snap.holder_name), st["body"]))
-    out += [Spacer(1, 6), Paragraph(tpl.fmt("forward_closing"), st["body"])]
-    out.append(signature(snap.signatory, tpl, page, st))
-    return out
+    lead: list[Flowable] = [
+        field_table(rows, page.frame_width, st, label_ratio=0.3),
+        Spacer(1, 4),
+        Paragraph(tpl.fmt("forward_request", holder=snap.holder_name), st["body"]),
+    ]
+    ending = [
+        Spacer(1, 6),
+        Paragraph(tpl.fmt("forward_closing"), st["body"]),
+        signature(snap.signatory, tpl, page, st),
+    ]
+    if snap.page_layout >= 2:
+        return out + keep_ending(lead, ending, leading=st["body"].leading)
+    return out + lead + ending
 
 
 def render_forward(snap: ForwardSnapshot, paper: str = "A4") -> bytes:
@@ -86,8 +95,9 @@ def render_forward(snap: ForwardSnapshot, paper: str = "A4") -> bytes:
             Spacer(1, 10),
             Paragraph(tpl.fmt("copy_to"), st["left"]),
             *bullet_list([snap.holder_name], st),
-            PageBreak(),
-            *_forwarding_letter(snap, tpl, page, st),
         ]
 
-    return render_letter(snap, "forward", body, memo=True, paper=paper, tail=copies)
+    def forwarding(tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
+        return [PageBreak(), *_forwarding_letter(snap, tpl, page, st)] if snap.forwarded else []
+
+    return render_letter(snap, "forward", body, memo=True, paper=paper, tail=copies, appendix=forwarding)

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.keep import EndingStart, keep_ending, split_ending
 from app.documents.parts import Styles, field_table, grid_table, kop, memo_header, signature, title_block
 from app.documents.snapshot import CostLine, LetterSnapshot
 from app.documents.templates import Template, template_for
@@ -30,8 +31,12 @@ def render_letter(
     paper: str = "A4",
     sign: bool = True,
     tail: Body | None = None,
+    appendix: Body | None = None,
 ) -> bytes:
-    """Lay out a letter: memo style (Nomor/Sifat/Hal + Kepada Yth.) or title style (centred title + Nomor)."""
+    """Lay out a letter: memo style (Nomor/Sifat/Hal + Kepada Yth.) or title style (centred title + Nomor).
+
+    The body's ending (from its ``EndingStart``: closing, footnotes), the signature and ``tail`` (tembusan) are
+    kept on a page with body text (``page_layout`` 2); ``appendix`` follows on pages of its own."""
     tpl = template_for(kind, snap.wording)
     page = letter_page(paper)
     st = styles(page.base_size)
@@ -49,12 +54,13 @@ def render_letter(
             tpl,
             page,
             st,
+            unknown_place=tpl.fmt("addressee_at_unknown") if snap.page_layout >= 2 else "",
         )
     else:
         story += title_block(tpl.fmt("title", ppid=snap.office.ppid_name), snap.letter.number, tpl, st)
-    story += body(tpl, page, st)
+    lead, ending = split_ending(body(tpl, page, st))
     if sign:
-        story.append(
+        ending.append(
             signature(
                 snap.signatory,
                 tpl,
@@ -65,7 +71,13 @@ def render_letter(
             )
         )
     if tail is not None:
-        story += tail(tpl, page, st)
+        ending += tail(tpl, page, st)
+    if snap.page_layout >= 2:
+        story += keep_ending(lead, ending, leading=st["body"].leading)
+    else:
+        story += [*lead, *ending]
+    if appendix is not None:
+        story += appendix(tpl, page, st)
     footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
     title = tpl.plain("title", ppid=snap.office.ppid_name) if "title" in tpl.texts else subject
     return build_pdf(
@@ -137,7 +149,8 @@ def costs_table(costs: tuple[CostLine, ...], tpl: Template, page: PageSpec, st: 
 
 
 def closing(tpl: Template, st: Styles) -> list[Flowable]:
-    return [Spacer(1, 6), Paragraph(tpl.fmt("closing"), st["body"])]
+    """The closing sentence: the start of the ending that stays with the signature."""
+    return [EndingStart(), Spacer(1, 6), Paragraph(tpl.fmt("closing"), st["body"])]
 
 
 def checkbox(selected: bool) -> str:

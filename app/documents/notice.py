@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
+from app.documents.keep import EndingStart
 from app.documents.letter import checkbox, costs_table, render_letter
 from app.documents.parts import Styles, field_table, requester_rows
 from app.documents.snapshot import NoticeSnapshot
@@ -95,7 +96,7 @@ def render_notice(snap: NoticeSnapshot, paper: str = "A4") -> bytes:
         ]
         out += _variant_a(snap, tpl, page, st) if snap.variant == "A" else _variant_b(snap, tpl, st)
         if snap.variant == "A" and snap.costs:
-            out += [Spacer(1, 6), Paragraph(tpl.fmt("notes"), st["small"])]
+            out += [EndingStart(), Spacer(1, 6), Paragraph(tpl.fmt("notes"), st["small"])]
         return out
 
     return render_letter(snap, "notice", body, memo=False, paper=paper)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
+from app.documents.keep import keep_ending
 from app.documents.letter import checkbox
 from app.documents.parts import (
     Styles,
@@ -24,6 +25,7 @@ def _form(snap: ObjectionSnapshot, tpl: Template, page: PageSpec, st: Styles) ->
     who, req = snap.requester, snap.request
     story: list[Flowable] = kop(snap.office, tpl, page, st)
     story += title_block(tpl.fmt("title"), "", tpl, st)
+    body_at = len(story)
     story.append(Paragraph(tpl.fmt("section_a"), st["heading"]))
     identity = "<br/>".join(
         f"{esc(tpl.raw(k))}: {esc(v or '-')}"
@@ -58,6 +60,7 @@ def _form(snap: ObjectionSnapshot, tpl: Template, page: PageSpec, st: Styles) ->
     story.append(Paragraph(esc(snap.case or "-"), st["body"]))
     story.append(Paragraph(tpl.fmt("section_d"), st["heading"]))
     story.append(Paragraph(deadline_markup(snap.response_deadline, tpl), st["left"]))
+    ending_at = len(story)
     story += [Spacer(1, 6), Paragraph(tpl.fmt("closing"), st["body"])]
     filer = Signatory(jabatan="", name=who.proxy_name or who.name)
     day = snap.received_at.date() if snap.received_at else snap.letter.date
@@ -76,13 +79,24 @@ def _form(snap: ObjectionSnapshot, tpl: Template, page: PageSpec, st: Styles) ->
     )
     story.append(Spacer(1, 6))
     story += [Paragraph(esc(note), st["small"]) for note in tpl.lines("notes")]
-    return story
+    return _kept(snap, story, body_at, ending_at, st)
+
+
+def _kept(
+    snap: ObjectionSnapshot, story: list[Flowable], body_at: int, ending_at: int, st: Styles
+) -> list[Flowable]:
+    """The ending (closing, signatures, notes) kept on a page with body text (``page_layout`` 2)."""
+    if snap.page_layout < 2:
+        return story
+    kept = keep_ending(story[body_at:ending_at], story[ending_at:], leading=st["body"].leading)
+    return [*story[:body_at], *kept]
 
 
 def _receipt(snap: ObjectionSnapshot, tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
     who = snap.requester
     story: list[Flowable] = kop(snap.office, tpl, page, st)
     story += title_block(tpl.fmt("receipt_title"), "", tpl, st)
+    body_at = len(story)
     received = format_datetime(snap.received_at, snap.office.time_zone) if snap.received_at else "-"
     grounds = [t for t in tpl.lines("grounds") if t[:1].lower() in {g.strip().lower() for g in snap.grounds}]
     rows = [
@@ -100,10 +114,11 @@ def _receipt(snap: ObjectionSnapshot, tpl: Template, page: PageSpec, st: Styles)
         .replace("{deadline}", deadline_markup(snap.response_deadline, tpl))
     )
     story.append(Paragraph(sentence, st["body"]))
+    ending_at = len(story)
     story += [Spacer(1, 4), Paragraph(tpl.fmt("receipt_note"), st["small"])]
     day = snap.received_at.date() if snap.received_at else snap.letter.date
     story.append(signature(snap.signatory, tpl, page, st, city=snap.office.city, date=day))
-    return story
+    return _kept(snap, story, body_at, ending_at, st)
 
 
 def render_objection(snap: ObjectionSnapshot, paper: str = "A4") -> bytes:

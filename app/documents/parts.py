@@ -136,11 +136,13 @@ def memo_header(
     st: Styles,
     *,
     addressee_keys: tuple[str, str] = ("addressee_name", "addressee_at"),
+    unknown_place: str = "",
 ) -> list[Flowable]:
     """Nomor/Sifat/Lampiran/Hal with the place-date line and the "Kepada Yth." block (surat dinas style).
 
     ``addressee_keys`` name the template lines for the addressee (a person by default; a public body for the
-    forwarding letter)."""
+    forwarding letter). ``unknown_place`` replaces the address line when the address is not known ("di
+    Tempat", not "di -"); empty keeps the line as letters issued before printed it."""
     width = page.frame_width
     rows = [
         (tpl.raw("label_letter_number"), esc(number)),
@@ -150,7 +152,10 @@ def memo_header(
     ]
     left = field_table(rows, width * 0.62, st, label_ratio=0.2)
     addressee_lines = [tpl.fmt("addressee_to")] + [
-        tpl.fmt(key, name=addressee.name, address=addressee.address or "-") for key in addressee_keys
+        unknown_place
+        if key == addressee_keys[-1] and unknown_place and not addressee.address.strip()
+        else tpl.fmt(key, name=addressee.name, address=addressee.address or "-")
+        for key in addressee_keys
     ]
     right = [Paragraph(line, st["left"]) for line in addressee_lines]
     head = Table(

@@ -23,6 +23,7 @@ from app.documents.base import (
     styles,
     thermal_page,
 )
+from app.documents.keep import keep_ending
 from app.documents.parts import (
     Styles,
     deadline_markup,
@@ -182,12 +183,14 @@ def _story(snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
     story.append(Paragraph(tpl.fmt("title"), st["title"]))
     story.append(Spacer(1, 4))
     story += _number_block(snap, tpl, page, st, narrow=narrow)
+    body_start = len(story)
     if narrow:
         for label, value in _fields(snap, tpl, st):
             story.append(Paragraph(f"<b>{esc(label)}</b>:<br/>{value}", st["left"]))
             story.append(Spacer(1, 2))
     else:
         story.append(field_table(_fields(snap, tpl, st), page.frame_width, st, label_ratio=0.34))
+    ending_start = len(story)
     if not snap.complete:
         story.append(Spacer(1, 4))
         story.append(Paragraph(tpl.fmt("incomplete_note"), st["small"]))
@@ -222,6 +225,9 @@ def _story(snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
                 date=day,
             )
         )
+    if snap.page_layout >= 2 and not narrow:  # the notes and the signatures stay with the last fields
+        lead, ending = story[body_start:ending_start], story[ending_start:]
+        story[body_start:] = keep_ending(lead, ending, leading=st["body"].leading)
     return story
 
 

@@ -142,7 +142,10 @@ class Snapshot:
         version = payload.get("version", SNAPSHOT_VERSION)
         if not isinstance(version, int) or version > SNAPSHOT_VERSION:
             raise ValueError(f"versi snapshot {version!r} lebih baru dari aplikasi ini")
-        data = {**cls.STORED_BEFORE, **payload["data"]}
+        before: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):  # a base class's later fields count for every subclass too
+            before.update(vars(klass).get("STORED_BEFORE", {}))
+        data = {**before, **payload["data"]}
         result: Snapshot = from_jsonable(cls, data)
         return result
 
@@ -156,6 +159,11 @@ class LetterSnapshot(Snapshot):
     requester: Requester
     signatory: Signatory
     wording: Wording = field(default_factory=dict)
+    #: 2: the ending (closing, place and date, signature, footnotes) always shares its page with body text, each
+    #: lembar of the form is numbered on its own, the forward letter's address line says "di Tempat" when the
+    #: address is unknown; 1: letters issued before, reprinted as they were.
+    page_layout: int = 2
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {"page_layout": 1}
 
 
 @dataclass(frozen=True)
@@ -353,6 +361,17 @@ class IssuedLetterRef:
 
 
 @dataclass(frozen=True)
+class DisputeRow:
+    """A sengketa at the Komisi Informasi that followed a keberatan: its KI register number, dates, outcome."""
+
+    objection_number: str
+    filed_on: dt.date | None = None
+    register: str = ""
+    outcome: str = ""
+    decided_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class LabeledValue:
     label: str
     value: str
@@ -374,6 +393,7 @@ class DossierSnapshot(Snapshot):
     objections: tuple[ObjectionRow, ...] = ()
     signatory: Signatory | None = None
     wording: Wording = field(default_factory=dict)
+    disputes: tuple[DisputeRow, ...] = ()
 
 
 @dataclass(frozen=True)

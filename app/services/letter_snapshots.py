@@ -25,7 +25,7 @@ from app.domain.requester import DOCUMENT_KINDS
 from app.errors import ActionRefused
 from app.services.context import Actor
 from app.services.pii import PiiVault
-from db.models import Office, Official, Request, Requester, User
+from db.models import Event, Office, Official, Request, Requester, User
 
 
 def ppid_name(office: Office) -> str:
@@ -124,7 +124,40 @@ def officer_signatory(session: Session, username: str) -> s.Signatory:
     match = session.scalar(
         select(Official).where(Official.role == "petugas_informasi", Official.name == name, Official.active)
     )
-    return s.Signatory(jabatan="", name=name, nip=(match.nip or "") if match else "")
+    nip = (match.nip if match else None) or (user.nip if user is not None else None) or ""
+    return s.Signatory(jabatan="", name=name, nip=nip)
+
+
+def handed_over_by(session: Session, request: Request) -> str:
+    """The username who recorded the request's (latest) hand-over: the officer who handed the information
+    over, whoever prints the berita acara later."""
+    event = session.scalar(
+        select(Event)
+        .where(Event.request_id == request.id, Event.kind == "deliver")
+        .order_by(Event.at.desc(), Event.recorded_at.desc())
+        .limit(1)
+    )
+    return event.username if event is not None else ""
+
+
+def brief(text: str, limit: int = 90) -> str:
+    """The first words of ``text`` (at most ``limit`` characters, cut at a word, with "…")."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + " …"
+
+
+def handed_items(row: Request) -> tuple[str, ...]:
+    """What the berita acara lists as handed over: the information in brief, its form and number of pages
+    (the request's full text is printed above it once)."""
+    details = [INFO_FORMS.get(row.info_form or "", "")]
+    pages = int((row.costs or {}).get("pages") or 0)
+    if pages:
+        details.append(f"{pages} lembar")
+    extra = ", ".join(x for x in details if x)
+    return (brief(row.information) + (f" ({extra})" if extra else ""),)
 
 
 def requester_snapshot(
@@ -300,7 +333,7 @@ def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, d
         assert row.delivered_at is not None
         return row.delivered_at.date(), {
             "handed_at": row.delivered_at,
-            "items": (row.information,),
+            "items": handed_items(row),
             "form": INFO_FORMS.get(row.info_form or "", "")
             or DELIVERY_METHODS.get(row.delivered_method or "", ""),
             "costs": cost_lines(row.costs),

@@ -36,6 +36,7 @@ from app.services.letter_pii import PII_KEY, seal, unseal
 from app.services.letter_snapshots import (
     atasan_text,
     deadline,
+    handed_over_by,
     letter_fields,
     office_snapshot,
     officer_signatory,
@@ -115,6 +116,13 @@ class IssuedDocument:
     identical: bool = True  # a reprint matched the stored fingerprint
     warnings: tuple[str, ...] = ()
     masked: bool = False  # a reprint for a reader who sees personal data masked (not the letter as issued)
+    paper: str = ""  # the paper this copy was rendered on
+    issued_paper: str = ""  # the paper the letter was issued on; a reprint on other paper is not identical
+
+    @property
+    def other_paper(self) -> bool:
+        """A reprint on another paper than the letter was issued on: same content, not the same document."""
+        return self.reprint and bool(self.paper) and self.paper != self.issued_paper
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,6 +139,7 @@ class IssuedDocument:
             "sha256": self.sha256,
             "reprint": self.reprint,
             "identical": self.identical,
+            "other_paper": self.other_paper,
             "warnings": list(self.warnings),
         }
 
@@ -296,8 +305,11 @@ class LetterService:
             )
         day, fields = letter_fields(kind, request, session)
         signed_by = kind_of(kind).signer
+        officer = actor.username
+        if kind == "handover":  # the officer who handed the information over, not whoever prints it
+            officer = handed_over_by(session, request) or officer
         signer = (
-            officer_signatory(session, request.received_by if signed_by == "receiver" else actor.username)
+            officer_signatory(session, request.received_by if signed_by == "receiver" else officer)
             if signed_by in ("receiver", "officer")
             else ppid_signatory(session, office)
         )
@@ -321,11 +333,14 @@ class LetterService:
         stored = unseal(dict(row.snapshot), self.ctx.vault, full=full)
         stored_paper = str(stored.pop("paper", "A4"))
         pdf = render(s.Snapshot.from_dict(stored), paper or stored_paper)
-        same_paper = (paper or stored_paper) == stored_paper
+        printed_on = paper or stored_paper
         masked = not full and PII_KEY in row.snapshot
-        identical = pdf_sha256(pdf) == row.sha256 if same_paper and not masked else True
+        # on other paper the layout differs: the reprint is the letter's content, not the document issued
+        identical = pdf_sha256(pdf) == row.sha256 if printed_on == stored_paper and not masked else False
+        if masked:
+            identical = True  # a masked view says so itself (``masked``)
         doc = self._document(row, request_number, pdf, reprint=True, identical=identical)
-        return replace(doc, masked=masked)
+        return replace(doc, masked=masked, paper=printed_on, issued_paper=stored_paper)
 
     def reprint(self, actor: Actor, letter_id: str, *, paper: str | None = None) -> IssuedDocument:
         """Render a stored letter again from its snapshot, per the reader's role (see ``_reprint``)."""

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES
+from app.domain.deadlines import OBJECTION_DEADLINE_LABELS
 from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
     CHANNELS,
     DECISION_LABELS,
+    DISPUTE_OUTCOMES,
     OBJECTION_DECISIONS,
     STATUS_LABELS,
     Decision,
@@ -34,7 +36,7 @@ from app.services.letter_snapshots import (
     request_snapshot,
     requester_snapshot,
 )
-from db.models import Event, IssuedLetter, Objection, Request, Requester
+from db.models import Event, IssuedLetter, Objection, Request, Requester, User
 
 
 def contact_of(who: Requester, *, reveal: bool) -> str:
@@ -128,6 +130,15 @@ def objection_rows(
     ]
 
 
+def letter_date(row: IssuedLetter) -> dt.date:
+    """The date the letter itself carries (its snapshot's), not the day it was printed or synced."""
+    stored = ((row.snapshot or {}).get("data") or {}).get("letter") or {}
+    try:
+        return dt.date.fromisoformat(str(stored["date"]))
+    except (KeyError, ValueError):
+        return row.issued_at.date()
+
+
 def dossier_snapshot(
     session: Session,
     ctx: DeskContext,
@@ -155,9 +166,29 @@ def dossier_snapshot(
         "extended": "Pemberitahuan tertulis (diperpanjang)",
         "objection_filing": "Pengajuan keberatan",
     }
-    deadlines = tuple(
-        (labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None
+    deadlines = [(labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None]
+    rows = session.scalars(
+        select(Objection).where(Objection.request_id == request.id).order_by(Objection.filed_at)
+    ).all()
+    for obj in rows:  # each keberatan's own deadlines: the Atasan PPID's answer, then filing a sengketa
+        deadlines += [
+            (f"{label} ({obj.number})", d)
+            for key, label in OBJECTION_DEADLINE_LABELS.items()
+            if (d := deadline(obj.deadlines, key)) is not None
+        ]
+    disputes = tuple(
+        s.DisputeRow(
+            objection_number=obj.number,
+            filed_on=obj.dispute_filed_at.date() if obj.dispute_filed_at else None,
+            register=obj.dispute_register or "",
+            outcome=DISPUTE_OUTCOMES.get(obj.dispute_outcome or "", obj.dispute_outcome or "")
+            + (f" – {obj.dispute_outcome_text}" if obj.dispute_outcome_text else ""),
+            decided_on=obj.dispute_decided_at.date() if obj.dispute_decided_at else None,
+        )
+        for obj in rows
+        if obj.dispute_filed_at or obj.dispute_register
     )
+    names = dict(session.execute(select(User.username, User.full_name)).tuples().all())
     facts = [s.LabeledValue("Cara penyampaian", CHANNELS.get(request.channel, request.channel))]
     if request.decision:
         facts.append(
@@ -172,12 +203,15 @@ def dossier_snapshot(
         printed_at=now,
         status=STATUS_LABELS.get(Status(request.status), request.status),
         facts=tuple(facts),
-        deadlines=deadlines,
-        timeline=tuple(s.TimelineEntry(e.at, e.summary, e.username, "") for e in events),
+        deadlines=tuple(deadlines),
+        timeline=tuple(
+            s.TimelineEntry(e.at, e.summary, names.get(e.username) or e.username, "") for e in events
+        ),
         letters=tuple(
-            s.IssuedLetterRef(r.kind, DOCUMENT_TITLES.get(r.kind, r.kind), r.number or "", r.issued_at.date())
+            s.IssuedLetterRef(r.kind, DOCUMENT_TITLES.get(r.kind, r.kind), r.number or "", letter_date(r))
             for r in letters
         ),
+        disputes=disputes,
         objections=tuple(objections),
         signatory=ppid_signatory(session, office),
         wording=dict(wording),

@@ -2453,6 +2453,10 @@
         <translation>NIK, phone and e-mail masked for your role.</translation>
     </message>
     <message>
+        <source>pada kertas {0}, bukan kertas terbitnya ({1}): isi sama, tata letak berbeda.</source>
+        <translation>on {0} paper, not the paper it was issued on ({1}): same content, different layout.</translation>
+    </message>
+    <message>
         <source>identik dengan aslinya.</source>
         <translation>identical to the original.</translation>
     </message>

@@ -84,6 +84,10 @@ def describe(doc: IssuedDocument) -> str:
             note = QCoreApplication.translate(
                 "PrintActions", "NIK, telepon dan email disamarkan sesuai peran Anda."
             )
+        elif doc.other_paper:
+            note = QCoreApplication.translate(
+                "PrintActions", "pada kertas {0}, bukan kertas terbitnya ({1}): isi sama, tata letak berbeda."
+            ).format(doc.paper, doc.issued_paper)
         elif doc.identical:
             note = QCoreApplication.translate("PrintActions", "identik dengan aslinya.")
         else:

@@ -81,6 +81,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         ),
         "Cetak ulang surat {0} yang diterbitkan {1} oleh {2}": "Reprint of letter {0} issued {1} by {2}",
         "identik dengan aslinya.": "identical to the original.",
+        "pada kertas {0}, bukan kertas terbitnya ({1}): isi sama, tata letak berbeda.": (
+            "on {0} paper, not the paper it was issued on ({1}): same content, different layout."
+        ),
         "NIK, telepon dan email disamarkan sesuai peran Anda.": "NIK, phone and e-mail masked for your role.",
         "PERINGATAN: berbeda dari sidik jari aslinya.": "WARNING: differs from the original's fingerprint.",
         "Peringatan templat: {0}": "Template warning: {0}",

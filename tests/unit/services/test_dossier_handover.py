@@ -1,0 +1,100 @@
+"""The dossier for the Komisi Informasi, the berita acara's officer and a reprint on other paper, read from
+the PDFs the services issue over a real register."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pypdf
+
+from app.domain.lifecycle import Status
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.letters import LetterService
+
+
+def _text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+def test_dossier_is_indonesian_names_officials_and_shows_the_sengketa(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, clock: object
+) -> None:
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.REJECTED)
+    rejection = letters.issue(supervisor, "rejection", number)
+    objection = desk.objections.add(supervisor, request_number=number, grounds="a")
+    desk.objections.act(
+        supervisor,
+        objection.number,
+        "decide",
+        {"decision": "ditolak", "text": "Menguatkan keputusan PPID", "atasan_name": "Ir. Budi Rahardjo"},
+    )
+    desk.objections.act(
+        supervisor, objection.number, "dispute", {"register_number": "012/III/KI-BTN-PS/2026"}
+    )
+    desk.objections.act(supervisor, objection.number, "dispute_outcome", {"outcome": "mediasi_berhasil"})
+    text = _text(letters.dossier_pdf(supervisor, number)[0])
+    assert "(rejection)" not in text and "(receipt)" not in text
+    assert "Surat Keputusan PPID tentang Penolakan" in text
+    assert " spv " not in f" {text} " and "Spv" in text  # the user's full name, not the login
+    assert "H. Sengketa Informasi di Komisi Informasi" in text
+    assert "012/III/KI-BTN-PS/2026" in text and "Mediasi berhasil" in text
+    assert f"Batas tanggapan Atasan PPID ({objection.number})" in text
+    assert f"Batas mengajukan sengketa ({objection.number})" in text
+    assert rejection.number in text
+
+
+def test_berita_acara_names_the_officer_who_handed_over_not_who_prints(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, officer: Actor, admin: Actor
+) -> None:
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.ANSWERED)
+    desk.actions.act(officer, number, "deliver", {"method": "email"})
+    text = _text(letters.issue(supervisor, "handover", number).pdf)
+    signatures = text[text.index("Yang Menyerahkan") :]
+    assert "Petugas" in signatures and "Spv" not in signatures
+
+
+def test_a_reprint_on_other_paper_does_not_claim_to_be_identical(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor
+) -> None:
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.REJECTED)
+    letters.issue(supervisor, "rejection", number, paper="A4")
+    same = letters.issue(supervisor, "rejection", number)
+    other = letters.issue(supervisor, "rejection", number, paper="F4")
+    assert same.identical and not same.other_paper
+    assert not other.identical and other.other_paper and other.to_dict()["other_paper"] is True
+
+    from pathlib import Path
+
+    from app.cli.print_cmd import _describe
+
+    note = _describe(other, Path("x.pdf"))
+    assert "identik" not in note and "F4" in note and "A4" in note
+
+
+def test_berita_acara_keeps_the_officers_nip_under_the_name_and_lists_the_item_briefly(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor, officer: Actor, admin: Actor
+) -> None:
+    desk.office.save_official(
+        admin, role="petugas_informasi", name="Petugas", jabatan="Petugas Informasi", nip="199001012015032002"
+    )
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.ANSWERED)
+    desk.actions.act(officer, number, "deliver", {"method": "email"})
+    text = _text(letters.issue(supervisor, "handover", number).pdf)
+    signatures = text[text.index("Yang Menyerahkan") :]
+    assert signatures.index("Petugas Siti") < signatures.index("NIP. 19900101 201503 2 002")
+
+
+def test_the_handed_item_is_named_in_brief() -> None:
+    from app.services.letter_snapshots import brief
+
+    long = "Salinan dokumen rencana anggaran biaya pembangunan jalan lingkungan RT 03 RW 05 " * 10
+    short = brief(long)
+    assert len(short) <= 92 and short.endswith(" …") and long.startswith(short[:-2])
+    assert brief("Salinan RAB 2025") == "Salinan RAB 2025"
