@@ -16,13 +16,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from app.domain.requester import CleanRequester
-from app.domain.search import SearchableRequest, SearchableRequester, search_body
+from app.domain.requester import RECORDED_FIELDS, CleanRequester
+from app.domain.search import search_text
 from app.errors import IdentityQuestion
 from db.models import Request, Requester
 
-#: The requester's fields copied onto each request (the NIK itself only in its masked form).
-RECORDED_FIELDS = ("kind", "name", "legal_number", "address", "phone", "email", "occupation", "nik_masked")
+__all__ = ["RECORDED_FIELDS", "IdentityAnswer", "as_recorded", "check_identity", "search_text"]
 
 
 class IdentityAnswer(StrEnum):
@@ -50,15 +49,6 @@ def as_recorded(request: Request, requester: Requester) -> Requester:
         if name in recorded:
             setattr(copy, name, recorded[name])
     return copy
-
-
-def search_text(row: SearchableRequest, current: SearchableRequester, recorded: SearchableRequester) -> str:
-    """The search index's body of a request: the identity it recorded, then whatever of the requester's
-    current identity differs (a request stays findable by the name and phone its requester uses today)."""
-    body = search_body(row, recorded)
-    lines = set(body.split("\n"))
-    extra = [line for line in search_body(row, current).split("\n") if line not in lines]
-    return "\n".join([body, *extra]) if extra else body
 
 
 def recorded_name(request: Request, requester: Requester) -> str:

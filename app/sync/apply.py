@@ -20,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
-from app.services.identity import RECORDED_FIELDS, search_text
+from app.domain.requester import RECORDED_FIELDS
+from app.domain.search import search_text
 from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
