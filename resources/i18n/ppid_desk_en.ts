@@ -1178,6 +1178,14 @@
         <translation>How to o&amp;btain it:</translation>
     </message>
     <message>
+        <source>&amp;Nama badan hukum:</source>
+        <translation>&amp;Name of the legal entity:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kelompok:</source>
+        <translation>&amp;Name of the group:</translation>
+    </message>
+    <message>
         <source>%1 terdaftar atas nama lain</source>
         <translation>%1 registered under another name</translation>
     </message>

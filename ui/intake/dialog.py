@@ -308,6 +308,13 @@ class IntakeDialog(DiscardGuard, QDialog):
         }
         self.f.labels["nik"].setText(labels[kind])
         self.nik.setAccessibleName(labels[kind].replace("&", "").rstrip(":"))
+        names = {  # a badan hukum or a kelompok has no KTP: its name is what it is registered under
+            "perorangan": self.tr("&Nama (sesuai KTP):"),
+            "badan_hukum": self.tr("&Nama badan hukum:"),
+            "kelompok": self.tr("&Nama kelompok:"),
+        }
+        self.f.labels["name"].setText(names[kind])
+        self.name.setAccessibleName(names[kind].replace("&", "").rstrip(":"))
         self.documents["ktp"].setChecked(kind != "badan_hukum")
         self.documents["sk_pengesahan"].setChecked(kind == "badan_hukum")
         if kind == "kelompok":

@@ -193,6 +193,16 @@ def test_badan_hukum_asks_for_the_sk_number(dialog, desk, officer) -> None:
     assert dialog.result_view.requester.kind == "badan_hukum"
 
 
+def test_an_organisation_is_not_asked_for_a_name_as_on_the_ktp(dialog) -> None:
+    """Issue 12 item 4: a badan hukum or a kelompok has no KTP."""
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama (sesuai KTP):"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("badan_hukum"))
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama badan hukum:"
+    assert dialog.name.accessibleName() == "Nama badan hukum"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("kelompok"))
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama kelompok:"
+
+
 def test_kuasa_fields_appear_and_are_saved(dialog) -> None:
     _fill_minimal(dialog)
     assert not dialog.proxy_name.isVisibleTo(dialog)
