@@ -239,3 +239,11 @@ def validate_requester(
         nik_info=nik_info,
         warnings=dict(check.warnings),
     )
+
+
+def recorded_fields(value: object) -> dict[str, str | None]:
+    """The recorded identity fields of a stored (or pulled) ``requester_recorded``: only known fields holding
+    text (or nothing); anything else that arrived is ignored rather than printed."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if k in RECORDED_FIELDS and (v is None or isinstance(v, str))}

@@ -16,12 +16,19 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from app.domain.requester import RECORDED_FIELDS, CleanRequester
+from app.domain.requester import RECORDED_FIELDS, CleanRequester, recorded_fields
 from app.domain.search import search_text
 from app.errors import IdentityQuestion
 from db.models import Request, Requester
 
-__all__ = ["RECORDED_FIELDS", "IdentityAnswer", "as_recorded", "check_identity", "search_text"]
+__all__ = [
+    "RECORDED_FIELDS",
+    "recorded_fields",
+    "IdentityAnswer",
+    "as_recorded",
+    "check_identity",
+    "search_text",
+]
 
 
 class IdentityAnswer(StrEnum):
@@ -41,19 +48,17 @@ def as_recorded(request: Request, requester: Requester) -> Requester:
     """The requester as ``request`` recorded them: a transient copy (never added to a session) of the current
     row with that day's fields. A request synced from a desk that did not record them yet shows the current
     row."""
-    recorded = request.requester_recorded
+    recorded = recorded_fields(request.requester_recorded)
     if not recorded:
         return requester
     copy = Requester(**{c.name: getattr(requester, c.name) for c in Requester.__table__.columns})
-    for name in RECORDED_FIELDS:
-        if name in recorded:
-            setattr(copy, name, recorded[name])
+    for name, value in recorded.items():
+        setattr(copy, name, value)
     return copy
 
 
 def recorded_name(request: Request, requester: Requester) -> str:
-    recorded = request.requester_recorded or {}
-    return str(recorded.get("name") or requester.name)
+    return recorded_fields(request.requester_recorded).get("name") or requester.name
 
 
 def same_name(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor, DeskContext
+from app.services.identity import recorded_fields
 from db.models import Request, Requester
 from db.models.sync import sync_records
 
@@ -383,7 +384,7 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
 
 def _as_recorded(r: Any) -> Any:
     """The requester's fields as the request recorded them at intake (the joined current ones otherwise)."""
-    recorded = r.requester_recorded or {}
+    recorded = recorded_fields(r.requester_recorded)
     return SimpleNamespace(**{f: recorded[f] if f in recorded else getattr(r, f) for f in _REQUESTER_FIELDS})
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
-from app.domain.requester import RECORDED_FIELDS
+from app.domain.requester import recorded_fields
 from app.domain.search import search_text
 from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
@@ -224,10 +224,8 @@ def _reindex(session: Session, rows: list[dict[str, Any]], requesters: dict[str,
         req_ns = SimpleNamespace(**{c.name: req.get(c.name) for c in Requester.__table__.columns})
         recorded = r.get("requester_recorded")
         as_recorded = SimpleNamespace(**vars(req_ns))
-        if isinstance(recorded, dict):  # the identity the request recorded (app/services/identity.py)
-            for name in RECORDED_FIELDS:
-                if name in recorded:
-                    setattr(as_recorded, name, recorded[name])
+        for name, value in recorded_fields(recorded).items():  # as the request recorded (services/identity)
+            setattr(as_recorded, name, value)
         body = search_text(row_ns, req_ns, as_recorded)
         params.append({"r": rowids[r["id"]], "n": r.get("number"), "b": body})
     if params:

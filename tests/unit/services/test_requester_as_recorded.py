@@ -151,3 +151,19 @@ def test_the_recorded_identity_travels_with_the_request(
     assert payloads and '"requester_recorded"' in payloads[0] and '"Siti Aminah"' in payloads[0]
     assert "3673054512850012" not in payloads[0]  # the NIK only masked, as everywhere on the wire
     assert number
+
+
+def test_a_malformed_recorded_identity_falls_back_to_the_requester(
+    desk: DeskServices, supervisor: Actor, walk_in: Any
+) -> None:
+    """Trust nothing that arrives: a ``requester_recorded`` that is not a mapping of texts (a hostile or broken
+    pull) is ignored field by field rather than printed or crashing the register."""
+    number = desk.register.receive(supervisor, walk_in()).number
+    for bad in ('"just text"', '{"name": 42, "address": "Jl. Lain No. 1", "nik_hash": "x"}'):
+        with desk.ctx.db.transaction() as session:
+            session.execute(text("UPDATE requests SET requester_recorded = :v"), {"v": bad})
+        view = desk.register.get(supervisor, number)
+        assert view.requester.name == "Siti Aminah"
+        rows = desk.query.rows(supervisor, RegisterFilter())
+        assert rows[0].name == "Siti Aminah"
+    assert view.requester.address == "Jl. Lain No. 1"
