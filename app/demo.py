@@ -207,6 +207,7 @@ def _plan(
     steps: list[Step] = []
     numbers: dict[int, str] = {}
     objections: dict[int, str] = {}  # the keberatan filed on request i, by number
+    names_by_nik: dict[str, str] = {}
     rng_obj = random.Random(rng.random())  # its own stream: the requests stay as they were without keberatan
     opening = datetime.combine(now.date(), time(8, 0))
     walk_ins_today = min(4, count // 10) if cal.is_working_day(now.date()) and now > opening else 0
@@ -215,6 +216,9 @@ def _plan(
         if i >= count - walk_ins_today:  # the last few came in this morning: the dashboard shows them
             received = opening + (now - opening) * rng.random()
         data = _intake(rng, received)
+        who = data["requester"]
+        # a NIK drawn twice is one returning person (a new name would be asked: app/services/identity.py)
+        who["name"] = names_by_nik.setdefault(who["nik"], who["name"])
 
         def receive(i: int = i, data: dict[str, Any] = data) -> None:
             numbers[i] = desk.register.receive(actor, data, confirm_warnings=True).number

@@ -79,3 +79,20 @@ class KeyUnavailable(DeskError):
 class RegisterInUse(DeskError):
     """The register is open for writing in another process (app/services/writer_lock.py). Nothing was opened or
     changed; the message names the computer and process that hold it."""
+
+
+class IdentityQuestion(DeskError):
+    """The NIK (or a badan hukum's SK number) typed at intake is already registered under another name.
+    Nothing was saved: the officer answers whether it is the same person whose name is now corrected
+    (``IdentityAnswer.SAME_PERSON``) or a typing error in the NIK, which the officer fixes and confirms
+    (``IdentityAnswer.NIK_CORRECTED``); the answer goes on the request's timeline (app/services/identity.py)."""
+
+    def __init__(self, key_label: str, stored_name: str, typed_name: str) -> None:
+        self.key_label = key_label
+        self.stored_name = stored_name
+        self.typed_name = typed_name
+        super().__init__(
+            f"{key_label} ini sudah terdaftar atas nama {stored_name!r}, sedangkan nama yang diisi "
+            f"{typed_name!r}. Apakah orang yang sama dan namanya diperbaiki, atau {key_label} salah ketik? "
+            "Tidak ada yang disimpan."
+        )

@@ -27,6 +27,7 @@ LEGAL_FIELDS: dict[str, frozenset[str]] = {
             "channel",
             "requester_id",
             "requester",
+            "requester_recorded",
             "status",
             "completed_at",
             "incomplete_notice_at",

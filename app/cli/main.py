@@ -29,6 +29,7 @@ from app.errors import (
     AuthenticationFailed,
     ConfirmationRequired,
     DeskError,
+    IdentityQuestion,
     KeyUnavailable,
     NotFound,
     PermissionDenied,
@@ -99,6 +100,7 @@ REFUSALS = (
     KeyUnavailable,
     RegisterInUse,
     PossibleDuplicate,
+    IdentityQuestion,
 )
 
 
@@ -184,6 +186,12 @@ def _describe(error: DeskError) -> str:
         return "\n".join(lines)
     if isinstance(error, PossibleDuplicate):
         return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
+    if isinstance(error, IdentityQuestion):
+        return (
+            f"{error}\nBila orang yang sama dan namanya diperbaiki, ulangi dengan --orang-sama. Bila "
+            f"{error.key_label} salah ketik, perbaiki {error.key_label} dalam data lalu ulangi dengan "
+            "--nik-diperbaiki."
+        )
     if isinstance(error, ValidationError) and len(error.fields) > 1:
         lines = ["Data tidak dapat disimpan:"]
         lines += [f"  - {msg if key == '_' else f'{key}: {msg}'}" for key, msg in error.fields.items()]

@@ -27,8 +27,9 @@ from app.cli.route_cmd import add_route
 from app.domain.deadlines import DEADLINE_LABELS
 from app.domain.lifecycle import CHANNELS, DECISION_LABELS, REQUEST_LIFECYCLE, Status
 from app.domain.requester import REQUESTER_KIND_LABELS
-from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
+from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate, ValidationError
 from app.services.duplicates import DuplicateCheck
+from app.services.identity import IdentityAnswer
 
 ACTIONS = tuple(a.value for a in REQUEST_LIFECYCLE.transitions)  # intake is `request add`
 STATUSES = tuple(s.value for s in Status)
@@ -53,6 +54,25 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="daftarkan juga bila pemohon yang sama meminta informasi serupa dalam satu jam terakhir "
         "(petugas sudah memastikan ini permohonan baru)",
+    )
+    answer = add.add_mutually_exclusive_group()
+    answer.add_argument(
+        "--orang-sama",
+        "--same-person",
+        dest="identity",
+        action="store_const",
+        const=IdentityAnswer.SAME_PERSON,
+        help="NIK sudah terdaftar atas nama lain: petugas memastikan orang yang sama dan nama yang diisi "
+        "adalah perbaikannya (dicatat di riwayat permohonan)",
+    )
+    answer.add_argument(
+        "--nik-diperbaiki",
+        "--nik-corrected",
+        dest="identity",
+        action="store_const",
+        const=IdentityAnswer.NIK_CORRECTED,
+        help="NIK tadi salah ketik dan sudah diperbaiki dalam data ini (dicatat di riwayat permohonan; "
+        "bila NIK baru pun terdaftar atas nama lain, petugas ditanya lagi)",
     )
     add.add_argument(
         "--jsonl",
@@ -154,11 +174,13 @@ def _add(cli: Cli) -> int:
     confirm = bool(cli.args.confirm_warnings)
     # Every intake typed at the desk asks about a retried one; --meski-duplikat is the officer's answer.
     mode = DuplicateCheck.CONFIRMED if cli.args.allow_duplicate else DuplicateCheck.ASK
+    # A NIK registered under another name is asked (IdentityQuestion); the flags are the officer's answer.
+    identity = cli.args.identity or IdentityAnswer.ASK
     if not cli.args.jsonl:
         data = read_json_object(cli.args.file)
         if not data:
             raise ValidationError({"json": "Data permohonan kosong."})
-        view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode)
+        view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode, identity=identity)
         # Printed only now: receive() returns after the transaction committed.
         cli.emit(view, _issued)
         return 0
@@ -169,8 +191,8 @@ def _add(cli: Cli) -> int:
             continue
         data = parse_json_object(line, f"baris {number}")
         try:
-            view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode)
-        except (ValidationError, ConfirmationRequired, PossibleDuplicate):
+            view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode, identity=identity)
+        except (ValidationError, ConfirmationRequired, PossibleDuplicate, IdentityQuestion):
             cli.err(f"Berhenti pada baris {number}; permohonan di baris sebelumnya sudah tersimpan.")
             raise
         cli.out(dumps(view, indent=None) if cli.as_json else _issued(view))

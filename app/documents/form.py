@@ -11,7 +11,16 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from app.documents.base import PageSpec, build_pdf, esc, letter_page, page_footer, styles
 from app.documents.keep import keep_ending
 from app.documents.letter import checkbox
-from app.documents.parts import Styles, field_table, kop, title_block, two_signatures
+from app.documents.parts import (
+    Styles,
+    field_table,
+    kop,
+    kuasa_rows,
+    name_label,
+    requester_signatory,
+    title_block,
+    two_signatures,
+)
 from app.documents.snapshot import FormSnapshot, Signatory
 from app.documents.templates import Template, template_for
 
@@ -61,10 +70,14 @@ def _copy(snap: FormSnapshot, label: str, tpl: Template, page: PageSpec, st: Sty
         (tpl.raw("label_obtain_form"), obtain_markup),
         (tpl.raw("label_delivery_form"), delivery_markup),
     ]
-    if who.proxy_name:
+    requester = Signatory(jabatan="", name=who.name)
+    if snap.identity_layout >= 2:
+        rows[1] = (name_label(who, tpl, "label_name_form"), esc(who.name))
+        rows[6:6] = kuasa_rows(who, tpl)
+        requester = requester_signatory(who, tpl)
+    elif who.proxy_name:
         rows.insert(6, (tpl.raw("label_proxy"), esc(who.proxy_name)))
     story.append(field_table(rows, page.frame_width, st, label_ratio=0.33))
-    requester = Signatory(jabatan="", name=who.name)
     story.append(
         two_signatures(
             tpl.fmt("role_officer"),

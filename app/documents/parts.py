@@ -123,6 +123,39 @@ def requester_rows(req: Requester, tpl: Template) -> list[tuple[str, str]]:
     return rows
 
 
+def name_label(who: Requester, tpl: Template, person_key: str = "label_name") -> str:
+    """The label of the requester's name: a person's (e.g. "Nama (sesuai KTP)"), or what an organisation is
+    named by ("Nama Badan Hukum", "Nama Kelompok"): a badan hukum has no KTP."""
+    if who.kind == "badan_hukum":
+        return tpl.raw("label_name_badan_hukum")
+    if who.kind == "kelompok":
+        return tpl.raw("label_name_kelompok")
+    return tpl.raw(person_key)
+
+
+def kuasa_rows(who: Requester, tpl: Template) -> list[tuple[str, str]]:
+    """The kuasa's identity (name, address, contact; Perki 1/2021 and the keberatan form's "Identitas Kuasa
+    Pemohon"): empty when the requester came in person."""
+    if not who.proxy_name:
+        return []
+    rows = [(tpl.raw("label_proxy"), esc(who.proxy_name))]
+    if who.proxy_address:
+        rows.append((tpl.raw("label_proxy_address"), esc(who.proxy_address)))
+    if who.proxy_phone:
+        rows.append((tpl.raw("label_proxy_contact"), esc(who.proxy_phone)))
+    return rows
+
+
+def requester_signatory(who: Requester, tpl: Template) -> Signatory:
+    """Who signs as the requester: the kuasa for whom they act, else for a badan hukum or a kelompok the
+    person who signs on its behalf (a line for their name and position), else the requester."""
+    if who.proxy_name:
+        return Signatory(jabatan=tpl.plain("signer_proxy", name=who.name), name=who.proxy_name)
+    if who.kind in ("badan_hukum", "kelompok"):
+        return Signatory(jabatan=tpl.plain("signer_for", name=who.name), name=tpl.raw("signer_blank"))
+    return Signatory(jabatan="", name=who.name)
+
+
 def memo_header(
     number: str,
     date: dt.date,

@@ -29,6 +29,9 @@ from app.documents.parts import (
     deadline_markup,
     field_table,
     kop,
+    kuasa_rows,
+    name_label,
+    requester_signatory,
     signature,
     two_signatures,
 )
@@ -111,6 +114,9 @@ def _fields(snap: ReceiptSnapshot, tpl: Template, st: Styles) -> list[tuple[str,
         (tpl.raw("label_name"), esc(who.name)),
         (tpl.raw("label_information"), info_markup),
     ]
+    if snap.identity_layout >= 2:
+        rows[2] = (name_label(who, tpl), esc(who.name))
+        rows[3:3] = kuasa_rows(who, tpl)
     if req.attachments:
         rows.append((tpl.raw("label_attachments"), esc("; ".join(req.attachments))))
     if snap.complete:
@@ -212,6 +218,8 @@ def _story(snap: ReceiptSnapshot, tpl: Template, page: PageSpec, st: Styles) -> 
         )
     else:
         requester = Signatory(jabatan="", name=snap.requester.name)
+        if snap.identity_layout >= 2:
+            requester = requester_signatory(snap.requester, tpl)
         story.append(
             two_signatures(
                 tpl.fmt("role_officer"),

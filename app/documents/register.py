@@ -88,12 +88,20 @@ def request_cells(row: RequestRow, tpl: Template, city: str = "") -> list[str]:
 def objection_cells(row: ObjectionRow, tpl: Template, city: str = "") -> list[str]:
     mark = tpl.raw("mark")
     chosen = {g.strip().lower() for g in row.grounds}
+    name, address, contact = row.name, register_address(row.address, city), _contact(row.contact)
+    if row.proxy_name:  # the kuasa in the identity columns, under the requester (domain §4.2)
+        kuasa = tpl.raw("kuasa")
+        name += f"\n{kuasa}: {row.proxy_name}"
+        if row.proxy_address:
+            address += f"\n{kuasa}: {register_address(row.proxy_address, city)}"
+        if row.proxy_phone:
+            contact += f"\n{kuasa}: {row.proxy_phone}"
     return [
         row.number,
         _d(row.received_on),
-        row.name,
-        register_address(row.address, city),
-        _contact(row.contact),
+        name,
+        address,
+        contact,
         row.occupation,
         row.request_number,
         row.information,

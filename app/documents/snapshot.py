@@ -182,7 +182,10 @@ class ReceiptSnapshot(LetterSnapshot):
     #: were drawn (segno's choice of symbol, Micro QR for short numbers, mask 0, no quiet zone), kept so that
     #: they reprint identically.
     qr_style: str = "iso"
-    STORED_BEFORE: ClassVar[dict[str, Any]] = {"qr_style": "mask0"}
+    #: 2: the kuasa's name, address and contact, an organisation's name label and who signs for it are printed;
+    #: 1: receipts issued before (the kuasa's name only, "Nama" for every kind), reprinted as they were.
+    identity_layout: int = 2
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {"qr_style": "mask0", "identity_layout": 1}
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,10 @@ class FormSnapshot(LetterSnapshot):
 
     KIND: ClassVar[str] = "form"
     copies: int = 2
+    #: 2: the kuasa's identity, "Nama Badan Hukum"/"Nama Kelompok" and who signs for an organisation; 1: forms
+    #: issued before ("Nama (sesuai KTP)" for every kind, the kuasa's name only), reprinted as they were.
+    identity_layout: int = 2
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {"identity_layout": 1}
 
 
 @dataclass(frozen=True)
@@ -326,6 +333,10 @@ class ObjectionRow:
     atasan: str = ""
     requester_response: str = ""
     remarks: str = ""
+    # the kuasa who filed the keberatan (domain §4.2: "identity of the kuasa, if any, in the identity columns")
+    proxy_name: str = ""
+    proxy_address: str = ""
+    proxy_phone: str = ""
 
 
 @dataclass(frozen=True)

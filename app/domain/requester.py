@@ -29,6 +29,9 @@ from app.domain import text as text_rules
 from app.domain.identity import NikInfo, normalize_email, normalize_phone, parse_nik
 from app.errors import ValidationError
 
+#: The requester's fields each request records as given at its intake (``requests.requester_recorded``,
+#: app/services/identity.py); the NIK itself only in its masked form.
+RECORDED_FIELDS = ("kind", "name", "legal_number", "address", "phone", "email", "occupation", "nik_masked")
 REQUESTER_KINDS = ("perorangan", "badan_hukum", "kelompok")
 #: UU 14/2008 Pasal 1 angka 12: a requester is a warga negara, a badan hukum or a kelompok orang.
 REQUESTER_KIND_LABELS: dict[str, str] = {
@@ -236,3 +239,11 @@ def validate_requester(
         nik_info=nik_info,
         warnings=dict(check.warnings),
     )
+
+
+def recorded_fields(value: object) -> dict[str, str | None]:
+    """The recorded identity fields of a stored (or pulled) ``requester_recorded``: only known fields holding
+    text (or nothing); anything else that arrived is ignored rather than printed."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if k in RECORDED_FIELDS and (v is None or isinstance(v, str))}

@@ -49,3 +49,12 @@ def search_body(row: SearchableRequest, requester: SearchableRequester) -> str:
     if row.proxy:
         parts.append(str(row.proxy.get("name") or ""))
     return "\n".join(p for p in parts if p)
+
+
+def search_text(row: SearchableRequest, current: SearchableRequester, recorded: SearchableRequester) -> str:
+    """The search index's body of a request: the identity it recorded, then whatever of the requester's
+    current identity differs (a request stays findable by the name and phone its requester uses today)."""
+    body = search_body(row, recorded)
+    lines = set(body.split("\n"))
+    extra = [line for line in search_body(row, current).split("\n") if line not in lines]
+    return "\n".join([body, *extra]) if extra else body

@@ -27,10 +27,11 @@ from app.services.acting import Target, check_intent, record_step
 from app.services.calendar import load_calendar
 from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
+from app.services.identity import IdentityAnswer, as_recorded, check_identity, search_text
 from app.services.intake import build_request, merge_requester, requester_key
 from app.services.objections import ObjectionService, build_objection, check_filing
 from app.services.office import load_office
-from app.services.register import RegisterService, index_request, load_request, search_body
+from app.services.register import RegisterService, index_request, load_request
 from app.services.register_query import refuse_if_routed_away
 from app.services.request_actions import RequestActions, corrects_requester, request_last_step
 from db.models import Counter, Objection, Request, Requester
@@ -43,7 +44,7 @@ _CHUNK = 500
 
 def _body(target: Target) -> str:
     assert target.requester is not None
-    return search_body(target.row, target.requester)
+    return search_text(target.row, target.requester, as_recorded(target.row, target.requester))
 
 
 class WriteBatch:
@@ -99,7 +100,9 @@ class WriteBatch:
         self.rows.append(instance)
 
     # --- intents ----------------------------------------------------------------------------------------
-    def receive(self, actor: Actor, data: Mapping[str, Any]) -> str:
+    def receive(
+        self, actor: Actor, data: Mapping[str, Any], *, identity: IdentityAnswer = IdentityAnswer.ASK
+    ) -> str:
         """``RegisterService.receive``; returns the number."""
         actor.require(Permission.RECORD_REQUEST)
         now = self.ctx.clock()
@@ -109,6 +112,7 @@ class WriteBatch:
         existing = self.requesters.get(key) if key else None
         if existing is None and key in self.registered:
             existing = self.session.get(Requester, self.registered[key])
+        identity_note = check_identity(existing, intake.requester, identity)
         requester, changes = merge_requester(existing, intake.requester, now, vault)
         if existing is None:
             self.add_record(requester)
@@ -126,6 +130,7 @@ class WriteBatch:
             requester=requester,
             requester_changes=changes,
             cal=self.cal,
+            identity_note=identity_note,
         )
         self.requests[row.number] = Target(row, requester)
         self.created.add(row.id)

@@ -23,6 +23,7 @@ from app.domain.requester import CleanRequester
 from app.ids import new_id
 from app.services.calendar import apply_request_deadlines, request_deadlines
 from app.services.context import Actor
+from app.services.identity import recorded_identity
 from app.services.journal import RecordSink, audit, enqueue, record_event
 from app.services.pii import PiiVault
 from app.services.sync_state import request_state
@@ -113,11 +114,14 @@ def build_request(
     requester_changes: dict[str, Any],
     cal: WorkingCalendar,
     similar_to: list[str] | None = None,
+    identity_note: dict[str, Any] | None = None,
 ) -> Request:
     """The rows one intake writes, given its number's sequence: the request (with its deadlines), the first
     timeline event, the audit entry and the outbox operation. Shared by ``receive`` and ``WriteBatch``.
     ``similar_to``: earlier requests of the same person the officer was shown and chose to register this one
-    beside (app/services/duplicates.py); said on the timeline and in an audit entry of its own."""
+    beside (app/services/duplicates.py); said on the timeline and in an audit entry of its own.
+    ``identity_note``: the officer's answer when the NIK matched another name (app/services/identity.py).
+    The request records the requester's identity as merged today (``requester_recorded``)."""
     received_at, complete, missing = intake.received_at, intake.complete, intake.missing_items
     number = render_number(
         office.request_template, parts_for(office.code, office.desk_letter, seq, received_at.date())
@@ -142,6 +146,7 @@ def build_request(
         received_at=received_at,
         channel=intake.channel,
         requester_id=requester.id,
+        requester_recorded=recorded_identity(requester),
         proxy=proxy,
         documents=intake.documents,
         information=intake.information,
@@ -165,6 +170,8 @@ def build_request(
         summary += "; tidak lengkap: " + ", ".join(missing)
     elif complete:
         summary += "; lengkap"
+    if identity_note:
+        summary += "; " + str(identity_note["summary"])
     if similar_to:
         summary += "; petugas memutuskan permohonan baru meski mirip " + ", ".join(similar_to)
     event = record_event(
@@ -181,6 +188,7 @@ def build_request(
             "requester_updated": requester_changes,
             "warnings_confirmed": clean.warnings,
             **({"similar_to": similar_to} if similar_to else {}),
+            **({"identity": identity_note} if identity_note else {}),
         },
     )
     audit(

@@ -31,6 +31,7 @@ from app.domain.permissions import Permission
 from app.errors import NotFound, ValidationError
 from app.ids import new_id
 from app.services.context import Actor, DeskContext
+from app.services.identity import as_recorded
 from app.services.journal import audit, record_event
 from app.services.letter_pii import PII_KEY, seal, unseal
 from app.services.letter_snapshots import (
@@ -284,8 +285,9 @@ class LetterService:
         office: Any,
         wording: Mapping[str, Any],
     ) -> s.LetterSnapshot:
-        requester = session.get(Requester, request.requester_id)
-        assert requester is not None
+        current = session.get(Requester, request.requester_id)
+        assert current is not None
+        requester = as_recorded(request, current)  # the identity this request recorded at intake
         common: dict[str, Any] = {
             "office": office_snapshot(office, session),
             "request": request_snapshot(request),
@@ -554,8 +556,9 @@ class LetterService:
         with self.ctx.db.reader() as session:
             office = load_office(session)
             request = load_request(session, number)
-            requester = session.get(Requester, request.requester_id)
-            assert requester is not None
+            current = session.get(Requester, request.requester_id)
+            assert current is not None
+            requester = as_recorded(request, current)
             snap = dossier_snapshot(
                 session, self.ctx, actor, office, request, requester, now, template.as_wording()
             )

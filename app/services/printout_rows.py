@@ -29,6 +29,7 @@ from app.domain.lifecycle import (
 )
 from app.domain.permissions import Permission
 from app.services.context import Actor, DeskContext
+from app.services.identity import as_recorded
 from app.services.letter_snapshots import (
     deadline,
     office_snapshot,
@@ -60,7 +61,8 @@ def request_rows(
         .order_by(Request.received_at, Request.number)
     )
     rows: list[s.RequestRow] = []
-    for req, who in session.execute(query):
+    for req, current in session.execute(query):
+        who = as_recorded(req, current)  # the identity the request recorded at intake
         decision = DECISION_LABELS.get(Decision(req.decision), "") if req.decision else ""
         reason = f"Pasal 17 huruf {req.rejection_article} UU KIP" if req.rejection_article else ""
         if req.decision == Decision.NOT_DOCUMENTED.value:
@@ -125,8 +127,10 @@ def objection_rows(
             atasan=", ".join(x for x in (obj.atasan_name, obj.atasan_position) if x),
             requester_response=obj.requester_response or "",
             remarks="Batal" if obj.voided_at else "",
+            **_kuasa(obj.proxy or req.proxy, reveal=reveal),
         )
-        for obj, req, who in session.execute(query)
+        for obj, req, current in session.execute(query)
+        for who in (as_recorded(req, current),)  # the identity the request recorded at intake
     ]
 
 
@@ -137,6 +141,19 @@ def letter_date(row: IssuedLetter) -> dt.date:
         return dt.date.fromisoformat(str(stored["date"]))
     except (KeyError, ValueError):
         return row.issued_at.date()
+
+
+def _kuasa(proxy: Mapping[str, Any] | None, *, reveal: bool) -> dict[str, str]:
+    """The kuasa of a keberatan (or of its request) for the register's identity columns; the phone masked
+    like the requester's for a role that may not see personal data."""
+    if not proxy:
+        return {}
+    phone = str(proxy.get("phone") or "")
+    return {
+        "proxy_name": str(proxy.get("name") or ""),
+        "proxy_address": str(proxy.get("address") or ""),
+        "proxy_phone": (printed_phone(phone) if reveal else mask_phone(phone)) if phone else "",
+    }
 
 
 def dossier_snapshot(

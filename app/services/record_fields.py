@@ -222,6 +222,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
     _F("year", "Tahun", view=False),
     _F("seq", "Nomor urut", view=False),
     _F("requester_id", "Pemohon (ID)", view=False),
+    _F("requester_recorded", "Identitas pemohon saat permohonan", view=False, personal=True),
     _F("incomplete_notice_at", "Tanggal pemberitahuan tidak lengkap", view=False),
     _F("due_current", "Batas yang berlaku", view=False, export=Export("Jatuh Tempo", 24, "due")),
     _F("extended_at", "Tanggal perpanjangan", view=False),

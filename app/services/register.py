@@ -22,13 +22,13 @@ from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.numbering import counter_key
 from app.domain.permissions import Permission, Role
 from app.domain.requester import DOCUMENT_KINDS, CleanRequester, validate_requester
-from app.domain.search import search_body
 from app.errors import ConfirmationRequired, NotFound, ValidationError
 from app.services.calendar import load_calendar
 from app.services.clock_check import ClockCheck
 from app.services.context import Actor, DeskContext
 from app.services.duplicates import DuplicateCheck
 from app.services.duplicates import check as check_duplicates
+from app.services.identity import IdentityAnswer, as_recorded, check_identity, search_text
 from app.services.intake import Intake, build_request, find_requester, merge_requester, requester_key
 from app.services.journal import SessionWrites, audit
 from app.services.office import load_office
@@ -82,13 +82,15 @@ def index_requester_requests(session: Session, requester: Requester, *, except_i
 
 
 def index_request(session: Session, row: Request, requester: Requester) -> None:
-    """Keep the trigram search index in step with the request, inside the same transaction."""
+    """Keep the trigram search index in step with the request, inside the same transaction. The request is
+    found by the requester's name as it recorded it and by their current name."""
     session.flush()
+    body = search_text(row, requester, as_recorded(row, requester))
     rowid = session.execute(text("SELECT rowid FROM requests WHERE id = :id"), {"id": row.id}).scalar_one()
     session.execute(text("DELETE FROM request_search WHERE rowid = :r"), {"r": rowid})
     session.execute(
         text("INSERT INTO request_search(rowid, number, body) VALUES (:r, :n, :b)"),
-        {"r": rowid, "n": row.number, "b": search_body(row, requester)},
+        {"r": rowid, "n": row.number, "b": body},
     )
 
 
@@ -175,6 +177,7 @@ class RegisterService:
         *,
         confirm_warnings: bool = False,
         duplicates: DuplicateCheck = DuplicateCheck.OFF,
+        identity: IdentityAnswer = IdentityAnswer.ASK,
     ) -> RequestView:
         """Register a request and issue its number. Raises before writing anything if the input is bad.
 
@@ -184,6 +187,8 @@ class RegisterService:
         for similar information in the last hour (app/services/duplicates.py) — and, once the officer decided
         it is a new request, ``CONFIRMED``: registered, with the earlier numbers named on its timeline and in
         the audit log.
+        ``identity``: ``IdentityQuestion`` when the NIK (or SK number) is registered under another name, until the
+        officer answers (app/services/identity.py); the answer is said on the timeline.
         """
         actor.require(Permission.RECORD_REQUEST)
         ClockCheck(self.ctx).require_confirmed(confirm_warnings)
@@ -193,6 +198,7 @@ class RegisterService:
             sink = SessionWrites(session)
             key = requester_key(intake.requester, self.ctx.vault)
             existing = find_requester(session, key)
+            identity_note = check_identity(existing, intake.requester, identity)
             similar_to = check_duplicates(
                 session, self.ctx.vault, intake.requester, intake.information, intake.received_at, duplicates
             )
@@ -211,6 +217,7 @@ class RegisterService:
                 requester_changes=changes,
                 cal=load_calendar(session),
                 similar_to=similar_to,
+                identity_note=identity_note,
             )
             index_request(session, row, requester)
             if changes:
@@ -228,15 +235,21 @@ class RegisterService:
                   entity_id=row.id, details={"number": row.number})  # fmt: skip
 
     def receive_many(
-        self, actor: Actor, items: Sequence[Mapping[str, Any]], *, confirm_warnings: bool = False
+        self,
+        actor: Actor,
+        items: Sequence[Mapping[str, Any]],
+        *,
+        confirm_warnings: bool = False,
+        identity: IdentityAnswer = IdentityAnswer.ASK,
     ) -> list[str]:
         """Register many requests in one transaction (an import, the bench seeder) and return their numbers;
-        each goes through the same checks and rows as ``receive``. All or nothing: a bad item raises and
+        each goes through the same checks and rows as ``receive`` (``identity`` answers every NIK-name question
+        of the call alike). All or nothing: a bad item raises and
         nothing of the call is saved."""
         from app.services.batch import WriteBatch
 
         with WriteBatch(self.ctx, confirm_warnings=confirm_warnings) as batch:
-            return [batch.receive(actor, data) for data in items]
+            return [batch.receive(actor, data, identity=identity) for data in items]
 
     def check_intake(
         self, data: Mapping[str, Any], now: datetime, *, confirm_warnings: bool = False
@@ -307,7 +320,7 @@ class RegisterService:
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
         return RequestView.of(
             row,
-            RequesterView.of(requester, self.ctx.vault, reveal=reveal),
+            RequesterView.of(as_recorded(row, requester), self.ctx.vault, reveal=reveal),
             [EventView.of(e) for e in events],
             routed_away=routed_away(session, row.id),
             received_by_name=officer_name(session, row.received_by),

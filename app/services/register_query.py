@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Integer, Select, and_, exists, func, literal_column, select, text
@@ -21,6 +22,7 @@ from app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor, DeskContext
+from app.services.identity import recorded_fields
 from db.models import Request, Requester
 from db.models.sync import sync_records
 
@@ -107,7 +109,8 @@ def fts_query(needle: str) -> str | None:
 SORTABLE = {
     "number": Request.year * 1_000_000 + Request.seq,
     "received_at": Request.received_at,
-    "name": Requester.name,
+    # the name as each request recorded it (app/services/identity.py), the current one for older rows
+    "name": func.coalesce(func.json_extract(Request.requester_recorded, "$.name"), Requester.name),
     "status": Request.status,
     "due": Request.due_current,
     "channel": Request.channel,
@@ -266,7 +269,7 @@ class RegisterQuery:
             shown = [by_rowid[r] for r in rowids if r in by_rowid]
         if reveal:
             reveal = audit_full_contacts(self.ctx, actor, [r.number for r in shown if r.phone or r.email])
-        return [_row(r, r, reveal=reveal, today=today) for r in shown]
+        return [_row(r, _as_recorded(r), reveal=reveal, today=today) for r in shown]
 
     def _text_page(
         self, session: Session, flt: RegisterFilter, *, offset: int, limit: int, descending: bool
@@ -350,7 +353,7 @@ _REQUEST_FIELDS = (
     "extension_reason",
     "forwarded_to",
 )
-_ROW_COLUMNS = [getattr(Request, f) for f in _REQUEST_FIELDS] + [
+_ROW_COLUMNS = [getattr(Request, f) for f in (*_REQUEST_FIELDS, "requester_recorded")] + [
     getattr(Requester, f) for f in _REQUESTER_FIELDS
 ]
 
@@ -377,6 +380,12 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
             ctx.notices.append(notice)
         return False
     return True
+
+
+def _as_recorded(r: Any) -> Any:
+    """The requester's fields as the request recorded them at intake (the joined current ones otherwise)."""
+    recorded = recorded_fields(r.requester_recorded)
+    return SimpleNamespace(**{f: recorded[f] if f in recorded else getattr(r, f) for f in _REQUESTER_FIELDS})
 
 
 def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:

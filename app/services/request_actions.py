@@ -38,6 +38,7 @@ from app.services import acting
 from app.services.acting import Target
 from app.services.calendar import apply_request_deadlines, request_deadlines
 from app.services.context import Actor, DeskContext
+from app.services.identity import RECORDED_FIELDS
 from app.services.journal import RowSink, audit, enqueue, record_event
 from app.services.register import (
     RegisterService,
@@ -493,6 +494,13 @@ class RequestActions:
             setattr(requester, field, new)
         requester.version += 1
         requester.updated_at = self.ctx.clock()
+        # The correction is recorded on this request: what it recorded at intake is corrected with the
+        # requester; other requests keep the identity they recorded (app/services/identity.py).
+        recorded_field = "nik_masked" if field == "nik" else field
+        if row.requester_recorded is not None and recorded_field in RECORDED_FIELDS:
+            if field != "nik":
+                old = row.requester_recorded.get(field, old)
+            row.requester_recorded = {**row.requester_recorded, recorded_field: new}
         return old, new
 
 

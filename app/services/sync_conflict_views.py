@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
+from app.services.identity import recorded_name
 from app.services.sync_conflict_fields import FieldDiff, differences
 from app.services.sync_state import objection_state, request_state
 from app.sync import state
@@ -204,11 +205,12 @@ def names_of(
     NIK and phone only masked)."""
     if isinstance(local, Request):
         who = s.get(Requester, local.requester_id)
-        return local.number, local.number, who.name if who else None
+        return local.number, local.number, recorded_name(local, who) if who else None
     if isinstance(local, Objection):
         request = s.get(Request, local.request_id)
         who = s.get(Requester, request.requester_id) if request else None
-        return local.number, request.number if request else None, who.name if who else None
+        name = recorded_name(request, who) if request and who else None
+        return local.number, request.number if request else None, name
     number = desk.get("number")
     requester = desk.get("requester")
     name = requester.get("name") if isinstance(requester, Mapping) else None

@@ -20,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import counter_key, parts_for, render_number
-from app.domain.search import search_body
+from app.domain.requester import recorded_fields
+from app.domain.search import search_text
 from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
 from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
@@ -221,7 +222,12 @@ def _reindex(session: Session, rows: list[dict[str, Any]], requesters: dict[str,
             continue
         row_ns = SimpleNamespace(**{c.name: r.get(c.name) for c in Request.__table__.columns})
         req_ns = SimpleNamespace(**{c.name: req.get(c.name) for c in Requester.__table__.columns})
-        params.append({"r": rowids[r["id"]], "n": r.get("number"), "b": search_body(row_ns, req_ns)})
+        recorded = r.get("requester_recorded")
+        as_recorded = SimpleNamespace(**vars(req_ns))
+        for name, value in recorded_fields(recorded).items():  # as the request recorded (services/identity)
+            setattr(as_recorded, name, value)
+        body = search_text(row_ns, req_ns, as_recorded)
+        params.append({"r": rowids[r["id"]], "n": r.get("number"), "b": body})
     if params:
         session.execute(text("INSERT INTO request_search(rowid, number, body) VALUES (:r, :n, :b)"), params)
 

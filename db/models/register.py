@@ -50,6 +50,9 @@ class Request(Base):
     received_at: Mapped[datetime]
     channel: Mapped[str] = mapped_column(String(20), index=True)
     requester_id: Mapped[str] = mapped_column(ForeignKey("requesters.id"), index=True)
+    # the requester as recorded at intake (name, address, contacts of that day; app/services/identity.py):
+    # a returning requester's later corrections never rewrite what an earlier request, and its letters, said
+    requester_recorded: Mapped[dict[str, Any] | None]
     # kuasa (representative) and the documents seen at the desk
     proxy: Mapped[dict[str, Any] | None]
     documents: Mapped[list[Any]] = mapped_column(default=list)

@@ -1305,6 +1305,38 @@
         <translation>How to o&amp;btain it:</translation>
     </message>
     <message>
+        <source>&amp;Nama badan hukum:</source>
+        <translation>&amp;Name of the legal entity:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kelompok:</source>
+        <translation>&amp;Name of the group:</translation>
+    </message>
+    <message>
+        <source>%1 terdaftar atas nama lain</source>
+        <translation>%1 registered under another name</translation>
+    </message>
+    <message>
+        <source>%1 ini sudah terdaftar atas nama “%2”, sedangkan nama yang diisi “%3”.</source>
+        <translation>This %1 is already registered under the name “%2”, but the name entered is “%3”.</translation>
+    </message>
+    <message>
+        <source>Apakah ini orang yang sama dan namanya kini diperbaiki, atau %1 salah ketik? Jawaban Anda dicatat di riwayat permohonan. Permohonan terdahulu tetap memakai nama yang tercatat saat itu.</source>
+        <translation>Is this the same person, whose name is now corrected, or was the %1 mistyped? Your answer is recorded on the request’s timeline. Earlier requests keep the name recorded at the time.</translation>
+    </message>
+    <message>
+        <source>Orang yang &amp;sama, nama diperbaiki</source>
+        <translation>&amp;Same person, name corrected</translation>
+    </message>
+    <message>
+        <source>%1 salah &amp;ketik, perbaiki</source>
+        <translation>%1 mis&amp;typed, correct it</translation>
+    </message>
+    <message>
+        <source>Perbaiki %1 sesuai KTP/akta, lalu simpan lagi.</source>
+        <translation>Correct the %1 as on the KTP or deed, then save again.</translation>
+    </message>
+    <message>
         <source>&amp;Diajukan melalui kuasa</source>
         <translation>Filed through a pro&amp;xy</translation>
     </message>

@@ -268,3 +268,32 @@ def test_add_refuses_a_retried_intake_of_the_last_hour_unless_told_it_is_new(des
     assert forced.code == 0, forced.err
     assert number in forced.json()["events"][0]["summary"]
     assert _count(desk_dir) == 2
+
+
+def test_add_asks_when_the_nik_is_registered_under_another_name(desk_dir: Path) -> None:
+    """Issue 12 item 3: a NIK under another name is the officer's question, answered with a flag each way."""
+    first = _add(desk_dir, intake())
+    assert first.code == 0, first.err
+    renamed = intake(requester={"name": "Budi Santoso Wijaya"}, information="Salinan RKA kecamatan 2026")
+    asked = _add(desk_dir, renamed)
+    assert asked.code == 2 and asked.out == ""
+    assert "Budi Santoso" in asked.err and "Budi Santoso Wijaya" in asked.err
+    assert "--orang-sama" in asked.err and "--nik-diperbaiki" in asked.err
+    assert _count(desk_dir) == 1
+    # "NIK corrected" with the same NIK: still another name, so still asked
+    assert _add(desk_dir, renamed, "--nik-diperbaiki").code == 2
+    same = _add(desk_dir, renamed, "--orang-sama", "--json")
+    assert same.code == 0, same.err
+    event = same.json()["events"][0]
+    assert event["data"]["identity"]["answer"] == "same_person" and "orang yang sama" in event["summary"]
+    other = intake(requester={"name": "Ani Rahayu", "nik": "3673050101900003"}, information="Data lain 2026")
+    fixed = _add(desk_dir, other, "--nik-diperbaiki", "--json")
+    assert fixed.code == 0, fixed.err
+    assert "NIK diperbaiki" in fixed.json()["events"][0]["summary"]
+    both = _add(desk_dir, renamed, "--orang-sama", "--nik-diperbaiki")
+    assert both.code == 2  # one answer at a time
+    shown = run_in_process(
+        "request", "show", first.out.split("\t")[0], "--json", "--data-dir", desk_dir, "--user", "admin"
+    )
+    assert shown.code == 0, shown.err
+    assert shown.json()["requester"]["name"] == "Budi Santoso"  # the first request keeps its recorded name

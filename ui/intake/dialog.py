@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
 from app.domain.identity import normalize_email, normalize_phone, parse_nik
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.requester import DOCUMENT_KINDS
-from app.errors import ConfirmationRequired, PossibleDuplicate, ValidationError
+from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.duplicates import DuplicateCheck
+from app.services.identity import IdentityAnswer
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit import screen
@@ -81,6 +82,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._picked: RequesterView | None = None
         self._confirm_warnings = False
         self._allow_duplicate = False  # the officer saw PossibleDuplicate and chose a new request
+        self._identity = (
+            IdentityAnswer.ASK
+        )  # the officer's answer to IdentityQuestion (NIK under another name)
         self._saving = False
         self._time_edited = False
         self.setWindowTitle(self.tr("Permohonan Informasi Baru"))
@@ -185,6 +189,8 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.nik.setMaxLength(24)
         self.nik.textChanged.connect(self._nik_changed)
         self.legal_number = f.add("legal_number", self.tr("No. SK pengesahan &badan hukum:"), QLineEdit())
+        for edited in (self.name, self.nik, self.legal_number):
+            edited.textEdited.connect(self._identity_edited)
         self.address = f.add("address", self.tr("&Alamat:"), QPlainTextEdit())
         self.address.setFixedHeight(54)
         self.occupation = f.add("occupation", self.tr("&Pekerjaan:"), QLineEdit())
@@ -302,6 +308,13 @@ class IntakeDialog(DiscardGuard, QDialog):
         }
         self.f.labels["nik"].setText(labels[kind])
         self.nik.setAccessibleName(labels[kind].replace("&", "").rstrip(":"))
+        names = {  # a badan hukum or a kelompok has no KTP: its name is what it is registered under
+            "perorangan": self.tr("&Nama (sesuai KTP):"),
+            "badan_hukum": self.tr("&Nama badan hukum:"),
+            "kelompok": self.tr("&Nama kelompok:"),
+        }
+        self.f.labels["name"].setText(names[kind])
+        self.name.setAccessibleName(names[kind].replace("&", "").rstrip(":"))
         self.documents["ktp"].setChecked(kind != "badan_hukum")
         self.documents["sk_pengesahan"].setChecked(kind == "badan_hukum")
         if kind == "kelompok":
@@ -515,8 +528,11 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.general_error.hide()
         desk, actor, confirm = self.desk, self.actor, self._confirm_warnings
         mode = DuplicateCheck.CONFIRMED if self._allow_duplicate else DuplicateCheck.ASK
+        identity = self._identity
         submit(
-            lambda: desk.register.receive(actor, data, confirm_warnings=confirm, duplicates=mode),
+            lambda: desk.register.receive(
+                actor, data, confirm_warnings=confirm, duplicates=mode, identity=identity
+            ),
             self._saved,
             self._save_failed,
             background=self.background,
@@ -555,6 +571,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.g.clear_errors()
         if isinstance(exc, PossibleDuplicate):
             self._ask_duplicate(exc)
+            return
+        if isinstance(exc, IdentityQuestion):
+            self._ask_identity(exc)
             return
         if isinstance(exc, ConfirmationRequired):
             self._confirm_warnings = True
@@ -599,6 +618,62 @@ class IntakeDialog(DiscardGuard, QDialog):
 
         box.buttonClicked.connect(decided)
         self.duplicate_box = box
+        box.open()
+
+    def _identity_edited(self, _text: str) -> None:
+        """ "Same person" answered a question about the name and NIK as they were: a new name or NIK is asked
+        again (a NIK being corrected after "salah ketik" keeps that answer)."""
+        if self._identity is IdentityAnswer.SAME_PERSON:
+            self._identity = IdentityAnswer.ASK
+
+    def _ask_identity(self, exc: IdentityQuestion) -> None:
+        """The NIK (or SK number) typed is registered under another name (app/services/identity.py): the same
+        person whose name is now corrected, or a typing error in the NIK? Nothing is saved until the officer
+        answers; the answer goes on the request's timeline."""
+        key = exc.key_label
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("%1 terdaftar atas nama lain").replace("%1", key),
+            "",
+            parent=self,
+        )
+        box.setText(
+            self.tr("%1 ini sudah terdaftar atas nama “%2”, sedangkan nama yang diisi “%3”.")
+            .replace("%1", key)
+            .replace("%2", exc.stored_name)
+            .replace("%3", exc.typed_name)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Apakah ini orang yang sama dan namanya kini diperbaiki, atau %1 salah ketik? "
+                "Jawaban Anda dicatat di riwayat permohonan. Permohonan terdahulu tetap memakai nama yang "
+                "tercatat saat itu."
+            ).replace("%1", key)
+        )
+        same = box.addButton(self.tr("Orang yang &sama, nama diperbaiki"), QMessageBox.ButtonRole.AcceptRole)
+        typo = box.addButton(
+            self.tr("%1 salah &ketik, perbaiki").replace("%1", key), QMessageBox.ButtonRole.ActionRole
+        )
+        back = box.addButton(self.tr("&Kembali ke formulir"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        field = "nik" if key == "NIK" else "legal_number"
+
+        def decided(button: Any) -> None:
+            if button is same:
+                self._identity = IdentityAnswer.SAME_PERSON
+                self.save()
+            elif button is typo:
+                self._identity = IdentityAnswer.NIK_CORRECTED
+                widget = self.nik if field == "nik" else self.legal_number
+                self.f.set_error(
+                    field, self.tr("Perbaiki %1 sesuai KTP/akta, lalu simpan lagi.").replace("%1", key)
+                )
+                widget.setFocus()
+                widget.selectAll()
+
+        box.buttonClicked.connect(decided)
+        self.identity_box = box
         box.open()
 
     def _use_earlier(self, number: str) -> None:
@@ -660,6 +735,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._picked = None
         self._confirm_warnings = False
         self._allow_duplicate = False
+        self._identity = IdentityAnswer.ASK
         self._time_edited = False
         self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
         self._time_edited = False

@@ -193,6 +193,16 @@ def test_badan_hukum_asks_for_the_sk_number(dialog, desk, officer) -> None:
     assert dialog.result_view.requester.kind == "badan_hukum"
 
 
+def test_an_organisation_is_not_asked_for_a_name_as_on_the_ktp(dialog) -> None:
+    """Issue 12 item 4: a badan hukum or a kelompok has no KTP."""
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama (sesuai KTP):"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("badan_hukum"))
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama badan hukum:"
+    assert dialog.name.accessibleName() == "Nama badan hukum"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("kelompok"))
+    assert dialog.f.labels["name"].text().replace("&", "") == "Nama kelompok:"
+
+
 def test_kuasa_fields_appear_and_are_saved(dialog) -> None:
     _fill_minimal(dialog)
     assert not dialog.proxy_name.isVisibleTo(dialog)
@@ -387,3 +397,58 @@ def test_a_returning_requesters_phone_is_filled_in_the_national_form(
     dlg._run_lookup()
     dlg._pick(dlg.matches.item(0))
     assert dlg.phone.text().startswith("08") and "+62" not in dlg.phone.text()
+
+
+def _identity_button(dialog: IntakeDialog, text: str) -> Any:
+    from PySide6.QtWidgets import QPushButton
+
+    box = dialog.identity_box
+    assert box.isVisible()
+    return next(b for b in box.findChildren(QPushButton) if text in b.text().replace("&", ""))
+
+
+def _renamed(dialog: IntakeDialog) -> None:
+    """The returning requester's NIK, typed with another name (the NIK prefills the stored one first)."""
+    _fill_minimal(dialog)
+    dialog.name.setText("Siti Aminah Lubis")
+
+
+def test_a_nik_under_another_name_asks_and_same_person_saves(dialog, desk, officer, walk_in) -> None:
+    """Issue 12 item 3: the officer is asked in Indonesian; the answer is on the timeline and the earlier
+    request keeps the name it recorded."""
+    first = desk.register.receive(officer, walk_in())
+    _renamed(dialog)
+    dialog.save()
+    assert dialog.result_view is None and desk.query.count(officer) == 1
+    box = dialog.identity_box
+    assert "Siti Aminah" in box.text() and "Siti Aminah Lubis" in box.text()
+    assert "orang yang sama" in box.informativeText() and "salah ketik" in box.informativeText()
+    _identity_button(dialog, "Orang yang sama, nama diperbaiki").click()
+    view = dialog.result_view
+    assert view is not None and view.requester.name == "Siti Aminah Lubis"
+    assert "orang yang sama" in view.events[0].summary
+    assert desk.register.get(officer, first.number).requester.name == "Siti Aminah"
+
+
+def test_a_mistyped_nik_is_corrected_and_said_on_the_timeline(dialog, desk, officer, walk_in) -> None:
+    desk.register.receive(officer, walk_in())
+    _renamed(dialog)
+    dialog.save()
+    _identity_button(dialog, "NIK salah ketik, perbaiki").click()
+    assert dialog.result_view is None and desk.query.count(officer) == 1
+    assert dialog.nik.hasFocus() or dialog.focusWidget() is dialog.nik
+    dialog.nik.setText("3673050101900003")
+    dialog.name.setText("Siti Aminah Lubis")
+    dialog.save()
+    view = dialog.result_view
+    assert view is not None and "NIK diperbaiki" in view.events[0].summary
+    assert desk.query.count(officer) == 2
+
+
+def test_going_back_from_the_nik_question_saves_nothing(dialog, desk, officer, walk_in) -> None:
+    desk.register.receive(officer, walk_in())
+    _renamed(dialog)
+    dialog.save()
+    _identity_button(dialog, "Kembali ke formulir").click()
+    dialog.save()  # asked again: no answer was given
+    assert dialog.identity_box.isVisible() and desk.query.count(officer) == 1

@@ -70,11 +70,12 @@ def test_every_request_letter_and_audit_entry_survives_the_upgrade(
     for key in ("office", "users", "objections", "letters"):
         assert facts[key] == expected[key], key
     # every entry kept as it was; after them only what the upgrade itself records (the audit chain's start,
-    # the sealing of letters' personal data), by the system
+    # the sealing of letters' personal data, the requests re-sealed with the identity they recorded), by the system
     assert facts["audit"][: len(expected["audit"])] == expected["audit"]
     assert {tuple(e[2:4]) for e in facts["audit"][len(expected["audit"]) :]} <= {
         ("sistem", "audit_chain_start"),
         ("sistem", "letters_pii_sealed"),
+        ("sistem", "requester_recorded_backfill"),
     }
     assert [r["number"] for r in facts["requests"]] == [r["number"] for r in expected["requests"]]
     for got, want in zip(facts["requests"], expected["requests"], strict=True):

@@ -58,7 +58,9 @@ def test_recompute_apply_writes_changes_and_one_event_per_request(
     desk: DeskServices, admin: Actor, officer: Actor, clock, walk_in, received: str
 ) -> None:
     clock.now = MONDAY
-    untouched = desk.register.receive(officer, walk_in(requester={"name": "Budi"})).number
+    untouched = desk.register.receive(
+        officer, walk_in(requester={"name": "Budi", "nik": "3673050101900003"})
+    ).number
     desk.actions.act(officer, untouched, "respond", BODIES["respond"])  # answered: not an open deadline
     clock.now = datetime(2026, 3, 30, 8, 0)
     desk.calendar.add(admin, day=CLOSURE_DAY, name="Banjir di kantor kecamatan")

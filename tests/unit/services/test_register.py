@@ -18,6 +18,7 @@ from app.errors import ConfirmationRequired, PermissionDenied, ValidationError
 from app.services import register as register_module
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.identity import IdentityAnswer
 from app.services.register import next_counter
 
 UNKNOWN_REGION_NIK = "3699054512850012"  # 36.99 is not a Banten regency; everything else is valid
@@ -117,7 +118,9 @@ def test_returning_requester_is_reused_and_changes_recorded(
     assert changed["phone"] == {"old": "+6281234567890", "new": "+6285711223344"}
     assert changed["address"]["new"] == "Jl. Baru No. 1, Serang"
     assert set(changed) == {"phone", "address"}
-    assert desk.register.get(supervisor, first.number).requester.phone == "+6285711223344"
+    # the earlier request keeps the phone it recorded (app/services/identity.py)
+    assert desk.register.get(supervisor, first.number).requester.phone == "+6281234567890"
+    assert desk.register.get(supervisor, second.number).requester.phone == "+6285711223344"
     same_again = desk.register.receive(
         supervisor, walk_in(requester={"phone": "0857-1122-3344", "address": "Jl. Baru No. 1, Serang"})
     )
@@ -171,7 +174,9 @@ def test_failure_after_counter_advance_rolls_everything_back(
 
     monkeypatch.setattr(register_module, "index_request", explode)
     with pytest.raises(RuntimeError):
-        desk.register.receive(officer, walk_in(requester={"name": "Budi Santoso"}))
+        desk.register.receive(
+            officer, walk_in(requester={"name": "Budi Santoso"}), identity=IdentityAnswer.SAME_PERSON
+        )
     assert counts(desk) == before
     monkeypatch.undo()
     second = desk.register.receive(officer, walk_in()).number
