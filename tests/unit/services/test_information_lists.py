@@ -117,7 +117,10 @@ def test_lists_print_as_pdf_and_export_as_xlsx(desk: DeskServices, supervisor: A
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
     assert sheet["B2"].value == "Informasi yang Dikecualikan"
-    assert sheet["B3"].value == DIK["information"] and sheet["F3"].value == "800/12/PPID-CPJ/2026, 15 Januari 2026"
+    assert (
+        sheet["B3"].value == DIK["information"]
+        and sheet["F3"].value == "800/12/PPID-CPJ/2026, 15 Januari 2026"
+    )
 
 
 def test_rejection_picking_a_dik_entry_cites_its_sk_in_the_letter(
