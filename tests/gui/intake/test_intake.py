@@ -387,3 +387,17 @@ def test_a_returning_requesters_phone_is_filled_in_the_national_form(
     dlg._run_lookup()
     dlg._pick(dlg.matches.item(0))
     assert dlg.phone.text().startswith("08") and "+62" not in dlg.phone.text()
+
+
+def test_information_on_the_dip_is_offered_as_available_at_any_time(qtbot, desk, supervisor, dialog) -> None:
+    desk.information_lists.add_dip(
+        supervisor,
+        {"title": "Rekapitulasi realisasi anggaran kecamatan 2025", "holder": "Subbagian Keuangan",
+         "form": "Hardcopy", "location": "Meja layanan PPID"},
+    )  # fmt: skip
+    dialog.information.setPlainText("Salinan laporan realisasi anggaran 2025")
+    qtbot.waitUntil(dialog.dip_hint.isVisible, timeout=2000)
+    assert "Tersedia setiap saat" in dialog.dip_hint.text()
+    assert "Rekapitulasi realisasi anggaran kecamatan 2025 — Subbagian Keuangan" in dialog.dip_hint.text()
+    dialog.information.setPlainText("Data penduduk miskin")
+    qtbot.waitUntil(lambda: not dialog.dip_hint.isVisible(), timeout=2000)
