@@ -166,11 +166,10 @@ def _date(errors: dict[str, str], body: Mapping[str, Any], key: str) -> date | N
         return None
     if isinstance(raw, datetime):
         raw = raw.date()
-    if isinstance(raw, date):
-        day = raw
-    else:
+    day: date | None = raw if isinstance(raw, date) else None
+    if day is None:
         try:
-            day = date.fromisoformat(str(raw).strip()) if isinstance(raw, str) else None
+            day = date.fromisoformat(raw.strip()) if isinstance(raw, str) else None
         except ValueError:
             day = None
         if day is None:

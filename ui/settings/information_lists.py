@@ -193,7 +193,7 @@ class DikPanel(_ListPanel):
             "excluded_period": self.period.text() or None,
             "excluded_until": self.until.text().strip() or None,
             "sk_number": self.sk_number.text(),
-            "sk_date": self.sk_date.date().toPython().isoformat(),  # type: ignore[union-attr]
+            "sk_date": self.sk_date.date().toString("yyyy-MM-dd"),
         }
 
     def entries(self) -> list[tuple[str, list[str]]]:
