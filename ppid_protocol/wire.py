@@ -29,8 +29,8 @@ HEADER_APP_VERSION = "X-App-Version"
 HEADER_DEVICE = "X-Device-Id"
 HEADER_BODY_SHA256 = "X-Body-SHA256"
 
-ENTITIES = ("request", "objection", "requester", "calendar", "letter")
-Entity = Literal["request", "objection", "requester", "calendar", "letter"]
+ENTITIES = ("request", "objection", "requester", "calendar", "letter", "dik", "dip")
+Entity = Literal["request", "objection", "requester", "calendar", "letter", "dik", "dip"]
 
 
 class _Model(BaseModel):

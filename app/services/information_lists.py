@@ -29,8 +29,9 @@ from app.domain.permissions import Permission
 from app.errors import ActionRefused, NotFound, ValidationError
 from app.ids import new_id
 from app.services.context import Actor, DeskContext
-from app.services.journal import RowSink, audit
+from app.services.journal import RowSink, audit, enqueue
 from app.services.office import load_office
+from app.services.sync_state import information_list_state
 from db.models import ExcludedInformation, PublicInformation
 
 DIK_KEYS = frozenset(
@@ -255,8 +256,11 @@ def add_dik_row(
     """Write a validated DIK entry and its audit line into the caller's transaction (the reject action uses
     this for a new uji konsekuensi); returns the new entry's id."""
     entry_id = new_id()
-    session.add(ExcludedInformation(id=entry_id, office_code=office_code, created_at=now, created_by=actor.username,
-                                    **clean))  # fmt: skip
+    row = ExcludedInformation(id=entry_id, office_code=office_code, created_at=now, created_by=actor.username,
+                              **clean)  # fmt: skip
+    session.add(row)
+    enqueue(session, now, entity="dik", entity_id=entry_id, action="add",
+            payload={"state": information_list_state(row)}, base_version=0)  # fmt: skip
     audit(session, actor, now, action="dik_added", entity="dik", entity_id=entry_id,
           details={"article": clean["article"], "sk_number": clean["sk_number"]})  # fmt: skip
     return entry_id
@@ -339,6 +343,8 @@ class InformationListService:
             row = PublicInformation(id=new_id(), office_code=load_office(session).code, created_at=now,
                                     created_by=actor.username, **clean)  # fmt: skip
             session.add(row)
+            enqueue(session, now, entity="dip", entity_id=row.id, action="add",
+                    payload={"state": information_list_state(row)}, base_version=0)  # fmt: skip
             audit(session, actor, now, action="dip_added", entity="dip", entity_id=row.id,
                   details={"title": clean["title"]})  # fmt: skip
             session.flush()
@@ -364,6 +370,8 @@ class InformationListService:
                     f"Entri ini sudah dicabut pada {row.revoked_at:%Y-%m-%d} oleh {row.revoked_by}."
                 )
             row.revoked_at, row.revoked_by, row.revoke_reason = now, actor.username, why
+            enqueue(session, now, entity=which, entity_id=row.id, action="revoke",
+                    payload={"state": information_list_state(row)}, base_version=1)  # fmt: skip
             audit(session, actor, now, action=f"{which}_revoked", entity=which, entity_id=row.id,
                   details={"reason": why})  # fmt: skip
             session.flush()

@@ -23,7 +23,17 @@ from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.search import search_body
 from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
-from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
+from db.models import (
+    CalendarEntry,
+    Counter,
+    Event,
+    ExcludedInformation,
+    Objection,
+    Office,
+    PublicInformation,
+    Request,
+    Requester,
+)
 from ppid_protocol.wire import PullItem
 
 log = logging.getLogger("ppid.sync.apply")
@@ -32,6 +42,8 @@ _TABLES: dict[str, Table] = {
     "request": Request.__table__,  # type: ignore[dict-item]
     "objection": Objection.__table__,  # type: ignore[dict-item]
     "calendar": CalendarEntry.__table__,  # type: ignore[dict-item]
+    "dik": ExcludedInformation.__table__,  # type: ignore[dict-item]
+    "dip": PublicInformation.__table__,  # type: ignore[dict-item]
 }
 _LOCAL_ONLY = {"requesters": {"nik_encrypted", "nik_hash"}}
 _ISSUED_ON = {"request": "received_at", "objection": "filed_at"}
