@@ -53,6 +53,11 @@ def test_supervisor_adds_and_revokes_a_dik_entry_which_is_kept(desk: DeskService
     with desk.ctx.db.reader() as session:
         actions = [r[0] for r in session.execute(text("SELECT action FROM audit_log WHERE entity = 'dik'"))]
     assert actions == ["dik_added", "dik_revoked"]
+    labels = [e.label for e in desk.audit_log.entries(supervisor)[:2]]
+    assert labels == [
+        "Entri daftar informasi dikecualikan dicabut",
+        "Entri daftar informasi dikecualikan ditambahkan",
+    ]
 
 
 def test_dik_entries_cannot_be_deleted(desk: DeskServices, supervisor: Actor) -> None:
