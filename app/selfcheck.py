@@ -189,6 +189,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "notice": ("notice", "notice_b"),
     "register": ("register", "register_objections"),
     "report": ("report", "report_semester"),
+    "information_list": ("information_list", "information_list_dip"),
 }
 
 

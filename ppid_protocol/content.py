@@ -219,6 +219,27 @@ class LetterRecord(_Content):
     voided_at: DateTimeText | None = None
 
 
+class DikRecord(_Content):
+    """An entry of an office's Daftar Informasi yang Dikecualikan (its SK and uji konsekuensi)."""
+
+    id: RecordId | None = None
+    office_code: Code | None = None
+    article: Code | None = None
+    sk_date: DateText | None = None
+    excluded_until: DateText | None = None
+    created_at: DateTimeText | None = None
+    revoked_at: DateTimeText | None = None
+
+
+class DipRecord(_Content):
+    """An entry of an office's Daftar Informasi Publik (information available at any time)."""
+
+    id: RecordId | None = None
+    office_code: Code | None = None
+    created_at: DateTimeText | None = None
+    revoked_at: DateTimeText | None = None
+
+
 class EventRecord(_Content):
     """One timeline line; ``request_id`` / ``objection_id`` say which record's timeline it goes on."""
 
@@ -238,6 +259,8 @@ RECORD_MODELS: dict[str, type[_Content]] = {
     "requester": RequesterRecord,
     "calendar": CalendarRecord,
     "letter": LetterRecord,
+    "dik": DikRecord,
+    "dip": DipRecord,
 }
 
 

@@ -81,6 +81,12 @@ LEGAL_FIELDS: dict[str, frozenset[str]] = {
     "letter": frozenset(
         {"number", "kind", "issued_at", "snapshot", "voided_at", "void_reason", "office_code"}
     ),
+    # What a rejection cites: the SK, its huruf and uji konsekuensi, how long, and whether it still applies.
+    "dik": frozenset(
+        {"office_code", "article", "consequence_test", "excluded_until", "excluded_period", "sk_number"}
+        | {"sk_date", "revoked_at"}
+    ),
+    "dip": frozenset({"office_code", "revoked_at"}),
 }
 """Per entity, the "legally significant" fields: changed on both sides since the desk's base version with
 different values, the desk's operation is held as a conflict for a supervisor instead of being applied."""

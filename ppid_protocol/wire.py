@@ -31,8 +31,8 @@ HEADER_BODY_SHA256 = "X-Body-SHA256"
 HEADER_COMPACT = "X-PPID-Compact"
 """``1`` on a push from a desk that reads positional answers (feature ``compact_wire``, ``ppid_protocol.delta``)."""
 
-ENTITIES = ("request", "objection", "requester", "calendar", "letter")
-Entity = Literal["request", "objection", "requester", "calendar", "letter"]
+ENTITIES = ("request", "objection", "requester", "calendar", "letter", "dik", "dip")
+Entity = Literal["request", "objection", "requester", "calendar", "letter", "dik", "dip"]
 
 
 class _Model(BaseModel):

@@ -40,7 +40,7 @@ READING_COMMANDS = frozenset(
     {
         "request list", "request show", "objection list", "objection show", "export", "backup", "check",
         "letter agenda", "office show", "official list", "user list", "calendar list", "print register",
-        "print letters", "print dossier",
+        "print letters", "print dossier", "dik list", "dip list",
     }
 )  # fmt: skip
 

@@ -53,6 +53,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.print_cmd",
     "app.cli.letter_cmd",
     "app.cli.office_cmd",
+    "app.cli.information_cmd",
     "app.cli.sync_cmd",
     "app.cli.demo_cmd",
 ]
@@ -76,6 +77,8 @@ COMMANDS: dict[str, str] = {
     "letter": "app.cli.letter_cmd",
     "office": "app.cli.office_cmd",
     "official": "app.cli.office_cmd",
+    "dik": "app.cli.information_cmd",
+    "dip": "app.cli.information_cmd",
     "enroll": "app.cli.sync_cmd",
     "sync": "app.cli.sync_cmd",
     "demo": "app.cli.demo_cmd",

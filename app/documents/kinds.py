@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Record = Literal["request", "objection", "period"]
-"""What a document is about: one request, one keberatan, or a period of the register."""
+Record = Literal["request", "objection", "period", "list"]
+"""What a document is about: one request, one keberatan, a period of the register, or one of the office's
+information lists (DIK, DIP)."""
 
 Signer = Literal["receiver", "officer", "ppid", "none"]
 """Who signs: the officer who received the record, the officer issuing the document, or the PPID."""
@@ -85,6 +86,9 @@ KINDS: tuple[DocumentKind, ...] = (
                  papers=("A4",), letter=False, file_stem="laporan"),
     DocumentKind("agenda", "Buku Agenda Surat Keluar", "period", "agenda:render_agenda", papers=("A4", "F4"),
                  letter=False, file_stem="agenda-surat-keluar"),
+    DocumentKind("information_list", "Daftar Informasi (DIK / DIP)", "list",
+                 "information_list:render_information_list", papers=("A4", "F4"), letter=False, signer="none",
+                 file_stem="daftar-informasi"),
 )  # fmt: skip
 
 BY_CODE: dict[str, DocumentKind] = {kind.code: kind for kind in KINDS}
@@ -109,7 +113,7 @@ REQUEST_LETTERS: tuple[str, ...] = tuple(k.code for k in KINDS if k.letter and k
 #: Everything printable from one request's page: its letters and its dossier.
 REQUEST_DOCUMENTS: tuple[str, ...] = tuple(k.code for k in KINDS if k.record == "request")
 #: Everything printable for one record (request or keberatan), as opposed to a period's register.
-RECORD_DOCUMENTS: tuple[str, ...] = tuple(k.code for k in KINDS if k.record != "period")
+RECORD_DOCUMENTS: tuple[str, ...] = tuple(k.code for k in KINDS if k.record in ("request", "objection"))
 NUMBERED: frozenset[str] = frozenset(kind.code for kind in KINDS if kind.numbered)
 #: Every wording template, in registry order (``app/documents/templates.py``).
 TEMPLATES: tuple[str, ...] = tuple(name for kind in KINDS for name in kind.templates)

@@ -10,6 +10,7 @@ from app.documents.letter import render_letter
 from app.documents.parts import Styles, bullet_list, deadline_markup, field_table
 from app.documents.snapshot import RejectionSnapshot
 from app.documents.templates import Template
+from app.domain.formatting import format_date
 
 
 def pasal17_letters(letters: tuple[str, ...]) -> str:
@@ -49,6 +50,11 @@ def render_rejection(snap: RejectionSnapshot, paper: str = "A4") -> bytes:
         if snap.other_basis:
             bases.append(snap.other_basis)
         out += bullet_list(bases or ["-"], st, style="body")
+        if snap.sk_number:  # the SK penetapan informasi dikecualikan (DIK) the rejection rests on
+            sk_date = format_date(snap.sk_date) if snap.sk_date else "-"
+            out.append(Paragraph(tpl.fmt("basis_sk", number=snap.sk_number, date=sk_date), st["body"]))
+            if snap.excluded_for:
+                out.append(Paragraph(tpl.fmt("excluded_for", period=snap.excluded_for), st["body"]))
         out += [Spacer(1, 4), Paragraph(tpl.fmt("consequence_intro"), st["body"])]
         out.append(Paragraph(esc(snap.consequence or "-"), st["body"]))
         out += [

@@ -22,6 +22,7 @@ from app.documents.snapshot import (
     ForwardSnapshot,
     HandoverSnapshot,
     IncompleteSnapshot,
+    InformationListSnapshot,
     IssuedLetterRef,
     LabeledValue,
     LetterMeta,
@@ -158,6 +159,9 @@ def sample(kind: str, *, long: bool = False) -> Snapshot:
             consequence="Membuka informasi dapat mengungkap data pribadi warga.",
             objection_deadline=Deadline(dt.date(2026, 4, 30)),
             atasan="Sekretaris Daerah Kota Serang selaku Atasan PPID",
+            sk_number="800/12/PPID-CPJ/2026",
+            sk_date=dt.date(2026, 1, 15),
+            excluded_for="selama 5 (lima) tahun, sampai dengan 15 Januari 2031",
         )
     if kind == "forward":
         return ForwardSnapshot(
@@ -246,7 +250,33 @@ def sample(kind: str, *, long: bool = False) -> Snapshot:
                           paper="F4"),
             ),
         )  # fmt: skip
+    if kind in ("information_list", "information_list_dip"):
+        return information_list_sample(dip=kind == "information_list_dip", long=long)
     raise ValueError(kind)
+
+
+def information_list_sample(*, dip: bool = False, long: bool = False) -> InformationListSnapshot:
+    """A DIK of two entries (the second excluded for a period in words) or a DIP of two entries."""
+    text = LONG_TEXT if long else "Data pribadi pemohon KTP elektronik dan kartu keluarga warga"
+    if dip:
+        rows = (
+            ("Profil Kecamatan Cipocok Jaya", "Struktur organisasi, tugas dan fungsi, alamat kantor", "Sekretariat",
+             "Softcopy dan hardcopy", "Meja layanan PPID, ppid.serangkota.go.id"),
+            ("Rekapitulasi realisasi anggaran 2025", text, "Subbagian Keuangan", "Hardcopy", "Meja layanan PPID"),
+        )  # fmt: skip
+    else:
+        rows = (
+            (text, "Pasal 17 huruf h: mengungkap rahasia pribadi",
+             "Membuka informasi ini mengungkap data pribadi warga yang dilindungi UU 27/2022.",
+             "selama 5 (lima) tahun, sampai dengan 15 Januari 2031", "800/12/PPID-CPJ/2026, 15 Januari 2026"),
+            ("Dokumen evaluasi penawaran pengadaan barang/jasa yang sedang berjalan",
+             "Pasal 17 huruf b: mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan persaingan "
+             "usaha tidak sehat", "Membuka dokumen sebelum penetapan pemenang mengganggu persaingan usaha.",
+             "sampai pengumuman pemenang", "800/12/PPID-CPJ/2026, 15 Januari 2026"),
+        )  # fmt: skip
+    return InformationListSnapshot(
+        office=OFFICE, variant="dip" if dip else "dik", printed_on=dt.date(2026, 3, 16), rows=rows
+    )
 
 
 def register_sample(rows: int, *, objections: bool = False) -> RegisterSnapshot:

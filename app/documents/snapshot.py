@@ -249,6 +249,12 @@ class RejectionSnapshot(LetterSnapshot):
     consequence: str = ""  # result of the uji konsekuensi
     objection_deadline: Deadline | None = None  # last day to file keberatan (30 HK)
     atasan: str = ""  # who receives a keberatan, e.g. "Sekretaris Daerah Kota Serang selaku Atasan PPID"
+    #: The SK penetapan informasi dikecualikan the rejection rests on (its DIK entry), and how long the
+    #: information is excluded. Empty for letters issued before the DIK was kept: they reprint as they were.
+    sk_number: str = ""
+    sk_date: dt.date | None = None
+    excluded_for: str = ""
+    STORED_BEFORE: ClassVar[dict[str, Any]] = {"sk_number": "", "sk_date": None, "excluded_for": ""}
 
 
 @dataclass(frozen=True)
@@ -457,6 +463,18 @@ class AgendaSnapshot(Snapshot):
     wording: Wording = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class InformationListSnapshot(Snapshot):
+    """The Daftar Informasi yang Dikecualikan (``variant`` "dik") or the Daftar Informasi Publik ("dip") as the
+    office keeps it on the day printed: one tuple of printed cells per entry, in the columns of the variant."""
+
+    KIND: ClassVar[str] = "information_list"
+    variant: str
+    printed_on: dt.date
+    rows: tuple[tuple[str, ...], ...] = ()
+    wording: Wording = field(default_factory=dict)
+
+
 SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
     cls.KIND: cls
     for cls in (
@@ -473,5 +491,6 @@ SNAPSHOT_KINDS: dict[str, type[Snapshot]] = {
         DossierSnapshot,
         ReportSnapshot,
         AgendaSnapshot,
+        InformationListSnapshot,
     )
 }

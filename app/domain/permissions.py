@@ -32,6 +32,7 @@ class Permission(StrEnum):
     RESOLVE_CONFLICTS = "resolve_conflicts"
     REPORTS = "reports"  # the Laporan Layanan Informasi Publik and its narrative
     VIEW_AUDIT_LOG = "view_audit_log"  # read the audit log (who did what, when)
+    MANAGE_INFORMATION_LISTS = "manage_information_lists"  # the DIK (with its SK) and the DIP
 
 
 _OFFICER = {Permission.RECORD_REQUEST}
@@ -45,6 +46,7 @@ _SUPERVISOR = _OFFICER | {
     Permission.BACKUP,
     Permission.REPORTS,
     Permission.VIEW_AUDIT_LOG,
+    Permission.MANAGE_INFORMATION_LISTS,
 }
 _ADMIN = _SUPERVISOR | {Permission.MANAGE_CALENDAR, Permission.MANAGE_USERS, Permission.MANAGE_OFFICE}
 
@@ -68,6 +70,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.RESOLVE_CONFLICTS: "menyelesaikan konflik sinkronisasi",
     Permission.REPORTS: "menyusun laporan layanan informasi publik",
     Permission.VIEW_AUDIT_LOG: "membaca log audit",
+    Permission.MANAGE_INFORMATION_LISTS: "mengubah daftar informasi dikecualikan dan daftar informasi publik",
 }
 
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.services.city_report import CityReportService
     from app.services.dashboard import DashboardService
     from app.services.export import ExportService
+    from app.services.information_lists import InformationListService
     from app.services.letter_agenda import LetterAgenda
     from app.services.letters import LetterService
     from app.services.reports import ReportService
@@ -137,6 +138,13 @@ class DeskServices:
         from app.services.export import ExportService
 
         return ExportService(self.ctx, self.query)
+
+    @cached_property
+    def information_lists(self) -> InformationListService:
+        """The DIK (with its SK and uji konsekuensi) and the DIP (tersedia setiap saat)."""
+        from app.services.information_lists import InformationListService
+
+        return InformationListService(self.ctx)
 
     @cached_property
     def letters(self) -> LetterService:

@@ -238,6 +238,29 @@ def _require(condition: bool, message: str) -> None:
         raise ActionRefused(message)
 
 
+def rejection_sk(session: Session, row: Request) -> dict[str, Any]:
+    """The SK penetapan informasi dikecualikan the rejection cited, as its timeline event recorded it (the
+    latest reject; a rejection made before the DIK was kept cites none)."""
+    data = session.scalar(
+        select(Event.data)
+        .where(Event.request_id == row.id, Event.kind == "reject")
+        .order_by(Event.at.desc(), Event.recorded_at.desc())
+        .limit(1)
+    )
+    dik = (data or {}).get("dik") if isinstance(data, dict) else None
+    if not isinstance(dik, dict) or not dik.get("sk_number"):
+        return {}
+    try:
+        sk_date = dt.date.fromisoformat(str(dik.get("sk_date")))
+    except ValueError:
+        sk_date = None
+    return {
+        "sk_number": str(dik["sk_number"]),
+        "sk_date": sk_date,
+        "excluded_for": str(dik.get("excluded_for") or ""),
+    }
+
+
 def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, dict[str, Any]]:
     """The letter date and the kind-specific snapshot fields; refuses a letter the request's facts cannot carry."""
     if kind in ("receipt", "form"):
@@ -318,6 +341,7 @@ def letter_fields(kind: str, row: Request, session: Session) -> tuple[dt.date, d
             "consequence": row.consequence_test or "",
             "objection_deadline": deadline(row.deadlines, "objection_filing"),
             "atasan": atasan_text(session),
+            **rejection_sk(session, row),
         }
     if kind == "forward":
         holder = row.forwarded_to or row.holder_body

@@ -32,13 +32,15 @@ from app.domain.lifecycle import (
     Status,
     closing_status,
 )
+from app.domain.permissions import Permission
 from app.domain.requester import validate_requester
-from app.errors import ActionRefused, ValidationError
+from app.errors import ActionRefused, PermissionDenied, ValidationError
 from app.services import acting
 from app.services.acting import Target
 from app.services.calendar import apply_request_deadlines, request_deadlines
 from app.services.context import Actor, DeskContext
 from app.services.identity import RECORDED_FIELDS
+from app.services.information_lists import DikEntry, active_dik, add_dik_row, validate_dik
 from app.services.journal import RowSink, audit, enqueue, record_event
 from app.services.register import (
     RegisterService,
@@ -48,7 +50,7 @@ from app.services.register import (
 )
 from app.services.sync_state import request_state
 from app.services.views import EventView, RequestView
-from db.models import Event, Request, Requester
+from db.models import Event, ExcludedInformation, Request, Requester
 
 Handler = Callable[[Session, Request, Mapping[str, Any], datetime], tuple[str, dict[str, Any]]]
 
@@ -66,7 +68,7 @@ BODY_KEYS: dict[Action, frozenset[str]] = {
         {"decision", "info_form", "redaction_reason", "holder_body", "costs", "provision_days"}
         | {"payment_method", "note"}
     ),
-    Action.REJECT: frozenset({"article", "consequence_test", "other_basis"}),
+    Action.REJECT: frozenset({"article", "consequence_test", "other_basis", "dik_id", "dik"}),
     Action.FORWARD: frozenset({"to_body", "note"}),
     Action.DELIVER: frozenset({"method", "note"}),
     Action.CLOSE: frozenset({"note"}),
@@ -172,6 +174,8 @@ class RequestActions:
         if action == Action.CORRECT:
             assert target.requester is not None
             return self._correct(session, target.row, target.requester, body)
+        if action == Action.REJECT:  # a new DIK entry recorded with the rejection is the actor's too
+            return self._reject(session, target.row, body, at, actor)
         summary, data = self._handlers[action](session, target.row, body, at)
         if action == Action.VOID:
             target.row.voided_by = actor.username
@@ -338,24 +342,62 @@ class RequestActions:
         }
 
     def _reject(
-        self, session: Session, row: Request, body: Mapping[str, Any], at: datetime
+        self,
+        session: Session,
+        row: Request,
+        body: Mapping[str, Any],
+        at: datetime,
+        actor: Actor | None = None,
     ) -> tuple[str, dict[str, Any]]:
-        errors: dict[str, str] = {}
-        article = str(body.get("article") or "").strip().lower()
-        if article not in PASAL_17:
-            errors["article"] = "Pasal 17 huruf harus salah satu dari a sampai j."
-        test = _required_text(body, "consequence_test", "Uji konsekuensi", errors, min_length=20)
-        _raise(errors)
+        dik = self._rejection_dik(session, row, body, actor)
+        if dik is not None:  # the SK's huruf and uji konsekuensi are the rejection's
+            article, test = dik.article, dik.consequence_test
+        else:
+            errors: dict[str, str] = {}
+            article = str(body.get("article") or "").strip().lower()
+            if article not in PASAL_17:
+                errors["article"] = "Pasal 17 huruf harus salah satu dari a sampai j."
+            test = _required_text(body, "consequence_test", "Uji konsekuensi", errors, min_length=20)
+            _raise(errors)
         row.decision = Decision.REJECTED.value
         row.decided_at = at
         row.rejection_article = article
         row.rejection_other_basis = _optional(body, "other_basis")
         row.consequence_test = test
         row.status = Status.REJECTED.value
-        return f"Ditolak berdasarkan Pasal 17 huruf {article} UU 14/2008", {
-            "article": article,
-            "other_basis": row.rejection_other_basis,
-        }
+        details: dict[str, Any] = {"article": article, "other_basis": row.rejection_other_basis}
+        if dik is not None:  # the letter cites this SK; the timeline keeps which entry it was
+            details["dik"] = {"id": dik.id, "sk_number": dik.sk_number, "sk_date": dik.sk_date.isoformat(),
+                              "excluded_for": DikEntry.of(dik).excluded_for}  # fmt: skip
+        return f"Ditolak berdasarkan Pasal 17 huruf {article} UU 14/2008", details
+
+    def _rejection_dik(
+        self, session: Session, row: Request, body: Mapping[str, Any], actor: Actor | None
+    ) -> ExcludedInformation | None:
+        """The DIK entry a rejection rests on: one picked (``dik_id``), or a new one recorded with the rejection
+        (``dik``: the entry's fields, its uji konsekuensi among them), written in this same transaction."""
+        if body.get("dik_id") and body.get("dik"):
+            raise ValidationError(
+                {"dik": "Pilih entri DIK yang ada (dik_id) atau catat yang baru (dik), bukan keduanya."}
+            )
+        if body.get("dik_id"):
+            for key in ("article", "consequence_test"):
+                if body.get(key):
+                    raise ValidationError(
+                        {key: "Dengan dik_id, dasar dan uji konsekuensi diambil dari entri DIK."}
+                    )
+            return active_dik(session, body["dik_id"])
+        if body.get("dik") is None:
+            return None
+        try:
+            clean = validate_dik(body["dik"])
+        except ValidationError as exc:
+            raise ValidationError({f"dik.{k}": v for k, v in exc.fields.items()}) from None
+        if actor is None or not actor.can(Permission.MANAGE_INFORMATION_LISTS):
+            raise PermissionDenied("Entri DIK baru hanya dapat dicatat oleh supervisor atau administrator.")
+        entry_id = add_dik_row(session, actor, self.ctx.clock(), row.office_code, clean)
+        session.flush()
+        return session.get_one(ExcludedInformation, entry_id)
 
     def _forward(
         self, session: Session, row: Request, body: Mapping[str, Any], at: datetime

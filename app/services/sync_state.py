@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.models import CalendarEntry, Objection, Request, Requester
+from db.models import CalendarEntry, ExcludedInformation, Objection, PublicInformation, Request, Requester
 
 
 def request_state(row: Request, requester: Requester) -> dict[str, Any]:
@@ -40,3 +40,8 @@ def objection_state(row: Objection, request_number: str) -> dict[str, Any]:
 def calendar_state(row: CalendarEntry) -> dict[str, Any]:
     """A calendar entry in full, removal included, so every desk of the office ends with the same calendar."""
     return dict(jsonable({c.name: getattr(row, c.name) for c in CalendarEntry.__table__.columns}))
+
+
+def information_list_state(row: ExcludedInformation | PublicInformation) -> dict[str, Any]:
+    """A DIK or DIP entry in full, revocation included, so the city desk sees every office's lists as kept."""
+    return dict(jsonable({c.name: getattr(row, c.name) for c in type(row).__table__.columns}))

@@ -24,7 +24,17 @@ from app.domain.requester import recorded_fields
 from app.domain.search import search_text
 from app.sync import quarantine, state
 from app.sync.apply_letters import apply_letters
-from db.models import CalendarEntry, Counter, Event, Objection, Office, Request, Requester
+from db.models import (
+    CalendarEntry,
+    Counter,
+    Event,
+    ExcludedInformation,
+    Objection,
+    Office,
+    PublicInformation,
+    Request,
+    Requester,
+)
 from ppid_protocol.wire import PullItem
 
 log = logging.getLogger("ppid.sync.apply")
@@ -33,6 +43,8 @@ _TABLES: dict[str, Table] = {
     "request": Request.__table__,  # type: ignore[dict-item]
     "objection": Objection.__table__,  # type: ignore[dict-item]
     "calendar": CalendarEntry.__table__,  # type: ignore[dict-item]
+    "dik": ExcludedInformation.__table__,  # type: ignore[dict-item]
+    "dip": PublicInformation.__table__,  # type: ignore[dict-item]
 }
 _LOCAL_ONLY = {"requesters": {"nik_encrypted", "nik_hash"}}
 _ISSUED_ON = {"request": "received_at", "objection": "filed_at"}

@@ -2,6 +2,7 @@
 
 from db.models.base import Base
 from db.models.chain import audit_anchors, audit_chain, audit_seals
+from db.models.information_lists import ExcludedInformation, PublicInformation
 from db.models.objections import Objection
 from db.models.office import Office, Official
 from db.models.records import AuditEntry, CalendarEntry, Counter, IssuedLetter, OutboxOp, Setting
@@ -19,11 +20,13 @@ __all__ = [
     "CalendarEntry",
     "Counter",
     "Event",
+    "ExcludedInformation",
     "IssuedLetter",
     "Objection",
     "Office",
     "Official",
     "OutboxOp",
+    "PublicInformation",
     "ReportNarrative",
     "Request",
     "Requester",

@@ -92,6 +92,14 @@
         <translation>Rejection decree based on the exemptions of Article 17 of Law 14/2008.</translation>
     </message>
     <message>
+        <source>— tanpa entri DIK (uji konsekuensi di bawah) —</source>
+        <translation>— no DIK entry (consequence test below) —</translation>
+    </message>
+    <message>
+        <source>Entri DI&amp;K (SK penetapan):</source>
+        <translation>DI&amp;K entry (exclusion decree):</translation>
+    </message>
+    <message>
         <source>Pasal 17 &amp;huruf:</source>
         <translation>Article 17 &amp;letter:</translation>
     </message>
@@ -1022,6 +1030,120 @@
     </message>
 </context>
 <context>
+    <name>DikPanel</name>
+    <message>
+        <source>Informasi</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Pasal 17</source>
+        <translation>Article 17</translation>
+    </message>
+    <message>
+        <source>Uji konsekuensi</source>
+        <translation>Consequence test</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>SK penetapan</source>
+        <translation>Exclusion decree</translation>
+    </message>
+    <message>
+        <source>Informasi dikecualikan:</source>
+        <translation>Excluded information:</translation>
+    </message>
+    <message>
+        <source>Pasal 17 huruf:</source>
+        <translation>Article 17 letter:</translation>
+    </message>
+    <message>
+        <source>Uji konsekuensi:</source>
+        <translation>Consequence test:</translation>
+    </message>
+    <message>
+        <source>Akibat bila informasi dibuka (min. 20 karakter).</source>
+        <translation>What would follow if the information were disclosed (at least 20 characters).</translation>
+    </message>
+    <message>
+        <source>Jangka waktu:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah.</source>
+        <translation>For example '5 (lima) tahun'; or fill in the end date below.</translation>
+    </message>
+    <message>
+        <source>Dikecualikan sampai:</source>
+        <translation>Excluded until:</translation>
+    </message>
+    <message>
+        <source>Boleh kosong.</source>
+        <translation>May be left empty.</translation>
+    </message>
+    <message>
+        <source>Nomor SK:</source>
+        <translation>Decree number:</translation>
+    </message>
+    <message>
+        <source>Tanggal SK:</source>
+        <translation>Decree date:</translation>
+    </message>
+</context>
+<context>
+    <name>DipPanel</name>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Penguasa</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Judul informasi:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Ringkasan:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <source>Penguasa informasi:</source>
+        <translation>Held by:</translation>
+    </message>
+    <message>
+        <source>Unit atau pejabat yang menguasai informasi.</source>
+        <translation>The unit or official holding the information.</translation>
+    </message>
+    <message>
+        <source>Bentuk:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Softcopy, hardcopy, atau keduanya.</source>
+        <translation>Softcopy, hardcopy, or both.</translation>
+    </message>
+    <message>
+        <source>Tempat memperoleh:</source>
+        <translation>Where to get it:</translation>
+    </message>
+</context>
+<context>
     <name>DiscardGuard</name>
     <message>
         <source>Buang isian?</source>
@@ -1179,6 +1301,21 @@
     </message>
 </context>
 <context>
+    <name>InformationListsPanel</name>
+    <message>
+        <source>Daftar informasi</source>
+        <translation>Information lists</translation>
+    </message>
+    <message>
+        <source>Informasi dikecualikan (DIK)</source>
+        <translation>Excluded information (DIK)</translation>
+    </message>
+    <message>
+        <source>Informasi publik (DIP)</source>
+        <translation>Public information (DIP)</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Email tersimpan (disamarkan). Ketik email lengkap bila berbeda.</source>
@@ -1187,6 +1324,10 @@
     <message>
         <source>Permohonan Informasi Baru</source>
         <translation>New Information Request</translation>
+    </message>
+    <message>
+        <source>Tersedia setiap saat (Daftar Informasi Publik), dapat langsung diberikan:</source>
+        <translation>Available at any time (public information list), can be given on the spot:</translation>
     </message>
     <message>
         <source>Formulir Permohonan Informasi Publik</source>
@@ -3428,6 +3569,10 @@
         <translation>Working-day calendar</translation>
     </message>
     <message>
+        <source>Daftar informasi</source>
+        <translation>Information lists</translation>
+    </message>
+    <message>
         <source>Pengguna &amp;&amp; peran</source>
         <translation>Users &amp;&amp; roles</translation>
     </message>
@@ -4128,6 +4273,25 @@
     <message>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPanel</name>
+    <message>
+        <source>Tambah ke daftar</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <source>Alasan pencabutan</source>
+        <translation>Reason for revoking</translation>
+    </message>
+    <message>
+        <source>Cabut entri terpilih</source>
+        <translation>Revoke the selected entry</translation>
+    </message>
+    <message>
+        <source>Pilih entri yang akan dicabut pada daftar.</source>
+        <translation>Choose the entry to revoke in the list.</translation>
     </message>
 </context>
 </TS>

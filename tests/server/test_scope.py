@@ -45,6 +45,25 @@ def test_office_desk_reads_only_its_office_and_city_reads_all(enroll: Enroller) 
     assert a.checksum().count == 1 and city.checksum().count == 2
 
 
+@pytest.mark.parametrize("entity", ["dik", "dip"])
+def test_information_lists_are_scoped_by_office(enroll: Enroller, entity: str) -> None:
+    """A DIK/DIP entry belongs to the office it names: its office and the city get it, another office neither
+    gets it nor may write one in that office's name."""
+    a, b, city = enroll("3673.01"), enroll("3673.02"), enroll("3673")
+    state = {"office_code": "3673.01", "created_at": "2026-03-02T10:00:00", "revoked_at": None}
+    own = make_op(entity=entity, action="add", state=state, record=None)
+    own.payload.pop("record")
+    a.push([own])
+    assert [i.entity_id for i in a.pull().items] == [own.entity_id]
+    assert b.pull().items == []
+    assert [(i.entity, i.entity_id) for i in city.pull().items] == [(entity, own.entity_id)]
+    forged = make_op(entity=entity, action="add", state={**state, "office_code": "3673.02"})
+    forged.payload.pop("record")
+    with pytest.raises(SyncError) as info:
+        a.push([forged])
+    assert info.value.status == 403 and info.value.code == "forbidden_scope"
+
+
 def test_city_desk_can_create_for_an_office_and_record_decisions(enroll: Enroller) -> None:
     a, city = enroll("3673.01"), enroll("3673")
     objection = make_op(

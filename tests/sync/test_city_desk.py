@@ -258,3 +258,32 @@ def test_a_kecamatan_desk_cannot_route(
     with hub.engine.connect() as conn:
         data = conn.execute(select(Record.data).where(Record.entity_id == rid)).scalar_one()
     assert data["office_code"] == "3673.01"
+
+
+def test_the_city_sees_every_offices_information_lists(
+    desks: Callable[[str], Desk], hub: LiveServer, _desk_template: Any
+) -> None:
+    """The DIK and the DIP travel as the ``dik``/``dip`` entities: the city desk gets both offices' lists with
+    their office, another office does not get them, and a revocation reaches the city."""
+    a, b, city = desks("3673.01"), desks("3673.02"), desks("3673")
+    spv = _desk_template.supervisor
+    entry = a.services.information_lists.add_dik(spv, {
+        "information": "Data pribadi pemohon", "article": "h", "excluded_period": "5 (lima) tahun",
+        "consequence_test": "Membuka informasi ini mengungkap rahasia pribadi warga.",
+        "sk_number": "800/1/PPID-A/2026", "sk_date": "2026-01-15",
+    })  # fmt: skip
+    b.services.information_lists.add_dip(spv, {"title": "Profil kecamatan", "holder": "Sekretariat",
+                                               "form": "Hardcopy", "location": "Meja layanan"})  # fmt: skip
+    assert a.sync().pushed == 1 and b.sync().pushed == 1
+    city.sync()
+    lists = city.services.information_lists
+    assert [(e.office_code, e.sk_number) for e in lists.dik(office="*")] == [("3673.01", "800/1/PPID-A/2026")]
+    assert [(e.office_code, e.title) for e in lists.dip(office="*")] == [("3673.02", "Profil kecamatan")]
+    assert lists.dik() == []  # the city's own list stays its own
+    b.sync()
+    assert b.services.information_lists.dik(office="*") == []  # an office sees its own lists only
+    a.services.information_lists.revoke(spv, "dik", entry.id, "Diganti SK baru")
+    assert a.sync().pushed == 1
+    city.sync()
+    [revoked] = lists.dik(office="*", include_revoked=True)
+    assert revoked.revoke_reason == "Diganti SK baru" and lists.dik(office="*") == []

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.domain.identity import normalize_email, normalize_phone, parse_nik
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.requester import DOCUMENT_KINDS
-from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate, ValidationError
+from app.errors import ConfirmationRequired, DeskError, IdentityQuestion, PossibleDuplicate, ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.duplicates import DuplicateCheck
@@ -110,6 +110,22 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._apply_kind()
         self.name.setFocus()
         submit(lambda: parse_nik("3673054512850012"), lambda _: None, lambda _: None, background=background)
+
+    def _show_dip_matches(self) -> None:
+        """Entries of the Daftar Informasi Publik sharing words with the information asked for (a few short
+        rows read from a small table, so on the GUI thread)."""
+        try:
+            found = self.desk.information_lists.match_dip(self.information.toPlainText(), limit=3)
+        except DeskError:  # a hint only: never in the way of the intake
+            found = []
+        if not found:
+            self.dip_hint.clear()
+            self.dip_hint.hide()
+            return
+        lines = [self.tr("Tersedia setiap saat (Daftar Informasi Publik), dapat langsung diberikan:")]
+        lines += [f"• {e.title} — {e.holder}; {e.form}; {e.location}" for e in found]
+        self.dip_hint.setText("\n".join(lines))
+        self.dip_hint.show()
 
     # --- building ---------------------------------------------------------------------------------------
 
@@ -232,6 +248,18 @@ class IntakeDialog(DiscardGuard, QDialog):
             "information", self.tr("&Rincian informasi yang dibutuhkan:"), QPlainTextEdit()
         )
         self.information.setFixedHeight(110)
+        # Information on the DIP is available at any time: the officer can answer on the spot.
+        self.dip_hint = QLabel()
+        set_role(self.dip_hint, "hint")
+        self.dip_hint.setWordWrap(True)
+        self.dip_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.dip_hint.hide()
+        form.addRow("", self.dip_hint)
+        self._dip_timer = QTimer(self)
+        self._dip_timer.setSingleShot(True)
+        self._dip_timer.setInterval(300)
+        self._dip_timer.timeout.connect(self._show_dip_matches)
+        self.information.textChanged.connect(self._dip_timer.start)
         self.purpose = g.add("purpose", self.tr("T&ujuan penggunaan informasi:"), QLineEdit())
         self.purpose.returnPressed.connect(self.save)
         self.obtain = g.add(

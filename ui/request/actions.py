@@ -220,6 +220,11 @@ class ActionDialog(RecordingFlow, QDialog):
 
     def _reject(self) -> Collector:
         self.intro.setText(self.tr("Surat keputusan penolakan berdasarkan pengecualian Pasal 17 UU 14/2008."))
+        # The office's DIK: picking an entry cites its SK in the letter, with its huruf and uji konsekuensi.
+        entries = {e.id: e for e in self.desk.information_lists.dik()}
+        choices = {"": self.tr("— tanpa entri DIK (uji konsekuensi di bawah) —")}
+        choices.update({i: f"{e.sk_text} — {e.information[:60]}" for i, e in entries.items()})
+        dik = self.f.add("dik_id", self.tr("Entri DI&K (SK penetapan):"), combo(choices, ""))
         articles = {k: f"{k} — {v}" for k, v in PASAL_17.items()}
         article = self.f.add("article", self.tr("Pasal 17 &huruf:"), combo(articles))
         other = self.f.add("other_basis", self.tr("Dasar hukum &lain (opsional):"), QLineEdit())
@@ -230,11 +235,27 @@ class ActionDialog(RecordingFlow, QDialog):
             hint=self.tr("Jelaskan akibat yang timbul bila informasi dibuka (min. 20 karakter)."),
         )
         test.setFixedHeight(100)
-        return lambda: {
-            "article": article.currentData(),
-            "other_basis": other.text(),
-            "consequence_test": test.toPlainText(),
-        }
+
+        def picked() -> None:
+            entry = entries.get(dik.currentData() or "")
+            article.setEnabled(entry is None)
+            test.setReadOnly(entry is not None)
+            if entry is not None:
+                article.setCurrentIndex(article.findData(entry.article))
+                test.setPlainText(entry.consequence_test)
+
+        dik.currentIndexChanged.connect(picked)
+
+        def collect() -> dict[str, Any]:
+            if dik.currentData():
+                return {"dik_id": dik.currentData(), "other_basis": other.text()}
+            return {
+                "article": article.currentData(),
+                "other_basis": other.text(),
+                "consequence_test": test.toPlainText(),
+            }
+
+        return collect
 
     def _forward(self) -> Collector:
         self.intro.setText(self.tr("Informasi dikuasai badan publik lain: permohonan diteruskan ke sana."))

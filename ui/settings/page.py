@@ -34,6 +34,7 @@ from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.settings.calendar import CalendarPanel
+from ui.settings.information_lists import InformationListsPanel
 from ui.settings.office_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.settings.officials import OfficialsPanel
 from ui.settings.users import UsersPanel
@@ -197,6 +198,12 @@ class SettingsPage(Page):
         calendar = CalendarPanel(desk, actor)
         calendar.applied.connect(self._deadlines_recomputed)
         self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
+        self._add(
+            "information_lists",
+            InformationListsPanel(desk, actor),
+            self.tr("Daftar informasi"),
+            "mdi6.file-lock-outline",
+        )
         if actor.can(Permission.MANAGE_USERS):
             self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
         if admin:

@@ -452,3 +452,17 @@ def test_going_back_from_the_nik_question_saves_nothing(dialog, desk, officer, w
     _identity_button(dialog, "Kembali ke formulir").click()
     dialog.save()  # asked again: no answer was given
     assert dialog.identity_box.isVisible() and desk.query.count(officer) == 1
+
+
+def test_information_on_the_dip_is_offered_as_available_at_any_time(qtbot, desk, supervisor, dialog) -> None:
+    desk.information_lists.add_dip(
+        supervisor,
+        {"title": "Rekapitulasi realisasi anggaran kecamatan 2025", "holder": "Subbagian Keuangan",
+         "form": "Hardcopy", "location": "Meja layanan PPID"},
+    )  # fmt: skip
+    dialog.information.setPlainText("Salinan laporan realisasi anggaran 2025")
+    qtbot.waitUntil(dialog.dip_hint.isVisible, timeout=2000)
+    assert "Tersedia setiap saat" in dialog.dip_hint.text()
+    assert "Rekapitulasi realisasi anggaran kecamatan 2025 — Subbagian Keuangan" in dialog.dip_hint.text()
+    dialog.information.setPlainText("Data penduduk miskin")
+    qtbot.waitUntil(lambda: not dialog.dip_hint.isVisible(), timeout=2000)

@@ -124,6 +124,26 @@ def test_reject_under_pasal_17_with_consequence_test(open_dialog, received, desk
     assert after.status == Status.REJECTED and after.rejection_article == "h"
 
 
+def test_reject_picking_a_dik_entry_cites_its_sk(open_dialog, received, desk, officer, supervisor) -> None:
+    entry = desk.information_lists.add_dik(
+        supervisor,
+        {"information": "Data kesehatan warga", "article": "h", "excluded_period": "5 (lima) tahun",
+         "consequence_test": "Membuka data kesehatan warga mengungkap rahasia pribadi.",
+         "sk_number": "800/12/PPID-CPJ/2026", "sk_date": "2026-01-15"},
+    )  # fmt: skip
+    view = received()
+    dialog = open_dialog(officer, view, Action.REJECT)
+    dik = dialog.f.widgets["dik_id"]
+    dik.setCurrentIndex(dik.findData(entry.id))
+    assert dialog.f.widgets["consequence_test"].toPlainText() == entry.consequence_test
+    assert not dialog.f.widgets["article"].isEnabled()
+    dialog.save()
+    after = _after(desk, officer, view)
+    assert after.status == Status.REJECTED and after.consequence_test == entry.consequence_test
+    [reject] = [e for e in after.events if e.kind == "reject"]
+    assert reject.data["dik"]["sk_number"] == "800/12/PPID-CPJ/2026"
+
+
 def test_forward_to_another_body(open_dialog, received, desk, officer) -> None:
     view = received()
     dialog = open_dialog(officer, view, Action.FORWARD)

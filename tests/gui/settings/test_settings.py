@@ -28,6 +28,7 @@ def test_tabs_follow_the_role(qtbot, desk, admin, supervisor, officer):
         "officials",
         "numbering",
         "calendar",
+        "information_lists",
         "users",
         "sync",
         "audit",
@@ -35,9 +36,9 @@ def test_tabs_follow_the_role(qtbot, desk, admin, supervisor, officer):
         "general",
     ]
     supervisor_page = _page(qtbot, desk, supervisor)
-    assert list(supervisor_page.panels) == ["calendar", "audit", "printing", "general"]
+    assert list(supervisor_page.panels) == ["calendar", "information_lists", "audit", "printing", "general"]
     officer_page = _page(qtbot, desk, officer)
-    assert list(officer_page.panels) == ["calendar", "printing", "general"]
+    assert list(officer_page.panels) == ["calendar", "information_lists", "printing", "general"]
     calendar = officer_page.panels["calendar"]
     assert not calendar.add_button.isEnabled() or not calendar.add_button.parentWidget().isEnabled()
     assert not calendar.preview_button.parentWidget().isEnabled()

@@ -1,4 +1,4 @@
-"""Revision 0010a: every request of an existing register records its requester's identity (back-filled from the
+"""Revision 0011: every request of an existing register records its requester's identity (back-filled from the
 requester as it stands), and the audit chain seals the changed rows so the register still checks clean."""
 
 from __future__ import annotations

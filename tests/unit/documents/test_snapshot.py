@@ -127,3 +127,28 @@ def test_round_trip_property_any_text_dates_and_amounts() -> None:
         assert again == snap
 
     check()
+
+
+def test_a_rejection_stored_before_the_dik_reprints_without_an_sk_citation() -> None:
+    from doc_samples import pdf_text
+
+    snap = sample("rejection")
+    payload = snap.to_dict()
+    assert payload["data"]["sk_number"] == "800/12/PPID-CPJ/2026"
+    assert "Nomor 800/12/PPID-CPJ/2026 tanggal 15 Januari 2026" in pdf_text(render(snap))
+    for key in ("sk_number", "sk_date", "excluded_for"):  # as letters issued before were stored
+        del payload["data"][key]
+    old = Snapshot.from_dict(json.loads(json.dumps(payload)))
+    assert old == replace(snap, sk_number="", sk_date=None, excluded_for="")
+    assert "Penetapan Informasi yang Dikecualikan" not in pdf_text(render_stored(payload))
+
+
+def test_information_lists_render_both_variants() -> None:
+    from doc_samples import pdf_text
+
+    dik = pdf_text(render(sample("information_list"), "F4"))
+    assert "DAFTAR INFORMASI YANG DIKECUALIKAN" in dik and "800/12/PPID-CPJ/2026, 15 Januari 2026" in dik
+    dip = pdf_text(render(sample("information_list_dip")))
+    assert "DAFTAR INFORMASI PUBLIK" in dip and "Informasi yang Wajib Tersedia Setiap Saat" in dip
+    stored = sample("information_list").to_dict()
+    assert render_stored(stored) == render(sample("information_list"))

@@ -1,7 +1,7 @@
 """Each request keeps the requester's identity as recorded at intake.
 
-Revision ID: 0010a
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07
 
 Until now a request pointed only at the requester row, and a returning requester's new name, address or phone
@@ -24,8 +24,8 @@ from alembic import op
 
 from db import chain
 
-revision = "0010a"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

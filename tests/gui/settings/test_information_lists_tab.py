@@ -1,0 +1,63 @@
+"""Pengaturan › Daftar informasi: supervisors add a DIK and a DIP entry through the inline forms (errors shown
+next to the field) and revoke one with a reason; officers see the lists but cannot change them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+
+from ui.settings.information_lists import InformationListsPanel
+
+
+def _panel(qtbot, desk, actor) -> InformationListsPanel:
+    panel = InformationListsPanel(desk, actor)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def test_supervisor_adds_and_revokes_a_dik_entry(qtbot, desk, supervisor):
+    panel = _panel(qtbot, desk, supervisor)
+    dik = panel.dik
+    dik.information.setPlainText("Data pribadi pemohon KTP elektronik")
+    dik.article.setCurrentIndex(dik.article.findData("h"))
+    dik.consequence.setPlainText("pendek")
+    dik.sk_number.setText("800/12/PPID-CPJ/2026")
+    dik.sk_date.setDate(QDate(2026, 1, 15))
+    dik.period.setText("5 (lima) tahun")
+    assert not dik.add()
+    assert "min. 20" in dik.form.error("consequence_test")
+    dik.consequence.setPlainText("Membuka informasi ini mengungkap rahasia pribadi warga.")
+    assert dik.add()
+    assert dik.table.rowCount() == 1
+    assert dik.table.item(0, 4).text() == "800/12/PPID-CPJ/2026, 15 Januari 2026"
+    assert dik.information.toPlainText() == ""  # the form is ready for the next entry
+    assert not dik.revoke()  # nothing selected
+    dik.table.selectRow(0)
+    dik.reason.setText("")
+    assert not dik.revoke() and "Alasan" in dik.revoke_error.text()
+    dik.reason.setText("Diganti SK baru")
+    assert dik.revoke()
+    assert dik.table.rowCount() == 0
+    [kept] = desk.information_lists.dik(include_revoked=True)
+    assert kept.revoke_reason == "Diganti SK baru"
+
+
+def test_supervisor_adds_a_dip_entry(qtbot, desk, supervisor):
+    panel = _panel(qtbot, desk, supervisor)
+    dip = panel.dip
+    dip.title_edit.setText("Profil kecamatan")
+    dip.holder.setText("Sekretariat")
+    dip.info_form.setText("Hardcopy")
+    assert not dip.add() and dip.form.error("location")
+    dip.location.setText("Meja layanan PPID")
+    assert dip.add()
+    assert dip.table.item(0, 0).text() == "Profil kecamatan"
+
+
+def test_officer_reads_but_cannot_edit(qtbot, desk, supervisor, officer):
+    desk.information_lists.add_dip(supervisor, {"title": "Profil kecamatan", "holder": "Sekretariat",
+                                                "form": "Hardcopy", "location": "Meja layanan"})  # fmt: skip
+    panel = _panel(qtbot, desk, officer)
+    dip = panel.dip
+    assert dip.table.rowCount() == 1
+    assert not dip.add_button.isEnabled() or not dip.add_button.parentWidget().isEnabled()
+    assert not dip.revoke_button.isEnabled()

@@ -1,0 +1,259 @@
+"""Pengaturan › Daftar informasi: the DIK (with the SK and the uji konsekuensi behind every rejection) and the
+DIP (information available at any time), listed for everyone, added to and revoked by supervisors and up.
+
+The forms are inline under each list rather than dialogs: the officer sees the list while typing the entry.
+Adding and revoking go through ``desk.information_lists``, whose ``ValidationError.fields`` are shown next to
+the matching input; a revoked entry leaves the list but is kept (``ppid-desk dik list --all``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.lifecycle import PASAL_17
+from app.domain.permissions import Permission
+from app.errors import DeskError, ValidationError
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.kit.crash import show_error
+from ui.kit.forms import FieldForm
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+class _ListPanel(QWidget):
+    """One list: its table, the inline form to add an entry and the reason to revoke the selected one."""
+
+    which = ""
+
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        self.ids: list[str] = []
+        self.table = _table(self.headers())
+        self.form = FieldForm()
+        editing = QWidget(self)  # the form's rows get their parent as they are added (parentless, they die)
+        box = QVBoxLayout(editing)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.form.layout)
+        self.build_form()
+        self.add_button = QPushButton(self.tr("Tambah ke daftar"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Alasan pencabutan"))
+        self.reason.setAccessibleName(self.tr("Alasan pencabutan"))
+        self.revoke_button = QPushButton(self.tr("Cabut entri terpilih"))
+        self.revoke_error = QLabel()
+        self.revoke_error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 2)
+        revoke = QHBoxLayout()
+        revoke.addWidget(self.reason, 1)
+        revoke.addWidget(self.revoke_button)
+        layout.addLayout(revoke)
+        layout.addWidget(self.revoke_error)
+        box.addWidget(self.form.general)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        box.addLayout(buttons)
+        layout.addWidget(editing, 3)
+        may_edit = actor.can(Permission.MANAGE_INFORMATION_LISTS)
+        editing.setEnabled(may_edit)
+        for widget in (self.reason, self.revoke_button):
+            widget.setEnabled(may_edit)
+        self.add_button.clicked.connect(self.add)
+        self.revoke_button.clicked.connect(self.revoke)
+        self.reload()
+
+    # --- per list ------------------------------------------------------------------------------------------
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def build_form(self) -> None:
+        raise NotImplementedError
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def entries(self) -> list[tuple[str, list[str]]]:
+        raise NotImplementedError
+
+    def save(self, body: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        for widget in self.form.widgets.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.clear()
+
+    # --- shared ---------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        rows = self.entries()
+        self.ids = [entry_id for entry_id, _ in rows]
+        self.table.setRowCount(len(rows))
+        for r, (_, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+
+    def add(self) -> bool:
+        self.form.clear_errors()
+        try:
+            self.save(self.values())
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return False
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self.clear_form()
+        self.reload()
+        return True
+
+    def revoke(self) -> bool:
+        self.revoke_error.clear()
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.ids):
+            self.revoke_error.setText(self.tr("Pilih entri yang akan dicabut pada daftar."))
+            return False
+        try:
+            self.desk.information_lists.revoke(self.actor, self.which, self.ids[row], self.reason.text())
+        except ValidationError as exc:
+            self.revoke_error.setText(" ".join(exc.fields.values()))
+            return False
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self.reason.clear()
+        self.reload()
+        return True
+
+
+class DikPanel(_ListPanel):
+    which = "dik"
+
+    def headers(self) -> list[str]:
+        return [self.tr("Informasi"), self.tr("Pasal 17"), self.tr("Uji konsekuensi"), self.tr("Jangka waktu"),
+                self.tr("SK penetapan")]  # fmt: skip
+
+    def build_form(self) -> None:
+        self.information = self.form.add("information", self.tr("Informasi dikecualikan:"), QPlainTextEdit())
+        self.article = QComboBox()
+        for letter, text in PASAL_17.items():
+            self.article.addItem(f"{letter}: {text}", letter)
+        self.form.add("article", self.tr("Pasal 17 huruf:"), self.article)
+        self.consequence = self.form.add("consequence_test", self.tr("Uji konsekuensi:"), QPlainTextEdit(),
+                                         self.tr("Akibat bila informasi dibuka (min. 20 karakter)."))  # fmt: skip
+        self.period = self.form.add("excluded_period", self.tr("Jangka waktu:"), QLineEdit(),
+                                    self.tr("Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."))  # fmt: skip
+        self.until = QLineEdit()
+        self.until.setPlaceholderText("TTTT-BB-HH")
+        self.form.add("excluded_until", self.tr("Dikecualikan sampai:"), self.until, self.tr("Boleh kosong."))
+        self.sk_number = self.form.add("sk_number", self.tr("Nomor SK:"), QLineEdit())
+        self.sk_date = QDateEdit(QDate.currentDate())
+        self.sk_date.setCalendarPopup(True)
+        self.sk_date.setDisplayFormat("dd-MM-yyyy")
+        self.form.add("sk_date", self.tr("Tanggal SK:"), self.sk_date)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "information": self.information.toPlainText(),
+            "article": self.article.currentData(),
+            "consequence_test": self.consequence.toPlainText(),
+            "excluded_period": self.period.text() or None,
+            "excluded_until": self.until.text().strip() or None,
+            "sk_number": self.sk_number.text(),
+            "sk_date": self.sk_date.date().toString("yyyy-MM-dd"),
+        }
+
+    def entries(self) -> list[tuple[str, list[str]]]:
+        return [
+            (e.id, [e.information, e.article, e.consequence_test, e.excluded_for, e.sk_text])
+            for e in self.desk.information_lists.dik()
+        ]
+
+    def save(self, body: dict[str, Any]) -> Any:
+        return self.desk.information_lists.add_dik(self.actor, body)
+
+
+class DipPanel(_ListPanel):
+    which = "dip"
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Judul"),
+            self.tr("Ringkasan"),
+            self.tr("Penguasa"),
+            self.tr("Bentuk"),
+            self.tr("Tempat"),
+        ]
+
+    def build_form(self) -> None:
+        self.title_edit = self.form.add("title", self.tr("Judul informasi:"), QLineEdit())
+        self.summary = self.form.add("summary", self.tr("Ringkasan:"), QPlainTextEdit())
+        self.holder = self.form.add("holder", self.tr("Penguasa informasi:"), QLineEdit(),
+                                    self.tr("Unit atau pejabat yang menguasai informasi."))  # fmt: skip
+        self.info_form = self.form.add(
+            "form", self.tr("Bentuk:"), QLineEdit(), self.tr("Softcopy, hardcopy, atau keduanya.")
+        )
+        self.location = self.form.add("location", self.tr("Tempat memperoleh:"), QLineEdit())
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title_edit.text(),
+            "summary": self.summary.toPlainText(),
+            "holder": self.holder.text(),
+            "form": self.info_form.text(),
+            "location": self.location.text(),
+        }
+
+    def entries(self) -> list[tuple[str, list[str]]]:
+        return [
+            (e.id, [e.title, e.summary, e.holder, e.form, e.location])
+            for e in self.desk.information_lists.dip()
+        ]
+
+    def save(self, body: dict[str, Any]) -> Any:
+        return self.desk.information_lists.add_dip(self.actor, body)
+
+
+class InformationListsPanel(QTabWidget):
+    """The two lists side by side as tabs."""
+
+    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Daftar informasi"))
+        self.dik = DikPanel(desk, actor)
+        self.dip = DipPanel(desk, actor)
+        self.addTab(self.dik, self.tr("Informasi dikecualikan (DIK)"))
+        self.addTab(self.dip, self.tr("Informasi publik (DIP)"))
