@@ -98,7 +98,7 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     # to the register's columns; a field missing here only travels as it always did (null included).
     "request": (
         "id", "number", "office_code", "desk_letter", "year", "seq", "received_at", "channel", "requester_id",
-        "proxy", "documents", "information", "purpose", "obtain_method", "delivery_method", "status",
+        "requester_recorded", "proxy", "documents", "information", "purpose", "obtain_method", "delivery_method", "status",
         "completed_at", "missing_items", "incomplete_notice_at", "due_completeness", "due_completion",
         "due_response", "due_extended", "due_current", "deadlines", "extended_at", "extension_reason",
         "extension_note", "decision", "decided_at", "info_held", "holder_body", "info_form", "redaction_reason",

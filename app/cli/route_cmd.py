@@ -51,8 +51,8 @@ def _route(cli: Cli) -> int:
     if args.list:
         choice = routing.choices(actor, args.number)
         cli.emit(
-            {"number": choice.number, "current": choice.current.model_dump(),
-             "targets": [o.model_dump() for o in choice.targets], "fetched_at": choice.fetched_at},
+            {"number": choice.number, "current": choice.current.model_dump(exclude={"desks"}),
+             "targets": [o.model_dump(exclude={"desks"}) for o in choice.targets], "fetched_at": choice.fetched_at},
             _render_choices,
         )  # fmt: skip
         return 0

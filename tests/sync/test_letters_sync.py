@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 
 from app.domain.identity import mask_nik
 from app.services.desk import DeskServices
+from app.services.letter_pii import unseal
 from app.services.letters import _stored_sha256
 from app.sync.engine import SyncEngine
 from app.sync.secrets import MemoryKeyring, TokenStore
@@ -46,15 +47,24 @@ def _issue_and_sync(
     eng = SyncEngine(desk.ctx.db, TokenStore(MemoryKeyring()), clock=desk.ctx.clock)
     eng.enroll(srv.url, city_admin.new_enroll_code(engine, "CPJ")[0])
     letter_id = desk.letters.issue(actor, kind, number).id
+    with desk.ctx.db.reader() as s:  # as queued: once the server acknowledges it the op keeps only a mark
+        SENT[letter_id] = s.scalars(select(OutboxOp.payload).where(OutboxOp.entity_id == letter_id)).one()
     report = eng.sync(sleep=lambda _d: None)
     assert report.ok and report.rejected == 0 and report.conflicts == 0, report.error
     return letter_id
 
 
+SENT: dict[str, dict[str, Any]] = {}
+"""The payload of each letter's op as it was queued (and sent), by letter id."""
+
+
 def _letter_op(desk: DeskServices, letter_id: str) -> OutboxOp:
+    """The letter's op after the sync, with the payload it was sent with (the stored one is compacted)."""
     with desk.ctx.db.reader() as s:
         op = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == letter_id)).one()
         s.expunge(op)
+    assert op.payload == {"compacted": True} or op.payload == SENT[letter_id]
+    op.payload = SENT[letter_id]
     assert op.entity_id == letter_id and op.action == "issue" and op.base_version == 0
     assert op.acked_at is not None and op.note is None  # sent and applied
     return op
@@ -86,7 +96,8 @@ def test_a_letter_printing_the_nik_travels_as_a_masked_copy_with_its_own_hash(
     with desk.ctx.db.reader() as s:
         original = s.get(IssuedLetter, letter_id)
         assert original is not None
-        local_snapshot, local_sha = dict(original.snapshot), original.sha256
+        # stored sealed (personal data encrypted, app/services/letter_pii.py); as issued once opened
+        local_snapshot, local_sha = unseal(dict(original.snapshot), desk.ctx.vault, full=True), original.sha256
         request_id = original.request_id
         event_id = s.scalars(select(Event.id).where(Event.kind == "letter")).one()
     # the desk keeps the letter as handed out: the supervisor's form shows the full NIK
@@ -118,7 +129,8 @@ def test_a_letter_printing_the_nik_travels_as_a_masked_copy_with_its_own_hash(
     # the sync pulled the letter back: the desk's own copy is untouched and still reprints identically
     with desk.ctx.db.reader() as s:
         kept = s.get(IssuedLetter, letter_id)
-        assert kept is not None and kept.snapshot == local_snapshot and kept.sha256 == local_sha
+        assert kept is not None and kept.sha256 == local_sha
+        assert unseal(dict(kept.snapshot), desk.ctx.vault, full=True) == local_snapshot
     assert desk.letters.reprint(supervisor, letter_id).identical
 
 
@@ -131,7 +143,7 @@ def test_a_letter_without_a_full_nik_travels_as_issued(
     with desk.ctx.db.reader() as s:
         original = s.get(IssuedLetter, letter_id)
         assert original is not None
-        local_snapshot, local_sha = dict(original.snapshot), original.sha256
+        local_snapshot, local_sha = unseal(dict(original.snapshot), desk.ctx.vault, full=True), original.sha256
     state = _letter_op(desk, letter_id).payload["state"]
     assert state["masked"] is False and state["snapshot"] == local_snapshot and state["sha256"] == local_sha
     with engine.connect() as conn:

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 from app.paths import db_path
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.letter_pii import unseal
 from app.services.restore import restore_register
 from app.sync import state
 from app.sync.apply import apply_items
@@ -51,9 +52,12 @@ class Desk:
         return report
 
     def letters(self) -> dict[str, tuple[str, str | None, dict[str, Any], str | None]]:
+        """Every letter this desk holds, its snapshot as issued (stored sealed: app/services/letter_pii.py)."""
+        vault = self.services.ctx.vault
         with self.services.ctx.db.reader() as s:
             return {
-                r.id: (r.kind, r.number, dict(r.snapshot), r.sha256) for r in s.scalars(select(IssuedLetter))
+                r.id: (r.kind, r.number, unseal(dict(r.snapshot), vault, full=True), r.sha256)
+                for r in s.scalars(select(IssuedLetter))
             }
 
     def receive_extended(self) -> str:

@@ -128,7 +128,7 @@ def test_clock_banner_appears_with_a_skewed_clock_and_goes_after_a_good_sync(
     qtbot.addWidget(dialog)
     saved: list[str] = []
     dialog.saved.connect(saved.append)
-    dialog.name.setText("Budi Santoso")
+    dialog.name.setText("Siti Aminah")  # the walk-in's own name: her NIK is already registered under it
     dialog.nik.setText(VALID_NIK)
     dialog.address.setPlainText("Jl. Ki Ajurum No. 2, Serang")
     dialog.phone.setText("081234567890")
