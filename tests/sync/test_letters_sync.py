@@ -97,7 +97,10 @@ def test_a_letter_printing_the_nik_travels_as_a_masked_copy_with_its_own_hash(
         original = s.get(IssuedLetter, letter_id)
         assert original is not None
         # stored sealed (personal data encrypted, app/services/letter_pii.py); as issued once opened
-        local_snapshot, local_sha = unseal(dict(original.snapshot), desk.ctx.vault, full=True), original.sha256
+        local_snapshot, local_sha = (
+            unseal(dict(original.snapshot), desk.ctx.vault, full=True),
+            original.sha256,
+        )
         request_id = original.request_id
         event_id = s.scalars(select(Event.id).where(Event.kind == "letter")).one()
     # the desk keeps the letter as handed out: the supervisor's form shows the full NIK
@@ -143,7 +146,10 @@ def test_a_letter_without_a_full_nik_travels_as_issued(
     with desk.ctx.db.reader() as s:
         original = s.get(IssuedLetter, letter_id)
         assert original is not None
-        local_snapshot, local_sha = unseal(dict(original.snapshot), desk.ctx.vault, full=True), original.sha256
+        local_snapshot, local_sha = (
+            unseal(dict(original.snapshot), desk.ctx.vault, full=True),
+            original.sha256,
+        )
     state = _letter_op(desk, letter_id).payload["state"]
     assert state["masked"] is False and state["snapshot"] == local_snapshot and state["sha256"] == local_sha
     with engine.connect() as conn:
