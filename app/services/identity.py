@@ -31,6 +31,10 @@ __all__ = [
 ]
 
 
+#: Recorded fields an intake may leave empty; stored only when given (``recorded_identity``).
+OPTIONAL_RECORDED = frozenset({"legal_number", "address", "phone", "email", "occupation"})
+
+
 class IdentityAnswer(StrEnum):
     """The officer's answer to ``IdentityQuestion`` (``ASK``: not asked yet)."""
 
@@ -40,20 +44,31 @@ class IdentityAnswer(StrEnum):
 
 
 def recorded_identity(requester: Requester) -> dict[str, Any]:
-    """What a new request records of its requester (after today's intake was merged into it)."""
-    return {f: getattr(requester, f) for f in RECORDED_FIELDS}
+    """What a new request records of its requester (after today's intake was merged into it). An empty field
+    of ``OPTIONAL_RECORDED`` is left out (``as_recorded`` reads it as empty): a register keeps this for every
+    request, and most requesters have no legal number or e-mail."""
+    return {
+        f: value
+        for f in RECORDED_FIELDS
+        if (value := getattr(requester, f)) is not None or f not in OPTIONAL_RECORDED
+    }
 
 
 def as_recorded(request: Request, requester: Requester) -> Requester:
     """The requester as ``request`` recorded them: a transient copy (never added to a session) of the current
     row with that day's fields. A request synced from a desk that did not record them yet shows the current
     row."""
-    recorded = recorded_fields(request.requester_recorded)
+    stored = request.requester_recorded
+    recorded = recorded_fields(stored)
     if not recorded:
         return requester
     copy = Requester(**{c.name: getattr(requester, c.name) for c in Requester.__table__.columns})
-    for name, value in recorded.items():
-        setattr(copy, name, value)
+    for name in RECORDED_FIELDS:
+        if name in recorded:
+            setattr(copy, name, recorded[name])
+        elif name in OPTIONAL_RECORDED and isinstance(stored, dict) and name not in stored:
+            setattr(copy, name, None)  # left out when recorded: it was empty that day
+        # present but not text (a malformed pulled value): the current row's field stays
     return copy
 
 

@@ -167,3 +167,19 @@ def test_a_malformed_recorded_identity_falls_back_to_the_requester(
         rows = desk.query.rows(supervisor, RegisterFilter())
         assert rows[0].name == "Siti Aminah"
     assert view.requester.address == "Jl. Lain No. 1"
+
+
+def test_a_field_left_empty_at_intake_stays_empty_on_that_request(
+    desk: DeskServices, supervisor: Actor, walk_in: Any
+) -> None:
+    """An empty field is not stored in the recorded identity (a register keeps one per request); it still reads
+    as empty on that request after the requester gives it on a later visit."""
+    first = desk.register.receive(supervisor, walk_in(requester={"email": None})).number
+    with desk.ctx.db.reader() as session:
+        stored = session.execute(text("SELECT requester_recorded FROM requests")).scalar_one()
+    assert '"email"' not in str(stored) and '"legal_number"' not in str(stored)
+    later = desk.register.receive(
+        supervisor, walk_in(requester={"email": "siti@example.id"}, information="Salinan dokumen lain")
+    ).number
+    assert desk.register.get(supervisor, later).requester.email == "siti@example.id"
+    assert desk.register.get(supervisor, first).requester.email is None
