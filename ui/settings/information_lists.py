@@ -65,11 +65,11 @@ class _ListPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self.form.layout)
         self.build_form()
-        self.add_button = QPushButton(self.tr("Tambah ke daftar"))
+        self.add_button = QPushButton(self.tr("&Tambah ke daftar"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Alasan pencabutan"))
         self.reason.setAccessibleName(self.tr("Alasan pencabutan"))
-        self.revoke_button = QPushButton(self.tr("Cabut entri terpilih"))
+        self.revoke_button = QPushButton(self.tr("&Cabut entri terpilih"))
         self.revoke_error = QLabel()
         self.revoke_error.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -167,23 +167,25 @@ class DikPanel(_ListPanel):
                 self.tr("SK penetapan")]  # fmt: skip
 
     def build_form(self) -> None:
-        self.information = self.form.add("information", self.tr("Informasi dikecualikan:"), QPlainTextEdit())
+        self.information = self.form.add("information", self.tr("&Informasi dikecualikan:"), QPlainTextEdit())
         self.article = QComboBox()
         for letter, text in PASAL_17.items():
             self.article.addItem(f"{letter}: {text}", letter)
-        self.form.add("article", self.tr("Pasal 17 huruf:"), self.article)
-        self.consequence = self.form.add("consequence_test", self.tr("Uji konsekuensi:"), QPlainTextEdit(),
+        self.form.add("article", self.tr("Pasal 17 &huruf:"), self.article)
+        self.consequence = self.form.add("consequence_test", self.tr("&Uji konsekuensi:"), QPlainTextEdit(),
                                          self.tr("Akibat bila informasi dibuka (min. 20 karakter)."))  # fmt: skip
-        self.period = self.form.add("excluded_period", self.tr("Jangka waktu:"), QLineEdit(),
+        self.period = self.form.add("excluded_period", self.tr("&Jangka waktu:"), QLineEdit(),
                                     self.tr("Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."))  # fmt: skip
         self.until = QLineEdit()
         self.until.setPlaceholderText("TTTT-BB-HH")
-        self.form.add("excluded_until", self.tr("Dikecualikan sampai:"), self.until, self.tr("Boleh kosong."))
-        self.sk_number = self.form.add("sk_number", self.tr("Nomor SK:"), QLineEdit())
+        self.form.add(
+            "excluded_until", self.tr("Dikecualikan &sampai:"), self.until, self.tr("Boleh kosong.")
+        )
+        self.sk_number = self.form.add("sk_number", self.tr("&Nomor SK:"), QLineEdit())
         self.sk_date = QDateEdit(QDate.currentDate())
         self.sk_date.setCalendarPopup(True)
         self.sk_date.setDisplayFormat("dd-MM-yyyy")
-        self.form.add("sk_date", self.tr("Tanggal SK:"), self.sk_date)
+        self.form.add("sk_date", self.tr("Tanggal S&K:"), self.sk_date)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -219,14 +221,14 @@ class DipPanel(_ListPanel):
         ]
 
     def build_form(self) -> None:
-        self.title_edit = self.form.add("title", self.tr("Judul informasi:"), QLineEdit())
-        self.summary = self.form.add("summary", self.tr("Ringkasan:"), QPlainTextEdit())
-        self.holder = self.form.add("holder", self.tr("Penguasa informasi:"), QLineEdit(),
+        self.title_edit = self.form.add("title", self.tr("&Judul informasi:"), QLineEdit())
+        self.summary = self.form.add("summary", self.tr("&Ringkasan:"), QPlainTextEdit())
+        self.holder = self.form.add("holder", self.tr("Pen&guasa informasi:"), QLineEdit(),
                                     self.tr("Unit atau pejabat yang menguasai informasi."))  # fmt: skip
         self.info_form = self.form.add(
-            "form", self.tr("Bentuk:"), QLineEdit(), self.tr("Softcopy, hardcopy, atau keduanya.")
+            "form", self.tr("&Bentuk:"), QLineEdit(), self.tr("Softcopy, hardcopy, atau keduanya.")
         )
-        self.location = self.form.add("location", self.tr("Tempat memperoleh:"), QLineEdit())
+        self.location = self.form.add("location", self.tr("T&empat memperoleh:"), QLineEdit())
 
     def values(self) -> dict[str, Any]:
         return {
@@ -255,5 +257,5 @@ class InformationListsPanel(QTabWidget):
         self.setAccessibleName(self.tr("Daftar informasi"))
         self.dik = DikPanel(desk, actor)
         self.dip = DipPanel(desk, actor)
-        self.addTab(self.dik, self.tr("Informasi dikecualikan (DIK)"))
-        self.addTab(self.dip, self.tr("Informasi publik (DIP)"))
+        self.addTab(self.dik, self.tr("Informasi dikecualikan (&DIK)"))
+        self.addTab(self.dip, self.tr("Informasi publik (DI&P)"))
