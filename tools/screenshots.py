@@ -13,6 +13,7 @@ The 150 % variant runs in a child process with ``QT_SCALE_FACTOR=1.5`` (a 1920×
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -22,8 +23,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _offscreen_screen(width: int, height: int) -> None:
+    """Qt's offscreen screen is 800×800 unless told otherwise, and windows size themselves from the screen's
+    work area (ui/kit/screen.py): give it the office screen before Qt starts."""
+    if "QT_QPA_PLATFORM" in os.environ:
+        return
+    config = Path(tempfile.gettempdir()) / f"ppid-shots-screen-{width}x{height}.json"
+    screen = {"name": f"{width}x{height}", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+# the 150 % child (QT_SCALE_FACTOR set) renders a 1920×1080 screen; the main run the 1366×768 office screen
+_offscreen_screen(1920, 1080) if os.environ.get("QT_SCALE_FACTOR") else _offscreen_screen(1366, 768)
 sys.path.insert(0, str(ROOT))
 
 NOW = datetime(2026, 11, 27, 14, 30)
@@ -172,6 +188,7 @@ def main(argv: list[str]) -> int:
         saved = render(args.out, data_dir, args.lang, args.scale_only)
         if not args.scale_only:
             env = {**os.environ, "QT_SCALE_FACTOR": "1.5"}
+            env.pop("QT_QPA_PLATFORM", None)  # the child sets up its own (larger) screen
             cmd = [sys.executable, __file__, "--out", str(args.out), "--data-dir", str(data_dir)]
             subprocess.run([*cmd, "--lang", args.lang, "--scale-only"], check=True, env=env)
     for path in saved:
