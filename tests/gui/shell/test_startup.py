@@ -70,6 +70,50 @@ def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
     runner().wait()
 
 
+#: Runs ``ppid-desk ARGV`` through its entry point; when the first window is shown it prints the modules then
+#: loaded that its splash does not need (the lifecycle tables, the services, SQLAlchemy) and ends the process.
+_FIRST_WINDOW_MODULES = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class Watcher(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow():
+            heavy = ("sqlalchemy", "app.services", "app.domain.lifecycle", "app.domain.state_machine")
+            print(sorted(m for m in sys.modules if m.startswith(heavy)), flush=True)
+            os._exit(0)
+        return False
+
+watcher = Watcher()
+import ui.app as ui_app
+made = ui_app.application
+def application(argv=None):
+    app = made(argv)
+    app.installEventFilter(watcher)
+    return app
+ui_app.application = application
+from app.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.slow  # a real Python child process
+def test_the_demo_shows_its_splash_before_loading_the_lifecycle_or_the_services(tmp_path: Path):
+    """``ppid-desk demo`` must put its splash on screen for the cost of the login dialog: the demo module, read
+    before Qt starts, may not bring the lifecycle tables (≈ 20 ms) or the service layer in front of it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_WINDOW_MODULES, "demo", "--dir", str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 @pytest.mark.slow  # a real Python child process
 def test_the_workstation_reaches_its_login_dialog_without_loading_the_services():
     """What ui/app.py and the login dialog import must not pull in SQLAlchemy or the service layer: that is
