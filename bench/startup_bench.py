@@ -52,9 +52,10 @@ RECEIPT_TARGET_S = 0.450
 #: The command children (whole processes), also compared with a bare interpreter.
 COMMANDS = ("request_add", "print_receipt")
 
-#: Runs ``ppid-desk ARGS`` through its entry point; the first window it shows (whichever: login dialog, splash,
-#: wizard, main window) prints "ready" once painted. The watcher sits on the QApplication that ``ui.app`` makes.
-FIRST_WINDOW = """
+#: Runs ``ppid-desk ARGS`` through its entry point; once the first window it shows (whichever: login dialog,
+#: splash, wizard, main window) is painted, ON_SHOWN runs (Python; the window is ``obj``) and the process ends.
+#: The watcher sits on the QApplication that ``ui.app`` makes. tests/gui/shell/test_startup.py uses it too.
+_FIRST_WINDOW_TEMPLATE = """
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.app as ui_app
@@ -63,8 +64,7 @@ class Watcher(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow():
             def done():
-                obj.grab()
-                print("ready", flush=True)
+                ON_SHOWN
                 os._exit(0)
             QTimer.singleShot(0, done)
         return False
@@ -80,6 +80,15 @@ ui_app.application = application
 from app.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
+
+
+def first_window_script(on_shown: str) -> str:
+    """The child script above with ``on_shown`` (one line of Python) run once the first window is painted."""
+    return _FIRST_WINDOW_TEMPLATE.replace("ON_SHOWN", on_shown)
+
+
+#: The first window painted prints "ready".
+FIRST_WINDOW = first_window_script("obj.grab(); print('ready', flush=True)")
 
 REQUEST = {
     "channel": "datang_langsung",

@@ -13,6 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
+from bench.startup_bench import first_window_script
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 from ui.kit import i18n
 from ui.kit.crash import CrashHandler
@@ -70,32 +71,12 @@ def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
     runner().wait()
 
 
-#: Runs ``ppid-desk ARGV`` through its entry point; when the first window is shown it prints the modules then
-#: loaded that its splash does not need (the lifecycle tables, the services, SQLAlchemy) and ends the process.
-_FIRST_WINDOW_MODULES = """
-import os, sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
-
-class Watcher(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow():
-            heavy = ("sqlalchemy", "app.services", "app.domain.lifecycle", "app.domain.state_machine")
-            print(sorted(m for m in sys.modules if m.startswith(heavy)), flush=True)
-            os._exit(0)
-        return False
-
-watcher = Watcher()
-import ui.app as ui_app
-made = ui_app.application
-def application(argv=None):
-    app = made(argv)
-    app.installEventFilter(watcher)
-    return app
-ui_app.application = application
-from app.__main__ import main
-sys.exit(main(sys.argv[1:]))
-"""
+#: ``ppid-desk ARGV`` through its entry point (bench/startup_bench.py's child); once the first window is painted it
+#: prints the modules then loaded that a splash does not need (the lifecycle tables, the services, SQLAlchemy).
+_FIRST_WINDOW_MODULES = first_window_script(
+    "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'app.services', 'app.domain.lifecycle', "
+    "'app.domain.state_machine'))), flush=True)"
+)
 
 
 @pytest.mark.slow  # a real Python child process
