@@ -7,7 +7,8 @@ almost nothing: module-level objects live until the process ends. So the console
 (``app/__main__.py``, which owns its process) pauses the collector for a named command, and ``resume`` puts
 start-up's objects in the permanent generation (``gc.freeze``) and switches it back on once the register is
 open, before the command's own work: a long command (``request add --jsonl``, ``print register``) is
-collected as usual. In-process callers (the tests) never pause it.
+collected as usual. A command whose work does not begin by opening the register through ``Cli.services``
+calls ``resume`` itself first (``demo``, ``check``, ``restore``). In-process callers (the tests) never pause it.
 """
 
 from __future__ import annotations

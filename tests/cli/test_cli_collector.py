@@ -17,8 +17,8 @@ from cli_helpers import OFFICE_CODE, intake, subprocess_env
 #: began to open (start-up) and when each intake was received (the command's work), then at the end.
 _CHILD = """
 import gc, io, json, sys
-from app.services import desk, register
-seen = {"open": [], "receive": []}
+from app.services import desk, integrity, register
+seen = {"open": [], "receive": [], "check": []}
 opened = desk.DeskServices.open.__func__
 def open_(cls, *a, **k):
     seen["open"].append(gc.isenabled())
@@ -29,6 +29,11 @@ def receive(self, *a, **k):
     seen["receive"].append(gc.isenabled())
     return received(self, *a, **k)
 register.RegisterService.receive = receive
+checked = integrity.check_register
+def check_register(*a, **k):
+    seen["check"].append(gc.isenabled())
+    return checked(*a, **k)
+integrity.check_register = check_register
 sys.stdin = io.StringIO(sys.argv[1])
 from app.__main__ import main
 code = main(sys.argv[2:])
@@ -55,4 +60,16 @@ def test_the_collector_is_paused_while_the_command_starts_and_on_for_its_work(tm
     assert seen["code"] == 0
     assert seen["open"] == [False]  # start-up: paused
     assert seen["receive"] == [True, True, True]  # every intake of the stream: collected as usual
+    assert seen["end"] is True
+
+
+@pytest.mark.slow  # real child processes
+def test_a_command_that_reads_the_register_without_the_services_collects_as_usual(tmp_path: Path):
+    """``check`` reads every record of the register without opening the services: its work must not run with
+    the collector paused."""
+    d = str(tmp_path / "meja")
+    _run("", "init", "--data-dir", d, "--office-code", OFFICE_CODE, "--office-name", "Kecamatan Serang",
+         "--admin", "admin")  # fmt: skip
+    seen = _run("", "--data-dir", d, "check")
+    assert seen["check"] == [True]
     assert seen["end"] is True
