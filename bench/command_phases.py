@@ -1,6 +1,6 @@
 """Where the CPU time of ``ppid-desk request add`` goes, phase by phase, in fresh processes.
 
-    python bench/command_phases.py [--repeats 5] [--tree DIR] [--json]
+    python bench/command_phases.py [--repeats 5] [--tree DIR ...] [--json]
 
 Why: bench/startup_bench.py says how long the whole command takes; this says what the time is spent on, which is
 what decides the next optimisation. Each child process runs the steps of ``request add`` one after the other on
@@ -8,15 +8,20 @@ a small office (made with the tree's own ``init``) and notes its CPU time (``tim
 
 * ``python``: the interpreter until the child's first line (``site``, the editable install's finder);
 * ``cli``: ``app.cli.main`` (argparse, the common options, the error types);
-* ``command module``: ``app.cli.request_cmd`` and what it imports (SQLAlchemy, the models, the intake rules);
-* ``services``: ``app.services.desk`` (the remaining services, pydantic's content rules);
+* ``sqlalchemy``, ``sqlalchemy.orm``: the library (imported by the command module, taken apart here);
+* ``models``: ``db.models`` with the ORM's mapper configuration;
+* ``content rules``: ``ppid_protocol.content`` with pydantic (the rules the server applies too);
+* ``command module``: ``app.cli.request_cmd`` and the rest of what it imports (the intake rules, phonenumbers);
+* ``services``: ``app.services.desk`` (the remaining services);
 * ``open``: ``DeskServices.open`` (the writer lock, the migration check, the PII key, the holiday cache);
 * ``sign in``: ``UserService.authenticate`` (argon2id, the lockout check, its audit entry);
 * ``first intake`` / ``second intake``: ``RegisterService.receive`` (the first compiles its SQL);
 * ``exit``: the rest of the process (closing, the interpreter's finalisation), from the child's rusage.
 
 The collector is paused for the start-up as ``app/__main__.py`` does for a command (``app.cli.collector``), when
-the tree has that module. Medians of ``--repeats`` children; the load average is printed beside them.
+the tree has that module. Several ``--tree`` (e.g. this one and ``git archive main | tar -x -C /tmp/main``) are
+measured in alternation, one child of each per round, so they share the machine's load of the moment. Medians of
+``--repeats`` rounds; the load average is printed beside them.
 """
 
 from __future__ import annotations
@@ -51,6 +56,15 @@ except ImportError:
     collector = None
 import app.cli.main
 mark("cli")
+import sqlalchemy
+mark("sqlalchemy")
+import sqlalchemy.orm
+mark("sqlalchemy.orm")
+import db.models
+sqlalchemy.orm.configure_mappers()
+mark("models")
+import ppid_protocol.content
+mark("content rules")
 import app.cli.request_cmd
 mark("command module")
 from pathlib import Path
@@ -93,37 +107,44 @@ def _child(tree: Path, office: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument(
-        "--tree", type=Path, default=ROOT, help="the source tree to measure (bytecode compiled)"
-    )
+    parser.add_argument("--tree", type=Path, action="append", help="a source tree to measure (bytecode compiled; "
+                        "repeat to compare trees; default: this one)")  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    tree = args.tree.resolve()
+    trees = [t.resolve() for t in args.tree or [ROOT]]
     loads = [os.getloadavg()[0]]
+    runs: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
     with tempfile.TemporaryDirectory(prefix="ppid-phases-") as scratch:
-        office = Path(scratch) / "office"
-        subprocess.run([sys.executable, "-m", "app", "init", "--data-dir", str(office), "--office-code", "CPJ",
-                        "--office-name", "Kecamatan Cipocok Jaya", "--admin", "admin"], cwd=tree, check=True,
-                       env={**os.environ, "PYTHONPATH": str(tree), "PPID_DESK_PASSWORD": PASSWORD},
-                       capture_output=True)  # fmt: skip
-        runs = []
+        offices = {tree: Path(scratch) / f"office-{n}" for n, tree in enumerate(trees)}
+        for tree, office in offices.items():
+            subprocess.run([sys.executable, "-m", "app", "init", "--data-dir", str(office), "--office-code", "CPJ",
+                            "--office-name", "Kecamatan Cipocok Jaya", "--admin", "admin"], cwd=tree, check=True,
+                           env={**os.environ, "PYTHONPATH": str(tree), "PPID_DESK_PASSWORD": PASSWORD},
+                           capture_output=True)  # fmt: skip
         for _ in range(args.repeats):
-            runs.append(_child(tree, office))
+            for tree in trees:
+                runs[tree].append(_child(tree, offices[tree]))
             loads.append(os.getloadavg()[0])
     result = {
         "machine": machine(),
         "revision": git_revision(),
-        "tree": str(tree),
         "repeats": args.repeats,
         "load_average_1min": [round(x, 2) for x in loads],
-        "cpu_ms": {k: round(1000 * statistics.median(r[k] for r in runs)) for k in runs[0]},
+        "cpu_ms": {
+            str(tree): {k: round(1000 * statistics.median(r[k] for r in rounds)) for k in rounds[0]}
+            for tree, rounds in runs.items()
+        },
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"{tree}: medians of {args.repeats}, load average {min(loads):.1f}–{max(loads):.1f}")
-    for name, ms in result["cpu_ms"].items():
-        print(f"  {name:14} {ms:5d} ms CPU")
+    print(f"medians of {args.repeats} rounds, load average {min(loads):.1f}–{max(loads):.1f}")
+    figures = list(result["cpu_ms"].values())
+    print(f"  {'phase (ms CPU)':16}" + "".join(f" {n:>8}" for n in range(1, len(trees) + 1)))
+    for name in figures[0]:
+        print(f"  {name:16}" + "".join(f" {f[name]:8d}" for f in figures))
+    for n, tree in enumerate(trees, start=1):
+        print(f"  {n}: {tree}")
     return 0
 
 
