@@ -107,7 +107,7 @@ def make_service(
     def make(names: list[str] | None = None, default: str | None = None, **kwargs: Any) -> PrintService:
         return PrintService(
             desk.ctx.data_dir,
-            lambda: printer_settings.load(desk),
+            lambda: printer_settings.load(desk.office),
             printers=FakePrinters(names or [], default),
             printer_factory=pdf_printers,
             opener=opener,

@@ -22,6 +22,7 @@ from ui.printing.actions import (
 )
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.printer_settings import PrintingSettings
+from ui.shell import wiring
 
 
 def _previews() -> list[PreviewDialog]:
@@ -37,7 +38,9 @@ def _close_previews(qapp):
 
 def _autoprint(desk: DeskServices, admin: Actor, on: bool = True, paper: str = "A4") -> None:
     printer_settings.save(
-        desk, admin, PrintingSettings(receipt_autoprint=on).with_kind("receipt", paper=paper, printer="Kasir")
+        desk.office,
+        admin,
+        PrintingSettings(receipt_autoprint=on).with_kind("receipt", paper=paper, printer="Kasir"),
     )
 
 
@@ -48,7 +51,13 @@ def test_receipt_prints_right_after_intake_without_a_dialog(
     outcomes: list[PrintOutcome] = []
     service = make_service(["Kasir", "Laser"], "Laser")
     print_receipt_after_intake(
-        desk, officer, received, None, service=service, on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        officer,
+        received,
+        None,
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     [outcome] = outcomes
     assert outcome.dialog is None and _previews() == []
@@ -67,7 +76,7 @@ def test_receipt_autoprint_uses_the_configured_paper(
     _autoprint(desk, admin, paper="thermal80")
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk,
+        wiring.printing(desk),
         officer,
         received,
         service=make_service(["Kasir"], None),
@@ -84,7 +93,7 @@ def test_receipt_opens_the_preview_when_autoprint_is_off(
     _autoprint(desk, admin, on=False)
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk,
+        wiring.printing(desk),
         officer,
         received,
         service=make_service(["Kasir"], "Kasir"),
@@ -106,7 +115,12 @@ def test_receipt_opens_the_preview_when_no_printer_exists(
     _autoprint(desk, admin)
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk, officer, received, service=make_service([], None), on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        officer,
+        received,
+        service=make_service([], None),
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     assert outcomes[0].dialog is not None and opener.urls == []
 
@@ -123,7 +137,12 @@ def test_a_failing_autoprint_falls_back_to_the_preview_with_the_reason(
     service.printer_factory = broken
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk, officer, received, service=service, on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        officer,
+        received,
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     dialog = outcomes[0].dialog
     assert (
@@ -136,10 +155,22 @@ def test_preview_letter_issues_once_then_reprints(qtbot, desk, supervisor, recei
     outcomes: list[PrintOutcome] = []
     service = make_service()
     preview_letter(
-        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        supervisor,
+        received,
+        "form",
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     preview_letter(
-        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        supervisor,
+        received,
+        "form",
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     first, again = (o.document for o in outcomes)
     assert first is not None and again is not None
@@ -154,7 +185,7 @@ def test_a_letter_the_request_does_not_allow_is_refused_in_indonesian(
 ) -> None:
     errors: list[BaseException] = []
     preview_letter(
-        desk,
+        wiring.printing(desk),
         officer,
         received,
         "rejection",
@@ -170,11 +201,24 @@ def test_dossier_and_reprint_by_letter_id(qtbot, desk, officer, received, make_s
     outcomes: list[PrintOutcome] = []
     service = make_service()
     preview_letter(
-        desk, officer, received, "dossier", service=service, on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        officer,
+        received,
+        "dossier",
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     assert outcomes[0].dialog is not None and outcomes[0].document is None
     issued = LetterService(desk.ctx).issue(officer, "receipt", received)
-    reprint_letter(desk, officer, issued.id, service=service, on_done=outcomes.append, on_error=pytest.fail)
+    reprint_letter(
+        wiring.printing(desk),
+        officer,
+        issued.id,
+        service=service,
+        on_done=outcomes.append,
+        on_error=pytest.fail,
+    )
     assert outcomes[1].document is not None and outcomes[1].document.reprint
     assert outcomes[1].dialog is not None and outcomes[1].dialog.pdf == issued.pdf
 
@@ -182,11 +226,11 @@ def test_dossier_and_reprint_by_letter_id(qtbot, desk, officer, received, make_s
 def test_register_preview_in_the_background(
     qtbot, desk, admin, officer, received, make_service, clock, pdf_text
 ) -> None:
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("register", paper="F4"))
+    printer_settings.save(desk.office, admin, PrintingSettings().with_kind("register", paper="F4"))
     outcomes: list[PrintOutcome] = []
     day = clock.now.date()
     print_register(
-        desk,
+        wiring.printing(desk),
         officer,
         day - dt.timedelta(days=1),
         day,
@@ -204,7 +248,7 @@ def test_register_preview_in_the_background(
 
 def test_unknown_kind_is_a_programming_error(desk, officer) -> None:
     with pytest.raises(ValueError):
-        preview_letter(desk, officer, "1", "bogus")
+        preview_letter(wiring.printing(desk), officer, "1", "bogus")
 
 
 def test_register_of_objections_gets_its_own_file_without_a_printer(
@@ -214,7 +258,7 @@ def test_register_of_objections_gets_its_own_file_without_a_printer(
     day = clock.now.date()
     service = make_service([], None)
     print_register(
-        desk,
+        wiring.printing(desk),
         officer,
         day,
         day,
@@ -240,7 +284,7 @@ def test_the_preview_still_opens_when_the_asking_page_was_closed(
     page = QWidget()
     outcomes: list[PrintOutcome] = []
     preview_letter(
-        desk,
+        wiring.printing(desk),
         officer,
         received,
         "form",

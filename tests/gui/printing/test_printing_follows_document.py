@@ -20,6 +20,7 @@ from ui.printing.paper import MM, cups_media, paper_of, printer_for_paper
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintCancelled, PrintJob, PrintResult, paint_pdf
 from ui.printing.printer_settings import PrintingSettings
+from ui.shell import wiring
 
 
 def _mm(path) -> tuple[int, int]:
@@ -66,7 +67,7 @@ def test_an_f4_letter_prints_on_f4_when_the_setting_says_a4(
     qapp, desk: DeskServices, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     form = LetterService(desk.ctx).issue(officer, "form", received, paper="F4").pdf
-    assert printer_settings.load(desk).paper("form") == "A4"
+    assert printer_settings.load(desk.office).paper("form") == "A4"
     pdf_printers.raster = True
     results: list[PrintResult] = []
     make_service(["Laser"], "Laser").print_pdf(form, "form", received, results.append, pytest.fail)
@@ -79,7 +80,7 @@ def test_an_a4_receipt_is_not_sent_to_the_roll_printer(
     qapp, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     settings = PrintingSettings().with_kind("receipt", paper="thermal80", printer="Kasir")
-    printer_settings.save(desk, admin, settings.with_kind("notice", paper="A4", printer="Laser"))
+    printer_settings.save(desk.office, admin, settings.with_kind("notice", paper="A4", printer="Laser"))
     receipt = LetterService(desk.ctx).issue(officer, "receipt", received, paper="A4").pdf
     pdf_printers.raster = True
     service = make_service(["Kasir", "Laser"], "Kasir")
@@ -95,7 +96,7 @@ def test_the_preview_offers_the_printer_of_the_documents_paper_and_prints_on_it(
     qtbot, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     printer_settings.save(
-        desk,
+        desk.office,
         admin,
         PrintingSettings()
         .with_kind("receipt", paper="thermal80", printer="Kasir")
@@ -125,10 +126,16 @@ def test_a_letter_issued_on_f4_is_reprinted_on_f4_after_the_setting_moved_to_a4(
     qtbot, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service
 ) -> None:
     LetterService(desk.ctx).issue(officer, "form", received, paper="F4")
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("form", paper="A4"))
+    printer_settings.save(desk.office, admin, PrintingSettings().with_kind("form", paper="A4"))
     outcomes: list[PrintOutcome] = []
     preview_letter(
-        desk, officer, received, "form", service=make_service(), on_done=outcomes.append, on_error=pytest.fail
+        wiring.printing(desk),
+        officer,
+        received,
+        "form",
+        service=make_service(),
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     [outcome] = outcomes
     try:
