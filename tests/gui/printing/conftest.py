@@ -20,6 +20,8 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.printing import printer_settings
 from ui.printing.print_service import PrintService
+from ui.printing.services import PrintingServices
+from ui.shell import wiring
 
 
 class FakePrinters:
@@ -96,6 +98,12 @@ def pdf_printers(tmp_path: Path) -> PdfPrinters:
 @pytest.fixture
 def opener() -> Opener:
     return Opener()
+
+
+@pytest.fixture
+def printing(desk: DeskServices) -> PrintingServices:
+    """What a page hands the printing calls (``ui/shell/wiring.py``), on ``desk``."""
+    return wiring.printing(desk)
 
 
 @pytest.fixture

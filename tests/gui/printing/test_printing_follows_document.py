@@ -20,7 +20,6 @@ from ui.printing.paper import MM, cups_media, paper_of, printer_for_paper
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintCancelled, PrintJob, PrintResult, paint_pdf
 from ui.printing.printer_settings import PrintingSettings
-from ui.shell import wiring
 
 
 def _mm(path) -> tuple[int, int]:
@@ -123,13 +122,13 @@ def test_the_preview_offers_the_printer_of_the_documents_paper_and_prints_on_it(
 
 
 def test_a_letter_issued_on_f4_is_reprinted_on_f4_after_the_setting_moved_to_a4(
-    qtbot, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service
+    qtbot, desk: DeskServices, printing, admin: Actor, officer: Actor, received: str, make_service
 ) -> None:
     LetterService(desk.ctx).issue(officer, "form", received, paper="F4")
     printer_settings.save(desk.office, admin, PrintingSettings().with_kind("form", paper="A4"))
     outcomes: list[PrintOutcome] = []
     preview_letter(
-        wiring.printing(desk),
+        printing,
         officer,
         received,
         "form",
