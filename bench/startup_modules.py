@@ -9,8 +9,9 @@ must not pull them back. Each child is a fresh ``python`` on the offscreen platf
 window (the login dialog) is shown, as bench/startup_bench.py times it; ``window`` opens the services, signs in,
 shows the ``MainWindow`` and lists them when its dashboard has loaded. A background read (the sync status) may
 or may not have finished by then, so each child runs ``--repeats`` times and only the modules loaded in every
-run count; the others are reported as "sometimes" (and, with ``--before``, left out of the difference). ``--before TREE`` (e.g. ``git archive main | tar -x -C
-/tmp/main``) runs the same children on another source tree and prints the difference.
+run count; the others are reported as "sometimes". ``--before TREE`` (e.g. ``git archive main | tar -x -C
+/tmp/main``) runs the same children on another source tree and prints the difference; the modules either tree
+loads only sometimes are left out of both counts and of the difference.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -121,22 +123,21 @@ def main(argv: list[str] | None = None) -> int:
         office = _office(Path(scratch) / "office")
         after = measure(ROOT, office, args.repeats)
         before = measure(args.before.resolve(), office, args.repeats) if args.before else None
-    report: dict[str, object] = {"machine": machine()}
+    rows: dict[str, dict[str, Any]] = {}
     for name, (always, sometimes) in after.items():
-        row: dict[str, object] = {"modules": len(always), "sometimes": sorted(sometimes)}
+        row: dict[str, Any] = {"modules": len(always), "sometimes": sorted(sometimes)}
         if before is not None:
             old, old_sometimes = before[name]
             timing = sometimes | old_sometimes  # loaded by some runs of either tree: not the change's doing
-            row |= {"before": len(old), "added": sorted(always - old - timing),
-                    "removed": sorted(old - always - timing), "sometimes": sorted(timing)}  # fmt: skip
-        report[name] = row
+            row |= {"modules": len(always - timing), "before": len(old - timing),
+                    "added": sorted(always - old - timing), "removed": sorted(old - always - timing),
+                    "sometimes": sorted(timing)}  # fmt: skip
+        rows[name] = row
     if args.json:
-        print(json.dumps(report, indent=1))
+        print(json.dumps({"machine": machine(), **rows}, indent=1))
         return 0
-    print(f"machine: {report['machine']}")
-    for name in after:
-        row = report[name]
-        assert isinstance(row, dict)
+    print(f"machine: {machine()}")
+    for name, row in rows.items():
         line = f"{name:7} {row['modules']} modules"
         if before is not None:
             line += f" (before: {row['before']}; added {row['added'] or 'none'}; removed {row['removed'] or 'none'})"
