@@ -1,11 +1,9 @@
-"""What printing needs from the desk, in one object per window: the office's settings and the letters service.
+"""What printing needs from the desk: the office's printer settings, the letters service and one print service.
 
 Why one object: every page that prints (request, register, keberatan, intake, Laporan, Agenda Surat) issues
-its documents through ``letters`` and sends them through one ``PrintService`` (``service``), built on the
-first print so a window that never prints never imports QtPrintSupport. ``letters`` is a provider: the letters
-service (reportlab) is built on first use too. The printer settings are an office setting
-(``printer_settings``), read afresh for every job.
-"""
+its documents through ``letters`` and sends them through the one ``PrintService`` here (``service``), built on
+first use rather than by each page. ``letters`` is a provider: the letters service (reportlab) is built on first
+use too. The printer settings are an office setting (``printer_settings``), read afresh for every job."""
 
 from __future__ import annotations
 
@@ -25,7 +23,7 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class PrintingServices:
-    """``service`` may be replaced (a test's printers); the rest is fixed for the window's life."""
+    """``service`` may be replaced (a test's printers); the rest is fixed for the page's life."""
 
     office: OfficeService
     letters: Callable[[], LetterService]
