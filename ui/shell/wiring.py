@@ -1,11 +1,11 @@
-"""Which of the desk's services each page gets: the only place outside the shell's own windows that sees
-``DeskServices`` (the composition root, app/services/desk.py).
+"""Which of the desk's services each page gets, picked from ``DeskServices`` (the composition root,
+app/services/desk.py), which only ui/shell/ holds.
 
 Why: a page, dialog or panel receives only what it uses (its capability's bundle, a frozen dataclass declared
 beside the page), so what it can reach reads off its constructor, and the tests build it with these same
 functions. The services the desk builds on first use (export, letters, reports, sync, routing...) go in as
 zero-argument providers (``lambda: desk.reports``): building a bundle neither builds them nor imports their
-modules, so start-up pays for no more than before. Each function imports its page's module when called, as the
+modules, so the start-up pays for none of them (bench/startup_modules.py). Each function imports its page's module when called, as the
 page registry (pages.py) does. Each page that prints has its own ``PrintingServices``, whose print service is
 built on the page's first print.
 """
