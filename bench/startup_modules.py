@@ -2,16 +2,17 @@
 
     python bench/startup_modules.py [--before TREE] [--repeats 3] [--json]
 
-Why: the services ``DeskServices`` builds on first use (export, letters, reports, sync...) are kept off the start
-path so their imports (reportlab, openpyxl, httpx) are not paid by every start; a change to how pages are wired
-must not pull them back. Each child is a fresh ``python`` on the offscreen platform over a small office made with
-``ppid-desk init``: ``login`` runs ``ppid-desk`` through its entry point and lists ``sys.modules`` when the first
-window (the login dialog) is shown, as bench/startup_bench.py times it; ``window`` opens the services, signs in,
-shows the ``MainWindow`` and lists them when its dashboard has loaded. A background read (the sync status) may
-or may not have finished by then, so each child runs ``--repeats`` times and only the modules loaded in every
-run count; the others are reported as "sometimes". ``--before TREE`` (e.g. ``git archive main | tar -x -C
-/tmp/main``) runs the same children on another source tree and prints the difference; the modules either tree
-loads only sometimes are left out of both counts and of the difference.
+Why: the services ``DeskServices`` builds on first use (export, letters, reports, sync...) are kept off the
+start path so their imports (reportlab, openpyxl, httpx) are not paid by every start; a change to how pages
+are wired must not pull them back. Each child is a fresh ``python`` on the offscreen platform over a small
+office made with ``ppid-desk init``: ``login`` runs ``ppid-desk`` through its entry point and lists
+``sys.modules`` when the first window (the login dialog) is shown, as bench/startup_bench.py times it;
+``window`` opens the services, signs in, shows the ``MainWindow`` and lists them when its dashboard has
+loaded. A background read (the sync status) may or may not have finished by then, so each child runs
+``--repeats`` times and only the modules loaded in every run count; the others are reported as "sometimes".
+``--before TREE`` (e.g. ``git archive main | tar -x -C /tmp/main``) runs the same children on another source
+tree and prints the difference; the modules either tree loads only sometimes are left out of both counts and
+of the difference.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, row in rows.items():
         line = f"{name:7} {row['modules']} modules"
         if before is not None:
-            line += f" (before: {row['before']}; added {row['added'] or 'none'}; removed {row['removed'] or 'none'})"
+            added, removed = row["added"] or "none", row["removed"] or "none"
+            line += f" (before: {row['before']}; added {added}; removed {removed})"
         print(line + (f"; sometimes: {', '.join(row['sometimes'])}" if row["sometimes"] else ""))
     return 0
 

@@ -46,7 +46,7 @@ RULES = (
     Rule(PACKAGES, ("PySide6.QtWidgets",), "only ui/ builds widgets", exempt=("ui",)),
     Rule(("ui",), ("db",), "the UI reaches the register through the services only"),
     Rule(("ui",), ("app.services.desk", "app.services.context.DeskContext"),
-         "pages, dialogs and panels get the narrow services they use, picked by the shell (ui/shell/wiring.py)",
+         "pages, dialogs and panels get the services they use, picked by the shell (ui/shell/wiring.py)",
          exempt=("ui.shell",)),
 )  # fmt: skip
 

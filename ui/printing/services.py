@@ -1,9 +1,10 @@
-"""What printing needs from the desk: the office's printer settings, the letters service and one print service.
+"""What printing needs from the desk: the office's printer settings, the letters and one print service.
 
 Why one object: every page that prints (request, register, keberatan, intake, Laporan, Agenda Surat) issues
 its documents through ``letters`` and sends them through the one ``PrintService`` here (``service``), built on
-first use rather than by each page. ``letters`` is a provider: the letters service (reportlab) is built on first
-use too. The printer settings are an office setting (``printer_settings``), read afresh for every job."""
+first use rather than by each page. ``letters`` is a provider: the letters service (reportlab) is built on
+first use too. The printer settings are an office setting (``printer_settings``), read afresh for every
+job."""
 
 from __future__ import annotations
 

@@ -383,8 +383,8 @@ class RegisterPage(Page):
         date_from, date_to = self._period()
         today = self.services.calendar.today()
         print_register(
-            self.services.printing, self.actor, date_from or today.replace(day=1), date_to or today, parent=self,
-            on_error=lambda exc: self._failed(str(exc)),
+            self.services.printing, self.actor, date_from or today.replace(day=1), date_to or today,
+            parent=self, on_error=lambda exc: self._failed(str(exc)),
         )  # fmt: skip
 
     def export_to(self, path: Path) -> None:

@@ -377,7 +377,8 @@ class RequestPage(Page):
         assert self.view is not None
         number = self.view.number
         preview_letter(
-            self.services.printing, self.actor, number, kind, self, on_done=lambda _outcome: self.reload(), on_error=self._failed,
+            self.services.printing, self.actor, number, kind, self,
+            on_done=lambda _outcome: self.reload(), on_error=self._failed,
         )  # fmt: skip
 
     def _recorded(self, _view: object, objection: str | None = None) -> None:

@@ -5,9 +5,9 @@ Why: a page, dialog or panel receives only what it uses (its capability's bundle
 beside the page), so what it can reach reads off its constructor, and the tests build it with these same
 functions. The services the desk builds on first use (export, letters, reports, sync, routing...) go in as
 zero-argument providers (``lambda: desk.reports``): building a bundle neither builds them nor imports their
-modules, so the start-up pays for none of them (bench/startup_modules.py). Each function imports its page's module when called, as the
-page registry (pages.py) does. Each page that prints has its own ``PrintingServices``, whose print service is
-built on the page's first print.
+modules, so the start-up pays for none of them (bench/startup_modules.py). Each function imports its page's
+module when called, as the page registry (pages.py) does. Each page that prints has its own
+``PrintingServices``, whose print service is built on the page's first print.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Qt side of sync: one ``SyncController`` per signed-in window holds a session of the ``SyncService`` and its
+"""The Qt side of sync: one ``SyncController`` per signed-in window holds a ``SyncService`` session and its
 background loop, and tells the GUI what happened, through signals only.
 
 Why like this: the sync thread must never touch a widget (Qt crashes, or worse, corrupts silently). The
