@@ -1,0 +1,132 @@
+"""What the field table declares beyond views and exports: which fields an officer may correct (the service and
+the dialog), the rows of the detail panes and the dossier's "Penanganan Permohonan"."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import replace
+
+import pypdf
+import pytest
+
+from app.domain.lifecycle import Status
+from app.errors import ValidationError
+from app.services import record_fields as rf
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from app.services.letters import LetterService
+from app.services.record_details import sections
+
+
+def _text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+def test_the_correctable_fields_are_the_tables_in_its_order() -> None:
+    keys = list(rf.correctable())
+    assert keys == [
+        "requester.name",
+        "requester.nik",
+        "requester.legal_number",
+        "requester.address",
+        "requester.phone",
+        "requester.email",
+        "requester.occupation",
+        "information",
+        "purpose",
+        "channel",
+        "obtain_method",
+        "delivery_method",
+    ]  # docs/cli.md lists the same fields for the ``correct`` action
+    assert all(f.column for f in rf.correctable().values() if f.entity == "request")  # stored, so correctable
+
+
+def test_the_service_refuses_a_field_the_table_does_not_offer(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str]
+) -> None:
+    number = to_state(Status.IN_PROCESS)
+    with pytest.raises(ValidationError) as refused:
+        desk.actions.act(
+            supervisor,
+            number,
+            "correct",
+            {"field": "payment_method", "value": "tunai", "reason": "salah isi"},
+        )
+    assert refused.value.fields["field"].startswith("Kolom yang dapat dikoreksi: ")
+    assert refused.value.fields["field"].endswith(", ".join(sorted(rf.correctable())))
+
+
+def test_a_field_made_correctable_in_the_table_is_accepted_and_one_no_longer_is_refused(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Would fail against a list written by hand in the service."""
+    table = tuple(
+        replace(f, correct=rf.Correction("Cara pembayaran", 13))
+        if f.name == "payment_method"
+        else replace(f, correct=None)
+        if f.name == "purpose"
+        else f
+        for f in rf.REQUEST_FIELDS
+    )
+    monkeypatch.setattr(rf, "REQUEST_FIELDS", table)
+    number = to_state(Status.IN_PROCESS)
+    view = desk.actions.act(
+        supervisor, number, "correct", {"field": "payment_method", "value": "transfer", "reason": "salah isi"}
+    )
+    assert view.payment_method == "transfer"
+    with pytest.raises(ValidationError):
+        desk.actions.act(
+            supervisor, number, "correct", {"field": "purpose", "value": "Penelitian", "reason": "salah isi"}
+        )
+
+
+def test_a_correctable_choice_is_checked_against_the_tables_options(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str]
+) -> None:
+    number = to_state(Status.IN_PROCESS)
+    with pytest.raises(ValidationError) as refused:
+        desk.actions.act(
+            supervisor, number, "correct", {"field": "channel", "value": "merpati", "reason": "salah pilih"}
+        )
+    options = rf.field_of("request", "channel").options
+    assert options is not None
+    assert refused.value.fields["value"] == "Pilih salah satu: " + ", ".join(options)
+
+
+def test_every_pane_row_is_a_declared_field_once() -> None:
+    for pane in ("request", "objection"):
+        fields = rf.pane_fields(pane)
+        assert len({f.key for f in fields}) == len(fields)
+        for f in fields:
+            assert f.detail is not None and f.detail.section in dict(rf.SECTIONS[pane])
+            assert f.view, f.name  # a row shows an attribute of the view
+    assert all(f.detail is None or not f.detail.dossier for f in rf.OBJECTION_FIELDS)
+
+
+def test_the_dossier_prints_each_handling_row_the_table_marks(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str]
+) -> None:
+    """Would fail against the three facts the dossier listed by hand (channel, decision, void reason): the
+    rejection's basis, its uji konsekuensi and the date of the notice were missing from the file sent to the
+    Komisi Informasi although the request page showed them."""
+    number = to_state(Status.REJECTED)
+    view = desk.register.get(supervisor, number)
+    marked = [
+        row
+        for section in sections("request", view, only=lambda f: f.detail is not None and f.detail.dossier)
+        for row in section.rows
+    ]
+    assert {row.field.name for row in marked} >= {
+        "decision",
+        "decided_at",
+        "rejection_article",
+        "consequence_test",
+    }
+    text = _text(LetterService(desk.ctx).dossier_pdf(supervisor, number)[0])
+    facts = text[text.index("C. Penanganan Permohonan") : text.index("D. Jangka Waktu")]
+    for row in marked:
+        assert row.label in facts, row.label
+    assert "Pasal 17 huruf" in facts and view.consequence_test and view.consequence_test[:20] in facts
+    assert "Cara penyampaian" not in facts  # part A prints the channel already
