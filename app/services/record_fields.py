@@ -35,7 +35,9 @@ from app.domain.lifecycle import (
     EXTENSION_REASONS,
     INFO_FORMS,
     OBJECTION_DECISIONS,
+    OBJECTION_STATUS_LABELS,
     OBTAIN_METHODS,
+    STATUS_LABELS,
 )
 from app.domain.permissions import GRANTS, Permission, Role
 from app.domain.requester import DOCUMENT_KINDS, REQUESTER_KIND_LABELS
@@ -137,7 +139,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
     "request",
     _F("id", "ID"),
     _F("number", "Nomor registrasi", export=Export("No. Registrasi", 1)),
-    _F("status", "Status", export=Export("Status", 23)),
+    _F("status", "Status", export=Export("Status", 23), options=STATUS_LABELS),
     _F(
         "received_at",
         "Waktu diterima",
@@ -458,7 +460,7 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
         column=False,
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Permohonan"), "objection", 1, always=True),
     ),
-    _F("status", "Status"),
+    _F("status", "Status", options=OBJECTION_STATUS_LABELS),
     _F(
         "grounds",
         "Alasan keberatan",
@@ -614,3 +616,9 @@ def exported() -> list[tuple[RecordField, Export]]:
     """The exported fields with their columns, in column order."""
     columns = [(f, f.export) for table in TABLES.values() for f in table if f.export is not None]
     return sorted(columns, key=lambda pair: pair[1].at)
+
+
+def register_fields() -> dict[str, RecordField]:
+    """The fields of a line of the Register Permohonan (``RegisterRow``), by the line's key: the exported fields
+    under their column's key (``requester_kind`` for the requester's ``kind``)."""
+    return {column.key or f.name: f for f, column in exported()}

@@ -28,8 +28,9 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import rupiah
-from app.domain.lifecycle import CHANNELS, DECISION_LABELS, INFO_FORMS, OBTAIN_METHODS, PASAL_17, Decision
+from app.domain.lifecycle import PASAL_17
 from app.services.context import Actor
+from app.services.record_fields import register_fields
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
 from ui.kit.tasks import submit
 
@@ -47,7 +48,9 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, ROW_ROLE, NUMBER_ROLE})
 
-_KINDS = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok": "Kelompok"}
+#: The register's columns that are fields of the field tables, by their register key (``requester_kind`` is the
+#: requester's ``kind``): a code among them reads as the text the table gives it (``options``).
+_FIELDS = register_fields()
 
 
 @dataclass(frozen=True)
@@ -129,14 +132,10 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
         return _d(row.received_at)
     if key in ("decided_at", "delivered_at", "completed_at", "due"):
         return _d(getattr(row, key))
-    if key == "status":
-        return row.status_label
-    if key == "channel":
-        return CHANNELS.get(row.channel, row.channel)
-    if key == "requester_kind":
-        return _KINDS.get(row.requester_kind, row.requester_kind)
-    if key == "obtain_method":
-        return OBTAIN_METHODS.get(row.obtain_method, row.obtain_method)
+    spec = _FIELDS.get(key)
+    if spec is not None and spec.options is not None:
+        code = getattr(row, key)
+        return spec.options.get(code, code) if code else ""
     if key == "info_held":
         if row.info_held is None:
             return ""
@@ -146,10 +145,6 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
             else QCoreApplication.translate("RegisterTableModel", "Tidak")
             + (f" ({row.holder_body})" if row.holder_body else "")
         )
-    if key == "info_form":
-        return INFO_FORMS.get(row.info_form or "", row.info_form or "")
-    if key == "decision":
-        return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
     if key == "rejection":
         if not row.rejection_article:
             return ""

@@ -137,3 +137,21 @@ def test_a_page_from_an_older_filter_is_ignored(desk, officer, walk_in) -> None:
     stale = desk.query.rows(officer, RegisterFilter(text="Budi"))
     model._page_arrived((model._generation - 1, 0, stale))
     assert [model.index(r, 0).data() for r in range(3)] == before
+
+
+def test_coded_cells_read_as_the_field_tables_texts_like_the_export(desk, supervisor, walk_in) -> None:
+    """The screen wrote a kelompok orang as "Kelompok" while the export, the request page and the law say
+    "Kelompok orang": every coded cell now reads the text the field table gives the code."""
+    from app.services.export import COLUMNS as EXPORTED
+    from ui.register.model import cell_text
+
+    data = walk_in(
+        requester={"kind": "kelompok", "name": "Kelompok Tani Makmur", "occupation": None},
+        documents=["ktp", "surat_kuasa"],
+    )
+    desk.register.receive(supervisor, data, confirm_warnings=True)
+    row = desk.query.all_rows(supervisor, RegisterFilter())[0]
+    export = {key: cell(row) for key, _, cell in EXPORTED}
+    for key in ("requester_kind", "channel", "obtain_method", "status"):
+        assert cell_text(row, key) == export[key], key
+    assert cell_text(row, "requester_kind") == "Kelompok orang"
