@@ -3,13 +3,14 @@
 Each entry says, once, what the rest of the desk used to repeat by hand: the field's Indonesian label (the
 supervisor's conflict review), whether a concurrent change of it is legally significant (held for a person
 instead of merged), whether it is personal data and for which roles it is masked, its column in the Register
-Permohonan export, its row in a detail pane (and whether the dossier prints that row), whether an officer may
-correct it and under which name, the fixed choices its stored codes stand for, and whether it is an attribute of
-the frozen view. Derived from these tables: ``RequestView`` / ``ObjectionView`` ``of()`` and ``to_dict()``
-(``views.py``), the conflict labels (``sync_conflict_fields.py``), the export columns (``export.py``), the rows
-of the request's and the keberatan's detail panes and of the dossier's "Penanganan Permohonan"
-(``record_details.py``), and the fields the "Koreksi data" action accepts (``request_actions.py``, offered by
-``ui/request/correction.py``).
+Permohonan export and on the register screen, its row in a detail pane (and whether the dossier prints that
+row), whether an officer may correct it and under which name, the fixed choices its stored codes stand for,
+and whether it is an attribute of the frozen view. Derived from these tables: ``RequestView`` /
+``ObjectionView`` ``of()`` and ``to_dict()`` (``views.py``), the conflict labels (``sync_conflict_fields.py``),
+the export columns and their coded cells (``export.py``), the register screen's columns
+(``ui/register/model.py``), the rows of the request's and the keberatan's detail panes and of the dossier's
+"Penanganan Permohonan" (``record_details.py``), and the fields the "Koreksi data" action accepts
+(``request_actions.py``, offered by ``ui/request/correction.py``).
 
 Legal significance is decided by the wire protocol (``ppid_protocol.fields.LEGAL_FIELDS``), which the city
 server applies and which must not import the desk: the tables read it from there (the desk imports the
@@ -17,7 +18,7 @@ protocol, never the reverse), so the two cannot disagree; a test checks that eve
 names is a field of these tables.
 
 Labels shown on screen are Indonesian source strings marked with ``QT_TRANSLATE_NOOP`` under the context of the
-pane or dialog that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``): ``tools/i18n.py`` feeds this
+pane, dialog or table that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``, ``SCREEN_CONTEXT``): ``tools/i18n.py`` feeds this
 module to lupdate and the UI translates them.
 """
 
@@ -48,6 +49,7 @@ Pane = Literal["request", "objection"]
 """A detail pane: the request's (its requester's fields included) and the keberatan's."""
 
 DETAIL_CONTEXT = "RequestDetails"
+SCREEN_CONTEXT = "RegisterTableModel"
 #: The translation context of each pane's labels (the keberatan's are the page's own strings).
 DETAIL_CONTEXTS: dict[Pane, str] = {"request": DETAIL_CONTEXT, "objection": "ObjectionsPage"}
 CORRECTION_CONTEXT = "CorrectionFields"
@@ -70,6 +72,15 @@ class Export(NamedTuple):
     header: str
     at: int
     key: str = ""
+
+
+class Screen(NamedTuple):
+    """A field's column on the Register Permohonan screen, in the export's order (a field on screen is exported):
+    its header (shorter than the export's where the screen is narrow) and whether it shows before the officer
+    picks columns."""
+
+    header: str
+    shown: bool = False
 
 
 class Detail(NamedTuple):
@@ -99,7 +110,8 @@ class RecordField:
 
     ``view``: an attribute of the frozen view; ``column``: stored in the register (and so compared by sync);
     ``json``: a key of the view's ``to_dict()`` in its own right (not only inside a group such as ``due``);
-    ``masked_for``: the roles that see it masked; ``detail``: its row in the detail pane; ``correct``: an officer
+    ``masked_for``: the roles that see it masked; ``screen``: its column on the register screen; ``detail``: its
+    row in the detail pane; ``correct``: an officer
     may correct it; ``options``: the fixed choices its stored code stands for (code -> Indonesian text).
     ``entity`` and ``legal`` are filled in by ``_table``.
     """
@@ -110,6 +122,7 @@ class RecordField:
     column: bool = True
     json: bool = True
     export: Export | None = None
+    screen: Screen | None = None
     personal: bool = False  # personal data (UU 27/2022)
     masked_for: frozenset[Role] = frozenset()
     detail: Detail | None = None
@@ -138,13 +151,25 @@ def _table(entity: Entity, *fields: RecordField) -> tuple[RecordField, ...]:
 REQUEST_FIELDS: tuple[RecordField, ...] = _table(
     "request",
     _F("id", "ID"),
-    _F("number", "Nomor registrasi", export=Export("No. Registrasi", 1)),
-    _F("status", "Status", export=Export("Status", 23), options=STATUS_LABELS),
+    _F(
+        "number",
+        "Nomor registrasi",
+        export=Export("No. Registrasi", 1),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "No. Pendaftaran"), True),
+    ),
+    _F(
+        "status",
+        "Status",
+        export=Export("Status", 23),
+        options=STATUS_LABELS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Status"), True),
+    ),
     _F(
         "received_at",
         "Waktu diterima",
         export=Export("Tanggal Diterima", 2),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Diterima"), "request", 10, always=True),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Tanggal"), True),
     ),
     _F(
         "completed_at",
@@ -157,6 +182,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
             always=True,
             dossier=True,
         ),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Tgl. Lengkap")),
     ),
     _F(
         "channel",
@@ -165,6 +191,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Saluran"), "request", 11, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Saluran"), 10),
         options=CHANNELS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Saluran"), True),
     ),
     _F("requester", "Identitas pemohon", column=False, personal=True),
     _F(
@@ -185,6 +212,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Informasi yang Diminta", 7),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Rincian informasi"), "request", 13, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Rincian informasi"), 8),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Informasi yang Diminta"), True),
     ),
     _F(
         "purpose",
@@ -192,6 +220,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Tujuan Penggunaan Informasi", 8),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Tujuan penggunaan"), "request", 14, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Tujuan penggunaan informasi"), 9),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Tujuan Penggunaan Informasi")),
     ),
     _F(
         "obtain_method",
@@ -200,6 +229,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Cara memperoleh"), "request", 15, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Cara memperoleh informasi"), 11),
         options=OBTAIN_METHODS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Jenis Permohonan")),
     ),
     _F(
         "delivery_method",
@@ -240,6 +270,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Keputusan", 13),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Keputusan"), "outcome", 21, dossier=True),
         options=DECISION_LABELS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Keputusan")),
     ),
     _F(
         "decided_at",
@@ -252,6 +283,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
             always=True,
             dossier=True,
         ),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Tgl. Pemberitahuan Tertulis")),
     ),
     _F(
         "holder_body",
@@ -267,6 +299,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Bentuk Informasi", 11),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Bentuk informasi"), "outcome", 23, dossier=True),
         options=INFO_FORMS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Bentuk Informasi")),
     ),
     _F(
         "redaction_reason",
@@ -283,12 +316,14 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         "Cara pembayaran",
         export=Export("Cara Pembayaran", 18),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Cara pembayaran"), "outcome", 27, dossier=True),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Cara Pembayaran")),
     ),
     _F(
         "rejection_article",
         "Pasal 17 huruf (penolakan)",
         export=Export("Alasan Penolakan", 14),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Dasar penolakan"), "outcome", 28, dossier=True),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Alasan Penolakan")),
     ),
     _F("rejection_other_basis", "Dasar penolakan lain"),
     _F(
@@ -303,6 +338,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         "Diteruskan ke",
         export=Export("Diteruskan ke", 27),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Diteruskan ke"), "outcome", 30, dossier=True),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Keterangan")),
     ),
     _F(
         "delivered_at",
@@ -311,6 +347,7 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         detail=Detail(
             QT_TRANSLATE_NOOP("RequestDetails", "Informasi diserahkan"), "outcome", 31, dossier=True
         ),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Tgl. Pemberian Informasi")),
     ),
     _F("delivered_method", "Cara penyerahan", options=DELIVERY_METHODS),
     _F(
@@ -342,15 +379,34 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
     _F("requester_id", "Pemohon (ID)", view=False),
     _F("requester_recorded", "Identitas pemohon saat permohonan", view=False, personal=True),
     _F("incomplete_notice_at", "Tanggal pemberitahuan tidak lengkap", view=False),
-    _F("due_current", "Batas yang berlaku", view=False, export=Export("Jatuh Tempo", 24, "due")),
+    _F(
+        "due_current",
+        "Batas yang berlaku",
+        view=False,
+        export=Export("Jatuh Tempo", 24, "due"),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Jatuh Tempo"), True),
+    ),
     _F("extended_at", "Tanggal perpanjangan", view=False),
     _F("extension_note", "Catatan perpanjangan", view=False),
-    _F("info_held", "Informasi dikuasai", view=False, export=Export("Di Bawah Penguasaan", 9)),
+    _F(
+        "info_held",
+        "Informasi dikuasai",
+        view=False,
+        export=Export("Di Bawah Penguasaan", 9),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Di Bawah Penguasaan")),
+    ),
     _F("provision_days", "Waktu penyediaan (hari)", view=False),
     _F("response_note", "Catatan jawaban", view=False),
     _F("forwarded_at", "Tanggal diteruskan", view=False),
     _F("voided_by", "Dibatalkan oleh", view=False),
-    _F("cost_total", "Biaya (Rp)", view=False, column=False, export=Export("Biaya (Rp)", 17)),
+    _F(
+        "cost_total",
+        "Biaya (Rp)",
+        view=False,
+        column=False,
+        export=Export("Biaya (Rp)", 17),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Biaya")),
+    ),
     _F("overdue", "Terlambat", view=False, column=False, export=Export("Terlambat", 28)),
 )
 
@@ -364,6 +420,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Jenis Pemohon", 20, "requester_kind"),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Jenis pemohon"), "requester", 1, always=True),
         options=REQUESTER_KIND_LABELS,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Jenis Pemohon")),
     ),
     _F(
         "name",
@@ -372,6 +429,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         personal=True,
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Nama"), "requester", 2, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Nama pemohon"), 1),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Nama"), True),
     ),
     _F(
         "nik",
@@ -382,7 +440,13 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "NIK"), "requester", 3, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "NIK pemohon"), 2),
     ),
-    _F("nik_masked", "NIK (disamarkan)", export=Export("NIK (disamarkan)", 19), personal=True),
+    _F(
+        "nik_masked",
+        "NIK (disamarkan)",
+        export=Export("NIK (disamarkan)", 19),
+        personal=True,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "NIK")),
+    ),
     _F(
         "legal_number",
         "No. SK pengesahan",
@@ -396,6 +460,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         personal=True,
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Alamat"), "requester", 5, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Alamat pemohon"), 4),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Alamat")),
     ),
     _F(
         "phone",
@@ -433,6 +498,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Pekerjaan", 6),
         detail=Detail(QT_TRANSLATE_NOOP("RequestDetails", "Pekerjaan"), "requester", 6, always=True),
         correct=Correction(QT_TRANSLATE_NOOP("CorrectionFields", "Pekerjaan pemohon"), 7),
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Pekerjaan")),
     ),
     _F(
         "contact",
@@ -442,6 +508,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         export=Export("Nomor Kontak", 5),
         personal=True,
         masked_for=MASKED_ROLES,
+        screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Nomor Kontak")),
     ),
     _F("nik_encrypted", "NIK (terenkripsi)", view=False, personal=True),
     _F("nik_hash", "NIK (sidik)", view=False, personal=True),

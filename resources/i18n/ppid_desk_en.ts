@@ -2946,6 +2946,7 @@
     <name>RegisterTableModel</name>
     <message>
         <source>No. Pendaftaran</source>
+        <extracomment>The translation context of each pane's labels (the keberatan's are the page's own strings). Roles that see personal data masked: those without the right to see it in full (today: petugas).</extracomment>
         <translation>Registration No.</translation>
     </message>
     <message>
@@ -3038,6 +3039,7 @@
     </message>
     <message>
         <source>Sisa Waktu</source>
+        <extracomment>The register's columns that are fields of the field tables, by their register key (``requester_kind`` is the requester's ``kind``): a code among them reads as the text the table gives it (``options``).</extracomment>
         <translation>Time Left</translation>
     </message>
     <message>
@@ -3253,7 +3255,6 @@
     </message>
     <message>
         <source>Diterima</source>
-        <extracomment>The translation context of each pane's labels (the keberatan's are the page's own strings). Roles that see personal data masked: those without the right to see it in full (today: petugas).</extracomment>
         <translation>Received</translation>
     </message>
     <message>

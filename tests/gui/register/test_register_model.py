@@ -155,3 +155,25 @@ def test_coded_cells_read_as_the_field_tables_texts_like_the_export(desk, superv
     for key in ("requester_kind", "channel", "obtain_method", "status"):
         assert cell_text(row, key) == export[key], key
     assert cell_text(row, "requester_kind") == "Kelompok orang"
+
+
+def test_the_screens_columns_are_the_field_tables_in_the_registers_order(qapp) -> None:
+    """Every column but the working days left is a field the table puts on screen, under the table's header,
+    in the export's order (the paper Register Permohonan's); sortable where the query can sort."""
+    from app.services import record_fields as rf
+    from app.services.register_query import SORTABLE
+    from ui.register.model import column_headers
+
+    declared = {key: f for key, f in rf.register_fields().items() if f.screen is not None}
+    keys = [c.key for c in COLUMNS]
+    assert [k for k in keys if k != "remaining"] == list(declared)
+    assert keys.index("remaining") == keys.index("due") + 1
+    headers = column_headers()
+    for key, f in declared.items():
+        assert f.screen is not None and headers[key] == f.screen.header
+        assert f.export is not None  # what the screen shows, the export writes
+    for column in COLUMNS:
+        assert column.default_visible == (column.key == "remaining" or declared[column.key].screen.shown)  # type: ignore[union-attr]
+        assert column.sort_key == (
+            column.key if column.key in SORTABLE else "due" if column.key == "remaining" else None
+        )
