@@ -20,15 +20,12 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, Te
 from app.domain.formatting import format_date
 from app.domain.identity import mask_phone
 from app.domain.lifecycle import (
-    DECISION_LABELS,
-    OBJECTION_STATUS_LABELS,
-    STATUS_LABELS,
     Decision,
     ObjectionStatus,
     Status,
 )
 from app.errors import ValidationError
-from app.services.record_fields import FIELD_LABELS, field_of
+from app.services.record_fields import FIELD_LABELS, TABLES, field_of
 from ppid_protocol.fields import IGNORED_FIELDS
 
 #: Bookkeeping that never counts as a difference a person has to decide on.
@@ -82,23 +79,23 @@ def same(name: str, a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def display(name: str, value: Any, *, reveal: bool = False) -> str:
-    """Plain text of a value for the comparison (personal data masked unless ``reveal``)."""
+def _options(entity: str, name: str) -> Mapping[Any, str] | None:
+    """The texts of a coded field of ``entity`` (the field tables' ``options``), None for any other field."""
+    table = TABLES.get(entity)  # type: ignore[call-overload]
+    spec = next((f for f in table or () if f.name == name), None)
+    return spec.options if spec is not None else None
+
+
+def display(name: str, value: Any, *, reveal: bool = False, entity: str = "") -> str:
+    """Plain text of a value for the comparison (personal data masked unless ``reveal``); a code of ``entity``'s
+    field reads as the text the field tables give it, as on the record's own page."""
     if value is None or value == "" or value == [] or value == {}:
         return "–"
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
-    if name == "status":
-        for enum, labels in ((Status, STATUS_LABELS), (ObjectionStatus, OBJECTION_STATUS_LABELS)):
-            try:
-                return str(labels[enum(value)])  # type: ignore[index]
-            except (ValueError, KeyError):
-                continue
-    if name == "decision":
-        try:
-            return DECISION_LABELS[Decision(value)]
-        except ValueError:
-            pass
+    options = _options(entity, name)
+    if options is not None and isinstance(value, str):
+        return options.get(value, value)
     if name == "requester" and isinstance(value, Mapping):
         parts = []
         for key, text in REQUESTER_LABELS.items():
@@ -156,9 +153,9 @@ def differences(
             FieldDiff(
                 name=name, label=label(name), base=info.get("base"), server=srv, desk=dsk,
                 conflicting=conflicting,
-                has_base="base" in info, server_text=display(name, srv, reveal=reveal),
-                desk_text=display(name, dsk, reveal=reveal),
-                base_text=display(name, info.get("base"), reveal=reveal) if "base" in info else "",
+                has_base="base" in info, server_text=display(name, srv, reveal=reveal, entity=entity),
+                desk_text=display(name, dsk, reveal=reveal, entity=entity),
+                base_text=display(name, info.get("base"), reveal=reveal, entity=entity) if "base" in info else "",
             )
         )  # fmt: skip
     return out

@@ -130,3 +130,27 @@ def test_the_dossier_prints_each_handling_row_the_table_marks(
         assert row.label in facts, row.label
     assert "Pasal 17 huruf" in facts and view.consequence_test and view.consequence_test[:20] in facts
     assert "Cara penyampaian" not in facts  # part A prints the channel already
+
+
+def test_the_conflict_review_reads_codes_as_the_records_own_pages_do() -> None:
+    """A keberatan's decision read as the request's ("Ditolak") or as its code ("dikabulkan"), and a channel
+    as its code: the review now reads each code with the texts of its own record's field."""
+    from app.services.sync_conflict_fields import differences
+
+    objection = {
+        d.name: d for d in differences("objection", {"decision": "dikabulkan"}, {"decision": "ditolak"}, {})
+    }
+    assert objection["decision"].server_text == "Keberatan dikabulkan"
+    assert objection["decision"].desk_text == "Keberatan ditolak (menguatkan keputusan PPID)"
+    request = {
+        d.name: d
+        for d in differences(
+            "request",
+            {"channel": "email", "decision": "ditolak", "status": "ditolak"},
+            {"channel": "datang_langsung", "decision": "diterima", "status": "dijawab"},
+            {},
+        )
+    }
+    assert (request["channel"].server_text, request["channel"].desk_text) == ("Email", "Datang langsung")
+    assert (request["decision"].server_text, request["decision"].desk_text) == ("Ditolak", "Diterima")
+    assert request["status"].desk_text == "Pemberitahuan tertulis dikirim"
