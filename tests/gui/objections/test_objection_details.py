@@ -3,7 +3,6 @@ the declared order, and a field given (or denied) a row in the table gains (or l
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from app.services import record_fields as rf
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from tests.field_tables import amended
 from ui.kit import i18n
 from ui.objections.page import ObjectionsPage
 
@@ -121,13 +121,10 @@ def test_a_field_given_a_row_in_the_table_appears_and_one_denied_it_disappears(
 ) -> None:
     """Would fail against a pane written by hand: the page shows what the table declares, nothing else."""
     i18n.install("id")
-    table = tuple(
-        replace(f, detail=rf.Detail("Versi", "objection", 12))
-        if f.name == "version"
-        else replace(f, detail=None)
-        if f.name == "case_summary"
-        else f
-        for f in rf.OBJECTION_FIELDS
+    table = amended(
+        rf.OBJECTION_FIELDS,
+        version={"detail": rf.Detail("Versi", "objection", 12)},
+        case_summary={"detail": None},
     )
     monkeypatch.setitem(rf.PANE_TABLES, "objection", (table,))
     rows = _rows(qtbot, desk, supervisor, disputed)

@@ -13,6 +13,7 @@ from app.domain.lifecycle import Action, Status
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
+from tests.field_tables import amended
 from ui.request.actions import ActionDialog
 
 
@@ -235,18 +236,14 @@ def test_the_correction_offers_the_tables_correctable_fields(
     open_dialog, received, supervisor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Which fields the dialog offers, and which take a fixed choice, is the field table's."""
-    from dataclasses import replace
 
     from app.domain.lifecycle import INFO_FORMS
     from app.services import record_fields as rf
 
-    table = tuple(
-        replace(f, correct=rf.Correction("Bentuk informasi", 13))
-        if f.name == "info_form"
-        else replace(f, correct=None)
-        if f.name == "purpose"
-        else f
-        for f in rf.REQUEST_FIELDS
+    table = amended(
+        rf.REQUEST_FIELDS,
+        info_form={"correct": rf.Correction("Bentuk informasi", 13)},
+        purpose={"correct": None},
     )
     monkeypatch.setattr(rf, "REQUEST_FIELDS", table)
     dialog = open_dialog(supervisor, received(), Action.CORRECT)

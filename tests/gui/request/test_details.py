@@ -15,6 +15,7 @@ from app.domain.lifecycle import Decision
 from app.services import record_fields as rf
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from tests.field_tables import amended
 from ui.kit import i18n
 from ui.request.details import detail_sections
 
@@ -98,13 +99,10 @@ def test_a_field_given_a_row_in_the_table_appears_and_one_denied_it_disappears(
     """Would fail against a pane written by hand: the pane shows what the table declares, nothing else."""
     i18n.install("id")
     view = replace(_every_row_filled(desk, supervisor, walk_in), rejection_other_basis="Perda 5/2020")
-    request = tuple(
-        replace(f, detail=rf.Detail("Dasar lain", "outcome", 28))
-        if f.name == "rejection_other_basis"
-        else replace(f, detail=None)
-        if f.name == "purpose"
-        else f
-        for f in rf.REQUEST_FIELDS
+    request = amended(
+        rf.REQUEST_FIELDS,
+        rejection_other_basis={"detail": rf.Detail("Dasar lain", "outcome", 28)},
+        purpose={"detail": None},
     )
     monkeypatch.setitem(rf.PANE_TABLES, "request", (rf.REQUESTER_FIELDS, request))
     rows = [row for _, rows in detail_sections(view) for row in rows]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import replace
 
 import pypdf
 import pytest
@@ -17,11 +16,17 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import LetterService
 from app.services.record_details import sections
+from app.services.views import RequestView
+from tests.field_tables import amended
 
 
 def _text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+def _correct(desk: DeskServices, actor: Actor, number: str, field: str, value: str) -> RequestView:
+    return desk.actions.act(actor, number, "correct", {"field": field, "value": value, "reason": "salah isi"})
 
 
 def test_the_correctable_fields_are_the_tables_in_its_order() -> None:
@@ -48,12 +53,7 @@ def test_the_service_refuses_a_field_the_table_does_not_offer(
 ) -> None:
     number = to_state(Status.IN_PROCESS)
     with pytest.raises(ValidationError) as refused:
-        desk.actions.act(
-            supervisor,
-            number,
-            "correct",
-            {"field": "payment_method", "value": "tunai", "reason": "salah isi"},
-        )
+        _correct(desk, supervisor, number, "payment_method", "tunai")
     assert refused.value.fields["field"].startswith("Kolom yang dapat dikoreksi: ")
     assert refused.value.fields["field"].endswith(", ".join(sorted(rf.correctable())))
 
@@ -62,24 +62,16 @@ def test_a_field_made_correctable_in_the_table_is_accepted_and_one_no_longer_is_
     desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Would fail against a list written by hand in the service."""
-    table = tuple(
-        replace(f, correct=rf.Correction("Cara pembayaran", 13))
-        if f.name == "payment_method"
-        else replace(f, correct=None)
-        if f.name == "purpose"
-        else f
-        for f in rf.REQUEST_FIELDS
+    table = amended(
+        rf.REQUEST_FIELDS,
+        payment_method={"correct": rf.Correction("Cara pembayaran", 13)},
+        purpose={"correct": None},
     )
     monkeypatch.setattr(rf, "REQUEST_FIELDS", table)
     number = to_state(Status.IN_PROCESS)
-    view = desk.actions.act(
-        supervisor, number, "correct", {"field": "payment_method", "value": "transfer", "reason": "salah isi"}
-    )
-    assert view.payment_method == "transfer"
+    assert _correct(desk, supervisor, number, "payment_method", "transfer").payment_method == "transfer"
     with pytest.raises(ValidationError):
-        desk.actions.act(
-            supervisor, number, "correct", {"field": "purpose", "value": "Penelitian", "reason": "salah isi"}
-        )
+        _correct(desk, supervisor, number, "purpose", "Penelitian")
 
 
 def test_a_correctable_choice_is_checked_against_the_tables_options(
@@ -87,9 +79,7 @@ def test_a_correctable_choice_is_checked_against_the_tables_options(
 ) -> None:
     number = to_state(Status.IN_PROCESS)
     with pytest.raises(ValidationError) as refused:
-        desk.actions.act(
-            supervisor, number, "correct", {"field": "channel", "value": "merpati", "reason": "salah pilih"}
-        )
+        _correct(desk, supervisor, number, "channel", "merpati")
     options = rf.field_of("request", "channel").options
     assert options is not None
     assert refused.value.fields["value"] == "Pilih salah satu: " + ", ".join(options)
