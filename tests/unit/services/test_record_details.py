@@ -144,3 +144,15 @@ def test_the_conflict_review_reads_codes_as_the_records_own_pages_do() -> None:
     assert (request["channel"].server_text, request["channel"].desk_text) == ("Email", "Datang langsung")
     assert (request["decision"].server_text, request["decision"].desk_text) == ("Ditolak", "Diterima")
     assert request["status"].desk_text == "Pemberitahuan tertulis dikirim"
+
+
+def test_docs_cli_lists_the_correctable_fields_of_the_table() -> None:
+    """docs/cli.md tells script writers which fields ``request act NUMBER correct`` accepts."""
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "cli.md").read_text(encoding="utf-8")
+    row = next(line for line in docs.splitlines() if line.startswith("| `correct` |"))
+    named = re.findall(r"`([a-z_.]+)`", row.split("fields:", 1)[1])
+    keys = {f"requester{name}" if name.startswith(".") else name for name in named}
+    assert keys == set(rf.correctable())
