@@ -82,6 +82,11 @@ def _delivered(view: Any, when: When) -> str | None:
     return f"{when(view.delivered_at)} ({method})"
 
 
+def _received_by(view: Any, when: When) -> str:
+    """The receiving officer's full name (the account when the officer is not known on this desk)."""
+    return str(view.received_by_name or view.received_by)
+
+
 def _with(field: str, text: Callable[[Any, When], str]) -> Text:
     """A row shown only together with ``field`` (e.g. the date of a decision, only with the decision)."""
     return lambda view, when: text(view, when) if getattr(view, field) else None
@@ -91,7 +96,7 @@ def _with(field: str, text: Callable[[Any, When], str]) -> Text:
 TEXTS: dict[Pane, dict[str, Text]] = {
     "request": {
         "proxy": _proxy,
-        "received_by": lambda v, when: v.received_by_name or v.received_by,
+        "received_by": _received_by,
         "missing_items": lambda v, when: "; ".join(v.missing_items),
         "decided_at": _with("decision", lambda v, when: when(v.decided_at) if v.decided_at else ""),
         "costs": lambda v, when: rupiah(int(v.costs.get("total", 0))) if v.costs else None,
@@ -101,7 +106,7 @@ TEXTS: dict[Pane, dict[str, Text]] = {
         "voided_at": lambda v, when: f"{when(v.voided_at)}: {v.void_reason or ''}" if v.voided_at else None,
     },
     "objection": {
-        "received_by": lambda v, when: v.received_by_name or v.received_by,
+        "received_by": _received_by,
         "case_summary": lambda v, when: v.case_summary or "–",
         "proxy": lambda v, when: str(v.proxy.get("name") or "") if v.proxy else None,
         "decision_text": _with("decision", lambda v, when: v.decision_text or ""),
