@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES
-from app.domain.deadlines import OBJECTION_DEADLINE_LABELS
+from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
 from app.domain.formatting import format_datetime
 from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
@@ -178,14 +178,11 @@ def dossier_snapshot(
     objections = objection_rows(
         session, dt.datetime.min, dt.datetime.max, request_id=request.id, reveal=reveal
     )
-    labels = {
-        "completeness": "Pemeriksaan kelengkapan",
-        "completion": "Pemohon melengkapi",
-        "response": "Pemberitahuan tertulis",
-        "extended": "Pemberitahuan tertulis (diperpanjang)",
-        "objection_filing": "Pengajuan keberatan",
-    }
-    deadlines = [(labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None]
+    deadlines = [  # named as the request page and the CLI name them
+        (label, d)
+        for kind, label in DEADLINE_LABELS.items()
+        if (d := deadline(request.deadlines, kind)) is not None
+    ]
     rows = session.scalars(
         select(Objection).where(Objection.request_id == request.id).order_by(Objection.filed_at)
     ).all()

@@ -42,6 +42,7 @@ from app.domain.lifecycle import (
 )
 from app.domain.permissions import GRANTS, Permission, Role
 from app.domain.requester import DOCUMENT_KINDS, REQUESTER_KIND_LABELS
+from app.domain.translatable import QT_TRANSLATE_NOOP
 from ppid_protocol.fields import is_legal_field
 
 Entity = Literal["request", "objection", "requester", "calendar"]
@@ -58,11 +59,6 @@ CORRECTION_CONTEXT = "CorrectionFields"
 MASKED_ROLES: frozenset[Role] = frozenset(
     role for role, allowed in GRANTS.items() if Permission.VIEW_PERSONAL_DATA not in allowed
 )
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks ``text`` for translation under ``context`` and returns it unchanged."""
-    return text
 
 
 class Export(NamedTuple):

@@ -3419,6 +3419,7 @@
     </message>
     <message>
         <source>Pemeriksaan kelengkapan</source>
+        <extracomment>What each deadline is called where people read it (the CLI, the request and keberatan pages, the dossier): one name per kind, never the code. Marked for translation under the page that shows it.</extracomment>
         <translation>Completeness check</translation>
     </message>
     <message>

@@ -156,3 +156,19 @@ def test_docs_cli_lists_the_correctable_fields_of_the_table() -> None:
     named = re.findall(r"`([a-z_.]+)`", row.split("fields:", 1)[1])
     keys = {f"requester{name}" if name.startswith(".") else name for name in named}
     assert keys == set(rf.correctable())
+
+
+def test_the_dossier_names_each_deadline_as_the_request_page_and_the_cli_do(
+    desk: DeskServices, supervisor: Actor, to_state: Callable[[Status], str]
+) -> None:
+    """The dossier had its own names ("Pemberitahuan tertulis (diperpanjang)", "Pengajuan keberatan")."""
+    from app.domain.deadlines import DEADLINE_LABELS
+
+    number = to_state(Status.EXTENDED)
+    kinds = desk.register.get(supervisor, number).deadlines
+    assert "extended" in kinds
+    text = _text(LetterService(desk.ctx).dossier_pdf(supervisor, number)[0])
+    table = text[text.index("D. Jangka Waktu") : text.index("E. Riwayat Permohonan")]
+    for kind in kinds:
+        assert DEADLINE_LABELS[kind] in table, kind
+    assert "(diperpanjang)" not in table
