@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, Text
 
+from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
 from app.domain.formatting import format_date
 from app.domain.identity import mask_phone
 from app.domain.lifecycle import (
@@ -39,10 +40,8 @@ REQUESTER_LABELS: dict[str, str] = {
 }  # fmt: skip
 
 
-DEADLINE_KINDS: dict[str, str] = {
-    "completeness": "kelengkapan", "completion": "melengkapi", "response": "jawaban",
-    "extended": "perpanjangan", "objection_filing": "pengajuan keberatan", "objection_response": "tanggapan keberatan",
-}  # fmt: skip
+#: A record's deadlines by the names its page gives them (a keberatan stores its own under other keys).
+DEADLINE_NAMES: dict[str, Mapping[str, str]] = {"objection": OBJECTION_DEADLINE_LABELS}
 MAX_TEXT = 240
 
 
@@ -108,9 +107,10 @@ def display(name: str, value: Any, *, reveal: bool = False, entity: str = "") ->
         return "; ".join(parts) or "–"
     if name == "deadlines" and isinstance(value, Mapping):
         dues = []
+        names = DEADLINE_NAMES.get(entity, DEADLINE_LABELS)
         for kind, entry in sorted(value.items()):
             due = entry.get("due") if isinstance(entry, Mapping) else None
-            dues.append(f"{DEADLINE_KINDS.get(kind, kind)}: {display('due', due)}")
+            dues.append(f"{names.get(kind, kind)}: {display('due', due)}")
         return "; ".join(dues)
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
         try:

@@ -172,3 +172,18 @@ def test_the_dossier_names_each_deadline_as_the_request_page_and_the_cli_do(
     for kind in kinds:
         assert DEADLINE_LABELS[kind] in table, kind
     assert "(diperpanjang)" not in table
+
+
+def test_the_conflict_review_names_deadlines_as_the_records_pages_do() -> None:
+    """It had short names of its own and none for a keberatan's sengketa deadline (shown as dispute_filing)."""
+    from app.services.sync_conflict_fields import differences
+
+    due = {"response": {"due": "2026-04-07"}, "dispute_filing": {"due": "2026-05-04"}}
+    (diff,) = differences("objection", {"deadlines": due}, {"deadlines": {}}, {})
+    assert (
+        diff.server_text == "Batas mengajukan sengketa: 4 Mei 2026; Batas tanggapan Atasan PPID: 7 April 2026"
+    )
+    (diff,) = differences(
+        "request", {"deadlines": {"extended": {"due": "2026-04-16"}}}, {"deadlines": {}}, {}
+    )
+    assert diff.server_text == "Setelah perpanjangan: 16 April 2026"
