@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +35,6 @@ from app.domain.lifecycle import (
 from app.services.availability import objection_choices
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
@@ -43,6 +42,22 @@ from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
 from ui.objections.details import detail_rows, late_text
 from ui.objections.dialog import ObjectionActionDialog
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.objections import ObjectionService
+    from app.services.register import RegisterService
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class ObjectionServices:
+    """What the keberatan page and its dialogs use (the register: each requester's name)."""
+
+    objections: ObjectionService
+    register: RegisterService
+    calendar: CalendarService
+    printing: PrintingServices
 
 
 @dataclass(frozen=True)
@@ -63,15 +78,19 @@ class ObjectionsPage(Page):
     objection_activated = Signal(str)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+        self,
+        services: ObjectionServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
+        self.services, self.actor, self.background = services, actor, background
         self.listing: Listing | None = None
         self.current: ObjectionView | None = None
         self.action_buttons: dict[ObjectionAction, QPushButton] = {}
         self.last_dialog: ObjectionActionDialog | None = None
-        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         self._pending_select: str | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -154,17 +173,17 @@ class ObjectionsPage(Page):
     # --- loading ----------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        desk, actor, status = self.desk, self.actor, self.status.currentData()
+        services, actor, status = self.services, self.actor, self.status.currentData()
 
         def fetch() -> Listing:
-            objections = desk.objections.list(actor, status=status)
+            objections = services.objections.list(actor, status=status)
             names: dict[str, str] = {}
             for objection in objections:
                 if objection.request_number not in names:
-                    names[objection.request_number] = desk.register.get(
+                    names[objection.request_number] = services.register.get(
                         actor, objection.request_number
                     ).requester.name
-            return Listing(objections, names, desk.calendar.calendar(), desk.calendar.today())
+            return Listing(objections, names, services.calendar.calendar(), services.calendar.today())
 
         submit(fetch, self._show_list, self._failed, background=self.background)
 
@@ -292,7 +311,7 @@ class ObjectionsPage(Page):
     def open_action(self, action: ObjectionAction) -> ObjectionActionDialog:
         assert self.current is not None
         dialog = ObjectionActionDialog(
-            self.desk, self.actor, self.current, action, self, background=self.background
+            self.services, self.actor, self.current, action, self, background=self.background
         )
         dialog.recorded.connect(self._recorded)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -311,8 +330,8 @@ class ObjectionsPage(Page):
 
         if self.current is not None:
             preview_letter(
-                self.desk, self.actor, self.current.number, "objection", self,
-                service=self.print_service, on_error=self._failed,
+                self.services.printing, self.actor, self.current.number, "objection", self,
+                on_error=self._failed,
             )  # fmt: skip
 
     def _open_request(self) -> None:

@@ -15,12 +15,13 @@ from app.services.desk import DeskServices
 from app.services.views import RequestView
 from tests.field_tables import amended
 from ui.request.actions import ActionDialog
+from ui.shell import wiring
 
 
 @pytest.fixture
 def open_dialog(qtbot, desk) -> Callable[..., ActionDialog]:
     def make(actor: Actor, view: RequestView, action: Action) -> ActionDialog:
-        dialog = ActionDialog(desk, actor, view, action, background=False)
+        dialog = ActionDialog(wiring.request(desk), actor, view, action, background=False)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from app.domain.lifecycle import Action, Status
 from app.services.changes import Changes
 from ui.request.page import RequestPage
+from ui.shell import wiring
 
 
 @pytest.fixture
 def page_for(qtbot, desk):
     def make(actor):
-        page = RequestPage(desk, actor, background=False)
+        page = RequestPage(wiring.request(desk), actor, background=False)
         qtbot.addWidget(page)
         page.resize(1166, 700)
         page.show()
@@ -150,8 +151,8 @@ def test_letters_offered_follow_the_facts_and_print_through_the_preview(
     view = desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
     assert request_choices(view, officer).letters == ["receipt", "form", "rejection", "dossier"]
     page = page_for(officer)
-    page.print_service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    page.services.printing.service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
     )
     _open(page, number)
     titles = [a.text() for a in page.print_button.menu().actions()]
