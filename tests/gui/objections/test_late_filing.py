@@ -84,7 +84,7 @@ def test_the_late_mark_is_highlighted_in_english_too(qtbot, desk, officer, clock
         box.close()
     try:
         i18n.install("en")
-        objections = ObjectionsPage(desk, officer, background=False)
+        objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
         qtbot.addWidget(objections)
         objections.show_objection(number)
         QApplication.processEvents()

@@ -15,6 +15,7 @@ from app.services.desk import DeskServices
 from tests.field_tables import amended
 from ui.kit import i18n
 from ui.objections.page import ObjectionsPage
+from ui.shell import wiring
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def disputed(desk: DeskServices, supervisor: Actor, rejected: str) -> str:
 
 
 def _rows(qtbot: Any, desk: DeskServices, actor: Actor, number: str) -> list[tuple[str, str]]:
-    page = ObjectionsPage(desk, actor, background=False)
+    page = ObjectionsPage(wiring.objections(desk), actor, background=False)
     qtbot.addWidget(page)
     page.show_objection(number)
     QApplication.processEvents()
