@@ -31,7 +31,7 @@ def _tool(name: str) -> str:
 
 
 #: Qt-free modules whose strings the UI shows (marked with QT_TRANSLATE_NOOP)
-EXTRA_SOURCES = ("app/sync/messages.py", "app/services/record_fields.py")
+EXTRA_SOURCES = ("app/sync/messages.py", "app/services/record_fields.py", "app/domain/deadlines.py")
 
 
 def sources() -> list[Path]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
-from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     OBJECTION_ACTION_BUTTON_LABELS,
     OBJECTION_DECISIONS,
@@ -42,6 +40,7 @@ from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
+from ui.objections.details import detail_rows, late_text
 from ui.objections.dialog import ObjectionActionDialog
 
 if TYPE_CHECKING:
@@ -71,17 +70,6 @@ class Listing:
 
 def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
-
-
-def _late_text(view: ObjectionView) -> str:
-    """What a keberatan filed after the requester's 30-working-day window says (Pasal 36 ayat 1)."""
-    if view.filing_due is None:
-        return QCoreApplication.translate(
-            "ObjectionsPage", "terlambat: diajukan setelah batas pengajuan keberatan"
-        )
-    return QCoreApplication.translate(
-        "ObjectionsPage", "terlambat: batas pengajuan keberatan {0} sudah lewat"
-    ).format(format_date_long(view.filing_due))
 
 
 class ObjectionsPage(Page):
@@ -247,7 +235,7 @@ class ObjectionsPage(Page):
                     cell.setToolTip(self.tr("Batas tanggapan Atasan PPID sudah lewat."))
                 if late and column == 1:
                     cell.setForeground(Qt.GlobalColor.darkRed)
-                    cell.setToolTip(_late_text(item))
+                    cell.setToolTip(late_text(item))
                 self.table.setItem(row, column, cell)
         if self._pending_select is None and previous is not None:
             self._pending_select = previous
@@ -281,52 +269,13 @@ class ObjectionsPage(Page):
         self.print_button.show()
         while self.facts_form.rowCount():
             self.facts_form.removeRow(0)
-        rows: list[tuple[str, str]] = [
-            (self.tr("Permohonan"), view.request_number),
-            (
-                self.tr("Diterima"),
-                view.filed_at.strftime("%d-%m-%Y %H.%M")
-                + (f" — {_late_text(view)}" if view.late_filing else ""),
-            ),
-            (self.tr("Petugas penerima"), view.received_by_name or view.received_by),
-            (self.tr("Alasan"), ", ".join(view.grounds)),
-            (self.tr("Kasus posisi"), view.case_summary or "–"),
-        ]
-        if view.proxy:
-            rows.append((self.tr("Kuasa"), str(view.proxy.get("name") or "")))
         choices = objection_choices(view, self.actor)
-        if view.due_response:
-            text = format_date_long(view.due_response)
-            if choices.deadline == "response":
-                left = remaining_working_days(self.listing.calendar, self.listing.today, view.due_response)
-                text += f" — {format_remaining(left)}"
-            rows.append((self.tr("Batas tanggapan Atasan PPID"), text))
-        dispute_due = (view.deadlines.get("dispute_filing") or {}).get("due")
-        if dispute_due and choices.dispute_open:
-            rows.append(
-                (self.tr("Batas mengajukan sengketa"), format_date_long(date.fromisoformat(dispute_due)))
-            )
-        if view.decision:
-            rows.append(
-                (self.tr("Keputusan Atasan PPID"), OBJECTION_DECISIONS.get(view.decision, view.decision))
-            )
-            rows.append((self.tr("Isi tanggapan"), view.decision_text or ""))
-            rows.append(
-                (self.tr("Atasan PPID"), f"{view.atasan_name or ''} {view.atasan_position or ''}".strip())
-            )
-        if view.requester_response:
-            rows.append((self.tr("Tanggapan pemohon"), view.requester_response))
-        if view.dispute_filed_at:
-            rows.append(
-                (self.tr("Sengketa"), f"{_d(view.dispute_filed_at.date())} {view.dispute_register or ''}")
-            )
-        if view.dispute_outcome:
-            rows.append((self.tr("Hasil sengketa"), view.dispute_outcome))
+        rows = detail_rows(view, choices, self.listing.calendar, self.listing.today)
         for label, value in rows:
             text_label = QLabel(value)
             text_label.setWordWrap(True)
             text_label.setAccessibleName(f"{label}: {value}")
-            if "terlambat" in value:
+            if view.late_filing and value.endswith(late_text(view)):  # in either language
                 text_label.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
             self.facts_form.addRow(QLabel(f"{label}:"), text_label)
         while self.history_box.count():

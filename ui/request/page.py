@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.deadlines import DEADLINE_LABELS, format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import ACTION_BUTTON_LABELS, Action
 from app.services.availability import RequestChoices, request_choices
@@ -233,13 +233,7 @@ class RequestPage(Page):
         while self.deadlines_form.rowCount():
             self.deadlines_form.removeRow(0)
         self.explanations.clear()
-        labels = {
-            "completeness": self.tr("Pemeriksaan kelengkapan"),
-            "completion": self.tr("Pemohon melengkapi"),
-            "response": self.tr("Pemberitahuan tertulis"),
-            "extended": self.tr("Setelah perpanjangan"),
-            "objection_filing": self.tr("Batas mengajukan keberatan"),
-        }
+        labels = {kind: self.tr(text) for kind, text in DEADLINE_LABELS.items()}  # named once, in the domain
         current = choices.deadline
         for kind, data in view.deadlines.items():
             due = date.fromisoformat(str(data["due"]))

@@ -72,3 +72,23 @@ def test_in_time_filing_has_no_mark_and_no_notice(qtbot, desk, officer, clock, r
     qtbot.addWidget(objections)
     objections.show()
     assert objections.table.item(0, 1).text() == "20-03-2026"
+
+
+def test_the_late_mark_is_highlighted_in_english_too(qtbot, desk, officer, clock, rejected) -> None:
+    """The pane marked the row by looking for the Indonesian word, so in English it was left plain."""
+    from ui.kit import i18n
+    from ui.kit.style import OVERDUE
+
+    page, number = _file(qtbot, desk, officer, clock, rejected, datetime(2026, 7, 1, 9, 0))
+    for box in page.findChildren(QMessageBox):
+        box.close()
+    try:
+        i18n.install("en")
+        objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
+        qtbot.addWidget(objections)
+        objections.show_objection(number)
+        QApplication.processEvents()
+        marked = [label for label in objections.facts.findChildren(QLabel) if OVERDUE in label.styleSheet()]
+        assert len(marked) == 1 and "terlambat" not in marked[0].text()
+    finally:
+        i18n.install("id")

@@ -180,3 +180,18 @@ def test_a_request_routed_away_by_the_city_is_read_only_here(page_for, desk, sup
     assert page.routed_note.isVisibleTo(page)
     assert page.action_buttons == {} and page.objection_button is None and page.route_button is None
     assert page.print_button.isVisibleTo(page)  # its letters can still be reprinted
+
+
+def test_deadlines_are_named_by_the_domain_in_the_viewers_language(page_for, desk, officer, walk_in) -> None:
+    from app.domain.deadlines import DEADLINE_LABELS
+    from ui.kit import i18n
+
+    number = desk.register.receive(officer, walk_in()).number
+    try:
+        for language, expected in (("id", DEADLINE_LABELS["response"] + ":"), ("en", "Written notice:")):
+            i18n.install(language)
+            page = page_for(officer)
+            _open(page, number)
+            assert expected in [label.text() for label in page.deadlines_box.findChildren(QLabel)], language
+    finally:
+        i18n.install("id")
