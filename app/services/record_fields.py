@@ -18,8 +18,8 @@ protocol, never the reverse), so the two cannot disagree; a test checks that eve
 names is a field of these tables.
 
 Labels shown on screen are Indonesian source strings marked with ``QT_TRANSLATE_NOOP`` under the context of the
-pane, dialog or table that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``, ``SCREEN_CONTEXT``): ``tools/i18n.py`` feeds this
-module to lupdate and the UI translates them.
+pane, dialog or table that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``,
+``SCREEN_CONTEXTS``): ``tools/i18n.py`` feeds this module to lupdate and the UI translates them.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ Pane = Literal["request", "objection"]
 
 DETAIL_CONTEXT = "RequestDetails"
 SCREEN_CONTEXT = "RegisterTableModel"
+# The translation context of each listing's column headers (the keberatan's are the page's own strings).
+SCREEN_CONTEXTS: dict[Pane, str] = {"request": SCREEN_CONTEXT, "objection": "ObjectionsPage"}
 #: The translation context of each pane's labels (the keberatan's are the page's own strings).
 DETAIL_CONTEXTS: dict[Pane, str] = {"request": DETAIL_CONTEXT, "objection": "ObjectionsPage"}
 CORRECTION_CONTEXT = "CorrectionFields"
@@ -71,12 +73,13 @@ class Export(NamedTuple):
 
 
 class Screen(NamedTuple):
-    """A field's column on the Register Permohonan screen, in the export's order (a field on screen is exported):
-    its header (shorter than the export's where the screen is narrow) and whether it shows before the officer
-    picks columns."""
+    """A field's column in a listing's table (the Register Permohonan screen, the Register Keberatan): its header
+    (shorter than the export's where the screen is narrow), whether it shows before the officer picks columns,
+    and its position (0: the export's, as on the register screen, where a field on screen is exported)."""
 
     header: str
     shown: bool = False
+    at: int = 0
 
 
 class Detail(NamedTuple):
@@ -108,7 +111,9 @@ class RecordField:
     ``json``: a key of the view's ``to_dict()`` in its own right (not only inside a group such as ``due``);
     ``masked_for``: the roles that see it masked; ``screen``: its column on the register screen; ``detail``: its
     row in the detail pane; ``correct``: an officer
-    may correct it; ``options``: the fixed choices its stored code stands for (code -> Indonesian text).
+    may correct it; ``options``: the fixed choices its stored code stands for (code -> Indonesian text);
+    ``reads``: for a field worked out rather than stored (``column`` false), the stored columns it is worked out
+    from (what a register line must read to show it).
     ``entity`` and ``legal`` are filled in by ``_table``.
     """
 
@@ -124,6 +129,7 @@ class RecordField:
     detail: Detail | None = None
     correct: Correction | None = None
     options: Mapping[Any, str] | None = field(default=None, compare=False)
+    reads: tuple[str, ...] = ()
     entity: Entity = "request"
     legal: bool = False
 
@@ -401,9 +407,17 @@ REQUEST_FIELDS: tuple[RecordField, ...] = _table(
         view=False,
         column=False,
         export=Export("Biaya (Rp)", 17),
+        reads=("costs",),
         screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Biaya")),
     ),
-    _F("overdue", "Terlambat", view=False, column=False, export=Export("Terlambat", 28)),
+    _F(
+        "overdue",
+        "Terlambat",
+        view=False,
+        column=False,
+        export=Export("Terlambat", 28),
+        reads=("status", "due_current"),
+    ),
 )
 
 # The requester as ``RequesterView`` shows it (``nik``, ``phone_display``: masked or revealed per role).
@@ -502,6 +516,7 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
         view=False,
         column=False,
         export=Export("Nomor Kontak", 5),
+        reads=("phone", "email"),
         personal=True,
         masked_for=MASKED_ROLES,
         screen=Screen(QT_TRANSLATE_NOOP("RegisterTableModel", "Nomor Kontak")),
@@ -515,24 +530,36 @@ REQUESTER_FIELDS: tuple[RecordField, ...] = _table(
 OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
     "objection",
     _F("id", "ID"),
-    _F("number", "Nomor registrasi"),
+    _F(
+        "number",
+        "Nomor registrasi",
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "No. Registrasi Keberatan"), True, 1),
+    ),
     _F("request_id", "Permohonan (ID)", json=False),
     _F(
         "request_number",
         "Nomor permohonan",
         column=False,
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Permohonan"), "objection", 1, always=True),
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "No. Permohonan"), True, 4),
     ),
-    _F("status", "Status", options=OBJECTION_STATUS_LABELS),
+    _F(
+        "status",
+        "Status",
+        options=OBJECTION_STATUS_LABELS,
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Status"), True, 6),
+    ),
     _F(
         "grounds",
         "Alasan keberatan",
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Alasan"), "objection", 4, always=True),
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Alasan"), True, 5),
     ),
     _F(
         "filed_at",
         "Waktu diajukan",
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Diterima"), "objection", 2, always=True),
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Tanggal"), True, 2),
     ),
     _F(
         "case_summary",
@@ -550,6 +577,7 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
         "Batas jawaban",
         json=False,
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Batas tanggapan Atasan PPID"), "objection", 7),
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Batas Tanggapan"), True, 7),
     ),
     _F(
         "deadlines",
@@ -561,6 +589,7 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
         "Keputusan",
         detail=Detail(QT_TRANSLATE_NOOP("ObjectionsPage", "Keputusan Atasan PPID"), "objection", 9),
         options=OBJECTION_DECISIONS,
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Keputusan Atasan PPID"), True, 8),
     ),
     _F(
         "decision_text",
@@ -609,6 +638,13 @@ OBJECTION_FIELDS: tuple[RecordField, ...] = _table(
     _F("desk_letter", "Huruf meja", view=False),
     _F("year", "Tahun", view=False),
     _F("seq", "Nomor urut", view=False),
+    _F(
+        "requester_name",
+        "Nama pemohon",
+        view=False,
+        column=False,
+        screen=Screen(QT_TRANSLATE_NOOP("ObjectionsPage", "Nama"), True, 3),
+    ),  # the name its request records, beside each keberatan in the list
 )
 
 # A calendar entry (holiday, closure), as the conflict review names its fields.
@@ -685,3 +721,28 @@ def register_fields() -> dict[str, RecordField]:
     """The fields of a line of the Register Permohonan (``RegisterRow``), by the line's key: the exported fields
     under their column's key (``requester_kind`` for the requester's ``kind``)."""
     return {column.key or f.name: f for f, column in exported()}
+
+
+def register_columns(entity: Entity) -> tuple[str, ...]:
+    """The stored columns of ``entity`` (``request`` or ``requester``) that a line of the Register Permohonan
+    reads: its exported fields that are stored, and the columns the worked-out ones are worked out from."""
+    names: dict[str, None] = {}
+    for f, _ in exported():
+        if f.entity == entity:
+            names.update(dict.fromkeys((f.name,) if f.column else f.reads))
+    return tuple(names)
+
+
+def screen_columns(listing: Pane) -> dict[str, RecordField]:
+    """The columns of a listing's table (the register screen's, the keberatan list's) by key, in order: the
+    fields the listing's tables put on screen, under their register line's key (``requester_kind``), at their
+    ``Screen.at`` or else their export's position (the paper Register Permohonan's order, domain §4.1)."""
+    shown = [f for table in PANE_TABLES[listing] for f in table if f.screen is not None]
+
+    def at(f: RecordField) -> int:
+        assert f.screen is not None
+        return f.screen.at or (f.export.at if f.export is not None else 0)
+
+    return {
+        (f.export.key if f.export is not None and f.export.key else f.name): f for f in sorted(shown, key=at)
+    }

@@ -23,6 +23,7 @@ from app.domain.permissions import Permission
 from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.identity import recorded_fields
+from app.services.record_fields import register_columns
 from db.models import Request, Requester
 from db.models.sync import sync_records
 
@@ -261,7 +262,7 @@ class RegisterQuery:
             if not rowids:
                 return []
             loaded = session.execute(
-                select(_ROWID.label("rowid_"), *_ROW_COLUMNS)
+                select(_ROWID.label("rowid_"), *_row_columns())
                 .join(Requester, Requester.id == Request.requester_id)
                 .where(_ROWID.in_(rowids))
             ).all()
@@ -328,34 +329,13 @@ class RegisterQuery:
             offset += chunk
 
 
-_REQUESTER_FIELDS = ("kind", "name", "address", "phone", "email", "occupation", "nik_masked")
-_REQUEST_FIELDS = (
-    "id",
-    "number",
-    "received_at",
-    "channel",
-    "information",
-    "purpose",
-    "status",
-    "decision",
-    "info_held",
-    "holder_body",
-    "info_form",
-    "obtain_method",
-    "rejection_article",
-    "decided_at",
-    "delivered_at",
-    "costs",
-    "payment_method",
-    "completed_at",
-    "due_current",
-    "due_extended",
-    "extension_reason",
-    "forwarded_to",
-)
-_ROW_COLUMNS = [getattr(Request, f) for f in (*_REQUEST_FIELDS, "requester_recorded")] + [
-    getattr(Requester, f) for f in _REQUESTER_FIELDS
-]
+def _row_columns() -> list[Any]:
+    """What a page of the register reads for its lines: the stored columns of the exported fields, as the field
+    table declares them (``register_columns``), with the request's id and its requester as recorded at intake."""
+    request = ("id", *register_columns("request"), "requester_recorded")
+    return [getattr(Request, f) for f in request] + [
+        getattr(Requester, f) for f in register_columns("requester")
+    ]
 
 
 def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> bool:
@@ -385,7 +365,9 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
 def _as_recorded(r: Any) -> Any:
     """The requester's fields as the request recorded them at intake (the joined current ones otherwise)."""
     recorded = recorded_fields(r.requester_recorded)
-    return SimpleNamespace(**{f: recorded[f] if f in recorded else getattr(r, f) for f in _REQUESTER_FIELDS})
+    return SimpleNamespace(
+        **{f: recorded[f] if f in recorded else getattr(r, f) for f in register_columns("requester")}
+    )
 
 
 def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:

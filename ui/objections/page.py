@@ -35,7 +35,9 @@ from app.domain.lifecycle import (
 from app.services.availability import objection_choices
 from app.services.changes import Changes
 from app.services.context import Actor
+from app.services.record_fields import field_of
 from app.services.views import ObjectionView
+from ui.kit.columns import screen_headers
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
@@ -70,6 +72,29 @@ class Listing:
 
 def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _text(view: ObjectionView, key: str) -> str:
+    """A column the field table adds that has no cell of its own in ``_show_list``: its value as plain text,
+    a code as the text the table gives it."""
+    value, options = getattr(view, key), field_of("objection", key).options
+    if isinstance(value, date):
+        return _d(value)
+    if options is not None and value:
+        return str(options.get(value, value))
+    return "" if value is None else str(value)
+
+
+# Starting widths of the columns that need more (or less) than the default, by key.
+_WIDTHS = {
+    "number": 170,
+    "filed_at": 150,
+    "requester_name": 160,
+    "request_number": 150,
+    "grounds": 70,
+    "status": 230,
+    "due_response": 110,
+}
 
 
 class ObjectionsPage(Page):
@@ -114,22 +139,14 @@ class ObjectionsPage(Page):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = record_table(
-            [
-                self.tr("No. Registrasi Keberatan"),
-                self.tr("Tanggal"),
-                self.tr("Nama"),
-                self.tr("No. Permohonan"),
-                self.tr("Alasan"),
-                self.tr("Status"),
-                self.tr("Batas Tanggapan"),
-                self.tr("Keputusan Atasan PPID"),
-            ],
-            self.tr("Tabel register keberatan"),
-        )
-        for column, width in enumerate((170, 150, 160, 150, 70, 230, 110)):
-            self.table.setColumnWidth(column, width)
-        fit_column(self.table, 5, OBJECTION_STATUS_LABELS.values())  # as wide as the longest status
+        headers = screen_headers("objection")
+        self.columns = list(headers)
+        self.table = record_table(list(headers.values()), self.tr("Tabel register keberatan"))
+        for key, width in _WIDTHS.items():
+            if key in self.columns:
+                self.table.setColumnWidth(self.columns.index(key), width)
+        if "status" in self.columns:  # as wide as the longest status
+            fit_column(self.table, self.columns.index("status"), OBJECTION_STATUS_LABELS.values())
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(self._activated)
         splitter.addWidget(self.table)
@@ -212,28 +229,28 @@ class ObjectionsPage(Page):
         for row, item in enumerate(listing.objections):
             decision = OBJECTION_DECISIONS.get(item.decision or "", "")
             late = self.tr("terlambat") if item.late_filing else ""
-            cells = [
-                item.number,
-                f"{_d(item.filed_at.date())} · {late}" if late else _d(item.filed_at.date()),
-                listing.names.get(item.request_number, ""),
-                item.request_number,
-                ", ".join(item.grounds),
-                item.status_label,
-                _d(item.due_response),
-                decision,
-            ]
+            cells = {
+                "number": item.number,
+                "filed_at": f"{_d(item.filed_at.date())} · {late}" if late else _d(item.filed_at.date()),
+                "requester_name": listing.names.get(item.request_number, ""),
+                "request_number": item.request_number,
+                "grounds": ", ".join(item.grounds),
+                "status": item.status_label,
+                "due_response": _d(item.due_response),
+                "decision": decision,
+            }
             overdue = (
                 objection_choices(item, self.actor).deadline == "response"
                 and item.due_response is not None
                 and item.due_response < listing.today
             )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
+            for column, key in enumerate(self.columns):
+                cell = QTableWidgetItem(cells[key] if key in cells else _text(item, key))
                 cell.setData(Qt.ItemDataRole.UserRole, item.number)
                 if overdue:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                     cell.setToolTip(self.tr("Batas tanggapan Atasan PPID sudah lewat."))
-                if late and column == 1:
+                if late and key == "filed_at":
                     cell.setForeground(Qt.GlobalColor.darkRed)
                     cell.setToolTip(late_text(item))
                 self.table.setItem(row, column, cell)

@@ -30,8 +30,9 @@ from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import rupiah
 from app.domain.lifecycle import PASAL_17
 from app.services.context import Actor
-from app.services.record_fields import SCREEN_CONTEXT, register_fields
+from app.services.record_fields import register_fields, screen_columns
 from app.services.register_query import SORTABLE, RegisterFilter, RegisterQuery, RegisterRow
+from ui.kit.columns import screen_headers
 from ui.kit.tasks import submit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,9 +65,9 @@ def _columns() -> tuple[Column, ...]:
     """The screen's columns: the fields the field table puts on screen, in the Register Permohonan's order
     (domain §4.1, the export's), with the working days left beside the deadline."""
     out = []
-    for key, spec in _FIELDS.items():
-        if spec.screen is not None:
-            out.append(Column(key, key if key in SORTABLE else None, spec.screen.shown))
+    for key, spec in screen_columns("request").items():
+        assert spec.screen is not None
+        out.append(Column(key, key if key in SORTABLE else None, spec.screen.shown))
         if key == "due":
             out.append(Column("remaining", "due", True))
     return tuple(out)
@@ -77,12 +78,10 @@ COLUMNS: tuple[Column, ...] = _columns()
 
 def column_headers() -> dict[str, str]:
     """Headers follow the paper Register Permohonan (domain §4.1) plus the desk's own columns."""
-    headers = {
-        key: QCoreApplication.translate(SCREEN_CONTEXT, spec.screen.header)
-        for key, spec in _FIELDS.items()
-        if spec.screen is not None
+    return {
+        **screen_headers("request"),
+        "remaining": QCoreApplication.translate("RegisterTableModel", "Sisa Waktu"),
     }
-    return {**headers, "remaining": QCoreApplication.translate("RegisterTableModel", "Sisa Waktu")}
 
 
 def _d(value: date | datetime | None) -> str:

@@ -136,3 +136,36 @@ def test_to_dict_keys_follow_the_table(
     declared = [f.name for f in rf.OBJECTION_FIELDS if f.json]
     assert [key for key in data if key in declared] == declared
     assert set(data) - set(declared) == {"status_label", "ground", "due", "late_filing", "filing_due"}
+
+
+def test_a_register_line_reads_the_stored_columns_of_the_exported_fields() -> None:
+    """The columns a page of the register reads: the exported fields that are stored, and what the worked-out
+    ones (contact, cost, overdue) are worked out from."""
+    from app.services.register_query import _row_columns
+
+    read = [(c.class_.__name__, c.key) for c in _row_columns()]
+    assert {key for model, key in read if model == "Requester"} == {
+        "kind", "name", "address", "phone", "email", "occupation", "nik_masked"
+    }  # fmt: skip
+    assert {key for model, key in read if model == "Request"} == {
+        "id", "number", "received_at", "channel", "information", "purpose", "status", "decision", "info_held",
+        "holder_body", "info_form", "obtain_method", "rejection_article", "decided_at", "delivered_at", "costs",
+        "payment_method", "completed_at", "due_current", "due_extended", "extension_reason", "forwarded_to",
+        "requester_recorded",
+    }  # fmt: skip
+
+
+def test_a_field_the_table_exports_is_read_by_the_register_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Would fail against a column list written by hand in ``register_query``."""
+    from app.services.register_query import _row_columns
+    from tests.field_tables import amended
+
+    table = amended(
+        rf.REQUEST_FIELDS,
+        void_reason={"export": rf.Export("Alasan Pembatalan", 29)},
+        purpose={"export": None},
+    )
+    monkeypatch.setitem(rf.TABLES, "request", table)
+    read = [c.key for c in _row_columns()]
+    assert "void_reason" in read
+    assert "purpose" not in read
