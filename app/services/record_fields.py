@@ -6,9 +6,10 @@ instead of merged), whether it is personal data and for which roles it is masked
 Permohonan export and on the register screen, its row in a detail pane (and whether the dossier prints that
 row), whether an officer may correct it and under which name, the fixed choices its stored codes stand for,
 and whether it is an attribute of the frozen view. Derived from these tables: ``RequestView`` /
-``ObjectionView`` ``of()`` and ``to_dict()`` (``views.py``), the conflict labels (``sync_conflict_fields.py``),
-the export columns and their coded cells (``export.py``), the register screen's columns
-(``ui/register/model.py``), the rows of the request's and the keberatan's detail panes and of the dossier's
+``ObjectionView`` / ``RequesterView`` ``of()`` and ``to_dict()`` (``views.py``), the conflict labels
+(``sync_conflict_fields.py``), the export columns and their coded cells (``export.py``), the columns a page of
+the register reads (``register_query.py``), the columns of the register screen and of the Register Keberatan
+(``ui/register/model.py``, ``ui/objections/page.py``, through ``ui/kit/columns.py``), the rows of the request's and the keberatan's detail panes and of the dossier's
 "Penanganan Permohonan" (``record_details.py``), and the fields the "Koreksi data" action accepts
 (``request_actions.py``, offered by ``ui/request/correction.py``).
 
