@@ -63,7 +63,7 @@ def _labelled(key: str, options: Mapping[Any, str]) -> Callable[[RegisterRow], A
 
 #: How a column's cell is written where the register row's value is not the cell itself and the field is not
 #: a code with its texts in the field table (``options``): "Ya"/"Tidak", empty text for a missing value. Which
-#: columns exist, their headers, order and JSON keys come from the field tables (``record_fields.py``).
+#: columns exist, their headers, order and JSON keys come from the field tables (``record_fields/``).
 _CELLS: dict[str, Callable[[RegisterRow], Any]] = {
     **{
         key: _text(key)

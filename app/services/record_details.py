@@ -2,7 +2,7 @@
 dossier's "Penanganan Permohonan" show of a record.
 
 Which fields have a row, under which label, in which section and order, and whether an empty one is still
-shown, is declared once in ``record_fields.py``; here is only how a value reads (a code as its text, a date, an
+shown, is declared once in ``record_fields/``; here is only how a value reads (a code as its text, a date, an
 amount). A field that needs more than its own value (the kuasa's contact, the delivery with its method) has a
 text function in ``TEXTS``; the others read by their type and ``options``. Kept free of Qt: the pages translate
 the labels under ``DETAIL_CONTEXTS`` and may replace a text where the page knows more (today's calendar, the

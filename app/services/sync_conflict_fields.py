@@ -46,7 +46,7 @@ MAX_TEXT = 240
 
 
 def label(name: str) -> str:
-    """The field's Indonesian label from the field tables (``record_fields.py``)."""
+    """The field's Indonesian label from the field tables (``record_fields/``)."""
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 

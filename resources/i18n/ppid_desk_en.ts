@@ -2946,7 +2946,6 @@
     <name>RegisterTableModel</name>
     <message>
         <source>No. Pendaftaran</source>
-        <extracomment>The translation context of each pane's labels (the keberatan's are the page's own strings). Roles that see personal data masked: those without the right to see it in full (today: petugas).</extracomment>
         <translation>Registration No.</translation>
     </message>
     <message>

@@ -1,7 +1,7 @@
 """The keberatan's detail rows for the Register Keberatan page, as (label, text).
 
 Which fields have a row, their labels and order are declared in the field table
-(``app/services/record_fields.py``) and built by ``app/services/record_details.py``; the page only adds what it
+(``app/services/record_fields/``) and built by ``app/services/record_details.py``; the page only adds what it
 knows and the table cannot: whether the filing was late (in the viewer's language), the working days left for
 the Atasan PPID's answer, and the sengketa's filing deadline while a sengketa may still be filed.
 """

@@ -1,7 +1,7 @@
 """The fields of the "Koreksi data" action: which field, its new value, and why.
 
 Which fields may be corrected, under which name and with which fixed choices, is the field table's
-(``app/services/record_fields.py``), the same table the service checks the field against.
+(``app/services/record_fields/``), the same table the service checks the field against.
 
 Why separate: the correctable fields mix free text and fixed choices (channel, how to obtain/receive), so the
 value input switches between a line edit and a combo box, and the current value is shown as a hint so the

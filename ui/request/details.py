@@ -1,7 +1,7 @@
 """The fields of a request, grouped as on the paper forms, as (label, text) rows for the request page.
 
 Which fields have a row, their labels, sections and order are declared in the field table
-(``app/services/record_fields.py``) and the rows are built from it by ``app/services/record_details.py``; here
+(``app/services/record_fields/``) and the rows are built from it by ``app/services/record_details.py``; here
 they are only translated (the requester's kind also reads in the viewer's language).
 
 Why a separate function: it is plain data shaping (no widgets), easy to test, and keeps the page small.
