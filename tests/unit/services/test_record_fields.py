@@ -194,3 +194,33 @@ def test_the_requester_view_follows_its_table(
     full = desk.register.get(supervisor, number).requester
     assert full.occupation == "Guru"
     assert "legal_number" not in full.to_dict()
+
+
+def test_a_register_line_takes_each_stored_field_where_the_table_says(
+    desk: DeskServices,
+    supervisor: Actor,
+    walk_in: Callable[..., dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Would fail against a line built by hand in ``register_query``: the line's ``forwarded_to`` column, made
+    to read the request's ``void_reason`` in the table, shows what that column holds."""
+    from tests.field_tables import amended
+
+    number = desk.register.receive(supervisor, walk_in(), confirm_warnings=True).number
+    desk.actions.act(supervisor, number, "void", {"reason": "Tercatat ganda"})
+    assert desk.query.all_rows(supervisor, RegisterFilter())[0].forwarded_to is None
+    table = amended(
+        rf.REQUEST_FIELDS,
+        void_reason={"export": rf.Export("Diteruskan ke", 27, "forwarded_to")},
+        forwarded_to={"export": None},
+    )
+    monkeypatch.setitem(rf.TABLES, "request", table)
+    assert desk.query.all_rows(supervisor, RegisterFilter())[0].forwarded_to == "Tercatat ganda"
+
+
+def test_every_sortable_key_is_a_column_of_the_register_screen() -> None:
+    """The query's sort expressions are its own (an index per key), but each sorts a column the table puts on
+    the register screen, under that column's key."""
+    from app.services.register_query import SORTABLE
+
+    assert set(SORTABLE) <= set(rf.screen_columns("request"))
