@@ -7,7 +7,7 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 * a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
   except in a column that stretches over the free width to show long free text (the request's text);
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
-  out), unless a scroll area shows it;
+  out), except the contents of a scroll area, which may be larger than the viewport showing them;
 * the window itself not inside its screen's work area (``ui.kit.screen.fits``);
 * with ``popup``: a combo box's open list that draws its current item without text.
 """
@@ -48,12 +48,11 @@ def _name(widget: QWidget) -> str:
 
 
 def _scrolled(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
+    """Whether ``widget`` is what a scroll area scrolls (its contents, or a cell editor in a view): it may be
+    larger than the viewport that shows it. Widgets inside those contents must still lie inside their parent."""
+    viewport = widget.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return isinstance(area, QAbstractScrollArea) and area.viewport() is viewport
 
 
 def _plain(text: str) -> str:

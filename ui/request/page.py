@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -183,13 +184,17 @@ class RequestPage(Page):
         box = QVBoxLayout(body)
         for title, rows in detail_sections(view):
             group = QGroupBox(title)
-            form = QFormLayout(group)
-            for label, value in rows:
+            # a grid, not a QFormLayout: the form reserves the height of a wrapped value at a width other than
+            # the one it then gives it, and cut the last line of a long request text at 150 % in English
+            grid = QGridLayout(group)
+            grid.setColumnStretch(1, 1)
+            for row, (label, value) in enumerate(rows):
                 text = QLabel(value or "–")
                 text.setWordWrap(True)
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 text.setAccessibleName(f"{label}: {value or '–'}")
-                form.addRow(QLabel(f"{label}:"), text)
+                grid.addWidget(QLabel(f"{label}:"), row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, row, 1)
             box.addWidget(group)
         box.addStretch(1)
         self.details_area.setWidget(body)
