@@ -9,6 +9,8 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
   out), except the contents of a scroll area, which may be larger than the viewport showing them;
 * the window itself not inside its screen's work area (``ui.kit.screen.fits``);
+* a page or dialog whose contents are wider than their window (``ui.kit.scroll.ScrollArea`` scrolling
+  sideways): rows must wrap, tables scroll inside themselves, so the page never hides its right side;
 * with ``popup``: a combo box's open list that draws its current item without text.
 """
 
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import screen
+from ui.kit.scroll import ScrollArea
 
 ROWS = 30  # table rows checked per view
 
@@ -175,4 +178,8 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
                 found.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QAbstractItemView):
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+        if isinstance(widget, ScrollArea) and widget.horizontalScrollBar().maximum() > 0:
+            inner = widget.widget()
+            found.append(f"{_name(inner) if inner else _name(widget)}: wider than its window, scrolls sideways "
+                         f"by {widget.horizontalScrollBar().maximum()} px")  # fmt: skip
     return found

@@ -13,7 +13,7 @@ Tab for itself would leave the focus off screen. ``ScrollArea`` follows every fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QScrollArea, QStyle, QWidget
 
 #: Room kept around a focused widget scrolled into view, so its label or frame shows with it.
@@ -21,13 +21,24 @@ FOCUS_MARGIN = 24
 
 
 class ScrollArea(QScrollArea):
-    """A resizable scroll area that keeps the focused widget inside it in view."""
+    """A resizable scroll area that keeps the focused widget inside it in view.
+
+    With ``sideways=False`` (a dialog's fields) it scrolls only up and down: its minimum width is its
+    contents', so the window is made wide enough rather than hiding the end of every field."""
 
     def __init__(
-        self, contents: QWidget | None = None, parent: QWidget | None = None, *, frame: bool = True
+        self,
+        contents: QWidget | None = None,
+        parent: QWidget | None = None,
+        *,
+        frame: bool = True,
+        sideways: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.sideways = sideways
+        if not sideways:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
         if contents is not None:
@@ -46,6 +57,15 @@ class ScrollArea(QScrollArea):
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         hint = contents.sizeHint().expandedTo(contents.minimumSizeHint())
         return QSize(hint.width() + frame + bar, hint.height() + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        contents = self.widget()
+        if self.sideways or contents is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(max(hint.width(), contents.minimumSizeHint().width() + frame + bar), hint.height())
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         contents = self.widget()
@@ -66,6 +86,6 @@ def _nearest_shown(widget: QWidget, contents: QWidget) -> QWidget:
     return target
 
 
-def scrolled(contents: QWidget, *, frame: bool = True) -> ScrollArea:
+def scrolled(contents: QWidget, *, frame: bool = True, sideways: bool = True) -> ScrollArea:
     """``contents`` in a ``ScrollArea``: its own size where there is room, scrolling where there is not."""
-    return ScrollArea(contents, frame=frame)
+    return ScrollArea(contents, frame=frame, sideways=sideways)

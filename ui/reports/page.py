@@ -49,6 +49,7 @@ from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
+from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
@@ -124,8 +125,9 @@ class ReportsPage(Page):
 
     # --- building --------------------------------------------------------------------------------------------
 
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_bar(self) -> FlowLayout:
+        """The period and the export buttons: one line where there is room, wrapped where not (150 %)."""
+        bar = FlowLayout()
         label = QLabel(self.tr("&Periode:"))
         self.period_edit = QLineEdit()
         self.period_edit.setAccessibleName(self.tr("Periode"))
@@ -148,7 +150,7 @@ class ReportsPage(Page):
         )
         self.city_box.toggled.connect(self.show_period)
         self.city_box.setHidden(not self.desk.routing.is_city())
-        for widget in (label, self.period_edit, self.city_box, self.show_button):
+        for widget in (pair(label, self.period_edit), self.city_box, self.show_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.pdf_button, self.xlsx_button, self.print_button):

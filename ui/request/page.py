@@ -119,6 +119,7 @@ class RequestPage(Page):
         right_box.setContentsMargins(0, 0, 0, 0)
         self.deadlines_box = QGroupBox(self.tr("Tenggat"))
         self.deadlines_form = QFormLayout(self.deadlines_box)
+        self.deadlines_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         right_box.addWidget(self.deadlines_box)
         self.objections_box = QGroupBox(self.tr("Keberatan"))
         self.objections_layout = QVBoxLayout(self.objections_box)
@@ -224,7 +225,7 @@ class RequestPage(Page):
             cell = QWidget()
             row = QVBoxLayout(cell)
             row.setContentsMargins(0, 0, 0, 0)
-            line = QHBoxLayout()
+            line = FlowLayout()  # "Mengapa tanggal ini?" goes under the date where the pane is narrow (150 %)
             value = QLabel(text)
             if kind == current or kind == "objection_filing":
                 remaining = remaining_working_days(loaded.calendar, loaded.today, due)
@@ -232,7 +233,7 @@ class RequestPage(Page):
                 if remaining < 0 and kind == current:
                     value.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
             value.setAccessibleName(f"{labels.get(kind, kind)}: {value.text()}")
-            line.addWidget(value, 1)
+            line.addWidget(value)
             why = QToolButton()
             why.setText(self.tr("Mengapa tanggal ini?"))
             why.setAccessibleName(self.tr("Mengapa tanggal ini? ({0})").format(labels.get(kind, kind)))

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
     def _build_sidebar(self) -> None:
         self.sidebar_panel = QWidget()
         self.sidebar_panel.setObjectName("sidebar_panel")
-        self.sidebar_panel.setFixedWidth(210)
+        self.sidebar_panel.setFixedWidth(184)  # narrow enough to leave a page 700 px at 1366×768 and 150 %
         column = QVBoxLayout(self.sidebar_panel)
         column.setContentsMargins(0, 0, 0, 0)
         self.sidebar = Sidebar()

@@ -38,7 +38,9 @@ class _Page(QWizardPage):
         self.body = body
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolled(body, frame=False))  # a page taller than the work area scrolls (150 %)
+        layout.addWidget(
+            scrolled(body, frame=False, sideways=False)
+        )  # a page taller than the work area scrolls (150 %)
 
 
 def _check(form: FieldForm, fn: Any) -> bool:
