@@ -3,7 +3,8 @@
 Used by tests/gui/layout_child.py (every screen of the program, in a process whose screen is an office PC's)
 and by the in-process tests of single widgets. Each check reads the real widget geometry after layout:
 
-* a label or button narrower than its text (a wrapping label: shorter than the height its text needs);
+* a label, button or combo box narrower than its text (a wrapping label: shorter than the height its text
+  needs; a combo box: its current item);
 * a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
   except in a column that stretches over the free width to show long free text (the request's text);
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
@@ -16,7 +17,7 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
@@ -80,6 +82,18 @@ def clipped_text(widget: QWidget) -> str | None:
             return f"text needs {widget.sizeHint().width()} px, has {widget.width()}"
         if widget.height() + 1 < lines and widget.height() < widget.minimumSizeHint().height():
             return f"text needs {lines} px of height, has {widget.height()}"
+        return None
+    if isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+        if widget.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            return None  # a deliberately narrow box of sentences (ui.kit.forms.long_choices; full text as tooltip)
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        text = QSize(widget.fontMetrics().horizontalAdvance(widget.currentText()), widget.height())
+        if not widget.itemIcon(widget.currentIndex()).isNull():
+            text.setWidth(text.width() + widget.iconSize().width() + 4)
+        need = widget.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, widget).width()
+        if widget.width() + 1 < need:
+            return f"current item {widget.currentText()!r} needs {need} px, has {widget.width()}"
         return None
     if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
         hint = widget.minimumSizeHint() if isinstance(widget, QPushButton) else widget.sizeHint()
