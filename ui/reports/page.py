@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -53,6 +52,7 @@ from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea
 from ui.kit.style import icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
@@ -189,8 +189,7 @@ class ReportsPage(Page):
         return split
 
     def _build_narrative(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = ScrollArea()  # Tab or an Alt+letter into a section scrolled off shows it
         inner = QWidget()
         box = QVBoxLayout(inner)
         self.narrative_title = QLabel()

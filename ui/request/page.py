@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QToolButton,
@@ -43,6 +42,7 @@ from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
 from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
@@ -111,8 +111,7 @@ class RequestPage(Page):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.details_area = QScrollArea()
-        self.details_area.setWidgetResizable(True)
+        self.details_area = ScrollArea()  # the focus (a selected value) is kept in view
         splitter.addWidget(self.details_area)
         right = QWidget()
         right_box = QVBoxLayout(right)
