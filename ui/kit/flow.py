@@ -92,30 +92,37 @@ class FlowLayout(QLayout):
             x += width + self._spacing
         need = sum(i.sizeHint().width() for i in right_group) + self._spacing * max(0, len(right_group) - 1)
         shared = bool(right_group and lines and x + need <= rect.right() + 1)  # right group on the last line
+        right_height = max((i.sizeHint().height() for i in right_group), default=0)
         y = rect.y()
         for index, items in enumerate(lines):
-            room = rect.width() - (need + self._spacing if shared and index == len(lines) - 1 else 0)
+            last = index == len(lines) - 1
+            room = rect.width() - (need + self._spacing if shared and last else 0)
             used = sum(i.sizeHint().width() for i in items) + self._spacing * (len(items) - 1)
             growing = [i for i in items if i.expandingDirections() & Qt.Orientation.Horizontal]
             extra = max(0, room - used) // len(growing) if growing else 0
             x, height = rect.x(), max(i.sizeHint().height() for i in items)
+            if shared and last:
+                height = max(height, right_height)
             for item in items:
                 hint = item.sizeHint()
                 width = hint.width() + (extra if item in growing else 0)
-                if move:
-                    item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+                if move:  # centred on the line: a label beside a taller button stands level with its text
+                    item.setGeometry(
+                        QRect(QPoint(x, y + (height - hint.height()) // 2), QSize(width, hint.height()))
+                    )
                 x += width + self._spacing
-            if index < len(lines) - 1 or not shared:
+            if not (shared and last):
                 y += height + self._spacing
-        line = max((i.sizeHint().height() for i in lines[-1]), default=0) if shared else 0
+        line = right_height if right_group else 0
+        if shared:
+            line = max(line, max(i.sizeHint().height() for i in lines[-1]))
         if right_group:
             x = max(rect.x(), rect.right() + 1 - need)
             for item in right_group:
                 hint = item.sizeHint()
                 if move:
-                    item.setGeometry(QRect(QPoint(x, y), hint))
+                    item.setGeometry(QRect(QPoint(x, y + (line - hint.height()) // 2), hint))
                 x += hint.width() + self._spacing
-                line = max(line, hint.height())
         elif lines:
             y -= self._spacing
         return y + line - rect.y()
