@@ -24,7 +24,9 @@ class ScrollArea(QScrollArea):
     """A resizable scroll area that keeps the focused widget inside it in view.
 
     With ``sideways=False`` (a dialog's fields) it scrolls only up and down: its minimum width is its
-    contents', so the window is made wide enough rather than hiding the end of every field."""
+    contents', so the window is made wide enough rather than hiding the end of every field. With
+    ``tab_stop=False`` (a wrapper around a page or a dialog's fields) the area itself takes no focus, so Tab goes
+    from field to field as without it; Qt's scroll area is otherwise a Tab stop of its own."""
 
     def __init__(
         self,
@@ -33,8 +35,11 @@ class ScrollArea(QScrollArea):
         *,
         frame: bool = True,
         sideways: bool = True,
+        tab_stop: bool = True,
     ) -> None:
         super().__init__(parent)
+        if not tab_stop:
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.sideways = sideways
         if not sideways:
@@ -86,6 +91,8 @@ def _nearest_shown(widget: QWidget, contents: QWidget) -> QWidget:
     return target
 
 
-def scrolled(contents: QWidget, *, frame: bool = True, sideways: bool = True) -> ScrollArea:
+def scrolled(
+    contents: QWidget, *, frame: bool = True, sideways: bool = True, tab_stop: bool = True
+) -> ScrollArea:
     """``contents`` in a ``ScrollArea``: its own size where there is room, scrolling where there is not."""
-    return ScrollArea(contents, frame=frame, sideways=sideways)
+    return ScrollArea(contents, frame=frame, sideways=sideways, tab_stop=tab_stop)

@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         """Every page is wired alike (ui/kit/page.py): pages never know each other, the window links them."""
         self.pages[key] = page
-        self.areas[key] = scrolled(page, frame=False)  # a page larger than the window scrolls (150 %)
+        self.areas[key] = scrolled(
+            page, frame=False, tab_stop=False
+        )  # a page larger than the window scrolls (150 %)
         self.stack.addWidget(self.areas[key])
         page.request_opened.connect(self.open_request)
         page.objection_opened.connect(self.open_objection)

@@ -116,3 +116,10 @@ def test_the_main_window_fits_1366x768_at_150_and_its_pages_scroll(qtbot, desk: 
         )
         assert window.current_page() == key
     assert isinstance(window.pages["dashboard"], Page) and not window.pages["dashboard"].on_top()
+    # the wrapper is no Tab stop of its own: Tab goes from the sidebar's widgets to the page's as before
+    stops, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert not set(window.areas.values()) & set(stops)
