@@ -3,18 +3,21 @@
 Used by tests/gui/layout_child.py (every screen of the program, in a process whose screen is an office PC's)
 and by the in-process tests of single widgets. Each check reads the real widget geometry after layout:
 
-* a label or button narrower than its text (a wrapping label: shorter than the height its text needs);
+* a label, button or combo box narrower than its text (a wrapping label: shorter than the height its text
+  needs; a combo box: its current item);
 * a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
   except in a column that stretches over the free width to show long free text (the request's text);
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
-  out), unless a scroll area shows it;
+  out), except the contents of a scroll area, which may be larger than the viewport showing them;
 * the window itself not inside its screen's work area (``ui.kit.screen.fits``);
+* a page or dialog whose contents are wider than their window (``ui.kit.scroll.ScrollArea`` scrolling
+  sideways): rows must wrap, tables scroll inside themselves, so the page never hides its right side;
 * with ``popup``: a combo box's open list that draws its current item without text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,11 +30,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
 
 from ui.kit import screen
+from ui.kit.scroll import ScrollArea
 
 ROWS = 30  # table rows checked per view
 
@@ -48,12 +53,11 @@ def _name(widget: QWidget) -> str:
 
 
 def _scrolled(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
+    """Whether ``widget`` is what a scroll area scrolls (its contents, or a cell editor in a view): it may be
+    larger than the viewport that shows it. Widgets inside those contents must still lie inside their parent."""
+    viewport = widget.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return isinstance(area, QAbstractScrollArea) and area.viewport() is viewport
 
 
 def _plain(text: str) -> str:
@@ -78,6 +82,18 @@ def clipped_text(widget: QWidget) -> str | None:
             return f"text needs {widget.sizeHint().width()} px, has {widget.width()}"
         if widget.height() + 1 < lines and widget.height() < widget.minimumSizeHint().height():
             return f"text needs {lines} px of height, has {widget.height()}"
+        return None
+    if isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+        if widget.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            return None  # a deliberately narrow box of sentences (ui.kit.forms.long_choices; full text as tooltip)
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        text = QSize(widget.fontMetrics().horizontalAdvance(widget.currentText()), widget.height())
+        if not widget.itemIcon(widget.currentIndex()).isNull():
+            text.setWidth(text.width() + widget.iconSize().width() + 4)
+        need = widget.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, widget).width()
+        if widget.width() + 1 < need:
+            return f"current item {widget.currentText()!r} needs {need} px, has {widget.width()}"
         return None
     if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
         hint = widget.minimumSizeHint() if isinstance(widget, QPushButton) else widget.sizeHint()
@@ -176,4 +192,8 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
                 found.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QAbstractItemView):
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+        if isinstance(widget, ScrollArea) and widget.horizontalScrollBar().maximum() > 0:
+            inner = widget.widget()
+            found.append(f"{_name(inner) if inner else _name(widget)}: wider than its window, scrolls sideways "
+                         f"by {widget.horizontalScrollBar().maximum()} px")  # fmt: skip
     return found

@@ -40,8 +40,15 @@ def test_one_form_kit_and_one_door_to_a_worker_thread():
 # --- what an officer sees: every page and dialog on an office screen ----------------------------------------
 
 #: (name, screen width × height in device pixels less a 40 px taskbar at that scale, scale): the common office
-#: PC at 100 % and a 1920×1080 screen at the 150 % Windows picks for it (1280×680 device-independent pixels).
-SCREENS = [("1366x768", 1366, 728, "1"), ("1920x1080@150%", 1920, 1020, "1.5")]
+#: PC at 100 %, a 1920×1080 screen at the 150 % Windows picks for it (1280×680 device-independent pixels), and
+#: the 1366×768 PC with its scaling raised to 125 % (1093×574) or 150 % (911×472): there the main window and the
+#: taller dialogs are smaller than their contents, which must scroll rather than be squeezed or cut.
+SCREENS = [
+    ("1366x768", 1366, 728, "1"),
+    ("1920x1080@150%", 1920, 1020, "1.5"),
+    ("1366x768@125%", 1366, 718, "1.25"),
+    ("1366x768@150%", 1366, 708, "1.5"),
+]
 CHILD = Path(__file__).with_name("layout_child.py")
 
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.letter_agenda import AgendaEntry, matching
 from ui.kit.crash import user_message
+from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
@@ -107,8 +107,9 @@ class AgendaPage(Page):
         page_shortcut(self, "Ctrl+P", self.print_preview)
         self.read_year()
 
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_bar(self) -> FlowLayout:
+        """Year, kind, search and the export buttons: one line where there is room, wrapped where not."""
+        bar = FlowLayout()
         year_label = QLabel(self.tr("&Tahun:"))
         self.year_spin = QSpinBox()
         today = self.services.calendar.today().year
@@ -143,10 +144,11 @@ class AgendaPage(Page):
                 button.setToolTip(self.tr("Ekspor hanya untuk pengguna dengan hak ekspor."))
         self.print_button = QPushButton(icon("mdi6.printer"), self.tr("&Cetak… (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_preview)
-        left: list[QWidget] = [year_label, self.year_spin, kind_label, self.kind_combo, search_label]
-        for widget in left:
-            bar.addWidget(widget)
-        bar.addWidget(self.search_edit, 1)
+        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().averageCharWidth() * 24)
+        bar.addWidget(pair(year_label, self.year_spin))
+        bar.addWidget(pair(kind_label, self.kind_combo))
+        bar.addWidget(pair(search_label, self.search_edit))
+        bar.addStretch(1)
         for button in (self.xlsx_button, self.csv_button, self.print_button):
             bar.addWidget(button)
         return bar

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.audit_log import LIMIT, AuditLogEntry, AuditLogService
 from app.services.context import Actor
 from ui.kit.crash import user_message
+from ui.kit.flow import FlowLayout, pair
 from ui.kit.qtime import qdate
 from ui.kit.style import set_role
 from ui.kit.tables import record_table
@@ -82,19 +82,21 @@ class AuditLogPanel(QWidget):
         self._load_users()
         self.refresh()
 
-    def _filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("&Nomor:")))
+    def _filters(self) -> FlowLayout:
+        """The filters wrap onto a second line rather than widening the settings page (150 %)."""
+        row = FlowLayout()
+        record_label = QLabel(self.tr("&Nomor:"))
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("Nomor permohonan atau keberatan"))
         self.record.setAccessibleName(self.tr("Saring menurut nomor permohonan atau keberatan"))
         self.record.returnPressed.connect(self.refresh)
-        row.addWidget(self.record, 2)
-        row.addWidget(QLabel(self.tr("Pengguna:")))
+        self.record.setMinimumWidth(self.record.fontMetrics().averageCharWidth() * 24)
+        row.addWidget(pair(record_label, self.record))
+        user_label = QLabel(self.tr("Pengguna:"))
         self.user = QComboBox()
         self.user.setAccessibleName(self.tr("Saring menurut pengguna"))
         self.user.addItem(self.tr("Semua pengguna"), "")
-        row.addWidget(self.user, 1)
+        row.addWidget(pair(user_label, self.user))
         self.by_date = QCheckBox(self.tr("&Tanggal"))
         self.by_date.setAccessibleName(self.tr("Saring menurut tanggal"))
         row.addWidget(self.by_date)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,9 +47,11 @@ from app.services.identity import IdentityAnswer
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit import screen
+from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, shortcut, text_of
 from ui.kit.keys import down_into
 from ui.kit.qtime import qdatetime
+from ui.kit.scroll import scrolled
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
 from ui.kit.unsaved import DiscardGuard
@@ -175,10 +175,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         columns.addWidget(self._build_request(), 1)
         body = QWidget()
         body.setLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
+        # the fields scroll up and down where the work area is lower than they need (150 %); the focus is
+        # kept in view, whatever moved it (Tab, an Alt+letter, a rejected save focusing the first error)
+        layout.addWidget(scrolled(body, sideways=False), 1)
 
         self.general_error = QLabel()
         set_role(self.general_error, "error")
@@ -256,6 +255,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         group = QGroupBox(self.tr("Permohonan"))
         outer = QVBoxLayout(group)
         form = QFormLayout()
+        # a field goes under its long label ("Rincian informasi yang dibutuhkan:") only where the form is
+        # narrower than the pair needs (150 %), so the form never scrolls sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
         outer.addStretch(1)
         self.g = FieldForm(form)
@@ -287,15 +289,15 @@ class IntakeDialog(DiscardGuard, QDialog):
             combo(DELIVERY_METHODS, "mengambil_langsung"),
         )
         docs = QWidget()
-        docs_grid = QGridLayout(docs)  # two columns: five labels in one row overflow a 1366-pixel screen
-        docs_grid.setContentsMargins(0, 0, 0, 0)
+        # the documents wrap onto as many lines as the width needs: five labels in one row overflow a
+        # 1366-pixel screen, and two columns of them made the form scroll sideways at 150 %
+        docs_flow = FlowLayout(docs)
         self.documents: dict[str, QCheckBox] = {}
-        for index, (value, label) in enumerate(DOCUMENT_KINDS.items()):
+        for value, label in DOCUMENT_KINDS.items():
             box = QCheckBox(label)
             box.setAccessibleName(self.tr("Berkas diterima: {0}").format(label))
             self.documents[value] = box
-            docs_grid.addWidget(box, index // 2, index % 2)
-        docs_grid.setColumnStretch(2, 1)
+            docs_flow.addWidget(box)
         g.add("documents", self.tr("Berkas diterima:"), docs)
         state = QWidget()
         state_row = QHBoxLayout(state)

@@ -10,7 +10,7 @@ the left-aligned group: what follows is placed on the right of the last line.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSpacerItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSpacerItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -69,33 +69,73 @@ class FlowLayout(QLayout):
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the items out left to right, wrapping; after a stretch, the rest goes right-aligned on the
-        line it fits. Returns the height used."""
-        x, y, line = rect.x(), rect.y(), 0
+        line it fits. An item that expands horizontally (a search field) takes its line's free width, so a
+        row that fits on one line looks as a ``QHBoxLayout`` would. Returns the height used."""
+        left: list[QLayoutItem] = []
         right_group: list[QLayoutItem] = []
         seen_stretch = False
         for item in self._visible():
             if isinstance(item, QSpacerItem):
                 seen_stretch = True
-                continue
-            if seen_stretch:
-                right_group.append(item)
-                continue
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y, line = rect.x(), y + line + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line = max(line, hint.height())
+            else:
+                (right_group if seen_stretch else left).append(item)
+        lines: list[list[QLayoutItem]] = []
+        x = rect.x()
+        for item in left:
+            width = item.sizeHint().width()
+            if lines and lines[-1] and x > rect.x() and x + width > rect.right() + 1:
+                lines.append([])
+                x = rect.x()
+            if not lines:
+                lines.append([])
+            lines[-1].append(item)
+            x += width + self._spacing
+        need = sum(i.sizeHint().width() for i in right_group) + self._spacing * max(0, len(right_group) - 1)
+        shared = bool(right_group and lines and x + need <= rect.right() + 1)  # right group on the last line
+        right_height = max((i.sizeHint().height() for i in right_group), default=0)
+        y = rect.y()
+        for index, items in enumerate(lines):
+            last = index == len(lines) - 1
+            room = rect.width() - (need + self._spacing if shared and last else 0)
+            used = sum(i.sizeHint().width() for i in items) + self._spacing * (len(items) - 1)
+            growing = [i for i in items if i.expandingDirections() & Qt.Orientation.Horizontal]
+            extra = max(0, room - used) // len(growing) if growing else 0
+            x, height = rect.x(), max(i.sizeHint().height() for i in items)
+            if shared and last:
+                height = max(height, right_height)
+            for item in items:
+                hint = item.sizeHint()
+                width = hint.width() + (extra if item in growing else 0)
+                if move:  # centred on the line: a label beside a taller button stands level with its text
+                    item.setGeometry(
+                        QRect(QPoint(x, y + (height - hint.height()) // 2), QSize(width, hint.height()))
+                    )
+                x += width + self._spacing
+            if not (shared and last):
+                y += height + self._spacing
+        line = right_height if right_group else 0
+        if shared:
+            line = max(line, max(i.sizeHint().height() for i in lines[-1]))
         if right_group:
-            need = sum(i.sizeHint().width() for i in right_group) + self._spacing * (len(right_group) - 1)
-            if x > rect.x() and x + need > rect.right() + 1:
-                y, line = y + line + self._spacing, 0
             x = max(rect.x(), rect.right() + 1 - need)
             for item in right_group:
                 hint = item.sizeHint()
                 if move:
-                    item.setGeometry(QRect(QPoint(x, y), hint))
+                    item.setGeometry(QRect(QPoint(x, y + (line - hint.height()) // 2), hint))
                 x += hint.width() + self._spacing
-                line = max(line, hint.height())
+        elif lines:
+            y -= self._spacing
         return y + line - rect.y()
+
+
+def pair(label: QWidget, field: QWidget) -> QWidget:
+    """A label and its field as one item of a ``FlowLayout``: a wrapped row never parts them. The pair takes
+    its line's free width only if the field expands horizontally (a line edit), as in a ``QHBoxLayout``."""
+    if isinstance(label, QLabel) and label.buddy() is None:
+        label.setBuddy(field)  # its Alt+letter goes to the field
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label)
+    row.addWidget(field)  # grows only if the field itself expands (a search line), not a combo box
+    return holder

@@ -256,6 +256,19 @@ def combo(options: Mapping[str, str], current: str | None = None) -> QComboBox:
     return box
 
 
+def long_choices(box: QComboBox, chars: int = 36) -> QComboBox:
+    """A combo box whose items are sentences (the Pasal 17 grounds): the closed box is ``chars`` characters
+    wide and shows the start of the choice (its whole text as tooltip) instead of widening its page past a
+    911-pixel window at 150 %; the open list is as wide as its longest item, so every choice reads whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+    box.currentTextChanged.connect(box.setToolTip)
+    box.setToolTip(box.currentText())
+    return box
+
+
 def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
     """A keyboard shortcut active while focus is anywhere inside ``parent``.
 

@@ -53,6 +53,10 @@ class Page(QWidget):
             widget = widget.nextInFocusChain()
 
     def on_top(self) -> bool:
-        """Whether this is the page the window's stack shows (even while the window is hidden or locked)."""
-        stack = self.parentWidget()
-        return isinstance(stack, QStackedWidget) and stack.currentWidget() is self
+        """Whether this is the page the window's stack shows (even while the window is hidden or locked); the
+        stack holds the page itself or the scroll area around it (ui/kit/scroll.py)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QStackedWidget):
+            parent = parent.parentWidget()
+        current = parent.currentWidget() if parent is not None else None
+        return current is not None and (current is self or current.isAncestorOf(self))

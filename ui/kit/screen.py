@@ -111,10 +111,14 @@ def grow_to_contents(widget: QWidget | None) -> None:
     if layout is None or window.isMaximized() or not isinstance(window, QDialog):
         return
     layout.activate()
-    need = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+    room = largest(window)
+    # a dialog with a minimum width of its own (setMinimumWidth) opens at that width even where its fields need
+    # more (Qt then ignores the layout's minimum); it is widened to what they need, within the work area
+    width = max(window.width(), min(layout.totalMinimumSize().width(), room.width()))
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
     need = max(need, layout.totalMinimumSize().height())
-    if need > window.height():
-        window.resize(window.width(), min(need, largest(window).height()))
+    if need > window.height() or width > window.width():
+        window.resize(width, min(max(need, window.height()), room.height()))
         keep_inside(window)
 
 

@@ -38,6 +38,7 @@ from app.services.views import ObjectionView
 from ui.kit.forms import FieldForm, combo, save_row
 from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
+from ui.kit.scroll import scrolled
 from ui.kit.style import set_role
 
 if TYPE_CHECKING:
@@ -78,8 +79,10 @@ class RecordDialog(RecordingFlow, QDialog):
         self.intro.setWordWrap(True)
         set_role(self.intro, "hint")
         self.layout_.addWidget(self.intro)
-        form = QFormLayout()
-        self.layout_.addLayout(form)
+        body = QWidget()  # the fields scroll where the work area is lower than they need (150 % scaling)
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(scrolled(body, frame=False, sideways=False, tab_stop=False), 1)
         self.f = FieldForm(form)
 
     def finish(self, time_label: str) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter
+from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.keys import down_into
 from ui.kit.page import Page
@@ -125,12 +125,12 @@ class RegisterPage(Page):
 
     # --- building ---------------------------------------------------------------------------------------
 
-    def _build_top(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_top(self) -> FlowLayout:
+        """Title, search, count, columns and export: one line where there is room, wrapped where not (150 %)."""
+        row = FlowLayout(spacing=12)
         title = QLabel(self.tr("Register Permohonan Informasi"))
         set_role(title, "title")
         row.addWidget(title)
-        row.addSpacing(16)
         label = QLabel(self.tr("&Cari:"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Nama, NIK, nomor pendaftaran atau isi permohonan (Ctrl+F)"))
@@ -139,8 +139,9 @@ class RegisterPage(Page):
         label.setBuddy(self.search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._search_enter)
-        row.addWidget(label)
-        row.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 24)
+        row.addWidget(pair(label, self.search))
+        row.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(80)
@@ -153,15 +154,15 @@ class RegisterPage(Page):
         self._top_row = row
         return row
 
-    def _labelled(self, row: QHBoxLayout, text: str, widget: QWidget) -> None:
+    def _labelled(self, row: FlowLayout, text: str, widget: QWidget) -> None:
         label = QLabel(text)
         label.setBuddy(widget)
         widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-        row.addWidget(label)
-        row.addWidget(widget)
+        row.addWidget(pair(label, widget))
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> FlowLayout:
+        """The filters wrap onto a second line rather than widening the page past the window."""
+        row = FlowLayout()
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
         self.status.addItem(self.tr("Masih berjalan"), OPEN)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -49,9 +48,11 @@ from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
+from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea
 from ui.kit.style import icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
@@ -141,8 +142,9 @@ class ReportsPage(Page):
 
     # --- building --------------------------------------------------------------------------------------------
 
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_bar(self) -> FlowLayout:
+        """The period and the export buttons: one line where there is room, wrapped where not (150 %)."""
+        bar = FlowLayout()
         label = QLabel(self.tr("&Periode:"))
         self.period_edit = QLineEdit()
         self.period_edit.setAccessibleName(self.tr("Periode"))
@@ -165,7 +167,7 @@ class ReportsPage(Page):
         )
         self.city_box.toggled.connect(self.show_period)
         self.city_box.setHidden(not self.services.routing().is_city())
-        for widget in (label, self.period_edit, self.city_box, self.show_button):
+        for widget in (pair(label, self.period_edit), self.city_box, self.show_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.pdf_button, self.xlsx_button, self.print_button):
@@ -204,8 +206,7 @@ class ReportsPage(Page):
         return split
 
     def _build_narrative(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = ScrollArea()  # Tab or an Alt+letter into a section scrolled off shows it
         inner = QWidget()
         box = QVBoxLayout(inner)
         self.narrative_title = QLabel()

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QToolButton,
@@ -42,6 +42,7 @@ from app.services.context import Actor
 from app.services.views import ObjectionView, RequestView
 from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
@@ -137,14 +138,14 @@ class RequestPage(Page):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.details_area = QScrollArea()
-        self.details_area.setWidgetResizable(True)
+        self.details_area = ScrollArea()  # the focus (a selected value) is kept in view
         splitter.addWidget(self.details_area)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         self.deadlines_box = QGroupBox(self.tr("Tenggat"))
         self.deadlines_form = QFormLayout(self.deadlines_box)
+        self.deadlines_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         right_box.addWidget(self.deadlines_box)
         self.objections_box = QGroupBox(self.tr("Keberatan"))
         self.objections_layout = QVBoxLayout(self.objections_box)
@@ -211,13 +212,17 @@ class RequestPage(Page):
         box = QVBoxLayout(body)
         for title, rows in detail_sections(view):
             group = QGroupBox(title)
-            form = QFormLayout(group)
-            for label, value in rows:
+            # a grid, not a QFormLayout: the form reserves the height of a wrapped value at a width other than
+            # the one it then gives it, and cut the last line of a long request text at 150 % in English
+            grid = QGridLayout(group)
+            grid.setColumnStretch(1, 1)
+            for row, (label, value) in enumerate(rows):
                 text = QLabel(value or "–")
                 text.setWordWrap(True)
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 text.setAccessibleName(f"{label}: {value or '–'}")
-                form.addRow(QLabel(f"{label}:"), text)
+                grid.addWidget(QLabel(f"{label}:"), row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, row, 1)
             box.addWidget(group)
         box.addStretch(1)
         self.details_area.setWidget(body)
@@ -241,7 +246,7 @@ class RequestPage(Page):
             cell = QWidget()
             row = QVBoxLayout(cell)
             row.setContentsMargins(0, 0, 0, 0)
-            line = QHBoxLayout()
+            line = FlowLayout()  # "Mengapa tanggal ini?" goes under the date where the pane is narrow (150 %)
             value = QLabel(text)
             if kind == current or kind == "objection_filing":
                 remaining = remaining_working_days(loaded.calendar, loaded.today, due)
@@ -249,7 +254,7 @@ class RequestPage(Page):
                 if remaining < 0 and kind == current:
                     value.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
             value.setAccessibleName(f"{labels.get(kind, kind)}: {value.text()}")
-            line.addWidget(value, 1)
+            line.addWidget(value)
             why = QToolButton()
             why.setText(self.tr("Mengapa tanggal ini?"))
             why.setAccessibleName(self.tr("Mengapa tanggal ini? ({0})").format(labels.get(kind, kind)))

@@ -34,7 +34,7 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from ui.kit.crash import show_error
-from ui.kit.forms import FieldForm
+from ui.kit.forms import FieldForm, long_choices
 
 if TYPE_CHECKING:
     from app.services.information_lists import InformationListService
@@ -179,6 +179,7 @@ class DikPanel(_ListPanel):
         self.article = QComboBox()
         for letter, text in PASAL_17.items():
             self.article.addItem(f"{letter}: {text}", letter)
+        long_choices(self.article)
         self.form.add("article", self.tr("Pasal 17 &huruf:"), self.article)
         self.consequence = self.form.add("consequence_test", self.tr("&Uji konsekuensi:"), QPlainTextEdit(),
                                          self.tr("Akibat bila informasi dibuka (min. 20 karakter)."))  # fmt: skip

@@ -32,6 +32,7 @@ from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 from ui.kit.page import Page
+from ui.kit.scroll import scrolled
 from ui.kit.style import icon, set_role
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.settings.calendar import CalendarPanel
@@ -65,10 +66,7 @@ class SettingsServices:
 
 def _scroll(widget: QWidget) -> QScrollArea:
     """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
+    return scrolled(widget)  # the focus is kept in view too (ui/kit/scroll.py)
 
 
 class _SaveBar(QHBoxLayout):

@@ -26,6 +26,7 @@ from app.services.context import Actor
 from app.services.users import UserService
 from app.services.views import UserView
 from ui.kit.crash import show_error
+from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm
 from ui.kit.qtime import qdatetime
 from ui.kit.tables import record_table
@@ -82,7 +83,7 @@ class UsersPanel(QWidget):
         )
         sbox.addLayout(self.edit_form.layout)
         sbox.addWidget(self.edit_form.general)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the three buttons wrap rather than widening the settings page (150 %)
         self.save_user = QPushButton(self.tr("&Simpan perubahan"))
         self.toggle_active = QPushButton(self.tr("Nonakti&fkan"))
         self.unlock = QPushButton(self.tr("&Buka kunci"))

@@ -41,6 +41,7 @@ from app.services.desk import DeskServices
 from ui.dashboard.page import DashboardPage
 from ui.kit import screen
 from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea, scrolled
 from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
 from ui.kit.unsaved import ask_discard, unsaved_dialogs
@@ -54,9 +55,11 @@ from ui.sync.status import ClockBanner, SyncStatusButton
 #: (the PC sat at the login screen) is read again as the window opens.
 DASHBOARD_FRESH_S = 60.0
 #: The window's size where the work area has room for it (else it opens maximised; ui/kit/screen.py) and the
-#: smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen).
+#: smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen). The
+#: minimum fits a 1366×768 screen at 150 % (911×472 device-independent pixels less a taskbar and title bar):
+#: each page scrolls inside the window where it needs more (ui/kit/scroll.py).
 PREFERRED_SIZE = QSize(1280, 720)
-MINIMUM_SIZE = QSize(1000, 600)
+MINIMUM_SIZE = QSize(800, 420)
 
 
 class Sidebar(QListWidget):
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
+        self.areas: dict[str, ScrollArea] = {}  # the stack holds each page in its scroll area
         self._build_pages(dashboard)
         self._build_sidebar()
         content = QWidget()
@@ -145,7 +149,10 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         """Every page is wired alike (ui/kit/page.py): pages never know each other, the window links them."""
         self.pages[key] = page
-        self.stack.addWidget(page)
+        self.areas[key] = scrolled(
+            page, frame=False, tab_stop=False
+        )  # a page larger than the window scrolls (150 %)
+        self.stack.addWidget(self.areas[key])
         page.request_opened.connect(self.open_request)
         page.objection_opened.connect(self.open_objection)
         page.page_requested.connect(self.open_panel)
@@ -156,7 +163,7 @@ class MainWindow(QMainWindow):
     def _build_sidebar(self) -> None:
         self.sidebar_panel = QWidget()
         self.sidebar_panel.setObjectName("sidebar_panel")
-        self.sidebar_panel.setFixedWidth(210)
+        self.sidebar_panel.setFixedWidth(184)  # narrow enough to leave a page 700 px at 1366×768 and 150 %
         column = QVBoxLayout(self.sidebar_panel)
         column.setContentsMargins(0, 0, 0, 0)
         self.sidebar = Sidebar()
@@ -272,12 +279,11 @@ class MainWindow(QMainWindow):
         self._focus_page()
 
     def _focus_page(self) -> None:
-        page = self.stack.currentWidget()
-        if isinstance(page, Page):
-            page.focus_default()
+        self.pages[self.current_page()].focus_default()
 
     def _select(self, key: str) -> None:
-        self.stack.setCurrentWidget(self.page(key))
+        self.page(key)
+        self.stack.setCurrentWidget(self.areas[key])
         if key in self.PAGES:
             row = self.PAGES.index(key)
             if self.sidebar.currentRow() != row:
@@ -287,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str:
         current = self.stack.currentWidget()
-        return next(key for key, page in self.pages.items() if page is current)
+        return next(key for key, area in self.areas.items() if area is current)
 
     def _sidebar_changed(self, item: QListWidgetItem | None) -> None:
         if item is not None:

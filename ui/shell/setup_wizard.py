@@ -25,6 +25,7 @@ from ui.kit import screen
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.lifetime import keep
+from ui.kit.scroll import scrolled
 from ui.settings.office_forms import KopForm, NumberingForm, OfficeProfileForm
 from ui.settings.officials import OfficialFields
 
@@ -36,7 +37,10 @@ class _Page(QWizardPage):
         self.setSubTitle(subtitle)
         self.body = body
         layout = QVBoxLayout(self)
-        layout.addWidget(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            scrolled(body, frame=False, sideways=False, tab_stop=False)
+        )  # a page taller than the work area scrolls (150 %)
 
 
 def _check(form: FieldForm, fn: Any) -> bool:

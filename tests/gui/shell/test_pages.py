@@ -49,7 +49,7 @@ def test_every_page_is_built_from_its_factory_and_speaks_the_page_signals(qtbot,
     for spec in PAGES:
         page = window.page(spec.key)
         assert isinstance(page, Page) and window.pages[spec.key] is page
-        assert window.stack.indexOf(page) >= 0
+        assert window.stack.indexOf(window.areas[spec.key]) >= 0 and window.areas[spec.key].widget() is page
     runner().wait()
 
 

@@ -1,0 +1,125 @@
+"""ui/kit/scroll.py: contents larger than their window scroll, and wherever the keyboard goes is shown.
+
+At 1366×768 and 150 % scaling a page or a long dialog gets about 911×440 device-independent pixels: these
+check, on real widgets, that a field scrolled off is brought into view by Tab, by its Alt+letter and by a
+shortcut that focuses it, also through a scroll area nested inside the scrolled contents, and that the main
+window's pages scroll inside a window of that size instead of being squeezed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from app.services.context import Actor
+from app.services.desk import DeskServices
+from ui.kit.page import Page
+from ui.kit.scroll import ScrollArea, scrolled
+from ui.shell.main_window import MINIMUM_SIZE, MainWindow
+
+#: 1366×768 at 150 % less a 60 px taskbar (911×472) and a window frame.
+ROOM_AT_150 = QSize(903, 436)
+
+
+def _in_view(area: QScrollArea, widget: QWidget) -> bool:
+    viewport = area.viewport()
+    shown = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+    return viewport.rect().contains(shown)
+
+
+def _tall_form(rows: int = 40) -> tuple[QWidget, list[QLineEdit]]:
+    contents = QWidget()
+    form = QFormLayout(contents)
+    edits = []
+    for row in range(rows):
+        edit = QLineEdit()
+        label = QLabel("&Terakhir:" if row == rows - 1 else f"Isian {row}:")
+        label.setBuddy(edit)
+        form.addRow(label, edit)
+        edits.append(edit)
+    return contents, edits
+
+
+def _window(area: QWidget, qtbot) -> QWidget:
+    window = QWidget()
+    QVBoxLayout(window).addWidget(area)
+    window.resize(300, 200)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_tab_brings_the_next_field_into_view(qtbot):
+    contents, edits = _tall_form()
+    area = scrolled(contents)
+    window = _window(area, qtbot)  # noqa: F841 - kept alive
+    edits[0].setFocus()
+    for _ in range(12):
+        qtbot.keyClick(area.focusWidget() or edits[0], Qt.Key.Key_Tab)
+    assert edits[12].hasFocus() and _in_view(area, edits[12])
+
+
+def test_an_alt_letter_or_a_shortcut_brings_a_field_scrolled_off_into_view(qtbot):
+    contents, edits = _tall_form()
+    area = scrolled(contents)
+    window = _window(area, qtbot)
+    edits[0].setFocus()
+    assert not _in_view(area, edits[-1])
+    qtbot.keyClick(edits[0], Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # "&Terakhir:"
+    qtbot.waitUntil(lambda: edits[-1].hasFocus())
+    assert _in_view(area, edits[-1])
+
+    find = QShortcut(QKeySequence("Ctrl+F"), window)
+    find.setContext(Qt.ShortcutContext.WindowShortcut)
+    find.activated.connect(lambda: edits[20].setFocus(Qt.FocusReason.ShortcutFocusReason))
+    qtbot.keyClick(edits[-1], Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert edits[20].hasFocus() and _in_view(area, edits[20])
+
+
+def test_a_field_in_a_nested_scroll_area_is_shown_by_both(qtbot):
+    inner_contents, inner_edits = _tall_form(20)
+    inner = QScrollArea()
+    inner.setWidgetResizable(True)
+    inner.setWidget(inner_contents)
+    inner.setFixedHeight(120)
+    outer_contents, outer_edits = _tall_form(30)
+    outer_contents.layout().addWidget(inner)  # type: ignore[union-attr]
+    outer = ScrollArea(outer_contents)
+    window = _window(outer, qtbot)  # noqa: F841 - kept alive
+    outer_edits[0].setFocus()
+    inner_edits[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: _in_view(outer, inner))
+    inner.ensureWidgetVisible(inner_edits[-1])
+    assert _in_view(inner, inner_edits[-1])
+
+
+def test_the_main_window_fits_1366x768_at_150_and_its_pages_scroll(qtbot, desk: DeskServices, admin: Actor):
+    assert MINIMUM_SIZE.boundedTo(ROOM_AT_150) == MINIMUM_SIZE
+    window = MainWindow(desk, admin)
+    qtbot.addWidget(window)
+    window.show()
+    window.showNormal()
+    window.resize(ROOM_AT_150.boundedTo(window.screen().availableGeometry().size()))
+    for key in ("settings", "sync", "register"):
+        window.show_page(key)
+        page = window.pages[key]
+        area = window.stack.currentWidget()
+        assert isinstance(area, QScrollArea) and area.widget() is page and page.on_top()
+        # the page keeps the size its layout needs; what the window lacks is scrolled, not squeezed
+        assert (
+            page.width() >= page.minimumSizeHint().width()
+            and page.height() >= page.minimumSizeHint().height()
+        )
+        assert window.current_page() == key
+    assert isinstance(window.pages["dashboard"], Page) and not window.pages["dashboard"].on_top()
+    # the wrapper is no Tab stop of its own: Tab goes from the sidebar's widgets to the page's as before
+    stops, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert not set(window.areas.values()) & set(stops)

@@ -1,0 +1,98 @@
+"""Contents larger than their window scroll, and the keyboard's focus is always scrolled into view.
+
+Why: a 1366×768 office PC set to 150 % scaling leaves about 911×440 device-independent pixels under the title
+bar, less than a page or a long dialog needs. A layout squeezed below its minimum overlaps its widgets and cuts
+their text; in a scroll area the contents keep the size they need and the officer scrolls. The area is
+``widgetResizable``, so where there is room the contents still fill it (a page's table grows with the window)
+and only what does not fit scrolls.
+
+Qt scrolls a ``QScrollArea`` to the focused widget only when Tab moves the focus through
+``focusNextPrevChild``; an Alt+letter mnemonic, a shortcut that focuses a field (Ctrl+F), or a table taking
+Tab for itself would leave the focus off screen. ``ScrollArea`` follows every focus change inside it instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QScrollArea, QStyle, QWidget
+
+#: Room kept around a focused widget scrolled into view, so its label or frame shows with it.
+FOCUS_MARGIN = 24
+
+
+class ScrollArea(QScrollArea):
+    """A resizable scroll area that keeps the focused widget inside it in view.
+
+    With ``sideways=False`` (a dialog's fields) it scrolls only up and down: its minimum width is its
+    contents', so the window is made wide enough rather than hiding the end of every field. With
+    ``tab_stop=False`` (a wrapper around a page or a dialog's fields) the area itself takes no focus, so Tab goes
+    from field to field as without it; Qt's scroll area is otherwise a Tab stop of its own."""
+
+    def __init__(
+        self,
+        contents: QWidget | None = None,
+        parent: QWidget | None = None,
+        *,
+        frame: bool = True,
+        sideways: bool = True,
+        tab_stop: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        if not tab_stop:
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidgetResizable(True)
+        self.sideways = sideways
+        if not sideways:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if not frame:
+            self.setFrameShape(QFrame.Shape.NoFrame)
+        if contents is not None:
+            self.setWidget(contents)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The contents' whole size (Qt caps a scroll area's hint at 36×24 lines): a window sized from its hint
+        shows everything where the screen has room, and ui/kit/screen.py caps it to the work area where not."""
+        contents = self.widget()
+        if contents is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        hint = contents.sizeHint().expandedTo(contents.minimumSizeHint())
+        return QSize(hint.width() + frame + bar, hint.height() + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        contents = self.widget()
+        if self.sideways or contents is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(max(hint.width(), contents.minimumSizeHint().width() + frame + bar), hint.height())
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        contents = self.widget()
+        if now is None or contents is None or not contents.isAncestorOf(now) or not self.isVisible():
+            return
+        self.ensureWidgetVisible(_nearest_shown(now, contents), FOCUS_MARGIN, FOCUS_MARGIN)
+
+
+def _nearest_shown(widget: QWidget, contents: QWidget) -> QWidget:
+    """What to bring into view for ``widget``: itself, or the outermost scroll area between it and
+    ``contents`` (that inner area scrolls to ``widget`` by itself; its position in ``contents`` is what counts)."""
+    target = widget
+    parent = widget.parentWidget()
+    while parent is not None and parent is not contents:
+        if isinstance(parent, QAbstractScrollArea):
+            target = parent
+        parent = parent.parentWidget()
+    return target
+
+
+def scrolled(
+    contents: QWidget, *, frame: bool = True, sideways: bool = True, tab_stop: bool = True
+) -> ScrollArea:
+    """``contents`` in a ``ScrollArea``: its own size where there is room, scrolling where there is not."""
+    return ScrollArea(contents, frame=frame, sideways=sideways, tab_stop=tab_stop)
