@@ -72,6 +72,13 @@ SYNC_TESTS = Path(__file__).parent / "sync"
 CITY_SERVER_FIXTURES = frozenset({"db_url", "pg_url"})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("markexpr", "").strip() == "not slow":  # the fast subset: fewer property examples
+        from property_examples import use_fast_subset_profile
+
+        use_fast_subset_profile()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         drives_the_city = CITY_SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
