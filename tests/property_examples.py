@@ -1,5 +1,6 @@
-"""How many examples the property tests (hypothesis) try: all of them in the full run, as CI runs it, and a
-quarter in the fast subset (``pytest -m "not slow"``), which is for the edit-test loop and has a time budget.
+"""How many examples the property tests (hypothesis) and the sweeps try: all of them in the full run, as CI runs
+it, and a quarter in the fast subset (``pytest -m "not slow"``), which is for the edit-test loop and has a time
+budget.
 
 Why a quarter and not fewer: the fast subset still runs every property, so a change that breaks one fails
 there too in nearly every case; the full run's count stays the one that hunts the rare counterexample.
@@ -9,7 +10,12 @@ there too in nearly every case; the full run's count stays the one that hunts th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from hypothesis import settings
+
+T = TypeVar("T")
 
 FAST_SUBSET = "fast-subset"
 _SHARE = 4
@@ -33,3 +39,12 @@ def examples(thorough: int) -> int:
     if settings.get_current_profile_name() == FAST_SUBSET:
         return max(5, thorough // _SHARE)
     return thorough
+
+
+def sweep(points: Sequence[T]) -> list[T]:
+    """The points of a sweep a test tries: all of them in the full run; in the fast subset every fourth one,
+    the first and the last included (the ends are where a sweep is meant to reach)."""
+    if settings.get_current_profile_name() != FAST_SUBSET:
+        return list(points)
+    picked = list(points[::_SHARE])
+    return picked if picked[-1] == points[-1] else [*picked, points[-1]]
