@@ -1,10 +1,10 @@
-"""The text of a real PDF, as the tests read it: the text layer extracted by pdfium (the PDF engine of Chrome,
-and of the desk's own preview), whitespace collapsed so that wrapped phrases still match.
+"""The text of a real PDF, as the tests read it: the text layer extracted by pdfium (the PDF engine of Chrome;
+already used by the layout tests), whitespace collapsed so that wrapped phrases still match.
 
 Why pdfium and one place: every document test extracts the text of what it printed, and pypdf's pure-Python
-extraction took about 25 ms a page, a tenth of the fast subset's CPU once the page-layout sweep extracts 500
-letters; pdfium gives the same collapsed text (compared on every sample kind at ten request lengths) in a
-tenth of the time. pypdf stays where a test reads the PDF's structure (page sizes, metadata)."""
+extraction took about 25 ms a letter (the page-layout sweep alone extracted 960 of them); pdfium gives the
+same collapsed text (compared on every sample kind at five request lengths) in a tenth of the time. pypdf
+stays where a test reads the PDF's structure (page sizes, metadata)."""
 
 from __future__ import annotations
 
