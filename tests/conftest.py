@@ -30,17 +30,27 @@ template folder, and each test gets its own copy of that folder (a real, separat
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
-from typing import Any
+import os
+import sys
 
-import pytest
+# Why bytecode is written even where PYTHONDONTWRITEBYTECODE is set (as on this project's machines): without
+# the cached, assertion-rewritten test modules and the compiled app/ui modules, every xdist worker and every
+# child process compiles them again, about 5 CPU-seconds per worker. Set before the imports below, so the
+# app modules this file imports are cached too; __pycache__ is ignored by git.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
-from app.services.context import Actor
-from app.services.desk import DeskServices
+import shutil  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.services.context import Actor  # noqa: E402
+from app.services.desk import DeskServices  # noqa: E402
 
 ADMIN_PASSWORD = "rahasia123"
 USER_PASSWORD = "sandi-rahasia-1"
@@ -60,6 +70,13 @@ class FakeClock:
 
 SYNC_TESTS = Path(__file__).parent / "sync"
 CITY_SERVER_FIXTURES = frozenset({"db_url", "pg_url"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("markexpr", "").strip() == "not slow":  # the fast subset: fewer property examples
+        from property_examples import use_fast_subset_profile
+
+        use_fast_subset_profile()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -22,10 +22,11 @@ import pytest
 from cli_helpers import init_args, intake, run_in_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from app.domain.text import forbidden_character
 
-EXAMPLES = int(os.environ.get("PPID_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("PPID_FUZZ_EXAMPLES") or examples(25))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

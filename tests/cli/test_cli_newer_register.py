@@ -6,11 +6,13 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
 from cli_helpers import run_subprocess
 
 from db.migrate import HEAD_REVISION
 
 
+@pytest.mark.slow  # real ppid-desk child processes, one per command
 def test_a_register_from_a_newer_release_is_refused_with_status_2(desk_dir: Path) -> None:
     register = desk_dir / "register.sqlite3"
     with sqlite3.connect(register) as conn:

@@ -3,12 +3,11 @@ PPID on the letters, and the agenda of outgoing letters lists every number once.
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-import pypdf
 from cli_helpers import intake, run_in_process
+from pdf_text import pdf_text
 
 
 def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no-untyped-def]
@@ -16,8 +15,7 @@ def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no
 
 
 def _text(path: Path) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
-    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    return pdf_text(path.read_bytes())
 
 
 def _png(path: Path) -> Path:

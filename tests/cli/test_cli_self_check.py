@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from cli_helpers import run_subprocess, subprocess_env
 
 from app.documents.kinds import DOCUMENT_KINDS
+
+pytestmark = pytest.mark.slow  # real ppid-desk child processes
 
 APP_CHECKS = ["register", "keamanan", "identitas", "hari_libur", "templat", "dokumen", "keyring"]
 QT_CHECKS = ["qt_platform", "dialog_masuk", "huruf_dan_ikon", "terjemahan", "pratinjau_pdf", "printer"]

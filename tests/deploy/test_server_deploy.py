@@ -179,6 +179,7 @@ def _databases() -> set[str]:
         return {row[0] for row in rows}
 
 
+@pytest.mark.slow  # the shipped backup and drill scripts on a real PostgreSQL (pg_dump, ppid-server)
 @pytest.mark.postgres
 @pytest.mark.xdist_group("restore_drill")
 @pytest.mark.skipif(not PG_TOOLS, reason="the PostgreSQL client programs are not installed")
@@ -231,6 +232,7 @@ def test_backup_then_restore_drill_on_postgresql(tmp_path: Path) -> None:
     assert _databases() == before
 
 
+@pytest.mark.slow  # the shipped backup and drill scripts on a real PostgreSQL (pg_dump, ppid-server)
 @pytest.mark.postgres
 @pytest.mark.xdist_group("restore_drill")
 @pytest.mark.skipif(not PG_TOOLS, reason="the PostgreSQL client programs are not installed")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the whole workstation in a real child process
+
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("first_run_child.py")
 

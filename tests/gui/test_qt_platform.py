@@ -205,6 +205,7 @@ def test_the_known_libraries_are_what_this_plugin_needs():
     assert set(missing_from_ldd(output)) <= set(XCB_LIBRARIES)
 
 
+@pytest.mark.slow  # a real ppid-desk child process
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb platform is Linux's")
 def test_ppid_desk_on_xcb_without_what_it_needs_exits_1_with_the_reason(tmp_path):
     """The real entry point on the xcb platform with no display (and, on this machine, perhaps missing

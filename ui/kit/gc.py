@@ -60,10 +60,9 @@ def settle() -> None:
 
 
 def uninstall() -> None:
-    """Back to Python's automatic collector, after a last collection here (tests of non-GUI code run after)."""
+    """Back to Python's automatic collector (tests of non-GUI code run after a GUI test). Collecting what the
+    GUI left is the caller's choice: tests/gui/conftest.py does it on this thread, cheaply."""
     while _installed:
         collector = _installed.pop()
         collector.stop()
         collector.deleteLater()
-    gc.unfreeze()
-    gc.collect()

@@ -3,11 +3,10 @@ by the bundled ``qtbase_id`` catalogue (Qt ships none for Indonesian), so a scre
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QToolButton, QTreeView
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolButton, QTreeView
 
 from ui.kit import i18n
 
@@ -33,9 +32,10 @@ class _Fallback(QTranslator):
 
 
 def _pump(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
+    """Run Qt's event loop for ``seconds`` (the file dialog fills its list from a thread), idle while it waits."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def test_file_dialogs_ask_for_nothing_untranslated(qtbot, tmp_path: Path):

@@ -1,18 +1,18 @@
 """Fixtures for the printing tests: a fake printer list, printers that write PDF files, a recording opener.
 
 Why fakes for the printer list only: test machines have no printers (and must not print), but a ``QPrinter``
-in PdfFormat is Qt's real printing path, so jobs really run and their output is read back with pypdf.
+in PdfFormat is Qt's real printing path, so jobs really run and their output is read back (the text by pdfium,
+tests/pdf_text.py; the structure by pypdf).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pytest
+from pdf_text import pdf_text as _pdf_text
 from PySide6.QtCore import QUrl
 from PySide6.QtPrintSupport import QPrinter
 
@@ -71,14 +71,9 @@ class Opener:
         return self.result
 
 
-def _pdf_text(data: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
-
-
 @pytest.fixture
 def pdf_text() -> Callable[[bytes], str]:
-    """Text of a PDF as pypdf extracts it, whitespace collapsed."""
+    """Text of a PDF as pdfium extracts it (tests/pdf_text.py), whitespace collapsed."""
     return _pdf_text
 
 

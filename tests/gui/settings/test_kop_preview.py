@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import io
-
-import pypdf
 import pytest
+from pdf_text import pdf_text as _text
 from PySide6.QtWidgets import QWizard
 
 from app.services.desk import DeskServices
@@ -15,10 +13,6 @@ from ui.shell import wiring
 from ui.shell.setup_wizard import SetupWizard
 
 ADDRESS = "Jl. Bhayangkara No. 1"
-
-
-def _text(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 def _receipt(desk: DeskServices, actor, walk_in) -> str:

@@ -7,6 +7,7 @@ import io
 
 import pypdf
 import pypdfium2 as pdfium
+from pdf_text import page_texts, pdf_text  # noqa: F401 - re-exported for the document tests
 
 from app.documents.samples import (  # noqa: F401 - re-exported for the document tests
     COSTS,
@@ -24,17 +25,6 @@ from app.documents.samples import (  # noqa: F401 - re-exported for the document
     register_sample,
     sample,
 )
-
-
-def pdf_text(pdf: bytes) -> str:
-    """All text of the PDF with whitespace collapsed (so wrapped phrases still match)."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
 
 
 def page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:

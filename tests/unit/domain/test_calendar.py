@@ -12,6 +12,7 @@ import holidays as holidays_lib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from app.domain.calendar import Holiday, WorkingCalendar
 
@@ -25,7 +26,7 @@ dates = st.dates(min_value=FIRST, max_value=LAST)
 counts = st.integers(min_value=0, max_value=45)
 positive_counts = st.integers(min_value=1, max_value=45)
 calendars = st.sampled_from([DEFAULT, NO_CUTI])
-fast = settings(max_examples=150, deadline=None)
+fast = settings(max_examples=examples(150), deadline=None)
 
 
 def naive_add(cal: WorkingCalendar, start: date, n: int) -> date:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from app.domain import deadlines as dl
 from app.domain.calendar import WorkingCalendar
@@ -19,7 +20,7 @@ NO_CUTI = WorkingCalendar(cuti_bersama_is_holiday=False)
 
 dates = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 calendars = st.sampled_from([DEFAULT, NO_CUTI])
-fast = settings(max_examples=150, deadline=None)
+fast = settings(max_examples=examples(150), deadline=None)
 
 MONDAY_16_MARCH = date(2026, 3, 16)
 

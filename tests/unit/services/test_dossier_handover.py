@@ -3,20 +3,14 @@ the PDFs the services issue over a real register."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
-import pypdf
+from pdf_text import pdf_text as _text
 
 from app.domain.lifecycle import Status
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import LetterService
-
-
-def _text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
 def test_dossier_is_indonesian_names_officials_and_shows_the_sengketa(

@@ -3,14 +3,13 @@ the reject action citing a DIK entry (picked or recorded with it) and the reject
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pypdf
 import pytest
+from pdf_text import pdf_text as _text
 from sqlalchemy import text
 
 from app.domain.lifecycle import Status
@@ -33,11 +32,6 @@ DIP: dict[str, Any] = {
     "form": "Softcopy dan hardcopy",
     "location": "Meja layanan PPID",
 }
-
-
-def _text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
 def test_supervisor_adds_and_revokes_a_dik_entry_which_is_kept(desk: DeskServices, supervisor: Actor) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 from sqlalchemy import select
 from svc_helpers import BODIES
 
@@ -142,7 +143,7 @@ _ops = st.lists(
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 @settings(
-    max_examples=12,
+    max_examples=examples(12),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -3,13 +3,12 @@ encrypted; a reprint shows them per the reader's role, the full view audited (``
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-import pypdf
+from pdf_text import pdf_text as _text
 from sqlalchemy import text
 
 from app.domain.identity import mask_nik
@@ -19,11 +18,6 @@ from app.services.desk import DeskServices
 from app.services.letter_pii import SEALED_SETTING, unseal
 from db.models import IssuedLetter, Setting
 from tests.conftest import VALID_NIK
-
-
-def _text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
 def _stored_letters(desk: DeskServices) -> str:

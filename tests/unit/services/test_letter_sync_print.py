@@ -5,11 +5,10 @@ hashed only when it would print differently. Checked against real renders and th
 from __future__ import annotations
 
 import dataclasses
-import io
 from typing import Any
 
-import pypdf
 import pytest
+from pdf_text import pdf_text as _text
 from sqlalchemy import select
 
 import app.services.letters as letters_module
@@ -23,10 +22,6 @@ from db.models import OutboxOp
 from tests.conftest import VALID_NIK
 
 NIK = "3673011506850001"
-
-
-def _text(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 def test_the_kinds_that_print_the_nik_are_named():

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pytest
+from pdf_text import pdf_text as _text
 from sqlalchemy import text
 
 from app.domain.lifecycle import Status
@@ -17,11 +16,6 @@ from app.errors import ActionRefused, NotFound
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import LetterService
-
-
-def _text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 from sqlalchemy import text
 from svc_helpers import BODIES, counts
 
@@ -21,7 +22,7 @@ NOW = datetime(2027, 1, 4, 10, 0)  # a Monday early in the year, so back-dated e
 
 
 @settings(
-    max_examples=15,
+    max_examples=examples(15),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -4,12 +4,11 @@ PDF text."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import pypdf
 import pytest
 from openpyxl import load_workbook
+from pdf_text import pdf_text as _text
 from report_register import build
 
 from app.errors import PermissionDenied, ValidationError
@@ -142,11 +141,6 @@ def test_xlsx_holds_the_same_numbers_as_numbers_and_the_requests_behind_them(
     r2 = by_number[register["R2"]]
     assert (r2[4], r2[7], r2[9], r2[10], r2[13]) == ("diterima_sebagian", 14, "Ya", "Ya", 15)
     assert by_number[register["R6"]][4] == "belum_selesai"
-
-
-def _text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
 def test_pdf_prints_the_figures_the_narrative_and_the_structure(
