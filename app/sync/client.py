@@ -34,9 +34,11 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app import __version__
+from app.sync.partial import PageKeeper, PartialPage
 from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA, compact_op, wire_payload
 from ppid_protocol.wire import (
     API_PREFIX,
+    FEATURE_PULL_RESUME,
     HEADER_APP_VERSION,
     HEADER_BODY_SHA256,
     HEADER_COMPACT,
@@ -131,7 +133,10 @@ class _HeadReader:
 
 
 class SyncError(Exception):
-    """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer."""
+    """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer. ``partial``:
+    what a cut pull page delivered whole (``SyncClient.pull``)."""
+
+    partial: PartialPage | None = None
 
     def __init__(
         self, code: str, message: str, *, status: int | None = None, detail: Any = None,
@@ -214,6 +219,7 @@ class SyncClient:
         self.token, self.device_id, self.app_version = token, device_id, app_version
         self.delta_ops = False  # the server applies field changes (learnt from ``hello``)
         self.compact_wire = False  # the server takes compact ops and answers positionally (``hello``)
+        self.pull_resume = False  # the server resumes a cut page after its last complete item (``hello``)
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
         self._sockets: _Sockets | None = None
@@ -302,7 +308,8 @@ class SyncClient:
     def _send(self, method: str, path: str, *, content: bytes | None = None, headers: dict[str, str] | None = None,
               params: dict[str, Any] | None = None, expect: int = 64 * 1024,
               on_sent: Callable[[], None] | None = None,
-              on_chunk: Callable[[bytes], None] | None = None) -> httpx.Response:  # fmt: skip
+              on_chunk: Callable[[bytes], None] | None = None,
+              on_headers: Callable[[httpx.Response], None] | None = None) -> httpx.Response:  # fmt: skip
         h = self._headers()
         h.update(headers or {})
         body = content or b""
@@ -331,6 +338,8 @@ class SyncClient:
             try:
                 if not body:
                     sent()
+                if on_headers is not None:
+                    on_headers(resp)
                 # The answer is flowing: from now on a stall is a read that brings nothing for ``base`` seconds
                 # (httpcore reads the body's timeout from this dict when the body iteration starts).
                 timeouts = req.extensions.get("timeout")
@@ -412,6 +421,7 @@ class SyncClient:
         hello = self._parse(resp, HelloResponse)
         self.delta_ops = FEATURE_DELTA in hello.features
         self.compact_wire = FEATURE_COMPACT in hello.features
+        self.pull_resume = FEATURE_PULL_RESUME in hello.features
         server = datetime.fromisoformat(hello.server_time).timestamp()
         return hello, Clock(offset_seconds=server - (t0 + t1) / 2, rtt_seconds=t1 - t0)
 
@@ -482,17 +492,30 @@ class SyncClient:
         return self.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
 
     def pull(self, cursor: str = "", limit: int = 200, max_bytes: int = 512 * 1024, *,
-             on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False) -> PullResponse:  # fmt: skip
+             on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False,
+             after_seq: int | None = None) -> PullResponse:  # fmt: skip
         """One page. ``on_head(next_cursor, more)`` is called as soon as the page's first bytes reveal them
         (the server writes them before the items), while the rest of the page is still on the wire; never
         when the page starts otherwise — then the caller learns them from the whole page as usual.
-        ``skip_own``: leave out records whose current version is one this desk pushed (it holds them)."""
+        ``skip_own``: leave out records whose current version is one this desk pushed (it holds them).
+        ``after_seq``: resume a cut page after the last item kept from it (``PartialPage``).
+
+        A page cut on the way (feature ``pull_resume``) raises its ``SyncError`` with ``partial`` set to the
+        items that arrived whole, so the caller stores them instead of downloading them again."""
         reader = _HeadReader(on_head)
+        kept = PageKeeper(reader.feed)
         started = time.monotonic()
         params: dict[str, Any] = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
         if skip_own:
             params["skip_own"] = "true"
-        resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=reader.feed)
+        if after_seq is not None:
+            params["after_seq"] = after_seq
+        try:
+            resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=kept.feed,
+                              on_headers=kept.headers if self.pull_resume else None)  # fmt: skip
+        except SyncError as exc:
+            exc.partial = kept.salvage()
+            raise
         if reader.head_first is not None:
             self.head_first = reader.head_first
         if reader.first_at is not None:  # the link's idle time before a page: round trip + server's work

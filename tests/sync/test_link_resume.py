@@ -141,6 +141,34 @@ def test_pull_page_lost_half_way_is_asked_again_from_the_committed_cursor(
         assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
 
 
+@pytest.mark.parametrize("stall", [False, True], ids=["cut", "stall"])
+def test_pull_page_cut_mid_body_keeps_its_complete_items_and_resumes_after_them(
+    desk: DeskServices, other_desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer, stall: bool
+) -> None:
+    """Feature ``pull_resume``: the items of a cut page that arrived whole are stored with the position after
+    them; the next pull brings only the rest (before, the whole page was thrown away and downloaded again)."""
+    pushed_by_another_desk(hub, other_desk, officer, walk_in, 40)
+    dead = ConnPlan(cut_total_after=1)  # after the cut every connection dies: the sync gives up, as a desk
+    # switched off would; hello (~700 bytes down) passes and the one page of 40 (~4 KB of gzip) is cut
+    planner = lambda i: ConnPlan(cut_down_after=2500, stall=stall) if i == 0 else dead  # noqa: E731
+    with ProxyThread(hub.port, planner=planner) as px:
+        eng, _device = through_proxy(desk, hub, px)
+        first = eng.sync(max_attempts=1, sleep=lambda _d: None)
+        assert not first.ok and (px.stats.stalls, px.stats.cuts) >= ((1, 0) if stall else (0, 1))
+        with desk.ctx.db.reader() as s:
+            kept = s.scalar(select(func.count()).select_from(Request)) or 0
+            after = state.get(s, state.CURSOR_AFTER_KEY)
+        assert 0 < kept < 40 and first.pulled == kept
+        assert after is not None
+        px.set_planner(lambda _i: ConnPlan())
+        second = one_attempt(eng)
+    assert second.pulled == 40 - kept  # nothing kept came again
+    with desk.ctx.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Request)) == 40
+        assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
+        assert state.get(s, state.CURSOR_AFTER_KEY) is None  # a whole page was stored after it
+
+
 def test_abort_wakes_a_request_blocked_on_a_silent_link(hub: LiveServer) -> None:
     # the request's bytes vanish and nothing ever comes back; the client alone would wait 900 s
     with ProxyThread(hub.port, planner=first_connection(ConnPlan(cut_up_after=10, stall=True))) as px:
