@@ -106,6 +106,7 @@ class _Sockets(httpcore.SyncBackend):
 
 
 _HEAD = re.compile(rb'^\{"next_cursor":"([A-Za-z0-9_=-]*)","more":(true|false)[,}]')
+_TAIL = re.compile(rb'\],"next_cursor":"([A-Za-z0-9_=-]*)","more":(true|false)[,}][^\]]*$')
 
 
 class _HeadReader:
@@ -523,6 +524,12 @@ class SyncClient:
             self.pull_wait = wait if self.pull_wait is None else 0.5 * self.pull_wait + 0.5 * wait
         if len(resp.content) >= 4096:
             self.pull_ratio = int(resp.headers.get("content-length") or len(resp.content)) / len(resp.content)
+        tail = _TAIL.search(resp.content[-1024:]) if on_head is not None and not reader.head_first else None
+        if on_head is not None and tail is not None:
+            # the server writes the head last: the next page is asked for before this one is parsed (seconds
+            # of a large page on a slow desk, with the link idle); a page that does not parse is an error as
+            # before, and the page asked for early is then never used
+            on_head(tail.group(1).decode(), tail.group(2) == b"true")
         return self._parse(resp, PullResponse)
 
     def checksum(self, buckets: int = 256) -> ChecksumResponse:

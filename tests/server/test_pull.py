@@ -267,3 +267,16 @@ def test_a_bad_after_seq_is_a_signed_422(enroll: Enroller, after_seq: str) -> No
         desk.base + "/api/sync/v1/pull", params={"after_seq": after_seq}, headers=desk._headers()
     )
     assert resp.status_code == 422 and resp.headers["X-PPID-Sync"] == "1"
+
+
+def test_the_next_page_is_named_before_the_page_is_parsed(enroll: Enroller) -> None:
+    """The server writes a page's head after its items: the client still hands the next cursor to ``on_head``
+    as soon as the body is in, before parsing it, so the engine asks for the next page with the link idle
+    only for the round trip (parsing a large page took seconds on a loaded desk)."""
+    desk = enroll("3673.01")
+    desk.push([make_op() for _ in range(5)])
+    heads: list[tuple[str, bool]] = []
+    page = desk.pull("", limit=2, on_head=lambda c, more: heads.append((c, more)))
+    assert heads == [(page.next_cursor, True)]
+    last = desk.pull(page.next_cursor, limit=10, on_head=lambda c, more: heads.append((c, more)))
+    assert heads[1:] == [(last.next_cursor, False)]
