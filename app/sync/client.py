@@ -11,7 +11,6 @@ link rate plus the server's work, and once the answer flows every read must brin
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import ipaddress
@@ -23,7 +22,6 @@ import ssl
 import threading
 import time
 import uuid
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -35,6 +33,7 @@ from pydantic import BaseModel, ValidationError
 
 from app import __version__
 from app.sync.partial import PageKeeper, PartialPage
+from app.sync.sockets import Sockets
 from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA, compact_op, wire_payload
 from ppid_protocol.wire import (
     API_PREFIX,
@@ -83,26 +82,6 @@ def _pieces(body: bytes, on_sent: Callable[[], None] | None = None) -> Iterator[
         yield body[i : i + PIECE]
     if on_sent is not None:
         on_sent()
-
-
-class _Sockets(httpcore.SyncBackend):
-    """httpcore's network backend, remembering the sockets it opens so ``SyncClient.abort`` can shut them down:
-    ``close()`` from another thread does not wake a thread blocked in ``recv()`` on Linux, ``shutdown()`` does."""
-
-    def __init__(self) -> None:
-        self.open: weakref.WeakSet[socket.socket] = weakref.WeakSet()
-
-    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = super().connect_tcp(*args, **kwargs)
-        sock = stream.get_extra_info("socket")
-        if isinstance(sock, socket.socket):
-            self.open.add(sock)
-        return stream
-
-    def shutdown(self) -> None:
-        for sock in list(self.open):
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
 
 
 _HEAD = re.compile(rb'^\{"next_cursor":"([A-Za-z0-9_=-]*)","more":(true|false)[,}]')
@@ -223,7 +202,7 @@ class SyncClient:
         self.pull_resume = False  # the server resumes a cut page after its last complete item (``hello``)
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
-        self._sockets: _Sockets | None = None
+        self._sockets: Sockets | None = None
         if transport is None:
             # A small send buffer makes a stalled upload visible as a write timeout within seconds instead of
             # hiding megabytes in the kernel (httpcore's write timeout is per send call, i.e. per progress).
@@ -232,7 +211,7 @@ class SyncClient:
             )
             pool = getattr(transport, "_pool", None)
             if isinstance(pool, httpcore.ConnectionPool):  # httpx does not expose the backend as a parameter
-                self._sockets = _Sockets()
+                self._sockets = Sockets()
                 pool._network_backend = self._sockets
         self._http = httpx.Client(
             verify=verify, transport=transport, headers={"Accept-Encoding": "gzip"},
@@ -258,6 +237,11 @@ class SyncClient:
         if self._sockets is not None:
             self._sockets.shutdown()
         self.close()
+
+    def abort_thread(self, ident: int) -> None:
+        """Fail the exchange the thread ``ident`` is in (a push whose answer stalled); the others go on."""
+        if self._sockets is not None:
+            self._sockets.shutdown_thread(ident)
 
     def __enter__(self) -> SyncClient:
         return self

@@ -99,12 +99,16 @@ def _transient(exc: SyncError) -> bool:
 
 @dataclass
 class _Flight:
-    """One push batch on its way: ``sent`` is set once its body is in the socket."""
+    """One push batch on its way: ``sent`` is set once its body is in the socket (at ``sent_at``); ``thread``
+    is the pool thread carrying it (to fail it alone when its answer stalls)."""
 
     ops: list[Op]
     size: int = 0
     sent: threading.Event = field(default_factory=threading.Event)
     future: Future[Any] = field(default_factory=Future)
+    sent_at: float = 0.0
+    thread: int = 0
+    cut: bool = False
 
 
 Position = tuple[str, "int | None"]
@@ -134,6 +138,9 @@ class SyncEngine:
             4  # failed requests in a row (no success between) before giving up the attempt
         )
         self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
+        self.answer_lag = (
+            0.0  # a batch's answer is overdue this long after a later batch's (0: 2 × read timeout)
+        )
         self._abort_wait = threading.Event()
         self.clock = clock
         self._op_bytes = 0.0
@@ -278,6 +285,7 @@ class SyncEngine:
         after, exhausted, failures = 0, False, 0
         resume_at, busy_since = 0.0, 0.0  # a busy server's Retry-After: nothing is sent before ``resume_at``
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
+        answered: deque[tuple[float, float]] = deque(maxlen=16)  # (body sent, answered) of the last batches
         wake = threading.Event()
         staged: list[Op] = []
         backlog: list[Op] = []  # read from the outbox, not yet in a batch (in outbox order)
@@ -314,8 +322,13 @@ class SyncEngine:
                     )
 
                 def on_sent() -> None:
+                    flight.sent_at = time.monotonic()
                     flight.sent.set()
                     wake.set()
+
+                def carry() -> Any:
+                    flight.thread = threading.get_ident()
+                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
 
                 trace.debug(
                     "push start ops=%d bytes=%d at=%.3f open=%d",
@@ -324,7 +337,7 @@ class SyncEngine:
                     time.monotonic(),
                     len(flights),
                 )
-                flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent, sent=ops)
+                flight.future = pool.submit(carry)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
 
@@ -391,12 +404,14 @@ class SyncEngine:
                             retry.append(flight.ops)
                             continue
                         failures, busy_since = 0, 0.0
+                        answered.append((flight.sent_at, time.monotonic()))
                         self._settle(flight.ops, resp, report)
                         self._moved += flight.size
                         acks.append((time.monotonic(), flight.size))
                         if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
+                    self._cut_stalled(client, flights, answered)
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
@@ -433,6 +448,24 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
+
+    def _cut_stalled(
+        self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]]
+    ) -> None:
+        """Fail a batch whose answer stalled (a half-open link swallows it: no close, no error) once a batch
+        whose body went into its socket later has been answered ``answer_lag`` seconds ago: the server got
+        this body first, so its answer is overdue. Before, such a batch waited for its header timeout, which
+        covers every open upload's buffered bytes at a low rate (80 s on the bench's 2G link, 22 s of it
+        with nothing else to send). The batch is re-sent like any cut one; had the server applied it, its
+        ops come back as duplicates."""
+        now, lag = time.monotonic(), self.answer_lag or 2 * client.base_read_timeout
+        for f in flights:
+            if f.cut or not f.sent.is_set() or not f.thread or f.future.done():
+                continue
+            if any(sent > f.sent_at and now - at > lag for sent, at in answered):
+                f.cut = True
+                trace.debug("push answer overdue ops=%d at=%.3f", len(f.ops), now)
+                client.abort_thread(f.thread)
 
     def _busy(self, exc: SyncError, since: float, report: SyncReport) -> bool:
         """True for a load-shedding refusal (``503 server_busy``: the server is well, its queue is full) that
