@@ -480,8 +480,8 @@ class SyncClient:
              on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False,
              after_seq: int | None = None) -> PullResponse:  # fmt: skip
         """One page. ``on_head(next_cursor, more)`` is called as soon as the page's first bytes reveal them
-        (the server writes them before the items), while the rest of the page is still on the wire; never
-        when the page starts otherwise — then the caller learns them from the whole page as usual.
+        (when the server writes them before the items), while the rest of the page is still on the wire, or
+        else from the body's tail once the page is in, before it is parsed.
         ``skip_own``: leave out records whose current version is one this desk pushed (it holds them).
         ``after_seq``: resume a cut page after the last item kept from it (``PartialPage``).
 

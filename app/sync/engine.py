@@ -138,9 +138,8 @@ class SyncEngine:
             4  # failed requests in a row (no success between) before giving up the attempt
         )
         self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
-        self.answer_lag = (
-            0.0  # a batch's answer is overdue this long after a later batch's (0: 2 × read timeout)
-        )
+        # a batch's answer is overdue this long after a later batch's answer (0: twice the read timeout)
+        self.answer_lag = 0.0
         self._abort_wait = threading.Event()
         self.clock = clock
         self._op_bytes = 0.0
