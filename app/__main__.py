@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.osenv import prepare_stdio
 
     prepare_stdio()
-    return cli_main(argv)
+    return cli_main(argv, own_process=True)
 
 
 if __name__ == "__main__":

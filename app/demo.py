@@ -16,8 +16,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.domain.lifecycle import EXTENSION_REASONS
-
 if TYPE_CHECKING:
     from app.services.context import Actor
     from app.services.desk import DeskServices
@@ -199,6 +197,10 @@ _AFTER_EXTENSION = (["g"], "Informasi disampaikan melewati jangka waktu yang dia
 def _plan(
     desk: DeskServices, actor: Actor, rng: random.Random, now: datetime, days: int, count: int
 ) -> list[Step]:
+    # Imported here: ``ppid-desk demo`` imports this module before its splash is shown, the lifecycle tables
+    # (≈ 20 ms) are needed only by the seeding behind it.
+    from app.domain.lifecycle import EXTENSION_REASONS
+
     cal = desk.calendar.calendar()
     first = now.date() - timedelta(days=days)
     working = [

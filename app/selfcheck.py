@@ -183,27 +183,17 @@ def check_templates(scratch: Path) -> str:
     return f"{len(KINDS)} templat bawaan terbaca"
 
 
-#: Layouts a kind draws differently (incomplete receipt, notice variant B, register of keberatan).
-VARIANTS: dict[str, tuple[str, ...]] = {
-    "receipt": ("receipt", "receipt_incomplete"),
-    "notice": ("notice", "notice_b"),
-    "register": ("register", "register_objections"),
-    "report": ("report", "report_semester"),
-    "information_list": ("information_list", "information_list_dip"),
-}
-
-
 def check_documents(scratch: Path) -> str:
     """Every document kind on every paper it can be printed on, rendered to a complete PDF."""
     import reportlab.lib.rl_accel
 
     from app.documents import DOCUMENT_KINDS, PAPERS, render
-    from app.documents.samples import sample
+    from app.documents.samples import sample, samples_of
     from app.documents.snapshot import AgendaSnapshot, RegisterSnapshot
 
     rendered, problems = 0, []
     for kind in DOCUMENT_KINDS:
-        for variant in VARIANTS.get(kind, (kind,)):
+        for variant in samples_of(kind):
             for paper in PAPERS[kind]:
                 snapshot = sample(variant)
                 try:

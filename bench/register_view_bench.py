@@ -44,6 +44,7 @@ from bench.common import (  # noqa: E402
 )
 from db.models import Requester  # noqa: E402
 from ui.register.page import RegisterPage  # noqa: E402
+from ui.shell import wiring  # noqa: E402
 
 TARGET_MS = 50.0
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -114,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     filters = _filters(desk, actor, today, rng)
 
-    page = RegisterPage(desk, actor, background=False)  # the real page: its columns, widths and model
+    page = RegisterPage(
+        wiring.register(desk), actor, background=False
+    )  # the real page: its columns, widths and model
     page.resize(1366 - 210, 768 - 60)  # the main window's content area at 1366×768 (sidebar, status bar)
     page.show()
     app.processEvents()

@@ -58,11 +58,12 @@ def laporan_page(desk: Any, actor: Any, period: str) -> Callable[[], Any]:
     from PySide6.QtWidgets import QApplication
 
     from ui.reports.page import ReportsPage
+    from ui.shell import wiring
 
     app = QApplication.instance() or QApplication(["report-bench"])
 
     def open_once() -> int:
-        page = ReportsPage(desk, actor, background=False, period=period)
+        page = ReportsPage(wiring.reports(desk), actor, background=False, period=period)
         page.resize(1366, 720)
         page.show()
         app.processEvents()
@@ -83,13 +84,14 @@ def laporan_shown(desk: Any, actor: Any, period: str, repeats: int) -> dict[str,
     from PySide6.QtWidgets import QApplication
 
     from ui.reports.page import ReportsPage
+    from ui.shell import wiring
 
     app = QApplication.instance()
     assert app is not None
     walls = []
     for _ in range(repeats):
         start = time.perf_counter()
-        page = ReportsPage(desk, actor, period=period)
+        page = ReportsPage(wiring.reports(desk), actor, period=period)
         page.resize(1366, 720)
         page.show()
         app.processEvents()

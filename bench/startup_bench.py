@@ -18,7 +18,9 @@ moment; medians are compared. A window child stops its clock when the first wind
 (a hook around ``LoginDialog.open`` / ``StartupSplash.show`` prints "ready" and ends the process: starting, not
 running, is measured). A command child is timed from spawn to exit. ``--before TREE`` runs the same children on
 another source tree (e.g. ``git archive main | tar -x -C /tmp/main``) in the same rounds: before/after figures on
-the same machine at the same moment. Compile the bytecode first (``python -m compileall -q app db ui
+the same machine at the same moment. Each round also starts a bare interpreter (``python -c pass``, spawn to exit):
+the commands are reported as multiples of it too, a figure the machine's load of the moment moves much less
+than their milliseconds. Compile the bytecode first (``python -m compileall -q app db ui
 ppid_protocol resources``), as an install has it. The machine's load average is reported with the figures: on
 a busy shared machine only the ratios mean much.
 """
@@ -47,10 +49,13 @@ WINDOW_TARGET = 1.5
 ALL_AT_ONCE_TARGET = 4.0
 ADD_TARGET_S = 0.300
 RECEIPT_TARGET_S = 0.450
+#: The command children (whole processes), also compared with a bare interpreter.
+COMMANDS = ("request_add", "print_receipt")
 
-#: Runs ``ppid-desk ARGS`` through its entry point; the first window it shows (whichever: login dialog, splash,
-#: wizard, main window) prints "ready" once painted. The watcher sits on the QApplication that ``ui.app`` makes.
-FIRST_WINDOW = """
+#: Runs ``ppid-desk ARGS`` through its entry point; once the first window it shows (whichever: login dialog,
+#: splash, wizard, main window) is painted, ON_SHOWN runs (Python; the window is ``obj``) and the process ends.
+#: The watcher sits on the QApplication that ``ui.app`` makes. tests/gui/shell/test_startup.py uses it too.
+_FIRST_WINDOW_TEMPLATE = """
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.app as ui_app
@@ -59,8 +64,7 @@ class Watcher(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow():
             def done():
-                obj.grab()
-                print("ready", flush=True)
+                ON_SHOWN
                 os._exit(0)
             QTimer.singleShot(0, done)
         return False
@@ -76,6 +80,15 @@ ui_app.application = application
 from app.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
+
+
+def first_window_script(on_shown: str) -> str:
+    """The child script above with ``on_shown`` (one line of Python) run once the first window is painted."""
+    return _FIRST_WINDOW_TEMPLATE.replace("ON_SHOWN", on_shown)
+
+
+#: The first window painted prints "ready".
+FIRST_WINDOW = first_window_script("obj.grab(); print('ready', flush=True)")
 
 REQUEST = {
     "channel": "datang_langsung",
@@ -180,9 +193,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, tree in trees.items():
             _round(tree, register, scratch / name, offices[name], body, -1, not args.commands_only)
         bare: list[tuple[float, float]] = []
+        interpreter: list[tuple[float, float]] = []
         runs: dict[str, list[dict[str, tuple]]] = {name: [] for name in trees}
         for n in range(args.repeats):
             bare.append(_run(["-c", BARE], ROOT, until_ready=True)[:2])
+            interpreter.append(_run(["-c", "pass"], ROOT, until_ready=False)[:2])
             for name, tree in trees.items():
                 runs[name].append(
                     _round(tree, register, scratch / name, offices[name], body, n, not args.commands_only)
@@ -195,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     bare_cpu = med(c for _, c in bare)
     result: dict = {"machine": machine(), "revision": git_revision(), "repeats": args.repeats,
                     "register": str(register), "load_average_1min": [round(x, 2) for x in loads],
-                    "bare_wall_s": round(bare_wall, 3), "bare_cpu_s": round(med(c for _, c in bare), 3)}  # fmt: skip
+                    "bare_wall_s": round(bare_wall, 3), "bare_cpu_s": round(med(c for _, c in bare), 3),
+                    "python_wall_s": round(med(w for w, _ in interpreter), 3),
+                    "python_cpu_s": round(med(c for _, c in interpreter), 3)}  # fmt: skip
     for name, rounds in runs.items():
         figures = {}
         for key in rounds[0]:
@@ -203,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             cpu = med(r[key][1] for r in rounds)
             figures[key] = {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "ratio_to_bare": round(wall / bare_wall, 2),
                             "cpu_ratio_to_bare": round(cpu / bare_cpu, 2)}  # fmt: skip
+        for key in COMMANDS:  # whole processes: also as multiples of a bare interpreter
+            fig, interp_cpu = figures[key], max(result["python_cpu_s"], 1e-3)
+            fig["ratio_to_python"] = round(fig["wall_s"] / result["python_wall_s"], 1)
+            fig["cpu_ratio_to_python"] = round(fig["cpu_s"] / interp_cpu, 1)
         result[name] = figures
     now = result["now"]
     result["pass"] = {
@@ -222,11 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare PySide6 window: median {bare_wall * 1000:.0f} ms wall, {bare_cpu * 1000:.0f} ms CPU "
           f"({args.repeats} rounds); "
           f"load average {min(loads):.1f}–{max(loads):.1f} on {result['machine']['nproc']} cores")  # fmt: skip
+    print(f"bare interpreter (python -c pass): median {result['python_wall_s'] * 1000:.0f} ms wall, "
+          f"{result['python_cpu_s'] * 1000:.0f} ms CPU")  # fmt: skip
     for name in trees:
         print(f"[{name}]")
         for key, fig in result[name].items():
             print(f"  {key:14} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare | "
-                  f"{fig['cpu_s'] * 1000:6.0f} ms CPU {fig['cpu_ratio_to_bare']:5.2f}x bare")  # fmt: skip
+                  f"{fig['cpu_s'] * 1000:6.0f} ms CPU {fig['cpu_ratio_to_bare']:5.2f}x bare"
+                  + (f" | {fig['ratio_to_python']:5.1f}x python wall, {fig['cpu_ratio_to_python']:5.1f}x python CPU"
+                     if "ratio_to_python" in fig else ""))  # fmt: skip
     print("targets:", ", ".join(f"{k} {'PASS' if v else 'FAIL'}" for k, v in result["pass"].items()))
     return 0
 

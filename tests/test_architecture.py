@@ -45,6 +45,9 @@ RULES = (
          "the register's models and migrations sit below every service"),
     Rule(PACKAGES, ("PySide6.QtWidgets",), "only ui/ builds widgets", exempt=("ui",)),
     Rule(("ui",), ("db",), "the UI reaches the register through the services only"),
+    Rule(("ui",), ("app.services.desk", "app.services.context.DeskContext"),
+         "pages, dialogs and panels get the services they use, picked by the shell (ui/shell/wiring.py)",
+         exempt=("ui.shell",)),
 )  # fmt: skip
 
 
@@ -113,3 +116,27 @@ def test_the_import_walk_sees_lazy_relative_and_from_imports(tmp_path: Path) -> 
     found = imports_of("pkg.sub.mod", source)
     assert {"os.path", "pkg.sub.sibling", "pkg.other", "pkg.other.thing", "PySide6.QtWidgets"} <= found
     assert _under("PySide6.QtWidgets", ("PySide6.QtWidgets",)) and not _under("application", ("app",))
+
+
+def ctx_uses(path: Path) -> list[int]:
+    """The lines where ``path`` reads an attribute named ``ctx`` (the services' ``DeskContext``: the database,
+    the key vault, the data folder), however the object holding it is named."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return sorted(
+        {node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "ctx"}
+    )
+
+
+def test_no_ui_module_reaches_the_desk_context() -> None:
+    """Not even the shell: it hands out services (ui/shell/wiring.py), never the database or the key vault."""
+    covered = [m for m in MODULES if _under(m, ("ui",))]
+    broken = [f"{module}:{line}" for module in covered for line in ctx_uses(MODULES[module])]
+    assert not broken, "the UI reads the desk through its services, never .ctx:\n" + "\n".join(broken)
+
+
+def test_the_ctx_walk_sees_every_spelling(tmp_path: Path) -> None:
+    source = tmp_path / "page.py"
+    source.write_text(
+        "def load(self, desk):\n    a = self.desk.ctx.db\n    b = desk.ctx\n    c = getattr(x, 'y').ctx\n"
+    )
+    assert ctx_uses(source) == [2, 3, 4]

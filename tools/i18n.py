@@ -1,6 +1,6 @@
 """Refresh and build the workstation's translations.
 
-    python tools/i18n.py update    # pyside6-lupdate over ui/**/*.py (+ EXTRA_SOURCES) -> resources/i18n/ppid_desk_en.ts
+    python tools/i18n.py update    # pyside6-lupdate over ui/**/*.py (+ EXTRA_SOURCES, EXTRA_PACKAGES) -> resources/i18n/ppid_desk_en.ts
     python tools/i18n.py release   # pyside6-lrelease every resources/i18n/*.ts -> .qm next to it
     python tools/i18n.py           # both
 
@@ -31,12 +31,18 @@ def _tool(name: str) -> str:
 
 
 #: Qt-free modules whose strings the UI shows (marked with QT_TRANSLATE_NOOP)
-EXTRA_SOURCES = ("app/sync/messages.py", "app/services/record_fields.py")
+EXTRA_SOURCES = ("app/sync/messages.py", "app/domain/deadlines.py")
+#: Qt-free packages whose modules' strings the UI shows (the field tables' labels and headers)
+EXTRA_PACKAGES = ("app/services/record_fields",)
+
+
+def _modules(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def sources() -> list[Path]:
-    found = sorted(p for p in (ROOT / "ui").rglob("*.py") if "__pycache__" not in p.parts)
-    return found + [ROOT / name for name in EXTRA_SOURCES]
+    extra = [ROOT / name for name in EXTRA_SOURCES] + [m for d in EXTRA_PACKAGES for m in _modules(ROOT / d)]
+    return _modules(ROOT / "ui") + extra
 
 
 def update(ts_dir: Path = I18N) -> list[Path]:

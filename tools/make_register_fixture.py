@@ -33,6 +33,7 @@ if __package__ in (None, ""):
 
 from app import __version__  # noqa: E402
 from app.demo import DEMO_ADMIN, seed_demo  # noqa: E402
+from app.documents.kinds import REQUEST_LETTERS  # noqa: E402
 from app.errors import DeskError  # noqa: E402
 from app.paths import db_path  # noqa: E402
 from app.services.context import Actor  # noqa: E402
@@ -46,7 +47,7 @@ COUNT = 14
 DAYS = 75
 MANIFEST = "manifest.json"
 #: Letters tried for every request; those its facts do not allow are refused by the service and skipped.
-LETTERS = ("receipt", "incomplete", "extension", "notice", "rejection", "forward", "handover")
+LETTERS = tuple(kind for kind in REQUEST_LETTERS if kind != "form")  # the form is printed with the receipt
 
 
 class _Clock:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.cli import collector
 from app.cli.common import Cli, add_command, read_password
 
 
@@ -134,6 +135,7 @@ def _restore(cli: Cli) -> int:
     from app.services.backup import BackupService
     from app.services.restore import authenticate_in, current_register_sound, restore_register
 
+    collector.resume()  # the restore reads and verifies a whole backup before it opens any register
     data_dir = cli.data_dir
 
     def authorize(staged: Path) -> str:
@@ -209,6 +211,7 @@ def _restore(cli: Cli) -> int:
 def _check(cli: Cli) -> int:
     from app.services.integrity import check_register
 
+    collector.resume()  # the check reads the whole register without opening the services
     report = check_register(cli.data_dir)
 
     def render(r: Any) -> str:

@@ -156,6 +156,9 @@ class Cli:
 
             writer = f"perintah 'ppid-desk {command_name(self.args)}'" if writes(self.args) else None
             self._services = DeskServices.open(self.data_dir, writer=writer, wait=WAIT_SECONDS)
+            from app.cli import collector
+
+            collector.resume()  # the register is open: start-up is over, the command's own work begins
         return self._services
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.cli import collector
 from app.cli.common import Cli, add_command
 
 
@@ -64,6 +65,9 @@ def _chosen_folder(cli: Cli) -> Path | None:
 def _demo(cli: Cli) -> int:
     from app.demo import DEMO_OFFICER, seed_demo
 
+    # The seeding opens its own services and the window installs its own collector (ui/kit/gc.py): the
+    # command's start-up ends here.
+    collector.resume()
     args = cli.args
     if args.count < 1:
         cli.err("--count minimal 1.")

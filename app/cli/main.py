@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from app import __version__
+from app.cli import collector
 from app.cli.argparse_id import indonesian
 from app.cli.common import Cli, common_options
 from app.cli.self_check import SELF_CHECK_HELP
@@ -203,15 +204,24 @@ def _describe(error: DeskError) -> str:
 
 
 def main(
-    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    own_process: bool = False,
 ) -> int:
+    """Run ``ppid-desk ARGV``. ``own_process``: the caller is the console entry point, whose process ends with
+    the command: a command's start-up then runs without the cyclic collector (app/cli/collector.py)."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     args = _workstation_args(sys.argv[1:] if argv is None else list(argv))
     if args is None:
+        if own_process:
+            collector.pause()
         try:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), indonesian():
                 args = build_parser(argv, every_command=False).parse_args(argv)
         except SystemExit as exit_:  # --help, --version, usage errors: return the status instead of exiting
+            collector.resume()
             return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
     cli = Cli(args, stdout=out, stderr=err)
     try:
@@ -252,3 +262,4 @@ def main(
         return EXIT_FAILURE
     finally:
         cli.close()
+        collector.resume()

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from app.documents.kinds import DOCUMENT_KINDS
 from app.documents.snapshot import (
     AgendaRow,
     AgendaSnapshot,
@@ -105,6 +106,26 @@ def _common(long: bool = False) -> dict[str, Any]:
         ),
         "signatory": PPID,
     }
+
+
+#: Layouts a kind draws differently, each with its sample (incomplete receipt, notice variant B, register of
+#: keberatan, the semester report, the DIP); a kind not named here has one sample under its own code.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "receipt": ("receipt", "receipt_incomplete"),
+    "notice": ("notice", "notice_b"),
+    "register": ("register", "register_objections"),
+    "report": ("report", "report_semester"),
+    "information_list": ("information_list", "information_list_dip"),
+}
+
+
+def samples_of(kind: str) -> tuple[str, ...]:
+    """The samples of one kind of the registry (``app/documents/kinds.py``)."""
+    return VARIANTS.get(kind, (kind,))
+
+
+#: Every sample of every kind, in the registry's order: what the self-check renders and the document tests use.
+SAMPLES: tuple[str, ...] = tuple(name for code in DOCUMENT_KINDS for name in samples_of(code))
 
 
 def sample(kind: str, *, long: bool = False) -> Snapshot:

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
+from app.domain.translatable import QT_TRANSLATE_NOOP
 
 COMPLETENESS_DAYS = 3
 COMPLETION_DAYS = 3
@@ -73,16 +74,16 @@ RULES: Mapping[str, str] = {
     ),
 }
 
-#: What each deadline is called where people read it (the CLI, the request and keberatan pages): one name
-#: per kind, never the code.
+#: What each deadline is called where people read it (the CLI, the request and keberatan pages, the dossier):
+#: one name per kind, never the code. Marked for translation under the page that shows it.
 DEADLINE_LABELS: Mapping[str, str] = {
-    COMPLETENESS: "Pemeriksaan kelengkapan",
-    COMPLETION: "Pemohon melengkapi",
-    RESPONSE: "Pemberitahuan tertulis",
-    EXTENDED: "Setelah perpanjangan",
-    OBJECTION_FILING: "Batas mengajukan keberatan",
-    OBJECTION_RESPONSE: "Batas tanggapan Atasan PPID",
-    DISPUTE_FILING: "Batas mengajukan sengketa",
+    COMPLETENESS: QT_TRANSLATE_NOOP("RequestPage", "Pemeriksaan kelengkapan"),
+    COMPLETION: QT_TRANSLATE_NOOP("RequestPage", "Pemohon melengkapi"),
+    RESPONSE: QT_TRANSLATE_NOOP("RequestPage", "Pemberitahuan tertulis"),
+    EXTENDED: QT_TRANSLATE_NOOP("RequestPage", "Setelah perpanjangan"),
+    OBJECTION_FILING: QT_TRANSLATE_NOOP("RequestPage", "Batas mengajukan keberatan"),
+    OBJECTION_RESPONSE: QT_TRANSLATE_NOOP("ObjectionsPage", "Batas tanggapan Atasan PPID"),
+    DISPUTE_FILING: QT_TRANSLATE_NOOP("ObjectionsPage", "Batas mengajukan sengketa"),
 }
 #: A keberatan stores its deadlines under these keys (``app.services.calendar.objection_deadlines``).
 OBJECTION_DEADLINE_LABELS: Mapping[str, str] = {

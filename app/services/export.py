@@ -17,24 +17,14 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from app.domain.lifecycle import (
-    CHANNELS,
-    DECISION_LABELS,
-    EXTENSION_REASONS,
-    INFO_FORMS,
-    OBTAIN_METHODS,
-    STATUS_LABELS,
-    Decision,
-)
 from app.domain.permissions import Permission
-from app.domain.requester import REQUESTER_KIND_LABELS
 from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit
@@ -49,10 +39,6 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("Ya" if value else "Tidak")
 
 
-def _decision(row: RegisterRow) -> str:
-    return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
-
-
 def _rejection(row: RegisterRow) -> str:
     return f"Pasal 17 huruf {row.rejection_article} UU 14/2008" if row.rejection_article else ""
 
@@ -65,26 +51,27 @@ def _text(key: str) -> Callable[[RegisterRow], Any]:
     return lambda row: getattr(row, key) or ""
 
 
-#: How a column's cell is written where the register row's value is not the cell itself: labels of codes,
-#: "Ya"/"Tidak", empty text for a missing value. Which columns exist, their headers, order and JSON keys come
-#: from the field tables (``record_fields.py``).
+def _labelled(key: str, options: Mapping[Any, str]) -> Callable[[RegisterRow], Any]:
+    """A code written as its text (the field table's ``options``); no code, empty text."""
+
+    def cell(row: RegisterRow) -> Any:
+        value = getattr(row, key)
+        return options.get(value, value) if value else ""
+
+    return cell
+
+
+#: How a column's cell is written where the register row's value is not the cell itself and the field is not
+#: a code with its texts in the field table (``options``): "Ya"/"Tidak", empty text for a missing value. Which
+#: columns exist, their headers, order and JSON keys come from the field tables (``record_fields/``).
 _CELLS: dict[str, Callable[[RegisterRow], Any]] = {
     **{
         key: _text(key)
         for key in ("occupation", "holder_body", "payment_method", "nik_masked", "forwarded_to")
     },
-    "info_form": lambda r: INFO_FORMS.get(r.info_form, r.info_form) if r.info_form else "",
-    "requester_kind": lambda r: REQUESTER_KIND_LABELS.get(r.requester_kind, r.requester_kind),
     "info_held": lambda r: _yes_no(r.info_held),
-    "obtain_method": lambda r: OBTAIN_METHODS.get(r.obtain_method, r.obtain_method),
-    "decision": _decision,
     "rejection_article": _rejection,
     "cost_total": _total_cost,
-    "channel": lambda r: CHANNELS.get(r.channel, r.channel),
-    "status": lambda r: STATUS_LABELS[r.status],
-    "extension_reason": lambda r: (
-        EXTENSION_REASONS.get(r.extension_reason, r.extension_reason) if r.extension_reason else ""
-    ),
     "overdue": lambda r: _yes_no(r.overdue),
 }
 
@@ -98,7 +85,8 @@ def _columns(*, public: bool = False) -> list[Column]:
         if public and spec.personal:
             continue
         key = column.key or spec.name
-        out.append((key, column.header, _CELLS.get(key, attrgetter(key))))
+        cell = _CELLS.get(key) or (_labelled(key, spec.options) if spec.options else attrgetter(key))
+        out.append((key, column.header, cell))
     return out
 
 

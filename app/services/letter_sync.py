@@ -30,7 +30,7 @@ from app.services.letter_pii import unseal
 from app.services.pii import PiiVault
 from app.services.sync_state import jsonable
 from app.services.views import EventView
-from app.sync import offices as office_list
+from app.sync.state import enrollment
 from db.models import Event, IssuedLetter, Objection, Office, Request, Requester
 
 LETTER_ENTITY = "letter"
@@ -84,7 +84,7 @@ def letter_offices(session: Session, request: Request, office: Office) -> tuple[
     when a city desk issues it (the city may create records for any office), otherwise always this desk's own
     office (an office desk may only create records there, even for a request the city has meanwhile routed
     elsewhere). The issuer is this desk's office as enrolled (with ``desk_letter``: whose counter numbered it)."""
-    enr = office_list.enrollment(session) or {}
+    enr = enrollment(session) or {}
     own = str(enr.get("office_code") or office.code)
     return (request.office_code if enr.get("is_city") else own), own
 

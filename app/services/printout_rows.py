@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES
-from app.domain.deadlines import OBJECTION_DEADLINE_LABELS
+from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
+from app.domain.formatting import format_datetime
 from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
-    CHANNELS,
     DECISION_LABELS,
     DISPUTE_OUTCOMES,
     OBJECTION_DECISIONS,
@@ -37,6 +37,8 @@ from app.services.letter_snapshots import (
     request_snapshot,
     requester_snapshot,
 )
+from app.services.record_details import sections
+from app.services.views import RequesterView, RequestView
 from db.models import Event, IssuedLetter, Objection, Request, Requester, User
 
 
@@ -176,14 +178,11 @@ def dossier_snapshot(
     objections = objection_rows(
         session, dt.datetime.min, dt.datetime.max, request_id=request.id, reveal=reveal
     )
-    labels = {
-        "completeness": "Pemeriksaan kelengkapan",
-        "completion": "Pemohon melengkapi",
-        "response": "Pemberitahuan tertulis",
-        "extended": "Pemberitahuan tertulis (diperpanjang)",
-        "objection_filing": "Pengajuan keberatan",
-    }
-    deadlines = [(labels.get(k, k), d) for k in labels if (d := deadline(request.deadlines, k)) is not None]
+    deadlines = [  # named as the request page and the CLI name them
+        (label, d)
+        for kind, label in DEADLINE_LABELS.items()
+        if (d := deadline(request.deadlines, kind)) is not None
+    ]
     rows = session.scalars(
         select(Objection).where(Objection.request_id == request.id).order_by(Objection.filed_at)
     ).all()
@@ -206,15 +205,25 @@ def dossier_snapshot(
         if obj.dispute_filed_at or obj.dispute_register
     )
     names = dict(session.execute(select(User.username, User.full_name)).tuples().all())
-    facts = [s.LabeledValue("Cara penyampaian", CHANNELS.get(request.channel, request.channel))]
-    if request.decision:
-        facts.append(
-            s.LabeledValue("Keputusan", DECISION_LABELS.get(Decision(request.decision), request.decision))
+    office_snap = office_snapshot(office, session)
+    view = RequestView.of(
+        request,
+        RequesterView.of(requester, ctx.vault, reveal=reveal),
+        [],
+        received_by_name=names.get(request.received_by) or "",
+    )
+    facts = [  # the handling of the request: the detail pane's rows the field table marks for the dossier
+        s.LabeledValue(row.label, row.text or "-")
+        for section in sections(
+            "request",
+            view,
+            when=lambda at: format_datetime(at, office_snap.time_zone),
+            only=lambda spec: spec.detail is not None and spec.detail.dossier,
         )
-    if request.void_reason:
-        facts.append(s.LabeledValue("Alasan pembatalan", request.void_reason))
+        for row in section.rows
+    ]
     return s.DossierSnapshot(
-        office=office_snapshot(office, session),
+        office=office_snap,
         request=request_snapshot(request),
         requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
         printed_at=now,

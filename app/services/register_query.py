@@ -23,6 +23,7 @@ from app.domain.permissions import Permission
 from app.errors import ActionRefused, ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.identity import recorded_fields
+from app.services.record_fields import exported, register_columns
 from db.models import Request, Requester
 from db.models.sync import sync_records
 
@@ -261,7 +262,7 @@ class RegisterQuery:
             if not rowids:
                 return []
             loaded = session.execute(
-                select(_ROWID.label("rowid_"), *_ROW_COLUMNS)
+                select(_ROWID.label("rowid_"), *_row_columns())
                 .join(Requester, Requester.id == Request.requester_id)
                 .where(_ROWID.in_(rowids))
             ).all()
@@ -269,7 +270,8 @@ class RegisterQuery:
             shown = [by_rowid[r] for r in rowids if r in by_rowid]
         if reveal:
             reveal = audit_full_contacts(self.ctx, actor, [r.number for r in shown if r.phone or r.email])
-        return [_row(r, _as_recorded(r), reveal=reveal, today=today) for r in shown]
+        stored = _stored_values()
+        return [_row(r, _as_recorded(r), stored, reveal=reveal, today=today) for r in shown]
 
     def _text_page(
         self, session: Session, flt: RegisterFilter, *, offset: int, limit: int, descending: bool
@@ -328,34 +330,13 @@ class RegisterQuery:
             offset += chunk
 
 
-_REQUESTER_FIELDS = ("kind", "name", "address", "phone", "email", "occupation", "nik_masked")
-_REQUEST_FIELDS = (
-    "id",
-    "number",
-    "received_at",
-    "channel",
-    "information",
-    "purpose",
-    "status",
-    "decision",
-    "info_held",
-    "holder_body",
-    "info_form",
-    "obtain_method",
-    "rejection_article",
-    "decided_at",
-    "delivered_at",
-    "costs",
-    "payment_method",
-    "completed_at",
-    "due_current",
-    "due_extended",
-    "extension_reason",
-    "forwarded_to",
-)
-_ROW_COLUMNS = [getattr(Request, f) for f in (*_REQUEST_FIELDS, "requester_recorded")] + [
-    getattr(Requester, f) for f in _REQUESTER_FIELDS
-]
+def _row_columns() -> list[Any]:
+    """What a page of the register reads for its lines: the stored columns of the exported fields, as the field
+    table declares them (``register_columns``), with the request's id and its requester as recorded at intake."""
+    request = ("id", *register_columns("request"), "requester_recorded")
+    return [getattr(Request, f) for f in request] + [
+        getattr(Requester, f) for f in register_columns("requester")
+    ]
 
 
 def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> bool:
@@ -385,44 +366,34 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
 def _as_recorded(r: Any) -> Any:
     """The requester's fields as the request recorded them at intake (the joined current ones otherwise)."""
     recorded = recorded_fields(r.requester_recorded)
-    return SimpleNamespace(**{f: recorded[f] if f in recorded else getattr(r, f) for f in _REQUESTER_FIELDS})
+    return SimpleNamespace(
+        **{f: recorded[f] if f in recorded else getattr(r, f) for f in register_columns("requester")}
+    )
 
 
-def _row(req: Any, who: Any, *, reveal: bool, today: date) -> RegisterRow:
+def _stored_values() -> list[tuple[str, bool, str]]:
+    """Per stored exported field, where a register line takes it: (the line's key, from the requester?, the
+    stored column)."""
+    return [(col.key or f.name, f.entity == "requester", f.name) for f, col in exported() if f.column]
+
+
+def _row(
+    req: Any, who: Any, stored: list[tuple[str, bool, str]], *, reveal: bool, today: date
+) -> RegisterRow:
+    """A line of the register: the stored exported fields as the table names them (``_stored_values``), and
+    what is worked out: the contact (masked unless revealed), the status as such, overdue."""
     contact_parts = []
     if who.phone:
         contact_parts.append(format_phone(who.phone) if reveal else mask_phone(who.phone))
     if who.email:
         contact_parts.append(who.email if reveal else mask_email(who.email))
     status = Status(req.status)
-    return RegisterRow(
+    values = {key: getattr(who if of_requester else req, name) for key, of_requester, name in stored}
+    values.update(
         id=req.id,
-        number=req.number,
-        received_at=req.received_at,
-        channel=req.channel,
-        requester_kind=who.kind,
-        name=who.name,
-        address=who.address,
-        contact=" / ".join(contact_parts),
-        occupation=who.occupation,
-        nik_masked=who.nik_masked,
-        information=req.information,
-        purpose=req.purpose,
-        status=status,
-        decision=req.decision,
-        info_held=req.info_held,
-        holder_body=req.holder_body,
-        info_form=req.info_form,
-        obtain_method=req.obtain_method,
-        rejection_article=req.rejection_article,
-        decided_at=req.decided_at,
-        delivered_at=req.delivered_at,
         costs=req.costs,
-        payment_method=req.payment_method,
-        completed_at=req.completed_at,
-        due=req.due_current,
-        due_extended=req.due_extended,
-        extension_reason=req.extension_reason,
-        forwarded_to=req.forwarded_to,
+        contact=" / ".join(contact_parts),
+        status=status,
         overdue=status in OPEN_STATUSES and req.due_current is not None and req.due_current < today,
     )
+    return RegisterRow(**values)

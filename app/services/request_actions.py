@@ -18,13 +18,11 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.identity import mask_nik
 from app.domain.lifecycle import (
-    CHANNELS,
     DECISION_LABELS,
     DELIVERABLE_DECISIONS,
     DELIVERY_METHODS,
     EXTENSION_REASONS,
     INFO_FORMS,
-    OBTAIN_METHODS,
     PASAL_17,
     REQUEST_LIFECYCLE,
     Action,
@@ -42,6 +40,7 @@ from app.services.context import Actor, DeskContext
 from app.services.identity import RECORDED_FIELDS
 from app.services.information_lists import DikEntry, active_dik, add_dik_row, validate_dik
 from app.services.journal import RowSink, audit, enqueue, record_event
+from app.services.record_fields import RecordField, correctable
 from app.services.register import (
     RegisterService,
     index_request,
@@ -53,9 +52,6 @@ from app.services.views import EventView, RequestView
 from db.models import Event, ExcludedInformation, Request, Requester
 
 Handler = Callable[[Session, Request, Mapping[str, Any], datetime], tuple[str, dict[str, Any]]]
-
-REQUEST_FIELDS = {"information", "purpose", "channel", "obtain_method", "delivery_method"}
-REQUESTER_FIELDS = {"name", "address", "phone", "email", "occupation", "nik", "legal_number"}
 
 
 #: Per action, the body keys its handler reads: anything else is refused with its name (a typo must not be
@@ -467,28 +463,28 @@ class RequestActions:
         reason = _required_text(body, "reason", "Alasan koreksi", errors, min_length=5)
         if "value" not in body:
             errors["value"] = "Nilai baru wajib diisi."
-        allowed = sorted(REQUEST_FIELDS | {f"requester.{f}" for f in REQUESTER_FIELDS})
-        if field not in allowed:
+        fields = correctable()  # the field table says which fields an officer may correct
+        allowed = sorted(fields)
+        if field not in fields:
             errors["field"] = "Kolom yang dapat dikoreksi: " + ", ".join(allowed)
         _raise(errors)
         value = body["value"]
         if field.startswith("requester."):
             old, new = self._correct_requester(session, row, requester, field.split(".", 1)[1], value)
         else:
-            old, new = self._correct_request(row, field, value)
+            old, new = self._correct_request(row, fields[field], value)
         if old == new:
             raise ValidationError({"value": "Nilai baru sama dengan nilai lama."})
         return f"Koreksi {field}: {reason}", {"field": field, "old": old, "new": new, "reason": reason}
 
-    def _correct_request(self, row: Request, field: str, value: Any) -> tuple[Any, Any]:
-        options = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
+    def _correct_request(self, row: Request, spec: RecordField, value: Any) -> tuple[Any, Any]:
         value = str(value).strip()
-        if field in options and value not in options[field]:
-            raise ValidationError({"value": "Pilih salah satu: " + ", ".join(options[field])})
+        if spec.options is not None and value not in spec.options:
+            raise ValidationError({"value": "Pilih salah satu: " + ", ".join(spec.options)})
         if not value:
             raise ValidationError({"value": "Nilai baru tidak boleh kosong."})
-        old = getattr(row, field)
-        setattr(row, field, value)
+        old = getattr(row, spec.name)
+        setattr(row, spec.name, value)
         return old, value
 
     def _correct_requester(

@@ -17,18 +17,16 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, Text
 
+from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
 from app.domain.formatting import format_date
 from app.domain.identity import mask_phone
 from app.domain.lifecycle import (
-    DECISION_LABELS,
-    OBJECTION_STATUS_LABELS,
-    STATUS_LABELS,
     Decision,
     ObjectionStatus,
     Status,
 )
 from app.errors import ValidationError
-from app.services.record_fields import FIELD_LABELS, field_of
+from app.services.record_fields import FIELD_LABELS, TABLES, field_of
 from ppid_protocol.fields import IGNORED_FIELDS
 
 #: Bookkeeping that never counts as a difference a person has to decide on.
@@ -42,15 +40,13 @@ REQUESTER_LABELS: dict[str, str] = {
 }  # fmt: skip
 
 
-DEADLINE_KINDS: dict[str, str] = {
-    "completeness": "kelengkapan", "completion": "melengkapi", "response": "jawaban",
-    "extended": "perpanjangan", "objection_filing": "pengajuan keberatan", "objection_response": "tanggapan keberatan",
-}  # fmt: skip
+#: A record's deadlines by the names its page gives them (a keberatan stores its own under other keys).
+DEADLINE_NAMES: dict[str, Mapping[str, str]] = {"objection": OBJECTION_DEADLINE_LABELS}
 MAX_TEXT = 240
 
 
 def label(name: str) -> str:
-    """The field's Indonesian label from the field tables (``record_fields.py``)."""
+    """The field's Indonesian label from the field tables (``record_fields/``)."""
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
@@ -82,23 +78,23 @@ def same(name: str, a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def display(name: str, value: Any, *, reveal: bool = False) -> str:
-    """Plain text of a value for the comparison (personal data masked unless ``reveal``)."""
+def _options(entity: str, name: str) -> Mapping[Any, str] | None:
+    """The texts of a coded field of ``entity`` (the field tables' ``options``), None for any other field."""
+    table = TABLES.get(entity)  # type: ignore[call-overload]
+    spec = next((f for f in table or () if f.name == name), None)
+    return spec.options if spec is not None else None
+
+
+def display(name: str, value: Any, *, reveal: bool = False, entity: str = "") -> str:
+    """Plain text of a value for the comparison (personal data masked unless ``reveal``); a code of ``entity``'s
+    field reads as the text the field tables give it, as on the record's own page."""
     if value is None or value == "" or value == [] or value == {}:
         return "–"
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
-    if name == "status":
-        for enum, labels in ((Status, STATUS_LABELS), (ObjectionStatus, OBJECTION_STATUS_LABELS)):
-            try:
-                return str(labels[enum(value)])  # type: ignore[index]
-            except (ValueError, KeyError):
-                continue
-    if name == "decision":
-        try:
-            return DECISION_LABELS[Decision(value)]
-        except ValueError:
-            pass
+    options = _options(entity, name)
+    if options is not None and isinstance(value, str):
+        return options.get(value, value)
     if name == "requester" and isinstance(value, Mapping):
         parts = []
         for key, text in REQUESTER_LABELS.items():
@@ -111,9 +107,10 @@ def display(name: str, value: Any, *, reveal: bool = False) -> str:
         return "; ".join(parts) or "–"
     if name == "deadlines" and isinstance(value, Mapping):
         dues = []
+        names = DEADLINE_NAMES.get(entity, DEADLINE_LABELS)
         for kind, entry in sorted(value.items()):
             due = entry.get("due") if isinstance(entry, Mapping) else None
-            dues.append(f"{DEADLINE_KINDS.get(kind, kind)}: {display('due', due)}")
+            dues.append(f"{names.get(kind, kind)}: {display('due', due)}")
         return "; ".join(dues)
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
         try:
@@ -156,9 +153,9 @@ def differences(
             FieldDiff(
                 name=name, label=label(name), base=info.get("base"), server=srv, desk=dsk,
                 conflicting=conflicting,
-                has_base="base" in info, server_text=display(name, srv, reveal=reveal),
-                desk_text=display(name, dsk, reveal=reveal),
-                base_text=display(name, info.get("base"), reveal=reveal) if "base" in info else "",
+                has_base="base" in info, server_text=display(name, srv, reveal=reveal, entity=entity),
+                desk_text=display(name, dsk, reveal=reveal, entity=entity),
+                base_text=display(name, info.get("base"), reveal=reveal, entity=entity) if "base" in info else "",
             )
         )  # fmt: skip
     return out

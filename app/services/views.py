@@ -23,7 +23,7 @@ from app.domain.lifecycle import (
     Status,
 )
 from app.services.pii import PiiVault
-from app.services.record_fields import OBJECTION_FIELDS, REQUEST_FIELDS, RecordField
+from app.services.record_fields import OBJECTION_FIELDS, REQUEST_FIELDS, REQUESTER_FIELDS, RecordField
 from db.models import Event, Objection, Request, Requester, User
 
 
@@ -109,6 +109,11 @@ def _dumped(view: Any, table: tuple[RecordField, ...], after: dict[str, dict[str
 _JSON_NAMES: dict[int, tuple[str, ...]] = {}
 
 
+def _masked(table: tuple[RecordField, ...]) -> list[str]:
+    """The stored view attributes some roles see masked: left out of a view that does not reveal them."""
+    return [f.name for f in table if f.view and f.column and f.masked_for]
+
+
 def _json_names(table: tuple[RecordField, ...]) -> tuple[str, ...]:
     """The fields that are keys of ``to_dict()`` in their own right (worked out once per table)."""
     names = _JSON_NAMES.get(id(table))
@@ -134,27 +139,24 @@ class RequesterView:
 
     @classmethod
     def of(cls, row: Requester, vault: PiiVault, *, reveal: bool) -> RequesterView:
+        """The stored fields as the field table declares them; those masked for some roles (``masked_for``) are
+        left out unless revealed, and shown through their worked-out forms (``nik``, ``*_display``) instead."""
+        stored = _stored(cls, row, REQUESTER_FIELDS)
+        if not reveal:
+            stored.update(dict.fromkeys(_masked(REQUESTER_FIELDS)))
         nik = vault.decrypt(row.nik_encrypted) if reveal and row.nik_encrypted else row.nik_masked
         phone_display = None
         if row.phone:
             phone_display = format_phone(row.phone) if reveal else mask_phone(row.phone)
         return cls(
-            id=row.id,
-            kind=row.kind,
-            name=row.name,
+            **stored,
             nik=nik,
-            nik_masked=row.nik_masked,
-            legal_number=row.legal_number,
-            address=row.address,
-            phone=row.phone if reveal else None,
             phone_display=phone_display,
-            email=row.email if reveal else None,
             email_display=(row.email if reveal else mask_email(row.email)) if row.email else None,
-            occupation=row.occupation,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _dumped(self, REQUESTER_FIELDS, after={})
 
 
 @dataclass(frozen=True)

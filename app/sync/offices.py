@@ -9,10 +9,9 @@ route dialog and ``ppid-desk request route`` still work offline with the list la
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
-from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.sync import state
@@ -50,21 +49,13 @@ def store(session: Session, offices: list[OfficeEntry], now: datetime) -> Office
     return kept
 
 
-def _has_state_table(session: Session) -> bool:
-    """A desk that never enrolled has no sync tables; reading must not create them."""
-    return bool(inspect(session.connection()).has_table("sync_state"))
-
-
-def enrollment(session: Session) -> dict[str, Any] | None:
-    """The desk's enrollment as stored by the sync engine (``None`` when not enrolled)."""
-    if not _has_state_table(session):
-        return None
-    data = state.get(session, "enrollment")
-    return dict(data) if isinstance(data, dict) else None
+#: Re-exported: the enrollment is read where the sync state is (``app.sync.state``), without this module's wire
+#: models, by everything that only asks whether and how this desk is enrolled (issuing a letter does).
+enrollment = state.enrollment
 
 
 def cached(session: Session) -> OfficeList:
-    if not _has_state_table(session):
+    if not state.has_state_table(session):
         return OfficeList()
     data = state.get(session, STATE_KEY)
     return OfficeList.model_validate(data) if isinstance(data, dict) else OfficeList()

@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,19 @@ def ensure_tables(engine: Engine) -> None:
             "Register ini belum dimutakhirkan untuk sinkronisasi. Tutup lalu buka kembali PPID Desk agar "
             "pembaruan register berjalan (salinan cadangan dibuat otomatis)."
         )
+
+
+def has_state_table(session: Session) -> bool:
+    """A desk that never enrolled has no sync tables; reading must not create them."""
+    return bool(inspect(session.connection()).has_table("sync_state"))
+
+
+def enrollment(session: Session) -> dict[str, Any] | None:
+    """The desk's enrollment as stored by the sync engine (``None`` when not enrolled)."""
+    if not has_state_table(session):
+        return None
+    data = get(session, "enrollment")
+    return dict(data) if isinstance(data, dict) else None
 
 
 def get(session: Session, key: str, default: Any = None) -> Any:

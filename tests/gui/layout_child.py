@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QTabWidget, QWidget  # noqa: E402
 
 from tests.gui.layout_checks import problems_in  # noqa: E402
+from ui.shell import wiring  # noqa: E402
 
 QUIET_MS = 1_500
 
@@ -138,7 +139,9 @@ def main(data_dir: Path, language: str) -> int:
 
     from ui.printing.actions import preview_letter
 
-    dialog("preview", lambda: preview_letter(desk, admin, number, "receipt", window) and None)  # type: ignore[func-returns-value]
+    dialog(
+        "preview", lambda: preview_letter(wiring.printing(desk), admin, number, "receipt", window) and None
+    )  # type: ignore[func-returns-value]
 
     from ui.shell.lock import LockDialog
 

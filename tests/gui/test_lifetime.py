@@ -18,6 +18,7 @@ from app.services.letters import LetterService
 from ui.kit import lifetime
 from ui.printing import actions
 from ui.printing.preview_dialog import PreviewDialog
+from ui.shell import wiring
 
 
 def _on_screen(kind: type[QWidget], test: Callable[[QWidget], bool] = lambda _w: True) -> list[QWidget]:
@@ -88,7 +89,9 @@ def test_a_receipt_ready_after_its_intake_dialog_closed_is_still_previewed(qtbot
     asker = QDialog()
     asker_ref = asker
     shiboken6.delete(asker)  # closed and deleted while the receipt was being made
-    actions.open_preview(pdf, actions.print_service(desk), kind="receipt", number=received, parent=asker_ref)
+    actions.open_preview(
+        pdf, wiring.printing(desk).service, kind="receipt", number=received, parent=asker_ref
+    )
     del asker, asker_ref
     _forget_and_collect()
     previews = _on_screen(PreviewDialog, lambda w: w.number == received)

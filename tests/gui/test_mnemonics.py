@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.lifecycle import Action, ObjectionAction
 from app.services.desk import DeskServices
 from ui.kit.tasks import runner
+from ui.shell import wiring
 
 
 def mnemonic(text: str) -> str | None:
@@ -159,22 +160,37 @@ def test_no_window_of_the_workstation_has_a_duplicate_mnemonic(
     runner().wait()
     _check(qtbot, window, "Jendela utama", problems)
 
-    intake = IntakeDialog(desk, admin, background=False, print_receipt=False)
+    intake = IntakeDialog(wiring.intake(desk), admin, background=False, print_receipt=False)
     _check(qtbot, intake, "Permohonan baru", problems)
     for action in Action:
         if action == Action.RECEIVE:
             continue
-        _check(qtbot, ActionDialog(desk, supervisor, view, action, background=False), action.value, problems)
-    _check(qtbot, RouteDialog(desk, supervisor, view.number, background=False), "Teruskan", problems)
-    _check(qtbot, ObjectionFileDialog(desk, supervisor, view.number, background=False), "Keberatan", problems)
+        _check(
+            qtbot,
+            ActionDialog(wiring.request(desk), supervisor, view, action, background=False),
+            action.value,
+            problems,
+        )
+    _check(
+        qtbot,
+        RouteDialog(wiring.request(desk), supervisor, view.number, background=False),
+        "Teruskan",
+        problems,
+    )
+    _check(
+        qtbot,
+        ObjectionFileDialog(wiring.objections(desk), supervisor, view.number, background=False),
+        "Keberatan",
+        problems,
+    )
     for step in ObjectionAction:
-        dialog = ObjectionActionDialog(desk, supervisor, objection, step, background=False)
+        dialog = ObjectionActionDialog(wiring.objections(desk), supervisor, objection, step, background=False)
         _check(qtbot, dialog, f"keberatan {step.value}", problems)
     _check(qtbot, LoginDialog(desk), "Masuk", problems)
     _check(qtbot, LockDialog(desk, admin), "Terkunci", problems)
     _check(qtbot, _preview(desk), "Pratinjau", problems)
     problems += _conflict_dialogs(qtbot, desk, officer, supervisor)
-    asking = IntakeDialog(desk, admin, background=False, print_receipt=False)
+    asking = IntakeDialog(wiring.intake(desk), admin, background=False, print_receipt=False)
     qtbot.addWidget(asking)
     box = ask_discard(asking, lambda: None)
     problems += [f"Buang isian?: {clash}" for clash in duplicates(box)]
@@ -210,7 +226,7 @@ def _conflict_dialogs(qtbot: Any, desk: DeskServices, officer: Any, supervisor: 
         "purpose": "Penelitian",
     }  # fmt: skip
     make_conflict(desk, officer, data)
-    panel = ConflictsPanel(desk, supervisor)
+    panel = ConflictsPanel(wiring.sync(desk).conflicts, supervisor)
     qtbot.addWidget(panel)
     runner().wait()
     problems = []
@@ -234,5 +250,5 @@ def _preview(desk: DeskServices) -> QWidget:
     page = canvas.Canvas(buffer)
     page.drawString(72, 720, "Tanda terima")
     page.save()
-    service = PrintService(desk.ctx.data_dir, lambda: printer_settings.load(desk), background=False)
+    service = PrintService(desk.ctx.data_dir, lambda: printer_settings.load(desk.office), background=False)
     return PreviewDialog(buffer.getvalue(), service, kind="receipt", number="X", title="Tanda terima")

@@ -9,13 +9,14 @@ import pytest
 import app.documents.rendering as rendering
 import app.selfcheck as selfcheck
 from app.documents import DOCUMENT_KINDS
-from app.documents.samples import sample
+from app.documents.samples import SAMPLES, sample, samples_of
 
 
 def test_every_document_kind_and_variant_has_a_sample() -> None:
     for kind in DOCUMENT_KINDS:
-        for variant in selfcheck.VARIANTS.get(kind, (kind,)):
+        for variant in samples_of(kind):
             assert kind == sample(variant).KIND
+    assert len(set(SAMPLES)) == len(SAMPLES)
 
 
 def test_a_broken_renderer_fails_the_documents_check_naming_kind_and_paper(

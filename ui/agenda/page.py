@@ -12,8 +12,9 @@ exactly the lines on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -34,7 +35,6 @@ from app.documents.kinds import DOCUMENT_TITLES, KINDS
 from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.letter_agenda import AgendaEntry, matching
 from ui.kit.crash import user_message
 from ui.kit.forms import page_shortcut
@@ -43,7 +43,21 @@ from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
-from ui.printing.print_service import PrintService
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.letter_agenda import LetterAgenda
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class AgendaServices:
+    """What the Agenda Surat page uses; the agenda (and the letters, for its paper) is built on first use."""
+
+    calendar: CalendarService
+    letter_agenda: Callable[[], LetterAgenda]
+    printing: PrintingServices
+
 
 ENTRY = Qt.ItemDataRole.UserRole
 # The kinds that carry a letter number (the ones the agenda can list), in the registry order.
@@ -58,13 +72,12 @@ class AgendaPage(Page):
     exported = Signal(str)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, *, background: bool = True,
-        print_service: PrintService | None = None, parent: QWidget | None = None,
+        self, services: AgendaServices, actor: Actor, *, background: bool = True,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
-        self.agenda = desk.letter_agenda
-        self._print_service = print_service
+        self.services, self.actor, self.background = services, actor, background
+        self.agenda = services.letter_agenda()
         self.entries: list[AgendaEntry] | None = None  # the year's letters as last read
         self.year: int | None = None
         self.shown_entries: list[AgendaEntry] = []
@@ -98,7 +111,7 @@ class AgendaPage(Page):
         bar = QHBoxLayout()
         year_label = QLabel(self.tr("&Tahun:"))
         self.year_spin = QSpinBox()
-        today = self.desk.calendar.today().year
+        today = self.services.calendar.today().year
         self.year_spin.setRange(2000, today + 1)
         self.year_spin.setValue(today)
         self.year_spin.setAccessibleName(self.tr("Tahun"))
@@ -246,13 +259,6 @@ class AgendaPage(Page):
 
         self._submit(lambda: agenda.export(actor, year, path, kind=kind, text=text), done)
 
-    def print_service(self) -> PrintService:
-        if self._print_service is None:
-            from ui.printing.actions import print_service
-
-            self._print_service = print_service(self.desk)
-        return self._print_service
-
     def print_preview(self) -> None:
         """The agenda's PDF (the lines on screen, on the paper set for it) in the print preview."""
         if self.year is None:
@@ -261,8 +267,8 @@ class AgendaPage(Page):
 
         year, kind, text = self.year, self.kind, self.search_edit.text()
         agenda, actor = self.agenda, self.actor
-        svc = self.print_service()
-        paper = self.desk.letters.print_settings().get("agenda", {}).get("paper", "A4")
+        svc = self.services.printing.service
+        paper = self.services.printing.letters().print_settings().get("agenda", {}).get("paper", "A4")
 
         def show(pdf: bytes) -> None:
             self.preview = PreviewDialog(

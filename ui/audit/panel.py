@@ -7,6 +7,7 @@ with ``sqlite3``. Nothing on the panel writes. Newest first, at most ``audit_log
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -24,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.audit_log import LIMIT, AuditLogEntry
+from app.services.audit_log import LIMIT, AuditLogEntry, AuditLogService
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from ui.kit.crash import user_message
 from ui.kit.qtime import qdate
 from ui.kit.style import set_role
@@ -35,9 +35,11 @@ from ui.kit.tasks import run_in_background
 
 
 class AuditLogPanel(QWidget):
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, audit_log: Callable[[], AuditLogService], actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.audit_log, self.actor = audit_log, actor  # built on the first read, off the GUI thread
         self.entries: list[AuditLogEntry] = []
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Log audit"))
@@ -115,7 +117,7 @@ class AuditLogPanel(QWidget):
         return row
 
     def _load_users(self) -> None:
-        run_in_background(lambda: self.desk.audit_log.usernames(self.actor), self._set_users, self._failed)
+        run_in_background(lambda: self.audit_log().usernames(self.actor), self._set_users, self._failed)
 
     def _set_users(self, names: list[str]) -> None:
         for name in names:
@@ -131,7 +133,7 @@ class AuditLogPanel(QWidget):
 
     def refresh(self) -> None:
         wanted = self.filters()
-        run_in_background(lambda: self.desk.audit_log.entries(self.actor, **wanted), self._fill, self._failed)  # type: ignore[arg-type]
+        run_in_background(lambda: self.audit_log().entries(self.actor, **wanted), self._fill, self._failed)  # type: ignore[arg-type]
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(user_message(exc))

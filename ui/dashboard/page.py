@@ -1,7 +1,7 @@
 """The dashboard: what needs attention today, each item one Enter away from its request.
 
 Sections: today's intake, due within 3 working days, overdue (red), waiting for the requester to complete,
-open keberatan, and requests per month. Everything is gathered by ``desk.dashboard.load()`` (the rules live
+open keberatan, and requests per month. Everything is gathered by ``DashboardService.load()`` (the rules live
 in ``app/services/dashboard.py``) on a worker thread; until it arrives the page shows "Memuat…" and stays
 responsive. ``refresh()`` reloads (the main window calls it after an intake and when the page is shown again).
 """
@@ -9,6 +9,7 @@ responsive. ``refresh()`` reloads (the main window calls it after an intake and 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -28,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.changes import Changes
-from app.services.dashboard import DashboardData, Item, Section
-from app.services.desk import DeskServices
+from app.services.dashboard import DashboardData, DashboardService, Item, Section
 from ui.kit.crash import user_message
 from ui.kit.page import Page
 from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
@@ -175,11 +175,11 @@ class MonthChart(QWidget):
 class DashboardPage(Page):
     loaded = Signal()
 
-    def __init__(self, desk: DeskServices, parent: QWidget | None = None) -> None:
+    def __init__(self, dashboard: Callable[[], DashboardService], parent: QWidget | None = None) -> None:
         """No user: the dashboard is the office's, the same for every role (``DashboardService``), so the
         session builds it, and it loads, while the officer is still typing at the login (ui/shell/session.py)."""
         super().__init__(parent)
-        self.desk = desk
+        self.dashboard = dashboard  # built on the first load, off the GUI thread
         self.data: DashboardData | None = None
         self.loaded_at: float | None = None  # time.monotonic() when the shown data were read
         self.loading = False
@@ -261,8 +261,8 @@ class DashboardPage(Page):
         self.loading = True
         for card in self.cards.values():
             card.show_loading()
-        desk = self.desk
-        run_in_background(lambda: (time.monotonic(), desk.dashboard.load()), self._loaded, self._failed)
+        dashboard = self.dashboard
+        run_in_background(lambda: (time.monotonic(), dashboard().load()), self._loaded, self._failed)
 
     def shown(self) -> None:
         self.refresh()

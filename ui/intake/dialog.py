@@ -10,8 +10,10 @@ A returning requester is found by NIK, phone or name and pre-filled. Saving runs
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -42,7 +44,6 @@ from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
 from app.domain.requester import DOCUMENT_KINDS
 from app.errors import ConfirmationRequired, DeskError, IdentityQuestion, PossibleDuplicate, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.duplicates import DuplicateCheck
 from app.services.identity import IdentityAnswer
 from app.services.views import RequesterView, RequestView
@@ -55,6 +56,23 @@ from ui.kit.style import set_role
 from ui.kit.tasks import submit
 from ui.kit.unsaved import DiscardGuard
 
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.information_lists import InformationListService
+    from app.services.register import RegisterService
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class IntakeServices:
+    """What the intake dialog uses; ``information_lists`` (the DIP hint) is built on first use."""
+
+    register: RegisterService
+    calendar: CalendarService
+    information_lists: Callable[[], InformationListService]
+    printing: PrintingServices
+
+
 KIND_VALUES = ("perorangan", "badan_hukum", "kelompok")
 
 
@@ -66,18 +84,16 @@ class IntakeDialog(DiscardGuard, QDialog):
 
     def __init__(
         self,
-        desk: DeskServices,
+        services: IntakeServices,
         actor: Actor,
         parent: QWidget | None = None,
         *,
         background: bool = True,
         print_receipt: bool = True,
-        print_service: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
+        self.services, self.actor, self.background = services, actor, background
         self.print_receipt = print_receipt  # issue + print (or preview) the receipt right after saving
-        self.print_service = print_service  # ui.printing PrintService; None: the application's
         self.result_view: RequestView | None = None
         self._picked: RequesterView | None = None
         self._confirm_warnings = False
@@ -115,7 +131,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         """Entries of the Daftar Informasi Publik sharing words with the information asked for (a few short
         rows read from a small table, so on the GUI thread)."""
         try:
-            found = self.desk.information_lists.match_dip(self.information.toPlainText(), limit=3)
+            found = self.services.information_lists().match_dip(self.information.toPlainText(), limit=3)
         except DeskError:  # a hint only: never in the way of the intake
             found = []
         if not found:
@@ -306,7 +322,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.channel = g.add("channel", self.tr("Sa&luran:"), combo(CHANNELS, "datang_langsung"))
         self.received_at = g.add("received_at", self.tr("&Waktu diterima:"), QDateTimeEdit())
         self.received_at.setDisplayFormat("dd-MM-yyyy HH.mm")
-        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
+        self.received_at.setDateTime(qdatetime(self.services.calendar.now()))
         self.received_at.dateTimeChanged.connect(self._mark_time_edited)
         return group
 
@@ -367,7 +383,7 @@ class IntakeDialog(DiscardGuard, QDialog):
             self.f.set_hint("nik", self.tr("{0} dari 16 angka").format(len(digits)) if digits else "")
             return
         try:
-            info = parse_nik(text, today=self.desk.calendar.today())
+            info = parse_nik(text, today=self.services.calendar.today())
         except ValidationError as exc:
             self.f.set_hint("nik", "")
             self.f.set_error("nik", exc.fields.get("nik", str(exc)))
@@ -391,7 +407,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         if "•" in text:
             return None  # the stored NIK of a returning requester
         try:
-            parse_nik(text, today=self.desk.calendar.today())
+            parse_nik(text, today=self.services.calendar.today())
         except ValidationError as exc:
             return exc.fields.get("nik", str(exc))
         return None
@@ -430,9 +446,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._search(self.lookup.text(), auto=False)
 
     def _search(self, text: str, *, auto: bool) -> None:
-        desk, actor = self.desk, self.actor
+        register, actor = self.services.register, self.actor
         submit(
-            lambda: desk.register.find_requesters(actor, text, limit=8),
+            lambda: register.find_requesters(actor, text, limit=8),
             lambda found: self._show_matches(found, auto),
             lambda exc: self._show_general(str(exc)),
             background=self.background,
@@ -554,11 +570,11 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self.general_error.hide()
-        desk, actor, confirm = self.desk, self.actor, self._confirm_warnings
+        register, actor, confirm = self.services.register, self.actor, self._confirm_warnings
         mode = DuplicateCheck.CONFIRMED if self._allow_duplicate else DuplicateCheck.ASK
         identity = self._identity
         submit(
-            lambda: desk.register.receive(
+            lambda: register.receive(
                 actor, data, confirm_warnings=confirm, duplicates=mode, identity=identity
             ),
             self._saved,
@@ -570,7 +586,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self.result_view = view
-        self.result_page.show_view(view, self.desk)
+        self.result_page.show_view(view, self.services.calendar)
         self.stack.setCurrentIndex(1)
         self.result_page.focus_default()
         self.saved.emit(view.number)
@@ -582,11 +598,11 @@ class IntakeDialog(DiscardGuard, QDialog):
         office switched auto-print on and a printer exists, else shown in the preview."""
         from ui.printing.actions import preview_letter, print_receipt_after_intake
 
-        kwargs: dict[str, Any] = {"service": self.print_service, "on_error": self.result_page.print_failed}
+        printing, failed = self.services.printing, self.result_page.print_failed
         if first:
-            print_receipt_after_intake(self.desk, self.actor, number, self, **kwargs)
+            print_receipt_after_intake(printing, self.actor, number, self, on_error=failed)
         else:
-            preview_letter(self.desk, self.actor, number, "receipt", self, **kwargs)
+            preview_letter(printing, self.actor, number, "receipt", self, on_error=failed)
 
     def print_again(self) -> None:
         if self.result_view is not None:
@@ -706,7 +722,7 @@ class IntakeDialog(DiscardGuard, QDialog):
 
     def _use_earlier(self, number: str) -> None:
         """The officer chose the earlier number: audited, that request opened, nothing new registered."""
-        desk, actor = self.desk, self.actor
+        register, actor = self.services.register, self.actor
 
         def done(_: object) -> None:
             self.discard_confirmed = True  # a decision, not a stray key: nothing to ask before closing
@@ -714,7 +730,7 @@ class IntakeDialog(DiscardGuard, QDialog):
             self.accept()
 
         submit(
-            lambda: desk.register.record_duplicate_declined(actor, number),
+            lambda: register.record_duplicate_declined(actor, number),
             done,
             lambda e: self._show_general(str(e)),
             background=self.background,
@@ -765,7 +781,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._allow_duplicate = False
         self._identity = IdentityAnswer.ASK
         self._time_edited = False
-        self.received_at.setDateTime(qdatetime(self.desk.calendar.now()))
+        self.received_at.setDateTime(qdatetime(self.services.calendar.now()))
         self._time_edited = False
         self.general_error.hide()
         self.stack.setCurrentIndex(0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import request_deadline_in_force
-from app.services.desk import DeskServices
+from app.services.calendar import CalendarService
 from app.services.views import RequestView
 from ui.kit.forms import shortcut
 from ui.kit.style import ACCENT, set_role
@@ -86,7 +86,7 @@ class IntakeResult(QWidget):
         )
         self.print_error.show()
 
-    def show_view(self, view: RequestView, desk: DeskServices) -> None:
+    def show_view(self, view: RequestView, calendar: CalendarService) -> None:
         self.number.setText(view.number)
         self.number.setAccessibleName(self.tr("Nomor pendaftaran {0}").format(view.number))
         due: date | None
@@ -100,10 +100,8 @@ class IntakeResult(QWidget):
         self.deadline_caption.setText(caption)
         self.deadline.setText(format_date_long(due) if due else "–")
         if due is not None:
-            today = desk.calendar.today()
-            self.remaining.setText(
-                format_remaining(remaining_working_days(desk.calendar.calendar(), today, due))
-            )
+            today = calendar.today()
+            self.remaining.setText(format_remaining(remaining_working_days(calendar.calendar(), today, due)))
         else:
             self.remaining.setText("")
         self.status.setText(self.tr("Status: {0}").format(view.status_label))

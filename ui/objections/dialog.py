@@ -9,7 +9,7 @@ the event, Ctrl+Enter to save, errors next to fields, saving off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,12 +34,25 @@ from app.domain.lifecycle import (
     ObjectionAction,
 )
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.views import ObjectionView
 from ui.kit.forms import FieldForm, combo, save_row
 from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.objections import ObjectionService
+
+
+class RecordServices(Protocol):
+    """What a keberatan dialog uses: the keberatan page's and the request page's services both have it."""
+
+    @property
+    def objections(self) -> ObjectionService: ...
+
+    @property
+    def calendar(self) -> CalendarService: ...
 
 
 class RecordDialog(RecordingFlow, QDialog):
@@ -48,10 +61,10 @@ class RecordDialog(RecordingFlow, QDialog):
     recorded = Signal(object)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, title: str, parent: QWidget | None, *, background: bool
+        self, services: RecordServices, actor: Actor, title: str, parent: QWidget | None, *, background: bool
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
+        self.services, self.actor, self.background = services, actor, background
         self.result_view: ObjectionView | None = None
         self._saving = False
         self._time_edited = False
@@ -71,7 +84,7 @@ class RecordDialog(RecordingFlow, QDialog):
 
     def finish(self, time_label: str) -> None:
         """Add the time field, the error line and the buttons (after the subclass's own fields)."""
-        self.at = self.f.add("at", time_label, QDateTimeEdit(qdatetime(self.desk.calendar.now())))
+        self.at = self.f.add("at", time_label, QDateTimeEdit(qdatetime(self.services.calendar.now())))
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, self.layout_, self.save)
@@ -105,7 +118,7 @@ class ObjectionFileDialog(RecordDialog):
 
     def __init__(
         self,
-        desk: DeskServices,
+        services: RecordServices,
         actor: Actor,
         request_number: str,
         parent: QWidget | None = None,
@@ -113,7 +126,7 @@ class ObjectionFileDialog(RecordDialog):
         background: bool = True,
     ) -> None:
         title = QCoreApplication.translate("ObjectionFileDialog", "Ajukan keberatan")
-        super().__init__(desk, actor, title, parent, background=background)
+        super().__init__(services, actor, title, parent, background=background)
         self.request_number = request_number
         self.intro.setText(
             self.tr("Keberatan atas permohonan {0}. Atasan PPID menanggapi dalam 30 hari kerja.").format(
@@ -147,7 +160,7 @@ class ObjectionFileDialog(RecordDialog):
             self.f.set_visible(key, on)
 
     def work(self) -> Callable[[], ObjectionView]:
-        desk, actor, number, at = self.desk, self.actor, self.request_number, self.moment()
+        services, actor, number, at = self.services, self.actor, self.request_number, self.moment()
         grounds = [letter for letter, check in self.grounds.items() if check.isChecked()]
         body: dict[str, Any] = {"case_summary": self.case.toPlainText()}
         if self.has_proxy.isChecked():
@@ -156,7 +169,7 @@ class ObjectionFileDialog(RecordDialog):
                 "address": self.proxy_address.text(),
                 "phone": self.proxy_phone.text(),
             }
-        return lambda: desk.objections.add(
+        return lambda: services.objections.add(
             actor, request_number=number, grounds=grounds, filed_at=at, body=body
         )
 
@@ -188,7 +201,7 @@ class ObjectionActionDialog(RecordDialog):
 
     def __init__(
         self,
-        desk: DeskServices,
+        services: RecordServices,
         actor: Actor,
         view: ObjectionView,
         action: ObjectionAction,
@@ -197,7 +210,7 @@ class ObjectionActionDialog(RecordDialog):
         background: bool = True,
     ) -> None:
         title = f"{OBJECTION_ACTION_LABELS[action]} — {view.number}"
-        super().__init__(desk, actor, title, parent, background=background)
+        super().__init__(services, actor, title, parent, background=background)
         self.view, self.action = view, action
         self._collect = self._build()
         self.finish(self.tr("&Waktu:"))
@@ -246,6 +259,6 @@ class ObjectionActionDialog(RecordDialog):
         return lambda: {"reason": reason.toPlainText()}
 
     def work(self) -> Callable[[], ObjectionView]:
-        desk, actor, number, action = self.desk, self.actor, self.view.number, self.action.value
+        services, actor, number, action = self.services, self.actor, self.view.number, self.action.value
         body, at = self._collect(), self.moment()
-        return lambda: desk.objections.act(actor, number, action, body, at=at)
+        return lambda: services.objections.act(actor, number, action, body, at=at)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
-from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     OBJECTION_ACTION_BUTTON_LABELS,
     OBJECTION_DECISIONS,
@@ -37,13 +35,31 @@ from app.domain.lifecycle import (
 from app.services.availability import objection_choices
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
+from app.services.record_fields import field_of
 from app.services.views import ObjectionView
+from ui.kit.columns import screen_headers
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
+from ui.objections.details import detail_rows, late_text
 from ui.objections.dialog import ObjectionActionDialog
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.objections import ObjectionService
+    from app.services.register import RegisterService
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class ObjectionServices:
+    """What the keberatan page and its dialogs use (the register: each requester's name)."""
+
+    objections: ObjectionService
+    register: RegisterService
+    calendar: CalendarService
+    printing: PrintingServices
 
 
 @dataclass(frozen=True)
@@ -58,15 +74,27 @@ def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
-def _late_text(view: ObjectionView) -> str:
-    """What a keberatan filed after the requester's 30-working-day window says (Pasal 36 ayat 1)."""
-    if view.filing_due is None:
-        return QCoreApplication.translate(
-            "ObjectionsPage", "terlambat: diajukan setelah batas pengajuan keberatan"
-        )
-    return QCoreApplication.translate(
-        "ObjectionsPage", "terlambat: batas pengajuan keberatan {0} sudah lewat"
-    ).format(format_date_long(view.filing_due))
+def _text(view: ObjectionView, key: str) -> str:
+    """A column the field table adds that has no cell of its own in ``_show_list``: its value as plain text,
+    a code as the text the table gives it."""
+    value, options = getattr(view, key), field_of("objection", key).options
+    if isinstance(value, date):
+        return _d(value)
+    if options is not None and value:
+        return str(options.get(value, value))
+    return "" if value is None else str(value)
+
+
+# Starting widths of the columns that need more (or less) than the default, by key.
+_WIDTHS = {
+    "number": 170,
+    "filed_at": 150,
+    "requester_name": 160,
+    "request_number": 150,
+    "grounds": 70,
+    "status": 230,
+    "due_response": 110,
+}
 
 
 class ObjectionsPage(Page):
@@ -75,15 +103,19 @@ class ObjectionsPage(Page):
     objection_activated = Signal(str)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+        self,
+        services: ObjectionServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
+        self.services, self.actor, self.background = services, actor, background
         self.listing: Listing | None = None
         self.current: ObjectionView | None = None
         self.action_buttons: dict[ObjectionAction, QPushButton] = {}
         self.last_dialog: ObjectionActionDialog | None = None
-        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         self._pending_select: str | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -107,22 +139,14 @@ class ObjectionsPage(Page):
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = record_table(
-            [
-                self.tr("No. Registrasi Keberatan"),
-                self.tr("Tanggal"),
-                self.tr("Nama"),
-                self.tr("No. Permohonan"),
-                self.tr("Alasan"),
-                self.tr("Status"),
-                self.tr("Batas Tanggapan"),
-                self.tr("Keputusan Atasan PPID"),
-            ],
-            self.tr("Tabel register keberatan"),
-        )
-        for column, width in enumerate((170, 150, 160, 150, 70, 230, 110)):
-            self.table.setColumnWidth(column, width)
-        fit_column(self.table, 5, OBJECTION_STATUS_LABELS.values())  # as wide as the longest status
+        headers = screen_headers("objection")
+        self.columns = list(headers)
+        self.table = record_table(list(headers.values()), self.tr("Tabel register keberatan"))
+        for key, width in _WIDTHS.items():
+            if key in self.columns:
+                self.table.setColumnWidth(self.columns.index(key), width)
+        if "status" in self.columns:  # as wide as the longest status
+            fit_column(self.table, self.columns.index("status"), OBJECTION_STATUS_LABELS.values())
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(self._activated)
         splitter.addWidget(self.table)
@@ -166,17 +190,17 @@ class ObjectionsPage(Page):
     # --- loading ----------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        desk, actor, status = self.desk, self.actor, self.status.currentData()
+        services, actor, status = self.services, self.actor, self.status.currentData()
 
         def fetch() -> Listing:
-            objections = desk.objections.list(actor, status=status)
+            objections = services.objections.list(actor, status=status)
             names: dict[str, str] = {}
             for objection in objections:
                 if objection.request_number not in names:
-                    names[objection.request_number] = desk.register.get(
+                    names[objection.request_number] = services.register.get(
                         actor, objection.request_number
                     ).requester.name
-            return Listing(objections, names, desk.calendar.calendar(), desk.calendar.today())
+            return Listing(objections, names, services.calendar.calendar(), services.calendar.today())
 
         submit(fetch, self._show_list, self._failed, background=self.background)
 
@@ -205,30 +229,30 @@ class ObjectionsPage(Page):
         for row, item in enumerate(listing.objections):
             decision = OBJECTION_DECISIONS.get(item.decision or "", "")
             late = self.tr("terlambat") if item.late_filing else ""
-            cells = [
-                item.number,
-                f"{_d(item.filed_at.date())} · {late}" if late else _d(item.filed_at.date()),
-                listing.names.get(item.request_number, ""),
-                item.request_number,
-                ", ".join(item.grounds),
-                item.status_label,
-                _d(item.due_response),
-                decision,
-            ]
+            cells = {
+                "number": item.number,
+                "filed_at": f"{_d(item.filed_at.date())} · {late}" if late else _d(item.filed_at.date()),
+                "requester_name": listing.names.get(item.request_number, ""),
+                "request_number": item.request_number,
+                "grounds": ", ".join(item.grounds),
+                "status": item.status_label,
+                "due_response": _d(item.due_response),
+                "decision": decision,
+            }
             overdue = (
                 objection_choices(item, self.actor).deadline == "response"
                 and item.due_response is not None
                 and item.due_response < listing.today
             )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
+            for column, key in enumerate(self.columns):
+                cell = QTableWidgetItem(cells[key] if key in cells else _text(item, key))
                 cell.setData(Qt.ItemDataRole.UserRole, item.number)
                 if overdue:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                     cell.setToolTip(self.tr("Batas tanggapan Atasan PPID sudah lewat."))
-                if late and column == 1:
+                if late and key == "filed_at":
                     cell.setForeground(Qt.GlobalColor.darkRed)
-                    cell.setToolTip(_late_text(item))
+                    cell.setToolTip(late_text(item))
                 self.table.setItem(row, column, cell)
         if self._pending_select is None and previous is not None:
             self._pending_select = previous
@@ -262,52 +286,13 @@ class ObjectionsPage(Page):
         self.print_button.show()
         while self.facts_form.rowCount():
             self.facts_form.removeRow(0)
-        rows: list[tuple[str, str]] = [
-            (self.tr("Permohonan"), view.request_number),
-            (
-                self.tr("Diterima"),
-                view.filed_at.strftime("%d-%m-%Y %H.%M")
-                + (f" — {_late_text(view)}" if view.late_filing else ""),
-            ),
-            (self.tr("Petugas penerima"), view.received_by_name or view.received_by),
-            (self.tr("Alasan"), ", ".join(view.grounds)),
-            (self.tr("Kasus posisi"), view.case_summary or "–"),
-        ]
-        if view.proxy:
-            rows.append((self.tr("Kuasa"), str(view.proxy.get("name") or "")))
         choices = objection_choices(view, self.actor)
-        if view.due_response:
-            text = format_date_long(view.due_response)
-            if choices.deadline == "response":
-                left = remaining_working_days(self.listing.calendar, self.listing.today, view.due_response)
-                text += f" — {format_remaining(left)}"
-            rows.append((self.tr("Batas tanggapan Atasan PPID"), text))
-        dispute_due = (view.deadlines.get("dispute_filing") or {}).get("due")
-        if dispute_due and choices.dispute_open:
-            rows.append(
-                (self.tr("Batas mengajukan sengketa"), format_date_long(date.fromisoformat(dispute_due)))
-            )
-        if view.decision:
-            rows.append(
-                (self.tr("Keputusan Atasan PPID"), OBJECTION_DECISIONS.get(view.decision, view.decision))
-            )
-            rows.append((self.tr("Isi tanggapan"), view.decision_text or ""))
-            rows.append(
-                (self.tr("Atasan PPID"), f"{view.atasan_name or ''} {view.atasan_position or ''}".strip())
-            )
-        if view.requester_response:
-            rows.append((self.tr("Tanggapan pemohon"), view.requester_response))
-        if view.dispute_filed_at:
-            rows.append(
-                (self.tr("Sengketa"), f"{_d(view.dispute_filed_at.date())} {view.dispute_register or ''}")
-            )
-        if view.dispute_outcome:
-            rows.append((self.tr("Hasil sengketa"), view.dispute_outcome))
+        rows = detail_rows(view, choices, self.listing.calendar, self.listing.today)
         for label, value in rows:
             text_label = QLabel(value)
             text_label.setWordWrap(True)
             text_label.setAccessibleName(f"{label}: {value}")
-            if "terlambat" in value:
+            if view.late_filing and value.endswith(late_text(view)):  # in either language
                 text_label.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
             self.facts_form.addRow(QLabel(f"{label}:"), text_label)
         while self.history_box.count():
@@ -343,7 +328,7 @@ class ObjectionsPage(Page):
     def open_action(self, action: ObjectionAction) -> ObjectionActionDialog:
         assert self.current is not None
         dialog = ObjectionActionDialog(
-            self.desk, self.actor, self.current, action, self, background=self.background
+            self.services, self.actor, self.current, action, self, background=self.background
         )
         dialog.recorded.connect(self._recorded)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -362,8 +347,8 @@ class ObjectionsPage(Page):
 
         if self.current is not None:
             preview_letter(
-                self.desk, self.actor, self.current.number, "objection", self,
-                service=self.print_service, on_error=self._failed,
+                self.services.printing, self.actor, self.current.number, "objection", self,
+                on_error=self._failed,
             )  # fmt: skip
 
     def _open_request(self) -> None:

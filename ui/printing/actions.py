@@ -23,13 +23,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.documents.kinds import DOCUMENT_TITLES, RECORD_DOCUMENTS
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.letters import IssuedDocument
 from ui.kit.lifetime import keep
 from ui.kit.tasks import submit
-from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintResult, PrintService
+from ui.printing.services import PrintingServices
 
 PREVIEW_KINDS = RECORD_DOCUMENTS
 
@@ -47,11 +46,6 @@ class PrintOutcome:
 
 OnDone = Callable[[PrintOutcome], None]
 OnError = Callable[[BaseException], None]
-
-
-def print_service(desk: DeskServices) -> PrintService:
-    """The application's print service for ``desk`` (real printers, system PDF viewer, background jobs)."""
-    return PrintService(desk.office.data_folder(), lambda: printer_settings.load(desk))
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -139,7 +133,7 @@ def _callbacks(
 
 
 def print_receipt_after_intake(
-    desk: DeskServices,
+    printing: PrintingServices,
     actor: Actor,
     number: str,
     parent: QWidget | None = None,
@@ -150,8 +144,8 @@ def print_receipt_after_intake(
 ) -> None:
     """Issue the receipt of request ``number``; print it silently when auto-print is on and a printer
     exists, else (or when that print fails) open the preview so the requester still gets a receipt."""
-    svc = service or print_service(desk)
-    settings = printer_settings.load(desk)
+    svc = service or printing.service
+    settings = printing.settings()
     paper = settings.paper("receipt")
     done, failed = _callbacks(parent, on_done, on_error)
 
@@ -179,7 +173,7 @@ def print_receipt_after_intake(
         )
 
     submit(
-        lambda: desk.letters.issue(actor, "receipt", number, paper=paper),
+        lambda: printing.letters().issue(actor, "receipt", number, paper=paper),
         issued,
         failed,
         background=svc.background,
@@ -187,7 +181,7 @@ def print_receipt_after_intake(
 
 
 def preview_letter(
-    desk: DeskServices,
+    printing: PrintingServices,
     actor: Actor,
     request_number: str,
     kind: str,
@@ -204,15 +198,15 @@ def preview_letter(
     """
     if kind not in PREVIEW_KINDS:
         raise ValueError(f"unknown document kind: {kind}")
-    svc = service or print_service(desk)
+    svc = service or printing.service
     done, failed = _callbacks(parent, on_done, on_error)
 
     def fetch() -> Any:
         if kind == "dossier":
-            return desk.letters.dossier_pdf(actor, request_number)
+            return printing.letters().dossier_pdf(actor, request_number)
         # no paper: a new letter is issued on the kind's paper from the settings, and a letter issued before
         # is reprinted on the paper it was issued on (an F4 letter stays F4 after the settings moved to A4)
-        return desk.letters.issue(actor, kind, request_number)
+        return printing.letters().issue(actor, kind, request_number)
 
     def show(value: Any) -> None:
         if isinstance(value, IssuedDocument):
@@ -228,7 +222,7 @@ def preview_letter(
 
 
 def reprint_letter(
-    desk: DeskServices,
+    printing: PrintingServices,
     actor: Actor,
     letter_id: str,
     parent: QWidget | None = None,
@@ -238,7 +232,7 @@ def reprint_letter(
     on_error: OnError | None = None,
 ) -> None:
     """Preview a stored letter (from ``LetterService.letters``) exactly as issued, on its original paper."""
-    svc = service or print_service(desk)
+    svc = service or printing.service
     done, failed = _callbacks(parent, on_done, on_error)
 
     def show(doc: IssuedDocument) -> None:
@@ -246,11 +240,11 @@ def reprint_letter(
         dialog = open_preview(doc.pdf, svc, kind=doc.kind, number=number, info=describe(doc), parent=parent)
         done(PrintOutcome(doc.kind, number, dialog=dialog, document=doc))
 
-    submit(lambda: desk.letters.reprint(actor, letter_id), show, failed, background=svc.background)
+    submit(lambda: printing.letters().reprint(actor, letter_id), show, failed, background=svc.background)
 
 
 def print_register(
-    desk: DeskServices,
+    printing: PrintingServices,
     actor: Actor,
     date_from: dt.date,
     date_to: dt.date,
@@ -262,8 +256,8 @@ def print_register(
     on_error: OnError | None = None,
 ) -> None:
     """Preview the Register Permohonan (or Keberatan) of the period on the configured paper (landscape)."""
-    svc = service or print_service(desk)
-    paper = printer_settings.load(desk).paper("register")
+    svc = service or printing.service
+    paper = printing.settings().paper("register")
     done, failed = _callbacks(parent, on_done, on_error)
     period = ("keberatan-" if objections else "") + f"{date_from.isoformat()}_{date_to.isoformat()}"
     title = (
@@ -280,7 +274,9 @@ def print_register(
         done(PrintOutcome("register", period, dialog=dialog))
 
     submit(
-        lambda: desk.letters.register_pdf(actor, date_from, date_to, objections=objections, paper=paper),
+        lambda: printing.letters().register_pdf(
+            actor, date_from, date_to, objections=objections, paper=paper
+        ),
         show,
         failed,
         background=svc.background,

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from app.documents.kinds import DOCUMENT_TITLES, REQUEST_DOCUMENTS
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.letters import IssuedDocument
 from ui.kit.tasks import submit
 from ui.printing import actions
 from ui.printing.print_service import PrintService
+from ui.printing.services import PrintingServices
 
 
 class LettersPanel(QGroupBox):
@@ -39,15 +39,15 @@ class LettersPanel(QGroupBox):
 
     def __init__(
         self,
-        desk: DeskServices,
+        printing: PrintingServices,
         actor: Actor,
         parent: QWidget | None = None,
         *,
         service: PrintService | None = None,
     ) -> None:
         super().__init__(self.tr("Surat && cetakan"), parent)
-        self.desk, self.actor = desk, actor
-        self.service = service or actions.print_service(desk)
+        self.printing, self.actor = printing, actor
+        self.service = service or printing.service
         self.number: str | None = None
         self.documents: list[IssuedDocument] = []
         layout = QVBoxLayout(self)
@@ -99,9 +99,9 @@ class LettersPanel(QGroupBox):
     def show_request(self, number: str) -> None:
         """List the letters of request ``number`` (read off the GUI thread)."""
         self.number = number
-        desk, actor = self.desk, self.actor
+        letters, actor = self.printing.letters, self.actor
         submit(
-            lambda: desk.letters.letters(actor, number),
+            lambda: letters().letters(actor, number),
             self._show,
             self._failed,
             background=self.service.background,
@@ -142,7 +142,7 @@ class LettersPanel(QGroupBox):
             return
         letter_id = str(item.data(0, Qt.ItemDataRole.UserRole))
         actions.reprint_letter(
-            self.desk, self.actor, letter_id, self, service=self.service, on_error=self._failed
+            self.printing, self.actor, letter_id, self, service=self.service, on_error=self._failed
         )
 
     def open_kind(self, kind: str) -> None:
@@ -157,7 +157,7 @@ class LettersPanel(QGroupBox):
                 self.issued.emit(number)
 
         actions.preview_letter(
-            self.desk,
+            self.printing,
             self.actor,
             number,
             kind,

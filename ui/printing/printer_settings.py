@@ -25,7 +25,7 @@ from app.documents.kinds import DOCUMENT_KINDS, PAPERS
 from app.documents.kinds import KINDS as REGISTRY
 from app.errors import ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
+from app.services.office import OfficeService
 
 SETTING_KEY = "printing"
 
@@ -109,12 +109,12 @@ def validate(settings: PrintingSettings) -> None:
         raise ValidationError(errors)
 
 
-def load(desk: DeskServices) -> PrintingSettings:
-    return PrintingSettings.from_dict(desk.office.setting(SETTING_KEY))
+def load(office: OfficeService) -> PrintingSettings:
+    return PrintingSettings.from_dict(office.setting(SETTING_KEY))
 
 
-def save(desk: DeskServices, actor: Actor, settings: PrintingSettings) -> None:
+def save(office: OfficeService, actor: Actor, settings: PrintingSettings) -> None:
     """Validate and store (administrators; audited by the office service)."""
     validate(settings)
-    kept = desk.office.setting(SETTING_KEY)  # keys another part of the desk may add are kept
-    desk.office.set_setting(actor, SETTING_KEY, {**kept, **settings.to_dict()})
+    kept = office.setting(SETTING_KEY)  # keys another part of the desk may add are kept
+    office.set_setting(actor, SETTING_KEY, {**kept, **settings.to_dict()})

@@ -2,7 +2,7 @@
 
 Why a grid of labelled combo boxes rather than an editable table: every choice is reachable with Tab and read
 by a screen reader with its document name ("Kertas: Tanda Bukti Penerimaan Permohonan"). The settings page
-embeds it with one line: ``make_printing_settings(desk, actor, parent)``.
+embeds it with one line: ``make_printing_settings(office, actor, parent)``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from app.documents import DOCUMENT_TITLES
 from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
+from app.services.office import OfficeService
 from ui.printing import printer_settings
 from ui.printing.print_service import PrinterDirectory, QtPrinters
 from ui.printing.printer_settings import KINDS, PAPER_LABELS, PAPERS, PrintingSettings
@@ -36,14 +36,14 @@ class PrintingSettingsPage(QWidget):
 
     def __init__(
         self,
-        desk: DeskServices,
+        office: OfficeService,
         actor: Actor,
         parent: QWidget | None = None,
         *,
         printers: PrinterDirectory | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.office, self.actor = office, actor
         self.printers = printers or QtPrinters()
         self.editable = actor.can(Permission.MANAGE_OFFICE)
         self.papers: dict[str, QComboBox] = {}
@@ -98,7 +98,7 @@ class PrintingSettingsPage(QWidget):
 
     def load(self) -> None:
         """Show the stored settings; a stored printer missing on this PC stays listed and is marked."""
-        settings = printer_settings.load(self.desk)
+        settings = printer_settings.load(self.office)
         names = self.printers.names()
         default = self.printers.default()
         if not names:
@@ -137,7 +137,7 @@ class PrintingSettingsPage(QWidget):
 
     def save(self) -> bool:
         try:
-            printer_settings.save(self.desk, self.actor, self.current())
+            printer_settings.save(self.office, self.actor, self.current())
         except ValidationError as exc:
             self._say(" ".join(exc.fields.values()), error=True)
             return False
@@ -153,6 +153,6 @@ class PrintingSettingsPage(QWidget):
         self.message.setStyleSheet("color: #b3261e; font-weight: bold;" if error else "")
 
 
-def make_printing_settings(desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> QWidget:
+def make_printing_settings(office: OfficeService, actor: Actor, parent: QWidget | None = None) -> QWidget:
     """The section the settings page embeds as its Pencetakan tab."""
-    return PrintingSettingsPage(desk, actor, parent)
+    return PrintingSettingsPage(office, actor, parent)

@@ -28,9 +28,11 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.calendar import WorkingCalendar
 from app.domain.deadlines import format_remaining, remaining_working_days
 from app.domain.formatting import rupiah
-from app.domain.lifecycle import CHANNELS, DECISION_LABELS, INFO_FORMS, OBTAIN_METHODS, PASAL_17, Decision
+from app.domain.lifecycle import PASAL_17
 from app.services.context import Actor
-from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow
+from app.services.record_fields import register_fields, screen_columns
+from app.services.register_query import SORTABLE, RegisterFilter, RegisterQuery, RegisterRow
+from ui.kit.columns import screen_headers
 from ui.kit.tasks import submit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +49,9 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, ROW_ROLE, NUMBER_ROLE})
 
-_KINDS = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok": "Kelompok"}
+#: The register's columns that are fields of the field tables, by their register key (``requester_kind`` is the
+#: requester's ``kind``): a code among them reads as the text the table gives it (``options``).
+_FIELDS = register_fields()
 
 
 @dataclass(frozen=True)
@@ -57,63 +61,26 @@ class Column:
     default_visible: bool
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("number", "number", True),
-    Column("received_at", "received_at", True),
-    Column("name", "name", True),
-    Column("address", None, False),
-    Column("contact", None, False),
-    Column("occupation", None, False),
-    Column("information", None, True),
-    Column("purpose", None, False),
-    Column("info_held", None, False),
-    Column("info_form", None, False),
-    Column("obtain_method", None, False),
-    Column("decision", None, False),
-    Column("rejection", None, False),
-    Column("decided_at", None, False),
-    Column("delivered_at", None, False),
-    Column("costs", None, False),
-    Column("payment_method", None, False),
-    Column("nik_masked", None, False),
-    Column("channel", "channel", True),
-    Column("requester_kind", None, False),
-    Column("completed_at", None, False),
-    Column("status", "status", True),
-    Column("due", "due", True),
-    Column("remaining", "due", True),
-    Column("forwarded_to", None, False),
-)
+def _columns() -> tuple[Column, ...]:
+    """The screen's columns: the fields the field table puts on screen, in the Register Permohonan's order
+    (domain §4.1, the export's), with the working days left beside the deadline."""
+    out = []
+    for key, spec in screen_columns("request").items():
+        assert spec.screen is not None
+        out.append(Column(key, key if key in SORTABLE else None, spec.screen.shown))
+        if key == "due":
+            out.append(Column("remaining", "due", True))
+    return tuple(out)
+
+
+COLUMNS: tuple[Column, ...] = _columns()
 
 
 def column_headers() -> dict[str, str]:
     """Headers follow the paper Register Permohonan (domain §4.1) plus the desk's own columns."""
     return {
-        "number": QCoreApplication.translate("RegisterTableModel", "No. Pendaftaran"),
-        "received_at": QCoreApplication.translate("RegisterTableModel", "Tanggal"),
-        "name": QCoreApplication.translate("RegisterTableModel", "Nama"),
-        "address": QCoreApplication.translate("RegisterTableModel", "Alamat"),
-        "contact": QCoreApplication.translate("RegisterTableModel", "Nomor Kontak"),
-        "occupation": QCoreApplication.translate("RegisterTableModel", "Pekerjaan"),
-        "information": QCoreApplication.translate("RegisterTableModel", "Informasi yang Diminta"),
-        "purpose": QCoreApplication.translate("RegisterTableModel", "Tujuan Penggunaan Informasi"),
-        "info_held": QCoreApplication.translate("RegisterTableModel", "Di Bawah Penguasaan"),
-        "info_form": QCoreApplication.translate("RegisterTableModel", "Bentuk Informasi"),
-        "obtain_method": QCoreApplication.translate("RegisterTableModel", "Jenis Permohonan"),
-        "decision": QCoreApplication.translate("RegisterTableModel", "Keputusan"),
-        "rejection": QCoreApplication.translate("RegisterTableModel", "Alasan Penolakan"),
-        "decided_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberitahuan Tertulis"),
-        "delivered_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Pemberian Informasi"),
-        "costs": QCoreApplication.translate("RegisterTableModel", "Biaya"),
-        "payment_method": QCoreApplication.translate("RegisterTableModel", "Cara Pembayaran"),
-        "nik_masked": QCoreApplication.translate("RegisterTableModel", "NIK"),
-        "channel": QCoreApplication.translate("RegisterTableModel", "Saluran"),
-        "requester_kind": QCoreApplication.translate("RegisterTableModel", "Jenis Pemohon"),
-        "completed_at": QCoreApplication.translate("RegisterTableModel", "Tgl. Lengkap"),
-        "status": QCoreApplication.translate("RegisterTableModel", "Status"),
-        "due": QCoreApplication.translate("RegisterTableModel", "Jatuh Tempo"),
+        **screen_headers("request"),
         "remaining": QCoreApplication.translate("RegisterTableModel", "Sisa Waktu"),
-        "forwarded_to": QCoreApplication.translate("RegisterTableModel", "Keterangan"),
     }
 
 
@@ -129,14 +96,10 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
         return _d(row.received_at)
     if key in ("decided_at", "delivered_at", "completed_at", "due"):
         return _d(getattr(row, key))
-    if key == "status":
-        return row.status_label
-    if key == "channel":
-        return CHANNELS.get(row.channel, row.channel)
-    if key == "requester_kind":
-        return _KINDS.get(row.requester_kind, row.requester_kind)
-    if key == "obtain_method":
-        return OBTAIN_METHODS.get(row.obtain_method, row.obtain_method)
+    spec = _FIELDS.get(key)
+    if spec is not None and spec.options is not None:
+        code = getattr(row, key)
+        return spec.options.get(code, code) if code else ""
     if key == "info_held":
         if row.info_held is None:
             return ""
@@ -146,18 +109,14 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
             else QCoreApplication.translate("RegisterTableModel", "Tidak")
             + (f" ({row.holder_body})" if row.holder_body else "")
         )
-    if key == "info_form":
-        return INFO_FORMS.get(row.info_form or "", row.info_form or "")
-    if key == "decision":
-        return DECISION_LABELS[Decision(row.decision)] if row.decision else ""
-    if key == "rejection":
+    if key == "rejection_article":
         if not row.rejection_article:
             return ""
         reason = PASAL_17.get(row.rejection_article, "")
         return QCoreApplication.translate("RegisterTableModel", "Pasal 17 huruf {0}").format(
             row.rejection_article
         ) + (f": {reason}" if reason else "")
-    if key == "costs":
+    if key == "cost_total":
         return rupiah(int(row.costs.get("total", 0))) if row.costs else ""
     if key == "remaining":
         return remaining

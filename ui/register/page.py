@@ -7,9 +7,11 @@ Enter or a double click on a row emits ``request_opened(number)``; the main wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -36,7 +38,6 @@ from app.domain.lifecycle import CHANNELS, OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter
 from ui.kit.forms import page_shortcut
 from ui.kit.keys import down_into
@@ -46,6 +47,23 @@ from ui.kit.style import icon, set_role
 from ui.kit.tables import fit_column
 from ui.kit.tasks import submit
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.export import ExportService
+    from app.services.register_query import RegisterQuery
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class RegisterServices:
+    """What the register page uses; ``export`` (openpyxl) is built on the first export."""
+
+    query: RegisterQuery
+    calendar: CalendarService
+    export: Callable[[], ExportService]
+    printing: PrintingServices
+
 
 OPEN = "__open__"
 
@@ -68,17 +86,22 @@ class RegisterPage(Page):
     exported = Signal(str)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+        self,
+        services: RegisterServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
-        self.print_service: Any = None  # ui.printing PrintService; None: the application's
+        self.services, self.actor, self.background = services, actor, background
+        calendar = services.calendar
         self.model = RegisterTableModel(
-            desk.query,
+            services.query,
             actor,
             background=background,
-            calendar=desk.calendar.calendar(),
-            today=lambda: desk.calendar.today(),
+            calendar=calendar.calendar(),
+            today=lambda: calendar.today(),
             parent=self,
         )
         self._debounce = QTimer(self)
@@ -156,7 +179,7 @@ class RegisterPage(Page):
         ):
             self.period.addItem(text, key)
         self._labelled(row, self.tr("&Periode:"), self.period)
-        today = qdate(self.desk.calendar.today())
+        today = qdate(self.services.calendar.today())
         self.date_from = QDateEdit(today.addMonths(-1))
         self.date_to = QDateEdit(today)
         for edit, text in (
@@ -278,7 +301,7 @@ class RegisterPage(Page):
         )
 
     def _period(self) -> tuple[date | None, date | None]:
-        today = self.desk.calendar.today()
+        today = self.services.calendar.today()
         key = self.period.currentData()
         if key == "today":
             return today, today
@@ -302,7 +325,7 @@ class RegisterPage(Page):
 
     def refresh(self) -> None:
         """Re-read the register (after an intake, an action or a calendar change elsewhere)."""
-        self.model.set_calendar(self.desk.calendar.calendar())
+        self.model.set_calendar(self.services.calendar.calendar())
         self.model.reload()
 
     def _search_enter(self) -> None:
@@ -358,10 +381,10 @@ class RegisterPage(Page):
         from ui.printing.actions import print_register
 
         date_from, date_to = self._period()
-        today = self.desk.calendar.today()
+        today = self.services.calendar.today()
         print_register(
-            self.desk, self.actor, date_from or today.replace(day=1), date_to or today, parent=self,
-            service=self.print_service, on_error=lambda exc: self._failed(str(exc)),
+            self.services.printing, self.actor, date_from or today.replace(day=1), date_to or today,
+            parent=self, on_error=lambda exc: self._failed(str(exc)),
         )  # fmt: skip
 
     def export_to(self, path: Path) -> None:
@@ -370,7 +393,7 @@ class RegisterPage(Page):
         The service masks the NIK, writes atomically and records the export in the audit log (UU PDP), so
         the file has the full Register Permohonan columns rather than only the ones shown on screen.
         """
-        exporter = self.desk.export
+        exporter = self.services.export()
         actor, flt = self.actor, self.model.filter
         self.busy.show()
         self.message.clear()

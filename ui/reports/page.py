@@ -1,6 +1,6 @@
 """The Laporan page: the Laporan Layanan Informasi Publik of a period, its requests, its narrative, its files.
 
-Why the page only shows: the figures, the rows behind them and the narrative come from ``desk.reports`` (one
+Why the page only shows: the figures, the rows behind them and the narrative come from the report service (one
 read of ``ReportService.report`` on a worker thread), the period is read by ``app/domain/periods.py`` (the CLI's
 parser, with its Indonesian messages), and the PDF and XLSX are the service's own. A bad period shows its message
 and leaves the figures on screen as they were.
@@ -13,9 +13,10 @@ office's account to the Komisi Informasi, and its narrative is the supervisor's 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -44,7 +45,6 @@ from app.errors import ValidationError
 from app.services.changes import Changes
 from app.services.city_report import CityReport
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
@@ -55,11 +55,29 @@ from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
-from ui.printing.print_service import PrintService
 from ui.reports.city_view import CityView
 from ui.reports.figures_view import Criterion, FiguresView, matches
 
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.city_report import CityReportService
+    from app.services.reports import ReportService
+    from app.services.routing import RoutingService
+    from ui.printing.services import PrintingServices
+
 ROW_NUMBER = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class ReportsServices:
+    """What the Laporan page uses; the report services and ``routing`` (is this PPID Utama's desk?) are built
+    when the page is first shown, not at start-up."""
+
+    calendar: CalendarService
+    reports: Callable[[], ReportService]
+    city_reports: Callable[[], CityReportService]
+    routing: Callable[[], RoutingService]
+    printing: PrintingServices
 
 
 class ReportsPage(Page):
@@ -71,12 +89,11 @@ class ReportsPage(Page):
     narrative_saved = Signal()
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, *, background: bool = True,
-        period: str | None = None, print_service: PrintService | None = None, parent: QWidget | None = None,
+        self, services: ReportsServices, actor: Actor, *, background: bool = True,
+        period: str | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
-        self._print_service = print_service
+        self.services, self.actor, self.background = services, actor, background
         self.allowed = actor.can(Permission.REPORTS)
         self.period: Period | None = None
         self.report: Report | None = None
@@ -119,7 +136,7 @@ class ReportsPage(Page):
         outer.addWidget(self.tabs, 1)
         page_shortcut(self, "Ctrl+S", self.save_narrative)
         page_shortcut(self, "Ctrl+P", self.print_preview)
-        self.period_edit.setText(period or str(desk.calendar.today().year))
+        self.period_edit.setText(period or str(services.calendar.today().year))
         self.show_period()
 
     # --- building --------------------------------------------------------------------------------------------
@@ -147,7 +164,7 @@ class ReportsPage(Page):
             self.tr("Laporan semua kantor yang disimpan meja PPID Utama, dengan rincian per kantor dan meja.")
         )
         self.city_box.toggled.connect(self.show_period)
-        self.city_box.setHidden(not self.desk.routing.is_city())
+        self.city_box.setHidden(not self.services.routing().is_city())
         for widget in (label, self.period_edit, self.city_box, self.show_button):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -249,9 +266,9 @@ class ReportsPage(Page):
         self.error.hide()
         self.loading = True
         self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
-        reports, actor = self.desk.reports, self.actor
+        reports, actor = self.services.reports(), self.actor
         if self.city_wide:
-            city = self.desk.city_reports
+            city = self.services.city_reports()
 
             def read_city() -> tuple[CityReport, Report]:
                 found = city.report(actor, period)
@@ -300,7 +317,7 @@ class ReportsPage(Page):
         if self.period is None:
             return
         if self.rows_of is None:
-            period, reports, actor = self.period, self.desk.reports, self.actor
+            period, reports, actor = self.period, self.services.reports(), self.actor
             self.rows_title.setText(self.tr("Memuat %1…").replace("%1", caption))
 
             def read(rows: list[ReportRow]) -> None:
@@ -309,7 +326,7 @@ class ReportsPage(Page):
                     self.show_rows(criterion, caption)
 
             if self.city is not None:
-                city = self.desk.city_reports
+                city = self.services.city_reports()
                 self._submit(lambda: city.rows(actor, period), read)
             else:
                 self._submit(lambda: reports.rows(actor, period), read)
@@ -351,7 +368,7 @@ class ReportsPage(Page):
         year = self.period.end.year
         sections = {key: text_of(widget) for key, widget in self.form.widgets.items()}
         self.form.clear_errors()
-        reports, actor = self.desk.reports, self.actor
+        reports, actor = self.services.reports(), self.actor
 
         def saved(_texts: dict[str, str]) -> None:
             self.narrative_message.setText(self.tr("Narasi tahun %1 disimpan.").replace("%1", str(year)))
@@ -403,20 +420,13 @@ class ReportsPage(Page):
 
         self._submit(work, done)
 
-    def print_service(self) -> PrintService:
-        if self._print_service is None:
-            from ui.printing.actions import print_service
-
-            self._print_service = print_service(self.desk)
-        return self._print_service
-
     def print_preview(self) -> None:
         """The report's PDF in the print preview (print, save as PDF), as every printed document."""
         if self.period is None:
             return
         from ui.printing.preview_dialog import PreviewDialog
 
-        period, svc = self.period, self.print_service()
+        period, svc = self.period, self.services.printing.service
         to_pdf, _ = self._files()
 
         def show(pdf: bytes) -> None:
@@ -433,7 +443,7 @@ class ReportsPage(Page):
         period, actor, city = self.period, self.actor, self.city
         assert period is not None
         if city is not None:
-            service = self.desk.city_reports
+            service = self.services.city_reports()
             return (lambda: service.pdf(actor, city)), (lambda path: service.xlsx(actor, city, path))
-        reports = self.desk.reports
+        reports = self.services.reports()
         return (lambda: reports.pdf(actor, period)), (lambda path: reports.xlsx(actor, period, path))

@@ -9,7 +9,7 @@ the judge: the dialog never decides whether an action is allowed, it shows the s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,7 +39,6 @@ from app.domain.lifecycle import (
 )
 from app.domain.requester import DOCUMENT_KINDS
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.views import RequestView
 from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
@@ -47,6 +46,9 @@ from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.request.correction import CorrectionFields
+
+if TYPE_CHECKING:
+    from ui.request.page import RequestServices
 
 Collector = Callable[[], dict[str, Any]]
 
@@ -58,7 +60,7 @@ class ActionDialog(RecordingFlow, QDialog):
 
     def __init__(
         self,
-        desk: DeskServices,
+        services: RequestServices,
         actor: Actor,
         view: RequestView,
         action: Action,
@@ -67,7 +69,8 @@ class ActionDialog(RecordingFlow, QDialog):
         background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.view, self.action, self.background = desk, actor, view, action, background
+        self.services, self.actor, self.view, self.action = services, actor, view, action
+        self.background = background
         self.result_view: RequestView | None = None
         self._saving = False
         self._time_edited = False
@@ -97,7 +100,9 @@ class ActionDialog(RecordingFlow, QDialog):
             Action.CORRECT: self._correct,
         }
         self._collect = builders[action]()
-        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), QDateTimeEdit(qdatetime(desk.calendar.now())))
+        self.at = self.f.add(
+            "at", self.tr("&Waktu tindakan:"), QDateTimeEdit(qdatetime(services.calendar.now()))
+        )
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)
@@ -221,7 +226,7 @@ class ActionDialog(RecordingFlow, QDialog):
     def _reject(self) -> Collector:
         self.intro.setText(self.tr("Surat keputusan penolakan berdasarkan pengecualian Pasal 17 UU 14/2008."))
         # The office's DIK: picking an entry cites its SK in the letter, with its huruf and uji konsekuensi.
-        entries = {e.id: e for e in self.desk.information_lists.dik()}
+        entries = {e.id: e for e in self.services.information_lists().dik()}
         choices = {"": self.tr("— tanpa entri DIK (uji konsekuensi di bawah) —")}
         choices.update({i: f"{e.sk_text} — {e.information[:60]}" for i, e in entries.items()})
         dik = self.f.add("dik_id", self.tr("Entri DI&K (SK penetapan):"), combo(choices, ""))
@@ -302,10 +307,10 @@ class ActionDialog(RecordingFlow, QDialog):
         return self._collect()
 
     def save(self) -> None:
-        desk, actor, number, action = self.desk, self.actor, self.view.number, self.action.value
+        services, actor, number, action = self.services, self.actor, self.view.number, self.action.value
         body = self.body()
         at = self.at.dateTime().toPython().isoformat() if self._time_edited else None  # type: ignore[attr-defined]
-        self.run_save(lambda: desk.actions.act(actor, number, action, body, at=at))
+        self.run_save(lambda: services.actions.act(actor, number, action, body, at=at))
 
     def error_aliases(self) -> dict[str, str]:
         if self.action == Action.CORRECT and not self.f.rows["value_choice"].isHidden():

@@ -1,5 +1,8 @@
 """The fields of the "Koreksi data" action: which field, its new value, and why.
 
+Which fields may be corrected, under which name and with which fixed choices, is the field table's
+(``app/services/record_fields/``), the same table the service checks the field against.
+
 Why separate: the correctable fields mix free text and fixed choices (channel, how to obtain/receive), so the
 value input switches between a line edit and a combo box, and the current value is shown as a hint so the
 officer sees what is being replaced. The service checks the new value exactly as at intake.
@@ -7,35 +10,29 @@ officer sees what is being replaced. The service checks the new value exactly as
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS
+from app.services.record_fields import CORRECTION_CONTEXT, correctable
 from app.services.views import RequestView
 from ui.kit.forms import FieldForm, combo
 
-CHOICES = {"channel": CHANNELS, "obtain_method": OBTAIN_METHODS, "delivery_method": DELIVERY_METHODS}
-
 
 def correctable_fields() -> dict[str, str]:
+    """The fields an officer may correct (the field table's ``correct``), by key, with their translated names."""
     return {
-        "requester.name": QCoreApplication.translate("CorrectionFields", "Nama pemohon"),
-        "requester.nik": QCoreApplication.translate("CorrectionFields", "NIK pemohon"),
-        "requester.legal_number": QCoreApplication.translate(
-            "CorrectionFields", "No. SK pengesahan badan hukum"
-        ),
-        "requester.address": QCoreApplication.translate("CorrectionFields", "Alamat pemohon"),
-        "requester.phone": QCoreApplication.translate("CorrectionFields", "Telepon pemohon"),
-        "requester.email": QCoreApplication.translate("CorrectionFields", "Email pemohon"),
-        "requester.occupation": QCoreApplication.translate("CorrectionFields", "Pekerjaan pemohon"),
-        "information": QCoreApplication.translate("CorrectionFields", "Rincian informasi"),
-        "purpose": QCoreApplication.translate("CorrectionFields", "Tujuan penggunaan informasi"),
-        "channel": QCoreApplication.translate("CorrectionFields", "Saluran"),
-        "obtain_method": QCoreApplication.translate("CorrectionFields", "Cara memperoleh informasi"),
-        "delivery_method": QCoreApplication.translate("CorrectionFields", "Cara mendapatkan salinan"),
+        key: QCoreApplication.translate(CORRECTION_CONTEXT, spec.correct.label)
+        for key, spec in correctable().items()
+        if spec.correct is not None
     }
+
+
+def _choices(key: str) -> Mapping[Any, str] | None:
+    """The fixed choices of a field that has them (channel, how to obtain, how to receive), else None."""
+    return correctable()[key].options
 
 
 class CorrectionFields:
@@ -66,18 +63,19 @@ class CorrectionFields:
                 value = getattr(self.view.requester, key.split(".", 1)[1] + "_display")
         else:
             value = getattr(self.view, key, None)
-            if key in CHOICES and value:
-                value = CHOICES[key].get(str(value), value)
+            choices = _choices(key)
+            if choices is not None and value:
+                value = choices.get(str(value), value)
         return "" if value is None else str(value)
 
     def _switch(self) -> None:
         key = str(self.field.currentData())
-        choice = key in CHOICES
-        self.f.set_visible("value", not choice)
-        self.f.set_visible("value_choice", choice)
-        if choice:
+        choices = _choices(key)
+        self.f.set_visible("value", choices is None)
+        self.f.set_visible("value_choice", choices is not None)
+        if choices is not None:
             self.choice_value.clear()
-            for value, label in CHOICES[key].items():
+            for value, label in choices.items():
                 self.choice_value.addItem(label, value)
         self.f.set_hint(
             "field",
@@ -88,5 +86,5 @@ class CorrectionFields:
 
     def collect(self) -> dict[str, Any]:
         key = str(self.field.currentData())
-        value = self.choice_value.currentData() if key in CHOICES else self.text_value.text()
+        value = self.choice_value.currentData() if _choices(key) is not None else self.text_value.text()
         return {"field": key, "value": value, "reason": self.reason.toPlainText()}

@@ -9,9 +9,10 @@ the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,13 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.deadlines import DEADLINE_LABELS, format_remaining, remaining_working_days
 from app.domain.formatting import format_date_long
 from app.domain.lifecycle import ACTION_BUTTON_LABELS, Action
 from app.services.availability import RequestChoices, request_choices
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.views import ObjectionView, RequestView
 from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
@@ -48,6 +48,29 @@ from ui.kit.tasks import submit
 from ui.printing.letters_panel import LettersPanel
 from ui.request.actions import ActionDialog
 from ui.request.details import detail_sections
+
+if TYPE_CHECKING:
+    from app.services.calendar import CalendarService
+    from app.services.information_lists import InformationListService
+    from app.services.objections import ObjectionService
+    from app.services.register import RegisterService
+    from app.services.request_actions import RequestActions
+    from app.services.routing import RoutingService
+    from ui.printing.services import PrintingServices
+
+
+@dataclass(frozen=True)
+class RequestServices:
+    """What the request page and the dialogs it opens use; ``routing`` and ``information_lists`` are built on
+    first use (a forward to another office, a refusal citing the DIK)."""
+
+    register: RegisterService
+    actions: RequestActions
+    objections: ObjectionService
+    calendar: CalendarService
+    routing: Callable[[], RoutingService]
+    information_lists: Callable[[], InformationListService]
+    printing: PrintingServices
 
 
 @dataclass(frozen=True)
@@ -64,16 +87,20 @@ class RequestPage(Page):
     asks for the register (``page_requested``)."""
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *, background: bool = True
+        self,
+        services: RequestServices,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.background = desk, actor, background
+        self.services, self.actor, self.background = services, actor, background
         self.view: RequestView | None = None
         self.can_route = False
         self.action_buttons: dict[Action, QPushButton] = {}
         self.explanations: dict[str, QLabel] = {}
         self.last_dialog: QWidget | None = None
-        self.print_service: Any = None  # ui.printing PrintService; None: the application's
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         back = QToolButton()
@@ -123,7 +150,7 @@ class RequestPage(Page):
         self.objections_layout = QVBoxLayout(self.objections_box)
         right_box.addWidget(self.objections_box)
         # Issued letters are records: listed with number and date, reprinted identically (Enter).
-        self.letters = LettersPanel(desk, actor)
+        self.letters = LettersPanel(services.printing, actor)
         self.letters.issued.connect(lambda _number: self.reload())
         right_box.addWidget(self.letters)
         timeline_title = QLabel(self.tr("Riwayat"))
@@ -152,13 +179,14 @@ class RequestPage(Page):
 
     def show_request(self, number: str) -> None:
         """Load and show request ``number`` (off the GUI thread)."""
-        desk, actor = self.desk, self.actor
+        services, actor = self.services, self.actor
 
         def fetch() -> Loaded:
-            view = desk.register.get(actor, number)
-            objections = desk.objections.list(actor, request_number=view.number)
+            view = services.register.get(actor, number)
+            objections = services.objections.list(actor, request_number=view.number)
+            calendar = services.calendar
             return Loaded(
-                view, desk.calendar.calendar(), objections, desk.calendar.today(), desk.routing.is_city()
+                view, calendar.calendar(), objections, calendar.today(), services.routing().is_city()
             )
 
         self.number.setText(number)
@@ -205,13 +233,7 @@ class RequestPage(Page):
         while self.deadlines_form.rowCount():
             self.deadlines_form.removeRow(0)
         self.explanations.clear()
-        labels = {
-            "completeness": self.tr("Pemeriksaan kelengkapan"),
-            "completion": self.tr("Pemohon melengkapi"),
-            "response": self.tr("Pemberitahuan tertulis"),
-            "extended": self.tr("Setelah perpanjangan"),
-            "objection_filing": self.tr("Batas mengajukan keberatan"),
-        }
+        labels = {kind: self.tr(text) for kind, text in DEADLINE_LABELS.items()}  # named once, in the domain
         current = choices.deadline
         for kind, data in view.deadlines.items():
             due = date.fromisoformat(str(data["due"]))
@@ -311,7 +333,7 @@ class RequestPage(Page):
     def open_action(self, action: Action) -> ActionDialog:
         """Open the dialog for ``action``; on success the page reloads and emits ``changed``."""
         assert self.view is not None
-        dialog = ActionDialog(self.desk, self.actor, self.view, action, self, background=self.background)
+        dialog = ActionDialog(self.services, self.actor, self.view, action, self, background=self.background)
         dialog.recorded.connect(self._recorded)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
@@ -323,7 +345,7 @@ class RequestPage(Page):
 
         assert self.view is not None
         dialog = ObjectionFileDialog(
-            self.desk, self.actor, self.view.number, self, background=self.background
+            self.services, self.actor, self.view.number, self, background=self.background
         )
         dialog.recorded.connect(lambda objection: self._recorded(None, objection.number))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -335,7 +357,7 @@ class RequestPage(Page):
         from ui.request.route import RouteDialog
 
         assert self.view is not None
-        dialog = RouteDialog(self.desk, self.actor, self.view.number, self, background=self.background)
+        dialog = RouteDialog(self.services, self.actor, self.view.number, self, background=self.background)
         dialog.recorded.connect(self._recorded)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
@@ -349,8 +371,8 @@ class RequestPage(Page):
         assert self.view is not None
         number = self.view.number
         preview_letter(
-            self.desk, self.actor, number, kind, self,
-            service=self.print_service, on_done=lambda _outcome: self.reload(), on_error=self._failed,
+            self.services.printing, self.actor, number, kind, self,
+            on_done=lambda _outcome: self.reload(), on_error=self._failed,
         )  # fmt: skip
 
     def _recorded(self, _view: object, objection: str | None = None) -> None:

@@ -9,6 +9,8 @@ message next to its field, saving off the GUI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
 from ui.kit.forms import FieldForm, save_row
@@ -33,6 +34,9 @@ from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
+
+if TYPE_CHECKING:
+    from ui.request.page import RequestServices
 
 
 class RouteDialog(RecordingFlow, QDialog):
@@ -42,7 +46,7 @@ class RouteDialog(RecordingFlow, QDialog):
 
     def __init__(
         self,
-        desk: DeskServices,
+        services: RequestServices,
         actor: Actor,
         number: str,
         parent: QWidget | None = None,
@@ -50,7 +54,7 @@ class RouteDialog(RecordingFlow, QDialog):
         background: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.number, self.background = desk, actor, number, background
+        self.services, self.actor, self.number, self.background = services, actor, number, background
         self.result_view: RequestView | None = None
         self.choice: RouteChoice | None = None
         self._saving = False
@@ -91,7 +95,7 @@ class RouteDialog(RecordingFlow, QDialog):
         self.reason = self.f.add("reason", self.tr("&Alasan:"), QPlainTextEdit())
         self.reason.setFixedHeight(70)
         self.at = self.f.add(
-            "at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(desk.calendar.now()))
+            "at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(services.calendar.now()))
         )
         self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
         self.at.dateTimeChanged.connect(self._mark_time)
@@ -106,7 +110,7 @@ class RouteDialog(RecordingFlow, QDialog):
 
     def load(self, *, refresh: bool = False) -> None:
         """Show the offices kept on the desk; fetch them from the server first when asked or when none are kept."""
-        routing, actor, number = self.desk.routing, self.actor, self.number
+        routing, actor, number = self.services.routing(), self.actor, self.number
 
         def work() -> RouteChoice:
             if refresh or not routing.offices().offices:
@@ -149,7 +153,7 @@ class RouteDialog(RecordingFlow, QDialog):
     def save(self) -> None:
         if not self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled():
             return
-        routing, actor, number = self.desk.routing, self.actor, self.number
+        routing, actor, number = self.services.routing(), self.actor, self.number
         to_office = str(self.office.currentData() or "")
         reason = self.reason.toPlainText()
         at = self.at.dateTime().toPython().isoformat() if self._time_edited else None  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 Why a preview before applying: deadlines are frozen when computed and printed on letters, so a calendar change
 never silently moves them. The supervisor first sees every deadline that would change (old → new), then
-applies; each change lands on the request's timeline (``desk.calendar.recompute``).
+applies; each change lands on the request's timeline (``CalendarService.recompute``).
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
-from app.services.calendar import CLOSURE, DeadlineChange
+from app.services.calendar import CLOSURE, CalendarService, DeadlineChange
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from ui.kit.crash import show_error, user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
@@ -50,9 +49,9 @@ class CalendarPanel(QWidget):
     preview_ready = Signal()
     applied = Signal(int)
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, calendar: CalendarService, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.calendar, self.actor = calendar, actor
         self.changes: list[DeadlineChange] = []
         can_edit = actor.can(Permission.MANAGE_CALENDAR)
         can_recompute = actor.can(Permission.RECOMPUTE_DEADLINES)
@@ -62,7 +61,7 @@ class CalendarPanel(QWidget):
         year_label = QLabel(self.tr("&Tahun:"))
         self.year = QSpinBox()
         self.year.setRange(2020, 2040)
-        self.year.setValue(desk.calendar.now().year)
+        self.year.setValue(calendar.now().year)
         self.year.setAccessibleName(self.tr("Tahun"))
         year_label.setBuddy(self.year)
         top.addWidget(year_label)
@@ -74,7 +73,7 @@ class CalendarPanel(QWidget):
         )
         left.addWidget(self.holidays, 1)
         self.cuti = QCheckBox(self.tr("&Cuti bersama dihitung sebagai hari libur"))
-        self.cuti.setChecked(desk.calendar.cuti_bersama_is_holiday())
+        self.cuti.setChecked(calendar.cuti_bersama_is_holiday())
         self.cuti.setEnabled(can_edit)
         self.cuti.toggled.connect(self._cuti_toggled)
         left.addWidget(self.cuti)
@@ -88,7 +87,7 @@ class CalendarPanel(QWidget):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        today = desk.calendar.today()
+        today = calendar.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.reason = QLineEdit()
         self.form.add("day", self.tr("Tangga&l:"), self.day)
@@ -148,7 +147,7 @@ class CalendarPanel(QWidget):
             "cuti_bersama": self.tr("Cuti bersama"),
             "lokal": self.tr("Libur lokal"),
         }
-        holidays = self.desk.calendar.holidays(year)
+        holidays = self.calendar.holidays(year)
         self.holidays.setRowCount(len(holidays))
         for row, holiday in enumerate(holidays):
             name = holiday.name + (self.tr(" (perkiraan)") if holiday.estimated else "")
@@ -164,7 +163,7 @@ class CalendarPanel(QWidget):
         picked = self.day.date()
         day = date(picked.year(), picked.month(), picked.day())
         try:
-            self.desk.calendar.add(self.actor, day=day, name=self.reason.text(), kind=CLOSURE)
+            self.calendar.add(self.actor, day=day, name=self.reason.text(), kind=CLOSURE)
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return
@@ -194,7 +193,7 @@ class CalendarPanel(QWidget):
             )
             return
         try:
-            self.desk.calendar.remove(self.actor, day)
+            self.calendar.remove(self.actor, day)
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -203,7 +202,7 @@ class CalendarPanel(QWidget):
 
     def _cuti_toggled(self, value: bool) -> None:
         try:
-            self.desk.calendar.set_cuti_bersama_is_holiday(self.actor, value)
+            self.calendar.set_cuti_bersama_is_holiday(self.actor, value)
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -215,8 +214,8 @@ class CalendarPanel(QWidget):
         self.preview_button.setEnabled(False)
         self.apply_button.setEnabled(False)
         self.preview_summary.setText(self.tr("Menghitung…"))
-        desk, actor = self.desk, self.actor
-        run_in_background(lambda: desk.calendar.recompute(actor, apply=False), self._previewed, self._failed)
+        calendar, actor = self.calendar, self.actor
+        run_in_background(lambda: calendar.recompute(actor, apply=False), self._previewed, self._failed)
 
     def _previewed(self, changes: list[DeadlineChange]) -> None:
         self.changes = changes
@@ -248,8 +247,8 @@ class CalendarPanel(QWidget):
 
     def apply_changes(self) -> None:
         self.apply_button.setEnabled(False)
-        desk, actor = self.desk, self.actor
-        run_in_background(lambda: desk.calendar.recompute(actor, apply=True), self._applied, self._failed)
+        calendar, actor = self.calendar, self.actor
+        run_in_background(lambda: calendar.recompute(actor, apply=True), self._applied, self._failed)
 
     def _applied(self, changes: list[DeadlineChange]) -> None:
         self.preview.setRowCount(0)

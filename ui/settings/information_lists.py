@@ -2,13 +2,14 @@
 DIP (information available at any time), listed for everyone, added to and revoked by supervisors and up.
 
 The forms are inline under each list rather than dialogs: the officer sees the list while typing the entry.
-Adding and revoking go through ``desk.information_lists``, whose ``ValidationError.fields`` are shown next to
+Adding and revoking go through ``InformationListService``, whose ``ValidationError.fields`` are shown next to
 the matching input; a revoked entry leaves the list but is kept (``ppid-desk dik list --all``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -32,9 +33,11 @@ from app.domain.lifecycle import PASAL_17
 from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
+
+if TYPE_CHECKING:
+    from app.services.information_lists import InformationListService
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -54,9 +57,14 @@ class _ListPanel(QWidget):
 
     which = ""
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        information_lists: Callable[[], InformationListService],
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.information_lists, self.actor = information_lists, actor
         self.ids: list[str] = []
         self.table = _table(self.headers())
         self.form = FieldForm()
@@ -147,7 +155,7 @@ class _ListPanel(QWidget):
             self.revoke_error.setText(self.tr("Pilih entri yang akan dicabut pada daftar."))
             return False
         try:
-            self.desk.information_lists.revoke(self.actor, self.which, self.ids[row], self.reason.text())
+            self.information_lists().revoke(self.actor, self.which, self.ids[row], self.reason.text())
         except ValidationError as exc:
             self.revoke_error.setText(" ".join(exc.fields.values()))
             return False
@@ -201,11 +209,11 @@ class DikPanel(_ListPanel):
     def entries(self) -> list[tuple[str, list[str]]]:
         return [
             (e.id, [e.information, e.article, e.consequence_test, e.excluded_for, e.sk_text])
-            for e in self.desk.information_lists.dik()
+            for e in self.information_lists().dik()
         ]
 
     def save(self, body: dict[str, Any]) -> Any:
-        return self.desk.information_lists.add_dik(self.actor, body)
+        return self.information_lists().add_dik(self.actor, body)
 
 
 class DipPanel(_ListPanel):
@@ -241,21 +249,25 @@ class DipPanel(_ListPanel):
 
     def entries(self) -> list[tuple[str, list[str]]]:
         return [
-            (e.id, [e.title, e.summary, e.holder, e.form, e.location])
-            for e in self.desk.information_lists.dip()
+            (e.id, [e.title, e.summary, e.holder, e.form, e.location]) for e in self.information_lists().dip()
         ]
 
     def save(self, body: dict[str, Any]) -> Any:
-        return self.desk.information_lists.add_dip(self.actor, body)
+        return self.information_lists().add_dip(self.actor, body)
 
 
 class InformationListsPanel(QTabWidget):
     """The two lists side by side as tabs."""
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        information_lists: Callable[[], InformationListService],
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Daftar informasi"))
-        self.dik = DikPanel(desk, actor)
-        self.dip = DipPanel(desk, actor)
+        self.dik = DikPanel(information_lists, actor)
+        self.dip = DipPanel(information_lists, actor)
         self.addTab(self.dik, self.tr("Informasi dikecualikan (&DIK)"))
         self.addTab(self.dip, self.tr("Informasi publik (DI&P)"))

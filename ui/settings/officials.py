@@ -1,7 +1,7 @@
 """Officials (signatories) of the office: PPID, Atasan PPID and service officers, as printed on letters.
 
 ``OfficialFields`` edits one official (used twice by the wizard); ``OfficialsPanel`` is the settings list with
-an editor underneath. Saving goes through ``desk.office.save_official``; its ``ValidationError.fields``
+an editor underneath. Saving goes through ``OfficeService.save_official``; its ``ValidationError.fields``
 (``name``, ``jabatan``, ``nip``, ``role``) are shown next to the matching input.
 """
 
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
-from app.services.office import OFFICIAL_ROLES, OfficialView
+from app.services.office import OFFICIAL_ROLES, OfficeService, OfficialView
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 
@@ -101,10 +100,10 @@ class OfficialFields(QGroupBox):
             "active": self.active.isChecked(),
         }
 
-    def save(self, desk: DeskServices, actor: Actor) -> OfficialView | None:
+    def save(self, office: OfficeService, actor: Actor) -> OfficialView | None:
         """Save through the service; on a validation error show it here and return None."""
         try:
-            saved = desk.office.save_official(actor, **self.values())
+            saved = office.save_official(actor, **self.values())
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return None
@@ -116,9 +115,9 @@ class OfficialFields(QGroupBox):
 class OfficialsPanel(QWidget):
     """Settings: every official (active and not) in a list; select one to edit, or add a new one."""
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, office: OfficeService, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.office, self.actor = office, actor
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Daftar pejabat"))
         self.editor = OfficialFields(self.tr("Data pejabat"))
@@ -142,7 +141,7 @@ class OfficialsPanel(QWidget):
 
     def reload(self, select_id: str | None = None) -> None:
         self.list.clear()
-        for official in self.desk.office.officials(include_inactive=True):
+        for official in self.office.officials(include_inactive=True):
             suffix = "" if official.active else self.tr(" (nonaktif)")
             item = QListWidgetItem(
                 f"{official.name} — {OFFICIAL_ROLES.get(official.role, official.role)}{suffix}"
@@ -162,7 +161,7 @@ class OfficialsPanel(QWidget):
 
     def save(self) -> None:
         try:
-            saved = self.editor.save(self.desk, self.actor)
+            saved = self.editor.save(self.office, self.actor)
         except DeskError as exc:
             show_error(self, exc)
             return

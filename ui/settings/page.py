@@ -7,6 +7,8 @@ idle-lock timeout and "Sinkronisasi" (enrolling this desk with the city server).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -26,7 +28,6 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
@@ -41,7 +42,25 @@ from ui.settings.users import UsersPanel
 from ui.shell.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
 
 if TYPE_CHECKING:
-    from ui.sync.controller import SyncController
+    from app.services.audit_log import AuditLogService
+    from app.services.calendar import CalendarService
+    from app.services.information_lists import InformationListService
+    from app.services.office import OfficeService
+    from app.services.users import UserService
+    from ui.sync.controller import SyncController, SyncServices
+
+
+@dataclass(frozen=True)
+class SettingsServices:
+    """What the settings page hands its panels; the information lists and the audit log are built on first
+    use, and ``sync`` builds its own controller when the page is given none."""
+
+    office: OfficeService
+    users: UserService
+    calendar: CalendarService
+    information_lists: Callable[[], InformationListService]
+    audit_log: Callable[[], AuditLogService]
+    sync: SyncServices
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -64,9 +83,9 @@ class GeneralPanel(QWidget):
 
     language_changed = Signal(str)
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, office: OfficeService, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.office, self.actor = office, actor
         self.form = FieldForm()
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
@@ -79,7 +98,7 @@ class GeneralPanel(QWidget):
         self.idle.setRange(0, MAX_IDLE_MINUTES)
         self.idle.setSuffix(self.tr(" menit"))
         self.idle.setSpecialValueText(self.tr("Tidak pernah"))
-        self.idle.setValue(idle_minutes(desk))
+        self.idle.setValue(idle_minutes(office))
         self.idle.setEnabled(actor.can(Permission.MANAGE_OFFICE))
         self.form.add(
             "idle_lock_minutes",
@@ -99,8 +118,8 @@ class GeneralPanel(QWidget):
 
     def save(self) -> None:
         try:
-            if self.actor.can(Permission.MANAGE_OFFICE) and self.idle.value() != idle_minutes(self.desk):
-                set_idle_minutes(self.desk, self.actor, self.idle.value())
+            if self.actor.can(Permission.MANAGE_OFFICE) and self.idle.value() != idle_minutes(self.office):
+                set_idle_minutes(self.office, self.actor, self.idle.value())
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return
@@ -111,7 +130,7 @@ class GeneralPanel(QWidget):
         language = self.language.currentData()
         self.status.setText(self.tr("Tersimpan."))
         if language != i18n.current_language():
-            i18n.save_language(self.desk.office.data_folder(), language)
+            i18n.save_language(self.office.data_folder(), language)
             self.language_changed.emit(language)
 
 
@@ -119,10 +138,10 @@ class OfficePanel(QWidget):
     """Profile + kop surat, or numbering: forms that save through ``update_profile``."""
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, forms: list[Any], parent: QWidget | None = None
+        self, office: OfficeService, actor: Actor, forms: list[Any], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.forms = desk, actor, forms
+        self.office, self.actor, self.forms = office, actor, forms
         layout = QVBoxLayout(self)
         for form in forms:
             layout.addWidget(form)
@@ -131,9 +150,9 @@ class OfficePanel(QWidget):
         set_role(self.status, "hint")
         layout.addLayout(_SaveBar(self.save_button, self.status))
         self.save_button.clicked.connect(self.save)
-        office = desk.office.profile()
+        profile = office.profile()
         for form in forms:
-            form.load(office)
+            form.load(profile)
 
     def save(self) -> bool:
         changes: dict[str, Any] = {}
@@ -149,7 +168,7 @@ class OfficePanel(QWidget):
             self.status.setText(self.tr("Periksa isian yang ditandai."))
             return False
         try:
-            self.desk.office.update_profile(self.actor, changes)
+            self.office.update_profile(self.actor, changes)
         except ValidationError as exc:
             for form in self.forms:
                 form.form.show_errors({k: v for k, v in exc.fields.items() if k in form.form.widgets} or {})
@@ -163,10 +182,11 @@ class OfficePanel(QWidget):
 
 
 class SettingsPage(Page):
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None, *,
+    def __init__(self, services: SettingsServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.services, self.actor = services, actor
+        office = services.office
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Pengaturan"))
         set_role(title, "title")
@@ -178,49 +198,51 @@ class SettingsPage(Page):
         admin = actor.can(Permission.MANAGE_OFFICE)
         if admin:
             self.profile_form = OfficeProfileForm()
-            self.kop_form = KopForm(desk.office.data_folder(), facts=self.profile_form.facts)
+            self.kop_form = KopForm(office.data_folder(), facts=self.profile_form.facts)
             for edit in self.profile_form.edits.values():
                 edit.textChanged.connect(self.kop_form.schedule_preview)
             self._add(
                 "office",
-                OfficePanel(desk, actor, [self.profile_form, self.kop_form]),
+                OfficePanel(office, actor, [self.profile_form, self.kop_form]),
                 self.tr("Profil && kop surat"),
                 "office",
             )
-            self._add("officials", OfficialsPanel(desk, actor), self.tr("Pejabat"), "officials")
+            self._add("officials", OfficialsPanel(office, actor), self.tr("Pejabat"), "officials")
             self.numbering_form = NumberingForm()
             self._add(
                 "numbering",
-                OfficePanel(desk, actor, [self.numbering_form]),
+                OfficePanel(office, actor, [self.numbering_form]),
                 self.tr("Penomoran"),
                 "numbering",
             )
-        calendar = CalendarPanel(desk, actor)
+        calendar = CalendarPanel(services.calendar, actor)
         calendar.applied.connect(self._deadlines_recomputed)
         self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
         self._add(
             "information_lists",
-            InformationListsPanel(desk, actor),
+            InformationListsPanel(services.information_lists, actor),
             self.tr("Daftar informasi"),
             "mdi6.file-lock-outline",
         )
         if actor.can(Permission.MANAGE_USERS):
-            self._add("users", UsersPanel(desk, actor), self.tr("Pengguna && peran"), "users")
+            self._add("users", UsersPanel(services.users, actor), self.tr("Pengguna && peran"), "users")
         if admin:
             from ui.sync.settings_panel import SyncSettingsPanel
 
-            self._add("sync", SyncSettingsPanel(desk, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync")
+            self._add(
+                "sync", SyncSettingsPanel(services.sync, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync"
+            )
         if actor.can(Permission.VIEW_AUDIT_LOG):
             from ui.audit.panel import AuditLogPanel
 
-            self._add("audit", AuditLogPanel(desk, actor), self.tr("Log audit"), "mdi6.history")
+            self._add("audit", AuditLogPanel(services.audit_log, actor), self.tr("Log audit"), "mdi6.history")
         self._add(
             "printing",
-            make_printing_settings(desk, actor, self),
+            make_printing_settings(office, actor, self),
             self.tr("Pencetakan"),
             "mdi6.printer-outline",
         )
-        general = GeneralPanel(desk, actor)
+        general = GeneralPanel(office, actor)
         general.language_changed.connect(self.language_changed)
         self._add("general", general, self.tr("Tampilan && bahasa"), "language")
 

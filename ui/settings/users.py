@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.permissions import ROLE_LABELS, Role
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
+from app.services.users import UserService
 from app.services.views import UserView
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
@@ -49,9 +49,9 @@ def _role_combo() -> QComboBox:
 
 
 class UsersPanel(QWidget):
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.user_service, self.actor = users, actor
         self.users: list[UserView] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -123,7 +123,7 @@ class UsersPanel(QWidget):
 
     def reload(self, select: str | None = None) -> None:
         try:
-            self.users = self.desk.users.list(self.actor)
+            self.users = self.user_service.list(self.actor)
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -158,7 +158,7 @@ class UsersPanel(QWidget):
         self.save_user.setEnabled(user is not None)
         self.toggle_active.setEnabled(user is not None)
         self.unlock.setEnabled(
-            user is not None and self.desk.users.locked_until(self.actor, user.username) is not None
+            user is not None and self.user_service.locked_until(self.actor, user.username) is not None
         )
         self.edit_form.clear_errors()
         self.new_password.clear()
@@ -169,7 +169,7 @@ class UsersPanel(QWidget):
 
     def add_user(self) -> None:
         try:
-            self.desk.users.add(
+            self.user_service.add(
                 self.actor,
                 username=self.username.text(),
                 full_name=self.full_name.text(),
@@ -195,9 +195,9 @@ class UsersPanel(QWidget):
             return
         try:
             if self.role.currentData() != user.role:
-                self.desk.users.set_role(self.actor, user.username, self.role.currentData())
+                self.user_service.set_role(self.actor, user.username, self.role.currentData())
             if self.new_password.text():
-                self.desk.users.change_password(self.actor, user.username, self.new_password.text())
+                self.user_service.change_password(self.actor, user.username, self.new_password.text())
         except ValidationError as exc:
             self.edit_form.show_errors(exc.fields)
             return
@@ -207,11 +207,11 @@ class UsersPanel(QWidget):
         self.reload(select=user.username)
 
     def unlock_selected(self) -> None:
-        self._act_on_selected(lambda user: self.desk.users.unlock(self.actor, user.username))
+        self._act_on_selected(lambda user: self.user_service.unlock(self.actor, user.username))
 
     def toggle_selected(self) -> None:
         self._act_on_selected(
-            lambda user: self.desk.users.set_active(self.actor, user.username, not user.active)
+            lambda user: self.user_service.set_active(self.actor, user.username, not user.active)
         )
 
     def _act_on_selected(self, act: Callable[[UserView], object]) -> None:

@@ -19,6 +19,7 @@ from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.services.context import Actor
 from app.services.desk import DeskServices
+from app.services.office import OfficeService
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import icon, set_role
@@ -37,21 +38,19 @@ _INPUT_EVENTS = {
 }
 
 
-def idle_minutes(desk: DeskServices) -> int:
-    value: Any = desk.office.setting(UI_SETTING).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES)
+def idle_minutes(office: OfficeService) -> int:
+    value: Any = office.setting(UI_SETTING).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES)
     try:
         return max(0, min(MAX_IDLE_MINUTES, int(value)))
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
 
 
-def set_idle_minutes(desk: DeskServices, actor: Actor, minutes: int) -> None:
+def set_idle_minutes(office: OfficeService, actor: Actor, minutes: int) -> None:
     if not 0 <= minutes <= MAX_IDLE_MINUTES:
         raise ValidationError({"idle_lock_minutes": f"Isi 0 (tidak pernah) sampai {MAX_IDLE_MINUTES} menit."})
-    current = desk.office.setting(UI_SETTING)
-    desk.office.set_setting(
-        actor, UI_SETTING, {**current, "idle_lock_minutes": minutes}, Permission.MANAGE_OFFICE
-    )
+    current = office.setting(UI_SETTING)
+    office.set_setting(actor, UI_SETTING, {**current, "idle_lock_minutes": minutes}, Permission.MANAGE_OFFICE)
 
 
 class IdleWatcher(QObject):

@@ -45,6 +45,7 @@ from ui.kit.style import icon, set_role
 from ui.kit.tasks import runner
 from ui.kit.unsaved import ask_discard, unsaved_dialogs
 from ui.settings.users import role_label
+from ui.shell import wiring
 from ui.shell.pages import BY_KEY, PAGES, SIDEBAR, PageDeps
 from ui.sync.controller import SyncController
 from ui.sync.status import ClockBanner, SyncStatusButton
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
                  sync: SyncController | None = None, dashboard: DashboardPage | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.desk, self.actor = desk, actor
-        self.sync = sync or SyncController(desk)
+        self.sync = sync or SyncController(wiring.sync(desk))
         self.sync.setParent(self)
         office = desk.office.profile()
         self.setWindowTitle(self.tr("PPID Desk — %1").replace("%1", office.name))
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self, dashboard: DashboardPage | None) -> None:
         """The dashboard now (or the one built and loaded during the sign-in); every other page when first
         shown (a faster start, less memory if unused)."""
-        self.dashboard = dashboard or DashboardPage(self.desk)
+        self.dashboard = dashboard or DashboardPage(wiring.dashboard(self.desk))
         self._add_page("dashboard", self.dashboard)
 
     def page(self, key: str) -> Page:
@@ -331,7 +332,7 @@ class MainWindow(QMainWindow):
         if self.desk.read_only:
             self.read_only_box.open()
             return None
-        dialog = IntakeDialog(self.desk, self.actor, self)
+        dialog = IntakeDialog(wiring.intake(self.desk), self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda number: self.broadcast(Changes.recorded(requests=[number])))
         dialog.open_request.connect(self.open_request)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ui.shell import wiring
+
 if TYPE_CHECKING:
     from app.services.context import Actor
     from app.services.desk import DeskServices
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageDeps:
-    """What a page may be built with: the desk's services, the signed-in officer, the window's sync."""
+    """What a page may be built with: the desk's services (each factory picks the page's own through
+    ``wiring``), the signed-in officer, the window's sync."""
 
     desk: DeskServices
     actor: Actor
@@ -47,49 +50,49 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 def _dashboard(deps: PageDeps) -> Page:
     from ui.dashboard.page import DashboardPage
 
-    return DashboardPage(deps.desk)
+    return DashboardPage(wiring.dashboard(deps.desk))
 
 
 def _register(deps: PageDeps) -> Page:
     from ui.register.page import RegisterPage
 
-    return RegisterPage(deps.desk, deps.actor)
+    return RegisterPage(wiring.register(deps.desk), deps.actor)
 
 
 def _objections(deps: PageDeps) -> Page:
     from ui.objections.page import ObjectionsPage
 
-    return ObjectionsPage(deps.desk, deps.actor)
+    return ObjectionsPage(wiring.objections(deps.desk), deps.actor)
 
 
 def _settings(deps: PageDeps) -> Page:
     from ui.settings.page import SettingsPage
 
-    return SettingsPage(deps.desk, deps.actor, sync=deps.sync)
+    return SettingsPage(wiring.settings(deps.desk), deps.actor, sync=deps.sync)
 
 
 def _sync(deps: PageDeps) -> Page:
     from ui.sync.page import SyncPage
 
-    return SyncPage(deps.desk, deps.actor, deps.sync)
+    return SyncPage(wiring.sync(deps.desk), deps.actor, deps.sync)
 
 
 def _reports(deps: PageDeps) -> Page:
     from ui.reports.page import ReportsPage
 
-    return ReportsPage(deps.desk, deps.actor)
+    return ReportsPage(wiring.reports(deps.desk), deps.actor)
 
 
 def _agenda(deps: PageDeps) -> Page:
     from ui.agenda.page import AgendaPage
 
-    return AgendaPage(deps.desk, deps.actor)
+    return AgendaPage(wiring.agenda(deps.desk), deps.actor)
 
 
 def _request(deps: PageDeps) -> Page:
     from ui.request.page import RequestPage
 
-    return RequestPage(deps.desk, deps.actor)
+    return RequestPage(wiring.request(deps.desk), deps.actor)
 
 
 #: In sidebar order.

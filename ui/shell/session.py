@@ -19,6 +19,7 @@ from app.services.desk import DeskServices
 from ui.dashboard.page import DashboardPage
 from ui.kit import i18n
 from ui.kit.lifetime import keep
+from ui.shell import wiring
 from ui.shell.lock import IdleWatcher, LockDialog, idle_minutes
 from ui.shell.login import LoginDialog
 from ui.shell.main_window import MainWindow
@@ -83,7 +84,7 @@ class DeskApp(QObject):
         """Build the dashboard, which starts loading, while the officer types: the main window then opens with
         it instead of building and reading it after Enter. It is the office's dashboard, the same whoever
         signs in; it is shown only once a sign-in has succeeded."""
-        self.next_dashboard = DashboardPage(self.desk)
+        self.next_dashboard = DashboardPage(wiring.dashboard(self.desk))
 
     def _show_dialog(self, dialog: QWidget) -> None:
         self.dialog = keep(dialog)  # dropping self.dialog later, even from its own signals, is then harmless
@@ -103,7 +104,7 @@ class DeskApp(QObject):
         self.actor = actor
         self.dialog = None
         self._open_window()
-        self.watcher.set_interval(idle_minutes(self.desk) * 60_000)
+        self.watcher.set_interval(idle_minutes(self.desk.office) * 60_000)
 
     def _open_window(self) -> None:
         assert self.actor is not None

@@ -242,7 +242,7 @@ class SetupWizard(QWizard):
             changes = {**profile, **self.kop.values(), **numbering}
             self.desk.office.update_profile(self.actor, changes)
             for official in (self.ppid, self.atasan):
-                if not official.is_empty() and official.save(self.desk, self.actor) is None:
+                if not official.is_empty() and official.save(self.desk.office, self.actor) is None:
                     raise ValidationError(
                         self.tr("Data pejabat belum benar; perbaiki di Pengaturan › Pejabat.")
                     )

@@ -9,6 +9,7 @@ the background; its Indonesian ``ValidationError`` messages appear under the fie
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -27,9 +28,8 @@ from PySide6.QtWidgets import (
 from app.domain.lifecycle import DECISION_LABELS, OBJECTION_STATUS_LABELS, STATUS_LABELS
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.services.sync_conflict_fields import FieldDiff
-from app.services.sync_conflicts import ConflictView
+from app.services.sync_conflicts import ConflictView, SyncConflictService
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
@@ -54,10 +54,15 @@ class ConflictDecisionDialog(DiscardGuard, QDialog):
     decided = Signal(object)
 
     def __init__(
-        self, desk: DeskServices, actor: Actor, item: ConflictView, choice: str, parent: QWidget | None = None
+        self,
+        conflicts: Callable[[], SyncConflictService],
+        actor: Actor,
+        item: ConflictView,
+        choice: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.actor, self.item, self.choice = desk, actor, item, choice
+        self.service, self.actor, self.item, self.choice = conflicts, actor, item, choice
         titles = {
             "keep_server": self.tr("Pakai versi server"),
             "take_desk": self.tr("Pakai versi meja ini"),
@@ -170,7 +175,7 @@ class ConflictDecisionDialog(DiscardGuard, QDialog):
         except ValidationError as exc:
             self._failed(exc)
             return
-        service, actor, item, choice = self.desk.sync_conflicts, self.actor, self.item, self.choice
+        service, actor, item, choice = self.service(), self.actor, self.item, self.choice
         reason = self.reason.toPlainText()
 
         def work() -> ConflictView:

@@ -6,11 +6,13 @@ lists the held and refused changes, shows for the selected one every differing f
 server / this desk, the conflicting ones highlighted) and offers the three decisions, each with a reason
 (``ui.sync.conflict_decision``). Officers see everything but cannot decide (the buttons say why).
 
-Contract (used by the Sinkronisasi page): ``ConflictsPanel(desk, actor, parent)``, signals
+Contract (used by the Sinkronisasi page): ``ConflictsPanel(conflicts, actor, parent)``, signals
 ``request_opened(str)`` (a request number) and ``changed()`` (after a decision), ``refresh()`` (background).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -30,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.permissions import Permission
 from app.services.context import Actor
-from app.services.desk import DeskServices
-from app.services.sync_conflicts import ConflictView
+from app.services.sync_conflicts import ConflictView, SyncConflictService
 from ui.kit.crash import user_message
 from ui.kit.forms import page_shortcut
 from ui.kit.style import set_role
@@ -46,9 +47,11 @@ class ConflictsPanel(QWidget):
     request_opened = Signal(str)
     changed = Signal()
 
-    def __init__(self, desk: DeskServices, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, conflicts: Callable[[], SyncConflictService], actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.service, self.actor = conflicts, actor
         self.items: list[ConflictView] = []
         self.current: ConflictView | None = None
         self.last_dialog: ConflictDecisionDialog | None = None
@@ -162,7 +165,7 @@ class ConflictsPanel(QWidget):
     # --- loading ------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        service, actor = self.desk.sync_conflicts, self.actor
+        service, actor = self.service(), self.actor
         self.reload_button.setEnabled(False)
         run_in_background(lambda: service.list(actor), self._loaded, self._failed)
 
@@ -321,7 +324,7 @@ class ConflictsPanel(QWidget):
         ``acknowledge``); the decision is recorded when the dialog is confirmed."""
         if self.current is None or not self.may_decide:
             return None
-        dialog = ConflictDecisionDialog(self.desk, self.actor, self.current, choice, self)
+        dialog = ConflictDecisionDialog(self.service, self.actor, self.current, choice, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
         self.last_dialog = dialog

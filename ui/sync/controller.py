@@ -1,4 +1,4 @@
-"""The Qt side of sync: one ``SyncController`` per signed-in window holds a session of ``desk.sync`` and its
+"""The Qt side of sync: one ``SyncController`` per signed-in window holds a ``SyncService`` session and its
 background loop, and tells the GUI what happened, through signals only.
 
 Why like this: the sync thread must never touch a widget (Qt crashes, or worse, corrupts silently). The
@@ -18,20 +18,33 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from app.services.desk import DeskServices
 from ui.kit.tasks import run_in_background
 from ui.sync.worker import SyncRelay
 
 if TYPE_CHECKING:
-    from app.services.sync import SyncLoop, SyncReport, SyncSession, SyncSnapshot
+    from app.services.calendar import CalendarService
+    from app.services.sync import SyncLoop, SyncReport, SyncService, SyncSession, SyncSnapshot
+    from app.services.sync_conflicts import SyncConflictService
     from app.sync.engine import Enrollment
 
 log = logging.getLogger("ppid.ui.sync")
+
+
+@dataclass(frozen=True)
+class SyncServices:
+    """What the sync widgets use. ``sync`` (httpx, keyring) and ``conflicts`` are built on first use, off the
+    GUI thread; ``snapshot`` reads the state without them (the desk's ``sync_snapshot``)."""
+
+    sync: Callable[[], SyncService]
+    snapshot: Callable[[], SyncSnapshot]
+    conflicts: Callable[[], SyncConflictService]
+    calendar: CalendarService
 
 
 class SyncController(QObject):
@@ -40,11 +53,11 @@ class SyncController(QObject):
     busy_changed = Signal(bool)  # a round is running
     enrolled = Signal(object)  # Enrollment, after a successful enrollment
 
-    def __init__(self, desk: DeskServices, parent: QObject | None = None, *, interval: float = 60.0,
+    def __init__(self, services: SyncServices, parent: QObject | None = None, *, interval: float = 60.0,
                  stuck_after: float = 600.0, attempts: int = 3, run_worker: bool = True,
                  start_delay_ms: int = 2000) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk = desk
+        self.services = services
         self.interval, self.stuck_after, self.attempts = interval, stuck_after, attempts
         self.run_worker, self.start_delay_ms = run_worker, start_delay_ms
         self.session: SyncSession | None = None
@@ -65,20 +78,22 @@ class SyncController(QObject):
         """On a worker thread: the import and the table check are the slow part."""
         with self._lock:
             if self.session is None:
-                self.session = self.desk.sync.session(attempts=self.attempts, on_start=self.relay.announce)
+                self.session = self.services.sync().session(
+                    attempts=self.attempts, on_start=self.relay.announce
+                )
                 self.relay.session = self.session
             return self.session
 
     def start_later(self) -> None:
         """Show the state at once, then ``start()`` after ``start_delay_ms``.
 
-        The first read is ``desk.sync_snapshot()`` (app/services/sync_status.py: a few queries, no engine), so
+        The first read is ``services.snapshot()`` (app/services/sync_status.py: a few queries, no engine), so
         the status bar shows the last successful sync and what waits to be sent from the first second; the
         engine's imports (httpx, keyring) and the first round wait, so they do not compete with the dashboard's
         first load for the interpreter."""
         if not self.alive():
             return
-        run_in_background(self.desk.sync_snapshot, self._set_status, self._failed)
+        run_in_background(self.services.snapshot, self._set_status, self._failed)
         QTimer.singleShot(self.start_delay_ms, self, self.start)
 
     def start(self) -> None:
@@ -172,7 +187,7 @@ class SyncController(QObject):
     def enroll(self, server_url: str, code: str, *, ca_bundle: str | None = None, label: str = "",
                on_done: Callable[[Enrollment], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:  # fmt: skip
-        """``desk.sync`` enrolment off the GUI thread; on success the loop starts and syncs at once."""
+        """``SyncService`` enrolment off the GUI thread; on success the loop starts and syncs at once."""
 
         def work() -> tuple[Enrollment, SyncSnapshot]:
             session = self._session()

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.sync.messages import REASONS, reason
 from ui.kit.page import Page
 from ui.kit.style import icon, set_role
 from ui.sync.conflicts import ConflictsPanel
-from ui.sync.controller import SyncController
+from ui.sync.controller import SyncController, SyncServices
 from ui.sync.status import absolute, amount, parse_time, relative, translated
 
 if TYPE_CHECKING:
@@ -42,10 +41,10 @@ class SyncPage(Page):
     """The desk's sync state, "Sinkronkan sekarang" and the conflicts review; a resolved conflict is broadcast
     as ``changed``, the enroll button asks for Pengaturan › Sinkronisasi (``page_requested``)."""
 
-    def __init__(self, desk: DeskServices, actor: Actor, sync: SyncController,
+    def __init__(self, services: SyncServices, actor: Actor, sync: SyncController,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk, self.actor, self.sync = desk, actor, sync
+        self.services, self.actor, self.sync = services, actor, sync
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Sinkronisasi"))
         set_role(title, "title")
@@ -99,7 +98,7 @@ class SyncPage(Page):
             self.values[key] = value
             self.details.addRow(caption, value)
         layout.addLayout(self.details)
-        self.conflicts = ConflictsPanel(desk, actor)
+        self.conflicts = ConflictsPanel(services.conflicts, actor)
         self.conflicts.request_opened.connect(self.request_opened)
         self.conflicts.changed.connect(self._conflict_resolved)
         layout.addWidget(self.conflicts, 1)
@@ -161,7 +160,7 @@ class SyncPage(Page):
         v["scope"].setText(scope if snap.enrolled else "—")
         last = parse_time(snap.last_success)
         v["last_success"].setText(
-            f"{relative(last, self.desk.calendar.now())} ({absolute(last)})"
+            f"{relative(last, self.services.calendar.now())} ({absolute(last)})"
             if last
             else self.tr("belum pernah")
         )

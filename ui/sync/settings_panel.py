@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Actor
-from app.services.desk import DeskServices
 from app.sync.messages import reason
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
-from ui.sync.controller import SyncController
+from ui.sync.controller import SyncController, SyncServices
 from ui.sync.status import absolute, parse_time, translated
 
 if TYPE_CHECKING:
@@ -43,12 +42,12 @@ FIELD_OF_KIND = {"code": "code", "address": "server", "network": "server", "tls"
 
 
 class SyncSettingsPanel(QWidget):
-    def __init__(self, desk: DeskServices, actor: Actor, sync: SyncController | None = None,
+    def __init__(self, services: SyncServices, actor: Actor, sync: SyncController | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
+        self.actor = actor
         own = sync is None
-        self.sync = sync or SyncController(desk, self, run_worker=False)
+        self.sync = sync or SyncController(services, self, run_worker=False)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Keadaan pendaftaran"))
         set_role(heading, "section")

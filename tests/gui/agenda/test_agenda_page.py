@@ -19,6 +19,7 @@ from ui.agenda.page import AgendaPage
 from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintService
+from ui.shell import wiring
 from ui.shell.pages import BY_KEY, SIDEBAR
 
 ANSWER = {"decision": "diterima", "info_form": "softcopy"}
@@ -51,7 +52,7 @@ def letters(desk, admin, officer, supervisor, intake) -> dict[str, Any]:
 
 
 def open_page(qtbot: Any, desk: Any, actor: Any, **kw: Any) -> AgendaPage:
-    page = AgendaPage(desk, actor, background=False, **kw)
+    page = AgendaPage(wiring.agenda(desk), actor, background=False, **kw)
     qtbot.addWidget(page)
     return page
 
@@ -169,10 +170,11 @@ def test_print_previews_the_agenda_as_narrowed(qtbot, desk, supervisor, letters)
             return None
 
     service = PrintService(
-        Path(desk.office.data_folder()), lambda: printer_settings.load(desk), printers=NoPrinters(),
+        Path(desk.office.data_folder()), lambda: printer_settings.load(desk.office), printers=NoPrinters(),
         background=False,
     )  # fmt: skip
-    page = open_page(qtbot, desk, supervisor, print_service=service)
+    page = open_page(qtbot, desk, supervisor)
+    page.services.printing.service = service
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("rejection"))
     page.print_preview()
     previews = page.findChildren(PreviewDialog)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from ui.audit.panel import AuditLogPanel
 from ui.settings.page import SettingsPage
+from ui.shell import wiring
 
 
 def test_a_supervisor_reads_the_log_and_filters_it_by_record(qtbot, desk, supervisor, officer, intake):
     first = intake(officer).number
     intake(supervisor)
-    page = SettingsPage(desk, supervisor)
+    page = SettingsPage(wiring.settings(desk), supervisor)
     qtbot.addWidget(page)
     page.show_panel("audit")
     panel = page.panels["audit"]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from ui.dashboard.page import DashboardPage
 from ui.kit import i18n
 from ui.kit.style import OVERDUE
+from ui.shell import wiring
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def office(desk, officer, intake, clock):
 
 
 def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer, office):
-    page = DashboardPage(desk)
+    page = DashboardPage(wiring.dashboard(desk))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
@@ -52,7 +53,7 @@ def test_page_shows_sections_overdue_red_and_opens_requests(qtbot, desk, officer
 
 def test_chart_describes_its_values_for_screen_readers(qtbot, desk, officer, office):
     i18n.install("id")  # month names follow the interface language, as in the app
-    page = DashboardPage(desk)
+    page = DashboardPage(wiring.dashboard(desk))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         pass
@@ -66,7 +67,7 @@ def test_a_dashboard_deleted_while_loading_drops_its_data(qtbot, desk, officer, 
 
     from ui.kit.tasks import runner
 
-    page = DashboardPage(desk)
+    page = DashboardPage(wiring.dashboard(desk))
     shiboken6.delete(page)
     runner().wait()
     qtbot.wait(50)

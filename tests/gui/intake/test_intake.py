@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.domain.lifecycle import Status
 from tests.conftest import VALID_NIK
 from ui.intake.dialog import IntakeDialog
+from ui.shell import wiring
 
 
 class Keyboard:
@@ -36,7 +37,7 @@ class Keyboard:
 
 @pytest.fixture
 def dialog(qtbot, desk, officer) -> IntakeDialog:
-    dlg = IntakeDialog(desk, officer, background=False, print_receipt=False)
+    dlg = IntakeDialog(wiring.intake(desk), officer, background=False, print_receipt=False)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -295,7 +296,7 @@ def test_ctrl_enter_still_saves_with_qt_indonesian_translation(qtbot, desk, offi
     from ui.kit import i18n
 
     i18n.install("id")
-    dlg = IntakeDialog(desk, officer, background=False, print_receipt=False)
+    dlg = IntakeDialog(wiring.intake(desk), officer, background=False, print_receipt=False)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -322,9 +323,10 @@ def test_receipt_is_issued_and_previewed_after_saving(qtbot, desk, officer) -> N
     from ui.printing.print_service import PrintService
 
     service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
     )
-    dlg = IntakeDialog(desk, officer, background=False, print_service=service)
+    dlg = IntakeDialog(wiring.intake(desk), officer, background=False)
+    dlg.services.printing.service = service
     qtbot.addWidget(dlg)
     _fill_minimal(dlg)
     dlg.save()
@@ -391,7 +393,7 @@ def test_a_returning_requesters_phone_is_filled_in_the_national_form(
 ) -> None:
     """A supervisor sees the full phone: as people write it (0812-…), never the stored E.164 (+62812…)."""
     desk.register.receive(supervisor, walk_in())
-    dlg = IntakeDialog(desk, supervisor, background=False, print_receipt=False)
+    dlg = IntakeDialog(wiring.intake(desk), supervisor, background=False, print_receipt=False)
     qtbot.addWidget(dlg)
     dlg.lookup.setText("Siti")
     dlg._run_lookup()

@@ -17,8 +17,8 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import LetterService
 from ui.kit import screen
-from ui.printing.actions import print_service
 from ui.printing.preview_dialog import PreviewDialog
+from ui.shell import wiring
 from ui.shell.main_window import MainWindow
 
 
@@ -31,7 +31,7 @@ def _on_screen(widget: QWidget) -> bool:
 def test_the_print_preview_keeps_its_buttons_on_screen(qtbot, desk: DeskServices, officer: Actor, intake):
     received = intake(officer).number
     pdf = LetterService(desk.ctx).issue(officer, "form", received).pdf
-    dialog = PreviewDialog(pdf, print_service(desk), kind="form", number=received, title="Formulir")
+    dialog = PreviewDialog(pdf, wiring.printing(desk).service, kind="form", number=received, title="Formulir")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

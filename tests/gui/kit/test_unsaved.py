@@ -20,6 +20,7 @@ from ui.kit.tasks import runner
 from ui.objections.dialog import ObjectionFileDialog
 from ui.request.actions import ActionDialog
 from ui.request.route import RouteDialog
+from ui.shell import wiring
 from ui.shell.main_window import MainWindow
 
 
@@ -40,7 +41,7 @@ def _esc(dialog: QDialog) -> None:
 
 
 def _intake(desk, officer) -> IntakeDialog:  # type: ignore[no-untyped-def]
-    return IntakeDialog(desk, officer, background=False, print_receipt=False)
+    return IntakeDialog(wiring.intake(desk), officer, background=False, print_receipt=False)
 
 
 def test_esc_on_an_empty_intake_closes_it_at_once(qtbot, desk, officer):
@@ -88,9 +89,11 @@ def test_the_page_after_saving_closes_without_asking(qtbot, desk, officer, walk_
 def recording_dialogs(desk, officer, supervisor, walk_in) -> dict[str, Callable[[], QDialog]]:
     view = desk.register.receive(officer, walk_in())
     return {
-        "action": lambda: ActionDialog(desk, officer, view, Action.FORWARD, background=False),
-        "route": lambda: RouteDialog(desk, supervisor, view.number, background=False),
-        "objection": lambda: ObjectionFileDialog(desk, officer, view.number, background=False),
+        "action": lambda: ActionDialog(wiring.request(desk), officer, view, Action.FORWARD, background=False),
+        "route": lambda: RouteDialog(wiring.request(desk), supervisor, view.number, background=False),
+        "objection": lambda: ObjectionFileDialog(
+            wiring.objections(desk), officer, view.number, background=False
+        ),
     }
 
 
@@ -140,7 +143,7 @@ def test_the_conflict_decision_asks_before_esc_throws_its_reason_away(
     from ui.sync.conflicts import ConflictsPanel
 
     make_conflict(desk, officer, walk_in())
-    panel = ConflictsPanel(desk, supervisor)
+    panel = ConflictsPanel(wiring.sync(desk).conflicts, supervisor)
     qtbot.addWidget(panel)
     assert runner().wait()
     dialog = panel.decide("take_desk")

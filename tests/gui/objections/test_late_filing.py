@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from ui.kit.qtime import qdatetime
 from ui.objections.page import ObjectionsPage
 from ui.request.page import RequestPage
+from ui.shell import wiring
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def rejected(desk, officer, walk_in) -> str:
 
 def _file(qtbot, desk, officer, clock, number: str, when: datetime) -> tuple[RequestPage, str]:
     clock.now = when.replace(hour=11)  # filed the same day it is recorded
-    page = RequestPage(desk, officer, background=False)
+    page = RequestPage(wiring.request(desk), officer, background=False)
     qtbot.addWidget(page)
     page.resize(1166, 700)
     page.show()
@@ -49,7 +50,7 @@ def test_late_filing_is_told_at_filing_and_marked_in_the_list_and_timelines(
     request_timeline = [page.timeline.item(r, 2).text() for r in range(page.timeline.rowCount())]
     assert any("terlambat: batas pengajuan keberatan" in line for line in request_timeline)
 
-    objections = ObjectionsPage(desk, officer, background=False)
+    objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
     qtbot.addWidget(objections)
     objections.resize(1166, 720)
     objections.show()
@@ -67,7 +68,27 @@ def test_late_filing_is_told_at_filing_and_marked_in_the_list_and_timelines(
 def test_in_time_filing_has_no_mark_and_no_notice(qtbot, desk, officer, clock, rejected) -> None:
     page, _number = _file(qtbot, desk, officer, clock, rejected, datetime(2026, 3, 20, 9, 0))
     assert not [box for box in page.findChildren(QMessageBox) if box.isVisible()]
-    objections = ObjectionsPage(desk, officer, background=False)
+    objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
     qtbot.addWidget(objections)
     objections.show()
     assert objections.table.item(0, 1).text() == "20-03-2026"
+
+
+def test_the_late_mark_is_highlighted_in_english_too(qtbot, desk, officer, clock, rejected) -> None:
+    """The pane marked the row by looking for the Indonesian word, so in English it was left plain."""
+    from ui.kit import i18n
+    from ui.kit.style import OVERDUE
+
+    page, number = _file(qtbot, desk, officer, clock, rejected, datetime(2026, 7, 1, 9, 0))
+    for box in page.findChildren(QMessageBox):
+        box.close()
+    try:
+        i18n.install("en")
+        objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
+        qtbot.addWidget(objections)
+        objections.show_objection(number)
+        QApplication.processEvents()
+        marked = [label for label in objections.facts.findChildren(QLabel) if OVERDUE in label.styleSheet()]
+        assert len(marked) == 1 and "terlambat" not in marked[0].text()
+    finally:
+        i18n.install("id")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.lifecycle import ObjectionAction, ObjectionStatus
 from ui.objections.dialog import ObjectionFileDialog
 from ui.objections.page import ObjectionsPage
+from ui.shell import wiring
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def filed(desk, officer, rejected) -> str:
 
 
 def _page(qtbot, desk, actor) -> ObjectionsPage:
-    page = ObjectionsPage(desk, actor, background=False)
+    page = ObjectionsPage(wiring.objections(desk), actor, background=False)
     qtbot.addWidget(page)
     page.resize(1166, 720)
     page.show()
@@ -47,7 +48,7 @@ def _step(page: ObjectionsPage, action: ObjectionAction, **fields: str) -> None:
 
 
 def test_filing_needs_a_ground_then_issues_a_number(qtbot, desk, officer, rejected) -> None:
-    dialog = ObjectionFileDialog(desk, officer, rejected, background=False)
+    dialog = ObjectionFileDialog(wiring.objections(desk), officer, rejected, background=False)
     qtbot.addWidget(dialog)
     dialog.save()
     assert "huruf a sampai g" in dialog.f.error("grounds")
@@ -135,8 +136,8 @@ def test_keberatan_form_prints_through_the_preview(qtbot, desk, officer, filed) 
             return None
 
     page = _page(qtbot, desk, officer)
-    page.print_service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    page.services.printing.service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
     )
     page.show_objection(filed)
     page.print_button.click()

@@ -20,6 +20,8 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.printing import printer_settings
 from ui.printing.print_service import PrintService
+from ui.printing.services import PrintingServices
+from ui.shell import wiring
 
 
 class FakePrinters:
@@ -99,6 +101,12 @@ def opener() -> Opener:
 
 
 @pytest.fixture
+def printing(desk: DeskServices) -> PrintingServices:
+    """What a page hands the printing calls (``ui/shell/wiring.py``), on ``desk``."""
+    return wiring.printing(desk)
+
+
+@pytest.fixture
 def make_service(
     desk: DeskServices, pdf_printers: PdfPrinters, opener: Opener
 ) -> Callable[..., PrintService]:
@@ -107,7 +115,7 @@ def make_service(
     def make(names: list[str] | None = None, default: str | None = None, **kwargs: Any) -> PrintService:
         return PrintService(
             desk.ctx.data_dir,
-            lambda: printer_settings.load(desk),
+            lambda: printer_settings.load(desk.office),
             printers=FakePrinters(names or [], default),
             printer_factory=pdf_printers,
             opener=opener,

@@ -37,18 +37,20 @@ def _close_previews(qapp):
 
 def _autoprint(desk: DeskServices, admin: Actor, on: bool = True, paper: str = "A4") -> None:
     printer_settings.save(
-        desk, admin, PrintingSettings(receipt_autoprint=on).with_kind("receipt", paper=paper, printer="Kasir")
+        desk.office,
+        admin,
+        PrintingSettings(receipt_autoprint=on).with_kind("receipt", paper=paper, printer="Kasir"),
     )
 
 
 def test_receipt_prints_right_after_intake_without_a_dialog(
-    qtbot, desk, admin, officer, received, make_service, pdf_printers, pdf_text
+    qtbot, desk, printing, admin, officer, received, make_service, pdf_printers, pdf_text
 ) -> None:
     _autoprint(desk, admin)
     outcomes: list[PrintOutcome] = []
     service = make_service(["Kasir", "Laser"], "Laser")
     print_receipt_after_intake(
-        desk, officer, received, None, service=service, on_done=outcomes.append, on_error=pytest.fail
+        printing, officer, received, None, service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     [outcome] = outcomes
     assert outcome.dialog is None and _previews() == []
@@ -62,12 +64,12 @@ def test_receipt_prints_right_after_intake_without_a_dialog(
 
 
 def test_receipt_autoprint_uses_the_configured_paper(
-    qtbot, desk, admin, officer, received, make_service, pdf_printers
+    qtbot, desk, printing, admin, officer, received, make_service, pdf_printers
 ) -> None:
     _autoprint(desk, admin, paper="thermal80")
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk,
+        printing,
         officer,
         received,
         service=make_service(["Kasir"], None),
@@ -79,12 +81,12 @@ def test_receipt_autoprint_uses_the_configured_paper(
 
 
 def test_receipt_opens_the_preview_when_autoprint_is_off(
-    qtbot, desk, admin, officer, received, make_service, pdf_printers
+    qtbot, desk, printing, admin, officer, received, make_service, pdf_printers
 ) -> None:
     _autoprint(desk, admin, on=False)
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk,
+        printing,
         officer,
         received,
         service=make_service(["Kasir"], "Kasir"),
@@ -101,18 +103,23 @@ def test_receipt_opens_the_preview_when_autoprint_is_off(
 
 
 def test_receipt_opens_the_preview_when_no_printer_exists(
-    qtbot, desk, admin, officer, received, make_service, opener
+    qtbot, desk, printing, admin, officer, received, make_service, opener
 ) -> None:
     _autoprint(desk, admin)
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk, officer, received, service=make_service([], None), on_done=outcomes.append, on_error=pytest.fail
+        printing,
+        officer,
+        received,
+        service=make_service([], None),
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     assert outcomes[0].dialog is not None and opener.urls == []
 
 
 def test_a_failing_autoprint_falls_back_to_the_preview_with_the_reason(
-    qtbot, desk, admin, officer, received, make_service, pdf_printers
+    qtbot, desk, printing, admin, officer, received, make_service, pdf_printers
 ) -> None:
     _autoprint(desk, admin)
     service = make_service(["Kasir"], "Kasir")
@@ -123,7 +130,7 @@ def test_a_failing_autoprint_falls_back_to_the_preview_with_the_reason(
     service.printer_factory = broken
     outcomes: list[PrintOutcome] = []
     print_receipt_after_intake(
-        desk, officer, received, service=service, on_done=outcomes.append, on_error=pytest.fail
+        printing, officer, received, service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     dialog = outcomes[0].dialog
     assert (
@@ -131,15 +138,17 @@ def test_a_failing_autoprint_falls_back_to_the_preview_with_the_reason(
     )
 
 
-def test_preview_letter_issues_once_then_reprints(qtbot, desk, supervisor, received, make_service) -> None:
+def test_preview_letter_issues_once_then_reprints(
+    qtbot, desk, printing, supervisor, received, make_service
+) -> None:
     """As a supervisor: the reprint is the letter as issued (a petugas' is masked, test_printing_letters_panel)."""
     outcomes: list[PrintOutcome] = []
     service = make_service()
     preview_letter(
-        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        printing, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     preview_letter(
-        desk, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
+        printing, supervisor, received, "form", service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     first, again = (o.document for o in outcomes)
     assert first is not None and again is not None
@@ -150,11 +159,11 @@ def test_preview_letter_issues_once_then_reprints(qtbot, desk, supervisor, recei
 
 
 def test_a_letter_the_request_does_not_allow_is_refused_in_indonesian(
-    qtbot, desk, officer, received, make_service
+    qtbot, desk, printing, officer, received, make_service
 ) -> None:
     errors: list[BaseException] = []
     preview_letter(
-        desk,
+        printing,
         officer,
         received,
         "rejection",
@@ -166,27 +175,29 @@ def test_a_letter_the_request_does_not_allow_is_refused_in_indonesian(
     assert LetterService(desk.ctx).letters(officer, received) == []
 
 
-def test_dossier_and_reprint_by_letter_id(qtbot, desk, officer, received, make_service) -> None:
+def test_dossier_and_reprint_by_letter_id(qtbot, desk, printing, officer, received, make_service) -> None:
     outcomes: list[PrintOutcome] = []
     service = make_service()
     preview_letter(
-        desk, officer, received, "dossier", service=service, on_done=outcomes.append, on_error=pytest.fail
+        printing, officer, received, "dossier", service=service, on_done=outcomes.append, on_error=pytest.fail
     )
     assert outcomes[0].dialog is not None and outcomes[0].document is None
     issued = LetterService(desk.ctx).issue(officer, "receipt", received)
-    reprint_letter(desk, officer, issued.id, service=service, on_done=outcomes.append, on_error=pytest.fail)
+    reprint_letter(
+        printing, officer, issued.id, service=service, on_done=outcomes.append, on_error=pytest.fail
+    )
     assert outcomes[1].document is not None and outcomes[1].document.reprint
     assert outcomes[1].dialog is not None and outcomes[1].dialog.pdf == issued.pdf
 
 
 def test_register_preview_in_the_background(
-    qtbot, desk, admin, officer, received, make_service, clock, pdf_text
+    qtbot, desk, printing, admin, officer, received, make_service, clock, pdf_text
 ) -> None:
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("register", paper="F4"))
+    printer_settings.save(desk.office, admin, PrintingSettings().with_kind("register", paper="F4"))
     outcomes: list[PrintOutcome] = []
     day = clock.now.date()
     print_register(
-        desk,
+        printing,
         officer,
         day - dt.timedelta(days=1),
         day,
@@ -202,19 +213,19 @@ def test_register_preview_in_the_background(
     assert round(size.width() * 25.4 / 72) == 330  # landscape F4 as configured
 
 
-def test_unknown_kind_is_a_programming_error(desk, officer) -> None:
+def test_unknown_kind_is_a_programming_error(desk, printing, officer) -> None:
     with pytest.raises(ValueError):
-        preview_letter(desk, officer, "1", "bogus")
+        preview_letter(printing, officer, "1", "bogus")
 
 
 def test_register_of_objections_gets_its_own_file_without_a_printer(
-    qtbot, desk, officer, make_service, clock, opener
+    qtbot, desk, printing, officer, make_service, clock, opener
 ) -> None:
     outcomes: list[PrintOutcome] = []
     day = clock.now.date()
     service = make_service([], None)
     print_register(
-        desk,
+        printing,
         officer,
         day,
         day,
@@ -232,7 +243,7 @@ def test_register_of_objections_gets_its_own_file_without_a_printer(
 
 
 def test_the_preview_still_opens_when_the_asking_page_was_closed(
-    qtbot, desk, officer, received, make_service
+    qtbot, desk, printing, officer, received, make_service
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QWidget
@@ -240,7 +251,7 @@ def test_the_preview_still_opens_when_the_asking_page_was_closed(
     page = QWidget()
     outcomes: list[PrintOutcome] = []
     preview_letter(
-        desk,
+        printing,
         officer,
         received,
         "form",

@@ -64,7 +64,7 @@ def test_an_f4_register_is_queued_as_the_pdf_itself_on_f4(
     day = clock.now.date()
     register, _ = LetterService(desk.ctx).register_pdf(officer, day, day, paper="F4")
     service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), background=False, queue=cups
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), background=False, queue=cups
     )
     results: list[PrintResult] = []
     service.print_pdf(register, "register", str(day), results.append, pytest.fail, printer_name=QUEUE)

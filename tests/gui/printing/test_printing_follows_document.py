@@ -66,7 +66,7 @@ def test_an_f4_letter_prints_on_f4_when_the_setting_says_a4(
     qapp, desk: DeskServices, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     form = LetterService(desk.ctx).issue(officer, "form", received, paper="F4").pdf
-    assert printer_settings.load(desk).paper("form") == "A4"
+    assert printer_settings.load(desk.office).paper("form") == "A4"
     pdf_printers.raster = True
     results: list[PrintResult] = []
     make_service(["Laser"], "Laser").print_pdf(form, "form", received, results.append, pytest.fail)
@@ -79,7 +79,7 @@ def test_an_a4_receipt_is_not_sent_to_the_roll_printer(
     qapp, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     settings = PrintingSettings().with_kind("receipt", paper="thermal80", printer="Kasir")
-    printer_settings.save(desk, admin, settings.with_kind("notice", paper="A4", printer="Laser"))
+    printer_settings.save(desk.office, admin, settings.with_kind("notice", paper="A4", printer="Laser"))
     receipt = LetterService(desk.ctx).issue(officer, "receipt", received, paper="A4").pdf
     pdf_printers.raster = True
     service = make_service(["Kasir", "Laser"], "Kasir")
@@ -95,7 +95,7 @@ def test_the_preview_offers_the_printer_of_the_documents_paper_and_prints_on_it(
     qtbot, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service, pdf_printers
 ) -> None:
     printer_settings.save(
-        desk,
+        desk.office,
         admin,
         PrintingSettings()
         .with_kind("receipt", paper="thermal80", printer="Kasir")
@@ -122,13 +122,19 @@ def test_the_preview_offers_the_printer_of_the_documents_paper_and_prints_on_it(
 
 
 def test_a_letter_issued_on_f4_is_reprinted_on_f4_after_the_setting_moved_to_a4(
-    qtbot, desk: DeskServices, admin: Actor, officer: Actor, received: str, make_service
+    qtbot, desk: DeskServices, printing, admin: Actor, officer: Actor, received: str, make_service
 ) -> None:
     LetterService(desk.ctx).issue(officer, "form", received, paper="F4")
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("form", paper="A4"))
+    printer_settings.save(desk.office, admin, PrintingSettings().with_kind("form", paper="A4"))
     outcomes: list[PrintOutcome] = []
     preview_letter(
-        desk, officer, received, "form", service=make_service(), on_done=outcomes.append, on_error=pytest.fail
+        printing,
+        officer,
+        received,
+        "form",
+        service=make_service(),
+        on_done=outcomes.append,
+        on_error=pytest.fail,
     )
     [outcome] = outcomes
     try:

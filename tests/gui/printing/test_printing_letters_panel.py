@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.letters import LetterService
 from ui.printing.letters_panel import LettersPanel
 from ui.printing.preview_dialog import PreviewDialog
+from ui.shell import wiring
 
 
 def _previews() -> list[PreviewDialog]:
@@ -15,7 +16,7 @@ def _previews() -> list[PreviewDialog]:
 
 
 def _panel(qtbot, desk, officer, make_service, number: str) -> LettersPanel:
-    panel = LettersPanel(desk, officer, service=make_service())
+    panel = LettersPanel(wiring.printing(desk), officer, service=make_service())
     qtbot.addWidget(panel)
     panel.show_request(number)
     return panel

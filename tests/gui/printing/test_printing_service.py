@@ -109,7 +109,7 @@ def test_the_kind_goes_to_its_configured_printer(
     pdf_printers,
     pdf_text,
 ) -> None:
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("receipt", printer="Kasir"))
+    printer_settings.save(desk.office, admin, PrintingSettings().with_kind("receipt", printer="Kasir"))
     service = make_service(["Kasir", "Laser"], "Laser")
     assert service.printer_for("receipt") == "Kasir" and service.printer_for("notice") == "Laser"
     pdf = LetterService(desk.ctx).issue(officer, "receipt", received).pdf

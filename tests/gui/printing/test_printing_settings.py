@@ -13,7 +13,7 @@ from ui.printing.printing_settings_page import PrintingSettingsPage, make_printi
 
 
 def test_defaults_when_nothing_is_stored(desk: DeskServices) -> None:
-    settings = printer_settings.load(desk)
+    settings = printer_settings.load(desk.office)
     assert [settings.paper(kind) for kind in KINDS] == ["A4"] * len(KINDS)
     assert settings.printer("receipt") == ""
     assert settings.receipt_autoprint is False
@@ -26,10 +26,10 @@ def test_round_trip_through_the_office_setting(desk: DeskServices, admin: Actor)
         .with_kind("register", paper="F4", printer="Kantor Laser")
         .with_kind("notice", paper="A5")
     )
-    printer_settings.save(desk, admin, settings)
+    printer_settings.save(desk.office, admin, settings)
     stored = desk.office.setting("printing")
     assert stored["kinds"]["receipt"] == {"paper": "thermal80", "printer": "EPSON TM-T82"}
-    again = printer_settings.load(desk)
+    again = printer_settings.load(desk.office)
     assert again.to_dict() == settings.to_dict()
     assert (again.paper("receipt"), again.printer("receipt")) == ("thermal80", "EPSON TM-T82")
     assert (again.paper("register"), again.printer("register")) == ("F4", "Kantor Laser")
@@ -38,7 +38,7 @@ def test_round_trip_through_the_office_setting(desk: DeskServices, admin: Actor)
 
 def test_a_paper_the_kind_cannot_use_is_refused(desk: DeskServices, admin: Actor) -> None:
     with pytest.raises(ValidationError) as caught:
-        printer_settings.save(desk, admin, PrintingSettings().with_kind("register", paper="thermal80"))
+        printer_settings.save(desk.office, admin, PrintingSettings().with_kind("register", paper="thermal80"))
     assert "register.paper" in caught.value.fields
     assert "A4" in caught.value.fields["register.paper"]
     assert desk.office.setting("printing") == {}
@@ -55,14 +55,14 @@ def test_a_hand_edited_setting_is_read_leniently() -> None:
 
 def test_officer_may_not_change_printing(desk: DeskServices, officer: Actor) -> None:
     with pytest.raises(PermissionDenied):
-        printer_settings.save(desk, officer, PrintingSettings(receipt_autoprint=True))
+        printer_settings.save(desk.office, officer, PrintingSettings(receipt_autoprint=True))
 
 
 def test_page_shows_and_saves_the_settings(qtbot, desk: DeskServices, admin: Actor, fake_printers) -> None:
     printer_settings.save(
-        desk, admin, PrintingSettings().with_kind("receipt", paper="A5", printer="Hilang di PC ini")
+        desk.office, admin, PrintingSettings().with_kind("receipt", paper="A5", printer="Hilang di PC ini")
     )
-    page = PrintingSettingsPage(desk, admin, printers=fake_printers(["Kasir", "Laser"], "Laser"))
+    page = PrintingSettingsPage(desk.office, admin, printers=fake_printers(["Kasir", "Laser"], "Laser"))
     qtbot.addWidget(page)
     assert page.papers["receipt"].currentData() == "A5"
     receipt_printers = page.printer_boxes["receipt"]
@@ -75,7 +75,7 @@ def test_page_shows_and_saves_the_settings(qtbot, desk: DeskServices, admin: Act
     page.autoprint.setChecked(True)
     page.save_button.click()
     assert "tersimpan" in page.message.text()
-    stored = printer_settings.load(desk)
+    stored = printer_settings.load(desk.office)
     assert (stored.paper("receipt"), stored.printer("receipt"), stored.receipt_autoprint) == (
         "thermal80",
         "Kasir",
@@ -85,7 +85,7 @@ def test_page_shows_and_saves_the_settings(qtbot, desk: DeskServices, admin: Act
 
 
 def test_page_is_read_only_for_an_officer(qtbot, desk: DeskServices, officer: Actor) -> None:
-    page = make_printing_settings(desk, officer, None)
+    page = make_printing_settings(desk.office, officer, None)
     qtbot.addWidget(page)
     assert isinstance(page, PrintingSettingsPage)
     assert not page.save_button.isEnabled() and not page.papers["receipt"].isEnabled()
@@ -95,7 +95,7 @@ def test_page_is_read_only_for_an_officer(qtbot, desk: DeskServices, officer: Ac
 def test_page_says_when_this_pc_has_no_printer(
     qtbot, desk: DeskServices, admin: Actor, fake_printers
 ) -> None:
-    page = PrintingSettingsPage(desk, admin, printers=fake_printers([], None))
+    page = PrintingSettingsPage(desk.office, admin, printers=fake_printers([], None))
     qtbot.addWidget(page)
     assert "Tidak ada printer" in page.printers_note.text()
     assert page.printer_boxes["form"].count() == 1  # only "Printer bawaan"
@@ -120,6 +120,8 @@ def test_the_letters_service_reads_what_the_page_saved(desk: DeskServices, admin
     from app.services.letters import LetterService
 
     desk.office.set_setting(admin, "printing", {"other": 1})
-    printer_settings.save(desk, admin, PrintingSettings().with_kind("notice", paper="F4", printer="Laser"))
+    printer_settings.save(
+        desk.office, admin, PrintingSettings().with_kind("notice", paper="F4", printer="Laser")
+    )
     assert LetterService(desk.ctx).print_settings()["notice"] == {"paper": "F4", "printer": "Laser"}
     assert desk.office.setting("printing")["other"] == 1

@@ -137,3 +137,43 @@ def test_a_page_from_an_older_filter_is_ignored(desk, officer, walk_in) -> None:
     stale = desk.query.rows(officer, RegisterFilter(text="Budi"))
     model._page_arrived((model._generation - 1, 0, stale))
     assert [model.index(r, 0).data() for r in range(3)] == before
+
+
+def test_coded_cells_read_as_the_field_tables_texts_like_the_export(desk, supervisor, walk_in) -> None:
+    """The screen wrote a kelompok orang as "Kelompok" while the export, the request page and the law say
+    "Kelompok orang": every coded cell now reads the text the field table gives the code."""
+    from app.services.export import COLUMNS as EXPORTED
+    from ui.register.model import cell_text
+
+    data = walk_in(
+        requester={"kind": "kelompok", "name": "Kelompok Tani Makmur", "occupation": None},
+        documents=["ktp", "surat_kuasa"],
+    )
+    desk.register.receive(supervisor, data, confirm_warnings=True)
+    row = desk.query.all_rows(supervisor, RegisterFilter())[0]
+    export = {key: cell(row) for key, _, cell in EXPORTED}
+    for key in ("requester_kind", "channel", "obtain_method", "status"):
+        assert cell_text(row, key) == export[key], key
+    assert cell_text(row, "requester_kind") == "Kelompok orang"
+
+
+def test_the_screens_columns_are_the_field_tables_in_the_registers_order(qapp) -> None:
+    """Every column but the working days left is a field the table puts on screen, under the table's header,
+    in the export's order (the paper Register Permohonan's); sortable where the query can sort."""
+    from app.services import record_fields as rf
+    from app.services.register_query import SORTABLE
+    from ui.register.model import column_headers
+
+    declared = {key: f for key, f in rf.register_fields().items() if f.screen is not None}
+    keys = [c.key for c in COLUMNS]
+    assert [k for k in keys if k != "remaining"] == list(declared)
+    assert keys.index("remaining") == keys.index("due") + 1
+    headers = column_headers()
+    for key, f in declared.items():
+        assert f.screen is not None and headers[key] == f.screen.header
+        assert f.export is not None  # what the screen shows, the export writes
+    for column in COLUMNS:
+        assert column.default_visible == (column.key == "remaining" or declared[column.key].screen.shown)  # type: ignore[union-attr]
+        assert column.sort_key == (
+            column.key if column.key in SORTABLE else "due" if column.key == "remaining" else None
+        )

@@ -16,6 +16,7 @@ from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.register_query import RegisterFilter
 from ui.register.page import OPEN, RegisterPage
+from ui.shell import wiring
 
 NAMES = ["Siti Aminah", "Budi Santoso", "Dewi Lestari"]
 
@@ -33,7 +34,7 @@ def _fill(desk: DeskServices, actor: Actor, walk_in: Callable[..., dict[str, Any
 @pytest.fixture
 def page(qtbot, desk, supervisor, walk_in) -> RegisterPage:
     _fill(desk, supervisor, walk_in, 6)
-    widget = RegisterPage(desk, supervisor, background=False)
+    widget = RegisterPage(wiring.register(desk), supervisor, background=False)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()
@@ -127,14 +128,14 @@ def test_export_writes_the_current_view_as_csv_and_xlsx(page, tmp_path) -> None:
 
 
 def test_export_is_not_offered_to_an_officer(qtbot, desk, officer) -> None:
-    widget = RegisterPage(desk, officer, background=False)
+    widget = RegisterPage(wiring.register(desk), officer, background=False)
     qtbot.addWidget(widget)
     assert not widget.export_button.isEnabled()
 
 
 def test_background_loading_reaches_the_same_rows(qtbot, desk, officer, walk_in) -> None:
     _fill(desk, officer, walk_in, 3)
-    widget = RegisterPage(desk, officer)  # real worker thread
+    widget = RegisterPage(wiring.register(desk), officer)  # real worker thread
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.model.rowCount() == 3 and not widget.model.loading, timeout=5000)
     widget.search.setText("Budi")
@@ -153,8 +154,8 @@ def test_printing_the_register_of_the_period_opens_the_preview(page, desk) -> No
         def default(self) -> None:
             return None
 
-    page.print_service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    page.services.printing.service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
     )
     page.period.setCurrentIndex(page.period.findData("month"))
     page.print_register()

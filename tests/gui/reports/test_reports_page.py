@@ -35,6 +35,7 @@ from ui.printing import printer_settings
 from ui.printing.preview_dialog import PreviewDialog
 from ui.printing.print_service import PrintService
 from ui.reports.page import ReportsPage
+from ui.shell import wiring
 from ui.shell.pages import BY_KEY, SIDEBAR
 
 OFFICE = "Kecamatan Cipocok Jaya"
@@ -60,7 +61,7 @@ def register(desk, officer, intake) -> dict[str, str]:
 
 
 def open_page(qtbot: Any, desk: Any, actor: Any) -> ReportsPage:
-    page = ReportsPage(desk, actor, background=False)
+    page = ReportsPage(wiring.reports(desk), actor, background=False)
     qtbot.addWidget(page)
     return page
 
@@ -208,10 +209,11 @@ def test_print_opens_the_preview_of_the_report(qtbot, desk, supervisor, register
             return None
 
     service = PrintService(
-        Path(desk.office.data_folder()), lambda: printer_settings.load(desk), printers=NoPrinters(),
+        Path(desk.office.data_folder()), lambda: printer_settings.load(desk.office), printers=NoPrinters(),
         background=False,
     )  # fmt: skip
-    page = ReportsPage(desk, supervisor, background=False, print_service=service)
+    page = ReportsPage(wiring.reports(desk), supervisor, background=False)
+    page.services.printing.service = service
     qtbot.addWidget(page)
     page.print_preview()
     previews = page.findChildren(PreviewDialog)
@@ -224,7 +226,7 @@ def test_print_opens_the_preview_of_the_report(qtbot, desk, supervisor, register
 
 
 def test_the_dashboard_chart_links_to_the_report(qtbot, desk, officer, register):
-    page = DashboardPage(desk)
+    page = DashboardPage(wiring.dashboard(desk))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=30_000):  # its own load ends within the test
         pass
@@ -243,7 +245,7 @@ def test_a_page_closed_while_its_figures_are_read_drops_them(qtbot, desk, superv
 
     from ui.kit.tasks import runner
 
-    page = ReportsPage(desk, supervisor)  # background=True, as in the window
+    page = ReportsPage(wiring.reports(desk), supervisor)  # background=True, as in the window
     shiboken6.delete(page)
     runner().wait()
     qtbot.wait(50)  # the queued delivery runs here

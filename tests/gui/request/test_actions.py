@@ -13,13 +13,15 @@ from app.domain.lifecycle import Action, Status
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.views import RequestView
+from tests.field_tables import amended
 from ui.request.actions import ActionDialog
+from ui.shell import wiring
 
 
 @pytest.fixture
 def open_dialog(qtbot, desk) -> Callable[..., ActionDialog]:
     def make(actor: Actor, view: RequestView, action: Action) -> ActionDialog:
-        dialog = ActionDialog(desk, actor, view, action, background=False)
+        dialog = ActionDialog(wiring.request(desk), actor, view, action, background=False)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -229,3 +231,27 @@ def test_every_dialog_labels_its_inputs(open_dialog, received, supervisor) -> No
             assert widget.accessibleName(), (action, key)
             assert dialog.f.labels[key].buddy() is widget
         dialog.close()
+
+
+def test_the_correction_offers_the_tables_correctable_fields(
+    open_dialog, received, supervisor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which fields the dialog offers, and which take a fixed choice, is the field table's."""
+
+    from app.domain.lifecycle import INFO_FORMS
+    from app.services import record_fields as rf
+
+    table = amended(
+        rf.REQUEST_FIELDS,
+        info_form={"correct": rf.Correction("Bentuk informasi", 13)},
+        purpose={"correct": None},
+    )
+    monkeypatch.setattr(rf, "REQUEST_FIELDS", table)
+    dialog = open_dialog(supervisor, received(), Action.CORRECT)
+    field = dialog.f.widgets["field"]
+    offered = [field.itemData(i) for i in range(field.count())]
+    assert offered == list(rf.correctable()) and "info_form" in offered and "purpose" not in offered
+    field.setCurrentIndex(field.findData("info_form"))
+    choice = dialog.f.widgets["value_choice"]
+    assert choice.isVisibleTo(dialog)
+    assert [choice.itemData(i) for i in range(choice.count())] == list(INFO_FORMS)

@@ -9,10 +9,11 @@ from app.domain.lifecycle import Action, ObjectionAction
 from db.models import User
 from ui.objections.page import ObjectionsPage
 from ui.request.page import RequestPage
+from ui.shell import wiring
 
 
 def _request_page(qtbot, desk, actor, number: str) -> RequestPage:
-    page = RequestPage(desk, actor, background=False)
+    page = RequestPage(wiring.request(desk), actor, background=False)
     qtbot.addWidget(page)
     page.resize(1166, 700)
     page.show()
@@ -32,7 +33,7 @@ def test_the_void_and_close_buttons_say_what_they_do(qtbot, desk, admin, walk_in
     assert page.action_buttons[Action.CLOSE].text() == "Tutup"
 
     keberatan = desk.objections.add(admin, request_number=number, grounds=["d"]).number
-    objections = ObjectionsPage(desk, admin, background=False)
+    objections = ObjectionsPage(wiring.objections(desk), admin, background=False)
     qtbot.addWidget(objections)
     objections.show()
     objections.show_objection(keberatan)
@@ -59,7 +60,7 @@ def test_the_keberatan_detail_names_the_receiving_officer(qtbot, desk, officer, 
     number = desk.register.receive(officer, walk_in()).number
     desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
     keberatan = desk.objections.add(officer, request_number=number, grounds=["a"]).number
-    page = ObjectionsPage(desk, officer, background=False)
+    page = ObjectionsPage(wiring.objections(desk), officer, background=False)
     qtbot.addWidget(page)
     page.show()
     page.show_objection(keberatan)

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from app.domain.lifecycle import Action, Status
 from app.services.changes import Changes
 from ui.request.page import RequestPage
+from ui.shell import wiring
 
 
 @pytest.fixture
 def page_for(qtbot, desk):
     def make(actor):
-        page = RequestPage(desk, actor, background=False)
+        page = RequestPage(wiring.request(desk), actor, background=False)
         qtbot.addWidget(page)
         page.resize(1166, 700)
         page.show()
@@ -150,8 +151,8 @@ def test_letters_offered_follow_the_facts_and_print_through_the_preview(
     view = desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
     assert request_choices(view, officer).letters == ["receipt", "form", "rejection", "dossier"]
     page = page_for(officer)
-    page.print_service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk), printers=NoPrinters(), background=False
+    page.services.printing.service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
     )
     _open(page, number)
     titles = [a.text() for a in page.print_button.menu().actions()]
@@ -179,3 +180,18 @@ def test_a_request_routed_away_by_the_city_is_read_only_here(page_for, desk, sup
     assert page.routed_note.isVisibleTo(page)
     assert page.action_buttons == {} and page.objection_button is None and page.route_button is None
     assert page.print_button.isVisibleTo(page)  # its letters can still be reprinted
+
+
+def test_deadlines_are_named_by_the_domain_in_the_viewers_language(page_for, desk, officer, walk_in) -> None:
+    from app.domain.deadlines import DEADLINE_LABELS
+    from ui.kit import i18n
+
+    number = desk.register.receive(officer, walk_in()).number
+    try:
+        for language, expected in (("id", DEADLINE_LABELS["response"] + ":"), ("en", "Written notice:")):
+            i18n.install(language)
+            page = page_for(officer)
+            _open(page, number)
+            assert expected in [label.text() for label in page.deadlines_box.findChildren(QLabel)], language
+    finally:
+        i18n.install("id")

@@ -25,6 +25,7 @@ from server.testing import LiveServer
 from tests.server.conftest import db_url, engine, server  # noqa: F401 - a live city server for one test
 from ui.request.page import RequestPage
 from ui.request.route import RouteDialog
+from ui.shell import wiring
 
 KEPT = [
     OfficeEntry(code="3673", name="PPID Utama Kota Serang", is_city=True),
@@ -48,7 +49,7 @@ def enrol_as(desk: DeskServices, *, city: bool) -> None:
 @pytest.fixture
 def page_for(qtbot: Any, desk: DeskServices) -> Iterator[Any]:
     def make(actor: Any, number: str) -> RequestPage:
-        page = RequestPage(desk, actor, background=False)
+        page = RequestPage(wiring.request(desk), actor, background=False)
         qtbot.addWidget(page)
         page.resize(1166, 700)
         page.show()

@@ -9,7 +9,7 @@ from ui.settings.information_lists import InformationListsPanel
 
 
 def _panel(qtbot, desk, actor) -> InformationListsPanel:
-    panel = InformationListsPanel(desk, actor)
+    panel = InformationListsPanel(lambda: desk.information_lists, actor)
     qtbot.addWidget(panel)
     return panel
 

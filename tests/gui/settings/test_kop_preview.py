@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWizard
 
 from app.services.desk import DeskServices
 from ui.settings.page import SettingsPage
+from ui.shell import wiring
 from ui.shell.setup_wizard import SetupWizard
 
 ADDRESS = "Jl. Bhayangkara No. 1"
@@ -75,7 +76,7 @@ def test_the_settings_preview_is_the_kop_that_prints(qtbot, desk, admin, walk_in
     desk.office.update_profile(
         admin, {"address": ADDRESS, "phone": "0254-200100", "email": "ppid@example.id"}
     )
-    page = SettingsPage(desk, admin)
+    page = SettingsPage(wiring.settings(desk), admin)
     qtbot.addWidget(page)
     form = page.kop_form
     qtbot.waitUntil(lambda: bool(form.preview_pdf) or not form.preview_timer.isActive(), timeout=5_000)

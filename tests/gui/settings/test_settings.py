@@ -12,11 +12,12 @@ from tests.conftest import USER_PASSWORD
 from ui.kit import i18n
 from ui.kit.tasks import runner
 from ui.settings.page import SettingsPage
+from ui.shell import wiring
 from ui.shell.lock import idle_minutes
 
 
 def _page(qtbot, desk, actor) -> SettingsPage:
-    page = SettingsPage(desk, actor)
+    page = SettingsPage(wiring.settings(desk), actor)
     qtbot.addWidget(page)
     return page
 
@@ -180,7 +181,7 @@ def test_language_and_idle_lock_saved(qtbot, desk, admin):
     with qtbot.waitSignal(page.language_changed) as changed:
         general.save_button.click()
     assert changed.args == ["en"]
-    assert idle_minutes(desk) == 3
+    assert idle_minutes(desk.office) == 3
     assert i18n.saved_language(desk.ctx.data_dir) == "en"
 
 

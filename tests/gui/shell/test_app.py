@@ -94,7 +94,7 @@ def test_first_run_goes_through_the_wizard(qtbot, tmp_path: Path, clock):
 
 
 def test_idle_time_locks_and_password_unlocks(qtbot, session, desk, admin):
-    set_idle_minutes(desk, admin, 1)
+    set_idle_minutes(desk.office, admin, 1)
     session.start()
     with qtbot.waitSignal(session.window_shown, timeout=30_000):
         _login(qtbot, session, "admin", ADMIN_PASSWORD)

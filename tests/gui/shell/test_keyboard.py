@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolButto
 
 from ui.kit.tasks import runner
 from ui.register.page import RegisterPage
+from ui.shell import wiring
 from ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -85,7 +86,7 @@ def test_page_shortcuts_of_other_pages_work_from_the_sidebar_too(qtbot, desk, su
 def test_the_first_down_from_the_register_search_selects_the_first_row(qtbot, desk, officer, intake):
     for _ in range(3):
         intake(officer)
-    page = RegisterPage(desk, officer, background=False)
+    page = RegisterPage(wiring.register(desk), officer, background=False)
     qtbot.addWidget(page)
     page.show()
     page.activateWindow()

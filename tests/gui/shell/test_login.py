@@ -62,17 +62,17 @@ def test_inputs_have_accessible_names(qtbot, desk):
 
 
 def test_idle_timeout_is_an_office_setting(desk, admin, officer):
-    assert idle_minutes(desk) == 10
-    set_idle_minutes(desk, admin, 3)
-    assert idle_minutes(desk) == 3
+    assert idle_minutes(desk.office) == 10
+    set_idle_minutes(desk.office, admin, 3)
+    assert idle_minutes(desk.office) == 3
     import pytest
 
     from app.errors import PermissionDenied, ValidationError
 
     with pytest.raises(ValidationError):
-        set_idle_minutes(desk, admin, -1)
+        set_idle_minutes(desk.office, admin, -1)
     with pytest.raises(PermissionDenied):
-        set_idle_minutes(desk, officer, 5)
+        set_idle_minutes(desk.office, officer, 5)
 
 
 def test_idle_watcher_fires_only_without_input(qtbot):

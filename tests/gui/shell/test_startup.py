@@ -13,6 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
+from bench.startup_bench import first_window_script
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 from ui.kit import i18n
 from ui.kit.crash import CrashHandler
@@ -68,6 +69,30 @@ def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
         if startup.error_box is not None and shiboken6.isValid(startup.error_box):
             startup.error_box.close()
     runner().wait()
+
+
+#: ``ppid-desk ARGV`` through its entry point (bench/startup_bench.py's child); once the first window is painted it
+#: prints the modules then loaded that a splash does not need (the lifecycle tables, the services, SQLAlchemy).
+_FIRST_WINDOW_MODULES = first_window_script(
+    "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'app.services', 'app.domain.lifecycle', "
+    "'app.domain.state_machine'))), flush=True)"
+)
+
+
+@pytest.mark.slow  # a real Python child process
+def test_the_demo_shows_its_splash_before_loading_the_lifecycle_or_the_services(tmp_path: Path):
+    """``ppid-desk demo`` must put its splash on screen for the cost of the login dialog: the demo module, read
+    before Qt starts, may not bring the lifecycle tables (≈ 20 ms) or the service layer in front of it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_WINDOW_MODULES, "demo", "--dir", str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.slow  # a real Python child process

@@ -16,11 +16,12 @@ from app.services.desk import DeskServices
 from db.models import Request
 from tests.unit.services.conflict_helpers import make_conflict, make_rejected
 from ui.kit.tasks import runner
+from ui.shell import wiring
 from ui.sync.conflicts import HIGHLIGHT, ConflictsPanel
 
 
 def loaded(qtbot: QtBot, desk: DeskServices, actor: Actor) -> ConflictsPanel:
-    panel = ConflictsPanel(desk, actor)
+    panel = ConflictsPanel(wiring.sync(desk).conflicts, actor)
     qtbot.addWidget(panel)
     panel.resize(1366, 700)
     assert runner().wait()

@@ -16,13 +16,14 @@ from server import admin as server_admin
 from ui.kit import i18n
 from ui.kit.tasks import runner
 from ui.settings.page import SettingsPage
+from ui.shell import wiring
 from ui.sync.settings_panel import SyncSettingsPanel
 
 
 @pytest.fixture
 def panel(qtbot, desk, admin) -> SyncSettingsPanel:
     i18n.install("id")
-    page = SettingsPage(desk, admin)
+    page = SettingsPage(wiring.settings(desk), admin)
     qtbot.addWidget(page)
     page.show_panel("sync")
     found = page.panels["sync"]
@@ -118,6 +119,6 @@ def test_empty_fields_are_marked_without_contacting_anyone(qtbot, panel):
 
 def test_only_administrators_see_the_tab(qtbot, desk, supervisor, officer):
     for actor in (supervisor, officer):
-        page = SettingsPage(desk, actor)
+        page = SettingsPage(wiring.settings(desk), actor)
         qtbot.addWidget(page)
         assert "sync" not in page.panels

@@ -10,6 +10,7 @@ import pytest
 from app.sync import state
 from ui.kit import i18n
 from ui.kit.tasks import runner
+from ui.shell import wiring
 from ui.shell.main_window import MainWindow
 from ui.sync.controller import SyncController
 
@@ -23,7 +24,9 @@ def window_of(qtbot, desk):
     made: list[MainWindow] = []
 
     def make(actor) -> MainWindow:
-        window = MainWindow(desk, actor, sync=SyncController(desk, start_delay_ms=ENGINE_DELAY_MS))
+        window = MainWindow(
+            desk, actor, sync=SyncController(wiring.sync(desk), start_delay_ms=ENGINE_DELAY_MS)
+        )
         qtbot.addWidget(window)
         made.append(window)
         window.show()

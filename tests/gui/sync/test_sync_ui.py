@@ -17,6 +17,7 @@ from tests.conftest import VALID_NIK
 from ui.intake.dialog import IntakeDialog
 from ui.kit import i18n
 from ui.kit.tasks import runner
+from ui.shell import wiring
 from ui.shell.main_window import MainWindow
 from ui.sync.controller import SyncController
 
@@ -27,7 +28,7 @@ def open_window(qtbot, desk):
     windows: list[MainWindow] = []
 
     def make(actor) -> MainWindow:
-        window = MainWindow(desk, actor, sync=SyncController(desk, attempts=1, start_delay_ms=0))
+        window = MainWindow(desk, actor, sync=SyncController(wiring.sync(desk), attempts=1, start_delay_ms=0))
         qtbot.addWidget(window)
         windows.append(window)
         return window
@@ -124,7 +125,7 @@ def test_clock_banner_appears_with_a_skewed_clock_and_goes_after_a_good_sync(
     text = window.clock_banner.text.text()
     assert "lebih lambat sekitar 30 menit" in text and "nomor registrasi baru menunggu" in text
     # what the banner promises: the intake form holds the number until the officer confirms the date
-    dialog = IntakeDialog(desk, officer, background=False, print_receipt=False)
+    dialog = IntakeDialog(wiring.intake(desk), officer, background=False, print_receipt=False)
     qtbot.addWidget(dialog)
     saved: list[str] = []
     dialog.saved.connect(saved.append)

@@ -6,24 +6,14 @@ import pytest
 from doc_samples import LONG_NAME, LONG_TEXT, ink_outside_margin, page_sizes_mm, page_texts, pdf_text, sample
 
 from app.documents import render
+from app.documents.kinds import RECORD_DOCUMENTS
+from app.documents.samples import samples_of
 
-LETTER_KINDS = [
-    "receipt",
-    "receipt_incomplete",
-    "form",
-    "incomplete",
-    "notice",
-    "notice_b",
-    "extension",
-    "rejection",
-    "forward",
-    "handover",
-    "objection",
-    "dossier",
-]
+#: The samples of every document about one request or keberatan (its letters and the dossier).
+LETTER_KINDS = [name for kind in RECORD_DOCUMENTS for name in samples_of(kind)]
 
 
-@pytest.mark.parametrize("kind", [*LETTER_KINDS, "register", "register_objections"])
+@pytest.mark.parametrize("kind", [*LETTER_KINDS, *samples_of("register")])
 def test_nothing_is_drawn_in_the_printer_margin(kind: str) -> None:
     pdf = render(sample(kind))
     assert ink_outside_margin(pdf, 10) == []
@@ -102,7 +92,7 @@ def _fonts(pdf: bytes) -> dict[str, bool]:
     return found
 
 
-@pytest.mark.parametrize("kind", [*LETTER_KINDS, "register", "register_objections"])
+@pytest.mark.parametrize("kind", [*LETTER_KINDS, *samples_of("register")])
 def test_every_font_is_embedded_and_no_base14_font_is_referenced(kind: str) -> None:
     fonts = _fonts(render(sample(kind)))
     assert fonts, "no fonts found"

@@ -136,3 +136,91 @@ def test_to_dict_keys_follow_the_table(
     declared = [f.name for f in rf.OBJECTION_FIELDS if f.json]
     assert [key for key in data if key in declared] == declared
     assert set(data) - set(declared) == {"status_label", "ground", "due", "late_filing", "filing_due"}
+
+
+def test_a_register_line_reads_the_stored_columns_of_the_exported_fields() -> None:
+    """The columns a page of the register reads: the exported fields that are stored, and what the worked-out
+    ones (contact, cost, overdue) are worked out from."""
+    from app.services.register_query import _row_columns
+
+    read = [(c.class_.__name__, c.key) for c in _row_columns()]
+    assert {key for model, key in read if model == "Requester"} == {
+        "kind", "name", "address", "phone", "email", "occupation", "nik_masked"
+    }  # fmt: skip
+    assert {key for model, key in read if model == "Request"} == {
+        "id", "number", "received_at", "channel", "information", "purpose", "status", "decision", "info_held",
+        "holder_body", "info_form", "obtain_method", "rejection_article", "decided_at", "delivered_at", "costs",
+        "payment_method", "completed_at", "due_current", "due_extended", "extension_reason", "forwarded_to",
+        "requester_recorded",
+    }  # fmt: skip
+
+
+def test_a_field_the_table_exports_is_read_by_the_register_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Would fail against a column list written by hand in ``register_query``."""
+    from app.services.register_query import _row_columns
+    from tests.field_tables import amended
+
+    table = amended(
+        rf.REQUEST_FIELDS,
+        void_reason={"export": rf.Export("Alasan Pembatalan", 29)},
+        purpose={"export": None},
+    )
+    monkeypatch.setitem(rf.TABLES, "request", table)
+    read = [c.key for c in _row_columns()]
+    assert "void_reason" in read
+    assert "purpose" not in read
+
+
+def test_the_requester_view_follows_its_table(
+    desk: DeskServices,
+    officer: Actor,
+    supervisor: Actor,
+    walk_in: Callable[..., dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Would fail against ``RequesterView.of()`` / ``to_dict()`` written by hand: a stored field the table masks
+    for petugas is left out of their view, and ``to_dict()`` has the table's keys in its order."""
+    from app.services import views
+    from tests.field_tables import amended
+
+    number = desk.register.receive(officer, walk_in(), confirm_warnings=True).number
+    data = desk.register.get(supervisor, number).requester.to_dict()
+    assert list(data) == [f.name for f in rf.REQUESTER_FIELDS if f.json]
+    table = amended(
+        rf.REQUESTER_FIELDS, occupation={"masked_for": rf.MASKED_ROLES}, legal_number={"json": False}
+    )
+    monkeypatch.setattr(views, "REQUESTER_FIELDS", table)
+    assert desk.register.get(officer, number).requester.occupation is None
+    full = desk.register.get(supervisor, number).requester
+    assert full.occupation == "Guru"
+    assert "legal_number" not in full.to_dict()
+
+
+def test_a_register_line_takes_each_stored_field_where_the_table_says(
+    desk: DeskServices,
+    supervisor: Actor,
+    walk_in: Callable[..., dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Would fail against a line built by hand in ``register_query``: the line's ``forwarded_to`` column, made
+    to read the request's ``void_reason`` in the table, shows what that column holds."""
+    from tests.field_tables import amended
+
+    number = desk.register.receive(supervisor, walk_in(), confirm_warnings=True).number
+    desk.actions.act(supervisor, number, "void", {"reason": "Tercatat ganda"})
+    assert desk.query.all_rows(supervisor, RegisterFilter())[0].forwarded_to is None
+    table = amended(
+        rf.REQUEST_FIELDS,
+        void_reason={"export": rf.Export("Diteruskan ke", 27, "forwarded_to")},
+        forwarded_to={"export": None},
+    )
+    monkeypatch.setitem(rf.TABLES, "request", table)
+    assert desk.query.all_rows(supervisor, RegisterFilter())[0].forwarded_to == "Tercatat ganda"
+
+
+def test_every_sortable_key_is_a_column_of_the_register_screen() -> None:
+    """The query's sort expressions are its own (an index per key), but each sorts a column the table puts on
+    the register screen, under that column's key."""
+    from app.services.register_query import SORTABLE
+
+    assert set(SORTABLE) <= set(rf.screen_columns("request"))

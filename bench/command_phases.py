@@ -1,0 +1,152 @@
+"""Where the CPU time of ``ppid-desk request add`` goes, phase by phase, in fresh processes.
+
+    python bench/command_phases.py [--repeats 5] [--tree DIR ...] [--json]
+
+Why: bench/startup_bench.py says how long the whole command takes; this says what the time is spent on, which is
+what decides the next optimisation. Each child process runs the steps of ``request add`` one after the other on
+a small office (made with the tree's own ``init``) and notes its CPU time (``time.process_time``) after each:
+
+* ``python``: the interpreter until the child's first line (``site``, the editable install's finder);
+* ``cli``: ``app.cli.main`` (argparse, the common options, the error types);
+* ``sqlalchemy``, ``sqlalchemy.orm``: the library (imported by the command module, taken apart here);
+* ``models``: ``db.models`` with the ORM's mapper configuration;
+* ``content rules``: ``ppid_protocol.content`` with pydantic (the rules the server applies too);
+* ``command module``: ``app.cli.request_cmd`` and the rest of what it imports (the intake rules, phonenumbers);
+* ``services``: ``app.services.desk`` (the remaining services);
+* ``open``: ``DeskServices.open`` (the writer lock, the migration check, the PII key, the holiday cache);
+* ``sign in``: ``UserService.authenticate`` (argon2id, the lockout check, its audit entry);
+* ``first intake`` / ``second intake``: ``RegisterService.receive`` (the first compiles its SQL);
+* ``exit``: the rest of the process (closing, the interpreter's finalisation), from the child's rusage.
+
+The collector is paused for the start-up as ``app/__main__.py`` does for a command (``app.cli.collector``), when
+the tree has that module. Several ``--tree`` (e.g. this one and ``git archive main | tar -x -C /tmp/main``) are
+measured in alternation, one child of each per round, so they share the machine's load of the moment. Medians of
+``--repeats`` rounds; the load average is printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import PASSWORD, ROOT, git_revision, machine  # noqa: E402
+from bench.startup_bench import REQUEST  # noqa: E402
+
+CHILD = """
+import time
+first = time.process_time()
+import json, sys
+marks = [("python", first)]
+def mark(name):
+    marks.append((name, time.process_time()))
+try:
+    from app.cli import collector
+    collector.pause()
+except ImportError:
+    collector = None
+import app.cli.main
+mark("cli")
+import sqlalchemy
+mark("sqlalchemy")
+import sqlalchemy.orm
+mark("sqlalchemy.orm")
+import db.models
+sqlalchemy.orm.configure_mappers()
+mark("models")
+import ppid_protocol.content
+mark("content rules")
+import app.cli.request_cmd
+mark("command module")
+from pathlib import Path
+from app.services.desk import DeskServices
+from app.services.duplicates import DuplicateCheck
+mark("services")
+desk = DeskServices.open(Path(sys.argv[1]), writer="bench", wait=5)
+if collector is not None:
+    collector.resume()
+mark("open")
+actor = desk.users.authenticate("admin", sys.argv[2])
+mark("sign in")
+body = json.loads(sys.argv[3])
+for name in ("first intake", "second intake"):
+    desk.register.receive(actor, body, confirm_warnings=True, duplicates=DuplicateCheck.CONFIRMED)
+    mark(name)
+desk.close()
+print(json.dumps(marks))
+"""
+
+
+def _child(tree: Path, office: Path) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([sys.executable, "-c", CHILD, str(office), PASSWORD, json.dumps(REQUEST)], cwd=tree,
+                          env={**os.environ, "PYTHONPATH": str(tree)}, capture_output=True, text=True, check=False)  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    marks = json.loads(done.stdout.strip().splitlines()[-1])
+    phases, last = {}, 0.0
+    for name, at in marks:
+        phases[name] = at - last
+        last = at
+    total = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    phases["exit"] = max(total - last, 0.0)
+    phases["whole process"] = total
+    return phases
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--tree", type=Path, action="append", help="a source tree to measure (bytecode compiled; "
+                        "repeat to compare trees; default: this one)")  # fmt: skip
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    trees = [t.resolve() for t in args.tree or [ROOT]]
+    loads = [os.getloadavg()[0]]
+    runs: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
+    with tempfile.TemporaryDirectory(prefix="ppid-phases-") as scratch:
+        offices = {tree: Path(scratch) / f"office-{n}" for n, tree in enumerate(trees)}
+        for tree, office in offices.items():
+            subprocess.run([sys.executable, "-m", "app", "init", "--data-dir", str(office), "--office-code", "CPJ",
+                            "--office-name", "Kecamatan Cipocok Jaya", "--admin", "admin"], cwd=tree, check=True,
+                           env={**os.environ, "PYTHONPATH": str(tree), "PPID_DESK_PASSWORD": PASSWORD},
+                           capture_output=True)  # fmt: skip
+        for _ in range(args.repeats):
+            for tree in trees:
+                runs[tree].append(_child(tree, offices[tree]))
+            loads.append(os.getloadavg()[0])
+    result = {
+        "machine": machine(),
+        "revision": git_revision(),
+        "repeats": args.repeats,
+        "load_average_1min": [round(x, 2) for x in loads],
+        "cpu_ms": {
+            str(tree): {k: round(1000 * statistics.median(r[k] for r in rounds)) for k in rounds[0]}
+            for tree, rounds in runs.items()
+        },
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"medians of {args.repeats} rounds, load average {min(loads):.1f}–{max(loads):.1f}")
+    figures = list(result["cpu_ms"].values())
+    print(f"  {'phase (ms CPU)':16}" + "".join(f" {n:>8}" for n in range(1, len(trees) + 1)))
+    for name in figures[0]:
+        print(f"  {name:16}" + "".join(f" {f[name]:8d}" for f in figures))
+    for n, tree in enumerate(trees, start=1):
+        print(f"  {n}: {tree}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
