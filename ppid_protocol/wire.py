@@ -20,6 +20,9 @@ PROTOCOL_VERSION = 1
 
 API_PREFIX = "/api/sync/v1"
 FEATURE_AUDIT_ANCHOR = "audit_anchor"
+FEATURE_PULL_RESUME = "pull_resume"
+"""The server takes ``after_seq`` on ``/pull`` and names each page's starting cursor (``HEADER_PAGE_CURSOR``):
+a desk keeps the complete items of a cut page and resumes after the last of them."""
 
 # Headers. ``X-PPID-Sync`` is set on every server answer so that a captive portal's "200 OK" page is never
 # mistaken for a successful sync (the OpenRosa lesson).
@@ -28,6 +31,8 @@ HEADER_PROTOCOL = "X-PPID-Protocol"
 HEADER_APP_VERSION = "X-App-Version"
 HEADER_DEVICE = "X-Device-Id"
 HEADER_BODY_SHA256 = "X-Body-SHA256"
+HEADER_PAGE_CURSOR = "X-PPID-Page-Cursor"
+"""On a pull page: the cursor the page starts from, bound to the device's scope (feature ``pull_resume``)."""
 HEADER_COMPACT = "X-PPID-Compact"
 """``1`` on a push from a desk that reads positional answers (feature ``compact_wire``, ``ppid_protocol.delta``)."""
 

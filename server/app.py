@@ -27,6 +27,8 @@ from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA
 from ppid_protocol.wire import (
     API_PREFIX,
     FEATURE_AUDIT_ANCHOR,
+    FEATURE_PULL_RESUME,
+    HEADER_PAGE_CURSOR,
     HEADER_SIGNATURE,
     PROTOCOL_VERSION,
     AnchorRequest,
@@ -196,7 +198,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
             office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
-            features=[FEATURE_DELTA, FEATURE_COMPACT, FEATURE_AUDIT_ANCHOR],
+            features=[FEATURE_DELTA, FEATURE_COMPACT, FEATURE_AUDIT_ANCHOR, FEATURE_PULL_RESUME],
         )  # fmt: skip
 
     @api.post("/anchor", response_model=AnchorResponse)
@@ -271,6 +273,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=2000)] = 200,
         max_bytes: Annotated[int, Query(ge=1024, le=8 * 1024 * 1024)] = 512 * 1024,
         skip_own: bool = False,
+        after_seq: Annotated[int | None, Query(ge=0, lt=2**63)] = None,
     ) -> Response:
         token_hash = bearer_hash(authorization)
         page = await gate.run(
@@ -280,9 +283,13 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
                 limit,
                 max_bytes,
                 skip_own,
+                after_seq,
             )
         )
-        return Response(page, media_type="application/json")
+        # headers arrive before the body: a desk whose page is cut keeps its complete items and resumes here
+        return Response(
+            page.body, media_type="application/json", headers={HEADER_PAGE_CURSOR: page.start_cursor}
+        )
 
     @api.get("/checksum", response_model=ChecksumResponse)
     def checksum(dev: Dev, buckets: Annotated[int, Query(ge=1, le=65536)] = 256) -> ChecksumResponse:

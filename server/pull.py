@@ -11,7 +11,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import Connection, Engine, Text, cast, or_, select
@@ -50,6 +50,12 @@ def decode_cursor(cursor: str, scope_key: str) -> int:
     return seq
 
 
+class PulledPage(NamedTuple):
+    body: bytes
+    start_cursor: str
+    """The cursor the page starts from, with the device's scope: a desk resumes a cut page from it."""
+
+
 class PullService:
     def __init__(self, engine: Engine) -> None:
         self.engine = reader(engine)
@@ -71,8 +77,10 @@ class PullService:
         limit: int,
         max_bytes: int,
         skip_own: bool = False,
-    ) -> bytes:
-        """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson.
+        after_seq: int | None = None,
+    ) -> PulledPage:
+        """The page as JSON bytes (``PullResponse`` with defaults left out), serialised once with orjson, and
+        the cursor it starts from, bound to the device's scope (sent as the ``X-PPID-Page-Cursor`` header).
 
         This is the server's hottest read: each item is encoded exactly once, its size counted from those
         bytes, and the page assembled from them; no models are built for data read from our own database.
@@ -81,10 +89,18 @@ class PullService:
         out: the desk holds them already (it recorded the versions from the push answers). A change another
         desk (or a merge, a hold, a route) made after it is a new version with another origin, so it comes.
         When the page is the last one, its cursor moves to the snapshot's high water: the records left out (and
-        other offices' records) are never scanned again."""
+        other offices' records) are never scanned again.
+
+        ``after_seq`` (feature ``pull_resume``): a desk whose page was cut keeps the items it received whole
+        and asks again after the last of them: the page starts above both the cursor and ``after_seq``. The
+        cursor still carries the scope (the cut page's ``X-PPID-Page-Cursor``), so a scope that changed in
+        between is refused (409) as for any cursor; a seq past what the desk saw only skips its own data."""
         with self._connect() as conn, conn.begin():
             device = auth(conn)  # the token is checked in the page's own transaction: one connection per pull
             after = decode_cursor(cursor, device.scope_key)
+            if after_seq is not None:
+                after = max(after, after_seq)
+            start = encode_cursor(after, device.scope_key)
             high = conn.execute(select(Counter.value).where(Counter.name == "server_seq")).scalar_one()
             rows = conn.execute(
                 self._scoped(
@@ -137,7 +153,7 @@ class PullService:
         tail = orjson.dumps(
             {"next_cursor": encode_cursor(last, device.scope_key), "more": more, "high_water": high}
         )
-        return b'{"items":[' + b",".join(parts) + b"]," + tail[1:]
+        return PulledPage(b'{"items":[' + b",".join(parts) + b"]," + tail[1:], start)
 
     @staticmethod
     def _not_own(device: DeviceCtx, skip_own: bool) -> list[Any]:

@@ -11,7 +11,6 @@ link rate plus the server's work, and once the answer flows every read must brin
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import ipaddress
@@ -23,7 +22,6 @@ import ssl
 import threading
 import time
 import uuid
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -34,9 +32,12 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app import __version__
+from app.sync.partial import PageKeeper, PartialPage
+from app.sync.sockets import Sockets
 from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA, compact_op, wire_payload
 from ppid_protocol.wire import (
     API_PREFIX,
+    FEATURE_PULL_RESUME,
     HEADER_APP_VERSION,
     HEADER_BODY_SHA256,
     HEADER_COMPACT,
@@ -83,27 +84,8 @@ def _pieces(body: bytes, on_sent: Callable[[], None] | None = None) -> Iterator[
         on_sent()
 
 
-class _Sockets(httpcore.SyncBackend):
-    """httpcore's network backend, remembering the sockets it opens so ``SyncClient.abort`` can shut them down:
-    ``close()`` from another thread does not wake a thread blocked in ``recv()`` on Linux, ``shutdown()`` does."""
-
-    def __init__(self) -> None:
-        self.open: weakref.WeakSet[socket.socket] = weakref.WeakSet()
-
-    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = super().connect_tcp(*args, **kwargs)
-        sock = stream.get_extra_info("socket")
-        if isinstance(sock, socket.socket):
-            self.open.add(sock)
-        return stream
-
-    def shutdown(self) -> None:
-        for sock in list(self.open):
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-
 _HEAD = re.compile(rb'^\{"next_cursor":"([A-Za-z0-9_=-]*)","more":(true|false)[,}]')
+_TAIL = re.compile(rb'\],"next_cursor":"([A-Za-z0-9_=-]*)","more":(true|false)[,}][^\]]*$')
 
 
 class _HeadReader:
@@ -131,7 +113,10 @@ class _HeadReader:
 
 
 class SyncError(Exception):
-    """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer."""
+    """A failed exchange. ``code`` is stable (for logic and logs); ``str()`` is for the officer. ``partial``:
+    what a cut pull page delivered whole (``SyncClient.pull``)."""
+
+    partial: PartialPage | None = None
 
     def __init__(
         self, code: str, message: str, *, status: int | None = None, detail: Any = None,
@@ -214,9 +199,10 @@ class SyncClient:
         self.token, self.device_id, self.app_version = token, device_id, app_version
         self.delta_ops = False  # the server applies field changes (learnt from ``hello``)
         self.compact_wire = False  # the server takes compact ops and answers positionally (``hello``)
+        self.pull_resume = False  # the server resumes a cut page after its last complete item (``hello``)
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
-        self._sockets: _Sockets | None = None
+        self._sockets: Sockets | None = None
         if transport is None:
             # A small send buffer makes a stalled upload visible as a write timeout within seconds instead of
             # hiding megabytes in the kernel (httpcore's write timeout is per send call, i.e. per progress).
@@ -225,7 +211,7 @@ class SyncClient:
             )
             pool = getattr(transport, "_pool", None)
             if isinstance(pool, httpcore.ConnectionPool):  # httpx does not expose the backend as a parameter
-                self._sockets = _Sockets()
+                self._sockets = Sockets()
                 pool._network_backend = self._sockets
         self._http = httpx.Client(
             verify=verify, transport=transport, headers={"Accept-Encoding": "gzip"},
@@ -251,6 +237,11 @@ class SyncClient:
         if self._sockets is not None:
             self._sockets.shutdown()
         self.close()
+
+    def abort_thread(self, ident: int) -> None:
+        """Fail the exchange the thread ``ident`` is in (a push whose answer stalled); the others go on."""
+        if self._sockets is not None:
+            self._sockets.shutdown_thread(ident)
 
     def __enter__(self) -> SyncClient:
         return self
@@ -302,7 +293,8 @@ class SyncClient:
     def _send(self, method: str, path: str, *, content: bytes | None = None, headers: dict[str, str] | None = None,
               params: dict[str, Any] | None = None, expect: int = 64 * 1024,
               on_sent: Callable[[], None] | None = None,
-              on_chunk: Callable[[bytes], None] | None = None) -> httpx.Response:  # fmt: skip
+              on_chunk: Callable[[bytes], None] | None = None,
+              on_headers: Callable[[httpx.Response], None] | None = None) -> httpx.Response:  # fmt: skip
         h = self._headers()
         h.update(headers or {})
         body = content or b""
@@ -331,6 +323,8 @@ class SyncClient:
             try:
                 if not body:
                     sent()
+                if on_headers is not None:
+                    on_headers(resp)
                 # The answer is flowing: from now on a stall is a read that brings nothing for ``base`` seconds
                 # (httpcore reads the body's timeout from this dict when the body iteration starts).
                 timeouts = req.extensions.get("timeout")
@@ -412,6 +406,7 @@ class SyncClient:
         hello = self._parse(resp, HelloResponse)
         self.delta_ops = FEATURE_DELTA in hello.features
         self.compact_wire = FEATURE_COMPACT in hello.features
+        self.pull_resume = FEATURE_PULL_RESUME in hello.features
         server = datetime.fromisoformat(hello.server_time).timestamp()
         return hello, Clock(offset_seconds=server - (t0 + t1) / 2, rtt_seconds=t1 - t0)
 
@@ -482,17 +477,30 @@ class SyncClient:
         return self.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
 
     def pull(self, cursor: str = "", limit: int = 200, max_bytes: int = 512 * 1024, *,
-             on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False) -> PullResponse:  # fmt: skip
+             on_head: Callable[[str, bool], None] | None = None, skip_own: bool = False,
+             after_seq: int | None = None) -> PullResponse:  # fmt: skip
         """One page. ``on_head(next_cursor, more)`` is called as soon as the page's first bytes reveal them
-        (the server writes them before the items), while the rest of the page is still on the wire; never
-        when the page starts otherwise — then the caller learns them from the whole page as usual.
-        ``skip_own``: leave out records whose current version is one this desk pushed (it holds them)."""
+        (when the server writes them before the items), while the rest of the page is still on the wire, or
+        else from the body's tail once the page is in, before it is parsed.
+        ``skip_own``: leave out records whose current version is one this desk pushed (it holds them).
+        ``after_seq``: resume a cut page after the last item kept from it (``PartialPage``).
+
+        A page cut on the way (feature ``pull_resume``) raises its ``SyncError`` with ``partial`` set to the
+        items that arrived whole, so the caller stores them instead of downloading them again."""
         reader = _HeadReader(on_head)
+        kept = PageKeeper(reader.feed)
         started = time.monotonic()
         params: dict[str, Any] = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
         if skip_own:
             params["skip_own"] = "true"
-        resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=reader.feed)
+        if after_seq is not None:
+            params["after_seq"] = after_seq
+        try:
+            resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=kept.feed,
+                              on_headers=kept.headers if self.pull_resume else None)  # fmt: skip
+        except SyncError as exc:
+            exc.partial = kept.salvage()
+            raise
         if reader.head_first is not None:
             self.head_first = reader.head_first
         if reader.first_at is not None:  # the link's idle time before a page: round trip + server's work
@@ -500,6 +508,12 @@ class SyncClient:
             self.pull_wait = wait if self.pull_wait is None else 0.5 * self.pull_wait + 0.5 * wait
         if len(resp.content) >= 4096:
             self.pull_ratio = int(resp.headers.get("content-length") or len(resp.content)) / len(resp.content)
+        tail = _TAIL.search(resp.content[-1024:]) if on_head is not None and not reader.head_first else None
+        if on_head is not None and tail is not None:
+            # the server writes the head last: the next page is asked for before this one is parsed (seconds
+            # of a large page on a slow desk, with the link idle); a page that does not parse is an error as
+            # before, and the page asked for early is then never used
+            on_head(tail.group(1).decode(), tail.group(2) == b"true")
         return self._parse(resp, PullResponse)
 
     def checksum(self, buckets: int = 256) -> ChecksumResponse:

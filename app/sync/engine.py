@@ -99,12 +99,20 @@ def _transient(exc: SyncError) -> bool:
 
 @dataclass
 class _Flight:
-    """One push batch on its way: ``sent`` is set once its body is in the socket."""
+    """One push batch on its way: ``sent`` is set once its body is in the socket (at ``sent_at``); ``thread``
+    is the pool thread carrying it (to fail it alone when its answer stalls)."""
 
     ops: list[Op]
     size: int = 0
     sent: threading.Event = field(default_factory=threading.Event)
     future: Future[Any] = field(default_factory=Future)
+    sent_at: float = 0.0
+    thread: int = 0
+    cut: bool = False
+
+
+Position = tuple[str, "int | None"]
+"""Where a pull goes on: a cursor and, after a cut page, the seq of the last item kept from it."""
 
 
 def default_client(enr: Enrollment, token: str | None) -> SyncClient:
@@ -130,6 +138,8 @@ class SyncEngine:
             4  # failed requests in a row (no success between) before giving up the attempt
         )
         self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
+        # a batch's answer is overdue this long after a later batch's answer (0: twice the read timeout)
+        self.answer_lag = 0.0
         self._abort_wait = threading.Event()
         self.clock = clock
         self._op_bytes = 0.0
@@ -178,6 +188,7 @@ class SyncEngine:
         with self.db.transaction() as s:
             state.put(s, "enrollment", asdict(enr))
             state.put(s, "cursor", "")
+            state.put(s, state.CURSOR_AFTER_KEY, None)
             s.execute(delete(state.sync_state).where(state.sync_state.c.key == key))  # the attempt is done
             if office is not None:
                 s.execute(update(Office).values(desk_letter=done.desk_letter))
@@ -273,6 +284,7 @@ class SyncEngine:
         after, exhausted, failures = 0, False, 0
         resume_at, busy_since = 0.0, 0.0  # a busy server's Retry-After: nothing is sent before ``resume_at``
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
+        answered: deque[tuple[float, float]] = deque(maxlen=16)  # (body sent, answered) of the last batches
         wake = threading.Event()
         staged: list[Op] = []
         backlog: list[Op] = []  # read from the outbox, not yet in a batch (in outbox order)
@@ -309,8 +321,13 @@ class SyncEngine:
                     )
 
                 def on_sent() -> None:
+                    flight.sent_at = time.monotonic()
                     flight.sent.set()
                     wake.set()
+
+                def carry() -> Any:
+                    flight.thread = threading.get_ident()
+                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
 
                 trace.debug(
                     "push start ops=%d bytes=%d at=%.3f open=%d",
@@ -319,7 +336,7 @@ class SyncEngine:
                     time.monotonic(),
                     len(flights),
                 )
-                flight.future = pool.submit(client.push_body, body, ops=len(ops), on_sent=on_sent, sent=ops)
+                flight.future = pool.submit(carry)
                 flight.future.add_done_callback(lambda _f: wake.set())
                 flights.append(flight)
 
@@ -386,12 +403,14 @@ class SyncEngine:
                             retry.append(flight.ops)
                             continue
                         failures, busy_since = 0, 0.0
+                        answered.append((flight.sent_at, time.monotonic()))
                         self._settle(flight.ops, resp, report)
                         self._moved += flight.size
                         acks.append((time.monotonic(), flight.size))
                         if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
+                    self._cut_stalled(client, flights, answered)
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
@@ -428,6 +447,24 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
+
+    def _cut_stalled(
+        self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]]
+    ) -> None:
+        """Fail a batch whose answer stalled (a half-open link swallows it: no close, no error) once a batch
+        whose body went into its socket later has been answered ``answer_lag`` seconds ago: the server got
+        this body first, so its answer is overdue. Before, such a batch waited for its header timeout, which
+        covers every open upload's buffered bytes at a low rate (80 s on the bench's 2G link, 22 s of it
+        with nothing else to send). The batch is re-sent like any cut one; had the server applied it, its
+        ops come back as duplicates."""
+        now, lag = time.monotonic(), self.answer_lag or 2 * client.base_read_timeout
+        for f in flights:
+            if f.cut or not f.sent.is_set() or not f.thread or f.future.done():
+                continue
+            if any(sent > f.sent_at and now - at > lag for sent, at in answered):
+                f.cut = True
+                trace.debug("push answer overdue ops=%d at=%.3f", len(f.ops), now)
+                client.abort_thread(f.thread)
 
     def _busy(self, exc: SyncError, since: float, report: SyncReport) -> bool:
         """True for a load-shedding refusal (``503 server_busy``: the server is well, its queue is full) that
@@ -478,57 +515,72 @@ class SyncEngine:
 
     def _pull(self, client: SyncClient, enr: Enrollment, report: SyncReport) -> None:
         """Pages in cursor order, committed one by one with their cursor. The next page is asked for as soon as
-        the current page's head (``next_cursor``, ``more``, written before the items) has arrived, so the
-        server builds it and the round trip passes while the current page is still on the wire; pages are
-        written while later ones travel. A page lost to a cut or a stall is asked for again at once from the
-        last committed cursor; a page asked for early stays valid (its cursor came from the server)."""
+        the current page's head (``next_cursor``, ``more``) has arrived, so the server builds it and the round
+        trip passes while the current page is still on the wire (when the server writes the head first); pages
+        are written while later ones travel. A page lost to a cut or a stall is asked for again at once: from
+        after its last complete item when the server resumes pages (``pull_resume``: the items that arrived
+        whole are stored with that position, ``app/sync/partial.py``), else from the last committed cursor. A
+        position is a cursor and, after a cut page, the seq of the last item kept from it."""
         with self.db.reader() as s:
-            cursor = state.get(s, "cursor", "")
+            pos: Position = (state.get(s, "cursor", ""), state.get(s, state.CURSOR_AFTER_KEY))
             # a register restored from a backup lacks what this desk pushed after it: pull its own records too,
             # until the pull has caught up (app.services.restore sets the flag)
             skip_own = not state.get(s, state.PULL_OWN_KEY, False)
         resynced, failures, seen = False, 0, client.bytes_received
         busy_since = 0.0
-        asked: dict[str, Future[Any]] = {}
+        asked: dict[Position, Future[Any]] = {}
         lock = threading.Lock()
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ppid-pull")
 
-        def ask(after: str) -> Future[Any]:
+        def ask(at: Position) -> Future[Any]:
             with lock:
-                fut = asked.get(after)
+                fut = asked.get(at)
                 if fut is None:
-                    fut = asked[after] = pool.submit(client.pull, after, limit=self.page_limit,
-                                                     max_bytes=self._page_bytes(client), on_head=early,
-                                                     skip_own=skip_own)  # fmt: skip
+                    fut = asked[at] = pool.submit(client.pull, at[0], limit=self.page_limit,
+                                                  max_bytes=self._page_bytes(client), on_head=early,
+                                                  skip_own=skip_own, after_seq=at[1])  # fmt: skip
                 return fut
 
         def early(next_cursor: str, more: bool) -> None:
             if more and not self._aborted:
-                ask(next_cursor)
+                ask((next_cursor, None))
+
+        def store(items: list[PullItem], at: Position, last: bool) -> None:
+            with self.db.transaction() as s:
+                self._apply_page(s, items, enr, report)
+                state.put(s, "cursor", at[0])
+                state.put(s, state.CURSOR_AFTER_KEY, at[1])
+                if last and not skip_own:  # caught up: from now on its own pushes are held
+                    state.put(s, state.PULL_OWN_KEY, False)
+            self._progress()
 
         try:
-            fut = ask(cursor)
+            fut = ask(pos)
             while True:
                 try:
                     page = fut.result()
                 except SyncError as exc:
                     with lock:
-                        asked.pop(cursor, None)
+                        asked.pop(pos, None)
                     if exc.code == "resync_scope" and not resynced:
-                        cursor, resynced = "", True
-                        fut = ask(cursor)
+                        pos, resynced = ("", None), True
+                        fut = ask(pos)
                         continue
                     if self._busy(exc, busy_since, report):
                         busy_since = busy_since or time.monotonic()
                         self._abort_wait.wait(self._busy_wait(exc))
-                        fut = ask(cursor)
+                        fut = ask(pos)
                         continue
                     failures += 1
                     self._failed(0)
+                    if exc.partial is not None:  # what arrived whole is kept; the rest is asked for after it
+                        pos = (exc.partial.cursor, exc.partial.after_seq)
+                        store(exc.partial.items, pos, last=False)
+                        failures = 0
                     if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                         raise
                     log.info("pull page failed, asking again", extra={"code": exc.code})
-                    fut = ask(cursor)
+                    fut = ask(pos)
                     continue
                 failures, busy_since = 0, 0.0
                 self._moved += client.bytes_received - seen
@@ -537,17 +589,10 @@ class SyncEngine:
                     self._page_warmup = max(0.0, len(gzip.compress(item)) - client.pull_ratio * len(item))
                 seen = client.bytes_received
                 with lock:
-                    asked.pop(cursor, None)
-                nxt = ask(page.next_cursor) if page.more else None
-                with self.db.transaction() as s:
-                    self._apply_page(s, page.items, enr, report)
-                    state.put(s, "cursor", page.next_cursor)
-                    if not page.more and not skip_own:
-                        state.put(
-                            s, state.PULL_OWN_KEY, False
-                        )  # caught up: from now on its own pushes are held
-                cursor = page.next_cursor
-                self._progress()
+                    asked.pop(pos, None)
+                nxt = ask((page.next_cursor, None)) if page.more else None
+                pos = (page.next_cursor, None)
+                store(page.items, pos, last=not page.more)
                 if nxt is None:
                     return
                 fut = nxt
@@ -570,14 +615,18 @@ class SyncEngine:
 
     def _page_bytes(self, client: SyncClient) -> int:
         """``max_bytes`` (JSON before gzip) for the next page, from the wire size wanted and the learnt
-        compression ratio, within ``page_bytes``. A page is committed whole or not at all, so a cut throws
-        away the part received; each page also costs its headers and, unless the server writes the page's
-        head first (then the next page is asked for while this one arrives), the idle link time of one round
-        trip plus the server's work. The wire size balances the two (``_fault_cap``)."""
+        compression ratio, within ``page_bytes``. Each page costs its headers and, unless the server writes the
+        page's head first (then the next page is asked for while this one arrives), the idle link time of one
+        round trip plus the server's work. Against an older server a page is committed whole or not at all, so
+        a cut throws away the part received and the wire size balances the two (``_fault_cap``); a server that
+        resumes cut pages (``pull_resume``) loses only the item on the wire, so pages take ``max_seconds``."""
         rate = client.down_rate or client.rate_estimate
         idle = 0.0 if client.head_first else (client.pull_wait or 0.5) * rate
         overhead = REQUEST_OVERHEAD + self._page_warmup + idle
-        wire = max(self.min_page_wire, min(rate * self.max_seconds, self._fault_cap(overhead, rate)))
+        cap = rate * self.max_seconds
+        wire = max(
+            self.min_page_wire, cap if client.pull_resume else min(cap, self._fault_cap(overhead, rate))
+        )
         return int(min(self.page_bytes, max(16 * 1024, wire / max(client.pull_ratio, 0.01))))
 
     def _apply_page(self, s: Session, items: list[PullItem], enr: Enrollment, report: SyncReport) -> None:

@@ -27,6 +27,11 @@ PULL_OWN_KEY = "pull_own"
 the engine once a pull has caught up). Without it a restored desk would get those back only through the
 checksum repair."""
 
+CURSOR_AFTER_KEY = "cursor_after"
+"""``sync_state``: the seq of the last item kept from a cut pull page (feature ``pull_resume``), stored with
+``cursor`` (the page's starting cursor) in the items' transaction; the pull resumes after it. Cleared (None)
+when a whole page is stored."""
+
 TABLES = (sync_state.name, sync_records.name, sync_conflicts.name, sync_quarantine.name)
 
 

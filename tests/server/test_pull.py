@@ -235,3 +235,48 @@ def test_skip_own_leaves_out_the_versions_this_device_pushed_and_the_cursor_stil
     items, cursor, _ = pull_all(a, cursor, skip_own=True)
     assert [(i.entity_id, i.version) for i in items] == [(mine[1].entity_id, 3)]
     assert items[0].record is not None and items[0].record["status"] == "diproses"
+
+
+def test_a_page_names_its_starting_cursor_and_resumes_after_a_seq(enroll: Enroller) -> None:
+    """Feature ``pull_resume``: a desk whose page was cut keeps the complete items and asks again after the
+    last of them, with the cursor the page started from (a header, which arrives before the body)."""
+    desk, other = enroll("3673.01"), enroll("3673.02")
+    ops = [make_op() for _ in range(6)]
+    desk.push(ops)
+    hello, _ = desk.hello()
+    assert "pull_resume" in hello.features
+    resp = desk._http.get(desk.base + "/api/sync/v1/pull", headers=desk._headers())
+    start = resp.headers["X-PPID-Page-Cursor"]
+    seqs = [i["seq"] for i in resp.json()["items"]]
+    assert len(seqs) == 6
+    rest = desk.pull(start, after_seq=seqs[2]).items
+    assert [i.entity_id for i in rest] == [op.entity_id for op in ops[3:]]
+    # the cursor still carries the scope: another office's desk cannot resume with it
+    with pytest.raises(SyncError) as info:
+        other.pull(start, after_seq=seqs[2])
+    assert info.value.status == 409 and info.value.code == "resync_scope"
+    # a later cursor wins over an earlier seq: after_seq never moves a pull backwards
+    last = desk.pull(start).next_cursor
+    assert desk.pull(last, after_seq=0).items == []
+
+
+@pytest.mark.parametrize("after_seq", ["-1", str(2**63), "1e999", "x"])
+def test_a_bad_after_seq_is_a_signed_422(enroll: Enroller, after_seq: str) -> None:
+    desk = enroll("3673.01")
+    resp = desk._http.get(
+        desk.base + "/api/sync/v1/pull", params={"after_seq": after_seq}, headers=desk._headers()
+    )
+    assert resp.status_code == 422 and resp.headers["X-PPID-Sync"] == "1"
+
+
+def test_the_next_page_is_named_before_the_page_is_parsed(enroll: Enroller) -> None:
+    """The server writes a page's head after its items: the client still hands the next cursor to ``on_head``
+    as soon as the body is in, before parsing it, so the engine asks for the next page with the link idle
+    only for the round trip (parsing a large page took seconds on a loaded desk)."""
+    desk = enroll("3673.01")
+    desk.push([make_op() for _ in range(5)])
+    heads: list[tuple[str, bool]] = []
+    page = desk.pull("", limit=2, on_head=lambda c, more: heads.append((c, more)))
+    assert heads == [(page.next_cursor, True)]
+    last = desk.pull(page.next_cursor, limit=10, on_head=lambda c, more: heads.append((c, more)))
+    assert heads[1:] == [(last.next_cursor, False)]

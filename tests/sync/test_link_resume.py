@@ -105,6 +105,38 @@ def test_push_answer_stalled_after_commit_is_resent_as_duplicates(
     assert_server_consistent(hub.engine, desk, device_id)
 
 
+def test_push_answer_stalled_while_later_batches_are_answered_is_resent_without_waiting_its_timeout(
+    desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer
+) -> None:
+    """A half-open link swallows one batch mid-upload (the desk's writes still succeed, nothing comes back,
+    the server waits for the rest of the body); later batches on other connections are answered. The engine
+    fails that batch alone once a later batch's answer is ``answer_lag`` old and re-sends it. Before, it
+    waited for its header timeout (here 900 s; 80 s on the bench's link, 22 s of it with the link idle)."""
+    intake(desk, officer, walk_in, 30)
+    # connection 0 carries hello and the first batch; the second batch (opened with it) goes on connection 1,
+    # which goes silent after 200 bytes up; every later connection is clean
+    planner = lambda i: ConnPlan(cut_up_after=200, stall=True) if i == 1 else ConnPlan()  # noqa: E731
+    with ProxyThread(hub.port, planner=planner) as px:
+        eng, device_id = through_proxy(desk, hub, px)
+        eng.client_factory = lambda e, t: SyncClient(
+            e.server_url, token=t, device_id=e.device_id, base_read_timeout=900.0
+        )
+        eng.batch_cap = eng.batch = 5
+        eng.answer_lag = 1.0
+        result: list[SyncReport] = []
+        worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
+        worker.start()
+        worker.join(120)  # generous: only an engine that waits for the 900 s timeout needs this long
+        if worker.is_alive():
+            eng.abort()
+            worker.join(30)
+        assert result, "the stalled batch was not re-sent before its timeout"
+        assert px.stats.stalls == 1
+    report = result[0]
+    assert report.attempts == 1 and report.pushed == 30 and report.duplicates == 0
+    assert_server_consistent(hub.engine, desk, device_id)
+
+
 def pushed_by_another_desk(hub: LiveServer, second: DeskServices, officer: Any, walk_in: Any, n: int) -> None:
     intake(second, officer, walk_in, n)
     eng = SyncEngine(second.ctx.db, TokenStore(MemoryKeyring()), clock=second.ctx.clock)
@@ -139,6 +171,34 @@ def test_pull_page_lost_half_way_is_asked_again_from_the_committed_cursor(
     with desk.ctx.db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Request)) == 40
         assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
+
+
+@pytest.mark.parametrize("stall", [False, True], ids=["cut", "stall"])
+def test_pull_page_cut_mid_body_keeps_its_complete_items_and_resumes_after_them(
+    desk: DeskServices, other_desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer, stall: bool
+) -> None:
+    """Feature ``pull_resume``: the items of a cut page that arrived whole are stored with the position after
+    them; the next pull brings only the rest (before, the whole page was thrown away and downloaded again)."""
+    pushed_by_another_desk(hub, other_desk, officer, walk_in, 40)
+    dead = ConnPlan(cut_total_after=1)  # after the cut every connection dies: the sync gives up, as a desk
+    # switched off would; hello (~700 bytes down) passes and the one page of 40 (~4 KB of gzip) is cut
+    planner = lambda i: ConnPlan(cut_down_after=2500, stall=stall) if i == 0 else dead  # noqa: E731
+    with ProxyThread(hub.port, planner=planner) as px:
+        eng, _device = through_proxy(desk, hub, px)
+        first = eng.sync(max_attempts=1, sleep=lambda _d: None)
+        assert not first.ok and (px.stats.stalls, px.stats.cuts) >= ((1, 0) if stall else (0, 1))
+        with desk.ctx.db.reader() as s:
+            kept = s.scalar(select(func.count()).select_from(Request)) or 0
+            after = state.get(s, state.CURSOR_AFTER_KEY)
+        assert 0 < kept < 40 and first.pulled == kept
+        assert after is not None
+        px.set_planner(lambda _i: ConnPlan())
+        second = one_attempt(eng)
+    assert second.pulled == 40 - kept  # nothing kept came again
+    with desk.ctx.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Request)) == 40
+        assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
+        assert state.get(s, state.CURSOR_AFTER_KEY) is None  # a whole page was stored after it
 
 
 def test_abort_wakes_a_request_blocked_on_a_silent_link(hub: LiveServer) -> None:
