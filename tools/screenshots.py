@@ -101,6 +101,10 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     shot(window, "request")
     window.show_page("objections")
     shot(window, "objections")
+    window.show_page("reports")
+    shot(window, "laporan")
+    window.show_page("agenda")
+    shot(window, "agenda")
     window.show_page("settings")
     settings = window.pages["settings"]
     for key in ("office", "calendar", "users"):

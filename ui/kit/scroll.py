@@ -53,10 +53,13 @@ class ScrollArea(QScrollArea):
             app.focusChanged.connect(self._focus_changed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """The contents' whole size (Qt caps a scroll area's hint at 36×24 lines): a window sized from its hint
-        shows everything where the screen has room, and ui/kit/screen.py caps it to the work area where not."""
+        """For a dialog's fields (``sideways=False``) the contents' whole size (Qt caps a scroll area's hint at
+        36×24 lines): a dialog sized from its hint shows everything where the screen has room, and
+        ui/kit/screen.py caps it to the work area where not. An area inside a page keeps Qt's capped hint: a
+        page's preferred height counts it, and the window gives a page whose layout wraps text its preferred
+        height (Laporan scrolled at 1366×768 for its hidden Narasi tab's 1,450 px)."""
         contents = self.widget()
-        if contents is None:
+        if contents is None or self.sideways:
             return super().sizeHint()
         frame = 2 * self.frameWidth()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)

@@ -123,3 +123,26 @@ def test_the_main_window_fits_1366x768_at_150_and_its_pages_scroll(qtbot, desk: 
             stops.append(widget)
         widget = widget.nextInFocusChain()
     assert not set(window.areas.values()) & set(stops)
+
+
+
+def test_a_page_with_wrapped_text_and_a_scrolled_panel_fills_the_view_instead_of_scrolling(qtbot):
+    """Qt gives a page whose layout wraps text its preferred height; an area inside the page that reported its
+    whole contents as its hint (Laporan's hidden Narasi tab, 1,450 px) made the page scroll at 1366×768."""
+    page = Page()
+    box = QVBoxLayout(page)
+    note = QLabel("Pilih angka di kiri untuk melihat permohonannya. " * 3)
+    note.setWordWrap(True)
+    box.addWidget(note)
+    tall, _ = _tall_form(60)
+    box.addWidget(ScrollArea(tall), 1)
+    area = scrolled(page)
+    qtbot.addWidget(area)
+    area.resize(700, 600)
+    area.show()
+    qtbot.waitUntil(lambda: page.height() > 0)
+    assert page.height() <= area.viewport().height()
+    assert not area.verticalScrollBar().isVisible()
+    # a dialog's fields (sideways=False) still ask for their whole size, so the dialog opens showing them all
+    fields, _ = _tall_form(10)
+    assert ScrollArea(fields, sideways=False).sizeHint().height() >= fields.sizeHint().height()
