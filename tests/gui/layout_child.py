@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -98,6 +99,10 @@ def main(data_dir: Path, language: str) -> int:
         window.show_page(key)
         page = window.pages[key]
         check(f"page {key}", window)
+        area = window.areas[key]
+        if os.environ.get("QT_SCALE_FACTOR", "1") == "1" and page.height() > area.viewport().height():
+            # at 100 % a page fits the office screen: scrolling is for 125 % and 150 %
+            found.append(f"page {key}: scrolls at 100 % ({page.height()} px in {area.viewport().height()})")
         tabs = page.findChild(QTabWidget)
         if key == "settings" and tabs is not None:
             for index in range(tabs.count()):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,12 @@ HIGHLIGHT = QColor("#fff1c2")  # conflicting field: pale amber, dark text stays 
 class ConflictsPanel(QWidget):
     request_opened = Signal(str)
     changed = Signal()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As tall as the panel must be: it takes whatever room its page leaves (stretch 1). The window gives
+        a page that wraps text its preferred height, and the two tables' default hints made the Sinkronisasi
+        page 120 px taller than a 1366×768 screen, so it scrolled at 100 %."""
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def __init__(
         self, conflicts: Callable[[], SyncConflictService], actor: Actor, parent: QWidget | None = None

@@ -125,7 +125,6 @@ def test_the_main_window_fits_1366x768_at_150_and_its_pages_scroll(qtbot, desk: 
     assert not set(window.areas.values()) & set(stops)
 
 
-
 def test_a_page_with_wrapped_text_and_a_scrolled_panel_fills_the_view_instead_of_scrolling(qtbot):
     """Qt gives a page whose layout wraps text its preferred height; an area inside the page that reported its
     whole contents as its hint (Laporan's hidden Narasi tab, 1,450 px) made the page scroll at 1366×768."""
