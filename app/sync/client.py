@@ -6,7 +6,7 @@ against a city CA bundle), and turns every failure into a ``SyncError`` with a p
 Stalls are detected by lack of progress, not by a deadline for the whole exchange: a small send buffer makes a
 blocked upload a write timeout, the wait for the answer's headers covers what is still buffered at the learnt
 link rate plus the server's work, and once the answer flows every read must bring bytes within
-``base_read_timeout``. A half-open 2G connection becomes a quick retry, a healthy slow transfer is never cut.
+``base_read_timeout`` (``resumable_stall`` for a pull page the server resumes). A half-open 2G connection becomes a quick retry, a healthy slow transfer is never cut.
 """
 
 from __future__ import annotations
