@@ -140,9 +140,6 @@ class SyncEngine:
         self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
         # a batch's answer is overdue this long after a later batch's answer (0: twice the read timeout)
         self.answer_lag = 0.0
-        # the same once that batch is all the push still waits for (0: half the read timeout): the link is
-        # idle meanwhile, and a false alarm re-sends one batch over a link with nothing else to carry
-        self.idle_answer_lag = 0.0
         self._abort_wait = threading.Event()
         self.clock = clock
         self._op_bytes = 0.0
@@ -413,8 +410,7 @@ class SyncEngine:
                         if len(acks) >= 3 and acks[-1][0] - acks[0][0] > 0.5:  # the ack clock: recent goodput
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
-                    idle = not (staged or retry or backlog or not exhausted) and len(flights) == 1
-                    self._cut_stalled(client, flights, answered, idle)
+                    self._cut_stalled(client, flights, answered)
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
@@ -453,18 +449,15 @@ class SyncEngine:
                 raise
 
     def _cut_stalled(
-        self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]], idle: bool
+        self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]]
     ) -> None:
         """Fail a batch whose answer stalled (a half-open link swallows it: no close, no error) once a batch
         whose body went into its socket later has been answered ``answer_lag`` seconds ago: the server got
         this body first, so its answer is overdue. Before, such a batch waited for its header timeout, which
         covers every open upload's buffered bytes at a low rate (80 s on the bench's 2G link, 22 s of it
         with nothing else to send). The batch is re-sent like any cut one; had the server applied it, its
-        ops come back as duplicates. When it is the last open batch and nothing is left to send (``idle``),
-        the wait is ``idle_answer_lag``: 8 s of idle link at the end of a push measured 1.32× the floor."""
+        ops come back as duplicates."""
         now, lag = time.monotonic(), self.answer_lag or 2 * client.base_read_timeout
-        if idle:  # never longer than while other batches still travel
-            lag = min(lag, self.idle_answer_lag or client.base_read_timeout / 2)
         for f in flights:
             if f.cut or not f.sent.is_set() or not f.thread or f.future.done():
                 continue

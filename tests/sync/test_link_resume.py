@@ -138,37 +138,6 @@ def test_push_answer_stalled_while_later_batches_are_answered_is_resent_without_
     assert_server_consistent(hub.engine, desk, device_id)
 
 
-def test_last_push_answer_stalled_is_resent_after_the_idle_lag(
-    desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer
-) -> None:
-    """The stalled batch is the last one open and nothing is left to send: the engine waits
-    ``idle_answer_lag`` after a later batch's answer, not ``answer_lag`` (here 600 s; 8 s on the bench's
-    link, all of it with the link idle)."""
-    intake(desk, officer, walk_in, 15)
-    # batches of 5: the first and second open together, the second (connection 1) goes silent after 200
-    # bytes up; the third follows the first and is answered, then only the second is left
-    planner = lambda i: ConnPlan(cut_up_after=200, stall=True) if i == 1 else ConnPlan()  # noqa: E731
-    with ProxyThread(hub.port, planner=planner) as px:
-        eng, device_id = through_proxy(desk, hub, px)
-        eng.client_factory = lambda e, t: SyncClient(
-            e.server_url, token=t, device_id=e.device_id, base_read_timeout=900.0
-        )
-        eng.batch_cap = eng.batch = 5
-        eng.answer_lag, eng.idle_answer_lag = 600.0, 1.0
-        result: list[SyncReport] = []
-        worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
-        worker.start()
-        worker.join(120)  # generous: only an engine that waits for answer_lag needs this long
-        if worker.is_alive():
-            eng.abort()
-            worker.join(30)
-        assert result, "the last stalled batch waited for answer_lag"
-        assert px.stats.stalls == 1
-    report = result[0]
-    assert report.attempts == 1 and report.pushed == 15 and report.duplicates == 0
-    assert_server_consistent(hub.engine, desk, device_id)
-
-
 def pushed_by_another_desk(hub: LiveServer, second: DeskServices, officer: Any, walk_in: Any, n: int) -> None:
     intake(second, officer, walk_in, n)
     eng = SyncEngine(second.ctx.db, TokenStore(MemoryKeyring()), clock=second.ctx.clock)
