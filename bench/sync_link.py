@@ -20,7 +20,11 @@ server's maximum (500 ops; the best compression), pull = the gzip pages the serv
 in its largest pages (2,000 items, 8 MiB), no HTTP headers, no answers to pushes, nothing lost to faults.
 Also reported: the seconds the shaped link was busy in that direction and idle (wall time minus busy).
 
-    .venv/bin/python bench/sync_link.py [--records 10000] [--intake-only] [--sqlite] [--seed 1]
+    .venv/bin/python bench/sync_link.py [--records 10000] [--intake-only] [--sqlite] [--seed 1] [--cut-kb 256]
+
+``--cut-kb`` sets the mean of the cut budget (the link model is unchanged otherwise): an intake-only push of
+2,000 requests carries ~520 KB over ~5 connections, so with the default 256 KB most seeds cut none of them;
+a smaller mean puts cuts inside the push.
 """
 
 from __future__ import annotations
@@ -120,6 +124,12 @@ def main() -> int:
         help="largest pull page the desk may ask for (JSON before gzip; the engine sizes pages below it)",
     )
     ap.add_argument("--no-faults", action="store_true", help="shaped link without cuts or stalls")
+    ap.add_argument(
+        "--cut-kb",
+        type=int,
+        default=256,
+        help="mean bytes (KB, both directions) a connection carries before its cut (± 50 %%; one in five a stall)",
+    )
     ap.add_argument("--window", type=int, default=None, help="push requests open at once (engine default)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--pull-own", action="store_true",
@@ -259,7 +269,7 @@ def main() -> int:
 def planner(args: argparse.Namespace, phase: int) -> Any:
     if args.no_faults:
         return lambda _i: ConnPlan()
-    return random_cuts(args.seed + phase, 256 * 1024, 0.5, 0.2)
+    return random_cuts(args.seed + phase, args.cut_kb * 1024, 0.5, 0.2)
 
 
 def _repoint(desk: DeskServices, enr: Any, url: str) -> None:

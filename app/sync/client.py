@@ -6,7 +6,7 @@ against a city CA bundle), and turns every failure into a ``SyncError`` with a p
 Stalls are detected by lack of progress, not by a deadline for the whole exchange: a small send buffer makes a
 blocked upload a write timeout, the wait for the answer's headers covers what is still buffered at the learnt
 link rate plus the server's work, and once the answer flows every read must bring bytes within
-``base_read_timeout``. A half-open 2G connection becomes a quick retry, a healthy slow transfer is never cut.
+``base_read_timeout`` (``resumable_stall`` for a pull page the server resumes). A half-open 2G connection becomes a quick retry, a healthy slow transfer is never cut.
 """
 
 from __future__ import annotations
@@ -201,6 +201,9 @@ class SyncClient:
         self.compact_wire = False  # the server takes compact ops and answers positionally (``hello``)
         self.pull_resume = False  # the server resumes a cut page after its last complete item (``hello``)
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
+        # a pull page whose bytes stopped flowing is given up after this long (never longer than the base):
+        # with ``pull_resume`` a stall cut too early costs one round trip, the items that arrived are kept
+        self.resumable_stall = 2.0
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
         self._sockets: Sockets | None = None
         if transport is None:
@@ -294,7 +297,8 @@ class SyncClient:
               params: dict[str, Any] | None = None, expect: int = 64 * 1024,
               on_sent: Callable[[], None] | None = None,
               on_chunk: Callable[[bytes], None] | None = None,
-              on_headers: Callable[[httpx.Response], None] | None = None) -> httpx.Response:  # fmt: skip
+              on_headers: Callable[[httpx.Response], None] | None = None,
+              flow_timeout: float | None = None) -> httpx.Response:  # fmt: skip
         h = self._headers()
         h.update(headers or {})
         body = content or b""
@@ -326,10 +330,11 @@ class SyncClient:
                 if on_headers is not None:
                     on_headers(resp)
                 # The answer is flowing: from now on a stall is a read that brings nothing for ``base`` seconds
-                # (httpcore reads the body's timeout from this dict when the body iteration starts).
+                # (or ``flow_timeout``; httpcore reads the body's timeout from this dict when the body
+                # iteration starts).
                 timeouts = req.extensions.get("timeout")
                 if isinstance(timeouts, dict):
-                    timeouts["read"] = self.base_read_timeout
+                    timeouts["read"] = min(self.base_read_timeout, flow_timeout or self.base_read_timeout)
                 flowing = time.monotonic()
                 if on_chunk is None:
                     resp.read()
@@ -497,7 +502,8 @@ class SyncClient:
             params["after_seq"] = after_seq
         try:
             resp = self._send("GET", "/pull", params=params, expect=max_bytes // 16, on_chunk=kept.feed,
-                              on_headers=kept.headers if self.pull_resume else None)  # fmt: skip
+                              on_headers=kept.headers if self.pull_resume else None,
+                              flow_timeout=self.resumable_stall if self.pull_resume else None)  # fmt: skip
         except SyncError as exc:
             exc.partial = kept.salvage()
             raise

@@ -580,6 +580,8 @@ class SyncEngine:
                     if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                         raise
                     log.info("pull page failed, asking again", extra={"code": exc.code})
+                    trace.debug("pull failed %s kept=%d at=%.3f", exc.code,
+                                len(exc.partial.items) if exc.partial else 0, time.monotonic())  # fmt: skip
                     fut = ask(pos)
                     continue
                 failures, busy_since = 0, 0.0

@@ -5,6 +5,7 @@ request blocked on a silent link. No timed assertions: only outcomes and counts 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -199,6 +200,31 @@ def test_pull_page_cut_mid_body_keeps_its_complete_items_and_resumes_after_them(
         assert s.scalar(select(func.count()).select_from(Request)) == 40
         assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
         assert state.get(s, state.CURSOR_AFTER_KEY) is None  # a whole page was stored after it
+
+
+def test_pull_page_stalled_mid_body_is_given_up_by_the_desk_not_the_server(
+    desk: DeskServices, other_desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer, caplog: Any
+) -> None:
+    """Feature ``pull_resume``: a page whose bytes stop flowing is given up by the desk after
+    ``resumable_stall`` seconds (the items that arrived are kept, so an early cut costs a round trip), not after
+    the base read timeout (here 900 s; 4 s on the bench's link, with the link idle). Before, the stall here
+    lasted until the server closed the idle connection itself (a ``network`` failure, ~30 s later)."""
+    pushed_by_another_desk(hub, other_desk, officer, walk_in, 40)
+    # hello (~700 bytes down) and the page's headers pass; the page goes silent in its body
+    with ProxyThread(hub.port, planner=first_connection(ConnPlan(cut_down_after=2500, stall=True))) as px:
+        eng, _device = through_proxy(desk, hub, px)
+        eng.client_factory = lambda e, t: SyncClient(
+            e.server_url, token=t, device_id=e.device_id, base_read_timeout=900.0
+        )
+        with caplog.at_level(logging.INFO, logger="ppid.sync"):
+            report = one_attempt(eng)
+        assert px.stats.stalls == 1
+    failed = [r for r in caplog.records if r.getMessage() == "pull page failed, asking again"]
+    assert [getattr(r, "code", None) for r in failed] == ["timeout"]
+    assert report.attempts == 1 and report.pulled == 40
+    with desk.ctx.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Request)) == 40
+        assert s.scalar(select(func.count(func.distinct(Request.number)))) == 40
 
 
 def test_abort_wakes_a_request_blocked_on_a_silent_link(hub: LiveServer) -> None:
