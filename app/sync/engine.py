@@ -138,7 +138,8 @@ class SyncEngine:
             4  # failed requests in a row (no success between) before giving up the attempt
         )
         self.max_busy_seconds = 120.0  # a server busy for this long without one answer: the attempt ends
-        # a batch's answer is overdue this long after a later batch's answer (0: twice the read timeout)
+        # a batch's answer is overdue this long (0: the read timeout) after a later batch's answer, plus the
+        # time every open upload's bytes need at the measured rate (_cut_stalled)
         self.answer_lag = 0.0
         self._abort_wait = threading.Event()
         self.clock = clock
@@ -456,8 +457,16 @@ class SyncEngine:
         this body first, so its answer is overdue. Before, such a batch waited for its header timeout, which
         covers every open upload's buffered bytes at a low rate (80 s on the bench's 2G link, 22 s of it
         with nothing else to send). The batch is re-sent like any cut one; had the server applied it, its
-        ops come back as duplicates."""
-        now, lag = time.monotonic(), self.answer_lag or 2 * client.base_read_timeout
+        ops come back as duplicates.
+
+        A later batch answered first is no proof on its own: uploads share the link, and a body that entered
+        its socket first may still be crossing it behind the others (with 4–5 uploads open, by more than 8 s:
+        false alarms re-sent whole batches, 648 B/request against 573). So the wait also gives every open
+        upload's bytes time to cross at the measured rate (before one is measured, the client's estimate)."""
+        rate = max(self._push_rate or client.link_rate or client.rate_estimate, 1.0)
+        in_flight = sum(f.size for f in flights if not f.future.done())
+        now = time.monotonic()
+        lag = (self.answer_lag or client.base_read_timeout) + in_flight / rate
         for f in flights:
             if f.cut or not f.sent.is_set() or not f.thread or f.future.done():
                 continue
