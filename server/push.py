@@ -73,6 +73,9 @@ class Batch:
     resolved: dict[str, int] = field(default_factory=dict)
     others_open: set[str] = field(default_factory=set)  # records with another device's conflict still open
     touch_order: list[str] = field(default_factory=list)
+    pending: list[Op] = field(default_factory=list)  # the ops this batch decides, in order
+    # requester id -> (request id, office) of the stored requests naming it, read once per batch (ownership.py)
+    requester_refs: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
     def touch(self, rec: RecState) -> None:
         """Mark a record for stamping; seqs follow the desk's op order so pulls replay in that order."""
@@ -145,6 +148,7 @@ class PushService:
         done = self._replay_duplicates(conn, device, ops, batch)
         todo = [op for op in ops if op.op_id not in done]
         if todo:
+            batch.pending = todo
             self._load(conn, device, todo, batch)
             for op in todo:
                 batch.results[op.op_id] = self._decide(conn, op, batch)
