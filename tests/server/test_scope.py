@@ -3,6 +3,8 @@ a too-old app are refused with clear codes (and the desk keeps its outbox)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 from sqlalchemy import Engine, func, select
@@ -231,3 +233,33 @@ def test_letters_follow_a_routed_request_to_its_new_office(enroll: Enroller, eng
         record={"office_code": "3673.01", "request_id": request.entity_id, "kind": "pemberitahuan"},
     )
     assert a.push([late]).results[0].status == "applied"
+
+
+def test_a_batch_asks_the_database_once_for_its_requesters_other_offices(
+    enroll: Enroller, engine: Engine
+) -> None:
+    """The requester check read, per new request, which offices' requests name its requester: one round trip
+    per op, over half the server's time under load (docs/benchmarks.md). Now one query per batch, with the
+    same answers: a fresh requester passes, another office's requester is refused in a batch of fresh ones."""
+    from sqlalchemy import event
+
+    a, b = enroll("3673.01"), enroll("3673.02")
+    b_request = make_op(record=_request_of("3673.02"))
+    b.push([b_request])
+    asked: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "requester_id" in statement:
+            asked.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        a.push([make_op(record=_request_of("3673.01")) for _ in range(20)])
+        borrowed = make_op(record=_request_of("3673.01", b_request.payload["record"]["requester_id"]))
+        with pytest.raises(SyncError) as info:
+            a.push([*(make_op(record=_request_of("3673.01")) for _ in range(5)), borrowed])
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert (info.value.status, info.value.code) == (403, "forbidden_scope")
+    assert len(asked) == 2  # one per batch, not one per request
+    _nothing_of_a_applied(engine, 21)
