@@ -3,7 +3,7 @@ loopback link.
 
 Link (bench/faultproxy.py): 64 kbit/s each way, 150 ms one-way delay (300 ms RTT), every connection cut after
 256 KB ± 50 % (both directions counted), one cut in five a silent stall instead of a close. The desks are real
-registers (the lead's schema and services) and use the real sync engine; the server is the real FastAPI app on
+registers (the desk's own schema and services) and use the real sync engine; the server is the real FastAPI app on
 a throwaway PostgreSQL database (or SQLite with --sqlite).
 
 The register is seeded by ``bench/seed.py``: N varied requests (people, topics, channels) received through

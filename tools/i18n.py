@@ -4,7 +4,7 @@
     python tools/i18n.py release   # pyside6-lrelease every resources/i18n/*.ts -> .qm next to it
     python tools/i18n.py           # both
 
-Why a script: the .ts file must list every string of every page, including the ones another engineer just
+Why a script: the .ts file must list every string of every page, including ones just
 added, and tests/gui/kit/test_i18n.py fails when a string has no English translation. Run ``update``, fill the new
 ``<translation type="unfinished">`` entries (Qt Linguist or a text editor), then ``release`` and commit both
 the .ts and the .qm.

@@ -1,4 +1,4 @@
-"""The desk's sync engine end to end: real desk registers (the lead's services) ⇄ a live city server, directly
+"""The desk's sync engine end to end: real desk registers (the desk's own services) ⇄ a live city server, directly
 and through the fault proxy."""
 
 from __future__ import annotations
