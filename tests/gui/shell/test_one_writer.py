@@ -4,22 +4,16 @@ that refuses writes (issue 13.5). Driven through ``Startup`` as ``ppid-desk`` st
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from app.services.writer_lock import WORKSTATION
 from db import engine
 from tests.conftest import ADMIN_PASSWORD
 from tests.lock_holder import holding
-from ui.kit import i18n
-from ui.kit.crash import CrashHandler
-from ui.kit.tasks import runner
 from ui.shell.main_window import MainWindow
-from ui.shell.startup import Startup
 
 
 @pytest.fixture
@@ -27,28 +21,6 @@ def office(tmp_path: Path, _desk_template) -> Path:
     folder = tmp_path / "office"
     shutil.copytree(_desk_template.folder, folder)
     return folder
-
-
-@pytest.fixture
-def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
-    made: list[Startup] = []
-    i18n.install("id")
-
-    def make(data_dir: Path, **kwargs) -> Startup:
-        startup = Startup(data_dir, CrashHandler(tmp_path / "crash", interactive=False), **kwargs)
-        made.append(startup)
-        return startup
-
-    yield make
-    for startup in made:
-        session = startup.session
-        startup.shutdown()
-        for widget in (session.window, session.dialog) if session is not None else ():
-            if widget is not None and shiboken6.isValid(widget):
-                widget.close()
-        if startup.error_box is not None and shiboken6.isValid(startup.error_box):
-            startup.error_box.close()
-    runner().wait()
 
 
 @pytest.mark.slow  # a real second process holds the register

@@ -11,13 +11,13 @@ import pytest
 import shiboken6
 
 from app.demo import DEMO_OFFICER, seed_demo
-from tests.gui.shell.test_startup import ROOT, held_load, make_startup  # noqa: F401 - fixtures
+from tests.gui.shell.test_startup import ROOT
 from ui.shell.main_window import MainWindow
 from ui.shell.setup_wizard import SetupWizard
 from ui.shell.splash import StartupSplash
 
 
-def test_first_run_shows_a_splash_before_the_register_is_ready(qtbot, tmp_path, held_load, make_startup):  # noqa: F811
+def test_first_run_shows_a_splash_before_the_register_is_ready(qtbot, tmp_path, held_load, make_startup):
     startup = make_startup(tmp_path / "new-office")
     startup.begin()
     splash = startup.splash
@@ -29,7 +29,7 @@ def test_first_run_shows_a_splash_before_the_register_is_ready(qtbot, tmp_path, 
     assert startup.splash is None and (not shiboken6.isValid(splash) or not splash.isVisible())
 
 
-def test_demo_shows_the_seeding_progress_then_the_signed_in_window(qtbot, tmp_path, make_startup):  # noqa: F811
+def test_demo_shows_the_seeding_progress_then_the_signed_in_window(qtbot, tmp_path, make_startup):
     folder = tmp_path / "demo"
     release = threading.Event()
     steps: list[tuple[int, int]] = []

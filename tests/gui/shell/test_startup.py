@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from bench.startup_bench import first_window_script
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
-from ui.kit import i18n
-from ui.kit.crash import CrashHandler
-from ui.kit.tasks import runner
 from ui.shell import startup as startup_module
 from ui.shell.login import LoginDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.setup_wizard import SetupWizard
-from ui.shell.startup import Startup
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -33,42 +27,6 @@ def office(tmp_path: Path, _desk_template) -> Path:
     folder = tmp_path / "office"
     shutil.copytree(_desk_template.folder, folder)
     return folder
-
-
-@pytest.fixture
-def held_load(monkeypatch) -> threading.Event:
-    """The register loads only once the test sets the event (so 'before the load' is certain)."""
-    release = threading.Event()
-    real = startup_module.open_register
-
-    def slow_open(data_dir: Path):
-        assert release.wait(30), "the test never let the register load"
-        return real(data_dir)
-
-    monkeypatch.setattr(startup_module, "open_register", slow_open)
-    return release
-
-
-@pytest.fixture
-def make_startup(qtbot, tmp_path: Path) -> Iterator[Callable[..., Startup]]:
-    made: list[Startup] = []
-    i18n.install("id")
-
-    def make(data_dir: Path, **kwargs) -> Startup:
-        startup = Startup(data_dir, CrashHandler(tmp_path / "crash", interactive=False), **kwargs)
-        made.append(startup)
-        return startup
-
-    yield make
-    for startup in made:
-        session = startup.session
-        startup.shutdown()
-        for widget in (session.window, session.dialog) if session is not None else ():
-            if widget is not None and shiboken6.isValid(widget):
-                widget.close()
-        if startup.error_box is not None and shiboken6.isValid(startup.error_box):
-            startup.error_box.close()
-    runner().wait()
 
 
 #: ``ppid-desk ARGV`` through its entry point (bench/startup_bench.py's child); once the first window is painted it
