@@ -3,7 +3,6 @@ writing to the file."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from app.paths import db_path
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.integrity import check_register
+from tests.raw_sql import run_sql
 
 
 @pytest.fixture
@@ -23,16 +23,6 @@ def closed_desk(desk: DeskServices, admin: Actor, walk_in: Callable[..., dict[st
     desk.register.receive(admin, walk_in())
     desk.close()
     return desk.ctx.data_dir
-
-
-def _damage(data_dir: Path, *statements: str) -> None:
-    connection = sqlite3.connect(db_path(data_dir))
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.commit()
-    finally:
-        connection.close()
 
 
 def _failed(data_dir: Path) -> dict[str, str]:
@@ -61,12 +51,12 @@ def test_a_sound_register_passes_and_is_not_written(closed_desk: Path) -> None:
 
 
 def test_counter_behind_the_issued_numbers(closed_desk: Path) -> None:
-    _damage(closed_desk, "UPDATE counters SET value = 1 WHERE key = 'request:2026'")
+    run_sql(closed_desk, "UPDATE counters SET value = 1 WHERE key = 'request:2026'")
     assert "request:2026 = 1" in _failed(closed_desk)["penghitung_nomor"]
 
 
 def test_request_without_its_receive_event(closed_desk: Path) -> None:
-    _damage(
+    run_sql(
         closed_desk,
         "DROP TRIGGER events_no_delete",
         "DELETE FROM events WHERE request_id = (SELECT id FROM requests WHERE seq = 2)",
@@ -75,12 +65,12 @@ def test_request_without_its_receive_event(closed_desk: Path) -> None:
 
 
 def test_broken_reference(closed_desk: Path) -> None:
-    _damage(closed_desk, "UPDATE requests SET requester_id = 'tidak-ada' WHERE seq = 1")
+    run_sql(closed_desk, "UPDATE requests SET requester_id = 'tidak-ada' WHERE seq = 1")
     assert "requests" in _failed(closed_desk)["foreign_key_check"]
 
 
 def test_old_schema_revision(closed_desk: Path) -> None:
-    _damage(closed_desk, "UPDATE alembic_version SET version_num = '0001'")
+    run_sql(closed_desk, "UPDATE alembic_version SET version_num = '0001'")
     assert "0001" in _failed(closed_desk)["revisi_skema"]
 
 

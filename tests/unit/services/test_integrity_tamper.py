@@ -14,6 +14,7 @@ from app.paths import db_path
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.integrity import check_register
+from tests.raw_sql import run_sql
 
 
 @pytest.fixture
@@ -23,16 +24,6 @@ def closed_desk(desk: DeskServices, admin: Actor, walk_in: Callable[..., dict[st
         desk.register.receive(admin, walk_in())
     desk.close()
     return desk.ctx.data_dir
-
-
-def _tamper(data_dir: Path, *statements: str) -> None:
-    connection = sqlite3.connect(db_path(data_dir))
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.commit()
-    finally:
-        connection.close()
 
 
 def _failed(data_dir: Path) -> dict[str, str]:
@@ -49,7 +40,7 @@ def test_an_untouched_register_is_healthy_with_its_chain(closed_desk: Path) -> N
 
 
 def test_an_edited_request_field(closed_desk: Path) -> None:
-    _tamper(closed_desk, "UPDATE requests SET information = 'diganti diam-diam' WHERE seq = 2")
+    run_sql(closed_desk, "UPDATE requests SET information = 'diganti diam-diam' WHERE seq = 2")
     failed = _failed(closed_desk)
     assert "permohonan CPJ/2026/A-0002 diubah di luar aplikasi" in failed["segel_catatan"]
     assert set(failed) == {"segel_catatan"}
@@ -58,12 +49,12 @@ def test_an_edited_request_field(closed_desk: Path) -> None:
 def test_a_deleted_audit_row(closed_desk: Path) -> None:
     with sqlite3.connect(db_path(closed_desk)) as connection:
         second = connection.execute("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
-    _tamper(closed_desk, "DROP TRIGGER audit_log_no_delete", f"DELETE FROM audit_log WHERE id = {second}")
+    run_sql(closed_desk, "DROP TRIGGER audit_log_no_delete", f"DELETE FROM audit_log WHERE id = {second}")
     assert _failed(closed_desk)["rantai_audit"].startswith(f"pertama: entri audit #{second} dihapus")
 
 
 def test_an_edited_audit_row(closed_desk: Path) -> None:
-    _tamper(
+    run_sql(
         closed_desk,
         "DROP TRIGGER audit_log_no_update",
         "UPDATE audit_log SET username = 'orang_lain' WHERE id = (SELECT max(id) FROM audit_log)",
@@ -72,7 +63,7 @@ def test_an_edited_audit_row(closed_desk: Path) -> None:
 
 
 def test_a_deleted_event(closed_desk: Path) -> None:
-    _tamper(
+    run_sql(
         closed_desk,
         "DROP TRIGGER events_no_delete",
         "DELETE FROM events WHERE id = (SELECT id FROM events WHERE request_id = "
@@ -82,7 +73,7 @@ def test_a_deleted_event(closed_desk: Path) -> None:
 
 
 def test_a_request_deleted_from_the_middle(closed_desk: Path) -> None:
-    _tamper(
+    run_sql(
         closed_desk,
         "PRAGMA foreign_keys = OFF",
         "DROP TRIGGER requests_no_delete",
@@ -97,7 +88,7 @@ def test_a_request_deleted_from_the_middle(closed_desk: Path) -> None:
 
 
 def test_the_chain_itself_cut_in_the_middle(closed_desk: Path) -> None:
-    _tamper(
+    run_sql(
         closed_desk,
         "DROP TRIGGER audit_chain_no_delete",
         "DROP TRIGGER audit_log_no_delete",
@@ -108,7 +99,7 @@ def test_the_chain_itself_cut_in_the_middle(closed_desk: Path) -> None:
 
 
 def test_a_row_inserted_behind_the_desks_back(closed_desk: Path) -> None:
-    _tamper(
+    run_sql(
         closed_desk,
         "INSERT INTO audit_log (at, username, action, entity, entity_id, details) "
         "VALUES ('2026-01-01 00:00:00', 'x', 'receive', 'request', NULL, '{}')",
