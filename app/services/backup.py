@@ -23,9 +23,9 @@ from app.domain.permissions import Permission, Role
 from app.errors import ValidationError
 from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
-from app.services.journal import audit
+from app.services.journal import audit, audit_if_writable
 from app.services.pii import KEY_FILE_NAME
-from db.engine import RegisterUnwritable, read_only_reason, read_only_uri
+from db.engine import read_only_reason, read_only_uri
 from db.private import private_dir, private_file
 
 #: Tables every PPID Desk register has; a file without them is refused by restore.
@@ -288,22 +288,11 @@ class BackupService:
         clear_stale_parts(target.parent)
         # Recorded first, so the copy holds its own audit line; but only if the disk allows: a backup to
         # another disk is what is needed most when the data disk is full or read-only (then the person is told).
-        try:
-            with self.ctx.db.transaction() as session:
-                audit(
-                    session,
-                    actor,
-                    self.ctx.clock(),
-                    action="backup",
-                    entity="register",
-                    entity_id=None,
-                    details={"target": str(target)},
-                )
-        except RegisterUnwritable:
-            self.ctx.notices.append(
-                "Perhatian: cadangan dibuat, tetapi tidak tercatat di jejak audit register "
-                "(register tidak dapat ditulis: disk penuh atau hanya-baca)."
-            )
+        audit_if_writable(
+            self.ctx, actor, action="backup", entity="register", entity_id=None, details={"target": str(target)},
+            notice="Perhatian: cadangan dibuat, tetapi tidak tercatat di jejak audit register "
+            "(register tidak dapat ditulis: disk penuh atau hanya-baca).",
+        )  # fmt: skip
         counts, info = _verified_copy(source, target)
         key_target = _copy_key(self.ctx.data_dir / "keys", target)
         return BackupResult(target, key_target, target.stat().st_size, info.integrity, counts)

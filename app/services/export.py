@@ -27,10 +27,9 @@ from typing import Any
 from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
-from app.services.journal import audit
+from app.services.journal import audit_if_writable
 from app.services.record_fields import exported
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow, check_period
-from db.engine import RegisterUnwritable
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -173,27 +172,13 @@ class ExportService:
         try:
             writer = {"csv": self._csv, "xlsx": self._xlsx, "json": self._json}[kind]
             writer(part, rows, actor, flt, columns)
-            try:
-                with self.ctx.db.transaction() as session:
-                    audit(
-                        session,
-                        actor,
-                        self.ctx.clock(),
-                        action="export_public" if public else "export",
-                        entity="register",
-                        entity_id=None,
-                        details={
-                            "format": kind,
-                            "rows": len(rows),
-                            "path": str(out),
-                            "filter": _filter_dict(flt),
-                        },
-                    )
-            except RegisterUnwritable:  # a full or read-only disk: the rows above were then shown masked
-                self.ctx.notices.append(
-                    "Perhatian: ekspor tidak tercatat di jejak audit (register tidak dapat ditulis: disk penuh "
-                    "atau hanya-baca); telepon dan surel di dalamnya disamarkan."
-                )
+            audit_if_writable(  # on a full or read-only disk the rows above were shown masked
+                self.ctx, actor, action="export_public" if public else "export", entity="register",
+                entity_id=None,
+                details={"format": kind, "rows": len(rows), "path": str(out), "filter": _filter_dict(flt)},
+                notice="Perhatian: ekspor tidak tercatat di jejak audit (register tidak dapat ditulis: disk penuh "
+                "atau hanya-baca); telepon dan surel di dalamnya disamarkan.",
+            )  # fmt: skip
             os.replace(part, out)
         finally:
             part.unlink(missing_ok=True)

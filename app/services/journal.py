@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.ids import new_id
-from app.services.context import Actor
+from app.services.context import Actor, DeskContext
+from db.engine import RegisterUnwritable
 from db.models import AuditEntry, Event, OutboxOp
 from ppid_protocol.content import ContentError, check_event, check_record
 from ppid_protocol.delta import CHANGES, PATCHES, changes_between, nested_patches
@@ -66,6 +67,37 @@ def audit(
             details=details or {},
         )
     )
+
+
+def audit_if_writable(
+    ctx: DeskContext,
+    actor: Actor,
+    *,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    details: dict[str, Any],
+    notice: str,
+) -> bool:
+    """Record ``action`` in its own transaction; on a full or read-only disk tell the person ``notice`` (once)
+    and return False instead of failing. For what is recorded beside a read (a backup, an export, a view of
+    personal data): the read is still given, and the caller decides what it may then show unrecorded."""
+    try:
+        with ctx.db.transaction() as session:
+            audit(
+                session,
+                actor,
+                ctx.clock(),
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                details=details,
+            )
+    except RegisterUnwritable:
+        if notice not in ctx.notices:
+            ctx.notices.append(notice)
+        return False
+    return True
 
 
 def enqueue(

@@ -30,12 +30,11 @@ from app.services.duplicates import DuplicateCheck
 from app.services.duplicates import check as check_duplicates
 from app.services.identity import IdentityAnswer, as_recorded, check_identity, search_text
 from app.services.intake import Intake, build_request, find_requester, merge_requester, requester_key
-from app.services.journal import SessionWrites, audit
+from app.services.journal import SessionWrites, audit, audit_if_writable
 from app.services.office import load_office
 from app.services.register_query import routed_away
 from app.services.sync_state import request_state as request_state  # re-exported for older imports
 from app.services.views import EventView, RequesterView, RequestView
-from db.engine import RegisterUnwritable
 from db.models import Counter, Event, Request, Requester, User
 
 MAX_TEXT = 5000
@@ -349,29 +348,21 @@ class RegisterService:
     def get(self, actor: Actor, number: str) -> RequestView:
         with self.ctx.db.reader() as session:
             view = self._view(session, actor, load_request(session, number))
-        if actor.can(Permission.VIEW_PERSONAL_DATA) and view.requester.nik_masked:
-            # UU 27/2022 Pasal 31: views of personal data are recorded like any other processing.
-            try:
-                with self.ctx.db.transaction() as session:
-                    audit(
-                        session,
-                        actor,
-                        self.ctx.clock(),
-                        action="view_personal_data",
-                        entity="request",
-                        entity_id=view.id,
-                        details={"number": view.number},
-                    )
-            except RegisterUnwritable:
-                # A full or read-only disk: the request stays readable, as a petugas sees it (masked), since
-                # a full view that cannot be recorded is not given.
-                self.ctx.notices.append(
-                    "Perhatian: NIK, telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di "
-                    "jejak audit dan register tidak dapat ditulis (disk penuh atau hanya-baca)."
-                )
-                masked = replace(actor, role=Role.OFFICER)
-                with self.ctx.db.reader() as session:
-                    return self._view(session, masked, load_request(session, number))
+        # UU 27/2022 Pasal 31: views of personal data are recorded like any other processing. On a full or
+        # read-only disk the request stays readable as a petugas sees it (masked): a full view that cannot be
+        # recorded is not given.
+        if (
+            actor.can(Permission.VIEW_PERSONAL_DATA) and view.requester.nik_masked
+            and not audit_if_writable(
+                self.ctx, actor, action="view_personal_data", entity="request", entity_id=view.id,
+                details={"number": view.number},
+                notice="Perhatian: NIK, telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di "
+                "jejak audit dan register tidak dapat ditulis (disk penuh atau hanya-baca).",
+            )
+        ):  # fmt: skip
+            masked = replace(actor, role=Role.OFFICER)
+            with self.ctx.db.reader() as session:
+                return self._view(session, masked, load_request(session, number))
         return view
 
     def find_requesters(self, actor: Actor, query: str, *, limit: int = 10) -> list[RequesterView]:

@@ -345,22 +345,14 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
     cannot be written (a full or read-only disk): no view goes unrecorded, so the list is then shown masked."""
     if not numbers:
         return True
-    from app.services.journal import audit
-    from db.engine import RegisterUnwritable
+    from app.services.journal import audit_if_writable
 
-    try:
-        with ctx.db.transaction() as session:
-            audit(session, actor, ctx.clock(), action="view_personal_data", entity="register", entity_id=None,
-                  details={"fields": ["phone", "email"], "numbers": numbers})  # fmt: skip
-    except RegisterUnwritable:
-        notice = (
-            "Perhatian: telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di jejak audit "
-            "dan register tidak dapat ditulis (disk penuh atau hanya-baca)."
-        )
-        if notice not in ctx.notices:
-            ctx.notices.append(notice)
-        return False
-    return True
+    return audit_if_writable(
+        ctx, actor, action="view_personal_data", entity="register", entity_id=None,
+        details={"fields": ["phone", "email"], "numbers": numbers},
+        notice="Perhatian: telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di jejak audit "
+        "dan register tidak dapat ditulis (disk penuh atau hanya-baca).",
+    )  # fmt: skip
 
 
 def _as_recorded(r: Any) -> Any:
