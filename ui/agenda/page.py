@@ -40,7 +40,7 @@ from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
-from ui.kit.style import icon, set_role
+from ui.kit.style import error_label, icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
 
@@ -87,10 +87,7 @@ class AgendaPage(Page):
         set_role(heading, "title")
         outer.addWidget(heading)
         outer.addLayout(self._build_bar())
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         outer.addWidget(self.error)
         self.status = QLabel()
         set_role(self.status, "hint")

@@ -32,7 +32,7 @@ from app.services.changes import Changes
 from app.services.dashboard import DashboardData, DashboardService, Item, Section
 from ui.kit.crash import user_message
 from ui.kit.page import Page
-from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, icon, set_role
+from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, error_label, icon, set_role
 from ui.kit.tasks import run_in_background
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -195,9 +195,7 @@ class DashboardPage(Page):
         top.addWidget(self.date_label, 1)
         top.addWidget(self.refresh_button)
         outer.addLayout(top)
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.hide()
+        self.error = error_label()
         outer.addWidget(self.error)
         grid = QGridLayout()
         self.cards = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.kit.icons import glyph_icon
 
@@ -125,3 +125,13 @@ def set_role(widget: object, role: str) -> None:
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def error_label() -> QLabel:
+    """A page's message line for what went wrong: red, wrapped (a long reason is never cut at 150 %), hidden
+    until there is something to say."""
+    label = QLabel()
+    set_role(label, "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -53,7 +53,7 @@ from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
 from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
-from ui.kit.style import icon, set_role
+from ui.kit.style import error_label, icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
 from ui.reports.city_view import CityView
@@ -119,10 +119,7 @@ class ReportsPage(Page):
             outer.addStretch(1)
             return
         outer.addLayout(self._build_bar())
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         outer.addWidget(self.error)
         self.status = QLabel()
         set_role(self.status, "hint")
