@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -78,8 +78,25 @@ _STOPWORDS = frozenset(
 )
 
 
+class _ListEntry:
+    """What an entry of either list has: revoked or not, a JSON form, and reading itself off its row."""
+
+    revoked_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(self).items()}  # type: ignore[call-overload]
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        return cls(**{f: getattr(row, f) for f in cls.__dataclass_fields__})  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class DikEntry:
+class DikEntry(_ListEntry):
     id: str
     office_code: str
     information: str
@@ -96,10 +113,6 @@ class DikEntry:
     revoke_reason: str | None
 
     @property
-    def active(self) -> bool:
-        return self.revoked_at is None
-
-    @property
     def excluded_for(self) -> str:
         """How long, as a letter says it: the period in words, the end date, or both."""
         parts = [self.excluded_period or ""]
@@ -111,16 +124,9 @@ class DikEntry:
     def sk_text(self) -> str:
         return f"{self.sk_number}, {format_date(self.sk_date)}"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(self).items()}
-
-    @staticmethod
-    def of(row: ExcludedInformation) -> DikEntry:
-        return DikEntry(**{f: getattr(row, f) for f in DikEntry.__dataclass_fields__})
-
 
 @dataclass(frozen=True)
-class DipEntry:
+class DipEntry(_ListEntry):
     id: str
     office_code: str
     title: str
@@ -133,17 +139,6 @@ class DipEntry:
     revoked_at: datetime | None
     revoked_by: str | None
     revoke_reason: str | None
-
-    @property
-    def active(self) -> bool:
-        return self.revoked_at is None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(self).items()}
-
-    @staticmethod
-    def of(row: PublicInformation) -> DipEntry:
-        return DipEntry(**{f: getattr(row, f) for f in DipEntry.__dataclass_fields__})
 
 
 def _field(errors: dict[str, str], key: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
