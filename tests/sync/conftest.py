@@ -22,7 +22,16 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-from tests.server.conftest import SERVER_DATABASES, engine, enroll, server, server_database  # noqa: E402,F401
+from server.db import make_engine  # noqa: E402
+from server.testing import LiveServer, live_server  # noqa: E402
+from tests.server.conftest import (  # noqa: E402,F401
+    SERVER_DATABASES,
+    engine,
+    enroll,
+    pg_url,
+    server,
+    server_database,
+)
 
 #: The tests that tell a silent link from a slow one by a read timeout of a few seconds run one after another on
 #: one xdist worker (``--dist loadgroup``), so two of them never hold each other's server up past that timeout.
@@ -35,3 +44,12 @@ ALSO_ON_SQLITE = pytest.mark.parametrize("db_url", SERVER_DATABASES, indirect=Tr
 @pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
     yield from server_database(request.param, tmp_path)
+
+
+@pytest.fixture
+def hub(pg_url: str) -> Iterator[LiveServer]:  # noqa: F811
+    """A live city server on a PostgreSQL database of its own (modules that need another define their own)."""
+    city = make_engine(pg_url)
+    with live_server(city) as srv:
+        yield srv
+    city.dispose()

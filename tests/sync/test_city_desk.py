@@ -29,11 +29,9 @@ from app.sync.engine import SyncEngine, SyncReport
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Event, OutboxOp, Request
 from server import admin
-from server.db import make_engine
 from server.models import Record
-from server.testing import LiveServer, live_server
+from server.testing import LiveServer
 from tests.conftest import FakeClock
-from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 
 pytestmark = pytest.mark.postgres
 
@@ -60,14 +58,6 @@ class Desk:
             return s.scalar(
                 select(state.sync_records.c.in_scope).where(state.sync_records.c.entity_id == entity_id)
             )
-
-
-@pytest.fixture
-def hub(pg_url: str) -> Iterator[LiveServer]:  # noqa: F811
-    engine = make_engine(pg_url)
-    with live_server(engine) as srv:
-        yield srv
-    engine.dispose()
 
 
 @pytest.fixture

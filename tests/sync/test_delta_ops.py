@@ -29,22 +29,12 @@ from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Event, Objection, OutboxOp, Request, Requester
 from ppid_protocol.delta import FEATURE_COMPACT
 from server import admin
-from server.db import make_engine
 from server.models import Record
-from server.testing import LiveServer, live_server
+from server.testing import LiveServer
 from tests.conftest import FakeClock
-from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 OFFICE = "3673.01"
-
-
-@pytest.fixture
-def hub(pg_url: str) -> Iterator[LiveServer]:  # noqa: F811
-    engine = make_engine(pg_url)
-    with live_server(engine) as srv:
-        yield srv
-    engine.dispose()
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ from server import admin
 from server.auth import authenticate
 from server.push import PushService
 from server.testing import LiveServer
-from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
-from tests.sync.test_city_desk import Desk, desks, hub  # noqa: F401 - the live desks and their hub
+from tests.sync.test_city_desk import Desk, desks  # noqa: F401 - the live desks (their hub: conftest)
 
 pytestmark = pytest.mark.postgres
 

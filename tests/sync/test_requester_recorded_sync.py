@@ -14,8 +14,7 @@ from sqlalchemy import select
 from app.services.identity import IdentityAnswer
 from server.models import Record
 from tests.conftest import FakeClock
-from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
-from tests.sync.test_city_desk import Desk, desks, hub  # noqa: F401 - the live server and its desks
+from tests.sync.test_city_desk import Desk, desks  # noqa: F401 - the live desks (their hub: conftest)
 from tests.unit.documents.doc_samples import pdf_text
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

@@ -31,10 +31,8 @@ from app.sync.engine import SyncEngine, default_client
 from app.sync.secrets import MemoryKeyring, TokenStore
 from db.models import Objection, Request
 from server import admin
-from server.db import make_engine
-from server.testing import LiveServer, live_server
+from server.testing import LiveServer
 from tests.conftest import FakeClock
-from tests.server.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
 from tests.sync.test_city_desk import Desk
 
 pytestmark = pytest.mark.postgres
@@ -42,14 +40,6 @@ pytestmark = pytest.mark.postgres
 REASON = "Informasi yang diminta dikuasai Kecamatan Cipocok Jaya"
 DECISION = {"decision": "dikabulkan", "text": "Informasi agar diberikan dalam 5 hari kerja.",
             "atasan_name": "Drs. H. Ahmad Fauzi, M.Si.", "atasan_position": "Sekretaris Daerah Kota Serang"}  # fmt: skip
-
-
-@pytest.fixture
-def hub(pg_url: str) -> Iterator[LiveServer]:  # noqa: F811
-    engine = make_engine(pg_url)
-    with live_server(engine) as srv:
-        yield srv
-    engine.dispose()
 
 
 class Desks:
