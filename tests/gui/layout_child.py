@@ -1,6 +1,6 @@
 """Every page and dialog of the workstation, laid out on an office screen, checked for what an officer cannot see.
 
-    python tests/gui/layout_child.py DATA_DIR LANGUAGE
+    python tests/gui/layout_child.py DATA_DIR LANGUAGE [USERNAME ...]
 
 Run as its own process by tests/gui/test_ui_layout.py, because the screen is chosen when Qt starts: the
 parent sets ``QT_QPA_PLATFORM=offscreen:configfile=…`` (a 1366×728 work area: 1366×768 less a 40 px taskbar)
@@ -8,6 +8,11 @@ and ``QT_SCALE_FACTOR`` (1 or 1.5). The data folder is a demo office (``app/demo
 the program shows it (the application from ``ui.app.application``, so the style and the screen fit are the real
 ones), and ``tests/gui/layout_checks.py`` lists what is clipped in it. The child prints one JSON line: the
 problems found, each ``"<screen>: <what>"``, and the screens visited.
+
+Each USERNAME (the demo password; ``admin`` if none) signs in to a main window of its own, because a role sees
+other tabs, notices and disabled fields: a petugas's read-only notices made Pengaturan and Sinkronisasi scroll at
+100 % where an admin's pages fitted. The first one also opens every dialog; the pages of the others are named
+``"<username>: page …"``.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ def _geometry() -> list[tuple[object, ...]]:
     ]
 
 
-def main(data_dir: Path, language: str) -> int:
+def main(data_dir: Path, language: str, *usernames: str) -> int:
     from app.demo import DEMO_ADMIN
     from app.services.desk import DeskServices
     from ui.app import application
@@ -79,7 +84,8 @@ def main(data_dir: Path, language: str) -> int:
     app = application(["layout-child"])
     i18n.install(language)
     desk = DeskServices.open(data_dir)
-    admin = desk.users.authenticate(*DEMO_ADMIN)
+    first, *others = [desk.users.authenticate(name, DEMO_ADMIN[1]) for name in usernames or ("admin",)]
+    admin = first
     found: list[str] = []
     seen: list[str] = []
 
@@ -118,32 +124,49 @@ def main(data_dir: Path, language: str) -> int:
 
     from ui.shell.main_window import MainWindow
 
+    def pages(window: MainWindow, who: str) -> None:
+        """Every page of ``window``, each settings tab, and the lists of the combo boxes an officer can open
+        (a disabled one, a petugas's paper size, opens no list)."""
+        check(f"{who}window", window)
+        for key in ("dashboard", "register", "objections", "settings", "sync", "reports", "agenda"):
+            window.show_page(key)
+            page = window.pages[key]
+            check(f"{who}page {key}", window)
+            area = window.areas[key]
+            if os.environ.get("QT_SCALE_FACTOR", "1") == "1" and page.height() > area.viewport().height():
+                # at 100 % a page fits the office screen: scrolling is for 125 % and 150 %
+                found.append(
+                    f"{who}page {key}: scrolls at 100 % ({page.height()} px in {area.viewport().height()})"
+                )
+            tabs = page.findChild(QTabWidget)
+            if key == "settings" and tabs is not None:
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    check(f"{who}settings tab {index}", window)
+                    combos(tabs.currentWidget(), 4)
+        combos(window, 10)  # the last page shown, Laporan, and the settings page's language list
+
+    def combos(inside: QWidget, most: int) -> None:
+        for combo_box in [c for c in inside.findChildren(QComboBox) if c.isVisible() and c.isEnabled()][
+            :most
+        ]:
+            seen.append("combo")
+            found.extend(
+                f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True)
+            )
+
+    for actor in others:
+        other = MainWindow(desk, actor)
+        other.show()
+        pages(other, f"{actor.username}: ")
+        other.open_request(other.page("register").model.row_at(0).number)  # type: ignore[attr-defined]
+        check(f"{actor.username}: page request", other)
+        other.close_now()
+        settle()
+
     window = MainWindow(desk, admin)
     window.show()
-    check("window", window)
-    for key in ("dashboard", "register", "objections", "settings", "sync", "reports", "agenda"):
-        window.show_page(key)
-        page = window.pages[key]
-        check(f"page {key}", window)
-        area = window.areas[key]
-        if os.environ.get("QT_SCALE_FACTOR", "1") == "1" and page.height() > area.viewport().height():
-            # at 100 % a page fits the office screen: scrolling is for 125 % and 150 %
-            found.append(f"page {key}: scrolls at 100 % ({page.height()} px in {area.viewport().height()})")
-        tabs = page.findChild(QTabWidget)
-        if key == "settings" and tabs is not None:
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                check(f"settings tab {index}", window)
-                for combo_box in [c for c in tabs.currentWidget().findChildren(QComboBox) if c.isVisible()][
-                    :4
-                ]:
-                    seen.append("combo")
-                    found.extend(
-                        f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True)
-                    )
-    for combo_box in [c for c in window.findChildren(QComboBox) if c.isVisible()][:10]:
-        seen.append("combo")  # the last page shown, Laporan, and the settings page's language list
-        found.extend(f"combo {combo_box.accessibleName()}: {p}" for p in problems_in(combo_box, popup=True))
+    pages(window, "")
 
     register = window.pages["register"]
     number = register.model.row_at(0).number  # type: ignore[attr-defined]
@@ -207,4 +230,4 @@ def _opened(widget: QWidget) -> QWidget:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), sys.argv[2]))
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2], *sys.argv[3:]))

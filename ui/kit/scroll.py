@@ -9,15 +9,51 @@ and only what does not fit scrolls.
 Qt scrolls a ``QScrollArea`` to the focused widget only when Tab moves the focus through
 ``focusNextPrevChild``; an Alt+letter mnemonic, a shortcut that focuses a field (Ctrl+F), or a table taking
 Tab for itself would leave the focus off screen. ``ScrollArea`` follows every focus change inside it instead.
+
+Where the contents' layout wraps text (height for width), Qt's scroll area gives them their *preferred* height
+for the viewport's width, which counts every table and text box at its size hint: a page with one wrapped
+notice scrolled at 1366×768 and 100 % although its minimum fitted with room to spare (Sinkronisasi, 844 px
+asked in a 693 px view, for a petugas). ``ScrollArea`` holds its contents in a ``_Holder`` that answers with
+their *minimum* height for the width: they fill the viewport where it is taller, and scroll only when they
+cannot fit at all.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 #: Room kept around a focused widget scrolled into view, so its label or frame shows with it.
 FOCUS_MARGIN = 24
+
+
+class _Holder(QWidget):
+    """What the scroll area scrolls: the contents alone, answering Qt's height-for-width with their minimum.
+
+    Why: ``QScrollArea`` sizes a resizable widget whose layout has height for width to
+    ``widget.heightForWidth(viewport width)``, which a layout answers with its preferred height, where any other
+    widget gets its minimum size. Both now get their minimum, and whatever room the viewport has beyond it."""
+
+    def __init__(self, contents: QWidget) -> None:
+        super().__init__()
+        self.contents = contents
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(contents)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
 
 
 class ScrollArea(QScrollArea):
@@ -52,12 +88,30 @@ class ScrollArea(QScrollArea):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        """``widget`` in a ``_Holder``; the contents it replaces are deleted, as ``QScrollArea`` does."""
+        super().setWidget(_Holder(widget))
+
+    def widget(self) -> QWidget | None:
+        """The contents given to ``setWidget`` (not their ``_Holder``)."""
+        holder = super().widget()
+        return holder.contents if isinstance(holder, _Holder) else holder
+
+    def takeWidget(self) -> QWidget:  # noqa: N802 - Qt override
+        """The contents, out of their ``_Holder`` (which is deleted), as ``QScrollArea`` hands its widget back."""
+        holder = super().takeWidget()
+        if not isinstance(holder, _Holder):
+            return holder
+        contents = holder.contents
+        contents.setParent(None)
+        holder.deleteLater()
+        return contents
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """For a dialog's fields (``sideways=False``) the contents' whole size (Qt caps a scroll area's hint at
         36×24 lines): a dialog sized from its hint shows everything where the screen has room, and
         ui/kit/screen.py caps it to the work area where not. An area inside a page keeps Qt's capped hint: a
-        page's preferred height counts it, and the window gives a page whose layout wraps text its preferred
-        height (Laporan scrolled at 1366×768 for its hidden Narasi tab's 1,450 px)."""
+        page's preferred height counts it (Laporan's hidden Narasi tab would have asked 1,450 px)."""
         contents = self.widget()
         if contents is None or self.sideways:
             return super().sizeHint()

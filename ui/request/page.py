@@ -169,7 +169,10 @@ class RequestPage(Page):
         self.timeline.setColumnWidth(0, 120)
         self.timeline.setColumnWidth(1, 80)
         right_box.addWidget(self.timeline, 1)
-        splitter.addWidget(right)
+        # scrolled like the details: a splitter passes no height for a width on, so the column's wrapped rows
+        # (a deadline whose "Mengapa tanggal ini?" goes under its date) were given their one-line height, and
+        # the button was cut, once the page had its minimum height rather than its preferred one (150 %)
+        splitter.addWidget(ScrollArea(right, frame=False, sideways=False, tab_stop=False))
         splitter.setSizes([560, 560])
         layout.addWidget(splitter, 1)
 

@@ -35,6 +35,7 @@ from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm, long_choices
+from ui.kit.scroll import scrolled
 
 if TYPE_CHECKING:
     from app.services.information_lists import InformationListService
@@ -270,5 +271,7 @@ class InformationListsPanel(QTabWidget):
         self.setAccessibleName(self.tr("Daftar informasi"))
         self.dik = DikPanel(information_lists, actor)
         self.dip = DipPanel(information_lists, actor)
-        self.addTab(self.dik, self.tr("Informasi dikecualikan (&DIK)"))
-        self.addTab(self.dip, self.tr("Informasi publik (DI&P)"))
+        # in scroll areas, as the settings page's tabs (ui/settings/page.py): a tab widget's height for a width
+        # is the tallest of its tabs' preferred ones, which made the settings page scroll for a petugas
+        self.addTab(scrolled(self.dik, frame=False, tab_stop=False), self.tr("Informasi dikecualikan (&DIK)"))
+        self.addTab(scrolled(self.dip, frame=False, tab_stop=False), self.tr("Informasi publik (DI&P)"))

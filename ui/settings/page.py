@@ -250,9 +250,11 @@ class SettingsPage(Page):
             self.changed.emit(Changes.records(outbox=True))
 
     def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
+        """Every tab scrolls, its tables included: a tab widget asks for the tallest height-for-width of its
+        tabs, shown or not, so one unscrolled tab with a wrapped notice (a petugas's read-only Daftar
+        informasi, 930 px) made the whole page scroll at 1366×768 and 100 %."""
         self.panels[key] = panel
-        scrolled = key in ("office", "numbering", "general", "printing", "sync")
-        self.tabs.addTab(_scroll(panel) if scrolled else panel, icon(icon_name), title)
+        self.tabs.addTab(_scroll(panel), icon(icon_name), title)
 
     def show_panel(self, key: str) -> None:
         """Tab ``key``; nothing happens for a tab this officer's role does not have."""

@@ -8,9 +8,18 @@ window's pages scroll inside a window of that size instead of being squeezed.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
@@ -20,6 +29,8 @@ from ui.shell.main_window import MINIMUM_SIZE, MainWindow
 
 #: 1366×768 at 150 % less a 60 px taskbar (911×472) and a window frame.
 ROOM_AT_150 = QSize(903, 436)
+#: 1366×768 at 100 % less a 40 px taskbar and a title bar: a page must fit without scrolling.
+ROOM_AT_100 = QSize(1366, 697)
 
 
 def _in_view(area: QScrollArea, widget: QWidget) -> bool:
@@ -145,3 +156,51 @@ def test_a_page_with_wrapped_text_and_a_scrolled_panel_fills_the_view_instead_of
     # a dialog's fields (sideways=False) still ask for their whole size, so the dialog opens showing them all
     fields, _ = _tall_form(10)
     assert ScrollArea(fields, sideways=False).sizeHint().height() >= fields.sizeHint().height()
+
+
+def test_a_page_with_a_wrapped_notice_gets_its_minimum_height_for_the_width_not_its_preferred(qtbot):
+    """A wrapped notice gives a page's layout height for width, and Qt then gave the page its *preferred*
+    height for the viewport's width, every table at its size hint: a petugas's Sinkronisasi asked 844 px in a
+    693 px view and scrolled although its minimum fitted."""
+    page = Page()
+    box = QVBoxLayout(page)
+    note = QLabel("Hanya administrator yang dapat mengubah pengaturan sinkronisasi kantor ini. " * 2)
+    note.setWordWrap(True)
+    box.addWidget(note)
+    tables = [QTableWidget(3, 3) for _ in range(4)]
+    for table in tables:
+        box.addWidget(table)
+    area = scrolled(page, frame=False)
+    qtbot.addWidget(area)
+    area.resize(600, 500)
+    area.show()
+    qtbot.waitUntil(lambda: page.height() > 0)
+    layout = page.layout()
+    assert layout.totalMinimumHeightForWidth(600) < 500 < layout.totalHeightForWidth(600)
+    assert page.height() == area.viewport().height() and not area.verticalScrollBar().isVisible()
+    assert note.height() >= note.heightForWidth(note.width())  # the notice keeps every line
+    # where the view is shorter than the minimum, the page keeps its minimum and scrolls
+    area.resize(600, 150)
+    qtbot.waitUntil(lambda: page.height() > area.viewport().height())
+    assert page.height() >= layout.totalMinimumHeightForWidth(page.width())
+    assert area.widget() is page
+
+
+@pytest.mark.parametrize("role", ["officer", "supervisor", "admin"])
+def test_no_page_scrolls_at_1366x768_and_100_percent_for_any_role(
+    qtbot, desk: DeskServices, role: str, request
+):
+    """A role sees other tabs and notices: Pengaturan (a tab widget asks for its tallest tab's preferred
+    height, the unscrolled Daftar informasi with a petugas's read-only notice) and Sinkronisasi scrolled for a
+    petugas where an admin's fitted."""
+    window = MainWindow(desk, request.getfixturevalue(role))
+    qtbot.addWidget(window)
+    window.show()
+    window.showNormal()
+    window.resize(ROOM_AT_100)
+    for key in ("settings", "sync", "register", "objections"):
+        window.show_page(key)
+        page, area = window.pages[key], window.areas[key]
+        qtbot.waitUntil(lambda p=page: p.height() > 0)
+        qtbot.wait(50)
+        assert page.height() <= area.viewport().height(), key
