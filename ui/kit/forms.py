@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -82,6 +83,43 @@ def _error_line() -> QLabel:
     return line
 
 
+class FormLayout(QFormLayout):
+    """A ``QFormLayout`` that answers its minimum height for a width with its minimum, not its preferred one.
+
+    Why: ``QFormLayout`` computes both heights for a width but answers ``minimumHeightForWidth`` with the
+    preferred one (Qt's default), where a row holding a wrapped hint has height for width. A page or settings
+    tab in a ``ScrollArea`` is given its minimum height for the width (ui/kit/scroll.py), and a form of text
+    boxes (the DIK's *Informasi dikecualikan* and *Uji konsekuensi*) then claimed every box at its 192 px size
+    hint: the Daftar informasi tab scrolled at 1366×768 and 100 %. Each row gives up what lies between its
+    preferred and its minimum height, measured at the width its items have; a row whose label wraps above its
+    field gives up no more than the larger of the two items' (so the form may ask too much, never too little).
+    """
+
+    def minimumHeightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        slack = 0
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        for row in range(self.rowCount()):
+            items = [
+                item for role in roles if (item := self.itemAt(row, role)) is not None and not item.isEmpty()
+            ]
+            if items:
+                heights = [_heights(item, width) for item in items]
+                slack += max(0, max(h for h, _ in heights) - max(m for _, m in heights))
+        return self.heightForWidth(width) - slack
+
+
+def _heights(item: QLayoutItem, width: int) -> tuple[int, int]:
+    """``item``'s preferred and minimum height, for the width it has (``width`` before it is first laid out)."""
+    if not item.hasHeightForWidth():
+        return item.sizeHint().height(), item.minimumSize().height()
+    own = item.geometry().width() or width
+    return item.heightForWidth(own), item.minimumHeightForWidth(own)
+
+
 class FieldForm:
     """A ``QFormLayout`` whose rows know their keys: per key the input, its caption, hint and error line.
 
@@ -95,7 +133,7 @@ class FieldForm:
     def __init__(self, layout: QFormLayout | None = None) -> None:
         self._keep_rows = layout is not None
         if layout is None:
-            layout = QFormLayout()
+            layout = FormLayout()
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.layout = layout
         self.widgets: dict[str, QWidget] = {}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.kit.forms import FieldForm
+from ui.kit.scroll import scrolled
 
 
 class _TopLevelShows(QObject):
@@ -108,3 +109,40 @@ def test_the_forms_validator_judges_fields_without_a_check_of_their_own(qtbot):
     assert form.error("a") == "" and form.error("b") == "Wajib diisi."
     a.clear()  # a field without an error is not judged while typed (no red line before a save)
     assert form.error("a") == ""
+
+
+def test_a_form_of_text_boxes_with_hints_fits_a_view_shorter_than_its_preferred_height(qtbot):
+    """QFormLayout answers its minimum height for a width with its preferred one once a row wraps a hint: the
+    DIK form (two text boxes, 192 px hint each) made the Daftar informasi tab scroll at 1366×768 and 100 %."""
+    panel = QWidget()
+    column = QVBoxLayout(panel)
+    form = FieldForm()
+    boxes = [
+        form.add(
+            f"text{n}", f"Teks &{n}:", QPlainTextEdit(), "Akibat bila informasi dibuka (min. 20 karakter)."
+        )
+        for n in range(3)
+    ]
+    form.add(
+        "period", "&Jangka waktu:", QLineEdit(), "Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."
+    )
+    column.addLayout(form.layout)
+    area = scrolled(panel, frame=False)
+    qtbot.addWidget(area)
+    area.resize(700, 420)
+    area.show()
+    qtbot.waitUntil(lambda: panel.height() > 0)
+    layout = form.layout
+    assert (
+        layout.heightForWidth(panel.width()) > area.viewport().height()
+    )  # its preferred height does not fit
+    qtbot.wait(50)
+    assert panel.height() == area.viewport().height() and not area.verticalScrollBar().isVisible()
+    for box in boxes:  # shrunk towards their minimum, never below it; every hint keeps its lines
+        assert box.minimumSizeHint().height() <= box.height() < box.sizeHint().height()
+    for hint in form.hints.values():
+        assert hint.height() >= hint.heightForWidth(hint.width())
+    # narrower than its minimum: the panel keeps it and scrolls
+    area.resize(700, 200)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().isVisible())
+    assert panel.height() >= layout.totalMinimumHeightForWidth(panel.width())
