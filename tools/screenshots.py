@@ -3,11 +3,18 @@
     python tools/screenshots.py                 # 1366×768 screens + a 150 % dashboard
     python tools/screenshots.py --out /tmp/s    # elsewhere
     python tools/screenshots.py --lang en       # the English interface
+    python tools/screenshots.py --role petugas --out /tmp/s   # what a petugas sees: every settings tab
 
 Why a script: the README's pictures must show the real program, and must be re-made whenever a screen
 changes. It runs on Qt's offscreen platform (no display needed), seeds a demo office on a fixed date (Friday
 27 November 2026, 14:30) so the pictures are the same on every run, and grabs each page with ``QWidget.grab``.
 The 150 % variant runs in a child process with ``QT_SCALE_FACTOR=1.5`` (a 1920×1080 screen at 150 %).
+
+A role sees other tabs, read-only notices and disabled fields: ``--role petugas`` or ``supervisor`` (added to
+the demo office if missing) signs in as that officer and pictures every settings tab, into files ending in
+``-petugas``/``-supervisor``. With ``QT_QPA_PLATFORM`` set (``xcb`` under Xvfb and a window manager, any
+``QT_SCALE_FACTOR``) the screen is that platform's and the main window is maximised in its work area, as an
+officer opens it, rather than set to 1366×768.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ def _offscreen_screen(width: int, height: int) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
+#: Drawn on the platform the caller chose (``xcb`` under Xvfb): its own screen, the window maximised in it.
+REAL_SCREEN = "QT_QPA_PLATFORM" in os.environ
 # the 150 % child (QT_SCALE_FACTOR set) renders a 1920×1080 screen; the main run the 1366×768 office screen
 _offscreen_screen(1920, 1080) if os.environ.get("QT_SCALE_FACTOR") else _offscreen_screen(1366, 768)
 sys.path.insert(0, str(ROOT))
@@ -55,7 +64,20 @@ def _settle(app: object) -> None:
         QApplication.processEvents()
 
 
-def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[Path]:
+#: The demo's own accounts; a supervisor is added to the demo office when pictured (its password the same).
+ROLES = ("admin", "petugas", "supervisor")
+
+
+def _sign_in(desk: Any, role: str) -> Any:
+    from app.demo import DEMO_ADMIN
+
+    admin = desk.users.authenticate(*DEMO_ADMIN)
+    if role == "supervisor" and role not in {user.username for user in desk.users.list(admin)}:
+        desk.users.add(admin, username=role, full_name="Siti Rahma", role=role, password=DEMO_ADMIN[1])
+    return desk.users.authenticate(role, DEMO_ADMIN[1])
+
+
+def render(out: Path, data_dir: Path, language: str, scale_only: bool, role: str = "admin") -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.demo import DEMO_ADMIN, seed_demo
@@ -73,8 +95,9 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
         seed_demo(data_dir, now=NOW)
     desk = DeskServices.open(data_dir, clock=lambda: NOW)
     admin = desk.users.authenticate(*DEMO_ADMIN)
+    actor = _sign_in(desk, role)
     saved: list[Path] = []
-    suffix = "" if language == "id" else f"-{language}"
+    suffix = ("" if role == "admin" else f"-{role}") + ("" if language == "id" else f"-{language}")
 
     def shot(widget: QWidget, name: str) -> None:
         _settle(app)
@@ -82,7 +105,7 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
         widget.grab().save(str(path))
         saved.append(path)
 
-    window = MainWindow(desk, admin)
+    window = MainWindow(desk, actor)
     if scale_only:
         window.resize(1280, 720)
         window.show()
@@ -90,8 +113,11 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
         window.close()
         desk.close()
         return saved
-    window.resize(1366, 768)
-    window.show()
+    if REAL_SCREEN:
+        window.showMaximized()
+    else:
+        window.resize(1366, 768)
+        window.show()
     shot(window, "dashboard")
     window.show_page("register")
     shot(window, "register")
@@ -107,7 +133,7 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     shot(window, "agenda")
     window.show_page("settings")
     settings = window.pages["settings"]
-    for key in ("office", "calendar", "users"):
+    for key in ("office", "calendar", "users") if role == "admin" else list(settings.panels):  # type: ignore[attr-defined]
         settings.show_panel(key)  # type: ignore[attr-defined]
         shot(window, f"settings-{key}")
     _sync_screens(desk, window, shot, app)
@@ -116,7 +142,7 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool) -> list[P
     if intake is not None:
         shot(intake, "intake")
         intake.close()
-    lock = LockDialog(desk, admin, window)
+    lock = LockDialog(desk, actor, window)
     lock.show()
     shot(lock, "lock")
     lock.close()
@@ -184,17 +210,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--data-dir", type=Path, help="demo data folder to reuse (bawaan: folder sementara)")
     parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument("--role", default="admin", choices=ROLES, help="masuk sebagai (bawaan: admin)")
     parser.add_argument("--scale-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ppid-shots-") as tmp:
         data_dir = args.data_dir or Path(tmp) / "demo"
-        saved = render(args.out, data_dir, args.lang, args.scale_only)
-        if not args.scale_only:
+        saved = render(args.out, data_dir, args.lang, args.scale_only, args.role)
+        if not args.scale_only and not REAL_SCREEN:
             env = {**os.environ, "QT_SCALE_FACTOR": "1.5"}
             env.pop("QT_QPA_PLATFORM", None)  # the child sets up its own (larger) screen
             cmd = [sys.executable, __file__, "--out", str(args.out), "--data-dir", str(data_dir)]
-            subprocess.run([*cmd, "--lang", args.lang, "--scale-only"], check=True, env=env)
+            subprocess.run(
+                [*cmd, "--lang", args.lang, "--role", args.role, "--scale-only"], check=True, env=env
+            )
     for path in saved:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
