@@ -65,8 +65,9 @@ class SettingsServices:
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
-    """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling."""
-    return scrolled(widget)  # the focus is kept in view too (ui/kit/scroll.py)
+    """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling. The area is no Tab stop of
+    its own (Tab goes from the tab bar to the panel's first field) and draws no frame inside the tab's."""
+    return scrolled(widget, frame=False, tab_stop=False)  # the focus is kept in view too (ui/kit/scroll.py)
 
 
 class _SaveBar(QHBoxLayout):

@@ -213,3 +213,5 @@ def test_no_page_scrolls_at_1366x768_and_100_percent_for_any_role(
         qtbot.wait(20)
         scrolled_areas = [a for a in settings.findChildren(ScrollArea) if a.isVisible()]
         assert key == "office" or not [a for a in scrolled_areas if a.verticalScrollBar().maximum() > 0], key
+        # and the areas are no Tab stops: Tab goes from the tab bar to the panel's first field
+        assert not [a for a in scrolled_areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus], key
