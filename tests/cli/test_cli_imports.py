@@ -16,8 +16,10 @@ from cli_helpers import OFFICE_CODE, intake, subprocess_env
 from app.cli.main import COMMAND_MODULES, COMMANDS, _named_module, _Parser
 
 #: Never needed by ``request add`` / ``print receipt``: Qt, the sync transport, the spreadsheet writer, the
-#: migration tool (a register at the current revision is only checked), and the other commands' modules.
-NEVER = ("PySide6", "shiboken6", "qtawesome", "ui", "httpx", "keyring", "openpyxl", "alembic")
+#: migration tool (a register at the current revision is only checked), pydantic (the content rules are plain
+#: functions: its models cost ≈ 80 ms to build), and the other commands' modules.
+NEVER = ("PySide6", "shiboken6", "qtawesome", "ui", "httpx", "keyring", "openpyxl", "alembic", "pydantic",
+         "pydantic_core")  # fmt: skip
 #: Nor the sync engine's wire models and office list (pydantic models built at import, ≈ 35 ms): issuing a letter
 #: only reads whether and how the desk is enrolled (``app.sync.state.enrollment``).
 NO_SYNC_WIRE = ("ppid_protocol.wire", "app.sync.offices", "app.sync.engine", "app.sync.client")
