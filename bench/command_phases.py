@@ -22,7 +22,8 @@ a small office (made with the tree's own ``init``) and notes its CPU time (``tim
 ``--command print-receipt`` runs the steps of ``print receipt NUMBER`` for a request filed beforehand (a first
 issue: each child gets a request of its own, filed by the tree's CLI before the child starts), in the command's
 order. Its phases up to ``sign in`` are those above with ``app.cli.print_cmd`` as the command module (and no
-intake); then, as the command loads them after signing in (the collector running again):
+intake); then what the command loads after signing in, within ``collector.loading`` when the tree has it
+(paused, then frozen; without it, with the collector running again, as the command did before):
 
 * ``letter modules``: ``app.services.letters`` (snapshots, templates, numbering; not the renderer);
 * ``reportlab``: ``app.documents.rendering`` and the receipt's renderer (reportlab with PIL, segno);
@@ -137,14 +138,17 @@ if collector is not None:
 mark("open")
 actor = desk.users.authenticate("admin", sys.argv[2])
 mark("sign in")
-from app.services.letters import LetterService
-mark("letter modules")
-import app.documents.rendering
-app.documents.rendering.renderer("receipt")
-mark("reportlab")
-from app.documents.base import register_fonts
-register_fonts()
-mark("fonts")
+import contextlib
+loading = getattr(collector, "loading", contextlib.nullcontext)  # as the tree's print command loads them
+with loading():
+    from app.services.letters import LetterService
+    mark("letter modules")
+    import app.documents.rendering
+    app.documents.rendering.renderer("receipt")
+    mark("reportlab")
+    from app.documents.base import register_fonts
+    register_fonts()
+    mark("fonts")
 doc = LetterService(desk.ctx).issue(actor, "receipt", sys.argv[3])
 mark("issue")
 Path(sys.argv[4]).write_bytes(doc.pdf)
