@@ -91,6 +91,7 @@ def test_request_add_imports_neither_qt_nor_reportlab_nor_other_commands(tmp_pat
     assert not [m for m in modules if m.split(".")[0] == "reportlab"]
     # the fuzzy comparison of information texts is needed only beside an earlier request of the same person
     assert "difflib" not in modules
+    assert "platformdirs" not in modules  # the data folder is given: nobody asks where the default one is
 
 
 @pytest.mark.slow  # real child processes
@@ -103,3 +104,4 @@ def test_print_receipt_imports_neither_qt_nor_the_network_nor_other_commands(tmp
                                  f"{OFFICE_CODE}/2026/A-0001", "--out", str(out)])  # fmt: skip
     assert code == 0 and out.stat().st_size > 1000
     assert _offending(modules, "app.cli.print_cmd") == []
+    assert "platformdirs" not in modules
