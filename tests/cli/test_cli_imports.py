@@ -92,6 +92,8 @@ def test_request_add_imports_neither_qt_nor_reportlab_nor_other_commands(tmp_pat
     # the fuzzy comparison of information texts is needed only beside an earlier request of the same person
     assert "difflib" not in modules
     assert "platformdirs" not in modules  # the data folder is given: nobody asks where the default one is
+    # a request's later steps and the keberatan are built on first use (app/services/desk.py)
+    assert not {"app.services.objections", "app.services.request_actions"} & set(modules)
 
 
 @pytest.mark.slow  # real child processes
