@@ -183,7 +183,6 @@ def _nested(name: str, fields: dict[str, _Rule]) -> _Rule:
     return rule
 
 
-Text = _string(check=check_text)
 DateTimeText = _string(check=check_datetime)
 DateText = _string(check=check_date)
 RecordId = _string(min_length=1, max_length=64, check=check_text)
