@@ -21,8 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, TextIO
 
-from platformdirs import user_data_dir as _platform_data_dir
-
 OsName = Literal["windows", "macos", "linux"]
 OS_NAMES: tuple[OsName, ...] = ("windows", "macos", "linux")
 
@@ -64,8 +62,11 @@ def system(platform: str | None = None) -> OsName:
 
 def user_data_dir(app: str) -> Path:
     """The per-user data folder of ``app`` on this machine (``platformdirs``; not roaming on Windows, so a
-    register never travels with a roaming profile)."""
-    return Path(_platform_data_dir(app, appauthor=False))
+    register never travels with a roaming profile). Imported here: a command given ``--data-dir`` (or
+    ``PPID_DESK_DATA_DIR``) never asks, and the library costs each start-up ≈ 2 ms."""
+    from platformdirs import user_data_dir as platform_data_dir
+
+    return Path(platform_data_dir(app, appauthor=False))
 
 
 def data_dir_shown(app: str, os_name: OsName | None = None) -> str:

@@ -1,6 +1,7 @@
-"""Where the CPU time of ``ppid-desk request add`` goes, phase by phase, in fresh processes.
+"""Where the CPU time of ``ppid-desk request add`` (or ``print receipt``) goes, phase by phase, in fresh
+processes.
 
-    python bench/command_phases.py [--repeats 5] [--tree DIR ...] [--json]
+    python bench/command_phases.py [--command request-add|print-receipt|floor] [--repeats 5] [--tree DIR ...] [--json]
 
 Why: bench/startup_bench.py says how long the whole command takes; this says what the time is spent on, which is
 what decides the next optimisation. Each child process runs the steps of ``request add`` one after the other on
@@ -17,6 +18,23 @@ a small office (made with the tree's own ``init``) and notes its CPU time (``tim
 * ``sign in``: ``UserService.authenticate`` (argon2id, the lockout check, its audit entry);
 * ``first intake`` / ``second intake``: ``RegisterService.receive`` (the first compiles its SQL);
 * ``exit``: the rest of the process (closing, the interpreter's finalisation), from the child's rusage.
+
+``--command print-receipt`` runs the steps of ``print receipt NUMBER`` for a request filed beforehand (a first
+issue: each child gets a request of its own, filed by the tree's CLI before the child starts), in the command's
+order. Its phases up to ``sign in`` are those above with ``app.cli.print_cmd`` as the command module (and no
+intake); then what the command loads after signing in, within ``collector.loading`` when the tree has it
+(paused, then frozen; without it, with the collector running again, as the command did before):
+
+* ``letter modules``: ``app.services.letters`` (snapshots, templates, numbering; not the renderer);
+* ``reportlab``: ``app.documents.rendering`` and the receipt's renderer (reportlab with PIL, segno);
+* ``fonts``: the embedded TTFs registered (``app.documents.base.register_fonts``, first render only);
+* ``issue``: ``LetterService.issue`` without the fonts (snapshot, number, the one render, the rows);
+* ``write``: the PDF written as the command writes it.
+
+``--command floor`` is what no command can go below while the register is read through SQLAlchemy's ORM and a
+person signs in with argon2id: the interpreter, ``sqlalchemy.orm``, ``db.models`` with the mapper configuration,
+the register opened (``db.engine.Database``) with one ORM query for the admin's password hash, and one argon2
+verification of it (``argon2.PasswordHasher``; the hash's own parameters), with the collector paused as above.
 
 The collector is paused for the start-up as ``app/__main__.py`` does for a command (``app.cli.collector``), when
 the tree has that module. Several ``--tree`` (e.g. this one and ``git archive main | tar -x -C /tmp/main``) are
@@ -86,9 +104,120 @@ print(json.dumps(marks))
 """
 
 
-def _child(tree: Path, office: Path) -> dict[str, float]:
+RECEIPT_CHILD = """
+import time
+first = time.process_time()
+import json, sys
+marks = [("python", first)]
+def mark(name):
+    marks.append((name, time.process_time()))
+try:
+    from app.cli import collector
+    collector.pause()
+except ImportError:
+    collector = None
+import app.cli.main
+mark("cli")
+import sqlalchemy
+mark("sqlalchemy")
+import sqlalchemy.orm
+mark("sqlalchemy.orm")
+import db.models
+sqlalchemy.orm.configure_mappers()
+mark("models")
+import ppid_protocol.content
+mark("content rules")
+import app.cli.print_cmd
+mark("command module")
+from pathlib import Path
+from app.services.desk import DeskServices
+mark("services")
+desk = DeskServices.open(Path(sys.argv[1]), writer="bench", wait=5)
+if collector is not None:
+    collector.resume()
+mark("open")
+actor = desk.users.authenticate("admin", sys.argv[2])
+mark("sign in")
+import contextlib
+loading = getattr(collector, "loading", contextlib.nullcontext)  # as the tree's print command loads them
+with loading():
+    from app.services.letters import LetterService
+    mark("letter modules")
+    import app.documents.rendering
+    app.documents.rendering.renderer("receipt")
+    mark("reportlab")
+    from app.documents.base import register_fonts
+    register_fonts()
+    mark("fonts")
+doc = LetterService(desk.ctx).issue(actor, "receipt", sys.argv[3])
+mark("issue")
+Path(sys.argv[4]).write_bytes(doc.pdf)
+mark("write")
+desk.close()
+print(json.dumps(marks))
+"""
+
+
+FLOOR_CHILD = """
+import time
+first = time.process_time()
+import json, sys
+marks = [("python", first)]
+def mark(name):
+    marks.append((name, time.process_time()))
+try:
+    from app.cli import collector
+    collector.pause()
+except ImportError:
+    collector = None
+import sqlalchemy
+mark("sqlalchemy")
+import sqlalchemy.orm
+mark("sqlalchemy.orm")
+import db.models
+sqlalchemy.orm.configure_mappers()
+mark("models")
+from pathlib import Path
+from app.paths import db_path
+from db.engine import Database
+database = Database(db_path(Path(sys.argv[1])))
+with database.reader() as session:
+    stored = session.scalar(sqlalchemy.select(db.models.User.password_hash).where(db.models.User.username == "admin"))
+if collector is not None:
+    collector.resume()
+mark("open")
+from argon2 import PasswordHasher
+PasswordHasher().verify(stored, sys.argv[2])
+mark("sign in")
+database.dispose()
+print(json.dumps(marks))
+"""
+
+
+def _filed(tree: Path, office: Path, scratch: Path) -> str:
+    """A new request in ``office`` (through the tree's own CLI), for a receipt issued the first time."""
+    body = scratch / "request.json"
+    body.write_text(json.dumps(REQUEST), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "app", "request", "add", "--data-dir", str(office),
+                           "--confirm-warnings", "--meski-duplikat", str(body)], cwd=tree, check=True,
+                          env=_env(tree), capture_output=True, text=True)  # fmt: skip
+    return done.stdout.split()[0]
+
+
+def _env(tree: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(tree), "PPID_DESK_PASSWORD": PASSWORD, "PPID_DESK_USER": "admin"}
+
+
+def _child(tree: Path, office: Path, command: str = "request-add") -> dict[str, float]:
+    if command == "print-receipt":
+        number = _filed(tree, office, office.parent)
+        argv = [RECEIPT_CHILD, str(office), PASSWORD, number, str(office.parent / f"{office.name}.pdf")]
+    elif command == "floor":
+        argv = [FLOOR_CHILD, str(office), PASSWORD]
+    else:
+        argv = [CHILD, str(office), PASSWORD, json.dumps(REQUEST)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-c", CHILD, str(office), PASSWORD, json.dumps(REQUEST)], cwd=tree,
+    done = subprocess.run([sys.executable, "-c", *argv], cwd=tree,
                           env={**os.environ, "PYTHONPATH": str(tree)}, capture_output=True, text=True, check=False)  # fmt: skip
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -106,6 +235,7 @@ def _child(tree: Path, office: Path) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--command", choices=("request-add", "print-receipt", "floor"), default="request-add")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--tree", type=Path, action="append", help="a source tree to measure (bytecode compiled; "
                         "repeat to compare trees; default: this one)")  # fmt: skip
@@ -123,11 +253,12 @@ def main(argv: list[str] | None = None) -> int:
                            capture_output=True)  # fmt: skip
         for _ in range(args.repeats):
             for tree in trees:
-                runs[tree].append(_child(tree, offices[tree]))
+                runs[tree].append(_child(tree, offices[tree], args.command))
             loads.append(os.getloadavg()[0])
     result = {
         "machine": machine(),
         "revision": git_revision(),
+        "command": args.command,
         "repeats": args.repeats,
         "load_average_1min": [round(x, 2) for x in loads],
         "cpu_ms": {
@@ -138,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"medians of {args.repeats} rounds, load average {min(loads):.1f}–{max(loads):.1f}")
+    print(f"{args.command}: medians of {args.repeats} rounds, load average {min(loads):.1f}–{max(loads):.1f}")
     figures = list(result["cpu_ms"].values())
     print(f"  {'phase (ms CPU)':16}" + "".join(f" {n:>8}" for n in range(1, len(trees) + 1)))
     for name in figures[0]:

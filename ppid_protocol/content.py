@@ -3,19 +3,18 @@ must satisfy, checked by the server before anything is applied (422 naming the f
 anything is stored or queued.
 
 A record that breaks them once reached the server and then stopped every pulling desk (an unparseable
-``received_at``, a U+0000 that PostgreSQL cannot store), so both sides judge content by these models, never by
-rules of their own. Fields are optional (an op may carry part of a record) but, when present, must be right;
-fields not named here pass through untouched (``extra="allow"``): the models validate, they never reshape.
+``received_at``, a U+0000 that PostgreSQL cannot store), so both sides judge content by these rules, never by
+rules of their own. Fields are optional (an op may carry part of a record) but, when present (and not null), must
+be right; fields not named here pass through untouched: the rules validate, they never reshape.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 """A date outside these years is a typing or clock error, never a real act of a PPID desk."""
@@ -43,7 +42,7 @@ def control_character(text: str) -> int | None:
 
 
 def check_text(value: str) -> str:
-    """Pydantic validator and plain check: text with a control character is refused (ValueError)."""
+    """Text with a control character is refused (ValueError)."""
     pos = control_character(value)
     if pos is not None:
         raise ValueError(f"berisi karakter kendali U+{ord(value[pos]):04X} pada posisi {pos + 1}")
@@ -77,22 +76,13 @@ def check_date(value: str) -> str:
     return value
 
 
-def _check_status(allowed: frozenset[str]) -> Any:
+def _check_status(allowed: frozenset[str]) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value not in allowed:
             raise ValueError(f"status tidak dikenal: {value[:40]!r}")
         return value
 
-    return AfterValidator(check)
-
-
-Text = Annotated[str, AfterValidator(check_text)]
-DateTimeText = Annotated[str, AfterValidator(check_datetime)]
-DateText = Annotated[str, AfterValidator(check_date)]
-RecordId = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(check_text)]
-Code = Annotated[str, Field(max_length=20), AfterValidator(check_text)]
-Count = Annotated[int, Field(ge=0, le=2**31 - 1)]
-Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+    return check
 
 
 def _walk(value: Any, path: str, depth: int) -> None:
@@ -128,140 +118,210 @@ def _depth_ok(value: Any) -> bool:
     return False
 
 
-class _Content(BaseModel):
-    """Named fields are typed; every other field passes through. Text everywhere is checked by
-    ``check_record`` / ``check_event`` (the entry points), not by the model, so it is scanned once.
-    ``defer_build``: a model's validator is built when it first validates, so a command that records one kind of
-    record does not pay for all seven at import (docs/benchmarks.md, "Start-up of every path")."""
+class _Breach(Exception):
+    """One field's first breach: ``loc`` from the record's root (nested records add their field's name)."""
 
-    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
-
-
-class RequesterRecord(_Content):
-    id: RecordId | None = None
-    kind: Code | None = None
-    name: Annotated[Text, Field(max_length=200)] | None = None
-    nik_masked: Code | None = None
-    created_at: DateTimeText | None = None
-    updated_at: DateTimeText | None = None
+    def __init__(self, loc: tuple[str, ...], msg: str) -> None:
+        super().__init__(msg)
+        self.loc, self.msg = loc, msg
 
 
-_DATETIMES = ("received_at", "completed_at", "incomplete_notice_at", "extended_at", "decided_at",
-              "forwarded_at", "delivered_at", "closed_at", "voided_at", "created_at", "updated_at")  # fmt: skip
+_Rule = Callable[[Any], None]
+"""Checks one present, non-null field value; raises ``_Breach`` (with an empty ``loc``) or ``ValueError``."""
 
 
-class RequestRecord(_Content):
-    id: RecordId | None = None
-    number: Annotated[Text, Field(max_length=60)] | None = None
-    office_code: Code | None = None
-    desk_letter: Annotated[Text, Field(max_length=2)] | None = None
-    year: Year | None = None
-    seq: Count | None = None
-    status: Annotated[str, _check_status(REQUEST_STATUSES)] | None = None
-    channel: Code | None = None
-    requester_id: RecordId | None = None
-    requester: RequesterRecord | None = None
-    received_at: DateTimeText | None = None
-    completed_at: DateTimeText | None = None
-    incomplete_notice_at: DateTimeText | None = None
-    extended_at: DateTimeText | None = None
-    decided_at: DateTimeText | None = None
-    forwarded_at: DateTimeText | None = None
-    delivered_at: DateTimeText | None = None
-    closed_at: DateTimeText | None = None
-    voided_at: DateTimeText | None = None
-    created_at: DateTimeText | None = None
-    updated_at: DateTimeText | None = None
-    due_completeness: DateText | None = None
-    due_completion: DateText | None = None
-    due_response: DateText | None = None
-    due_extended: DateText | None = None
-    due_current: DateText | None = None
-    provision_days: Count | None = None
-    info_held: bool | None = None
+def _string(*, min_length: int = 0, max_length: int | None = None, check: Callable[[str], str] | None = None,
+            limit_after: int | None = None) -> _Rule:  # fmt: skip
+    """Text in strict mode (a ``str`` or a subclass such as a string enum; never bytes or a number), checked in
+    this order: ``min_length`` / ``max_length`` (in characters), then ``check``, then ``limit_after`` (a
+    length limit applied after the check). The messages are the ones the server has always answered with."""
+
+    def rule(value: Any) -> None:
+        if not isinstance(value, str):
+            raise _Breach((), "Input should be a valid string")
+        if len(value) < min_length:
+            plural = "" if min_length == 1 else "s"
+            raise _Breach((), f"String should have at least {min_length} character{plural}")
+        if max_length is not None and len(value) > max_length:
+            raise _Breach((), f"String should have at most {max_length} characters")
+        if check is not None:
+            check(value)
+        if limit_after is not None and len(value) > limit_after:
+            too_long = f"Value should have at most {limit_after} items after validation, not {len(value)}"
+            raise _Breach((), too_long)
+
+    return rule
 
 
-class ObjectionRecord(_Content):
-    id: RecordId | None = None
-    number: Annotated[Text, Field(max_length=60)] | None = None
-    request_id: RecordId | None = None
-    office_code: Code | None = None
-    desk_letter: Annotated[Text, Field(max_length=2)] | None = None
-    year: Year | None = None
-    seq: Count | None = None
-    status: Annotated[str, _check_status(OBJECTION_STATUSES)] | None = None
-    filed_at: DateTimeText | None = None
-    due_response: DateText | None = None
-    decided_at: DateTimeText | None = None
-    requester_response_at: DateTimeText | None = None
-    dispute_filed_at: DateTimeText | None = None
-    dispute_decided_at: DateTimeText | None = None
-    closed_at: DateTimeText | None = None
-    voided_at: DateTimeText | None = None
-    created_at: DateTimeText | None = None
-    updated_at: DateTimeText | None = None
+def _integer(ge: int, le: int) -> _Rule:
+    """An ``int`` (an integer enum too, never ``bool``, a float or a numeric string) within ``ge``..``le``."""
+
+    def rule(value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _Breach((), "Input should be a valid integer")
+        if value < ge:
+            raise _Breach((), f"Input should be greater than or equal to {ge}")
+        if value > le:
+            raise _Breach((), f"Input should be less than or equal to {le}")
+
+    return rule
 
 
-class CalendarRecord(_Content):
-    id: RecordId | None = None
-    day: DateText | None = None
-    kind: Code | None = None
-    removed_at: DateTimeText | None = None
-    created_at: DateTimeText | None = None
+def _boolean(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise _Breach((), "Input should be a valid boolean")
 
 
-class LetterRecord(_Content):
-    id: RecordId | None = None
-    request_id: RecordId | None = None
-    objection_id: RecordId | None = None
-    office_code: Code | None = None
-    issued_at: DateTimeText | None = None
-    voided_at: DateTimeText | None = None
+def _nested(name: str, fields: dict[str, _Rule]) -> _Rule:
+    """An embedded record (a JSON object) judged by its own kind's rules."""
+
+    def rule(value: Any) -> None:
+        if not isinstance(value, dict):
+            raise _Breach((), f"Input should be a valid dictionary or instance of {name}")
+        _judge(fields, value)
+
+    return rule
 
 
-class DikRecord(_Content):
-    """An entry of an office's Daftar Informasi yang Dikecualikan (its SK and uji konsekuensi)."""
-
-    id: RecordId | None = None
-    office_code: Code | None = None
-    article: Code | None = None
-    sk_date: DateText | None = None
-    excluded_until: DateText | None = None
-    created_at: DateTimeText | None = None
-    revoked_at: DateTimeText | None = None
+DateTimeText = _string(check=check_datetime)
+DateText = _string(check=check_date)
+RecordId = _string(min_length=1, max_length=64, check=check_text)
+Code = _string(max_length=20, check=check_text)
+Count = _integer(0, 2**31 - 1)
+Year = _integer(MIN_YEAR, MAX_YEAR)
 
 
-class DipRecord(_Content):
-    """An entry of an office's Daftar Informasi Publik (information available at any time)."""
-
-    id: RecordId | None = None
-    office_code: Code | None = None
-    created_at: DateTimeText | None = None
-    revoked_at: DateTimeText | None = None
+def _text(limit: int) -> _Rule:
+    return _string(check=check_text, limit_after=limit)
 
 
-class EventRecord(_Content):
-    """One timeline line; ``request_id`` / ``objection_id`` say which record's timeline it goes on."""
+def _judge(fields: dict[str, _Rule], record: dict[Any, Any]) -> None:
+    """Named fields are typed, in their declared order, and only when present and not null; every other field
+    passes through, but a record's keys are text. The first breach is raised with its location."""
+    for name, rule in fields.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        try:
+            rule(value)
+        except _Breach as exc:
+            raise _Breach((name, *exc.loc), exc.msg) from None
+        except ValueError as exc:
+            raise _Breach((name,), f"Value error, {exc}") from None
+    for key in record:
+        if not isinstance(key, str):
+            raise _Breach((str(key),), "Keys should be strings")
 
-    id: RecordId | None = None
-    kind: Annotated[Text, Field(max_length=40)] | None = None
-    at: DateTimeText | None = None
-    recorded_at: DateTimeText | None = None
-    user: Annotated[Text, Field(max_length=50)] | None = None
-    username: Annotated[Text, Field(max_length=50)] | None = None
-    request_id: RecordId | None = None
-    objection_id: RecordId | None = None
 
+# The rules of each kind of record, field by field. Plain functions rather than a validation library's
+# models: they are read by every command that records anything and by the server for every pushed op, and
+# building a library's validators cost a command ≈ 80 ms of its start-up (docs/benchmarks.md, "Start-up of
+# every path"). tests/test_protocol_content.py pins the answers, messages included.
 
-RECORD_MODELS: dict[str, type[_Content]] = {
-    "request": RequestRecord,
-    "objection": ObjectionRecord,
-    "requester": RequesterRecord,
-    "calendar": CalendarRecord,
-    "letter": LetterRecord,
-    "dik": DikRecord,
-    "dip": DipRecord,
+_REQUEST_DATETIMES = ("received_at", "completed_at", "incomplete_notice_at", "extended_at", "decided_at",
+                      "forwarded_at", "delivered_at", "closed_at", "voided_at", "created_at", "updated_at")  # fmt: skip
+_REQUEST_DATES = ("due_completeness", "due_completion", "due_response", "due_extended", "due_current")
+_OBJECTION_DATETIMES = ("decided_at", "requester_response_at", "dispute_filed_at", "dispute_decided_at",
+                        "closed_at", "voided_at", "created_at", "updated_at")  # fmt: skip
+
+REQUESTER_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "kind": Code,
+    "name": _text(200),
+    "nik_masked": Code,
+    "created_at": DateTimeText,
+    "updated_at": DateTimeText,
 }
+
+REQUEST_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "number": _text(60),
+    "office_code": Code,
+    "desk_letter": _text(2),
+    "year": Year,
+    "seq": Count,
+    "status": _string(check=_check_status(REQUEST_STATUSES)),
+    "channel": Code,
+    "requester_id": RecordId,
+    "requester": _nested("RequesterRecord", REQUESTER_FIELDS),
+    **dict.fromkeys(_REQUEST_DATETIMES, DateTimeText),
+    **dict.fromkeys(_REQUEST_DATES, DateText),
+    "provision_days": Count,
+    "info_held": _boolean,
+}
+
+OBJECTION_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "number": _text(60),
+    "request_id": RecordId,
+    "office_code": Code,
+    "desk_letter": _text(2),
+    "year": Year,
+    "seq": Count,
+    "status": _string(check=_check_status(OBJECTION_STATUSES)),
+    "filed_at": DateTimeText,
+    "due_response": DateText,
+    **dict.fromkeys(_OBJECTION_DATETIMES, DateTimeText),
+}
+
+CALENDAR_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "day": DateText,
+    "kind": Code,
+    "removed_at": DateTimeText,
+    "created_at": DateTimeText,
+}
+
+LETTER_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "request_id": RecordId,
+    "objection_id": RecordId,
+    "office_code": Code,
+    "issued_at": DateTimeText,
+    "voided_at": DateTimeText,
+}
+
+DIK_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "office_code": Code,
+    "article": Code,
+    "sk_date": DateText,
+    "excluded_until": DateText,
+    "created_at": DateTimeText,
+    "revoked_at": DateTimeText,
+}
+"""An entry of an office's Daftar Informasi yang Dikecualikan (its SK and uji konsekuensi)."""
+
+DIP_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "office_code": Code,
+    "created_at": DateTimeText,
+    "revoked_at": DateTimeText,
+}
+"""An entry of an office's Daftar Informasi Publik (information available at any time)."""
+
+EVENT_FIELDS: dict[str, _Rule] = {
+    "id": RecordId,
+    "kind": _text(40),
+    "at": DateTimeText,
+    "recorded_at": DateTimeText,
+    "user": _text(50),
+    "username": _text(50),
+    "request_id": RecordId,
+    "objection_id": RecordId,
+}
+"""One timeline line; ``request_id`` / ``objection_id`` say which record's timeline it goes on."""
+
+RECORD_FIELDS: dict[str, dict[str, _Rule]] = {
+    "request": REQUEST_FIELDS,
+    "objection": OBJECTION_FIELDS,
+    "requester": REQUESTER_FIELDS,
+    "calendar": CALENDAR_FIELDS,
+    "letter": LETTER_FIELDS,
+    "dik": DIK_FIELDS,
+    "dip": DIP_FIELDS,
+}
+"""The named fields of each kind of record; a kind not named here has only the content-wide rules."""
 
 
 class ContentError(ValueError):
@@ -270,12 +330,6 @@ class ContentError(ValueError):
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}")
         self.field, self.reason = field, reason
-
-
-def _first_error(prefix: str, exc: ValidationError) -> ContentError:
-    err = exc.errors(include_url=False)[0]
-    loc = ".".join(str(p) for p in err.get("loc", ()))
-    return ContentError(f"{prefix}.{loc}" if loc else prefix, str(err.get("msg", "tidak sah")))
 
 
 _ESCAPED_CONTROL = re.compile(r"\\\\|\\u00[01][0-9a-f]|\\[bf]|[\x7f-\x9f]")
@@ -314,18 +368,17 @@ def _scan(value: dict[str, Any], prefix: str) -> None:
 
 def check_record(entity: str, record: dict[str, Any]) -> None:
     """Raise ``ContentError`` when ``record`` (of kind ``entity``) breaks a content rule."""
-    model = RECORD_MODELS.get(entity, _Content)
     _scan(record, "record")
     try:
-        model.model_validate(record)
-    except ValidationError as exc:
-        raise _first_error("record", exc) from None
+        _judge(RECORD_FIELDS.get(entity, {}), record)
+    except _Breach as exc:
+        raise ContentError(".".join(("record", *exc.loc)), exc.msg) from None
 
 
 def check_event(event: dict[str, Any], index: int = 0) -> None:
     """Raise ``ContentError`` when a timeline line breaks a content rule."""
     _scan(event, f"events[{index}]")
     try:
-        EventRecord.model_validate(event)
-    except ValidationError as exc:
-        raise _first_error(f"events[{index}]", exc) from None
+        _judge(EVENT_FIELDS, event)
+    except _Breach as exc:
+        raise ContentError(".".join((f"events[{index}]", *exc.loc)), exc.msg) from None

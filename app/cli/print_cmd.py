@@ -85,11 +85,21 @@ def register(subparsers: Any) -> None:
     _out(dossier)
 
 
-def _service(cli: Cli) -> LetterService:
-    """Imported here: the PDF machinery costs part of a second and other commands never need it."""
-    from app.services.letters import LetterService
+def _service(cli: Cli, renders: str | None = None) -> LetterService:
+    """Imported here: the PDF machinery costs part of a second and other commands never need it. With
+    ``renders`` (the kind of document the command prints) its renderer and the fonts are loaded too, as the
+    rest of the command's start-up (``collector.loading``: paused, then frozen, like the services)."""
+    from app.cli import collector
 
-    return LetterService(cli.services().ctx)
+    services = cli.services()
+    with collector.loading():
+        from app.services.letters import LetterService
+
+        if renders is not None:
+            from app.documents.rendering import prepare
+
+            prepare(renders)
+    return LetterService(services.ctx)
 
 
 def _out(parser: Any) -> None:
@@ -124,7 +134,7 @@ def _describe(doc: IssuedDocument, out: Path) -> str:
 
 def _letter(cli: Cli) -> int:
     actor = cli.actor()
-    service = _service(cli)
+    service = _service(cli, cli.args.kind)
     doc = service.issue(actor, cli.args.kind, cli.args.number, paper=cli.args.paper, reissue=cli.args.reissue)
     out = _write(cli, doc.pdf)
     _warn(cli, doc.warnings)
@@ -134,7 +144,7 @@ def _letter(cli: Cli) -> int:
 
 def _register(cli: Cli) -> int:
     actor = cli.actor()
-    service = _service(cli)
+    service = _service(cli, "register")
     pdf, warnings = service.register_pdf(
         actor, cli.args.start, cli.args.end, objections=cli.args.objections, paper=cli.args.paper
     )
@@ -156,7 +166,7 @@ def _register(cli: Cli) -> int:
 
 def _dossier(cli: Cli) -> int:
     actor = cli.actor()
-    pdf, warnings = _service(cli).dossier_pdf(actor, cli.args.number)
+    pdf, warnings = _service(cli, "dossier").dossier_pdf(actor, cli.args.number)
     out = _write(cli, pdf)
     _warn(cli, warnings)
     cli.emit(

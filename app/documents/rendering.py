@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from app.documents.base import paused_gc
+from app.documents.base import paused_gc, register_fonts
 from app.documents.kinds import DOCUMENT_KINDS, DOCUMENT_TITLES, kind_of
 from app.documents.snapshot import Snapshot
 
@@ -23,6 +23,13 @@ def renderer(kind: str) -> Callable[..., bytes]:
     module, function = kind_of(kind).renderer.split(":")
     fn: Callable[..., bytes] = getattr(importlib.import_module(f"app.documents.{module}"), function)
     return fn
+
+
+def prepare(kind: str) -> None:
+    """Load ``kind``'s renderer and register the fonts before the first render, so that a command can load them
+    as part of its start-up (``app.cli.collector.loading``); the first render would do it otherwise."""
+    renderer(kind)
+    register_fonts()
 
 
 def render(snapshot: Snapshot, paper: str | None = None) -> bytes:
@@ -44,4 +51,4 @@ def pdf_sha256(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
 
 
-__all__ = ["DOCUMENT_KINDS", "DOCUMENT_TITLES", "pdf_sha256", "render", "render_stored"]
+__all__ = ["DOCUMENT_KINDS", "DOCUMENT_TITLES", "pdf_sha256", "prepare", "render", "render_stored"]

@@ -1,9 +1,9 @@
 """The composition root: open a data folder, migrate its register, and wire every service.
 
 The GUI, the CLI and the tests all start here, so they run exactly the same code paths. The services every
-screen needs are built at once; the rest (backup, export, letters, reports, sync, conflict review, routing) are built
-on first use, so their imports (reportlab, pydantic, httpx, the sync protocol) are not paid by every start of
-the workstation.
+screen and command needs are built at once; the rest (a request's later steps, keberatan, backup, export,
+letters, reports, sync, conflict review, routing) are built on first use, so their imports (reportlab,
+pydantic, httpx, the sync protocol) are not paid by every start of the workstation or every intake.
 """
 
 from __future__ import annotations
@@ -21,12 +21,10 @@ from app.services.calendar import CalendarService
 from app.services.clock import Clock, system_now
 from app.services.clock_check import ClockCheck
 from app.services.context import DeskContext
-from app.services.objections import ObjectionService
 from app.services.office import OfficeService
 from app.services.pii import PiiVault, key_path, wrong_key_error
 from app.services.register import RegisterService
 from app.services.register_query import RegisterQuery
-from app.services.request_actions import RequestActions
 from app.services.users import UserService
 from db.engine import Database, RegisterUnwritable, read_only_reason
 from db.migrate import HEAD_REVISION, current_revision, refuse_newer, upgrade
@@ -42,7 +40,9 @@ if TYPE_CHECKING:
     from app.services.information_lists import InformationListService
     from app.services.letter_agenda import LetterAgenda
     from app.services.letters import LetterService
+    from app.services.objections import ObjectionService
     from app.services.reports import ReportService
+    from app.services.request_actions import RequestActions
     from app.services.routing import RoutingService
     from app.services.sync import SyncService
     from app.services.sync_conflicts import SyncConflictService
@@ -108,12 +108,23 @@ class DeskServices:
     users: UserService
     calendar: CalendarService
     register: RegisterService
-    actions: RequestActions
     query: RegisterQuery
-    objections: ObjectionService
     clock_check: ClockCheck
     migration_backup: Path | None = field(default=None)
     holds_lock: bool = field(default=False)
+
+    @cached_property
+    def actions(self) -> RequestActions:
+        """The request's later steps (complete, respond, extend, close...): not what an intake needs."""
+        from app.services.request_actions import RequestActions
+
+        return RequestActions(self.ctx, self.register)
+
+    @cached_property
+    def objections(self) -> ObjectionService:
+        from app.services.objections import ObjectionService
+
+        return ObjectionService(self.ctx)
 
     @cached_property
     def audit_log(self) -> AuditLogService:
@@ -257,9 +268,7 @@ class DeskServices:
             users=UserService(ctx),
             calendar=CalendarService(ctx),
             register=register,
-            actions=RequestActions(ctx, register),
             query=query,
-            objections=ObjectionService(ctx),
             clock_check=ClockCheck(ctx),
             migration_backup=saved,
         )

@@ -18,7 +18,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from difflib import SequenceMatcher
 from enum import StrEnum
 
 from sqlalchemy import or_, select
@@ -77,6 +76,9 @@ def similar(a: str, b: str) -> bool:
         return False
     if x in y or y in x:
         return True
+    # Imported here: only an earlier request of the same person gets this far, so most intakes never load it.
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, x, y, autojunk=False).ratio() >= SIMILARITY
 
 

@@ -18,7 +18,19 @@ from cli_helpers import OFFICE_CODE, intake, subprocess_env
 _CHILD = """
 import gc, io, json, sys
 from app.services import desk, integrity, register
-seen = {"open": [], "receive": [], "check": []}
+seen = {"open": [], "receive": [], "check": [], "reportlab": [], "render": []}
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "reportlab":
+            seen["reportlab"].append(gc.isenabled())
+        return None
+sys.meta_path.insert(0, Watch())
+from app.services import letters
+rendered = letters.render
+def render(*a, **k):
+    seen["render"].append(gc.isenabled())
+    return rendered(*a, **k)
+letters.render = render
 opened = desk.DeskServices.open.__func__
 def open_(cls, *a, **k):
     seen["open"].append(gc.isenabled())
@@ -72,4 +84,22 @@ def test_a_command_that_reads_the_register_without_the_services_collects_as_usua
          "--admin", "admin")  # fmt: skip
     seen = _run("", "--data-dir", d, "check")
     assert seen["check"] == [True]
+    assert seen["end"] is True
+
+
+@pytest.mark.slow  # real child processes
+def test_a_printing_command_loads_its_renderer_as_start_up_and_prints_with_the_collector_on(tmp_path: Path):
+    """reportlab, PIL and the fonts are loaded after signing in (once the command knows it prints): they are
+    start-up all the same, loaded paused and frozen, while the printing itself runs as usual."""
+    d = str(tmp_path / "meja")
+    _run("", "init", "--data-dir", d, "--office-code", OFFICE_CODE, "--office-name", "Kecamatan Serang",
+         "--admin", "admin")  # fmt: skip
+    added = _run(json.dumps(intake()), "--data-dir", d, "--user", "admin", "request", "add")
+    assert added["code"] == 0 and added["reportlab"] == []
+    out = tmp_path / "r.pdf"
+    seen = _run("", "--data-dir", d, "--user", "admin", "print", "receipt", f"{OFFICE_CODE}/2026/A-0001", "--out",
+                str(out))  # fmt: skip
+    assert seen["code"] == 0 and out.stat().st_size > 1000
+    assert seen["open"] == [False] and seen["reportlab"] == [False]
+    assert seen["render"] == [True]
     assert seen["end"] is True

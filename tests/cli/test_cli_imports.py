@@ -16,8 +16,10 @@ from cli_helpers import OFFICE_CODE, intake, subprocess_env
 from app.cli.main import COMMAND_MODULES, COMMANDS, _named_module, _Parser
 
 #: Never needed by ``request add`` / ``print receipt``: Qt, the sync transport, the spreadsheet writer, the
-#: migration tool (a register at the current revision is only checked), and the other commands' modules.
-NEVER = ("PySide6", "shiboken6", "qtawesome", "ui", "httpx", "keyring", "openpyxl", "alembic")
+#: migration tool (a register at the current revision is only checked), pydantic (the content rules are plain
+#: functions: its models cost ≈ 80 ms to build), and the other commands' modules.
+NEVER = ("PySide6", "shiboken6", "qtawesome", "ui", "httpx", "keyring", "openpyxl", "alembic", "pydantic",
+         "pydantic_core")  # fmt: skip
 #: Nor the sync engine's wire models and office list (pydantic models built at import, ≈ 35 ms): issuing a letter
 #: only reads whether and how the desk is enrolled (``app.sync.state.enrollment``).
 NO_SYNC_WIRE = ("ppid_protocol.wire", "app.sync.offices", "app.sync.engine", "app.sync.client")
@@ -87,6 +89,11 @@ def test_request_add_imports_neither_qt_nor_reportlab_nor_other_commands(tmp_pat
     assert code == 0
     assert _offending(modules, "app.cli.request_cmd") == []
     assert not [m for m in modules if m.split(".")[0] == "reportlab"]
+    # the fuzzy comparison of information texts is needed only beside an earlier request of the same person
+    assert "difflib" not in modules
+    assert "platformdirs" not in modules  # the data folder is given: nobody asks where the default one is
+    # a request's later steps and the keberatan are built on first use (app/services/desk.py)
+    assert not {"app.services.objections", "app.services.request_actions"} & set(modules)
 
 
 @pytest.mark.slow  # real child processes
@@ -99,3 +106,4 @@ def test_print_receipt_imports_neither_qt_nor_the_network_nor_other_commands(tmp
                                  f"{OFFICE_CODE}/2026/A-0001", "--out", str(out)])  # fmt: skip
     assert code == 0 and out.stat().st_size > 1000
     assert _offending(modules, "app.cli.print_cmd") == []
+    assert "platformdirs" not in modules
