@@ -1,0 +1,163 @@
+"""The first window of every start path costs little more than a bare PySide6 window (issue 16, item 12).
+
+What is checked is the work, never a time: which modules are loaded and which PySide classes are built when the
+first window (the sign-in dialog, the first-run splash, the demo's splash) has been painted. PySide builds a
+class, with its enum types, the first time it is named; its ``Qt`` namespace alone is ≈ 100 enum types
+(≈ 14 ms on the test machine, a tenth of a bare window). bench/startup_bench.py measures the times.
+"""
+
+from __future__ import annotations
+
+import json
+import linecache
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel
+
+from bench.startup_bench import first_window_script
+from tests.gui.shell.test_startup import ROOT
+from ui.kit.style import apply_style
+from ui.shell.login import LoginDialog
+from ui.shell.splash import StartupSplash
+
+#: Loaded only after the first window: the register (SQLAlchemy, the services), the crash path's sqlite3, the
+#: platform check's failure path (ctypes, subprocess) and ``importlib.resources`` (resources.FOLDER instead).
+LATER_MODULES = ("sqlalchemy", "app.services", "importlib.resources", "ctypes", "subprocess", "sqlite3")
+#: PySide classes the first window does not need: the ``Qt`` namespace, the style, item views, combo and spin
+#: boxes, message boxes, icons, painters, shortcuts.
+LATER_CLASSES = {
+    "QtCore": ("Qt",),
+    "QtGui": ("QIcon", "QPainter", "QShortcut", "QKeySequence"),
+    "QtWidgets": (
+        "QStyle",
+        "QAbstractItemView",
+        "QComboBox",
+        "QAbstractSpinBox",
+        "QPlainTextEdit",
+        "QMessageBox",
+    ),
+}
+
+
+@pytest.fixture
+def office(tmp_path: Path, _desk_template) -> Path:
+    folder = tmp_path / "office"
+    shutil.copytree(_desk_template.folder, folder)
+    return folder
+
+
+_REPORT = first_window_script(
+    "import json; from PySide6 import QtCore, QtGui, QtWidgets; "
+    f"later = {LATER_CLASSES!r}; modules = {LATER_MODULES!r}; "
+    "print(json.dumps({'window': type(obj).__name__, "
+    "'modules': sorted(m for m in sys.modules if m.split('.')[0] in modules or m.startswith(modules)), "
+    "'classes': sorted(f'{k}.{c}' for k, names in later.items() for c in names "
+    "if c in vars({'QtCore': QtCore, 'QtGui': QtGui, 'QtWidgets': QtWidgets}[k]))}), flush=True)"
+)
+
+
+def _first_window(args: list[str], home: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(home)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow  # real Python child processes, through the entry point an officer starts
+@pytest.mark.parametrize("path", ["login", "first run", "demo"])
+def test_the_first_window_is_painted_without_the_qt_namespace_the_style_or_the_register(
+    path, tmp_path, office
+):
+    args = {
+        "login": ["--data-dir", str(office)],
+        "first run": ["--data-dir", str(tmp_path / "new-office")],
+        "demo": ["demo", "--dir", str(tmp_path / "demo")],
+    }[path]
+    report = _first_window(args, tmp_path)
+    assert report["window"] == ("LoginDialog" if path == "login" else "StartupSplash")
+    assert report["modules"] == []
+    assert report["classes"] == []
+
+
+@pytest.mark.slow  # a real Python child process
+def test_pyside_reads_no_source_of_the_modules_imported_after_it(tmp_path):
+    """PySide6's import hook read every module's source to look for the word "PySide6" (≈ 465 files for the
+    register behind the login dialog); ``import ui`` stops that (ui/pyside_scan.py). A module imported after
+    Qt must not end up in ``linecache``."""
+    (tmp_path / "after_qt.py").write_text("VALUE = 1\n", encoding="utf-8")
+    code = (
+        "import linecache, sys\n"
+        "import ui.app\n"
+        "import after_qt\n"
+        "print(any(name.endswith('after_qt.py') for name in linecache.cache))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={"PATH": "", "QT_QPA_PLATFORM": "offscreen",
+                               "PYTHONPATH": f"{ROOT}:{tmp_path}"}, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_no_module_of_the_desk_selects_a_pyside_feature():
+    """ui/pyside_scan.py answers PySide's "does this module use a feature set?" with no for every module; that is
+    true only while no module selects one (``from __feature__ import snake_case``)."""
+    selecting = re.compile(r"^\s*(from|import)\s+__feature__", re.MULTILINE)
+    found = [
+        str(path.relative_to(ROOT))
+        for folder in ("app", "ui", "db", "server", "ppid_protocol", "tools", "bench", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        if selecting.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_a_module_imported_in_the_gui_leaves_no_source_behind(qapp, tmp_path, monkeypatch):
+    """The same, in this process: the hook is installed for every test that imports ``ui``."""
+    (tmp_path / "imported_in_gui.py").write_text("VALUE = 2\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import imported_in_gui  # noqa: F401
+
+    assert not any(name.endswith("imported_in_gui.py") for name in linecache.cache)
+    sys.modules.pop("imported_in_gui", None)
+
+
+def test_fractional_scaling_is_passed_through(qapp):
+    """150 % renders at 150 %, not rounded to 200 %: Qt 6's default, no longer set by ui.app."""
+    assert QApplication.highDpiScaleFactorRoundingPolicy() == Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+
+
+def test_the_sign_in_dialog_title_is_styled_without_a_repolish(qtbot, qapp):
+    apply_style(qapp)
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = next(label for label in dialog.findChildren(QLabel) if label.property("role") == "title")
+    body = dialog.username.font()
+    assert title.font().bold() and title.font().pointSize() > body.pointSize()
+
+
+def test_escape_leaves_the_splash_on_screen_and_closing_it_closes_it(qtbot):
+    splash = StartupSplash("Menyiapkan data kantor baru…")
+    qtbot.addWidget(splash)
+    splash.show()
+    qtbot.waitExposed(splash)
+    QApplication.sendEvent(
+        splash, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    )
+    assert splash.isVisible()
+    assert splash.close()
+    assert not splash.isVisible()
