@@ -26,9 +26,11 @@ class ButtonEnter(QObject):
     """Enter (main keyboard or keypad) on a focused push or tool button clicks it, as Space does."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The class first: this filter sees every event of the application (thousands while a window is built),
+        # and asking an event its type costs PySide an enum conversion each time; only key events go further.
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QtGui.QKeyEvent)
+            isinstance(event, QtGui.QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
             and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
             and not (event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier)
             and isinstance(watched, QtWidgets.QPushButton | QtWidgets.QToolButton)

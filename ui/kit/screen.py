@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: The frame a window manager adds around a window before it has reported its own: a title bar on top and thin
@@ -138,7 +138,9 @@ class ScreenFit(QObject):
     (message boxes, Qt's file dialogs, dialogs grown by their contents)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if not (event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow()):
+        # The class first (only a Show event is a QShowEvent): this filter sees every event of the application,
+        # and asking an event its type costs PySide an enum conversion each time.
+        if not (isinstance(event, QShowEvent) and isinstance(watched, QWidget) and watched.isWindow()):
             return False
         # A dialog is a window of type Dialog (the desk gives none another type): asked first, because asking a
         # widget its type builds PySide's ``Qt`` namespace (≈ 14 ms), which the first window, a dialog, does
