@@ -17,13 +17,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from bench.startup_bench import first_window_script
 from tests.gui.shell.test_startup import ROOT
 from ui.kit.style import apply_style
+from ui.shell import startup as startup_module
 from ui.shell.login import LoginDialog
 from ui.shell.splash import StartupSplash
 
@@ -161,3 +162,51 @@ def test_escape_leaves_the_splash_on_screen_and_closing_it_closes_it(qtbot):
     assert splash.isVisible()
     assert splash.close()
     assert not splash.isVisible()
+
+
+@pytest.mark.parametrize("path", ["login", "first run"])
+def test_the_register_starts_loading_only_once_the_first_window_is_painted(
+    path, qtbot, qapp, tmp_path, office, make_startup, monkeypatch
+):
+    """Under a real window system the first paint comes ≈ 0.1–0.2 s after ``show`` (the window is mapped
+    first); a load started before it (a queued call after ``show``) imported SQLAlchemy on a worker meanwhile
+    and delayed the paint the officer waits for. The load now follows the first paint: here the window system
+    "paints" only when the test lets it."""
+    events: list[str] = []
+    real = startup_module.open_register
+
+    def recorded(data_dir: Path):
+        events.append("load")
+        return real(data_dir)
+
+    class WindowSystem(QObject):
+        painting = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() != QEvent.Type.Paint or not isinstance(watched, LoginDialog | StartupSplash):
+                return False
+            if self.painting and "paint" not in events:
+                events.append("paint")
+            return not self.painting
+
+    monkeypatch.setattr(startup_module, "open_register", recorded)
+    monkeypatch.setattr(
+        startup_module, "LOAD_AT_LATEST_MS", 600_000, raising=False
+    )  # only the paint starts it
+    window_system = WindowSystem()
+    qapp.installEventFilter(window_system)
+    try:
+        startup = make_startup(office if path == "login" else tmp_path / "new-office")
+        startup.begin()
+        window = startup.login or startup.splash
+        assert window is not None
+        qtbot.wait(200)
+        assert events == []
+        window_system.painting = True
+        window.repaint()
+        qtbot.waitUntil(lambda: "load" in events, timeout=10_000)
+        assert events[:2] == ["paint", "load"]
+        with qtbot.waitSignal(startup.session_started, timeout=30_000):
+            pass
+    finally:
+        qapp.removeEventFilter(window_system)
