@@ -60,7 +60,10 @@ _REPORT = first_window_script(
     "print(json.dumps({'window': type(obj).__name__, "
     "'modules': sorted(m for m in sys.modules if m.split('.')[0] in modules or m.startswith(modules)), "
     "'classes': sorted(f'{k}.{c}' for k, names in later.items() for c in names "
-    "if c in vars({'QtCore': QtCore, 'QtGui': QtGui, 'QtWidgets': QtWidgets}[k]))}), flush=True)"
+    "if c in vars({'QtCore': QtCore, 'QtGui': QtGui, 'QtWidgets': QtWidgets}[k])), "
+    # last, once the classes are listed: the style under the stylesheet (chosen with Qt's -style argument)
+    "'style': (QtWidgets.QApplication.instance().setStyleSheet(''), QtWidgets.QApplication.style().name())[1]"
+    "}), flush=True)"
 )
 
 
@@ -70,7 +73,14 @@ def _first_window(args: list[str], home: Path) -> dict:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"PATH": "", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(home)},
+        # a platform whose default style is another (Windows' own): the desk still draws with Fusion
+        env={
+            "PATH": "",
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "HOME": str(home),
+            "QT_STYLE_OVERRIDE": "windows",
+        },
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
@@ -91,6 +101,7 @@ def test_the_first_window_is_painted_without_the_qt_namespace_the_style_or_the_r
     assert report["window"] == ("LoginDialog" if path == "login" else "StartupSplash")
     assert report["modules"] == []
     assert report["classes"] == []
+    assert report["style"] == "fusion"
 
 
 @pytest.mark.slow  # a real Python child process
