@@ -7,7 +7,8 @@ Targets (issue 16, item 12; docs/benchmarks.md, "Start-up of every path and the 
 * every start path shows its first window within 1.5x a bare PySide6 window: ``ppid-desk`` on an office (the
   login dialog), on an empty folder (the first-run splash, then the wizard) and ``ppid-desk demo`` (its splash);
 * everything on the critical path back to back (services, sign-in, main window, dashboard: ``ALL_AT_ONCE`` of
-  bench/ui_bench.py) within 4x;
+  bench/ui_bench.py) within 4x; reported beside it, what an officer waits for after the last Enter on the
+  login dialog (bench/ui_bench.py's ``OFFICER``: the register loads while the officer types);
 * ``ppid-desk request add`` within 300 ms and ``ppid-desk print receipt`` (a first issue) within 450 ms, as
   whole processes.
 
@@ -43,7 +44,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import CACHE_DIR, PASSWORD, ROOT, ensure_seeded, git_revision, machine  # noqa: E402
-from bench.ui_bench import ALL_AT_ONCE, BARE  # noqa: E402
+from bench.ui_bench import ALL_AT_ONCE, BARE, KEY_INTERVAL_MS, OFFICER  # noqa: E402
 
 WINDOW_TARGET = 1.5
 ALL_AT_ONCE_TARGET = 4.0
@@ -51,6 +52,9 @@ ADD_TARGET_S = 0.300
 RECEIPT_TARGET_S = 0.450
 #: The command children (whole processes), also compared with a bare interpreter.
 COMMANDS = ("request_add", "print_receipt")
+#: From the officer's last Enter on the login dialog to the dashboard painted (its CPU is the whole child's,
+#: typing time included, so only its wall time is reported).
+SIGN_IN = "sign_in_to_dashboard"
 
 #: Runs ``ppid-desk ARGS`` through its entry point; once the first window it shows (whichever: login dialog,
 #: splash, wizard, main window) is painted, ON_SHOWN runs (Python; the window is ``obj``) and the process ends.
@@ -168,6 +172,14 @@ def _windows(out: dict[str, tuple], tree: Path, register: Path, scratch: Path, n
     demo = scratch / f"demo-{n}"
     out["demo"] = _run(["-c", FIRST_WINDOW, "demo", "--dir", str(demo)], tree, until_ready=True)[:2]
     out["all_at_once"] = _run(["-c", ALL_AT_ONCE, str(register), PASSWORD], tree, until_ready=True)[:2]
+    # ``ppid-desk`` with an officer typing (bench/ui_bench.py's OFFICER): the register loads behind the dialog,
+    # so what the officer waits for after the last Enter is the sign-in and the dashboard only
+    _, cpu, text = _run(
+        ["-c", OFFICER, str(register), PASSWORD, str(KEY_INTERVAL_MS)], tree, until_ready=True
+    )
+    fields = text.split()
+    marks = {name: float(fields[fields.index(name) + 1]) for name in ("enter", "ready")}
+    out[SIGN_IN] = (marks["ready"] - marks["enter"], cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in trees:
         print(f"[{name}]")
         for key, fig in result[name].items():
+            if key == SIGN_IN:
+                print(f"  {'sign-in→dash':14} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare"
+                      " (after the last Enter, the register loaded while the officer typed)")  # fmt: skip
+                continue
             print(f"  {key:14} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare | "
                   f"{fig['cpu_s'] * 1000:6.0f} ms CPU {fig['cpu_ratio_to_bare']:5.2f}x bare"
                   + (f" | {fig['ratio_to_python']:5.1f}x python wall, {fig['cpu_ratio_to_python']:5.1f}x python CPU"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui import qt_platform
@@ -23,17 +22,18 @@ from ui.shell.startup import APP_NAME, Prepare, Startup
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), styled. High-DPI scaling is on by default in Qt 6."""
+    """The QApplication (created once), styled. High-DPI scaling is on by default in Qt 6, with fractional
+    scale factors passed through (150 % renders at 150 %, not rounded to 200 %): Qt 6's default rounding
+    policy, so it is not set here (setting it would build PySide's ``Qt`` namespace, ≈ 100 enum types, before
+    the first window; tests/gui/shell/test_first_window.py checks the policy)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        app = existing
+        app, made = existing, False
     else:
-        # 150 % must render at 150 %, not rounded to 200 %: pass fractional scale factors through.
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv or [sys.argv[0]])
+        app, made = QApplication([*(argv or [sys.argv[0]]), "-style", "Fusion"]), True
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PPID Desk")
-    apply_style(app)
+    apply_style(app, fusion_already=made)
     screen.install(app)  # every window capped to the screen's work area as it is shown (ui/kit/screen.py)
     gui_gc.install(app)  # cycles holding Qt objects are collected on this thread, never on a worker
     keys.install(app)  # Enter acts on a focused button everywhere, as Space does

@@ -19,11 +19,9 @@ decisions are unit-tested with fake loaders and fake ``ldd`` output (tests/gui/t
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -149,6 +147,8 @@ def missing_from_ldd(output: str) -> list[str]:
 
 
 def _run_ldd(path: Path) -> str | None:
+    import subprocess  # only once the plugin failed to load: not on the way to every first window
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return None
@@ -160,6 +160,8 @@ def _run_ldd(path: Path) -> str | None:
 
 
 def _dlopen(name: str) -> object:
+    import ctypes  # only on Linux/xcb, where the check runs: not on the way to every first window
+
     return ctypes.CDLL(name)
 
 

@@ -146,14 +146,9 @@ def _load(svc: DashboardService, today: date) -> DashboardData:
             ]
         ],
     )
-    per_month = []
-    for back in range(MONTHS - 1, -1, -1):
-        start = _month_start(today, back)
-        end = _month_start(today, back - 1) if back else None
-        flt = RegisterFilter(
-            date_from=start, date_to=(end.fromordinal(end.toordinal() - 1) if end else today)
-        )
-        per_month.append((start, query.count(actor, flt)))
+    months = [_month_start(today, back) for back in range(MONTHS - 1, -1, -1)]
+    received_per_month = query.count_by_month(actor, months[0], today)
+    per_month = [(start, received_per_month.get(start, 0)) for start in months]
     return DashboardData(
         today=today,
         received_today=received,

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import errno
 import faulthandler
-import sqlite3
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import DeskError, ValidationError
 from app.paths import logs_dir
@@ -35,6 +33,8 @@ from app.paths import logs_dir
 
 def _sqlite_error(exc: BaseException) -> BaseException | None:
     """The underlying sqlite3 error if ``exc`` is one or wraps one (SQLAlchemy keeps it in ``.orig``)."""
+    import sqlite3  # asked only once something went wrong: not on the way to the first window
+
     seen: BaseException | None = exc
     for _ in range(4):
         if seen is None:
@@ -97,6 +97,8 @@ def _oserror(exc: BaseException, code: int) -> bool:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A modal message box with ``user_message(exc)`` (for errors a form cannot place next to a field)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(
         parent, title or QCoreApplication.translate("Kesalahan", "Tidak dapat dilanjutkan"), user_message(exc)
     )
@@ -139,6 +141,8 @@ class CrashHandler:
             self._fault_file = None
 
     def write_log(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
+        from datetime import datetime
+
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = self.log_dir / f"crash-{stamp}.log"
         body = "".join(traceback.format_exception(kind, exc, tb))
@@ -175,6 +179,8 @@ class CrashHandler:
         self.last_log = log
         if self.interactive:
             try:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(
                     None,
                     QCoreApplication.translate("Kesalahan", "PPID Desk mengalami kesalahan"),

@@ -17,32 +17,34 @@ save), but not when it is emptied.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLayoutItem,
     QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QComboBox
+
+# The input kinds a sign-in dialog does not have (combo and spin boxes, text boxes, date fields, shortcuts) and
+# PySide's ``Qt`` namespace are read through their modules when first used, not imported here: each class PySide
+# builds on first use costs its enum types, and the login dialog is the first window (≈ 20 ms less before it is
+# painted; tests/gui/shell/test_first_window.py).
+
 from app.errors import ValidationError
 from ui.kit.screen import grow_to_contents
-from ui.kit.style import set_role
+from ui.kit.style import new_role
 
 W = TypeVar("W", bound=QWidget)
 
@@ -54,19 +56,23 @@ def on_edit(widget: QWidget, slot: Callable[[], object]) -> None:
     """Call ``slot`` whenever the value of ``widget`` changes — typed or set by the program (a lookup filling
     it) — or, for a container (a row of check boxes), the value of any input inside it."""
     inputs = [widget, *widget.findChildren(QWidget)]
+    w = QtWidgets
     for item in inputs:
-        if isinstance(item, QLineEdit | QPlainTextEdit):
+        # a line edit first and alone: the sign-in dialog's fields then need no other input kind built
+        if isinstance(item, QLineEdit):  # noqa: SIM114
             item.textChanged.connect(lambda *_: slot())
-        elif isinstance(item, QComboBox):
+        elif isinstance(item, w.QPlainTextEdit):
+            item.textChanged.connect(lambda *_: slot())
+        elif isinstance(item, w.QComboBox):
             item.currentIndexChanged.connect(lambda *_: slot())
             item.editTextChanged.connect(lambda *_: slot())
-        elif isinstance(item, QAbstractButton) and item.isCheckable():
+        elif isinstance(item, w.QAbstractButton) and item.isCheckable():
             item.toggled.connect(lambda *_: slot())
-        elif isinstance(item, QDateTimeEdit):
+        elif isinstance(item, w.QDateTimeEdit):
             item.dateTimeChanged.connect(lambda *_: slot())
-        elif isinstance(item, QSpinBox | QDoubleSpinBox):
+        elif isinstance(item, w.QSpinBox | w.QDoubleSpinBox):
             item.valueChanged.connect(lambda *_: slot())
-        elif isinstance(item, QAbstractSpinBox) and item.lineEdit() is not None:
+        elif isinstance(item, w.QAbstractSpinBox) and item.lineEdit() is not None:
             item.lineEdit().textChanged.connect(lambda *_: slot())
 
 
@@ -77,7 +83,7 @@ def plain(label: str) -> str:
 
 def _error_line() -> QLabel:
     line = QLabel()
-    set_role(line, "error")
+    new_role(line, "error")
     line.setWordWrap(True)
     line.hide()
     return line
@@ -153,7 +159,7 @@ class FieldForm:
         if hint:
             widget.setAccessibleDescription(hint)
             widget.setToolTip(hint)
-        if isinstance(widget, QPlainTextEdit):
+        if not isinstance(widget, QLineEdit) and isinstance(widget, QtWidgets.QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on, as on every other field of the form
         holder = QWidget()
         box = QVBoxLayout(holder)
@@ -170,9 +176,12 @@ class FieldForm:
             grows = bool(
                 widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
             )
-            box.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
+            if grows:
+                box.addWidget(widget)
+            else:
+                box.addWidget(widget, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         hint_label = QLabel(hint or "")
-        set_role(hint_label, "hint")
+        new_role(hint_label, "hint")
         hint_label.setWordWrap(True)
         box.addWidget(hint_label)  # parented first: shown while parentless it would flash up as a window
         hint_label.setVisible(bool(hint))
@@ -275,18 +284,18 @@ def text_of(widget: QWidget) -> str:
     """The text of a line edit, text box or combo box, trimmed."""
     if isinstance(widget, QLineEdit):
         return widget.text().strip()
-    if isinstance(widget, QPlainTextEdit):
+    if isinstance(widget, QtWidgets.QPlainTextEdit):
         return widget.toPlainText().strip()
-    if isinstance(widget, QComboBox):
+    if isinstance(widget, QtWidgets.QComboBox):
         return str(widget.currentData() or widget.currentText()).strip()
-    if isinstance(widget, QAbstractButton):
+    if isinstance(widget, QtWidgets.QAbstractButton):
         return "1" if widget.isChecked() else ""
     return ""
 
 
 def combo(options: Mapping[str, str], current: str | None = None) -> QComboBox:
     """A combo box listing ``options`` (value -> Indonesian label) with the values as item data."""
-    box = QComboBox()
+    box = QtWidgets.QComboBox()
     for value, label in options.items():
         box.addItem(label, value)
     if current is not None:
@@ -298,7 +307,7 @@ def long_choices(box: QComboBox, chars: int = 36) -> QComboBox:
     """A combo box whose items are sentences (the Pasal 17 grounds): the closed box is ``chars`` characters
     wide and shows the start of the choice (its whole text as tooltip) instead of widening its page past a
     911-pixel window at 150 %; the open list is as wide as its longest item, so every choice reads whole."""
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(chars)
     view = box.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
@@ -315,8 +324,9 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcu
     ``keys`` is parsed as portable (English) text: ``QKeySequence("Ctrl+Enter")`` would go through Qt's
     Indonesian translation, where "Return" and "Enter" are both "Enter", making two shortcuts ambiguous.
     """
-    sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), parent)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sequence = QtGui.QKeySequence
+    sc = QtGui.QShortcut(sequence.fromString(keys, sequence.SequenceFormat.PortableText), parent)
+    sc.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
     sc.activated.connect(slot)
     return sc
 
@@ -330,7 +340,7 @@ def page_shortcut(page: QWidget, keys: str, slot: Callable[[], object]) -> QShor
     click, when the focus stayed in the sidebar (issue 16).
     """
     sc = shortcut(page, keys, slot)
-    sc.setContext(Qt.ShortcutContext.WindowShortcut)
+    sc.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
     return sc
 
 

@@ -14,11 +14,12 @@ The choice is a personal preference of whoever sits at the PC, not an office set
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
 
 DEFAULT_LANGUAGE = "id"
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
@@ -29,7 +30,7 @@ _current = DEFAULT_LANGUAGE
 
 
 def i18n_dir() -> Path:
-    return Path(str(resources.files("resources") / "i18n"))
+    return resources.FOLDER / "i18n"
 
 
 def _load(translator: QTranslator, filename: str, *folders: Path) -> bool:

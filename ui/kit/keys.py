@@ -8,23 +8,32 @@ application's ``ButtonEnter`` filter (installed by ``ui.app.application``) and `
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPushButton, QToolButton
+from typing import TYPE_CHECKING
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+# ``QtCore.Qt``, the key event and the button classes are read when a key is pressed, not at import: PySide
+# builds a class on first use, with its enum types (the ``Qt`` namespace alone ≈ 100 of them, ≈ 14 ms), work
+# the first window does not need (tests/gui/shell/test_first_window.py).
 
 
 class ButtonEnter(QObject):
     """Enter (main keyboard or keypad) on a focused push or tool button clicks it, as Space does."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The class first: this filter sees every event of the application (thousands while a window is built),
+        # and asking an event its type costs PySide an enum conversion each time; only key events go further.
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in _ENTER
-            and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-            and isinstance(watched, QPushButton | QToolButton)
+            isinstance(event, QtGui.QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+            and not (event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier)
+            and isinstance(watched, QtWidgets.QPushButton | QtWidgets.QToolButton)
             and watched.hasFocus()
             and watched.isEnabled()
             and not event.isAutoRepeat()
@@ -51,12 +60,12 @@ class _DownInto(QObject):
         self.view = view
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QtGui.QKeyEvent):
             return False
         model = self.view.model()
-        if event.key() != Qt.Key.Key_Down or model is None or model.rowCount() == 0:
+        if event.key() != QtCore.Qt.Key.Key_Down or model is None or model.rowCount() == 0:
             return False
-        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        self.view.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
         self.view.setCurrentIndex(model.index(0, 0))
         self.view.scrollToTop()
         return True

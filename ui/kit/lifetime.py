@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -27,7 +27,7 @@ _kept: dict[int, QWidget] = {}
 
 def keep(widget: W) -> W:
     """Keep ``widget`` alive until Qt destroys it, and have Qt destroy it once it is closed."""
-    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     key = id(widget)
     if key not in _kept:
         _kept[key] = widget

@@ -19,8 +19,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: The frame a window manager adds around a window before it has reported its own: a title bar on top and thin
@@ -137,18 +138,28 @@ class ScreenFit(QObject):
     (message boxes, Qt's file dialogs, dialogs grown by their contents)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            kind = watched.windowType()
-            if kind in (Qt.WindowType.Window, Qt.WindowType.Dialog) and not (
-                watched.isMaximized() or watched.isFullScreen()
-            ):
-                room = work_area(watched)
-                if watched.width() > room.width() or watched.height() > room.height():
-                    fit(watched)
-                else:
-                    grow_to_contents(watched)  # wrapped text and wrapping rows get the lines they need
-                    keep_inside(watched)
+        # The class first (only a Show event is a QShowEvent): this filter sees every event of the application,
+        # and asking an event its type costs PySide an enum conversion each time.
+        if not (isinstance(event, QShowEvent) and isinstance(watched, QWidget) and watched.isWindow()):
+            return False
+        # A dialog is a window of type Dialog (the desk gives none another type): asked first, because asking a
+        # widget its type builds PySide's ``Qt`` namespace (≈ 14 ms), which the first window, a dialog, does
+        # without (tests/gui/shell/test_first_window.py).
+        if (isinstance(watched, QDialog) or _plain_window(watched)) and not (
+            watched.isMaximized() or watched.isFullScreen()
+        ):
+            room = work_area(watched)
+            if watched.width() > room.width() or watched.height() > room.height():
+                fit(watched)
+            else:
+                grow_to_contents(watched)  # wrapped text and wrapping rows get the lines they need
+                keep_inside(watched)
         return False
+
+
+def _plain_window(widget: QWidget) -> bool:
+    """A top-level of type Window or Dialog: not a pop-up, tool tip or tool window, which are left alone."""
+    return widget.windowType() in (QtCore.Qt.WindowType.Window, QtCore.Qt.WindowType.Dialog)
 
 
 _filter: ScreenFit | None = None
@@ -184,7 +195,7 @@ def restore(window: QWidget, data_dir: Path, name: str, preferred: QSize) -> Non
     room = largest(window)
     if preferred.width() > room.width() or preferred.height() > room.height():
         fit(window, preferred)
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        window.setWindowState(window.windowState() | QtCore.Qt.WindowState.WindowMaximized)
     else:
         fit(window, preferred)
 

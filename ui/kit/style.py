@@ -11,12 +11,15 @@ scaling text stays crisp. Icons are glyphs of the Material Design Icons font (``
 
 from __future__ import annotations
 
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from ui.kit.icons import glyph_icon
+import resources
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 FONT_FAMILY = "Liberation Sans"
 BASE_POINT_SIZE = 10
@@ -84,7 +87,7 @@ QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: white; }}
 def load_fonts() -> str:
     """Register the bundled Liberation Sans with Qt; returns the family to use (a system font if it fails)."""
     family = ""
-    folder = resources.files("resources") / "fonts"
+    folder = resources.FOLDER / "fonts"
     for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"):
         data = (folder / name).read_bytes()
         font_id = QFontDatabase.addApplicationFontFromData(data)
@@ -94,9 +97,14 @@ def load_fonts() -> str:
     return family or QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
 
 
-def apply_style(app: QApplication) -> None:
-    """Fusion style, bundled font, light palette with a blue accent, and the focus-ring stylesheet."""
-    app.setStyle("Fusion")
+def apply_style(app: QApplication, *, fusion_already: bool = False) -> None:
+    """Fusion style, bundled font, light palette with a blue accent, and the focus-ring stylesheet.
+
+    ``fusion_already``: the application was made with ``-style Fusion`` among its arguments (``ui.app`` does so).
+    Why: ``setStyle`` returns the style, for which PySide then builds its ``QStyle`` class (≈ 6 ms, 17 enum
+    types), work the first window does not otherwise need."""
+    if not fusion_already:
+        app.setStyle("Fusion")
     app.setFont(QFont(load_fonts(), BASE_POINT_SIZE))
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
@@ -111,6 +119,10 @@ def apply_style(app: QApplication) -> None:
 
 def icon(name: str, color: str | None = None) -> QIcon:
     """An icon by semantic name (see ``ICONS``); an empty icon if the icon font cannot be loaded."""
+    from PySide6.QtGui import QIcon  # with the icon engine: needed by the main window, not the first one
+
+    from ui.kit.icons import glyph_icon
+
     try:
         return glyph_icon(ICONS.get(name, name), color or "#3c4043")
     except Exception:  # noqa: BLE001 - icons are decoration; never let them break a screen
@@ -119,19 +131,26 @@ def icon(name: str, color: str | None = None) -> QIcon:
 
 def set_role(widget: object, role: str) -> None:
     """Tag a label with a stylesheet role ("error", "hint", "title", "section") and re-polish it."""
-    from PySide6.QtWidgets import QWidget
-
     if isinstance(widget, QWidget):
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
 
+def new_role(widget: QWidget, role: str) -> None:
+    """Tag a widget made just now, not yet shown, with a stylesheet role: Qt computes its style when it is first
+    shown, so no re-polish is needed. Why apart from ``set_role``: re-polishing calls ``QStyle.polish``, whose
+    overloads make PySide build its ``Qt`` namespace (≈ 100 enum types, ≈ 14 ms) to rule out a colour, work
+    the first window (the sign-in dialog, the splash) must not wait for (tests/gui/shell/test_first_window.py).
+    A widget already shown needs ``set_role``."""
+    widget.setProperty("role", role)
+
+
 def error_label() -> QLabel:
     """A page's message line for what went wrong: red, wrapped (a long reason is never cut at 150 %), hidden
     until there is something to say."""
     label = QLabel()
-    set_role(label, "error")
+    new_role(label, "error")
     label.setWordWrap(True)
     label.hide()
     return label

@@ -19,11 +19,11 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
     QObject,
-    Qt,
     QThreadPool,
     Signal,
     Slot,
@@ -58,7 +58,7 @@ class _Relay(QObject):
         self._finish: Callable[[_Relay], None] | None = finish
         self._on_done = on_done
         self._on_error = on_error
-        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.done.connect(self._deliver, QtCore.Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _deliver(self, payload: list[Any]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.permissions import Permission
@@ -82,7 +83,9 @@ class IdleWatcher(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _INPUT_EVENTS and self.timer.isActive():
+        # The class first (every one of _INPUT_EVENTS is a QInputEvent): this filter sees every event of the
+        # application, and asking an event its type costs PySide an enum conversion each time.
+        if isinstance(event, QInputEvent) and event.type() in _INPUT_EVENTS and self.timer.isActive():
             self.timer.start()
         return False
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
-from ui.kit.style import set_role
+from ui.kit.style import new_role
 from ui.kit.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Masuk"))
-        set_role(title, "title")
+        new_role(title, "title")
         layout.addWidget(title)
         self.office = QLabel(office_name)
         layout.addWidget(self.office)  # parented first: shown while parentless it would flash up as a window
@@ -57,7 +57,10 @@ class LoginDialog(QDialog):
         self.form.add("password", self.tr("&Kata sandi:"), self.password)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)
-        self.buttons = QDialogButtonBox(
+        # Set after construction: the constructor's overloads (one takes an orientation) make PySide build its
+        # ``Qt`` namespace before this first window (tests/gui/shell/test_first_window.py).
+        self.buttons = QDialogButtonBox()
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import db_path
 from ui.kit import gc as gui_gc
@@ -35,6 +36,8 @@ from ui.shell.login import LoginDialog
 from ui.shell.splash import StartupSplash
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from app.services.desk import DeskServices
     from ui.shell.session import DeskApp
 
@@ -43,6 +46,30 @@ APP_NAME = "PPID Desk"
 # Work to do on the loading thread before the register opens, told how far it is: ``prepare(progress)``
 # with ``progress(done, total)`` (``ppid-desk demo`` seeds its office here).
 Prepare = Callable[[Callable[[int, int], None]], None]
+
+#: The register starts loading when the first window has been painted, or after this long if it is not.
+LOAD_AT_LATEST_MS = 500
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` (queued, so the paint is finished and on screen first) after ``window``'s first paint."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window: QWidget | None = window
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QPaintEvent):
+            self.stop()
+            QTimer.singleShot(0, self.then)
+        return False
+
+    def stop(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.removeEventFilter(self)
 
 
 def open_register(data_dir: Path) -> DeskServices:
@@ -79,17 +106,30 @@ class Startup(QObject):
         self.session: DeskApp | None = None
         self.error_box: QMessageBox | None = None
         self.cancelled = False
+        self._loading = False
 
     def begin(self) -> None:
+        window: QWidget
         if self.sign_in is None and self.prepare is None and db_path(self.data_dir).exists():
-            self.login = keep(LoginDialog(None))
+            self.login = window = LoginDialog(None)
             self.login.rejected.connect(self._cancelled_before_load)
             self.login.open()
         else:
-            self.splash = keep(StartupSplash(self._splash_message()))
+            self.splash = window = StartupSplash(self._splash_message())
             self.splash.show()
-        # Queued, so the first window is painted before the worker starts competing for the interpreter.
-        QTimer.singleShot(0, self._load)
+        # The register loads once the window has been painted: a worker importing SQLAlchemy competes with the
+        # GUI thread for the interpreter, and the first paint comes only after the window system has mapped the
+        # window (≈ 0.1–0.2 s after ``show`` under openbox), long after a queued call would have started it.
+        self._painted = _FirstPaint(window, self._load_once)
+        QTimer.singleShot(
+            LOAD_AT_LATEST_MS, self._load_once
+        )  # a window never painted (minimised) waits no more
+
+    def _load_once(self) -> None:
+        if not self._loading:
+            self._loading = True
+            self._painted.stop()
+            self._load()
 
     def _splash_message(self) -> str:
         if self.prepare is not None:
@@ -99,6 +139,11 @@ class Startup(QObject):
         return QApplication.translate("Aplikasi", "Membuka data kantor…")
 
     def _load(self) -> None:
+        # Handed to ``keep`` only now, after the first paint: it sets a Qt attribute, which builds PySide's
+        # ``Qt`` namespace (≈ 14 ms). Until now only ``begin`` ran, and this object holds the window meanwhile.
+        for window in (self.login, self.splash):
+            if window is not None:
+                keep(window)
         data_dir, prepare = self.data_dir, self.prepare
         splash = self.splash
         progress = splash.progress if splash is not None else (lambda _done, _total: None)
@@ -157,6 +202,8 @@ class Startup(QObject):
             login.close()
         self._close_splash()
         self.crash.write_log(type(exc), exc, exc.__traceback__)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             APP_NAME,

@@ -64,7 +64,7 @@ def test_crash_handler_writes_log_and_restores_hook(qapp, tmp_path):
 def test_interactive_crash_tells_the_user_what_to_do(qapp, tmp_path, monkeypatch):
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        "ui.kit.crash.QMessageBox.critical", lambda _p, title, text: shown.append((title, text))
+        "PySide6.QtWidgets.QMessageBox.critical", lambda _p, title, text: shown.append((title, text))
     )
     handler = CrashHandler(tmp_path, interactive=True)
     handler.handle(RuntimeError, RuntimeError("x"), None)

@@ -58,3 +58,32 @@ def test_due_soon_stops_at_the_working_day_limit(desk: DeskServices, office: dic
     assert office["due_today"] in [i.number for i in data.overdue.items]
     assert all(0 <= (i.remaining or 0) <= DUE_SOON_DAYS for i in data.due_soon.items)
     assert data.due_soon.count == len(data.due_soon.items)
+
+
+def test_the_months_are_counted_in_one_query_void_and_later_requests_left_out(
+    desk: DeskServices, office: dict[str, str], officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    """The chart's twelve months were twelve counts, each in its own transaction, on the way to the first
+    dashboard after sign-in; they are one grouped query now, with the same figures (a month without requests is
+    0, a request received after ``today`` is not counted)."""
+    from sqlalchemy import event
+
+    desk.register.receive(officer, walk_in(received_at=datetime(2025, 4, 1, 8, 0).isoformat()),
+                          confirm_warnings=True)  # fmt: skip
+    statements: list[str] = []
+    engine = desk.dashboard.ctx.db.read_engine
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        data = desk.dashboard.load(date(2026, 3, 1))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    months = dict(data.per_month)
+    assert data.per_month[0][0] == date(2025, 4, 1) and months[date(2025, 4, 1)] == 1
+    assert months[date(2026, 2, 1)] == 1 and months[date(2026, 1, 1)] == 0
+    assert months[date(2026, 3, 1)] == 0  # the intakes of 2 and 16 March come after 1 March
+    counts = [s for s in statements if "count(" in s.lower()]
+    assert len(counts) <= 4  # received today, overdue, waiting, and the months together
