@@ -92,11 +92,15 @@ def _check_requester(
         requester_id = requester_id or embedded.get("id")
     if not requester_id or batch.device.is_city or requester_id == stored.get("requester_id"):
         return
-    offices = {
-        r.office_id for r in batch.recs.values()
-        if r.exists and r.entity == "request" and r.entity_id != op.entity_id
-        and r.data.get("requester_id") == requester_id
-    }  # fmt: skip
+    if isinstance(requester_id, str):  # the batch's requests naming it, from the batch's index
+        naming_here = [batch.recs[entity_id] for entity_id in batch.requests_naming.get(requester_id, ())]
+    else:  # not text (the content rules refuse that in what is pushed): compared with every held request
+        naming_here = [
+            r
+            for r in batch.recs.values()
+            if r.entity == "request" and r.data.get("requester_id") == requester_id
+        ]
+    offices = {r.office_id for r in naming_here if r.exists and r.entity_id != op.entity_id}
     naming = _stored_requester_refs(conn, batch, str(requester_id))
     offices.update(office for entity_id, office in naming if entity_id != op.entity_id)
     if offices and batch.device.office_id not in offices:

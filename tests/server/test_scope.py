@@ -263,3 +263,36 @@ def test_a_batch_asks_the_database_once_for_its_requesters_other_offices(
     assert (info.value.status, info.value.code) == (403, "forbidden_scope")
     assert len(asked) == 2  # one per batch, not one per request
     _nothing_of_a_applied(engine, 21)
+
+
+class _NoScan(dict):  # type: ignore[type-arg]
+    """The batch's held records, refusing to be scanned whole."""
+
+    def values(self) -> Any:
+        raise AssertionError("the requester check scanned every held record")
+
+
+def test_a_batch_finds_its_own_requests_naming_a_requester_without_scanning_them_all() -> None:
+    """Each new request's requester was compared with every record the batch held: a pass over the batch per
+    op. The batch now keeps an index (requester -> its requests), kept true when a state is replaced."""
+    from datetime import UTC, datetime
+
+    from server.context import DeviceCtx, ScopeViolation
+    from server.ownership import _check_requester
+    from server.push import Batch, RecState
+
+    device = DeviceCtx("dev-a", 2, "3673.01", "Kecamatan Serang", False, "A")
+    batch = Batch(device=device, now=datetime.now(UTC), offices={})
+    batch.recs = _NoScan()
+    shared, other = new_id(), new_id()
+    batch.requester_refs.update({shared: set(), other: set()})  # nothing stored names them
+    held = RecState(new_id(), "request", 3, 1, _request_of("3673.02", shared), False, True)
+    batch.recs[held.entity_id] = held
+    batch.note_requester(held)  # another office's request, held by this batch, naming ``shared``
+    op = make_op(record=_request_of("3673.01", shared))
+    with pytest.raises(ScopeViolation):
+        _check_requester(None, batch, op, op.record(), {})  # type: ignore[arg-type]
+    held.data = _request_of("3673.02", other)
+    batch.note_requester(held)
+    _check_requester(None, batch, op, op.record(), {})  # type: ignore[arg-type]
+    assert batch.requests_naming == {shared: set(), other: {held.entity_id}}
