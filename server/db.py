@@ -61,7 +61,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("json_serializer", jsonfast.dumps)  # JSONB parameters and columns: orjson
     kwargs.setdefault("json_deserializer", jsonfast.loads)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _no_jit(dbapi_conn: Any, _record: Any) -> None:
+        """No JIT compilation: the server's statements are short, and a plan whose estimated cost passes
+        ``jit_above_cost`` (the per-requester probes of a 110-op batch on 200,000 records, costed on a guess:
+        docs/benchmarks.md, "Server CPU per op") took 227 ms with JIT for what runs in 0.3 ms without."""
+        autocommit = dbapi_conn.autocommit
+        dbapi_conn.autocommit = True
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET jit = off")
+        dbapi_conn.autocommit = autocommit
+
+    return engine
 
 
 def reader(engine: Engine) -> Engine:
