@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from ppid_protocol.wire import Op
 from server.context import ScopeViolation
+from server.db import rows_planned_for
 from server.models import Record, ScopeLog
 
 if TYPE_CHECKING:
@@ -119,8 +120,8 @@ _REFS_PG = (
     "SELECT entity_id, office_id FROM records WHERE entity = 'request' AND (data ->> 'requester_id') = w.rid "
     "OFFSET 0) AS r"
 )
-"""One probe of the partial expression index ix_records_requester_ref (migration 0002) per requester. Written
-as ``= ANY(array)`` PostgreSQL has no statistics for the expression of a partial index, guesses 0.5 % of the
+"""One probe of the partial expression index ix_records_requester_ref (migration 0002) per requester, planned
+for its values (``server.db.rows_planned_for``). Written as ``= ANY(array)`` PostgreSQL has no statistics for the expression of a partial index, guesses 0.5 % of the
 requests per id and, past about 40 ids, reads every record instead (50 ms at 200,000 records, a full scan per
 push); ``OFFSET 0`` keeps the lateral probe from being flattened back into that join."""
 _REFS_SQLITE = text(
@@ -141,8 +142,8 @@ def _stored_requester_refs(conn: Connection, batch: Batch, requester_id: str) ->
         for wanted_id in wanted:
             refs[wanted_id] = set()
         rows: Any
-        if conn.dialect.name == "postgresql":  # fixed text over an array: prepared once per connection
-            rows = conn.exec_driver_sql(_REFS_PG, {"rids": sorted(wanted)})
+        if conn.dialect.name == "postgresql":
+            rows = rows_planned_for(conn, _REFS_PG, {"rids": sorted(wanted)})
         else:
             rows = conn.execute(_REFS_SQLITE, {"rids": sorted(wanted)})
         for row in rows:
