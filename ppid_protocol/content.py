@@ -183,16 +183,19 @@ def _nested(name: str, fields: dict[str, _Rule]) -> _Rule:
     return rule
 
 
+# Text fields carry no control-character rule of their own: every string of a record or event (keys included)
+# is checked once by ``check_record`` / ``check_event`` (``_scan``) before the fields are judged, or for a whole
+# push body at once by ``json_may_hold_control``; a per-field rule would scan the same text a second time.
 DateTimeText = _string(check=check_datetime)
 DateText = _string(check=check_date)
-RecordId = _string(min_length=1, max_length=64, check=check_text)
-Code = _string(max_length=20, check=check_text)
+RecordId = _string(min_length=1, max_length=64)
+Code = _string(max_length=20)
 Count = _integer(0, 2**31 - 1)
 Year = _integer(MIN_YEAR, MAX_YEAR)
 
 
 def _text(limit: int) -> _Rule:
-    return _string(check=check_text, limit_after=limit)
+    return _string(limit_after=limit)
 
 
 def _judge(fields: dict[str, _Rule], record: dict[Any, Any]) -> None:
@@ -349,14 +352,44 @@ def _maybe_control(value: dict[str, Any]) -> bool:
     return any(m.group() != "\\\\" for m in _ESCAPED_CONTROL.finditer(text))
 
 
-def _scan(value: dict[str, Any], prefix: str) -> None:
+_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""C0 controls (but tab, line feed, carriage return) and DEL, as raw bytes of a JSON text."""
+_JSON_ESCAPE = re.compile(rb"\\(?:\\|[bf]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F])")
+"""A JSON escape that decodes to a control character (C0 but tab/LF/CR, DEL, C1), in either hex case; an
+escaped backslash is matched only to be stepped over, so ``\\\\b`` (a backslash, then ``b``) is not taken for
+one."""
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+"""U+0080–U+009F in UTF-8 (a byte 0xC2 only ever starts a character, never continues one)."""
+
+
+def json_may_hold_control(raw: bytes) -> bool:
+    """Whether the JSON text ``raw`` (UTF-8) may decode to a string or key holding a control character.
+
+    False is exact: every string parsed from ``raw`` is clean text, so a push body that passes needs no scan of
+    its records one by one (on the server that scan, a serialisation of every record and event, was a fifth of
+    a push's CPU: docs/benchmarks.md, "Server CPU per op"). True only means "look closer"
+    (``check_record`` / ``check_event`` find and name the field). A control character can only get into a
+    parsed string as a raw byte, a JSON escape or a raw UTF-8 C1 character, and each is looked for here with
+    C-level byte searches."""
+    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+        return True
+    if b"\xc2" in raw and _C1_UTF8.search(raw):
+        return True
+    return b"\\" in raw and any(m.group() != b"\\\\" for m in _JSON_ESCAPE.finditer(raw))
+
+
+def _scan(value: dict[str, Any], prefix: str, text_checked: bool = False) -> None:
     """The content-wide rules (clean text everywhere, bounded nesting), with the path of the first breach.
     The walk that names the path runs only when the fast test finds a control character or the value nests
-    deeply (``json.dumps`` raises on runaway nesting)."""
-    try:
-        suspect = _maybe_control(value)
-    except (RecursionError, ValueError):
-        suspect = True
+    deeply (``json.dumps`` raises on runaway nesting). ``text_checked``: the text was found clean already
+    (``json_may_hold_control`` on the body it was parsed from), only the nesting is checked."""
+    if text_checked:
+        suspect = False
+    else:
+        try:
+            suspect = _maybe_control(value)
+        except (RecursionError, ValueError):
+            suspect = True
     if not suspect and _depth_ok(value):
         return
     try:
@@ -366,18 +399,21 @@ def _scan(value: dict[str, Any], prefix: str) -> None:
         raise ContentError(prefix + path, reason) from None
 
 
-def check_record(entity: str, record: dict[str, Any]) -> None:
-    """Raise ``ContentError`` when ``record`` (of kind ``entity``) breaks a content rule."""
-    _scan(record, "record")
+def check_record(entity: str, record: dict[str, Any], *, text_checked: bool = False) -> None:
+    """Raise ``ContentError`` when ``record`` (of kind ``entity``) breaks a content rule. ``text_checked``:
+    the caller found the JSON this record was parsed from free of control characters
+    (``json_may_hold_control``), so its text is not scanned again."""
+    _scan(record, "record", text_checked)
     try:
         _judge(RECORD_FIELDS.get(entity, {}), record)
     except _Breach as exc:
         raise ContentError(".".join(("record", *exc.loc)), exc.msg) from None
 
 
-def check_event(event: dict[str, Any], index: int = 0) -> None:
-    """Raise ``ContentError`` when a timeline line breaks a content rule."""
-    _scan(event, f"events[{index}]")
+def check_event(event: dict[str, Any], index: int = 0, *, text_checked: bool = False) -> None:
+    """Raise ``ContentError`` when a timeline line breaks a content rule (``text_checked`` as for
+    ``check_record``)."""
+    _scan(event, f"events[{index}]", text_checked)
     try:
         _judge(EVENT_FIELDS, event)
     except _Breach as exc:

@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from server import jsonfast
 
@@ -61,7 +62,37 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("json_serializer", jsonfast.dumps)  # JSONB parameters and columns: orjson
     kwargs.setdefault("json_deserializer", jsonfast.loads)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _no_jit(dbapi_conn: Any, _record: Any) -> None:
+        """No JIT compilation: the server's statements are short, and a plan whose estimated cost passes
+        ``jit_above_cost`` (the per-requester probes of a 110-op batch on 200,000 records, costed on a guess:
+        docs/benchmarks.md, "Server CPU per op") took 227 ms with JIT for what runs in 0.3 ms without."""
+        autocommit = dbapi_conn.autocommit
+        dbapi_conn.autocommit = True
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET jit = off")
+        dbapi_conn.autocommit = autocommit
+
+    return engine
+
+
+def rows_planned_for(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    """The rows of ``sql`` (driver SQL, PostgreSQL) planned for these very values, never from a prepared
+    statement's generic plan. For the per-id probes of a push (``unnest`` + a lateral primary-key or index
+    lookup): once psycopg prepares a statement, PostgreSQL may switch to a generic plan costed without the
+    values, and for the duplicate check that plan took 16.7 ms instead of 0.1 ms per push on a desk with 3,000
+    ops behind it (docs/benchmarks.md, "Server CPU per op"). Run through SQLAlchemy as every other statement
+    (its events, its errors, so a push's retry on deadlocks still applies), with psycopg's preparing off."""
+    dbapi = conn.connection.dbapi_connection
+    assert isinstance(dbapi, psycopg.Connection)
+    threshold = dbapi.prepare_threshold
+    dbapi.prepare_threshold = None  # psycopg sends it unnamed: PostgreSQL plans it with the values each time
+    try:
+        return list(conn.exec_driver_sql(sql, params).all())
+    finally:
+        dbapi.prepare_threshold = threshold
 
 
 def reader(engine: Engine) -> Engine:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect, Request
 
-from ppid_protocol.content import ContentError, check_event, check_record, control_character
+from ppid_protocol.content import (
+    ContentError,
+    check_event,
+    check_record,
+    control_character,
+    json_may_hold_control,
+)
 from ppid_protocol.delta import PATCH
 from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
 from server.auth import ApiError
@@ -86,38 +92,43 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
     ops = req.restored_ops()
-    check_content(ops)
+    check_content(ops, text_checked=not json_may_hold_control(raw))
     return ops
 
 
-def check_content(ops: list[Op]) -> None:
+def check_content(ops: list[Op], text_checked: bool = False) -> None:
     """Every record and timeline line meets the content rules the desks store by (``ppid_protocol.content``);
     otherwise 422 naming the op and the field, and nothing of the batch is applied: a value a desk cannot
-    store never reaches another desk."""
-    seen: dict[str, str] = {}
+    store never reaches another desk.
+
+    ``text_checked``: the body the ops were parsed from holds no control character anywhere
+    (``json_may_hold_control``, one pass over the bytes), so no op's text is scanned again; otherwise every op's
+    own fields, record and lines are scanned, and the first breach is named."""
+    seen: dict[str, Op] = {}
     for op in ops:
-        fingerprint = op.fingerprint()
-        if seen.setdefault(op.op_id, fingerprint) != fingerprint:
+        # a fingerprint (a serialisation of the op) only for an op id sent twice
+        first = seen.setdefault(op.op_id, op)
+        if first is not op and first.fingerprint() != op.fingerprint():
             raise ApiError(
                 422, "op_id_reused", "Dua operasi berbeda dengan ID operasi yang sama dalam satu kiriman.",
                 op_id=op.op_id,
             )  # fmt: skip
-        for name in ("op_id", "entity_id", "action", "created_at"):  # stored as text: PostgreSQL takes no NUL
-            pos = control_character(getattr(op, name))
+        for name in () if text_checked else ("op_id", "entity_id", "action", "created_at"):
+            pos = control_character(getattr(op, name))  # stored as text: PostgreSQL takes no NUL
             if pos is not None:
                 raise ApiError(
                     422, "invalid_record", f"Isi operasi tidak sah ({name}: berisi karakter kendali); tidak ada yang "
                     "diterapkan.", op_id=op.op_id, entity_id=op.entity_id, field=name, reason="karakter kendali",
                 )  # fmt: skip
         try:
-            check_record(op.entity, op.record())
+            check_record(op.entity, op.record(), text_checked=text_checked)
             patch = op.payload.get(PATCH)
             if patch is not None:  # nested changes (compact wire): judged like the fields they change
                 if not isinstance(patch, dict) or not all(isinstance(v, dict) for v in patch.values()):
                     raise ContentError("patch", "bukan objek")
-                check_record(op.entity, patch)
+                check_record(op.entity, patch, text_checked=text_checked)
             for index, event in enumerate(op.events()):
-                check_event(event, index)
+                check_event(event, index, text_checked=text_checked)
         except ContentError as exc:
             raise ApiError(
                 422, "invalid_record", f"Isi data tidak sah ({exc.field}: {exc.reason}); tidak ada yang diterapkan.",

@@ -3,6 +3,8 @@ each rule refuses what a desk could not store while letting every real record th
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -18,6 +20,8 @@ from ppid_protocol.content import (
     check_event,
     check_record,
     check_text,
+    control_character,
+    json_may_hold_control,
 )
 
 
@@ -147,3 +151,37 @@ def test_the_rules_need_no_validation_library() -> None:
     script = "import sys, ppid_protocol.content; print([m for m in sys.modules if m.startswith('pydantic')])"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def _bodies(text: str) -> list[bytes]:
+    """``text`` as a value and as a key, in the JSON forms desks and tools send: ASCII-only escapes (lower and
+    upper hex), raw UTF-8."""
+    value = {"ops": [{"payload": {"state": {"information": f"a{text}b", f"k{text}": 1}}}]}
+    ascii_lower = json.dumps(value).encode()
+    ascii_upper = re.sub(rb"\\u([0-9a-f]{4})", lambda m: b"\\u" + m.group(1).upper(), ascii_lower)
+    return [ascii_lower, ascii_upper, json.dumps(value, ensure_ascii=False).encode()]
+
+
+@pytest.mark.parametrize("code", [*range(0x00, 0x100), 0x2028, 0xFEFF, 0xFFFD, 0x1F600])
+def test_a_body_is_found_clean_exactly_when_no_string_in_it_holds_a_control_character(code: int) -> None:
+    """The body-wide test the server runs once per push instead of scanning every record: never "clean" for a
+    body holding a control character in any form, and "clean" for every other character."""
+    char = chr(code)
+    for body in _bodies(char):
+        assert json_may_hold_control(body) is (control_character(char) is not None), (hex(code), body)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("\\b", False),  # a backslash, then a b: the JSON is ``\\b``
+        ("\\\\f", False),
+        ("\\u0000", False),  # the six characters, not the escape
+        ("\\\b", True),  # a backslash, then a backspace
+        ("tab\tline\nreturn\r", False),
+        ("Siti Ɓ ‎Ä", False),
+    ],
+)
+def test_escaped_backslashes_are_not_taken_for_control_characters(text: str, holds: bool) -> None:
+    for body in _bodies(text):
+        assert json_may_hold_control(body) is holds, body

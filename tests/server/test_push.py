@@ -217,3 +217,46 @@ def test_stale_base_ahead_and_unknown_records_are_rejected(enroll: Enroller) -> 
     desk.push([op])
     res = desk.push([make_op(op.entity_id, base=7)]).results[0]
     assert res.status == "rejected" and res.code == "base_ahead"
+
+
+@pytest.mark.postgres
+def test_the_duplicate_check_reads_the_batchs_own_ops_not_the_desks_history(pg_url: str) -> None:
+    """A push reads the (device, op id) rows of its ops to find re-sends. Asked as ``op_id = ANY(ids)`` (and
+    once prepared, from a generic plan) PostgreSQL read every op the desk had ever sent: two thirds of the
+    database's CPU for a push, growing with the desk's age. Now each op is one primary-key probe."""
+    from datetime import UTC, datetime
+
+    from server.context import DeviceCtx
+    from server.db import make_engine
+    from server.push import Batch, PushService
+
+    engine = make_engine(pg_url)
+    device = DeviceCtx("dev-history", 1, "3673", "PPID Utama", True, "A")
+    ops = [make_op() for _ in range(50)]
+    try:
+        history = (
+            "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
+            "result_version, result, applied_at) SELECT %(dev)s, 'old-' || g, g, 'e-' || g, 0, 'f', 'applied', 1, "
+            "'{}'::jsonb, now() FROM generate_series(%(first)s::int, %(last)s::int) AS g"
+        )
+        with engine.begin() as conn:  # no statistics yet: a new server's first busy hours, before autovacuum
+            conn.exec_driver_sql(history, {"dev": device.id, "first": 1, "last": 5000})
+        pusher = PushService(engine)
+        for analyze in (False, True):  # without statistics yet, then with them (one desk: all rows are its)
+            with engine.begin() as conn:
+                if analyze:
+                    conn.exec_driver_sql("ANALYZE applied_ops")
+                for _ in range(
+                    12
+                ):  # past psycopg's prepare threshold and PostgreSQL's switch to a generic plan
+                    done = pusher._replay_duplicates(conn, device, ops, Batch(device, datetime.now(UTC), {}))
+                    assert done == set()
+                conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")
+        with engine.connect() as conn:
+            read = conn.exec_driver_sql(
+                "SELECT indexrelname, idx_tup_read FROM pg_stat_user_indexes "
+                "WHERE schemaname = current_schema() AND relname = 'applied_ops'"
+            ).all()
+    finally:
+        engine.dispose()
+    assert sum(n for _name, n in read) <= 2 * 12 * len(ops), read  # before: 12 × 5,000 index entries
