@@ -89,7 +89,9 @@ class SyncReport:
 ClientFactory = Callable[[Enrollment, str | None], SyncClient]
 
 REQUEST_OVERHEAD = 600  # bytes of HTTP headers per exchange (request and answer)
-LINK_CODES = frozenset({"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip"})
+LINK_CODES = frozenset(
+    {"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip", "upload_offset"}
+)
 
 
 def _transient(exc: SyncError) -> bool:
@@ -104,6 +106,7 @@ class _Flight:
 
     ops: list[Op]
     size: int = 0
+    body: bytes = b""
     sent: threading.Event = field(default_factory=threading.Event)
     future: Future[Any] = field(default_factory=Future)
     sent_at: float = 0.0
@@ -281,7 +284,8 @@ class SyncEngine:
         connection while the others carry on (the server answers a re-sent op as a duplicate); only repeated
         failures without any progress end the attempt and leave it to ``sync()``'s back-off."""
         flights: list[_Flight] = []
-        retry: deque[list[Op]] = deque()
+        # batches to send again; with the body when the server keeps what arrived of it (``push_resume``)
+        retry: deque[tuple[list[Op], bytes | None]] = deque()
         after, exhausted, failures = 0, False, 0
         resume_at, busy_since = 0.0, 0.0  # a busy server's Retry-After: nothing is sent before ``resume_at``
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
@@ -293,7 +297,7 @@ class SyncEngine:
         link_free = time.monotonic()  # when the link should have sent everything started so far
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
 
-            def start(ops: list[Op], body: bytes | None = None) -> None:
+            def start(ops: list[Op], body: bytes | None = None, resume: bool = False) -> None:
                 nonlocal link_free
                 body = (
                     body
@@ -302,7 +306,7 @@ class SyncEngine:
                         client.device_id or "", ops, delta=client.delta_ops, compact=client.compact_wire
                     )
                 )
-                flight = _Flight(ops, len(body))
+                flight = _Flight(ops, len(body), body)
                 self._op_bytes = len(body) / len(ops)
                 if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
                     cold = len(
@@ -328,7 +332,7 @@ class SyncEngine:
 
                 def carry() -> Any:
                     flight.thread = threading.get_ident()
-                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
+                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops, resume=resume)
 
                 trace.debug(
                     "push start ops=%d bytes=%d at=%.3f open=%d",
@@ -349,7 +353,7 @@ class SyncEngine:
                 nonlocal after, exhausted
                 want = self._batch_ops()
                 blocked = {op.entity_id for f in flights for op in f.ops}
-                blocked.update(op.entity_id for ops in retry for op in ops)
+                blocked.update(op.entity_id for ops, _body in retry for op in ops)
                 while True:
                     taken: list[Op] = []
                     for op in backlog:
@@ -378,22 +382,25 @@ class SyncEngine:
                             if self._busy(exc, busy_since, report):  # not the link's fault: wait as asked
                                 busy_since = busy_since or time.monotonic()
                                 resume_at = max(resume_at, time.monotonic() + self._busy_wait(exc))
-                                retry.append(flight.ops)
+                                retry.append((flight.ops, None))
                                 continue
                             failures += 1
                             self._failed(flight.size)
-                            self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
+                            if not (client.push_resume and _transient(exc)):  # a resumed cut loses no bytes
+                                self.batch = max(
+                                    1, self.batch // 2
+                                )  # AIMD: a failed batch halves the next ones
                             refused = self._refused_op(exc, flight.ops, report)
                             if (
                                 refused is not None
                             ):  # one op the server will never take: set aside, send the rest
                                 rest = [op for op in flight.ops if op.op_id != refused]
                                 if rest:
-                                    retry.appendleft(rest)
+                                    retry.appendleft((rest, None))
                                 continue
                             if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
                                 half = len(flight.ops) // 2
-                                retry.extendleft([flight.ops[half:], flight.ops[:half]])
+                                retry.extendleft([(flight.ops[half:], None), (flight.ops[:half], None)])
                                 continue
                             if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                                 raise
@@ -401,7 +408,8 @@ class SyncEngine:
                             trace.debug(
                                 "push failed %s ops=%d at=%.3f", exc.code, len(flight.ops), time.monotonic()
                             )
-                            retry.append(flight.ops)
+                            # the same bytes again: a server that kept what arrived takes only the rest
+                            retry.append((flight.ops, flight.body if client.push_resume else None))
                             continue
                         failures, busy_since = 0, 0.0
                         answered.append((flight.sent_at, time.monotonic()))
@@ -432,7 +440,8 @@ class SyncEngine:
                     window = self.push_window if paced else min(2, self.push_window)
                     if not uploading and due <= 0 and len(flights) < window:
                         if retry:
-                            start(retry.popleft())
+                            ops, body = retry.popleft()
+                            start(ops, body, resume=body is not None)
                             continue
                         busy = {op.entity_id for f in flights for op in f.ops}
                         if staged and not busy.intersection(op.entity_id for op in staged):
@@ -504,10 +513,14 @@ class SyncEngine:
 
     def _batch_ops(self) -> int:
         """Ops for the next batch: the AIMD size, capped in bytes (``_fault_cap``: a cut throws away the part of
-        one batch already sent, each batch costs its headers; pipelining hides the round trips)."""
+        one batch already sent, each batch costs its headers; pipelining hides the round trips). A server that
+        keeps what arrived of a cut body (``push_resume``) loses nothing to a cut but a round trip, so batches
+        are only bounded by ``max_seconds`` on the wire, as pull pages are."""
         per_op = self._op_bytes or 150.0
         rate = max(self._push_rate, self._client.rate_estimate if self._client is not None else 2048.0)
-        wanted = min(rate * self.max_seconds, self._fault_cap(REQUEST_OVERHEAD + self._push_warmup, rate))
+        wanted = rate * self.max_seconds
+        if self._client is None or not self._client.push_resume:
+            wanted = min(wanted, self._fault_cap(REQUEST_OVERHEAD + self._push_warmup, rate))
         by_bytes = int(max(self.min_batch_bytes, wanted) / per_op)
         return max(1, min(self.batch, by_bytes, self.batch_cap))
 
