@@ -240,6 +240,8 @@ class UploadOffsetResponse(_Model):
 
     offset: int = 0
     length: int = 0
+    receiving: int = 0
+    """With ``?live=true``: how far into the body the server's requests still receiving it got (0: none open)."""
 
 
 def matched_results(results: list[OpResult], ops: list[Op]) -> list[OpResult]:

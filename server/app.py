@@ -250,8 +250,8 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         token_hash = bearer_hash(authorization)
         resumable = HEADER_UPLOAD_LENGTH in request.headers  # push_resume: the desk's next try may ask for it
         key = (token_hash, (request.headers.get(HEADER_BODY_SHA256) or "").lower())
-        async with arrivals.arriving(key) if resumable else contextlib.nullcontext():
-            received = await push_body.receive(request, cfg.max_body_bytes)
+        async with arrivals.arriving(key) if resumable else contextlib.nullcontext() as arrival:
+            received = await push_body.receive(request, cfg.max_body_bytes, arrival)
             if received.cut and received.length is not None:  # keep what arrived for the desk's next try
                 with contextlib.suppress(ApiError):
                     await run_in_threadpool(
@@ -290,12 +290,18 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         dev: Dev,
         sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
         authorization: Annotated[str | None, Header()] = None,
+        live: bool = False,
     ) -> UploadOffsetResponse:
         """How much of the body with this SHA-256 this device's cut push left here (feature ``push_resume``),
-        once this process has finished with the requests still receiving or applying it (at most 2 s)."""
-        await arrivals.settled((bearer_hash(authorization), sha256), 2.0)
+        once this process has finished with the requests still receiving or applying it (at most 2 s).
+        ``live``: at once, with how far the requests still open got (``receiving``): a desk whose upload
+        went quiet tells a silent stall from bytes still crossing."""
+        key = (bearer_hash(authorization), sha256)
+        if not live:
+            await arrivals.settled(key, 2.0)
+        receiving = arrivals.reached(key)
         held, length = await run_in_threadpool(uploads.held, engine, dev.id, sha256)
-        return UploadOffsetResponse(offset=len(held), length=length)
+        return UploadOffsetResponse(offset=len(held), length=length, receiving=receiving)
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     async def pull(

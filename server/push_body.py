@@ -53,7 +53,8 @@ def _header_int(request: Request, name: str) -> int | None:
     return int(value) if value is not None and value.isdigit() and len(value) <= 12 else None
 
 
-async def receive(request: Request, max_body_bytes: int) -> Received:
+async def receive(request: Request, max_body_bytes: int, arrival: uploads.Arrival | None = None) -> Received:
+    """The body as sent, its headers checked first; ``arrival`` follows how far a resumable body got."""
     declared = request.headers.get("content-length")
     if declared is None or not declared.isdigit():
         return Received(
@@ -86,10 +87,14 @@ async def receive(request: Request, max_body_bytes: int) -> Received:
                 )
             )  # fmt: skip
     gzipped = "gzip" in (request.headers.get("content-encoding") or "").lower()
+    if arrival is not None:
+        arrival.reached = offset
     parts: list[bytes] = []
     try:
         async for chunk in request.stream():
             parts.append(chunk)
+            if arrival is not None:
+                arrival.reached += len(chunk)
     except ClientDisconnect:
         body = b"".join(parts)
         return Received(body=body, sha256=expected_sha, gzipped=gzipped, length=length, offset=offset, cut=True,

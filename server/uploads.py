@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete, insert, select, update
@@ -106,32 +107,46 @@ def forget(engine: Engine, device_id: str, sha256: str) -> None:
         conn.execute(delete(PushUpload).where(PushUpload.device_id == device_id, PushUpload.sha256 == sha256))
 
 
+@dataclass(eq=False)
+class Arrival:
+    """One request receiving a resumable body: ``reached`` is the position in the whole body its bytes got
+    to so far; ``done`` is set when the request has ended (kept what arrived, or applied the body)."""
+
+    reached: int = 0
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+
+
 class Arrivals:
     """Resumable push bodies this process is receiving, by (token hash, SHA-256). The desk asks how much of a
     cut body the server holds the moment its connection broke; the server may learn of the break a moment
     later (or still be applying a body whose answer was lost), so ``settled`` waits for those requests to end
-    (at most ``timeout``) before the offset is read. The key holds the token's hash, not the device id the
-    request claims, so nobody without the token can make a desk wait."""
+    (at most ``timeout``) before the offset is read. ``reached`` tells a desk whose upload went quiet whether
+    its bytes still arrive (a silent stall) without waiting. The key holds the token's hash, not the device id
+    the request claims, so nobody without the token can make a desk wait or read its progress."""
 
     def __init__(self) -> None:
-        self._open: dict[tuple[str, str], list[asyncio.Event]] = {}
+        self._open: dict[tuple[str, str], list[Arrival]] = {}
 
     @contextlib.asynccontextmanager
-    async def arriving(self, key: tuple[str, str]) -> AsyncIterator[None]:
-        done = asyncio.Event()
-        self._open.setdefault(key, []).append(done)
+    async def arriving(self, key: tuple[str, str]) -> AsyncIterator[Arrival]:
+        arrival = Arrival()
+        self._open.setdefault(key, []).append(arrival)
         try:
-            yield
+            yield arrival
         finally:
-            done.set()
-            waiting = self._open.get(key, [])
-            if done in waiting:
-                waiting.remove(done)
-            if not waiting:
+            arrival.done.set()
+            open_ = self._open.get(key, [])
+            if arrival in open_:
+                open_.remove(arrival)
+            if not open_:
                 self._open.pop(key, None)
 
     async def settled(self, key: tuple[str, str], timeout: float) -> None:
         pending = list(self._open.get(key, []))
         if pending:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*(event.wait() for event in pending)), timeout)
+                await asyncio.wait_for(asyncio.gather(*(a.done.wait() for a in pending)), timeout)
+
+    def reached(self, key: tuple[str, str]) -> int:
+        """How far the requests still open for this body got (0 when none is open)."""
+        return max((a.reached for a in self._open.get(key, [])), default=0)

@@ -482,6 +482,15 @@ class SyncClient:
         except ValueError as exc:
             raise SyncError("bad_response", "Jawaban server tidak dapat dibaca.") from exc
 
+    def arrived(self, sha256: str, length: int) -> int:
+        """How far into the push body ``sha256`` the server got, counting the request still receiving it
+        (``push_resume``, ``?live=true``: answered at once): an upload that went quiet is told from a stall."""
+        resp = self._send("GET", f"/push/upload/{sha256}", params={"live": "true"}, expect=256)
+        answer = self._parse(resp, UploadOffsetResponse)
+        if answer.length not in (0, length):
+            return 0
+        return min(length, max(answer.offset, answer.receiving))
+
     def held(self, sha256: str, length: int) -> int:
         """Bytes of the push body ``sha256`` (``length`` bytes) the server holds from this desk's earlier
         requests (``push_resume``); 0 when it holds none or names another length."""

@@ -31,6 +31,7 @@ from app.sync import anchor, outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
 from app.sync.clock import record_server_time
+from app.sync.quiet import QuietUpload
 from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from app.sync.status import open_conflicts, read_status
 from db.engine import Database
@@ -112,6 +113,10 @@ class _Flight:
     sent_at: float = 0.0
     thread: int = 0
     cut: bool = False
+
+    def open(self) -> bool:
+        """Still waiting for its answer, and not failed on purpose."""
+        return not self.future.done() and not self.cut
 
 
 Position = tuple[str, "int | None"]
@@ -295,6 +300,7 @@ class SyncEngine:
         backlog: list[Op] = []  # read from the outbox, not yet in a batch (in outbox order)
         staged_body = b""
         link_free = time.monotonic()  # when the link should have sent everything started so far
+        quiet = QuietUpload(client.arrived, wake.set, client.resumable_stall) if client.push_resume else None
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
 
             def start(ops: list[Op], body: bytes | None = None, resume: bool = False) -> None:
@@ -420,6 +426,12 @@ class SyncEngine:
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
                     self._cut_stalled(client, flights, answered)
+                    if quiet is not None:  # push_resume: the server says whether a lone upload still moves
+                        alone = quiet.check(flights, answered[-1][1] if answered else 0.0)
+                        if isinstance(alone, _Flight):
+                            alone.cut = True
+                            trace.debug("push upload quiet ops=%d at=%.3f", len(alone.ops), time.monotonic())
+                            client.abort_thread(alone.thread)
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
@@ -457,6 +469,10 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
+            finally:
+                if quiet is not None:
+                    quiet.close()
+                    trace.debug("push quiet probes=%d", quiet.probes)
 
     def _cut_stalled(
         self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]]

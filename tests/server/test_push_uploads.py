@@ -61,7 +61,8 @@ def held(server: LiveServer, client: SyncClient, body: bytes) -> dict[str, Any]:
     sha = hashlib.sha256(body).hexdigest()
     resp = httpx.get(f"{server.url}{API_PREFIX}/push/upload/{sha}", headers=headers(client, b""))
     assert resp.status_code == 200 and resp.headers.get(HEADER_SIGNATURE)
-    return dict(resp.json())
+    assert resp.json()["receiving"] == 0  # without ``live`` the server waited for its open requests to end
+    return {"offset": resp.json()["offset"], "length": resp.json()["length"]}
 
 
 def held_after_cut(server: LiveServer, client: SyncClient, body: bytes, expected: int) -> None:
@@ -185,3 +186,27 @@ def test_kept_bodies_expire_and_each_device_keeps_a_few(server: LiveServer, enro
     )
     with server.engine.connect() as conn:  # the expired rows went on the next write
         assert conn.scalar(select(func.count()).select_from(PushUpload)) == 1
+
+
+def test_live_offset_names_how_far_an_open_upload_got(server: LiveServer, enroll: Enroller) -> None:
+    """``?live=true`` answers at once with the position of a request still receiving the body, so a desk
+    whose upload went quiet can tell a stall from bytes still crossing."""
+    desk = enroll("3673.01")
+    body = push_bytes(desk)
+    half = len(body) // 2
+    sha = hashlib.sha256(body).hexdigest()
+    lines = [f"POST {API_PREFIX}/push HTTP/1.1", f"Host: 127.0.0.1:{server.port}"]
+    lines += [f"{k}: {v}" for k, v in headers(desk, body).items()]
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body[:half])
+        deadline = time.monotonic() + 10
+        while True:
+            resp = httpx.get(f"{server.url}{API_PREFIX}/push/upload/{sha}", params={"live": "true"},
+                             headers=headers(desk, b""))  # fmt: skip
+            assert resp.status_code == 200
+            if resp.json().get("receiving") == half:
+                break
+            assert time.monotonic() < deadline, resp.json()
+            time.sleep(0.05)
+        assert resp.json()["offset"] == 0  # nothing kept yet: the request is still open
+    held_after_cut(server, desk, body, half)  # the connection went: what arrived is kept

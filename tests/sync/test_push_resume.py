@@ -5,6 +5,7 @@ then came back as duplicates). No timed assertions: outcomes and the proxy's byt
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -141,4 +142,38 @@ def test_a_server_without_push_resume_gets_the_cut_body_again_whole(
     assert sent_after_probe > cut_at + size, (sent_after_probe, cut_at, size)
     with hub.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(PushUpload)) == 0
+    assert_server_consistent(hub.engine, desk, device_id)
+
+
+def test_a_lone_upload_stalled_mid_body_is_told_by_the_server_and_continued(
+    desk: DeskServices, officer: Any, walk_in: Any, hub: LiveServer
+) -> None:
+    """The only batch open goes silent half-way (a half-open link swallows the rest of its body; the desk's
+    writes succeed). Nothing later is answered to show it is overdue, and its header timeout is 900 s here;
+    the server, asked how far the body got, names the same position twice ``resumable_stall`` apart, so the
+    desk fails the batch and continues it from that position. Before, it waited for the timeout."""
+    intake(desk, officer, walk_in, N)
+    with ProxyThread(hub.port) as px:
+        eng, device_id = through_proxy(desk, hub, px)
+        eng.client_factory = lambda e, t: SyncClient(
+            e.server_url, token=t, device_id=e.device_id, base_read_timeout=900.0
+        )
+        one_batch(eng)
+        size = body_size(desk, device_id)
+        hello_up = probed(eng, px)
+        cut_at = hello_up + 600 + size // 2
+        px.set_planner(lambda i: ConnPlan(cut_up_after=cut_at, stall=True) if i == 1 else ConnPlan())
+        result: list[Any] = []
+        worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
+        worker.start()
+        worker.join(120)  # generous: only an engine that waits for the 900 s timeout needs this long
+        if worker.is_alive():
+            eng.abort()
+            worker.join(30)
+        assert result, "the stalled upload was not given up before its timeout"
+        assert px.stats.stalls == 1
+        sent_after_probe = px.stats.bytes_up - hello_up
+    report = result[0]
+    assert report.attempts == 1 and report.pushed == N and report.duplicates == 0
+    assert sent_after_probe < cut_at + size // 2 + 2 * SLACK, (sent_after_probe, cut_at, size)
     assert_server_consistent(hub.engine, desk, device_id)
