@@ -326,7 +326,7 @@ class SyncEngine:
                     self._push_warmup = max(0.0, cold - self._op_bytes)
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
-                else:
+                elif not resume:  # a continued body's rest was counted when the batch first started
                     link_free = (
                         max(link_free, time.monotonic()) + (len(body) + REQUEST_OVERHEAD) / self._pace_rate()
                     )
@@ -450,7 +450,10 @@ class SyncEngine:
                     due = link_free - self.pace_lead - time.monotonic() if paced else 0.0
                     due = max(due, resume_at - time.monotonic())
                     window = self.push_window if paced else min(2, self.push_window)
-                    if not uploading and due <= 0 and len(flights) < window:
+                    # a batch continued from what the server holds sends bytes the pacing already counted
+                    # when it first started: it goes as soon as nothing uploads (a busy server still waits)
+                    resumed = bool(retry) and retry[0][1] is not None and resume_at <= time.monotonic()
+                    if not uploading and (due <= 0 or resumed) and len(flights) < window:
                         if retry:
                             ops, body = retry.popleft()
                             start(ops, body, resume=body is not None)
