@@ -483,13 +483,15 @@ class SyncClient:
             raise SyncError("bad_response", "Jawaban server tidak dapat dibaca.") from exc
 
     def arrived(self, sha256: str, length: int) -> int:
-        """How far into the push body ``sha256`` the server got, counting the request still receiving it
-        (``push_resume``, ``?live=true``: answered at once): an upload that went quiet is told from a stall."""
+        """How far into the push body ``sha256`` the request still receiving it got (``push_resume``,
+        ``?live=true``: answered at once), or ``length`` when the server holds the whole body (its answer is
+        on the way or lost); -1 when the server names neither: the request may be in another server process
+        (several workers), so nothing can be told from it."""
         resp = self._send("GET", f"/push/upload/{sha256}", params={"live": "true"}, expect=256)
         answer = self._parse(resp, UploadOffsetResponse)
-        if answer.length not in (0, length):
-            return 0
-        return min(length, max(answer.offset, answer.receiving))
+        if answer.length == length and answer.offset == length:
+            return length
+        return min(length, answer.receiving) if answer.receiving > 0 else -1
 
     def held(self, sha256: str, length: int) -> int:
         """Bytes of the push body ``sha256`` (``length`` bytes) the server holds from this desk's earlier

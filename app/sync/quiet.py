@@ -7,7 +7,9 @@ else to send, the link idled that long). A server with ``push_resume`` says how 
 the request still receiving it (``GET /push/upload/{sha256}?live=true``). Asked every ``stall / 2`` seconds
 while the batch is the only one open: a position that has not moved for ``stall`` seconds is a stall (or, at
 the body's end, a lost answer), and the batch is failed and continued from what the server holds. A false
-alarm costs the bytes still in buffers and a round trip, not the batch.
+alarm costs the bytes still in buffers and a round trip, not the batch. A server process that sees no open
+request for the body and holds no whole copy of it tells nothing (with several workers the request may be in
+another one): the batch then waits for its timeout as before.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ class QuietUpload:
             if not self._asking.done():
                 return None
             with contextlib.suppress(SyncError):  # a question lost on the link is asked again
-                self._seen.append((self._asked_at, self._asking.result()))
+                position = self._asking.result()
+                if position >= 0:  # -1: the server cannot tell (the request may be in another process)
+                    self._seen.append((self._asked_at, position))
             self._asking = None
             if self._stalled():
                 self._flight, self._seen = None, []
