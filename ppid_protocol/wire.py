@@ -23,6 +23,10 @@ FEATURE_AUDIT_ANCHOR = "audit_anchor"
 FEATURE_PULL_RESUME = "pull_resume"
 """The server takes ``after_seq`` on ``/pull`` and names each page's starting cursor (``HEADER_PAGE_CURSOR``):
 a desk keeps the complete items of a cut page and resumes after the last of them."""
+FEATURE_PUSH_RESUME = "push_resume"
+"""The server keeps what arrived of a cut push body (``HEADER_UPLOAD_LENGTH``), tells how much it holds
+(``GET /push/upload/{sha256}``) and takes the rest from that offset (``HEADER_UPLOAD_OFFSET``); a body that
+arrived whole is kept too, so a push whose answer was lost is answered again without sending it again."""
 
 # Headers. ``X-PPID-Sync`` is set on every server answer so that a captive portal's "200 OK" page is never
 # mistaken for a successful sync (the OpenRosa lesson).
@@ -33,6 +37,11 @@ HEADER_DEVICE = "X-Device-Id"
 HEADER_BODY_SHA256 = "X-Body-SHA256"
 HEADER_PAGE_CURSOR = "X-PPID-Page-Cursor"
 """On a pull page: the cursor the page starts from, bound to the device's scope (feature ``pull_resume``)."""
+HEADER_UPLOAD_LENGTH = "X-PPID-Upload-Length"
+"""On a push (feature ``push_resume``): the length of the whole gzip body whose SHA-256 is ``X-Body-SHA256``;
+its presence asks the server to keep what arrives of it."""
+HEADER_UPLOAD_OFFSET = "X-PPID-Upload-Offset"
+"""On a push (feature ``push_resume``): where this request's content starts in the whole body (0 when absent)."""
 HEADER_COMPACT = "X-PPID-Compact"
 """``1`` on a push from a desk that reads positional answers (feature ``compact_wire``, ``ppid_protocol.delta``)."""
 
@@ -223,6 +232,16 @@ class OpResult(_Model):
 class PushResponse(_Model):
     results: list[OpResult]
     server_time: str
+
+
+class UploadOffsetResponse(_Model):
+    """``GET /push/upload/{sha256}`` (feature ``push_resume``): how much of that body this device's cut push
+    left on the server. ``offset`` 0 and ``length`` 0: nothing kept (never sent, expired, or refused)."""
+
+    offset: int = 0
+    length: int = 0
+    receiving: int = 0
+    """With ``?live=true``: how far into the body the server's requests still receiving it got (0: none open)."""
 
 
 def matched_results(results: list[OpResult], ops: list[Op]) -> list[OpResult]:

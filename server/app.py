@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 import anyio.to_thread
 import psycopg
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
@@ -28,8 +29,11 @@ from ppid_protocol.wire import (
     API_PREFIX,
     FEATURE_AUDIT_ANCHOR,
     FEATURE_PULL_RESUME,
+    FEATURE_PUSH_RESUME,
+    HEADER_BODY_SHA256,
     HEADER_PAGE_CURSOR,
     HEADER_SIGNATURE,
+    HEADER_UPLOAD_LENGTH,
     PROTOCOL_VERSION,
     AnchorRequest,
     AnchorResponse,
@@ -43,8 +47,9 @@ from ppid_protocol.wire import (
     Op,
     PullResponse,
     PushResponse,
+    UploadOffsetResponse,
 )
-from server import admin, anchors, openapi, push_body
+from server import admin, anchors, openapi, push_body, uploads
 from server.admission import Admission
 from server.asgi import BodyCap, SignAndLog
 from server.auth import (
@@ -101,6 +106,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     pusher = PushService(engine, before_commit=cfg.before_commit)
     puller = PullService(engine)
     gate = Admission(cfg.max_inflight, cfg.max_queue_wait, cfg.busy_retry_after)
+    arrivals = uploads.Arrivals()
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -198,7 +204,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             min_app_version=cfg.min_app_version, server_time=admin.utcnow().isoformat(), device_id=dev.id,
             office_code=dev.office_code, office_name=dev.office_name, is_city=dev.is_city,
             desk_letter=dev.desk_letter, max_batch_ops=cfg.max_batch_ops, max_body_bytes=cfg.max_body_bytes,
-            features=[FEATURE_DELTA, FEATURE_COMPACT, FEATURE_AUDIT_ANCHOR, FEATURE_PULL_RESUME],
+            features=[FEATURE_DELTA, FEATURE_COMPACT, FEATURE_AUDIT_ANCHOR, FEATURE_PULL_RESUME, FEATURE_PUSH_RESUME],
         )  # fmt: skip
 
     @api.post("/anchor", response_model=AnchorResponse)
@@ -242,13 +248,28 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         x_ppid_compact: Annotated[str | None, Header()] = None,
     ) -> Response:
         token_hash = bearer_hash(authorization)
-        received = await push_body.receive(request, cfg.max_body_bytes)
-        dev, ops, results = await gate.run(
-            lambda: pusher.push_request(
-                lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
-                lambda dev: push_body.parse(received, dev, cfg.max_inflated_bytes, cfg.max_batch_ops),
+        resumable = HEADER_UPLOAD_LENGTH in request.headers  # push_resume: the desk's next try may ask for it
+        key = (token_hash, (request.headers.get(HEADER_BODY_SHA256) or "").lower())
+        async with arrivals.arriving(key) if resumable else contextlib.nullcontext() as arrival:
+            received = await push_body.receive(request, cfg.max_body_bytes, arrival)
+            if received.cut and received.length is not None:  # keep what arrived for the desk's next try
+                with contextlib.suppress(ApiError):
+                    await run_in_threadpool(
+                        lambda: push_body.keep_cut(
+                            received, authenticate(engine, authorization, x_device_id, app_version), engine
+                        )
+                    )
+            dev, ops, results = await gate.run(
+                lambda: pusher.push_request(
+                    lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
+                    lambda dev: push_body.parse(
+                        push_body.completed(received, dev, engine),
+                        dev,
+                        cfg.max_inflated_bytes,
+                        cfg.max_batch_ops,
+                    ),
+                )
             )
-        )
         if log.isEnabledFor(logging.INFO):
             log.info(
                 "push",
@@ -263,6 +284,24 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             exclude_defaults=True, exclude={"results": {"__all__": {"op_id"}}} if positional else None
         )
         return Response(body, media_type="application/json")  # results are already models
+
+    @api.get("/push/upload/{sha256}", response_model=UploadOffsetResponse)
+    async def upload_offset(
+        dev: Dev,
+        sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
+        authorization: Annotated[str | None, Header()] = None,
+        live: bool = False,
+    ) -> UploadOffsetResponse:
+        """How much of the body with this SHA-256 this device's cut push left here (feature ``push_resume``),
+        once this process has finished with the requests still receiving or applying it (at most 2 s).
+        ``live``: at once, with how far the requests still open got (``receiving``): a desk whose upload
+        went quiet tells a silent stall from bytes still crossing."""
+        key = (bearer_hash(authorization), sha256)
+        if not live:
+            await arrivals.settled(key, 2.0)
+        receiving = arrivals.reached(key)
+        held, length = await run_in_threadpool(uploads.held, engine, dev.id, sha256)
+        return UploadOffsetResponse(offset=len(held), length=length, receiving=receiving)
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     async def pull(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     UniqueConstraint,
 )
@@ -191,6 +192,21 @@ class AuditAnchor(Base):
     audit_id: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[datetime]
     accepted: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PushUpload(Base):
+    """What arrived of a push body (feature ``push_resume``), bound to the device that sent it: a cut upload
+    goes on from here instead of starting again; a body that arrived whole stays for ``server.uploads.TTL``
+    so a push whose answer was lost is answered again from it. Deleted on expiry (``server/uploads.py``)."""
+
+    __tablename__ = "push_uploads"
+    __table_args__ = (Index("ix_push_uploads_updated_at", "updated_at"),)
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]
 
 
 metadata = Base.metadata

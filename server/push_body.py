@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import zlib
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from sqlalchemy import Engine
 from starlette.requests import ClientDisconnect, Request
 
 from ppid_protocol.content import (
@@ -21,11 +23,21 @@ from ppid_protocol.content import (
     json_may_hold_control,
 )
 from ppid_protocol.delta import PATCH
-from ppid_protocol.wire import HEADER_BODY_SHA256, Op, PushRequest
+from ppid_protocol.wire import HEADER_BODY_SHA256, HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, Op, PushRequest
+from server import uploads
 from server.auth import ApiError
 from server.context import DeviceCtx
 
 _TRUNCATED = "Kiriman terputus di tengah jalan; tidak ada yang diterapkan."
+
+
+def _mismatch() -> ApiError:
+    return ApiError(
+        400, "checksum_mismatch", "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan."
+    )
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -34,31 +46,105 @@ class Received:
     sha256: str = ""
     gzipped: bool = False
     refusal: ApiError | None = None
+    length: int | None = None
+    """The whole body's length when the desk asked the server to keep what arrives (``push_resume``)."""
+    offset: int = 0
+    """Where ``body`` starts in the whole body (a continuation of a cut push)."""
+    cut: bool = False
+    """The desk went away before the body was complete: ``body`` is what arrived (kept when resumable)."""
 
 
-async def receive(request: Request, max_body_bytes: int) -> Received:
+def _header_int(request: Request, name: str) -> int | None:
+    value = request.headers.get(name)
+    return int(value) if value is not None and value.isdigit() and len(value) <= 12 else None
+
+
+async def receive(request: Request, max_body_bytes: int, arrival: uploads.Arrival | None = None) -> Received:
+    """The body as sent, its headers checked first; ``arrival`` follows how far a resumable body got."""
     declared = request.headers.get("content-length")
     if declared is None or not declared.isdigit():
         return Received(
             refusal=ApiError(411, "length_required", "Panjang isi permintaan (Content-Length) wajib.")
         )
+    too_large = ApiError(413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil.")
     if int(declared) > max_body_bytes:
-        return Received(
-            refusal=ApiError(
-                413, "body_too_large", "Kiriman terlalu besar; kirim dalam kelompok lebih kecil."
-            )
-        )
+        return Received(refusal=too_large)
     expected_sha = (request.headers.get(HEADER_BODY_SHA256) or "").lower()
     if not expected_sha:
         return Received(refusal=ApiError(400, "checksum_missing", f"Header {HEADER_BODY_SHA256} wajib."))
+    length: int | None = None
+    offset = 0
+    if HEADER_UPLOAD_LENGTH in request.headers:  # push_resume: checked before a byte of the body is read
+        length = _header_int(request, HEADER_UPLOAD_LENGTH)
+        start = _header_int(request, HEADER_UPLOAD_OFFSET) if HEADER_UPLOAD_OFFSET in request.headers else 0
+        if length is not None and length > max_body_bytes:
+            return Received(refusal=too_large)
+        offset = start or 0
+        if (
+            length is None
+            or start is None
+            or not _SHA256.fullmatch(expected_sha)
+            or offset + int(declared) != length
+        ):
+            return Received(
+                refusal=ApiError(
+                    400, "bad_upload", f"{HEADER_UPLOAD_LENGTH}, {HEADER_UPLOAD_OFFSET}, Content-Length dan "
+                    f"{HEADER_BODY_SHA256} tidak cocok satu sama lain; tidak ada yang diterapkan.",
+                )
+            )  # fmt: skip
+    gzipped = "gzip" in (request.headers.get("content-encoding") or "").lower()
+    if arrival is not None:
+        arrival.reached = offset
+    parts: list[bytes] = []
     try:
-        body = await request.body()
+        async for chunk in request.stream():
+            parts.append(chunk)
+            if arrival is not None:
+                arrival.reached += len(chunk)
     except ClientDisconnect:
-        return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))
+        body = b"".join(parts)
+        return Received(body=body, sha256=expected_sha, gzipped=gzipped, length=length, offset=offset, cut=True,
+                        refusal=ApiError(400, "body_truncated", _TRUNCATED))  # fmt: skip
+    body = b"".join(parts)
     if len(body) != int(declared):
         return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))
-    gzipped = "gzip" in (request.headers.get("content-encoding") or "").lower()
-    return Received(body=body, sha256=expected_sha, gzipped=gzipped)
+    return Received(body=body, sha256=expected_sha, gzipped=gzipped, length=length, offset=offset)
+
+
+def completed(received: Received, dev: DeviceCtx, engine: Engine) -> Received:
+    """A resumable push's whole body: the bytes this device's earlier requests left (``server/uploads.py``)
+    up to ``offset``, then this request's. A continuation from an offset the server does not hold is refused
+    with ``409 upload_offset`` naming what it holds. The whole body is kept (until it expires) so a push whose
+    answer is lost is answered again from it; a body that fails its checksum is forgotten."""
+    if received.refusal is not None or received.length is None:
+        return received
+    body = received.body
+    if received.offset:
+        held, length = uploads.held(engine, dev.id, received.sha256)
+        if length != received.length or len(held) < received.offset:
+            raise ApiError(
+                409, "upload_offset", "Server tidak menyimpan bagian kiriman ini; kirim dari posisi yang disebut.",
+                offset=len(held) if length == received.length else 0,
+            )  # fmt: skip
+        body = held[: received.offset] + body
+    if hashlib.sha256(body).hexdigest() != received.sha256:
+        uploads.forget(engine, dev.id, received.sha256)
+        raise _mismatch()
+    uploads.keep(engine, dev.id, received.sha256, received.length, body)
+    return Received(body=body, sha256=received.sha256, gzipped=received.gzipped)
+
+
+def keep_cut(received: Received, dev: DeviceCtx, engine: Engine) -> None:
+    """What arrived of a resumable push cut on the way, after the bytes this device's earlier requests left
+    for the same body (``offset``): the desk's next request goes on from there."""
+    if not received.cut or received.length is None or not received.body:
+        return
+    held, length = (
+        uploads.held(engine, dev.id, received.sha256) if received.offset else (b"", received.length)
+    )
+    if length != received.length or len(held) < received.offset:
+        return
+    uploads.keep(engine, dev.id, received.sha256, received.length, held[: received.offset] + received.body)
 
 
 def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch_ops: int) -> list[Op]:
@@ -66,11 +152,7 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
         raise received.refusal
     body = received.body
     if hashlib.sha256(body).hexdigest() != received.sha256:
-        raise ApiError(
-            400,
-            "checksum_mismatch",
-            "Kiriman rusak di jalan (checksum tidak cocok); tidak ada yang diterapkan.",
-        )
+        raise _mismatch()
     raw = body
     if received.gzipped:
         try:

@@ -38,12 +38,15 @@ from ppid_protocol.delta import FEATURE_COMPACT, FEATURE_DELTA, compact_op, wire
 from ppid_protocol.wire import (
     API_PREFIX,
     FEATURE_PULL_RESUME,
+    FEATURE_PUSH_RESUME,
     HEADER_APP_VERSION,
     HEADER_BODY_SHA256,
     HEADER_COMPACT,
     HEADER_DEVICE,
     HEADER_PROTOCOL,
     HEADER_SIGNATURE,
+    HEADER_UPLOAD_LENGTH,
+    HEADER_UPLOAD_OFFSET,
     PROTOCOL_VERSION,
     AnchorRequest,
     AnchorResponse,
@@ -58,6 +61,7 @@ from ppid_protocol.wire import (
     PullResponse,
     PushRequest,
     PushResponse,
+    UploadOffsetResponse,
     matched_results,
 )
 
@@ -200,6 +204,9 @@ class SyncClient:
         self.delta_ops = False  # the server applies field changes (learnt from ``hello``)
         self.compact_wire = False  # the server takes compact ops and answers positionally (``hello``)
         self.pull_resume = False  # the server resumes a cut page after its last complete item (``hello``)
+        self.push_resume = (
+            False  # the server keeps what arrived of a push body and takes the rest (``hello``)
+        )
         self.connect_timeout, self.base_read_timeout = connect_timeout, base_read_timeout
         # a pull page whose bytes stopped flowing is given up after this long (never longer than the base):
         # with ``pull_resume`` a stall cut too early costs one round trip, the items that arrived are kept
@@ -412,6 +419,7 @@ class SyncClient:
         self.delta_ops = FEATURE_DELTA in hello.features
         self.compact_wire = FEATURE_COMPACT in hello.features
         self.pull_resume = FEATURE_PULL_RESUME in hello.features
+        self.push_resume = FEATURE_PUSH_RESUME in hello.features
         server = datetime.fromisoformat(hello.server_time).timestamp()
         return hello, Clock(offset_seconds=server - (t0 + t1) / 2, rtt_seconds=t1 - t0)
 
@@ -446,15 +454,26 @@ class SyncClient:
         return gzip.compress(raw, compresslevel=9, mtime=0)  # a few % fewer bytes on a 2G link; CPU is cheap
 
     def push_body(self, body: bytes, *, sha256: str | None = None, ops: int = 200,
-                  on_sent: Callable[[], None] | None = None, sent: list[Op] | None = None) -> PushResponse:  # fmt: skip
-        """POST a push body. ``sent``: the ops in the body, to name the results of a positional answer."""
-        headers = {
-            "Content-Type": "application/json", "Content-Encoding": "gzip",
-            HEADER_BODY_SHA256: sha256 or hashlib.sha256(body).hexdigest(),
-        }  # fmt: skip
+                  on_sent: Callable[[], None] | None = None, sent: list[Op] | None = None,
+                  resume: bool = False) -> PushResponse:  # fmt: skip
+        """POST a push body. ``sent``: the ops in the body, to name the results of a positional answer.
+        ``resume``: this body was sent before and cut (or its answer lost); to a server with ``push_resume``
+        only what the server does not hold yet is sent (``held``), nothing at all when it holds it whole."""
+        digest = sha256 or hashlib.sha256(body).hexdigest()
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip", HEADER_BODY_SHA256: digest}
         if self.compact_wire:  # answers in the order of the ops, without op_id (``matched_results``)
             headers[HEADER_COMPACT] = "1"
-        resp = self._send("POST", "/push", content=body, headers=headers, expect=ops * 64, on_sent=on_sent)
+        content = body
+        if self.push_resume:  # the server keeps what arrives, so a cut costs only the bytes on the wire
+            headers[HEADER_UPLOAD_LENGTH] = str(len(body))
+            offset = self.held(digest, len(body)) if resume else 0
+            if offset:
+                headers[HEADER_UPLOAD_OFFSET] = str(offset)
+                content = body[offset:]
+                if not content:
+                    headers["Content-Length"] = "0"
+        resp = self._send("POST", "/push", content=content or None, headers=headers, expect=ops * 64,
+                          on_sent=on_sent)  # fmt: skip
         answer = self._parse(resp, PushResponse)
         if sent is None:
             return answer
@@ -462,6 +481,23 @@ class SyncClient:
             return answer.model_copy(update={"results": matched_results(answer.results, sent)})
         except ValueError as exc:
             raise SyncError("bad_response", "Jawaban server tidak dapat dibaca.") from exc
+
+    def arrived(self, sha256: str, length: int) -> int:
+        """How far into the push body ``sha256`` the request still receiving it got (``push_resume``,
+        ``?live=true``: answered at once), or ``length`` when the server holds the whole body (its answer is
+        on the way or lost); -1 when the server names neither: the request may be in another server process
+        (several workers), so nothing can be told from it."""
+        resp = self._send("GET", f"/push/upload/{sha256}", params={"live": "true"}, expect=256)
+        answer = self._parse(resp, UploadOffsetResponse)
+        if answer.length == length and answer.offset == length:
+            return length
+        return min(length, answer.receiving) if answer.receiving > 0 else -1
+
+    def held(self, sha256: str, length: int) -> int:
+        """Bytes of the push body ``sha256`` (``length`` bytes) the server holds from this desk's earlier
+        requests (``push_resume``); 0 when it holds none or names another length."""
+        answer = self._parse(self._send("GET", f"/push/upload/{sha256}", expect=256), UploadOffsetResponse)
+        return answer.offset if answer.length == length and 0 <= answer.offset <= length else 0
 
     def anchor(self, body: AnchorRequest) -> AnchorResponse:
         """Send the audit chain's head (``app/sync/anchor.py``); only to a server listing the feature."""

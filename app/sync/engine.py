@@ -31,6 +31,7 @@ from app.sync import anchor, outbox, quarantine, state
 from app.sync.apply import apply_items
 from app.sync.client import SyncClient, SyncError
 from app.sync.clock import record_server_time
+from app.sync.quiet import QuietUpload
 from app.sync.secrets import SecretStoreUnavailable, TokenStore
 from app.sync.status import open_conflicts, read_status
 from db.engine import Database
@@ -89,7 +90,9 @@ class SyncReport:
 ClientFactory = Callable[[Enrollment, str | None], SyncClient]
 
 REQUEST_OVERHEAD = 600  # bytes of HTTP headers per exchange (request and answer)
-LINK_CODES = frozenset({"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip"})
+LINK_CODES = frozenset(
+    {"network", "timeout", "body_truncated", "checksum_mismatch", "bad_gzip", "upload_offset"}
+)
 
 
 def _transient(exc: SyncError) -> bool:
@@ -104,11 +107,16 @@ class _Flight:
 
     ops: list[Op]
     size: int = 0
+    body: bytes = b""
     sent: threading.Event = field(default_factory=threading.Event)
     future: Future[Any] = field(default_factory=Future)
     sent_at: float = 0.0
     thread: int = 0
     cut: bool = False
+
+    def open(self) -> bool:
+        """Still waiting for its answer, and not failed on purpose."""
+        return not self.future.done() and not self.cut
 
 
 Position = tuple[str, "int | None"]
@@ -281,7 +289,8 @@ class SyncEngine:
         connection while the others carry on (the server answers a re-sent op as a duplicate); only repeated
         failures without any progress end the attempt and leave it to ``sync()``'s back-off."""
         flights: list[_Flight] = []
-        retry: deque[list[Op]] = deque()
+        # batches to send again; with the body when the server keeps what arrived of it (``push_resume``)
+        retry: deque[tuple[list[Op], bytes | None]] = deque()
         after, exhausted, failures = 0, False, 0
         resume_at, busy_since = 0.0, 0.0  # a busy server's Retry-After: nothing is sent before ``resume_at``
         acks: deque[tuple[float, int]] = deque(maxlen=8)  # (when, bytes) of the last acknowledged batches
@@ -291,9 +300,10 @@ class SyncEngine:
         backlog: list[Op] = []  # read from the outbox, not yet in a batch (in outbox order)
         staged_body = b""
         link_free = time.monotonic()  # when the link should have sent everything started so far
+        quiet = QuietUpload(client.arrived, wake.set, client.resumable_stall) if client.push_resume else None
         with ThreadPoolExecutor(max_workers=self.push_window, thread_name_prefix="ppid-push") as pool:
 
-            def start(ops: list[Op], body: bytes | None = None) -> None:
+            def start(ops: list[Op], body: bytes | None = None, resume: bool = False) -> None:
                 nonlocal link_free
                 body = (
                     body
@@ -302,7 +312,7 @@ class SyncEngine:
                         client.device_id or "", ops, delta=client.delta_ops, compact=client.compact_wire
                     )
                 )
-                flight = _Flight(ops, len(body))
+                flight = _Flight(ops, len(body), body)
                 self._op_bytes = len(body) / len(ops)
                 if not self._push_warmup:  # once: what a batch pays before gzip has history to work with
                     cold = len(
@@ -316,7 +326,7 @@ class SyncEngine:
                     self._push_warmup = max(0.0, cold - self._op_bytes)
                 if len(acks) < 3:  # no measured rate yet: the pacing starts from now once there is one
                     link_free = time.monotonic()
-                else:
+                elif not resume:  # a continued body's rest was counted when the batch first started
                     link_free = (
                         max(link_free, time.monotonic()) + (len(body) + REQUEST_OVERHEAD) / self._pace_rate()
                     )
@@ -328,7 +338,7 @@ class SyncEngine:
 
                 def carry() -> Any:
                     flight.thread = threading.get_ident()
-                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops)
+                    return client.push_body(body, ops=len(ops), on_sent=on_sent, sent=ops, resume=resume)
 
                 trace.debug(
                     "push start ops=%d bytes=%d at=%.3f open=%d",
@@ -349,7 +359,7 @@ class SyncEngine:
                 nonlocal after, exhausted
                 want = self._batch_ops()
                 blocked = {op.entity_id for f in flights for op in f.ops}
-                blocked.update(op.entity_id for ops in retry for op in ops)
+                blocked.update(op.entity_id for ops, _body in retry for op in ops)
                 while True:
                     taken: list[Op] = []
                     for op in backlog:
@@ -378,22 +388,25 @@ class SyncEngine:
                             if self._busy(exc, busy_since, report):  # not the link's fault: wait as asked
                                 busy_since = busy_since or time.monotonic()
                                 resume_at = max(resume_at, time.monotonic() + self._busy_wait(exc))
-                                retry.append(flight.ops)
+                                retry.append((flight.ops, None))
                                 continue
                             failures += 1
                             self._failed(flight.size)
-                            self.batch = max(1, self.batch // 2)  # AIMD: a failed batch halves the next ones
+                            if not (client.push_resume and _transient(exc)):  # a resumed cut loses no bytes
+                                self.batch = max(
+                                    1, self.batch // 2
+                                )  # AIMD: a failed batch halves the next ones
                             refused = self._refused_op(exc, flight.ops, report)
                             if (
                                 refused is not None
                             ):  # one op the server will never take: set aside, send the rest
                                 rest = [op for op in flight.ops if op.op_id != refused]
                                 if rest:
-                                    retry.appendleft(rest)
+                                    retry.appendleft((rest, None))
                                 continue
                             if exc.code in {"batch_too_large", "body_too_large"} and len(flight.ops) > 1:
                                 half = len(flight.ops) // 2
-                                retry.extendleft([flight.ops[half:], flight.ops[:half]])
+                                retry.extendleft([(flight.ops[half:], None), (flight.ops[:half], None)])
                                 continue
                             if self._aborted or not _transient(exc) or failures > self.max_link_failures:
                                 raise
@@ -401,7 +414,8 @@ class SyncEngine:
                             trace.debug(
                                 "push failed %s ops=%d at=%.3f", exc.code, len(flight.ops), time.monotonic()
                             )
-                            retry.append(flight.ops)
+                            # the same bytes again: a server that kept what arrived takes only the rest
+                            retry.append((flight.ops, flight.body if client.push_resume else None))
                             continue
                         failures, busy_since = 0, 0.0
                         answered.append((flight.sent_at, time.monotonic()))
@@ -412,6 +426,12 @@ class SyncEngine:
                             self._push_rate = sum(n for _t, n in list(acks)[1:]) / (acks[-1][0] - acks[0][0])
                             client.link_rate = self._push_rate
                     self._cut_stalled(client, flights, answered)
+                    if quiet is not None:  # push_resume: the server says whether a lone upload still moves
+                        alone = quiet.check(flights, answered[-1][1] if answered else 0.0)
+                        if isinstance(alone, _Flight):
+                            alone.cut = True
+                            trace.debug("push upload quiet ops=%d at=%.3f", len(alone.ops), time.monotonic())
+                            client.abort_thread(alone.thread)
                     if not staged and (backlog or not exhausted):  # the next batch, while the link is busy
                         staged = stage()
                         staged_body = (
@@ -430,9 +450,13 @@ class SyncEngine:
                     due = link_free - self.pace_lead - time.monotonic() if paced else 0.0
                     due = max(due, resume_at - time.monotonic())
                     window = self.push_window if paced else min(2, self.push_window)
-                    if not uploading and due <= 0 and len(flights) < window:
+                    # a batch continued from what the server holds sends bytes the pacing already counted
+                    # when it first started: it goes as soon as nothing uploads (a busy server still waits)
+                    resumed = bool(retry) and retry[0][1] is not None and resume_at <= time.monotonic()
+                    if not uploading and (due <= 0 or resumed) and len(flights) < window:
                         if retry:
-                            start(retry.popleft())
+                            ops, body = retry.popleft()
+                            start(ops, body, resume=body is not None)
                             continue
                         busy = {op.entity_id for f in flights for op in f.ops}
                         if staged and not busy.intersection(op.entity_id for op in staged):
@@ -448,6 +472,10 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         self._settle(flight.ops, flight.future.result(), report)
                 raise
+            finally:
+                if quiet is not None:
+                    quiet.close()
+                    trace.debug("push quiet probes=%d", quiet.probes)
 
     def _cut_stalled(
         self, client: SyncClient, flights: list[_Flight], answered: deque[tuple[float, float]]
@@ -504,10 +532,14 @@ class SyncEngine:
 
     def _batch_ops(self) -> int:
         """Ops for the next batch: the AIMD size, capped in bytes (``_fault_cap``: a cut throws away the part of
-        one batch already sent, each batch costs its headers; pipelining hides the round trips)."""
+        one batch already sent, each batch costs its headers; pipelining hides the round trips). A server that
+        keeps what arrived of a cut body (``push_resume``) loses nothing to a cut but a round trip, so batches
+        are only bounded by ``max_seconds`` on the wire, as pull pages are."""
         per_op = self._op_bytes or 150.0
         rate = max(self._push_rate, self._client.rate_estimate if self._client is not None else 2048.0)
-        wanted = min(rate * self.max_seconds, self._fault_cap(REQUEST_OVERHEAD + self._push_warmup, rate))
+        wanted = rate * self.max_seconds
+        if self._client is None or not self._client.push_resume:
+            wanted = min(wanted, self._fault_cap(REQUEST_OVERHEAD + self._push_warmup, rate))
         by_bytes = int(max(self.min_batch_bytes, wanted) / per_op)
         return max(1, min(self.batch, by_bytes, self.batch_cap))
 
