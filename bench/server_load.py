@@ -18,10 +18,12 @@ as ``ppid-server serve --workers N`` in its own processes. Two phases, each on i
 Also reported: CPU seconds per 1,000 applied ops of the server workers, of the PostgreSQL backends serving them
 and of this load generator (load-independent figures; the machine's load average is printed too). The load
 generator speaks minimal HTTP/1.1 over asyncio streams (keep-alive, Content-Length) so that it costs the shared
-cores as little as possible; bodies are prepared (gzip, SHA-256) before the clock starts.
+cores as little as possible; bodies are prepared (gzip, SHA-256) before the clock starts. Pushes name their
+whole body's length (``X-PPID-Upload-Length``) as a desk does on a server with ``push_resume``, so the server
+keeps every body it takes (``server/uploads.py``); ``--no-resume`` pushes as a desk before that feature.
 
     .venv/bin/python bench/server_load.py [--rate 3100] [--seconds 20] [--closed-seconds 15] [--workers 2]
-        [--desks 100] [--mode both|open|closed] [--db URL] [--json]
+        [--desks 100] [--mode both|open|closed] [--no-resume] [--db URL] [--json]
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 
 from app.ids import new_id  # noqa: E402
+from ppid_protocol.wire import HEADER_UPLOAD_LENGTH  # noqa: E402
 from server import admin  # noqa: E402
 from server.testing import free_port, init_db, postgres_database  # noqa: E402
 
@@ -127,6 +130,7 @@ class Desk:
     cursor: str = ""
     pushes: int = 0
     conns: list[Conn] = field(default_factory=list)
+    resumable: bool = True  # names the whole body's length, as a desk does on a push_resume server
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.dev.token}", "X-Device-Id": self.dev.device_id,
@@ -141,7 +145,8 @@ async def push_and_maybe_pull(port: int, desk: Desk, n: int, t_sched: float, sta
         while True:
             status, data, retry_after = await conn.request(
                 "POST", "/api/sync/v1/push", body,
-                f"Content-Type: application/json\r\nContent-Encoding: gzip\r\nX-Body-SHA256: {sha}\r\n",
+                f"Content-Type: application/json\r\nContent-Encoding: gzip\r\nX-Body-SHA256: {sha}\r\n"
+                + (f"{HEADER_UPLOAD_LENGTH}: {len(body)}\r\n" if desk.resumable else ""),
             )  # fmt: skip
             now = time.monotonic()
             stats.last_answer = max(stats.last_answer, now)
@@ -344,7 +349,7 @@ def prepare(devices: list[Any], rng: random.Random, sizes: list[int], total: int
             body = batch_body(d.device_id, d.office.code, d.desk_letter, seq, size)
             bodies.append((size, body, hashlib.sha256(body).hexdigest()))
             seq += size
-        out.append(Desk(d, bodies))
+        out.append(Desk(d, bodies, resumable=not ARGS.no_resume))
     return out
 
 
@@ -370,6 +375,11 @@ def main() -> int:
                     help="busy-loop processes started for the run: a neighbour taking a core")  # fmt: skip
     ap.add_argument("--max-inflight", type=int, help="server's PPID_MAX_INFLIGHT (default: the server's)")
     ap.add_argument("--max-queue-wait", type=float, help="server's PPID_MAX_QUEUE_WAIT in seconds")
+    ap.add_argument(
+        "--no-resume",
+        action="store_true",
+        help="pushes without X-PPID-Upload-Length: the server keeps no body (a desk before push_resume)",
+    )
     ap.add_argument("--no-shed", action="store_true",
                     help="no load shedding (limits out of reach): the server as before issue 15 item 9")  # fmt: skip
     global ARGS
@@ -424,6 +434,7 @@ def main() -> int:
                 seconds = args.seconds if name == "open" else args.closed_seconds
                 results.append(run_phase(name, port, proc.pid, url, desks, seconds))
     out = {"desks": args.desks, "workers": args.workers, "rate": args.rate, "neighbours": args.neighbours,
+           "resumable_pushes": not args.no_resume,
            "shedding": "off" if args.no_shed else {"max_inflight": args.max_inflight or "default",
                                                    "max_queue_wait": args.max_queue_wait or "default"},
            "admission": admission_stats(log_path),
