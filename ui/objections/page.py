@@ -194,12 +194,8 @@ class ObjectionsPage(Page):
 
         def fetch() -> Listing:
             objections = services.objections.list(actor, status=status)
-            names: dict[str, str] = {}
-            for objection in objections:
-                if objection.request_number not in names:
-                    names[objection.request_number] = services.register.get(
-                        actor, objection.request_number
-                    ).requester.name
+            # only the names: a full view per row would record a view of personal data per keberatan listed
+            names = services.objections.requester_names(actor, [o.request_number for o in objections])
             return Listing(objections, names, services.calendar.calendar(), services.calendar.today())
 
         submit(fetch, self._show_list, self._failed, background=self.background)
