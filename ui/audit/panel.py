@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.services.audit_log import LIMIT, AuditLogEntry, AuditLogService
 from app.services.context import Actor
 from ui.kit.crash import user_message
+from ui.kit.dates import date_edit, show_moment
 from ui.kit.flow import FlowLayout, pair
-from ui.kit.qtime import qdate
 from ui.kit.style import set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import run_in_background
@@ -36,10 +35,19 @@ from ui.kit.tasks import run_in_background
 
 class AuditLogPanel(QWidget):
     def __init__(
-        self, audit_log: Callable[[], AuditLogService], actor: Actor, parent: QWidget | None = None
+        self,
+        audit_log: Callable[[], AuditLogService],
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
     ) -> None:
+        """``today``: the desk's clock (``CalendarService.today``), where the date filter starts."""
         super().__init__(parent)
-        self.audit_log, self.actor = audit_log, actor  # built on the first read, off the GUI thread
+        self.audit_log, self.actor, self.today = (
+            audit_log,
+            actor,
+            today,
+        )  # the log's service: on the first read
         self.entries: list[AuditLogEntry] = []
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Log audit"))
@@ -100,14 +108,12 @@ class AuditLogPanel(QWidget):
         self.by_date = QCheckBox(self.tr("&Tanggal"))
         self.by_date.setAccessibleName(self.tr("Saring menurut tanggal"))
         row.addWidget(self.by_date)
-        today = date.today()
-        self.day_from, self.day_to = QDateEdit(qdate(today - timedelta(days=30))), QDateEdit(qdate(today))
+        today = self.today()
+        self.day_from, self.day_to = date_edit(today - timedelta(days=30)), date_edit(today)
         for edit, name in (
             (self.day_from, self.tr("Dari tanggal")),
             (self.day_to, self.tr("Sampai tanggal")),
         ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
             edit.setAccessibleName(name)
             edit.setEnabled(False)
             self.by_date.toggled.connect(edit.setEnabled)
@@ -147,7 +153,7 @@ class AuditLogPanel(QWidget):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (
-                entry.at.strftime("%d-%m-%Y %H:%M:%S"),
+                show_moment(entry.at, seconds=True),
                 entry.username,
                 entry.label,
                 entry.record,

@@ -33,6 +33,7 @@ from app.services.context import Actor
 from app.services.record_fields import register_fields, screen_columns
 from app.services.register_query import SORTABLE, RegisterFilter, RegisterQuery, RegisterRow
 from ui.kit.columns import screen_headers
+from ui.kit.dates import show_date, show_moment
 from ui.kit.tasks import submit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,7 +88,7 @@ def column_headers() -> dict[str, str]:
 def _d(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    return value.strftime("%d-%m-%Y %H.%M") if isinstance(value, datetime) else value.strftime("%d-%m-%Y")
+    return show_moment(value) if isinstance(value, datetime) else show_date(value)
 
 
 def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:

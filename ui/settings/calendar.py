@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from app.errors import DeskError, ValidationError
 from app.services.calendar import CLOSURE, CalendarService, DeadlineChange
 from app.services.context import Actor
 from ui.kit.crash import show_error, user_message
+from ui.kit.dates import date_edit
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
 from ui.kit.tables import record_table
@@ -84,11 +84,7 @@ class CalendarPanel(QWidget):
         closures.setEnabled(can_edit)
         box = QVBoxLayout(closures)
         self.form = FieldForm()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        today = calendar.today()
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day = date_edit(calendar.today())
         self.reason = QLineEdit()
         self.form.add("day", self.tr("Tangga&l:"), self.day)
         self.form.add("name", self.tr("&Keterangan:"), self.reason, self.tr("mis. HUT Kota Serang"))

@@ -9,7 +9,7 @@ from ui.settings.information_lists import InformationListsPanel
 
 
 def _panel(qtbot, desk, actor) -> InformationListsPanel:
-    panel = InformationListsPanel(lambda: desk.information_lists, actor)
+    panel = InformationListsPanel(lambda: desk.information_lists, actor, desk.calendar.today)
     qtbot.addWidget(panel)
     return panel
 
