@@ -261,6 +261,9 @@ class RegisterPage(Page):
             action.setCheckable(True)
             action.setChecked(column.default_visible)
             action.toggled.connect(lambda on, i=index: table.setColumnHidden(i, not on))
+            if column.key == "contact":
+                action.toggled.connect(self.model.set_contacts)
+                self.model.set_contacts(column.default_visible)
             self.columns_menu.addAction(action)
         # the columns of a fixed vocabulary are as wide as their longest value, in this font and language
         fit_column(table, self.model.column_of("status"), STATUS_LABELS.values())
