@@ -142,9 +142,13 @@ def _label(action: str) -> str:
     return action
 
 
-def _details(entity: str, action: str, value: Any) -> str:
-    """The entry's details as "label: value" pairs in Indonesian (``audit_details``), not the stored JSON."""
-    text = describe(entity, value if isinstance(value, dict) else None, action)
+def _details(entity: str, action: str, value: Any, shown_as: str | None) -> str:
+    """The entry's details as "label: value" pairs in Indonesian (``audit_details``), not the stored JSON;
+    the record's own number is left out where the *Catatan* column already names the record by it."""
+    details = value if isinstance(value, dict) else {}
+    if shown_as is not None and details.get("number") == shown_as:
+        details = {k: v for k, v in details.items() if k != "number"}
+    text = describe(entity, details, action)
     return text if len(text) <= 500 else text[:499] + "…"
 
 
@@ -199,7 +203,8 @@ class AuditLogService:
             return [
                 AuditLogEntry(
                     id=row.id, at=row.at, username=row.username, action=row.action, label=_label(row.action),
-                    entity=row.entity, entity_id=row.entity_id, details=_details(row.entity, row.action, row.details),
+                    entity=row.entity, entity_id=row.entity_id,
+                    details=_details(row.entity, row.action, row.details, names.get((row.entity, row.entity_id or ""))),
                     chain_seq=int(seq) if seq is not None else None,
                     record=_record(row.entity, row.entity_id, names),
                 )

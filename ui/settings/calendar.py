@@ -40,6 +40,8 @@ from ui.kit.tasks import run_in_background
 
 #: The holiday names' column keeps room for about this many characters before the panel stacks its halves.
 NAME_WIDTH_CHARS = 28
+#: How many holidays' rows the list keeps in view when stacked above the rest of the panel.
+STACKED_ROWS = 10
 
 
 def long_date(day: date) -> str:
@@ -169,6 +171,9 @@ class CalendarPanel(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
+            # stacked, the list keeps about ten holidays in view (the page scrolls for the rest of the panel)
+            rows = 0 if wide else STACKED_ROWS
+            self.holidays.setMinimumHeight(rows * self.holidays.verticalHeader().defaultSectionSize())
         super().resizeEvent(event)
 
     def reload(self) -> None:

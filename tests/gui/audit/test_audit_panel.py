@@ -42,11 +42,11 @@ def test_the_details_read_as_labels_and_texts_not_json(qtbot, desk, supervisor, 
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=10_000)
     assert panel.table.item(0, 2).text() == "Permohonan: Perpanjangan waktu"
     details = panel.table.item(0, 4).text()
-    assert details == (
-        f"Nomor registrasi: {number}; Alasan perpanjangan: Informasi yang diminta belum dikuasai"
-    )
+    # the record's own number is in *Catatan* already
+    assert panel.table.item(0, 3).text() == f"Permohonan {number}"
+    assert details == "Alasan perpanjangan: Informasi yang diminta belum dikuasai"
     assert panel.table.item(0, 4).toolTip() == details
-    assert panel.table.item(1, 4).text() == f"Nomor registrasi: {number}"
+    assert panel.table.item(1, 4).text() == ""
 
 
 def test_a_changed_setting_and_a_viewed_list_read_in_words(desk, supervisor, admin):
