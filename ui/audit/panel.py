@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,8 +30,11 @@ from ui.kit.crash import user_message
 from ui.kit.dates import date_edit, show_moment
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.style import set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import record_table, wrap_rows
 from ui.kit.tasks import run_in_background
+
+#: Below about this many characters' width the time and user columns wrap as well.
+WIDE_CHARS = 130
 
 
 class AuditLogPanel(QWidget):
@@ -79,16 +83,32 @@ class AuditLogPanel(QWidget):
             ],
             self.tr("Tabel log audit"),
         )
-        for column, width in enumerate((150, 110, 220, 240)):
-            self.table.setColumnWidth(column, width)
-        # the details are free text of any length: they take the free width (the tooltip shows them whole)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        # the time, the user and the chain link as wide as they are; the action, the record and the details
+        # share the rest and wrap, so at 150 % nothing is cut and the table never scrolls sideways inside itself
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self._fit_columns(narrow=False)
+        wrap_rows(self.table)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self._load_users()
         self.refresh()
+
+    def _fit_columns(self, *, narrow: bool) -> None:
+        """Wide: the time, the user and the chain link as wide as they are, the rest shared. Narrow (150 %):
+        the time and the user share and wrap too, or the shared columns are left a word's width."""
+        self._narrow = narrow
+        header = self.table.horizontalHeader()
+        for column in range(6):
+            fixed = column == 5 or (column in (0, 1) and not narrow)
+            mode = QHeaderView.ResizeMode.ResizeToContents if fixed else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < WIDE_CHARS * self.fontMetrics().averageCharWidth()
+        if narrow != self._narrow:
+            self._fit_columns(narrow=narrow)
+        super().resizeEvent(event)
 
     def _filters(self) -> FlowLayout:
         """The filters wrap onto a second line rather than widening the settings page (150 %)."""

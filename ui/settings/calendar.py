@@ -35,7 +35,7 @@ from ui.kit.crash import show_error, user_message
 from ui.kit.dates import date_edit
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import record_table, wrap_rows
 from ui.kit.tasks import run_in_background
 
 #: The holiday names' column keeps room for about this many characters before the panel stacks its halves.
@@ -84,10 +84,7 @@ class CalendarPanel(QWidget):
         header = self.holidays.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.holidays.setWordWrap(True)
-        self.holidays.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.holidays.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.holidays.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_rows(self.holidays)
         left.addWidget(self.holidays, 1)
         self.cuti = QCheckBox(self.tr("&Cuti bersama dihitung sebagai hari libur"))
         self.cuti.setChecked(calendar.cuti_bersama_is_holiday())

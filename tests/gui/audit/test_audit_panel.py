@@ -70,3 +70,36 @@ def test_a_changed_setting_and_a_viewed_list_read_in_words(desk, supervisor, adm
     assert describe("objection", {"number": "K-1", "late": False, "decision": "dikabulkan"}) == (
         "Nomor registrasi: K-1; Diajukan terlambat: Tidak; Keputusan: Keberatan dikabulkan"
     )
+
+
+def test_at_150_percent_nothing_is_cut_and_the_table_does_not_scroll_sideways(
+    qtbot, desk, supervisor, officer, intake
+):
+    """1366×768 at 150 %: the settings page gets about 600 logical pixels; the action, the record and the
+    details wrap in their cells instead of running off the table's edge."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from ui.kit.tables import text_height
+
+    number = intake(officer).number
+    desk.actions.act(officer, number, "extend", {"reason": "belum_didokumentasikan"})
+    page = SettingsPage(wiring.settings(desk), supervisor)
+    qtbot.addWidget(page)
+    page.resize(600, 560)
+    page.show()
+    page.show_panel("audit")
+    panel = page.panels["audit"]
+    assert isinstance(panel, AuditLogPanel)
+    table = panel.table
+    qtbot.waitUntil(lambda: table.rowCount() >= 2, timeout=10_000)
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() == 0, "the table scrolls sideways"
+    last = table.columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    # the text's room in a cell: the cell less the style's focus frame on each side, as the delegate lays it out
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            needed = text_height(table.font(), text, table.columnWidth(column) - margin)
+            assert needed <= table.rowHeight(row), (text, needed, table.rowHeight(row))
