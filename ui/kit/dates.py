@@ -49,6 +49,18 @@ def moment_edit(moment: datetime, parent: QWidget | None = None) -> QDateTimeEdi
     return edit
 
 
+def typed_date(text: str) -> str:
+    """A date typed in the desk's format (``31-12-2030``) as the ISO text a service reads (``2030-12-31``);
+    any other text as typed, for the service to refuse with its own message."""
+    parts = text.strip().split("-")
+    if len(parts) == 3 and len(parts[2]) == 4 and all(p.isdigit() for p in parts):
+        try:
+            return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
+        except ValueError:
+            pass
+    return text.strip()
+
+
 def show_date(day: date | None) -> str:
     """A date in a table or a one-line list (empty for none)."""
     return format_date_short(day) if day else ""

@@ -33,7 +33,7 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from ui.kit.crash import show_error
-from ui.kit.dates import date_edit
+from ui.kit.dates import date_edit, typed_date
 from ui.kit.forms import FieldForm, long_choices
 from ui.kit.scroll import scrolled
 
@@ -189,7 +189,7 @@ class DikPanel(_ListPanel):
         self.period = self.form.add("excluded_period", self.tr("&Jangka waktu:"), QLineEdit(),
                                     self.tr("Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."))  # fmt: skip
         self.until = QLineEdit()
-        self.until.setPlaceholderText("TTTT-BB-HH")
+        self.until.setPlaceholderText(self.tr("HH-BB-TTTT"))
         self.form.add(
             "excluded_until", self.tr("Dikecualikan &sampai:"), self.until, self.tr("Boleh kosong.")
         )
@@ -203,7 +203,7 @@ class DikPanel(_ListPanel):
             "article": self.article.currentData(),
             "consequence_test": self.consequence.toPlainText(),
             "excluded_period": self.period.text() or None,
-            "excluded_until": self.until.text().strip() or None,
+            "excluded_until": typed_date(self.until.text()) or None,
             "sk_number": self.sk_number.text(),
             "sk_date": self.sk_date.date().toString("yyyy-MM-dd"),
         }

@@ -8,7 +8,7 @@ names' column a few letters: the panel stacks its halves there, and keeps them s
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.settings.page import SettingsPage
 from ui.shell import wiring
@@ -38,10 +38,12 @@ def test_every_holiday_name_is_whole_and_the_table_does_not_scroll_sideways(qtbo
 
 
 def test_side_by_side_where_the_page_is_wide(qtbot, desk, admin) -> None:
-    page = SettingsPage(wiring.settings(desk), admin)
-    qtbot.addWidget(page)
-    page.resize(1180, 640)
-    page.show()
+    # a child of a window, not a window: the test screen (800 pixels) does not bound a child's width
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = SettingsPage(wiring.settings(desk), admin, window)
+    page.setGeometry(0, 0, 1180, 640)
+    window.show()
     page.show_panel("calendar")
     panel = page.panels["calendar"]
     qtbot.waitUntil(lambda: panel.holidays.rowCount() > 5, timeout=10_000)
