@@ -32,6 +32,8 @@ FIELD_OF: dict[str, dict[str, str]] = {
     "objection": {"register_number": "dispute_register", "outcome": "dispute_outcome", "response": "requester_response"},
 }  # fmt: skip
 
+#: Records whose entries speak of another record's fields.
+REGISTER_OF: dict[str, str] = {"register": "request"}
 ACTION_FIELD_OF: dict[str, dict[str, str]] = {"request_extend": {"reason": "extension_reason"}}
 
 #: What the audit log records that is no field of a record (an export's rows, a locked account's end, …).
@@ -61,6 +63,10 @@ AUDIT_LABELS: dict[str, str] = {
     "letters": "Surat",
     "changed": "Tenggat yang berubah",
     "kind": "Jenis",
+    "sections": "Bagian narasi",
+    "from": "Dari tanggal",
+    "to": "Sampai tanggal",
+    "text": "Teks dicari",
     "year": "Tahun",
     "day": "Tanggal",
     "title": "Judul",
@@ -81,7 +87,8 @@ SEPARATOR = "; "
 def _field(entity: str, key: str, action: str = "") -> RecordField | None:
     """The record field ``key`` names in ``entity``'s details (directly or under an action's body name)."""
     name = ACTION_FIELD_OF.get(action, {}).get(key) or FIELD_OF.get(entity, {}).get(key, key)
-    for table_entity in (entity, "requester"):
+    # the register's entries (an export, a list shown) speak of its requests' fields (an export's filter)
+    for table_entity in (REGISTER_OF.get(entity, entity), "requester"):
         for spec in TABLES.get(table_entity, ()):  # type: ignore[call-overload]
             if spec.name == name:
                 return spec
@@ -92,7 +99,7 @@ def label(entity: str, key: str, action: str = "") -> str:
     """``key``'s label: its record field's (a field of ``entity`` itself first), else its own in the audit log,
     else a requester's field's, else the key in words."""
     spec = _field(entity, key, action)
-    if spec is not None and spec.entity == entity:
+    if spec is not None and spec.entity == REGISTER_OF.get(entity, entity):
         return spec.label
     if key in AUDIT_LABELS:
         return AUDIT_LABELS[key]
@@ -130,6 +137,14 @@ def value_text(entity: str, key: str, value: Any, action: str = "") -> str:
         return ", ".join(items[:LIST_SHOWN]) + (f" dan {more} lainnya" if more > 0 else "")
     if key == "fields" and isinstance(value, str):
         return label(entity, value)
+    if key == "sections" and isinstance(value, str):
+        from app.services.reports import NARRATIVE_SECTIONS
+
+        return NARRATIVE_SECTIONS.get(value, value)
+    if key == "kind" and entity == "letter" and isinstance(value, str):
+        from app.documents.kinds import DOCUMENT_TITLES
+
+        return DOCUMENT_TITLES.get(value, value)
     if key == "role" and isinstance(value, str):
         from app.services.office import OFFICIAL_ROLES
 

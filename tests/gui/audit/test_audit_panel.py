@@ -67,6 +67,14 @@ def test_a_changed_setting_and_a_viewed_list_read_in_words(desk, supervisor, adm
     assert describe("calendar", {"day": "2026-08-17", "name": "HUT RI", "note": None}) == (
         "Tanggal: 17-08-2026; Nama: HUT RI"
     )
+    export = {"format": "csv", "rows": 3, "filter": {"from": "2026-01-01", "status": ["verifikasi"]}}
+    assert describe("register", export, "export") == (
+        "Format: csv; Jumlah baris: 3; Saringan: Dari tanggal “01-01-2026”, Status “Menunggu verifikasi kelengkapan”"
+    )
+    assert describe("report", {"year": 2026, "sections": ["sdm"]}) == (
+        "Tahun: 2026; Bagian narasi: Sumber daya manusia"
+    )
+    assert describe("letter", {"kind": "notice"}) == "Jenis: Pemberitahuan Tertulis"
     assert describe("objection", {"number": "K-1", "late": False, "decision": "dikabulkan"}) == (
         "Nomor registrasi: K-1; Diajukan terlambat: Tidak; Keputusan: Keberatan dikabulkan"
     )
