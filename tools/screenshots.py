@@ -121,8 +121,11 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool, role: str
     shot(window, "dashboard")
     window.show_page("register")
     shot(window, "register")
-    overdue = desk.query.rows(admin, _filter(overdue_only=True), limit=1, order_by="due", descending=False)
-    number = overdue[0].number if overdue else desk.query.rows(admin, limit=1)[0].number
+    # which request to picture: a lookup of numbers, not a view of anyone's contacts (nothing to record)
+    overdue = desk.query.rows(
+        admin, _filter(overdue_only=True), limit=1, order_by="due", descending=False, contacts=False
+    )
+    number = overdue[0].number if overdue else desk.query.rows(admin, limit=1, contacts=False)[0].number
     window.open_request(number)
     shot(window, "request")
     window.show_page("objections")

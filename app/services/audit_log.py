@@ -8,13 +8,15 @@ supervisor can read it in the app instead of opening the file with ``sqlite3``. 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.domain.lifecycle import ACTION_LABELS as LIFECYCLE_LABELS
+from app.domain.lifecycle import OBJECTION_ACTION_LABELS
 from app.domain.permissions import Permission
+from app.services.audit_details import describe
 from app.services.context import Actor, DeskContext
 from db.models import AuditEntry, IssuedLetter, Objection, Request, User, audit_chain
 
@@ -57,6 +59,11 @@ ACTION_LABELS: dict[str, str] = {
     "audit_chain_start": "Rantai audit dimulai",
     "letters_pii_sealed": "Data pribadi surat dienkripsi",
     "pii_key_sealed": "Kunci data pribadi dibungkus",
+    "request_duplicate_confirmed": "Permohonan serupa tetap dicatat",
+    "request_duplicate_declined": "Permohonan serupa tidak dicatat",
+    "report_narrative": "Narasi laporan disimpan",
+    "register_print": "Register dicetak",
+    "dossier_print": "Berkas permohonan dicetak",
 }
 
 
@@ -120,18 +127,29 @@ def _record(entity: str, entity_id: str | None, names: dict[tuple[str, str], str
 
 
 def _label(action: str) -> str:
+    """What the officer reads for ``action``: the desk's own label, else a record's step as its timeline names
+    it (``request_respond``: "Permohonan: Pemberitahuan tertulis"), never the code's English words."""
     if action in ACTION_LABELS:
         return ACTION_LABELS[action]
-    if action.startswith(("request_", "objection_")):
-        kind, _, step = action.partition("_")
-        return ("Permohonan: " if kind == "request" else "Keberatan: ") + step.replace("_", " ")
+    kind, _, step = action.partition("_")
+    steps: dict[str, str] = {}
+    if kind == "request":
+        steps = {a.value: text for a, text in LIFECYCLE_LABELS.items()}
+    elif kind == "objection":
+        steps = {a.value: text for a, text in OBJECTION_ACTION_LABELS.items()}
+    if step in steps:
+        return ("Permohonan: " if kind == "request" else "Keberatan: ") + steps[step]
     return action
 
 
-def _details(value: Any) -> str:
-    if not value:
-        return ""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)[:500]
+def _details(entity: str, action: str, value: Any, shown_as: str | None) -> str:
+    """The entry's details as "label: value" pairs in Indonesian (``audit_details``), not the stored JSON;
+    the record's own number is left out where the *Catatan* column already names the record by it."""
+    details = value if isinstance(value, dict) else {}
+    if shown_as is not None and details.get("number") == shown_as:
+        details = {k: v for k, v in details.items() if k != "number"}
+    text = describe(entity, details, action)
+    return text if len(text) <= 500 else text[:499] + "…"
 
 
 class AuditLogService:
@@ -185,7 +203,8 @@ class AuditLogService:
             return [
                 AuditLogEntry(
                     id=row.id, at=row.at, username=row.username, action=row.action, label=_label(row.action),
-                    entity=row.entity, entity_id=row.entity_id, details=_details(row.details),
+                    entity=row.entity, entity_id=row.entity_id,
+                    details=_details(row.entity, row.action, row.details, names.get((row.entity, row.entity_id or ""))),
                     chain_seq=int(seq) if seq is not None else None,
                     record=_record(row.entity, row.entity_id, names),
                 )

@@ -33,13 +33,14 @@ from app.services import acting
 from app.services.acting import Target
 from app.services.calendar import apply_objection_deadlines, load_calendar, objection_deadlines
 from app.services.context import Actor, DeskContext
+from app.services.identity import recorded_name
 from app.services.journal import RecordSink, RowSink, SessionWrites, audit, enqueue, record_event
 from app.services.office import load_office
 from app.services.register import load_request, next_counter, parse_datetime
 from app.services.register_query import refuse_if_routed_away, still_worked_here
 from app.services.sync_state import objection_state
 from app.services.views import EventView, ObjectionView
-from db.models import Event, Objection, Office, Official, Request, User
+from db.models import Event, Objection, Office, Official, Request, Requester, User
 
 
 def request_line(event: Event, request_id: str) -> dict[str, Any]:
@@ -275,6 +276,22 @@ class ObjectionService:
             if request_number:
                 query = query.where(Objection.request_id == load_request(session, request_number).id)
             return self._views(session, session.scalars(query).all())
+
+    def requester_names(self, actor: Actor, request_numbers: Sequence[str]) -> dict[str, str]:
+        """The requester's name as each request recorded it, by request number: what the Register Keberatan
+        shows beside each keberatan. One query per chunk; a name is no full view of personal data (NIK,
+        telephone and e-mail stay unread), so listing them records nothing in the audit log."""
+        wanted = sorted(set(request_numbers))
+        names: dict[str, str] = {}
+        with self.ctx.db.reader() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                found = session.execute(
+                    select(Request, Requester)
+                    .join(Requester, Requester.id == Request.requester_id)
+                    .where(Request.number.in_(wanted[start : start + _CHUNK]))
+                )
+                names.update((req.number, recorded_name(req, who)) for req, who in found)
+        return names
 
     def act(
         self,

@@ -257,13 +257,18 @@ class RegisterQuery:
         limit: int = 200,
         order_by: str = "received_at",
         descending: bool = True,
+        contacts: bool = True,
     ) -> list[RegisterRow]:
-        """One page, in two steps: the page's rowids on narrow indexed columns, then only those rows."""
+        """One page, in two steps: the page's rowids on narrow indexed columns, then only those rows.
+
+        ``contacts``: a reader who may see them gets full telephone numbers and e-mails, and the view is
+        recorded; False where nothing shows them (the register screen with its contact column hidden), so a
+        list drawn without them records no view of anyone's personal data."""
         column = SORTABLE.get(order_by, Request.received_at)
         order = column.desc() if descending else column.asc()
         # rowid is the index's own tiebreak, so "newest first" is read straight off ix_requests_received_at
         tiebreak = _ROWID.desc() if descending else _ROWID.asc()
-        reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        reveal = contacts and actor.can(Permission.VIEW_PERSONAL_DATA)
         today = flt.today or self.ctx.clock().date()
         with self.ctx.db.reader() as session:
             if order_by == "received_at" and _text_only(flt):

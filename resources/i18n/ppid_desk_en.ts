@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Enter atau klik ganda membuka permohonan (atau keberatan) surat itu.</source>
-        <translation>Enter or double-click opens the letter's request (or objection).</translation>
+        <translation>Enter or double-click opens the letter&apos;s request (or objection).</translation>
     </message>
     <message>
         <source>&amp;Tahun:</source>
@@ -341,6 +341,7 @@
     <name>AuditLogPanel</name>
     <message>
         <source>Log audit</source>
+        <extracomment>Below about this many characters&apos; width the time and user columns wrap as well.</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
@@ -436,6 +437,7 @@
     <name>CalendarPanel</name>
     <message>
         <source>&amp;Tahun:</source>
+        <extracomment>The holiday names&apos; column keeps room for about this many characters before the panel stacks its halves. How many holidays&apos; rows the list keeps in view when stacked above the rest of the panel.</extracomment>
         <translation>&amp;Year:</translation>
     </message>
     <message>
@@ -658,7 +660,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Jam komputer ini %1 sekitar %2 dibanding server kota.&lt;/b&gt; Saat sinkronisasi terakhir, komputer menunjukkan %3 sedangkan server kota %4. Betulkan tanggal dan jam komputer (di Windows: Pengaturan › Waktu &amp;amp; bahasa › Atur waktu secara otomatis), lalu sinkronkan lagi. Sampai jam benar, setiap nomor registrasi baru menunggu petugas memastikan tanggalnya: formulir permohonan meminta Anda memeriksa waktu diterima, lalu menekan Ctrl+Enter sekali lagi.</source>
-        <translation>&lt;b&gt;This computer's clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer's date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
+        <translation>&lt;b&gt;This computer&apos;s clock is %1 of the city server by about %2.&lt;/b&gt; At the last sync the computer showed %3 while the city server showed %4. Correct the computer&apos;s date and time (on Windows: Settings › Time &amp;amp; language › Set time automatically), then sync again. Until the clock is right, every new registration number waits for the officer to confirm its date: the request form asks you to check the time received, then press Ctrl+Enter once more.</translation>
     </message>
 </context>
 <context>
@@ -669,7 +671,7 @@
     </message>
     <message>
         <source>Pakai versi meja ini</source>
-        <translation>Use this desk's version</translation>
+        <translation>Use this desk&apos;s version</translation>
     </message>
     <message>
         <source>Sunting nilai yang berbeda</source>
@@ -685,11 +687,11 @@
     </message>
     <message>
         <source>Nilai dari server tetap dipakai untuk: {0}. Perubahan meja ini dibuang.</source>
-        <translation>The server's values are kept for: {0}. This desk's change is discarded.</translation>
+        <translation>The server&apos;s values are kept for: {0}. This desk&apos;s change is discarded.</translation>
     </message>
     <message>
         <source>Nilai dari meja ini dipakai untuk: {0}, lalu dikirim ke server.</source>
-        <translation>This desk's values are used for: {0}, then sent to the server.</translation>
+        <translation>This desk&apos;s values are used for: {0}, then sent to the server.</translation>
     </message>
     <message>
         <source>Isi nilai yang benar untuk kolom yang bentrok ({0}); kolom lain memakai versi server.</source>
@@ -709,7 +711,7 @@
     </message>
     <message>
         <source>Dicatat di riwayat permohonan dan log audit (min. 5 karakter).</source>
-        <translation>Recorded in the request's history and the audit log (at least 5 characters).</translation>
+        <translation>Recorded in the request&apos;s history and the audit log (at least 5 characters).</translation>
     </message>
     <message>
         <source>&amp;Simpan keputusan</source>
@@ -800,11 +802,11 @@
     </message>
     <message>
         <source>Versi meja ini</source>
-        <translation>This desk's version</translation>
+        <translation>This desk&apos;s version</translation>
     </message>
     <message>
         <source>Perbandingan versi server dan versi meja ini</source>
-        <translation>Comparison of the server version and this desk's version</translation>
+        <translation>Comparison of the server version and this desk&apos;s version</translation>
     </message>
     <message>
         <source>Tampilkan yang sudah se&amp;lesai</source>
@@ -820,7 +822,7 @@
     </message>
     <message>
         <source>Pakai versi &amp;meja ini</source>
-        <translation>Use this &amp;desk's version</translation>
+        <translation>Use this &amp;desk&apos;s version</translation>
     </message>
     <message>
         <source>S&amp;unting…</source>
@@ -848,7 +850,7 @@
     </message>
     <message>
         <source>Versi meja ini dipakai</source>
-        <translation>This desk's version used</translation>
+        <translation>This desk&apos;s version used</translation>
     </message>
     <message>
         <source>Disunting</source>
@@ -1068,6 +1070,10 @@
         <translation>&amp;Period:</translation>
     </message>
     <message>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
         <source>Dikecualikan &amp;sampai:</source>
         <translation>Excluded &amp;until:</translation>
     </message>
@@ -1084,8 +1090,8 @@
         <translation>What would follow if the information were disclosed (at least 20 characters).</translation>
     </message>
     <message>
-        <source>Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah.</source>
-        <translation>For example '5 (lima) tahun'; or fill in the end date below.</translation>
+        <source>Misalnya &apos;5 (lima) tahun&apos;; atau isi tanggal akhir di bawah.</source>
+        <translation>For example &apos;5 (lima) tahun&apos;; or fill in the end date below.</translation>
     </message>
     <message>
         <source>Boleh kosong.</source>
@@ -1242,7 +1248,7 @@
     </message>
     <message>
         <source>Per putusan Atasan PPID</source>
-        <translation>By the superior's decision</translation>
+        <translation>By the superior&apos;s decision</translation>
     </message>
     <message>
         <source>Diajukan terlambat</source>
@@ -1257,7 +1263,7 @@
     <name>FormFields</name>
     <message>
         <source>&amp;Simpan</source>
-        <extracomment>A field's own rule: the message for its current value, or None when it is valid.</extracomment>
+        <extracomment>A field&apos;s own rule: the message for its current value, or None when it is valid.</extracomment>
         <translation>&amp;Save</translation>
     </message>
     <message>
@@ -1853,7 +1859,7 @@
     </message>
     <message>
         <source>Memuat data kantor…</source>
-        <translation>Loading the office's data…</translation>
+        <translation>Loading the office&apos;s data…</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
@@ -1864,7 +1870,7 @@
     <name>MainWindow</name>
     <message>
         <source>PPID Desk — %1</source>
-        <extracomment>A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one (the PC sat at the login screen) is read again as the window opens. The window's size where the work area has room for it (else it opens maximised; ui/kit/screen.py) and the smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen).</extracomment>
+        <extracomment>A dashboard built during the sign-in is shown as it is if its data are younger than this; an older one (the PC sat at the login screen) is read again as the window opens. The window&apos;s size where the work area has room for it (else it opens maximised; ui/kit/screen.py) and the smallest it may be made (capped to the work area too, so the status bar is never pushed off the screen). The minimum fits a 1366×768 screen at 150 % (911×472 device-independent pixels less a taskbar and title bar): each page scrolls inside the window where it needs more (ui/kit/scroll.py).</extracomment>
         <translation>PPID Desk — %1</translation>
     </message>
     <message>
@@ -1918,7 +1924,7 @@
     </message>
     <message>
         <source>Disk folder data penuh, hanya-baca atau bermasalah, jadi register dibuka hanya untuk dibaca: permohonan dapat dicari, dilihat, diekspor dan dicadangkan ke disk lain, tetapi tidak ada perubahan yang dapat disimpan. Perbaiki disk (atau kosongkan ruangnya), lalu buka ulang aplikasi.</source>
-        <translation>The data folder's disk is full, read-only or failing, so the register is open for reading only: requests can be searched, viewed, exported and backed up to another disk, but no change can be saved. Repair the disk (or free some space), then reopen the application.</translation>
+        <translation>The data folder&apos;s disk is full, read-only or failing, so the register is open for reading only: requests can be searched, viewed, exported and backed up to another disk, but no change can be saved. Repair the disk (or free some space), then reopen the application.</translation>
     </message>
     <message>
         <source>HANYA-BACA</source>
@@ -2015,7 +2021,7 @@
     </message>
     <message>
         <source>Tanggapan tertulis Atasan PPID atas keberatan.</source>
-        <translation>The PPID superior's written response to the objection.</translation>
+        <translation>The PPID superior&apos;s written response to the objection.</translation>
     </message>
     <message>
         <source>&amp;Keputusan:</source>
@@ -2039,11 +2045,11 @@
     </message>
     <message>
         <source>Tanggapan pemohon atas keputusan Atasan PPID.</source>
-        <translation>The requester's response to the PPID superior's decision.</translation>
+        <translation>The requester&apos;s response to the PPID superior&apos;s decision.</translation>
     </message>
     <message>
         <source>&amp;Tanggapan pemohon:</source>
-        <translation>&amp;Requester's response:</translation>
+        <translation>&amp;Requester&apos;s response:</translation>
     </message>
     <message>
         <source>Pemohon mengajukan sengketa informasi ke Komisi Informasi (14 hari kerja).</source>
@@ -2130,7 +2136,7 @@
     </message>
     <message>
         <source>Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; Atasan PPID yang menimbangnya.</source>
-        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID's superior weighs it.</translation>
+        <translation>Objection {0} is registered, but it was filed LATE: the filing window (30 working days, Article 36(1) of Law 14/2008) ended on {1}. The objection is still recorded and marked late; the PPID&apos;s superior weighs it.</translation>
     </message>
     <message>
         <source>Keberatan terlambat</source>
@@ -2229,7 +2235,7 @@
     </message>
     <message>
         <source>Batas tanggapan Atasan PPID sudah lewat.</source>
-        <translation>The PPID superior's response deadline has passed.</translation>
+        <translation>The PPID superior&apos;s response deadline has passed.</translation>
     </message>
     <message>
         <source>Permohonan</source>
@@ -2269,7 +2275,7 @@
     </message>
     <message>
         <source>Tanggapan pemohon</source>
-        <translation>Requester's response</translation>
+        <translation>Requester&apos;s response</translation>
     </message>
     <message>
         <source>Sengketa</source>
@@ -2459,7 +2465,7 @@
     </message>
     <message>
         <source>Halaman dokumen</source>
-        <extracomment>the document's own paper (from its first page): it chooses the printer, not the kind's setting</extracomment>
+        <extracomment>the document&apos;s own paper (from its first page): it chooses the printer, not the kind&apos;s setting</extracomment>
         <translation>Document pages</translation>
     </message>
     <message>
@@ -2615,7 +2621,7 @@
     </message>
     <message>
         <source>Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan.</source>
-        <translation>Issued now with number {0}; recorded on the request's timeline.</translation>
+        <translation>Issued now with number {0}; recorded on the request&apos;s timeline.</translation>
     </message>
     <message>
         <source>Cetak ulang surat {0} yang diterbitkan {1} oleh {2}</source>
@@ -2635,7 +2641,7 @@
     </message>
     <message>
         <source>PERINGATAN: berbeda dari sidik jari aslinya.</source>
-        <translation>WARNING: differs from the original's fingerprint.</translation>
+        <translation>WARNING: differs from the original&apos;s fingerprint.</translation>
     </message>
     <message>
         <source>Peringatan templat: {0}</source>
@@ -2661,8 +2667,8 @@
         <translation>The PDF document cannot be read for printing.</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
-        <translation>Printer '{0}' cannot be used. Check that the printer is switched on and connected.</translation>
+        <source>Printer &apos;{0}&apos; tidak dapat dipakai. Periksa apakah printer menyala dan tersambung.</source>
+        <translation>Printer &apos;{0}&apos; cannot be used. Check that the printer is switched on and connected.</translation>
     </message>
     <message>
         <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
@@ -2689,8 +2695,8 @@
         <translation>The PDF could not be saved to {0}: {1}</translation>
     </message>
     <message>
-        <source>Printer '{0}' tidak ditemukan.</source>
-        <translation>Printer '{0}' was not found.</translation>
+        <source>Printer &apos;{0}&apos; tidak ditemukan.</source>
+        <translation>Printer &apos;{0}&apos; was not found.</translation>
     </message>
     <message>
         <source>Gagal mencetak ke printer {0}: {1}</source>
@@ -3038,7 +3044,7 @@
     </message>
     <message>
         <source>Sisa Waktu</source>
-        <extracomment>The register's columns that are fields of the field tables, by their register key (``requester_kind`` is the requester's ``kind``): a code among them reads as the text the table gives it (``options``).</extracomment>
+        <extracomment>The register&apos;s columns that are fields of the field tables, by their register key (``requester_kind`` is the requester&apos;s ``kind``): a code among them reads as the text the table gives it (``options``).</extracomment>
         <translation>Time Left</translation>
     </message>
     <message>
@@ -3078,7 +3084,7 @@
     <name>ReportsPage</name>
     <message>
         <source>Laporan Layanan Informasi Publik</source>
-        <extracomment>The last city-wide report shown (PPID Utama's desk, *Seluruh kota* ticked), else None.</extracomment>
+        <extracomment>The last city-wide report shown (PPID Utama&apos;s desk, *Seluruh kota* ticked), else None.</extracomment>
         <translation>Public Information Service Report</translation>
     </message>
     <message>
@@ -3350,7 +3356,7 @@
     </message>
     <message>
         <source>Pemohon</source>
-        <extracomment>Each pane's sections in order, with their titles (translated under the pane's context).</extracomment>
+        <extracomment>Each pane&apos;s sections in order, with their titles (translated under the pane&apos;s context).</extracomment>
         <translation>Requester</translation>
     </message>
     <message>
@@ -3463,7 +3469,7 @@
     </message>
     <message>
         <source>Cetak surat permohonan ini</source>
-        <translation>Print this request's letters</translation>
+        <translation>Print this request&apos;s letters</translation>
     </message>
 </context>
 <context>
@@ -3671,7 +3677,7 @@
     </message>
     <message>
         <source>Nama pejabat wajib diisi.</source>
-        <translation>The official's name is required.</translation>
+        <translation>The official&apos;s name is required.</translation>
     </message>
     <message>
         <source>Jabatan wajib diisi.</source>
@@ -3710,11 +3716,11 @@
     </message>
     <message>
         <source>Periksa sambungan internet komputer ini. Data yang belum terkirim tetap aman di meja ini dan dikirim otomatis begitu tersambung.</source>
-        <translation>Check this computer's internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
+        <translation>Check this computer&apos;s internet connection. Data not yet sent stays safe on this desk and is sent automatically once connected.</translation>
     </message>
     <message>
         <source>Token perangkat disimpan di penyimpanan rahasia sistem, tidak pernah dalam berkas biasa. Di Windows/macOS pastikan layanan kredensial berjalan; di Linux pasang dan jalankan Secret Service (mis. gnome-keyring) atau pilih backend lewat variabel PYTHON_KEYRING_BACKEND.</source>
-        <translation>The device token is kept in the system's secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
+        <translation>The device token is kept in the system&apos;s secret store, never in an ordinary file. On Windows/macOS make sure the credential service is running; on Linux install and run a Secret Service (e.g. gnome-keyring) or choose a backend with the PYTHON_KEYRING_BACKEND variable.</translation>
     </message>
     <message>
         <source>Server kota tidak menjawab tepat waktu (jaringan lambat atau putus)</source>
@@ -3730,7 +3736,7 @@
     </message>
     <message>
         <source>Sertifikat server kota tidak dapat diverifikasi</source>
-        <translation>The city server's certificate cannot be verified</translation>
+        <translation>The city server&apos;s certificate cannot be verified</translation>
     </message>
     <message>
         <source>Periksa alamat server. Bila kota memakai CA sendiri, minta berkas sertifikat CA ke admin kota dan daftarkan ulang meja dengan berkas itu.</source>
@@ -3738,11 +3744,11 @@
     </message>
     <message>
         <source>Jam komputer ini salah, sertifikat server ditolak</source>
-        <translation>This computer's clock is wrong; the server certificate was refused</translation>
+        <translation>This computer&apos;s clock is wrong; the server certificate was refused</translation>
     </message>
     <message>
         <source>Betulkan tanggal dan jam komputer, lalu sinkronkan lagi.</source>
-        <translation>Correct the computer's date and time, then sync again.</translation>
+        <translation>Correct the computer&apos;s date and time, then sync again.</translation>
     </message>
     <message>
         <source>Token perangkat tidak berlaku lagi</source>
@@ -3758,7 +3764,7 @@
     </message>
     <message>
         <source>Hubungi PPID Utama kota. Bila meja ini boleh bergabung lagi, minta kode pendaftaran baru dan daftarkan ulang di Pengaturan › Sinkronisasi.</source>
-        <translation>Contact the city's PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
+        <translation>Contact the city&apos;s PPID Utama. If this desk may join again, ask for a new enrollment code and enroll again in Settings › Sync.</translation>
     </message>
     <message>
         <source>Versi aplikasi terlalu lama: perbarui aplikasi</source>
@@ -3782,7 +3788,7 @@
     </message>
     <message>
         <source>Server menolak kiriman: ada data milik kantor lain</source>
-        <translation>The server refused the upload: it touched another office's data</translation>
+        <translation>The server refused the upload: it touched another office&apos;s data</translation>
     </message>
     <message>
         <source>Tidak ada yang diterapkan di server. Hubungi admin kota dengan waktu kejadian ini.</source>
@@ -3818,7 +3824,7 @@
     </message>
     <message>
         <source>Minta ke admin kota kode untuk kantor meja ini.</source>
-        <translation>Ask the city admin for a code for this desk's office.</translation>
+        <translation>Ask the city admin for a code for this desk&apos;s office.</translation>
     </message>
     <message>
         <source>Huruf meja untuk kantor ini sudah habis</source>
@@ -3858,7 +3864,7 @@
     </message>
     <message>
         <source>Sinkronisasi gagal</source>
-        <extracomment>The server refuses another office's code before spending it (``enroll_office_mismatch``): the same words as the desk's own check, which reads the office from the server's list first.</extracomment>
+        <extracomment>The server refuses another office&apos;s code before spending it (``enroll_office_mismatch``): the same words as the desk&apos;s own check, which reads the office from the server&apos;s list first.</extracomment>
         <translation>Sync failed</translation>
     </message>
 </context>
@@ -3958,7 +3964,7 @@
     </message>
     <message>
         <source>berbeda %1 dengan server kota: betulkan tanggal dan jam komputer</source>
-        <translation>off by %1 from the city server: correct the computer's date and time</translation>
+        <translation>off by %1 from the city server: correct the computer&apos;s date and time</translation>
     </message>
     <message>
         <source>sesuai dengan server kota</source>

@@ -36,6 +36,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.letter_agenda import AgendaEntry, matching
 from ui.kit.crash import user_message
+from ui.kit.dates import show_date
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.lifetime import keep
@@ -197,7 +198,7 @@ class AgendaPage(Page):
         self.shown_entries = matching(self.entries, self.kind, self.search_edit.text())
         self.table.setRowCount(len(self.shown_entries))
         for i, e in enumerate(self.shown_entries):
-            cells = (str(i + 1), e.number, e.date.strftime("%d-%m-%Y"), e.subject, e.record_number, e.addressee,
+            cells = (str(i + 1), e.number, show_date(e.date), e.subject, e.record_number, e.addressee,
                      e.issued_by_name, e.paper)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,19 +27,31 @@ from PySide6.QtWidgets import (
 from app.services.audit_log import LIMIT, AuditLogEntry, AuditLogService
 from app.services.context import Actor
 from ui.kit.crash import user_message
+from ui.kit.dates import date_edit, show_moment
 from ui.kit.flow import FlowLayout, pair
-from ui.kit.qtime import qdate
 from ui.kit.style import set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import record_table, wrap_rows
 from ui.kit.tasks import run_in_background
+
+#: Below about this many characters' width the time and user columns wrap as well.
+WIDE_CHARS = 130
 
 
 class AuditLogPanel(QWidget):
     def __init__(
-        self, audit_log: Callable[[], AuditLogService], actor: Actor, parent: QWidget | None = None
+        self,
+        audit_log: Callable[[], AuditLogService],
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
     ) -> None:
+        """``today``: the desk's clock (``CalendarService.today``), where the date filter starts."""
         super().__init__(parent)
-        self.audit_log, self.actor = audit_log, actor  # built on the first read, off the GUI thread
+        self.audit_log, self.actor, self.today = (
+            audit_log,
+            actor,
+            today,
+        )  # the log's service: on the first read
         self.entries: list[AuditLogEntry] = []
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Log audit"))
@@ -71,16 +83,32 @@ class AuditLogPanel(QWidget):
             ],
             self.tr("Tabel log audit"),
         )
-        for column, width in enumerate((150, 110, 220, 240)):
-            self.table.setColumnWidth(column, width)
-        # the details are free text of any length: they take the free width (the tooltip shows them whole)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        # the time, the user and the chain link as wide as they are; the action, the record and the details
+        # share the rest and wrap, so at 150 % nothing is cut and the table never scrolls sideways inside itself
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self._fit_columns(narrow=False)
+        wrap_rows(self.table)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self._load_users()
         self.refresh()
+
+    def _fit_columns(self, *, narrow: bool) -> None:
+        """Wide: the time, the user and the chain link as wide as they are, the rest shared. Narrow (150 %):
+        the time and the user share and wrap too, or the shared columns are left a word's width."""
+        self._narrow = narrow
+        header = self.table.horizontalHeader()
+        for column in range(6):
+            fixed = column == 5 or (column in (0, 1) and not narrow)
+            mode = QHeaderView.ResizeMode.ResizeToContents if fixed else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < WIDE_CHARS * self.fontMetrics().averageCharWidth()
+        if narrow != self._narrow:
+            self._fit_columns(narrow=narrow)
+        super().resizeEvent(event)
 
     def _filters(self) -> FlowLayout:
         """The filters wrap onto a second line rather than widening the settings page (150 %)."""
@@ -100,14 +128,12 @@ class AuditLogPanel(QWidget):
         self.by_date = QCheckBox(self.tr("&Tanggal"))
         self.by_date.setAccessibleName(self.tr("Saring menurut tanggal"))
         row.addWidget(self.by_date)
-        today = date.today()
-        self.day_from, self.day_to = QDateEdit(qdate(today - timedelta(days=30))), QDateEdit(qdate(today))
+        today = self.today()
+        self.day_from, self.day_to = date_edit(today - timedelta(days=30)), date_edit(today)
         for edit, name in (
             (self.day_from, self.tr("Dari tanggal")),
             (self.day_to, self.tr("Sampai tanggal")),
         ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
             edit.setAccessibleName(name)
             edit.setEnabled(False)
             self.by_date.toggled.connect(edit.setEnabled)
@@ -147,7 +173,7 @@ class AuditLogPanel(QWidget):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (
-                entry.at.strftime("%d-%m-%Y %H:%M:%S"),
+                show_moment(entry.at, seconds=True),
                 entry.username,
                 entry.label,
                 entry.record,

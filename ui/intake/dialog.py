@@ -19,7 +19,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -47,6 +46,7 @@ from app.services.identity import IdentityAnswer
 from app.services.views import RequesterView, RequestView
 from ui.intake.result import IntakeResult
 from ui.kit import screen
+from ui.kit.dates import moment_edit
 from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, shortcut, text_of
 from ui.kit.keys import down_into
@@ -322,9 +322,9 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.missing.setFixedHeight(54)
         g.set_visible("missing_items", False)
         self.channel = g.add("channel", self.tr("Sa&luran:"), combo(CHANNELS, "datang_langsung"))
-        self.received_at = g.add("received_at", self.tr("&Waktu diterima:"), QDateTimeEdit())
-        self.received_at.setDisplayFormat("dd-MM-yyyy HH.mm")
-        self.received_at.setDateTime(qdatetime(self.services.calendar.now()))
+        self.received_at = g.add(
+            "received_at", self.tr("&Waktu diterima:"), moment_edit(self.services.calendar.now())
+        )
         self.received_at.dateTimeChanged.connect(self._mark_time_edited)
         return group
 

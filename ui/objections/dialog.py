@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -35,8 +34,8 @@ from app.domain.lifecycle import (
 )
 from app.services.context import Actor
 from app.services.views import ObjectionView
+from ui.kit.dates import moment_edit
 from ui.kit.forms import FieldForm, combo, save_row
-from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.scroll import scrolled
 from ui.kit.style import set_role
@@ -87,8 +86,7 @@ class RecordDialog(RecordingFlow, QDialog):
 
     def finish(self, time_label: str) -> None:
         """Add the time field, the error line and the buttons (after the subclass's own fields)."""
-        self.at = self.f.add("at", time_label, QDateTimeEdit(qdatetime(self.services.calendar.now())))
-        self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
+        self.at = self.f.add("at", time_label, moment_edit(self.services.calendar.now()))
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, self.layout_, self.save)
         for widget in self.f.widgets.values():

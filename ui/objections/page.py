@@ -38,6 +38,7 @@ from app.services.context import Actor
 from app.services.record_fields import field_of
 from app.services.views import ObjectionView
 from ui.kit.columns import screen_headers
+from ui.kit.dates import show_date, show_moment
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
@@ -71,7 +72,7 @@ class Listing:
 
 
 def _d(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    return show_date(value)
 
 
 def _text(view: ObjectionView, key: str) -> str:
@@ -194,12 +195,8 @@ class ObjectionsPage(Page):
 
         def fetch() -> Listing:
             objections = services.objections.list(actor, status=status)
-            names: dict[str, str] = {}
-            for objection in objections:
-                if objection.request_number not in names:
-                    names[objection.request_number] = services.register.get(
-                        actor, objection.request_number
-                    ).requester.name
+            # only the names: a full view per row would record a view of personal data per keberatan listed
+            names = services.objections.requester_names(actor, [o.request_number for o in objections])
             return Listing(objections, names, services.calendar.calendar(), services.calendar.today())
 
         submit(fetch, self._show_list, self._failed, background=self.background)
@@ -302,7 +299,7 @@ class ObjectionsPage(Page):
                 widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         for event in view.events:
-            line = QLabel(f"{event.at.strftime('%d-%m-%Y %H.%M')} · {event.username} · {event.summary}")
+            line = QLabel(f"{show_moment(event.at)} · {event.username} · {event.summary}")
             line.setWordWrap(True)
             self.history_box.addWidget(line)
         self.history_box.addStretch(1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.documents.kinds import DOCUMENT_TITLES, RECORD_DOCUMENTS
 from app.services.context import Actor
 from app.services.letters import IssuedDocument
+from ui.kit.dates import show_date, show_moment
 from ui.kit.lifetime import keep
 from ui.kit.tasks import submit
 from ui.printing.preview_dialog import PreviewDialog
@@ -70,7 +71,7 @@ def describe(doc: IssuedDocument) -> str:
             "PrintActions", "Diterbitkan sekarang dengan nomor {0}; tercatat pada riwayat permohonan."
         ).format(shown)
     else:
-        when = doc.issued_at.strftime("%d-%m-%Y %H.%M")
+        when = show_moment(doc.issued_at)
         text = QCoreApplication.translate(
             "PrintActions", "Cetak ulang surat {0} yang diterbitkan {1} oleh {2}"
         ).format(shown, when, doc.issued_by)
@@ -265,7 +266,7 @@ def print_register(
         if objections
         else QCoreApplication.translate("PrintActions", "Register Permohonan {0} s.d. {1}")
     )
-    label = html.escape(title.format(date_from.strftime("%d-%m-%Y"), date_to.strftime("%d-%m-%Y")))
+    label = html.escape(title.format(show_date(date_from), show_date(date_to)))
 
     def show(value: tuple[bytes, list[str]]) -> None:
         pdf, warnings = value

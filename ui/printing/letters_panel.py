@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.documents.kinds import DOCUMENT_TITLES, REQUEST_DOCUMENTS
 from app.services.context import Actor
 from app.services.letters import IssuedDocument
+from ui.kit.dates import show_moment
 from ui.kit.tasks import submit
 from ui.printing import actions
 from ui.printing.print_service import PrintService
@@ -114,7 +115,7 @@ class LettersPanel(QGroupBox):
         self.tree.clear()
         last: QTreeWidgetItem | None = None
         for doc in documents:
-            when = doc.issued_at.strftime("%d-%m-%Y %H.%M")
+            when = show_moment(doc.issued_at)
             item = QTreeWidgetItem([doc.title, doc.number or doc.request_number, when, doc.issued_by])
             item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
             self.tree.addTopLevelItem(item)

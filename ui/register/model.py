@@ -33,6 +33,7 @@ from app.services.context import Actor
 from app.services.record_fields import register_fields, screen_columns
 from app.services.register_query import SORTABLE, RegisterFilter, RegisterQuery, RegisterRow
 from ui.kit.columns import screen_headers
+from ui.kit.dates import show_date, show_moment
 from ui.kit.tasks import submit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,7 +88,7 @@ def column_headers() -> dict[str, str]:
 def _d(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    return value.strftime("%d-%m-%Y %H.%M") if isinstance(value, datetime) else value.strftime("%d-%m-%Y")
+    return show_moment(value) if isinstance(value, datetime) else show_date(value)
 
 
 def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
@@ -165,7 +166,10 @@ class RegisterTableModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._background = background
         self._calendar = calendar
-        self._today = today or date.today
+        self._today = today or (lambda: query.ctx.clock().date())  # the desk's clock, never the PC's
+        self._contacts = (
+            False  # full contacts are read (and their view recorded) only while their column shows
+        )
         self._filter = RegisterFilter()
         self._order_by = "received_at"
         self._descending = True
@@ -205,6 +209,14 @@ class RegisterTableModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
+    def set_contacts(self, shown: bool) -> None:
+        """Whether the contact column shows: only then does a page read full telephone numbers and e-mails
+        for a reader who may see them, recording that view once per page read (showing the column is the
+        deliberate act; drawing, scrolling back to a cached page or sorting the hidden column is not)."""
+        if shown != self._contacts:
+            self._contacts = shown
+            self.reload()
+
     def set_calendar(self, calendar: WorkingCalendar | None) -> None:
         self._calendar = calendar
         self._remaining.clear()
@@ -215,11 +227,13 @@ class RegisterTableModel(QAbstractTableModel):
         generation = self._generation
         flt = self._filter if self._filter.today else replace(self._filter, today=self._today())
         order_by, descending, size = self._order_by, self._descending, self._page_size
-        query, actor = self._query, self._actor
+        query, actor, contacts = self._query, self._actor, self._contacts
 
         def fetch() -> Snapshot:
             total = query.count(actor, flt)
-            first = query.rows(actor, flt, offset=0, limit=size, order_by=order_by, descending=descending)
+            first = query.rows(
+                actor, flt, offset=0, limit=size, order_by=order_by, descending=descending, contacts=contacts
+            )
             return Snapshot(generation, total, first)
 
         self._set_loading(True)
@@ -262,7 +276,7 @@ class RegisterTableModel(QAbstractTableModel):
         if number in self._pending_pages:
             return None
         flt = self._filter if self._filter.today else replace(self._filter, today=self._today())
-        query, actor, generation = self._query, self._actor, self._generation
+        query, actor, generation, contacts = self._query, self._actor, self._generation, self._contacts
         offset, size, order_by, descending = (
             number * self._page_size,
             self._page_size,
@@ -271,7 +285,15 @@ class RegisterTableModel(QAbstractTableModel):
         )
 
         def fetch() -> tuple[int, int, list[RegisterRow]]:
-            rows = query.rows(actor, flt, offset=offset, limit=size, order_by=order_by, descending=descending)
+            rows = query.rows(
+                actor,
+                flt,
+                offset=offset,
+                limit=size,
+                order_by=order_by,
+                descending=descending,
+                contacts=contacts,
+            )
             return generation, number, rows
 
         self._pending_pages.add(number)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter
+from ui.kit.dates import date_edit
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.keys import down_into
@@ -180,15 +180,13 @@ class RegisterPage(Page):
         ):
             self.period.addItem(text, key)
         self._labelled(row, self.tr("&Periode:"), self.period)
-        today = qdate(self.services.calendar.today())
-        self.date_from = QDateEdit(today.addMonths(-1))
-        self.date_to = QDateEdit(today)
+        today = self.services.calendar.today()
+        self.date_from = date_edit(qdate(today).addMonths(-1))
+        self.date_to = date_edit(today)
         for edit, text in (
             (self.date_from, self.tr("Dari tanggal")),
             (self.date_to, self.tr("Sampai tanggal")),
         ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
             edit.setAccessibleName(text)
             edit.hide()
             edit.dateChanged.connect(lambda _d: self._debounce.start())
@@ -263,6 +261,9 @@ class RegisterPage(Page):
             action.setCheckable(True)
             action.setChecked(column.default_visible)
             action.toggled.connect(lambda on, i=index: table.setColumnHidden(i, not on))
+            if column.key == "contact":
+                action.toggled.connect(self.model.set_contacts)
+                self.model.set_contacts(column.default_visible)
             self.columns_menu.addAction(action)
         # the columns of a fixed vocabulary are as wide as their longest value, in this font and language
         fit_column(table, self.model.column_of("status"), STATUS_LABELS.values())

@@ -48,6 +48,7 @@ from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
+from ui.kit.dates import show_date
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
@@ -334,7 +335,7 @@ class ReportsPage(Page):
         self.rows.setRowCount(len(chosen))
         for i, row in enumerate(chosen):
             days = "" if row.response_days is None else str(row.response_days)
-            cells = (row.number, row.received_on.strftime("%d-%m-%Y"), CHANNELS.get(row.channel, row.channel),
+            cells = (row.number, show_date(row.received_on), CHANNELS.get(row.channel, row.channel),
                      OUTCOMES.get(row.outcome, row.outcome), days)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

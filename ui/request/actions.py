@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -40,9 +39,9 @@ from app.domain.lifecycle import (
 from app.domain.requester import DOCUMENT_KINDS
 from app.services.context import Actor
 from app.services.views import RequestView
+from ui.kit.dates import moment_edit, show_date
 from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
-from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.request.correction import CorrectionFields
@@ -100,10 +99,7 @@ class ActionDialog(RecordingFlow, QDialog):
             Action.CORRECT: self._correct,
         }
         self._collect = builders[action]()
-        self.at = self.f.add(
-            "at", self.tr("&Waktu tindakan:"), QDateTimeEdit(qdatetime(services.calendar.now()))
-        )
-        self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
+        self.at = self.f.add("at", self.tr("&Waktu tindakan:"), moment_edit(services.calendar.now()))
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)
         self._focus_first()
@@ -159,7 +155,7 @@ class ActionDialog(RecordingFlow, QDialog):
         due = self.view.due_response
         self.intro.setText(
             self.tr("Perpanjangan 7 hari kerja, satu kali, diberitahukan sebelum {0}.").format(
-                due.strftime("%d-%m-%Y") if due else "–"
+                show_date(due) or "–"
             )
         )
         reason = self.f.add("reason", self.tr("&Alasan perpanjangan:"), combo(EXTENSION_REASONS))

@@ -40,6 +40,7 @@ from app.services.availability import RequestChoices, request_choices
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.views import ObjectionView, RequestView
+from ui.kit.dates import show_moment
 from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
@@ -292,7 +293,7 @@ class RequestPage(Page):
         self.timeline.setRowCount(0)
         self.timeline.setRowCount(len(view.events))
         for row, event in enumerate(view.events):
-            cells = (event.at.strftime("%d-%m-%Y %H.%M"), event.username, event.summary)
+            cells = (show_moment(event.at), event.username, event.summary)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(event.summary)

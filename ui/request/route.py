@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 from app.services.context import Actor
 from app.services.routing import RouteChoice
 from app.services.views import RequestView
+from ui.kit.dates import moment_edit
 from ui.kit.forms import FieldForm, save_row
-from ui.kit.qtime import qdatetime
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
@@ -94,10 +93,7 @@ class RouteDialog(RecordingFlow, QDialog):
         self.f.labels["to_office"].setBuddy(self.office)  # Alt+T lands in the combo box
         self.reason = self.f.add("reason", self.tr("&Alasan:"), QPlainTextEdit())
         self.reason.setFixedHeight(70)
-        self.at = self.f.add(
-            "at", self.tr("&Waktu diteruskan:"), QDateTimeEdit(qdatetime(services.calendar.now()))
-        )
-        self.at.setDisplayFormat("dd-MM-yyyy HH.mm")
+        self.at = self.f.add("at", self.tr("&Waktu diteruskan:"), moment_edit(services.calendar.now()))
         self.at.dateTimeChanged.connect(self._mark_time)
         self.general_error, self.buttons = save_row(self, layout, self.save)
         self.office.setFocus()

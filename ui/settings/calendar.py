@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,10 +32,16 @@ from app.errors import DeskError, ValidationError
 from app.services.calendar import CLOSURE, CalendarService, DeadlineChange
 from app.services.context import Actor
 from ui.kit.crash import show_error, user_message
+from ui.kit.dates import date_edit
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import record_table, wrap_rows
 from ui.kit.tasks import run_in_background
+
+#: The holiday names' column keeps room for about this many characters before the panel stacks its halves.
+NAME_WIDTH_CHARS = 28
+#: How many holidays' rows the list keeps in view when stacked above the rest of the panel.
+STACKED_ROWS = 10
 
 
 def long_date(day: date) -> str:
@@ -55,7 +62,7 @@ class CalendarPanel(QWidget):
         self.changes: list[DeadlineChange] = []
         can_edit = actor.can(Permission.MANAGE_CALENDAR)
         can_recompute = actor.can(Permission.RECOMPUTE_DEADLINES)
-        layout = QHBoxLayout(self)
+        self.columns = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         left = QVBoxLayout()
         top = QHBoxLayout()
         year_label = QLabel(self.tr("&Tahun:"))
@@ -71,6 +78,13 @@ class CalendarPanel(QWidget):
         self.holidays = _table(
             [self.tr("Tanggal"), self.tr("Keterangan"), self.tr("Jenis")], self.tr("Hari libur")
         )
+        # the names take the width left beside the date and the kind and wrap onto a second line, rather than
+        # widening the table past its panel (at 150 % a long name was cut at the edge and the table scrolled
+        # sideways inside itself)
+        header = self.holidays.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        wrap_rows(self.holidays)
         left.addWidget(self.holidays, 1)
         self.cuti = QCheckBox(self.tr("&Cuti bersama dihitung sebagai hari libur"))
         self.cuti.setChecked(calendar.cuti_bersama_is_holiday())
@@ -84,11 +98,7 @@ class CalendarPanel(QWidget):
         closures.setEnabled(can_edit)
         box = QVBoxLayout(closures)
         self.form = FieldForm()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        today = calendar.today()
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day = date_edit(calendar.today())
         self.reason = QLineEdit()
         self.form.add("day", self.tr("Tangga&l:"), self.day)
         self.form.add("name", self.tr("&Keterangan:"), self.reason, self.tr("mis. HUT Kota Serang"))
@@ -135,10 +145,33 @@ class CalendarPanel(QWidget):
         self.apply_button.clicked.connect(self.apply_changes)
         right.addWidget(recompute, 1)
         layout.addLayout(right, 2)
+        self.right = right
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.reload()
 
     # --- holidays -------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side while the holidays' table keeps room for its names beside the closures and the
+        recomputation, stacked below it when the panel is narrower (1366×768 at 150 %): a name column squeezed
+        to a few letters reads no better wrapped than cut."""
+        header = self.holidays.horizontalHeader()
+        table_needs = (
+            header.sectionSize(0)
+            + header.sectionSize(2)
+            + NAME_WIDTH_CHARS * self.fontMetrics().averageCharWidth()
+        )
+        wide = (
+            event.size().width()
+            >= table_needs + self.right.minimumSize().width() + 3 * self.columns.spacing() + 40
+        )
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+            # stacked, the list keeps about ten holidays in view (the page scrolls for the rest of the panel)
+            rows = 0 if wide else STACKED_ROWS
+            self.holidays.setMinimumHeight(rows * self.holidays.verticalHeader().defaultSectionSize())
+        super().resizeEvent(event)
 
     def reload(self) -> None:
         year = self.year.value()

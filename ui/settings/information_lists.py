@@ -9,13 +9,12 @@ the matching input; a revoked entry leaves the list but is kept (``ppid-desk dik
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
 from ui.kit.crash import show_error
+from ui.kit.dates import date_edit, typed_date
 from ui.kit.forms import FieldForm, long_choices
 from ui.kit.scroll import scrolled
 
@@ -54,7 +54,8 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class _ListPanel(QWidget):
-    """One list: its table, the inline form to add an entry and the reason to revoke the selected one."""
+    """One list: its table, the inline form to add an entry and the reason to revoke the selected one.
+    ``today``: the desk's clock (``CalendarService.today``), where a date field starts."""
 
     which = ""
 
@@ -62,10 +63,11 @@ class _ListPanel(QWidget):
         self,
         information_lists: Callable[[], InformationListService],
         actor: Actor,
+        today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.information_lists, self.actor = information_lists, actor
+        self.information_lists, self.actor, self.today = information_lists, actor, today
         self.ids: list[str] = []
         self.table = _table(self.headers())
         self.form = FieldForm()
@@ -187,14 +189,12 @@ class DikPanel(_ListPanel):
         self.period = self.form.add("excluded_period", self.tr("&Jangka waktu:"), QLineEdit(),
                                     self.tr("Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."))  # fmt: skip
         self.until = QLineEdit()
-        self.until.setPlaceholderText("TTTT-BB-HH")
+        self.until.setPlaceholderText(self.tr("HH-BB-TTTT"))
         self.form.add(
             "excluded_until", self.tr("Dikecualikan &sampai:"), self.until, self.tr("Boleh kosong.")
         )
         self.sk_number = self.form.add("sk_number", self.tr("&Nomor SK:"), QLineEdit())
-        self.sk_date = QDateEdit(QDate.currentDate())
-        self.sk_date.setCalendarPopup(True)
-        self.sk_date.setDisplayFormat("dd-MM-yyyy")
+        self.sk_date = date_edit(self.today())
         self.form.add("sk_date", self.tr("Tanggal S&K:"), self.sk_date)
 
     def values(self) -> dict[str, Any]:
@@ -203,7 +203,7 @@ class DikPanel(_ListPanel):
             "article": self.article.currentData(),
             "consequence_test": self.consequence.toPlainText(),
             "excluded_period": self.period.text() or None,
-            "excluded_until": self.until.text().strip() or None,
+            "excluded_until": typed_date(self.until.text()) or None,
             "sk_number": self.sk_number.text(),
             "sk_date": self.sk_date.date().toString("yyyy-MM-dd"),
         }
@@ -265,12 +265,13 @@ class InformationListsPanel(QTabWidget):
         self,
         information_lists: Callable[[], InformationListService],
         actor: Actor,
+        today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Daftar informasi"))
-        self.dik = DikPanel(information_lists, actor)
-        self.dip = DipPanel(information_lists, actor)
+        self.dik = DikPanel(information_lists, actor, today)
+        self.dip = DipPanel(information_lists, actor, today)
         # in scroll areas, as the settings page's tabs (ui/settings/page.py): a tab widget's height for a width
         # is the tallest of its tabs' preferred ones, which made the settings page scroll for a petugas
         self.addTab(scrolled(self.dik, frame=False, tab_stop=False), self.tr("Informasi dikecualikan (&DIK)"))

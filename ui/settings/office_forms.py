@@ -284,12 +284,14 @@ def _esc(text: str) -> str:
 
 
 class NumberingForm(QWidget):
-    """Templates of registration, keberatan and letter numbers with a live example of each."""
+    """Templates of registration, keberatan and letter numbers with a live example of each. ``today``: the
+    desk's clock (``CalendarService.today``), whose year and month the examples show."""
 
     KEYS = ("request_template", "objection_template", "letter_template")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.today = today
         self.office_code = "CPJ"
         self.desk = "A"
         self.form = FieldForm()
@@ -341,7 +343,7 @@ class NumberingForm(QWidget):
         self.update_examples()
 
     def update_examples(self) -> None:
-        today = date.today()
+        today = self.today()
         parts = NumberParts(self.office_code, today.year, self.desk, 1, today.month)
         titles = {
             "request_template": self.tr("Permohonan:"),

@@ -207,7 +207,7 @@ class SettingsPage(Page):
                 "office",
             )
             self._add("officials", OfficialsPanel(office, actor), self.tr("Pejabat"), "officials")
-            self.numbering_form = NumberingForm()
+            self.numbering_form = NumberingForm(services.calendar.today)
             self._add(
                 "numbering",
                 OfficePanel(office, actor, [self.numbering_form]),
@@ -219,7 +219,7 @@ class SettingsPage(Page):
         self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
         self._add(
             "information_lists",
-            InformationListsPanel(services.information_lists, actor),
+            InformationListsPanel(services.information_lists, actor, services.calendar.today),
             self.tr("Daftar informasi"),
             "mdi6.file-lock-outline",
         )
@@ -234,7 +234,12 @@ class SettingsPage(Page):
         if actor.can(Permission.VIEW_AUDIT_LOG):
             from ui.audit.panel import AuditLogPanel
 
-            self._add("audit", AuditLogPanel(services.audit_log, actor), self.tr("Log audit"), "mdi6.history")
+            self._add(
+                "audit",
+                AuditLogPanel(services.audit_log, actor, services.calendar.today),
+                self.tr("Log audit"),
+                "mdi6.history",
+            )
         self._add(
             "printing",
             make_printing_settings(office, actor, self),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,9 +26,9 @@ from app.services.context import Actor
 from app.services.users import UserService
 from app.services.views import UserView
 from ui.kit.crash import show_error
+from ui.kit.dates import show_moment
 from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm
-from ui.kit.qtime import qdatetime
 from ui.kit.tables import record_table
 
 
@@ -130,11 +130,7 @@ class UsersPanel(QWidget):
             return
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
-            last = (
-                QLocale().toString(qdatetime(user.last_login_at), QLocale.FormatType.ShortFormat)
-                if user.last_login_at
-                else "—"
-            )
+            last = show_moment(user.last_login_at) or "—"
             cells = [
                 user.username,
                 user.full_name,

@@ -131,7 +131,7 @@ class SetupWizard(QWizard):
         column.addWidget(self.ppid)
         column.addWidget(self.atasan)
         column.addStretch(1)
-        self.numbering = NumberingForm()
+        self.numbering = NumberingForm(desk.calendar.today)
         self.admin = AdminForm()
         self.profile.edits["city"].setText("Serang")
         self.profile.edits["parent_name"].setText("PEMERINTAH KOTA SERANG")

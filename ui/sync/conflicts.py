@@ -34,6 +34,7 @@ from app.domain.permissions import Permission
 from app.services.context import Actor
 from app.services.sync_conflicts import ConflictView, SyncConflictService
 from ui.kit.crash import user_message
+from ui.kit.dates import show_moment
 from ui.kit.forms import page_shortcut
 from ui.kit.style import set_role
 from ui.kit.tables import record_table
@@ -200,7 +201,7 @@ class ConflictsPanel(QWidget):
         for row, item in enumerate(shown):
             state = self.tr("Terbuka") if item.is_open else self._resolution_text(item)
             cells = [
-                item.created_at.strftime("%d-%m-%Y %H.%M"),
+                show_moment(item.created_at),
                 item.number or item.entity_id[:8],
                 item.requester_name or "",
                 item.code_label or item.message,
@@ -263,7 +264,7 @@ class ConflictsPanel(QWidget):
             title += f" · {item.requester_name}"
         self.detail_title.setText(title)
         lines = [f"{item.code_label}: {item.message}".strip(": ")]
-        lines.append(self.tr("Dicatat {0}").format(item.created_at.strftime("%d-%m-%Y %H.%M")))
+        lines.append(self.tr("Dicatat {0}").format(show_moment(item.created_at)))
         if item.held_with:
             lines.append(
                 self.tr("{0} perubahan lain pada data ini tertahan bersamanya.").format(item.held_with)
@@ -271,7 +272,7 @@ class ConflictsPanel(QWidget):
         if not item.is_open:
             lines.append(
                 self.tr("Selesai {0} oleh {1}: {2}. Alasan: {3}").format(
-                    item.resolved_at.strftime("%d-%m-%Y %H.%M") if item.resolved_at else "",
+                    show_moment(item.resolved_at),
                     item.resolved_by or "",
                     self._resolution_text(item).split(" · ")[0],
                     item.reason or "–",

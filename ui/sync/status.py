@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.sync.messages import CONTEXT, REASONS, Reason, reason
+from ui.kit.dates import show_moment
 from ui.kit.style import icon
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 def absolute(moment: datetime) -> str:
-    return moment.strftime("%d-%m-%Y %H.%M")
+    return show_moment(moment)
 
 
 def relative(moment: datetime | None, now: datetime) -> str:

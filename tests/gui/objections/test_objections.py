@@ -147,3 +147,38 @@ def test_keberatan_form_prints_through_the_preview(qtbot, desk, officer, filed) 
     finally:
         for preview in previews:
             preview.close()  # a preview left open slows every later test's teardown
+
+
+def _full_views(desk) -> int:
+    from sqlalchemy import func, select
+
+    from db.models import AuditEntry
+
+    with desk.ctx.db.reader() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "view_personal_data")
+            )
+            or 0
+        )
+
+
+def test_listing_keberatan_records_no_full_view_per_row(
+    qtbot, desk, officer, supervisor, walk_in, filed
+) -> None:
+    """The list shows each requester's name only: drawing it (and drawing it again) is no deliberate view of
+    anyone's NIK, telephone or e-mail, so the audit log gains nothing; opening the request still records one."""
+    for _ in range(2):
+        number = desk.register.receive(officer, walk_in(), confirm_warnings=True).number
+        desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
+        desk.objections.add(
+            officer, request_number=number, grounds=["a"], body={"case_summary": "Tidak adil"}
+        )
+    before = _full_views(desk)
+    page = _page(qtbot, desk, supervisor)
+    page.refresh()
+    assert page.table.rowCount() == 3
+    assert {page.table.item(row, 2).text() for row in range(3)} == {"Siti Aminah"}
+    assert _full_views(desk) == before
+    desk.register.get(supervisor, page.table.item(0, 3).text())
+    assert _full_views(desk) == before + 1

@@ -165,3 +165,36 @@ def test_printing_the_register_of_the_period_opens_the_preview(page, desk) -> No
     finally:
         for preview in previews:
             preview.close()  # a preview left open slows every later test's teardown
+
+
+def _full_views(desk: DeskServices) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from db.models import AuditEntry
+
+    with desk.ctx.db.reader() as session:
+        query = select(AuditEntry.details).where(AuditEntry.action == "view_personal_data")
+        return list(session.scalars(query))
+
+
+def test_a_supervisor_records_a_view_of_contacts_only_when_the_column_is_shown(page, desk, qtbot) -> None:
+    """Opening the register, redrawing it and sorting it show nobody's contacts (the column is hidden by
+    default): nothing is recorded. Showing the *Nomor Kontak* column is the deliberate view: one entry for the
+    page it reads, naming the requests whose contacts it shows."""
+    page.model.reload()
+    page.table.viewport().repaint()
+    page.table.sortByColumn(page.model.column_of("number"), Qt.SortOrder.AscendingOrder)
+    assert _full_views(desk) == []
+    contact = page.model.column_of("contact")
+    action = next(
+        a
+        for a in page.columns_menu.actions()
+        if a.text() == page.model.headerData(contact, Qt.Orientation.Horizontal)
+    )
+    action.setChecked(True)
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
+    page.table.viewport().repaint()
+    views = _full_views(desk)
+    assert len(views) == 1 and views[0]["fields"] == ["phone", "email"] and len(views[0]["numbers"]) == 6
+    cells = {page.model.index(row, contact).data() for row in range(page.model.rowCount())}
+    assert not any("•" in str(cell) for cell in cells), cells

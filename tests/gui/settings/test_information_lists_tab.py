@@ -3,13 +3,15 @@ next to the field) and revoke one with a reason; officers see the lists but cann
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 
 from ui.settings.information_lists import InformationListsPanel
 
 
 def _panel(qtbot, desk, actor) -> InformationListsPanel:
-    panel = InformationListsPanel(lambda: desk.information_lists, actor)
+    panel = InformationListsPanel(lambda: desk.information_lists, actor, desk.calendar.today)
     qtbot.addWidget(panel)
     return panel
 
@@ -61,3 +63,18 @@ def test_officer_reads_but_cannot_edit(qtbot, desk, supervisor, officer):
     assert dip.table.rowCount() == 1
     assert not dip.add_button.isEnabled() or not dip.add_button.parentWidget().isEnabled()
     assert not dip.revoke_button.isEnabled()
+
+
+def test_the_end_of_an_exclusion_is_typed_as_every_other_date(qtbot, desk, supervisor):
+    """*Dikecualikan sampai* reads and takes the desk's date format (``31-12-2030``), not ISO."""
+    panel = _panel(qtbot, desk, supervisor)
+    dik = panel.dik
+    assert dik.until.placeholderText() == "HH-BB-TTTT"
+    dik.information.setPlainText("Dokumen pengadaan yang sedang berjalan")
+    dik.article.setCurrentIndex(dik.article.findData("b"))
+    dik.consequence.setPlainText("Membuka informasi ini mengganggu proses pengadaan yang sedang berjalan.")
+    dik.sk_number.setText("800/13/PPID-CPJ/2026")
+    dik.until.setText("31-12-2030")
+    assert dik.add(), dik.form.error("excluded_until")
+    [entry] = desk.information_lists.dik()
+    assert entry.excluded_until == date(2030, 12, 31)

@@ -1,0 +1,74 @@
+"""The desk's date formats on screen, one per kind of place, and the date fields that use them.
+
+Why one module: an officer reads and types dates in many places (the register's filter, every action's
+time, the calendar's local holidays, the audit log, the DIK's SK date); a field that shows ``27/11/2026`` beside
+one that shows ``27-11-2026`` makes the officer stop and wonder which is the day. So every date field and every
+date in a table or list comes from here:
+
+* a date typed or picked, and a date in a table or a one-line list: ``27-11-2026`` (``DATE``, as the register
+  prints it, ``app.domain.formatting.format_date_short``);
+* a moment (an action's time, a timeline entry): ``27-11-2026 14.30`` (``MOMENT``; Indonesian official style
+  puts a dot between hours and minutes);
+* a moment that must tell entries of the same minute apart (the audit log): ``27-11-2026 14.30.05``
+  (``MOMENT_SECONDS``).
+
+Prose (a deadline's explanation, a letter) keeps its long form (``Jumat, 27 November 2026``) from
+``app.domain.formatting``; that is a sentence, not a field.
+
+Fields start from the desk's clock (``CalendarService.today()`` / ``now()``), never the PC's: a register
+opened with another clock (the demo, a test, a desk whose clock the office set) must default to its own day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+
+from app.domain.formatting import format_date_short
+from ui.kit.qtime import qdate, qdatetime
+
+DATE = "dd-MM-yyyy"
+MOMENT = "dd-MM-yyyy HH.mm"
+MOMENT_SECONDS = "dd-MM-yyyy HH.mm.ss"
+
+
+def date_edit(day: date | QDate, parent: QWidget | None = None) -> QDateEdit:
+    """A date field showing ``day`` (from the desk's clock) in the desk's format, with a calendar to pick from."""
+    edit = QDateEdit(day if isinstance(day, QDate) else qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE)
+    return edit
+
+
+def moment_edit(moment: datetime, parent: QWidget | None = None) -> QDateTimeEdit:
+    """A date-and-time field showing ``moment`` (from the desk's clock) in the desk's format."""
+    edit = QDateTimeEdit(qdatetime(moment), parent)
+    edit.setDisplayFormat(MOMENT)
+    return edit
+
+
+def typed_date(text: str) -> str:
+    """A date typed in the desk's format (``31-12-2030``) as the ISO text a service reads (``2030-12-31``);
+    any other text as typed, for the service to refuse with its own message."""
+    parts = text.strip().split("-")
+    if len(parts) == 3 and len(parts[2]) == 4 and all(p.isdigit() for p in parts):
+        try:
+            return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
+        except ValueError:
+            pass
+    return text.strip()
+
+
+def show_date(day: date | None) -> str:
+    """A date in a table or a one-line list (empty for none)."""
+    return format_date_short(day) if day else ""
+
+
+def show_moment(moment: datetime | None, *, seconds: bool = False) -> str:
+    """A moment in a table, a timeline or a one-line list (empty for none)."""
+    if moment is None:
+        return ""
+    clock = f"{moment:%H.%M.%S}" if seconds else f"{moment:%H.%M}"
+    return f"{format_date_short(moment.date())} {clock}"
