@@ -170,6 +170,10 @@ class RegisterQuery:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
+    def today(self) -> date:
+        """The desk's date (its clock, never the PC's): what a filter without its own day counts from."""
+        return self.ctx.clock().date()
+
     def _where(self, flt: RegisterFilter) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         if flt.statuses:
@@ -187,7 +191,7 @@ class RegisterQuery:
         if flt.requester_kind:
             conditions.append(Requester.kind == flt.requester_kind)
         if flt.overdue_only:
-            today = flt.today or self.ctx.clock().date()
+            today = flt.today or self.today()
             conditions.append(Request.status.in_([s.value for s in OPEN_STATUSES]))
             conditions.append(Request.due_current < today)
         if flt.overdue_only or flt.worked_here:
@@ -269,7 +273,7 @@ class RegisterQuery:
         # rowid is the index's own tiebreak, so "newest first" is read straight off ix_requests_received_at
         tiebreak = _ROWID.desc() if descending else _ROWID.asc()
         reveal = contacts and actor.can(Permission.VIEW_PERSONAL_DATA)
-        today = flt.today or self.ctx.clock().date()
+        today = flt.today or self.today()
         with self.ctx.db.reader() as session:
             if order_by == "received_at" and _text_only(flt):
                 rowids = self._text_page(session, flt, offset=offset, limit=limit, descending=descending)

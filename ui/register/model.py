@@ -166,7 +166,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._background = background
         self._calendar = calendar
-        self._today = today or (lambda: query.ctx.clock().date())  # the desk's clock, never the PC's
+        self._today = today or query.today  # the desk's clock, never the PC's
         self._contacts = (
             False  # full contacts are read (and their view recorded) only while their column shows
         )
