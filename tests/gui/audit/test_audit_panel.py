@@ -130,3 +130,14 @@ def test_a_calendar_entry_names_its_kind_in_words(qtbot, desk, admin, supervisor
         == "Tanggal: 04-04-2026; Jenis: Hari kerja pengganti; Nama: Pelayanan Sabtu"
     )
     assert panel.table.item(1, 4).text() == "Tanggal: 01-04-2026; Jenis: Libur lokal; Nama: HUT Kota Serang"
+
+
+def test_a_dik_entry_names_its_fields_by_the_dik_table():
+    """Sibling: a DIK entry's details read "article: h"; its fields are labelled by the DIK field table."""
+    from app.services.audit_details import describe
+
+    assert (
+        describe("dik", {"article": "h", "sk_number": "800/12"})
+        == "Pasal 17 huruf: h; Nomor SK penetapan: 800/12"
+    )
+    assert describe("dip", {"title": "Rencana kerja"}) == "Judul informasi: Rencana kerja"
