@@ -154,9 +154,10 @@ def check_holidays(scratch: Path) -> str:
     """Indonesia's calendar from the ``holidays`` library (countries load by name) with Indonesian names."""
     import holidays
 
+    from app.services import clock
     from app.services.holiday_cache import library_release
 
-    year = date.today().year
+    year = clock.system_now().year  # the desk's clock (no register is open here to hold another)
     days = holidays.country_holidays("ID", years=year, language="id")
     names = [str(name) for name in days.values()]
     if len(names) < 10:

@@ -6,13 +6,17 @@ change and writes nothing; ``--apply`` writes the changes, each one on the reque
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
+from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
 from app.domain.formatting import DAY_NAMES
+from app.services.record_fields.calendar import CALENDAR_KINDS
 
 CATEGORY_LABELS = {"nasional": "libur nasional", "cuti_bersama": "cuti bersama", "lokal": "libur lokal"}
+#: A recomputed deadline's record and, per record, its deadlines in words (the table shows no stored codes).
+RECORD_LABELS = {"request": "permohonan", "objection": "keberatan"}
+RECORD_DEADLINES = {"request": DEADLINE_LABELS, "objection": OBJECTION_DEADLINE_LABELS}
 
 
 def register(subparsers: Any) -> None:
@@ -56,7 +60,7 @@ def register(subparsers: Any) -> None:
 def _list(cli: Cli) -> int:
     cli.actor()  # signing in keeps every read attributable
     calendar = cli.services().calendar
-    year = cli.args.year or date.today().year
+    year = cli.args.year or calendar.today().year  # the desk's clock, as every deadline is counted
     holidays = calendar.holidays(year)
     overrides = [e for e in calendar.entries(year) if e.kind == "hari_kerja"]
     if cli.as_json:
@@ -105,7 +109,7 @@ def _add(cli: Cli) -> int:
     cli.emit(
         view,
         lambda v: (
-            f"{v.day.isoformat()} dicatat sebagai {v.kind}: {v.name}.\n"
+            f"{v.day.isoformat()} dicatat sebagai {CALENDAR_KINDS.get(v.kind, v.kind).lower()}: {v.name}.\n"
             "Tenggat yang sudah ada belum berubah; jalankan 'ppid-desk calendar recompute' untuk meninjau."
         ),
     )
@@ -126,7 +130,13 @@ def _render_changes(changes: list[Any], applied: bool) -> str:
         return "Tidak ada tenggat yang berubah."
     text = table(
         [
-            (c.entity, c.number, c.kind, c.old.isoformat() if c.old else "-", c.new.isoformat())
+            (
+                RECORD_LABELS.get(c.entity, c.entity),
+                c.number,
+                RECORD_DEADLINES.get(c.entity, DEADLINE_LABELS).get(c.kind, c.kind),
+                c.old.isoformat() if c.old else "-",
+                c.new.isoformat(),
+            )
             for c in changes
         ],
         ["JENIS", "NOMOR", "TENGGAT", "LAMA", "BARU"],

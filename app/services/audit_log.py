@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, or_, select
 
 from app.domain.lifecycle import ACTION_LABELS as LIFECYCLE_LABELS
 from app.domain.lifecycle import OBJECTION_ACTION_LABELS
@@ -185,9 +185,9 @@ class AuditLogService:
                     )
                 )
                 escaped = number.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                query = query.where(
-                    or_(AuditEntry.entity_id.in_(ids), AuditEntry.details.like(f'%"{escaped}"%', escape="\\"))
-                )
+                # the stored JSON read as its text: LIKE is no operator of the JSON type (deprecated there)
+                named = cast(AuditEntry.details, String).like(f'%"{escaped}"%', escape="\\")
+                query = query.where(or_(AuditEntry.entity_id.in_(ids), named))
             if username.strip():
                 query = query.where(AuditEntry.username == username.strip())
             if day_from is not None:

@@ -31,6 +31,7 @@ from app.ids import new_id
 from app.services.context import Actor, DeskContext
 from app.services.journal import RowSink, audit, enqueue
 from app.services.office import load_office
+from app.services.record_fields import Entity, field_of
 from app.services.sync_state import information_list_state
 from db.models import ExcludedInformation, PublicInformation
 
@@ -149,10 +150,17 @@ def _field(errors: dict[str, str], key: str, fn: Any, *args: Any, **kwargs: Any)
         return None
 
 
-def _required(errors: dict[str, str], body: Mapping[str, Any], key: str, label: str, max_length: int) -> str:
+def _label(which: Entity, key: str) -> str:
+    """How a refused entry names its field: the label the field table declares (never the JSON key)."""
+    return field_of(which, key).label
+
+
+def _required(
+    errors: dict[str, str], body: Mapping[str, Any], which: Entity, key: str, max_length: int
+) -> str:
     value = _field(errors, key, text_rules.free_text, body.get(key), key, max_length=max_length)
     if key not in errors and not value:
-        errors[key] = f"{label} wajib diisi."
+        errors[key] = f"{_label(which, key)} wajib diisi."
     return str(value or "")
 
 
@@ -186,8 +194,8 @@ def validate_dik(body: Any) -> dict[str, Any]:
     body = _check_body(body, DIK_KEYS)
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {
-        "information": _required(errors, body, "information", "Informasi yang dikecualikan", 2000),
-        "consequence_test": _required(errors, body, "consequence_test", "Uji konsekuensi", 5000),
+        "information": _required(errors, body, "dik", "information", 2000),
+        "consequence_test": _required(errors, body, "dik", "consequence_test", 5000),
         "sk_number": str(
             _field(errors, "sk_number", text_rules.line, body.get("sk_number"), "sk_number", max_length=100)
             or ""
@@ -216,8 +224,8 @@ def validate_dik(body: Any) -> dict[str, Any]:
     if not errors.keys() & {"excluded_until", "excluded_period"}:
         if clean["excluded_until"] is None and not clean["excluded_period"]:
             errors["excluded_until"] = (
-                "Sebutkan jangka waktu pengecualian: sampai tanggal (excluded_until) atau jangka waktu "
-                "(excluded_period, misalnya '5 tahun')."
+                f"Sebutkan jangka waktu pengecualian: isi {_label('dik', 'excluded_until')} (tanggal) atau "
+                f"{_label('dik', 'excluded_period')} (misalnya '5 tahun')."
             )
         elif clean["excluded_until"] and clean["sk_date"] and clean["excluded_until"] <= clean["sk_date"]:
             errors["excluded_until"] = "Akhir pengecualian harus sesudah tanggal SK."
@@ -231,14 +239,14 @@ def validate_dip(body: Any) -> dict[str, Any]:
     body = _check_body(body, DIP_KEYS)
     errors: dict[str, str] = {}
     clean = {
-        "title": _required(errors, body, "title", "Judul informasi", 500),
+        "title": _required(errors, body, "dip", "title", 500),
         "summary": str(
             _field(errors, "summary", text_rules.free_text, body.get("summary"), "summary", max_length=5000)
             or ""
         ),  # fmt: skip
-        "holder": _required(errors, body, "holder", "Penguasa/penanggung jawab informasi", 200),
-        "form": _required(errors, body, "form", "Bentuk informasi", 50),
-        "location": _required(errors, body, "location", "Tempat memperoleh informasi", 1000),
+        "holder": _required(errors, body, "dip", "holder", 200),
+        "form": _required(errors, body, "dip", "form", 50),
+        "location": _required(errors, body, "dip", "location", 1000),
     }
     if errors:
         raise ValidationError(errors)

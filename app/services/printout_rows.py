@@ -204,7 +204,7 @@ def dossier_snapshot(
         for obj in rows
         if obj.dispute_filed_at or obj.dispute_register
     )
-    names = dict(session.execute(select(User.username, User.full_name)).tuples().all())
+    names = {login: full for login, full in session.execute(select(User.username, User.full_name))}
     office_snap = office_snapshot(office, session)
     view = RequestView.of(
         request,

@@ -374,13 +374,15 @@ class RequestActions:
         (``dik``: the entry's fields, its uji konsekuensi among them), written in this same transaction."""
         if body.get("dik_id") and body.get("dik"):
             raise ValidationError(
-                {"dik": "Pilih entri DIK yang ada (dik_id) atau catat yang baru (dik), bukan keduanya."}
+                {"dik": "Pilih entri DIK yang sudah ada atau catat entri DIK baru, bukan keduanya."}
             )
         if body.get("dik_id"):
             for key in ("article", "consequence_test"):
                 if body.get(key):
                     raise ValidationError(
-                        {key: "Dengan dik_id, dasar dan uji konsekuensi diambil dari entri DIK."}
+                        {
+                            key: "Dengan entri DIK yang dipilih, dasar dan uji konsekuensi diambil dari entri itu."
+                        }
                     )
             return active_dik(session, body["dik_id"])
         if body.get("dik") is None:
@@ -475,7 +477,10 @@ class RequestActions:
             old, new = self._correct_request(row, fields[field], value)
         if old == new:
             raise ValidationError({"value": "Nilai baru sama dengan nilai lama."})
-        return f"Koreksi {field}: {reason}", {"field": field, "old": old, "new": new, "reason": reason}
+        # the timeline names the field as the dialog does (its correction label), never by its key
+        correction = fields[field].correct
+        named = correction.label if correction is not None else fields[field].label
+        return f"Koreksi {named}: {reason}", {"field": field, "old": old, "new": new, "reason": reason}
 
     def _correct_request(self, row: Request, spec: RecordField, value: Any) -> tuple[Any, Any]:
         value = str(value).strip()

@@ -66,7 +66,9 @@ def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _complete_for_insert(table: Table, row: dict[str, Any], existing: set[str]) -> dict[str, Any] | None:
+def _complete_for_insert(
+    table: Table, row: dict[str, Any], existing: set[str], now: datetime
+) -> dict[str, Any] | None:
     """A row that is new on this desk must satisfy the register's NOT NULL columns. Bookkeeping columns the
     sender did not include get neutral values ("sync", now); a row still missing a real field is skipped (and
     logged) rather than failing the whole page, which would wedge every later sync."""
@@ -77,7 +79,7 @@ def _complete_for_insert(table: Table, row: dict[str, Any], existing: set[str]) 
         if col.name in out or col.nullable or col.default is not None or col.server_default is not None:
             continue
         if isinstance(col.type, DateTime):
-            out[col.name] = datetime.now()
+            out[col.name] = now
         elif col.name.endswith("_by"):
             out[col.name] = "sync"
         else:
@@ -88,7 +90,7 @@ def _complete_for_insert(table: Table, row: dict[str, Any], existing: set[str]) 
     return out
 
 
-def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def _upsert(session: Session, table: Table, rows: list[dict[str, Any]], now: datetime) -> None:
     """UPDATE the rows this desk has (only the columns sent; local-only columns such as the NIK untouched),
     INSERT the new ones (completed for NOT NULL columns); one executemany per column shape."""
     ids = [r["id"] for r in rows]
@@ -101,7 +103,7 @@ def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
             row = {f"v_{k}": v for k, v in raw.items() if k not in local_only}
             updates.setdefault(tuple(sorted(row)), []).append(row)
         else:
-            new = _complete_for_insert(table, raw, existing)
+            new = _complete_for_insert(table, raw, existing, now)
             if new is not None:
                 inserts.setdefault(tuple(sorted(new)), []).append(new)
     for cols, group in updates.items():
@@ -112,8 +114,11 @@ def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         session.execute(insert(table).on_conflict_do_nothing(), group)
 
 
-def apply_items(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:
+def apply_items(
+    session: Session, items: list[PullItem], *, office_code: str, desk_letter: str, now: datetime
+) -> int:
     """Upsert a page of pulled records (none of them with pending local ops); returns how many were stored.
+    ``now``: the desk's clock, for what this desk stamps itself (a line's arrival, a quarantined item).
 
     ``removed`` items may be passed too: they say where a record went, so it is shown as forwarded there.
     Records the engine already marked out of scope in this transaction are settled either way.
@@ -121,7 +126,7 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
     An item this desk cannot store is quarantined (``app.sync.quarantine``) and the rest of the page applied:
     items that break the content rules or name a record this desk does not have are set aside first; should
     the page still fail in the database, it is applied again item by item, each in its own savepoint."""
-    stored = _apply_screened(session, items, office_code, desk_letter)
+    stored = _apply_screened(session, items, office_code, desk_letter, now)
     arrived = {item.entity_id for item in items if not item.removed}
     for _round in range(
         3
@@ -129,30 +134,39 @@ def apply_items(session: Session, items: list[PullItem], *, office_code: str, de
         retry = quarantine.waiting(session, arrived)
         if not retry:
             break
-        quarantine.release(session, [row_id for row_id, _item in retry])
-        stored += _apply_screened(session, [item for _row_id, item in retry], office_code, desk_letter)
+        quarantine.release(session, [row_id for row_id, _item in retry], now)
+        stored += _apply_screened(session, [item for _row_id, item in retry], office_code, desk_letter, now)
         arrived = {item.entity_id for _row_id, item in retry}
     return stored
 
 
-def _apply_screened(session: Session, items: list[PullItem], office_code: str, desk_letter: str) -> int:
-    good = quarantine.screen(session, items, quarantine.quarantine_item)
+def _apply_screened(
+    session: Session, items: list[PullItem], office_code: str, desk_letter: str, now: datetime
+) -> int:
+    def reject(s: Session, item: PullItem, reason: str, waiting_for: str | None) -> None:
+        quarantine.quarantine_item(s, item, reason, waiting_for, now=now)
+
+    good = quarantine.screen(session, items, reject)
     try:
         with session.begin_nested():
-            return _apply_page(session, good, office_code=office_code, desk_letter=desk_letter)
+            return _apply_page(session, good, office_code=office_code, desk_letter=desk_letter, now=now)
     except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("pulled page failed; applying it item by item", extra={"error": type(exc).__name__})
     stored = 0
     for item in good:
         try:
             with session.begin_nested():
-                stored += _apply_page(session, [item], office_code=office_code, desk_letter=desk_letter)
+                stored += _apply_page(
+                    session, [item], office_code=office_code, desk_letter=desk_letter, now=now
+                )
         except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            quarantine.quarantine_item(session, item, f"{type(exc).__name__}: {exc}")
+            quarantine.quarantine_item(session, item, f"{type(exc).__name__}: {exc}", now=now)
     return stored
 
 
-def _apply_page(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:
+def _apply_page(
+    session: Session, items: list[PullItem], *, office_code: str, desk_letter: str, now: datetime
+) -> int:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     requesters: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
@@ -173,29 +187,28 @@ def _apply_page(session: Session, items: list[PullItem], *, office_code: str, de
             req = _convert(Requester.__table__, record["requester"])  # type: ignore[arg-type]
             requesters[req["id"]] = req
         by_kind.setdefault(item.entity, []).append(_convert(table, record))
-        events.extend(_event(item, ev) for ev in item.events if ev.get("id"))
+        events.extend(_event(item, ev, now) for ev in item.events if ev.get("id"))
         stored += 1
     if requesters:
-        _upsert(session, Requester.__table__, list(requesters.values()))  # type: ignore[arg-type]
+        _upsert(session, Requester.__table__, list(requesters.values()), now)  # type: ignore[arg-type]
     for kind, table in _TABLES.items():  # requests first: a keberatan and its events refer to them
         if by_kind.get(kind):
-            _upsert(session, table, by_kind[kind])
+            _upsert(session, table, by_kind[kind], now)
     if events:
         session.execute(insert(Event).on_conflict_do_nothing(), events)
     if by_kind.get("request"):
         _reindex(session, by_kind["request"], requesters)
     for kind in ("request", "objection"):
         _keep_counter_ahead(session, kind, by_kind.get(kind, []), office_code, desk_letter)
-    stored += apply_letters(session, items, office_code=office_code, desk_letter=desk_letter)
+    stored += apply_letters(session, items, office_code=office_code, desk_letter=desk_letter, now=now)
     present = {item.entity_id for item in items if not item.removed}
-    _settle_routed_away(session, removed, office_code, present)
+    _settle_routed_away(session, removed, office_code, present, now)
     return stored
 
 
-def _event(item: PullItem, ev: dict[str, Any]) -> dict[str, Any]:
+def _event(item: PullItem, ev: dict[str, Any], now: datetime) -> dict[str, Any]:
     """A pulled timeline line. A keberatan carries the lines it wrote on its request's timeline too (marked
     with ``request_id``): those go to the request, so every desk shows the same request timeline."""
-    now = datetime.now()
     request_id, objection_id = ev.get("request_id"), ev.get("objection_id")
     if item.entity == "request":
         request_id = item.entity_id
@@ -282,7 +295,9 @@ _SETTLED_KEY = "routed_away_seq"
 _EVENT_NS = uuid.UUID("6f1d2c3a-8a47-4f0e-9d51-0c2b7e7a4b10")
 
 
-def _settle_routed_away(session: Session, removed: list[PullItem], office: str, present: set[str]) -> None:
+def _settle_routed_away(
+    session: Session, removed: list[PullItem], office: str, present: set[str], now: datetime
+) -> None:
     """Show on this desk's own copy that a record left its office: a timeline line "Diteruskan ke <kantor>"
     and, when the server said where it went, the new ``office_code`` (the register keeps the row: this desk
     registered it and its number is this desk's; the work lists leave it out by ``in_scope``).
@@ -308,7 +323,6 @@ def _settle_routed_away(session: Session, removed: list[PullItem], office: str, 
     back = present | {i for i, (code, _n) in where.items() if code == office}
     settled = max(settled, *left.values())
     left = {i: seq for i, seq in left.items() if i not in back}  # routed back here meanwhile: ours again
-    now = datetime.now()
     events: list[dict[str, Any]] = []
     for kind, table, noun in (("request", Request, "Permohonan"), ("objection", Objection, "Keberatan")):
         rows = session.execute(select(table.id, table.office_code).where(table.id.in_(list(left)))).all()

@@ -36,7 +36,9 @@ WAITING_KEY = "letters_waiting"
 keberatan this desk does not have yet."""
 
 
-def apply_letters(session: Session, items: list[PullItem], *, office_code: str, desk_letter: str) -> int:
+def apply_letters(
+    session: Session, items: list[PullItem], *, office_code: str, desk_letter: str, now: datetime
+) -> int:
     """Store the page's ``letter`` items (and earlier ones that were waiting for their request); returns how
     many letter items of this page were taken (stored, already present, or waiting)."""
     pulled = {i.entity_id: i for i in items if i.entity == "letter" and not i.removed and i.record}
@@ -60,7 +62,7 @@ def apply_letters(session: Session, items: list[PullItem], *, office_code: str, 
     if ready:
         rows = [_row(waiting[lid]["record"]) for lid in ready]
         session.execute(insert(IssuedLetter).on_conflict_do_nothing(), rows)
-        events = [_event(waiting[lid]["record"], ev) for lid in ready for ev in waiting[lid]["events"]]
+        events = [_event(waiting[lid]["record"], ev, now) for lid in ready for ev in waiting[lid]["events"]]
         if events:
             session.execute(insert(Event).on_conflict_do_nothing(), events)
     done = set(ready)
@@ -98,9 +100,8 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _event(record: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
+def _event(record: dict[str, Any], ev: dict[str, Any], now: datetime) -> dict[str, Any]:
     """The letter's timeline line goes on its request (and keberatan), as on the desk that issued it."""
-    now = datetime.now()
     return {
         "id": ev["id"],
         "request_id": ev.get("request_id") or record.get("request_id"),

@@ -695,7 +695,7 @@ class SyncEngine:
         # one page may carry a record twice (fetch after pull); keep its last state
         fresh = list({i.entity_id: i for i in fresh}.values())
         report.pulled += apply_items(
-            s, fresh + gone, office_code=enr.office_code, desk_letter=enr.desk_letter
+            s, fresh + gone, office_code=enr.office_code, desk_letter=enr.desk_letter, now=self.clock()
         )
         if rows:
             stmt = insert(state.sync_records)

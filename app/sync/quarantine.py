@@ -36,10 +36,12 @@ class Quarantined:
     at: datetime
 
 
-def quarantine_item(session: Session, item: PullItem, reason: str, waiting_for: str | None = None) -> None:
+def quarantine_item(
+    session: Session, item: PullItem, reason: str, waiting_for: str | None = None, *, now: datetime
+) -> None:
     """Keep ``item`` whole with ``reason``; the page goes on without it. ``waiting_for``: the record it names
     that this desk does not have yet (a keberatan may come a page before its request): it is retried when
-    that record arrives (``release``)."""
+    that record arrives (``release``). ``now``: the desk's clock."""
     reason = reason[:MAX_REASON]
     log.warning(
         "pulled item quarantined",
@@ -48,7 +50,7 @@ def quarantine_item(session: Session, item: PullItem, reason: str, waiting_for: 
     session.execute(
         insert(state.sync_quarantine).values(
             entity=item.entity[:20], entity_id=item.entity_id[:64], server_seq=item.seq, version=item.version,
-            reason=reason, item=item.model_dump(mode="json"), quarantined_at=datetime.now(),
+            reason=reason, item=item.model_dump(mode="json"), quarantined_at=now,
             waiting_for=waiting_for[:64] if waiting_for else None,
         )
     )  # fmt: skip
@@ -113,13 +115,11 @@ def waiting(session: Session, arrived: set[str]) -> list[tuple[int, PullItem]]:
     return [(row_id, PullItem.model_validate(item)) for row_id, item in rows]
 
 
-def release(session: Session, row_ids: list[int]) -> None:
+def release(session: Session, row_ids: list[int], now: datetime) -> None:
     """Mark quarantined items stored after all (kept, never deleted: the log of what happened)."""
     if row_ids:
         q = state.sync_quarantine.c
-        session.execute(
-            update(state.sync_quarantine).where(q.id.in_(row_ids)).values(released_at=datetime.now())
-        )
+        session.execute(update(state.sync_quarantine).where(q.id.in_(row_ids)).values(released_at=now))
 
 
 def _known_ids(session: Session, items: list[PullItem]) -> set[str]:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import types
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,49 @@ def test_usage_errors_exit_2() -> None:
     assert run_in_process("request", "frobnicate").code == 2
     assert run_in_process("request").code == 2
     assert run_in_process("--version").code == 0
+
+
+def _desk_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
+    """Every register the command opens runs on ``moment``'s clock (the PC's date stays today's)."""
+    from app.services.desk import DeskServices
+
+    opened = DeskServices.open.__func__  # type: ignore[attr-defined]
+
+    def on_clock(cls: type[DeskServices], data_dir: Path, **kwargs: object) -> DeskServices:
+        return opened(cls, data_dir, **{**kwargs, "clock": lambda: moment})
+
+    monkeypatch.setattr(DeskServices, "open", classmethod(on_clock))
+
+
+def test_calendar_list_shows_the_year_of_the_desk_clock(
+    desk_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16 item 6: ``calendar list`` without ``--year`` shows the year the desk's clock is in, the clock
+    every deadline is counted by, not the PC's own date."""
+    _desk_clock(monkeypatch, datetime(2031, 3, 2, 10, 0))
+    listed = _admin(desk_dir, "calendar", "list")
+    assert listed.code == 0, listed.err
+    assert listed.out.startswith("Kalender 2031 ")
+    assert _admin(desk_dir, "calendar", "list", "--json").json()["year"] == 2031
+
+
+def test_calendar_output_names_kinds_records_and_deadlines_in_words(desk_dir: Path) -> None:
+    """Issue 16 item 6: no stored code in what ``calendar add`` and ``recompute`` print (``libur_lokal``,
+    ``request``, ``response``); ``--json`` keeps the codes for scripts."""
+    from app.services.calendar import CLOSURE, WORKING_OVERRIDE
+    from app.services.record_fields.calendar import CALENDAR_KINDS
+
+    assert set(CALENDAR_KINDS) == {CLOSURE, WORKING_OVERRIDE}
+    number = _admin(desk_dir, "request", "add", stdin=json.dumps(intake())).out.split("\t")[0]
+    added = _admin(desk_dir, "calendar", "add", "2026-04-01", "--name", "HUT Kota Serang")
+    assert added.code == 0, added.err
+    assert "2026-04-01 dicatat sebagai libur lokal: HUT Kota Serang." in added.out
+    assert "libur_lokal" not in added.out
+    working = _admin(desk_dir, "calendar", "add", "2026-04-04", "--name", "Sabtu", "--kind", "hari_kerja")
+    assert "dicatat sebagai hari kerja pengganti: Sabtu." in working.out
+
+    preview = _admin(desk_dir, "calendar", "recompute").out
+    line = next(row for row in preview.splitlines() if number in row)
+    assert line.split()[0] == "permohonan" and "Pemberitahuan tertulis" in line
+    assert "request" not in preview and "response" not in preview
+    assert _admin(desk_dir, "calendar", "recompute", "--json").json()["changes"][0]["entity"] == "request"

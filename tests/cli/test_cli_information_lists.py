@@ -68,3 +68,13 @@ def test_dip_exports_as_xlsx(desk_dir: Path, tmp_path: Path) -> None:
     assert [c.value for c in sheet[3]] == [1, "Profil kecamatan", "Struktur organisasi", "Sekretariat", "Hardcopy",
                                            "Meja layanan PPID"]  # fmt: skip
     assert _run(desk_dir, "dip", "list", "--format", "xlsx").code == 2  # no --out
+
+
+def test_a_missing_exclusion_period_names_the_fields_in_words(desk_dir: Path) -> None:
+    """Issue 16 item 6: the message names *Dikecualikan sampai* and *Jangka waktu pengecualian*, not the keys in
+    brackets; the key the body must carry still leads the line, as for every refused field."""
+    body = {k: v for k, v in DIK.items() if k not in ("excluded_until", "excluded_period")}
+    refused = _run(desk_dir, "dik", "add", "--body", "-", stdin=json.dumps(body))
+    assert refused.code == 2
+    assert "isi Dikecualikan sampai (tanggal) atau Jangka waktu pengecualian" in refused.err
+    assert "(excluded_until)" not in refused.err and "excluded_period," not in refused.err

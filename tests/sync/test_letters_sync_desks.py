@@ -267,7 +267,7 @@ def test_a_letter_waits_for_its_request(desk: DeskServices, officer: Any, walk_i
     request_state["id"] = request_id
     request_state["number"] = number + "-X"
     with desk.ctx.db.transaction() as s:
-        assert apply_items(s, [letter], office_code="CPJ", desk_letter="A") == 1
+        assert apply_items(s, [letter], office_code="CPJ", desk_letter="A", now=desk.ctx.clock()) == 1
     with desk.ctx.db.reader() as s:
         assert s.get(IssuedLetter, letter_id) is None
         assert set(state.get(s, WAITING_KEY)) == {letter_id}
@@ -275,7 +275,7 @@ def test_a_letter_waits_for_its_request(desk: DeskServices, officer: Any, walk_i
         assert s.get(Counter, "letter:2026").value == 4  # type: ignore[union-attr]
     pulled = PullItem(seq=8, entity="request", entity_id=request_id, version=1, record=request_state)
     with desk.ctx.db.transaction() as s:
-        apply_items(s, [pulled], office_code="CPJ", desk_letter="A")
+        apply_items(s, [pulled], office_code="CPJ", desk_letter="A", now=desk.ctx.clock())
     with desk.ctx.db.reader() as s:
         stored = s.get(IssuedLetter, letter_id)
         assert stored is not None and stored.request_id == request_id and stored.sha256 == "ab" * 32

@@ -130,8 +130,10 @@ def test_a_keberatan_pulled_a_page_before_its_request_is_stored_once_the_request
         items = {i.entity: i for i in client.pull().items}
     assert items["objection"].seq < items["request"].seq  # pulled in this order, on two pages if unlucky
     with city.services.ctx.db.transaction() as s:
-        apply_items(s, [items["objection"]], office_code="3673", desk_letter="A")
+        apply_items(
+            s, [items["objection"]], office_code="3673", desk_letter="A", now=city.services.ctx.clock()
+        )
         assert quarantine.count(s) == 1  # its request is not here yet: it waits
-        apply_items(s, [items["request"]], office_code="3673", desk_letter="A")
+        apply_items(s, [items["request"]], office_code="3673", desk_letter="A", now=city.services.ctx.clock())
         assert quarantine.count(s) == 0
     assert city.services.objections.get(city.officer, filed.number).request_number == number

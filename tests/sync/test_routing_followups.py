@@ -137,7 +137,9 @@ def test_a_routed_request_stays_in_the_old_register_as_forwarded_but_leaves_its_
     assert gone[0].record == {"office_code": "3673.02", "office_name": "Kecamatan Cipocok Jaya"}
     # given the removed items, apply shows where the request went and moves its office there
     with a.services.ctx.db.transaction() as s:
-        apply_items(s, page.items, office_code="3673.01", desk_letter=enr.desk_letter)
+        apply_items(
+            s, page.items, office_code="3673.01", desk_letter=enr.desk_letter, now=a.services.ctx.clock()
+        )
     assert _office_of(a, Request, routed) == "3673.02" and _office_of(a, Request, kept) == "3673.01"
     last = _request_events(a, routed)[-1]
     assert last.kind == ROUTED_AWAY and last.summary.startswith(

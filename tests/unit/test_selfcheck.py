@@ -83,3 +83,16 @@ def test_a_missing_desktop_package_is_a_failure(monkeypatch: pytest.MonkeyPatch,
     [(name, check)] = selfcheck.frontend_checks()
     result = selfcheck.run_one(name, check, tmp_path)
     assert (name, result.ok) == ("antarmuka", False) and "paket ui" in result.detail
+
+
+def test_the_holiday_check_reads_the_year_of_the_desk_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The year checked is the desk's (``app.services.clock``, the clock every register runs on), not the PC's
+    own ``date.today()`` read beside it."""
+    import datetime as dt
+
+    from app.services import clock
+
+    monkeypatch.setattr(clock, "system_now", lambda: dt.datetime(2031, 3, 2, 10, 0))
+    assert selfcheck.check_holidays(tmp_path).endswith("hari libur nasional 2031, nama berbahasa Indonesia")

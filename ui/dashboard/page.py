@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,16 +31,13 @@ from PySide6.QtWidgets import (
 from app.services.changes import Changes
 from app.services.dashboard import DashboardData, DashboardService, Item, Section
 from ui.kit.crash import user_message
+from ui.kit.dates import show_date, show_day, show_month
 from ui.kit.page import Page
 from ui.kit.style import ACCENT, DUE_SOON, MUTED, OVERDUE, WAITING, error_label, icon, set_role
 from ui.kit.tasks import run_in_background
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 5 * 60_000
-
-
-def short_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 class SectionCard(QFrame):
@@ -138,9 +135,7 @@ class MonthChart(QWidget):
 
     def set_values(self, values: list[tuple[date, int]]) -> None:
         self.values = values
-        self.setAccessibleDescription(
-            "; ".join(f"{QLocale().toString(QDate(d.year, d.month, 1), 'MMMM yyyy')}: {n}" for d, n in values)
-        )
+        self.setAccessibleDescription("; ".join(f"{show_month(d)}: {n}" for d, n in values))
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -167,7 +162,7 @@ class MonthChart(QWidget):
                 QRectF(x, bottom - bar_h - label_h, slot, label_h), Qt.AlignmentFlag.AlignCenter, str(count)
             )
             painter.setPen(QColor(MUTED))
-            name = QLocale().toString(QDate(month.year, month.month, 1), "MMM")
+            name = show_month(month, axis=True)
             painter.drawText(QRectF(x, bottom + 2, slot, label_h), Qt.AlignmentFlag.AlignCenter, name)
         painter.end()
 
@@ -292,7 +287,7 @@ class DashboardPage(Page):
     def remaining_text(self, remaining: int | None, due: date | None) -> str:
         if remaining is None or due is None:
             return ""
-        when = short_date(due)
+        when = show_date(due)
         if remaining > 0:
             return self.tr("%1, sisa %2 hari kerja").replace("%1", when).replace("%2", str(remaining))
         if remaining == 0:
@@ -307,11 +302,7 @@ class DashboardPage(Page):
         self.loading = False
         self.data = data
         self.error.hide()
-        self.date_label.setText(
-            QLocale().toString(
-                QDate(data.today.year, data.today.month, data.today.day), QLocale.FormatType.LongFormat
-            )
-        )
+        self.date_label.setText(show_day(data.today))
         sections = {
             "today": data.received_today,
             "due_soon": data.due_soon,

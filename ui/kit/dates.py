@@ -12,8 +12,15 @@ date in a table or list comes from here:
 * a moment that must tell entries of the same minute apart (the audit log): ``27-11-2026 14.30.05``
   (``MOMENT_SECONDS``).
 
+* a day named with its weekday, where the weekday is the point (the dashboard's heading "today", the
+  calendar's holidays): ``Jumat, 27 November 2026`` (``DAY``, in the interface's language);
+* a month of a chart: ``Maret 2026`` (``MONTH``), on a chart's axis ``Mar`` (``MONTH_AXIS``).
+
 Prose (a deadline's explanation, a letter) keeps its long form (``Jumat, 27 November 2026``) from
 ``app.domain.formatting``; that is a sentence, not a field.
+
+Names of days and months come from ``QLocale()``, which ``ui/kit/i18n.py`` sets to the interface's language:
+never from the PC's own locale, and never a format of the locale's choosing (``QLocale.FormatType``).
 
 Fields start from the desk's clock (``CalendarService.today()`` / ``now()``), never the PC's: a register
 opened with another clock (the demo, a test, a desk whose clock the office set) must default to its own day.
@@ -23,7 +30,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 from app.domain.formatting import format_date_short
@@ -32,6 +39,9 @@ from ui.kit.qtime import qdate, qdatetime
 DATE = "dd-MM-yyyy"
 MOMENT = "dd-MM-yyyy HH.mm"
 MOMENT_SECONDS = "dd-MM-yyyy HH.mm.ss"
+DAY = "dddd, d MMMM yyyy"
+MONTH = "MMMM yyyy"
+MONTH_AXIS = "MMM"
 
 
 def date_edit(day: date | QDate, parent: QWidget | None = None) -> QDateEdit:
@@ -72,3 +82,13 @@ def show_moment(moment: datetime | None, *, seconds: bool = False) -> str:
         return ""
     clock = f"{moment:%H.%M.%S}" if seconds else f"{moment:%H.%M}"
     return f"{format_date_short(moment.date())} {clock}"
+
+
+def show_day(day: date) -> str:
+    """A day with its weekday, in the interface's language (``Jumat, 27 November 2026``)."""
+    return QLocale().toString(qdate(day), DAY)
+
+
+def show_month(month: date, *, axis: bool = False) -> str:
+    """``month``'s month in the interface's language: ``Maret 2026``, or ``Mar`` on a chart's axis."""
+    return QLocale().toString(QDate(month.year, month.month, 1), MONTH_AXIS if axis else MONTH)

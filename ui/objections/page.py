@@ -49,16 +49,14 @@ from ui.objections.dialog import ObjectionActionDialog
 if TYPE_CHECKING:
     from app.services.calendar import CalendarService
     from app.services.objections import ObjectionService
-    from app.services.register import RegisterService
     from ui.printing.services import PrintingServices
 
 
 @dataclass(frozen=True)
 class ObjectionServices:
-    """What the keberatan page and its dialogs use (the register: each requester's name)."""
+    """What the keberatan page and its dialogs use (requesters' names come from the keberatan service)."""
 
     objections: ObjectionService
-    register: RegisterService
     calendar: CalendarService
     printing: PrintingServices
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -32,7 +32,7 @@ from app.errors import DeskError, ValidationError
 from app.services.calendar import CLOSURE, CalendarService, DeadlineChange
 from app.services.context import Actor
 from ui.kit.crash import show_error, user_message
-from ui.kit.dates import date_edit
+from ui.kit.dates import date_edit, show_day
 from ui.kit.forms import FieldForm
 from ui.kit.style import MUTED, set_role
 from ui.kit.tables import record_table, wrap_rows
@@ -42,10 +42,6 @@ from ui.kit.tasks import run_in_background
 NAME_WIDTH_CHARS = 28
 #: How many holidays' rows the list keeps in view when stacked above the rest of the panel.
 STACKED_ROWS = 10
-
-
-def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -184,7 +180,7 @@ class CalendarPanel(QWidget):
         self.holidays.setRowCount(len(holidays))
         for row, holiday in enumerate(holidays):
             name = holiday.name + (self.tr(" (perkiraan)") if holiday.estimated else "")
-            cells = [long_date(holiday.day), name, categories.get(holiday.category, holiday.category)]
+            cells = [show_day(holiday.day), name, categories.get(holiday.category, holiday.category)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (holiday.day, holiday.category))
@@ -266,8 +262,8 @@ class CalendarPanel(QWidget):
             cells = [
                 change.number,
                 kinds.get(change.kind, change.kind),
-                long_date(change.old) if change.old else "—",
-                long_date(change.new),
+                show_day(change.old) if change.old else "—",
+                show_day(change.new),
             ]
             for column, text in enumerate(cells):
                 self.preview.setItem(row, column, QTableWidgetItem(text))

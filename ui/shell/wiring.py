@@ -55,7 +55,6 @@ def objections(desk: DeskServices) -> ObjectionServices:
 
     return ObjectionServices(
         objections=desk.objections,
-        register=desk.register,
         calendar=desk.calendar,
         printing=printing(desk),
     )

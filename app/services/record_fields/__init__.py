@@ -22,7 +22,8 @@ Labels shown on screen are Indonesian source strings marked with ``QT_TRANSLATE_
 pane, dialog or table that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``,
 ``SCREEN_CONTEXTS``): ``tools/i18n.py`` feeds this package's modules to lupdate and the UI translates them.
 
-The tables are one module per record (``request.py``, ``requester.py``, ``objection.py``, ``calendar.py``) over
+The tables are one module per record (``request.py``, ``requester.py``, ``objection.py``, ``calendar.py``; the
+entries of the DIK and the DIP in ``information_lists.py``, whose labels name a refused entry's fields) over
 the shared declarations of ``fields.py``; this package puts them together and derives from them what the rest of
 the desk reads (a test that amends a table patches the names here, which the derivations read at each call).
 """
@@ -46,6 +47,7 @@ from app.services.record_fields.fields import (
     RecordField,
     Screen,
 )
+from app.services.record_fields.information_lists import DIK_FIELDS, DIP_FIELDS
 from app.services.record_fields.objection import OBJECTION_FIELDS
 from app.services.record_fields.request import REQUEST_FIELDS
 from app.services.record_fields.requester import REQUESTER_FIELDS
@@ -53,6 +55,8 @@ from app.services.record_fields.requester import REQUESTER_FIELDS
 __all__ = [
     "CALENDAR_FIELDS",
     "CORRECTION_CONTEXT",
+    "DIK_FIELDS",
+    "DIP_FIELDS",
     "DETAIL_CONTEXT",
     "DETAIL_CONTEXTS",
     "FIELD_LABELS",
@@ -86,6 +90,8 @@ TABLES: dict[Entity, tuple[RecordField, ...]] = {
     "objection": OBJECTION_FIELDS,
     "requester": REQUESTER_FIELDS,
     "calendar": CALENDAR_FIELDS,
+    "dik": DIK_FIELDS,
+    "dip": DIP_FIELDS,
 }
 
 

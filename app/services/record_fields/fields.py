@@ -12,7 +12,7 @@ from typing import Any, Literal, NamedTuple
 from app.domain.permissions import GRANTS, Permission, Role
 from ppid_protocol.fields import is_legal_field
 
-Entity = Literal["request", "objection", "requester", "calendar"]
+Entity = Literal["request", "objection", "requester", "calendar", "dik", "dip"]
 Pane = Literal["request", "objection"]
 """A detail pane: the request's (its requester's fields included) and the keberatan's."""
 

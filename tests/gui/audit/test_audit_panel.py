@@ -111,3 +111,33 @@ def test_at_150_percent_nothing_is_cut_and_the_table_does_not_scroll_sideways(
             text = table.item(row, column).text()
             needed = text_height(table.font(), text, table.columnWidth(column) - margin)
             assert needed <= table.rowHeight(row), (text, needed, table.rowHeight(row))
+
+
+def test_a_calendar_entry_names_its_kind_in_words(qtbot, desk, admin, supervisor):
+    """Issue 16 item 6: a local holiday's stored kind (``libur_lokal``) reads as its text in *Rincian*, from the
+    calendar's field table, and no stored code of the entry is shown."""
+    from datetime import date
+
+    desk.calendar.add(admin, day=date(2026, 4, 1), name="HUT Kota Serang")
+    desk.calendar.add(admin, day=date(2026, 4, 4), name="Pelayanan Sabtu", kind="hari_kerja")
+    page = SettingsPage(wiring.settings(desk), supervisor)
+    qtbot.addWidget(page)
+    panel = page.panels["audit"]
+    assert isinstance(panel, AuditLogPanel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() >= 2, timeout=10_000)
+    assert (
+        panel.table.item(0, 4).text()
+        == "Tanggal: 04-04-2026; Jenis: Hari kerja pengganti; Nama: Pelayanan Sabtu"
+    )
+    assert panel.table.item(1, 4).text() == "Tanggal: 01-04-2026; Jenis: Libur lokal; Nama: HUT Kota Serang"
+
+
+def test_a_dik_entry_names_its_fields_by_the_dik_table():
+    """Sibling: a DIK entry's details read "article: h"; its fields are labelled by the DIK field table."""
+    from app.services.audit_details import describe
+
+    assert (
+        describe("dik", {"article": "h", "sk_number": "800/12"})
+        == "Pasal 17 huruf: h; Nomor SK penetapan: 800/12"
+    )
+    assert describe("dip", {"title": "Rencana kerja"}) == "Judul informasi: Rencana kerja"

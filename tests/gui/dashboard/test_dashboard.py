@@ -71,3 +71,18 @@ def test_a_dashboard_deleted_while_loading_drops_its_data(qtbot, desk, officer, 
     shiboken6.delete(page)
     runner().wait()
     qtbot.wait(50)
+
+
+def test_dates_take_the_desks_formats_for_their_kind_of_place(qtbot, desk, officer, office):
+    """Issue 16 item 6: a deadline in a card's line read "16 Mar 2026" (``d MMM yyyy`` through the locale) while
+    every other list reads ``16-03-2026``; the dashboard takes its formats from ui/kit/dates.py: the line's date
+    as every list's, the heading's day with its weekday, the chart's months, in the interface's language."""
+    i18n.install("id")
+    page = DashboardPage(wiring.dashboard(desk))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        pass
+    assert page.cards["due_soon"].list.item(0).text().endswith("\n16-03-2026, jatuh tempo hari ini")
+    assert "Mar 2026" not in page.cards["overdue"].list.item(0).text()
+    assert page.date_label.text() == "Senin, 16 Maret 2026"
+    assert "Maret 2026: 3" in page.chart.accessibleDescription()

@@ -78,3 +78,23 @@ def test_the_end_of_an_exclusion_is_typed_as_every_other_date(qtbot, desk, super
     assert dik.add(), dik.form.error("excluded_until")
     [entry] = desk.information_lists.dik()
     assert entry.excluded_until == date(2030, 12, 31)
+
+
+def test_a_missing_exclusion_period_is_named_by_the_labels_not_the_keys(qtbot, desk, supervisor):
+    """Issue 16 item 6: the error under *Dikecualikan sampai* read "sampai tanggal (excluded_until) atau jangka
+    waktu (excluded_period, …)": the service's JSON keys. It names the fields by their labels (the DIK field
+    table's); the CLI prints the same message."""
+    from app.services.record_fields import field_of
+
+    panel = _panel(qtbot, desk, supervisor)
+    dik = panel.dik
+    dik.information.setPlainText("Dokumen pengadaan yang sedang berjalan")
+    dik.article.setCurrentIndex(dik.article.findData("b"))
+    dik.consequence.setPlainText("Membuka informasi ini mengganggu proses pengadaan yang sedang berjalan.")
+    dik.sk_number.setText("800/14/PPID-CPJ/2026")
+    assert not dik.add()
+    shown = dik.form.error("excluded_until")
+    assert "excluded" not in shown
+    assert (
+        field_of("dik", "excluded_until").label in shown and field_of("dik", "excluded_period").label in shown
+    )

@@ -247,7 +247,9 @@ def test_sync_page_shows_what_was_quarantined(qtbot, desk, officer, open_window)
         seq=7, entity="request", entity_id="req-kemarin", version=1, record={"received_at": "kemarin sore"}
     )
     with desk.ctx.db.transaction() as s:
-        quarantine_item(s, bad, "Isi tidak sah: record.received_at: bukan tanggal-waktu ISO 8601")
+        quarantine_item(
+            s, bad, "Isi tidak sah: record.received_at: bukan tanggal-waktu ISO 8601", now=desk.ctx.clock()
+        )
     window = open_window(officer)
     window.show_page("sync")
     page = window.pages["sync"]

@@ -58,7 +58,8 @@ def pull(desk: DeskServices, entity_id: str, record: dict[str, Any], version: in
     """What a pull page does for one record: register rows + sync_records, in one transaction."""
     with desk.ctx.db.transaction() as s:
         apply_items(s, [PullItem(seq=version, entity=entity, entity_id=entity_id, version=version,
-                                 record=record, needs_review=review)], office_code="CPJ", desk_letter="A")  # fmt: skip
+                                 record=record, needs_review=review)], office_code="CPJ", desk_letter="A",
+                    now=desk.ctx.clock())  # fmt: skip
         row = {"entity_id": entity_id, "entity": entity, "server_version": version, "server_seq": version,
                "in_scope": True, "needs_review": review, "stale": False}  # fmt: skip
         stmt = insert(state.sync_records)

@@ -54,3 +54,29 @@ def test_each_entry_names_its_record_as_people_do(
     receive = next(e for e in entries if e.action == "request_receive")
     assert receive.record == f"Permohonan {number}"
     assert all(e.entity_id is None or e.entity_id not in e.record for e in entries)
+
+
+def test_a_record_is_found_where_an_entry_names_it_without_sqlalchemy_deprecations(
+    desk: DeskServices, supervisor: Actor, officer: Actor, walk_in: Callable[..., dict[str, Any]]
+) -> None:
+    """An entry about another record that names the number in its details (a list that showed it) is found by
+    that number; the stored JSON is searched as text, not with LIKE on the JSON type (deprecated in SQLAlchemy
+    2.1, to be refused by a later release)."""
+    import warnings
+
+    from sqlalchemy.exc import SADeprecationWarning
+
+    from app.services.journal import audit
+
+    number = desk.register.receive(officer, walk_in()).number
+    other = desk.register.receive(officer, walk_in()).number
+    with desk.ctx.db.transaction() as session:
+        audit(
+            session, supervisor, desk.ctx.clock(), action="register_print", entity="register", entity_id=None,
+            details={"numbers": [number]},
+        )  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SADeprecationWarning)
+        found = desk.audit_log.entries(supervisor, record=number)
+        assert "register_print" not in {e.action for e in desk.audit_log.entries(supervisor, record=other)}
+    assert "register_print" in {e.action for e in found}

@@ -3,9 +3,11 @@ the PDFs the services issue over a real register."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 from pdf_text import pdf_text as _text
+from sqlalchemy.exc import SADeprecationWarning
 
 from app.domain.lifecycle import Status
 from app.services.context import Actor
@@ -92,3 +94,16 @@ def test_the_handed_item_is_named_in_brief() -> None:
     short = brief(long)
     assert len(short) <= 92 and short.endswith(" …") and long.startswith(short[:-2])
     assert brief("Salinan RAB 2025") == "Salinan RAB 2025"
+
+
+def test_the_dossier_uses_no_api_sqlalchemy_deprecates(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor
+) -> None:
+    """Why: a deprecated call (``Result.tuples()`` in SQLAlchemy 2.1) warns today and breaks on the next major
+    release; the dossier reads the officers' names through the ordinary row unpacking instead."""
+    letters = LetterService(desk.ctx)
+    number = to_state(Status.REJECTED)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SADeprecationWarning)
+        text = _text(letters.dossier_pdf(supervisor, number)[0])
+    assert "Spv" in text

@@ -127,7 +127,13 @@ def _restore(d: Desk, clock: Any) -> None:
     ]
     office = d.services.office.profile()
     with d.services.ctx.db.transaction() as session:
-        apply_letters(session, items, office_code=office.code, desk_letter=office.desk_letter)
+        apply_letters(
+            session,
+            items,
+            office_code=office.code,
+            desk_letter=office.desk_letter,
+            now=d.services.ctx.clock(),
+        )
 
 
 _ops = st.lists(

@@ -253,3 +253,21 @@ def test_unknown_number_is_not_found(desk: DeskServices, supervisor: Actor) -> N
     with pytest.raises(NotFound, match="tidak ditemukan"):
         desk.objections.act(supervisor, "KEB/CPJ/2026/A-999", "close", {})
     assert counts(desk) == before
+
+
+def test_a_correction_on_the_timeline_names_the_field_as_the_dialog_does(
+    desk: DeskServices, to_state: Callable[[Status], str], supervisor: Actor
+) -> None:
+    """Issue 16 item 6: the timeline read "Koreksi purpose: …", the field's key; it names the field by the label
+    the *Koreksi data* dialog offers it under (the field table's)."""
+    from app.services.record_fields import correctable
+
+    number = to_state(Status.IN_PROCESS)
+    desk.actions.act(supervisor, number, "correct", BODIES["correct"])
+    desk.actions.act(
+        supervisor, number, "correct", {"field": "requester.name", "value": "Budi S.", "reason": "Nama salah"}
+    )
+    purpose, name = (e.summary for e in desk.register.get(supervisor, number).events[-2:])
+    label = correctable()["purpose"].correct
+    assert label is not None and purpose == f"Koreksi {label.label}: Salah ketik tujuan"
+    assert name.startswith("Koreksi Nama") and "requester" not in name
