@@ -8,7 +8,11 @@ each checked, parsed and applied through ``PushService.push_request`` as the end
 push's own connection). Prints per round the CPU seconds per 1,000 ops of this process (the server's work)
 and of the PostgreSQL backends serving it, and the median over the rounds.
 
-    .venv/bin/python bench/push_cpu_bench.py [--rounds 5] [--batches 40] [--size 50] [--json]
+    .venv/bin/python bench/push_cpu_bench.py [--rounds 5] [--batches 40] [--size 50] [--gc-threshold N] [--json]
+
+``--gc-threshold``: the garbage collector as in a served worker (``server/collector.py``: what exists after
+the warm-up frozen, young collections every N allocations; default the server's ``GC_THRESHOLD``), 0 for the
+interpreter's settings (the figures before the served worker tuned its collector).
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, text  # noqa: E402
 
 from bench.server_load import batch_body, proc_cpu  # noqa: E402
-from server import admin, push_body  # noqa: E402
+from server import admin, collector, push_body  # noqa: E402
+from server.app import GC_THRESHOLD  # noqa: E402
 from server.auth import authenticate_on, bearer_hash  # noqa: E402
 from server.push import PushService  # noqa: E402
 from server.testing import init_db, postgres_database  # noqa: E402
@@ -52,6 +57,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--batches", type=int, default=40, help="pushes per round")
     ap.add_argument("--size", type=int, default=50, help="new requests per push")
+    ap.add_argument("--gc-threshold", type=int, default=GC_THRESHOLD, help="0: the interpreter's collector")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     with postgres_database() as url:
@@ -81,6 +87,7 @@ def main() -> int:
 
         for body in bodies(5):  # warm-up: imports, validators built, statements prepared
             push(body)
+        collector.tune(args.gc_threshold)
         rounds = []
         for number in range(args.rounds):
             work = bodies(args.batches)
@@ -99,10 +106,14 @@ def main() -> int:
     median = {k: statistics.median(r[k] for r in rounds) for k in ("server", "postgres", "wall")}
     load = Path("/proc/loadavg").read_text().split()[:3]
     if args.json:
-        print(json.dumps({"rounds": rounds, "median": median, "load_average": load}))
+        print(
+            json.dumps(
+                {"rounds": rounds, "median": median, "load_average": load, "gc_threshold": args.gc_threshold}
+            )
+        )
     else:
         print(f"median CPU s per 1,000 ops: server {median['server']:.3f}, PostgreSQL {median['postgres']:.3f}; "
-              f"{args.size} ops per push; load average {' '.join(load)}")  # fmt: skip
+              f"{args.size} ops per push; gc threshold {args.gc_threshold or 'default'}; load average {' '.join(load)}")  # fmt: skip
     return 0
 
 

@@ -174,7 +174,7 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
     ops = req.restored_ops()
-    fingerprints.prepare(ops, raw)
+    fingerprints.prepare(ops)
     check_content(ops, text_checked=not json_may_hold_control(raw))
     return ops
 

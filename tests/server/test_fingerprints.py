@@ -1,5 +1,6 @@
 """Op fingerprints made with orjson (server/fingerprints.py) are the bytes ``canonical_json`` makes, so what
-``applied_ops`` stores and compares is unchanged; bodies that may hold a float keep the ``json.dumps`` way."""
+``applied_ops`` stores and compares is unchanged; an op whose payload holds a float keeps the ``json.dumps``
+way."""
 
 from __future__ import annotations
 
@@ -45,10 +46,16 @@ def test_orjson_bytes_are_canonical_json_for_values_without_floats(value: Any) -
 
 
 @settings(max_examples=300, deadline=None)
-@given(_WITH_FLOAT, st.sampled_from([(",", ":"), (", ", ": ")]), st.sampled_from([None, 1]))
-def test_a_body_that_may_hold_a_float_is_seen(value: Any, separators: tuple[str, str], indent: Any) -> None:
-    raw = json.dumps({"ops": [{"payload": value}]}, separators=separators, indent=indent).encode()
-    assert fingerprints.json_may_hold_float(raw)
+@given(_WITH_FLOAT, _NO_FLOAT)
+def test_a_float_anywhere_is_found(value: Any, other: Any) -> None:
+    assert fingerprints.holds_float({"state": {"a": other, "b": [other, value]}})
+    assert fingerprints.holds_float([value])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NO_FLOAT)
+def test_no_float_is_no_float(value: Any) -> None:
+    assert not fingerprints.holds_float({"state": value, "event": [value]})
 
 
 def _parsed(ops: list[dict[str, Any]]) -> list[Op]:
@@ -70,9 +77,9 @@ def test_parsed_ops_without_floats_carry_the_fast_canonical_bytes() -> None:
     assert [op.fingerprint() for op in ops] == [_legacy(op) for op in ops]
 
 
-def test_parsed_ops_of_a_body_with_a_float_use_canonical_json() -> None:
+def test_an_op_holding_a_float_uses_canonical_json() -> None:
     sent = [_op(1), _op(2)]
     sent[1]["payload"]["state"]["fee"] = 1e16  # json.dumps: 1e+16, orjson: 1e16
     ops = _parsed(sent)
-    assert all(op._canonical is None for op in ops)
+    assert ops[0]._canonical is not None and ops[1]._canonical is None
     assert [op.fingerprint() for op in ops] == [_legacy(op) for op in ops]
