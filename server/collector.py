@@ -3,9 +3,9 @@
 A push of 50 ops allocates tens of thousands of short-lived containers (parsed ops, records, result rows). With
 CPython's default threshold (700 allocations) that ran a young collection every few ops and a full collection
 (every object of the process: the imported modules, SQLAlchemy and pydantic's structures, the app) about every
-twentieth push; each full collection held the GIL for ≈ 50 ms, a stall for every request of the worker
-(docs/benchmarks.md, "The collector"). Measured in-process (bench/push_cpu_bench.py): a fifth of the push
-path's CPU. Once the worker has started, what exists is kept for the process's life: ``gc.freeze`` moves it
+fiftieth push; each full collection held the GIL for 50-75 ms, a stall for every request of the worker
+(docs/benchmarks.md, "The collector and the fingerprints"). Measured in-process (bench/push_cpu_bench.py):
+about a fifth of the push path's CPU. Once the worker has started, what exists is kept for the process's life: ``gc.freeze`` moves it
 out of every later collection, and a higher first threshold makes young collections rare. Garbage without
 cycles is still freed at once by reference counting; cycles are still collected, less often.
 """
