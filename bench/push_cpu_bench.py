@@ -8,12 +8,17 @@ each checked, parsed and applied through ``PushService.push_request`` as the end
 push's own connection). Prints per round the CPU seconds per 1,000 ops of this process (the server's work)
 and of the PostgreSQL backends serving it, and the median over the rounds.
 
-    .venv/bin/python bench/push_cpu_bench.py [--rounds 5] [--batches 40] [--size 50] [--json]
+    .venv/bin/python bench/push_cpu_bench.py [--rounds 5] [--batches 40] [--size 50] [--gc-threshold N] [--json]
+
+``--gc-threshold``: the garbage collector as in a served worker (``server/collector.py``: what exists after
+the warm-up frozen, young collections every N allocations; default the server's ``GC_THRESHOLD``), 0 for the
+interpreter's settings (the figures before the served worker tuned its collector).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import statistics
@@ -27,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, text  # noqa: E402
 
 from bench.server_load import batch_body, proc_cpu  # noqa: E402
-from server import admin, push_body  # noqa: E402
+from server import admin, collector, push_body  # noqa: E402
+from server.app import GC_THRESHOLD  # noqa: E402
 from server.auth import authenticate_on, bearer_hash  # noqa: E402
 from server.push import PushService  # noqa: E402
 from server.testing import init_db, postgres_database  # noqa: E402
@@ -52,6 +58,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--batches", type=int, default=40, help="pushes per round")
     ap.add_argument("--size", type=int, default=50, help="new requests per push")
+    ap.add_argument("--gc-threshold", type=int, default=GC_THRESHOLD, help="0: the interpreter's collector")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     with postgres_database() as url:
@@ -81,28 +88,48 @@ def main() -> int:
 
         for body in bodies(5):  # warm-up: imports, validators built, statements prepared
             push(body)
+        collector.tune(args.gc_threshold)
+        collecting = [0.0, 0.0]  # CPU seconds in the garbage collector, start of the running collection
+
+        def timed(phase: str, _info: dict[str, int]) -> None:
+            if phase == "start":
+                collecting[1] = time.process_time()
+            else:
+                collecting[0] += time.process_time() - collecting[1]
+
+        gc.callbacks.append(timed)
         rounds = []
         for number in range(args.rounds):
             work = bodies(args.batches)
-            pg0, cpu0, wall0 = backends_cpu(engine), time.process_time(), time.perf_counter()
+            pg0, cpu0, wall0, gc0 = (
+                backends_cpu(engine),
+                time.process_time(),
+                time.perf_counter(),
+                collecting[0],
+            )
             for body in work:
                 push(body)
             cpu1, wall1, pg1 = time.process_time(), time.perf_counter(), backends_cpu(engine)
             ops = args.batches * args.size
             rounds.append({"server": 1000 * (cpu1 - cpu0) / ops, "postgres": 1000 * spent(pg0, pg1) / ops,
-                           "wall": 1000 * (wall1 - wall0) / ops})  # fmt: skip
+                           "wall": 1000 * (wall1 - wall0) / ops, "gc": 1000 * (collecting[0] - gc0) / ops})  # fmt: skip
             if not args.json:
                 r = rounds[-1]
                 print(f"round {number}: CPU s per 1,000 ops: server {r['server']:.3f}, PostgreSQL "
-                      f"{r['postgres']:.3f} (wall {r['wall']:.3f} s)")  # fmt: skip
+                      f"{r['postgres']:.3f} (wall {r['wall']:.3f} s; garbage collector {r['gc']:.3f} s)")  # fmt: skip
         engine.dispose()
-    median = {k: statistics.median(r[k] for r in rounds) for k in ("server", "postgres", "wall")}
+    median = {k: statistics.median(r[k] for r in rounds) for k in ("server", "postgres", "wall", "gc")}
     load = Path("/proc/loadavg").read_text().split()[:3]
     if args.json:
-        print(json.dumps({"rounds": rounds, "median": median, "load_average": load}))
+        print(
+            json.dumps(
+                {"rounds": rounds, "median": median, "load_average": load, "gc_threshold": args.gc_threshold}
+            )
+        )
     else:
-        print(f"median CPU s per 1,000 ops: server {median['server']:.3f}, PostgreSQL {median['postgres']:.3f}; "
-              f"{args.size} ops per push; load average {' '.join(load)}")  # fmt: skip
+        print(f"median CPU s per 1,000 ops: server {median['server']:.3f} (garbage collector {median['gc']:.3f}), "
+              f"PostgreSQL {median['postgres']:.3f}; "
+              f"{args.size} ops per push; gc threshold {args.gc_threshold or 'default'}; load average {' '.join(load)}")  # fmt: skip
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ppid_protocol.delta import expand_event, is_delta, op_created_at, restore_nulls
 from ppid_protocol.hashing import canonical_json
@@ -131,6 +131,9 @@ class Op(_Model):
     created_at: str = ""
     """The desk's wall time of the intent; left out on the wire when it is the timeline line's ``at``
     (``compact_op``) and put back here, so the server stores what the desk wrote."""
+    _canonical: bytes | None = PrivateAttr(default=None)
+    """``canonical_json`` of the fingerprinted fields when a faster encoder made the same bytes
+    (``use_canonical``): the server's, for ops parsed from a body holding no float."""
 
     @model_validator(mode="after")
     def _restore_created_at(self) -> Op:
@@ -159,16 +162,28 @@ class Op(_Model):
             out.extend(e for e in evs if isinstance(e, dict))
         return [expand_event(e, self.action) for e in out]
 
-    def fingerprint(self) -> str:
-        """Same op_id with a different fingerprint = a desk bug; with the same one = a harmless re-send."""
-        body = {
+    def fingerprinted(self) -> dict[str, Any]:
+        """The fields the fingerprint covers."""
+        return {
             "entity": self.entity,
             "entity_id": self.entity_id,
             "action": self.action,
             "payload": self.payload,
             "base_version": self.base_version,
         }
-        return hashlib.sha256(canonical_json(body)).hexdigest()
+
+    def use_canonical(self, canonical: bytes) -> None:
+        """Take ``canonical`` as ``canonical_json(self.fingerprinted())``; the caller vouches they are the same
+        bytes (the server encodes with orjson where the two encoders agree: server/fingerprints.py). Set on an
+        op that is not changed afterwards."""
+        self._canonical = canonical
+
+    def fingerprint(self) -> str:
+        """Same op_id with a different fingerprint = a desk bug; with the same one = a harmless re-send."""
+        canonical = self._canonical
+        if canonical is None:
+            canonical = canonical_json(self.fingerprinted())
+        return hashlib.sha256(canonical).hexdigest()
 
 
 class AnchorRequest(_Model):

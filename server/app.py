@@ -49,7 +49,7 @@ from ppid_protocol.wire import (
     PushResponse,
     UploadOffsetResponse,
 )
-from server import admin, anchors, openapi, push_body, uploads
+from server import admin, anchors, collector, openapi, push_body, uploads
 from server.admission import Admission
 from server.asgi import BodyCap, SignAndLog
 from server.auth import (
@@ -85,9 +85,15 @@ class ServerConfig:
     turn comes, before any database work: the answers of the work taken stay prompt when a core is lost."""
     busy_retry_after: int = 2
     """``Retry-After`` seconds of a ``server_busy`` answer (the desk adds up to half of it again as jitter)."""
+    gc_threshold: int = 0
+    """Allocations between young collections of the garbage collector, set with the started app frozen out of
+    every collection (server/collector.py); 0 leaves the interpreter's settings (tests, an embedded app)."""
     before_commit: Callable[[list[Op]], None] | None = field(default=None, repr=False)
     """Test hook run inside the push transaction just before COMMIT (e.g. to hold a slow transaction)."""
 
+
+GC_THRESHOLD = 10_000
+"""The served app's young-collection threshold (``PPID_GC_THRESHOLD``; CPython's default is 700)."""
 
 SMALL_BODY_BYTES = 256 * 1024
 """Cap of every body but a push's: an enrollment or a fetch of 500 ids is a few KiB."""
@@ -111,6 +117,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = cfg.db_threads
+        collector.tune(cfg.gc_threshold)  # in the worker process, once everything it keeps is built
         yield
 
     app = FastAPI(
@@ -377,8 +384,8 @@ def app_from_env() -> FastAPI:
 
 
 def config_from_env(min_app_version: str) -> ServerConfig:
-    """The tuning an operator sets through the environment (docs/server.md): threads per worker and the load
-    shedding limits."""
+    """The tuning an operator sets through the environment (docs/server.md): threads per worker, the load
+    shedding limits and the garbage collector's threshold."""
     import os
 
     env = os.environ.get
@@ -388,4 +395,5 @@ def config_from_env(min_app_version: str) -> ServerConfig:
         max_inflight=int(env("PPID_MAX_INFLIGHT") or ServerConfig.max_inflight),
         max_queue_wait=float(env("PPID_MAX_QUEUE_WAIT") or ServerConfig.max_queue_wait),
         busy_retry_after=int(env("PPID_BUSY_RETRY_AFTER") or ServerConfig.busy_retry_after),
+        gc_threshold=int(env("PPID_GC_THRESHOLD") or GC_THRESHOLD),
     )

@@ -24,7 +24,7 @@ from ppid_protocol.content import (
 )
 from ppid_protocol.delta import PATCH
 from ppid_protocol.wire import HEADER_BODY_SHA256, HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, Op, PushRequest
-from server import uploads
+from server import fingerprints, uploads
 from server.auth import ApiError
 from server.context import DeviceCtx
 
@@ -174,6 +174,7 @@ def parse(received: Received, dev: DeviceCtx, max_inflated_bytes: int, max_batch
     if len(req.ops) > max_batch_ops:
         raise ApiError(413, "batch_too_large", f"Maksimal {max_batch_ops} operasi per kiriman.")
     ops = req.restored_ops()
+    fingerprints.prepare(ops)
     check_content(ops, text_checked=not json_may_hold_control(raw))
     return ops
 
