@@ -104,9 +104,13 @@ async def receive(request: Request, max_body_bytes: int, arrival: uploads.Arriva
             if arrival is not None:
                 arrival.reached += len(chunk)
     except ClientDisconnect:
+        if arrival is not None:
+            arrival.received()
         body = b"".join(parts)
         return Received(body=body, sha256=expected_sha, gzipped=gzipped, length=length, offset=offset, cut=True,
                         refusal=ApiError(400, "body_truncated", _TRUNCATED))  # fmt: skip
+    if arrival is not None:
+        arrival.received()
     body = b"".join(parts)
     if len(body) != int(declared):
         return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))

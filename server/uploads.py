@@ -40,7 +40,7 @@ arrived): never read, deleted by the next sweep."""
 MAX_PER_DEVICE = 8
 """More than the desk's open pushes (``push_window``): the oldest cut bodies go first."""
 PUBLISH_AFTER = 0.5
-"""An upload still open after this many seconds notes its progress for the other workers (``Arrivals``)."""
+"""An upload still receiving after this many seconds notes its progress for the other workers (``Arrivals``)."""
 PUBLISH_EVERY = 0.5
 """Seconds between two notes of one upload (only when it moved): well under the desk's ``resumable_stall``."""
 RECEIVING_FRESH = timedelta(minutes=2)
@@ -226,6 +226,14 @@ class Arrival:
     closing: asyncio.Event = field(default_factory=asyncio.Event)
     row_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     noted: bool = False
+    timer: asyncio.TimerHandle | None = None
+
+    def received(self) -> None:
+        """The body has arrived (or was cut): an upload not yet noted is not noted while it waits for a
+        database thread or is applied, so a push that crossed quickly writes nothing under load either. One
+        already noted stays noted until it ends (a question about it waits for its answer)."""
+        if self.timer is not None:
+            self.timer.cancel()
 
 
 class Arrivals:
@@ -237,7 +245,7 @@ class Arrivals:
     the request claims, so nobody without the token can make a desk wait or read its progress.
 
     With several server workers the question may reach another process than the upload: an upload still
-    open after ``PUBLISH_AFTER`` notes its position in ``push_receiving`` (at most every ``PUBLISH_EVERY``,
+    still receiving after ``PUBLISH_AFTER`` notes its position in ``push_receiving`` (at most every ``PUBLISH_EVERY``,
     only when it moved) until it ends, and the question reads those notes too. A push on a fast link ends
     before it would note anything: no write at all. (On the link where cuts happen a batch takes seconds, so
     the upload a desk asks about has noted itself; a question about one that has not is answered from what
@@ -252,7 +260,6 @@ class Arrivals:
         arrival = Arrival()
         self._open.setdefault(key, []).append(arrival)
         task: asyncio.Task[None] | None = None
-        handle: asyncio.TimerHandle | None = None
         if self._engine is not None:
             loop = asyncio.get_running_loop()
 
@@ -260,13 +267,12 @@ class Arrivals:
                 nonlocal task
                 task = loop.create_task(self._note(key, arrival))
 
-            handle = loop.call_later(PUBLISH_AFTER, start)
+            arrival.timer = loop.call_later(PUBLISH_AFTER, start)
         try:
             yield arrival
         finally:
             arrival.closing.set()
-            if handle is not None:
-                handle.cancel()
+            arrival.received()
             if task is not None:
                 with contextlib.suppress(Exception):
                     await task

@@ -19,7 +19,8 @@ from sqlalchemy import Engine, event, func, select
 
 from app.sync.client import SyncClient
 from ppid_protocol.wire import API_PREFIX
-from server.models import PushAnswer, PushUpload
+from server.app import ServerConfig
+from server.models import PushAnswer, PushReceiving, PushUpload
 from server.testing import LiveServer, start_server
 from tests.server.conftest import Enroller
 from tests.server.test_push_uploads import applied, cut_upload, headers, held, post, push_bytes
@@ -143,3 +144,25 @@ def test_the_offset_is_right_when_the_question_reaches_another_worker(
     again = post(server, headers(desk, body, offset=len(body), sent=0), b"")
     assert again.status_code == 200 and all(r["duplicate"] for r in again.json()["results"])
     assert applied(server) == 80
+
+
+def test_a_push_that_waits_long_for_its_apply_writes_no_progress_note(
+    engine: Engine, enroll: Enroller
+) -> None:
+    """Under load a push waits for a database thread and is applied slowly; its body crossed at once, so it
+    notes nothing for the other workers (a note is for an upload still receiving)."""
+    slow = start_server(engine, ServerConfig(before_commit=lambda _ops: time.sleep(0.8)))
+    try:
+        desk = enroll("3673.01")
+        warm = push_bytes(desk, 5)
+        assert post(slow, headers(desk, warm), warm).status_code == 200
+        plain_body, resumable_body = push_bytes(desk), push_bytes(desk)
+        plain_head = {k: v for k, v in headers(desk, plain_body).items() if k != "X-PPID-Upload-Length"}
+        with Counted(engine) as plain:
+            assert post(slow, plain_head, plain_body).status_code == 200
+        with Counted(engine) as resumable:
+            assert post(slow, headers(desk, resumable_body), resumable_body).status_code == 200
+        assert resumable.begins == plain.begins, (resumable.begins, plain.begins)
+        assert rows(engine, PushReceiving) == 0
+    finally:
+        slow.stop()
