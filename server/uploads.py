@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from server.admin import utcnow
+from server.jsonfast import dumps
 from server.models import PushAnswer, PushReceiving, PushUpload
 
 TTL = timedelta(minutes=30)
@@ -97,13 +98,19 @@ def mark(
 ) -> None:
     """Inside the push's own transaction: this body was applied with these ops (a lost answer is given
     again from them). A continuation's cut bytes are no longer needed."""
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
     now = utcnow()
-    conn.execute(
-        dialect.insert(PushAnswer)
-        .values(device_id=device_id, sha256=sha256, length=length, op_ids=op_ids, created_at=now)
-        .on_conflict_do_nothing()
-    )
+    if conn.dialect.name == "postgresql":  # fixed text, prepared once per connection: nothing to compile
+        conn.exec_driver_sql(
+            "INSERT INTO push_answers (device_id, sha256, length, op_ids, created_at) "
+            "VALUES (%(dev)s, %(sha)s, %(length)s, %(ids)s::jsonb, %(now)s) ON CONFLICT DO NOTHING",
+            {"dev": device_id, "sha": sha256, "length": length, "ids": dumps(op_ids), "now": now},
+        )
+    else:
+        conn.execute(
+            sqlite.insert(PushAnswer)
+            .values(device_id=device_id, sha256=sha256, length=length, op_ids=op_ids, created_at=now)
+            .on_conflict_do_nothing()
+        )
     if continued:
         conn.execute(delete(PushUpload).where(PushUpload.device_id == device_id, PushUpload.sha256 == sha256))
     sweep(conn, now)
