@@ -36,7 +36,7 @@ from server.merge import diff, merge, state_at
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
 from server.ownership import owns
 from server.stamp import stamp_pg, stamp_plain
-from server.uploads import mark
+from server.uploads import ANSWER_CTE, answer_params, mark
 
 log = logging.getLogger("ppid.server.push")
 
@@ -108,6 +108,8 @@ class Batch:
     requests_naming: dict[str, set[str]] = field(default_factory=dict)
     # request id -> the requester id it is indexed under in ``requests_naming``
     _named_by: dict[str, str] = field(default_factory=dict)
+    # a resumable body's record (server/uploads.py), written by the applied_ops insert on PostgreSQL
+    answer: dict[str, Any] | None = None
 
     def note_requester(self, rec: RecState) -> None:
         """Keep ``requests_naming`` true after a request's state was loaded or replaced."""
@@ -224,16 +226,13 @@ class PushService:
         offices = self._offices(conn, ops)
         batch = Batch(device=device, now=now, offices=offices)
         done = self._replay_duplicates(conn, device, ops, batch)
-        if upload is not None:  # before the write: on PostgreSQL the stamp step commits
-            mark(
-                conn,
-                device.id,
-                upload.sha256,
-                upload.length,
-                [op.op_id for op in sent or ops],
-                upload.continued,
-            )
         todo = [op for op in ops if op.op_id not in done]
+        if upload is not None:  # before the write: on PostgreSQL the stamp step commits
+            ids = [op.op_id for op in sent or ops]
+            carried = self.is_pg and bool(todo)  # by the applied_ops insert: no statement of its own
+            if carried:
+                batch.answer = answer_params(upload.sha256, upload.length, ids)
+            mark(conn, device.id, upload.sha256, upload.length, ids, upload.continued, insert_row=not carried)
         if todo:
             batch.pending = todo
             self._load(conn, device, todo, batch)
@@ -594,13 +593,15 @@ class PushService:
                  "result": stored}
             )  # fmt: skip
         if self.is_pg:  # one statement of fixed text (prepared once per connection) for the whole batch
+            answer = batch.answer or {}
             conn.exec_driver_sql(
-                "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
+                (ANSWER_CTE if answer else "")
+                + "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
                 "result_version, result, applied_at) SELECT %(dev)s, v.op_id, v.seq, v.entity_id, v.base_version, "
                 "v.fingerprint, v.status, v.result_version, v.result, %(now)s "
                 "FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(op_id text, seq bigint, entity_id text, "
                 "base_version int, fingerprint text, status text, result_version int, result jsonb)",
-                {"rows": dumps(rows), "dev": batch.device.id, "now": batch.now},
+                {"rows": dumps(rows), "dev": batch.device.id, "now": batch.now, **answer},
             )
             return
         for row in rows:

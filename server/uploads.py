@@ -93,19 +93,39 @@ def offset(engine: Engine, device_id: str, sha256: str) -> tuple[int, int]:
     return len(body), length
 
 
+ANSWER_CTE = (
+    "WITH answer AS (INSERT INTO push_answers (device_id, sha256, length, op_ids, created_at) "
+    "VALUES (%(dev)s, %(answer_sha)s, %(answer_length)s, %(answer_ids)s::jsonb, %(now)s) ON CONFLICT DO NOTHING) "
+)
+"""On PostgreSQL the record rides on the push's ``applied_ops`` insert (``server/push.py``): no statement and
+no round trip of its own."""
+
+
+def answer_params(sha256: str, length: int, op_ids: list[str]) -> dict[str, Any]:
+    return {"answer_sha": sha256, "answer_length": length, "answer_ids": dumps(op_ids)}
+
+
 def mark(
-    conn: Connection, device_id: str, sha256: str, length: int, op_ids: list[str], continued: bool
+    conn: Connection,
+    device_id: str,
+    sha256: str,
+    length: int,
+    op_ids: list[str],
+    continued: bool,
+    insert_row: bool = True,
 ) -> None:
     """Inside the push's own transaction: this body was applied with these ops (a lost answer is given
-    again from them). A continuation's cut bytes are no longer needed."""
+    again from them; ``insert_row`` False when the push's ``applied_ops`` statement carries the row,
+    ``ANSWER_CTE``). A continuation's cut bytes are no longer needed."""
     now = utcnow()
-    if conn.dialect.name == "postgresql":  # fixed text, prepared once per connection: nothing to compile
+    if insert_row and conn.dialect.name == "postgresql":
         conn.exec_driver_sql(
             "INSERT INTO push_answers (device_id, sha256, length, op_ids, created_at) "
-            "VALUES (%(dev)s, %(sha)s, %(length)s, %(ids)s::jsonb, %(now)s) ON CONFLICT DO NOTHING",
-            {"dev": device_id, "sha": sha256, "length": length, "ids": dumps(op_ids), "now": now},
+            "VALUES (%(dev)s, %(answer_sha)s, %(answer_length)s, %(answer_ids)s::jsonb, %(now)s) "
+            "ON CONFLICT DO NOTHING",
+            {"dev": device_id, "now": now, **answer_params(sha256, length, op_ids)},
         )
-    else:
+    elif insert_row:
         conn.execute(
             sqlite.insert(PushAnswer)
             .values(device_id=device_id, sha256=sha256, length=length, op_ids=op_ids, created_at=now)

@@ -66,8 +66,12 @@ def test_a_whole_resumable_push_costs_no_more_transactions_than_a_plain_one(
     with Counted(server.engine) as resumable:
         assert post(server, headers(desk, resumable_body), resumable_body).status_code == 200
     assert resumable.begins == plain.begins, (resumable.begins, plain.begins)
-    assert resumable.statements <= plain.statements + 1, (resumable.statements, plain.statements)
-    assert rows(server.engine, PushUpload) == 0  # the whole body is not kept
+    # on PostgreSQL the record rides on the applied_ops insert; on SQLite it is one insert more
+    extra = 0 if server.engine.dialect.name == "postgresql" else 1
+    assert resumable.statements <= plain.statements + extra, (resumable.statements, plain.statements)
+    assert (
+        rows(server.engine, PushUpload) == 0 and rows(server.engine, PushAnswer) == 2
+    )  # whole bodies not kept
 
 
 def test_a_lost_answer_is_given_again_without_the_body(server: LiveServer, enroll: Enroller) -> None:
