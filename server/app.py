@@ -63,7 +63,7 @@ from server.auth import (
 from server.context import DeviceCtx, ScopeViolation
 from server.offices import offices_router
 from server.pull import CursorError, PullService
-from server.push import PushService
+from server.push import PushService, Upload
 
 log = logging.getLogger("ppid.server")
 
@@ -112,7 +112,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     pusher = PushService(engine, before_commit=cfg.before_commit)
     puller = PullService(engine)
     gate = Admission(cfg.max_inflight, cfg.max_queue_wait, cfg.busy_retry_after)
-    arrivals = uploads.Arrivals()
+    arrivals = uploads.Arrivals(engine)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -266,15 +266,23 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
                             received, authenticate(engine, authorization, x_device_id, app_version), engine
                         )
                     )
+
+            def parse(dev: DeviceCtx) -> list[Op] | list[str]:
+                whole = push_body.completed(received, dev, engine)
+                if whole.answered is not None:  # applied before, its answer lost: given again
+                    return whole.answered
+                return push_body.parse(whole, dev, cfg.max_inflated_bytes, cfg.max_batch_ops)
+
+            upload = (
+                Upload(received.sha256, received.length, received.offset > 0)
+                if received.length is not None and received.refusal is None
+                else None
+            )
             dev, ops, results = await gate.run(
                 lambda: pusher.push_request(
                     lambda conn: authenticate_on(conn, engine, token_hash, x_device_id, app_version),
-                    lambda dev: push_body.parse(
-                        push_body.completed(received, dev, engine),
-                        dev,
-                        cfg.max_inflated_bytes,
-                        cfg.max_batch_ops,
-                    ),
+                    parse,
+                    upload,
                 )
             )
         if log.isEnabledFor(logging.INFO):
@@ -300,15 +308,15 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         live: bool = False,
     ) -> UploadOffsetResponse:
         """How much of the body with this SHA-256 this device's cut push left here (feature ``push_resume``),
-        once this process has finished with the requests still receiving or applying it (at most 2 s).
+        once the requests still receiving or applying it, in any worker, have ended (at most 2 s).
         ``live``: at once, with how far the requests still open got (``receiving``): a desk whose upload
         went quiet tells a silent stall from bytes still crossing."""
         key = (bearer_hash(authorization), sha256)
         if not live:
             await arrivals.settled(key, 2.0)
-        receiving = arrivals.reached(key)
-        held, length = await run_in_threadpool(uploads.held, engine, dev.id, sha256)
-        return UploadOffsetResponse(offset=len(held), length=length, receiving=receiving)
+        receiving = await arrivals.receiving(key)
+        offset, length = await run_in_threadpool(uploads.offset, engine, dev.id, sha256)
+        return UploadOffsetResponse(offset=offset, length=length, receiving=receiving)
 
     @api.get("/pull", response_model=PullResponse, response_model_exclude_defaults=True)
     async def pull(

@@ -195,9 +195,8 @@ class AuditAnchor(Base):
 
 
 class PushUpload(Base):
-    """What arrived of a push body (feature ``push_resume``), bound to the device that sent it: a cut upload
-    goes on from here instead of starting again; a body that arrived whole stays for ``server.uploads.TTL``
-    so a push whose answer was lost is answered again from it. Deleted on expiry (``server/uploads.py``)."""
+    """What arrived of a cut push body (feature ``push_resume``), bound to the device that sent it: a cut
+    upload goes on from here instead of starting again. Deleted on expiry (``server/uploads.py``)."""
 
     __tablename__ = "push_uploads"
     __table_args__ = (Index("ix_push_uploads_updated_at", "updated_at"),)
@@ -206,6 +205,35 @@ class PushUpload(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     length: Mapped[int] = mapped_column(Integer)
     body: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]
+
+
+class PushAnswer(Base):
+    """A resumable push body that was applied: its SHA-256, length and the op ids it carried, in order,
+    written in the push's own transaction. A desk whose answer was lost is told the whole body is here and
+    is answered again from ``applied_ops`` by these ids, without the body (``server/uploads.py``)."""
+
+    __tablename__ = "push_answers"
+    __table_args__ = (Index("ix_push_answers_created_at", "created_at"),)
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    op_ids: Mapped[list[Any]]
+    created_at: Mapped[datetime]
+
+
+class PushReceiving(Base):
+    """How far one slow resumable upload got (``server.uploads.Arrivals``): any server worker answers the
+    desk's offset question with it, not only the worker receiving. UNLOGGED on PostgreSQL (migration 0006)."""
+
+    __tablename__ = "push_receiving"
+    __table_args__ = (Index("ix_push_receiving_key", "token_hash", "sha256"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    reached: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
 
 

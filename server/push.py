@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from sqlalchemy import Connection, Engine, RootTransaction, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -36,6 +36,7 @@ from server.merge import diff, merge, state_at
 from server.models import AppliedOp, ChangeLog, Conflict, Office, Record, ScopeLog
 from server.ownership import owns
 from server.stamp import stamp_pg, stamp_plain
+from server.uploads import ANSWER_CTE, answer_params, mark
 
 log = logging.getLogger("ppid.server.push")
 
@@ -47,6 +48,23 @@ _DEDUPE_PG = (
 """One primary-key probe per op of the batch, planned for its values (``rows_planned_for``). Written as
 ``op_id = ANY(ids)`` PostgreSQL read every op the device had ever sent (its entries in the (device, entity)
 index, filtered by op id): two thirds of the database's CPU for a push, and growing with the desk's age."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A resumable push body (``push_resume``): recorded with its op ids in the push's own transaction."""
+
+    sha256: str
+    length: int
+    continued: bool  # completed from cut bytes kept earlier (no longer needed once applied)
+
+
+def _are_ids(parsed: list[Op] | list[str]) -> TypeGuard[list[str]]:
+    return bool(parsed) and isinstance(parsed[0], str)
+
+
+def _ops(parsed: list[Op] | list[str]) -> list[Op]:
+    return [op for op in parsed if isinstance(op, Op)]
 
 
 @dataclass
@@ -90,6 +108,8 @@ class Batch:
     requests_naming: dict[str, set[str]] = field(default_factory=dict)
     # request id -> the requester id it is indexed under in ``requests_naming``
     _named_by: dict[str, str] = field(default_factory=dict)
+    # a resumable body's record (server/uploads.py), written by the applied_ops insert on PostgreSQL
+    answer: dict[str, Any] | None = None
 
     def note_requester(self, rec: RecState) -> None:
         """Keep ``requests_naming`` true after a request's state was loaded or replaced."""
@@ -119,24 +139,50 @@ class PushService:
 
     # ------------------------------------------------------------------ entry point
     def push_request(
-        self, auth: Callable[[Connection], DeviceCtx], parse: Callable[[DeviceCtx], list[Op]]
+        self,
+        auth: Callable[[Connection], DeviceCtx],
+        parse: Callable[[DeviceCtx], list[Op] | list[str]],
+        upload: Upload | None = None,
     ) -> tuple[DeviceCtx, list[Op], list[OpResult]]:
         """Check the token, parse the body, apply. On PostgreSQL the token is read inside the push's first
-        transaction (one connection and its round trips fewer per push); on SQLite before BEGIN IMMEDIATE."""
+        transaction (one connection and its round trips fewer per push); on SQLite before BEGIN IMMEDIATE.
+        ``parse`` gives the ops, or the op ids of a resumable body applied before (its answer was lost):
+        those are answered from ``applied_ops``. ``upload``: a resumable body, recorded as applied."""
         if not self.is_pg:
             with reader(self.engine).connect() as conn:
                 device = auth(conn)
-            ops = parse(device)
-            return device, ops, self.push(device, ops)
+                parsed = parse(device)
+                if _are_ids(parsed):
+                    return device, [], self.replay(conn, device, parsed)
+            ops = _ops(parsed)
+            return device, ops, self.push(device, ops, upload=upload)
         with self.engine.connect() as conn:
             first = conn.begin()
             try:
                 device = auth(conn)
-                ops = parse(device)
+                parsed = parse(device)
+                if _are_ids(parsed):
+                    results = self.replay(conn, device, parsed)
+                    first.commit()
+                    return device, [], results
             except BaseException:
                 first.rollback()
                 raise
-            return device, ops, self.push(device, ops, conn, first)
+            ops = _ops(parsed)
+            return device, ops, self.push(device, ops, conn, first, upload)
+
+    def replay(self, conn: Connection, device: DeviceCtx, op_ids: list[str]) -> list[OpResult]:
+        """The answer of a batch applied before, in its order, every op ``duplicate`` with its stored outcome."""
+        rows = conn.execute(
+            select(AppliedOp.op_id, AppliedOp.result).where(
+                AppliedOp.device_id == device.id, AppliedOp.op_id.in_(sorted(set(op_ids)))
+            )
+        )
+        stored = {r.op_id: OpResult.model_validate(r.result) for r in rows}
+        missing = [i for i in op_ids if i not in stored]
+        if missing:  # a recorded body whose ops are gone (never, unless rows were deleted by hand)
+            raise ValueError(f"push answer names {len(missing)} ops without applied_ops rows")
+        return [stored[i].model_copy(update={"duplicate": True}) for i in op_ids]
 
     def push(
         self,
@@ -144,6 +190,7 @@ class PushService:
         ops: list[Op],
         conn: Connection | None = None,
         first: RootTransaction | None = None,
+        upload: Upload | None = None,
     ) -> list[OpResult]:
         unique: dict[str, Op] = {}
         for op in sorted(ops, key=lambda o: o.seq):
@@ -152,10 +199,10 @@ class PushService:
             try:
                 if conn is None:
                     with self.engine.begin() as own:
-                        results = self._apply(own, device, list(unique.values()))
+                        results = self._apply(own, device, list(unique.values()), ops, upload)
                 else:
                     with first if attempt == 0 and first is not None else conn.begin():
-                        results = self._apply(conn, device, list(unique.values()))
+                        results = self._apply(conn, device, list(unique.values()), ops, upload)
                 break
             except IntegrityError:
                 if attempt == 5:
@@ -167,12 +214,25 @@ class PushService:
         return [results[op.op_id] for op in ops]
 
     # ------------------------------------------------------------------ one transaction
-    def _apply(self, conn: Connection, device: DeviceCtx, ops: list[Op]) -> dict[str, OpResult]:
+    def _apply(
+        self,
+        conn: Connection,
+        device: DeviceCtx,
+        ops: list[Op],
+        sent: list[Op] | None = None,
+        upload: Upload | None = None,
+    ) -> dict[str, OpResult]:
         now = utcnow()
         offices = self._offices(conn, ops)
         batch = Batch(device=device, now=now, offices=offices)
         done = self._replay_duplicates(conn, device, ops, batch)
         todo = [op for op in ops if op.op_id not in done]
+        if upload is not None:  # before the write: on PostgreSQL the stamp step commits
+            ids = [op.op_id for op in sent or ops]
+            carried = self.is_pg and bool(todo)  # by the applied_ops insert: no statement of its own
+            if carried:
+                batch.answer = answer_params(upload.sha256, upload.length, ids)
+            mark(conn, device.id, upload.sha256, upload.length, ids, upload.continued, insert_row=not carried)
         if todo:
             batch.pending = todo
             self._load(conn, device, todo, batch)
@@ -533,13 +593,15 @@ class PushService:
                  "result": stored}
             )  # fmt: skip
         if self.is_pg:  # one statement of fixed text (prepared once per connection) for the whole batch
+            answer = batch.answer or {}
             conn.exec_driver_sql(
-                "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
+                (ANSWER_CTE if answer else "")
+                + "INSERT INTO applied_ops (device_id, op_id, seq, entity_id, base_version, fingerprint, status, "
                 "result_version, result, applied_at) SELECT %(dev)s, v.op_id, v.seq, v.entity_id, v.base_version, "
                 "v.fingerprint, v.status, v.result_version, v.result, %(now)s "
                 "FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(op_id text, seq bigint, entity_id text, "
                 "base_version int, fingerprint text, status text, result_version int, result jsonb)",
-                {"rows": dumps(rows), "dev": batch.device.id, "now": batch.now},
+                {"rows": dumps(rows), "dev": batch.device.id, "now": batch.now, **answer},
             )
             return
         for row in rows:

@@ -52,6 +52,8 @@ class Received:
     """Where ``body`` starts in the whole body (a continuation of a cut push)."""
     cut: bool = False
     """The desk went away before the body was complete: ``body`` is what arrived (kept when resumable)."""
+    answered: list[str] | None = None
+    """A continuation of a body already applied: the op ids it carried (its answer is given again)."""
 
 
 def _header_int(request: Request, name: str) -> int | None:
@@ -102,9 +104,13 @@ async def receive(request: Request, max_body_bytes: int, arrival: uploads.Arriva
             if arrival is not None:
                 arrival.reached += len(chunk)
     except ClientDisconnect:
+        if arrival is not None:
+            arrival.received()
         body = b"".join(parts)
         return Received(body=body, sha256=expected_sha, gzipped=gzipped, length=length, offset=offset, cut=True,
                         refusal=ApiError(400, "body_truncated", _TRUNCATED))  # fmt: skip
+    if arrival is not None:
+        arrival.received()
     body = b"".join(parts)
     if len(body) != int(declared):
         return Received(refusal=ApiError(400, "body_truncated", _TRUNCATED))
@@ -113,13 +119,17 @@ async def receive(request: Request, max_body_bytes: int, arrival: uploads.Arriva
 
 def completed(received: Received, dev: DeviceCtx, engine: Engine) -> Received:
     """A resumable push's whole body: the bytes this device's earlier requests left (``server/uploads.py``)
-    up to ``offset``, then this request's. A continuation from an offset the server does not hold is refused
-    with ``409 upload_offset`` naming what it holds. The whole body is kept (until it expires) so a push whose
-    answer is lost is answered again from it; a body that fails its checksum is forgotten."""
+    up to ``offset``, then this request's. A continuation of a body already applied (its answer was lost)
+    comes back with ``answered``, the op ids it carried. A continuation from an offset the server does not
+    hold is refused with ``409 upload_offset`` naming what it holds; a body that fails its checksum is
+    forgotten. A body sent whole is not looked up nor kept: no cost beyond a plain push."""
     if received.refusal is not None or received.length is None:
         return received
     body = received.body
     if received.offset:
+        done = uploads.answered(engine, dev.id, received.sha256)
+        if done is not None and done[0] == received.length:
+            return Received(sha256=received.sha256, answered=done[1])
         held, length = uploads.held(engine, dev.id, received.sha256)
         if length != received.length or len(held) < received.offset:
             raise ApiError(
@@ -130,7 +140,6 @@ def completed(received: Received, dev: DeviceCtx, engine: Engine) -> Received:
     if hashlib.sha256(body).hexdigest() != received.sha256:
         uploads.forget(engine, dev.id, received.sha256)
         raise _mismatch()
-    uploads.keep(engine, dev.id, received.sha256, received.length, body)
     return Received(body=body, sha256=received.sha256, gzipped=received.gzipped)
 
 

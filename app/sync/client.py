@@ -484,9 +484,10 @@ class SyncClient:
 
     def arrived(self, sha256: str, length: int) -> int:
         """How far into the push body ``sha256`` the request still receiving it got (``push_resume``,
-        ``?live=true``: answered at once), or ``length`` when the server holds the whole body (its answer is
-        on the way or lost); -1 when the server names neither: the request may be in another server process
-        (several workers), so nothing can be told from it."""
+        ``?live=true``: answered at once), or ``length`` when the server has applied the whole body (its
+        answer is on the way or lost); -1 when the server names neither: the request may not be known yet
+        to the worker asked (an upload is noted for the other workers after half a second), so nothing can
+        be told from it."""
         resp = self._send("GET", f"/push/upload/{sha256}", params={"live": "true"}, expect=256)
         answer = self._parse(resp, UploadOffsetResponse)
         if answer.length == length and answer.offset == length:

@@ -7,9 +7,9 @@ else to send, the link idled that long). A server with ``push_resume`` says how 
 the request still receiving it (``GET /push/upload/{sha256}?live=true``). Asked every ``stall / 2`` seconds
 while the batch is the only one open: a position that has not moved for ``stall`` seconds is a stall (or, at
 the body's end, a lost answer), and the batch is failed and continued from what the server holds. A false
-alarm costs the bytes still in buffers and a round trip, not the batch. A server process that sees no open
-request for the body and holds no whole copy of it tells nothing (with several workers the request may be in
-another one): the batch then waits for its timeout as before.
+alarm costs the bytes still in buffers and a round trip, not the batch. A server that sees no open
+request for the body and has not applied it whole tells nothing (an upload younger than half a second is
+not yet noted for the server's other workers): the batch then waits for its timeout as before.
 """
 
 from __future__ import annotations

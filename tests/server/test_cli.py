@@ -40,7 +40,7 @@ def bare_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
 
 
 def test_cli_end_to_end(bare_url: str, tmp_path: Any) -> None:
-    assert cli(bare_url, "init")["revision"] == "0005"
+    assert cli(bare_url, "init")["revision"] == "0006"
     assert cli(bare_url, "init")["ok"]  # idempotent
     cli(bare_url, "office", "add", "--code", "3673", "--name", "PPID Utama", "--city")
     cli(bare_url, "office", "add", "--code", "3673.01", "--name", "Kecamatan Serang")

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select, update
 
 from app import __version__
@@ -165,7 +166,9 @@ def test_an_oversized_or_inconsistent_resumable_push_is_refused_before_its_body(
     assert applied(server) == 0
 
 
-def test_kept_bodies_expire_and_each_device_keeps_a_few(server: LiveServer, enroll: Enroller) -> None:
+def test_kept_bodies_expire_and_each_device_keeps_a_few(
+    server: LiveServer, enroll: Enroller, monkeypatch: pytest.MonkeyPatch
+) -> None:
     desk = enroll("3673.01")
     bodies = [push_bytes(desk, 5) for _ in range(uploads.MAX_PER_DEVICE + 2)]
     for body in bodies:
@@ -180,6 +183,7 @@ def test_kept_bodies_expire_and_each_device_keeps_a_few(server: LiveServer, enro
             update(PushUpload).values(updated_at=PushUpload.updated_at - uploads.TTL - timedelta(seconds=1))
         )
     assert held(server, desk, bodies[-1]) == {"offset": 0, "length": 0}
+    monkeypatch.setattr(uploads, "SWEEP_EVERY", 0.0)  # expired rows go at most once a minute: now
     fresh = push_bytes(desk, 5)
     uploads.keep(
         server.engine, desk.device_id or "", hashlib.sha256(fresh).hexdigest(), len(fresh), fresh[:50]
