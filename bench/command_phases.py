@@ -60,7 +60,7 @@ if __package__ in (None, ""):
 from bench.common import PASSWORD, ROOT, git_revision, machine  # noqa: E402
 from bench.startup_bench import REQUEST  # noqa: E402
 
-CHILD = """
+_START = """
 import time
 first = time.process_time()
 import json, sys
@@ -72,6 +72,13 @@ try:
     collector.pause()
 except ImportError:
     collector = None
+"""
+"""Every child: its CPU clock from the first line, ``mark`` after each phase, the collector paused as
+``app/__main__.py`` pauses it for a command (when the tree has that module)."""
+
+_COMMAND_START = (
+    _START
+    + """
 import app.cli.main
 mark("cli")
 import sqlalchemy
@@ -83,6 +90,13 @@ sqlalchemy.orm.configure_mappers()
 mark("models")
 import ppid_protocol.content
 mark("content rules")
+"""
+)
+"""A command's child: the CLI, then SQLAlchemy, its ORM, the models and the content rules, each timed apart."""
+
+CHILD = (
+    _COMMAND_START
+    + """
 import app.cli.request_cmd
 mark("command module")
 from pathlib import Path
@@ -102,31 +116,12 @@ for name in ("first intake", "second intake"):
 desk.close()
 print(json.dumps(marks))
 """
+)
 
 
-RECEIPT_CHILD = """
-import time
-first = time.process_time()
-import json, sys
-marks = [("python", first)]
-def mark(name):
-    marks.append((name, time.process_time()))
-try:
-    from app.cli import collector
-    collector.pause()
-except ImportError:
-    collector = None
-import app.cli.main
-mark("cli")
-import sqlalchemy
-mark("sqlalchemy")
-import sqlalchemy.orm
-mark("sqlalchemy.orm")
-import db.models
-sqlalchemy.orm.configure_mappers()
-mark("models")
-import ppid_protocol.content
-mark("content rules")
+RECEIPT_CHILD = (
+    _COMMAND_START
+    + """
 import app.cli.print_cmd
 mark("command module")
 from pathlib import Path
@@ -156,20 +151,12 @@ mark("write")
 desk.close()
 print(json.dumps(marks))
 """
+)
 
 
-FLOOR_CHILD = """
-import time
-first = time.process_time()
-import json, sys
-marks = [("python", first)]
-def mark(name):
-    marks.append((name, time.process_time()))
-try:
-    from app.cli import collector
-    collector.pause()
-except ImportError:
-    collector = None
+FLOOR_CHILD = (
+    _START
+    + """
 import sqlalchemy
 mark("sqlalchemy")
 import sqlalchemy.orm
@@ -192,6 +179,7 @@ mark("sign in")
 database.dispose()
 print(json.dumps(marks))
 """
+)
 
 
 def _filed(tree: Path, office: Path, scratch: Path) -> str:
