@@ -94,6 +94,16 @@ mark("content rules")
 )
 """A command's child: the CLI, then SQLAlchemy, its ORM, the models and the content rules, each timed apart."""
 
+_OPEN_AND_SIGN_IN = """
+desk = DeskServices.open(Path(sys.argv[1]), writer="bench", wait=5)
+if collector is not None:
+    collector.resume()
+mark("open")
+actor = desk.users.authenticate("admin", sys.argv[2])
+mark("sign in")
+"""
+"""A command's register opened (the collector resumed, as ``Cli.services`` does) and the admin signed in."""
+
 CHILD = (
     _COMMAND_START
     + """
@@ -103,12 +113,9 @@ from pathlib import Path
 from app.services.desk import DeskServices
 from app.services.duplicates import DuplicateCheck
 mark("services")
-desk = DeskServices.open(Path(sys.argv[1]), writer="bench", wait=5)
-if collector is not None:
-    collector.resume()
-mark("open")
-actor = desk.users.authenticate("admin", sys.argv[2])
-mark("sign in")
+"""
+    + _OPEN_AND_SIGN_IN
+    + """
 body = json.loads(sys.argv[3])
 for name in ("first intake", "second intake"):
     desk.register.receive(actor, body, confirm_warnings=True, duplicates=DuplicateCheck.CONFIRMED)
@@ -127,12 +134,9 @@ mark("command module")
 from pathlib import Path
 from app.services.desk import DeskServices
 mark("services")
-desk = DeskServices.open(Path(sys.argv[1]), writer="bench", wait=5)
-if collector is not None:
-    collector.resume()
-mark("open")
-actor = desk.users.authenticate("admin", sys.argv[2])
-mark("sign in")
+"""
+    + _OPEN_AND_SIGN_IN
+    + """
 import contextlib
 loading = getattr(collector, "loading", contextlib.nullcontext)  # as the tree's print command loads them
 with loading():
