@@ -42,8 +42,8 @@ class _Holder(QWidget):
     ``widget.heightForWidth(viewport width)``, which a layout answers with its preferred height, where any other
     widget gets its minimum size. Both now get their minimum, and whatever room the viewport has beyond it."""
 
-    def __init__(self, contents: QWidget) -> None:
-        super().__init__()
+    def __init__(self, contents: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.contents = contents
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -89,8 +89,9 @@ class ScrollArea(QScrollArea):
             app.focusChanged.connect(self._focus_changed)
 
     def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
-        """``widget`` in a ``_Holder``; the contents it replaces are deleted, as ``QScrollArea`` does."""
-        super().setWidget(_Holder(widget))
+        """``widget`` in a ``_Holder``; the contents it replaces are deleted, as ``QScrollArea`` does. The holder
+        is made inside the viewport, where Qt would move it: a widget moved is styled again (ui/shell/main_window.py)."""
+        super().setWidget(_Holder(widget, self.viewport()))
 
     def widget(self) -> QWidget | None:
         """The contents given to ``setWidget`` (not their ``_Holder``)."""
@@ -149,7 +150,13 @@ def _nearest_shown(widget: QWidget, contents: QWidget) -> QWidget:
 
 
 def scrolled(
-    contents: QWidget, *, frame: bool = True, sideways: bool = True, tab_stop: bool = True
+    contents: QWidget,
+    parent: QWidget | None = None,
+    *,
+    frame: bool = True,
+    sideways: bool = True,
+    tab_stop: bool = True,
 ) -> ScrollArea:
-    """``contents`` in a ``ScrollArea``: its own size where there is room, scrolling where there is not."""
-    return ScrollArea(contents, frame=frame, sideways=sideways, tab_stop=tab_stop)
+    """``contents`` in a ``ScrollArea`` (made in ``parent``, if given, rather than moved there afterwards): its own
+    size where there is room, scrolling where there is not."""
+    return ScrollArea(contents, parent, frame=frame, sideways=sideways, tab_stop=tab_stop)
