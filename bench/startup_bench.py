@@ -273,10 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}]")
         for key, fig in result[name].items():
             if key == SIGN_IN:
-                print(f"  {'sign-in→dash':14} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare"
+                print(f"  {'sign-in→dash':17} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare"
                       " (after the last Enter, the register loaded while the officer typed)")  # fmt: skip
                 continue
-            print(f"  {key:14} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare | "
+            print(f"  {key:17} {fig['wall_s'] * 1000:7.0f} ms wall {fig['ratio_to_bare']:5.2f}x bare | "
                   f"{fig['cpu_s'] * 1000:6.0f} ms CPU {fig['cpu_ratio_to_bare']:5.2f}x bare"
                   + (f" | {fig['ratio_to_python']:5.1f}x python wall, {fig['cpu_ratio_to_python']:5.1f}x python CPU"
                      if "ratio_to_python" in fig else ""))  # fmt: skip
