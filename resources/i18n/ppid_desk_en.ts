@@ -1753,6 +1753,10 @@
         <translation>(empty letterhead)</translation>
     </message>
     <message>
+        <source>Pratinjau kop tidak dapat dibuat: %1</source>
+        <translation>The letterhead preview could not be made: %1</translation>
+    </message>
+    <message>
         <source>Kop surat minimal satu baris.</source>
         <translation>The letterhead needs at least one line.</translation>
     </message>
