@@ -110,7 +110,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_form())
-        self.result_page = IntakeResult(self)
+        self.result_page = IntakeResult(self.stack)
         self.result_page.close_requested.connect(self.accept)
         self.result_page.new_requested.connect(self.reset)
         self.result_page.open_requested.connect(self._open_saved)
@@ -146,7 +146,7 @@ class IntakeDialog(DiscardGuard, QDialog):
     # --- building ---------------------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self.stack)  # made in place, not moved there when built (ui/kit/scroll.scrolled says why)
         layout = QVBoxLayout(page)
         title = QLabel(self.tr("Formulir Permohonan Informasi Publik"))
         set_role(title, "title")
@@ -177,7 +177,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         body.setLayout(columns)
         # the fields scroll up and down where the work area is lower than they need (150 %); the focus is
         # kept in view, whatever moved it (Tab, an Alt+letter, a rejected save focusing the first error)
-        layout.addWidget(scrolled(body, sideways=False), 1)
+        layout.addWidget(scrolled(body, page, sideways=False), 1)  # made in place: ui/kit/scroll.scrolled
 
         self.general_error = QLabel()
         set_role(self.general_error, "error")

@@ -21,12 +21,14 @@ cannot fit at all.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QFrame,
     QScrollArea,
     QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -157,6 +159,26 @@ def scrolled(
     sideways: bool = True,
     tab_stop: bool = True,
 ) -> ScrollArea:
-    """``contents`` in a ``ScrollArea`` (made in ``parent``, if given, rather than moved there afterwards): its own
-    size where there is room, scrolling where there is not."""
+    """``contents`` in a ``ScrollArea``: its own size where there is room, scrolling where there is not.
+
+    Give the ``parent`` the area will live in: filling the area sizes and styles everything inside it, and with
+    the application's style sheet a widget moved under a new parent afterwards is styled again with everything
+    inside it (≈ 1 ms per widget of a form). A tab: ``scrolled_tab``."""
     return ScrollArea(contents, parent, frame=frame, sideways=sideways, tab_stop=tab_stop)
+
+
+def scrolled_tab(
+    tabs: QTabWidget, contents: QWidget, title: str, icon: QIcon | None = None, *, frame: bool = False,
+    tab_stop: bool = False,
+) -> ScrollArea:  # fmt: skip
+    """``contents`` in a ``ScrollArea`` that is a tab of ``tabs`` (every settings tab scrolls: a tab widget asks
+    for the tallest height for a width of its tabs, shown or not). The area joins ``tabs`` empty and is filled
+    in place: filling it sizes and styles everything inside, and with the application's style sheet a widget
+    moved under a new parent is styled again with everything inside it (the settings page took ≈ 0.4 s more)."""
+    area = ScrollArea(frame=frame, tab_stop=tab_stop)
+    if icon is None:
+        tabs.addTab(area, title)
+    else:
+        tabs.addTab(area, icon, title)
+    area.setWidget(contents)
+    return area

@@ -35,7 +35,7 @@ from app.services.context import Actor
 from ui.kit.crash import show_error
 from ui.kit.dates import date_edit, typed_date
 from ui.kit.forms import FieldForm, long_choices
-from ui.kit.scroll import scrolled
+from ui.kit.scroll import scrolled_tab
 
 if TYPE_CHECKING:
     from app.services.information_lists import InformationListService
@@ -274,5 +274,5 @@ class InformationListsPanel(QTabWidget):
         self.dip = DipPanel(information_lists, actor, today)
         # in scroll areas, as the settings page's tabs (ui/settings/page.py): a tab widget's height for a width
         # is the tallest of its tabs' preferred ones, which made the settings page scroll for a petugas
-        self.addTab(scrolled(self.dik, frame=False, tab_stop=False), self.tr("Informasi dikecualikan (&DIK)"))
-        self.addTab(scrolled(self.dip, frame=False, tab_stop=False), self.tr("Informasi publik (DI&P)"))
+        scrolled_tab(self, self.dik, self.tr("Informasi dikecualikan (&DIK)"))
+        scrolled_tab(self, self.dip, self.tr("Informasi publik (DI&P)"))

@@ -32,7 +32,7 @@ from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 from ui.kit.page import Page
-from ui.kit.scroll import scrolled
+from ui.kit.scroll import scrolled_tab
 from ui.kit.style import icon, set_role
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.settings.calendar import CalendarPanel
@@ -62,12 +62,6 @@ class SettingsServices:
     information_lists: Callable[[], InformationListService]
     audit_log: Callable[[], AuditLogService]
     sync: SyncServices
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling. The area is no Tab stop of
-    its own (Tab goes from the tab bar to the panel's first field) and draws no frame inside the tab's."""
-    return scrolled(widget, frame=False, tab_stop=False)  # the focus is kept in view too (ui/kit/scroll.py)
 
 
 class _SaveBar(QHBoxLayout):
@@ -260,7 +254,8 @@ class SettingsPage(Page):
         tabs, shown or not, so one unscrolled tab with a wrapped notice (a petugas's read-only Daftar
         informasi, 930 px) made the whole page scroll at 1366×768 and 100 %."""
         self.panels[key] = panel
-        self.tabs.addTab(_scroll(panel), icon(icon_name), title)
+        # no frame inside the tab's, no Tab stop of its own (Tab goes from the tab bar to the panel's first field)
+        scrolled_tab(self.tabs, panel, title, icon(icon_name))
 
     def show_panel(self, key: str) -> None:
         """Tab ``key``; nothing happens for a tab this officer's role does not have."""
