@@ -146,7 +146,8 @@ class IntakeDialog(DiscardGuard, QDialog):
     # --- building ---------------------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
-        page = QWidget(self.stack)  # made in place, not moved there when built (ui/kit/scroll.scrolled says why)
+        # made in place, not moved into the stack once built (ui/kit/scroll.scrolled says why)
+        page = QWidget(self.stack)
         layout = QVBoxLayout(page)
         title = QLabel(self.tr("Formulir Permohonan Informasi Publik"))
         set_role(title, "title")
