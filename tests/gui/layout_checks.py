@@ -12,6 +12,9 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 * the window itself not inside its screen's work area (``ui.kit.screen.fits``);
 * a page or dialog whose contents are wider than their window (``ui.kit.scroll.ScrollArea`` scrolling
   sideways): rows must wrap, tables scroll inside themselves, so the page never hides its right side;
+* a tab bar whose tabs do not all fit it (Qt then hides the rest behind its scroll arrows: the settings page's
+  *Tampilan & bahasa*, where an officer switches the language, was off the bar at 1366×768 and 100 %), or a tab
+  narrower than its text;
 * with ``popup``: a combo box's open list that draws its current item without text.
 """
 
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionComboBox,
+    QTabBar,
     QTableView,
     QWidget,
 )
@@ -135,6 +139,27 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return found
 
 
+def hidden_tabs(bar: QTabBar) -> list[str]:
+    """The tabs of ``bar`` an officer cannot see whole: off the bar (behind its scroll arrows) or cut short."""
+    found = []
+    inner = bar.rect().adjusted(-1, -1, 1, 1)
+    for index in range(bar.count()):
+        if not bar.isTabVisible(index):
+            continue
+        rect, text = bar.tabRect(index), _plain(bar.tabText(index))
+        if not inner.contains(rect):
+            found.append(f"tab {text!r} is off its bar: {rect.getRect()} in {bar.size().toTuple()}")
+            continue
+        vertical = bar.shape() in (QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
+                                   QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast)  # fmt: skip
+        room = rect.height() if vertical and type(bar).tabSizeHint is QTabBar.tabSizeHint else rect.width()
+        icon = bar.iconSize().width() + 4 if not bar.tabIcon(index).isNull() else 0
+        need = bar.fontMetrics().horizontalAdvance(text) + icon
+        if room + 1 < need:
+            found.append(f"tab {text!r} needs {need} px, has {room}")
+    return found
+
+
 def outside(widget: QWidget) -> str | None:
     """Why ``widget`` sticks out of its parent, or ``None``."""
     parent = widget.parentWidget()
@@ -192,6 +217,8 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
                 found.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QAbstractItemView):
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+        if isinstance(widget, QTabBar):
+            found.extend(f"{_name(widget)}: {p}" for p in hidden_tabs(widget))
         if isinstance(widget, ScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             inner = widget.widget()
             found.append(f"{_name(inner) if inner else _name(widget)}: wider than its window, scrolls sideways "
