@@ -44,6 +44,7 @@ from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
+from ui.kit.terms import term
 from ui.request.correction import CorrectionFields
 
 if TYPE_CHECKING:
@@ -73,10 +74,10 @@ class ActionDialog(RecordingFlow, QDialog):
         self.result_view: RequestView | None = None
         self._saving = False
         self._time_edited = False
-        self.setWindowTitle(f"{ACTION_LABELS[action]} — {view.number}")
+        self.setWindowTitle(f"{term(ACTION_LABELS[action])} — {view.number}")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        title = QLabel(ACTION_LABELS[action])
+        title = QLabel(term(ACTION_LABELS[action]))
         set_role(title, "section")
         layout.addWidget(title)
         self.intro = QLabel()
