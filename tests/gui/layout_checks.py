@@ -15,10 +15,15 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 * a tab bar whose tabs do not all fit it (Qt then hides the rest behind its scroll arrows: the settings page's
   *Tampilan & bahasa*, where an officer switches the language, was off the bar at 1366×768 and 100 %), or a tab
   narrower than its text;
-* with ``popup``: a combo box's open list that draws its current item without text.
+* with ``popup``: a combo box's open list that draws its current item without text;
+* in the English interface, a label, button, combo box item or table cell that shows one of the core's
+  Indonesian terms untranslated (``ui/kit/terms.py``: *Diproses*, *Datang langsung*, *sisa 10 hari kerja*, a
+  deadline's *Senin, 29 Desember 2025*), the mixed language the English Register, intake and request page showed.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
@@ -39,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.kit import screen
+from ui.kit import i18n, screen
 from ui.kit.scroll import ScrollArea
 
 ROWS = 30  # table rows checked per view
@@ -160,6 +165,53 @@ def hidden_tabs(bar: QTabBar) -> list[str]:
     return found
 
 
+def _terms() -> frozenset[str]:
+    """The core's labels that the English catalogue translates (``Terms``)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.domain import lifecycle, report_terms, requester
+
+    labels = {
+        value
+        for module in (lifecycle, requester, report_terms)
+        for table in vars(module).values()
+        if isinstance(table, dict)
+        for value in table.values()
+        if isinstance(value, str)
+    }
+    return frozenset(t for t in labels if QCoreApplication.translate("Terms", t) != t)
+
+
+_INDONESIAN = re.compile(
+    r"(^|— )(sisa|terlambat) \d+ hari kerja$|^jatuh tempo hari ini$"
+    r"|^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4}"
+)
+
+
+def untranslated(widget: QWidget, terms: frozenset[str]) -> list[str]:
+    """Texts of ``widget`` that are one of the core's terms (or a deadline's days or date) left in Indonesian."""
+    texts: list[str] = []
+    if widget.property("recorded_text"):
+        return []  # what a record stores as text (the audit log's entries) stays as it was written
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        texts.append(_plain(widget.text()))
+    elif isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    elif isinstance(widget, QTableView) and widget.model() is not None:
+        model = widget.model()
+        texts += [
+            str(model.data(model.index(row, column)) or "")
+            for row in range(min(ROWS, model.rowCount()))
+            for column in range(model.columnCount())
+            if not widget.isColumnHidden(column)
+        ]
+    return [
+        f"{text!r} is Indonesian"
+        for text in dict.fromkeys(texts)
+        if text in terms or _INDONESIAN.search(text)
+    ]
+
+
 def outside(widget: QWidget) -> str | None:
     """Why ``widget`` sticks out of its parent, or ``None``."""
     parent = widget.parentWidget()
@@ -204,6 +256,7 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
         problem = popup_blank(window)
         return [problem] if problem else []
     found = []
+    terms = _terms() if i18n.current_language() == "en" else frozenset()
     if window.isWindow() and not screen.fits(window):
         inner = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
         found.append(
@@ -219,6 +272,8 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
         if isinstance(widget, QTabBar):
             found.extend(f"{_name(widget)}: {p}" for p in hidden_tabs(widget))
+        if terms:
+            found.extend(f"{_name(widget)}: {p}" for p in untranslated(widget, terms))
         if isinstance(widget, ScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             inner = widget.widget()
             found.append(f"{_name(inner) if inner else _name(widget)}: wider than its window, scrolls sideways "

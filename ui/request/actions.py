@@ -44,7 +44,7 @@ from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
-from ui.kit.terms import term
+from ui.kit.terms import term, terms
 from ui.request.correction import CorrectionFields
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class ActionDialog(RecordingFlow, QDialog):
         box = FlowLayout(row)  # the documents wrap onto more lines rather than squeezing the form
         boxes: dict[str, QCheckBox] = {}
         self.document_boxes = boxes
-        for value, label in DOCUMENT_KINDS.items():
+        for value, label in terms(DOCUMENT_KINDS).items():
             check = QCheckBox(label)
             check.setAccessibleName(self.tr("Berkas tambahan: {0}").format(label))
             check.setChecked(value in self.view.documents)

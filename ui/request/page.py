@@ -166,6 +166,7 @@ class RequestPage(Page):
             single=False,
         )
         self.timeline.setWordWrap(True)
+        self.timeline.setProperty("recorded_text", True)  # the events' summaries as written (docs/ui.md)
         # row heights follow the wrapped text whenever the column width changes (timelines are short)
         self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.setColumnWidth(0, 120)

@@ -118,3 +118,15 @@ def test_the_indonesian_interface_keeps_the_cores_words(qtbot, desk, officer, wa
     model.reload()
     assert model.index(0, model.column_of("status")).data() == "Diproses"
     assert model.index(0, model.column_of("remaining")).data() == "sisa 10 hari kerja"
+
+
+def test_the_complete_actions_documents_are_in_english(qtbot, desk, officer, supervisor, walk_in, english):
+    """Found by the English walk of every dialog (tests/gui/layout_checks.py): *Dinyatakan lengkap* still offered
+    *Fotokopi KTP* and *Surat kuasa* as its additional documents."""
+    from ui.request.actions import ActionDialog
+
+    view = desk.register.receive(officer, walk_in(complete=False, documents=[]))
+    dialog = ActionDialog(wiring.request(desk), supervisor, view, Action.COMPLETE, background=False)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("Declared complete — ")
+    assert dialog.document_boxes["surat_kuasa"].text() == "Power of attorney"
