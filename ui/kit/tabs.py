@@ -50,8 +50,8 @@ class WrappingTabs(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        strip = QWidget()  # made before the pages: Tab reaches the row before the shown section's fields
-        self.row = FlowLayout(strip, spacing=2)
+        self.strip = QWidget()  # made before the pages: Tab reaches the row before the shown section's fields
+        self.row = FlowLayout(self.strip, spacing=2)
         self.tabs = QTabWidget()
         self.tabs.tabBar().hide()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus goes to its hidden bar: Tab stopped here
@@ -60,7 +60,7 @@ class WrappingTabs(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(strip)
+        layout.addWidget(self.strip)
         layout.addWidget(self.tabs, 1)
         self.buttons: list[TabButton] = []
         self.group.idClicked.connect(self.tabs.setCurrentIndex)
@@ -77,6 +77,12 @@ class WrappingTabs(QWidget):
         self.group.addButton(button, index)
         self.buttons.append(button)
         self.row.addWidget(button)
+        # a widget joins the focus chain where it is parented, after every field of the pages added before it:
+        # each button goes right after the previous one, so the row comes before the pages' fields
+        # (Qt ignores setTabOrder with a widget that takes no focus: the strip takes clicks for the call's length)
+        self.strip.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        QWidget.setTabOrder(self.buttons[-2] if len(self.buttons) > 1 else self.strip, button)
+        self.strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._shown(self.tabs.currentIndex())
         return index
 
