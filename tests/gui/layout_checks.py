@@ -5,6 +5,7 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 
 * a label, button or combo box narrower than its text (a wrapping label: shorter than the height its text
   needs; a combo box: its current item);
+* a list's line that does not fit its width (Qt would draw it with "…"), or wraps into less height than it needs;
 * a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
   except in a column that stretches over the free width to show long free text (the request's text);
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -109,6 +111,37 @@ def clipped_text(widget: QWidget) -> str | None:
         if widget.width() + 1 < hint.width():
             return f"text needs {hint.width()} px, has {widget.width()}"
     return None
+
+
+def elided_items(view: QListView) -> list[str]:
+    """The lines of list ``view`` that Qt draws cut with "…", or wrapped into less height than they need (first
+    ``ROWS`` rows): the dashboard's cards cut *CPJ/2026/A-0286 — Dedi Nugr…* and *219 working day…* at 150 %."""
+    model = view.model()
+    if model is None or view.viewMode() != QListView.ViewMode.ListMode:
+        return []
+    metrics = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    found = []
+    for row in range(min(ROWS, model.rowCount())):
+        index = model.index(row, view.modelColumn())
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text or view.isRowHidden(row):
+            continue
+        rect = view.visualRect(index)
+        room = min(rect.width(), view.viewport().width()) - margin
+        if model.data(index, Qt.ItemDataRole.DecorationRole) is not None:
+            room -= view.iconSize().width() + 4
+        if view.wordWrap():
+            need = metrics.boundingRect(
+                QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text
+            ).height()
+            if need > rect.height():
+                found.append(f"item {text!r} needs {need} px of height, has {rect.height()}")
+        else:
+            wide = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            if wide > room:
+                found.append(f"item {text!r} needs {wide} px, has {room}")
+    return found
 
 
 def elided_cells(view: QAbstractItemView) -> list[str]:
@@ -270,6 +303,8 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
                 found.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QAbstractItemView):
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+        if isinstance(widget, QListView):
+            found.extend(f"{_name(widget)}: {p}" for p in elided_items(widget))
         if isinstance(widget, QTabBar):
             found.extend(f"{_name(widget)}: {p}" for p in hidden_tabs(widget))
         if terms:
