@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter
 from ui.kit.dates import date_edit
+from ui.kit.files import save_path
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.keys import down_into
@@ -374,7 +374,7 @@ class RegisterPage(Page):
     def _ask_export(self, fmt: str) -> None:
         caption = self.tr("Ekspor register")
         pattern = self.tr("Berkas CSV (*.csv)") if fmt == "csv" else self.tr("Buku kerja Excel (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"register-permohonan.{fmt}", pattern)
+        path = save_path(self, caption, f"register-permohonan.{fmt}", pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 

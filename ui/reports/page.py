@@ -22,7 +22,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -49,6 +48,7 @@ from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
 from ui.kit.dates import show_date, show_period
+from ui.kit.files import save_path
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
@@ -395,7 +395,7 @@ class ReportsPage(Page):
         if self.period is None:
             return
         pattern = self.tr("Dokumen PDF (*.pdf)") if fmt == "pdf" else self.tr("Buku kerja Excel (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor laporan"), self._file_name(fmt), pattern)
+        path = save_path(self, self.tr("Ekspor laporan"), self._file_name(fmt), pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 
