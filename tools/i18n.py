@@ -37,6 +37,7 @@ EXTRA_SOURCES = (
     "app/domain/lifecycle.py",  # the register's terms: statuses, channels, decisions (ui/kit/terms.py)
     "app/domain/requester.py",
     "app/domain/report_terms.py",
+    "app/services/users.py",  # the failed sign-in (ui/kit/crash.py user_message)
 )
 #: Qt-free packages whose modules' strings the UI shows (the field tables' labels and headers)
 EXTRA_PACKAGES = ("app/services/record_fields",)

@@ -1702,6 +1702,11 @@
         <source>PPID Desk mengalami kesalahan</source>
         <translation>PPID Desk ran into an error</translation>
     </message>
+    <message>
+        <source>Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.</source>
+        <extracomment>The one answer to an unknown user, a wrong password and a disabled account (no user enumeration); the workstation shows it in its interface&apos;s language (``ui.kit.crash.user_message``, context ``Kesalahan``).</extracomment>
+        <translation>Wrong user name or password, or the account is disabled.</translation>
+    </message>
 </context>
 <context>
     <name>KopForm</name>
