@@ -31,7 +31,14 @@ def _tool(name: str) -> str:
 
 
 #: Qt-free modules whose strings the UI shows (marked with QT_TRANSLATE_NOOP)
-EXTRA_SOURCES = ("app/sync/messages.py", "app/domain/deadlines.py")
+EXTRA_SOURCES = (
+    "app/sync/messages.py",
+    "app/domain/deadlines.py",
+    "app/domain/lifecycle.py",  # the register's terms: statuses, channels, decisions (ui/kit/terms.py)
+    "app/domain/requester.py",
+    "app/domain/report_terms.py",
+    "app/services/users.py",  # the failed sign-in (ui/kit/crash.py user_message)
+)
 #: Qt-free packages whose modules' strings the UI shows (the field tables' labels and headers)
 EXTRA_PACKAGES = ("app/services/record_fields",)
 

@@ -4,7 +4,8 @@
 that says which action is allowed in which state, who may take it, which deadline runs and which letter an
 action issues, so the services, the CLI and the UI (which shows only the available actions) can never
 disagree. ``ALLOWED``, ``check_allowed`` and the other names below are read from those two tables. Labels are
-Indonesian because they are shown to officers and printed.
+Indonesian because they are shown to officers and printed; the workstation shows them in its interface's language
+(marked for translation under the context ``Terms``, ``ui/kit/terms.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from app.domain.permissions import Permission
 from app.domain.state_machine import Lifecycle, Transition
 from app.domain.state_machine import Refusal as Refusal  # re-exported: check_allowed returns it
+from app.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class Status(StrEnum):
@@ -33,17 +35,17 @@ class Status(StrEnum):
 
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.VERIFICATION: "Menunggu verifikasi kelengkapan",
-    Status.INCOMPLETE: "Tidak lengkap (menunggu pemohon)",
-    Status.IN_PROCESS: "Diproses",
-    Status.EXTENDED: "Diperpanjang",
-    Status.ANSWERED: "Pemberitahuan tertulis dikirim",
-    Status.REJECTED: "Ditolak",
-    Status.FORWARDED: "Diteruskan ke badan publik lain",
-    Status.DELIVERED: "Informasi diserahkan",
-    Status.CLOSED: "Selesai",
-    Status.NOT_PROCESSABLE: "Tidak dapat diproses",
-    Status.VOID: "Batal",
+    Status.VERIFICATION: QT_TRANSLATE_NOOP("Terms", "Menunggu verifikasi kelengkapan"),
+    Status.INCOMPLETE: QT_TRANSLATE_NOOP("Terms", "Tidak lengkap (menunggu pemohon)"),
+    Status.IN_PROCESS: QT_TRANSLATE_NOOP("Terms", "Diproses"),
+    Status.EXTENDED: QT_TRANSLATE_NOOP("Terms", "Diperpanjang"),
+    Status.ANSWERED: QT_TRANSLATE_NOOP("Terms", "Pemberitahuan tertulis dikirim"),
+    Status.REJECTED: QT_TRANSLATE_NOOP("Terms", "Ditolak"),
+    Status.FORWARDED: QT_TRANSLATE_NOOP("Terms", "Diteruskan ke badan publik lain"),
+    Status.DELIVERED: QT_TRANSLATE_NOOP("Terms", "Informasi diserahkan"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("Terms", "Selesai"),
+    Status.NOT_PROCESSABLE: QT_TRANSLATE_NOOP("Terms", "Tidak dapat diproses"),
+    Status.VOID: QT_TRANSLATE_NOOP("Terms", "Batal"),
 }
 
 #: States in which the response clock is running (used for "overdue").
@@ -66,22 +68,26 @@ class Action(StrEnum):
 
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.RECEIVE: "Permohonan diterima",
-    Action.COMPLETE: "Dinyatakan lengkap",
-    Action.INCOMPLETE: "Dinyatakan tidak lengkap",
-    Action.EXTEND: "Perpanjangan waktu",
-    Action.RESPOND: "Pemberitahuan tertulis",
-    Action.REJECT: "Penolakan (Pasal 17)",
-    Action.FORWARD: "Diteruskan ke badan publik lain",
-    Action.DELIVER: "Penyerahan informasi",
-    Action.CLOSE: "Ditutup",
-    Action.VOID: "Dibatalkan",
-    Action.CORRECT: "Koreksi data",
+    Action.RECEIVE: QT_TRANSLATE_NOOP("Terms", "Permohonan diterima"),
+    Action.COMPLETE: QT_TRANSLATE_NOOP("Terms", "Dinyatakan lengkap"),
+    Action.INCOMPLETE: QT_TRANSLATE_NOOP("Terms", "Dinyatakan tidak lengkap"),
+    Action.EXTEND: QT_TRANSLATE_NOOP("Terms", "Perpanjangan waktu"),
+    Action.RESPOND: QT_TRANSLATE_NOOP("Terms", "Pemberitahuan tertulis"),
+    Action.REJECT: QT_TRANSLATE_NOOP("Terms", "Penolakan (Pasal 17)"),
+    Action.FORWARD: QT_TRANSLATE_NOOP("Terms", "Diteruskan ke badan publik lain"),
+    Action.DELIVER: QT_TRANSLATE_NOOP("Terms", "Penyerahan informasi"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("Terms", "Ditutup"),
+    Action.VOID: QT_TRANSLATE_NOOP("Terms", "Dibatalkan"),
+    Action.CORRECT: QT_TRANSLATE_NOOP("Terms", "Koreksi data"),
 }
 
 #: What an action's button says: a command, where the timeline's label above names what happened
 #: ("Dibatalkan" on the timeline, *Batalkan* on the button).
-ACTION_BUTTON_LABELS: dict[Action, str] = {**ACTION_LABELS, Action.CLOSE: "Tutup", Action.VOID: "Batalkan"}
+ACTION_BUTTON_LABELS: dict[Action, str] = {
+    **ACTION_LABELS,
+    Action.CLOSE: QT_TRANSLATE_NOOP("Terms", "Tutup"),
+    Action.VOID: QT_TRANSLATE_NOOP("Terms", "Batalkan"),
+}
 
 
 class Decision(StrEnum):
@@ -93,20 +99,22 @@ class Decision(StrEnum):
 
 
 DECISION_LABELS: dict[Decision, str] = {
-    Decision.GRANTED: "Diterima",
-    Decision.PARTIAL: "Diterima sebagian",
-    Decision.NOT_HELD: "Informasi tidak dikuasai",
-    Decision.NOT_DOCUMENTED: "Informasi belum didokumentasikan",
-    Decision.REJECTED: "Ditolak",
+    Decision.GRANTED: QT_TRANSLATE_NOOP("Terms", "Diterima"),
+    Decision.PARTIAL: QT_TRANSLATE_NOOP("Terms", "Diterima sebagian"),
+    Decision.NOT_HELD: QT_TRANSLATE_NOOP("Terms", "Informasi tidak dikuasai"),
+    Decision.NOT_DOCUMENTED: QT_TRANSLATE_NOOP("Terms", "Informasi belum didokumentasikan"),
+    Decision.REJECTED: QT_TRANSLATE_NOOP("Terms", "Ditolak"),
 }
 
 #: Decisions after which information is handed over (berita acara) before closing.
 DELIVERABLE_DECISIONS = frozenset({Decision.GRANTED, Decision.PARTIAL})
 
 EXTENSION_REASONS: dict[str, str] = {
-    "belum_dikuasai": "Informasi yang diminta belum dikuasai",
-    "belum_didokumentasikan": "Informasi yang diminta belum didokumentasikan",
-    "belum_diputuskan": "Belum dapat diputuskan apakah informasi termasuk yang dikecualikan",
+    "belum_dikuasai": QT_TRANSLATE_NOOP("Terms", "Informasi yang diminta belum dikuasai"),
+    "belum_didokumentasikan": QT_TRANSLATE_NOOP("Terms", "Informasi yang diminta belum didokumentasikan"),
+    "belum_diputuskan": QT_TRANSLATE_NOOP(
+        "Terms", "Belum dapat diputuskan apakah informasi termasuk yang dikecualikan"
+    ),
 }
 
 #: UU 14/2008 Pasal 17 huruf a–j.
@@ -124,31 +132,34 @@ PASAL_17: dict[str, str] = {
 }
 
 CHANNELS: dict[str, str] = {
-    "datang_langsung": "Datang langsung",
-    "surat": "Surat / pos",
-    "email": "Email",
-    "telepon": "Telepon",
-    "website": "Website / aplikasi",
-    "whatsapp": "WhatsApp",
-    "lainnya": "Lainnya",
+    "datang_langsung": QT_TRANSLATE_NOOP("Terms", "Datang langsung"),
+    "surat": QT_TRANSLATE_NOOP("Terms", "Surat / pos"),
+    "email": QT_TRANSLATE_NOOP("Terms", "Email"),
+    "telepon": QT_TRANSLATE_NOOP("Terms", "Telepon"),
+    "website": QT_TRANSLATE_NOOP("Terms", "Website / aplikasi"),
+    "whatsapp": QT_TRANSLATE_NOOP("Terms", "WhatsApp"),
+    "lainnya": QT_TRANSLATE_NOOP("Terms", "Lainnya"),
 }
 
 OBTAIN_METHODS: dict[str, str] = {
-    "melihat": "Melihat / membaca / mendengarkan / mencatat",
-    "salinan_hardcopy": "Mendapatkan salinan (hardcopy)",
-    "salinan_softcopy": "Mendapatkan salinan (softcopy)",
+    "melihat": QT_TRANSLATE_NOOP("Terms", "Melihat / membaca / mendengarkan / mencatat"),
+    "salinan_hardcopy": QT_TRANSLATE_NOOP("Terms", "Mendapatkan salinan (hardcopy)"),
+    "salinan_softcopy": QT_TRANSLATE_NOOP("Terms", "Mendapatkan salinan (softcopy)"),
 }
 
 DELIVERY_METHODS: dict[str, str] = {
-    "mengambil_langsung": "Mengambil langsung",
-    "kurir": "Kurir",
-    "pos": "Pos",
-    "faksimili": "Faksimili",
-    "email": "Email",
-    "whatsapp": "WhatsApp",
+    "mengambil_langsung": QT_TRANSLATE_NOOP("Terms", "Mengambil langsung"),
+    "kurir": QT_TRANSLATE_NOOP("Terms", "Kurir"),
+    "pos": QT_TRANSLATE_NOOP("Terms", "Pos"),
+    "faksimili": QT_TRANSLATE_NOOP("Terms", "Faksimili"),
+    "email": QT_TRANSLATE_NOOP("Terms", "Email"),
+    "whatsapp": QT_TRANSLATE_NOOP("Terms", "WhatsApp"),
 }
 
-INFO_FORMS: dict[str, str] = {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}
+INFO_FORMS: dict[str, str] = {
+    "softcopy": QT_TRANSLATE_NOOP("Terms", "Softcopy"),
+    "hardcopy": QT_TRANSLATE_NOOP("Terms", "Hardcopy"),
+}
 
 
 # --- Keberatan (objections) -------------------------------------------------------------------------------
@@ -163,11 +174,11 @@ class ObjectionStatus(StrEnum):
 
 
 OBJECTION_STATUS_LABELS: dict[ObjectionStatus, str] = {
-    ObjectionStatus.REGISTERED: "Terdaftar (menunggu tanggapan Atasan PPID)",
-    ObjectionStatus.DECIDED: "Sudah ditanggapi Atasan PPID",
-    ObjectionStatus.DISPUTED: "Sengketa di Komisi Informasi",
-    ObjectionStatus.CLOSED: "Selesai",
-    ObjectionStatus.VOID: "Batal",
+    ObjectionStatus.REGISTERED: QT_TRANSLATE_NOOP("Terms", "Terdaftar (menunggu tanggapan Atasan PPID)"),
+    ObjectionStatus.DECIDED: QT_TRANSLATE_NOOP("Terms", "Sudah ditanggapi Atasan PPID"),
+    ObjectionStatus.DISPUTED: QT_TRANSLATE_NOOP("Terms", "Sengketa di Komisi Informasi"),
+    ObjectionStatus.CLOSED: QT_TRANSLATE_NOOP("Terms", "Selesai"),
+    ObjectionStatus.VOID: QT_TRANSLATE_NOOP("Terms", "Batal"),
 }
 
 
@@ -181,19 +192,19 @@ class ObjectionAction(StrEnum):
 
 
 OBJECTION_ACTION_LABELS: dict[ObjectionAction, str] = {
-    ObjectionAction.DECIDE: "Keputusan Atasan PPID",
-    ObjectionAction.REQUESTER_RESPONSE: "Tanggapan pemohon",
-    ObjectionAction.DISPUTE: "Sengketa diajukan ke Komisi Informasi",
-    ObjectionAction.DISPUTE_OUTCOME: "Putusan / hasil sengketa",
-    ObjectionAction.CLOSE: "Ditutup",
-    ObjectionAction.VOID: "Dibatalkan",
+    ObjectionAction.DECIDE: QT_TRANSLATE_NOOP("Terms", "Keputusan Atasan PPID"),
+    ObjectionAction.REQUESTER_RESPONSE: QT_TRANSLATE_NOOP("Terms", "Tanggapan pemohon"),
+    ObjectionAction.DISPUTE: QT_TRANSLATE_NOOP("Terms", "Sengketa diajukan ke Komisi Informasi"),
+    ObjectionAction.DISPUTE_OUTCOME: QT_TRANSLATE_NOOP("Terms", "Putusan / hasil sengketa"),
+    ObjectionAction.CLOSE: QT_TRANSLATE_NOOP("Terms", "Ditutup"),
+    ObjectionAction.VOID: QT_TRANSLATE_NOOP("Terms", "Dibatalkan"),
 }
 
 #: What a keberatan action's button says (a command; see ``ACTION_BUTTON_LABELS``).
 OBJECTION_ACTION_BUTTON_LABELS: dict[ObjectionAction, str] = {
     **OBJECTION_ACTION_LABELS,
-    ObjectionAction.CLOSE: "Tutup",
-    ObjectionAction.VOID: "Batalkan",
+    ObjectionAction.CLOSE: QT_TRANSLATE_NOOP("Terms", "Tutup"),
+    ObjectionAction.VOID: QT_TRANSLATE_NOOP("Terms", "Batalkan"),
 }
 
 #: UU 14/2008 Pasal 35 ayat (1) huruf a–g.
@@ -208,18 +219,18 @@ OBJECTION_GROUNDS: dict[str, str] = {
 }
 
 OBJECTION_DECISIONS: dict[str, str] = {
-    "dikabulkan": "Keberatan dikabulkan",
-    "dikabulkan_sebagian": "Keberatan dikabulkan sebagian",
-    "ditolak": "Keberatan ditolak (menguatkan keputusan PPID)",
+    "dikabulkan": QT_TRANSLATE_NOOP("Terms", "Keberatan dikabulkan"),
+    "dikabulkan_sebagian": QT_TRANSLATE_NOOP("Terms", "Keberatan dikabulkan sebagian"),
+    "ditolak": QT_TRANSLATE_NOOP("Terms", "Keberatan ditolak (menguatkan keputusan PPID)"),
 }
 
 DISPUTE_OUTCOMES: dict[str, str] = {
-    "mediasi_berhasil": "Mediasi berhasil",
-    "dikabulkan": "Putusan: permohonan dikabulkan",
-    "dikabulkan_sebagian": "Putusan: dikabulkan sebagian",
-    "ditolak": "Putusan: permohonan ditolak",
-    "dicabut": "Dicabut oleh pemohon",
-    "gugur": "Gugur",
+    "mediasi_berhasil": QT_TRANSLATE_NOOP("Terms", "Mediasi berhasil"),
+    "dikabulkan": QT_TRANSLATE_NOOP("Terms", "Putusan: permohonan dikabulkan"),
+    "dikabulkan_sebagian": QT_TRANSLATE_NOOP("Terms", "Putusan: dikabulkan sebagian"),
+    "ditolak": QT_TRANSLATE_NOOP("Terms", "Putusan: permohonan ditolak"),
+    "dicabut": QT_TRANSLATE_NOOP("Terms", "Dicabut oleh pemohon"),
+    "gugur": QT_TRANSLATE_NOOP("Terms", "Gugur"),
 }
 
 

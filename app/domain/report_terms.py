@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.domain.lifecycle import DECISION_LABELS, DISPUTE_OUTCOMES, OBJECTION_DECISIONS, Decision
 from app.domain.requester import REQUESTER_KIND_LABELS
+from app.domain.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DISPUTE_RESULTS",
@@ -33,12 +34,13 @@ QUIET_AFTER_DAYS = 7
 #: Every outcome of a request, in the order of the report's tables, with its Indonesian label.
 OUTCOMES: dict[str, str] = {
     **{d.value: DECISION_LABELS[d] for d in Decision},
-    FORWARDED: "Diteruskan ke badan publik lain",
-    NOT_PROCESSABLE: "Tidak dapat diproses (tidak dilengkapi)",
-    PENDING: "Belum selesai pada akhir periode",
+    FORWARDED: QT_TRANSLATE_NOOP("Terms", "Diteruskan ke badan publik lain"),
+    NOT_PROCESSABLE: QT_TRANSLATE_NOOP("Terms", "Tidak dapat diproses (tidak dilengkapi)"),
+    PENDING: QT_TRANSLATE_NOOP("Terms", "Belum selesai pada akhir periode"),
 }
-OBJECTION_OUTCOMES: dict[str, str] = {**OBJECTION_DECISIONS, UNDECIDED: "Belum diputus pada akhir periode"}
-DISPUTE_RESULTS: dict[str, str] = {**DISPUTE_OUTCOMES, UNDECIDED: "Belum diputus pada akhir periode"}
+UNDECIDED_LABEL = QT_TRANSLATE_NOOP("Terms", "Belum diputus pada akhir periode")
+OBJECTION_OUTCOMES: dict[str, str] = {**OBJECTION_DECISIONS, UNDECIDED: UNDECIDED_LABEL}
+DISPUTE_RESULTS: dict[str, str] = {**DISPUTE_OUTCOMES, UNDECIDED: UNDECIDED_LABEL}
 #: Buckets of the response-time chart and table: (key, label, lowest, highest working day).
 RESPONSE_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
     ("0-5", "0–5 hari kerja", 0, 5),

@@ -27,6 +27,7 @@ from typing import Any
 
 from app.domain import text as text_rules
 from app.domain.identity import NikInfo, normalize_email, normalize_phone, parse_nik
+from app.domain.translatable import QT_TRANSLATE_NOOP
 from app.errors import ValidationError
 
 #: The requester's fields each request records as given at its intake (``requests.requester_recorded``,
@@ -35,16 +36,16 @@ RECORDED_FIELDS = ("kind", "name", "legal_number", "address", "phone", "email", 
 REQUESTER_KINDS = ("perorangan", "badan_hukum", "kelompok")
 #: UU 14/2008 Pasal 1 angka 12: a requester is a warga negara, a badan hukum or a kelompok orang.
 REQUESTER_KIND_LABELS: dict[str, str] = {
-    "perorangan": "Perorangan",
-    "badan_hukum": "Badan hukum",
-    "kelompok": "Kelompok orang",
+    "perorangan": QT_TRANSLATE_NOOP("Terms", "Perorangan"),
+    "badan_hukum": QT_TRANSLATE_NOOP("Terms", "Badan hukum"),
+    "kelompok": QT_TRANSLATE_NOOP("Terms", "Kelompok orang"),
 }
 DOCUMENT_KINDS = {
-    "ktp": "Fotokopi KTP",
-    "akta": "Akta pendirian / AD",
-    "sk_pengesahan": "SK pengesahan Kemenkumham",
-    "surat_kuasa": "Surat kuasa",
-    "lainnya": "Lainnya",
+    "ktp": QT_TRANSLATE_NOOP("Terms", "Fotokopi KTP"),
+    "akta": QT_TRANSLATE_NOOP("Terms", "Akta pendirian / AD"),
+    "sk_pengesahan": QT_TRANSLATE_NOOP("Terms", "SK pengesahan Kemenkumham"),
+    "surat_kuasa": QT_TRANSLATE_NOOP("Terms", "Surat kuasa"),
+    "lainnya": QT_TRANSLATE_NOOP("Terms", "Lainnya"),
 }
 MAX_LENGTHS = {"name": 200, "address": 500, "occupation": 100, "legal_number": 100}
 

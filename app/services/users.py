@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import text as text_rules
 from app.domain.permissions import Permission, Role
+from app.domain.translatable import QT_TRANSLATE_NOOP
 from app.errors import AuthenticationFailed, NotFound, ValidationError
 from app.ids import new_id
 from app.services import lockout
@@ -29,6 +30,12 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,49}$")
 # well under a tenth of a second on an old office PC. Hashes made with stronger settings still verify (the
 # settings travel in the hash) and are re-hashed to this profile at the next sign-in.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+#: The one answer to an unknown user, a wrong password and a disabled account (no user enumeration); the
+#: workstation shows it in its interface's language (``ui.kit.crash.user_message``, context ``Kesalahan``).
+FAILED_SIGN_IN = QT_TRANSLATE_NOOP(
+    "Kesalahan", "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan."
+)
 
 
 @functools.cache
@@ -108,7 +115,7 @@ class UserService:
         """Check a password; the same message for unknown users and wrong passwords (no user enumeration).
 
         A locked account (``app.services.lockout``) is refused before its password is checked."""
-        failure = AuthenticationFailed("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.")
+        failure = AuthenticationFailed(FAILED_SIGN_IN)
         now = self.ctx.clock()
         with self.ctx.db.reader() as session:
             found = session.execute(

@@ -322,6 +322,7 @@
     <name>Aplikasi</name>
     <message>
         <source>Menyiapkan kantor demo berisi contoh permohonan…</source>
+        <extracomment>The register starts loading when the first window has been painted, or after this long if it is not.</extracomment>
         <translation>Preparing a demo office with sample requests…</translation>
     </message>
     <message>
@@ -1700,6 +1701,11 @@
     <message>
         <source>PPID Desk mengalami kesalahan</source>
         <translation>PPID Desk ran into an error</translation>
+    </message>
+    <message>
+        <source>Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.</source>
+        <extracomment>The one answer to an unknown user, a wrong password and a disabled account (no user enumeration); the workstation shows it in its interface&apos;s language (``ui.kit.crash.user_message``, context ``Kesalahan``).</extracomment>
+        <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3217,22 @@
         <source>Laporan disimpan ke %1</source>
         <translation>Report saved to %1</translation>
     </message>
+    <message>
+        <source>Tahun %1</source>
+        <translation>Year %1</translation>
+    </message>
+    <message>
+        <source>Semester %1 Tahun %2</source>
+        <translation>Semester %1 of %2</translation>
+    </message>
+    <message>
+        <source>Triwulan %1 Tahun %2</source>
+        <translation>Quarter %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 s.d. %2</source>
+        <translation>%1 to %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestDetails</name>
@@ -4182,6 +4204,318 @@
     <message>
         <source>Sinkron %1 · %2</source>
         <translation>Synced %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>sisa {0} hari kerja</source>
+        <translation>{0} working days left</translation>
+    </message>
+    <message>
+        <source>jatuh tempo hari ini</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>terlambat {0} hari kerja</source>
+        <translation>{0} working days overdue</translation>
+    </message>
+    <message>
+        <source>Menunggu verifikasi kelengkapan</source>
+        <translation>Awaiting completeness check</translation>
+    </message>
+    <message>
+        <source>Tidak lengkap (menunggu pemohon)</source>
+        <translation>Incomplete (awaiting the requester)</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In process</translation>
+    </message>
+    <message>
+        <source>Diperpanjang</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan tertulis dikirim</source>
+        <translation>Written notice sent</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Diteruskan ke badan publik lain</source>
+        <extracomment>The city-wide report marks a desk that has not reached the city server for this many days as quiet. Every outcome of a request, in the order of the report&apos;s tables, with its Indonesian label.</extracomment>
+        <translation>Forwarded to another public body</translation>
+    </message>
+    <message>
+        <source>Informasi diserahkan</source>
+        <translation>Information handed over</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diproses</source>
+        <translation>Not processable</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Permohonan diterima</source>
+        <extracomment>States in which the response clock is running (used for &quot;overdue&quot;).</extracomment>
+        <translation>Request received</translation>
+    </message>
+    <message>
+        <source>Dinyatakan lengkap</source>
+        <translation>Declared complete</translation>
+    </message>
+    <message>
+        <source>Dinyatakan tidak lengkap</source>
+        <translation>Declared incomplete</translation>
+    </message>
+    <message>
+        <source>Perpanjangan waktu</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan tertulis</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>Penolakan (Pasal 17)</source>
+        <translation>Rejection (Article 17)</translation>
+    </message>
+    <message>
+        <source>Penyerahan informasi</source>
+        <translation>Handover of information</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Koreksi data</source>
+        <translation>Correct data</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <extracomment>What an action&apos;s button says: a command, where the timeline&apos;s label above names what happened (&quot;Dibatalkan&quot; on the timeline, *Batalkan* on the button).
+----------
+What a keberatan action&apos;s button says (a command; see ``ACTION_BUTTON_LABELS``).</extracomment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Diterima sebagian</source>
+        <translation>Partly granted</translation>
+    </message>
+    <message>
+        <source>Informasi tidak dikuasai</source>
+        <translation>Information not held</translation>
+    </message>
+    <message>
+        <source>Informasi belum didokumentasikan</source>
+        <translation>Information not yet documented</translation>
+    </message>
+    <message>
+        <source>Informasi yang diminta belum dikuasai</source>
+        <extracomment>Decisions after which information is handed over (berita acara) before closing.</extracomment>
+        <translation>The requested information is not yet held</translation>
+    </message>
+    <message>
+        <source>Informasi yang diminta belum didokumentasikan</source>
+        <translation>The requested information is not yet documented</translation>
+    </message>
+    <message>
+        <source>Belum dapat diputuskan apakah informasi termasuk yang dikecualikan</source>
+        <translation>Not yet decided whether the information is exempt</translation>
+    </message>
+    <message>
+        <source>Datang langsung</source>
+        <extracomment>UU 14/2008 Pasal 17 huruf a–j.</extracomment>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Surat / pos</source>
+        <translation>Letter / post</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Website / aplikasi</source>
+        <translation>Website / app</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Melihat / membaca / mendengarkan / mencatat</source>
+        <translation>View / read / listen / take notes</translation>
+    </message>
+    <message>
+        <source>Mendapatkan salinan (hardcopy)</source>
+        <translation>Get a copy (hardcopy)</translation>
+    </message>
+    <message>
+        <source>Mendapatkan salinan (softcopy)</source>
+        <translation>Get a copy (softcopy)</translation>
+    </message>
+    <message>
+        <source>Mengambil langsung</source>
+        <translation>Collect in person</translation>
+    </message>
+    <message>
+        <source>Kurir</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>Pos</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Faksimili</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Softcopy</source>
+        <translation>Softcopy</translation>
+    </message>
+    <message>
+        <source>Hardcopy</source>
+        <translation>Hardcopy</translation>
+    </message>
+    <message>
+        <source>Terdaftar (menunggu tanggapan Atasan PPID)</source>
+        <translation>Registered (awaiting the PPID superior)</translation>
+    </message>
+    <message>
+        <source>Sudah ditanggapi Atasan PPID</source>
+        <translation>Answered by the PPID superior</translation>
+    </message>
+    <message>
+        <source>Sengketa di Komisi Informasi</source>
+        <translation>Dispute at the Information Commission</translation>
+    </message>
+    <message>
+        <source>Keputusan Atasan PPID</source>
+        <translation>PPID superior&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Tanggapan pemohon</source>
+        <translation>Requester&apos;s response</translation>
+    </message>
+    <message>
+        <source>Sengketa diajukan ke Komisi Informasi</source>
+        <translation>Dispute filed with the Information Commission</translation>
+    </message>
+    <message>
+        <source>Putusan / hasil sengketa</source>
+        <translation>Ruling / dispute outcome</translation>
+    </message>
+    <message>
+        <source>Keberatan dikabulkan</source>
+        <extracomment>UU 14/2008 Pasal 35 ayat (1) huruf a–g.</extracomment>
+        <translation>Objection granted</translation>
+    </message>
+    <message>
+        <source>Keberatan dikabulkan sebagian</source>
+        <translation>Objection partly granted</translation>
+    </message>
+    <message>
+        <source>Keberatan ditolak (menguatkan keputusan PPID)</source>
+        <translation>Objection rejected (the PPID&apos;s decision stands)</translation>
+    </message>
+    <message>
+        <source>Mediasi berhasil</source>
+        <translation>Mediation succeeded</translation>
+    </message>
+    <message>
+        <source>Putusan: permohonan dikabulkan</source>
+        <translation>Ruling: request granted</translation>
+    </message>
+    <message>
+        <source>Putusan: dikabulkan sebagian</source>
+        <translation>Ruling: partly granted</translation>
+    </message>
+    <message>
+        <source>Putusan: permohonan ditolak</source>
+        <translation>Ruling: request rejected</translation>
+    </message>
+    <message>
+        <source>Dicabut oleh pemohon</source>
+        <translation>Withdrawn by the requester</translation>
+    </message>
+    <message>
+        <source>Gugur</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>Perorangan</source>
+        <extracomment>The requester&apos;s fields each request records as given at its intake (``requests.requester_recorded``, app/services/identity.py); the NIK itself only in its masked form. UU 14/2008 Pasal 1 angka 12: a requester is a warga negara, a badan hukum or a kelompok orang.</extracomment>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Badan hukum</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Kelompok orang</source>
+        <translation>Group of people</translation>
+    </message>
+    <message>
+        <source>Fotokopi KTP</source>
+        <translation>Copy of ID card (KTP)</translation>
+    </message>
+    <message>
+        <source>Akta pendirian / AD</source>
+        <translation>Deed of establishment / articles</translation>
+    </message>
+    <message>
+        <source>SK pengesahan Kemenkumham</source>
+        <translation>Ministry of Law approval decree</translation>
+    </message>
+    <message>
+        <source>Surat kuasa</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diproses (tidak dilengkapi)</source>
+        <translation>Not processable (not completed)</translation>
+    </message>
+    <message>
+        <source>Belum selesai pada akhir periode</source>
+        <translation>Not finished at the end of the period</translation>
+    </message>
+    <message>
+        <source>Belum diputus pada akhir periode</source>
+        <translation>Not decided at the end of the period</translation>
     </message>
 </context>
 <context>

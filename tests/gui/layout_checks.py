@@ -5,6 +5,7 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 
 * a label, button or combo box narrower than its text (a wrapping label: shorter than the height its text
   needs; a combo box: its current item);
+* a list's line that does not fit its width (Qt would draw it with "…"), or wraps into less height than it needs;
 * a table cell whose text does not fit its column (Qt would draw it with "…"), for the first rows on screen,
   except in a column that stretches over the free width to show long free text (the request's text);
 * a visible widget not inside its parent (a layout squeezed below its minimum lets children overlap or stick
@@ -12,10 +13,18 @@ and by the in-process tests of single widgets. Each check reads the real widget 
 * the window itself not inside its screen's work area (``ui.kit.screen.fits``);
 * a page or dialog whose contents are wider than their window (``ui.kit.scroll.ScrollArea`` scrolling
   sideways): rows must wrap, tables scroll inside themselves, so the page never hides its right side;
-* with ``popup``: a combo box's open list that draws its current item without text.
+* a tab bar whose tabs do not all fit it (Qt then hides the rest behind its scroll arrows: the settings page's
+  *Tampilan & bahasa*, where an officer switches the language, was off the bar at 1366×768 and 100 %), or a tab
+  narrower than its text;
+* with ``popup``: a combo box's open list that draws its current item without text;
+* in the English interface, a label, button, combo box item or table cell that shows one of the core's
+  Indonesian terms untranslated (``ui/kit/terms.py``: *Diproses*, *Datang langsung*, *sisa 10 hari kerja*, a
+  deadline's *Senin, 29 Desember 2025*), the mixed language the English Register, intake and request page showed.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
@@ -27,15 +36,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QRadioButton,
     QStyle,
     QStyleOptionComboBox,
+    QTabBar,
     QTableView,
     QWidget,
 )
 
-from ui.kit import screen
+from ui.kit import i18n, screen
 from ui.kit.scroll import ScrollArea
 
 ROWS = 30  # table rows checked per view
@@ -102,6 +113,37 @@ def clipped_text(widget: QWidget) -> str | None:
     return None
 
 
+def elided_items(view: QListView) -> list[str]:
+    """The lines of list ``view`` that Qt draws cut with "…", or wrapped into less height than they need (first
+    ``ROWS`` rows): the dashboard's cards cut *CPJ/2026/A-0286 — Dedi Nugr…* and *219 working day…* at 150 %."""
+    model = view.model()
+    if model is None or view.viewMode() != QListView.ViewMode.ListMode:
+        return []
+    metrics = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    found = []
+    for row in range(min(ROWS, model.rowCount())):
+        index = model.index(row, view.modelColumn())
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text or view.isRowHidden(row):
+            continue
+        rect = view.visualRect(index)
+        room = min(rect.width(), view.viewport().width()) - margin
+        if model.data(index, Qt.ItemDataRole.DecorationRole) is not None:
+            room -= view.iconSize().width() + 4
+        if view.wordWrap():
+            need = metrics.boundingRect(
+                QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text
+            ).height()
+            if need > rect.height():
+                found.append(f"item {text!r} needs {need} px of height, has {rect.height()}")
+        else:
+            wide = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            if wide > room:
+                found.append(f"item {text!r} needs {wide} px, has {room}")
+    return found
+
+
 def elided_cells(view: QAbstractItemView) -> list[str]:
     """The cells of ``view`` whose text Qt draws cut with "…" (first ``ROWS`` rows)."""
     model = view.model()
@@ -133,6 +175,74 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
                 )
                 break
     return found
+
+
+def hidden_tabs(bar: QTabBar) -> list[str]:
+    """The tabs of ``bar`` an officer cannot see whole: off the bar (behind its scroll arrows) or cut short."""
+    found = []
+    inner = bar.rect().adjusted(-1, -1, 1, 1)
+    for index in range(bar.count()):
+        if not bar.isTabVisible(index):
+            continue
+        rect, text = bar.tabRect(index), _plain(bar.tabText(index))
+        if not inner.contains(rect):
+            found.append(f"tab {text!r} is off its bar: {rect.getRect()} in {bar.size().toTuple()}")
+            continue
+        vertical = bar.shape() in (QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
+                                   QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast)  # fmt: skip
+        room = rect.height() if vertical and type(bar).tabSizeHint is QTabBar.tabSizeHint else rect.width()
+        icon = bar.iconSize().width() + 4 if not bar.tabIcon(index).isNull() else 0
+        need = bar.fontMetrics().horizontalAdvance(text) + icon
+        if room + 1 < need:
+            found.append(f"tab {text!r} needs {need} px, has {room}")
+    return found
+
+
+def _terms() -> frozenset[str]:
+    """The core's labels that the English catalogue translates (``Terms``)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.domain import lifecycle, report_terms, requester
+
+    labels = {
+        value
+        for module in (lifecycle, requester, report_terms)
+        for table in vars(module).values()
+        if isinstance(table, dict)
+        for value in table.values()
+        if isinstance(value, str)
+    }
+    return frozenset(t for t in labels if QCoreApplication.translate("Terms", t) != t)
+
+
+_INDONESIAN = re.compile(
+    r"(^|— )(sisa|terlambat) \d+ hari kerja$|^jatuh tempo hari ini$"
+    r"|^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4}"
+)
+
+
+def untranslated(widget: QWidget, terms: frozenset[str]) -> list[str]:
+    """Texts of ``widget`` that are one of the core's terms (or a deadline's days or date) left in Indonesian."""
+    texts: list[str] = []
+    if widget.property("recorded_text"):
+        return []  # what a record stores as text (the audit log's entries) stays as it was written
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        texts.append(_plain(widget.text()))
+    elif isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    elif isinstance(widget, QTableView) and widget.model() is not None:
+        model = widget.model()
+        texts += [
+            str(model.data(model.index(row, column)) or "")
+            for row in range(min(ROWS, model.rowCount()))
+            for column in range(model.columnCount())
+            if not widget.isColumnHidden(column)
+        ]
+    return [
+        f"{text!r} is Indonesian"
+        for text in dict.fromkeys(texts)
+        if text in terms or _INDONESIAN.search(text)
+    ]
 
 
 def outside(widget: QWidget) -> str | None:
@@ -179,6 +289,7 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
         problem = popup_blank(window)
         return [problem] if problem else []
     found = []
+    terms = _terms() if i18n.current_language() == "en" else frozenset()
     if window.isWindow() and not screen.fits(window):
         inner = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
         found.append(
@@ -192,6 +303,12 @@ def problems_in(window: QWidget, *, popup: bool = False) -> list[str]:
                 found.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QAbstractItemView):
             found.extend(f"{_name(widget)}: {p}" for p in elided_cells(widget))
+        if isinstance(widget, QListView):
+            found.extend(f"{_name(widget)}: {p}" for p in elided_items(widget))
+        if isinstance(widget, QTabBar):
+            found.extend(f"{_name(widget)}: {p}" for p in hidden_tabs(widget))
+        if terms:
+            found.extend(f"{_name(widget)}: {p}" for p in untranslated(widget, terms))
         if isinstance(widget, ScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             inner = widget.widget()
             found.append(f"{_name(inner) if inner else _name(widget)}: wider than its window, scrolls sideways "

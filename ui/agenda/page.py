@@ -20,7 +20,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from app.services.context import Actor
 from app.services.letter_agenda import AgendaEntry, matching
 from ui.kit.crash import user_message
 from ui.kit.dates import show_date
+from ui.kit.files import save_path
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.lifetime import keep
@@ -240,7 +240,7 @@ class AgendaPage(Page):
             return
         pattern = self.tr("Buku kerja Excel (*.xlsx)") if fmt == "xlsx" else self.tr("Berkas CSV (*.csv)")
         name = f"agenda-surat-keluar-{self.year}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor agenda surat keluar"), name, pattern)
+        path = save_path(self, self.tr("Ekspor agenda surat keluar"), name, pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 

@@ -83,6 +83,7 @@ class AuditLogPanel(QWidget):
             ],
             self.tr("Tabel log audit"),
         )
+        self.table.setProperty("recorded_text", True)  # entries as written, in Indonesian (docs/ui.md)
         # the time, the user and the chain link as wide as they are; the action, the record and the details
         # share the rest and wrap, so at 150 % nothing is cut and the table never scrolls sideways inside itself
         self.table.horizontalHeader().setStretchLastSection(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -72,9 +73,13 @@ class SectionCard(QFrame):
         self.list.setAccessibleName(title)
         self.list.setObjectName(f"list_{key}")
         self.list.setMinimumHeight(110)
-        self.list.setUniformItemSizes(True)
+        # a line longer than a narrow card (150 %, English) wraps rather than losing its name or its days
+        # ("CPJ/2026/A-0286 — Dedi Nugr…", "219 working day…"): rows as tall as their text, laid out again
+        # whenever the card's width changes
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list)

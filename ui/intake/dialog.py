@@ -54,6 +54,7 @@ from ui.kit.qtime import qdatetime
 from ui.kit.scroll import scrolled
 from ui.kit.style import set_role
 from ui.kit.tasks import submit
+from ui.kit.terms import terms
 from ui.kit.unsaved import DiscardGuard
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         # 1366-pixel screen, and two columns of them made the form scroll sideways at 150 %
         docs_flow = FlowLayout(docs)
         self.documents: dict[str, QCheckBox] = {}
-        for value, label in DOCUMENT_KINDS.items():
+        for value, label in terms(DOCUMENT_KINDS).items():
             box = QCheckBox(label)
             box.setAccessibleName(self.tr("Berkas diterima: {0}").format(label))
             self.documents[value] = box

@@ -11,13 +11,14 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.deadlines import format_remaining, remaining_working_days
-from app.domain.formatting import format_date_long
+from app.domain.deadlines import remaining_working_days
 from app.domain.lifecycle import request_deadline_in_force
 from app.services.calendar import CalendarService
 from app.services.views import RequestView
+from ui.kit.dates import show_day
 from ui.kit.forms import shortcut
 from ui.kit.style import ACCENT, set_role
+from ui.kit.terms import remaining, term
 
 
 class IntakeResult(QWidget):
@@ -98,13 +99,13 @@ class IntakeResult(QWidget):
         else:
             caption, due = self.tr("Batas pemberitahuan tertulis (10 hari kerja):"), view.due_response
         self.deadline_caption.setText(caption)
-        self.deadline.setText(format_date_long(due) if due else "–")
+        self.deadline.setText(show_day(due) if due else "–")
         if due is not None:
             today = calendar.today()
-            self.remaining.setText(format_remaining(remaining_working_days(calendar.calendar(), today, due)))
+            self.remaining.setText(remaining(remaining_working_days(calendar.calendar(), today, due)))
         else:
             self.remaining.setText("")
-        self.status.setText(self.tr("Status: {0}").format(view.status_label))
+        self.status.setText(self.tr("Status: {0}").format(term(view.status_label)))
         self.print_error.hide()
 
     def focus_default(self) -> None:

@@ -55,7 +55,9 @@ def user_message(exc: BaseException) -> str:
             else QCoreApplication.translate("Kesalahan", "Data belum lengkap atau tidak valid.")
         )
     if isinstance(exc, DeskError):
-        return str(exc)
+        # the services speak Indonesian; a message they mark with QT_TRANSLATE_NOOP("Kesalahan", …) (the failed
+        # sign-in) reads in the interface's language, any other as the service said it
+        return QCoreApplication.translate("Kesalahan", str(exc))
     db_error = _sqlite_error(exc)
     text = str(db_error or exc).lower()
     if "locked" in text or "busy" in text:

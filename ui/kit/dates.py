@@ -14,7 +14,10 @@ date in a table or list comes from here:
 
 * a day named with its weekday, where the weekday is the point (the dashboard's heading "today", the
   calendar's holidays): ``Jumat, 27 November 2026`` (``DAY``, in the interface's language);
-* a month of a chart: ``Maret 2026`` (``MONTH``), on a chart's axis ``Mar`` (``MONTH_AXIS``).
+* a month of a chart: ``Maret 2026`` (``MONTH``), on a chart's axis ``Mar`` (``MONTH_AXIS``);
+* a report's period: ``Tahun 2026``, ``Semester I Tahun 2026``, ``Maret 2026`` (``show_period``; the period's own
+  ``label`` is the Indonesian the CLI and the printed report use, and read *Tahun 2026 — 274 requests* on the
+  English Laporan page).
 
 Prose (a deadline's explanation, a letter) keeps its long form (``Jumat, 27 November 2026``) from
 ``app.domain.formatting``; that is a sentence, not a field.
@@ -30,10 +33,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 from app.domain.formatting import format_date_short
+from app.domain.periods import Period
 from ui.kit.qtime import qdate, qdatetime
 
 DATE = "dd-MM-yyyy"
@@ -92,3 +96,21 @@ def show_day(day: date) -> str:
 def show_month(month: date, *, axis: bool = False) -> str:
     """``month``'s month in the interface's language: ``Maret 2026``, or ``Mar`` on a chart's axis."""
     return QLocale().toString(QDate(month.year, month.month, 1), MONTH_AXIS if axis else MONTH)
+
+
+def show_period(period: Period) -> str:
+    """A report's period in the interface's language: ``Tahun 2026``, ``Triwulan II Tahun 2026``, ``Maret 2026``."""
+    roman = ("I", "II", "III", "IV")
+    year = str(period.start.year)
+    if period.kind == "year":
+        return QCoreApplication.translate("ReportsPage", "Tahun %1").replace("%1", year)
+    if period.kind == "semester":
+        text = QCoreApplication.translate("ReportsPage", "Semester %1 Tahun %2")
+        return text.replace("%1", roman[(period.start.month - 1) // 6]).replace("%2", year)
+    if period.kind == "quarter":
+        text = QCoreApplication.translate("ReportsPage", "Triwulan %1 Tahun %2")
+        return text.replace("%1", roman[(period.start.month - 1) // 3]).replace("%2", year)
+    if period.kind == "month":
+        return show_month(period.start)
+    text = QCoreApplication.translate("ReportsPage", "%1 s.d. %2")
+    return text.replace("%1", show_date(period.start)).replace("%2", show_date(period.end))

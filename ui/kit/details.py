@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.record_details import Section
 from app.services.record_fields import DETAIL_CONTEXTS, Pane
+from ui.kit.terms import term
 
 Rows = list[tuple[str, str]]
 
@@ -21,7 +22,7 @@ def translated(pane: Pane, found: list[Section]) -> list[tuple[str, Rows]]:
     return [
         (
             QCoreApplication.translate(context, section.title),
-            [(QCoreApplication.translate(context, row.label), row.text) for row in section.rows],
+            [(QCoreApplication.translate(context, row.label), term(row.text)) for row in section.rows],
         )
         for section in found
     ]

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 from app.errors import ValidationError
 from ui.kit.screen import grow_to_contents
 from ui.kit.style import new_role
+from ui.kit.terms import term
 
 W = TypeVar("W", bound=QWidget)
 
@@ -294,10 +295,11 @@ def text_of(widget: QWidget) -> str:
 
 
 def combo(options: Mapping[str, str], current: str | None = None) -> QComboBox:
-    """A combo box listing ``options`` (value -> Indonesian label) with the values as item data."""
+    """A combo box listing ``options`` (value -> Indonesian label) with the values as item data; a label that is
+    one of the core's terms reads in the interface's language (``ui.kit.terms``)."""
     box = QtWidgets.QComboBox()
     for value, label in options.items():
-        box.addItem(label, value)
+        box.addItem(term(label), value)
     if current is not None:
         box.setCurrentIndex(max(0, box.findData(current)))
     return box

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit.tabs import WrappingTabs
+
 #: Room kept around a focused widget scrolled into view, so its label or frame shows with it.
 FOCUS_MARGIN = 24
 
@@ -168,7 +170,7 @@ def scrolled(
 
 
 def scrolled_tab(
-    tabs: QTabWidget, contents: QWidget, title: str, icon: QIcon | None = None, *, frame: bool = False,
+    tabs: QTabWidget | WrappingTabs, contents: QWidget, title: str, icon: QIcon | None = None, *, frame: bool = False,
     tab_stop: bool = False,
 ) -> ScrollArea:  # fmt: skip
     """``contents`` in a ``ScrollArea`` that is a tab of ``tabs`` (every settings tab scrolls: a tab widget asks
@@ -176,7 +178,9 @@ def scrolled_tab(
     in place: filling it sizes and styles everything inside, and with the application's style sheet a widget
     moved under a new parent is styled again with everything inside it (the settings page took ≈ 0.4 s more)."""
     area = ScrollArea(frame=frame, tab_stop=tab_stop)
-    if icon is None:
+    if isinstance(tabs, WrappingTabs):
+        tabs.addTab(area, icon or QIcon(), title)
+    elif icon is None:
         tabs.addTab(area, title)
     else:
         tabs.addTab(area, icon, title)

@@ -13,12 +13,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
-from app.domain.formatting import format_date_long
+from app.domain.deadlines import remaining_working_days
 from app.services.availability import ObjectionChoices
 from app.services.record_details import Text, When, sections
 from app.services.views import ObjectionView
+from ui.kit.dates import show_day
 from ui.kit.details import Rows, translated
+from ui.kit.terms import remaining
 
 
 def late_text(view: ObjectionView) -> str:
@@ -29,7 +30,7 @@ def late_text(view: ObjectionView) -> str:
         )
     return QCoreApplication.translate(
         "ObjectionsPage", "terlambat: batas pengajuan keberatan {0} sudah lewat"
-    ).format(format_date_long(view.filing_due))
+    ).format(show_day(view.filing_due))
 
 
 def detail_rows(
@@ -41,14 +42,14 @@ def detail_rows(
     def due(v: ObjectionView, when: When) -> str | None:
         if v.due_response is None:
             return None
-        text = format_date_long(v.due_response)
+        text = show_day(v.due_response)
         if choices.deadline == "response":
-            text += f" — {format_remaining(remaining_working_days(calendar, today, v.due_response))}"
+            text += f" — {remaining(remaining_working_days(calendar, today, v.due_response))}"
         return text
 
     def dispute_due(v: ObjectionView, when: When) -> str | None:
         due_on = (v.deadlines.get("dispute_filing") or {}).get("due")
-        return format_date_long(date.fromisoformat(due_on)) if due_on and choices.dispute_open else None
+        return show_day(date.fromisoformat(due_on)) if due_on and choices.dispute_open else None
 
     texts: dict[str, Text] = {"filed_at": filed, "due_response": due, "deadlines": dispute_due}
     return [

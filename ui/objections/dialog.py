@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.formatting import format_date_long
 from app.domain.lifecycle import (
     DISPUTE_OUTCOMES,
     OBJECTION_ACTION_LABELS,
@@ -34,11 +33,12 @@ from app.domain.lifecycle import (
 )
 from app.services.context import Actor
 from app.services.views import ObjectionView
-from ui.kit.dates import moment_edit
+from ui.kit.dates import moment_edit, show_day
 from ui.kit.forms import FieldForm, combo, save_row
 from ui.kit.recording import RecordingFlow
 from ui.kit.scroll import scrolled
 from ui.kit.style import set_role
+from ui.kit.terms import term
 
 if TYPE_CHECKING:
     from app.services.calendar import CalendarService
@@ -180,7 +180,7 @@ class ObjectionFileDialog(RecordDialog):
         parent = self.parentWidget()
         super()._saved(view)
         if view.late_filing:
-            due = format_date_long(view.filing_due) if view.filing_due else ""
+            due = show_day(view.filing_due) if view.filing_due else ""
             text = self.tr(
                 "Keberatan {0} terdaftar, tetapi diajukan TERLAMBAT: batas pengajuan keberatan (30 hari kerja, "
                 "Pasal 36 ayat 1 UU 14/2008) {1} sudah lewat. Keberatan tetap dicatat dan ditandai terlambat; "
@@ -210,7 +210,7 @@ class ObjectionActionDialog(RecordDialog):
         *,
         background: bool = True,
     ) -> None:
-        title = f"{OBJECTION_ACTION_LABELS[action]} — {view.number}"
+        title = f"{term(OBJECTION_ACTION_LABELS[action])} — {view.number}"
         super().__init__(services, actor, title, parent, background=background)
         self.view, self.action = view, action
         self._collect = self._build()

@@ -43,6 +43,7 @@ from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
+from ui.kit.terms import term, terms
 from ui.objections.details import detail_rows, late_text
 from ui.objections.dialog import ObjectionActionDialog
 
@@ -125,7 +126,7 @@ class ObjectionsPage(Page):
         status_label = QLabel(self.tr("&Status:"))
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
-        for status, text in OBJECTION_STATUS_LABELS.items():
+        for status, text in terms(OBJECTION_STATUS_LABELS).items():
             self.status.addItem(text, status.value)
         self.status.setAccessibleName(self.tr("Saring status keberatan"))
         status_label.setBuddy(self.status)
@@ -145,7 +146,7 @@ class ObjectionsPage(Page):
             if key in self.columns:
                 self.table.setColumnWidth(self.columns.index(key), width)
         if "status" in self.columns:  # as wide as the longest status
-            fit_column(self.table, self.columns.index("status"), OBJECTION_STATUS_LABELS.values())
+            fit_column(self.table, self.columns.index("status"), terms(OBJECTION_STATUS_LABELS).values())
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(self._activated)
         splitter.addWidget(self.table)
@@ -222,7 +223,7 @@ class ObjectionsPage(Page):
         self.message.hide()
         self.table.setRowCount(len(listing.objections))
         for row, item in enumerate(listing.objections):
-            decision = OBJECTION_DECISIONS.get(item.decision or "", "")
+            decision = term(OBJECTION_DECISIONS.get(item.decision or "", ""))
             late = self.tr("terlambat") if item.late_filing else ""
             cells = {
                 "number": item.number,
@@ -230,7 +231,7 @@ class ObjectionsPage(Page):
                 "requester_name": listing.names.get(item.request_number, ""),
                 "request_number": item.request_number,
                 "grounds": ", ".join(item.grounds),
-                "status": item.status_label,
+                "status": term(item.status_label),
                 "due_response": _d(item.due_response),
                 "decision": decision,
             }
@@ -276,7 +277,7 @@ class ObjectionsPage(Page):
     def _show_detail(self, view: ObjectionView) -> None:
         assert self.listing is not None
         self.current = view
-        self.detail_title.setText(f"{view.number} — {view.status_label}")
+        self.detail_title.setText(f"{view.number} — {term(view.status_label)}")
         self.open_request_button.show()
         self.print_button.show()
         while self.facts_form.rowCount():
@@ -314,7 +315,7 @@ class ObjectionsPage(Page):
                 widget.deleteLater()
         self.action_buttons.clear()
         for action in objection_choices(view, self.actor).actions:
-            button = QPushButton(OBJECTION_ACTION_BUTTON_LABELS[action])
+            button = QPushButton(term(OBJECTION_ACTION_BUTTON_LABELS[action]))
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)

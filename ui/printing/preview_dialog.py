@@ -21,7 +21,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import screen
+from ui.kit.files import save_path
 from ui.printing.paper import paper_of
 from ui.printing.print_service import PrintCancelled, PrintJob, PrintResult, PrintService, file_name
 
@@ -43,8 +43,7 @@ AskPath = Callable[[QWidget, str], str]
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     title = QCoreApplication.translate("PreviewDialog", "Simpan PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
-    return path
+    return save_path(parent, title, suggested, "PDF (*.pdf)")
 
 
 class PreviewDialog(QDialog):

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import format_remaining, remaining_working_days
+from app.domain.deadlines import remaining_working_days
 from app.domain.formatting import rupiah
 from app.domain.lifecycle import PASAL_17
 from app.services.context import Actor
@@ -35,6 +35,7 @@ from app.services.register_query import SORTABLE, RegisterFilter, RegisterQuery,
 from ui.kit.columns import screen_headers
 from ui.kit.dates import show_date, show_moment
 from ui.kit.tasks import submit
+from ui.kit.terms import remaining, term
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1  # the whole RegisterRow
@@ -92,7 +93,8 @@ def _d(value: date | datetime | None) -> str:
 
 
 def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
-    """Plain text of one cell; also what CSV/XLSX export writes, so the file matches the screen."""
+    """Plain text of one cell, a code as its label in the interface's language (``ui.kit.terms``); also what
+    CSV/XLSX export writes, so the file matches the screen."""
     if key == "received_at":
         return _d(row.received_at)
     if key in ("decided_at", "delivered_at", "completed_at", "due"):
@@ -100,7 +102,7 @@ def cell_text(row: RegisterRow, key: str, remaining: str = "") -> str:
     spec = _FIELDS.get(key)
     if spec is not None and spec.options is not None:
         code = getattr(row, key)
-        return spec.options.get(code, code) if code else ""
+        return term(spec.options.get(code, code)) if code else ""
     if key == "info_held":
         if row.info_held is None:
             return ""
@@ -357,9 +359,7 @@ class RegisterTableModel(QAbstractTableModel):
         key = (self._today(), row.due)
         text = self._remaining.get(key)
         if text is None:
-            text = self._remaining[key] = format_remaining(
-                remaining_working_days(self._calendar, key[0], key[1])
-            )
+            text = self._remaining[key] = remaining(remaining_working_days(self._calendar, key[0], key[1]))
         return text
 
     def _text(self, row_index: int, row: RegisterRow, column: int) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.deadlines import format_remaining
 from app.domain.lifecycle import CHANNELS, OPEN_STATUSES, STATUS_LABELS, Status
 from app.domain.permissions import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.register_query import RegisterFilter
 from ui.kit.dates import date_edit
+from ui.kit.files import save_path
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import page_shortcut
 from ui.kit.keys import down_into
@@ -46,6 +45,7 @@ from ui.kit.qtime import qdate
 from ui.kit.style import icon, set_role
 from ui.kit.tables import fit_column
 from ui.kit.tasks import submit
+from ui.kit.terms import remaining, terms
 from ui.register.model import COLUMNS, NUMBER_ROLE, RegisterTableModel, column_headers
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class RegisterPage(Page):
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
         self.status.addItem(self.tr("Masih berjalan"), OPEN)
-        for status, text in STATUS_LABELS.items():
+        for status, text in terms(STATUS_LABELS).items():
             self.status.addItem(text, status.value)
         self._labelled(row, self.tr("&Status:"), self.status)
         self.period = QComboBox()
@@ -193,7 +193,7 @@ class RegisterPage(Page):
             row.addWidget(edit)
         self.channel = QComboBox()
         self.channel.addItem(self.tr("Semua saluran"), None)
-        for value, text in CHANNELS.items():
+        for value, text in terms(CHANNELS).items():
             self.channel.addItem(text, value)
         self._labelled(row, self.tr("Sa&luran:"), self.channel)
         self.kind = QComboBox()
@@ -266,9 +266,9 @@ class RegisterPage(Page):
                 self.model.set_contacts(column.default_visible)
             self.columns_menu.addAction(action)
         # the columns of a fixed vocabulary are as wide as their longest value, in this font and language
-        fit_column(table, self.model.column_of("status"), STATUS_LABELS.values())
-        fit_column(table, self.model.column_of("remaining"), [format_remaining(n) for n in (-999, 0, 999)])
-        fit_column(table, self.model.column_of("channel"), CHANNELS.values())
+        fit_column(table, self.model.column_of("status"), terms(STATUS_LABELS).values())
+        fit_column(table, self.model.column_of("remaining"), [remaining(n) for n in (-999, 0, 999)])
+        fit_column(table, self.model.column_of("channel"), terms(CHANNELS).values())
         header.setSortIndicator(self.model.sort_column, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self._open_index)
@@ -374,7 +374,7 @@ class RegisterPage(Page):
     def _ask_export(self, fmt: str) -> None:
         caption = self.tr("Ekspor register")
         pattern = self.tr("Berkas CSV (*.csv)") if fmt == "csv" else self.tr("Buku kerja Excel (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"register-permohonan.{fmt}", pattern)
+        path = save_path(self, caption, f"register-permohonan.{fmt}", pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 

@@ -9,16 +9,18 @@ request rows behind them and are not clickable.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.domain.formatting import month_name
 from app.domain.lifecycle import CHANNELS, OBJECTION_GROUNDS, PASAL_17
 from app.domain.report_terms import DISPUTE_RESULTS, OBJECTION_OUTCOMES, OUTCOMES, REQUESTER_KIND_LABELS
 from app.services.report_figures import Figures
 from app.services.report_rows import ReportRow
+from ui.kit.dates import show_month
+from ui.kit.terms import terms
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole
 Criterion = tuple[str, Any]  # (what, value): "all", "month", "channel", "requester_kind", "outcome", ...
@@ -106,12 +108,12 @@ class FiguresView(QTreeWidget):
         self.clear()
         req, obj, dis = figures.requests, figures.objections, figures.disputes
         top = self._add(self, self.tr("Permohonan informasi"), req["total"], ("all", ""))
-        months = {key: f"{month_name(int(key[5:]))} {key[:4]}" for key in req["by_month"]}
+        months = {key: show_month(date(int(key[:4]), int(key[5:]), 1)) for key in req["by_month"]}
         self._group(top, self.tr("Per bulan"), req["by_month"], months, "month")
-        self._group(top, self.tr("Per saluran"), req["by_channel"], CHANNELS, "channel")
-        self._group(top, self.tr("Per jenis pemohon"), req["by_requester_kind"], REQUESTER_KIND_LABELS,
+        self._group(top, self.tr("Per saluran"), req["by_channel"], terms(CHANNELS), "channel")
+        self._group(top, self.tr("Per jenis pemohon"), req["by_requester_kind"], terms(REQUESTER_KIND_LABELS),
                     "requester_kind")  # fmt: skip
-        self._group(top, self.tr("Per hasil"), req["by_outcome"], OUTCOMES, "outcome")
+        self._group(top, self.tr("Per hasil"), req["by_outcome"], terms(OUTCOMES), "outcome")
         articles = {key: f"Pasal 17 huruf {key}" for key in PASAL_17}
         self._group(top, self.tr("Penolakan per pasal"), req["rejections_by_article"], articles,
                     "rejection_article")  # fmt: skip
@@ -127,10 +129,14 @@ class FiguresView(QTreeWidget):
         grounds = {key: f"Huruf {key}: {text}" for key, text in OBJECTION_GROUNDS.items()}
         self._group(objections, self.tr("Per alasan"), obj["by_ground"], grounds, None)
         self._group(
-            objections, self.tr("Per putusan Atasan PPID"), obj["by_decision"], OBJECTION_OUTCOMES, None
+            objections,
+            self.tr("Per putusan Atasan PPID"),
+            obj["by_decision"],
+            terms(OBJECTION_OUTCOMES),
+            None,
         )
         self._add(objections, self.tr("Diajukan terlambat"), obj["late_filings"])
         disputes = self._add(self, self.tr("Sengketa informasi"), dis["total"])
-        self._group(disputes, self.tr("Per hasil"), dis["by_outcome"], DISPUTE_RESULTS, None)
+        self._group(disputes, self.tr("Per hasil"), dis["by_outcome"], terms(DISPUTE_RESULTS), None)
         top.setExpanded(True)
         self.setCurrentItem(top)

@@ -22,7 +22,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -48,7 +47,8 @@ from app.services.report_rows import ReportRow
 from app.services.reports import NARRATIVE_SECTIONS, Report, period_of
 from ui.dashboard.page import MonthChart
 from ui.kit.crash import user_message
-from ui.kit.dates import show_date
+from ui.kit.dates import show_date, show_period
+from ui.kit.files import save_path
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.forms import FieldForm, page_shortcut, text_of
 from ui.kit.lifetime import keep
@@ -57,6 +57,7 @@ from ui.kit.scroll import ScrollArea
 from ui.kit.style import error_label, icon, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
+from ui.kit.terms import term
 from ui.reports.city_view import CityView
 from ui.reports.figures_view import Criterion, FiguresView, matches
 
@@ -264,7 +265,7 @@ class ReportsPage(Page):
             return
         self.error.hide()
         self.loading = True
-        self.status.setText(self.tr("Memuat %1…").replace("%1", period.label))
+        self.status.setText(self.tr("Memuat %1…").replace("%1", show_period(period)))
         reports, actor = self.services.reports(), self.actor
         if self.city_wide:
             city = self.services.city_reports()
@@ -293,7 +294,8 @@ class ReportsPage(Page):
         self.period, self.report, self.rows_of, self.city = period, report, None, city
         if city is not None:
             self.city_view.show_city(city)
-        shown = period.label if period.code in period.label else f"{period.label} ({period.code})"
+        label = show_period(period)
+        shown = label if period.code in label else f"{label} ({period.code})"
         total = str(report.figures.requests["total"])
         self.status.setText(self.tr("%1 — %2 permohonan").replace("%1", shown).replace("%2", total))
         self.figures.show_figures(report.figures)
@@ -335,8 +337,8 @@ class ReportsPage(Page):
         self.rows.setRowCount(len(chosen))
         for i, row in enumerate(chosen):
             days = "" if row.response_days is None else str(row.response_days)
-            cells = (row.number, show_date(row.received_on), CHANNELS.get(row.channel, row.channel),
-                     OUTCOMES.get(row.outcome, row.outcome), days)  # fmt: skip
+            cells = (row.number, show_date(row.received_on), term(CHANNELS.get(row.channel, row.channel)),
+                     term(OUTCOMES.get(row.outcome, row.outcome)), days)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROW_NUMBER, row.number)
@@ -393,7 +395,7 @@ class ReportsPage(Page):
         if self.period is None:
             return
         pattern = self.tr("Dokumen PDF (*.pdf)") if fmt == "pdf" else self.tr("Buku kerja Excel (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor laporan"), self._file_name(fmt), pattern)
+        path = save_path(self, self.tr("Ekspor laporan"), self._file_name(fmt), pattern)
         if path:
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 
@@ -431,7 +433,7 @@ class ReportsPage(Page):
         def show(pdf: bytes) -> None:
             self.preview = PreviewDialog(
                 pdf, svc, kind="laporan", number=period.code.replace("..", "_"),
-                title=self.tr("Laporan Layanan Informasi Publik"), info=period.label, parent=self,
+                title=self.tr("Laporan Layanan Informasi Publik"), info=show_period(period), parent=self,
             )  # fmt: skip
             keep(self.preview).open()
 

@@ -44,6 +44,7 @@ from ui.kit.flow import FlowLayout
 from ui.kit.forms import FieldForm, combo, save_row, text_of
 from ui.kit.recording import RecordingFlow
 from ui.kit.style import set_role
+from ui.kit.terms import term, terms
 from ui.request.correction import CorrectionFields
 
 if TYPE_CHECKING:
@@ -73,10 +74,10 @@ class ActionDialog(RecordingFlow, QDialog):
         self.result_view: RequestView | None = None
         self._saving = False
         self._time_edited = False
-        self.setWindowTitle(f"{ACTION_LABELS[action]} — {view.number}")
+        self.setWindowTitle(f"{term(ACTION_LABELS[action])} — {view.number}")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        title = QLabel(ACTION_LABELS[action])
+        title = QLabel(term(ACTION_LABELS[action]))
         set_role(title, "section")
         layout.addWidget(title)
         self.intro = QLabel()
@@ -130,7 +131,7 @@ class ActionDialog(RecordingFlow, QDialog):
         box = FlowLayout(row)  # the documents wrap onto more lines rather than squeezing the form
         boxes: dict[str, QCheckBox] = {}
         self.document_boxes = boxes
-        for value, label in DOCUMENT_KINDS.items():
+        for value, label in terms(DOCUMENT_KINDS).items():
             check = QCheckBox(label)
             check.setAccessibleName(self.tr("Berkas tambahan: {0}").format(label))
             check.setChecked(value in self.view.documents)

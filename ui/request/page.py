@@ -33,20 +33,21 @@ from PySide6.QtWidgets import (
 
 from app.documents import DOCUMENT_TITLES
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import DEADLINE_LABELS, format_remaining, remaining_working_days
-from app.domain.formatting import format_date_long
+from app.domain.deadlines import DEADLINE_LABELS, remaining_working_days
 from app.domain.lifecycle import ACTION_BUTTON_LABELS, Action
 from app.services.availability import RequestChoices, request_choices
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.views import ObjectionView, RequestView
-from ui.kit.dates import show_moment
+from ui.kit.dates import show_day, show_moment
 from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import record_table
 from ui.kit.tasks import submit
+from ui.kit.terms import remaining as remaining_text
+from ui.kit.terms import term
 from ui.printing.letters_panel import LettersPanel
 from ui.request.actions import ActionDialog
 from ui.request.details import detail_sections
@@ -165,6 +166,7 @@ class RequestPage(Page):
             single=False,
         )
         self.timeline.setWordWrap(True)
+        self.timeline.setProperty("recorded_text", True)  # the events' summaries as written (docs/ui.md)
         # row heights follow the wrapped text whenever the column width changes (timelines are short)
         self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.setColumnWidth(0, 120)
@@ -210,8 +212,8 @@ class RequestPage(Page):
         self.message.hide()
         self.number.setText(view.number)
         self.number.setAccessibleName(self.tr("Permohonan nomor {0}").format(view.number))
-        self.status.setText(view.status_label)
-        self.status.setAccessibleName(self.tr("Status: {0}").format(view.status_label))
+        self.status.setText(term(view.status_label))
+        self.status.setAccessibleName(self.tr("Status: {0}").format(term(view.status_label)))
         body = QWidget()
         box = QVBoxLayout(body)
         for title, rows in detail_sections(view):
@@ -246,7 +248,7 @@ class RequestPage(Page):
         current = choices.deadline
         for kind, data in view.deadlines.items():
             due = date.fromisoformat(str(data["due"]))
-            text = format_date_long(due)
+            text = show_day(due)
             cell = QWidget()
             row = QVBoxLayout(cell)
             row.setContentsMargins(0, 0, 0, 0)
@@ -254,7 +256,7 @@ class RequestPage(Page):
             value = QLabel(text)
             if kind == current or kind == "objection_filing":
                 remaining = remaining_working_days(loaded.calendar, loaded.today, due)
-                value.setText(f"{text} — {format_remaining(remaining)}")
+                value.setText(f"{text} — {remaining_text(remaining)}")
                 if remaining < 0 and kind == current:
                     value.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
             value.setAccessibleName(f"{labels.get(kind, kind)}: {value.text()}")
@@ -283,7 +285,7 @@ class RequestPage(Page):
                 widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         for objection in objections:
-            button = QPushButton(f"{objection.number} — {objection.status_label}")
+            button = QPushButton(f"{objection.number} — {term(objection.status_label)}")
             button.setAccessibleName(self.tr("Buka keberatan {0}").format(objection.number))
             button.clicked.connect(lambda _c=False, n=objection.number: self.objection_opened.emit(n))
             self.objections_layout.addWidget(button)
@@ -311,7 +313,7 @@ class RequestPage(Page):
         self.route_button: QPushButton | None = None
         self.routed_note.setVisible(view.routed_away)
         for action in choices.actions:
-            button = QPushButton(ACTION_BUTTON_LABELS[action])
+            button = QPushButton(term(ACTION_BUTTON_LABELS[action]))
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)

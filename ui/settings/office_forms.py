@@ -18,7 +18,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from app.domain.numbering import (
 from app.errors import ValidationError
 from app.services.office import OfficeView, store_logo
 from ui.kit.crash import user_message
+from ui.kit.files import open_path
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
 from ui.kit.tasks import run_in_background
@@ -205,9 +205,7 @@ class KopForm(QWidget):
         self.schedule_preview()
 
     def _choose_logo(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg)")
-        )
+        chosen = open_path(self, self.tr("Pilih logo"), self.tr("Gambar (*.png *.jpg *.jpeg)"))
         if chosen:
             self.choose_logo_file(Path(chosen))
 

@@ -1,4 +1,4 @@
-"""Pengaturan: one tab per concern, shown according to the signed-in user's role.
+"""Pengaturan: one tab per concern (a row of tabs that wraps, ``ui.kit.tabs.WrappingTabs``), shown according to the signed-in user's role.
 
 Everyone sees "Tampilan & bahasa" (language per PC) and the working-day calendar (read-only unless the role may
 change it). Administrators also get the office profile and kop surat, officials, numbering, users, the
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from ui.kit.forms import FieldForm
 from ui.kit.page import Page
 from ui.kit.scroll import scrolled_tab
 from ui.kit.style import icon, set_role
+from ui.kit.tabs import WrappingTabs
 from ui.printing.printing_settings_page import make_printing_settings
 from ui.settings.calendar import CalendarPanel
 from ui.settings.information_lists import InformationListsPanel
@@ -184,7 +184,7 @@ class SettingsPage(Page):
         title = QLabel(self.tr("Pengaturan"))
         set_role(title, "title")
         layout.addWidget(title)
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()  # ten: Qt's tab bar hid the last ones at 1366×768 (ui/kit/tabs.py)
         self.tabs.setAccessibleName(self.tr("Bagian pengaturan"))
         layout.addWidget(self.tabs, 1)
         self.panels: dict[str, QWidget] = {}

@@ -1,8 +1,9 @@
 """Sign-in: user name and password, checked by ``desk.users.authenticate`` off the GUI thread.
 
 Why off the thread: argon2id is deliberately slow (tens of milliseconds or more on an old office PC), and the
-dialog must keep repainting and accept Esc meanwhile. A failed attempt shows the service's Indonesian
-message under the form, clears the password and puts the cursor back in it.
+dialog must keep repainting and accept Esc meanwhile. A failed attempt shows the service's message (in the
+interface's language: ``ui.kit.crash.user_message``) under the form, clears the password and puts the cursor back
+in it.
 
 The dialog can open before the register is loaded (``desk=None``, see ui/shell/startup.py): the officer types while
 the services load, and ``attach`` hands them over. Pressing Enter before that is remembered ("Memuat data

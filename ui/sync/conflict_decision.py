@@ -34,15 +34,16 @@ from ui.kit.crash import user_message
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
 from ui.kit.tasks import run_in_background
+from ui.kit.terms import term
 from ui.kit.unsaved import DiscardGuard
 
 
 def _choices(item: ConflictView, field: FieldDiff) -> dict[Any, str] | None:
     if field.name == "status":
         labels = OBJECTION_STATUS_LABELS if item.entity == "objection" else STATUS_LABELS
-        return {s.value: text for s, text in labels.items()}
+        return {s.value: term(text) for s, text in labels.items()}
     if field.name == "decision" and item.entity == "request":
-        return {None: "–", **{d.value: text for d, text in DECISION_LABELS.items()}}
+        return {None: "–", **{d.value: term(text) for d, text in DECISION_LABELS.items()}}
     if isinstance(field.server, bool) or isinstance(field.desk, bool):
         return {True: "Ya", False: "Tidak", None: "–"}
     return None

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.context import Actor
 from app.sync.messages import reason
 from ui.kit.crash import show_error
+from ui.kit.files import open_path
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
 from ui.sync.controller import SyncController, SyncServices
@@ -147,11 +147,8 @@ class SyncSettingsPanel(QWidget):
         self.enroll_button.setText(self.tr("&Daftarkan ulang"))
 
     def choose_ca_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Sertifikat CA kota"),
-            "",
-            self.tr("Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)"),
+        path = open_path(
+            self, self.tr("Sertifikat CA kota"), self.tr("Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)")
         )
         if path:
             self.ca_bundle.setText(path)

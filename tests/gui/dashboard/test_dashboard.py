@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from ui.dashboard.page import DashboardPage
 from ui.kit import i18n
@@ -86,3 +87,31 @@ def test_dates_take_the_desks_formats_for_their_kind_of_place(qtbot, desk, offic
     assert "Mar 2026" not in page.cards["overdue"].list.item(0).text()
     assert page.date_label.text() == "Senin, 16 Maret 2026"
     assert "Maret 2026: 3" in page.chart.accessibleDescription()
+
+
+def test_a_narrow_cards_lines_wrap_whole_rather_than_being_cut(qtbot):
+    """Seen at 1366×768 and 150 % in English: the cards cut their lines, *CPJ/2026/A-0286 — Dedi Nugr…* and
+    *219 working day…*, so neither the name nor the days could be read. A line wraps at the card's width and
+    its row is as tall as the wrapped text (tests/gui/layout_checks.py now checks every list this way)."""
+    from datetime import date
+
+    from app.services.dashboard import Item, Section
+    from tests.gui.layout_checks import elided_items
+    from ui.dashboard.page import SectionCard
+
+    card = SectionCard("overdue", "Terlambat", "overdue", "#b91c1c")
+    qtbot.addWidget(card)
+    card.resize(220, 300)  # a card at 1366×768 and 150 %
+    card.show()
+    qtbot.waitExposed(card)
+    items = [Item("CPJ/2026/A-0286", "Raden Ajeng Kartini Wulandari", "", date(2026, 1, 8), -219),
+             Item("CPJ/2026/A-0287", "Dedi Nugroho", "", date(2026, 1, 9), -218)]  # fmt: skip
+    card.show_section(
+        Section(2, items), lambda e: f"{e.number} — {e.name}\n08-01-2026, {-e.remaining} working days overdue"
+    )
+    QApplication.processEvents()
+    assert elided_items(card.list) == []
+    card.resize(600, 300)  # wider again: the rows shrink back to the lines they need
+    QApplication.processEvents()
+    assert elided_items(card.list) == []
+    assert card.list.visualRect(card.list.model().index(1, 0)).height() < 3 * card.list.fontMetrics().height()

@@ -97,6 +97,32 @@ def test_opens_on_this_year_with_its_totals(qtbot, desk, supervisor, register):
     assert "Maret 2026: 3" in page.chart.accessibleDescription() or page.chart.values[2][1] == 3
 
 
+def test_the_english_page_names_its_period_months_channels_and_outcomes_in_english(
+    qtbot, desk, supervisor, register
+):
+    """Seen on the English Laporan page: *Tahun 2026 — 274 requests*, and under *By month*, *By channel*, *By
+    outcome* the Indonesian *Februari 2026*, *Datang langsung*, *Belum selesai pada akhir periode*."""
+    from ui.kit import i18n
+
+    i18n.install("en")
+    try:
+        page = open_page(qtbot, desk, supervisor)
+        assert page.status.text() == "Year 2026 — 4 requests"
+        names = {page.figures.item_for(key).text(0) for key in (("month", "2026-02"), ("channel", "datang_langsung"),
+                 ("channel", "email"), ("outcome", "diterima"), ("outcome", "belum_selesai"))}  # fmt: skip
+        assert names == {
+            "February 2026",
+            "In person",
+            "Email",
+            "Granted",
+            "Not finished at the end of the period",
+        }
+        show(page, "2026-S1")
+        assert page.status.text().startswith("Semester I of 2026 (2026-S1) — ")
+    finally:
+        i18n.install("id")
+
+
 def test_a_month_then_a_bad_period_keeps_the_figures_and_says_why(qtbot, desk, supervisor, register):
     page = open_page(qtbot, desk, supervisor)
     page.show()

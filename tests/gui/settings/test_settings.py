@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from app.errors import AuthenticationFailed
 from app.services.changes import Changes
@@ -212,3 +214,36 @@ def test_a_locked_out_user_is_unlocked_from_the_users_page(qtbot, desk, admin):
     panel.unlock.click()
     assert not panel.unlock.isEnabled()
     assert desk.users.authenticate("petugas", USER_PASSWORD).username == "petugas"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("width", [1366, 911], ids=["1366x768", "1366x768@150%"])
+def test_every_section_is_in_view_on_an_office_screen(qtbot, desk, admin, language, width):
+    """An administrator's ten sections in a window as wide as the office screen (911 device-independent pixels
+    at 150 %) less the 184 px sidebar: each one's name is on screen whole. As Qt's row of tabs, *Tampilan &
+    bahasa* (where the language is switched) and more sat behind the tab bar's scroll arrows even at 100 %."""
+    from PySide6.QtWidgets import QTabBar
+
+    from tests.gui.layout_checks import hidden_tabs
+
+    i18n.install(language)
+    try:
+        page = _page(qtbot, desk, admin)
+        page.resize(width - 184, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        QApplication.processEvents()
+        bars = [
+            bar for bar in page.findChildren(QTabBar) if bar.isVisible() and bar.count() >= len(page.panels)
+        ]
+        names = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+        buttons = {b.text(): b for b in page.findChildren(QAbstractButton) if b.text() in names}
+        assert sorted(buttons) == sorted(names)
+        hidden = [bar for bar in bars if hidden_tabs(bar)] + [
+            text for text, b in buttons.items()
+            if not b.isVisible() or b.width() < b.sizeHint().width() or not page.rect().contains(
+                b.mapTo(page, b.rect().bottomRight()))
+        ]  # fmt: skip
+        assert hidden == []
+    finally:
+        i18n.install("id")

@@ -154,3 +154,28 @@ def test_the_dialog_for_a_known_office_opens_no_window_besides_itself(qtbot, des
     finally:
         QApplication.instance().removeEventFilter(spy)
     assert windows == ["LoginDialog"] and dialog.office.isVisible()
+
+
+def test_a_wrong_password_is_refused_in_the_interfaces_language(qtbot, desk, admin):
+    """Seen under Xvfb in the English interface: the lock screen (and the sign-in) answered a wrong password with
+    the service's *Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.* under *Password:*."""
+    from ui.kit import i18n
+
+    i18n.install("en")
+    try:
+        lock = LockDialog(desk, admin)
+        qtbot.addWidget(lock)
+        lock.show()
+        qtbot.keyClicks(lock.password, "keliru-123")
+        lock.submit()
+        qtbot.waitUntil(lambda: lock.form.error("password") != "", timeout=30_000)
+        assert lock.form.error("password") == "Wrong user name or password, or the account is disabled."
+        login = LoginDialog(desk)
+        qtbot.addWidget(login)
+        login.show()
+        qtbot.keyClicks(login.username, "admin")
+        with qtbot.waitSignal(login.failed, timeout=30_000) as signal:
+            _type_and_enter(qtbot, login.password, "salah-sekali")
+        assert signal.args[0] == "Wrong user name or password, or the account is disabled."
+    finally:
+        i18n.install("id")
