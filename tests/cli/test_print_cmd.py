@@ -1,0 +1,66 @@
+"""``ppid-desk print`` where the PDF cannot be written: refused in Indonesian before the letter is issued.
+
+Seen: ``print notice NUMBER --out berkas/x.pdf`` (``berkas`` a file) issued the letter — its number taken from
+the year's agenda, "… diterbitkan" on the timeline — then failed with Python's English
+``FileExistsError: [Errno 17] File exists`` (exit 1): a numbered letter on record that nobody holds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_helpers import intake, run_in_process
+
+
+def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no-untyped-def]
+    return run_in_process("--data-dir", desk_dir, "--user", "admin", *argv, stdin=stdin)
+
+
+def _answered(desk_dir: Path) -> str:
+    result = _run(desk_dir, "request", "add", stdin=json.dumps(intake()))
+    assert result.code == 0, result.err
+    number = result.out.split("\t")[0]
+    body = json.dumps({"decision": "diterima", "info_form": "softcopy"})
+    assert _run(desk_dir, "request", "act", number, "respond", "--body", "-", stdin=body).code == 0
+    return number
+
+
+@pytest.mark.parametrize("where", ["file-as-folder", "folder-as-file"])
+def test_an_unwritable_out_issues_nothing(desk_dir: Path, tmp_path: Path, where: str) -> None:
+    number = _answered(desk_dir)
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder")
+    out = blocker / "surat.pdf" if where == "file-as-folder" else tmp_path
+    result = _run(desk_dir, "print", "notice", number, "--out", out)
+    assert result.code == 2, result.err
+    assert "Errno" not in result.err and "Error" not in result.err
+    assert ("bukan folder" in result.err) if where == "file-as-folder" else ("adalah folder" in result.err)
+    letters = _run(desk_dir, "print", "letters", number, "--json")
+    assert letters.json() == []  # nothing issued: the agenda and the timeline are as they were
+    shown = _run(desk_dir, "request", "show", number, "--json").json()
+    assert not any("diterbitkan" in e["summary"] for e in shown["events"])
+    assert list(tmp_path.glob("**/*.part")) == []
+
+
+def test_register_and_dossier_refuse_the_same_way(desk_dir: Path, tmp_path: Path) -> None:
+    number = _answered(desk_dir)
+    blocker = tmp_path / "berkas"
+    blocker.write_text("x")
+    for argv in (
+        ("print", "register", "--from", "2026-01-01", "--to", "2026-12-31"),
+        ("print", "dossier", number),
+    ):
+        result = _run(desk_dir, *argv, "--out", blocker / "sub" / "x.pdf")
+        assert result.code == 2, result.err
+        assert "bukan folder" in result.err and "Errno" not in result.err
+
+
+def test_print_still_creates_missing_folders(desk_dir: Path, tmp_path: Path) -> None:
+    number = _answered(desk_dir)
+    out = tmp_path / "baru" / "dalam" / "surat.pdf"
+    result = _run(desk_dir, "print", "notice", number, "--out", out)
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in out.parent.iterdir()] == ["surat.pdf"]
