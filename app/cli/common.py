@@ -230,15 +230,16 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
 # --- input -------------------------------------------------------------------------------------------------
 
 
-def _prompt(prompt: str) -> str:
-    """getpass on the terminal; refuses (instead of silently reading stdin) when there is no terminal."""
+def _prompt(prompt: str, *, env: str = PASSWORD_ENV, what: str = "Kata sandi") -> str:
+    """getpass on the terminal; refuses (instead of silently reading stdin) when there is no terminal, naming
+    the variable ``env`` that would have given the secret (a new password's is not the signing-in one's)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", getpass.GetPassWarning)
         try:
             return getpass.getpass(prompt)
         except (getpass.GetPassWarning, EOFError, OSError):
             raise AuthenticationFailed(
-                f"Kata sandi tidak dapat ditanyakan (tidak ada terminal). Isi variabel {PASSWORD_ENV}."
+                f"{what} tidak dapat ditanyakan (tidak ada terminal). Isi variabel {env}."
             ) from None
 
 
@@ -252,8 +253,8 @@ def read_new_password(label: str, *, env: str = NEW_PASSWORD_ENV) -> str:
     value = os.environ.get(env)
     if value is not None:
         return value
-    first = _prompt(f"Kata sandi baru untuk {label}: ")
-    if _prompt("Ulangi kata sandi: ") != first:
+    first = _prompt(f"Kata sandi baru untuk {label}: ", env=env, what="Kata sandi baru")
+    if _prompt("Ulangi kata sandi: ", env=env, what="Kata sandi baru") != first:
         raise ValidationError({"password": "Kedua kata sandi tidak sama."})
     return first
 
@@ -271,7 +272,9 @@ def read_text(source: str | None) -> str:
     try:
         return _decode(Path(source).read_bytes(), f"Berkas '{source}'")
     except OSError as exc:
-        raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {exc.strerror}."}) from None
+        from app.services.out_files import reason
+
+        raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {reason(exc)}."}) from None
 
 
 def _decode(raw: bytes, where: str) -> str:
