@@ -137,7 +137,13 @@ def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = Tru
         "Tanpa perintah: membuka aplikasi desktop.",
         parents=[common_options(top_level=True)],
     )
-    parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
+    # The help given here: Python 3.11 writes its own as an English literal that gettext never sees.
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ppid-desk {__version__}",
+        help="tampilkan versi program lalu keluar",
+    )
     parser.add_argument("--self-check", action="store_true", help=SELF_CHECK_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     named = None if every_command else _named_module(argv)
