@@ -83,7 +83,7 @@ def _render_list(views: list[Any]) -> str:
                 v.number,
                 v.request_number,
                 v.filed_at.strftime("%Y-%m-%d") + (" TERLAMBAT" if v.late_filing else ""),
-                v.status.value,
+                v.status_label,  # the label people read; --json and --status keep the code
                 ",".join(v.grounds),
                 v.due_response.isoformat() if v.due_response else "-",
             )

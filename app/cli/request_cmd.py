@@ -147,7 +147,7 @@ def _render_rows(rows: list[Any]) -> str:
             (
                 r.number,
                 r.received_at.strftime("%Y-%m-%d"),
-                r.status.value,
+                r.status_label,  # the label people read; --json and --status keep the code
                 (r.due.isoformat() if r.due else "-") + (" TERLAMBAT" if r.overdue else ""),
                 r.name,
                 r.information if len(r.information) <= 50 else r.information[:49] + "…",

@@ -211,6 +211,7 @@ def dossier_snapshot(
         RequesterView.of(requester, ctx.vault, reveal=reveal),
         [],
         received_by_name=names.get(request.received_by) or "",
+        reveal=reveal,
     )
     facts = [  # the handling of the request: the detail pane's rows the field table marks for the dossier
         s.LabeledValue(row.label, row.text or "-")

@@ -65,7 +65,8 @@ def _proxy(view: Any, when: When) -> str | None:
     proxy = view.proxy
     if not proxy:
         return None
-    phone = printed_phone(str(proxy.get("phone") or ""))  # stored E.164, read in the national form
+    # As the viewer may see it (``views.shown_proxy``): national, or masked for a role without personal data.
+    phone = proxy.get("phone_display") or printed_phone(str(proxy.get("phone") or ""))
     contact = ", ".join(str(v) for v in (proxy.get("address"), phone) if v)
     return f"{proxy.get('name')}" + (f" ({contact})" if contact else "")
 

@@ -323,6 +323,7 @@ class RegisterService:
             [EventView.of(e) for e in events],
             routed_away=routed_away(session, row.id),
             received_by_name=officer_name(session, row.received_by),
+            reveal=reveal,
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:

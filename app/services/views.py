@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, get_args, get_origin, get_type_hints
 
 from app.domain.deadlines import DueDate
-from app.domain.identity import format_phone, mask_email, mask_phone
+from app.domain.identity import format_phone, mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
     DECISION_LABELS,
     OBJECTION_STATUS_LABELS,
@@ -185,6 +185,18 @@ class EventView:
         }
 
 
+def shown_proxy(proxy: dict[str, Any] | None, *, reveal: bool) -> dict[str, Any] | None:
+    """The kuasa as this viewer may see it, by the requester's rule: the phone in full (``phone`` E.164,
+    ``phone_display`` national) only for a role that may see personal data; otherwise ``phone`` is null and
+    ``phone_display`` masked. Why: the views gave every role the kuasa's full number, while the printed register
+    and the requester's own phone were masked for a petugas."""
+    if not proxy:
+        return proxy
+    phone = str(proxy.get("phone") or "")
+    display = (printed_phone(phone) if reveal else mask_phone(phone)) if phone else None
+    return {**proxy, "phone": proxy.get("phone") if reveal else None, "phone_display": display}
+
+
 @dataclass(frozen=True)
 class RequestView:
     id: str
@@ -247,9 +259,12 @@ class RequestView:
         *,
         routed_away: bool = False,
         received_by_name: str = "",
+        reveal: bool = False,
     ) -> RequestView:
+        """``reveal``: the viewer may see personal data (the kuasa's phone in full, as the requester's)."""
+        stored = _stored(cls, row, REQUEST_FIELDS)
         return cls(
-            **_stored(cls, row, REQUEST_FIELDS),
+            **{**stored, "proxy": shown_proxy(stored.get("proxy"), reveal=reveal)},
             requester=requester,
             events=events,
             routed_away=routed_away,
@@ -328,10 +343,18 @@ class ObjectionView:
 
     @classmethod
     def of(
-        cls, row: Objection, request_number: str, events: list[EventView], *, received_by_name: str = ""
+        cls,
+        row: Objection,
+        request_number: str,
+        events: list[EventView],
+        *,
+        received_by_name: str = "",
+        reveal: bool = False,
     ) -> ObjectionView:
+        """``reveal``: the viewer may see personal data (the kuasa's phone in full)."""
+        stored = _stored(cls, row, OBJECTION_FIELDS)
         return cls(
-            **_stored(cls, row, OBJECTION_FIELDS),
+            **{**stored, "proxy": shown_proxy(stored.get("proxy"), reveal=reveal)},
             request_number=request_number,
             events=events,
             received_by_name=received_by_name or row.received_by,

@@ -1,0 +1,52 @@
+"""``ppid-desk request`` text output shows labels, never stored codes (issue 16, item 6).
+
+Seen: ``request list`` printed the STATUS column as codes (``tidak_lengkap``, ``tidak_dapat_diproses``), while
+``request show`` and the export read *Tidak lengkap (menunggu pemohon)*.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_helpers import intake, run_in_process
+
+
+def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no-untyped-def]
+    return run_in_process("--data-dir", desk_dir, "--user", "admin", *argv, stdin=stdin)
+
+
+def test_request_list_shows_the_status_label(desk_dir: Path) -> None:
+    body = intake(complete=False, missing_items=["Fotokopi KTP"])
+    added = _run(desk_dir, "request", "add", stdin=json.dumps(body))
+    assert added.code == 0, added.err
+    listed = _run(desk_dir, "request", "list")
+    assert listed.code == 0, listed.err
+    assert "Tidak lengkap (menunggu pemohon)" in listed.out
+    assert "tidak_lengkap" not in listed.out
+    data = _run(desk_dir, "request", "list", "--json").json()
+    assert data[0]["status"] == "tidak_lengkap"  # scripts keep the code
+
+
+def test_a_petugas_sees_the_kuasa_phone_masked(desk_dir: Path) -> None:
+    """Seen: ``request show --json`` gave a petugas the kuasa's full phone (``+6281255556666``) while the
+    requester's own phone was ``null`` for that role."""
+    from cli_helpers import PASSWORD
+
+    made = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
+        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    body = intake(
+        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
+        documents=["ktp", "surat_kuasa"],
+    )
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(body)).out.split("\t")[0]
+    seen = run_in_process(
+        "--data-dir", desk_dir, "--user", "siti", "request", "show", number, "--json"
+    ).json()
+    assert seen["requester"]["phone"] is None
+    assert seen["proxy"]["phone"] is None and seen["proxy"]["phone_display"] == "0812-••••-6666"
+    full = _run(desk_dir, "request", "show", number, "--json").json()
+    assert full["proxy"]["phone"] == "+6281255556666" and full["proxy"]["phone_display"] == "0812-5555-6666"
