@@ -50,7 +50,7 @@ def _agenda(cli: Cli) -> int:
             return f"Belum ada surat keluar bernomor tahun {args.year}."
         return table(
             [
-                (i, e.number, f"{e.date:%d-%m-%Y}", e.addressee, e.subject, e.record_number)
+                (i, e.number, e.date.isoformat(), e.addressee, e.subject, e.record_number)
                 for i, e in enumerate(items, start=1)
             ],
             ["NO", "NOMOR SURAT", "TANGGAL", "KEPADA", "PERIHAL", "NOMOR PENDAFTARAN"],
@@ -69,5 +69,13 @@ def _classification(cli: Cli) -> int:
         codes = service.set_classification(actor, cli.args.kind, cli.args.code)
     else:
         codes = service.classifications()
-    cli.emit(codes, lambda c: table(sorted(c.items()), ["JENIS", "KODE KLASIFIKASI"]))
+    from app.documents.kinds import DOCUMENT_TITLES
+
+    cli.emit(
+        codes,
+        lambda c: table(
+            [(kind, DOCUMENT_TITLES.get(kind, kind), code) for kind, code in sorted(c.items())],
+            ["KODE", "JENIS SURAT", "KODE KLASIFIKASI"],
+        ),
+    )
     return 0

@@ -225,8 +225,11 @@ def _settings(cli: Cli) -> int:
     cli.emit(
         current,
         lambda c: table(
-            [(k, v["paper"], v["printer"] or "(bawaan sistem)") for k, v in c.items()],
-            ["JENIS", "KERTAS", "PRINTER"],
+            [
+                (k, DOCUMENT_TITLES.get(k, k), v["paper"], v["printer"] or "(bawaan sistem)")
+                for k, v in c.items()
+            ],
+            ["KODE", "JENIS DOKUMEN", "KERTAS", "PRINTER"],
         ),
     )
     return 0

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, NUMBERED, PAPERS, REQUEST_LETTERS, kind_of
 from app.documents.templates import load_template
+from app.domain import text as text_rules
 from app.domain.identity import printed_phone
 from app.domain.numbering import LETTER_COUNTER, counter_key, parts_for, render_letter_number
 from app.domain.permissions import Permission
@@ -417,10 +418,12 @@ class LetterService:
         """The office's own code for one kind (empty: back to the registry's or the office's code)."""
         if kind not in NUMBERED:
             raise ValidationError({"kind": "Jenis surat bernomor: " + ", ".join(sorted(NUMBERED))})
-        code = code.strip()
-        if len(code) > 30 or "/" in code or "{" in code or "}" in code:
+        code = text_rules.line(code, "code") or ""  # the register's text rules: no control character
+        if len(code) > 30 or any(ch in code for ch in "/{} "):  # a tab or space would split the letter number
             raise ValidationError(
-                {"code": "Kode klasifikasi maks. 30 karakter, tanpa '/' atau kurung kurawal."}
+                {
+                    "code": "Kode klasifikasi maks. 30 karakter, tanpa spasi, '/' atau kurung kurawal (mis. 000.5.9)."
+                }
             )
         whole = self._setting(LETTER_SETTING)
         overrides = {k: v for k, v in self._overrides().items() if k != kind}

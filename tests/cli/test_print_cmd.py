@@ -64,3 +64,12 @@ def test_print_still_creates_missing_folders(desk_dir: Path, tmp_path: Path) -> 
     assert result.code == 0, result.err
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["surat.pdf"]
+
+
+def test_print_settings_name_the_documents(desk_dir: Path) -> None:
+    """Seen: ``print settings`` listed ``receipt``, ``information_list``… as the JENIS column."""
+    shown = _run(desk_dir, "print", "settings")
+    assert shown.code == 0, shown.err
+    assert "Tanda Bukti Penerimaan Permohonan" in shown.out
+    line = next(line for line in shown.out.splitlines() if "Tanda Bukti Penerimaan" in line)
+    assert line.split()[0] == "receipt"  # the --kind code stays beside the title

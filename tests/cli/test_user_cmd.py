@@ -1,0 +1,34 @@
+"""``ppid-desk user add --nip``: the NIP by the same rule as an official's (18 digits, only digits and spaces).
+
+Seen: ``user add rudi ... --nip 123`` was saved (the help says "NIP (18 digit)"; ``official set`` refuses it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import PASSWORD, run_in_process
+
+
+@pytest.mark.parametrize(
+    ("nip", "message"), [("123", "NIP harus 18 digit"), ("19680507x198712100", "hanya boleh berisi angka")]
+)
+def test_a_bad_nip_is_refused(desk_dir: Path, nip: str, message: str) -> None:
+    result = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "rudi", "--name", "Rudi", "--role", "petugas",
+        "--nip", nip, env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert result.code == 2
+    assert message in result.err
+    listed = run_in_process("--data-dir", desk_dir, "--user", "admin", "user", "list", "--json").json()
+    assert [u["username"] for u in listed] == ["admin"]
+
+
+def test_a_spaced_nip_is_kept_as_digits(desk_dir: Path) -> None:
+    result = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "rudi", "--name", "Rudi", "--role", "petugas",
+        "--nip", "19680507 198712 1 001", "--json", env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.json()["nip"] == "196805071987121001"
