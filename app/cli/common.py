@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.errors import AuthenticationFailed, NotFound, ValidationError
+from app.errors import AuthenticationFailed, DeskError, NotFound, ValidationError
 from app.osenv import end_of_input_keys
 
 if TYPE_CHECKING:
@@ -303,19 +303,18 @@ JSON_ERRORS: dict[str, str] = {
 }
 
 
-def parse_json_object(raw: str, where: str) -> dict[str, Any]:
-    """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``)."""
+def parse_json_object(raw: str, where: str, *, one_line: bool = False) -> dict[str, Any]:
+    """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``).
+    ``one_line``: ``raw`` is one line of JSON Lines (``where`` names it), so only the column is told."""
     from app.domain.text import check_body
 
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         what = JSON_ERRORS.get(exc.msg.split(" at")[0], "")
+        place = f"kolom {exc.colno}" if one_line else f"baris {exc.lineno}, kolom {exc.colno}"
         raise ValidationError(
-            {
-                "json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno})"
-                + (f": {what}." if what else ".")
-            }
+            {"json": f"{where}: JSON tidak valid ({place})" + (f": {what}." if what else ".")}
         ) from None
     except RecursionError:
         raise ValidationError({"json": f"{where}: susunan JSON terlalu dalam."}) from None
@@ -356,3 +355,35 @@ def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() for row in body]
     return "\n".join(lines)
+
+
+def describe(error: DeskError) -> str:
+    """A refusal as the officer reads it: the message and, where the officer has an answer, the option that
+    gives it (shared by ``main`` and the lines of ``request add --jsonl``)."""
+    from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate
+
+    if isinstance(error, ConfirmationRequired):
+        lines = ["Perlu konfirmasi petugas:"]
+        lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
+        lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
+        return "\n".join(lines)
+    if isinstance(error, PossibleDuplicate):
+        return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
+    if isinstance(error, IdentityQuestion):
+        return (
+            f"{error}\nBila orang yang sama dan namanya diperbaiki, ulangi dengan --orang-sama. Bila "
+            f"{error.key_label} salah ketik, perbaiki {error.key_label} dalam data lalu ulangi dengan "
+            "--nik-diperbaiki."
+        )
+    if isinstance(error, ValidationError):
+        # A field of the body is named (``requester.nik``) so it can be found; the input as a whole
+        # (``json``, ``file``) is no field to name.
+        said = [msg if key in _WHOLE_INPUT else f"{key}: {msg}" for key, msg in error.fields.items()]
+        if len(said) == 1:
+            return said[0]
+        return "\n".join(["Data tidak dapat disimpan:", *(f"  - {line}" for line in said)])
+    return str(error)
+
+
+#: Keys of a ``ValidationError`` that stand for the input as a whole rather than one of its fields.
+_WHOLE_INPUT = frozenset({"_", "json", "file"})

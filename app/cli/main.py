@@ -23,7 +23,7 @@ from typing import TextIO
 from app import __version__
 from app.cli import collector
 from app.cli.argparse_id import indonesian
-from app.cli.common import Cli, common_options
+from app.cli.common import Cli, common_options, describe
 from app.cli.self_check import SELF_CHECK_HELP
 from app.errors import (
     ActionRefused,
@@ -188,27 +188,6 @@ def _start_gui(cli: Cli) -> int | None:
     return int(run(cli.data_dir) or 0)
 
 
-def _describe(error: DeskError) -> str:
-    if isinstance(error, ConfirmationRequired):
-        lines = ["Perlu konfirmasi petugas:"]
-        lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
-        lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
-        return "\n".join(lines)
-    if isinstance(error, PossibleDuplicate):
-        return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
-    if isinstance(error, IdentityQuestion):
-        return (
-            f"{error}\nBila orang yang sama dan namanya diperbaiki, ulangi dengan --orang-sama. Bila "
-            f"{error.key_label} salah ketik, perbaiki {error.key_label} dalam data lalu ulangi dengan "
-            "--nik-diperbaiki."
-        )
-    if isinstance(error, ValidationError) and len(error.fields) > 1:
-        lines = ["Data tidak dapat disimpan:"]
-        lines += [f"  - {msg if key == '_' else f'{key}: {msg}'}" for key, msg in error.fields.items()]
-        return "\n".join(lines)
-    return str(error)
-
-
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -249,7 +228,7 @@ def main(
             return EXIT_REFUSED
         return int(handler(cli) or EXIT_OK)
     except REFUSALS as error:
-        cli.err(_describe(error))
+        cli.err(describe(error))
         return EXIT_REFUSED
     except DeskError as error:
         cli.err(str(error))
