@@ -357,7 +357,7 @@ class RegisterService:
             and not audit_if_writable(
                 self.ctx, actor, action="view_personal_data", entity="request", entity_id=view.id,
                 details={"number": view.number},
-                notice="Perhatian: NIK, telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di "
+                notice="Perhatian: NIK, telepon dan email disamarkan, karena melihatnya lengkap harus tercatat di "
                 "jejak audit dan register tidak dapat ditulis (disk penuh atau hanya-baca).",
             )
         ):  # fmt: skip
