@@ -50,3 +50,25 @@ def test_a_petugas_sees_the_kuasa_phone_masked(desk_dir: Path) -> None:
     assert seen["proxy"]["phone"] is None and seen["proxy"]["phone_display"] == "0812-••••-6666"
     full = _run(desk_dir, "request", "show", number, "--json").json()
     assert full["proxy"]["phone"] == "+6281255556666" and full["proxy"]["phone_display"] == "0812-5555-6666"
+
+
+def test_respond_refuses_costs_and_days_the_dialog_cannot_hold(desk_dir: Path) -> None:
+    """Seen: ``respond`` with ``{"costs": {"pages": 10**20, "price_per_page": 10**20}}`` was recorded (a total
+    of 10**40 rupiah), and ``print notice`` then failed with ``InvalidOperation`` (exit 1); the respond dialog
+    holds 0–100.000.000 per cost and 0–365 days of provision."""
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(intake())).out.split("\t")[0]
+    for body, field in (
+        ({"costs": {"pages": 10**20, "price_per_page": 10**20}}, "costs.pages"),
+        ({"costs": {"pages": 2, "price_per_page": 100_000_001}}, "costs.price_per_page"),
+        ({"provision_days": 1000}, "provision_days"),
+        ({"provision_days": True}, "provision_days"),
+    ):
+        full = {"decision": "diterima", "info_form": "softcopy", **body}
+        result = _run(desk_dir, "request", "act", number, "respond", "--body", "-", stdin=json.dumps(full))
+        assert result.code == 2, (body, result.err)
+        assert field in result.err
+    assert _run(desk_dir, "request", "show", number, "--json").json()["status"] == "diproses"
+    fine = {"decision": "diterima", "info_form": "softcopy", "costs": {"pages": 40, "price_per_page": 500}}
+    assert (
+        _run(desk_dir, "request", "act", number, "respond", "--body", "-", stdin=json.dumps(fine)).code == 0
+    )
