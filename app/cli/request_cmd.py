@@ -119,17 +119,20 @@ def _when(value: datetime | None) -> str:
 
 
 def render_request(view: Any) -> str:
+    from app.services.record_details import kuasa_text
+
     who = view.requester
     ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email_display) if p)
     lines = [
         f"Nomor        : {view.number}",
-        f"Status       : {view.status_label} ({view.status.value})",
+        f"Status       : {view.status_label}",
         f"Diterima     : {_when(view.received_at)} melalui {CHANNELS.get(view.channel, view.channel)} "
         f"oleh {view.received_by_name or view.received_by}",
         f"Lengkap      : {_when(view.completed_at)}",
         f"Pemohon      : {who.name} ({REQUESTER_KIND_LABELS.get(who.kind, who.kind)})"
         + (f" — {ident}" if ident else ""),
         f"Alamat       : {who.address}",
+        *([f"Kuasa        : {kuasa_text(view.proxy)}"] if view.proxy else []),
         f"Informasi    : {view.information}",
         f"Tujuan       : {view.purpose}",
     ]
@@ -284,5 +287,5 @@ def _act(cli: Cli) -> int:
     actor = cli.actor()
     body = read_json_object(cli.args.body)
     view = cli.services().actions.act(actor, cli.args.number, cli.args.action, body, at=cli.args.at)
-    cli.emit(view, lambda v: f"{v.number}: {v.status_label} ({v.status.value}).\n{v.events[-1].summary}")
+    cli.emit(view, lambda v: f"{v.number}: {v.status_label}.\n{v.events[-1].summary}")
     return 0

@@ -67,3 +67,15 @@ def test_objection_list_shows_the_status_label(desk_dir: Path) -> None:
     assert _run(desk_dir, "objection", "add", "--request", number, "--ground", "c").code == 0
     listed = _run(desk_dir, "objection", "list")
     assert "Terdaftar" in listed.out and "terdaftar" not in listed.out
+
+
+def test_objection_show_names_the_kuasa_and_no_codes(desk_dir: Path) -> None:
+    """Seen: ``objection show`` never said the keberatan came through a kuasa (the detail pane does), and its
+    status line read ``Terdaftar (menunggu tanggapan Atasan PPID) (terdaftar)``."""
+    number = _request(desk_dir)
+    filed = _file(
+        desk_dir, number, {"name": "Rina Marlina", "address": "Jl. Veteran 5", "phone": "0812 9999 1111"}
+    )
+    shown = _run(desk_dir, "objection", "show", filed.out.split("\t")[0])
+    assert "Kuasa        : Rina Marlina (Jl. Veteran 5, 0812-9999-1111)" in shown.out
+    assert "(terdaftar)" not in shown.out

@@ -72,3 +72,15 @@ def test_respond_refuses_costs_and_days_the_dialog_cannot_hold(desk_dir: Path) -
     assert (
         _run(desk_dir, "request", "act", number, "respond", "--body", "-", stdin=json.dumps(fine)).code == 0
     )
+
+
+def test_request_show_names_the_kuasa_and_no_status_code(desk_dir: Path) -> None:
+    """Seen: ``request show`` left out the kuasa entirely and read ``Status : Diproses (diproses)``."""
+    body = intake(
+        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
+        documents=["ktp", "surat_kuasa"],
+    )
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(body)).out.split("\t")[0]
+    shown = _run(desk_dir, "request", "show", number)
+    assert "Kuasa        : Andi Kuasa (Jl. A, 0812-5555-6666)" in shown.out
+    assert "(diproses)" not in shown.out and "Status       : Diproses" in shown.out
