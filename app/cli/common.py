@@ -344,6 +344,23 @@ def parse_date_arg(value: str) -> Any:
         ) from None
 
 
+def parse_year_arg(value: str) -> int:
+    """argparse ``type=`` for a year: one of the register's years (2000–2099, as every date it records)."""
+    from app.domain.text import DATE_MAX, DATE_MIN
+
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tahun '{value}' tidak valid; tulis empat angka, mis. 2026"
+        ) from None
+    if not DATE_MIN.year <= year <= DATE_MAX.year:
+        raise argparse.ArgumentTypeError(
+            f"tahun {year} di luar rentang yang wajar ({DATE_MIN.year}–{DATE_MAX.year})"
+        )
+    return year
+
+
 def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> str:
     """A plain, aligned text table (no dependency; good enough for a terminal)."""
     body = [["" if c is None else str(c) for c in row] for row in rows]

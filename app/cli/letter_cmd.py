@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Cli, add_command, add_group, table
+from app.cli.common import Cli, add_command, add_group, parse_year_arg, table
 from app.documents.kinds import NUMBERED
 
 
@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
         group, "agenda", help="agenda surat keluar satu tahun (tampilkan, atau ekspor dengan --out)",
         handler=_agenda,
     )  # fmt: skip
-    agenda.add_argument("--year", type=int, required=True, metavar="YYYY", help="tahun surat")
+    agenda.add_argument("--year", type=parse_year_arg, required=True, metavar="YYYY", help="tahun surat")
     agenda.add_argument(
         "--format", choices=("csv", "xlsx", "json"), help="format berkas (bawaan: dari akhiran --out)"
     )

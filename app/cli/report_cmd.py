@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Cli, add_command, dumps, read_json_object
+from app.cli.common import Cli, add_command, dumps, parse_year_arg, read_json_object
 from app.errors import ValidationError
 
 FORMATS = ("json", "pdf", "xlsx")
@@ -45,7 +45,9 @@ def register(subparsers: Any) -> None:
         choices=("tahunan", "semester"),
         help="jenis laporan PDF (bawaan: semester untuk periode 2025-S1/S2, selain itu tahunan)",
     )
-    parser.add_argument("--year", type=int, metavar="YYYY", help="tahun narasi (untuk 'report narrative')")
+    parser.add_argument(
+        "--year", type=parse_year_arg, metavar="YYYY", help="tahun narasi (untuk 'report narrative')"
+    )
     parser.add_argument(
         "--set-from",
         metavar="FILE",
