@@ -216,7 +216,7 @@ def _check(cli: Cli) -> int:
 
     def render(r: Any) -> str:
         lines = [f"Pemeriksaan {r.path}:"]
-        lines += [f"  [{'OK' if i.ok else 'MASALAH'}] {i.name}: {i.detail}" for i in r.items]
+        lines += [f"  [{'OK' if i.ok else 'GAGAL'}] {i.name}: {i.detail}" for i in r.items]
         lines.append("Register sehat." if r.ok else f"{len(r.problems)} masalah ditemukan.")
         return "\n".join(lines)
 
