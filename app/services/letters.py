@@ -471,10 +471,14 @@ class LetterService:
             if paper not in PAPERS[kind]:
                 errors[f"{kind}.paper"] = "Kertas harus salah satu: " + ", ".join(PAPERS[kind])
                 continue
-            merged[kind] = {
-                "paper": paper,
-                "printer": str(entry.get("printer", merged[kind]["printer"]) or ""),
-            }
+            try:  # a printer's name by the register's text rules: no control character, not endless
+                printer = text_rules.line(
+                    entry.get("printer", merged[kind]["printer"]), f"{kind}.printer", max_length=200
+                )
+            except ValidationError as exc:
+                errors.update(exc.fields)
+                continue
+            merged[kind] = {"paper": paper, "printer": printer or ""}
         if errors:
             raise ValidationError(errors)
         whole = self._setting(PRINT_SETTING)

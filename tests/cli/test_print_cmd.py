@@ -73,3 +73,13 @@ def test_print_settings_name_the_documents(desk_dir: Path) -> None:
     assert "Tanda Bukti Penerimaan Permohonan" in shown.out
     line = next(line for line in shown.out.splitlines() if "Tanda Bukti Penerimaan" in line)
     assert line.split()[0] == "receipt"  # the --kind code stays beside the title
+
+
+def test_a_printer_name_obeys_the_text_rules(desk_dir: Path) -> None:
+    """Seen: ``print settings --kind receipt --printer "EPSON<ESC>X"`` was stored with the control character (the
+    register's text rules refuse it in every other field), and so was a name of 5000 characters."""
+    for name, said in (("EPSON\x1bX", "U+001B"), ("E" * 5000, "Terlalu panjang")):
+        result = _run(desk_dir, "print", "settings", "--kind", "receipt", "--printer", name)
+        assert result.code == 2, result.out
+        assert said in result.err
+    assert _run(desk_dir, "print", "settings", "--json").json()["receipt"]["printer"] == ""
