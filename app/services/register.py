@@ -320,7 +320,7 @@ class RegisterService:
         return RequestView.of(
             row,
             RequesterView.of(as_recorded(row, requester), self.ctx.vault, reveal=reveal),
-            [EventView.of(e) for e in events],
+            [EventView.of(e, reveal=reveal) for e in events],
             routed_away=routed_away(session, row.id),
             received_by_name=officer_name(session, row.received_by),
             reveal=reveal,

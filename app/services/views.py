@@ -159,6 +159,36 @@ class RequesterView:
         return _dumped(self, REQUESTER_FIELDS, after={})
 
 
+#: How a contact in an event's data is masked (the requester view's rule).
+_CONTACT_MASKS: dict[str, Callable[[str], str]] = {"phone": mask_phone, "email": mask_email}
+
+
+def _masked_event_data(data: dict[str, Any]) -> dict[str, Any]:
+    """An event's data with its personal contacts masked: a correction of ``requester.phone``/``.email`` (its
+    ``old`` and ``new``) and the ``requester_updated`` changes of an intake (a NIK is already stored masked)."""
+
+    def masked(key: str, value: Any) -> Any:
+        return _CONTACT_MASKS[key](value) if isinstance(value, str) and value else value
+
+    field = str(data.get("field") or "").removeprefix("requester.")
+    if field in _CONTACT_MASKS and str(data.get("field", "")).startswith("requester."):
+        data = {**data, "old": masked(field, data.get("old")), "new": masked(field, data.get("new"))}
+    updated = data.get("requester_updated")
+    if isinstance(updated, dict):
+        data = {
+            **data,
+            "requester_updated": {
+                key: (
+                    {k: masked(key, v) for k, v in change.items()}
+                    if key in _CONTACT_MASKS and isinstance(change, dict)
+                    else change
+                )
+                for key, change in updated.items()
+            },
+        }
+    return data
+
+
 @dataclass(frozen=True)
 class EventView:
     id: str
@@ -170,8 +200,12 @@ class EventView:
     data: dict[str, Any]
 
     @classmethod
-    def of(cls, row: Event) -> EventView:
-        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, dict(row.data))
+    def of(cls, row: Event, *, reveal: bool = True) -> EventView:
+        """``reveal=False``: the viewer may not see personal data, so the contacts a line's data holds (a
+        corrected phone or email, a returning requester's updated ones) are masked like the requester's own.
+        Sync payloads keep the default: the city and the other desks hold the register in full."""
+        data = dict(row.data) if reveal else _masked_event_data(dict(row.data))
+        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, data)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -84,3 +84,58 @@ def test_request_show_names_the_kuasa_and_no_status_code(desk_dir: Path) -> None
     shown = _run(desk_dir, "request", "show", number)
     assert "Kuasa        : Andi Kuasa (Jl. A, 0812-5555-6666)" in shown.out
     assert "(diproses)" not in shown.out and "Status       : Diproses" in shown.out
+
+
+def test_a_petugas_sees_corrected_contacts_masked_on_the_timeline(desk_dir: Path) -> None:
+    """Seen: after ``correct requester.phone``, ``request show --json`` gave a petugas the old and the new phone
+    in full in the event's data (``"old": "+6281234567890"``), while the requester's phone is ``null`` for that
+    role (a corrected NIK was already masked)."""
+    from cli_helpers import PASSWORD
+
+    made = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
+        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(intake())).out.split("\t")[0]
+    for field, value in (("requester.phone", "0812 7777 8888"), ("requester.email", "budi.baru@example.id")):
+        body = {"field": field, "value": value, "reason": "Salah ketik saat penerimaan"}
+        assert (
+            _run(desk_dir, "request", "act", number, "correct", "--body", "-", stdin=json.dumps(body)).code
+            == 0
+        )
+    seen = run_in_process(
+        "--data-dir", desk_dir, "--user", "siti", "request", "show", number, "--json"
+    ).json()
+    text = json.dumps(seen["events"], ensure_ascii=False)
+    for full in ("6281234567890", "6281277778888", "budi.santoso@example.id", "budi.baru@example.id"):
+        assert full not in text
+    phone = next(e for e in seen["events"] if e["data"].get("field") == "requester.phone")["data"]
+    assert phone["old"] == "0812-••••-7890" and phone["new"] == "0812-••••-8888"
+    full_view = _run(desk_dir, "request", "show", number, "--json").json()
+    assert "+6281277778888" in json.dumps(full_view["events"])  # a supervisor or admin still reads them
+
+
+def test_a_petugas_sees_a_returning_requesters_new_contacts_masked(desk_dir: Path) -> None:
+    """The sibling in the intake's line: a returning requester's changed phone is in ``requester_updated``."""
+    from cli_helpers import PASSWORD
+
+    made = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
+        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    assert _run(desk_dir, "request", "add", stdin=json.dumps(intake())).code == 0
+    again = intake(
+        received_at="2026-03-17T10:00:00",
+        information="Data lain sama sekali",
+        requester={"phone": "0813 2222 3333"},
+    )
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(again)).out.split("\t")[0]
+    full = _run(desk_dir, "request", "show", number, "--json").json()
+    assert "+6281322223333" in json.dumps(full["events"])  # the line records the change
+    seen = run_in_process(
+        "--data-dir", desk_dir, "--user", "siti", "request", "show", number, "--json"
+    ).json()
+    text = json.dumps(seen["events"], ensure_ascii=False)
+    assert "6281322223333" not in text and "6281234567890" not in text
