@@ -83,3 +83,38 @@ def test_a_printer_name_obeys_the_text_rules(desk_dir: Path) -> None:
         assert result.code == 2, result.out
         assert said in result.err
     assert _run(desk_dir, "print", "settings", "--json").json()["receipt"]["printer"] == ""
+
+
+def test_a_petugas_dossier_masks_phone_and_email(desk_dir: Path, tmp_path: Path) -> None:
+    """Seen: ``print dossier`` by a petugas printed the requester's phone and e-mail in full (the NIK masked),
+    while that role's receipt reprint, register and screens mask all three."""
+    import io
+
+    import pypdf
+    from cli_helpers import PASSWORD
+
+    made = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
+        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    body = intake(
+        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
+        documents=["ktp", "surat_kuasa"],
+    )
+    number = _run(desk_dir, "request", "add", stdin=json.dumps(body)).out.split("\t")[0]
+    out = tmp_path / "berkas.pdf"
+    printed = run_in_process(
+        "--data-dir", desk_dir, "--user", "siti", "print", "dossier", number, "--out", out
+    )
+    assert printed.code == 0, printed.err
+    text = " ".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
+    for full in ("0812-3456-7890", "budi.santoso@example.id", "0812-5555-6666", "3673011506850001"):
+        assert full not in text
+    assert "0812-••••-7890" in text
+    whole = tmp_path / "lengkap.pdf"
+    assert _run(desk_dir, "print", "dossier", number, "--out", whole).code == 0  # an admin reads them in full
+    full_text = " ".join(
+        p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(whole.read_bytes())).pages
+    )
+    assert "0812-3456-7890" in full_text
