@@ -191,7 +191,14 @@ def _letters(cli: Cli) -> int:
             return "Belum ada surat yang diterbitkan untuk permohonan ini."
         return table(
             [
-                (d.id, d.title, d.number or "-", f"{d.issued_at:%Y-%m-%d %H:%M}", d.issued_by, d.sha256[:12])
+                (
+                    d.id,
+                    d.title,
+                    d.number or "-",
+                    f"{d.issued_at:%Y-%m-%d %H:%M}",
+                    d.issued_by_name or d.issued_by,
+                    d.sha256[:12],
+                )
                 for d in items
             ],
             ["ID", "JENIS", "NOMOR", "DITERBITKAN", "OLEH", "SHA-256"],

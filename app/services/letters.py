@@ -50,7 +50,7 @@ from app.services.letter_sync import enqueue_letter
 from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
-from db.models import IssuedLetter, Objection, Request, Requester
+from db.models import IssuedLetter, Objection, Request, Requester, User
 
 
 def _audit_full_view(
@@ -120,6 +120,7 @@ class IssuedDocument:
     masked: bool = False  # a reprint for a reader who sees personal data masked (not the letter as issued)
     paper: str = ""  # the paper this copy was rendered on
     issued_paper: str = ""  # the paper the letter was issued on; a reprint on other paper is not identical
+    issued_by_name: str = ""  # the officer's full name (``letters``), as the agenda names them
 
     @property
     def other_paper(self) -> bool:
@@ -138,6 +139,7 @@ class IssuedDocument:
             "request_number": self.request_number,
             "issued_at": self.issued_at.isoformat(),
             "issued_by": self.issued_by,
+            "issued_by_name": self.issued_by_name or self.issued_by,
             "sha256": self.sha256,
             "reprint": self.reprint,
             "identical": self.identical,
@@ -381,7 +383,14 @@ class LetterService:
                 .where(IssuedLetter.request_id == request.id)
                 .order_by(IssuedLetter.issued_at)
             ).all()
-            return [self._document(r, request.number, b"", reprint=False) for r in rows]
+            names = dict(session.execute(select(User.username, User.full_name)).all())
+            return [
+                replace(
+                    self._document(r, request.number, b"", reprint=False),
+                    issued_by_name=names.get(r.issued_by) or r.issued_by,
+                )
+                for r in rows
+            ]
 
     def _document(
         self,

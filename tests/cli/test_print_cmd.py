@@ -118,3 +118,18 @@ def test_a_petugas_dossier_masks_phone_and_email(desk_dir: Path, tmp_path: Path)
         p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(whole.read_bytes())).pages
     )
     assert "0812-3456-7890" in full_text
+
+
+def test_print_letters_names_who_issued_by_full_name(tmp_path: Path) -> None:
+    """Seen: ``print letters`` showed the account (``admin``) under OLEH, while the agenda and the request show
+    the officer's full name (issue 16 item 10, *Petugas penerima*)."""
+    from cli_helpers import init_args
+
+    desk_dir = tmp_path / "meja"
+    assert run_in_process(*init_args(desk_dir), "--admin-name", "Siti Rahmawati, S.Sos.").code == 0
+    number = _answered(desk_dir)
+    assert _run(desk_dir, "print", "notice", number, "--out", tmp_path / "n.pdf").code == 0
+    listed = _run(desk_dir, "print", "letters", number)
+    assert "Siti Rahmawati, S.Sos." in listed.out
+    data = _run(desk_dir, "print", "letters", number, "--json").json()
+    assert data[0]["issued_by"] == "admin" and data[0]["issued_by_name"] == "Siti Rahmawati, S.Sos."

@@ -32,3 +32,13 @@ def test_a_spaced_nip_is_kept_as_digits(desk_dir: Path) -> None:
     )  # fmt: skip
     assert result.code == 0, result.err
     assert result.json()["nip"] == "196805071987121001"
+
+
+def test_user_list_writes_moments_like_every_other_table(desk_dir: Path) -> None:
+    """Seen: MASUK TERAKHIR read ``2026-12-07 08:33:13`` (seconds) where every other table writes
+    ``2026-03-16 09:30``."""
+    import re
+
+    listed = run_in_process("--data-dir", desk_dir, "--user", "admin", "user", "list")
+    line = next(line for line in listed.out.splitlines() if line.startswith("admin"))
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", line) and not re.search(r":\d{2}:\d{2}$", line)
