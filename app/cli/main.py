@@ -222,9 +222,19 @@ def main(
                 build_parser().print_help(cli.stdout)
             return EXIT_OK
         handler = getattr(args, "handler", None)
-        if handler is None:
+        if handler is None:  # a group without its command: a usage error, on stderr as argparse's own
+            group = args.group_parser
+            names = [
+                name
+                for action in group._actions
+                if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices
+            ]
             with indonesian():
-                args.group_parser.print_help(cli.stdout)
+                group.print_usage(cli.stderr)
+            cli.err(
+                f"{group.prog}: kesalahan: sebutkan perintahnya: {', '.join(names)} (lihat {group.prog} --help)."
+            )
             return EXIT_REFUSED
         return int(handler(cli) or EXIT_OK)
     except REFUSALS as error:

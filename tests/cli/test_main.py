@@ -45,3 +45,13 @@ def test_version_help_through_the_command_line() -> None:
     assert result.code == 0
     line = next(line for line in result.out.splitlines() if "--version" in line and "[" not in line)
     assert "tampilkan versi program lalu keluar" in line
+
+
+def test_a_group_without_its_command_is_a_usage_error_on_stderr() -> None:
+    """Seen: ``ppid-desk request`` printed the whole help on stdout (where a script reads results) and exited 2
+    without saying what was missing."""
+    result = run_in_process("request")
+    assert result.code == 2
+    assert result.out == ""
+    assert "penggunaan: ppid-desk request" in result.err
+    assert "kesalahan: sebutkan perintahnya: add, list, show, act, route" in result.err
