@@ -139,3 +139,16 @@ def test_a_petugas_sees_a_returning_requesters_new_contacts_masked(desk_dir: Pat
     ).json()
     text = json.dumps(seen["events"], ensure_ascii=False)
     assert "6281322223333" not in text and "6281234567890" not in text
+
+
+def test_lists_in_a_body_are_bounded_and_without_repeats(desk_dir: Path) -> None:
+    """Seen: an intake with ``"missing_items"`` of 20.000 entries, or ``"documents": ["ktp"] * 50000``, was
+    registered as it came (a 350 kB request that every view, letter and sync then carries)."""
+    many = intake(complete=False, missing_items=[f"Berkas {i}" for i in range(20_000)])
+    refused = _run(desk_dir, "request", "add", stdin=json.dumps(many))
+    assert refused.code == 2 and "missing_items" in refused.err and "paling banyak" in refused.err
+    repeated = intake(documents=["ktp"] * 50_000)
+    added = _run(desk_dir, "request", "add", stdin=json.dumps(repeated))
+    assert added.code == 0, added.err
+    number = added.out.split("\t")[0]
+    assert _run(desk_dir, "request", "show", number, "--json").json()["documents"] == ["ktp"]
