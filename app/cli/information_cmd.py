@@ -65,10 +65,13 @@ def _list(cli: Cli) -> int:
     if args.format != "text":
         if args.out is None:
             raise ValidationError({"out": "Sebutkan berkas keluaran dengan --out FILE."})
-        if args.format == "pdf":
-            args.out.write_bytes(lists.pdf(which, args.paper))
-        else:
-            lists.xlsx(which, args.out)
+        from app.services.out_files import claimed
+
+        with claimed(args.out) as part:  # refused in Indonesian before the work; the file appears only whole
+            if args.format == "pdf":
+                part.write_bytes(lists.pdf(which, args.paper))
+            else:
+                lists.xlsx(which, part)
         cli.emit({"list": which, "format": args.format, "out": str(args.out)},
                  lambda r: f"Daftar {which.upper()} ({r['format']}) -> {r['out']}")  # fmt: skip
         return 0

@@ -48,7 +48,13 @@ def register(subparsers: Any) -> None:
 def _render_users(users: list[Any]) -> str:
     return table(
         [
-            (u.username, u.full_name, u.role, "aktif" if u.active else "nonaktif", u.last_login_at or "-")
+            (
+                u.username,
+                u.full_name,
+                u.role,
+                "aktif" if u.active else "nonaktif",
+                f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "-",  # as every other table
+            )
             for u in users
         ],
         ["PENGGUNA", "NAMA", "PERAN", "STATUS", "MASUK TERAKHIR"],

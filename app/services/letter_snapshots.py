@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.domain.deadlines import RULES
 from app.domain.formatting import terbilang
-from app.domain.identity import printed_phone
+from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS
@@ -180,6 +181,18 @@ def requester_snapshot(
         proxy_name=str(proxy.get("name") or ""),
         proxy_address=str(proxy.get("address") or ""),
         proxy_phone=printed_phone(str(proxy.get("phone") or "")),
+    )
+
+
+def masked_contacts(who: s.Requester) -> s.Requester:
+    """``who`` as a reader without ``VIEW_PERSONAL_DATA`` may see it on paper that is not handed to the requester
+    (the dossier): phone, e-mail and the kuasa's phone masked as the register and a reprint mask them (the NIK
+    is masked already by ``requester_snapshot``; the address stays, as on the screens)."""
+    return replace(
+        who,
+        phone=mask_phone(who.phone) if who.phone else "",
+        email=mask_email(who.email) if who.email else "",
+        proxy_phone=mask_phone(who.proxy_phone) if who.proxy_phone else "",
     )
 
 

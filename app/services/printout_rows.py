@@ -32,6 +32,7 @@ from app.services.context import Actor, DeskContext
 from app.services.identity import as_recorded
 from app.services.letter_snapshots import (
     deadline,
+    masked_contacts,
     office_snapshot,
     ppid_signatory,
     request_snapshot,
@@ -211,6 +212,7 @@ def dossier_snapshot(
         RequesterView.of(requester, ctx.vault, reveal=reveal),
         [],
         received_by_name=names.get(request.received_by) or "",
+        reveal=reveal,
     )
     facts = [  # the handling of the request: the detail pane's rows the field table marks for the dossier
         s.LabeledValue(row.label, row.text or "-")
@@ -222,10 +224,13 @@ def dossier_snapshot(
         )
         for row in section.rows
     ]
+    who = requester_snapshot(requester, request.proxy, ctx.vault, actor)
+    if not reveal:  # the dossier is not handed out: a petugas's copy masks contacts like the register
+        who = masked_contacts(who)
     return s.DossierSnapshot(
         office=office_snap,
         request=request_snapshot(request),
-        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
+        requester=who,
         printed_at=now,
         status=STATUS_LABELS.get(Status(request.status), request.status),
         facts=tuple(facts),
