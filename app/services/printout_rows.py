@@ -225,7 +225,7 @@ def dossier_snapshot(
     return s.DossierSnapshot(
         office=office_snap,
         request=request_snapshot(request),
-        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
+        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor, contacts_as_seen=True),
         printed_at=now,
         status=STATUS_LABELS.get(Status(request.status), request.status),
         facts=tuple(facts),
