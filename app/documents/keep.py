@@ -51,7 +51,7 @@ def lead_in(f: Flowable) -> Flowable:
     which returns its pieces to the frame, and reportlab would wrap a ``keepWithNext`` piece together with the
     ``KeepWithTail`` that follows it; and the mark must change nothing for letters stored before it
     (``page_layout`` 2), which only the renderer's ``lead_ins`` flag knows."""
-    f._ppid_lead_in = True  # type: ignore[attr-defined]
+    f._ppid_lead_in = True
     return f
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -59,7 +59,7 @@ class _ListPanel(QWidget):
     """One list: its table, the inline form to add an entry and the reason to revoke the selected one.
     ``today``: the desk's clock (``CalendarService.today``), where a date field starts."""
 
-    which = ""
+    which: Literal["dik", "dip"] = "dik"
 
     def __init__(
         self,
