@@ -2206,6 +2206,14 @@
         <translation>PPID Superior Decision</translation>
     </message>
     <message>
+        <source>Cetak &amp;register tahun ini…</source>
+        <translation>Print this &amp;year&apos;s register…</translation>
+    </message>
+    <message>
+        <source>Register Keberatan: keberatan yang diajukan sejak 1 Januari tahun ini, untuk dicetak</source>
+        <translation>Objection Register: the objections filed since 1 January of this year, to print</translation>
+    </message>
+    <message>
         <source>Tabel register keberatan</source>
         <translation>Objection register table</translation>
     </message>
