@@ -32,7 +32,6 @@ from app.services.context import Actor, DeskContext
 from app.services.identity import as_recorded
 from app.services.letter_snapshots import (
     deadline,
-    masked_contacts,
     office_snapshot,
     ppid_signatory,
     request_snapshot,
@@ -224,13 +223,11 @@ def dossier_snapshot(
         )
         for row in section.rows
     ]
-    who = requester_snapshot(requester, request.proxy, ctx.vault, actor)
-    if not reveal:  # the dossier is not handed out: a petugas's copy masks contacts like the register
-        who = masked_contacts(who)
     return s.DossierSnapshot(
         office=office_snap,
         request=request_snapshot(request),
-        requester=who,
+        # the dossier is not handed out: a petugas's copy masks contacts like the register
+        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor, contacts_as_seen=True),
         printed_at=now,
         status=STATUS_LABELS.get(Status(request.status), request.status),
         facts=tuple(facts),
