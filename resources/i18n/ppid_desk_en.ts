@@ -2215,8 +2215,8 @@
         <translation>PPID Superior Decision</translation>
     </message>
     <message>
-        <source>Cetak &amp;register tahun ini…</source>
-        <translation>Print this &amp;year&apos;s register…</translation>
+        <source>Cetak &amp;register…</source>
+        <translation>Print &amp;year register…</translation>
     </message>
     <message>
         <source>Register Keberatan: keberatan yang diajukan sejak 1 Januari tahun ini, untuk dicetak</source>

@@ -133,7 +133,7 @@ class ObjectionsPage(Page):
         self.status.currentIndexChanged.connect(self.refresh)
         top.addWidget(status_label)
         top.addWidget(self.status)
-        self.register_button = QPushButton(self.tr("Cetak &register tahun ini…"))
+        self.register_button = QPushButton(self.tr("Cetak &register…"))
         self.register_button.setToolTip(
             self.tr("Register Keberatan: keberatan yang diajukan sejak 1 Januari tahun ini, untuk dicetak")
         )

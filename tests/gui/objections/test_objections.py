@@ -212,6 +212,12 @@ def test_the_register_keberatan_prints_from_the_page(qtbot, desk, officer, filed
         text = pdf_text(preview.pdf)
         assert "REGISTER KEBERATAN" in text and "Jumlah keberatan: 1" in text
         assert filed.rsplit("/", 1)[1] in text  # the number, wrapped in its column
+        # the preview names the register and its period as people read dates, not a code of the file name
+        # (it said "Register Permohonan / Keberatan — keberatan-2026-01-01_2026-03-16")
+        assert preview.windowTitle() == "Pratinjau cetak — Register Keberatan 01-01-2026 s.d. 16-03-2026"
+        heading = preview.heading.text()
+        assert "Register Keberatan 01-01-2026 s.d. 16-03-2026" in heading
+        assert "2026-01-01" not in heading and "/ Keberatan" not in heading
         assert "1 Januari 2026 s.d. 16 Maret 2026" in text  # the year so far, by the desk's clock
     finally:
         for preview in previews:
