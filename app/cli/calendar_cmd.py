@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
         help="apakah cuti bersama dihitung sebagai hari libur (tanpa argumen: tampilkan)",
         handler=_cuti,
     )
-    cuti.add_argument("state", nargs="?", choices=("on", "off"))
+    cuti.add_argument("state", nargs="?", metavar="on|off", choices=("on", "off"))
 
 
 def _list(cli: Cli) -> int:

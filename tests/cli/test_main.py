@@ -55,3 +55,15 @@ def test_a_group_without_its_command_is_a_usage_error_on_stderr() -> None:
     assert result.out == ""
     assert "penggunaan: ppid-desk request" in result.err
     assert "kesalahan: sebutkan perintahnya: add, list, show, act, route" in result.err
+
+
+def test_argparse_errors_name_arguments_as_the_usage_line_does() -> None:
+    """Seen: ``calendar cuti-bersama maybe`` said ``argumen state: …`` and ``user role siti`` said ``argumen
+    berikut wajib diisi: role``: the attribute names of the code, where every other error names the placeholder
+    of the usage line (``NUMBER, ACTION``)."""
+    state = run_in_process("calendar", "cuti-bersama", "maybe")
+    assert state.code == 2 and "argumen on|off: pilihan 'maybe' tidak dikenal" in state.err
+    role = run_in_process("user", "role", "siti")
+    assert role.code == 2 and "argumen berikut wajib diisi: ROLE" in role.err
+    user = run_in_process("user", "unlock")
+    assert user.code == 2 and "argumen berikut wajib diisi: USERNAME" in user.err
