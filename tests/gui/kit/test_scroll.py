@@ -211,12 +211,17 @@ def test_no_page_scrolls_at_1366x768_and_100_percent_for_any_role(
     settings = window.pages["settings"]
     window.show_page("settings")
     for key in settings.panels:
-        settings.show_panel(key)
-        qtbot.wait(20)
-        scrolled_areas = [a for a in settings.findChildren(ScrollArea) if a.isVisible()]
-        assert key == "office" or not [a for a in scrolled_areas if a.verticalScrollBar().maximum() > 0], key
-        # and the areas are no Tab stops: Tab goes from the tab bar to the panel's first field
-        assert not [a for a in scrolled_areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus], key
+        settings.show_panel(key)  # built now, the first time (ui/settings/page.py): laid out as events come
+
+        def laid_out(key: str = key) -> None:
+            scrolled_areas = [a for a in settings.findChildren(ScrollArea) if a.isVisible()]
+            assert key == "office" or not [
+                a for a in scrolled_areas if a.verticalScrollBar().maximum() > 0
+            ], key
+            # and the areas are no Tab stops: Tab goes from the tab bar to the panel's first field
+            assert not [a for a in scrolled_areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus], key
+
+        qtbot.waitUntil(laid_out, timeout=3_000)
 
 
 def _form(rows: int) -> tuple[QWidget, list[QLineEdit]]:
