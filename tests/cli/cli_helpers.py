@@ -129,3 +129,22 @@ def init_args(data_dir: Path) -> list[str | Path]:
         "--admin",
         "admin",
     ]
+
+
+def petugas_and_a_kuasa_request(desk_dir: Path) -> str:
+    """A petugas ``siti`` (password ``PASSWORD``) added by the admin, and a request filed through a kuasa with
+    a phone: its number. For what a petugas may see of the kuasa's contacts."""
+    made = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
+        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    body = intake(
+        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
+        documents=["ktp", "surat_kuasa"],
+    )
+    added = run_in_process(
+        "--data-dir", desk_dir, "--user", "admin", "request", "add", stdin=json.dumps(body)
+    )
+    assert added.code == 0, added.err
+    return added.out.split("\t")[0]

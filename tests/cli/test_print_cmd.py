@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import intake, run_in_process
+from cli_helpers import intake, petugas_and_a_kuasa_request, run_in_process
 
 
 def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no-untyped-def]
@@ -91,18 +91,8 @@ def test_a_petugas_dossier_masks_phone_and_email(desk_dir: Path, tmp_path: Path)
     import io
 
     import pypdf
-    from cli_helpers import PASSWORD
 
-    made = run_in_process(
-        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
-        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
-    )  # fmt: skip
-    assert made.code == 0, made.err
-    body = intake(
-        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
-        documents=["ktp", "surat_kuasa"],
-    )
-    number = _run(desk_dir, "request", "add", stdin=json.dumps(body)).out.split("\t")[0]
+    number = petugas_and_a_kuasa_request(desk_dir)
     out = tmp_path / "berkas.pdf"
     printed = run_in_process(
         "--data-dir", desk_dir, "--user", "siti", "print", "dossier", number, "--out", out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cli_helpers import intake, run_in_process
+from cli_helpers import intake, petugas_and_a_kuasa_request, run_in_process
 
 
 def _run(desk_dir: Path, *argv: str | Path, stdin: str = ""):  # type: ignore[no-untyped-def]
@@ -31,18 +31,8 @@ def test_request_list_shows_the_status_label(desk_dir: Path) -> None:
 def test_a_petugas_sees_the_kuasa_phone_masked(desk_dir: Path) -> None:
     """Seen: ``request show --json`` gave a petugas the kuasa's full phone (``+6281255556666``) while the
     requester's own phone was ``null`` for that role."""
-    from cli_helpers import PASSWORD
 
-    made = run_in_process(
-        "--data-dir", desk_dir, "--user", "admin", "user", "add", "siti", "--name", "Siti", "--role", "petugas",
-        env={"PPID_DESK_NEW_PASSWORD": PASSWORD},
-    )  # fmt: skip
-    assert made.code == 0, made.err
-    body = intake(
-        requester={"proxy": {"name": "Andi Kuasa", "phone": "0812 5555 6666", "address": "Jl. A"}},
-        documents=["ktp", "surat_kuasa"],
-    )
-    number = _run(desk_dir, "request", "add", stdin=json.dumps(body)).out.split("\t")[0]
+    number = petugas_and_a_kuasa_request(desk_dir)
     seen = run_in_process(
         "--data-dir", desk_dir, "--user", "siti", "request", "show", number, "--json"
     ).json()
