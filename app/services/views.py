@@ -6,7 +6,7 @@ Personal data is masked unless the viewer's role may see it (``reveal``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -168,10 +168,14 @@ class EventView:
     username: str
     summary: str
     data: dict[str, Any]
+    #: the officer's full name as people read it (the timeline's *Petugas*), the username when the account is not
+    #: on this desk; not part of ``to_dict`` (what a sync line carries)
+    name: str = ""
 
     @classmethod
-    def of(cls, row: Event) -> EventView:
-        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, dict(row.data))
+    def of(cls, row: Event, names: Mapping[str, str] | None = None) -> EventView:
+        name = (names or {}).get(row.username) or row.username
+        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, dict(row.data), name)
 
     def to_dict(self) -> dict[str, Any]:
         return {

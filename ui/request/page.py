@@ -295,7 +295,7 @@ class RequestPage(Page):
         self.timeline.setRowCount(0)
         self.timeline.setRowCount(len(view.events))
         for row, event in enumerate(view.events):
-            cells = (show_moment(event.at), event.username, event.summary)
+            cells = (show_moment(event.at), event.name or event.username, event.summary)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(event.summary)
