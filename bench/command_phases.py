@@ -58,26 +58,11 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import PASSWORD, ROOT, git_revision, machine  # noqa: E402
+from bench.floor import FLOOR_CHILD, START  # noqa: E402
 from bench.startup_bench import REQUEST  # noqa: E402
 
-_START = """
-import time
-first = time.process_time()
-import json, sys
-marks = [("python", first)]
-def mark(name):
-    marks.append((name, time.process_time()))
-try:
-    from app.cli import collector
-    collector.pause()
-except ImportError:
-    collector = None
-"""
-"""Every child: its CPU clock from the first line, ``mark`` after each phase, the collector paused as
-``app/__main__.py`` pauses it for a command (when the tree has that module)."""
-
 _COMMAND_START = (
-    _START
+    START
     + """
 import app.cli.main
 mark("cli")
@@ -153,34 +138,6 @@ mark("issue")
 Path(sys.argv[4]).write_bytes(doc.pdf)
 mark("write")
 desk.close()
-print(json.dumps(marks))
-"""
-)
-
-
-FLOOR_CHILD = (
-    _START
-    + """
-import sqlalchemy
-mark("sqlalchemy")
-import sqlalchemy.orm
-mark("sqlalchemy.orm")
-import db.models
-sqlalchemy.orm.configure_mappers()
-mark("models")
-from pathlib import Path
-from app.paths import db_path
-from db.engine import Database
-database = Database(db_path(Path(sys.argv[1])))
-with database.reader() as session:
-    stored = session.scalar(sqlalchemy.select(db.models.User.password_hash).where(db.models.User.username == "admin"))
-if collector is not None:
-    collector.resume()
-mark("open")
-from argon2 import PasswordHasher
-PasswordHasher().verify(stored, sys.argv[2])
-mark("sign in")
-database.dispose()
 print(json.dumps(marks))
 """
 )

@@ -172,7 +172,7 @@ def main() -> int:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         (CACHE_DIR / "documents_desk_bench.json").write_text(json.dumps(result, indent=2))
         w, c = result["wall_ms"], result["cpu_ms"]
-        print(  # type: ignore[index]
+        print(
             f"intake + receipt on {args.count} requests, n={w['n']}: median {w['median']:.1f} ms wall "  # type: ignore[index]
             f"(p95 {w['p95']:.1f}), {c['median']:.1f} ms CPU; target median <= {DESK_TARGET_MS:.0f} ms "  # type: ignore[index]
             f"on {basis[:-3]} time: {'PASS' if ok else 'FAIL'}"
@@ -238,7 +238,7 @@ def main() -> int:
     else:
         for paper in ("A4", "thermal80"):
             r, c = results[f"receipt_{paper}_ms"], results[f"receipt_{paper}_cpu_ms"]
-            print(  # type: ignore[index]
+            print(
                 f"receipt {paper:9}: median {r['median']:.1f} ms wall, {c['median']:.1f} ms CPU; "  # type: ignore[index]
                 f"p95 {r['p95']:.1f} ms wall (n={r['n']})"  # type: ignore[index]
             )

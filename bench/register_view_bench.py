@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if result["passed"] else 1
 
 
-def render(result: dict) -> str:  # type: ignore[type-arg]
+def render(result: dict) -> str:
     f, s, m = result["filter_ms"], result["scroll_ms"], result["machine"]
     fp, vp, c = result["fetch_part_ms"], result["view_part_ms"], result["filter_cpu_ms"]
 

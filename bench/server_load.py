@@ -426,7 +426,8 @@ def main() -> int:
         burners = [multiprocessing.Process(target=neighbour, daemon=True) for _ in range(args.neighbours)]
         for b in burners:
             b.start()
-        stack.callback(lambda: [b.terminate() for b in burners])
+        for burner in burners:
+            stack.callback(burner.terminate)
         for name in ("open", "closed"):
             if args.mode in (name, "both"):
                 desks = (prepare(devices, rng, [], per_desk) if name == "open"

@@ -40,6 +40,13 @@ import sys
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+from home_isolation import isolate_home  # noqa: E402
+
+# Why before anything else is imported: the tests must never write to the developer's home (Qt's file dialog
+# keeps its history in ~/.config/QtProject.conf, platformdirs and the keyring look there too), and Qt, the
+# keyring and platformdirs read these variables when first used. Child processes inherit them.
+isolate_home()
+
 import shutil  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402

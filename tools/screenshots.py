@@ -28,7 +28,10 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.services.register_query import RegisterFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -137,7 +140,7 @@ def render(out: Path, data_dir: Path, language: str, scale_only: bool, role: str
     window.show_page("settings")
     settings = window.pages["settings"]
     for key in ("office", "calendar", "users") if role == "admin" else list(settings.panels):  # type: ignore[attr-defined]
-        settings.show_panel(key)  # type: ignore[attr-defined]
+        settings.show_panel(key)
         shot(window, f"settings-{key}")
     _sync_screens(desk, window, shot, app)
     window.show_page("dashboard")
@@ -202,10 +205,10 @@ def _sync_screens(desk: Any, window: Any, shot: Any, app: object) -> None:
         engine.dispose()
 
 
-def _filter(**kwargs: object) -> object:
+def _filter(**kwargs: Any) -> RegisterFilter:
     from app.services.register_query import RegisterFilter
 
-    return RegisterFilter(**kwargs)  # type: ignore[arg-type]
+    return RegisterFilter(**kwargs)
 
 
 def main(argv: list[str]) -> int:

@@ -116,7 +116,11 @@ def _rotate_and_mirror(cli: Cli, backup: Path, *, rotate_here: bool) -> dict[str
         try:
             copy = mirror(backup, args.mirror)
         except (OSError, RuntimeError) as exc:
-            raise ValidationError({"mirror": f"Cadangan kedua gagal: {exc}"}) from None
+            from app.services.out_files import reason
+
+            # Our own messages say what to do; the system's (``[Errno 2] …``, English) are read in Indonesian.
+            said = f"{args.mirror}: {reason(exc)}" if isinstance(exc, OSError) and exc.errno else str(exc)
+            raise ValidationError({"mirror": f"Cadangan kedua gagal: {said}"}) from None
         out["mirror"] = str(copy)
         out["lines"].append(f"Cadangan kedua tersimpan dan diverifikasi: {copy}.")
         if not args.no_rotate:
@@ -216,7 +220,7 @@ def _check(cli: Cli) -> int:
 
     def render(r: Any) -> str:
         lines = [f"Pemeriksaan {r.path}:"]
-        lines += [f"  [{'OK' if i.ok else 'MASALAH'}] {i.name}: {i.detail}" for i in r.items]
+        lines += [f"  [{'OK' if i.ok else 'GAGAL'}] {i.name}: {i.detail}" for i in r.items]
         lines.append("Register sehat." if r.ok else f"{len(r.problems)} masalah ditemukan.")
         return "\n".join(lines)
 

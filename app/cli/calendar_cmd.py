@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.cli.common import Cli, add_command, add_group, parse_date_arg, table
+from app.cli.common import Cli, add_command, add_group, parse_date_arg, parse_year_arg, table
 from app.domain.deadlines import DEADLINE_LABELS, OBJECTION_DEADLINE_LABELS
 from app.domain.formatting import DAY_NAMES
 from app.services.record_fields.calendar import CALENDAR_KINDS
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     lst = add_command(
         group, "list", help="libur nasional, cuti bersama dan entri lokal dalam satu tahun", handler=_list
     )
-    lst.add_argument("--year", type=int, help="tahun (bawaan: tahun ini)")
+    lst.add_argument("--year", type=parse_year_arg, metavar="YYYY", help="tahun (bawaan: tahun ini)")
 
     add = add_command(group, "add", help="tambah libur lokal atau hari kerja pengganti", handler=_add)
     add.add_argument("day", type=parse_date_arg, metavar="DATE", help="tanggal, mis. 2026-10-08")
@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
         help="apakah cuti bersama dihitung sebagai hari libur (tanpa argumen: tampilkan)",
         handler=_cuti,
     )
-    cuti.add_argument("state", nargs="?", choices=("on", "off"))
+    cuti.add_argument("state", nargs="?", metavar="on|off", choices=("on", "off"))
 
 
 def _list(cli: Cli) -> int:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.errors import AuthenticationFailed, NotFound, ValidationError
+from app.errors import AuthenticationFailed, DeskError, NotFound, ValidationError
 from app.osenv import end_of_input_keys
 
 if TYPE_CHECKING:
@@ -230,15 +230,16 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
 # --- input -------------------------------------------------------------------------------------------------
 
 
-def _prompt(prompt: str) -> str:
-    """getpass on the terminal; refuses (instead of silently reading stdin) when there is no terminal."""
+def _prompt(prompt: str, *, env: str = PASSWORD_ENV, what: str = "Kata sandi") -> str:
+    """getpass on the terminal; refuses (instead of silently reading stdin) when there is no terminal, naming
+    the variable ``env`` that would have given the secret (a new password's is not the signing-in one's)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", getpass.GetPassWarning)
         try:
             return getpass.getpass(prompt)
         except (getpass.GetPassWarning, EOFError, OSError):
             raise AuthenticationFailed(
-                f"Kata sandi tidak dapat ditanyakan (tidak ada terminal). Isi variabel {PASSWORD_ENV}."
+                f"{what} tidak dapat ditanyakan (tidak ada terminal). Isi variabel {env}."
             ) from None
 
 
@@ -252,8 +253,8 @@ def read_new_password(label: str, *, env: str = NEW_PASSWORD_ENV) -> str:
     value = os.environ.get(env)
     if value is not None:
         return value
-    first = _prompt(f"Kata sandi baru untuk {label}: ")
-    if _prompt("Ulangi kata sandi: ") != first:
+    first = _prompt(f"Kata sandi baru untuk {label}: ", env=env, what="Kata sandi baru")
+    if _prompt("Ulangi kata sandi: ", env=env, what="Kata sandi baru") != first:
         raise ValidationError({"password": "Kedua kata sandi tidak sama."})
     return first
 
@@ -271,7 +272,9 @@ def read_text(source: str | None) -> str:
     try:
         return _decode(Path(source).read_bytes(), f"Berkas '{source}'")
     except OSError as exc:
-        raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {exc.strerror}."}) from None
+        from app.services.out_files import reason
+
+        raise ValidationError({"file": f"Berkas '{source}' tidak dapat dibaca: {reason(exc)}."}) from None
 
 
 def _decode(raw: bytes, where: str) -> str:
@@ -300,19 +303,18 @@ JSON_ERRORS: dict[str, str] = {
 }
 
 
-def parse_json_object(raw: str, where: str) -> dict[str, Any]:
-    """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``)."""
+def parse_json_object(raw: str, where: str, *, one_line: bool = False) -> dict[str, Any]:
+    """A JSON object whose every key and value obeys the text rules (``app.domain.text.check_body``).
+    ``one_line``: ``raw`` is one line of JSON Lines (``where`` names it), so only the column is told."""
     from app.domain.text import check_body
 
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         what = JSON_ERRORS.get(exc.msg.split(" at")[0], "")
+        place = f"kolom {exc.colno}" if one_line else f"baris {exc.lineno}, kolom {exc.colno}"
         raise ValidationError(
-            {
-                "json": f"{where}: JSON tidak valid (baris {exc.lineno}, kolom {exc.colno})"
-                + (f": {what}." if what else ".")
-            }
+            {"json": f"{where}: JSON tidak valid ({place})" + (f": {what}." if what else ".")}
         ) from None
     except RecursionError:
         raise ValidationError({"json": f"{where}: susunan JSON terlalu dalam."}) from None
@@ -342,6 +344,23 @@ def parse_date_arg(value: str) -> Any:
         ) from None
 
 
+def parse_year_arg(value: str) -> int:
+    """argparse ``type=`` for a year: one of the register's years (2000–2099, as every date it records)."""
+    from app.domain.text import DATE_MAX, DATE_MIN
+
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tahun '{value}' tidak valid; tulis empat angka, mis. 2026"
+        ) from None
+    if not DATE_MIN.year <= year <= DATE_MAX.year:
+        raise argparse.ArgumentTypeError(
+            f"tahun {year} di luar rentang yang wajar ({DATE_MIN.year}–{DATE_MAX.year})"
+        )
+    return year
+
+
 def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> str:
     """A plain, aligned text table (no dependency; good enough for a terminal)."""
     body = [["" if c is None else str(c) for c in row] for row in rows]
@@ -353,3 +372,35 @@ def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() for row in body]
     return "\n".join(lines)
+
+
+def describe(error: DeskError) -> str:
+    """A refusal as the officer reads it: the message and, where the officer has an answer, the option that
+    gives it (shared by ``main`` and the lines of ``request add --jsonl``)."""
+    from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate
+
+    if isinstance(error, ConfirmationRequired):
+        lines = ["Perlu konfirmasi petugas:"]
+        lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
+        lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
+        return "\n".join(lines)
+    if isinstance(error, PossibleDuplicate):
+        return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
+    if isinstance(error, IdentityQuestion):
+        return (
+            f"{error}\nBila orang yang sama dan namanya diperbaiki, ulangi dengan --orang-sama. Bila "
+            f"{error.key_label} salah ketik, perbaiki {error.key_label} dalam data lalu ulangi dengan "
+            "--nik-diperbaiki."
+        )
+    if isinstance(error, ValidationError):
+        # A field of the body is named (``requester.nik``) so it can be found; the input as a whole
+        # (``json``, ``file``) is no field to name.
+        said = [msg if key in _WHOLE_INPUT else f"{key}: {msg}" for key, msg in error.fields.items()]
+        if len(said) == 1:
+            return said[0]
+        return "\n".join(["Data tidak dapat disimpan:", *(f"  - {line}" for line in said)])
+    return str(error)
+
+
+#: Keys of a ``ValidationError`` that stand for the input as a whole rather than one of its fields.
+_WHOLE_INPUT = frozenset({"_", "json", "file"})

@@ -51,6 +51,10 @@ def _chosen_folder(cli: Cli) -> Path | None:
         )
     if not named:
         return None
+    if named[0].exists() and not named[0].is_dir():
+        raise ValidationError(
+            {"dir": f"{named[0]} adalah berkas, bukan folder. Pilih folder kosong untuk demo."}
+        )
     if not is_demo_folder(named[0]):
         raise ValidationError(
             {
@@ -69,9 +73,10 @@ def _demo(cli: Cli) -> int:
     # command's start-up ends here.
     collector.resume()
     args = cli.args
-    if args.count < 1:
-        cli.err("--count minimal 1.")
-        return 2
+    for option, value in (("--count", args.count), ("--days", args.days)):
+        if value < 1:  # checked before a folder is made: a demo over no days has nothing to draw dates from
+            cli.err(f"{option} minimal 1.")
+            return 2
     chosen = _chosen_folder(cli)
     folder = chosen or Path(tempfile.mkdtemp(prefix="ppid-desk-demo-"))
     keep = chosen is not None
@@ -110,4 +115,6 @@ def _remove(cli: Cli, folder: Path) -> None:
     try:
         shutil.rmtree(folder)
     except OSError as exc:
-        cli.err(f"Folder demo sementara {folder} tidak dapat dihapus ({exc.strerror}); hapus sendiri.")
+        from app.services.out_files import reason
+
+        cli.err(f"Folder demo sementara {folder} tidak dapat dihapus ({reason(exc)}); hapus sendiri.")

@@ -45,9 +45,15 @@ def _which(cli: Cli) -> str:
     return str(cli.args.command)
 
 
+def _excluded_for(entry: Any) -> str:
+    """How long, with the end date in ISO like every CLI table (``excluded_for`` words it for a letter)."""
+    until = f"sampai dengan {entry.excluded_until.isoformat()}" if entry.excluded_until else ""
+    return ", ".join(p for p in (entry.excluded_period or "", until) if p)
+
+
 def _render(which: str, entries: list[Any]) -> str:
     if which == "dik":
-        rows = [(e.id, e.article, e.sk_text, e.excluded_for, e.information[:60],
+        rows = [(e.id, e.article, f"{e.sk_number}, {e.sk_date.isoformat()}", _excluded_for(e), e.information[:60],
                  "" if e.active else f"dicabut {e.revoked_at:%Y-%m-%d}") for e in entries]  # fmt: skip
         return table(rows, ["ID", "PASAL 17", "SK", "JANGKA WAKTU", "INFORMASI", "STATUS"])
     rows = [(e.id, e.title[:60], e.holder, e.form, e.location[:40], "" if e.active else "dicabut")
@@ -65,10 +71,13 @@ def _list(cli: Cli) -> int:
     if args.format != "text":
         if args.out is None:
             raise ValidationError({"out": "Sebutkan berkas keluaran dengan --out FILE."})
-        if args.format == "pdf":
-            args.out.write_bytes(lists.pdf(which, args.paper))
-        else:
-            lists.xlsx(which, args.out)
+        from app.services.out_files import claimed
+
+        with claimed(args.out) as part:  # refused in Indonesian before the work; the file appears only whole
+            if args.format == "pdf":
+                part.write_bytes(lists.pdf(which, args.paper))
+            else:
+                lists.xlsx(which, part)
         cli.emit({"list": which, "format": args.format, "out": str(args.out)},
                  lambda r: f"Daftar {which.upper()} ({r['format']}) -> {r['out']}")  # fmt: skip
         return 0

@@ -67,8 +67,31 @@ def _first_missing(path: Path) -> Path | None:
     return missing
 
 
+def _prepare_folder(data_dir: Path) -> None:
+    """The data folder made (or found) and writable, or refused in Indonesian (exit 2): a mistyped
+    ``--data-dir`` is bad input, not a failure of the program."""
+    import tempfile
+
+    from app.errors import ValidationError
+    from app.services.out_files import reason
+
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ValidationError(
+            {"data_dir": f"{data_dir} adalah berkas, bukan folder. Pilih folder lain dengan --data-dir."}
+        )
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=data_dir).close()
+    except OSError as exc:
+        raise ValidationError(
+            {"data_dir": f"Folder data {data_dir} tidak dapat dipakai: {reason(exc)}. Pilih folder lain dengan "
+             "--data-dir."}
+        ) from None  # fmt: skip
+
+
 def _setup(cli: Cli) -> int:
     args: argparse.Namespace = cli.args
+    _prepare_folder(cli.data_dir)
     services = cli.services(create=True)
     if services.office.is_initialized():
         from app.errors import ValidationError

@@ -36,8 +36,8 @@ def read_passphrase(*, twice: bool) -> str:
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
         return value
-    first = _prompt("Frasa pemulihan kunci: ")
-    if twice and _prompt("Ulangi frasa pemulihan: ") != first:
+    first = _prompt("Frasa pemulihan kunci: ", env=PASSPHRASE_ENV, what="Frasa pemulihan")
+    if twice and _prompt("Ulangi frasa pemulihan: ", env=PASSPHRASE_ENV, what="Frasa pemulihan") != first:
         from app.errors import ValidationError
 
         raise ValidationError({"passphrase": "Kedua frasa pemulihan tidak sama."})

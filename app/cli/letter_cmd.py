@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Cli, add_command, add_group, table
+from app.cli.common import Cli, add_command, add_group, parse_year_arg, table
 from app.documents.kinds import NUMBERED
 
 
@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
         group, "agenda", help="agenda surat keluar satu tahun (tampilkan, atau ekspor dengan --out)",
         handler=_agenda,
     )  # fmt: skip
-    agenda.add_argument("--year", type=int, required=True, metavar="YYYY", help="tahun surat")
+    agenda.add_argument("--year", type=parse_year_arg, required=True, metavar="YYYY", help="tahun surat")
     agenda.add_argument(
         "--format", choices=("csv", "xlsx", "json"), help="format berkas (bawaan: dari akhiran --out)"
     )
@@ -50,7 +50,7 @@ def _agenda(cli: Cli) -> int:
             return f"Belum ada surat keluar bernomor tahun {args.year}."
         return table(
             [
-                (i, e.number, f"{e.date:%d-%m-%Y}", e.addressee, e.subject, e.record_number)
+                (i, e.number, e.date.isoformat(), e.addressee, e.subject, e.record_number)
                 for i, e in enumerate(items, start=1)
             ],
             ["NO", "NOMOR SURAT", "TANGGAL", "KEPADA", "PERIHAL", "NOMOR PENDAFTARAN"],
@@ -69,5 +69,13 @@ def _classification(cli: Cli) -> int:
         codes = service.set_classification(actor, cli.args.kind, cli.args.code)
     else:
         codes = service.classifications()
-    cli.emit(codes, lambda c: table(sorted(c.items()), ["JENIS", "KODE KLASIFIKASI"]))
+    from app.documents.kinds import DOCUMENT_TITLES
+
+    cli.emit(
+        codes,
+        lambda c: table(
+            [(kind, DOCUMENT_TITLES.get(kind, kind), code) for kind, code in sorted(c.items())],
+            ["KODE", "JENIS SURAT", "KODE KLASIFIKASI"],
+        ),
+    )
     return 0

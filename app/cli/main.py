@@ -23,7 +23,7 @@ from typing import TextIO
 from app import __version__
 from app.cli import collector
 from app.cli.argparse_id import indonesian
-from app.cli.common import Cli, common_options
+from app.cli.common import Cli, common_options, describe
 from app.cli.self_check import SELF_CHECK_HELP
 from app.errors import (
     ActionRefused,
@@ -137,7 +137,13 @@ def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = Tru
         "Tanpa perintah: membuka aplikasi desktop.",
         parents=[common_options(top_level=True)],
     )
-    parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
+    # The help given here: Python 3.11 writes its own as an English literal that gettext never sees.
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ppid-desk {__version__}",
+        help="tampilkan versi program lalu keluar",
+    )
     parser.add_argument("--self-check", action="store_true", help=SELF_CHECK_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     named = None if every_command else _named_module(argv)
@@ -182,27 +188,6 @@ def _start_gui(cli: Cli) -> int | None:
     return int(run(cli.data_dir) or 0)
 
 
-def _describe(error: DeskError) -> str:
-    if isinstance(error, ConfirmationRequired):
-        lines = ["Perlu konfirmasi petugas:"]
-        lines += [f"  - {key}: {msg}" for key, msg in error.warnings.items()]
-        lines.append("Periksa kembali, lalu ulangi dengan --confirm-warnings bila data sudah benar.")
-        return "\n".join(lines)
-    if isinstance(error, PossibleDuplicate):
-        return f"{error}\nTidak disimpan. Bila ini memang permohonan baru, ulangi dengan --meski-duplikat."
-    if isinstance(error, IdentityQuestion):
-        return (
-            f"{error}\nBila orang yang sama dan namanya diperbaiki, ulangi dengan --orang-sama. Bila "
-            f"{error.key_label} salah ketik, perbaiki {error.key_label} dalam data lalu ulangi dengan "
-            "--nik-diperbaiki."
-        )
-    if isinstance(error, ValidationError) and len(error.fields) > 1:
-        lines = ["Data tidak dapat disimpan:"]
-        lines += [f"  - {msg if key == '_' else f'{key}: {msg}'}" for key, msg in error.fields.items()]
-        return "\n".join(lines)
-    return str(error)
-
-
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -237,13 +222,23 @@ def main(
                 build_parser().print_help(cli.stdout)
             return EXIT_OK
         handler = getattr(args, "handler", None)
-        if handler is None:
+        if handler is None:  # a group without its command: a usage error, on stderr as argparse's own
+            group = args.group_parser
+            names = [
+                name
+                for action in group._actions
+                if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices
+            ]
             with indonesian():
-                args.group_parser.print_help(cli.stdout)
+                group.print_usage(cli.stderr)
+            cli.err(
+                f"{group.prog}: kesalahan: sebutkan perintahnya: {', '.join(names)} (lihat {group.prog} --help)."
+            )
             return EXIT_REFUSED
         return int(handler(cli) or EXIT_OK)
     except REFUSALS as error:
-        cli.err(_describe(error))
+        cli.err(describe(error))
         return EXIT_REFUSED
     except DeskError as error:
         cli.err(str(error))

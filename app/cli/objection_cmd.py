@@ -49,16 +49,19 @@ def _late(view: Any) -> str:
 
 
 def render_objection(view: Any) -> str:
+    from app.services.record_details import kuasa_text
+
     late = _late(view)
     lines = [
         f"Nomor        : {view.number}",
         f"Permohonan   : {view.request_number}",
-        f"Status       : {view.status_label} ({view.status.value})",
+        f"Status       : {view.status_label}",
         f"Diajukan     : {view.filed_at:%Y-%m-%d %H:%M} oleh petugas {view.received_by_name}"
         + (f" — {late}" if late else ""),
         "Alasan       : "
         + "; ".join(f"{g}. {OBJECTION_GROUNDS.get(g, '')}".rstrip(". ") for g in view.grounds),
         f"Kasus posisi : {view.case_summary or '-'}",
+        *([f"Kuasa        : {kuasa_text(view.proxy)}"] if view.proxy else []),
     ]
     if view.decision:
         label = OBJECTION_DECISIONS.get(view.decision, view.decision)
@@ -83,7 +86,7 @@ def _render_list(views: list[Any]) -> str:
                 v.number,
                 v.request_number,
                 v.filed_at.strftime("%Y-%m-%d") + (" TERLAMBAT" if v.late_filing else ""),
-                v.status.value,
+                v.status_label,  # the label people read; --json and --status keep the code
                 ",".join(v.grounds),
                 v.due_response.isoformat() if v.due_response else "-",
             )
@@ -125,5 +128,5 @@ def _act(cli: Cli) -> int:
     actor = cli.actor()
     body = read_json_object(cli.args.body)
     view = cli.services().objections.act(actor, cli.args.number, cli.args.action, body, at=cli.args.at)
-    cli.emit(view, lambda v: f"{v.number}: {v.status_label} ({v.status.value}).\n{v.events[-1].summary}")
+    cli.emit(view, lambda v: f"{v.number}: {v.status_label}.\n{v.events[-1].summary}")
     return 0

@@ -53,12 +53,42 @@ def register(subparsers: Any) -> None:
     put.add_argument("--pangkat", metavar="TEKS", help="pangkat/golongan, mis. Pembina (IV/a)")
 
 
+#: The profile's fields as the settings page names them (``--json`` keeps the keys).
+_PROFILE_LABELS: dict[str, str] = {
+    "code": "Kode kantor",
+    "name": "Nama kantor",
+    "parent_name": "Instansi induk",
+    "city": "Kota",
+    "address": "Alamat",
+    "phone": "Telepon",
+    "email": "Email",
+    "website": "Situs web",
+    "postal_code": "Kode pos",
+    "kop_lines": "Baris kop",
+    "logo_path": "Logo",
+    "desk_letter": "Huruf meja",
+    "request_template": "Pola nomor permohonan",
+    "objection_template": "Pola nomor keberatan",
+    "letter_template": "Pola nomor surat",
+    "letter_classification": "Kode klasifikasi",
+    "letter_unit": "Kode unit pengolah",
+}
+
+
 def _render_profile(view: Any) -> str:
     data = view.to_dict()
+    width = max(len(label) for label in _PROFILE_LABELS.values())
     return "\n".join(
-        f"{key:<22} {' | '.join(value) if isinstance(value, list) else ('' if value is None else value)}"
+        f"{_PROFILE_LABELS.get(key, key):<{width}}  "
+        f"{' | '.join(value) if isinstance(value, list) else ('' if value is None else value)}"
         for key, value in data.items()
     )
+
+
+def _role_label(role: str) -> str:
+    from app.services.office import OFFICIAL_ROLES
+
+    return OFFICIAL_ROLES.get(role, role)
 
 
 def _show(cli: Cli) -> int:
@@ -97,7 +127,7 @@ def _list(cli: Cli) -> int:
     cli.emit(
         rows,
         lambda items: table(
-            [(o.role, o.name, o.nip or "", o.pangkat or "", o.jabatan) for o in items],
+            [(_role_label(o.role), o.name, o.nip or "", o.pangkat or "", o.jabatan) for o in items],
             ["PERAN", "NAMA", "NIP", "PANGKAT", "JABATAN"],
         ),
     )
@@ -114,5 +144,5 @@ def _official(cli: Cli) -> int:
         actor, role=role, name=args.name, jabatan=args.jabatan, nip=args.nip, pangkat=args.pangkat,
         official_id=current[0].id if current and role != "petugas_informasi" else None,
     )  # fmt: skip
-    cli.emit(saved, lambda o: f"{o.role}: {o.name} ({o.jabatan}) disimpan.")
+    cli.emit(saved, lambda o: f"{_role_label(o.role)}: {o.name} ({o.jabatan}) disimpan.")
     return 0

@@ -106,13 +106,12 @@ def _out(parser: Any) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.pdf", type=Path, help="berkas PDF tujuan")
 
 
-def _write(cli: Cli, pdf: bytes) -> Path:
-    out: Path = cli.args.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(out)  # never leave a half-written PDF under the requested name
-    return out
+def _claimed(cli: Cli) -> Any:
+    """The PDF's place, claimed before anything is issued or rendered (app/services/out_files.py): a place that
+    cannot take the file is refused while nothing has happened; the PDF appears only whole."""
+    from app.services.out_files import claimed
+
+    return claimed(cli.args.out, create_parent=True)
 
 
 def _warn(cli: Cli, warnings: Any) -> None:
@@ -135,8 +134,12 @@ def _describe(doc: IssuedDocument, out: Path) -> str:
 def _letter(cli: Cli) -> int:
     actor = cli.actor()
     service = _service(cli, cli.args.kind)
-    doc = service.issue(actor, cli.args.kind, cli.args.number, paper=cli.args.paper, reissue=cli.args.reissue)
-    out = _write(cli, doc.pdf)
+    with _claimed(cli) as part:  # an issued letter's number is never spent on a PDF that cannot be written
+        doc = service.issue(
+            actor, cli.args.kind, cli.args.number, paper=cli.args.paper, reissue=cli.args.reissue
+        )
+        part.write_bytes(doc.pdf)
+    out: Path = cli.args.out
     _warn(cli, doc.warnings)
     cli.emit({**doc.to_dict(), "out": str(out)} if cli.as_json else doc, lambda d: _describe(d, out))
     return 0
@@ -145,10 +148,12 @@ def _letter(cli: Cli) -> int:
 def _register(cli: Cli) -> int:
     actor = cli.actor()
     service = _service(cli, "register")
-    pdf, warnings = service.register_pdf(
-        actor, cli.args.start, cli.args.end, objections=cli.args.objections, paper=cli.args.paper
-    )
-    out = _write(cli, pdf)
+    with _claimed(cli) as part:
+        pdf, warnings = service.register_pdf(
+            actor, cli.args.start, cli.args.end, objections=cli.args.objections, paper=cli.args.paper
+        )
+        part.write_bytes(pdf)
+    out: Path = cli.args.out
     _warn(cli, warnings)
     title = "Register Keberatan" if cli.args.objections else "Register Permohonan"
     cli.emit(
@@ -166,8 +171,10 @@ def _register(cli: Cli) -> int:
 
 def _dossier(cli: Cli) -> int:
     actor = cli.actor()
-    pdf, warnings = _service(cli, "dossier").dossier_pdf(actor, cli.args.number)
-    out = _write(cli, pdf)
+    with _claimed(cli) as part:
+        pdf, warnings = _service(cli, "dossier").dossier_pdf(actor, cli.args.number)
+        part.write_bytes(pdf)
+    out: Path = cli.args.out
     _warn(cli, warnings)
     cli.emit(
         {"kind": "dossier", "number": cli.args.number, "out": str(out)},
@@ -184,7 +191,14 @@ def _letters(cli: Cli) -> int:
             return "Belum ada surat yang diterbitkan untuk permohonan ini."
         return table(
             [
-                (d.id, d.title, d.number or "-", f"{d.issued_at:%Y-%m-%d %H:%M}", d.issued_by, d.sha256[:12])
+                (
+                    d.id,
+                    d.title,
+                    d.number or "-",
+                    f"{d.issued_at:%Y-%m-%d %H:%M}",
+                    d.issued_by_name or d.issued_by,
+                    d.sha256[:12],
+                )
                 for d in items
             ],
             ["ID", "JENIS", "NOMOR", "DITERBITKAN", "OLEH", "SHA-256"],
@@ -195,8 +209,10 @@ def _letters(cli: Cli) -> int:
 
 
 def _reprint(cli: Cli) -> int:
-    doc = _service(cli).reprint(cli.actor(), cli.args.letter_id, paper=cli.args.paper)
-    out = _write(cli, doc.pdf)
+    with _claimed(cli) as part:
+        doc = _service(cli).reprint(cli.actor(), cli.args.letter_id, paper=cli.args.paper)
+        part.write_bytes(doc.pdf)
+    out: Path = cli.args.out
     cli.emit({**doc.to_dict(), "out": str(out)} if cli.as_json else doc, lambda d: _describe(d, out))
     return 0
 
@@ -216,8 +232,11 @@ def _settings(cli: Cli) -> int:
     cli.emit(
         current,
         lambda c: table(
-            [(k, v["paper"], v["printer"] or "(bawaan sistem)") for k, v in c.items()],
-            ["JENIS", "KERTAS", "PRINTER"],
+            [
+                (k, DOCUMENT_TITLES.get(k, k), v["paper"], v["printer"] or "(bawaan sistem)")
+                for k, v in c.items()
+            ],
+            ["KODE", "JENIS DOKUMEN", "KERTAS", "PRINTER"],
         ),
     )
     return 0

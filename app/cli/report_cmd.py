@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Cli, add_command, dumps, read_json_object
+from app.cli.common import Cli, add_command, dumps, parse_year_arg, read_json_object
 from app.errors import ValidationError
 
 FORMATS = ("json", "pdf", "xlsx")
@@ -45,7 +45,9 @@ def register(subparsers: Any) -> None:
         choices=("tahunan", "semester"),
         help="jenis laporan PDF (bawaan: semester untuk periode 2025-S1/S2, selain itu tahunan)",
     )
-    parser.add_argument("--year", type=int, metavar="YYYY", help="tahun narasi (untuk 'report narrative')")
+    parser.add_argument(
+        "--year", type=parse_year_arg, metavar="YYYY", help="tahun narasi (untuk 'report narrative')"
+    )
     parser.add_argument(
         "--set-from",
         metavar="FILE",
@@ -61,8 +63,10 @@ def run(cli: Cli) -> int:
         raise ValidationError({"period": "Sebutkan periode dengan --period, misalnya --period 2025."})
     if args.format in ("pdf", "xlsx") and args.out is None:
         raise ValidationError({"out": f"Laporan {args.format.upper()} perlu berkas tujuan: --out FILE."})
-    if args.out is not None and not args.out.parent.is_dir():
-        raise ValidationError({"out": f"Folder {args.out.parent} tidak ada."})
+    if args.out is not None:
+        from app.services.out_files import check_out
+
+        check_out(args.out)
     if args.city:
         return _city(cli)
     if args.offline:
@@ -78,12 +82,8 @@ def run(cli: Cli) -> int:
     elif args.format == "pdf":
         _write(args.out, reports.pdf(actor, args.period, office=args.office, kind=args.kind))
     else:
-        part = args.out.with_name(args.out.name + ".part")
-        try:
+        with _claimed(args.out) as part:
             reports.xlsx(actor, args.period, part, office=args.office)
-            part.replace(args.out)
-        finally:
-            part.unlink(missing_ok=True)
     cli.emit(
         {"period": args.period, "format": args.format, "out": str(args.out)},
         lambda r: f"Laporan periode {r['period']} ({r['format']}) -> {r['out']}",
@@ -110,12 +110,8 @@ def _city(cli: Cli) -> int:
     elif args.format == "pdf":
         _write(args.out, service.pdf(actor, city, kind=args.kind))
     else:
-        part = args.out.with_name(args.out.name + ".part")
-        try:
+        with _claimed(args.out) as part:
             service.xlsx(actor, city, part)
-            part.replace(args.out)
-        finally:
-            part.unlink(missing_ok=True)
     cli.emit(
         {"period": args.period, "format": args.format, "out": str(args.out), "offices": len(city.offices)},
         lambda r: (
@@ -139,10 +135,15 @@ def _narrative(cli: Cli) -> int:
     return 0
 
 
+def _claimed(out: Path) -> Any:
+    """The report's place (app/services/out_files.py): refused in Indonesian when it cannot take the file, and
+    never half a report under the requested name."""
+    from app.services.out_files import claimed
+
+    return claimed(out)
+
+
 def _write(out: Path, data: bytes) -> None:
-    part = out.with_name(out.name + ".part")
-    try:
-        part.write_bytes(data)
-        part.replace(out)  # never leave half a report under the requested name
-    finally:
-        part.unlink(missing_ok=True)
+    from app.services.out_files import write_whole
+
+    write_whole(out, data)

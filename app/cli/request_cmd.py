@@ -16,6 +16,7 @@ from app.cli.common import (
     Cli,
     add_command,
     add_group,
+    describe,
     dumps,
     parse_date_arg,
     parse_json_object,
@@ -27,7 +28,15 @@ from app.cli.route_cmd import add_route
 from app.domain.deadlines import DEADLINE_LABELS
 from app.domain.lifecycle import CHANNELS, DECISION_LABELS, REQUEST_LIFECYCLE, Status
 from app.domain.requester import REQUESTER_KIND_LABELS
-from app.errors import ConfirmationRequired, IdentityQuestion, PossibleDuplicate, ValidationError
+from app.errors import (
+    ActionRefused,
+    ConfirmationRequired,
+    DeskError,
+    IdentityQuestion,
+    NotFound,
+    PossibleDuplicate,
+    ValidationError,
+)
 from app.services.duplicates import DuplicateCheck
 from app.services.identity import IdentityAnswer
 
@@ -110,17 +119,20 @@ def _when(value: datetime | None) -> str:
 
 
 def render_request(view: Any) -> str:
+    from app.services.record_details import kuasa_text
+
     who = view.requester
     ident = ", ".join(p for p in (who.nik and f"NIK {who.nik}", who.phone_display, who.email_display) if p)
     lines = [
         f"Nomor        : {view.number}",
-        f"Status       : {view.status_label} ({view.status.value})",
+        f"Status       : {view.status_label}",
         f"Diterima     : {_when(view.received_at)} melalui {CHANNELS.get(view.channel, view.channel)} "
         f"oleh {view.received_by_name or view.received_by}",
         f"Lengkap      : {_when(view.completed_at)}",
         f"Pemohon      : {who.name} ({REQUESTER_KIND_LABELS.get(who.kind, who.kind)})"
         + (f" — {ident}" if ident else ""),
         f"Alamat       : {who.address}",
+        *([f"Kuasa        : {kuasa_text(view.proxy)}"] if view.proxy else []),
         f"Informasi    : {view.information}",
         f"Tujuan       : {view.purpose}",
     ]
@@ -147,7 +159,7 @@ def _render_rows(rows: list[Any]) -> str:
             (
                 r.number,
                 r.received_at.strftime("%Y-%m-%d"),
-                r.status.value,
+                r.status_label,  # the label people read; --json and --status keep the code
                 (r.due.isoformat() if r.due else "-") + (" TERLAMBAT" if r.overdue else ""),
                 r.name,
                 r.information if len(r.information) <= 50 else r.information[:49] + "…",
@@ -185,34 +197,64 @@ def _add(cli: Cli) -> int:
         cli.emit(view, _issued)
         return 0
     stream = read_text(cli.args.file) if cli.args.file != "-" else None
-    lines = stream.splitlines() if stream is not None else _stdin_lines()
-    for number, line in enumerate(lines, start=1):
+    lines = enumerate(stream.splitlines(), start=1) if stream is not None else _stdin_lines()
+    saved, refused = 0, []
+    for number, line in lines:
+        if isinstance(line, DeskError):  # a line that is not UTF-8
+            refused.append(number)
+            cli.err(f"baris {number}: {describe(line)}")
+            continue
         if not line.strip():
             continue
-        data = parse_json_object(line, f"baris {number}")
         try:
+            data = parse_json_object(line, f"baris {number}", one_line=True)
             view = register.receive(actor, data, confirm_warnings=confirm, duplicates=mode, identity=identity)
-        except (ValidationError, ConfirmationRequired, PossibleDuplicate, IdentityQuestion):
-            cli.err(f"Berhenti pada baris {number}; permohonan di baris sebelumnya sudah tersimpan.")
-            raise
+        except BATCH_REFUSALS as error:  # this line is reported and skipped; the others go on
+            refused.append(number)
+            said = describe(error)
+            cli.err(said if said.startswith(f"baris {number}:") else f"baris {number}: {said}")
+            continue
+        saved += 1
         cli.out(dumps(view, indent=None) if cli.as_json else _issued(view))
-    return 0
+    if not refused:
+        return 0
+    cli.err(
+        f"{saved} permohonan tersimpan, {len(refused)} baris ditolak (baris {', '.join(map(str, refused))}). "
+        "Perbaiki baris yang ditolak dan kirim ulang hanya baris itu: baris yang tersimpan sudah bernomor."
+    )
+    return 2
 
 
-def _stdin_lines() -> Iterator[str]:
+#: What refuses one line of ``--jsonl`` without stopping the others (bad data, a question for the officer, a
+#: number that is not there). Anything else (a full disk, a damaged register) stops the run: the lines before it
+#: stay registered, their numbers printed.
+BATCH_REFUSALS = (
+    ValidationError,
+    ConfirmationRequired,
+    PossibleDuplicate,
+    IdentityQuestion,
+    NotFound,
+    ActionRefused,
+)
+
+
+def _stdin_lines() -> Iterator[tuple[int, str | DeskError]]:
     """stdin line by line as UTF-8 (each number is printed as soon as its line is saved); a line that is not
-    UTF-8 stops the run with a message, like a body file would."""
+    UTF-8 comes as the error that refuses it, like a body file would be refused."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
-        yield from sys.stdin
+        yield from enumerate(sys.stdin, start=1)
         return
     for number, raw in enumerate(buffer, start=1):
         try:
-            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise ValidationError(
-                {"file": f"stdin baris {number} bukan teks UTF-8; baris sebelumnya sudah tersimpan."}
-            ) from None
+            yield (
+                number,
+                ValidationError(
+                    {"file": f"stdin baris {number} bukan teks UTF-8; simpan ulang sebagai UTF-8."}
+                ),
+            )
 
 
 def _list(cli: Cli) -> int:
@@ -245,5 +287,5 @@ def _act(cli: Cli) -> int:
     actor = cli.actor()
     body = read_json_object(cli.args.body)
     view = cli.services().actions.act(actor, cli.args.number, cli.args.action, body, at=cli.args.at)
-    cli.emit(view, lambda v: f"{v.number}: {v.status_label} ({v.status.value}).\n{v.events[-1].summary}")
+    cli.emit(view, lambda v: f"{v.number}: {v.status_label}.\n{v.events[-1].summary}")
     return 0

@@ -13,7 +13,7 @@ ROLES = ("petugas", "supervisor", "admin")
 def register(subparsers: Any) -> None:
     group = add_group(subparsers, "user", help="kelola akun pengguna")
     add = add_command(group, "add", help="tambah pengguna", handler=_add)
-    add.add_argument("username", help="nama pengguna baru (huruf kecil), mis. siti")
+    add.add_argument("username", metavar="USERNAME", help="nama pengguna baru (huruf kecil), mis. siti")
     add.add_argument("--name", required=True, dest="full_name", help="nama lengkap, mis. 'Siti Aminah'")
     add.add_argument("--role", required=True, choices=ROLES, help="peran")
     add.add_argument("--nip", help="NIP (18 digit), bila ada")
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         ("enable", "aktifkan kembali pengguna", True),
     ):
         sub = add_command(group, name, help=helptext, handler=_set_active)
-        sub.add_argument("username")
+        sub.add_argument("username", metavar="USERNAME")
         sub.set_defaults(active=active)
     passwd = add_command(
         group,
@@ -32,23 +32,29 @@ def register(subparsers: Any) -> None:
         "kata sandi baru dari PPID_DESK_NEW_PASSWORD atau ditanyakan",
         handler=_passwd,
     )
-    passwd.add_argument("username", nargs="?", help="bawaan: pengguna --user sendiri")
+    passwd.add_argument("username", nargs="?", metavar="USERNAME", help="bawaan: pengguna --user sendiri")
     unlock = add_command(
         group,
         "unlock",
         help="buka kunci akun yang terkunci karena kata sandi berulang kali salah",
         handler=_unlock,
     )
-    unlock.add_argument("username")
+    unlock.add_argument("username", metavar="USERNAME")
     role = add_command(group, "role", help="ubah peran pengguna", handler=_role)
-    role.add_argument("username")
-    role.add_argument("role", choices=ROLES)
+    role.add_argument("username", metavar="USERNAME")
+    role.add_argument("role", metavar="ROLE", choices=ROLES, help="salah satu: " + ", ".join(ROLES))
 
 
 def _render_users(users: list[Any]) -> str:
     return table(
         [
-            (u.username, u.full_name, u.role, "aktif" if u.active else "nonaktif", u.last_login_at or "-")
+            (
+                u.username,
+                u.full_name,
+                u.role,
+                "aktif" if u.active else "nonaktif",
+                f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "-",  # as every other table
+            )
             for u in users
         ],
         ["PENGGUNA", "NAMA", "PERAN", "STATUS", "MASUK TERAKHIR"],

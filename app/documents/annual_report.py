@@ -59,9 +59,12 @@ class _Layout:
         self.snap, self.tpl, self.st, self.width = snap, tpl, st, width
 
     def heading(self, key: str) -> list[Flowable]:
-        """A chapter title, kept on the page of what follows it (``keepWithNext``)."""
-        style = self.st["heading"].clone("chapter", keepWithNext=1)
-        return [Spacer(1, 6), Paragraph(esc(self.tpl.plain(key)), style), Spacer(1, 3)]
+        """A chapter title, kept on the page of what follows it (``keepWithNext``). Its space after is the
+        style's, not a ``Spacer``: reportlab keeps a title with the next flowable, which a spacer would be
+        (a real print ended page 2 with "BAB III …" and opened page 3 with its first table)."""
+        heading = self.st["heading"]
+        style = heading.clone("chapter", keepWithNext=1, spaceBefore=heading.spaceBefore + 6, spaceAfter=3)
+        return [Paragraph(esc(self.tpl.plain(key)), style)]
 
     def table(
         self,
@@ -94,11 +97,24 @@ class _Layout:
     def narrative(self, keys: Sequence[str], *, headed: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
         for key in keys:
-            if headed:
-                out.append(Paragraph(f"<b>{esc(_NARRATIVE_HEADINGS[key])}</b>", self.st["left"]))
+            if headed:  # kept with its text
+                style = self.st["left"].clone("narrative_heading", keepWithNext=1)
+                out.append(Paragraph(f"<b>{esc(_NARRATIVE_HEADINGS[key])}</b>", style))
             text = (self.snap.narrative.get(key) or "").strip() or self.tpl.plain("not_written")
             out += [Paragraph(esc(text), self.st["body"]), Spacer(1, 4)]
         return out
+
+
+def _headings_kept(story: Sequence[Flowable]) -> list[Flowable]:
+    """A ``keepWithNext`` title followed by a table is put inside the table's ``KeepTogether``: reportlab keeps a
+    title with the next flowable only when that is no ``KeepTogether``, so a chapter title followed by its first
+    table ended a page (seen on a real print: "BAB III …" at the foot of page 2)."""
+    out: list[Flowable] = []
+    for f in story:
+        if isinstance(f, KeepTogether) and out and out[-1].getKeepWithNext():
+            f = KeepTogether([out.pop(), *f._content])
+        out.append(f)
+    return out
 
 
 def render_report(snap: ReportSnapshot) -> bytes:
@@ -216,4 +232,4 @@ def render_report(snap: ReportSnapshot) -> bytes:
     if snap.offices:
         story += city_annex(snap, tpl, st, page.frame_width)
     footer = page_footer(lambda n, t: tpl.plain("page_of", page=str(n), pages=str(t)), page)
-    return build_pdf(story, page, title=title, subject=period, author=ppid, on_page=footer)
+    return build_pdf(_headings_kept(story), page, title=title, subject=period, author=ppid, on_page=footer)

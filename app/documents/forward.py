@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
-from app.documents.keep import keep_ending
+from app.documents.keep import keep_ending, lead_in
 from app.documents.letter import closing, render_letter, request_reference
 from app.documents.parts import Styles, bullet_list, field_table, kop, memo_header, signature
 from app.documents.snapshot import ForwardSnapshot, Requester
@@ -65,14 +65,14 @@ def _forwarding_letter(snap: ForwardSnapshot, tpl: Template, page: PageSpec, st:
         signature(snap.signatory, tpl, page, st),
     ]
     if snap.page_layout >= 2:
-        return out + keep_ending(lead, ending, leading=st["body"].leading)
+        return out + keep_ending(lead, ending, leading=st["body"].leading, lead_ins=snap.page_layout >= 3)
     return out + lead + ending
 
 
 def render_forward(snap: ForwardSnapshot, paper: str = "A4") -> bytes:
     def body(tpl: Template, page: PageSpec, st: Styles) -> list[Flowable]:
         out = request_reference(snap, tpl, page, st)
-        out.append(Paragraph(tpl.fmt("not_held", ppid=snap.office.ppid_name), st["body"]))
+        out.append(lead_in(Paragraph(tpl.fmt("not_held", ppid=snap.office.ppid_name), st["body"])))
         out.append(Spacer(1, 3))
         rows = [(tpl.raw("label_holder"), f"<b>{esc(snap.holder_name)}</b>")]
         if snap.holder_address:

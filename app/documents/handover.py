@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
+from app.documents.keep import lead_in
 from app.documents.letter import closing, costs_table, render_letter
 from app.documents.parts import Styles, bullet_list, field_table, requester_rows, two_signatures
 from app.documents.snapshot import HandoverSnapshot, Signatory
@@ -33,7 +34,7 @@ def render_handover(snap: HandoverSnapshot, paper: str = "A4") -> bytes:
             rows.append((tpl.raw("label_receiver"), esc(snap.receiver_name)))
         rows.append((tpl.raw("label_information"), esc(snap.request.information)))
         out += [field_table(rows, page.frame_width, st, label_ratio=0.3), Spacer(1, 6)]
-        out.append(Paragraph(tpl.fmt("items_intro"), st["body"]))
+        out.append(lead_in(Paragraph(tpl.fmt("items_intro"), st["body"])))
         out += bullet_list(snap.items or ("-",), st)
         out.append(Spacer(1, 4))
         extra = [(tpl.raw("label_form"), esc(snap.form or "-"))]
@@ -42,7 +43,7 @@ def render_handover(snap: HandoverSnapshot, paper: str = "A4") -> bytes:
         if snap.notes:
             extra.append((tpl.raw("label_notes"), esc(snap.notes)))
         out += [field_table(extra, page.frame_width, st, label_ratio=0.3), Spacer(1, 4)]
-        out.append(Paragraph(tpl.fmt("costs_intro"), st["body"]))
+        out.append(lead_in(Paragraph(tpl.fmt("costs_intro"), st["body"])))
         out += costs_table(snap.costs, tpl, page, st)
         out += closing(tpl, st)
         requester = Signatory(jabatan="", name=snap.receiver_name or snap.requester.name)

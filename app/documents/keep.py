@@ -43,22 +43,55 @@ def _bottoms(items: Sequence[Flowable], width: float, canv: Canvas) -> list[tupl
     return out
 
 
-def _heading(f: Flowable) -> bool:
+def lead_in(f: Flowable) -> Flowable:
+    """Mark ``f`` as a line that introduces what follows it (a point's title such as "5. Penjelasan
+    penghitaman…", "Biaya:", "… sebagai berikut:"): ``KeepWithTail(lead_ins=True)`` never ends a page with it.
+
+    Why a mark of our own rather than reportlab's ``keepWithNext``: the body is laid out by ``KeepWithTail``,
+    which returns its pieces to the frame, and reportlab would wrap a ``keepWithNext`` piece together with the
+    ``KeepWithTail`` that follows it; and the mark must change nothing for letters stored before it
+    (``page_layout`` 2), which only the renderer's ``lead_ins`` flag knows."""
+    f._ppid_lead_in = True
+    return f
+
+
+def _heading(f: Flowable, lead_ins: bool = False) -> bool:
+    if lead_ins and getattr(f, "_ppid_lead_in", False):
+        return True
     return bool(f.getKeepWithNext()) or getattr(getattr(f, "style", None), "name", "") == "heading"
+
+
+def _blank(f: Flowable) -> bool:
+    """Space or an indent (``Spacer``, ``Indenter``): nothing a reader would miss at a page's end."""
+    return isinstance(f, Spacer) or hasattr(f, "frameAction")
 
 
 class KeepWithTail(KeepTogether):
     """``lead`` (the body) followed by ``tail`` (the ending), the tail never on a page without body text.
 
     ``carry`` is how much of the body (in points, about two lines) goes over with the ending when only the
-    ending would not fit."""
+    ending would not fit. ``lead_ins``: a line marked with ``lead_in`` never ends a page either; it goes over
+    with what it introduces (``page_layout`` 3 of the letters)."""
 
-    def __init__(self, lead: Sequence[Flowable], tail: Sequence[Flowable], *, carry: float) -> None:
+    def __init__(
+        self, lead: Sequence[Flowable], tail: Sequence[Flowable], *, carry: float, lead_ins: bool = False
+    ) -> None:
         super().__init__([*lead, *tail])
-        self._lead, self._tail, self._carry = list(lead), list(tail), carry
+        self._lead, self._tail, self._carry, self._lead_ins = list(lead), list(tail), carry, lead_ins
 
     def _again(self, lead: Sequence[Flowable]) -> KeepWithTail:
-        return KeepWithTail(lead, self._tail, carry=self._carry)
+        return KeepWithTail(lead, self._tail, carry=self._carry, lead_ins=self._lead_ins)
+
+    def _with_lead_ins(self, lead: Sequence[Flowable], at: int) -> int:
+        """Where to break before ``lead[at]`` so that the lines introducing it go over with it."""
+        if not self._lead_ins:
+            return at
+        start = at
+        while start > 0 and (_blank(lead[start - 1]) or _heading(lead[start - 1], True)):
+            start -= 1
+        while start < at and not _heading(lead[start], True):  # only space and indents before: they stay
+            start += 1
+        return start
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         plain = [*self._lead, *self._tail]
@@ -82,6 +115,7 @@ class KeepWithTail(KeepTogether):
             pieces = lead[over].splitOn(canv, width, room) if room > 0 else []
             if len(pieces) >= 2:
                 return [*lead[:over], pieces[0], self._again([*pieces[1:], *lead[over + 1 :]])]
+            over = self._with_lead_ins(lead, over)
             if over == 0 and at_top:
                 return plain
             return [*lead[:over], FrameBreak(), self._again(lead[over:])]
@@ -100,6 +134,9 @@ class KeepWithTail(KeepTogether):
                 return [*lead[:j], pieces[0], FrameBreak(), self._again([*pieces[1:], *carried])]
             carried.insert(0, f)
             j -= 1
+            if self._lead_ins:  # the lines introducing it go too, across space and indents
+                k = self._with_lead_ins(lead, j + 1)
+                carried[:0], j = lead[k : j + 1], k - 1
             while j >= 0 and (sizes[j][1] <= 0 or _heading(lead[j])):  # a heading goes with its text
                 carried.insert(0, lead[j])
                 j -= 1
@@ -109,9 +146,12 @@ class KeepWithTail(KeepTogether):
         return [*lead[: j + 1], FrameBreak(), self._again(carried)]
 
 
-def keep_ending(lead: Sequence[Flowable], tail: Sequence[Flowable], *, leading: float) -> list[Flowable]:
-    """The body and its ending as one flowable that never leaves the ending alone on a page."""
-    return [KeepWithTail(lead, tail, carry=2 * leading + 1)]
+def keep_ending(
+    lead: Sequence[Flowable], tail: Sequence[Flowable], *, leading: float, lead_ins: bool = False
+) -> list[Flowable]:
+    """The body and its ending as one flowable that never leaves the ending alone on a page (nor, with
+    ``lead_ins``, a line marked ``lead_in`` at the end of a page)."""
+    return [KeepWithTail(lead, tail, carry=2 * leading + 1, lead_ins=lead_ins)]
 
 
 class EndingStart(Flowable):

@@ -73,7 +73,7 @@ def render_letter(
     if tail is not None:
         ending += tail(tpl, page, st)
     if snap.page_layout >= 2:
-        story += keep_ending(lead, ending, leading=st["body"].leading)
+        story += keep_ending(lead, ending, leading=st["body"].leading, lead_ins=snap.page_layout >= 3)
     else:
         story += [*lead, *ending]
     if appendix is not None:

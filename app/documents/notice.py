@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
-from app.documents.keep import EndingStart
+from app.documents.keep import EndingStart, lead_in
 from app.documents.letter import checkbox, costs_table, render_letter
 from app.documents.parts import Styles, field_table, requester_rows
 from app.documents.snapshot import NoticeSnapshot
@@ -27,29 +27,29 @@ def _variant_a(snap: NoticeSnapshot, tpl: Template, page: PageSpec, st: Styles) 
     ]
     held = tpl.fmt("held_us", ppid=snap.office.ppid_name)
     other = tpl.fmt("held_other", body=snap.other_body or "…")
-    out.append(Paragraph(tpl.fmt("a_held"), st["left"]))
+    out.append(lead_in(Paragraph(tpl.fmt("a_held"), st["left"])))
     out += _indent(
         [
             Paragraph(f"{checkbox(snap.held_by_us)} {held}", st["left"]),
             Paragraph(f"{checkbox(not snap.held_by_us)} {other}", st["left"]),
         ]
     )
-    out.append(Paragraph(tpl.fmt("a_form"), st["left"]))
+    out.append(lead_in(Paragraph(tpl.fmt("a_form"), st["left"])))
     out += _indent(
         [
             Paragraph(f"{checkbox('softcopy' in snap.forms)} {tpl.fmt('form_softcopy')}", st["left"]),
             Paragraph(f"{checkbox('hardcopy' in snap.forms)} {tpl.fmt('form_hardcopy')}", st["left"]),
         ]
     )
-    out.append(Paragraph(tpl.fmt("a_costs"), st["left"]))
+    out.append(lead_in(Paragraph(tpl.fmt("a_costs"), st["left"])))
     out += _indent(
         [Spacer(1, 2), *costs_table(snap.costs, tpl, page.with_width(page.frame_width - 6 * mm), st)]
     )
     if snap.payment_method:
         out += _indent([Paragraph(tpl.fmt("a_payment", method=snap.payment_method), st["left"])])
-    out.append(Paragraph(tpl.fmt("a_time"), st["left"]))
+    out.append(lead_in(Paragraph(tpl.fmt("a_time"), st["left"])))
     out += _indent([Paragraph(esc(snap.provision_time or "-"), st["left"])])
-    out.append(Paragraph(tpl.fmt("a_redaction"), st["left"]))
+    out.append(lead_in(Paragraph(tpl.fmt("a_redaction"), st["left"])))
     text = esc(snap.redaction_explanation) if snap.redaction_explanation else tpl.fmt("no_redaction")
     out += _indent([Paragraph(text, st["body"])])
     return out
@@ -92,7 +92,7 @@ def render_notice(snap: NoticeSnapshot, paper: str = "A4") -> bytes:
                 label_ratio=0.3,
             ),
             Spacer(1, 6),
-            Paragraph(tpl.fmt("intro"), st["body"]),
+            lead_in(Paragraph(tpl.fmt("intro"), st["body"])),
         ]
         out += _variant_a(snap, tpl, page, st) if snap.variant == "A" else _variant_b(snap, tpl, st)
         if snap.variant == "A" and snap.costs:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents.base import PageSpec, esc
+from app.documents.keep import lead_in
 from app.documents.letter import render_letter
 from app.documents.parts import Styles, bullet_list, deadline_markup, field_table
 from app.documents.snapshot import RejectionSnapshot
@@ -35,14 +36,14 @@ def render_rejection(snap: RejectionSnapshot, paper: str = "A4") -> bytes:
             (tpl.raw("label_information"), esc(req.information)),
         ]
         out: list[Flowable] = [
-            Paragraph(tpl.fmt("identity_intro"), st["body"]),
+            lead_in(Paragraph(tpl.fmt("identity_intro"), st["body"])),
             Spacer(1, 2),
             field_table(rows, page.frame_width, st, label_ratio=0.3),
             Spacer(1, 6),
-            Paragraph(tpl.fmt("decide"), st["body"]),
+            lead_in(Paragraph(tpl.fmt("decide"), st["body"])),
             Paragraph(f"<b>{tpl.fmt('exempt')}</b>", st["center"]),
             Spacer(1, 4),
-            Paragraph(tpl.fmt("basis_intro"), st["body"]),
+            lead_in(Paragraph(tpl.fmt("basis_intro"), st["body"])),
         ]
         bases = []
         if snap.pasal17:
@@ -55,11 +56,11 @@ def render_rejection(snap: RejectionSnapshot, paper: str = "A4") -> bytes:
             out.append(Paragraph(tpl.fmt("basis_sk", number=snap.sk_number, date=sk_date), st["body"]))
             if snap.excluded_for:
                 out.append(Paragraph(tpl.fmt("excluded_for", period=snap.excluded_for), st["body"]))
-        out += [Spacer(1, 4), Paragraph(tpl.fmt("consequence_intro"), st["body"])]
+        out += [Spacer(1, 4), lead_in(Paragraph(tpl.fmt("consequence_intro"), st["body"]))]
         out.append(Paragraph(esc(snap.consequence or "-"), st["body"]))
         out += [
             Spacer(1, 4),
-            Paragraph(tpl.fmt("conclusion_intro"), st["body"]),
+            lead_in(Paragraph(tpl.fmt("conclusion_intro"), st["body"])),
             Paragraph(f"<b>{tpl.fmt('conclusion')}</b>", st["center"]),
             Spacer(1, 6),
         ]

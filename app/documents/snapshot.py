@@ -161,8 +161,10 @@ class LetterSnapshot(Snapshot):
     wording: Wording = field(default_factory=dict)
     #: 2: the ending (closing, place and date, signature, footnotes) always shares its page with body text, each
     #: lembar of the form is numbered on its own, the forward letter's address line says "di Tempat" when the
-    #: address is unknown; 1: letters issued before, reprinted as they were.
-    page_layout: int = 2
+    #: address is unknown; 3: besides, a line introducing what follows (a notice's numbered point, "Biaya:",
+    #: "… sebagai berikut:") never ends a page (``keep.lead_in``); 1 and 2: letters issued before, reprinted as
+    #: they were.
+    page_layout: int = 3
     STORED_BEFORE: ClassVar[dict[str, Any]] = {"page_layout": 1}
 
 

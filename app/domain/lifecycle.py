@@ -34,6 +34,13 @@ class Status(StrEnum):
     VOID = "batal"
 
 
+COST_MAX = 100_000_000
+PROVISION_DAYS_MAX = 365
+"""The largest value of each cost of a response (pages, rupiah) and of its days of provision: one bound for the
+respond dialog's fields (ui/request/actions.py), the service and so the CLI. Why bounds at all: a total of
+10**40 rupiah was recorded from the command line, and every letter that prints it then failed. (A docstring,
+not a ``#:`` comment: pyside6-lupdate would give that to the next translated text as a note.)"""
+
 STATUS_LABELS: dict[Status, str] = {
     Status.VERIFICATION: QT_TRANSLATE_NOOP("Terms", "Menunggu verifikasi kelengkapan"),
     Status.INCOMPLETE: QT_TRANSLATE_NOOP("Terms", "Tidak lengkap (menunggu pemohon)"),

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from app.domain.formatting import format_date, month_name
+from app.domain.text import DATE_MAX, DATE_MIN
 
 PeriodKind = Literal["year", "semester", "quarter", "month", "range"]
 
@@ -70,19 +71,23 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _year(text: str) -> int:
+    """A year of the register's range (``app.domain.text.DATE_MIN``–``DATE_MAX``, as every date it records)."""
     year = int(text)
-    if not 1900 <= year <= 9999:
-        raise PeriodError(f"Tahun {text} tidak masuk akal.")
+    if not DATE_MIN.year <= year <= DATE_MAX.year:
+        raise PeriodError(f"Tahun {text} di luar rentang yang wajar ({DATE_MIN.year}–{DATE_MAX.year}).")
     return year
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise PeriodError(
             f"Tanggal '{text}' tidak valid; tulis sebagai TTTT-BB-HH, misalnya 2025-01-31."
         ) from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise PeriodError(f"Tanggal {text} di luar rentang yang wajar ({DATE_MIN.year}–{DATE_MAX.year}).")
+    return day
 
 
 def parse_period(text: str) -> Period:

@@ -113,14 +113,22 @@ def choice(value: Any, key: str, options: Iterable[str]) -> str:
     return value
 
 
+#: The most entries a list of texts holds (documents shown, missing items): far more than any form has lines.
+MAX_ITEMS = 50
+
+
 def text_list(value: Any, key: str, *, max_length: int | None = None) -> list[str]:
-    """A list of one-line texts (documents shown, missing items); None -> empty, empty entries dropped."""
+    """A list of one-line texts (documents shown, missing items); None -> empty, empty entries and repeats
+    dropped, at most ``MAX_ITEMS`` (a body of 50.000 entries was stored as it came)."""
     if value is None:
         return []
     if not isinstance(value, list | tuple):
         raise _refuse(key, 'Harus berupa daftar teks, mis. ["ktp"].')
     cleaned = [line(item, key, max_length=max_length) for item in value]
-    return [item for item in cleaned if item]
+    unique = list(dict.fromkeys(item for item in cleaned if item))
+    if len(unique) > MAX_ITEMS:
+        raise _refuse(key, f"Daftar berisi {len(unique)} butir; paling banyak {MAX_ITEMS}.")
+    return unique
 
 
 def check_date(day: date, key: str) -> date:

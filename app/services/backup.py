@@ -24,6 +24,7 @@ from app.errors import ValidationError
 from app.paths import backups_dir, db_path
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit, audit_if_writable
+from app.services.out_files import check_out, reason
 from app.services.pii import KEY_FILE_NAME
 from db.engine import read_only_reason, read_only_uri
 from db.private import private_dir, private_file
@@ -242,6 +243,22 @@ def _verified_copy(source: Path, target: Path) -> tuple[dict[str, int], Register
     return counts, RegisterInfo(target, info.integrity, info.revision, info.counts, info.missing_tables)
 
 
+def _probe(target: Path) -> None:
+    """Refuse a place that cannot take the copy before anything is recorded (the backup's audit line comes
+    first), in Indonesian rather than Python's ``[Errno …]``."""
+    part = part_of(target)
+    try:
+        part.open("xb").close()
+    except FileExistsError:
+        return  # a stale part of this PID: the copy replaces it
+    except OSError as exc:
+        raise ValidationError(
+            {"out": f"Berkas {target} tidak dapat ditulis: {reason(exc)}. Pilih "
+             "folder lain; tidak ada yang disimpan."}
+        ) from None  # fmt: skip
+    part.unlink(missing_ok=True)
+
+
 def _copy_key(key_dir: Path, target: Path) -> Path | None:
     """The key that opens the backup's NIKs, beside it: sealed under the recovery passphrase when the admin
     set one (``FILE.key.recovery``, app/services/pii_recovery.py), else in the clear (``FILE.key``)."""
@@ -278,13 +295,12 @@ class BackupService:
         """Copy the register to ``target`` (must not exist) and its PII key to ``target.key``; both verified."""
         actor.require(Permission.BACKUP)
         source = db_path(self.ctx.data_dir)
-        target = Path(target)
+        target = check_out(Path(target))  # a folder, or a file where a folder should be, is said so
         if target.exists() or Path(str(target) + KEY_SUFFIX).exists():
             raise ValidationError({"out": f"Berkas {target} sudah ada; pilih nama lain agar tidak tertimpa."})
         if target.resolve() == source.resolve():
             raise ValidationError({"out": "Cadangan tidak boleh menimpa register itu sendiri."})
-        if not target.parent.is_dir():
-            raise ValidationError({"out": f"Folder {target.parent} tidak ada."})
+        _probe(target)
         clear_stale_parts(target.parent)
         # Recorded first, so the copy holds its own audit line; but only if the disk allows: a backup to
         # another disk is what is needed most when the data disk is full or read-only (then the person is told).

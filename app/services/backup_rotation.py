@@ -110,6 +110,10 @@ def mirror(backup: Path, folder: Path) -> Path:
     """Copy a verified backup (and its key file) into ``folder`` and verify the copy there: integrity check
     and the same row count in every table as the backup. A copy that fails is removed and the error raised;
     a half-written copy is never left under the final name."""
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(
+            f"{folder} adalah berkas, bukan folder; sebutkan folder untuk cadangan kedua."
+        )
     if not folder.is_dir():
         raise FileNotFoundError(f"Folder cadangan kedua {folder} tidak ada (drive USB belum terpasang?).")
     expected = inspect_register(backup)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +27,7 @@ from app.domain.permissions import Permission
 from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.journal import audit_if_writable
+from app.services.out_files import check_out, claimed
 from app.services.record_fields import exported
 from app.services.register_query import RegisterFilter, RegisterQuery, RegisterRow, check_period
 
@@ -160,16 +160,13 @@ class ExportService:
         actor.require(Permission.EXPORT)
         flt = flt or RegisterFilter()
         check_period(flt)
-        out = Path(out)
+        out = check_out(Path(out))  # a folder named as --out is said so, not taken for an unknown format
         kind = format_for(out, fmt)
         if public and kind not in PUBLIC_FORMATS:
             raise ValidationError({"format": "Register publik hanya dapat diekspor ke CSV atau XLSX."})
         columns = PUBLIC_COLUMNS if public else COLUMNS
-        if not out.parent.is_dir():
-            raise ValidationError({"out": f"Folder {out.parent} tidak ada."})
-        rows = self.query.all_rows(actor, flt, order_by="number")
-        part = out.with_name(out.name + ".part")
-        try:
+        with claimed(out) as part:  # a place that cannot take the file is refused before the rows are read
+            rows = self.query.all_rows(actor, flt, order_by="number")
             writer = {"csv": self._csv, "xlsx": self._xlsx, "json": self._json}[kind]
             writer(part, rows, actor, flt, columns)
             audit_if_writable(  # on a full or read-only disk the rows above were shown masked
@@ -177,11 +174,8 @@ class ExportService:
                 entity_id=None,
                 details={"format": kind, "rows": len(rows), "path": str(out), "filter": _filter_dict(flt)},
                 notice="Perhatian: ekspor tidak tercatat di jejak audit (register tidak dapat ditulis: disk penuh "
-                "atau hanya-baca); telepon dan surel di dalamnya disamarkan.",
+                "atau hanya-baca); telepon dan email di dalamnya disamarkan.",
             )  # fmt: skip
-            os.replace(part, out)
-        finally:
-            part.unlink(missing_ok=True)
         return ExportResult(out, kind, len(rows))
 
     def _csv(

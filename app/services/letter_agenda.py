@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -24,10 +23,10 @@ from sqlalchemy.orm import aliased
 
 from app.documents.kinds import DOCUMENT_TITLES
 from app.domain.permissions import Permission
-from app.errors import ValidationError
 from app.services.context import Actor, DeskContext
 from app.services.export import format_for, neutralise
 from app.services.journal import audit
+from app.services.out_files import check_out, claimed
 from db.models import IssuedLetter, Objection, Request, User
 
 
@@ -145,14 +144,11 @@ class LetterAgenda:
         """Write the year's agenda (narrowed by ``matching(kind, text)``) as CSV, XLSX or JSON (atomically);
         returns the number of letters written."""
         actor.require(Permission.EXPORT)
-        out = Path(out)
+        out = check_out(Path(out))
         fmt_ = format_for(out, fmt)
-        if not out.parent.is_dir():
-            raise ValidationError({"out": f"Folder {out.parent} tidak ada."})
-        entries = matching(self.entries(actor, year), kind, text)
-        lines = [{"no": i, **e.to_dict()} for i, e in enumerate(entries, start=1)]
-        part = out.with_name(out.name + ".part")
-        try:
+        with claimed(out) as part:  # a place that cannot take the file is refused before the work
+            entries = matching(self.entries(actor, year), kind, text)
+            lines = [{"no": i, **e.to_dict()} for i, e in enumerate(entries, start=1)]
             {"csv": _csv, "xlsx": _xlsx, "json": _json}[fmt_](part, year, lines)
             with self.ctx.db.transaction() as session:
                 audit(
@@ -171,9 +167,6 @@ class LetterAgenda:
                         **({"text": text} if text.strip() else {}),
                     },  # fmt: skip
                 )
-            os.replace(part, out)
-        finally:
-            part.unlink(missing_ok=True)
         return len(lines)
 
     def pdf(

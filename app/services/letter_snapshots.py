@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.domain.deadlines import RULES
 from app.domain.formatting import terbilang
-from app.domain.identity import printed_phone
+from app.domain.identity import mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import CHANNELS, DELIVERY_METHODS, EXTENSION_REASONS, INFO_FORMS, Decision
 from app.domain.permissions import Permission
 from app.domain.requester import DOCUMENT_KINDS
@@ -161,25 +161,40 @@ def handed_items(row: Request) -> tuple[str, ...]:
 
 
 def requester_snapshot(
-    requester: Requester, proxy: dict[str, Any] | None, vault: PiiVault, actor: Actor
+    requester: Requester,
+    proxy: dict[str, Any] | None,
+    vault: PiiVault,
+    actor: Actor,
+    *,
+    contacts_as_seen: bool = False,
 ) -> s.Requester:
-    """Full NIK only for users allowed to see it (the form is pre-filled for the person at the desk)."""
-    if requester.nik_encrypted and actor.can(Permission.VIEW_PERSONAL_DATA):
+    """Full NIK only for users allowed to see it (the form is pre-filled for the person at the desk).
+
+    ``contacts_as_seen``: the phones and e-mail as the actor's role sees them on screen (masked for a petugas),
+    for a printout that is a view of the register (the dossier) rather than a letter to the requester."""
+    revealed = actor.can(Permission.VIEW_PERSONAL_DATA)
+    if requester.nik_encrypted and revealed:
         nik = vault.decrypt(requester.nik_encrypted)
     else:
         nik = requester.nik_masked or ""
     proxy = proxy or {}
+    phone, email, proxy_phone = requester.phone or "", requester.email or "", str(proxy.get("phone") or "")
+    if contacts_as_seen and not revealed:
+        phone, proxy_phone = (mask_phone(p) if p else "" for p in (phone, proxy_phone))
+        email = mask_email(email) if email else ""
+    else:
+        phone, proxy_phone = printed_phone(phone), printed_phone(proxy_phone)
     return s.Requester(
         name=requester.name,
         address=requester.address or "",
         nik=nik or requester.legal_number or "",
         kind=requester.kind,
         occupation=requester.occupation or "",
-        phone=printed_phone(requester.phone),
-        email=requester.email or "",
+        phone=phone,
+        email=email,
         proxy_name=str(proxy.get("name") or ""),
         proxy_address=str(proxy.get("address") or ""),
-        proxy_phone=printed_phone(str(proxy.get("phone") or "")),
+        proxy_phone=proxy_phone,
     )
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.documents import snapshot as s
 from app.documents.kinds import DOCUMENT_TITLES, LETTER_KINDS, NUMBERED, PAPERS, REQUEST_LETTERS, kind_of
 from app.documents.templates import load_template
+from app.domain import text as text_rules
 from app.domain.identity import printed_phone
 from app.domain.numbering import LETTER_COUNTER, counter_key, parts_for, render_letter_number
 from app.domain.permissions import Permission
@@ -49,7 +50,7 @@ from app.services.letter_sync import enqueue_letter
 from app.services.office import OfficeService, load_office
 from app.services.printout_rows import dossier_snapshot, objection_rows, request_rows
 from app.services.register import load_request, next_counter
-from db.models import IssuedLetter, Objection, Request, Requester
+from db.models import IssuedLetter, Objection, Request, Requester, User
 
 
 def _audit_full_view(
@@ -119,6 +120,7 @@ class IssuedDocument:
     masked: bool = False  # a reprint for a reader who sees personal data masked (not the letter as issued)
     paper: str = ""  # the paper this copy was rendered on
     issued_paper: str = ""  # the paper the letter was issued on; a reprint on other paper is not identical
+    issued_by_name: str = ""  # the officer's full name (``letters``), as the agenda names them
 
     @property
     def other_paper(self) -> bool:
@@ -137,6 +139,7 @@ class IssuedDocument:
             "request_number": self.request_number,
             "issued_at": self.issued_at.isoformat(),
             "issued_by": self.issued_by,
+            "issued_by_name": self.issued_by_name or self.issued_by,
             "sha256": self.sha256,
             "reprint": self.reprint,
             "identical": self.identical,
@@ -380,7 +383,14 @@ class LetterService:
                 .where(IssuedLetter.request_id == request.id)
                 .order_by(IssuedLetter.issued_at)
             ).all()
-            return [self._document(r, request.number, b"", reprint=False) for r in rows]
+            names = dict(session.execute(select(User.username, User.full_name)).all())
+            return [
+                replace(
+                    self._document(r, request.number, b"", reprint=False),
+                    issued_by_name=names.get(r.issued_by) or r.issued_by,
+                )
+                for r in rows
+            ]
 
     def _document(
         self,
@@ -417,10 +427,12 @@ class LetterService:
         """The office's own code for one kind (empty: back to the registry's or the office's code)."""
         if kind not in NUMBERED:
             raise ValidationError({"kind": "Jenis surat bernomor: " + ", ".join(sorted(NUMBERED))})
-        code = code.strip()
-        if len(code) > 30 or "/" in code or "{" in code or "}" in code:
+        code = text_rules.line(code, "code") or ""  # the register's text rules: no control character
+        if len(code) > 30 or any(ch in code for ch in "/{} "):  # a tab or space would split the letter number
             raise ValidationError(
-                {"code": "Kode klasifikasi maks. 30 karakter, tanpa '/' atau kurung kurawal."}
+                {
+                    "code": "Kode klasifikasi maks. 30 karakter, tanpa spasi, '/' atau kurung kurawal (mis. 000.5.9)."
+                }
             )
         whole = self._setting(LETTER_SETTING)
         overrides = {k: v for k, v in self._overrides().items() if k != kind}
@@ -468,10 +480,14 @@ class LetterService:
             if paper not in PAPERS[kind]:
                 errors[f"{kind}.paper"] = "Kertas harus salah satu: " + ", ".join(PAPERS[kind])
                 continue
-            merged[kind] = {
-                "paper": paper,
-                "printer": str(entry.get("printer", merged[kind]["printer"]) or ""),
-            }
+            try:  # a printer's name by the register's text rules: no control character, not endless
+                printer = text_rules.line(
+                    entry.get("printer", merged[kind]["printer"]), f"{kind}.printer", max_length=200
+                )
+            except ValidationError as exc:
+                errors.update(exc.fields)
+                continue
+            merged[kind] = {"paper": paper, "printer": printer or ""}
         if errors:
             raise ValidationError(errors)
         whole = self._setting(PRINT_SETTING)

@@ -27,6 +27,7 @@ from app.domain.lifecycle import (
 )
 from app.domain.numbering import counter_key, parts_for, render_number
 from app.domain.permissions import Permission
+from app.domain.requester import validate_objection_proxy
 from app.errors import ActionRefused, NotFound, ValidationError
 from app.ids import new_id
 from app.services import acting
@@ -95,12 +96,9 @@ def check_filing(grounds: Any, filed_at: Any, body: Mapping[str, Any] | None, no
     summary = body.get("case_summary") or body.get("kasus_posisi")
     case_summary = text_rules.free_text(summary, "case_summary") or ""
     proxy = body.get("proxy") or body.get("kuasa")
-    if proxy is not None:
-        if not isinstance(proxy, Mapping) or not text_rules.line(proxy.get("name"), "proxy.name"):
-            raise ValidationError({"proxy": "Nama kuasa wajib diisi bila keberatan diajukan melalui kuasa."})
+    if isinstance(proxy, Mapping):
         text_rules.check_keys(proxy, PROXY_KEYS, "proxy")
-        proxy = {k: text_rules.block(proxy.get(k), f"proxy.{k}") for k in PROXY_KEYS}
-    return Filing(ground_list, moment, case_summary, proxy)
+    return Filing(ground_list, moment, case_summary, validate_objection_proxy(proxy))
 
 
 def build_objection(
@@ -197,10 +195,10 @@ class ObjectionService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
-    def _view(self, session: Session, row: Objection) -> ObjectionView:
-        return self._views(session, [row])[0]
+    def _view(self, session: Session, row: Objection, actor: Actor) -> ObjectionView:
+        return self._views(session, [row], actor)[0]
 
-    def _views(self, session: Session, rows: Sequence[Objection]) -> list[ObjectionView]:
+    def _views(self, session: Session, rows: Sequence[Objection], actor: Actor) -> list[ObjectionView]:
         """Views of many keberatan with two queries per chunk, not two per keberatan: the dashboard and the
         Register Keberatan list every open one, and one query each cost half the dashboard's load."""
         numbers: dict[str, str] = {}
@@ -221,6 +219,7 @@ class ObjectionService:
             names = {
                 user: name for user, name in session.execute(select(User.username, User.full_name)) if name
             }
+        reveal = actor.can(Permission.VIEW_PERSONAL_DATA)  # the kuasa's phone, like the requester's
         views = {key: [EventView.of(e, names) for e in found] for key, found in events.items()}
         return [
             ObjectionView.of(
@@ -228,6 +227,7 @@ class ObjectionService:
                 numbers[row.request_id],
                 views.get(row.id, []),
                 received_by_name=names.get(row.received_by, ""),
+                reveal=reveal,
             )
             for row in rows
         ]
@@ -258,11 +258,11 @@ class ObjectionService:
                 seq=lambda: next_counter(session, counter_key("objection", filing.filed_at.year)),
                 cal=load_calendar(session),
             )
-            return self._view(session, row)
+            return self._view(session, row, actor)
 
     def get(self, actor: Actor, number: str) -> ObjectionView:
         with self.ctx.db.reader() as session:
-            return self._view(session, _load(session, number))
+            return self._view(session, _load(session, number), actor)
 
     def list(
         self,
@@ -281,7 +281,7 @@ class ObjectionService:
                 query = query.where(still_worked_here(Objection.id))
             if request_number:
                 query = query.where(Objection.request_id == load_request(session, request_number).id)
-            return self._views(session, session.scalars(query).all())
+            return self._views(session, session.scalars(query).all(), actor)
 
     def requester_names(self, actor: Actor, request_numbers: Sequence[str]) -> dict[str, str]:
         """The requester's name as each request recorded it, by request number: what the Register Keberatan
@@ -412,7 +412,7 @@ class ObjectionService:
         """Nothing derived to keep: keberatan are not in the request search index."""
 
     def view(self, session: Session, actor: Actor, target: Target) -> ObjectionView:
-        return self._view(session, target.row)
+        return self._view(session, target.row, actor)
 
     def _apply(
         self, session: Session, row: Objection, kind: ObjectionAction, body: Mapping[str, Any], at: datetime

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import text as text_rules
+from app.domain.identity import normalize_nip
 from app.domain.numbering import (
     DEFAULT_LETTER_TEMPLATE,
     DEFAULT_OBJECTION_TEMPLATE,
@@ -130,6 +131,10 @@ def store_logo(data_dir: Path, source: Path) -> Path:
 def _validate_contacts(changes: dict[str, Any]) -> None:
     """What a letter's kop prints must read right: a 5-digit postal code, an email address, kop lines as text."""
     errors: dict[str, str] = {}
+    if "name" in changes and not str(changes["name"] or "").strip():
+        errors["name"] = (
+            "Nama kantor wajib diisi."  # the kop and every letter print it (the settings page's rule)
+        )
     postal = str(changes.get("postal_code") or "").strip()
     if postal and not (len(postal) == 5 and postal.isdigit()):
         errors["postal_code"] = "Kode pos harus 5 angka."
@@ -146,12 +151,7 @@ def _validate_contacts(changes: dict[str, Any]) -> None:
 
 
 def _validate_nip(nip: str | None) -> str | None:
-    if not nip:
-        return None
-    digits = "".join(ch for ch in nip if ch.isdigit())
-    if len(digits) != 18:
-        raise ValidationError({"nip": "NIP harus 18 digit."})
-    return digits
+    return normalize_nip(nip)
 
 
 class OfficeService:

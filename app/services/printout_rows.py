@@ -211,6 +211,7 @@ def dossier_snapshot(
         RequesterView.of(requester, ctx.vault, reveal=reveal),
         [],
         received_by_name=names.get(request.received_by) or "",
+        reveal=reveal,
     )
     facts = [  # the handling of the request: the detail pane's rows the field table marks for the dossier
         s.LabeledValue(row.label, row.text or "-")
@@ -225,7 +226,8 @@ def dossier_snapshot(
     return s.DossierSnapshot(
         office=office_snap,
         request=request_snapshot(request),
-        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor),
+        # the dossier is not handed out: a petugas's copy masks contacts like the register
+        requester=requester_snapshot(requester, request.proxy, ctx.vault, actor, contacts_as_seen=True),
         printed_at=now,
         status=STATUS_LABELS.get(Status(request.status), request.status),
         facts=tuple(facts),

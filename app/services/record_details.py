@@ -61,13 +61,18 @@ def _plain(value: Any, spec: RecordField, when: When) -> str:
     return str(value.value if isinstance(value, Enum) else value)
 
 
-def _proxy(view: Any, when: When) -> str | None:
-    proxy = view.proxy
+def kuasa_text(proxy: Mapping[str, Any] | None) -> str | None:
+    """A kuasa in one line, ``Rina Marlina (Jl. Veteran 5, 0812-9999-1111)``: the detail pane's and the CLI's."""
     if not proxy:
         return None
-    phone = printed_phone(str(proxy.get("phone") or ""))  # stored E.164, read in the national form
+    # As the viewer may see it (``views.shown_proxy``): national, or masked for a role without personal data.
+    phone = proxy.get("phone_display") or printed_phone(str(proxy.get("phone") or ""))
     contact = ", ".join(str(v) for v in (proxy.get("address"), phone) if v)
     return f"{proxy.get('name')}" + (f" ({contact})" if contact else "")
+
+
+def _proxy(view: Any, when: When) -> str | None:
+    return kuasa_text(view.proxy)
 
 
 def _rejection(view: Any, when: When) -> str | None:

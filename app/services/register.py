@@ -329,9 +329,10 @@ class RegisterService:
         return RequestView.of(
             row,
             RequesterView.of(as_recorded(row, requester), self.ctx.vault, reveal=reveal),
-            [EventView.of(e, names) for e in events],
+            [EventView.of(e, names, reveal=reveal) for e in events],
             routed_away=routed_away(session, row.id),
             received_by_name=officer_name(session, row.received_by),
+            reveal=reveal,
         )
 
     def _with_stored_identity(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -365,7 +366,7 @@ class RegisterService:
             and not audit_if_writable(
                 self.ctx, actor, action="view_personal_data", entity="request", entity_id=view.id,
                 details={"number": view.number},
-                notice="Perhatian: NIK, telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di "
+                notice="Perhatian: NIK, telepon dan email disamarkan, karena melihatnya lengkap harus tercatat di "
                 "jejak audit dan register tidak dapat ditulis (disk penuh atau hanya-baca).",
             )
         ):  # fmt: skip

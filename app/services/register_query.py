@@ -371,7 +371,7 @@ def audit_full_contacts(ctx: DeskContext, actor: Actor, numbers: list[str]) -> b
     return audit_if_writable(
         ctx, actor, action="view_personal_data", entity="register", entity_id=None,
         details={"fields": ["phone", "email"], "numbers": numbers},
-        notice="Perhatian: telepon dan surel disamarkan, karena melihatnya lengkap harus tercatat di jejak audit "
+        notice="Perhatian: telepon dan email disamarkan, karena melihatnya lengkap harus tercatat di jejak audit "
         "dan register tidak dapat ditulis (disk penuh atau hanya-baca).",
     )  # fmt: skip
 

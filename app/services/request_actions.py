@@ -18,12 +18,14 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.formatting import format_date_long
 from app.domain.identity import mask_nik
 from app.domain.lifecycle import (
+    COST_MAX,
     DECISION_LABELS,
     DELIVERABLE_DECISIONS,
     DELIVERY_METHODS,
     EXTENSION_REASONS,
     INFO_FORMS,
     PASAL_17,
+    PROVISION_DAYS_MAX,
     REQUEST_LIFECYCLE,
     Action,
     Decision,
@@ -319,8 +321,12 @@ class RequestActions:
         if costs is not None:
             costs = _parse_costs(costs, errors)
         provision = body.get("provision_days")
-        if provision is not None and (not isinstance(provision, int) or provision < 0):
-            errors["provision_days"] = "Waktu penyediaan harus bilangan hari (0 atau lebih)."
+        if provision is not None and (
+            not isinstance(provision, int)
+            or isinstance(provision, bool)
+            or not 0 <= provision <= PROVISION_DAYS_MAX
+        ):
+            errors["provision_days"] = f"Waktu penyediaan harus bilangan hari, 0 sampai {PROVISION_DAYS_MAX}."
         _raise(errors)
         row.decision = decision.value
         row.decided_at = at
@@ -576,8 +582,9 @@ def _parse_costs(raw: Any, errors: dict[str, str]) -> dict[str, int] | None:
     out: dict[str, int] = {}
     for key in COST_KEYS:
         value = raw.get(key, 0)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            errors[f"costs.{key}"] = "Harus bilangan bulat rupiah, 0 atau lebih."
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= COST_MAX:
+            what = "Jumlah halaman" if key == "pages" else "Biaya"
+            errors[f"costs.{key}"] = f"{what} harus bilangan bulat, 0 sampai {COST_MAX:,}.".replace(",", ".")
             return None
         out[key] = value
     out["total"] = out["pages"] * out["price_per_page"] + out["shipping"] + out["other"]

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import text as text_rules
+from app.domain.identity import normalize_nip
 from app.domain.permissions import Permission, Role
 from app.domain.translatable import QT_TRANSLATE_NOOP
 from app.errors import AuthenticationFailed, NotFound, ValidationError
@@ -88,7 +89,7 @@ def create_user(
     full_name = text_rules.line(full_name, "full_name", max_length=200) or ""
     if not full_name:
         raise ValidationError({"full_name": "Nama lengkap wajib diisi."})
-    nip = text_rules.line(nip, "nip", max_length=30)
+    nip = normalize_nip(text_rules.line(nip, "nip", max_length=30))  # the officials' rule (18 digits)
     if session.scalar(select(User).where(User.username == username)):
         raise ValidationError({"username": f"Nama pengguna '{username}' sudah dipakai."})
     now = ctx.clock()

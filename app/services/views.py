@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, get_args, get_origin, get_type_hints
 
 from app.domain.deadlines import DueDate
-from app.domain.identity import format_phone, mask_email, mask_phone
+from app.domain.identity import format_phone, mask_email, mask_phone, printed_phone
 from app.domain.lifecycle import (
     DECISION_LABELS,
     OBJECTION_STATUS_LABELS,
@@ -159,6 +159,36 @@ class RequesterView:
         return _dumped(self, REQUESTER_FIELDS, after={})
 
 
+#: How a contact in an event's data is masked (the requester view's rule).
+_CONTACT_MASKS: dict[str, Callable[[str], str]] = {"phone": mask_phone, "email": mask_email}
+
+
+def _masked_event_data(data: dict[str, Any]) -> dict[str, Any]:
+    """An event's data with its personal contacts masked: a correction of ``requester.phone``/``.email`` (its
+    ``old`` and ``new``) and the ``requester_updated`` changes of an intake (a NIK is already stored masked)."""
+
+    def masked(key: str, value: Any) -> Any:
+        return _CONTACT_MASKS[key](value) if isinstance(value, str) and value else value
+
+    field = str(data.get("field") or "").removeprefix("requester.")
+    if field in _CONTACT_MASKS and str(data.get("field", "")).startswith("requester."):
+        data = {**data, "old": masked(field, data.get("old")), "new": masked(field, data.get("new"))}
+    updated = data.get("requester_updated")
+    if isinstance(updated, dict):
+        data = {
+            **data,
+            "requester_updated": {
+                key: (
+                    {k: masked(key, v) for k, v in change.items()}
+                    if key in _CONTACT_MASKS and isinstance(change, dict)
+                    else change
+                )
+                for key, change in updated.items()
+            },
+        }
+    return data
+
+
 @dataclass(frozen=True)
 class EventView:
     id: str
@@ -173,9 +203,14 @@ class EventView:
     name: str = ""
 
     @classmethod
-    def of(cls, row: Event, names: Mapping[str, str] | None = None) -> EventView:
+    def of(cls, row: Event, names: Mapping[str, str] | None = None, *, reveal: bool = True) -> EventView:
+        """``names``: the officers' full names by username (the timeline's *Petugas*). ``reveal=False``: the
+        viewer may not see personal data, so the contacts a line's data holds (a corrected phone or email, a
+        returning requester's updated ones) are masked like the requester's own. Sync payloads keep the
+        default: the city and the other desks hold the register in full."""
+        data = dict(row.data) if reveal else _masked_event_data(dict(row.data))
         name = (names or {}).get(row.username) or row.username
-        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, dict(row.data), name)
+        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, data, name)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -187,6 +222,18 @@ class EventView:
             "summary": self.summary,
             "data": self.data,
         }
+
+
+def shown_proxy(proxy: dict[str, Any] | None, *, reveal: bool) -> dict[str, Any] | None:
+    """The kuasa as this viewer may see it, by the requester's rule: the phone in full (``phone`` E.164,
+    ``phone_display`` national) only for a role that may see personal data; otherwise ``phone`` is null and
+    ``phone_display`` masked. Why: the views gave every role the kuasa's full number, while the printed register
+    and the requester's own phone were masked for a petugas."""
+    if not proxy:
+        return proxy
+    phone = str(proxy.get("phone") or "")
+    display = (printed_phone(phone) if reveal else mask_phone(phone)) if phone else None
+    return {**proxy, "phone": proxy.get("phone") if reveal else None, "phone_display": display}
 
 
 @dataclass(frozen=True)
@@ -251,9 +298,12 @@ class RequestView:
         *,
         routed_away: bool = False,
         received_by_name: str = "",
+        reveal: bool = False,
     ) -> RequestView:
+        """``reveal``: the viewer may see personal data (the kuasa's phone in full, as the requester's)."""
+        stored = _stored(cls, row, REQUEST_FIELDS)
         return cls(
-            **_stored(cls, row, REQUEST_FIELDS),
+            **{**stored, "proxy": shown_proxy(stored.get("proxy"), reveal=reveal)},
             requester=requester,
             events=events,
             routed_away=routed_away,
@@ -332,10 +382,18 @@ class ObjectionView:
 
     @classmethod
     def of(
-        cls, row: Objection, request_number: str, events: list[EventView], *, received_by_name: str = ""
+        cls,
+        row: Objection,
+        request_number: str,
+        events: list[EventView],
+        *,
+        received_by_name: str = "",
+        reveal: bool = False,
     ) -> ObjectionView:
+        """``reveal``: the viewer may see personal data (the kuasa's phone in full)."""
+        stored = _stored(cls, row, OBJECTION_FIELDS)
         return cls(
-            **_stored(cls, row, OBJECTION_FIELDS),
+            **{**stored, "proxy": shown_proxy(stored.get("proxy"), reveal=reveal)},
             request_number=request_number,
             events=events,
             received_by_name=received_by_name or row.received_by,

@@ -1055,48 +1055,8 @@
         <translation>Exclusion decree</translation>
     </message>
     <message>
-        <source>&amp;Informasi dikecualikan:</source>
-        <translation>&amp;Excluded information:</translation>
-    </message>
-    <message>
-        <source>Pasal 17 &amp;huruf:</source>
-        <translation>Article 17 &amp;letter:</translation>
-    </message>
-    <message>
-        <source>&amp;Uji konsekuensi:</source>
-        <translation>&amp;Consequence test:</translation>
-    </message>
-    <message>
-        <source>&amp;Jangka waktu:</source>
-        <translation>&amp;Period:</translation>
-    </message>
-    <message>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
-    </message>
-    <message>
-        <source>Dikecualikan &amp;sampai:</source>
-        <translation>Excluded &amp;until:</translation>
-    </message>
-    <message>
-        <source>&amp;Nomor SK:</source>
-        <translation>Decree &amp;number:</translation>
-    </message>
-    <message>
-        <source>Tanggal S&amp;K:</source>
-        <translation>Decree &amp;date:</translation>
-    </message>
-    <message>
-        <source>Akibat bila informasi dibuka (min. 20 karakter).</source>
-        <translation>What would follow if the information were disclosed (at least 20 characters).</translation>
-    </message>
-    <message>
-        <source>Misalnya &apos;5 (lima) tahun&apos;; atau isi tanggal akhir di bawah.</source>
-        <translation>For example &apos;5 (lima) tahun&apos;; or fill in the end date below.</translation>
-    </message>
-    <message>
-        <source>Boleh kosong.</source>
-        <translation>May be left empty.</translation>
     </message>
 </context>
 <context>
@@ -1120,34 +1080,6 @@
     <message>
         <source>Tempat</source>
         <translation>Where</translation>
-    </message>
-    <message>
-        <source>&amp;Judul informasi:</source>
-        <translation>&amp;Title:</translation>
-    </message>
-    <message>
-        <source>&amp;Ringkasan:</source>
-        <translation>&amp;Summary:</translation>
-    </message>
-    <message>
-        <source>Pen&amp;guasa informasi:</source>
-        <translation>&amp;Held by:</translation>
-    </message>
-    <message>
-        <source>&amp;Bentuk:</source>
-        <translation>&amp;Form:</translation>
-    </message>
-    <message>
-        <source>T&amp;empat memperoleh:</source>
-        <translation>&amp;Where to get it:</translation>
-    </message>
-    <message>
-        <source>Unit atau pejabat yang menguasai informasi.</source>
-        <translation>The unit or official holding the information.</translation>
-    </message>
-    <message>
-        <source>Softcopy, hardcopy, atau keduanya.</source>
-        <translation>Softcopy, hardcopy, or both.</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1237,77 @@
     <message>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>InformationListForm</name>
+    <message>
+        <source>&amp;Informasi yang dikecualikan:</source>
+        <translation>&amp;Excluded information:</translation>
+    </message>
+    <message>
+        <source>Pasal 17 &amp;huruf:</source>
+        <translation>Article 17 &amp;letter:</translation>
+    </message>
+    <message>
+        <source>&amp;Uji konsekuensi:</source>
+        <translation>&amp;Consequence test:</translation>
+    </message>
+    <message>
+        <source>Akibat bila informasi dibuka (min. 20 karakter).</source>
+        <translation>What would follow if the information were disclosed (at least 20 characters).</translation>
+    </message>
+    <message>
+        <source>&amp;Jangka waktu pengecualian:</source>
+        <translation>Exclusion &amp;period:</translation>
+    </message>
+    <message>
+        <source>Misalnya &apos;5 (lima) tahun&apos;; atau isi tanggal akhir di bawah.</source>
+        <translation>For example &apos;5 (lima) tahun&apos;; or fill in the end date below.</translation>
+    </message>
+    <message>
+        <source>Dikecualikan &amp;sampai:</source>
+        <translation>Excluded &amp;until:</translation>
+    </message>
+    <message>
+        <source>Boleh kosong.</source>
+        <translation>May be left empty.</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor SK penetapan:</source>
+        <translation>Decree &amp;number:</translation>
+    </message>
+    <message>
+        <source>Tanggal S&amp;K penetapan:</source>
+        <translation>Decree &amp;date:</translation>
+    </message>
+    <message>
+        <source>&amp;Judul informasi:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Ringkasan:</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <source>Pen&amp;guasa/penanggung jawab informasi:</source>
+        <translation>&amp;Held by (unit or official responsible):</translation>
+    </message>
+    <message>
+        <source>Unit atau pejabat yang menguasai informasi.</source>
+        <translation>The unit or official holding the information.</translation>
+    </message>
+    <message>
+        <source>&amp;Bentuk informasi:</source>
+        <translation>Information &amp;form:</translation>
+    </message>
+    <message>
+        <source>Softcopy, hardcopy, atau keduanya.</source>
+        <translation>Softcopy, hardcopy, or both.</translation>
+    </message>
+    <message>
+        <source>T&amp;empat memperoleh informasi:</source>
+        <translation>&amp;Where to get the information:</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1762,10 @@
         <translation>(empty letterhead)</translation>
     </message>
     <message>
+        <source>Pratinjau kop tidak dapat dibuat: %1</source>
+        <translation>The letterhead preview could not be made: %1</translation>
+    </message>
+    <message>
         <source>Kop surat minimal satu baris.</source>
         <translation>The letterhead needs at least one line.</translation>
     </message>
@@ -2206,6 +2213,14 @@
     <message>
         <source>Keputusan Atasan PPID</source>
         <translation>PPID Superior Decision</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;register…</source>
+        <translation>Print &amp;year register…</translation>
+    </message>
+    <message>
+        <source>Register Keberatan: keberatan yang diajukan sejak 1 Januari tahun ini, untuk dicetak</source>
+        <translation>Objection Register: the objections filed since 1 January of this year, to print</translation>
     </message>
     <message>
         <source>Tabel register keberatan</source>

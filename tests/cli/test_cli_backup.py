@@ -113,7 +113,7 @@ def test_check_passes_on_a_sound_register_and_exits_1_on_a_problem(desk_dir: Pat
     connection.close()
     broken = run_in_process("check", "--data-dir", desk_dir)
     assert broken.code == 1
-    assert "MASALAH" in broken.out and "request:2026" in broken.out
+    assert "[GAGAL]" in broken.out and "request:2026" in broken.out
 
 
 def test_check_on_a_missing_register_exits_1(tmp_path: Path) -> None:

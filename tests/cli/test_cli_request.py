@@ -129,15 +129,32 @@ def test_jsonl_issues_one_number_per_line(desk_dir: Path) -> None:
     assert numbers == [f"KEC-SRG/2026/A-000{i}" for i in (1, 2, 3)]
 
 
-def test_jsonl_stops_at_a_bad_line_keeping_the_earlier_ones(desk_dir: Path) -> None:
-    lines = json.dumps(intake()) + "\n" + json.dumps(intake(purpose="")) + "\n" + json.dumps(intake())
+def test_jsonl_reports_a_bad_line_and_goes_on(desk_dir: Path) -> None:
+    """A migration of many lines: each bad line is reported by its number and skipped, the others are saved
+    (seen: the run stopped at the first bad line, so everything after it had to be cut out and sent again)."""
+    lines = "\n".join(
+        [
+            json.dumps(intake(information="Dokumen pertama")),
+            json.dumps(intake(purpose="", information="Dokumen kedua")),
+            '{"information": "tanpa penutup"',
+            json.dumps(intake(information="Dokumen keempat, berbeda")),
+            json.dumps(intake(information="Dokumen pertama")),  # the same as line 1 within the hour
+        ]
+    )
     result = run_in_process(
         "--data-dir", desk_dir, "--user", "admin", "request", "add", "--jsonl", stdin=lines
     )
     assert result.code == 2
-    assert "baris 2" in result.err
-    assert len(result.out.splitlines()) == 1
-    assert _count(desk_dir) == 1
+    assert [line.split("\t")[0] for line in result.out.splitlines()] == [
+        "KEC-SRG/2026/A-0001",
+        "KEC-SRG/2026/A-0002",
+    ]
+    err = result.err
+    assert "baris 2:" in err and "purpose" in err
+    assert "baris 3:" in err and "JSON tidak valid" in err
+    assert "baris 5:" in err and "--meski-duplikat" in err
+    assert "2 permohonan tersimpan, 3 baris ditolak (baris 2, 3, 5)" in err
+    assert _count(desk_dir) == 2
 
 
 def test_list_filters(desk_dir: Path) -> None:

@@ -111,7 +111,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_form())
-        self.result_page = IntakeResult(self)
+        self.result_page = IntakeResult(self.stack)
         self.result_page.close_requested.connect(self.accept)
         self.result_page.new_requested.connect(self.reset)
         self.result_page.open_requested.connect(self._open_saved)
@@ -147,7 +147,8 @@ class IntakeDialog(DiscardGuard, QDialog):
     # --- building ---------------------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
-        page = QWidget()
+        # made in place, not moved into the stack once built (ui/kit/scroll.scrolled says why)
+        page = QWidget(self.stack)
         layout = QVBoxLayout(page)
         title = QLabel(self.tr("Formulir Permohonan Informasi Publik"))
         set_role(title, "title")
@@ -178,7 +179,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         body.setLayout(columns)
         # the fields scroll up and down where the work area is lower than they need (150 %); the focus is
         # kept in view, whatever moved it (Tab, an Alt+letter, a rejected save focusing the first error)
-        layout.addWidget(scrolled(body, sideways=False), 1)
+        layout.addWidget(scrolled(body, page, sideways=False), 1)  # made in place: ui/kit/scroll.scrolled
 
         self.general_error = QLabel()
         set_role(self.general_error, "error")

@@ -81,7 +81,7 @@ class RecordDialog(RecordingFlow, QDialog):
         body = QWidget()  # the fields scroll where the work area is lower than they need (150 % scaling)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
-        self.layout_.addWidget(scrolled(body, frame=False, sideways=False, tab_stop=False), 1)
+        self.layout_.addWidget(scrolled(body, self, frame=False, sideways=False, tab_stop=False), 1)
         self.f = FieldForm(form)
 
     def finish(self, time_label: str) -> None:

@@ -133,6 +133,12 @@ class ObjectionsPage(Page):
         self.status.currentIndexChanged.connect(self.refresh)
         top.addWidget(status_label)
         top.addWidget(self.status)
+        self.register_button = QPushButton(self.tr("Cetak &register…"))
+        self.register_button.setToolTip(
+            self.tr("Register Keberatan: keberatan yang diajukan sejak 1 Januari tahun ini, untuk dicetak")
+        )
+        self.register_button.clicked.connect(self.print_register)
+        top.addWidget(self.register_button)
         layout.addLayout(top)
         self.message = QLabel()
         set_role(self.message, "error")
@@ -346,6 +352,16 @@ class ObjectionsPage(Page):
                 self.services.printing, self.actor, self.current.number, "objection", self,
                 on_error=self._failed,
             )  # fmt: skip
+
+    def print_register(self) -> None:
+        """The Register Keberatan of the keberatan filed this year so far (landscape), in the print preview."""
+        from ui.printing.actions import print_register
+
+        today = self.services.calendar.today()
+        print_register(
+            self.services.printing, self.actor, today.replace(month=1, day=1), today, objections=True,
+            parent=self, on_error=self._failed,
+        )  # fmt: skip
 
     def _open_request(self) -> None:
         if self.current is not None:

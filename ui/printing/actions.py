@@ -104,7 +104,10 @@ def open_preview(
     number: str,
     info: str = "",
     parent: QWidget | None = None,
+    title: str | None = None,
 ) -> PreviewDialog:
+    """``title``: what the preview names instead of the kind's title and ``number`` (a register: its name and
+    period as people read them; ``number`` then only names the saved file)."""
     if parent is not None and not shiboken6.isValid(parent):
         parent = None  # the page or dialog that asked was closed while the document was being made
     dialog = PreviewDialog(
@@ -112,9 +115,10 @@ def open_preview(
         service,
         kind=kind,
         number=number,
-        title=DOCUMENT_TITLES.get(kind, kind),
+        title=title or DOCUMENT_TITLES.get(kind, kind),
         info=info,
         parent=parent,
+        show_number=title is None,
     )
     keep(dialog).open()  # with no parent (the asker closed meanwhile) nothing else may hold it
     return dialog
@@ -266,12 +270,12 @@ def print_register(
         if objections
         else QCoreApplication.translate("PrintActions", "Register Permohonan {0} s.d. {1}")
     )
-    label = html.escape(title.format(show_date(date_from), show_date(date_to)))
+    label = title.format(show_date(date_from), show_date(date_to))
 
     def show(value: tuple[bytes, list[str]]) -> None:
         pdf, warnings = value
-        info = "<br/>".join([label, *map(_template_warning, warnings)])
-        dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent)
+        info = "<br/>".join(map(_template_warning, warnings))
+        dialog = open_preview(pdf, svc, kind="register", number=period, info=info, parent=parent, title=label)
         done(PrintOutcome("register", period, dialog=dialog))
 
     submit(

@@ -63,6 +63,7 @@ class PreviewDialog(QDialog):
         info: str = "",  # rich text, already escaped
         parent: QWidget | None = None,
         ask_path: AskPath = ask_save_path,
+        show_number: bool = True,  # False: ``title`` names the document itself (a register and its period)
     ) -> None:
         super().__init__(parent)
         self.pdf, self.service, self.kind, self.number = pdf, service, kind, number
@@ -80,7 +81,7 @@ class PreviewDialog(QDialog):
         self.paper = paper_of(self.document.pagePointSize(0)) if ready else None
         self.job: PrintJob | None = None
         layout = QVBoxLayout(self)
-        heading = f"<b>{html.escape(title)}</b> — {html.escape(number)}"
+        heading = f"<b>{html.escape(title)}</b>" + (f" — {html.escape(number)}" if show_number else "")
         self.heading = QLabel(heading + (f"<br/>{info}" if info else ""))  # info: escaped HTML
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)

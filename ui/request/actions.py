@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.lifecycle import (
     ACTION_LABELS,
+    COST_MAX,
     DECISION_LABELS,
     DELIVERY_METHODS,
     EXTENSION_REASONS,
     INFO_FORMS,
     PASAL_17,
+    PROVISION_DAYS_MAX,
     Action,
     Decision,
     Status,
@@ -181,12 +183,12 @@ class ActionDialog(RecordingFlow, QDialog):
             ("other", self.tr("Biaya lain (Rp):")),
         ):
             spin = QSpinBox()
-            spin.setRange(0, 100_000_000)
+            spin.setRange(0, COST_MAX)  # the service's bound
             spin.setGroupSeparatorShown(True)
             spins[key] = self.f.add(f"costs.{key}", label, spin)
         payment = self.f.add("payment_method", self.tr("Cara pemba&yaran:"), QLineEdit())
         provision = self.f.add("provision_days", self.tr("Waktu penye&diaan (hari):"), QSpinBox())
-        provision.setRange(0, 365)
+        provision.setRange(0, PROVISION_DAYS_MAX)
         note = self._note()
 
         def toggle() -> None:

@@ -175,7 +175,7 @@ class RequestPage(Page):
         # scrolled like the details: a splitter passes no height for a width on, so the column's wrapped rows
         # (a deadline whose "Mengapa tanggal ini?" goes under its date) were given their one-line height, and
         # the button was cut, once the page had its minimum height rather than its preferred one (150 %)
-        splitter.addWidget(ScrollArea(right, frame=False, sideways=False, tab_stop=False))
+        splitter.addWidget(ScrollArea(right, splitter, frame=False, sideways=False, tab_stop=False))
         splitter.setSizes([560, 560])
         layout.addWidget(splitter, 1)
 

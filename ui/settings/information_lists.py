@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,10 +33,11 @@ from app.domain.lifecycle import PASAL_17
 from app.domain.permissions import Permission
 from app.errors import DeskError, ValidationError
 from app.services.context import Actor
+from app.services.record_fields import FORM_CONTEXT, form_fields
 from ui.kit.crash import show_error
 from ui.kit.dates import date_edit, typed_date
 from ui.kit.forms import FieldForm, long_choices
-from ui.kit.scroll import scrolled
+from ui.kit.scroll import scrolled_tab
 
 if TYPE_CHECKING:
     from app.services.information_lists import InformationListService
@@ -57,7 +59,7 @@ class _ListPanel(QWidget):
     """One list: its table, the inline form to add an entry and the reason to revoke the selected one.
     ``today``: the desk's clock (``CalendarService.today``), where a date field starts."""
 
-    which = ""
+    which: Literal["dik", "dip"] = "dik"
 
     def __init__(
         self,
@@ -128,6 +130,19 @@ class _ListPanel(QWidget):
 
     # --- shared ---------------------------------------------------------------------------------------------
 
+    def add_rows(self, inputs: dict[str, QWidget]) -> None:
+        """One row per field of the list's field table (``app/services/record_fields/information_lists.py``),
+        in its order, with its label, mnemonic and hint from there: the form and a refused entry's message
+        name a field alike. A field the table declares without an input here, or the reverse, is a mistake."""
+        fields = form_fields(self.which)
+        if sorted(f.name for f in fields) != sorted(inputs):
+            raise ValueError(f"form {self.which}: {sorted(inputs)} != {sorted(f.name for f in fields)}")
+        for spec in fields:
+            assert spec.form is not None
+            label = QCoreApplication.translate(FORM_CONTEXT, spec.form.label)
+            hint = QCoreApplication.translate(FORM_CONTEXT, spec.form.hint) if spec.form.hint else ""
+            self.form.add(spec.name, label, inputs[spec.name], hint)
+
     def reload(self) -> None:
         rows = self.entries()
         self.ids = [entry_id for entry_id, _ in rows]
@@ -178,24 +193,28 @@ class DikPanel(_ListPanel):
                 self.tr("SK penetapan")]  # fmt: skip
 
     def build_form(self) -> None:
-        self.information = self.form.add("information", self.tr("&Informasi dikecualikan:"), QPlainTextEdit())
+        self.information = QPlainTextEdit()
         self.article = QComboBox()
         for letter, text in PASAL_17.items():
             self.article.addItem(f"{letter}: {text}", letter)
         long_choices(self.article)
-        self.form.add("article", self.tr("Pasal 17 &huruf:"), self.article)
-        self.consequence = self.form.add("consequence_test", self.tr("&Uji konsekuensi:"), QPlainTextEdit(),
-                                         self.tr("Akibat bila informasi dibuka (min. 20 karakter)."))  # fmt: skip
-        self.period = self.form.add("excluded_period", self.tr("&Jangka waktu:"), QLineEdit(),
-                                    self.tr("Misalnya '5 (lima) tahun'; atau isi tanggal akhir di bawah."))  # fmt: skip
+        self.consequence = QPlainTextEdit()
+        self.period = QLineEdit()
         self.until = QLineEdit()
         self.until.setPlaceholderText(self.tr("HH-BB-TTTT"))
-        self.form.add(
-            "excluded_until", self.tr("Dikecualikan &sampai:"), self.until, self.tr("Boleh kosong.")
-        )
-        self.sk_number = self.form.add("sk_number", self.tr("&Nomor SK:"), QLineEdit())
+        self.sk_number = QLineEdit()
         self.sk_date = date_edit(self.today())
-        self.form.add("sk_date", self.tr("Tanggal S&K:"), self.sk_date)
+        self.add_rows(
+            {
+                "information": self.information,
+                "article": self.article,
+                "consequence_test": self.consequence,
+                "excluded_period": self.period,
+                "excluded_until": self.until,
+                "sk_number": self.sk_number,
+                "sk_date": self.sk_date,
+            }
+        )
 
     def values(self) -> dict[str, Any]:
         return {
@@ -231,14 +250,20 @@ class DipPanel(_ListPanel):
         ]
 
     def build_form(self) -> None:
-        self.title_edit = self.form.add("title", self.tr("&Judul informasi:"), QLineEdit())
-        self.summary = self.form.add("summary", self.tr("&Ringkasan:"), QPlainTextEdit())
-        self.holder = self.form.add("holder", self.tr("Pen&guasa informasi:"), QLineEdit(),
-                                    self.tr("Unit atau pejabat yang menguasai informasi."))  # fmt: skip
-        self.info_form = self.form.add(
-            "form", self.tr("&Bentuk:"), QLineEdit(), self.tr("Softcopy, hardcopy, atau keduanya.")
+        self.title_edit = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.holder = QLineEdit()
+        self.info_form = QLineEdit()
+        self.location = QLineEdit()
+        self.add_rows(
+            {
+                "title": self.title_edit,
+                "summary": self.summary,
+                "holder": self.holder,
+                "form": self.info_form,
+                "location": self.location,
+            }
         )
-        self.location = self.form.add("location", self.tr("T&empat memperoleh:"), QLineEdit())
 
     def values(self) -> dict[str, Any]:
         return {
@@ -274,5 +299,5 @@ class InformationListsPanel(QTabWidget):
         self.dip = DipPanel(information_lists, actor, today)
         # in scroll areas, as the settings page's tabs (ui/settings/page.py): a tab widget's height for a width
         # is the tallest of its tabs' preferred ones, which made the settings page scroll for a petugas
-        self.addTab(scrolled(self.dik, frame=False, tab_stop=False), self.tr("Informasi dikecualikan (&DIK)"))
-        self.addTab(scrolled(self.dip, frame=False, tab_stop=False), self.tr("Informasi publik (DI&P)"))
+        scrolled_tab(self, self.dik, self.tr("Informasi dikecualikan (&DIK)"))
+        scrolled_tab(self, self.dip, self.tr("Informasi publik (DI&P)"))

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -37,9 +38,11 @@ from app.domain.numbering import (
 )
 from app.errors import ValidationError
 from app.services.office import OfficeView, store_logo
+from ui.kit.crash import user_message
 from ui.kit.files import open_path
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
+from ui.kit.tasks import run_in_background
 
 
 def _line(name: str) -> QLineEdit:
@@ -133,6 +136,7 @@ class KopForm(QWidget):
         self.facts = facts or (lambda: {})
         self.logo_path: str | None = None
         self.preview_pdf = b""  # what the preview shows, as a PDF (the tests read its text)
+        self._preview_turn = 0  # the latest render asked for; an older one arriving late is dropped
         self.form = FieldForm()
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("kop_lines")
@@ -224,33 +228,41 @@ class KopForm(QWidget):
         self.preview_timer.start()
 
     def update_preview(self) -> None:
-        """Render the kop with the letters' code and show it scaled to the preview's width."""
+        """Render the kop with the letters' code and show it scaled to the preview's width.
+
+        The render runs on a worker thread: reportlab's first import and a render take ≈ 0.3 s, which froze the
+        settings page (and the wizard's kop step) when the preview first drew. A render overtaken by later typing
+        is dropped when it arrives; ``preview_pdf`` is what the preview shows."""
         self.preview_timer.stop()
+        self._preview_turn += 1
+        turn = self._preview_turn
         lines = self.kop_lines()
         if not lines:
             self.preview_pdf = b""
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("(kop kosong)"))
             return
-        from app.documents.kop_preview import render_kop  # reportlab: only once a kop is shown
-        from app.services.letter_snapshots import office_from_values
-
-        facts = dict(self.facts())
-        office = office_from_values(
-            lines,
-            name=facts.get("name", ""),
-            address=facts.get("address"),
-            city=facts.get("city"),
-            phone=facts.get("phone"),
-            email=facts.get("email"),
-            website=facts.get("website"),
-            postal_code=facts.get("postal_code"),
-            logo_path=self.logo_path,
+        facts, logo_path = dict(self.facts()), self.logo_path
+        run_in_background(
+            lambda: _render_kop(lines, facts, logo_path),
+            lambda pdf: self._show_preview(turn, pdf),
+            lambda exc: self._preview_failed(turn, exc),
         )
-        self.preview_pdf = render_kop(office)
-        image = _first_page(self.preview_pdf, max(self.preview.width() - 4, 480))
+
+    def _show_preview(self, turn: int, pdf: bytes) -> None:
+        if not shiboken6.isValid(self) or turn != self._preview_turn:  # closed, or typed over meanwhile
+            return
+        self.preview_pdf = pdf
+        image = _first_page(pdf, max(self.preview.width() - 4, 480))
         self.preview.setText("")
         self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def _preview_failed(self, turn: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or turn != self._preview_turn:
+            return
+        self.preview_pdf = b""
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("Pratinjau kop tidak dapat dibuat: %1").replace("%1", user_message(exc)))
 
     def load(self, office: OfficeView) -> None:
         self.set_lines(list(office.kop_lines))
@@ -261,6 +273,26 @@ class KopForm(QWidget):
         if not lines:
             raise ValidationError({"kop_lines": self.tr("Kop surat minimal satu baris.")})
         return {"kop_lines": lines, "logo_path": self.logo_path}
+
+
+def _render_kop(lines: list[str], facts: Mapping[str, str], logo_path: str | None) -> bytes:
+    """The kop as it prints (on a worker thread: reportlab is imported here, not on the GUI thread)."""
+    from app.documents.kop_preview import render_kop
+    from app.services.letter_snapshots import office_from_values
+
+    return render_kop(
+        office_from_values(
+            lines,
+            name=facts.get("name", ""),
+            address=facts.get("address"),
+            city=facts.get("city"),
+            phone=facts.get("phone"),
+            email=facts.get("email"),
+            website=facts.get("website"),
+            postal_code=facts.get("postal_code"),
+            logo_path=logo_path,
+        )
+    )
 
 
 def _first_page(pdf: bytes, width: int) -> QImage:

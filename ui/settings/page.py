@@ -7,7 +7,7 @@ idle-lock timeout and "Sinkronisasi" (enrolling this desk with the city server).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from ui.kit import i18n
 from ui.kit.crash import show_error
 from ui.kit.forms import FieldForm
 from ui.kit.page import Page
-from ui.kit.scroll import scrolled
+from ui.kit.scroll import ScrollArea
 from ui.kit.style import icon, set_role
 from ui.kit.tabs import WrappingTabs
 from ui.printing.printing_settings_page import make_printing_settings
@@ -43,6 +42,8 @@ from ui.settings.users import UsersPanel
 from ui.shell.lock import MAX_IDLE_MINUTES, idle_minutes, set_idle_minutes
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from app.services.audit_log import AuditLogService
     from app.services.calendar import CalendarService
     from app.services.information_lists import InformationListService
@@ -62,12 +63,6 @@ class SettingsServices:
     information_lists: Callable[[], InformationListService]
     audit_log: Callable[[], AuditLogService]
     sync: SyncServices
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    """Long forms scroll instead of being squeezed at 1366×768 and 150 % scaling. The area is no Tab stop of
-    its own (Tab goes from the tab bar to the panel's first field) and draws no frame inside the tab's."""
-    return scrolled(widget, frame=False, tab_stop=False)  # the focus is kept in view too (ui/kit/scroll.py)
 
 
 class _SaveBar(QHBoxLayout):
@@ -180,6 +175,65 @@ class OfficePanel(QWidget):
         return True
 
 
+class Panels(Mapping[str, QWidget]):
+    """The settings tabs' panels by key, in tab order; a panel is built (and put in its tab's scroll area) the
+    first time it is shown or asked for. Why: building all ten took ≈ 0.9 s of the GUI thread on this
+    machine's first click on Pengaturan (the audit log's query, the printers, the information lists, the sync
+    state...), where an officer looks at one tab."""
+
+    def __init__(self) -> None:
+        self._areas: dict[str, ScrollArea] = {}
+        self._builds: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+
+    def add(self, key: str, area: ScrollArea, build: Callable[[], QWidget]) -> None:
+        self._areas[key], self._builds[key] = area, build
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self.build(key)
+
+    def build(self, key: str) -> QWidget:
+        """The panel ``key``, built now if it was not yet."""
+        if key not in self._built:
+            panel = self._builds[key]()
+            self._built[key] = panel
+            self._areas[key].setWidget(panel)  # filled in place (ui/kit/scroll.scrolled says why)
+        return self._built[key]
+
+    def __contains__(self, key: object) -> bool:  # without building it
+        return key in self._builds
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builds)
+
+    def __len__(self) -> int:
+        return len(self._builds)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def key_of(self, area: QWidget | None) -> str | None:
+        return next((key for key, own in self._areas.items() if own is area), None)
+
+    def index_in(self, tabs: WrappingTabs, key: str) -> int:
+        area = self._areas[key]
+        return next(index for index in range(tabs.count()) if tabs.widget(index) is area)
+
+
+def _sync_panel(services: SyncServices, actor: Actor, sync: SyncController | None) -> QWidget:
+    from ui.sync.settings_panel import SyncSettingsPanel
+
+    return SyncSettingsPanel(services, actor, sync)
+
+
+def _audit_panel(
+    audit_log: Callable[[], AuditLogService], actor: Actor, today: Callable[[], date]
+) -> QWidget:
+    from ui.audit.panel import AuditLogPanel
+
+    return AuditLogPanel(audit_log, actor, today)
+
+
 class SettingsPage(Page):
     def __init__(self, services: SettingsServices, actor: Actor, parent: QWidget | None = None, *,
                  sync: SyncController | None = None) -> None:  # fmt: skip
@@ -193,82 +247,105 @@ class SettingsPage(Page):
         self.tabs = WrappingTabs()  # ten: Qt's tab bar hid the last ones at 1366×768 (ui/kit/tabs.py)
         self.tabs.setAccessibleName(self.tr("Bagian pengaturan"))
         layout.addWidget(self.tabs, 1)
-        self.panels: dict[str, QWidget] = {}
+        self.panels = Panels()
         admin = actor.can(Permission.MANAGE_OFFICE)
         if admin:
-            self.profile_form = OfficeProfileForm()
-            self.kop_form = KopForm(office.data_folder(), facts=self.profile_form.facts)
-            for edit in self.profile_form.edits.values():
-                edit.textChanged.connect(self.kop_form.schedule_preview)
-            self._add(
-                "office",
-                OfficePanel(office, actor, [self.profile_form, self.kop_form]),
-                self.tr("Profil && kop surat"),
-                "office",
-            )
-            self._add("officials", OfficialsPanel(office, actor), self.tr("Pejabat"), "officials")
-            self.numbering_form = NumberingForm(services.calendar.today)
-            self._add(
-                "numbering",
-                OfficePanel(office, actor, [self.numbering_form]),
-                self.tr("Penomoran"),
-                "numbering",
-            )
-        calendar = CalendarPanel(services.calendar, actor)
-        calendar.applied.connect(self._deadlines_recomputed)
-        self._add("calendar", calendar, self.tr("Kalender hari kerja"), "calendar")
+            self._add("office", self._office_panel, self.tr("Profil && kop surat"), "office")
+            self._add("officials", lambda: OfficialsPanel(office, actor), self.tr("Pejabat"), "officials")
+            self._add("numbering", self._numbering_panel, self.tr("Penomoran"), "numbering")
+        self._add("calendar", self._calendar_panel, self.tr("Kalender hari kerja"), "calendar")
         self._add(
             "information_lists",
-            InformationListsPanel(services.information_lists, actor, services.calendar.today),
+            lambda: InformationListsPanel(services.information_lists, actor, services.calendar.today),
             self.tr("Daftar informasi"),
             "mdi6.file-lock-outline",
         )
         if actor.can(Permission.MANAGE_USERS):
-            self._add("users", UsersPanel(services.users, actor), self.tr("Pengguna && peran"), "users")
-        if admin:
-            from ui.sync.settings_panel import SyncSettingsPanel
-
             self._add(
-                "sync", SyncSettingsPanel(services.sync, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync"
+                "users", lambda: UsersPanel(services.users, actor), self.tr("Pengguna && peran"), "users"
+            )
+        if admin:
+            self._add(
+                "sync", lambda: _sync_panel(services.sync, actor, sync), self.tr("Sinkronisasi"), "mdi6.sync"
             )
         if actor.can(Permission.VIEW_AUDIT_LOG):
-            from ui.audit.panel import AuditLogPanel
-
             self._add(
                 "audit",
-                AuditLogPanel(services.audit_log, actor, services.calendar.today),
+                lambda: _audit_panel(services.audit_log, actor, services.calendar.today),
                 self.tr("Log audit"),
                 "mdi6.history",
             )
         self._add(
             "printing",
-            make_printing_settings(office, actor, self),
+            lambda: make_printing_settings(office, actor),
             self.tr("Pencetakan"),
             "mdi6.printer-outline",
         )
-        general = GeneralPanel(office, actor)
+        self._add("general", self._general_panel, self.tr("Tampilan && bahasa"), "language")
+        self.tabs.currentChanged.connect(self._build_shown)
+        self._build_shown()
+
+    # --- the tabs' panels, each built when first shown ------------------------------------------------------
+
+    def _office_panel(self) -> QWidget:
+        office = self.services.office
+        self._profile_form = OfficeProfileForm()
+        self._kop_form = KopForm(office.data_folder(), facts=self._profile_form.facts)
+        for edit in self._profile_form.edits.values():
+            edit.textChanged.connect(self._kop_form.schedule_preview)
+        return OfficePanel(office, self.actor, [self._profile_form, self._kop_form])
+
+    def _numbering_panel(self) -> QWidget:
+        self._numbering_form = NumberingForm(self.services.calendar.today)
+        return OfficePanel(self.services.office, self.actor, [self._numbering_form])
+
+    def _calendar_panel(self) -> QWidget:
+        calendar = CalendarPanel(self.services.calendar, self.actor)
+        calendar.applied.connect(self._deadlines_recomputed)
+        return calendar
+
+    def _general_panel(self) -> QWidget:
+        general = GeneralPanel(self.services.office, self.actor)
         general.language_changed.connect(self.language_changed)
-        self._add("general", general, self.tr("Tampilan && bahasa"), "language")
+        return general
+
+    @property
+    def profile_form(self) -> OfficeProfileForm:
+        self.panels.build("office")
+        return self._profile_form
+
+    @property
+    def kop_form(self) -> KopForm:
+        self.panels.build("office")
+        return self._kop_form
+
+    @property
+    def numbering_form(self) -> NumberingForm:
+        self.panels.build("numbering")
+        return self._numbering_form
+
+    def _build_shown(self, _index: int = 0) -> None:
+        key = self.panels.key_of(self.tabs.currentWidget())
+        if key is not None:
+            self.panels.build(key)
 
     def _deadlines_recomputed(self, count: int) -> None:
         """Recomputed deadlines change the register's due dates and colours, and go to the city."""
         if count:
             self.changed.emit(Changes.records(outbox=True))
 
-    def _add(self, key: str, panel: QWidget, title: str, icon_name: str) -> None:
+    def _add(self, key: str, build: Callable[[], QWidget], title: str, icon_name: str) -> None:
         """Every tab scrolls, its tables included: a tab widget asks for the tallest height-for-width of its
         tabs, shown or not, so one unscrolled tab with a wrapped notice (a petugas's read-only Daftar
-        informasi, 930 px) made the whole page scroll at 1366×768 and 100 %."""
-        self.panels[key] = panel
-        self.tabs.addTab(_scroll(panel), icon(icon_name), title)
+        informasi, 930 px) made the whole page scroll at 1366×768 and 100 %. No frame inside the tab's, no Tab
+        stop of its own (Tab goes from the tab bar to the panel's first field)."""
+        area = ScrollArea(frame=False, tab_stop=False)
+        self.tabs.addTab(area, icon(icon_name), title)
+        self.panels.add(key, area, build)
 
     def show_panel(self, key: str) -> None:
-        """Tab ``key``; nothing happens for a tab this officer's role does not have."""
-        panel = self.panels.get(key)
-        if panel is None:
+        """Tab ``key``, built if it was not yet; nothing happens for a tab this officer's role does not have."""
+        if key not in self.panels:
             return
-        for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if widget is panel or (isinstance(widget, QScrollArea) and widget.widget() is panel):
-                self.tabs.setCurrentIndex(index)
-                return
+        self.panels.build(key)
+        self.tabs.setCurrentIndex(self.panels.index_in(self.tabs, key))

@@ -89,12 +89,17 @@ class MainWindow(QMainWindow):
         office = desk.office.profile()
         self.setWindowTitle(self.tr("PPID Desk — %1").replace("%1", office.name))
         self.setMinimumSize(MINIMUM_SIZE)
-        self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        self.areas: dict[str, ScrollArea] = {}  # the stack holds each page in its scroll area
-        self._build_pages(dashboard)
-        self._build_sidebar()
-        content = QWidget()
+        # The frame first, then its contents, each widget given its parent as it is made: with the application's
+        # style sheet, a widget moved under a new parent is styled again with everything inside it, and the
+        # dashboard (built and styled during the sign-in) would be styled once per level of the frame.
+        self.outer = QStackedWidget()
+        self.setCentralWidget(self.outer)
+        content = QWidget(self.outer)
+        self.outer.addWidget(content)
+        self.cover = QLabel(self.tr("Layar terkunci"), self.outer)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.cover, "title")
+        self.outer.addWidget(self.cover)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -102,16 +107,14 @@ class MainWindow(QMainWindow):
         column.addWidget(self.clock_banner)
         row = QHBoxLayout()
         row.setSpacing(0)
-        row.addWidget(self.sidebar_panel)
-        row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
-        self.cover = QLabel(self.tr("Layar terkunci"))
-        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.cover, "title")
-        self.outer = QStackedWidget()
-        self.outer.addWidget(content)
-        self.outer.addWidget(self.cover)
-        self.setCentralWidget(self.outer)
+        self._build_sidebar()
+        row.addWidget(self.sidebar_panel)
+        self.stack = QStackedWidget(content)
+        row.addWidget(self.stack, 1)
+        self.pages: dict[str, Page] = {}
+        self.areas: dict[str, ScrollArea] = {}  # the stack holds each page in its scroll area
+        self._build_pages(dashboard)
         self._build_status_bar(office.name)
         self._build_shortcuts()
         if desk.read_only:  # nothing typed into an intake could be saved: not offered at all
@@ -149,9 +152,8 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         """Every page is wired alike (ui/kit/page.py): pages never know each other, the window links them."""
         self.pages[key] = page
-        self.areas[key] = scrolled(
-            page, frame=False, tab_stop=False
-        )  # a page larger than the window scrolls (150 %)
+        # a page larger than the window scrolls (150 %)
+        self.areas[key] = scrolled(page, self.stack, frame=False, tab_stop=False)
         self.stack.addWidget(self.areas[key])
         page.request_opened.connect(self.open_request)
         page.objection_opened.connect(self.open_objection)

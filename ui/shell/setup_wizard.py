@@ -39,7 +39,7 @@ class _Page(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
-            scrolled(body, frame=False, sideways=False, tab_stop=False)
+            scrolled(body, self, frame=False, sideways=False, tab_stop=False)
         )  # a page taller than the work area scrolls (150 %)
 
 

@@ -11,7 +11,8 @@ and whether it is an attribute of the frozen view. Derived from these tables: ``
 the register reads (``register_query.py``), the columns of the register screen and of the Register Keberatan
 (``ui/register/model.py``, ``ui/objections/page.py``, through ``ui/kit/columns.py``), the rows of the request's
 and the keberatan's detail panes and of the dossier's "Penanganan Permohonan" (``record_details.py``), and the
-fields the "Koreksi data" action accepts (``request_actions.py``, offered by ``ui/request/correction.py``).
+fields the "Koreksi data" action accepts (``request_actions.py``, offered by ``ui/request/correction.py``), and
+the rows of the DIK and DIP forms with their labels, mnemonics and hints (``ui/settings/information_lists.py``).
 
 Legal significance is decided by the wire protocol (``ppid_protocol.fields.LEGAL_FIELDS``), which the city
 server applies and which must not import the desk: the tables read it from there (the desk imports the
@@ -20,7 +21,7 @@ names is a field of these tables.
 
 Labels shown on screen are Indonesian source strings marked with ``QT_TRANSLATE_NOOP`` under the context of the
 pane, dialog or table that shows them (``DETAIL_CONTEXTS``, ``CORRECTION_CONTEXT``,
-``SCREEN_CONTEXTS``): ``tools/i18n.py`` feeds this package's modules to lupdate and the UI translates them.
+``SCREEN_CONTEXTS``, ``FORM_CONTEXT``): ``tools/i18n.py`` feeds this package's modules to lupdate and the UI translates them.
 
 The tables are one module per record (``request.py``, ``requester.py``, ``objection.py``, ``calendar.py``; the
 entries of the DIK and the DIP in ``information_lists.py``, whose labels name a refused entry's fields) over
@@ -36,6 +37,7 @@ from app.services.record_fields.fields import (
     CORRECTION_CONTEXT,
     DETAIL_CONTEXT,
     DETAIL_CONTEXTS,
+    FORM_CONTEXT,
     MASKED_ROLES,
     SCREEN_CONTEXT,
     SCREEN_CONTEXTS,
@@ -43,6 +45,7 @@ from app.services.record_fields.fields import (
     Detail,
     Entity,
     Export,
+    FormRow,
     Pane,
     RecordField,
     Screen,
@@ -60,6 +63,7 @@ __all__ = [
     "DETAIL_CONTEXT",
     "DETAIL_CONTEXTS",
     "FIELD_LABELS",
+    "FORM_CONTEXT",
     "MASKED_ROLES",
     "OBJECTION_FIELDS",
     "PANE_TABLES",
@@ -73,12 +77,14 @@ __all__ = [
     "Detail",
     "Entity",
     "Export",
+    "FormRow",
     "Pane",
     "RecordField",
     "Screen",
     "correctable",
     "exported",
     "field_of",
+    "form_fields",
     "pane_fields",
     "register_columns",
     "register_fields",
@@ -116,6 +122,12 @@ PANE_TABLES: dict[Pane, tuple[tuple[RecordField, ...], ...]] = {
     "request": (REQUESTER_FIELDS, REQUEST_FIELDS),
     "objection": (OBJECTION_FIELDS,),
 }
+
+
+def form_fields(entity: Entity) -> list[RecordField]:
+    """The fields of ``entity`` with a row in the form that records it, in the form's order."""
+    shown = [f for f in TABLES[entity] if f.form is not None]
+    return sorted(shown, key=lambda f: f.form.at if f.form is not None else 0)
 
 
 def pane_fields(pane: Pane) -> list[RecordField]:

@@ -63,6 +63,22 @@ class Detail(NamedTuple):
     dossier: bool = False
 
 
+#: The translation context of the labels and hints of the forms that record a DIK or DIP entry.
+FORM_CONTEXT = "InformationListForm"
+
+
+class FormRow(NamedTuple):
+    """A field's row in the form that records it (the DIK and DIP forms, Pengaturan › Daftar informasi): its
+    label as the form shows it, with its mnemonic (``&``, unique in the form's window) and colon, its place in
+    the form and the hint under it; translated under ``FORM_CONTEXT``. Without the ``&`` and the colon the
+    label is the field's own ``label`` (by which a refused entry names the field): the form takes both from
+    this one declaration and a test holds them together."""
+
+    label: str
+    at: int
+    hint: str = ""
+
+
 class Correction(NamedTuple):
     """A field the "Koreksi data" action may correct: its name in the dialog and its place in the list."""
 
@@ -78,7 +94,7 @@ class RecordField:
     ``json``: a key of the view's ``to_dict()`` in its own right (not only inside a group such as ``due``);
     ``masked_for``: the roles that see it masked; ``screen``: its column on the register screen; ``detail``: its
     row in the detail pane; ``correct``: an officer
-    may correct it; ``options``: the fixed choices its stored code stands for (code -> Indonesian text);
+    may correct it; ``form``: its row in the form that records it; ``options``: the fixed choices its stored code stands for (code -> Indonesian text);
     ``reads``: for a field worked out rather than stored (``column`` false), the stored columns it is worked out
     from (what a register line must read to show it).
     ``entity`` and ``legal`` are filled in by ``table``.
@@ -95,6 +111,7 @@ class RecordField:
     masked_for: frozenset[Role] = frozenset()
     detail: Detail | None = None
     correct: Correction | None = None
+    form: FormRow | None = None
     options: Mapping[Any, str] | None = field(default=None, compare=False)
     reads: tuple[str, ...] = ()
     entity: Entity = "request"

@@ -3,8 +3,11 @@ by the bundled ``qtbase_id`` catalogue (Qt ships none for Indonesian), so a scre
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolButton, QTreeView
 
@@ -78,3 +81,13 @@ def test_file_dialogs_ask_for_nothing_untranslated(qtbot, tmp_path: Path):
     assert "&Cari di:" in shown and "&Jenis berkas:" in shown
     assert {"Nama", "Ukuran", "Jenis", "Tanggal diubah"} <= set(shown)
     assert fallback.missed == set()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Qt keeps its settings in the registry / plists there")
+def test_qt_keeps_its_settings_in_the_sessions_stand_in_home() -> None:
+    """The file dialog's history goes to the session's home (tests/home_isolation.py), not the developer's."""
+    from home_isolation import MARKER
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert Path(settings.fileName()).is_relative_to(Path(os.environ[MARKER]))

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from style_changes import StyleChanges, app_style_sheet
 
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from ui.kit.page import Page
-from ui.kit.scroll import ScrollArea, scrolled
+from ui.kit.scroll import ScrollArea, scrolled, scrolled_tab
 from ui.shell.main_window import MINIMUM_SIZE, MainWindow
 
 #: 1366×768 at 150 % less a 60 px taskbar (911×472) and a window frame.
@@ -209,9 +211,51 @@ def test_no_page_scrolls_at_1366x768_and_100_percent_for_any_role(
     settings = window.pages["settings"]
     window.show_page("settings")
     for key in settings.panels:
-        settings.show_panel(key)
-        qtbot.wait(20)
-        scrolled_areas = [a for a in settings.findChildren(ScrollArea) if a.isVisible()]
-        assert key == "office" or not [a for a in scrolled_areas if a.verticalScrollBar().maximum() > 0], key
-        # and the areas are no Tab stops: Tab goes from the tab bar to the panel's first field
-        assert not [a for a in scrolled_areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus], key
+        settings.show_panel(key)  # built now, the first time (ui/settings/page.py): laid out as events come
+
+        def laid_out(key: str = key) -> None:
+            scrolled_areas = [a for a in settings.findChildren(ScrollArea) if a.isVisible()]
+            assert key == "office" or not [
+                a for a in scrolled_areas if a.verticalScrollBar().maximum() > 0
+            ], key
+            # and the areas are no Tab stops: Tab goes from the tab bar to the panel's first field
+            assert not [a for a in scrolled_areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus], key
+
+        qtbot.waitUntil(laid_out, timeout=3_000)
+
+
+def _form(rows: int) -> tuple[QWidget, list[QLineEdit]]:
+    body = QWidget()
+    form = QFormLayout(body)
+    edits = [QLineEdit() for _ in range(rows)]
+    for n, edit in enumerate(edits):
+        form.addRow(f"Kolom {n}", edit)
+    return body, edits
+
+
+def test_a_scrolled_tab_is_filled_in_place_each_field_styled_again_once(qtbot, qapp):
+    """Filling a scroll area sizes and styles its contents; a filled area then moved into a tab widget styled
+    every field again (the settings page: 7,212 style changes, now 3,614: tests/gui/style_changes.py)."""
+    with app_style_sheet(qapp):
+        tabs = QTabWidget()
+        qtbot.addWidget(tabs)
+        body, edits = _form(12)
+        body.ensurePolished()
+        changes = StyleChanges(qapp)
+        area = scrolled_tab(tabs, body, "Profil")
+        changes.stop()
+    assert tabs.widget(0) is area and area.widget() is body
+    assert max(changes.of(edit) for edit in edits) <= 1
+
+
+def test_a_scroll_area_given_its_parent_is_not_moved_after_it_is_filled(qtbot, qapp):
+    with app_style_sheet(qapp):
+        dialog = QWidget()
+        qtbot.addWidget(dialog)
+        layout = QVBoxLayout(dialog)
+        body, edits = _form(12)
+        body.ensurePolished()
+        changes = StyleChanges(qapp)
+        layout.addWidget(scrolled(body, dialog, sideways=False))
+        changes.stop()
+    assert max(changes.of(edit) for edit in edits) <= 1

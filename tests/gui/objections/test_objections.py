@@ -182,3 +182,43 @@ def test_listing_keberatan_records_no_full_view_per_row(
     assert _full_views(desk) == before
     desk.register.get(supervisor, page.table.item(0, 3).text())
     assert _full_views(desk) == before + 1
+
+
+def test_the_register_keberatan_prints_from_the_page(qtbot, desk, officer, filed) -> None:
+    """Seen in a real print pass: the workstation printed the Register Permohonan but offered no way to print
+    the Register Keberatan (only ``ppid-desk print register --objections``). The page prints the keberatan
+    filed this year through the preview every document uses."""
+    from pdf_text import pdf_text
+
+    from ui.printing import printer_settings
+    from ui.printing.preview_dialog import PreviewDialog
+    from ui.printing.print_service import PrintService
+
+    class NoPrinters:
+        def names(self) -> list[str]:
+            return []
+
+        def default(self) -> None:
+            return None
+
+    page = _page(qtbot, desk, officer)
+    page.services.printing.service = PrintService(
+        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
+    )
+    page.register_button.click()
+    previews = page.findChildren(PreviewDialog)
+    try:
+        [preview] = previews
+        text = pdf_text(preview.pdf)
+        assert "REGISTER KEBERATAN" in text and "Jumlah keberatan: 1" in text
+        assert filed.rsplit("/", 1)[1] in text  # the number, wrapped in its column
+        # the preview names the register and its period as people read dates, not a code of the file name
+        # (it said "Register Permohonan / Keberatan — keberatan-2026-01-01_2026-03-16")
+        assert preview.windowTitle() == "Pratinjau cetak — Register Keberatan 01-01-2026 s.d. 16-03-2026"
+        heading = preview.heading.text()
+        assert "Register Keberatan 01-01-2026 s.d. 16-03-2026" in heading
+        assert "2026-01-01" not in heading and "/ Keberatan" not in heading
+        assert "1 Januari 2026 s.d. 16 Maret 2026" in text  # the year so far, by the desk's clock
+    finally:
+        for preview in previews:
+            preview.close()

@@ -6,12 +6,15 @@ Skipped, with the reason, where CUPS or the queue is missing. Set one up (Debian
     lpadmin -p PDF -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 
 ``PPID_TEST_CUPS_QUEUE`` names another cups-pdf queue. cups-pdf writes each job to ``~/PDF/<title>-job_<n>.pdf``
-of the user who printed.
+of the user who printed: the home the system knows for that user (``pwd``), not the session's stand-in home
+(tests/home_isolation.py); the test removes the file once read.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import pwd
 import time
 from pathlib import Path
 
@@ -46,8 +49,9 @@ def cups():
 def _printed(job: str, timeout: float = 180) -> Path:
     number = job.rsplit("-", 1)[1]
     deadline = time.monotonic() + timeout
+    output = Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF"  # where cups-pdf writes, whatever HOME says
     while time.monotonic() < deadline:
-        found = sorted((Path.home() / "PDF").glob(f"*job_{number}.pdf"))
+        found = sorted(output.glob(f"*job_{number}.pdf"))
         if found and found[0].stat().st_size > 0:
             time.sleep(0.5)  # cups-pdf may still be writing
             return found[0]
@@ -71,10 +75,12 @@ def test_an_f4_register_is_queued_as_the_pdf_itself_on_f4(
     [result] = results
     assert result.queue_job is not None and result.queue_job.startswith(f"{QUEUE}-")
     out = _printed(result.queue_job)
-    page = pypdf.PdfReader(out).pages[0]
+    printed_pdf = out.read_bytes()
+    out.unlink()  # the printer's output lands in the user's real home: leave nothing there
+    page = pypdf.PdfReader(io.BytesIO(printed_pdf)).pages[0]
     width, height = sorted((float(page.mediabox.width) / MM, float(page.mediabox.height) / MM))
     assert (round(width), round(height)) == (215, 330)  # F4, not the queue's default A4
-    printed = pdf_text(out.read_bytes())  # text, not a picture of it
+    printed = pdf_text(printed_pdf)  # text, not a picture of it
     assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in printed and "Halaman 1 dari 1" in printed
 
 

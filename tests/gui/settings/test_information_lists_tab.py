@@ -98,3 +98,25 @@ def test_a_missing_exclusion_period_is_named_by_the_labels_not_the_keys(qtbot, d
     assert (
         field_of("dik", "excluded_until").label in shown and field_of("dik", "excluded_period").label in shown
     )
+
+
+def test_the_forms_take_their_labels_from_the_field_tables(qtbot, desk, supervisor):
+    """One declaration per field (app/services/record_fields/information_lists.py): the form's rows, in their
+    order, are the table's fields, labelled (mnemonic and all) and hinted as declared there, and a label read
+    without its mnemonic and colon is the field's own label, by which a refused entry names it. Before, the
+    forms declared their own strings beside the table and said "Jangka waktu" where a refusal said "Jangka
+    waktu pengecualian", "Nomor SK" for "Nomor SK penetapan", "Penguasa informasi" for "Penguasa/penanggung
+    jawab informasi"."""
+    from app.services.record_fields import form_fields
+    from ui.kit.forms import plain
+
+    panel = _panel(qtbot, desk, supervisor)
+    for which, form in (("dik", panel.dik.form), ("dip", panel.dip.form)):
+        fields = form_fields(which)
+        assert list(form.labels) == [f.name for f in fields]
+        for spec in fields:
+            assert spec.form is not None
+            shown = form.labels[spec.name].text()
+            assert shown == spec.form.label and plain(shown) == spec.label, spec.name
+            assert form.widgets[spec.name].accessibleName() == spec.label
+            assert form.hints[spec.name].text() == spec.form.hint

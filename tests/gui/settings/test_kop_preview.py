@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from pdf_text import pdf_text as _text
 from PySide6.QtWidgets import QWizard
 
+from app.documents import kop_preview
 from app.services.desk import DeskServices
+from ui.kit.tasks import runner
 from ui.settings.page import SettingsPage
 from ui.shell import wiring
 from ui.shell.setup_wizard import SetupWizard
@@ -37,6 +41,7 @@ def test_an_office_set_up_in_the_wizard_prints_its_address_once(qtbot, fresh_des
     wizard.profile.edits["address"].setText(ADDRESS)
     wizard.next()
     wizard.kop.update_preview()
+    runner().wait()
     assert _text(wizard.kop.preview_pdf).count("Bhayangkara") == 1
     for _ in range(3):
         wizard.next()
@@ -75,6 +80,7 @@ def test_the_settings_preview_is_the_kop_that_prints(qtbot, desk, admin, walk_in
     form = page.kop_form
     qtbot.waitUntil(lambda: bool(form.preview_pdf) or not form.preview_timer.isActive(), timeout=5_000)
     form.update_preview()
+    runner().wait()
     preview = _text(form.preview_pdf)
     printed = _receipt(desk, admin, walk_in)
     assert ADDRESS in preview and "0254" in preview  # the address and contacts the renderer adds
@@ -82,3 +88,26 @@ def test_the_settings_preview_is_the_kop_that_prints(qtbot, desk, admin, walk_in
     assert not form.preview.pixmap().isNull()  # shown as a picture of the rendered kop
     page.profile_form.edits["address"].setText("Jl. Syekh Nawawi No. 9")  # the preview follows the profile
     qtbot.waitUntil(lambda: "Nawawi" in _text(form.preview_pdf), timeout=5_000)
+
+
+def test_the_kop_is_rendered_off_the_gui_thread_and_a_late_render_is_dropped(qtbot, desk, admin, monkeypatch):
+    """Rendering a kop (reportlab's first import, then the render: ≈ 0.3 s) froze the settings page when the
+    preview first drew; now the GUI thread only shows the result, and a render overtaken by typing is dropped."""
+    threads: list[bool] = []
+    real = kop_preview.render_kop
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kop_preview, "render_kop", watched)
+    page = SettingsPage(wiring.settings(desk), admin)
+    qtbot.addWidget(page)
+    form = page.kop_form
+    form.update_preview()
+    form.set_lines(["PEMERINTAH KOTA SERANG", "KECAMATAN TAKTAKAN"])
+    form.update_preview()  # typed over before the first render arrived
+    runner().wait()
+    assert threads and not any(threads), "a kop was rendered on the GUI thread"
+    assert "TAKTAKAN" in _text(form.preview_pdf)
+    assert not form.preview.pixmap().isNull()

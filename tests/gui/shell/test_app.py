@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -165,7 +166,7 @@ def test_main_window_navigation_and_shortcuts(qtbot, desk, officer, intake):
     runner().wait()
 
 
-def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path):
+def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path, monkeypatch):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -185,7 +186,10 @@ def test_run_reports_an_unusable_data_folder_in_plain_indonesian(qapp, tmp_path)
 
     QTimer.singleShot(0, close_the_message)
     before = sys.excepthook
+    # the crash log falls back to the system's temporary folder (the data folder is unusable): this test's own
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert ui_app.run(blocker / "data") == 1
+    assert list((tmp_path / "ppid-desk-logs").glob("crash-*.log"))
     assert sys.excepthook is before  # crash handler removed again
     assert len(shown) == 1 and shown[0][1].startswith("Data kantor tidak dapat dibuka.")
     assert "Traceback" not in shown[0][1]

@@ -112,3 +112,47 @@ def test_forward_letter_to_a_body_without_a_known_address_says_di_tempat() -> No
     assert "di -" not in letter
     known = page_texts(render(sample("forward")))[-1]
     assert "Pencatatan Sipil Kota Serang di Jl. Jenderal Sudirman, Kota Serang" in known
+
+
+#: the lines that introduce what follows them (a point of the notice, "Biaya:", "… sebagai berikut:"), per kind
+LEAD_INS: dict[str, tuple[str, ...]] = {
+    "notice": ("Pemberitahuan sebagai berikut:", "1. Penguasaan informasi publik", "2. Bentuk fisik yang tersedia",
+               "3. Biaya yang dibutuhkan", "4. Waktu penyediaan",
+               "5. Penjelasan penghitaman/pengaburan informasi yang dimohon"),
+    "handover": ("Informasi yang diserahkan:", "Biaya:"),
+    "incomplete": ("adalah sebagai berikut:",),
+    "rejection": ("Atas permohonan informasi:", "didasarkan pada alasan:", "konsekuensi sebagai berikut:",
+                  "Dengan demikian menyatakan bahwa:"),
+    "forward": ("dikuasai oleh:",),
+}  # fmt: skip
+#: 400 to 2,400 characters: the lengths at which a real print ended a page on "Biaya:" (handover, 1,500) and on
+#: "5. Penjelasan penghitaman…" (notice, 1,500) lie inside, between the existing sweep's points
+LONG_LENGTHS = [400 + i * 25 for i in range(81)]
+
+
+def lone_lead_ins(pages: list[str], lead_ins: tuple[str, ...]) -> list[str]:
+    """Pages (but the last) whose text ends with a line that introduces what follows, which went on the next."""
+    return [
+        f"halaman {number}: berakhir dengan {text[-60:]!r}"
+        for number, page in enumerate(pages[:-1], start=1)
+        if (text := _FOOTER.sub("", page).rstrip()).endswith(lead_ins)
+    ]
+
+
+@pytest.mark.parametrize("kind", sorted(LEAD_INS))
+def test_no_page_ends_with_a_line_that_introduces_the_next(kind: str) -> None:
+    """Seen on real prints: the berita acara's "Biaya:" closed page 1 with "Tidak dipungut biaya" on page 2, and
+    the notice's "5. Penjelasan penghitaman/pengaburan …" closed page 1 with its answer on page 2."""
+    bad = {}
+    for length in sweep(LONG_LENGTHS):
+        if found := lone_lead_ins(page_texts(render(_with_information(kind, length))), LEAD_INS[kind]):
+            bad[length] = found
+    assert not bad, f"{len(bad)} dari {len(LONG_LENGTHS)} panjang: {bad}"
+
+
+def test_letters_issued_before_keep_their_page_breaks() -> None:
+    """A letter stored with ``page_layout`` 2 reprints as it was issued, its lead-in at the page's end included."""
+    snap = _with_information("notice", 425)
+    assert lone_lead_ins(page_texts(render(snap)), LEAD_INS["notice"]) == []
+    before = dataclasses.replace(snap, page_layout=2)  # type: ignore[type-var]
+    assert lone_lead_ins(page_texts(render(before)), LEAD_INS["notice"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 from pdf_text import pdf_text as _text
 from sqlalchemy.exc import SADeprecationWarning
@@ -13,6 +14,8 @@ from app.domain.lifecycle import Status
 from app.services.context import Actor
 from app.services.desk import DeskServices
 from app.services.letters import LetterService
+
+VALID_NIK = "3673054512850012"  # walk_in's (tests/conftest.py)
 
 
 def test_dossier_is_indonesian_names_officials_and_shows_the_sengketa(
@@ -107,3 +110,23 @@ def test_the_dossier_uses_no_api_sqlalchemy_deprecates(
         warnings.simplefilter("error", SADeprecationWarning)
         text = _text(letters.dossier_pdf(supervisor, number)[0])
     assert "Spv" in text
+
+
+def test_a_petugas_dossier_shows_the_contacts_masked_as_the_screens_do(
+    desk: DeskServices, officer: Actor, supervisor: Actor, walk_in: Callable[..., Any]
+) -> None:
+    """Seen on a real print: the dossier printed by a petugas masked the NIK but printed the requester's and
+    the kuasa's phone and e-mail in full, which the request page, the CLI and the printed register mask for
+    that role (docs/security.md). A supervisor's dossier shows them in full."""
+    kuasa = {"name": "Dewi Lestari", "address": "Jl. Merdeka No. 3, Serang", "phone": "0819-2222-3333"}
+    number = desk.register.receive(
+        officer, walk_in(requester={"proxy": kuasa}, documents=["ktp", "surat_kuasa"]), confirm_warnings=True
+    ).number
+    masked = _text(desk.letters.dossier_pdf(officer, number)[0])
+    assert "3673••••••••0012" in masked and VALID_NIK not in masked
+    assert "0812-••••-7890" in masked and "0812-3456-7890" not in masked
+    assert "s•••h@example.id" in masked and "siti.aminah@example.id" not in masked
+    assert "0819-••••-3333" in masked and "0819-2222-3333" not in masked
+    full = _text(desk.letters.dossier_pdf(supervisor, number)[0])
+    assert VALID_NIK in full and "0812-3456-7890" in full and "siti.aminah@example.id" in full
+    assert "0819-2222-3333" in full

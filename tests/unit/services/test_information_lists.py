@@ -161,3 +161,15 @@ def test_a_revoked_dik_entry_cannot_be_cited(
     with pytest.raises(ValidationError) as exc:
         desk.actions.act(supervisor, number, "reject", {"dik_id": entry.id})
     assert "dicabut" in exc.value.fields["dik_id"]
+
+
+def test_every_form_label_is_its_fields_label_with_a_mnemonic() -> None:
+    """The DIK and DIP forms show ``form.label``; a refused entry names ``label``: the same words, the form's
+    with one ``&`` and a colon (tests/gui/settings/test_information_lists_tab.py checks the form shows them)."""
+    from app.services.record_fields import TABLES
+
+    for fields in TABLES.values():
+        for spec in fields:
+            if spec.form is not None:
+                assert spec.form.label.count("&") == 1 and spec.form.label.endswith(":"), spec.name
+                assert spec.form.label.replace("&", "").removesuffix(":") == spec.label, spec.name

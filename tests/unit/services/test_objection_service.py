@@ -141,10 +141,27 @@ def test_add_with_proxy_needs_a_name(desk: DeskServices, officer: Actor, rejecte
     with pytest.raises(ValidationError) as bad:
         desk.objections.add(officer, request_number=rejected, grounds="a", body={"kuasa": {"phone": "0812"}})
     assert "proxy" in bad.value.fields
+    with pytest.raises(ValidationError) as bad:  # a phone is checked like the intake's kuasa phone
+        desk.objections.add(
+            officer,
+            request_number=rejected,
+            grounds="a",
+            body={"kuasa": {"name": "LBH Serang", "phone": "0254"}},
+        )
+    assert "proxy.phone" in bad.value.fields
     view = desk.objections.add(
-        officer, request_number=rejected, grounds="a", body={"kuasa": {"name": "LBH Serang", "phone": "0254"}}
+        officer,
+        request_number=rejected,
+        grounds="a",
+        body={"kuasa": {"name": "LBH Serang", "phone": "(0254) 200100"}},
     )
-    assert view.proxy == {"name": "LBH Serang", "address": None, "phone": "0254"}
+    # stored in E.164; a petugas sees it masked, like the requester's phone
+    assert view.proxy == {
+        "name": "LBH Serang",
+        "address": None,
+        "phone": None,
+        "phone_display": "(0254) ••0100",
+    }
 
 
 def test_late_filing_is_recorded_not_refused(

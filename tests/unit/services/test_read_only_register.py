@@ -57,7 +57,7 @@ def test_a_read_only_register_signs_in_lists_and_backs_up_without_writing(
         assert any("disamarkan" in n for n in desk.ctx.notices)
         shown = desk.register.get(supervisor, rows[0].number)  # a full view cannot be recorded: shown masked
         assert shown.requester.nik == shown.requester.nik_masked and "•" in str(shown.requester.nik)
-        assert any("NIK, telepon dan surel disamarkan" in n for n in desk.ctx.notices)
+        assert any("NIK, telepon dan email disamarkan" in n for n in desk.ctx.notices)
         result = BackupService(desk.ctx).backup(supervisor, tmp_path / "cadangan.sqlite3")
         assert result.counts["requests"] == 1
         with sqlite3.connect(result.path) as copy:

@@ -4,6 +4,7 @@ PDF text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,27 @@ def test_narrative_is_saved_per_year_and_unknown_sections_are_refused(
     assert desk.reports.narrative(supervisor, 2026)["anggaran"] == ""
     with pytest.raises(ValidationError, match="tidak dikenal"):
         desk.reports.save_narrative(supervisor, 2025, {"gaji": "x"})
+
+
+#: the chapter titles and the narrative's headings of the yearly report
+_REPORT_HEADINGS = re.compile(r"(BAB [IV]+ [A-Z ]+|[A-D]\. [A-Z][a-z ]+(?:dan [a-z]+)?)$")
+
+
+def test_no_page_of_the_report_ends_with_a_heading(
+    desk: DeskServices, supervisor: Actor, register: dict[str, str]
+) -> None:
+    """Seen on a real print of the Laporan: page 2 ended with "BAB III RINCIAN PELAYANAN INFORMASI PUBLIK" and
+    its first table opened page 3 (the title was kept with the spacer after it, not with the table). The
+    narrative's length moves the chapters down the pages; no page but the last may end with a heading."""
+    from pdf_text import page_texts
+
+    bad = {}
+    for length in range(0, 2100, 70):
+        text = ("Kebijakan layanan informasi publik ditetapkan dengan SK PPID. " * 30)[:length]
+        desk.reports.save_narrative(supervisor, 2026, {"kebijakan": text, "kendala_internal": text})
+        pages = page_texts(desk.reports.pdf(supervisor, "2026"))
+        for number, page in enumerate(pages[:-1], start=1):
+            body = re.sub(r"\s*Halaman \d+ dari \d+\s*$", "", page)
+            if found := _REPORT_HEADINGS.search(body):
+                bad.setdefault(length, []).append(f"halaman {number}: {found.group(0)!r}")
+    assert not bad, bad
