@@ -202,7 +202,7 @@ class ObjectionService:
         """Views of many keberatan with two queries per chunk, not two per keberatan: the dashboard and the
         Register Keberatan list every open one, and one query each cost half the dashboard's load."""
         numbers: dict[str, str] = {}
-        events: dict[str, list[EventView]] = defaultdict(list)
+        events: dict[str, list[Event]] = defaultdict(list)
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
             request_ids = {row.request_id for row in chunk}
@@ -213,16 +213,19 @@ class ObjectionService:
                 .where(Event.objection_id.in_([row.id for row in chunk]))
                 .order_by(Event.recorded_at, Event.id)
             ):
-                events[event.objection_id or ""].append(EventView.of(event))
+                events[event.objection_id or ""].append(event)
         names: dict[str, str] = {}
-        if rows:  # the desk's few accounts, read once: the receiving officer by full name
-            names = {user: name for user, name in session.execute(select(User.username, User.full_name))}
+        if rows:  # the desk's few accounts, read once: the receiving officer and the timeline's by full name
+            names = {
+                user: name for user, name in session.execute(select(User.username, User.full_name)) if name
+            }
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)  # the kuasa's phone, like the requester's
+        views = {key: [EventView.of(e, names) for e in found] for key, found in events.items()}
         return [
             ObjectionView.of(
                 row,
                 numbers[row.request_id],
-                events[row.id],
+                views.get(row.id, []),
                 received_by_name=names.get(row.received_by, ""),
                 reveal=reveal,
             )

@@ -163,6 +163,14 @@ def officer_name(session: Session, username: str) -> str:
     return session.scalar(select(User.full_name).where(User.username == username)) or username
 
 
+def officer_names(session: Session, usernames: set[str]) -> dict[str, str]:
+    """Full names of the accounts of this desk among ``usernames`` (a timeline's officers), in one query."""
+    if not usernames:
+        return {}
+    found = session.execute(select(User.username, User.full_name).where(User.username.in_(usernames)))
+    return {user: name for user, name in found if name}
+
+
 class RegisterService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
@@ -317,10 +325,11 @@ class RegisterService:
             select(Event).where(Event.request_id == row.id).order_by(Event.recorded_at, Event.id)
         ).all()
         reveal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        names = officer_names(session, {e.username for e in events})
         return RequestView.of(
             row,
             RequesterView.of(as_recorded(row, requester), self.ctx.vault, reveal=reveal),
-            [EventView.of(e, reveal=reveal) for e in events],
+            [EventView.of(e, names, reveal=reveal) for e in events],
             routed_away=routed_away(session, row.id),
             received_by_name=officer_name(session, row.received_by),
             reveal=reveal,

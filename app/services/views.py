@@ -6,7 +6,7 @@ Personal data is masked unless the viewer's role may see it (``reveal``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -198,14 +198,19 @@ class EventView:
     username: str
     summary: str
     data: dict[str, Any]
+    #: the officer's full name as people read it (the timeline's *Petugas*), the username when the account is not
+    #: on this desk; not part of ``to_dict`` (what a sync line carries)
+    name: str = ""
 
     @classmethod
-    def of(cls, row: Event, *, reveal: bool = True) -> EventView:
-        """``reveal=False``: the viewer may not see personal data, so the contacts a line's data holds (a
-        corrected phone or email, a returning requester's updated ones) are masked like the requester's own.
-        Sync payloads keep the default: the city and the other desks hold the register in full."""
+    def of(cls, row: Event, names: Mapping[str, str] | None = None, *, reveal: bool = True) -> EventView:
+        """``names``: the officers' full names by username (the timeline's *Petugas*). ``reveal=False``: the
+        viewer may not see personal data, so the contacts a line's data holds (a corrected phone or email, a
+        returning requester's updated ones) are masked like the requester's own. Sync payloads keep the
+        default: the city and the other desks hold the register in full."""
         data = dict(row.data) if reveal else _masked_event_data(dict(row.data))
-        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, data)
+        name = (names or {}).get(row.username) or row.username
+        return cls(row.id, row.kind, row.at, row.recorded_at, row.username, row.summary, data, name)
 
     def to_dict(self) -> dict[str, Any]:
         return {

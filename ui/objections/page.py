@@ -304,7 +304,7 @@ class ObjectionsPage(Page):
                 widget.hide()  # gone now, not only at the next event loop pass
                 widget.deleteLater()
         for event in view.events:
-            line = QLabel(f"{show_moment(event.at)} · {event.username} · {event.summary}")
+            line = QLabel(f"{show_moment(event.at)} · {event.name or event.username} · {event.summary}")
             line.setWordWrap(True)
             self.history_box.addWidget(line)
         self.history_box.addStretch(1)

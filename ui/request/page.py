@@ -44,7 +44,7 @@ from ui.kit.flow import FlowLayout
 from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
 from ui.kit.style import OVERDUE, set_role
-from ui.kit.tables import record_table
+from ui.kit.tables import fit_column, record_table
 from ui.kit.tasks import submit
 from ui.kit.terms import remaining as remaining_text
 from ui.kit.terms import term
@@ -295,11 +295,13 @@ class RequestPage(Page):
         self.timeline.setRowCount(0)
         self.timeline.setRowCount(len(view.events))
         for row, event in enumerate(view.events):
-            cells = (show_moment(event.at), event.username, event.summary)
+            cells = (show_moment(event.at), event.name or event.username, event.summary)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(event.summary)
                 self.timeline.setItem(row, column, item)
+        # the officers by full name: the column as wide as the longest one, never cut
+        fit_column(self.timeline, 1, [event.name or event.username for event in view.events], at_least=80)
 
     def _show_actions(self, view: RequestView, choices: RequestChoices) -> None:
         while self.actions_row.count():

@@ -169,7 +169,10 @@ class DeskApp(QObject):
             window.close_now()
 
     def switch_language(self, language: str) -> None:
-        """Install the new translators and rebuild the window (pages read their strings when built)."""
+        """Install the new translators and rebuild the window (pages read their strings when built), open where
+        the language was chosen: Pengaturan › Tampilan & bahasa (not the dashboard, as if signed in anew)."""
         i18n.install(language)
         if self.actor is not None:
             self._open_window()
+            if self.window is not None:
+                self.window.open_panel("settings", "general")

@@ -67,3 +67,25 @@ def test_the_keberatan_detail_names_the_receiving_officer(qtbot, desk, officer, 
     QApplication.processEvents()
     texts = [label.text() for label in page.facts.findChildren(QLabel)]
     assert "Petugas penerima:" in texts and "Rina Wulandari, A.Md." in texts
+
+
+def test_the_timelines_name_the_officer_as_people_read_it(qtbot, desk, officer, walk_in) -> None:
+    """Seen on the request page: *Petugas penerima: Nurul Hasanah* above a timeline whose *Petugas* column read
+    *petugas*, the account name; the keberatan's history likewise."""
+    with desk.ctx.db.transaction() as session:
+        session.execute(
+            update(User).where(User.username == "petugas").values(full_name="Rina Wulandari, A.Md.")
+        )
+    number = desk.register.receive(officer, walk_in()).number
+    page = _request_page(qtbot, desk, officer, number)
+    assert page.timeline.item(0, 1).text() == "Rina Wulandari, A.Md."
+    desk.actions.act(officer, number, "reject", {"article": "h", "consequence_test": "x" * 30})
+    keberatan = desk.objections.add(officer, request_number=number, grounds=["a"]).number
+    objections = ObjectionsPage(wiring.objections(desk), officer, background=False)
+    qtbot.addWidget(objections)
+    objections.show()
+    objections.show_objection(keberatan)
+    QApplication.processEvents()
+    lines = [label.text() for label in objections.history.findChildren(QLabel)]
+    assert any(" · Rina Wulandari, A.Md. · " in line for line in lines), lines
+    assert not any(" · petugas · " in line for line in lines)

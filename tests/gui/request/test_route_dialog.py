@@ -103,7 +103,9 @@ def test_route_through_the_dialog(
     assert page.timeline.item(1, 2).text() == (
         "Diteruskan ke Kecamatan Walantaka (3673.02) dari Kecamatan Cipocok Jaya: Informasi dikuasai Kecamatan Walantaka"
     )
-    assert page.timeline.item(1, 1).text() == officer.username
+    assert (
+        page.timeline.item(1, 1).text() == officer.username.title()
+    )  # the officer by full name (tests/conftest.py)
     assert page.status.text() == "Diproses"  # routing leaves the status as it was
     with desk.ctx.db.reader() as s:
         actions = list(s.scalars(select(OutboxOp.action).order_by(OutboxOp.seq)))

@@ -138,6 +138,11 @@ def test_language_switch_rebuilds_the_window_in_english(qtbot, session, admin):
             old.language_changed.emit("en")
         assert session.window is not old
         assert session.window.sidebar.item(0).text() == "Dashboard"
+        # the officer stays where the language was chosen (seen under Xvfb: the new window opened on the
+        # dashboard, and *Saved.* was never seen)
+        assert session.window.current_page() == "settings"
+        settings = session.window.pages["settings"]
+        assert settings.tabs.currentWidget().widget() is settings.panels["general"]
     finally:
         i18n.install("id")
 
