@@ -31,7 +31,7 @@ from ui.kit.dates import date_edit, show_moment
 from ui.kit.flow import FlowLayout, pair
 from ui.kit.style import set_role
 from ui.kit.tables import record_table, wrap_rows
-from ui.kit.tasks import run_in_background
+from ui.kit.tasks import Latest, run_in_background
 
 #: Below about this many characters' width the time and user columns wrap as well.
 WIDE_CHARS = 130
@@ -47,6 +47,7 @@ class AuditLogPanel(QWidget):
     ) -> None:
         """``today``: the desk's clock (``CalendarService.today``), where the date filter starts."""
         super().__init__(parent)
+        self.reads = Latest()  # the first, unfiltered read may end after the filter the officer applied
         self.audit_log, self.actor, self.today = (
             audit_log,
             actor,
@@ -162,7 +163,7 @@ class AuditLogPanel(QWidget):
 
     def refresh(self) -> None:
         wanted = self.filters()
-        run_in_background(lambda: self.audit_log().entries(self.actor, **wanted), self._fill, self._failed)  # type: ignore[arg-type]
+        self.reads.run(lambda: self.audit_log().entries(self.actor, **wanted), self._fill, self._failed)  # type: ignore[arg-type]
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(user_message(exc))

@@ -180,3 +180,37 @@ def submit(
         on_error(exc)
         return
     on_done(result)
+
+
+class Latest:
+    """Background reads of which only the newest counts (a list under a filter, the request opened, a period's
+    figures): the answer to an older ``run`` is dropped when it arrives. Why: the runner has two workers, so a
+    slow older read (the unfiltered list a panel loads when built) can finish after the newer one the officer
+    asked for (the filter applied at once) and overwrite it on screen."""
+
+    def __init__(self) -> None:
+        self._turn = 0
+
+    def drop(self) -> None:
+        """Drop the answers of the reads still running (what they were for is no longer wanted)."""
+        self._turn += 1
+
+    def run(
+        self, fn: Callable[[], Any], on_done: Callback, on_error: ErrorCallback, *, background: bool = True
+    ) -> None:
+        """``submit(fn, on_done, on_error, background=...)``; the outcome reaches its handler only if no later
+        ``run`` was asked for meanwhile."""
+        self._turn += 1
+        turn = self._turn
+
+        def done(
+            result: Any,
+        ) -> None:  # the handlers' owner deleted meanwhile: dropped as ``_Relay`` drops it
+            if turn == self._turn and not _receiver_gone(on_done):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if turn == self._turn and not _receiver_gone(on_error):
+                on_error(exc)
+
+        submit(fn, done, failed, background=background)

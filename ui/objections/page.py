@@ -42,7 +42,7 @@ from ui.kit.dates import show_date, show_moment
 from ui.kit.page import Page
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
-from ui.kit.tasks import submit
+from ui.kit.tasks import Latest
 from ui.kit.terms import term, terms
 from ui.objections.details import detail_rows, late_text
 from ui.objections.dialog import ObjectionActionDialog
@@ -111,6 +111,9 @@ class ObjectionsPage(Page):
         background: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.reads = (
+            Latest()
+        )  # the list under a filter changed while the last one was read: only the last shown
         self.services, self.actor, self.background = services, actor, background
         self.listing: Listing | None = None
         self.current: ObjectionView | None = None
@@ -204,7 +207,7 @@ class ObjectionsPage(Page):
             names = services.objections.requester_names(actor, [o.request_number for o in objections])
             return Listing(objections, names, services.calendar.calendar(), services.calendar.today())
 
-        submit(fetch, self._show_list, self._failed, background=self.background)
+        self.reads.run(fetch, self._show_list, self._failed, background=self.background)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.any_records:  # the list shows each requester's name from the request

@@ -56,7 +56,7 @@ from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
 from ui.kit.style import error_label, icon, set_role
 from ui.kit.tables import record_table
-from ui.kit.tasks import submit
+from ui.kit.tasks import Latest, submit
 from ui.kit.terms import term
 from ui.reports.city_view import CityView
 from ui.reports.figures_view import Criterion, FiguresView, matches
@@ -97,6 +97,7 @@ class ReportsPage(Page):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.services, self.actor, self.background = services, actor, background
+        self.period_reads = Latest()  # a period typed while another was read: only the last one is shown
         self.allowed = actor.can(Permission.REPORTS)
         self.period: Period | None = None
         self.report: Report | None = None
@@ -232,6 +233,7 @@ class ReportsPage(Page):
     def _submit(
         self, fn: Callable[[], Any], on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None, *, background: bool | None = None,
+        latest: Latest | None = None,
     ) -> None:  # fmt: skip
         """``ui.kit.tasks.submit`` whose outcome is dropped if the page was deleted meanwhile (the window
         closed, the officer logged out, while a year's figures were being read)."""
@@ -245,7 +247,8 @@ class ReportsPage(Page):
             if shiboken6.isValid(self):
                 failed(exc)
 
-        submit(fn, done, error, background=self.background if background is None else background)
+        run = latest.run if latest is not None else submit  # ``latest``: an older read's answer is dropped
+        run(fn, done, error, background=self.background if background is None else background)
 
     def _tab_shown(self, index: int) -> None:
         """Alt+A / Alt+S land in the tab's first field, so the officer can type at once."""
@@ -274,9 +277,15 @@ class ReportsPage(Page):
                 found = city.report(actor, period)
                 return found, Report(found.figures, [], reports.narrative(actor, period.end.year))
 
-            self._submit(read_city, lambda both: self._show(period, both[1], both[0]))
+            self._submit(
+                read_city, lambda both: self._show(period, both[1], both[0]), latest=self.period_reads
+            )
             return
-        self._submit(lambda: reports.report(actor, period, with_rows=False), lambda r: self._show(period, r))
+        self._submit(
+            lambda: reports.report(actor, period, with_rows=False),
+            lambda r: self._show(period, r),
+            latest=self.period_reads,
+        )
 
     @property
     def city_wide(self) -> bool:

@@ -45,7 +45,7 @@ from ui.kit.page import Page
 from ui.kit.scroll import ScrollArea
 from ui.kit.style import OVERDUE, set_role
 from ui.kit.tables import fit_column, record_table
-from ui.kit.tasks import submit
+from ui.kit.tasks import Latest
 from ui.kit.terms import remaining as remaining_text
 from ui.kit.terms import term
 from ui.printing.letters_panel import LettersPanel
@@ -98,6 +98,7 @@ class RequestPage(Page):
         background: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.reads = Latest()  # a request opened while another was read: only the last one is shown
         self.services, self.actor, self.background = services, actor, background
         self.view: RequestView | None = None
         self.can_route = False
@@ -197,7 +198,7 @@ class RequestPage(Page):
             )
 
         self.number.setText(number)
-        submit(fetch, self._show, self._failed, background=self.background)
+        self.reads.run(fetch, self._show, self._failed, background=self.background)
 
     def reload(self) -> None:
         if self.view is not None:

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -42,7 +41,7 @@ from ui.kit.crash import user_message
 from ui.kit.files import open_path
 from ui.kit.forms import FieldForm
 from ui.kit.style import set_role
-from ui.kit.tasks import run_in_background
+from ui.kit.tasks import Latest
 
 
 def _line(name: str) -> QLineEdit:
@@ -136,7 +135,7 @@ class KopForm(QWidget):
         self.facts = facts or (lambda: {})
         self.logo_path: str | None = None
         self.preview_pdf = b""  # what the preview shows, as a PDF (the tests read its text)
-        self._preview_turn = 0  # the latest render asked for; an older one arriving late is dropped
+        self.previews = Latest()  # a render overtaken by later typing is dropped when it arrives
         self.form = FieldForm()
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("kop_lines")
@@ -234,32 +233,25 @@ class KopForm(QWidget):
         settings page (and the wizard's kop step) when the preview first drew. A render overtaken by later typing
         is dropped when it arrives; ``preview_pdf`` is what the preview shows."""
         self.preview_timer.stop()
-        self._preview_turn += 1
-        turn = self._preview_turn
         lines = self.kop_lines()
         if not lines:
+            self.previews.drop()
             self.preview_pdf = b""
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("(kop kosong)"))
             return
         facts, logo_path = dict(self.facts()), self.logo_path
-        run_in_background(
-            lambda: _render_kop(lines, facts, logo_path),
-            lambda pdf: self._show_preview(turn, pdf),
-            lambda exc: self._preview_failed(turn, exc),
+        self.previews.run(
+            lambda: _render_kop(lines, facts, logo_path), self._show_preview, self._preview_failed
         )
 
-    def _show_preview(self, turn: int, pdf: bytes) -> None:
-        if not shiboken6.isValid(self) or turn != self._preview_turn:  # closed, or typed over meanwhile
-            return
+    def _show_preview(self, pdf: bytes) -> None:
         self.preview_pdf = pdf
         image = _first_page(pdf, max(self.preview.width() - 4, 480))
         self.preview.setText("")
         self.preview.setPixmap(QPixmap.fromImage(image))
 
-    def _preview_failed(self, turn: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or turn != self._preview_turn:
-            return
+    def _preview_failed(self, exc: BaseException) -> None:
         self.preview_pdf = b""
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Pratinjau kop tidak dapat dibuat: %1").replace("%1", user_message(exc)))

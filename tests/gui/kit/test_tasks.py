@@ -76,3 +76,29 @@ def test_a_result_for_a_window_closed_meanwhile_is_dropped(qtbot):
     assert runner.wait()
     assert other.text() == "tetap"
     other.deleteLater()
+
+
+def test_only_the_newest_read_is_shown_whichever_ends_first(qtbot):
+    """Seen in the audit log: the unfiltered list read when the panel was built ended after the filtered one the
+    officer asked for at once, and replaced it (two workers run reads side by side)."""
+    from ui.kit.tasks import Latest, runner
+
+    shown: list[str] = []
+    errors: list[BaseException] = []
+    release = threading.Event()
+    reads = Latest()
+
+    def slow() -> str:
+        assert release.wait(10)
+        return "semua"
+
+    reads.run(slow, shown.append, errors.append)
+    reads.run(lambda: "disaring", shown.append, errors.append)
+    qtbot.waitUntil(lambda: shown == ["disaring"])
+    release.set()
+    assert runner().wait()
+    assert shown == ["disaring"] and errors == []
+    reads.run(lambda: "lagi", shown.append, errors.append)
+    reads.drop()  # what it was for is no longer wanted (a kop emptied while it rendered)
+    assert runner().wait()
+    assert shown == ["disaring"]

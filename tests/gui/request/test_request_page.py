@@ -195,3 +195,29 @@ def test_deadlines_are_named_by_the_domain_in_the_viewers_language(page_for, des
             assert expected in [label.text() for label in page.deadlines_box.findChildren(QLabel)], language
     finally:
         i18n.install("id")
+
+
+def test_a_request_opened_while_another_is_read_is_the_one_shown(qtbot, desk, officer, intake, monkeypatch):
+    """Two workers read side by side: opening A, then B at once, showed A if A's read ended last."""
+    import threading
+
+    from ui.kit.tasks import runner
+
+    first, second = intake(officer).number, intake(officer).number
+    release = threading.Event()
+    real = desk.register.get
+
+    def get(actor, number):
+        if number == first:
+            assert release.wait(10)
+        return real(actor, number)
+
+    monkeypatch.setattr(desk.register, "get", get)
+    page = RequestPage(wiring.request(desk), officer)
+    qtbot.addWidget(page)
+    page.show_request(first)
+    page.show_request(second)
+    qtbot.waitUntil(lambda: page.view is not None and page.view.number == second)
+    release.set()
+    assert runner().wait()
+    assert page.view.number == second and page.number.text() == second
