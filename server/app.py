@@ -107,6 +107,19 @@ def _error(status: int, code: str, message: str, detail: dict[str, Any] | None =
     )
 
 
+async def _one_value_per_query_parameter(request: Request) -> None:
+    """Every query parameter of the protocol is one value. Given twice (``?after_seq={}&after_seq=0``) the
+    framework read only the last and the first, whatever it held, went unchecked: refused instead, by name.
+    Async: no thread-pool hop for what is a look at the query string."""
+    seen: set[str] = set()
+    for name, _value in request.query_params.multi_items():
+        if name in seen:
+            raise ApiError(
+                422, "invalid_query", f"Parameter '{name[:40]}' diberikan lebih dari sekali.", name=name[:40]
+            )
+        seen.add(name)
+
+
 def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     cfg = config or ServerConfig()
     pusher = PushService(engine, before_commit=cfg.before_commit)
@@ -125,6 +138,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         version=__version__,
         description="Sync hub for PPID desks: see docs/sync-protocol.md.",
         lifespan=lifespan,
+        dependencies=[Depends(_one_value_per_query_parameter)],
     )
     app.state.engine = engine
     app.state.config = cfg

@@ -280,3 +280,16 @@ def test_the_next_page_is_named_before_the_page_is_parsed(enroll: Enroller) -> N
     assert heads == [(page.next_cursor, True)]
     last = desk.pull(page.next_cursor, limit=10, on_head=lambda c, more: heads.append((c, more)))
     assert heads[1:] == [(last.next_cursor, False)]
+
+
+def test_a_query_parameter_given_twice_is_refused_by_name(enroll: Enroller) -> None:
+    """Found by the OpenAPI fuzzer: ``?after_seq={}&after_seq=0.0`` was answered 200, the first value unread."""
+    desk = enroll("3673.01")
+    resp = desk._http.get(
+        desk.base + "/api/sync/v1/pull?after_seq=%7B%7D&after_seq=0", headers=desk._headers()
+    )
+    assert resp.status_code == 422 and resp.headers["X-PPID-Sync"] == "1"
+    error = resp.json()["error"]
+    assert error["code"] == "invalid_query" and "after_seq" in error["message"]
+    assert error["detail"] == {"name": "after_seq"}
+    assert desk.pull("", limit=1).items == []  # one value each is as before
