@@ -123,22 +123,34 @@ def test_supervisor_voids_and_filter_by_status(qtbot, desk, supervisor, filed) -
     assert page.table.rowCount() == 1
 
 
-def test_keberatan_form_prints_through_the_preview(qtbot, desk, officer, filed) -> None:
+class _NoPrinters:
+    """A PC with no printer: the preview saves PDFs only."""
+
+    def names(self) -> list[str]:
+        return []
+
+    def default(self) -> None:
+        return None
+
+
+def _page_without_printers(qtbot, desk, actor) -> ObjectionsPage:
     from ui.printing import printer_settings
-    from ui.printing.preview_dialog import PreviewDialog
     from ui.printing.print_service import PrintService
 
-    class NoPrinters:
-        def names(self) -> list[str]:
-            return []
-
-        def default(self) -> None:
-            return None
-
-    page = _page(qtbot, desk, officer)
+    page = _page(qtbot, desk, actor)
     page.services.printing.service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
+        desk.ctx.data_dir,
+        lambda: printer_settings.load(desk.office),
+        printers=_NoPrinters(),
+        background=False,
     )
+    return page
+
+
+def test_keberatan_form_prints_through_the_preview(qtbot, desk, officer, filed) -> None:
+    from ui.printing.preview_dialog import PreviewDialog
+
+    page = _page_without_printers(qtbot, desk, officer)
     page.show_objection(filed)
     page.print_button.click()
     previews = page.findChildren(PreviewDialog)
@@ -190,21 +202,9 @@ def test_the_register_keberatan_prints_from_the_page(qtbot, desk, officer, filed
     filed this year through the preview every document uses."""
     from pdf_text import pdf_text
 
-    from ui.printing import printer_settings
     from ui.printing.preview_dialog import PreviewDialog
-    from ui.printing.print_service import PrintService
 
-    class NoPrinters:
-        def names(self) -> list[str]:
-            return []
-
-        def default(self) -> None:
-            return None
-
-    page = _page(qtbot, desk, officer)
-    page.services.printing.service = PrintService(
-        desk.ctx.data_dir, lambda: printer_settings.load(desk.office), printers=NoPrinters(), background=False
-    )
+    page = _page_without_printers(qtbot, desk, officer)
     page.register_button.click()
     previews = page.findChildren(PreviewDialog)
     try:
