@@ -379,13 +379,17 @@ class RegisterPage(Page):
             self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
 
     def print_register(self) -> None:
-        """The printed Register Permohonan (landscape) for the chosen period, or this month when none is."""
+        """The printed Register Permohonan (landscape) for the chosen period; *Semua waktu* from the first
+        request received (it printed this month, under a menu entry saying "this period")."""
         from ui.printing.actions import print_register
 
         date_from, date_to = self._period()
         today = self.services.calendar.today()
+        if date_from is None:  # all time: one indexed row, the oldest
+            first = self.services.query.rows(self.actor, limit=1, descending=False, contacts=False)
+            date_from = first[0].received_at.date() if first else today
         print_register(
-            self.services.printing, self.actor, date_from or today.replace(day=1), date_to or today,
+            self.services.printing, self.actor, date_from, date_to or today,
             parent=self, on_error=lambda exc: self._failed(str(exc)),
         )  # fmt: skip
 

@@ -198,3 +198,29 @@ def test_a_supervisor_records_a_view_of_contacts_only_when_the_column_is_shown(p
     assert len(views) == 1 and views[0]["fields"] == ["phone", "email"] and len(views[0]["numbers"]) == 6
     cells = {page.model.index(row, contact).data() for row in range(page.model.rowCount())}
     assert not any("•" in str(cell) for cell in cells), cells
+
+
+def test_all_time_prints_the_register_from_the_first_request(
+    qtbot, desk, supervisor, walk_in, clock, monkeypatch
+) -> None:
+    """Seen in a real print pass: with *Semua waktu* chosen, *Cetak register periode ini…* printed this month."""
+    from datetime import timedelta
+
+    from ui.printing import actions
+
+    first_day = clock.now.date()
+    desk.register.receive(supervisor, walk_in())
+    clock.now += timedelta(days=75)  # two months later: this month holds only the second request
+    desk.register.receive(supervisor, walk_in(requester={"name": "Budi Santoso", "nik": "3673054512850077"}))
+    asked: list[tuple[object, object]] = []
+    monkeypatch.setattr(
+        actions, "print_register", lambda _p, _a, start, end, **_k: asked.append((start, end))
+    )
+    page = RegisterPage(wiring.register(desk), supervisor, background=False)
+    qtbot.addWidget(page)
+    page.period.setCurrentIndex(page.period.findData("all"))
+    page.print_register()
+    page.period.setCurrentIndex(page.period.findData("month"))
+    page.print_register()
+    today = clock.now.date()
+    assert asked == [(first_day, today), (today.replace(day=1), today)]
