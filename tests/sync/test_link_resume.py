@@ -62,6 +62,20 @@ def one_attempt(eng: SyncEngine) -> SyncReport:
     return report
 
 
+def attempt_in_time(eng: SyncEngine, failure: str) -> SyncReport:
+    """``one_attempt`` on a thread, given 120 s: an engine that waited for its 900 s read timeout on a stalled
+    link (instead of giving the request up) is aborted and the test fails with ``failure``."""
+    result: list[SyncReport] = []
+    worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
+    worker.start()
+    worker.join(120)
+    if worker.is_alive():
+        eng.abort()
+        worker.join(30)
+    assert result, failure
+    return result[0]
+
+
 def intake(desk: DeskServices, officer: Any, walk_in: Callable[[], dict[str, Any]], n: int) -> None:
     for _ in range(n):
         desk.register.receive(officer, walk_in())
@@ -124,16 +138,8 @@ def test_push_answer_stalled_while_later_batches_are_answered_is_resent_without_
         )
         eng.batch_cap = eng.batch = 5
         eng.answer_lag = 1.0
-        result: list[SyncReport] = []
-        worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
-        worker.start()
-        worker.join(120)  # generous: only an engine that waits for the 900 s timeout needs this long
-        if worker.is_alive():
-            eng.abort()
-            worker.join(30)
-        assert result, "the stalled batch was not re-sent before its timeout"
+        report = attempt_in_time(eng, "the stalled batch was not re-sent before its timeout")
         assert px.stats.stalls == 1
-    report = result[0]
     assert report.attempts == 1 and report.pushed == 30 and report.duplicates == 0
     assert_server_consistent(hub.engine, desk, device_id)
 

@@ -5,7 +5,6 @@ then came back as duplicates). No timed assertions: outcomes and the proxy's byt
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ from server.models import PushUpload
 from server.testing import LiveServer
 from tests.sync.conftest import SILENT_LINK
 from tests.sync.sync_checks import assert_server_consistent
-from tests.sync.test_link_resume import intake, one_attempt, through_proxy
+from tests.sync.test_link_resume import attempt_in_time, intake, one_attempt, through_proxy
 
 pytestmark = SILENT_LINK
 
@@ -163,17 +162,9 @@ def test_a_lone_upload_stalled_mid_body_is_told_by_the_server_and_continued(
         hello_up = probed(eng, px)
         cut_at = hello_up + 600 + size // 2
         px.set_planner(lambda i: ConnPlan(cut_up_after=cut_at, stall=True) if i == 1 else ConnPlan())
-        result: list[Any] = []
-        worker = threading.Thread(target=lambda: result.append(one_attempt(eng)), daemon=True)
-        worker.start()
-        worker.join(120)  # generous: only an engine that waits for the 900 s timeout needs this long
-        if worker.is_alive():
-            eng.abort()
-            worker.join(30)
-        assert result, "the stalled upload was not given up before its timeout"
+        report = attempt_in_time(eng, "the stalled upload was not given up before its timeout")
         assert px.stats.stalls == 1
         sent_after_probe = px.stats.bytes_up - hello_up
-    report = result[0]
     assert report.attempts == 1 and report.pushed == N and report.duplicates == 0
     assert sent_after_probe < cut_at + size // 2 + 2 * SLACK, (sent_after_probe, cut_at, size)
     assert_server_consistent(hub.engine, desk, device_id)
